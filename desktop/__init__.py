@@ -1,0 +1,1 @@
+"""Margin Lab desktop: PySide6 + pyqtgraph views over the engine."""

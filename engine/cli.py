@@ -1,0 +1,176 @@
+"""``marginlab-cli``: evaluate and sweep scenario files (DESIGN §3).
+
+Exit status 0 on success, 2 on bad input with one ``marginlab-cli: field: problem`` line per
+problem on stderr. Never a traceback for anything a user can type or load.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import math
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+import numpy as np
+
+from engine import __version__
+from engine.report import MoveError, check_moves, evaluate
+from engine.report_text import report_json, report_table
+from engine.scenario_io import ScenarioError, load_scenario
+from engine.sweep import SweepResult, sweep_move, sweep_price
+
+PROG = "marginlab-cli"
+
+
+class UsageError(Exception):
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError([message])
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog=PROG, description="Isolated vs cross margin, from a scenario file.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    ev = commands.add_parser("evaluate", help="every figure of the three variants")
+    ev.add_argument("file")
+    ev.add_argument(
+        "--at",
+        action="append",
+        default=[],
+        metavar="SYMBOL=PRICE",
+        help="what-if move (repeatable); all named symbols move together",
+    )
+    ev.add_argument("--json", action="store_true", help="machine-readable report")
+    sw = commands.add_parser("sweep", help="equity of each variant along a price grid")
+    sw.add_argument("file")
+    target = sw.add_mutually_exclusive_group(required=True)
+    target.add_argument("--symbol", help="move this symbol's price from --from to --to")
+    target.add_argument(
+        "--all",
+        action="store_true",
+        help="move every symbol by the same %%, from --from to --to (percent)",
+    )
+    sw.add_argument("--from", dest="start", type=float, required=True)
+    sw.add_argument("--to", dest="stop", type=float, required=True)
+    sw.add_argument("--points", type=int, default=201)
+    sw.add_argument("--csv", metavar="OUT", help="write the grid to this CSV file")
+    sw.add_argument("--json", action="store_true", help="grid and thresholds as JSON")
+    return parser
+
+
+def _parse_moves(items: list[str]) -> tuple[dict[str, float], list[str]]:
+    moves: dict[str, float] = {}
+    problems: list[str] = []
+    for item in items:
+        symbol, _, text = item.partition("=")
+        try:
+            price = float(text)
+        except ValueError:
+            price = math.nan
+        if not symbol or not (math.isfinite(price) and price > 0):
+            problems.append(f"--at {item}: expected SYMBOL=PRICE with a finite price > 0")
+        else:
+            moves[symbol] = price
+    return moves, problems
+
+
+def _evaluate(args: argparse.Namespace) -> str:
+    moves, problems = _parse_moves(args.at)
+    scenario = load_scenario(args.file)
+    problems += check_moves(scenario, moves)
+    if problems:
+        raise UsageError(problems)
+    report = evaluate(scenario, moves)
+    return report_json(report) if args.json else report_table(report, scenario)
+
+
+def _sweep(args: argparse.Namespace) -> str:
+    problems = []
+    if not (math.isfinite(args.start) and math.isfinite(args.stop)):
+        problems.append("--from/--to: must be finite numbers")
+    if not 2 <= args.points <= 1_000_001:
+        problems.append("--points: must be between 2 and 1,000,001")
+    if problems:
+        raise UsageError(problems)
+    scenario = load_scenario(args.file)
+    if args.all:
+        if min(args.start, args.stop) <= -100:
+            raise UsageError(["--from/--to: a move must stay above -100 %"])
+        grid = np.linspace(args.start, args.stop, args.points) / 100.0
+        result = sweep_move(scenario, grid)
+    else:
+        if min(args.start, args.stop) <= 0:
+            raise UsageError(["--from/--to: prices must be > 0"])
+        result = sweep_price(scenario, args.symbol, np.linspace(args.start, args.stop, args.points))
+    table = _sweep_csv(result)
+    if args.csv:
+        try:
+            Path(args.csv).write_text(table, encoding="utf-8")
+        except OSError as error:
+            raise UsageError([f"--csv {args.csv}: cannot be written ({error.strerror})"]) from None
+    if args.json:
+        return json.dumps(_sweep_json(result), indent=1, allow_nan=False)
+    return f"wrote {args.points} rows to {args.csv}" if args.csv else table.rstrip("\n")
+
+
+def _sweep_csv(result: SweepResult) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    head = f"{result.symbol} price" if result.axis == "price" else "move %"
+    writer.writerow([head, *(f"equity {v}" for v in result.equity)])
+    scale = 1.0 if result.axis == "price" else 100.0
+    for i, x in enumerate(result.x):
+        writer.writerow([f"{x * scale:.10g}", *(f"{e[i]:.2f}" for e in result.equity.values())])
+    return out.getvalue()
+
+
+def _sweep_json(result: SweepResult) -> dict[str, object]:
+    return {
+        "axis": result.axis,
+        "symbol": result.symbol,
+        "x": result.x.tolist(),
+        "start_equity": result.start_equity,
+        "equity": {v: e.tolist() for v, e in result.equity.items()},
+        "thresholds": [
+            {
+                "variant": t.variant,
+                "pool": t.pool,
+                "positions": list(t.position_ids),
+                "x": t.x,
+                "side": t.side,
+            }
+            for t in result.thresholds
+        ],
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``marginlab-cli``; returns the exit status."""
+    try:
+        args = _parser().parse_args(argv)
+        output = _evaluate(args) if args.command == "evaluate" else _sweep(args)
+    except (UsageError, ScenarioError) as error:
+        problems = error.problems
+    except (MoveError, ValueError) as error:
+        problems = str(error).splitlines()
+    else:
+        print(output)
+        return 0
+    for problem in problems:
+        print(f"{PROG}: {problem}", file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

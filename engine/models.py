@@ -1,0 +1,147 @@
+"""Scenario file, format version 1 (DESIGN §2): frozen pydantic models.
+
+Units: prices and amounts in the settlement currency (e.g. USDT); quantities in base units;
+``maintenance_rate`` is a fraction (0.004 = 0.4 %); ``leverage`` is a multiple (10 = 10x).
+"""
+
+from __future__ import annotations
+
+from typing import Final, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from engine.rules import RULE_SETS, RuleSetName, missing_table_problem
+
+FORMAT: Final = "marginlab.scenario"
+# Joins several cross-field problems raised by one validator; engine.scenario_io splits them again.
+PROBLEM_SEPARATOR = "\n"
+VERSION: Final = 1
+
+Side = Literal["long", "short"]
+MarginMode = Literal["isolated", "cross"]
+
+_CONFIG = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
+
+
+class Account(BaseModel):
+    """The wallet every variant starts from."""
+
+    model_config = _CONFIG
+
+    wallet_balance: float = Field(ge=0, le=1e15, description="Wallet balance, settlement currency")
+    currency: str = Field(default="USDT", min_length=1, max_length=12)
+    max_acceptable_loss: float | None = Field(
+        default=None, ge=0, le=1e15, description="The most the trader accepts to lose"
+    )
+
+
+class Position(BaseModel):
+    """One linear perpetual position, as the trader entered it."""
+
+    model_config = _CONFIG
+
+    id: str = Field(min_length=1, max_length=40)
+    symbol: str = Field(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9._:/-]+$")
+    side: Side
+    quantity: float = Field(gt=0, le=1e12, description="Base units")
+    entry_price: float = Field(gt=0, le=1e12)
+    mark_price: float | None = Field(default=None, gt=0, le=1e12)
+    leverage: float = Field(ge=1, le=1000)
+    margin_mode: MarginMode
+    margin: float | None = Field(default=None, gt=0, le=1e15, description="Isolated margin")
+    maintenance_rate: float | None = Field(default=None, ge=0, lt=1)
+    maintenance_amount: float | None = Field(default=None, ge=0, le=1e15)
+
+    @model_validator(mode="after")
+    def _amount_needs_rate(self) -> Position:
+        if self.maintenance_amount is not None and self.maintenance_rate is None:
+            raise ValueError("maintenance_amount: given without maintenance_rate")
+        return self
+
+    @property
+    def sign(self) -> int:
+        """+1 long, -1 short."""
+        return 1 if self.side == "long" else -1
+
+    @property
+    def entry_notional(self) -> float:
+        return self.quantity * self.entry_price
+
+    @property
+    def isolated_margin(self) -> float:
+        """Margin the position holds when isolated: explicit, else entry notional / leverage."""
+        return self.entry_notional / self.leverage if self.margin is None else self.margin
+
+    @property
+    def cross_initial_margin(self) -> float:
+        """Initial margin in cross mode: entry notional / leverage (DESIGN §2)."""
+        return self.entry_notional / self.leverage
+
+
+class Scenario(BaseModel):
+    """A whole what-if: one account, its positions and the rule set that prices them."""
+
+    model_config = _CONFIG
+
+    format: Literal["marginlab.scenario"] = FORMAT
+    version: Literal[1] = VERSION
+    name: str = Field(default="Untitled", max_length=200)
+    rules: RuleSetName = "binance-usdm"
+    account: Account
+    positions: tuple[Position, ...] = Field(default=(), max_length=500)
+
+    @model_validator(mode="after")
+    def _cross_field_rules(self) -> Scenario:
+        problems: list[str] = []
+        seen: dict[str, int] = {}
+        marked: dict[str, int] = {}
+        for index, position in enumerate(self.positions):
+            where = f"positions[{index}]"
+            if position.id in seen:
+                problems.append(
+                    f"{where}.id: '{position.id}' is already used by positions[{seen[position.id]}]"
+                )
+            seen.setdefault(position.id, index)
+            if position.mark_price is not None:
+                first = marked.setdefault(position.symbol, index)
+                if self.positions[first].mark_price != position.mark_price:
+                    problems.append(
+                        f"{where}.mark_price: {position.symbol} already has mark "
+                        f"{self.positions[first].mark_price:g} in positions[{first}]"
+                    )
+            table_problem = missing_table_problem(self.rules, position)
+            if table_problem:
+                problems.append(f"{where}.{table_problem}")
+        isolated = sum(p.isolated_margin for p in self.positions if p.margin_mode == "isolated")
+        if isolated > self.account.wallet_balance * (1 + 1e-12):
+            problems.append(
+                f"positions: isolated margins add up to {isolated:,.2f}, more than "
+                f"account.wallet_balance {self.account.wallet_balance:,.2f}"
+            )
+        if problems:
+            raise ValueError(PROBLEM_SEPARATOR.join(problems))
+        return self
+
+    def marks(self) -> dict[str, float]:
+        """Today's mark per symbol: the mark given on any of its positions, else the entry price
+        of its first position (DESIGN §2: ``mark_price`` defaults to ``entry_price``)."""
+        marks = {p.symbol: p.mark_price for p in self.positions if p.mark_price is not None}
+        for position in self.positions:
+            marks.setdefault(position.symbol, position.entry_price)
+        return marks
+
+    def symbols(self) -> list[str]:
+        """The scenario's symbols, in order of first appearance."""
+        return list(dict.fromkeys(p.symbol for p in self.positions))
+
+
+__all__ = [
+    "FORMAT",
+    "RULE_SETS",
+    "VERSION",
+    "Account",
+    "MarginMode",
+    "Position",
+    "Scenario",
+    "Side",
+]

@@ -1,0 +1,116 @@
+"""Warnings, not errors (DESIGN §1): states a calculator shows instead of refusing them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from engine.pools import Pool, Variant
+
+if TYPE_CHECKING:
+    from engine.models import Scenario
+    from engine.report import AccountFigures, PositionFigures
+
+
+@dataclass(frozen=True, slots=True)
+class RiskWarning:
+    """``code`` is stable for programs; ``message`` is for people."""
+
+    code: str
+    message: str
+    position_id: str | None = None
+
+
+def _money(value: float, currency: str) -> str:
+    return f"{value:,.2f} {currency}"
+
+
+def variant_warnings(
+    scenario: Scenario,
+    variant: Variant,
+    pools: tuple[Pool, ...],
+    positions: dict[str, PositionFigures],
+    account: AccountFigures,
+    unhealthy: list[Pool],
+) -> tuple[RiskWarning, ...]:
+    """Every warning of one variant, most serious first."""
+    currency = scenario.account.currency
+    out: list[RiskWarning] = []
+    for pool in unhealthy:
+        for leg in pool.legs:
+            figures = positions[leg.position_id]
+            where = (
+                "" if figures.liquidation_price is None else f" ({figures.liquidation_price:,.2f})"
+            )
+            out.append(
+                RiskWarning(
+                    "past_liquidation",
+                    f"{leg.position_id} is already past its liquidation price{where} at mark "
+                    f"{leg.mark:,.2f}: its {pool.kind} pool counts as liquidated",
+                    leg.position_id,
+                )
+            )
+    limit = scenario.account.max_acceptable_loss
+    if limit is not None and account.max_loss > limit * (1 + 1e-12):
+        out.append(
+            RiskWarning(
+                "max_loss_above_limit",
+                f"Max loss {_money(account.max_loss, currency)} is above your max acceptable loss "
+                f"{_money(limit, currency)}",
+            )
+        )
+    cross = next((p for p in pools if p.kind == "cross"), None)
+    if cross is not None:
+        needed = sum(positions[leg.position_id].initial_margin for leg in cross.legs)
+        if needed > cross.cash * (1 + 1e-12):
+            out.append(
+                RiskWarning(
+                    "cross_initial_margin_above_pool",
+                    f"Cross initial margin {_money(needed, currency)} is above the cross pool "
+                    f"{_money(cross.cash, currency)}: a venue would not open all of it",
+                )
+            )
+    isolated_total = sum(p.cash for p in pools if p.kind == "isolated")
+    if variant == "isolated" and isolated_total > account.wallet_balance * (1 + 1e-12):
+        out.append(
+            RiskWarning(
+                "isolated_margins_above_wallet",
+                f"All isolated needs {_money(isolated_total, currency)} of margin, more than the "
+                f"wallet's {_money(account.wallet_balance, currency)}",
+            )
+        )
+    out.extend(_tier_warnings(scenario, pools, positions))
+    return tuple(out)
+
+
+def _tier_warnings(
+    scenario: Scenario, pools: tuple[Pool, ...], positions: dict[str, PositionFigures]
+) -> list[RiskWarning]:
+    out: list[RiskWarning] = []
+    for pool in pools:
+        for leg in pool.legs:
+            figures = positions[leg.position_id]
+            basis = (
+                figures.notional if leg.schedule.basis == "mark" else leg.quantity * leg.entry_price
+            )
+            allowed = leg.schedule.max_leverage(basis)
+            if allowed is not None and figures.effective_leverage > allowed * (1 + 1e-9):
+                out.append(
+                    RiskWarning(
+                        "leverage_above_tier_max",
+                        f"{leg.position_id}: leverage {figures.effective_leverage:g}x is above the "
+                        f"{allowed:g}x the tier allows at notional {basis:,.0f}",
+                        leg.position_id,
+                    )
+                )
+            top = leg.schedule.top_cap
+            if top is not None and basis > top:
+                out.append(
+                    RiskWarning(
+                        "beyond_tier_table",
+                        f"{leg.position_id}: notional {basis:,.0f} is beyond the largest tier "
+                        f"({top:,.0f}); its top tier is used",
+                        leg.position_id,
+                    )
+                )
+    return out

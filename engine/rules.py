@@ -1,0 +1,164 @@
+"""Rule sets: which maintenance-margin schedule prices each position (DESIGN §1, "Rule sets").
+
+A schedule is a list of tiers ``(floor, rate, amount)``: ``MM = notional * rate - amount`` in the
+tier whose floor is the largest not above the notional ("tax-bracket" method, formulas.md §0).
+Tier lookup lives here; the liquidation formula lives in ``engine.solver``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any, Literal, get_args
+
+if TYPE_CHECKING:
+    from engine.models import Position
+
+RuleSetName = Literal["binance-usdm", "bybit-linear", "hyperliquid", "generic"]
+RULE_SETS: tuple[str, ...] = get_args(RuleSetName)
+Basis = Literal["mark", "entry"]
+
+# Quote suffixes stripped to find a Hyperliquid coin ("BTCUSDT" -> "BTC").
+_QUOTES = ("-PERP", "USDT", "USDC", "USD")
+
+
+@dataclass(frozen=True, slots=True)
+class Schedule:
+    """Maintenance schedule of one position.
+
+    ``basis`` "mark": the tier and MM follow the notional at the mark (Binance, Hyperliquid,
+    dYdX). "entry": they are fixed by the entry value (Bybit USDT contracts, BitMEX).
+    """
+
+    basis: Basis
+    floors: tuple[float, ...]
+    rates: tuple[float, ...]
+    amounts: tuple[float, ...]
+    max_leverages: tuple[float | None, ...]
+    top_cap: float | None
+    origin: str
+
+    def tier_index(self, notional: float) -> int:
+        return max(bisect.bisect_right(self.floors, notional) - 1, 0)
+
+    def maintenance(self, notional: float) -> float:
+        """``MM = notional * MMR_tier - cum_tier`` (Binance FAQ; Bybit "MM deduction")."""
+        k = self.tier_index(notional)
+        return notional * self.rates[k] - self.amounts[k]
+
+    def max_leverage(self, notional: float) -> float | None:
+        return self.max_leverages[self.tier_index(notional)]
+
+
+@cache
+def rule_table(rules: str) -> dict[str, Any]:
+    """The bundled, dated table of a rule set (``resources/rules/<rules>.json``)."""
+    text = resources.files("resources.rules").joinpath(f"{rules}.json").read_text("utf-8")
+    table: dict[str, Any] = json.loads(text)
+    return table
+
+
+def table_info(rules: str) -> dict[str, str]:
+    """``as_of`` and ``source`` of a rule set's table, for reports ("generic" has none)."""
+    if rules == "generic":
+        return {"as_of": "", "source": "maintenance rate and amount given on each position"}
+    table = rule_table(rules)
+    return {"as_of": str(table["as_of"]), "source": str(table["source"])}
+
+
+def hyperliquid_coin(symbol: str) -> str:
+    coin = symbol.upper()
+    for quote in _QUOTES:
+        if coin.endswith(quote) and len(coin) > len(quote):
+            return coin[: -len(quote)]
+    return coin
+
+
+def _override(basis: Basis, rate: float, amount: float) -> Schedule:
+    # A positive amount would make MM negative on small notionals; a zero-rate tier below
+    # amount/rate keeps MM >= 0 and continuous, so the liquidation solver stays exact.
+    if amount > 0 and rate > 0:
+        return Schedule(
+            basis,
+            (0.0, amount / rate),
+            (0.0, rate),
+            (0.0, amount),
+            (None, None),
+            None,
+            f"override {rate:.4%} / {amount:g}",
+        )
+    return Schedule(basis, (0.0,), (rate,), (0.0,), (None,), None, f"override {rate:.4%}")
+
+
+def _tiered(rules: str, symbol: str) -> Schedule | None:
+    table = rule_table(rules)
+    tiers = table["symbols"].get(symbol.upper())
+    if tiers is None:
+        return None
+    return Schedule(
+        table["basis"],
+        tuple(float(t["floor"]) for t in tiers),
+        tuple(float(t["rate"]) for t in tiers),
+        tuple(float(t["amount"]) for t in tiers),
+        tuple(float(t["max_leverage"]) for t in tiers),
+        float(tiers[-1]["cap"]),
+        f"{rules} {symbol.upper()} tiers as of {table['as_of']}",
+    )
+
+
+def _hyperliquid(symbol: str) -> Schedule | None:
+    """Hyperliquid docs: ``MM = position value / max leverage / 2`` at mark."""
+    table = rule_table("hyperliquid")
+    max_leverage = table["max_leverage"].get(hyperliquid_coin(symbol))
+    if max_leverage is None:
+        return None
+    rate = 1.0 / (2.0 * float(max_leverage))
+    return Schedule(
+        "mark",
+        (0.0,),
+        (rate,),
+        (0.0,),
+        (float(max_leverage),),
+        None,
+        f"hyperliquid max leverage {max_leverage:g} as of {table['as_of']}",
+    )
+
+
+def schedule_for(rules: str, position: Position) -> Schedule:
+    """The maintenance schedule of ``position`` under ``rules``; overrides win over tables."""
+    basis: Basis = "entry" if rules == "bybit-linear" else "mark"
+    if position.maintenance_rate is not None:
+        return _override(basis, position.maintenance_rate, position.maintenance_amount or 0.0)
+    found = (
+        _hyperliquid(position.symbol)
+        if rules == "hyperliquid"
+        else (_tiered(rules, position.symbol) if rules != "generic" else None)
+    )
+    if found is None:
+        raise LookupError(missing_table_problem(rules, position))
+    return found
+
+
+def missing_table_problem(rules: str, position: Position) -> str | None:
+    """A field-named message when ``position`` has neither a table nor an override."""
+    if position.maintenance_rate is not None:
+        return None
+    if rules == "generic":
+        return "maintenance_rate: required under rules 'generic'"
+    if rules == "hyperliquid":
+        coins = rule_table("hyperliquid")["max_leverage"]
+        if hyperliquid_coin(position.symbol) in coins:
+            return None
+        known = ", ".join(sorted(coins))
+    else:
+        symbols = rule_table(rules)["symbols"]
+        if position.symbol.upper() in symbols:
+            return None
+        known = ", ".join(sorted(symbols))
+    return (
+        f"symbol: no maintenance table for '{position.symbol}' under rules '{rules}' "
+        f"(tables: {known}); give maintenance_rate on the position"
+    )

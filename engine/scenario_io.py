@@ -1,0 +1,204 @@
+"""The one place scenario files are read, checked, migrated and written (DESIGN §2).
+
+Every refusal is a ``ScenarioError`` holding one readable line per problem, each naming the
+field: ``positions[1].quantity: must be > 0``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from engine.models import FORMAT, PROBLEM_SEPARATOR, VERSION, Scenario
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_DEPTH = 20
+
+
+class ScenarioError(ValueError):
+    """A scenario that cannot be used, with one message per problem."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+# version -> function turning a document of that version into one of version + 1.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+
+def migrate(document: dict[str, Any]) -> dict[str, Any]:
+    """Bring an older document up to ``VERSION``; refuse other formats and newer versions."""
+    if document.get("format") != FORMAT:
+        raise ScenarioError([f'format: expected "{FORMAT}", found {document.get("format")!r}'])
+    version = document.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise ScenarioError([f"version: must be a whole number >= 1, found {version!r}"])
+    if version > VERSION:
+        raise ScenarioError(
+            [
+                f"version: this file is version {version}; this Margin Lab reads "
+                f"scenario versions up to {VERSION}. Update Margin Lab to open it."
+            ]
+        )
+    while version < VERSION:
+        document = MIGRATIONS[version](document)
+        version += 1
+        document["version"] = version
+    return document
+
+
+def _reject_constant(name: str) -> float:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def _depth(value: Any, level: int = 1) -> int:
+    if level > MAX_DEPTH:
+        return level
+    if isinstance(value, dict):
+        return max([_depth(v, level + 1) for v in value.values()], default=level)
+    if isinstance(value, list):
+        return max([_depth(v, level + 1) for v in value], default=level)
+    return level
+
+
+def parse_scenario(text: str | bytes) -> Scenario:
+    """Check and migrate one scenario document given as JSON text."""
+    if len(text) > MAX_FILE_BYTES:
+        raise ScenarioError([f"file: larger than {MAX_FILE_BYTES // (1024 * 1024)} MB"])
+    try:
+        document = json.loads(text, parse_constant=_reject_constant)
+    except RecursionError:
+        raise ScenarioError([f"file: JSON nested deeper than {MAX_DEPTH} levels"]) from None
+    except (ValueError, UnicodeDecodeError) as error:
+        raise ScenarioError([f"file: not valid JSON ({error})"]) from None
+    if _depth(document) > MAX_DEPTH:
+        raise ScenarioError([f"file: JSON nested deeper than {MAX_DEPTH} levels"])
+    if not isinstance(document, dict):
+        raise ScenarioError(["file: the top level must be a JSON object"])
+    document = migrate(document)
+    try:
+        return Scenario.model_validate_json(json.dumps(document), strict=True)
+    except ValidationError as error:
+        raise ScenarioError(format_errors(error)) from None
+
+
+def load_scenario(path: str | os.PathLike[str]) -> Scenario:
+    """Read a scenario file; any problem, including I/O, becomes a ``ScenarioError``."""
+    target = Path(path)
+    try:
+        if target.stat().st_size > MAX_FILE_BYTES:
+            raise ScenarioError(
+                [f"{target.name}: larger than {MAX_FILE_BYTES // (1024 * 1024)} MB"]
+            )
+        data = target.read_bytes()
+    except OSError as error:
+        raise ScenarioError([f"{target}: cannot be read ({error.strerror or error})"]) from None
+    return parse_scenario(data)
+
+
+def dump_scenario(scenario: Scenario) -> str:
+    """The file text of ``scenario``: defaults left out, stable key order."""
+    document = scenario.model_dump(mode="json", exclude_defaults=True)
+    document = {"format": FORMAT, "version": VERSION, **document}
+    return json.dumps(document, indent=1, ensure_ascii=False, allow_nan=False) + "\n"
+
+
+def save_scenario(scenario: Scenario, path: str | os.PathLike[str]) -> None:
+    """Write atomically: a temporary file in the same folder, fsync, then rename over ``path``.
+
+    The file being replaced is kept beside it as ``<name>.bak``.
+    """
+    target = Path(path)
+    text = dump_scenario(scenario).encode("utf-8")
+    handle, temporary = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+    )
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if target.exists():
+            backup = target.with_name(target.name + ".bak")
+            os.replace(target, backup)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    _fsync_folder(target.parent)
+
+
+def _fsync_folder(folder: Path) -> None:
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return  # folders cannot be opened on Windows; the rename is still atomic there
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+_FIELD_PREFIX = re.compile(r"^[a-z_]+: ")
+_MESSAGES = {
+    "greater_than": "must be > {gt}",
+    "greater_than_equal": "must be >= {ge}",
+    "less_than": "must be < {lt}",
+    "less_than_equal": "must be <= {le}",
+    "missing": "required",
+    "extra_forbidden": "unknown key",
+    "finite_number": "must be a finite number",
+    "string_too_short": "must not be empty",
+    "string_too_long": "too long (at most {max_length} characters)",
+    "too_long": "too many entries (at most {max_length})",
+    "string_pattern_mismatch": "use letters, digits and . _ : / - only",
+}
+
+
+def _where(location: tuple[int | str, ...]) -> str:
+    text = ""
+    for part in location:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text
+
+
+def format_errors(error: ValidationError) -> list[str]:
+    """One ``field: message`` line per pydantic error."""
+    lines: list[str] = []
+    for item in error.errors(include_url=False):
+        location = tuple(p for p in item["loc"] if p not in ("function-after",))
+        kind = item["type"]
+        context = item.get("ctx") or {}
+        if kind == "value_error":
+            message = str(context.get("error", item["msg"]))
+            if not location:
+                lines.extend(message.split(PROBLEM_SEPARATOR))
+                continue
+            if _FIELD_PREFIX.match(message):  # "maintenance_amount: ..." from a model validator
+                lines.append(f"{_where(location)}.{message}")
+                continue
+        elif kind in _MESSAGES:
+            message = _MESSAGES[kind].format(**{k: _number(v) for k, v in context.items()})
+        elif kind.endswith("_type") or kind.endswith("_parsing"):
+            message = f"{item['msg'].replace('Input should be', 'must be')}"
+        else:
+            message = item["msg"].replace("Input should be", "must be")
+        lines.append(f"{_where(location) or 'file'}: {message}")
+    return lines
+
+
+def _number(value: Any) -> Any:
+    if isinstance(value, float) and value.is_integer():
+        return f"{value:g}" if abs(value) < 1e15 else value
+    return value

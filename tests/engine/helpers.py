@@ -1,0 +1,46 @@
+"""Small builders for engine tests."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from engine.models import Scenario
+from engine.scenario_io import parse_scenario
+
+
+def position(
+    pid: str,
+    symbol: str,
+    side: str,
+    quantity: float,
+    entry: float,
+    *,
+    mode: str = "isolated",
+    leverage: float = 10,
+    **extra: Any,
+) -> dict[str, Any]:
+    return {
+        "id": pid,
+        "symbol": symbol,
+        "side": side,
+        "quantity": quantity,
+        "entry_price": entry,
+        "leverage": leverage,
+        "margin_mode": mode,
+        **extra,
+    }
+
+
+def scenario(
+    wallet: float, positions: list[dict[str, Any]], rules: str = "binance-usdm", **account: Any
+) -> Scenario:
+    document = {
+        "format": "marginlab.scenario",
+        "version": 1,
+        "name": "test",
+        "rules": rules,
+        "account": {"wallet_balance": wallet, **account},
+        "positions": positions,
+    }
+    return parse_scenario(json.dumps(document))

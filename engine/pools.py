@@ -42,6 +42,11 @@ class Leg:
             return self.entry_maintenance
         return self.schedule.maintenance(self.quantity * price)
 
+    def tier_rate(self) -> float:
+        """MMR of the tier in force at the mark (at the entry value on an entry basis)."""
+        basis = self.entry_price if self.schedule.basis == "entry" else self.mark
+        return self.schedule.rates[self.schedule.tier_index(self.quantity * basis)]
+
 
 @dataclass(frozen=True, slots=True)
 class Pool:

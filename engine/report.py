@@ -183,7 +183,7 @@ def _variant(
                 initial,
                 position.entry_notional / initial,
                 maintenance_now,
-                maintenance_now / notional,
+                leg.tier_rate(),
                 liq,
                 None if liq is None else liq / leg.mark - 1,
                 bankrupt,

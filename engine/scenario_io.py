@@ -32,6 +32,8 @@ class ScenarioError(ValueError):
 
 # version -> function turning a document of that version into one of version + 1.
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+# The oldest version this app can migrate from; version 1 is the first published format.
+_OLDEST = 1
 
 
 def migrate(document: dict[str, Any]) -> dict[str, Any]:
@@ -39,8 +41,8 @@ def migrate(document: dict[str, Any]) -> dict[str, Any]:
     if document.get("format") != FORMAT:
         raise ScenarioError([f'format: expected "{FORMAT}", found {document.get("format")!r}'])
     version = document.get("version")
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise ScenarioError([f"version: must be a whole number >= 1, found {version!r}"])
+    if not isinstance(version, int) or isinstance(version, bool) or version < _OLDEST:
+        raise ScenarioError([f"version: must be a whole number >= {_OLDEST}, found {version!r}"])
     if version > VERSION:
         raise ScenarioError(
             [

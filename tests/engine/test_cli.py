@@ -1,0 +1,150 @@
+"""``marginlab-cli`` as a user runs it: output, JSON contract, exit statuses."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from engine.cli import main
+
+SEED = str(Path(__file__).parents[2] / "resources" / "presets" / "seed-example.json")
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    status = main(list(args))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_evaluate_table_shows_the_brief_numbers(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "evaluate", SEED)
+    assert status == 0
+    assert "45,180.72" in out and "25,401.61" in out
+    assert "max loss 5,000.00 USDT" in out and "max loss 10,000.00 USDT" in out
+    assert "all cross can lose 10,000.00 USDT and also closes A" in out
+
+
+def test_evaluate_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "evaluate", SEED, "--json", "--at", "BTCUSDT=40000")
+    assert status == 0
+    report = json.loads(out)
+    iso, cross = report["variants"]["isolated"], report["variants"]["cross"]
+    b = iso["positions"]["B"]
+    assert round(b["liquidation_price"], 2) == 45_180.72
+    assert round(cross["positions"]["B"]["liquidation_price"], 2) == 25_401.61
+    for key in ("bankruptcy_price", "maintenance_margin", "max_loss", "liquidated"):
+        assert key in b
+    assert b["liquidated"] is True and cross["positions"]["B"]["liquidated"] is False
+    assert iso["account"]["equity"] == pytest.approx(8000)
+    assert cross["account"]["equity"] == pytest.approx(6000)
+    assert iso["account"]["max_loss"] == 5000 and cross["account"]["max_loss"] == 10_000
+    assert set(report["variants"]) == {"as_entered", "isolated", "cross"}
+    assert "margin_ratio" in iso["account"]
+
+
+def test_sweep_csv_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out_file = tmp_path / "sweep.csv"
+    status, out, _ = run(
+        capsys,
+        "sweep",
+        SEED,
+        "--symbol",
+        "BTCUSDT",
+        "--from",
+        "20000",
+        "--to",
+        "60000",
+        "--points",
+        "5",
+        "--csv",
+        str(out_file),
+    )
+    assert status == 0 and "wrote 5 rows" in out
+    rows = list(csv.reader(out_file.open()))
+    assert rows[0] == ["BTCUSDT price", "equity as_entered", "equity isolated", "equity cross"]
+    assert rows[1] == ["20000", "8000.00", "8000.00", "0.00"]
+    assert rows[3] == ["40000", "8000.00", "8000.00", "6000.00"]
+
+
+def test_sweep_all_symbols_percent(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(
+        capsys, "sweep", SEED, "--all", "--from", "-20", "--to", "0", "--points", "3", "--json"
+    )
+    assert status == 0
+    data = json.loads(out)
+    assert data["axis"] == "move"
+    assert data["equity"]["isolated"][0] == pytest.approx(5000)  # both liquidated at -9.6 %
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["evaluate", "missing.json"], "missing.json: cannot be read"),
+        (["evaluate", SEED, "--at", "XRPUSDT=1"], "--at XRPUSDT: unknown symbol"),
+        (["evaluate", SEED, "--at", "BTCUSDT=-1"], "--at BTCUSDT=-1: expected SYMBOL=PRICE"),
+        (["evaluate", SEED, "--at", "BTCUSDT=nan"], "--at BTCUSDT=nan: expected SYMBOL=PRICE"),
+        (
+            ["sweep", SEED, "--symbol", "XRP", "--from", "1", "--to", "2"],
+            "symbol: 'XRP' is not in the scenario",
+        ),
+        (
+            ["sweep", SEED, "--symbol", "BTCUSDT", "--from", "0", "--to", "2"],
+            "--from/--to: prices must be > 0",
+        ),
+        (
+            ["sweep", SEED, "--symbol", "BTCUSDT", "--from", "1", "--to", "inf"],
+            "--from/--to: must be finite numbers",
+        ),
+        (
+            ["sweep", SEED, "--all", "--from", "-100", "--to", "5"],
+            "--from/--to: a move must stay above -100 %",
+        ),
+        (
+            ["sweep", SEED, "--symbol", "BTCUSDT", "--from", "1", "--to", "2", "--points", "1"],
+            "--points: must be between 2",
+        ),
+        (["frobnicate"], "argument command: invalid choice"),
+        ([], "the following arguments are required: command"),
+    ],
+)
+def test_bad_input_exits_2_with_one_line_per_problem(
+    capsys: pytest.CaptureFixture[str], args: list[str], expected: str
+) -> None:
+    status, out, err = run(capsys, *args)
+    assert status == 2
+    assert out == ""
+    assert err.startswith(f"marginlab-cli: {expected}"), err
+    assert "Traceback" not in err
+
+
+def test_invalid_file_lists_every_problem(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = json.loads(Path(SEED).read_text())
+    document["positions"][1]["quantity"] = 0
+    document["positions"][0]["side"] = "sideways"
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(document))
+    status, _, err = run(capsys, "evaluate", str(bad))
+    assert status == 2
+    assert err.splitlines() == [
+        "marginlab-cli: positions[0].side: must be 'long' or 'short'",
+        "marginlab-cli: positions[1].quantity: must be > 0",
+    ]
+
+
+def test_installed_console_script_runs() -> None:
+    """The real entry point, in a subprocess: exit status and streams as a shell sees them."""
+    script = Path(sys.executable).with_name("marginlab-cli")
+    ok = subprocess.run([script, "evaluate", SEED], capture_output=True, text=True, check=False)
+    assert ok.returncode == 0 and "45,180.72" in ok.stdout
+    bad = subprocess.run(
+        [script, "evaluate", __file__], capture_output=True, text=True, check=False
+    )
+    assert bad.returncode == 2
+    assert bad.stderr.startswith("marginlab-cli: file: not valid JSON")

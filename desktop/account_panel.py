@@ -1,0 +1,73 @@
+"""Account panel: scenario name, wallet balance, currency, max acceptable loss, rule set."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QWidget
+
+from desktop.controller import ScenarioController
+from desktop.fields import EditField, number_text
+from engine.models import Scenario
+from engine.rules import RULE_SETS, table_info
+
+TIPS = {
+    "wallet_balance": "Deposits + realised PnL − fees. Under cross this whole amount, less the "
+    "isolated margins, is the pool every cross position can lose.",
+    "currency": "Settlement currency of the linear contracts (e.g. USDT)",
+    "max_acceptable_loss": "The most you accept to lose if you are wrong. Empty = no limit. "
+    "Variants whose max loss is above it are flagged.",
+}
+
+
+class AccountPanel(QGroupBox):
+    def __init__(self, controller: ScenarioController, parent: QWidget | None = None) -> None:
+        super().__init__("Account", parent)
+        self._controller = controller
+        form = QFormLayout(self)
+        self.name = EditField(
+            "name",
+            "Scenario name, shown in the title bar",
+            lambda text: controller.set_meta("name", text),
+        )
+        form.addRow("&Name", self.name)
+        self.fields: dict[str, EditField] = {}
+        for field, label in (
+            ("wallet_balance", "&Wallet balance"),
+            ("currency", "C&urrency"),
+            ("max_acceptable_loss", "Max acceptable &loss"),
+        ):
+            edit = EditField(
+                f"account.{field}",
+                TIPS[field],
+                lambda text, f=field: controller.set_account(f, text),
+            )
+            self.fields[field] = edit
+            form.addRow(label, edit)
+        self.rules = QComboBox()
+        self.rules.addItems(list(RULE_SETS))
+        self.rules.setAccessibleName("rules")
+        for i, name in enumerate(RULE_SETS):
+            info = table_info(name)
+            tip = f"{info['source']}" + (f"\nTables as of {info['as_of']}" if info["as_of"] else "")
+            self.rules.setItemData(i, tip, role=3)  # Qt.ToolTipRole
+        self.rules.setToolTip("Which venue's maintenance-margin rules price the positions")
+        self.rules.activated.connect(self._on_rules_activated)
+        form.addRow("&Rules", self.rules)
+        controller.scenarioChanged.connect(self._show)
+        controller.problemsChanged.connect(self._on_problems_changed)
+        self._show(controller.scenario)
+
+    def _show(self, scenario: Scenario) -> None:
+        self.name.show_value(scenario.name)
+        account = scenario.account
+        self.fields["wallet_balance"].show_value(number_text(account.wallet_balance))
+        self.fields["currency"].show_value(account.currency)
+        self.fields["max_acceptable_loss"].show_value(number_text(account.max_acceptable_loss))
+        self.rules.setCurrentIndex(RULE_SETS.index(scenario.rules))
+
+    def _on_rules_activated(self, index: int) -> None:
+        if not self._controller.set_meta("rules", RULE_SETS[index]):
+            self.rules.setCurrentIndex(RULE_SETS.index(self._controller.scenario.rules))
+
+    def _on_problems_changed(self, problems: dict[str, str]) -> None:
+        for edit in (self.name, *self.fields.values()):
+            edit.show_problem(problems.get(edit.path))

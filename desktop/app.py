@@ -1,0 +1,68 @@
+"""``marginlab``: start the desktop app (optionally with a scenario file to open)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import pyqtgraph as pg
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
+
+from desktop.controller import ScenarioController
+from desktop.main_window import MainWindow
+from engine import __version__
+from engine.presets import load_preset
+from engine.scenario_io import ScenarioError, load_scenario
+
+ORGANISATION = "MarginLab"
+APPLICATION = "Margin Lab"
+
+
+def follow_palette(app: QApplication) -> None:
+    """Plots take the system palette's colours, light or dark."""
+    palette = app.palette()
+    pg.setConfigOptions(
+        antialias=True,
+        background=palette.color(QPalette.ColorRole.Base),
+        foreground=palette.color(QPalette.ColorRole.Text),
+    )
+
+
+def build_window(settings: QSettings, file: Path | None = None) -> MainWindow:
+    """The window with ``file``, else the last file, else the brief's example."""
+    controller = ScenarioController(load_preset("seed-example.json"))
+    window = MainWindow(controller, settings)
+    last = settings.value("files/last")
+    candidate = file or (Path(str(last)) if last else None)
+    if candidate is not None:
+        try:
+            controller.replace(load_scenario(candidate), candidate)
+        except ScenarioError as error:
+            if file is not None:  # asked for by name: say why it did not open
+                window.files.show_error(f"Cannot open {file.name}", error.problems)
+    controller.recompute()
+    return window
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="marginlab", description="Margin Lab desktop app")
+    parser.add_argument("file", nargs="?", type=Path, help="scenario file to open")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    args = parser.parse_args(argv)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationVersion(__version__)
+    follow_palette(app)
+    window = build_window(QSettings(), args.file)
+    window.show()
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

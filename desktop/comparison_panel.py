@@ -1,0 +1,203 @@
+"""Side-by-side figures of the three variants, with the one-sentence summary on top."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.controller import Result
+from desktop.style import TOOLTIPS, VARIANT_STYLES
+from engine.report import Report, VariantReport
+from engine.report_text import summary_lines
+
+HEADERS = (
+    ("Position", ""),
+    ("Liq. price", "liquidation_price"),
+    ("Dist.", "distance"),
+    ("Max loss", "max_loss"),
+    ("Ratio", "margin_ratio"),
+)
+
+
+def _price(value: float | None) -> str:
+    return "none" if value is None else f"{value:,.2f}"
+
+
+def _ratio(value: float | None) -> str:
+    return "n/a" if value is None else f"{value * 100:.1f} %"
+
+
+def comparison_rows(report: Report) -> list[list[str]]:
+    """The comparison as a table of text: what CSV export and the clipboard get."""
+    cur = report.currency
+    rows = [
+        [
+            "variant",
+            "position",
+            "symbol",
+            "mode",
+            f"liquidation price ({cur})",
+            "distance (%)",
+            f"bankruptcy price ({cur})",
+            f"max loss ({cur})",
+            "margin ratio (%)",
+            "liquidated",
+        ]
+    ]
+    for name, variant in report.variants.items():
+        for f in variant.positions.values():
+            rows.append(
+                [
+                    name,
+                    f.id,
+                    f.symbol,
+                    f.margin_mode,
+                    _num(f.liquidation_price),
+                    _num(None if f.liquidation_distance is None else f.liquidation_distance * 100),
+                    _num(f.bankruptcy_price),
+                    _num(f.max_loss),
+                    _num(None if f.margin_ratio is None else f.margin_ratio * 100),
+                    "yes" if f.liquidated else "no",
+                ]
+            )
+        a = variant.account
+        rows.append(
+            [
+                name,
+                "ACCOUNT",
+                "",
+                "",
+                "",
+                "",
+                "",
+                _num(a.max_loss),
+                _num(None if a.margin_ratio is None else a.margin_ratio * 100),
+                "",
+            ]
+        )
+    return rows
+
+
+def _num(value: float | None) -> str:
+    return "" if value is None else f"{value:.6f}".rstrip("0").rstrip(".")
+
+
+class VariantCard(QGroupBox):
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        style = VARIANT_STYLES[name]
+        super().__init__(f"{style.title}   {style.glyph}", parent)
+        self.name = name
+        self.setStyleSheet(
+            f"QGroupBox {{ border: 2px solid {style.colour}; border-radius: 4px;"
+            f" margin-top: 1.4em; }} QGroupBox::title {{ color: {style.colour};"
+            f" font-weight: bold; subcontrol-origin: margin; left: 8px; }}"
+        )
+        layout = QVBoxLayout(self)
+        self.table = QTableWidget(0, len(HEADERS))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setMinimumSectionSize(20)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setStyleSheet("QTableWidget { font-size: 9pt; }")
+        for column, (title, key) in enumerate(HEADERS):
+            item = QTableWidgetItem(title)
+            item.setToolTip(TOOLTIPS.get(key, "The position's ID"))
+            self.table.setHorizontalHeaderItem(column, item)
+        self.table.setAccessibleName(f"{name} figures")
+        layout.addWidget(self.table)
+        self.account = QLabel()
+        self.account.setWordWrap(True)
+        self.account.setToolTip(TOOLTIPS["max_loss"])
+        self.account.setAccessibleName(f"{name} account")
+        layout.addWidget(self.account)
+        self.warnings = QLabel()
+        self.warnings.setWordWrap(True)
+        self.warnings.setStyleSheet("color: #c0392b;")
+        self.warnings.setAccessibleName(f"{name} warnings")
+        layout.addWidget(self.warnings)
+
+    def show_variant(self, variant: VariantReport, currency: str) -> None:
+        positions = list(variant.positions.values())
+        self.table.setRowCount(len(positions))
+        for row, f in enumerate(positions):
+            distance = (
+                "" if f.liquidation_distance is None else f"{f.liquidation_distance * 100:+.1f} %"
+            )
+            mode = "iso" if f.margin_mode == "isolated" else "cross"
+            texts = (
+                f"{f.id}·{mode}",
+                _price(f.liquidation_price),
+                distance,
+                f"{f.max_loss:,.0f}",
+                _ratio(f.margin_ratio),
+            )
+            for column, text in enumerate(texts):
+                item = self.table.item(row, column)
+                if item is None:
+                    item = QTableWidgetItem()
+                    self.table.setItem(row, column, item)
+                item.setText(text)
+                if column:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                item.setToolTip(
+                    f"{HEADERS[column][0]} ({currency})" if column in (1, 3) else HEADERS[column][0]
+                )
+        header = self.table.horizontalHeader().sizeHint().height()
+        shown = min(max(len(positions), 1), 6)
+        self.table.setFixedHeight(
+            header
+            + shown * self.table.verticalHeader().defaultSectionSize()
+            + 2 * self.table.frameWidth()
+        )
+        a = variant.account
+        self.account.setText(
+            f"<b>Max loss if wrong: {a.max_loss:,.2f} {currency}</b><br>"
+            f"Equity {a.equity_now:,.2f} {currency} · margin ratio {_ratio(a.margin_ratio)}"
+        )
+        self.warnings.setText("\n".join(f"⚠ {w.message}" for w in variant.warnings))
+        self.warnings.setVisible(bool(variant.warnings))
+
+
+class ComparisonPanel(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary.setStyleSheet("font-size: 11pt;")
+        self.summary.setAccessibleName("summary")
+        self.summary.setToolTip(
+            "Per symbol: the most each variant loses if that symbol goes "
+            "against you, and which other positions a liquidation takes"
+        )
+        layout.addWidget(self.summary)
+        row = QHBoxLayout()
+        self.cards = {name: VariantCard(name) for name in VARIANT_STYLES}
+        for card in self.cards.values():
+            row.addWidget(card)
+        layout.addLayout(row)
+
+    def show_result(self, result: Result) -> None:
+        report = result.report
+        self.summary.setText(
+            "<br>".join(summary_lines(report)) or "Add a position to compare isolated and cross."
+        )
+        for name, card in self.cards.items():
+            card.show_variant(report.variants[name], report.currency)

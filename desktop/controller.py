@@ -1,0 +1,315 @@
+"""The one owner of the current scenario: applies edits, keeps undo, asks the engine, emits.
+
+Widgets send edits here and render what comes back; they never compute margin. An edit that
+fails validation leaves the last valid scenario (and result) in place and reports the engine's
+own message for the field.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from desktop.sweep_axis import ALL_SYMBOLS, sweep_for
+from engine.models import Scenario
+from engine.report import Report, evaluate
+from engine.scenario_io import format_errors, load_scenario, save_scenario
+from engine.sweep import SweepResult
+
+NEW_SCENARIO = Scenario.model_validate(
+    {"name": "Untitled", "account": {"wallet_balance": 10_000, "currency": "USDT"}}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """What the widgets draw: the engine's report and sweep for one scenario."""
+
+    scenario: Scenario
+    report: Report
+    sweep: SweepResult | None
+
+
+def parse_number(text: str) -> float | None:
+    """A typed number: thousands separators and spaces allowed; None if it is not a number."""
+    cleaned = text.strip().replace(",", "").replace("_", "").replace(" ", "")
+    try:
+        value = float(cleaned)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+class _Edit(QUndoCommand):
+    """Swap between two immutable scenarios; consecutive edits of one field merge."""
+
+    def __init__(
+        self,
+        owner: ScenarioController,
+        before: Scenario,
+        after: Scenario,
+        label: str,
+        merge_key: str | None,
+    ) -> None:
+        super().__init__(label)
+        self.owner, self.before, self.after, self.merge_key = owner, before, after, merge_key
+
+    def id(self) -> int:
+        return 1 if self.merge_key else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, _Edit) or other.merge_key != self.merge_key:
+            return False
+        self.after = other.after
+        return True
+
+    def redo(self) -> None:
+        self.owner._install(self.after)
+
+    def undo(self) -> None:
+        self.owner._install(self.before)
+
+
+class ScenarioController(QObject):
+    scenarioChanged = Signal(object)
+    resultChanged = Signal(object)
+    problemsChanged = Signal(dict)
+    pathChanged = Signal(object)
+    axisChanged = Signal(str)
+
+    def __init__(self, scenario: Scenario | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._scenario = scenario or NEW_SCENARIO
+        self._result: Result | None = None
+        self._problems: dict[str, str] = {}
+        self._path: Path | None = None
+        self._axis = ALL_SYMBOLS
+        self.undo_stack = QUndoStack(self)
+        self._timer = QTimer(self, singleShot=True, interval=0)
+        self._timer.timeout.connect(self.recompute)
+        self._pick_axis()
+
+    # --- state ---------------------------------------------------------------------------------
+    @property
+    def scenario(self) -> Scenario:
+        return self._scenario
+
+    @property
+    def result(self) -> Result | None:
+        return self._result
+
+    @property
+    def problems(self) -> dict[str, str]:
+        return dict(self._problems)
+
+    @property
+    def path(self) -> Path | None:
+        return self._path
+
+    @property
+    def axis(self) -> str:
+        return self._axis
+
+    def is_dirty(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    # --- edits ---------------------------------------------------------------------------------
+    def set_account(self, field: str, raw: str) -> bool:
+        """Edit ``account.<field>``; ``raw`` is the text as typed."""
+        document = self._document()
+        value: Any = raw.strip()
+        if field != "currency":
+            value = None if field == "max_acceptable_loss" and not value else parse_number(raw)
+            if value is None and field != "max_acceptable_loss":
+                return self._refuse(f"account.{field}", "must be a number")
+        document["account"][field] = value
+        return self._apply(document, f"Edit {field.replace('_', ' ')}", f"account.{field}")
+
+    def set_meta(self, field: str, value: str) -> bool:
+        """Edit the scenario's ``name`` or ``rules``."""
+        document = self._document()
+        document[field] = value
+        return self._apply(document, f"Edit {field}", field if field == "name" else None)
+
+    def set_position(self, row: int, field: str, raw: Any) -> bool:
+        """Edit ``positions[row].<field>``; text fields are parsed as numbers where needed."""
+        document = self._document()
+        position = document["positions"][row]
+        value = raw
+        if isinstance(raw, str) and field not in ("id", "symbol", "side", "margin_mode"):
+            value = parse_number(raw) if raw.strip() else None
+            if value is None and (raw.strip() or field in _REQUIRED):
+                return self._refuse(f"positions[{row}].{field}", "must be a number")
+        elif isinstance(raw, str):
+            value = raw.strip()
+        position[field] = value
+        return self._apply(document, f"Edit {field.replace('_', ' ')}", f"positions[{row}].{field}")
+
+    def set_position_fields(self, row: int, values: dict[str, Any], label: str) -> bool:
+        """Several fields of one position at once (e.g. size given as notional)."""
+        document = self._document()
+        document["positions"][row].update(values)
+        return self._apply(document, label, f"positions[{row}].size")
+
+    def set_size(self, row: int, kind: str, raw: str) -> bool:
+        """Size a position by ``quantity``, by entry ``notional``, or by ``margin`` × leverage."""
+        if kind == "quantity":
+            return self.set_position(row, "quantity", raw)
+        value = parse_number(raw)
+        if value is None or value <= 0:
+            return self._refuse(f"positions[{row}].{kind}", "must be a number > 0")
+        position = self._scenario.positions[row]
+        notional = value if kind == "notional" else value * position.leverage
+        return self.set_position_fields(
+            row, {"quantity": notional / position.entry_price}, f"Size by {kind}"
+        )
+
+    def add_position(self) -> bool:
+        document = self._document()
+        taken = {p["id"] for p in document["positions"]}
+        new_id = next(f"P{i}" for i in range(1, len(taken) + 2) if f"P{i}" not in taken)
+        symbol = "BTCUSDT"
+        mark = self._scenario.marks().get(symbol, 60_000.0)
+        document["positions"].append(
+            {
+                "id": new_id,
+                "symbol": symbol,
+                "side": "long",
+                "quantity": 0.01,
+                "entry_price": mark,
+                "leverage": 10,
+                "margin_mode": "isolated",
+            }
+        )
+        if self._scenario.rules in ("generic", "bybit-linear", "hyperliquid"):
+            document["positions"][-1]["maintenance_rate"] = 0.005
+        return self._apply(document, "Add position", None)
+
+    def duplicate_position(self, row: int) -> bool:
+        document = self._document()
+        copy = dict(document["positions"][row])
+        taken = {p["id"] for p in document["positions"]}
+        base, n = copy["id"], 2
+        while f"{base}-{n}" in taken:
+            n += 1
+        copy["id"] = f"{base}-{n}"
+        document["positions"].insert(row + 1, copy)
+        return self._apply(document, "Duplicate position", None)
+
+    def remove_position(self, row: int) -> bool:
+        document = self._document()
+        del document["positions"][row]
+        return self._apply(document, "Remove position", None)
+
+    def set_axis(self, axis: str) -> None:
+        """Plot equity against this symbol's price, or ``ALL_SYMBOLS`` for an all-symbols move."""
+        if axis != self._axis:
+            self._axis = axis
+            self.axisChanged.emit(axis)
+            self.schedule()
+
+    def what_if(self, x: float) -> Report | None:
+        """The report after moving to ``x`` on the current axis (price, or % for all symbols)."""
+        marks = self._scenario.marks()
+        if not marks:
+            return None
+        if self._axis == ALL_SYMBOLS:
+            if x <= -100:
+                return None
+            at = {s: m * (1 + x / 100) for s, m in marks.items()}
+        else:
+            if x <= 0 or self._axis not in marks:
+                return None
+            at = {self._axis: x}
+        return evaluate(self._scenario, at)
+
+    # --- files ---------------------------------------------------------------------------------
+    def replace(self, scenario: Scenario, path: Path | None = None) -> None:
+        """Start over from ``scenario`` (New, Open, a preset): a fresh undo history."""
+        self.undo_stack.clear()
+        self._path = path
+        self._install(scenario)
+        self._pick_axis()
+        self.undo_stack.setClean()
+        self.pathChanged.emit(path)
+
+    def open(self, path: Path) -> None:
+        """Load ``path``; raises ``ScenarioError`` and keeps the current scenario on failure."""
+        self.replace(load_scenario(path), path)
+
+    def save(self, path: Path | None = None) -> None:
+        target = path or self._path
+        if target is None:
+            raise ValueError("no file name")
+        save_scenario(self._scenario, target)
+        self._path = target
+        self.undo_stack.setClean()
+        self.pathChanged.emit(target)
+
+    # --- engine --------------------------------------------------------------------------------
+    def schedule(self) -> None:
+        """Coalesce a burst of edits into one engine call on the next event-loop turn."""
+        self._timer.start()
+
+    def recompute(self) -> None:
+        self._timer.stop()
+        scenario = self._scenario
+        report = evaluate(scenario)
+        self._result = Result(scenario, report, sweep_for(scenario, self._axis))
+        self.resultChanged.emit(self._result)
+
+    # --- internals -----------------------------------------------------------------------------
+    def _document(self) -> dict[str, Any]:
+        return self._scenario.model_dump(
+            mode="python", exclude_none=True, exclude={"format", "version"}
+        )
+
+    def _apply(self, document: dict[str, Any], label: str, merge_key: str | None) -> bool:
+        for position in document.get("positions", []):
+            for key in [k for k, v in position.items() if v is None]:
+                del position[key]
+        if document["account"].get("max_acceptable_loss") is None:
+            document["account"].pop("max_acceptable_loss", None)
+        try:
+            after = Scenario.model_validate(document)
+        except ValidationError as error:
+            problems: dict[str, str] = {}
+            for line in format_errors(error):
+                where, _, message = line.partition(": ")
+                problems.setdefault(where, message)
+            self._problems = problems
+            self.problemsChanged.emit(self.problems)
+            return False
+        self.undo_stack.push(_Edit(self, self._scenario, after, label, merge_key))
+        return True
+
+    def _refuse(self, where: str, message: str) -> bool:
+        self._problems = {where: message}
+        self.problemsChanged.emit(self.problems)
+        return False
+
+    def _install(self, scenario: Scenario) -> None:
+        self._scenario = scenario
+        if self._problems:
+            self._problems = {}
+            self.problemsChanged.emit({})
+        if self._axis != ALL_SYMBOLS and self._axis not in scenario.marks():
+            self._pick_axis()
+        self.scenarioChanged.emit(scenario)
+        self.schedule()
+
+    def _pick_axis(self) -> None:
+        symbols = self._scenario.symbols()
+        axis = symbols[-1] if symbols else ALL_SYMBOLS
+        if axis != self._axis:
+            self._axis = axis
+            self.axisChanged.emit(axis)
+
+
+_REQUIRED = {"quantity", "entry_price", "leverage"}

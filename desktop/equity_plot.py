@@ -1,0 +1,204 @@
+"""Main plot: account equity of each variant against one symbol's price or an all-symbols move,
+with a labelled liquidation line per pool and variant, and a draggable what-if line."""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from desktop.controller import Result, ScenarioController
+from desktop.style import VARIANT_STYLES
+from desktop.sweep_axis import ALL_SYMBOLS
+from engine.report import Report
+from engine.sweep import SweepResult
+
+SHORT = {"as_entered": "entered", "isolated": "iso", "cross": "cross"}
+
+
+def _pen(name: str, width: float | None = None) -> pg.QtGui.QPen:
+    style = VARIANT_STYLES[name]
+    return pg.mkPen(style.colour, width=width or style.width, style=style.pen)
+
+
+def readout_text(report: Report | None, axis: str, x: float) -> str:
+    """What the what-if line reads: each variant's equity and who was liquidated."""
+    if report is None:
+        return "Move the what-if line to see each variant's equity there."
+    where = f"all symbols {x:+.1f} %" if axis == ALL_SYMBOLS else f"{axis} {x:,.2f}"
+    parts = []
+    for name, variant in report.variants.items():
+        gone = [f.id for f in variant.positions.values() if f.liquidated]
+        closed = f" — liquidated: {', '.join(gone)}" if gone else ""
+        parts.append(
+            f"<span style='color:{VARIANT_STYLES[name].colour}'>"
+            f"<b>{VARIANT_STYLES[name].title}</b></span> "
+            f"{variant.account.equity:,.2f} {report.currency}{closed}"
+        )
+    return f"What if {where}: " + " · ".join(parts)
+
+
+def _group_thresholds(
+    sweep: SweepResult | None,
+) -> list[tuple[tuple[float, tuple[str, ...]], list[str]]]:
+    """One line per (place, positions): as entered and all isolated often coincide."""
+    groups: dict[tuple[float, tuple[str, ...]], list[str]] = {}
+    for t in [] if sweep is None else sweep.thresholds:
+        key = (round(t.x, 8), t.position_ids)
+        groups.setdefault(key, []).append(t.variant)
+    return list(groups.items())
+
+
+class EquityPlot(QWidget):
+    def __init__(self, controller: ScenarioController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._controller = controller
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Equity against:"))
+        self.axis = QComboBox()
+        self.axis.setAccessibleName("plot axis")
+        self.axis.setToolTip(
+            "Move one symbol's price (others stay at their marks), or move "
+            "every symbol by the same percentage"
+        )
+        self.axis.activated.connect(lambda _: controller.set_axis(self.axis.currentText()))
+        top.addWidget(self.axis, 1)
+        layout.addLayout(top)
+        self.plot = pg.PlotWidget()
+        self.plot.setAccessibleName("equity plot")
+        self.plot.showGrid(x=True, y=True, alpha=0.2)
+        self.plot.addLegend(offset=(10, 10))
+        self.plot.setMouseEnabled(x=True, y=False)
+        layout.addWidget(self.plot, 1)
+        self.curves = {
+            name: self.plot.plot([], [], pen=_pen(name), name=style.title)
+            for name, style in VARIANT_STYLES.items()
+        }
+        label_opts = {"position": 0.98, "color": "#888", "anchors": [(1, 1), (1, 1)]}
+        self.start_line = pg.InfiniteLine(
+            angle=0,
+            pen=pg.mkPen("#888", style=Qt.PenStyle.DashLine),
+            label="",
+            labelOpts=label_opts,
+        )
+        self.limit_line = pg.InfiniteLine(
+            angle=0,
+            pen=pg.mkPen("#c0392b", width=2, style=Qt.PenStyle.DashDotLine),
+            label="",
+            labelOpts={**label_opts, "color": "#c0392b"},
+        )
+        for line in (self.start_line, self.limit_line):
+            self.plot.addItem(line, ignoreBounds=True)
+        self.liquidation_lines: list[pg.InfiniteLine] = []
+        self.what_if = pg.InfiniteLine(
+            angle=90,
+            movable=True,
+            label="what if",
+            pen=pg.mkPen("#2c3e50", width=3),
+            hoverPen=pg.mkPen("#f39c12", width=4),
+            labelOpts={"position": 0.97, "color": "#2c3e50"},
+        )
+        self.what_if.setToolTip("Drag: each variant's equity and liquidations at this price")
+        self.what_if.setZValue(10)
+        self.plot.addItem(self.what_if, ignoreBounds=True)
+        self.what_if.sigPositionChanged.connect(self._on_what_if_moved)
+        self.readout = QLabel()
+        self.readout.setWordWrap(True)
+        self.readout.setAccessibleName("what-if readout")
+        self.readout.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.readout)
+        self._axis_shown: str | None = None
+        controller.resultChanged.connect(self.show_result)
+        controller.scenarioChanged.connect(lambda _: self._fill_axes())
+        controller.axisChanged.connect(lambda _: self._fill_axes())
+        self._fill_axes()
+
+    def _fill_axes(self) -> None:
+        items = [*self._controller.scenario.symbols(), ALL_SYMBOLS]
+        if [self.axis.itemText(i) for i in range(self.axis.count())] != items:
+            self.axis.clear()
+            self.axis.addItems(items)
+        self.axis.setCurrentText(self._controller.axis)
+
+    def show_result(self, result: Result) -> None:
+        sweep = result.sweep
+        if sweep is None:
+            for curve in self.curves.values():
+                curve.setData([], [])
+            self._show_lines(None, result)
+            self.readout.setText("Add a position to see the equity curves.")
+            return
+        for name, curve in self.curves.items():
+            curve.setData(sweep.x, sweep.equity[name])
+        self._show_lines(sweep, result)
+        axis = self._controller.axis
+        x_label = (
+            "Move of every symbol (%)"
+            if axis == ALL_SYMBOLS
+            else f"{axis} price ({result.report.currency})"
+        )
+        self.plot.setLabel("bottom", x_label)
+        self.plot.setLabel("left", f"Account equity ({result.report.currency})")
+        if self._axis_shown != axis:
+            self._axis_shown = axis
+            self.plot.setXRange(float(sweep.x[0]), float(sweep.x[-1]), padding=0)
+            home = 0.0 if axis == ALL_SYMBOLS else result.scenario.marks()[axis]
+            self.what_if.setValue(home)
+        self.what_if.setBounds((float(sweep.x[0]), float(sweep.x[-1])))
+        self._on_what_if_moved()
+
+    def _show_lines(self, sweep: SweepResult | None, result: Result) -> None:
+        cur = result.report.currency
+        start = result.report.variants["cross"].account.equity_now
+        self.start_line.setValue(start)
+        self.start_line.label.setFormat(f"start equity {start:,.2f} {cur}")
+        limit = result.scenario.account.max_acceptable_loss
+        self.limit_line.setVisible(limit is not None)
+        if limit is not None:
+            self.limit_line.setValue(start - limit)
+            self.limit_line.label.setFormat(
+                f"max acceptable loss {limit:,.2f} {cur}: equity {start - limit:,.2f}"
+            )
+        groups = _group_thresholds(sweep)
+        while len(self.liquidation_lines) < len(groups):
+            line = pg.InfiniteLine(
+                angle=90, movable=False, label="", labelOpts={"anchors": [(0, 0.5), (0, 0.5)]}
+            )
+            self.plot.addItem(line, ignoreBounds=True)
+            self.liquidation_lines.append(line)
+        unit = " %" if self._controller.axis == ALL_SYMBOLS else ""
+        for i, line in enumerate(self.liquidation_lines):
+            if i >= len(groups):
+                line.hide()
+                continue
+            (x, ids), variants = groups[i]
+            first = variants[0]
+            line.setPen(_pen(first, 1.5))
+            line.setValue(x)
+            names = "/".join(SHORT[v] for v in variants)
+            line.label.setFormat(f" {','.join(ids)} liquidated ({names}) at {x:,.2f}{unit}")
+            line.label.setColor(VARIANT_STYLES[first].colour)
+            line.label.setPosition(0.86 - 0.12 * (i % 5))
+            titles = ", ".join(VARIANT_STYLES[v].title for v in variants)
+            line.setToolTip(
+                f"{titles}: {', '.join(ids)} liquidated when the move reaches {x:,.2f}{unit}"
+            )
+            line.show()
+
+    def _on_what_if_moved(self) -> None:
+        x = float(self.what_if.value())
+        axis = self._controller.axis
+        report = self._controller.what_if(x)
+        unit = " %" if axis == ALL_SYMBOLS else ""
+        self.what_if.label.setFormat(f"what if {x:,.2f}{unit}")
+        self.readout.setText(readout_text(report, axis, x))
+
+    def line_positions(self) -> list[tuple[str, float]]:
+        """Visible liquidation lines as (label, x): what a user reads off the plot."""
+        return [
+            (line.label.format, float(line.value()))
+            for line in self.liquidation_lines
+            if line.isVisible()
+        ]

@@ -1,0 +1,197 @@
+"""File menu, presets, recent files, exports and the unsaved-changes prompt."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QMimeData
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+
+from desktop.comparison_panel import comparison_rows
+from desktop.controller import NEW_SCENARIO
+from engine.presets import load_preset, preset_list
+from engine.scenario_io import ScenarioError
+
+if TYPE_CHECKING:
+    from desktop.main_window import MainWindow
+
+FILTER = "Margin Lab scenario (*.json);;All files (*)"
+MAX_RECENT = 8
+Button = QMessageBox.StandardButton
+
+
+class FileActions:
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.controller = window.controller
+        self.settings = window.settings
+        self.recent_menu: QMenu | None = None
+
+    # The dialogs are attributes so tests (and only tests) can answer them.
+    def ask_keep_changes(self) -> Button:
+        return QMessageBox.question(
+            self.window,
+            "Unsaved changes",
+            f"Save the changes to “{self.controller.scenario.name}” first?",
+            Button.Save | Button.Discard | Button.Cancel,
+            Button.Save,
+        )
+
+    def ask_open_path(self) -> str:
+        return QFileDialog.getOpenFileName(self.window, "Open scenario", self._folder(), FILTER)[0]
+
+    def ask_save_path(self, caption: str, suffix: str, file_filter: str = FILTER) -> str:
+        stem = self.controller.scenario.name or "scenario"
+        start = str(Path(self._folder()) / f"{stem}{suffix}")
+        return QFileDialog.getSaveFileName(self.window, caption, start, file_filter)[0]
+
+    def show_error(self, title: str, lines: list[str]) -> None:
+        QMessageBox.warning(self.window, title, "\n".join(lines))
+
+    # --- menu ----------------------------------------------------------------------------------
+    def build_menu(self, menu: QMenu) -> None:
+        for text, keys, slot in (
+            ("&New", QKeySequence.StandardKey.New, self.new),
+            ("&Open…", QKeySequence.StandardKey.Open, self.open),
+            ("&Save", QKeySequence.StandardKey.Save, self.save),
+            ("Save &As…", QKeySequence.StandardKey.SaveAs, self.save_as),
+        ):
+            action = QAction(text, self.window, shortcut=QKeySequence(keys))
+            action.triggered.connect(slot)
+            menu.addAction(action)
+        self.recent_menu = menu.addMenu("Open &Recent")
+        self._fill_recent()
+        menu.addSeparator()
+        for text, keys, slot in (
+            ("Export plot as &PNG…", "Ctrl+Shift+P", self.export_png),
+            ("Export comparison as &CSV…", "Ctrl+Shift+E", self.export_csv),
+        ):
+            action = QAction(text, self.window, shortcut=QKeySequence(keys))
+            action.triggered.connect(slot)
+            menu.addAction(action)
+        menu.addSeparator()
+        quit_action = QAction("&Quit", self.window, shortcut=QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.window.close)
+        menu.addAction(quit_action)
+
+    def build_presets_menu(self, menu: QMenu) -> None:
+        for preset in preset_list():
+            action = QAction(preset.title, self.window)
+            action.setStatusTip(preset.explanation)
+            action.setToolTip(preset.explanation)
+            action.triggered.connect(lambda _=False, f=preset.file: self.load_preset(f))
+            menu.addAction(action)
+        menu.setToolTipsVisible(True)
+
+    # --- actions -------------------------------------------------------------------------------
+    def maybe_keep_changes(self) -> bool:
+        """True when it is fine to drop the current scenario (saved, discarded or clean)."""
+        if not self.controller.is_dirty():
+            return True
+        answer = self.ask_keep_changes()
+        if answer == Button.Save:
+            return self.save()
+        return answer == Button.Discard
+
+    def new(self) -> None:
+        if self.maybe_keep_changes():
+            self.controller.replace(NEW_SCENARIO)
+
+    def load_preset(self, file: str) -> None:
+        if self.maybe_keep_changes():
+            self.controller.replace(load_preset(file))
+
+    def open(self) -> None:
+        if self.maybe_keep_changes():
+            path = self.ask_open_path()
+            if path:
+                self.open_path(Path(path), ask=False)
+
+    def open_path(self, path: Path, ask: bool = True) -> bool:
+        if ask and not self.maybe_keep_changes():
+            return False
+        try:
+            self.controller.open(path)
+        except ScenarioError as error:
+            self.show_error(f"Cannot open {path.name}", error.problems)
+            return False
+        self._remember(path)
+        return True
+
+    def save(self) -> bool:
+        if self.controller.path is None:
+            return self.save_as()
+        return self._write(self.controller.path)
+
+    def save_as(self) -> bool:
+        path = self.ask_save_path("Save scenario as", ".json")
+        return bool(path) and self._write(Path(path))
+
+    def export_png(self) -> None:
+        path = self.ask_save_path("Export plot", ".png", "PNG image (*.png)")
+        if path and not self.window.plot.grab().save(path, "PNG"):
+            self.show_error("Export failed", [f"{path}: could not be written"])
+
+    def export_csv(self) -> None:
+        result = self.controller.result
+        path = self.ask_save_path("Export comparison", ".csv", "CSV (*.csv)")
+        if not path or result is None:
+            return
+        try:
+            with open(path, "w", newline="", encoding="utf-8") as stream:
+                csv.writer(stream).writerows(comparison_rows(result.report))
+        except OSError as error:
+            self.show_error("Export failed", [f"{path}: {error.strerror}"])
+
+    def copy_comparison(self) -> None:
+        result = self.controller.result
+        if result is not None:
+            out = io.StringIO()
+            csv.writer(out, delimiter="\t", lineterminator="\n").writerows(
+                comparison_rows(result.report)
+            )
+            QGuiApplication.clipboard().setText(out.getvalue())
+
+    @staticmethod
+    def dropped_file(mime: QMimeData) -> Path | None:
+        urls = [u for u in mime.urls() if u.isLocalFile()]
+        return Path(urls[0].toLocalFile()) if len(urls) == 1 else None
+
+    # --- internals -----------------------------------------------------------------------------
+    def _write(self, path: Path) -> bool:
+        try:
+            self.controller.save(path)
+        except OSError as error:
+            self.show_error("Save failed", [f"{path}: {error.strerror or error}"])
+            return False
+        self._remember(path)
+        return True
+
+    def _folder(self) -> str:
+        path = self.controller.path
+        return str(path.parent) if path else str(Path.home())
+
+    def recent(self) -> list[str]:
+        value = self.settings.value("files/recent", [])
+        items = [value] if isinstance(value, str) else list(value or [])
+        return [str(v) for v in items]
+
+    def _remember(self, path: Path) -> None:
+        text = str(path.resolve())
+        items = [text, *[p for p in self.recent() if p != text]][:MAX_RECENT]
+        self.settings.setValue("files/recent", items)
+        self.settings.setValue("files/last", text)
+        self._fill_recent()
+
+    def _fill_recent(self) -> None:
+        if self.recent_menu is None:
+            return
+        self.recent_menu.clear()
+        for text in self.recent():
+            action = self.recent_menu.addAction(text)
+            action.triggered.connect(lambda _=False, p=text: self.open_path(Path(p)))
+        self.recent_menu.setEnabled(bool(self.recent()))

@@ -1,0 +1,204 @@
+"""The main window: assembles the panels, menus and shortcuts; owns no margin logic."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.account_panel import AccountPanel
+from desktop.comparison_panel import ComparisonPanel
+from desktop.controller import Result, ScenarioController
+from desktop.equity_plot import EquityPlot
+from desktop.file_actions import FileActions
+from desktop.loss_chart import LossChart
+from desktop.position_form import PositionForm
+from desktop.positions_table_model import PositionsTableModel
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, controller: ScenarioController, settings: QSettings) -> None:
+        super().__init__()
+        self.controller = controller
+        self.settings = settings
+        self.setAcceptDrops(True)
+        self.account = AccountPanel(controller)
+        self.model = PositionsTableModel(controller)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("positions")
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.model.modelReset.connect(self.table.resizeColumnsToContents)
+        self.form = PositionForm(controller)
+        self.problems = QLabel()
+        self.problems.setWordWrap(True)
+        self.problems.setStyleSheet("color: #d0342c; font-weight: bold;")
+        self.problems.setAccessibleName("problems")
+        self.problems.hide()
+        self.comparison = ComparisonPanel()
+        self.plot = EquityPlot(controller)
+        self.losses = LossChart()
+        self.files = FileActions(self)
+        self._build_layout()
+        self._build_menus()
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _: self.form.set_row(current.row())
+        )
+        self.model.modelReset.connect(self._select_after_reset)
+        controller.resultChanged.connect(self._on_result_changed)
+        controller.problemsChanged.connect(self._on_problems_changed)
+        controller.scenarioChanged.connect(lambda _: self._update_title())
+        controller.pathChanged.connect(lambda _: self._update_title())
+        controller.undo_stack.cleanChanged.connect(lambda _: self._update_title())
+        self._update_title()
+        self._select_after_reset()
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1600, 960)
+
+    def _build_layout(self) -> None:
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.addWidget(self.account)
+        buttons = QHBoxLayout()
+        for text, tip, slot in (
+            ("&Add", "Add a position (Ctrl+Shift+A)", self.add_position),
+            ("D&uplicate", "Duplicate the selected position (Ctrl+D)", self.duplicate_position),
+            ("Re&move", "Remove the selected position (Ctrl+Del)", self.remove_position),
+        ):
+            button = QPushButton(text)
+            button.setToolTip(tip)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        column.addWidget(
+            QLabel(
+                "Positions (double-click a cell to edit; tick Isolated to toggle the margin mode)"
+            )
+        )
+        column.addWidget(self.table, 1)
+        column.addLayout(buttons)
+        column.addWidget(self.form)
+        column.addWidget(self.problems)
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.comparison)
+        right.addWidget(self.plot)
+        right.addWidget(self.losses)
+        right.setSizes([300, 480, 160])
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setStretchFactor(1, 1)
+        split.setSizes([500, 1000])
+        self.setCentralWidget(split)
+        self.glossary = QDockWidget("Glossary: isolated vs cross", self)
+        self.glossary.setObjectName("glossary")
+        text = QTextBrowser()
+        text.setHtml(resources.files("resources.help").joinpath("glossary.html").read_text("utf-8"))
+        self.glossary.setWidget(text)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.glossary)
+        self.glossary.hide()
+
+    def _build_menus(self) -> None:
+        self.files.build_menu(self.menuBar().addMenu("&File"))
+        edit = self.menuBar().addMenu("&Edit")
+        undo = self.controller.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.controller.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        edit.addActions([undo, redo])
+        edit.addSeparator()
+        for text, keys, slot in (
+            ("&Add position", "Ctrl+Shift+A", self.add_position),
+            ("&Duplicate position", "Ctrl+D", self.duplicate_position),
+            ("&Remove position", "Ctrl+Del", self.remove_position),
+            ("&Copy comparison", "Ctrl+Shift+C", self.files.copy_comparison),
+        ):
+            action = QAction(text, self, shortcut=QKeySequence(keys))
+            action.triggered.connect(slot)
+            edit.addAction(action)
+        self.files.build_presets_menu(self.menuBar().addMenu("&Presets"))
+        help_menu = self.menuBar().addMenu("&Help")
+        toggle = self.glossary.toggleViewAction()
+        toggle.setText("&Glossary: isolated vs cross")
+        toggle.setShortcut(QKeySequence.StandardKey.HelpContents)
+        help_menu.addAction(toggle)
+
+    # --- positions -----------------------------------------------------------------------------
+    def selected_row(self) -> int:
+        index = self.table.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def add_position(self) -> None:
+        if self.controller.add_position():
+            self.table.selectRow(len(self.controller.scenario.positions) - 1)
+
+    def duplicate_position(self) -> None:
+        row = self.selected_row()
+        if row >= 0 and self.controller.duplicate_position(row):
+            self.table.selectRow(row + 1)
+
+    def remove_position(self) -> None:
+        row = self.selected_row()
+        if row >= 0:
+            self.controller.remove_position(row)
+
+    def _select_after_reset(self) -> None:
+        rows = self.model.rowCount()
+        if rows:
+            row = min(max(self.form.row, 0), rows - 1)
+            self.table.selectRow(row)
+            self.form.set_row(row)
+        else:
+            self.form.set_row(-1)
+
+    # --- rendering -----------------------------------------------------------------------------
+    def _on_result_changed(self, result: Result) -> None:
+        self.comparison.show_result(result)
+        self.losses.show_result(result)
+
+    def _on_problems_changed(self, problems: dict[str, str]) -> None:
+        text = "\n".join(f"{where}: {message}" for where, message in problems.items())
+        self.problems.setText(text + ("\n(the last valid figures stay on screen)" if text else ""))
+        self.problems.setVisible(bool(problems))
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"Margin Lab — {self.controller.scenario.name}[*]")
+        self.setWindowModified(self.controller.is_dirty())
+
+    # --- window events -------------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.files.dropped_file(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = self.files.dropped_file(event.mimeData())
+        if path is not None:
+            event.acceptProposedAction()
+            self.files.open_path(path)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.files.maybe_keep_changes():
+            event.ignore()
+            return
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        if self.controller.path is not None:
+            self.settings.setValue("files/last", str(Path(self.controller.path)))
+        event.accept()

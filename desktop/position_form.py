@@ -1,0 +1,145 @@
+"""Form for the selected position: size it by quantity, notional or margin, see what follows."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QWidget
+
+from desktop.controller import Result, ScenarioController
+from desktop.fields import EditField, number_text
+from engine.models import Position, Scenario
+
+SIZE_KINDS = (
+    ("quantity", "Quantity (base units)", "Size in base units, e.g. 0.4 BTC"),
+    ("notional", "Notional at entry", "Quantity × entry price, in the settlement currency"),
+    ("margin", "Margin × leverage", "The margin you put up; quantity = margin × leverage / entry"),
+)
+
+
+class PositionForm(QGroupBox):
+    def __init__(self, controller: ScenarioController, parent: QWidget | None = None) -> None:
+        super().__init__("Position", parent)
+        self._controller = controller
+        self._row = -1
+        form = QFormLayout(self)
+        self.size_kind = QComboBox()
+        self.size_kind.setAccessibleName("size kind")
+        for _, label, tip in SIZE_KINDS:
+            self.size_kind.addItem(label)
+            self.size_kind.setItemData(self.size_kind.count() - 1, tip, role=3)
+        self.size_kind.setToolTip("How you give the size; the others follow from it")
+        self.size_kind.currentIndexChanged.connect(lambda _: self._show_fields())
+        form.addRow("Size &as", self.size_kind)
+        self.size = EditField(
+            "size", "Size of the position, in the unit chosen above", self._on_size_edited
+        )
+        form.addRow("&Size", self.size)
+        self.entry = EditField(
+            "entry_price",
+            "Average entry price",
+            lambda t: controller.set_position(self._row, "entry_price", t),
+        )
+        form.addRow("&Entry price", self.entry)
+        self.leverage = EditField(
+            "leverage",
+            "Leverage: initial margin = entry notional / leverage",
+            lambda t: controller.set_position(self._row, "leverage", t),
+        )
+        form.addRow("Le&verage ×", self.leverage)
+        self.notional = QLabel()
+        self.notional.setToolTip("Quantity × mark price")
+        self.initial = QLabel()
+        self.initial.setToolTip(
+            "Isolated: the position's margin. Cross: entry notional / "
+            "leverage, drawn from the shared pool"
+        )
+        self.effective = QLabel()
+        self.effective.setToolTip(
+            "Entry notional / initial margin. Differs from the leverage "
+            "when an explicit isolated margin is given"
+        )
+        self.maintenance = QLabel()
+        self.maintenance.setToolTip(
+            "Maintenance margin at the mark: notional × MMR − amount of "
+            "the tier in force (the rule set's table or your override)"
+        )
+        for label, widget in (
+            ("Notional", self.notional),
+            ("Initial margin", self.initial),
+            ("Effective leverage", self.effective),
+            ("Maintenance", self.maintenance),
+        ):
+            form.addRow(label, widget)
+        controller.scenarioChanged.connect(lambda _: self._show_fields())
+        controller.resultChanged.connect(self._show_result)
+        controller.problemsChanged.connect(self._on_problems_changed)
+        self.set_row(-1)
+
+    @property
+    def row(self) -> int:
+        return self._row
+
+    def set_row(self, row: int) -> None:
+        positions = self._controller.scenario.positions
+        self._row = row if 0 <= row < len(positions) else -1
+        for widget in (self.size_kind, self.size, self.entry, self.leverage):
+            widget.setEnabled(self._row >= 0)
+        self._show_fields()
+        if self._controller.result is not None:
+            self._show_result(self._controller.result)
+
+    def _kind(self) -> str:
+        return SIZE_KINDS[self.size_kind.currentIndex()][0]
+
+    def _on_size_edited(self, text: str) -> None:
+        self._controller.set_size(self._row, self._kind(), text)
+
+    def _position(self, scenario: Scenario) -> Position | None:
+        return scenario.positions[self._row] if 0 <= self._row < len(scenario.positions) else None
+
+    def _show_fields(self) -> None:
+        position = self._position(self._controller.scenario)
+        if position is None:
+            self._row = -1
+            self.setTitle("Position (select a row)")
+            for edit in (self.size, self.entry, self.leverage):
+                edit.setText("")
+            return
+        self.setTitle(
+            f"Position {position.id}: {position.symbol} {position.side}, {position.margin_mode}"
+        )
+        kind = self._kind()
+        self.size.path = f"positions[{self._row}].{kind}"
+        size = {
+            "quantity": position.quantity,
+            "notional": position.entry_notional,
+            "margin": position.entry_notional / position.leverage,
+        }[kind]
+        self.size.show_value(number_text(size))
+        self.entry.path = f"positions[{self._row}].entry_price"
+        self.entry.show_value(number_text(position.entry_price))
+        self.leverage.path = f"positions[{self._row}].leverage"
+        self.leverage.show_value(number_text(position.leverage))
+
+    def _show_result(self, result: Result) -> None:
+        position = self._position(result.scenario)
+        figures = (
+            None
+            if position is None
+            else result.report.variants["as_entered"].positions.get(position.id)
+        )
+        labels = (self.notional, self.initial, self.effective, self.maintenance)
+        if figures is None:
+            for label in labels:
+                label.setText("—")
+            return
+        cur = result.report.currency
+        self.notional.setText(f"{figures.notional:,.2f} {cur}")
+        self.initial.setText(f"{figures.initial_margin:,.2f} {cur} ({figures.margin_mode})")
+        self.effective.setText(f"{figures.effective_leverage:,.2f}×")
+        self.maintenance.setText(
+            f"{figures.maintenance_margin:,.2f} {cur} (MMR {figures.maintenance_rate * 100:.2f} %)"
+        )
+
+    def _on_problems_changed(self, problems: dict[str, str]) -> None:
+        for edit in (self.size, self.entry, self.leverage):
+            edit.show_problem(problems.get(edit.path))

@@ -1,0 +1,133 @@
+"""Positions as a Qt table model: one row per position, edits go to the controller."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from desktop.controller import ScenarioController
+from engine.models import Position, Scenario
+
+Index = QModelIndex | QPersistentModelIndex
+
+# (field, header, tooltip)
+COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("id", "ID", "A short name for the position, unique in the scenario"),
+    ("symbol", "Symbol", "Contract symbol, e.g. BTCUSDT; picks the venue's tier table"),
+    ("side", "Side", "long profits when the price rises, short when it falls"),
+    ("quantity", "Quantity", "Size in base units (e.g. BTC)"),
+    ("entry_price", "Entry", "Average entry price (settlement currency)"),
+    ("mark_price", "Mark", "Today's mark price; empty = the entry price"),
+    ("leverage", "Leverage ×", "Sets initial margin = entry notional / leverage"),
+    ("margin", "Margin", "Isolated margin incl. any added margin; empty = notional / leverage"),
+    (
+        "margin_mode",
+        "Isolated",
+        "Checked: the position has its own margin (isolated). Unchecked: it shares the cross pool",
+    ),
+)
+FIELDS = [c[0] for c in COLUMNS]
+MODE_COLUMN = FIELDS.index("margin_mode")
+SIDE_COLUMN = FIELDS.index("side")
+
+
+def _text(position: Position, field: str) -> str:
+    value = getattr(position, field)
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:,.8g}" if abs(value) < 1e6 else f"{value:,.2f}"
+    return str(value)
+
+
+class PositionsTableModel(QAbstractTableModel):
+    def __init__(self, controller: ScenarioController) -> None:
+        super().__init__(controller)
+        self._controller = controller
+        self._positions = controller.scenario.positions
+        controller.scenarioChanged.connect(self._on_scenario_changed)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._positions)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal:
+            return str(section + 1) if role == Qt.ItemDataRole.DisplayRole else None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section][1]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return COLUMNS[section][2]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == MODE_COLUMN:
+            return base | Qt.ItemFlag.ItemIsUserCheckable
+        return base | Qt.ItemFlag.ItemIsEditable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        position = self._positions[index.row()]
+        field = FIELDS[index.column()]
+        if index.column() == MODE_COLUMN:
+            if role == Qt.ItemDataRole.CheckStateRole:
+                isolated = position.margin_mode == "isolated"
+                return Qt.CheckState.Checked if isolated else Qt.CheckState.Unchecked
+            if role == Qt.ItemDataRole.DisplayRole:
+                return position.margin_mode
+        if role == Qt.ItemDataRole.DisplayRole:
+            if field == "mark_price" and position.mark_price is None:
+                return f"({self._controller.scenario.marks()[position.symbol]:,.8g})"
+            if field == "margin" and position.margin is None:
+                return f"({position.isolated_margin:,.2f})"
+            return _text(position, field)
+        if role == Qt.ItemDataRole.EditRole:
+            return _text(position, field).replace(",", "")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            problem = self._controller.problems.get(f"positions[{index.row()}].{field}")
+            return problem or COLUMNS[index.column()][2]
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > SIDE_COLUMN:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def setData(
+        self,
+        index: Index,
+        value: Any,
+        role: int = Qt.ItemDataRole.EditRole,
+    ) -> bool:
+        if not index.isValid():
+            return False
+        row = index.row()
+        if index.column() == MODE_COLUMN and role == Qt.ItemDataRole.CheckStateRole:
+            checked = Qt.CheckState(value) == Qt.CheckState.Checked
+            mode = "isolated" if checked else "cross"
+            return self._controller.set_position(row, "margin_mode", mode)
+        if role != Qt.ItemDataRole.EditRole:
+            return False
+        return self._controller.set_position(row, FIELDS[index.column()], str(value))
+
+    def position_at(self, row: int) -> Position | None:
+        return self._positions[row] if 0 <= row < len(self._positions) else None
+
+    def _on_scenario_changed(self, scenario: Scenario) -> None:
+        if len(scenario.positions) == len(self._positions):
+            self._positions = scenario.positions
+            if self._positions:
+                self.dataChanged.emit(
+                    self.index(0, 0), self.index(len(self._positions) - 1, len(COLUMNS) - 1)
+                )
+            return
+        self.beginResetModel()
+        self._positions = scenario.positions
+        self.endResetModel()

@@ -266,9 +266,11 @@ class ScenarioController(QObject):
 
     # --- internals -----------------------------------------------------------------------------
     def _document(self) -> dict[str, Any]:
-        return self._scenario.model_dump(
+        document = self._scenario.model_dump(
             mode="python", exclude_none=True, exclude={"format", "version"}
         )
+        document["positions"] = list(document["positions"])
+        return document
 
     def _apply(self, document: dict[str, Any], label: str, merge_key: str | None) -> bool:
         for position in document.get("positions", []):

@@ -63,7 +63,7 @@ class EquityPlot(QWidget):
             "Move one symbol's price (others stay at their marks), or move "
             "every symbol by the same percentage"
         )
-        self.axis.activated.connect(lambda _: controller.set_axis(self.axis.currentText()))
+        self.axis.activated.connect(self._on_axis_activated)
         top.addWidget(self.axis, 1)
         layout.addLayout(top)
         self.plot = pg.PlotWidget()
@@ -111,11 +111,14 @@ class EquityPlot(QWidget):
         layout.addWidget(self.readout)
         self._axis_shown: str | None = None
         controller.resultChanged.connect(self.show_result)
-        controller.scenarioChanged.connect(lambda _: self._fill_axes())
-        controller.axisChanged.connect(lambda _: self._fill_axes())
+        controller.scenarioChanged.connect(self._fill_axes)
+        controller.axisChanged.connect(self._fill_axes)
         self._fill_axes()
 
-    def _fill_axes(self) -> None:
+    def _on_axis_activated(self, _index: int) -> None:
+        self._controller.set_axis(self.axis.currentText())
+
+    def _fill_axes(self, *_: object) -> None:
         items = [*self._controller.scenario.symbols(), ALL_SYMBOLS]
         if [self.axis.itemText(i) for i in range(self.axis.count())] != items:
             self.axis.clear()

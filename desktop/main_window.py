@@ -34,6 +34,7 @@ class MainWindow(QMainWindow):
     def __init__(self, controller: ScenarioController, settings: QSettings) -> None:
         super().__init__()
         self.controller = controller
+        controller.setParent(self)  # one lifetime: no signal may reach a deleted window
         self.settings = settings
         self.setAcceptDrops(True)
         self.account = AccountPanel(controller)
@@ -63,9 +64,9 @@ class MainWindow(QMainWindow):
         self.model.modelReset.connect(self._select_after_reset)
         controller.resultChanged.connect(self._on_result_changed)
         controller.problemsChanged.connect(self._on_problems_changed)
-        controller.scenarioChanged.connect(lambda _: self._update_title())
-        controller.pathChanged.connect(lambda _: self._update_title())
-        controller.undo_stack.cleanChanged.connect(lambda _: self._update_title())
+        controller.scenarioChanged.connect(self._update_title)
+        controller.pathChanged.connect(self._update_title)
+        controller.undo_stack.cleanChanged.connect(self._update_title)
         self._update_title()
         self._select_after_reset()
         geometry = settings.value("window/geometry")
@@ -179,7 +180,7 @@ class MainWindow(QMainWindow):
         self.problems.setText(text + ("\n(the last valid figures stay on screen)" if text else ""))
         self.problems.setVisible(bool(problems))
 
-    def _update_title(self) -> None:
+    def _update_title(self, *_: object) -> None:
         self.setWindowTitle(f"Margin Lab — {self.controller.scenario.name}[*]")
         self.setWindowModified(self.controller.is_dirty())
 

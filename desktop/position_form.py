@@ -27,7 +27,7 @@ class PositionForm(QGroupBox):
             self.size_kind.addItem(label)
             self.size_kind.setItemData(self.size_kind.count() - 1, tip, role=3)
         self.size_kind.setToolTip("How you give the size; the others follow from it")
-        self.size_kind.currentIndexChanged.connect(lambda _: self._show_fields())
+        self.size_kind.currentIndexChanged.connect(self._show_fields)
         form.addRow("Size &as", self.size_kind)
         self.size = EditField(
             "size", "Size of the position, in the unit chosen above", self._on_size_edited
@@ -69,7 +69,7 @@ class PositionForm(QGroupBox):
             ("Maintenance", self.maintenance),
         ):
             form.addRow(label, widget)
-        controller.scenarioChanged.connect(lambda _: self._show_fields())
+        controller.scenarioChanged.connect(self._show_fields)
         controller.resultChanged.connect(self._show_result)
         controller.problemsChanged.connect(self._on_problems_changed)
         self.set_row(-1)
@@ -96,7 +96,7 @@ class PositionForm(QGroupBox):
     def _position(self, scenario: Scenario) -> Position | None:
         return scenario.positions[self._row] if 0 <= self._row < len(scenario.positions) else None
 
-    def _show_fields(self) -> None:
+    def _show_fields(self, *_: object) -> None:
         position = self._position(self._controller.scenario)
         if position is None:
             self._row = -1

@@ -1,0 +1,267 @@
+"""The window driven as a user would: typing, toggling, dragging, undoing, files."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QMimeData, Qt, QUrl
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QLineEdit, QMessageBox
+
+from desktop.main_window import MainWindow
+from desktop.positions_table_model import FIELDS, MODE_COLUMN
+from desktop.sweep_axis import sweep_for
+from engine.report import evaluate
+from tests.desktop.conftest import wait_result
+
+
+def card_cell(win: MainWindow, variant: str, row: int, column: int) -> str:
+    return win.comparison.cards[variant].table.item(row, column).text()
+
+
+def curve(win: MainWindow, variant: str) -> tuple[np.ndarray, np.ndarray]:
+    return win.plot.curves[variant].getData()
+
+
+def assert_shows_engine_figures(win: MainWindow) -> None:
+    """Cards and curves equal the engine's result for the scenario the window holds."""
+    scenario = win.controller.scenario
+    report = evaluate(scenario)
+    sweep = sweep_for(scenario, win.controller.axis)
+    for name, variant in report.variants.items():
+        for row, figures in enumerate(variant.positions.values()):
+            liq = figures.liquidation_price
+            assert card_cell(win, name, row, 1) == ("none" if liq is None else f"{liq:,.2f}")
+            assert card_cell(win, name, row, 3) == f"{figures.max_loss:,.0f}"
+        x, y = curve(win, name)
+        assert sweep is not None
+        np.testing.assert_allclose(x, sweep.x)
+        np.testing.assert_allclose(y, sweep.equity[name])
+
+
+def test_brief_example_on_screen(window: MainWindow) -> None:
+    assert window.windowTitle() == "Margin Lab — Brief example: ETH + BTC longs on 10,000 USDT[*]"
+    assert not window.isWindowModified()
+    assert card_cell(window, "isolated", 1, 1) == "45,180.72"
+    assert card_cell(window, "cross", 1, 1) == "25,401.61"
+    assert card_cell(window, "isolated", 1, 3) == "2,000"
+    assert "Max loss if wrong: 5,000.00 USDT" in window.comparison.cards["isolated"].account.text()
+    assert "Max loss if wrong: 10,000.00 USDT" in window.comparison.cards["cross"].account.text()
+    assert "all cross can lose 10,000.00 USDT and also closes A" in window.comparison.summary.text()
+    lines = dict(window.plot.line_positions())
+    assert lines[" B liquidated (entered/iso) at 45,180.72"] == pytest.approx(45_180.7229, abs=1e-3)
+    assert lines[" A,B liquidated (cross) at 25,401.61"] == pytest.approx(25_401.606, abs=1e-3)
+    assert window.losses.heights() == [5000, 5000, 10_000]
+    assert_shows_engine_figures(window)
+
+
+def test_drag_what_if_line_through_both_thresholds(window: MainWindow) -> None:
+    window.plot.what_if.setValue(45_000)
+    text = window.plot.readout.text()
+    assert "All isolated</b></span> 8,000.00 USDT — liquidated: B" in text
+    assert "All cross</b></span> 8,000.00 USDT" in text  # 10,000 − 0.4 × 5,000: the cushion
+    window.plot.what_if.setValue(25_000)
+    text = window.plot.readout.text()
+    assert "All isolated</b></span> 8,000.00 USDT — liquidated: B" in text
+    assert "All cross</b></span> 0.00 USDT — liquidated: A, B" in text
+
+
+def test_typing_a_quantity_redraws_with_the_engines_numbers(qtbot, window: MainWindow) -> None:
+    window.table.selectRow(1)
+    field = window.form.size
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "0.8")
+    wait_result(qtbot, window)
+    assert window.controller.scenario.positions[1].quantity == 0.8
+    assert window.isWindowModified()
+    assert window.windowTitle().endswith("[*]")
+    assert_shows_engine_figures(window)
+    assert window.form.notional.text() == "40,000.00 USDT"
+
+
+def test_notional_and_margin_sizing(qtbot, window: MainWindow) -> None:
+    window.table.selectRow(1)
+    window.form.size_kind.setCurrentIndex(1)  # notional at entry
+    window.form.size.selectAll()
+    qtbot.keyClicks(window.form.size, "30000")
+    assert window.controller.scenario.positions[1].quantity == pytest.approx(0.6)
+    window.form.size_kind.setCurrentIndex(2)  # margin × leverage
+    assert window.form.size.text() == "3000"
+    window.form.size.selectAll()
+    qtbot.keyClicks(window.form.size, "1000")
+    assert window.controller.scenario.positions[1].quantity == pytest.approx(0.2)
+
+
+def test_garbage_is_shown_inline_and_the_last_result_stays(qtbot, window: MainWindow) -> None:
+    before = card_cell(window, "cross", 1, 1)
+    field = window.account.fields["wallet_balance"]
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "12abc")
+    assert window.problems.isVisible()
+    assert "account.wallet_balance: must be a number" in window.problems.text()
+    assert field.property("invalid")
+    assert window.controller.scenario.account.wallet_balance == 10_000
+    assert card_cell(window, "cross", 1, 1) == before
+    field.selectAll()
+    qtbot.keyClicks(field, "-5")
+    assert "account.wallet_balance: must be >= 0" in window.problems.text()
+    field.selectAll()
+    qtbot.keyClicks(field, "20000")
+    wait_result(qtbot, window)
+    assert not window.problems.isVisible()
+    assert not field.property("invalid")
+    assert_shows_engine_figures(window)
+
+
+def test_toggle_mode_from_the_keyboard_then_undo(qtbot, window: MainWindow) -> None:
+    index = window.model.index(1, MODE_COLUMN)
+    window.table.setFocus()
+    window.table.setCurrentIndex(index)
+    qtbot.keyClick(window.table, Qt.Key.Key_Space)
+    wait_result(qtbot, window)
+    assert window.controller.scenario.positions[1].margin_mode == "cross"
+    # As entered is now mixed: B draws on the 7,000 cross pool (wallet − A's 3,000).
+    entered_b = evaluate(window.controller.scenario).variants["as_entered"].positions["B"]
+    assert card_cell(window, "as_entered", 1, 1) == f"{entered_b.liquidation_price:,.2f}"
+    assert card_cell(window, "as_entered", 1, 3) == "7,000"
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    wait_result(qtbot, window)
+    assert window.controller.scenario.positions[1].margin_mode == "isolated"
+    assert not window.isWindowModified()
+    assert_shows_engine_figures(window)
+
+
+def test_add_duplicate_remove_with_shortcuts(qtbot, window: MainWindow) -> None:
+    window.table.selectRow(1)
+    qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert [p.id for p in window.controller.scenario.positions] == ["A", "B", "B-2"]
+    qtbot.keyClick(window, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
+    assert [p.id for p in window.controller.scenario.positions] == ["A", "B"]
+    window.add_position()
+    wait_result(qtbot, window)
+    assert [p.id for p in window.controller.scenario.positions] == ["A", "B", "P1"]
+    assert_shows_engine_figures(window)
+
+
+def test_axis_switch_to_all_symbols(qtbot, window: MainWindow) -> None:
+    window.controller.set_axis("All symbols (%)")
+    wait_result(qtbot, window)
+    assert_shows_engine_figures(window)
+    labels = [label for label, _ in window.plot.line_positions()]
+    assert any(label.endswith("at -9.64 %") for label in labels)
+
+
+def test_presets_menu_loads_the_hedged_pair(qtbot, window: MainWindow) -> None:
+    presets = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Presets")
+    actions = presets.actions()
+    assert len(actions) == 3 and all(a.toolTip() for a in actions)
+    actions[1].trigger()
+    wait_result(qtbot, window)
+    assert "Hedged pair" in window.windowTitle()
+    assert card_cell(window, "cross", 0, 1) == card_cell(window, "cross", 1, 1)
+    assert_shows_engine_figures(window)
+
+
+def test_save_open_recent_and_drop(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    target = tmp_path / "mine.json"
+    window.files.ask_save_path = lambda *a, **k: str(target)
+    window.form.size.selectAll()
+    qtbot.keyClicks(window.form.size, "12")
+    assert window.isWindowModified()
+    assert window.files.save()
+    assert not window.isWindowModified()
+    assert json.loads(target.read_text())["positions"][0]["quantity"] == 12
+    assert window.files.recent()[0] == str(target.resolve())
+    window.files.load_preset("hedged-pair.json")
+    assert "Hedged" in window.windowTitle()
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(target))])
+    assert window.files.dropped_file(mime) == target
+    assert window.files.open_path(target)
+    assert window.controller.scenario.positions[0].quantity == 12
+    assert window.controller.path == target
+
+
+def test_unsaved_changes_prompt(qtbot, window: MainWindow) -> None:
+    window.form.size.selectAll()
+    qtbot.keyClicks(window.form.size, "11")
+    window.files.ask_keep_changes = lambda: QMessageBox.StandardButton.Cancel
+    window.files.new()
+    assert window.controller.scenario.positions[0].quantity == 11  # nothing lost
+    window.files.ask_keep_changes = lambda: QMessageBox.StandardButton.Discard
+    window.files.new()
+    assert window.controller.scenario.positions == ()
+    assert window.windowTitle() == "Margin Lab — Untitled[*]"
+
+
+def test_corrupt_file_is_refused_with_a_message(window: MainWindow, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "marginlab.scenario", "version": 1, "account": {}}')
+    shown: list[list[str]] = []
+    window.files.show_error = lambda title, lines: shown.append(lines)
+    assert not window.files.open_path(bad)
+    assert shown == [["account.wallet_balance: required"]]
+    assert "Brief example" in window.windowTitle()
+
+
+def test_exports_and_clipboard(window: MainWindow, tmp_path: Path) -> None:
+    png, table = tmp_path / "plot.png", tmp_path / "comparison.csv"
+    window.files.ask_save_path = lambda caption, suffix, *a: str(png if suffix == ".png" else table)
+    window.files.export_png()
+    window.files.export_csv()
+    assert png.read_bytes().startswith(b"\x89PNG")
+    rows = list(csv.reader(table.open()))
+    assert rows[0][4] == "liquidation price (USDT)"
+    b_cross = next(r for r in rows if r[0] == "cross" and r[1] == "B")
+    assert float(b_cross[4]) == pytest.approx(25_401.606, abs=1e-3)
+    window.files.copy_comparison()
+    assert "isolated\tB\tBTCUSDT" in QGuiApplication.clipboard().text()
+
+
+def test_geometry_and_last_file_are_kept(window: MainWindow, settings, tmp_path) -> None:
+    target = tmp_path / "kept.json"
+    window.files.ask_save_path = lambda *a, **k: str(target)
+    window.files.save_as()
+    window.close()
+    assert settings.value("window/geometry") is not None
+    assert settings.value("files/last") == str(target.resolve())
+
+
+def test_every_input_is_reachable_with_tab(window: MainWindow) -> None:
+    wanted = {
+        window.account.name,
+        *window.account.fields.values(),
+        window.account.rules,
+        window.table,
+        window.form.size_kind,
+        window.form.size,
+        window.form.entry,
+        window.form.leverage,
+        window.plot.axis,
+    }
+    window.account.name.setFocus()
+    seen = set()
+    for _ in range(80):
+        seen.add(QGuiApplication.focusObject())
+        window.focusNextChild()
+    assert wanted <= seen
+
+
+def test_table_edit_through_the_view(qtbot, window: MainWindow) -> None:
+    index = window.model.index(1, FIELDS.index("leverage"))
+    window.table.setCurrentIndex(index)
+    window.table.edit(index)
+    editor = window.table.viewport().findChild(QLineEdit)
+    assert editor is not None and editor.text() == "10"
+    editor.setFocus()
+    editor.selectAll()
+    qtbot.keyClicks(editor, "20")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    # The delegate commits on Return through a queued call.
+    qtbot.waitUntil(lambda: window.controller.scenario.positions[1].leverage == 20)

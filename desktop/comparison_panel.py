@@ -149,7 +149,8 @@ class VariantCard(QGroupBox):
                 if item is None:
                     item = QTableWidgetItem()
                     self.table.setItem(row, column, item)
-                item.setText(text)
+                if item.text() != text:
+                    item.setText(text)
                 if column:
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -159,11 +160,13 @@ class VariantCard(QGroupBox):
                 )
         header = self.table.horizontalHeader().sizeHint().height()
         shown = min(max(len(positions), 1), 6)
-        self.table.setFixedHeight(
+        height = (
             header
             + shown * self.table.verticalHeader().defaultSectionSize()
             + 2 * self.table.frameWidth()
         )
+        if self.table.height() != height:
+            self.table.setFixedHeight(height)
         a = variant.account
         self.account.setText(
             f"<b>Max loss if wrong: {a.max_loss:,.2f} {currency}</b><br>"

@@ -38,6 +38,29 @@ def readout_text(report: Report | None, axis: str, x: float) -> str:
     return f"What if {where}: " + " · ".join(parts)
 
 
+def set_axis_label(plot: pg.PlotWidget, side: str, text: str) -> None:
+    """Set an axis title only when it changes: each call re-lays-out the plot."""
+    axis = plot.getAxis(side)
+    if axis.labelText != text:
+        plot.setLabel(side, text)
+
+
+def _update_line(
+    line: pg.InfiniteLine, value: float, text: str, variant: str | None = None
+) -> bool:
+    """Move and relabel ``line`` only when something changed: each setter costs a relayout."""
+    shown = (value, text, variant)
+    if getattr(line, "shown", None) == shown:
+        return False
+    line.shown = shown
+    line.setValue(value)
+    line.label.setFormat(text)
+    if variant is not None:
+        line.setPen(_pen(variant, 1.5))
+        line.label.setColor(VARIANT_STYLES[variant].colour)
+    return True
+
+
 def _group_thresholds(
     sweep: SweepResult | None,
 ) -> list[tuple[tuple[float, tuple[str, ...]], list[str]]]:
@@ -69,6 +92,9 @@ class EquityPlot(QWidget):
         self.plot = pg.PlotWidget()
         self.plot.setAccessibleName("equity plot")
         self.plot.showGrid(x=True, y=True, alpha=0.2)
+        for side in ("left", "bottom"):
+            # Minor grid lines cost ~20 ms a repaint offscreen; major ones are enough to read.
+            self.plot.getAxis(side).setStyle(maxTickLevel=0)
         self.plot.addLegend(offset=(10, 10))
         self.plot.setMouseEnabled(x=True, y=False)
         layout.addWidget(self.plot, 1)
@@ -92,13 +118,14 @@ class EquityPlot(QWidget):
         for line in (self.start_line, self.limit_line):
             self.plot.addItem(line, ignoreBounds=True)
         self.liquidation_lines: list[pg.InfiniteLine] = []
+        ink = pg.getConfigOption("foreground")  # the palette's text colour, light or dark
         self.what_if = pg.InfiniteLine(
             angle=90,
             movable=True,
             label="what if",
-            pen=pg.mkPen("#2c3e50", width=3),
+            pen=pg.mkPen(ink, width=3),
             hoverPen=pg.mkPen("#f39c12", width=4),
-            labelOpts={"position": 0.97, "color": "#2c3e50"},
+            labelOpts={"position": 0.97, "color": ink},
         )
         self.what_if.setToolTip("Drag: each variant's equity and liquidations at this price")
         self.what_if.setZValue(10)
@@ -142,27 +169,29 @@ class EquityPlot(QWidget):
             if axis == ALL_SYMBOLS
             else f"{axis} price ({result.report.currency})"
         )
-        self.plot.setLabel("bottom", x_label)
-        self.plot.setLabel("left", f"Account equity ({result.report.currency})")
+        set_axis_label(self.plot, "bottom", x_label)
+        set_axis_label(self.plot, "left", f"Account equity ({result.report.currency})")
         if self._axis_shown != axis:
             self._axis_shown = axis
             self.plot.setXRange(float(sweep.x[0]), float(sweep.x[-1]), padding=0)
             home = 0.0 if axis == ALL_SYMBOLS else result.scenario.marks()[axis]
             self.what_if.setValue(home)
-        self.what_if.setBounds((float(sweep.x[0]), float(sweep.x[-1])))
+        bounds = (float(sweep.x[0]), float(sweep.x[-1]))
+        if tuple(self.what_if.maxRange) != bounds:
+            self.what_if.setBounds(bounds)
         self._on_what_if_moved()
 
     def _show_lines(self, sweep: SweepResult | None, result: Result) -> None:
         cur = result.report.currency
         start = result.report.variants["cross"].account.equity_now
-        self.start_line.setValue(start)
-        self.start_line.label.setFormat(f"start equity {start:,.2f} {cur}")
+        _update_line(self.start_line, start, f"start equity {start:,.2f} {cur}")
         limit = result.scenario.account.max_acceptable_loss
         self.limit_line.setVisible(limit is not None)
         if limit is not None:
-            self.limit_line.setValue(start - limit)
-            self.limit_line.label.setFormat(
-                f"max acceptable loss {limit:,.2f} {cur}: equity {start - limit:,.2f}"
+            _update_line(
+                self.limit_line,
+                start - limit,
+                f"max acceptable loss {limit:,.2f} {cur}: equity {start - limit:,.2f}",
             )
         groups = _group_thresholds(sweep)
         while len(self.liquidation_lines) < len(groups):
@@ -177,17 +206,14 @@ class EquityPlot(QWidget):
                 line.hide()
                 continue
             (x, ids), variants = groups[i]
-            first = variants[0]
-            line.setPen(_pen(first, 1.5))
-            line.setValue(x)
             names = "/".join(SHORT[v] for v in variants)
-            line.label.setFormat(f" {','.join(ids)} liquidated ({names}) at {x:,.2f}{unit}")
-            line.label.setColor(VARIANT_STYLES[first].colour)
-            line.label.setPosition(0.86 - 0.12 * (i % 5))
-            titles = ", ".join(VARIANT_STYLES[v].title for v in variants)
-            line.setToolTip(
-                f"{titles}: {', '.join(ids)} liquidated when the move reaches {x:,.2f}{unit}"
-            )
+            text = f" {','.join(ids)} liquidated ({names}) at {x:,.2f}{unit}"
+            if _update_line(line, x, text, variants[0]):
+                line.label.setPosition(0.86 - 0.12 * (i % 5))
+                titles = ", ".join(VARIANT_STYLES[v].title for v in variants)
+                line.setToolTip(
+                    f"{titles}: {', '.join(ids)} liquidated when the move reaches {x:,.2f}{unit}"
+                )
             line.show()
 
     def _on_what_if_moved(self) -> None:

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.controller import Result
+from desktop.equity_plot import set_axis_label
 from desktop.style import VARIANT_STYLES
 
 # Fill patterns: the second cue besides colour.
@@ -62,8 +63,9 @@ class LossChart(pg.PlotWidget):
         if limit is not None:
             self.limit.setValue(limit)
             self.limit.label.setFormat(f"acceptable {limit:,.0f}")
-        self.setLabel("left", f"Max loss ({report.currency})")
-        self.setYRange(0, top * 1.2, padding=0)
+        set_axis_label(self, "left", f"Max loss ({report.currency})")
+        if self.viewRange()[1][1] != top * 1.2:
+            self.setYRange(0, top * 1.2, padding=0)
 
     def heights(self) -> list[float]:
         return [float(h) for h in self.bars.opts["height"]]

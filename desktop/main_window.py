@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         controller.undo_stack.cleanChanged.connect(self._update_title)
         self._update_title()
         self._select_after_reset()
+        self.table.resizeColumnsToContents()
         geometry = settings.value("window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)

@@ -155,8 +155,12 @@ class VariantCard(QGroupBox):
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
+                key = HEADERS[column][1]
+                unit = f" ({currency})" if column in (1, 3) else ""
                 item.setToolTip(
-                    f"{HEADERS[column][0]} ({currency})" if column in (1, 3) else HEADERS[column][0]
+                    f"{HEADERS[column][0]}{unit}: {TOOLTIPS[key]}"
+                    if key
+                    else f"{f.id}: {f.symbol} {f.side}, {f.margin_mode} in this variant"
                 )
         header = self.table.horizontalHeader().sizeHint().height()
         shown = min(max(len(positions), 1), 6)

@@ -124,11 +124,12 @@ class ScenarioController(QObject):
         """Edit ``account.<field>``; ``raw`` is the text as typed."""
         document = self._document()
         value: Any = raw.strip()
-        if field != "currency":
-            value = None if field == "max_acceptable_loss" and not value else parse_number(raw)
-            if value is None and field != "max_acceptable_loss":
+        if field != "currency" and not (field == "max_acceptable_loss" and not value):
+            value = parse_number(raw)  # an empty max acceptable loss means "no limit"
+            if value is None:
                 return self._refuse(f"account.{field}", "must be a number")
-        document["account"][field] = value
+        empty_limit = field == "max_acceptable_loss" and value == ""
+        document["account"][field] = None if empty_limit else value
         return self._apply(document, f"Edit {field.replace('_', ' ')}", f"account.{field}")
 
     def set_meta(self, field: str, value: str) -> bool:
@@ -137,22 +138,30 @@ class ScenarioController(QObject):
         document[field] = value
         return self._apply(document, f"Edit {field}", field if field == "name" else None)
 
-    def set_position(self, row: int, field: str, raw: Any) -> bool:
-        """Edit ``positions[row].<field>``; text fields are parsed as numbers where needed."""
+    def set_position(self, row: int, field: str, raw: Any, scale: float = 1.0) -> bool:
+        """Edit ``positions[row].<field>``; typed text is parsed as a number where the field is
+        one, then multiplied by ``scale`` (0.01 for a field typed in percent)."""
+        if not 0 <= row < len(self._scenario.positions):
+            return False
         document = self._document()
-        position = document["positions"][row]
         value = raw
-        if isinstance(raw, str) and field not in ("id", "symbol", "side", "margin_mode"):
+        if isinstance(raw, str) and field not in _TEXT_FIELDS:
             value = parse_number(raw) if raw.strip() else None
             if value is None and (raw.strip() or field in _REQUIRED):
                 return self._refuse(f"positions[{row}].{field}", "must be a number")
+            if value is not None:
+                value *= scale
         elif isinstance(raw, str):
             value = raw.strip()
-        position[field] = value
+        document["positions"][row][field] = value
+        if field == "maintenance_rate" and value is None:
+            document["positions"][row].pop("maintenance_amount", None)  # no rate, no amount
         return self._apply(document, f"Edit {field.replace('_', ' ')}", f"positions[{row}].{field}")
 
     def set_position_fields(self, row: int, values: dict[str, Any], label: str) -> bool:
         """Several fields of one position at once (e.g. size given as notional)."""
+        if not 0 <= row < len(self._scenario.positions):
+            return False
         document = self._document()
         document["positions"][row].update(values)
         return self._apply(document, label, f"positions[{row}].size")
@@ -315,3 +324,4 @@ class ScenarioController(QObject):
 
 
 _REQUIRED = {"quantity", "entry_price", "leverage"}
+_TEXT_FIELDS = {"id", "symbol", "side", "margin_mode"}

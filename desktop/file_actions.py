@@ -83,7 +83,9 @@ class FileActions:
             action = QAction(preset.title, self.window)
             action.setStatusTip(preset.explanation)
             action.setToolTip(preset.explanation)
-            action.triggered.connect(lambda _=False, f=preset.file: self.load_preset(f))
+            action.triggered.connect(
+                lambda _=False, f=preset.file, why=preset.explanation: self.load_preset(f, why)
+            )
             menu.addAction(action)
         menu.setToolTipsVisible(True)
 
@@ -101,9 +103,10 @@ class FileActions:
         if self.maybe_keep_changes():
             self.controller.replace(NEW_SCENARIO)
 
-    def load_preset(self, file: str) -> None:
+    def load_preset(self, file: str, explanation: str = "") -> None:
         if self.maybe_keep_changes():
             self.controller.replace(load_preset(file))
+            self.window.statusBar().showMessage(explanation)
 
     def open(self) -> None:
         if self.maybe_keep_changes():

@@ -58,6 +58,10 @@ class MainWindow(QMainWindow):
         self.files = FileActions(self)
         self._build_layout()
         self._build_menus()
+        self.statusBar().showMessage(
+            "Edit any figure on the left; everything on the right "
+            "follows as you type. F1: glossary."
+        )
         self.table.selectionModel().currentRowChanged.connect(
             lambda current, _: self.form.set_row(current.row())
         )

@@ -45,6 +45,19 @@ class PositionForm(QGroupBox):
             lambda t: controller.set_position(self._row, "leverage", t),
         )
         form.addRow("Le&verage ×", self.leverage)
+        self.rate = EditField(
+            "maintenance_rate",
+            "Maintenance margin rate override, in %. Empty: the rule set's table decides",
+            lambda t: controller.set_position(self._row, "maintenance_rate", t, scale=0.01),
+        )
+        form.addRow("MMR &override %", self.rate)
+        self.amount = EditField(
+            "maintenance_amount",
+            "Maintenance amount override (Binance 'cum', Bybit 'deduction'), settlement "
+            "currency; needs the rate above",
+            lambda t: controller.set_position(self._row, "maintenance_amount", t),
+        )
+        form.addRow("MM a&mount override", self.amount)
         self.notional = QLabel()
         self.notional.setToolTip("Quantity × mark price")
         self.initial = QLabel()
@@ -81,7 +94,7 @@ class PositionForm(QGroupBox):
     def set_row(self, row: int) -> None:
         positions = self._controller.scenario.positions
         self._row = row if 0 <= row < len(positions) else -1
-        for widget in (self.size_kind, self.size, self.entry, self.leverage):
+        for widget in (self.size_kind, self.size, *self._edits()[1:]):
             widget.setEnabled(self._row >= 0)
         self._show_fields()
         if self._controller.result is not None:
@@ -101,7 +114,7 @@ class PositionForm(QGroupBox):
         if position is None:
             self._row = -1
             self.setTitle("Position (select a row)")
-            for edit in (self.size, self.entry, self.leverage):
+            for edit in self._edits():
                 edit.setText("")
             return
         self.setTitle(
@@ -119,6 +132,11 @@ class PositionForm(QGroupBox):
         self.entry.show_value(number_text(position.entry_price))
         self.leverage.path = f"positions[{self._row}].leverage"
         self.leverage.show_value(number_text(position.leverage))
+        rate = position.maintenance_rate
+        self.rate.path = f"positions[{self._row}].maintenance_rate"
+        self.rate.show_value("" if rate is None else number_text(rate * 100))
+        self.amount.path = f"positions[{self._row}].maintenance_amount"
+        self.amount.show_value(number_text(position.maintenance_amount))
 
     def _show_result(self, result: Result) -> None:
         position = self._position(result.scenario)
@@ -140,6 +158,9 @@ class PositionForm(QGroupBox):
             f"{figures.maintenance_margin:,.2f} {cur} (MMR {figures.maintenance_rate * 100:.2f} %)"
         )
 
+    def _edits(self) -> tuple[EditField, ...]:
+        return (self.size, self.entry, self.leverage, self.rate, self.amount)
+
     def _on_problems_changed(self, problems: dict[str, str]) -> None:
-        for edit in (self.size, self.entry, self.leverage):
+        for edit in self._edits():
             edit.show_problem(problems.get(edit.path))

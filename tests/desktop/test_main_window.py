@@ -265,3 +265,69 @@ def test_table_edit_through_the_view(qtbot, window: MainWindow) -> None:
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     # The delegate commits on Return through a queued call.
     qtbot.waitUntil(lambda: window.controller.scenario.positions[1].leverage == 20)
+
+
+def test_maintenance_override_in_percent(qtbot, window: MainWindow) -> None:
+    window.table.selectRow(0)
+    assert window.form.rate.text() == ""  # A uses the bundled tier table
+    qtbot.keyClicks(window.form.rate, "1")
+    wait_result(qtbot, window)
+    assert window.controller.scenario.positions[0].maintenance_rate == pytest.approx(0.01)
+    assert window.form.maintenance.text() == "300.00 USDT (MMR 1.00 %)"
+    assert_shows_engine_figures(window)
+    window.form.rate.selectAll()
+    qtbot.keyClick(window.form.rate, Qt.Key.Key_Delete)
+    assert window.controller.scenario.positions[0].maintenance_rate is None
+
+
+def test_empty_limit_means_no_limit_but_garbage_is_refused(qtbot, window: MainWindow) -> None:
+    field = window.account.fields["max_acceptable_loss"]
+    field.selectAll()
+    qtbot.keyClicks(field, "lots")
+    assert window.controller.scenario.account.max_acceptable_loss == 2500
+    assert "account.max_acceptable_loss: must be a number" in window.problems.text()
+    field.selectAll()
+    qtbot.keyClick(field, Qt.Key.Key_Delete)
+    wait_result(qtbot, window)
+    assert window.controller.scenario.account.max_acceptable_loss is None
+    assert not window.plot.limit_line.isVisible()
+    field.selectAll()
+    qtbot.keyClicks(field, "0")
+    assert window.controller.scenario.account.max_acceptable_loss == 0
+
+
+def test_figures_explain_themselves(window: MainWindow) -> None:
+    card = window.comparison.cards["cross"]
+    assert "maintenance margin" in card.table.item(1, 1).toolTip()
+    assert "whole cross pool" in card.table.item(1, 3).toolTip()
+    for label in (
+        window.form.notional,
+        window.form.initial,
+        window.form.effective,
+        window.form.maintenance,
+        window.comparison.summary,
+        window.losses,
+    ):
+        assert label.toolTip()
+
+
+def test_dark_palette_is_followed(qtbot, qapp, settings) -> None:
+    from PySide6.QtGui import QColor, QPalette
+
+    from desktop.app import build_window, follow_palette
+
+    original = qapp.palette()
+    dark = QPalette(original)
+    dark.setColor(QPalette.ColorRole.Base, QColor("#1e1e1e"))
+    dark.setColor(QPalette.ColorRole.Text, QColor("#eeeeee"))
+    qapp.setPalette(dark)
+    try:
+        follow_palette(qapp)
+        win = build_window(settings)
+        qtbot.addWidget(win)
+        assert win.plot.plot.backgroundBrush().color().name() == "#1e1e1e"
+        assert win.plot.what_if.pen.color().name() == "#eeeeee"
+        win.controller.undo_stack.setClean()
+    finally:
+        qapp.setPalette(original)
+        follow_palette(qapp)

@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck contracts unit bench clean
+.PHONY: run test lint typecheck contracts unit frozen package package-onefile bench clean
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,7 +17,7 @@ $(STAMP): requirements.lock pyproject.toml
 run: $(STAMP)
 	$(BIN)/marginlab $(ARGS)
 
-test: lint typecheck contracts unit
+test: lint typecheck contracts unit frozen
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -30,11 +30,24 @@ contracts: $(STAMP)
 	$(BIN)/lint-imports
 
 unit: $(STAMP)
-	HYPOTHESIS_PROFILE=$${HYPOTHESIS_PROFILE:-ci} $(BIN)/python -m pytest -q -n 2 tests
+	HYPOTHESIS_PROFILE=$${HYPOTHESIS_PROFILE:-ci} $(BIN)/python -m pytest -q -n 2 tests \
+		--ignore=tests/packaging
+
+# The one-folder app, rebuilt, then checked as a user would run it (self-test, X window).
+frozen: package
+	$(BIN)/python -m pytest -q tests/packaging
+
+package: $(STAMP)
+	$(BIN)/pyinstaller --noconfirm --log-level WARN build.spec
+
+package-onefile: $(STAMP)
+	MARGINLAB_ONEFILE=1 $(BIN)/pyinstaller --noconfirm --log-level WARN \
+		--distpath dist/onefile --workpath build/onefile build.spec
 
 bench: $(STAMP)
 	$(BIN)/python bench/engine_bench.py
 	$(BIN)/python bench/gui_latency.py
+	$(BIN)/python bench/frozen_startup.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from collections.abc import Sequence
+from importlib import resources
 from pathlib import Path
 
 import pyqtgraph as pg
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QIcon, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication
 
 from desktop.controller import ScenarioController
@@ -32,11 +34,14 @@ def follow_palette(app: QApplication) -> None:
     )
 
 
-def build_window(settings: QSettings, file: Path | None = None) -> MainWindow:
+def build_window(
+    settings: QSettings, file: Path | None = None, seed_only: bool = False
+) -> MainWindow:
     """The window with ``file``, else the last file, else the brief's example."""
     controller = ScenarioController(load_preset("seed-example.json"))
     window = MainWindow(controller, settings)
-    last = settings.value("files/last")
+    window.setWindowIcon(app_icon())
+    last = None if seed_only else settings.value("files/last")
     candidate = file or (Path(str(last)) if last else None)
     if candidate is not None:
         try:
@@ -48,19 +53,52 @@ def build_window(settings: QSettings, file: Path | None = None) -> MainWindow:
     return window
 
 
+def app_icon() -> QIcon:
+    data = resources.files("resources.icons").joinpath("marginlab.png").read_bytes()
+    pixmap = QPixmap()
+    pixmap.loadFromData(data, "PNG")
+    return QIcon(pixmap)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="marginlab", description="Margin Lab desktop app")
     parser.add_argument("file", nargs="?", type=Path, help="scenario file to open")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check the bundled data and numbers, render the window, exit",
+    )
+    parser.add_argument(
+        "--self-test-png",
+        type=Path,
+        metavar="PNG",
+        help="where --self-test writes its screenshot (default: temp folder)",
+    )
+    parser.add_argument(
+        "--exit-after-first-frame", action="store_true", help=argparse.SUPPRESS
+    )  # start-up benchmark: print the time, quit
     args = parser.parse_args(argv)
+    if args.self_test:
+        from desktop.self_test import run
+
+        passed, message = run(args.self_test_png)
+        print(message, flush=True)
+        return 0 if passed else 1
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationVersion(__version__)
     follow_palette(app)
+    app.setWindowIcon(app_icon())
     window = build_window(QSettings(), args.file)
     window.show()
+    if args.exit_after_first_frame:
+        app.processEvents()
+        print(time.time(), flush=True)
+        window.controller.undo_stack.setClean()
+        return 0
     return app.exec()
 
 

@@ -6,6 +6,7 @@ import argparse
 import sys
 import time
 from collections.abc import Sequence
+from datetime import datetime
 from importlib import resources
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QIcon, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication
 
+from desktop.autosave import discard, find_recoveries
 from desktop.controller import ScenarioController
 from desktop.main_window import MainWindow
 from engine import __version__
@@ -35,11 +37,14 @@ def follow_palette(app: QApplication) -> None:
 
 
 def build_window(
-    settings: QSettings, file: Path | None = None, seed_only: bool = False
+    settings: QSettings,
+    file: Path | None = None,
+    seed_only: bool = False,
+    autosave_folder: Path | None = None,
 ) -> MainWindow:
     """The window with ``file``, else the last file, else the brief's example."""
     controller = ScenarioController(load_preset("seed-example.json"))
-    window = MainWindow(controller, settings)
+    window = MainWindow(controller, settings, autosave_folder)
     window.setWindowIcon(app_icon())
     last = None if seed_only else settings.value("files/last")
     candidate = file or (Path(str(last)) if last else None)
@@ -51,6 +56,22 @@ def build_window(
                 window.files.show_error(f"Cannot open {file.name}", error.problems)
     controller.recompute()
     return window
+
+
+def offer_recovery(window: MainWindow) -> bool:
+    """After a crash or a kill: offer the newest autosave left behind; True if restored."""
+    recoveries = find_recoveries(window.autosaver.folder)
+    if not recoveries:
+        return False
+    newest = recoveries[0]
+    when = datetime.fromtimestamp(newest.saved_at).strftime("%Y-%m-%d %H:%M")
+    restored = window.files.ask_restore(newest.scenario.name, when)
+    if restored:
+        window.controller.restore(newest.scenario, newest.original)
+        window.autosaver.write_now()  # ours now holds it; the orphan can go
+    for recovery in recoveries:
+        discard(recovery)
+    return restored
 
 
 def app_icon() -> QIcon:
@@ -97,8 +118,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.exit_after_first_frame:
         app.processEvents()
         print(time.time(), flush=True)
-        window.controller.undo_stack.setClean()
         return 0
+    offer_recovery(window)
     return app.exec()
 
 

@@ -248,6 +248,11 @@ class ScenarioController(QObject):
         self.undo_stack.setClean()
         self.pathChanged.emit(path)
 
+    def restore(self, scenario: Scenario, path: Path | None) -> None:
+        """Bring back unsaved work (crash recovery): like ``replace``, but it stays unsaved."""
+        self.replace(scenario, path)
+        self.undo_stack.resetClean()
+
     def open(self, path: Path) -> None:
         """Load ``path``; raises ``ScenarioError`` and keeps the current scenario on failure."""
         self.replace(load_scenario(path), path)

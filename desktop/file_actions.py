@@ -41,6 +41,16 @@ class FileActions:
             Button.Save,
         )
 
+    def ask_restore(self, name: str, when: str) -> bool:
+        answer = QMessageBox.question(
+            self.window,
+            "Restore unsaved work?",
+            f"Margin Lab closed without saving “{name}” (autosaved {when}). Restore it?",
+            Button.Yes | Button.No,
+            Button.Yes,
+        )
+        return answer == Button.Yes
+
     def ask_open_path(self) -> str:
         return QFileDialog.getOpenFileName(self.window, "Open scenario", self._folder(), FILTER)[0]
 

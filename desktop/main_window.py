@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.account_panel import AccountPanel
+from desktop.autosave import Autosaver
 from desktop.comparison_panel import ComparisonPanel
 from desktop.controller import Result, ScenarioController
 from desktop.equity_plot import EquityPlot
@@ -31,7 +32,12 @@ from desktop.positions_table_model import PositionsTableModel
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, controller: ScenarioController, settings: QSettings) -> None:
+    def __init__(
+        self,
+        controller: ScenarioController,
+        settings: QSettings,
+        autosave_folder: Path | None = None,
+    ) -> None:
         super().__init__()
         self.controller = controller
         controller.setParent(self)  # one lifetime: no signal may reach a deleted window
@@ -56,6 +62,7 @@ class MainWindow(QMainWindow):
         self.plot = EquityPlot(controller)
         self.losses = LossChart()
         self.files = FileActions(self)
+        self.autosaver = Autosaver(controller, autosave_folder)
         self._build_layout()
         self._build_menus()
         self.statusBar().showMessage(
@@ -204,6 +211,7 @@ class MainWindow(QMainWindow):
         if not self.files.maybe_keep_changes():
             event.ignore()
             return
+        self.autosaver.remove()  # saved or knowingly discarded: nothing to recover
         self.settings.setValue("window/geometry", self.saveGeometry())
         if self.controller.path is not None:
             self.settings.setValue("files/last", str(Path(self.controller.path)))

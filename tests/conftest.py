@@ -1,10 +1,15 @@
 """Shared test set-up: offscreen Qt before any Qt import, Hypothesis profiles."""
 
 import os
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Tests never touch the real per-user folders (settings, autosaves).
+_HOME = tempfile.mkdtemp(prefix="marginlab-tests-")
+for _name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+    os.environ[_name] = os.path.join(_HOME, _name.lower())
 
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, settings  # noqa: E402 (after the environment)
 
 settings.register_profile("dev", max_examples=60, deadline=None)
 settings.register_profile(

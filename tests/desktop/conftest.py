@@ -19,9 +19,9 @@ def settings(tmp_path: Path) -> QSettings:
 
 
 @pytest.fixture
-def window(qtbot, qapp, settings: QSettings) -> Iterator[MainWindow]:
+def window(qtbot, qapp, settings: QSettings, tmp_path: Path) -> Iterator[MainWindow]:
     follow_palette(qapp)
-    win = build_window(settings)
+    win = build_window(settings, autosave_folder=tmp_path / "autosave")
     # No modal prompt may block a test run; tests of the prompt answer it themselves.
     win.files.ask_keep_changes = lambda: QMessageBox.StandardButton.Discard
     win.files.show_error = lambda title, lines: pytest.fail(f"{title}: {lines}")

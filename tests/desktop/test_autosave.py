@@ -1,0 +1,102 @@
+"""Autosave after edits, and recovery of what a killed session left behind."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from desktop.app import build_window, offer_recovery
+from desktop.autosave import Autosaver, find_recoveries
+from desktop.main_window import MainWindow
+from engine.scenario_io import load_scenario
+
+
+def test_edit_is_autosaved_and_removed_once_saved(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
+    saver = window.autosaver
+    saver._timer.setInterval(50)
+    window.form.size.selectAll()
+    qtbot.keyClicks(window.form.size, "7")
+    qtbot.waitUntil(saver.file.exists, timeout=2000)
+    assert load_scenario(saver.file).positions[0].quantity == 7
+    window.files.ask_save_path = lambda *a, **k: str(tmp_path / "saved.json")
+    assert window.files.save()
+    assert not saver.file.exists()
+
+
+def test_undo_back_to_clean_removes_the_autosave(qtbot, window: MainWindow) -> None:
+    saver = window.autosaver
+    window.form.size.selectAll()
+    qtbot.keyClicks(window.form.size, "7")
+    saver.write_now()
+    assert saver.file.exists()
+    window.controller.undo_stack.undo()
+    assert not saver.file.exists()
+
+
+def test_scenario_of_a_killed_process_is_offered_and_restored(
+    qtbot, settings, tmp_path: Path
+) -> None:
+    folder = tmp_path / "autosave"
+    # A real process writes an autosave, then dies by SIGKILL without cleaning up.
+    code = f"""
+import os, signal, sys
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from desktop.controller import ScenarioController
+from desktop.autosave import Autosaver
+from engine.presets import load_preset
+from pathlib import Path
+c = ScenarioController(load_preset("seed-example.json"))
+s = Autosaver(c, Path({str(folder)!r}))
+c.set_account("wallet_balance", "12345")
+s.write_now()
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        check=False,
+    )
+    assert done.returncode == -9, done.stderr
+    recoveries = find_recoveries(folder)
+    assert len(recoveries) == 1 and recoveries[0].scenario.account.wallet_balance == 12345
+
+    win = build_window(settings, autosave_folder=folder)
+    qtbot.addWidget(win)
+    asked = []
+    win.files.ask_restore = lambda name, when: asked.append(name) or True
+    assert offer_recovery(win)
+    assert asked == ["Brief example: ETH + BTC longs on 10,000 USDT"]
+    assert win.controller.scenario.account.wallet_balance == 12345
+    assert win.isWindowModified()  # restored work is still unsaved
+    assert find_recoveries(folder) == []  # the orphan is gone; ours holds it now
+    assert Autosaver  # the running window's own file exists while the work is unsaved
+    assert win.autosaver.file.exists()
+    win.controller.undo_stack.setClean()
+
+
+def test_declined_recovery_is_discarded(qtbot, settings, tmp_path: Path) -> None:
+    folder = tmp_path / "autosave"
+    folder.mkdir()
+    (folder / "autosave-999999.json").write_text(
+        (Path(__file__).parents[2] / "resources/presets/hedged-pair.json").read_text()
+    )
+    (folder / "autosave-999999.meta").write_text(json.dumps({"original": None}))
+    win = build_window(settings, autosave_folder=folder)
+    qtbot.addWidget(win)
+    win.files.ask_restore = lambda name, when: False
+    assert not offer_recovery(win)
+    assert "Brief example" in win.windowTitle()
+    assert list(folder.iterdir()) == []
+
+
+def test_a_corrupt_autosave_is_ignored(tmp_path: Path) -> None:
+    (tmp_path / "autosave-999998.json").write_text("{ not json")
+    assert find_recoveries(tmp_path) == []

@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+import traceback
 from collections.abc import Sequence
 from datetime import datetime
 from importlib import resources
 from pathlib import Path
+from types import TracebackType
 
 import pyqtgraph as pg
 from PySide6.QtCore import QSettings
@@ -74,6 +76,29 @@ def offer_recovery(window: MainWindow) -> bool:
     return restored
 
 
+def install_error_report(window: MainWindow) -> None:
+    """An unexpected error in a handler must not vanish into a terminal nobody sees: log the
+    traceback per user, tell the user in one line, keep the app (and the autosave) running."""
+    from platformdirs import user_log_dir
+
+    log = Path(user_log_dir("MarginLab", appauthor=False)) / "errors.log"
+
+    def report(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        try:
+            log.parent.mkdir(parents=True, exist_ok=True)
+            with log.open("a", encoding="utf-8") as stream:
+                stream.write(f"--- {datetime.now().isoformat()}\n")
+                stream.write("".join(traceback.format_exception(kind, error, tb)))
+        except OSError:
+            pass
+        window.files.show_error(
+            "Unexpected error",
+            [f"{kind.__name__}: {error}", "Your work is autosaved. Details: " + str(log)],
+        )
+
+    sys.excepthook = report
+
+
 def app_icon() -> QIcon:
     data = resources.files("resources.icons").joinpath("marginlab.png").read_bytes()
     pixmap = QPixmap()
@@ -119,6 +144,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         app.processEvents()
         print(time.time(), flush=True)
         return 0
+    install_error_report(window)
     offer_recovery(window)
     return app.exec()
 

@@ -18,7 +18,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from desktop.sweep_axis import ALL_SYMBOLS, sweep_for
 from engine.models import Scenario
-from engine.report import Report, evaluate
+from engine.report import MoveError, Report, evaluate
 from engine.scenario_io import format_errors, load_scenario, save_scenario
 from engine.sweep import SweepResult
 
@@ -236,7 +236,10 @@ class ScenarioController(QObject):
             if x <= 0 or self._axis not in marks:
                 return None
             at = {self._axis: x}
-        return evaluate(self._scenario, at)
+        try:
+            return evaluate(self._scenario, at)
+        except MoveError:  # beyond the largest price a scenario may name
+            return None
 
     # --- files ---------------------------------------------------------------------------------
     def replace(self, scenario: Scenario, path: Path | None = None) -> None:

@@ -7,6 +7,7 @@ from dataclasses import replace
 import numpy as np
 
 from engine.models import Scenario
+from engine.report import MAX_PRICE
 from engine.sweep import SweepResult, Threshold, sweep_move, sweep_price
 
 ALL_SYMBOLS = "All symbols (%)"
@@ -44,7 +45,11 @@ def sweep_for(scenario: Scenario, axis: str) -> SweepResult | None:
     mark = marks[axis]
     probe = sweep_price(scenario, axis, [mark])
     low, high = _span(
-        [t.x for t in probe.thresholds], 0.7 * mark, 1.3 * mark, 0.02 * mark, 3.0 * mark
+        [t.x for t in probe.thresholds],
+        0.7 * mark,
+        1.3 * mark,
+        0.02 * mark,
+        min(3.0 * mark, MAX_PRICE),
     )
     return sweep_price(scenario, axis, np.linspace(low, high, POINTS))
 

@@ -8,6 +8,7 @@ applied, in the order the move reaches it.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -16,6 +17,14 @@ from engine.pools import VARIANTS, Pool, Variant, build_pools, mode_in
 from engine.risk_warnings import RiskWarning, variant_warnings
 from engine.rules import table_info
 from engine.solver import bankruptcy_t, crossings, nearest
+
+# The largest price a scenario or a move may name: the same bound as Position.entry_price.
+MAX_PRICE = 1e12
+
+
+def finite_or_none(value: float | None) -> float | None:
+    """A figure that overflowed (e.g. a ratio over a near-zero equity) is shown as absent."""
+    return value if value is not None and math.isfinite(value) else None
 
 
 class MoveError(ValueError):
@@ -95,8 +104,8 @@ def check_moves(scenario: Scenario, at: Mapping[str, float]) -> list[str]:
         if symbol not in known:
             listed = ", ".join(known) or "none"
             problems.append(f"--at {symbol}: unknown symbol (the scenario has: {listed})")
-        elif not (price > 0 and price < float("inf")):
-            problems.append(f"--at {symbol}: price must be a finite number > 0")
+        elif not (0 < price <= MAX_PRICE):
+            problems.append(f"--at {symbol}: price must be a number > 0 and <= {MAX_PRICE:g}")
     return problems
 
 
@@ -139,7 +148,7 @@ def _variant(
             equity_after += pool.cash
             continue
         maintenance = pool.maintenance(marks)
-        ratio = maintenance / equity if equity > 0 else None
+        ratio = finite_or_none(maintenance / equity) if equity > 0 else None
         if ratio is not None:
             ratios.append(ratio)
         step = _liquidation_step(pool, equity - maintenance, direction)
@@ -229,7 +238,7 @@ def _pool_prices(
         t_liq = nearest(crossings(pool, unit))
         t_bank = bankruptcy_t(pool, unit)
         mark = marks[symbol]
-        liq = None if t_liq is None or mark + t_liq <= 0 else mark + t_liq
-        bank = None if t_bank is None or mark + t_bank <= 0 else mark + t_bank
+        liq = None if t_liq is None or mark + t_liq <= 0 else finite_or_none(mark + t_liq)
+        bank = None if t_bank is None or mark + t_bank <= 0 else finite_or_none(mark + t_bank)
         out[symbol] = (liq, bank)
     return out

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -129,13 +130,25 @@ def save_scenario(scenario: Scenario, path: str | os.PathLike[str]) -> None:
             stream.flush()
             os.fsync(stream.fileno())
         if target.exists():
-            backup = target.with_name(target.name + ".bak")
-            os.replace(target, backup)
+            _keep_backup(target)
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
     _fsync_folder(target.parent)
+
+
+def _keep_backup(target: Path) -> None:
+    """Copy ``target`` to ``<name>.bak`` while ``target`` stays in place: renaming it away
+    would leave a moment with no file at all, and a kill then would lose the scenario."""
+    backup = target.with_name(target.name + ".bak")
+    staging = target.with_name(f".{target.name}.bak.{os.getpid()}.tmp")
+    staging.unlink(missing_ok=True)
+    try:
+        os.link(target, staging)  # instant and atomic where the file system has hard links
+    except OSError:
+        shutil.copy2(target, staging)
+    os.replace(staging, backup)
 
 
 def _fsync_folder(folder: Path) -> None:
@@ -150,6 +163,7 @@ def _fsync_folder(folder: Path) -> None:
 
 
 _FIELD_PREFIX = re.compile(r"^[a-z_]+: ")
+_PLAIN_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,60}$")
 _MESSAGES = {
     "greater_than": "must be > {gt}",
     "greater_than_equal": "must be >= {ge}",
@@ -166,12 +180,15 @@ _MESSAGES = {
 
 
 def _where(location: tuple[int | str, ...]) -> str:
+    """``positions[1].quantity``; a key that is not a plain name is quoted: ``account['\\x1e']``."""
     text = ""
     for part in location:
         if isinstance(part, int):
             text += f"[{part}]"
+        elif not _PLAIN_KEY.match(part):
+            text += f"[{part!r}]"
         else:
-            text += f".{part}" if text else str(part)
+            text += f".{part}" if text else part
     return text
 
 

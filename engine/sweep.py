@@ -17,9 +17,11 @@ import numpy.typing as npt
 
 from engine.models import Scenario
 from engine.pools import VARIANTS, Pool, build_pools
+from engine.report import MAX_PRICE
 from engine.solver import Crossings, crossings
 
 Axis = Literal["price", "move"]
+MAX_MOVE = 1e4  # +1,000,000 %: far beyond any plot, small enough to stay finite
 FloatArray = npt.NDArray[np.float64]
 
 
@@ -53,6 +55,8 @@ def sweep_price(scenario: Scenario, symbol: str, prices: npt.ArrayLike) -> Sweep
         listed = ", ".join(marks) or "none"
         raise ValueError(f"symbol: '{symbol}' is not in the scenario (it has: {listed})")
     x = _grid(prices)
+    if np.any(x <= 0) or np.any(x > MAX_PRICE):
+        raise ValueError(f"prices: must be > 0 and <= {MAX_PRICE:g}")
     mark = marks[symbol]
     return _sweep(scenario, "price", symbol, x, x - mark, {symbol: 1.0}, lambda t: mark + t)
 
@@ -60,8 +64,8 @@ def sweep_price(scenario: Scenario, symbol: str, prices: npt.ArrayLike) -> Sweep
 def sweep_move(scenario: Scenario, moves: npt.ArrayLike) -> SweepResult:
     """Equity of each variant as every symbol moves by the same fraction (-0.2 = 20 % down)."""
     x = _grid(moves)
-    if np.any(x <= -1):
-        raise ValueError("move: must be above -100 %")
+    if np.any(x <= -1) or np.any(x > MAX_MOVE):
+        raise ValueError(f"move: must be above -100 % and at most +{MAX_MOVE * 100:g} %")
     return _sweep(scenario, "move", None, x, x, scenario.marks(), lambda t: t)
 
 

@@ -100,3 +100,24 @@ def test_declined_recovery_is_discarded(qtbot, settings, tmp_path: Path) -> None
 def test_a_corrupt_autosave_is_ignored(tmp_path: Path) -> None:
     (tmp_path / "autosave-999998.json").write_text("{ not json")
     assert find_recoveries(tmp_path) == []
+
+
+def test_unexpected_errors_are_logged_and_shown(window: MainWindow, tmp_path: Path) -> None:
+    import sys
+
+    from desktop.app import install_error_report
+
+    shown: list[list[str]] = []
+    window.files.show_error = lambda title, lines: shown.append(lines)
+    original = sys.excepthook
+    try:
+        install_error_report(window)
+        try:
+            raise RuntimeError("boom")
+        except RuntimeError as error:
+            sys.excepthook(type(error), error, error.__traceback__)
+    finally:
+        sys.excepthook = original
+    assert shown and shown[0][0] == "RuntimeError: boom"
+    log = Path(shown[0][1].split("Details: ")[1])
+    assert "raise RuntimeError" in log.read_text()

@@ -6,7 +6,6 @@ import csv
 import json
 from pathlib import Path
 
-import numpy as np
 import pytest
 from PySide6.QtCore import QMimeData, Qt, QUrl
 from PySide6.QtGui import QGuiApplication
@@ -14,33 +13,9 @@ from PySide6.QtWidgets import QLineEdit, QMessageBox
 
 from desktop.main_window import MainWindow
 from desktop.positions_table_model import FIELDS, MODE_COLUMN
-from desktop.sweep_axis import sweep_for
 from engine.report import evaluate
 from tests.desktop.conftest import wait_result
-
-
-def card_cell(win: MainWindow, variant: str, row: int, column: int) -> str:
-    return win.comparison.cards[variant].table.item(row, column).text()
-
-
-def curve(win: MainWindow, variant: str) -> tuple[np.ndarray, np.ndarray]:
-    return win.plot.curves[variant].getData()
-
-
-def assert_shows_engine_figures(win: MainWindow) -> None:
-    """Cards and curves equal the engine's result for the scenario the window holds."""
-    scenario = win.controller.scenario
-    report = evaluate(scenario)
-    sweep = sweep_for(scenario, win.controller.axis)
-    for name, variant in report.variants.items():
-        for row, figures in enumerate(variant.positions.values()):
-            liq = figures.liquidation_price
-            assert card_cell(win, name, row, 1) == ("none" if liq is None else f"{liq:,.2f}")
-            assert card_cell(win, name, row, 3) == f"{figures.max_loss:,.0f}"
-        x, y = curve(win, name)
-        assert sweep is not None
-        np.testing.assert_allclose(x, sweep.x)
-        np.testing.assert_allclose(y, sweep.equity[name])
+from tests.desktop.screen import assert_shows_engine_figures, card_cell
 
 
 def test_brief_example_on_screen(window: MainWindow) -> None:

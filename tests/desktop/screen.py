@@ -1,0 +1,53 @@
+"""What the window shows, compared with what the engine computes for the same scenario."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from desktop.main_window import MainWindow
+from desktop.sweep_axis import sweep_for
+from engine.report import evaluate
+
+
+def card_cell(win: MainWindow, variant: str, row: int, column: int) -> str:
+    return win.comparison.cards[variant].table.item(row, column).text()
+
+
+def curve(win: MainWindow, variant: str) -> tuple[np.ndarray, np.ndarray]:
+    """The data the curve holds (getData() would return the on-screen copy, which pyqtgraph
+    clips to a dynamic range around the view)."""
+    item = win.plot.curves[variant]
+    return item.xData, item.yData
+
+
+def assert_shows_engine_figures(win: MainWindow) -> None:
+    """Cards and curves equal the engine's result for the scenario the window holds."""
+    scenario = win.controller.scenario
+    report = evaluate(scenario)
+    sweep = sweep_for(scenario, win.controller.axis)
+    for name, variant in report.variants.items():
+        for row, figures in enumerate(variant.positions.values()):
+            liq = figures.liquidation_price
+            assert card_cell(win, name, row, 1) == ("none" if liq is None else f"{liq:,.2f}")
+            assert card_cell(win, name, row, 3) == f"{figures.max_loss:,.0f}"
+        card = win.comparison.cards[name]
+        assert card.table.rowCount() == len(variant.positions)
+        assert f"Max loss if wrong: {variant.account.max_loss:,.2f}" in card.account.text()
+        x, y = curve(win, name)
+        if sweep is None:
+            assert x is None or len(x) == 0
+        else:
+            np.testing.assert_allclose(x, sweep.x)
+            np.testing.assert_allclose(y, sweep.equity[name])
+    assert win.losses.heights() == [report.variants[n].account.max_loss for n in win.losses.names]
+    # Numeric cells and account lines only: IDs and the currency are the user's own text.
+    shown = " ".join(
+        card.table.item(r, c).text()
+        for card in win.comparison.cards.values()
+        for r in range(card.table.rowCount())
+        for c in range(1, card.table.columnCount())
+    ) + " ".join(card.account.text() for card in win.comparison.cards.values())
+    shown = shown.replace(scenario.account.currency, "CUR").lower()
+    assert not re.search(r"\b(nan|inf|infinity)\b", shown), shown

@@ -48,6 +48,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/engine_bench.py
 	$(BIN)/python bench/gui_latency.py
 	$(BIN)/python bench/frozen_startup.py
+	$(BIN)/python bench/paths_bench.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

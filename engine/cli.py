@@ -19,6 +19,8 @@ from typing import NoReturn
 import numpy as np
 
 from engine import __version__
+from engine.cli_paths import add_commands, run_replay, run_risk
+from engine.path_sources import PathError
 from engine.report import MoveError, check_moves, evaluate
 from engine.report_text import report_json, report_table
 from engine.scenario_io import ScenarioError, load_scenario
@@ -66,6 +68,7 @@ def _parser() -> argparse.ArgumentParser:
     sw.add_argument("--points", type=int, default=201)
     sw.add_argument("--csv", metavar="OUT", help="write the grid to this CSV file")
     sw.add_argument("--json", action="store_true", help="grid and thresholds as JSON")
+    add_commands(commands)
     return parser
 
 
@@ -159,8 +162,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``marginlab-cli``; returns the exit status."""
     try:
         args = _parser().parse_args(argv)
-        output = _evaluate(args) if args.command == "evaluate" else _sweep(args)
-    except (UsageError, ScenarioError) as error:
+        output = {"evaluate": _evaluate, "sweep": _sweep, "replay": run_replay, "risk": run_risk}[
+            args.command
+        ](args)
+    except (UsageError, ScenarioError, PathError) as error:
         problems = error.problems
     except (MoveError, ValueError) as error:
         problems = str(error).splitlines()

@@ -1,0 +1,247 @@
+"""``marginlab-cli replay`` and ``marginlab-cli risk``: paths and Monte Carlo from the shell."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from engine.montecarlo import GBM, PERCENTILES, Bootstrap, Risk, simulate
+from engine.path_sources import SHAPES, builtin_path, csv_path
+from engine.paths import PricePath, Replay, replay
+from engine.report_text import VARIANT_TITLES
+from engine.scenario_io import load_scenario
+
+HORIZON_UNITS = {"m": 1 / 525_600, "h": 1 / 8_760, "d": 1 / 365, "w": 7 / 365, "y": 1.0}
+
+
+class PathUsageError(ValueError):
+    pass
+
+
+def add_commands(commands: Any) -> None:
+    rp = commands.add_parser("replay", help="replay a price path; liquidations in time order")
+    rp.add_argument("file")
+    rp.add_argument(
+        "--path",
+        action="append",
+        required=True,
+        help=f"a built-in path ({', '.join(SHAPES)}) or SYMBOL=FILE.csv (repeatable)",
+    )
+    rp.add_argument(
+        "--symbol",
+        action="append",
+        default=[],
+        help="symbol(s) a built-in path moves (default: all)",
+    )
+    rp.add_argument("--depth", type=float, help="depth of a built-in path, in %%")
+    rp.add_argument("--steps", type=int, default=240, help="candles of a built-in path")
+    rp.add_argument("--json", action="store_true")
+    rk = commands.add_parser("risk", help="Monte Carlo odds of liquidation in each variant")
+    rk.add_argument("file")
+    rk.add_argument("--paths", type=int, default=10_000)
+    rk.add_argument("--horizon", default="1d", help="e.g. 30m, 8h, 1d, 2w (default 1d)")
+    rk.add_argument("--steps", type=int, default=1_440)
+    rk.add_argument(
+        "--vol",
+        action="append",
+        default=[],
+        metavar="SYMBOL=PCT",
+        help="annual volatility in %% per symbol (GBM; default 80)",
+    )
+    rk.add_argument(
+        "--corr",
+        type=float,
+        default=0.0,
+        help="one correlation between every pair of symbols (GBM)",
+    )
+    rk.add_argument(
+        "--bootstrap",
+        action="append",
+        default=[],
+        metavar="SYMBOL=FILE.csv",
+        help="block-bootstrap these candles instead of GBM",
+    )
+    rk.add_argument("--block", type=int, default=30)
+    rk.add_argument("--seed", type=int, default=0)
+    rk.add_argument("--json", action="store_true")
+
+
+def _files(items: list[str]) -> dict[str, Path]:
+    out = {}
+    for item in items:
+        symbol, sep, file = item.partition("=")
+        if not sep or not symbol or not file:
+            raise PathUsageError(f"{item}: expected SYMBOL=FILE.csv")
+        out[symbol] = Path(file)
+    return out
+
+
+def _path(args: argparse.Namespace, marks: dict[str, float]) -> PricePath:
+    builtin = [p for p in args.path if "=" not in p]
+    if builtin and len(args.path) > 1:
+        raise PathUsageError("--path: one built-in path, or one or more SYMBOL=FILE.csv")
+    if builtin:
+        symbols = args.symbol or list(marks)
+        unknown = [s for s in symbols if s not in marks]
+        if unknown:
+            raise PathUsageError(f"--symbol {unknown[0]}: not in the scenario ({', '.join(marks)})")
+        depth = None if args.depth is None else args.depth / 100
+        return builtin_path(builtin[0], marks, symbols, depth, args.steps)
+    return csv_path(_files(args.path))
+
+
+def run_replay(args: argparse.Namespace) -> str:
+    scenario = load_scenario(args.file)
+    result = replay(scenario, _path(args, scenario.marks()))
+    return (
+        json.dumps(replay_dict(result), indent=1, allow_nan=False)
+        if args.json
+        else replay_text(result, scenario.account.currency)
+    )
+
+
+def replay_dict(result: Replay) -> dict[str, Any]:
+    return {
+        "path": result.path,
+        "steps": int(result.time.size),
+        "start_equity": result.start_equity,
+        "end_equity": {v: float(e[-1]) for v, e in result.equity.items()},
+        "min_equity": {v: float(e.min()) for v, e in result.equity.items()},
+        "events": [
+            {
+                "variant": e.variant,
+                "step": e.step,
+                "time_s": e.time,
+                "pool": e.pool,
+                "positions": list(e.position_ids),
+                "prices": e.prices,
+                "lost": e.lost,
+                "gap": e.gap,
+            }
+            for e in result.events
+        ],
+    }
+
+
+def replay_text(result: Replay, currency: str) -> str:
+    lines = [
+        f"path {result.path}: {result.time.size} candles; start equity "
+        f"{result.start_equity:,.2f} {currency}"
+    ]
+    for v, e in result.equity.items():
+        lines.append(
+            f"{VARIANT_TITLES[v]:<13} ends {e[-1]:>14,.2f} {currency} (lowest {e.min():,.2f})"
+        )
+    for ev in result.events:
+        where = ", ".join(f"{s} {p:,.2f}" for s, p in ev.prices.items())
+        gap = " (gap: opened beyond it)" if ev.gap else ""
+        lines.append(
+            f"  candle {ev.step}: {VARIANT_TITLES[ev.variant].lower()}: {ev.pool} "
+            f"({', '.join(ev.position_ids)}) liquidated at {where}{gap}; lost "
+            f"{ev.lost:,.2f} {currency}"
+        )
+    if not result.events:
+        lines.append("  no liquidation on this path")
+    return "\n".join(lines)
+
+
+def horizon_years(text: str) -> float:
+    unit = text[-1:].lower()
+    try:
+        amount = float(text[:-1])
+    except ValueError:
+        amount = -1
+    if unit not in HORIZON_UNITS or not 0 < amount < 1e6:
+        raise PathUsageError(f"--horizon {text}: expected a number and a unit (m, h, d, w, y)")
+    return amount * HORIZON_UNITS[unit]
+
+
+def run_risk(args: argparse.Namespace) -> str:
+    scenario = load_scenario(args.file)
+    symbols = scenario.symbols()
+    years = horizon_years(args.horizon)
+    if args.steps < 1:
+        raise PathUsageError("--steps: must be at least 1")
+    model: GBM | Bootstrap
+    if args.bootstrap:
+        model = Bootstrap(csv_path(_files(args.bootstrap)), args.block)
+    else:
+        vols = {s: 0.8 for s in symbols}
+        for item in args.vol:
+            symbol, _, pct = item.partition("=")
+            try:
+                vols[symbol] = float(pct) / 100
+            except ValueError:
+                raise PathUsageError(f"--vol {item}: expected SYMBOL=PERCENT") from None
+            if symbol not in symbols or not 0 < vols[symbol] <= 20:
+                raise PathUsageError(f"--vol {item}: a symbol of the scenario, 0-2000 %")
+        if not -1 < args.corr < 1:
+            raise PathUsageError("--corr: must be between -1 and 1")
+        k = len(symbols)
+        corr = np.full((k, k), args.corr) + np.eye(k) * (1 - args.corr)
+        model = GBM(vols, corr)
+    risk = simulate(scenario, model, args.paths, args.steps, years / args.steps, args.seed)
+    return (
+        json.dumps(risk_dict(risk), indent=1, allow_nan=False)
+        if args.json
+        else risk_text(risk, scenario.account.currency)
+    )
+
+
+def risk_dict(risk: Risk) -> dict[str, Any]:
+    return {
+        "model": risk.model,
+        "paths": risk.paths,
+        "steps": risk.steps,
+        "step_years": risk.step_years,
+        "seed": risk.seed,
+        "start_equity": risk.start_equity,
+        "variants": {
+            v: {
+                "liquidation_probability": r.liquidation_probability,
+                "standard_error": r.standard_error,
+                "end_equity_percentiles": {str(q): x for q, x in r.end_equity_percentiles.items()},
+                "expected_shortfall_95": r.expected_shortfall_95,
+                "median_steps_to_first_liquidation": r.median_steps_to_first_liquidation,
+                "paths_with_liquidation": r.paths_with_liquidation,
+            }
+            for v, r in risk.variants.items()
+        },
+    }
+
+
+def risk_text(risk: Risk, currency: str) -> str:
+    lines = [
+        f"{risk.model}: {risk.paths:,} paths × {risk.steps:,} steps, seed {risk.seed}; "
+        f"start equity {risk.start_equity:,.2f} {currency}"
+    ]
+    for v, r in risk.variants.items():
+        median = r.median_steps_to_first_liquidation
+        when = (
+            ""
+            if median is None
+            else f"; median time to the first {_duration(median * risk.step_years)}"
+        )
+        pct = " / ".join(f"{r.end_equity_percentiles[q]:,.0f}" for q in PERCENTILES)
+        lines.append(
+            f"{VARIANT_TITLES[v]:<13} P(liquidation) {r.liquidation_probability:6.2%} "
+            f"± {r.standard_error:.2%}{when}"
+        )
+        lines.append(
+            f"{'':13} end equity p5/p25/p50/p75/p95 {pct} {currency}; "
+            f"ES95 {r.expected_shortfall_95:,.2f}"
+        )
+    return "\n".join(lines)
+
+
+def _duration(years: float) -> str:
+    minutes = years * 525_600
+    if minutes < 120:
+        return f"{minutes:.0f} min"
+    if minutes < 2 * 1440:
+        return f"{minutes / 60:.1f} h"
+    return f"{minutes / 1440:.1f} days"

@@ -1,0 +1,267 @@
+"""Monte Carlo odds of liquidation in each variant (issue 6).
+
+Two models of the price paths:
+
+* correlated geometric Brownian motion: ``d ln S = (μ − σ²/2) dt + σ dW`` with one volatility
+  per symbol (annualised) and a correlation matrix (Cholesky factor of it mixes the shocks);
+* a block bootstrap of imported candles: blocks of consecutive candles, the same blocks for
+  every symbol (so their co-movement is kept), each candle's close-to-close log return and its
+  low and high relative to the previous close (so wicks are kept).
+
+Liquidations follow ``engine.paths``: a pool is gone from the first step where its health is
+≤ 0 at the step's prices (at its lows/highs, for candles). Seeded and reproducible: the same
+seed gives the same figures; paths are drawn in fixed chunks so progress and cancel can be
+reported between chunks without changing the numbers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from engine.models import Scenario
+from engine.paths import FloatArray, PricePath, pool_equity, pool_health
+from engine.pools import VARIANTS, Pool, build_pools
+from engine.solver import crossings
+
+CHUNK = 1000
+AnyArray = npt.NDArray[Any]  # float32 paths (Monte Carlo) or float64
+PERCENTILES = (5, 25, 50, 75, 95)
+
+
+class Cancelled(Exception):
+    """The caller asked to stop; no partial figures are returned."""
+
+
+@dataclass(frozen=True, slots=True)
+class GBM:
+    """Annualised volatility per symbol (0.8 = 80 %), optional drift and correlation."""
+
+    volatility: dict[str, float]
+    correlation: FloatArray | None = None
+    drift: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Bootstrap:
+    """Blocks of ``block`` consecutive candles drawn from ``history``."""
+
+    history: PricePath
+    block: int = 30
+
+
+@dataclass(frozen=True, slots=True)
+class VariantRisk:
+    liquidation_probability: float
+    standard_error: float
+    end_equity_percentiles: dict[int, float]
+    expected_shortfall_95: float  # mean end equity of the worst 5 % of paths
+    median_steps_to_first_liquidation: float | None
+    paths_with_liquidation: int
+    end_equity: FloatArray
+
+
+@dataclass(frozen=True, slots=True)
+class Risk:
+    model: str
+    paths: int
+    steps: int
+    step_years: float
+    seed: int
+    start_equity: float
+    variants: dict[str, VariantRisk]
+
+
+Progress = Callable[[int, int], None]
+
+
+def _symbols(scenario: Scenario) -> list[str]:
+    return scenario.symbols()
+
+
+def _cholesky(model: GBM, symbols: list[str]) -> npt.NDArray[np.float64]:
+    k = len(symbols)
+    corr = np.eye(k) if model.correlation is None else np.asarray(model.correlation, float)
+    if corr.shape != (k, k):
+        raise ValueError(f"correlation: must be {k}×{k}, one row per symbol ({', '.join(symbols)})")
+    if not np.allclose(corr, corr.T) or not np.allclose(np.diag(corr), 1):
+        raise ValueError("correlation: must be symmetric with ones on the diagonal")
+    try:
+        return np.linalg.cholesky(corr)
+    except np.linalg.LinAlgError:
+        raise ValueError("correlation: not positive definite") from None
+
+
+def _gbm_chunk(
+    model: GBM,
+    symbols: list[str],
+    marks: dict[str, float],
+    n: int,
+    steps: int,
+    dt: float,
+    rng: np.random.Generator,
+    chol: npt.NDArray[np.float64],
+) -> tuple[dict[str, AnyArray], ...]:
+    sigma = np.array([model.volatility[s] for s in symbols], dtype=np.float32)
+    mu = np.array([model.drift.get(s, 0.0) for s in symbols], dtype=np.float32)
+    shocks = rng.standard_normal((n, steps, len(symbols)), dtype=np.float32)
+    if len(symbols) > 1:
+        shocks = shocks @ chol.T.astype(np.float32)
+    increments = (mu - 0.5 * sigma**2) * np.float32(dt) + sigma * np.float32(np.sqrt(dt)) * shocks
+    log_paths = np.cumsum(increments, axis=1)
+    close = {s: marks[s] * np.exp(log_paths[:, :, j]) for j, s in enumerate(symbols)}
+    return close, close, close
+
+
+def _bootstrap_chunk(
+    model: Bootstrap,
+    symbols: list[str],
+    marks: dict[str, float],
+    n: int,
+    steps: int,
+    rng: np.random.Generator,
+) -> tuple[dict[str, AnyArray], ...]:
+    history = model.history
+    count = history.steps - 1
+    block = max(1, min(model.block, count))
+    blocks = -(-steps // block)
+    starts = rng.integers(0, count - block + 1, size=(n, blocks))
+    index = (starts[:, :, None] + np.arange(block)).reshape(n, -1)[:, :steps] + 1
+    close, low, high = {}, {}, {}
+    for s in symbols:
+        if s not in history.close:
+            const = np.full((n, steps), marks[s], dtype=np.float32)
+            close[s] = low[s] = high[s] = const
+            continue
+        c = history.close[s]
+        r = np.log(c[1:] / c[:-1]).astype(np.float32)
+        r_low = np.log(history.low[s][1:] / c[:-1]).astype(np.float32)
+        r_high = np.log(history.high[s][1:] / c[:-1]).astype(np.float32)
+        level = np.cumsum(r[index - 1], axis=1)
+        before = np.concatenate([np.zeros((n, 1), np.float32), level[:, :-1]], axis=1)
+        close[s] = marks[s] * np.exp(level)
+        low[s] = marks[s] * np.exp(before + r_low[index - 1])
+        high[s] = marks[s] * np.exp(before + r_high[index - 1])
+    return close, low, high
+
+
+def _first_hit(
+    pool: Pool,
+    close: dict[str, AnyArray],
+    low: dict[str, AnyArray],
+    high: dict[str, AnyArray],
+) -> npt.NDArray[np.int64]:
+    """First step of each path at which ``pool`` is liquidated; ``steps`` where it never is."""
+    symbols = sorted({leg.symbol for leg in pool.legs})
+    some = close[symbols[0]]
+    steps = some.shape[1]
+    if len(symbols) == 1:
+        # Health is concave in the price: liquidated exactly outside (down, up).
+        s = symbols[0]
+        c = crossings(pool, {s: 1.0})
+        if not c.healthy:
+            return np.zeros(some.shape[0], dtype=np.int64)
+        mark = pool.legs[0].mark
+        hit = np.zeros(some.shape, dtype=bool)
+        if c.down is not None:
+            hit |= low[s] <= mark + c.down
+        if c.up is not None:
+            hit |= high[s] >= mark + c.up
+    else:
+        # Several symbols: each at its adverse extreme of the step (low for a net long).
+        worst = {s: (low if _net(pool, s) >= 0 else high)[s] for s in symbols}
+        hit = pool_health(pool, worst) <= 0
+    first = np.argmax(hit, axis=1)
+    rows = np.arange(first.size)
+    return np.asarray(np.where(hit[rows, first], first, steps), np.int64)
+
+
+def _net(pool: Pool, symbol: str) -> float:
+    return sum(leg.sign * leg.quantity for leg in pool.legs if leg.symbol == symbol)
+
+
+def simulate(
+    scenario: Scenario,
+    model: GBM | Bootstrap,
+    paths: int,
+    steps: int,
+    step_years: float,
+    seed: int = 0,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Risk:
+    """Liquidation odds and end-equity distribution of each variant over ``paths`` paths."""
+    if not 1 <= paths <= 1_000_000 or not 1 <= steps <= 100_000:
+        raise ValueError("paths/steps: 1-1,000,000 paths and 1-100,000 steps")
+    if not 0 < step_years <= 1:
+        raise ValueError("horizon: each step must be longer than 0 and at most a year")
+    symbols = _symbols(scenario)
+    if not symbols:
+        raise ValueError("positions: the scenario has none to simulate")
+    marks = scenario.marks()
+    if isinstance(model, GBM):
+        missing = [s for s in symbols if s not in model.volatility]
+        if missing:
+            raise ValueError(f"volatility: missing for {', '.join(missing)}")
+        chol = _cholesky(model, symbols)
+    elif model.history.steps < 3:
+        raise ValueError("bootstrap: needs at least 3 candles of history")
+    pools = {v: build_pools(scenario, v) for v in VARIANTS}
+    rng = np.random.default_rng(seed)
+    end = {v: np.empty(paths) for v in VARIANTS}
+    first = {v: np.empty(paths, dtype=np.int64) for v in VARIANTS}
+    for start in range(0, paths, CHUNK):
+        if cancelled is not None and cancelled():
+            raise Cancelled()
+        n = min(CHUNK, paths - start)
+        if isinstance(model, GBM):
+            close, low, high = _gbm_chunk(model, symbols, marks, n, steps, step_years, rng, chol)
+        else:
+            close, low, high = _bootstrap_chunk(model, symbols, marks, n, steps, rng)
+        last = {s: close[s][:, -1].astype(np.float64) for s in symbols}
+        for variant in VARIANTS:
+            total = np.zeros(n)
+            earliest = np.full(n, steps, dtype=np.int64)
+            for pool in pools[variant]:
+                if not pool.legs:
+                    total += pool.cash
+                    continue
+                hit = _first_hit(pool, close, low, high)
+                total += np.where(hit < steps, 0.0, pool_equity(pool, last))
+                earliest = np.minimum(earliest, hit)
+            end[variant][start : start + n] = total
+            first[variant][start : start + n] = earliest
+        if progress is not None:
+            progress(start + n, paths)
+    start_equity = scenario.account.wallet_balance + sum(
+        p.sign * p.quantity * (marks[p.symbol] - p.entry_price) for p in scenario.positions
+    )
+    name = "gbm" if isinstance(model, GBM) else "bootstrap"
+    return Risk(
+        name,
+        paths,
+        steps,
+        step_years,
+        seed,
+        start_equity,
+        {v: _summary(end[v], first[v], steps) for v in VARIANTS},
+    )
+
+
+def _summary(end: FloatArray, first: npt.NDArray[np.int64], steps: int) -> VariantRisk:
+    liquidated = first < steps
+    p = float(liquidated.mean())
+    worst = np.sort(end)[: max(1, int(np.ceil(0.05 * end.size)))]
+    return VariantRisk(
+        p,
+        float(np.sqrt(p * (1 - p) / end.size)),
+        {q: float(np.percentile(end, q)) for q in PERCENTILES},
+        float(worst.mean()),
+        float(np.median(first[liquidated] + 1)) if liquidated.any() else None,
+        int(liquidated.sum()),
+        end,
+    )

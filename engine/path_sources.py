@@ -1,0 +1,201 @@
+"""Where price paths come from: the built-in shapes, and the user's own CSV candles."""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from pathlib import Path
+
+import numpy as np
+
+from engine.paths import FloatArray, PricePath
+from engine.report import MAX_PRICE
+
+STEP_SECONDS = 60.0  # built-in shapes use one-minute candles
+MAX_CANDLES = 1_000_000
+
+
+class PathError(ValueError):
+    """A path that cannot be used, one message per problem (naming the row and column)."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+def _wick(n: int, depth: float) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray]:
+    """Flat; one candle's low dips ``depth`` below and the close is back within 1 %."""
+    close = np.ones(n)
+    at = n // 3
+    close[at : at + 5] = 1 - np.minimum(0.01, depth) * np.linspace(1, 0, 5)
+    open_ = np.concatenate([[1.0], close[:-1]])
+    low = np.minimum(open_, close) * (1 - 0.0005)
+    high = np.maximum(open_, close) * (1 + 0.0005)
+    low[at] = 1 - depth
+    return open_, high, low, close
+
+
+def _bleed(n: int, depth: float) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray]:
+    """A steady decline of ``depth`` over the whole horizon."""
+    close = np.linspace(1, 1 - depth, n + 1)[1:]
+    open_ = np.concatenate([[1.0], close[:-1]])
+    return open_, np.maximum(open_, close) * 1.001, np.minimum(open_, close) * 0.999, close
+
+
+def _v_shape(n: int, depth: float) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray]:
+    """Down by ``depth`` at mid-horizon, back to the start by the end."""
+    half = n // 2
+    close = np.concatenate(
+        [np.linspace(1, 1 - depth, half + 1)[1:], np.linspace(1 - depth, 1, n - half + 1)[1:]]
+    )
+    open_ = np.concatenate([[1.0], close[:-1]])
+    return open_, np.maximum(open_, close) * 1.001, np.minimum(open_, close) * 0.999, close
+
+
+def _gap(n: int, depth: float) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray]:
+    """Flat, then the market reopens ``depth`` lower and stays there: no price in between."""
+    close = np.where(np.arange(n) < n // 2, 1.0, 1 - depth)
+    open_ = np.concatenate([[1.0], close[:-1]])
+    open_[n // 2] = 1 - depth
+    return open_, np.maximum(open_, close) * 1.0005, np.minimum(open_, close) * 0.9995, close
+
+
+Shape = Callable[[int, float], tuple[FloatArray, FloatArray, FloatArray, FloatArray]]
+SHAPES: dict[str, tuple[Shape, float, str]] = {
+    "flash-crash": (_wick, 0.15, "a one-candle wick down that recovers at once"),
+    "slow-bleed": (_bleed, 0.60, "a steady decline over the whole horizon"),
+    "v-shape": (_v_shape, 0.30, "down, then all the way back"),
+    "overnight-gap": (_gap, 0.20, "the market reopens lower with no trade in between"),
+}
+
+
+def builtin_path(
+    name: str,
+    marks: dict[str, float],
+    symbols: Iterable[str],
+    depth: float | None = None,
+    steps: int = 240,
+) -> PricePath:
+    """Shape ``name`` applied to each of ``symbols`` from its mark; ``depth`` is a fraction."""
+    if name not in SHAPES:
+        raise PathError([f"path: unknown '{name}' (built-in: {', '.join(SHAPES)})"])
+    shape, default, _ = SHAPES[name]
+    depth = default if depth is None else depth
+    if not 0 < depth < 1:
+        raise PathError(["depth: must be between 0 and 100 %"])
+    if not 10 <= steps <= 100_000:
+        raise PathError(["steps: must be between 10 and 100,000"])
+    o, h, lo, c = shape(steps, depth)
+    time: FloatArray = np.arange(steps, dtype=np.float64) * STEP_SECONDS
+    chosen = list(symbols)
+    return PricePath(
+        name,
+        time,
+        {s: o * marks[s] for s in chosen},
+        {s: h * marks[s] for s in chosen},
+        {s: lo * marks[s] for s in chosen},
+        {s: c * marks[s] for s in chosen},
+    )
+
+
+def _timestamp(text: str) -> float:
+    value = text.strip()
+    try:
+        number = float(value)
+    except ValueError:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).timestamp()
+    return number / 1000 if number > 1e11 else number  # epoch milliseconds or seconds
+
+
+COLUMNS = ("timestamp", "open", "high", "low", "close")
+
+
+def read_candles(text: str, source: str) -> tuple[FloatArray, dict[str, FloatArray]]:
+    """Parse CSV candles ``timestamp, open, high, low, close`` (header row required)."""
+    rows = list(csv.reader(io.StringIO(text)))
+    if not rows:
+        raise PathError([f"{source}: empty file"])
+    header = [h.strip().lower() for h in rows[0]]
+    missing = [c for c in COLUMNS if c not in header]
+    if missing:
+        raise PathError(
+            [f"{source} row 1: missing column(s) {', '.join(missing)} (need {', '.join(COLUMNS)})"]
+        )
+    where = {c: header.index(c) for c in COLUMNS}
+    if len(rows) - 1 > MAX_CANDLES:
+        raise PathError([f"{source}: more than {MAX_CANDLES:,} candles"])
+    problems: list[str] = []
+    values: dict[str, list[float]] = {c: [] for c in COLUMNS}
+    for number, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        parsed: dict[str, float] = {}
+        for column, index in where.items():
+            cell = row[index] if index < len(row) else ""
+            try:
+                value = _timestamp(cell) if column == "timestamp" else float(cell)
+            except (ValueError, OverflowError):
+                problems.append(
+                    f"{source} row {number}, column {column}: "
+                    f"'{cell.strip()}' is not a {'time' if column == 'timestamp' else 'number'}"
+                )
+                continue
+            if not math.isfinite(value) or (column != "timestamp" and not 0 < value <= MAX_PRICE):
+                problems.append(
+                    f"{source} row {number}, column {column}: must be a finite price > 0"
+                    if column != "timestamp"
+                    else f"{source} row {number}, column timestamp: not a finite time"
+                )
+                continue
+            parsed[column] = value
+        if len(parsed) < len(COLUMNS):
+            continue
+        if parsed["high"] < max(parsed["open"], parsed["close"], parsed["low"]):
+            problems.append(f"{source} row {number}, column high: below open, close or low")
+        if parsed["low"] > min(parsed["open"], parsed["close"]):
+            problems.append(f"{source} row {number}, column low: above open or close")
+        if values["timestamp"] and parsed["timestamp"] <= values["timestamp"][-1]:
+            problems.append(f"{source} row {number}, column timestamp: not after the row before")
+        for column in COLUMNS:
+            values[column].append(parsed[column])
+        if len(problems) >= 20:
+            problems.append(f"{source}: stopped after 20 problems")
+            break
+    if problems:
+        raise PathError(problems)
+    if len(values["close"]) < 2:
+        raise PathError([f"{source}: needs at least 2 candles"])
+    time = np.array(values["timestamp"])
+    return time, {c: np.array(values[c]) for c in COLUMNS[1:]}
+
+
+def csv_path(files: dict[str, Path]) -> PricePath:
+    """A path from one CSV file per symbol; every file must have the same timestamps."""
+    time: FloatArray | None = None
+    fields: dict[str, dict[str, FloatArray]] = {c: {} for c in COLUMNS[1:]}
+    for symbol, file in files.items():
+        try:
+            text = file.read_text("utf-8-sig")
+        except (OSError, UnicodeDecodeError) as error:
+            raise PathError([f"{file}: cannot be read ({error})"]) from None
+        stamps, candles = read_candles(text, file.name)
+        if time is None:
+            time = stamps
+        elif stamps.shape != time.shape or not np.array_equal(stamps, time):
+            raise PathError(
+                [
+                    f"{file.name}: its timestamps differ from the first file's; "
+                    f"give every symbol the same candles times"
+                ]
+            )
+        for column, series in candles.items():
+            fields[column][symbol] = series
+    if time is None:
+        raise PathError(["path: no CSV file given"])
+    name = ", ".join(f"{s}={f.name}" for s, f in files.items())
+    return PricePath(
+        name, time - time[0], fields["open"], fields["high"], fields["low"], fields["close"]
+    )

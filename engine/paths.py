@@ -1,0 +1,188 @@
+"""Replay a scenario along price paths: liquidations in time order (DESIGN §1, "Price moves").
+
+A path is a series of candles per symbol (open, high, low, close); symbols without one stay at
+their marks. Within a candle the order of high and low is unknown, so a pool is liquidated in
+the first candle where its health (equity − maintenance margin) is ≤ 0 at any combination of
+its symbols' highs and lows. For a pool in one symbol that is exact: the low for a net long, the
+high for a net short, because health is concave in each price (``engine.solver``). A brief wick
+through an isolated threshold therefore liquidates that position even when the close recovers:
+the "brief false move" of the brief.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from engine.models import Scenario
+from engine.pools import VARIANTS, Leg, Pool, build_pools
+from engine.solver import crossings
+
+FloatArray = npt.NDArray[np.float64]
+
+
+@dataclass(frozen=True, slots=True)
+class PricePath:
+    """Candles of one or more symbols on a shared time axis (seconds)."""
+
+    name: str
+    time: FloatArray
+    open: dict[str, FloatArray]
+    high: dict[str, FloatArray]
+    low: dict[str, FloatArray]
+    close: dict[str, FloatArray]
+
+    @property
+    def steps(self) -> int:
+        return int(self.time.size)
+
+
+@dataclass(frozen=True, slots=True)
+class PathEvent:
+    """A pool liquidated during candle ``step``; ``prices`` are where it happened."""
+
+    variant: str
+    step: int
+    time: float
+    pool: str
+    position_ids: tuple[str, ...]
+    prices: dict[str, float]
+    lost: float
+    gap: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Replay:
+    path: str
+    time: FloatArray
+    start_equity: float
+    equity: dict[str, FloatArray]  # at each candle's close, per variant
+    events: tuple[PathEvent, ...]
+
+
+def maintenance_array(leg: Leg, prices: FloatArray) -> FloatArray:
+    """MM of ``leg`` at each price: ``max_k(notional·MMR_k − cum_k)``, the tier formula, since
+    tiers join continuously and rates rise (Binance FAQ tiers; convexity in engine.solver)."""
+    if leg.schedule.basis == "entry":
+        return np.full(prices.shape, leg.entry_maintenance, dtype=prices.dtype)
+    notional = prices * prices.dtype.type(leg.quantity)
+    # Only the tiers the notional actually reaches; one multiply-add in the usual case.
+    first = leg.schedule.tier_index(float(notional.min()))
+    last = leg.schedule.tier_index(float(notional.max()))
+    kind = prices.dtype.type
+    rates, amounts = leg.schedule.rates, leg.schedule.amounts
+    total = notional * kind(rates[first]) - kind(amounts[first])
+    for k in range(first + 1, last + 1):
+        total = np.maximum(total, notional * kind(rates[k]) - kind(amounts[k]))
+    return total
+
+
+def pool_health(pool: Pool, prices: dict[str, FloatArray]) -> FloatArray:
+    """``cash + Σ upnl − Σ MM`` of ``pool`` at arrays of prices (any common shape)."""
+    first = np.asarray(prices[pool.legs[0].symbol])
+    kind = first.dtype.type  # float32 paths stay float32 (Monte Carlo), float64 stay exact
+    health = np.full(first.shape, pool.cash, dtype=first.dtype)
+    for leg in pool.legs:
+        p = np.asarray(prices[leg.symbol])
+        health += kind(leg.sign * leg.quantity) * (p - kind(leg.entry_price))
+        health -= maintenance_array(leg, p)
+    return health
+
+
+def pool_equity(pool: Pool, prices: dict[str, FloatArray]) -> FloatArray | float:
+    equity: FloatArray | float = pool.cash
+    for leg in pool.legs:
+        equity = equity + leg.sign * leg.quantity * (prices[leg.symbol] - leg.entry_price)
+    return equity
+
+
+def _series(
+    path: PricePath, marks: dict[str, float], symbol: str, field: dict[str, FloatArray]
+) -> FloatArray:
+    if symbol in field:
+        return field[symbol]
+    return np.full(path.steps, marks[symbol])
+
+
+def replay(scenario: Scenario, path: PricePath) -> Replay:
+    """Equity of each variant at every candle close, and every liquidation in time order."""
+    unknown = sorted(set(path.close) - set(scenario.symbols()))
+    if unknown:
+        raise ValueError(f"path: symbols not in the scenario: {', '.join(unknown)}")
+    marks = scenario.marks()
+    closes = {s: _series(path, marks, s, path.close) for s in marks}
+    equity: dict[str, FloatArray] = {}
+    events: list[PathEvent] = []
+    for variant in VARIANTS:
+        total = np.zeros(path.steps)
+        for pool in build_pools(scenario, variant):
+            if not pool.legs:
+                total += pool.cash
+                continue
+            step = _first_liquidation(pool, path, marks)
+            alive = np.arange(path.steps) < (path.steps if step is None else step)
+            total += np.where(alive, pool_equity(pool, closes), 0.0)
+            if step is not None:
+                events.append(_event(variant, pool, path, marks, step))
+        equity[variant] = total
+    start = scenario.account.wallet_balance + sum(
+        p.sign * p.quantity * (marks[p.symbol] - p.entry_price) for p in scenario.positions
+    )
+    events.sort(key=lambda e: (e.step, VARIANTS.index(e.variant), e.pool))
+    return Replay(path.name, path.time, start, equity, tuple(events))
+
+
+def _first_liquidation(pool: Pool, path: PricePath, marks: dict[str, float]) -> int | None:
+    """Index of the first candle in which ``pool`` reaches its maintenance margin."""
+    symbols = sorted({leg.symbol for leg in pool.legs})
+    extremes = [
+        (_series(path, marks, s, path.low), _series(path, marks, s, path.high)) for s in symbols
+    ]
+    worst = None
+    for corner in itertools.product((0, 1), repeat=len(symbols)):
+        prices = {s: extremes[i][corner[i]] for i, s in enumerate(symbols)}
+        health = pool_health(pool, prices)
+        worst = health if worst is None else np.minimum(worst, health)
+    assert worst is not None
+    hits = np.flatnonzero(worst <= 0)
+    return int(hits[0]) if hits.size else None
+
+
+def _event(
+    variant: str, pool: Pool, path: PricePath, marks: dict[str, float], step: int
+) -> PathEvent:
+    symbols = sorted({leg.symbol for leg in pool.legs})
+    opens = {s: float(_series(path, marks, s, path.open)[step]) for s in symbols}
+    prices = dict(opens)
+    gap = float(pool_health(pool, {s: np.array(p) for s, p in opens.items()})) <= 0
+    moving = [s for s in symbols if s in path.close]
+    if len(moving) == 1 and not gap:
+        # One moving symbol: the exact threshold between the open and the extreme that
+        # breached it (the others are still at their marks).
+        symbol = moving[0]
+        c = crossings(pool, {symbol: 1.0})
+        low = float(_series(path, marks, symbol, path.low)[step])
+        mark = marks[symbol]
+        down = None if c.down is None else mark + c.down
+        up = None if c.up is None else mark + c.up
+        prices[symbol] = down if down is not None and low <= down else (up or opens[symbol])
+    elif not gap:
+        for s in moving:  # several moving symbols: the candle's extremes, the worst case
+            low = float(_series(path, marks, s, path.low)[step])
+            high = float(_series(path, marks, s, path.high)[step])
+            legs = [leg for leg in pool.legs if leg.symbol == s]
+            net = sum(leg.sign * leg.quantity for leg in legs)
+            prices[s] = low if net >= 0 else high
+    return PathEvent(
+        variant,
+        step,
+        float(path.time[step]),
+        pool.name,
+        tuple(leg.position_id for leg in pool.legs),
+        prices,
+        max(pool.cash, 0.0),
+        gap,
+    )

@@ -1,0 +1,193 @@
+"""Price paths and Monte Carlo (issue 6): the brief's two stories, CSV candles, odds vs theory."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from engine.cli import main as cli
+from engine.montecarlo import GBM, Bootstrap, Cancelled, simulate
+from engine.path_sources import PathError, builtin_path, csv_path, read_candles
+from engine.paths import maintenance_array, replay
+from engine.pools import make_leg
+from engine.presets import load_preset
+from tests.engine.helpers import position, scenario
+
+SEED = Path(__file__).parents[2] / "resources" / "presets" / "seed-example.json"
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return load_preset("seed-example.json")
+
+
+def test_wick_below_isolated_threshold_that_recovers(seed) -> None:
+    """Isolated ends 2,000 down; cross rides it out and ends where it started."""
+    path = builtin_path("flash-crash", seed.marks(), ["BTCUSDT"], depth=0.15)
+    assert path.low["BTCUSDT"].min() < 45_180.72 < path.close["BTCUSDT"].min()
+    result = replay(seed, path)
+    assert result.equity["isolated"][-1] == pytest.approx(8_000)
+    assert result.equity["cross"][-1] == pytest.approx(10_000)
+    assert result.equity["cross"].min() > 0
+    assert [(e.variant, e.position_ids) for e in result.events] == [
+        ("as_entered", ("B",)),
+        ("isolated", ("B",)),
+    ]
+    assert result.events[0].prices["BTCUSDT"] == pytest.approx(45_180.72, abs=0.005)
+    assert result.events[0].lost == 2_000
+
+
+def test_sustained_crash_through_the_cross_threshold(seed) -> None:
+    path = builtin_path("slow-bleed", seed.marks(), ["BTCUSDT"], depth=0.6)
+    result = replay(seed, path)
+    assert result.equity["cross"][-1] == 0
+    cross = [e for e in result.events if e.variant == "cross"]
+    assert cross[0].position_ids == ("A", "B")  # A is closed with the pool
+    assert cross[0].prices["BTCUSDT"] == pytest.approx(25_401.61, abs=0.005)
+    assert cross[0].lost == 10_000
+    isolated = [e for e in result.events if e.variant == "isolated"]
+    assert isolated[0].step < cross[0].step  # B goes first, far earlier
+    assert result.equity["isolated"][-1] == pytest.approx(8_000)
+
+
+def test_gap_fills_beyond_the_threshold(seed) -> None:
+    result = replay(seed, builtin_path("overnight-gap", seed.marks(), ["BTCUSDT"], 0.2))
+    event = next(e for e in result.events if e.variant == "isolated")
+    assert event.gap and event.prices["BTCUSDT"] == pytest.approx(40_000)
+    assert result.equity["isolated"][-1] == pytest.approx(8_000)
+
+
+def test_v_shape_and_equity_follows_closes(seed) -> None:
+    path = builtin_path("v-shape", seed.marks(), ["BTCUSDT"], 0.3)
+    result = replay(seed, path)
+    expected = 10_000 + 0.4 * (path.close["BTCUSDT"] - 50_000)
+    np.testing.assert_allclose(result.equity["cross"], expected)
+
+
+def write(tmp: Path, name: str, rows: list[str]) -> Path:
+    file = tmp / name
+    file.write_text("\n".join(["timestamp,open,high,low,close", *rows]) + "\n")
+    return file
+
+
+def test_csv_candles_replay(tmp_path: Path, seed) -> None:
+    btc = write(
+        tmp_path,
+        "btc.csv",
+        [
+            "2024-05-01T00:00:00Z,50000,50100,49900,50000",
+            "2024-05-01T00:01:00Z,50000,50000,44000,49800",
+            "2024-05-01T00:02:00Z,49800,50200,49700,50100",
+        ],
+    )
+    result = replay(seed, csv_path({"BTCUSDT": btc}))
+    assert result.time.tolist() == [0, 60, 120]
+    assert [e.step for e in result.events if e.variant == "isolated"] == [1]
+    assert result.equity["cross"][-1] == pytest.approx(10_000 + 0.4 * 100)
+
+
+@pytest.mark.parametrize(
+    ("rows", "message"),
+    [
+        (["1,10,11,9,10", "2,10,9,8,10"], "x.csv row 3, column high: below open, close or low"),
+        (["1,10,11,9,10", "2,10,11,10.5,10"], "x.csv row 3, column low: above open or close"),
+        (
+            ["1,10,11,9,10", "1,10,11,9,10"],
+            "x.csv row 3, column timestamp: not after the row before",
+        ),
+        (["1,10,11,9,abc", "2,10,11,9,10"], "x.csv row 2, column close: 'abc' is not a number"),
+        (["1,10,11,-9,10", "2,10,11,9,10"], "x.csv row 2, column low: must be a finite price > 0"),
+        (["yesterday,10,11,9,10", "2,10,11,9,10"], "x.csv row 2, column timestamp: 'yesterday'"),
+    ],
+)
+def test_csv_problems_name_row_and_column(rows: list[str], message: str) -> None:
+    with pytest.raises(PathError) as caught:
+        read_candles("\n".join(["timestamp,open,high,low,close", *rows]), "x.csv")
+    assert caught.value.problems[0].startswith(message), caught.value.problems
+
+
+def test_csv_without_columns() -> None:
+    with pytest.raises(PathError, match="row 1: missing column"):
+        read_candles("time,price\n1,2\n", "x.csv")
+
+
+@given(st.floats(1e-6, 1e12), st.sampled_from(["BTCUSDT", "ETHUSDT"]), st.floats(0.5, 2.0))
+def test_vectorised_maintenance_equals_the_tier_formula(
+    quantity: float, symbol: str, factor: float
+) -> None:
+    s = scenario(1e15, [position("X", symbol, "long", quantity, 50_000, mode="cross")])
+    leg = make_leg(s.rules, s.positions[0], 50_000)
+    prices = np.array([50_000 * factor, 50_000, 10.0, 1e9])
+    expected = [leg.maintenance(float(p)) for p in prices]
+    np.testing.assert_allclose(maintenance_array(leg, prices), expected, rtol=1e-12)
+
+
+def _barrier_probability(s0: float, barrier: float, sigma: float, t: float, dt: float) -> float:
+    """P(min of GBM (μ = 0) over [0, t] ≤ barrier), reflection principle, with the
+    Broadie-Glasserman-Kou shift exp(−0.5826 σ √dt) for monitoring only at steps."""
+    b = barrier * math.exp(-0.5826 * sigma * math.sqrt(dt))
+    nu = -0.5 * sigma**2
+    phi = lambda x: 0.5 * (1 + math.erf(x / math.sqrt(2)))  # noqa: E731
+    x = math.log(b / s0)
+    st_ = sigma * math.sqrt(t)
+    return phi((x - nu * t) / st_) + (b / s0) ** (2 * nu / sigma**2) * phi((x + nu * t) / st_)
+
+
+def test_monte_carlo_matches_the_barrier_formula() -> None:
+    s = scenario(
+        10_000, [position("B", "BTCUSDT", "long", 0.4, 50_000, margin=2000, maintenance_rate=0.004)]
+    )
+    sigma, steps, years = 0.8, 500, 3 / 365
+    risk = simulate(s, GBM({"BTCUSDT": sigma}), 20_000, steps, years / steps, seed=3)
+    theory = _barrier_probability(50_000, 45_180.7229, sigma, years, years / steps)
+    got = risk.variants["isolated"]
+    assert abs(got.liquidation_probability - theory) < 4 * got.standard_error, (
+        got.liquidation_probability,
+        theory,
+    )
+    assert risk.variants["cross"].liquidation_probability == 0  # 10,000 covers a 49 % move
+
+
+def test_monte_carlo_is_seeded_reports_progress_and_cancels(seed) -> None:
+    model = GBM({"BTCUSDT": 0.8, "ETHUSDT": 0.9}, np.array([[1, 0.7], [0.7, 1]]))
+    seen: list[tuple[int, int]] = []
+    a = simulate(
+        seed, model, 2_500, 200, 1 / 365 / 24, seed=9, progress=lambda d, t: seen.append((d, t))
+    )
+    b = simulate(seed, model, 2_500, 200, 1 / 365 / 24, seed=9)
+    assert a.variants["cross"].end_equity_percentiles == b.variants["cross"].end_equity_percentiles
+    assert seen[-1] == (2_500, 2_500) and len(seen) == 3
+    with pytest.raises(Cancelled):
+        simulate(seed, model, 2_500, 200, 1e-4, cancelled=lambda: True)
+    p5 = a.variants["isolated"].end_equity_percentiles[5]
+    assert a.variants["isolated"].expected_shortfall_95 <= p5
+
+
+def test_bootstrap_keeps_the_wicks(tmp_path: Path, seed) -> None:
+    rows = [f"{i},50000,50050,{44000 if i % 50 == 0 else 49950},50000" for i in range(1, 201)]
+    history = csv_path({"BTCUSDT": write(tmp_path, "h.csv", rows)})
+    risk = simulate(seed, Bootstrap(history, block=10), 500, 100, 1e-5, seed=1)
+    # Every 50th candle wicks 12 % down: isolated B almost surely dies, cross never does.
+    assert risk.variants["isolated"].liquidation_probability > 0.8
+    assert risk.variants["cross"].liquidation_probability == 0
+
+
+def test_cli_replay_and_risk(capsys) -> None:
+    assert cli(["replay", str(SEED), "--path", "flash-crash", "--symbol", "BTCUSDT"]) == 0
+    out = capsys.readouterr().out
+    assert "All isolated  ends       8,000.00 USDT" in out
+    assert "All cross     ends      10,000.00 USDT" in out
+    assert cli(["replay", str(SEED), "--path", "slow-bleed", "--symbol", "BTCUSDT", "--json"]) == 0
+    assert '"cross": 0.0' in capsys.readouterr().out
+    assert cli(["risk", str(SEED), "--paths", "500", "--steps", "100", "--json"]) == 0
+    assert '"liquidation_probability"' in capsys.readouterr().out
+    assert cli(["replay", str(SEED), "--path", "nope"]) == 2
+    assert "unknown 'nope'" in capsys.readouterr().err
+    assert cli(["risk", str(SEED), "--vol", "XRP=50"]) == 2
+    assert cli(["replay", str(SEED), "--path", "BTCUSDT=/missing.csv"]) == 2
+    assert "cannot be read" in capsys.readouterr().err

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QTabWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -29,6 +30,8 @@ from desktop.file_actions import FileActions
 from desktop.loss_chart import LossChart
 from desktop.position_form import PositionForm
 from desktop.positions_table_model import PositionsTableModel
+from desktop.replay_view import ReplayView
+from desktop.risk_view import RiskView
 
 
 class MainWindow(QMainWindow):
@@ -60,6 +63,8 @@ class MainWindow(QMainWindow):
         self.problems.hide()
         self.comparison = ComparisonPanel()
         self.plot = EquityPlot(controller)
+        self.replay = ReplayView(controller)
+        self.risk = RiskView(controller)
         self.losses = LossChart()
         self.files = FileActions(self)
         self.autosaver = Autosaver(controller, autosave_folder)
@@ -112,7 +117,15 @@ class MainWindow(QMainWindow):
         column.addWidget(self.problems)
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.comparison)
-        right.addWidget(self.plot)
+        self.views = QTabWidget()
+        self.views.setAccessibleName("views")
+        self.views.addTab(self.plot, "Price &move")
+        self.views.addTab(self.replay, "Re&play a path")
+        self.views.addTab(self.risk, "Ris&k (Monte Carlo)")
+        self.views.setTabToolTip(0, "Equity against a what-if price move")
+        self.views.setTabToolTip(1, "A price path in time: a wick or a sustained crash")
+        self.views.setTabToolTip(2, "Odds of liquidation in each mode over many paths")
+        right.addWidget(self.views)
         right.addWidget(self.losses)
         right.setSizes([300, 480, 160])
         split = QSplitter(Qt.Orientation.Horizontal)
@@ -212,6 +225,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.autosaver.remove()  # saved or knowingly discarded: nothing to recover
+        self.risk.cancel()
         self.settings.setValue("window/geometry", self.saveGeometry())
         if self.controller.path is not None:
             self.settings.setValue("files/last", str(Path(self.controller.path)))

@@ -1,0 +1,228 @@
+"""Replay view: a price path animated candle by candle, each variant's equity over time and a
+marker at every liquidation (the brief's wick and sustained-crash stories)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.controller import Result, ScenarioController
+from desktop.equity_plot import _pen
+from desktop.style import VARIANT_STYLES
+from engine.path_sources import SHAPES, PathError, builtin_path, csv_path
+from engine.paths import PricePath, Replay, replay
+
+ALL = "All symbols"
+SPEEDS = {"1×": 1, "4×": 4, "16×": 16, "64×": 64}
+
+
+class ReplayView(QWidget):
+    def __init__(self, controller: ScenarioController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._controller = controller
+        self._csv: dict[str, Path] = {}
+        self.result: Replay | None = None
+        self.frame = 0
+        layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        self.path = QComboBox()
+        for name, (_, depth, text) in SHAPES.items():
+            self.path.addItem(name)
+            self.path.setItemData(self.path.count() - 1, f"{text} (default {depth:.0%})", 3)
+        self.path.addItem("CSV candles…")
+        self.path.setToolTip("The price path to replay: a built-in shape or your own candles")
+        self.symbol = QComboBox()
+        self.symbol.setToolTip("Which symbol the built-in path moves (others stay at their mark)")
+        self.depth = QDoubleSpinBox(minimum=1, maximum=99, decimals=1, suffix=" %")
+        self.depth.setToolTip("How far the path goes down, in % of the mark")
+        self.play = QPushButton("&Play")
+        self.play.setCheckable(True)
+        self.play.setToolTip("Play or pause the replay")
+        self.speed = QComboBox()
+        self.speed.addItems(list(SPEEDS))
+        self.speed.setToolTip("Candles per animation frame")
+        for label, widget in (
+            ("Path", self.path),
+            ("Symbol", self.symbol),
+            ("Depth", self.depth),
+            ("", self.play),
+            ("Speed", self.speed),
+        ):
+            if label:
+                row.addWidget(QLabel(label))
+            row.addWidget(widget)
+        layout.addLayout(row)
+        self.plot = pg.PlotWidget()
+        self.plot.setLabel("bottom", "Time (minutes)")
+        self.plot.addLegend(offset=(10, 10))
+        self.curves = {
+            n: self.plot.plot([], [], pen=_pen(n), name=s.title) for n, s in VARIANT_STYLES.items()
+        }
+        self.markers = pg.ScatterPlotItem(size=12, symbol="x", pen=pg.mkPen("#c0392b", width=2))
+        self.plot.addItem(self.markers)
+        self.cursor = pg.InfiniteLine(angle=90, pen=pg.mkPen("#888", style=Qt.PenStyle.DashLine))
+        self.plot.addItem(self.cursor, ignoreBounds=True)
+        layout.addWidget(self.plot, 1)
+        self.scrub = QSlider(Qt.Orientation.Horizontal)
+        self.scrub.setToolTip("Scrub through the path")
+        layout.addWidget(self.scrub)
+        self.readout = QLabel()
+        self.readout.setWordWrap(True)
+        self.readout.setAccessibleName("replay readout")
+        layout.addWidget(self.readout)
+        self._timer = QTimer(self, interval=40)
+        self._timer.timeout.connect(self._advance)
+        self.path.activated.connect(self._on_path_activated)
+        self.symbol.activated.connect(self.recompute)
+        self.depth.valueChanged.connect(self.recompute)
+        self.play.toggled.connect(self._on_play_toggled)
+        self.scrub.valueChanged.connect(self._show_frame)
+        controller.resultChanged.connect(self._on_result_changed)
+        self._set_depth_default()
+
+    # --- inputs --------------------------------------------------------------------------------
+    def choose(self, path: str, symbol: str | None = None, depth: float | None = None) -> None:
+        """Select a built-in path (used by tests and the menu): name, symbol, depth in %."""
+        self.path.setCurrentText(path)
+        self._set_depth_default()
+        if symbol is not None:
+            self.symbol.setCurrentText(symbol)
+        if depth is not None:
+            self.depth.setValue(depth)
+        self.recompute()
+
+    def _set_depth_default(self) -> None:
+        shape = SHAPES.get(self.path.currentText())
+        if shape is not None:
+            self.depth.blockSignals(True)
+            self.depth.setValue(shape[1] * 100)
+            self.depth.blockSignals(False)
+
+    def _on_path_activated(self, _index: int) -> None:
+        if self.path.currentText().startswith("CSV"):
+            file = QFileDialog.getOpenFileName(
+                self, "Candles (timestamp, open, high, low, close)", str(Path.home()), "CSV (*.csv)"
+            )[0]
+            if file:
+                self._csv = {
+                    self.symbol.currentText()
+                    if self.symbol.currentText() != ALL
+                    else self._controller.scenario.symbols()[0]: Path(file)
+                }
+        self._set_depth_default()
+        self.recompute()
+
+    def _on_result_changed(self, result: Result) -> None:
+        symbols = result.scenario.symbols()
+        items = [*symbols, ALL] if symbols else []
+        if [self.symbol.itemText(i) for i in range(self.symbol.count())] != items:
+            current = self.symbol.currentText()
+            self.symbol.clear()
+            self.symbol.addItems(items)
+            if current in items:
+                self.symbol.setCurrentText(current)
+        self.recompute()
+
+    def _price_path(self) -> PricePath | None:
+        scenario = self._controller.scenario
+        if not scenario.symbols():
+            return None
+        if self.path.currentText().startswith("CSV"):
+            return csv_path(self._csv) if self._csv else None
+        chosen = self.symbol.currentText()
+        symbols = scenario.symbols() if chosen in (ALL, "") else [chosen]
+        return builtin_path(
+            self.path.currentText(), scenario.marks(), symbols, self.depth.value() / 100
+        )
+
+    # --- engine --------------------------------------------------------------------------------
+    def recompute(self, *_: object) -> None:
+        try:
+            path = self._price_path()
+            self.result = None if path is None else replay(self._controller.scenario, path)
+        except (PathError, ValueError) as error:
+            self.result = None
+            self.readout.setText(f"<span style='color:#c0392b'>{error}</span>")
+            return
+        result = self.result
+        if result is None:
+            for curve in self.curves.values():
+                curve.setData([], [])
+            self.markers.setData([], [])
+            self.readout.setText("Add a position, then pick a path to replay.")
+            return
+        self.scrub.blockSignals(True)
+        self.scrub.setRange(0, result.time.size - 1)
+        self.scrub.setValue(result.time.size - 1 if not self.play.isChecked() else 0)
+        self.scrub.blockSignals(False)
+        self._show_frame(self.scrub.value())
+
+    def _show_frame(self, frame: int) -> None:
+        result = self.result
+        if result is None:
+            return
+        self.frame = frame
+        minutes = result.time / 60
+        for name, curve in self.curves.items():
+            curve.setData(minutes[: frame + 1], result.equity[name][: frame + 1])
+        happened = [e for e in result.events if e.step <= frame]
+        self.markers.setData(
+            [e.time / 60 for e in happened],
+            [result.equity[e.variant][max(e.step - 1, 0)] for e in happened],
+        )
+        self.cursor.setValue(minutes[frame])
+        cur = self._controller.scenario.account.currency
+        parts = [
+            f"<span style='color:{VARIANT_STYLES[n].colour}'><b>{s.title}</b></span> "
+            f"{result.equity[n][frame]:,.2f} {cur}"
+            for n, s in VARIANT_STYLES.items()
+        ]
+        lines = [
+            f"Candle {frame + 1} of {result.time.size} ({minutes[frame]:,.0f} min): "
+            + " · ".join(parts)
+        ]
+        for e in happened:
+            where = ", ".join(f"{s} {p:,.2f}" for s, p in e.prices.items())
+            lines.append(
+                f"✕ {VARIANT_STYLES[e.variant].title}: {', '.join(e.position_ids)} "
+                f"liquidated at {where}{' (gap)' if e.gap else ''}, lost "
+                f"{e.lost:,.2f} {cur}"
+            )
+        self.readout.setText("<br>".join(lines))
+
+    # --- animation -----------------------------------------------------------------------------
+    def _on_play_toggled(self, playing: bool) -> None:
+        self.play.setText("&Pause" if playing else "&Play")
+        if playing:
+            if self.result is not None and self.frame >= self.result.time.size - 1:
+                self.scrub.setValue(0)
+            self._timer.start()
+        else:
+            self._timer.stop()
+
+    def _advance(self) -> None:
+        if self.result is None:
+            self.play.setChecked(False)
+            return
+        last = self.result.time.size - 1
+        self.scrub.setValue(min(self.frame + SPEEDS[self.speed.currentText()], last))
+        if self.frame >= last:
+            self.play.setChecked(False)
+
+    def end_equity(self) -> dict[str, float]:
+        assert self.result is not None
+        return {n: float(np.asarray(e)[-1]) for n, e in self.result.equity.items()}

@@ -1,0 +1,217 @@
+"""Risk view: Monte Carlo odds of liquidation and end-equity histograms per variant.
+
+Runs on a worker thread with progress and cancel; a change to the positions restarts a run
+that has been started once, so the figures always belong to the scenario on screen.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.controller import ScenarioController
+from desktop.equity_plot import _pen
+from desktop.style import VARIANT_STYLES
+from engine.models import Scenario
+from engine.montecarlo import GBM, Cancelled, Risk, simulate
+
+HORIZONS = {"1 hour": 1 / 8_760, "8 hours": 8 / 8_760, "1 day": 1 / 365, "1 week": 7 / 365}
+STEPS = 1_440
+
+
+class _Worker(QObject):
+    progressed = Signal(int, int)
+    finished = Signal(object)  # Risk, or None when cancelled
+    failed = Signal(str)
+
+    def __init__(self, scenario: Scenario, model: GBM, paths: int, years: float, seed: int) -> None:
+        super().__init__()
+        self.args = (scenario, model, paths, years, seed)
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        scenario, model, paths, years, seed = self.args
+        try:
+            risk = simulate(
+                scenario,
+                model,
+                paths,
+                STEPS,
+                years / STEPS,
+                seed,
+                progress=self.progressed.emit,
+                cancelled=self.stop.is_set,
+            )
+        except Cancelled:
+            self.finished.emit(None)
+        except ValueError as error:
+            self.failed.emit(str(error))
+        else:
+            self.finished.emit(risk)
+
+
+class RiskView(QWidget):
+    done = Signal(object)  # Risk, for whoever waits on a run (tests)
+
+    def __init__(self, controller: ScenarioController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._controller = controller
+        self._thread: QThread | None = None
+        self._worker: _Worker | None = None
+        self._wanted = False
+        self.risk: Risk | None = None
+        layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        self.paths = QSpinBox(minimum=100, maximum=200_000, singleStep=1000, value=10_000)
+        self.paths.setToolTip("Number of simulated price paths")
+        self.horizon = QComboBox()
+        self.horizon.addItems(list(HORIZONS))
+        self.horizon.setCurrentText("1 day")
+        self.horizon.setToolTip(f"How far ahead; {STEPS:,} steps over the horizon")
+        self.vol = QDoubleSpinBox(minimum=1, maximum=500, value=80, suffix=" %/yr")
+        self.vol.setToolTip("Annualised volatility of every symbol (geometric Brownian motion)")
+        self.corr = QDoubleSpinBox(minimum=-0.95, maximum=0.99, singleStep=0.05, value=0.7)
+        self.corr.setToolTip("Correlation between every pair of symbols")
+        self.seed = QSpinBox(minimum=0, maximum=2**31 - 1, value=0)
+        self.seed.setToolTip("Random seed: the same seed gives the same figures")
+        self.run_button = QPushButton("&Run")
+        self.run_button.setToolTip("Simulate in the background")
+        self.cancel_button = QPushButton("&Cancel")
+        self.cancel_button.setEnabled(False)
+        for label, widget in (
+            ("Paths", self.paths),
+            ("Horizon", self.horizon),
+            ("Volatility", self.vol),
+            ("Correlation", self.corr),
+            ("Seed", self.seed),
+            ("", self.run_button),
+            ("", self.cancel_button),
+        ):
+            if label:
+                row.addWidget(QLabel(label))
+            row.addWidget(widget)
+        layout.addLayout(row)
+        self.progress = QProgressBar()
+        layout.addWidget(self.progress)
+        self.odds = QLabel("Run a simulation to see the odds of liquidation in each mode.")
+        self.odds.setWordWrap(True)
+        self.odds.setAccessibleName("risk odds")
+        self.odds.setToolTip(
+            "P(liquidation): share of paths with any liquidation within the "
+            "horizon (± one standard error). ES95: mean end equity of the worst "
+            "5 % of paths."
+        )
+        layout.addWidget(self.odds)
+        self.plot = pg.PlotWidget()
+        self.plot.addLegend(offset=(10, 10))
+        self.plot.setLabel("left", "Paths")
+        self.histograms = {
+            n: pg.PlotCurveItem(pen=_pen(n), name=s.title) for n, s in VARIANT_STYLES.items()
+        }
+        for item in self.histograms.values():
+            self.plot.addItem(item)
+        layout.addWidget(self.plot, 1)
+        self.run_button.clicked.connect(self.run)
+        self.cancel_button.clicked.connect(self.cancel)
+        controller.scenarioChanged.connect(self._on_scenario_changed)
+
+    def run(self) -> None:
+        """Start a simulation for the scenario on screen (cancelling one under way)."""
+        self._wanted = True
+        self.cancel()
+        scenario = self._controller.scenario
+        symbols = scenario.symbols()
+        if not symbols:
+            self.odds.setText("Add a position to simulate.")
+            return
+        k = len(symbols)
+        corr = np.full((k, k), self.corr.value()) + np.eye(k) * (1 - self.corr.value())
+        model = GBM({s: self.vol.value() / 100 for s in symbols}, corr)
+        self._worker = _Worker(
+            scenario,
+            model,
+            self.paths.value(),
+            HORIZONS[self.horizon.currentText()],
+            self.seed.value(),
+        )
+        self._thread = QThread(self)
+        self._worker.moveToThread(self._thread)
+        self._thread.started.connect(self._worker.run)
+        self._worker.progressed.connect(self._on_progress)
+        self._worker.finished.connect(self._on_finished)
+        self._worker.failed.connect(self._on_failed)
+        self._worker.finished.connect(self._thread.quit)
+        self._worker.failed.connect(self._thread.quit)
+        self.progress.setValue(0)
+        self.cancel_button.setEnabled(True)
+        self._thread.start()
+
+    def cancel(self) -> None:
+        if self._worker is not None:
+            self._worker.stop.set()
+        if self._thread is not None:
+            self._thread.quit()
+            self._thread.wait()
+        self._thread = self._worker = None
+        self.cancel_button.setEnabled(False)
+
+    def _on_scenario_changed(self, _scenario: object) -> None:
+        if self._wanted:
+            self.run()  # the figures must belong to the positions on screen
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress.setValue(int(100 * done / total))
+
+    def _on_failed(self, message: str) -> None:
+        self.cancel_button.setEnabled(False)
+        self.odds.setText(f"<span style='color:#c0392b'>{message}</span>")
+
+    def _on_finished(self, risk: Risk | None) -> None:
+        self.cancel_button.setEnabled(False)
+        if risk is None:
+            self.odds.setText("Cancelled.")
+            return
+        self.risk = risk
+        cur = self._controller.scenario.account.currency
+        lows = min(float(v.end_equity.min()) for v in risk.variants.values())
+        highs = max(float(v.end_equity.max()) for v in risk.variants.values())
+        edges = np.linspace(lows, highs if highs > lows else lows + 1, 61)
+        lines = [
+            f"{risk.paths:,} paths over {self.horizon.currentText()} (seed {risk.seed}); "
+            f"start equity {risk.start_equity:,.2f} {cur}"
+        ]
+        for name, variant in risk.variants.items():
+            counts, _ = np.histogram(variant.end_equity, bins=edges)
+            self.histograms[name].setData(edges, counts, stepMode="center")
+            median = variant.median_steps_to_first_liquidation
+            when = (
+                ""
+                if median is None
+                else f"; median first liquidation after {median * risk.step_years * 8760:,.1f} h"
+            )
+            lines.append(
+                f"<span style='color:{VARIANT_STYLES[name].colour}'><b>"
+                f"{VARIANT_STYLES[name].title}</b></span>: P(liquidation) "
+                f"{variant.liquidation_probability:.2%} ± {variant.standard_error:.2%}{when}; "
+                f"end equity median {variant.end_equity_percentiles[50]:,.0f}, p5 "
+                f"{variant.end_equity_percentiles[5]:,.0f}; ES95 "
+                f"{variant.expected_shortfall_95:,.0f} {cur}"
+            )
+        self.plot.setLabel("bottom", f"End equity ({cur})")
+        self.odds.setText("<br>".join(lines))
+        self.progress.setValue(100)
+        self.done.emit(risk)

@@ -1,0 +1,81 @@
+"""Replay and Risk views on the brief's example: the two stories, and odds from the engine."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from desktop.main_window import MainWindow
+from engine.montecarlo import GBM, simulate
+from engine.path_sources import builtin_path
+from engine.paths import replay
+from tests.desktop.conftest import wait_result
+
+
+def test_replay_the_wick_from_the_preset(qtbot, window: MainWindow) -> None:
+    window.files.load_preset("seed-example.json")
+    wait_result(qtbot, window)
+    window.views.setCurrentWidget(window.replay)
+    window.replay.choose("flash-crash", "BTCUSDT", 15)
+    assert window.replay.end_equity() == pytest.approx(
+        {"as_entered": 8000, "isolated": 8000, "cross": 10000}
+    )
+    text = window.replay.readout.text()
+    assert "All isolated</b></span> 8,000.00 USDT" in text
+    assert "All cross</b></span> 10,000.00 USDT" in text
+    assert "All isolated: B liquidated at BTCUSDT 45,180.72" in text
+    engine = replay(
+        window.controller.scenario,
+        builtin_path("flash-crash", window.controller.scenario.marks(), ["BTCUSDT"], 0.15),
+    )
+    _, y = window.replay.curves["cross"].getData()
+    np.testing.assert_allclose(y, engine.equity["cross"])
+
+
+def test_replay_the_sustained_crash_and_scrub(qtbot, window: MainWindow) -> None:
+    window.replay.choose("slow-bleed", "BTCUSDT", 60)
+    assert window.replay.end_equity()["cross"] == 0
+    assert "All cross: A, B liquidated at BTCUSDT 25,401.61" in window.replay.readout.text()
+    window.replay.scrub.setValue(10)  # before anything happened
+    assert "liquidated" not in window.replay.readout.text()
+    assert len(window.replay.curves["cross"].getData()[0]) == 11
+    window.replay.play.setChecked(True)
+    qtbot.waitUntil(lambda: not window.replay.play.isChecked(), timeout=10_000)
+    assert window.replay.frame == 239
+
+
+def test_replay_follows_position_changes(qtbot, window: MainWindow) -> None:
+    window.replay.choose("flash-crash", "BTCUSDT", 15)
+    window.table.selectRow(1)
+    window.form.size.selectAll()
+    qtbot.keyClicks(window.form.size, "0.1")  # B smaller: the wick no longer reaches it
+    wait_result(qtbot, window)
+    assert window.replay.end_equity()["isolated"] == pytest.approx(10_000)
+
+
+def test_risk_runs_in_the_background_and_matches_the_engine(qtbot, window: MainWindow) -> None:
+    risk_view = window.risk
+    risk_view.paths.setValue(2000)
+    with qtbot.waitSignal(risk_view.done, timeout=30_000) as blocker:
+        risk_view.run_button.click()
+    risk = blocker.args[0]
+    scenario = window.controller.scenario
+    corr = np.array([[1, 0.7], [0.7, 1]])
+    expected = simulate(
+        scenario, GBM({"ETHUSDT": 0.8, "BTCUSDT": 0.8}, corr), 2000, 1440, 1 / 365 / 1440, seed=0
+    )
+    for name, variant in expected.variants.items():
+        assert risk.variants[name].liquidation_probability == variant.liquidation_probability
+    p = expected.variants["isolated"].liquidation_probability
+    assert f"P(liquidation) {p:.2%}" in risk_view.odds.text()
+    assert risk_view.progress.value() == 100
+    # A change of positions re-runs it for the new scenario.
+    with qtbot.waitSignal(risk_view.done, timeout=30_000):
+        window.controller.set_account("wallet_balance", "20000")
+
+
+def test_risk_cancel(qtbot, window: MainWindow) -> None:
+    window.risk.paths.setValue(200_000)
+    window.risk.run()
+    window.risk.cancel()
+    assert not window.risk.cancel_button.isEnabled()

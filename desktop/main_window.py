@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
@@ -30,8 +31,10 @@ from desktop.file_actions import FileActions
 from desktop.loss_chart import LossChart
 from desktop.position_form import PositionForm
 from desktop.positions_table_model import PositionsTableModel
-from desktop.replay_view import ReplayView
-from desktop.risk_view import RiskView
+
+if TYPE_CHECKING:
+    from desktop.replay_view import ReplayView
+    from desktop.risk_view import RiskView
 
 
 class MainWindow(QMainWindow):
@@ -63,8 +66,8 @@ class MainWindow(QMainWindow):
         self.problems.hide()
         self.comparison = ComparisonPanel()
         self.plot = EquityPlot(controller)
-        self.replay = ReplayView(controller)
-        self.risk = RiskView(controller)
+        self._replay: ReplayView | None = None
+        self._risk: RiskView | None = None
         self.losses = LossChart()
         self.files = FileActions(self)
         self.autosaver = Autosaver(controller, autosave_folder)
@@ -120,8 +123,10 @@ class MainWindow(QMainWindow):
         self.views = QTabWidget()
         self.views.setAccessibleName("views")
         self.views.addTab(self.plot, "Price &move")
-        self.views.addTab(self.replay, "Re&play a path")
-        self.views.addTab(self.risk, "Ris&k (Monte Carlo)")
+        # Built on first use: they (and the Monte Carlo code) cost start-up time otherwise.
+        self.views.addTab(QWidget(), "Re&play a path")
+        self.views.addTab(QWidget(), "Ris&k (Monte Carlo)")
+        self.views.currentChanged.connect(self._on_view_changed)
         self.views.setTabToolTip(0, "Equity against a what-if price move")
         self.views.setTabToolTip(1, "A price path in time: a wick or a sustained crash")
         self.views.setTabToolTip(2, "Odds of liquidation in each mode over many paths")
@@ -137,10 +142,18 @@ class MainWindow(QMainWindow):
         self.glossary = QDockWidget("Glossary: isolated vs cross", self)
         self.glossary.setObjectName("glossary")
         text = QTextBrowser()
-        text.setHtml(resources.files("resources.help").joinpath("glossary.html").read_text("utf-8"))
+        text.setAccessibleName("glossary")
         self.glossary.setWidget(text)
+        self.glossary.visibilityChanged.connect(self._fill_glossary)  # parsed when first shown
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.glossary)
         self.glossary.hide()
+
+    def _fill_glossary(self, visible: bool) -> None:
+        text = self.glossary.widget()
+        if visible and isinstance(text, QTextBrowser) and not text.toPlainText():
+            text.setHtml(
+                resources.files("resources.help").joinpath("glossary.html").read_text("utf-8")
+            )
 
     def _build_menus(self) -> None:
         self.files.build_menu(self.menuBar().addMenu("&File"))
@@ -166,6 +179,43 @@ class MainWindow(QMainWindow):
         toggle.setText("&Glossary: isolated vs cross")
         toggle.setShortcut(QKeySequence.StandardKey.HelpContents)
         help_menu.addAction(toggle)
+
+    @property
+    def replay(self) -> ReplayView:
+        if self._replay is None:
+            from desktop.replay_view import ReplayView
+
+            self._replay = ReplayView(self.controller)
+            self._install_view(1, self._replay)
+            if self.controller.result is not None:
+                self._replay._on_result_changed(self.controller.result)
+        return self._replay
+
+    @property
+    def risk(self) -> RiskView:
+        if self._risk is None:
+            from desktop.risk_view import RiskView
+
+            self._risk = RiskView(self.controller)
+            self._install_view(2, self._risk)
+        return self._risk
+
+    def _install_view(self, index: int, view: QWidget) -> None:
+        current = self.views.currentIndex()
+        text, tip = self.views.tabText(index), self.views.tabToolTip(index)
+        self.views.blockSignals(True)
+        old = self.views.widget(index)
+        self.views.removeTab(index)
+        self.views.insertTab(index, view, text)
+        self.views.setTabToolTip(index, tip)
+        self.views.setCurrentIndex(current)
+        self.views.blockSignals(False)
+        old.deleteLater()
+
+    def _on_view_changed(self, index: int) -> None:
+        view = {1: lambda: self.replay, 2: lambda: self.risk}.get(index)
+        if view is not None:
+            self.views.setCurrentWidget(view())
 
     # --- positions -----------------------------------------------------------------------------
     def selected_row(self) -> int:
@@ -225,7 +275,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.autosaver.remove()  # saved or knowingly discarded: nothing to recover
-        self.risk.cancel()
+        if self._risk is not None:
+            self._risk.cancel()
         self.settings.setValue("window/geometry", self.saveGeometry())
         if self.controller.path is not None:
             self.settings.setValue("files/last", str(Path(self.controller.path)))

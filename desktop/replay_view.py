@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -37,6 +38,7 @@ class ReplayView(QWidget):
         self._csv: dict[str, Path] = {}
         self.result: Replay | None = None
         self.frame = 0
+        self._stale = True
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
         self.path = QComboBox()
@@ -135,7 +137,15 @@ class ReplayView(QWidget):
             self.symbol.addItems(items)
             if current in items:
                 self.symbol.setCurrentText(current)
-        self.recompute()
+        # Hidden behind another tab, it waits: no replay work on every keystroke or at start.
+        self._stale = True
+        if self.isVisible():
+            self.recompute()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.recompute()
 
     def _price_path(self) -> PricePath | None:
         scenario = self._controller.scenario
@@ -151,6 +161,7 @@ class ReplayView(QWidget):
 
     # --- engine --------------------------------------------------------------------------------
     def recompute(self, *_: object) -> None:
+        self._stale = False
         try:
             path = self._price_path()
             self.result = None if path is None else replay(self._controller.scenario, path)

@@ -27,7 +27,7 @@ from desktop.controller import ScenarioController
 from desktop.equity_plot import _pen
 from desktop.style import VARIANT_STYLES
 from engine.models import Scenario
-from engine.montecarlo import GBM, Cancelled, Risk, simulate
+from engine.montecarlo import GBM, Cancelled, Risk, simulate, uniform_correlation
 
 HORIZONS = {"1 hour": 1 / 8_760, "8 hours": 8 / 8_760, "1 day": 1 / 365, "1 week": 7 / 365}
 STEPS = 1_440
@@ -138,9 +138,10 @@ class RiskView(QWidget):
         if not symbols:
             self.odds.setText("Add a position to simulate.")
             return
-        k = len(symbols)
-        corr = np.full((k, k), self.corr.value()) + np.eye(k) * (1 - self.corr.value())
-        model = GBM({s: self.vol.value() / 100 for s in symbols}, corr)
+        model = GBM(
+            {s: self.vol.value() / 100 for s in symbols},
+            uniform_correlation(len(symbols), self.corr.value()),
+        )
         self._worker = _Worker(
             scenario,
             model,

@@ -7,9 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
-from engine.montecarlo import GBM, PERCENTILES, Bootstrap, Risk, simulate
+from engine.montecarlo import GBM, PERCENTILES, Bootstrap, Risk, simulate, uniform_correlation
 from engine.path_sources import SHAPES, builtin_path, csv_path
 from engine.paths import PricePath, Replay, replay
 from engine.report_text import VARIANT_TITLES
@@ -181,9 +179,7 @@ def run_risk(args: argparse.Namespace) -> str:
                 raise PathUsageError(f"--vol {item}: a symbol of the scenario, 0-2000 %")
         if not -1 < args.corr < 1:
             raise PathUsageError("--corr: must be between -1 and 1")
-        k = len(symbols)
-        corr = np.full((k, k), args.corr) + np.eye(k) * (1 - args.corr)
-        model = GBM(vols, corr)
+        model = GBM(vols, uniform_correlation(len(symbols), args.corr))
     risk = simulate(scenario, model, args.paths, args.steps, years / args.steps, args.seed)
     return (
         json.dumps(risk_dict(risk), indent=1, allow_nan=False)

@@ -79,6 +79,11 @@ class Risk:
 Progress = Callable[[int, int], None]
 
 
+def uniform_correlation(count: int, rho: float) -> FloatArray:
+    """A correlation matrix with ``rho`` between every pair of ``count`` symbols."""
+    return np.full((count, count), rho) + np.eye(count) * (1 - rho)
+
+
 def _symbols(scenario: Scenario) -> list[str]:
     return scenario.symbols()
 

@@ -306,3 +306,9 @@ def test_dark_palette_is_followed(qtbot, qapp, settings) -> None:
     finally:
         qapp.setPalette(original)
         follow_palette(qapp)
+
+
+def test_glossary_opens_with_f1(qtbot, window: MainWindow) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    assert window.glossary.isVisible()
+    assert "Loss boundary: the whole pool." in window.glossary.widget().toPlainText()

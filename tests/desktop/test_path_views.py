@@ -45,6 +45,7 @@ def test_replay_the_sustained_crash_and_scrub(qtbot, window: MainWindow) -> None
 
 
 def test_replay_follows_position_changes(qtbot, window: MainWindow) -> None:
+    window.views.setCurrentWidget(window.replay)
     window.replay.choose("flash-crash", "BTCUSDT", 15)
     window.table.selectRow(1)
     window.form.size.selectAll()

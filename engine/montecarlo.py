@@ -242,9 +242,7 @@ def simulate(
             first[variant][start : start + n] = earliest
         if progress is not None:
             progress(start + n, paths)
-    start_equity = scenario.account.wallet_balance + sum(
-        p.sign * p.quantity * (marks[p.symbol] - p.entry_price) for p in scenario.positions
-    )
+    start_equity = scenario.equity_now()
     name = "gbm" if isinstance(model, GBM) else "bootstrap"
     return Risk(
         name,

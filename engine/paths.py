@@ -128,9 +128,7 @@ def replay(scenario: Scenario, path: PricePath) -> Replay:
             if step is not None:
                 events.append(_event(variant, pool, path, marks, step))
         equity[variant] = total
-    start = scenario.account.wallet_balance + sum(
-        p.sign * p.quantity * (marks[p.symbol] - p.entry_price) for p in scenario.positions
-    )
+    start = scenario.equity_now()
     events.sort(key=lambda e: (e.step, VARIANTS.index(e.variant), e.pool))
     return Replay(path.name, path.time, start, equity, tuple(events))
 

@@ -94,10 +94,7 @@ def _sweep(
             total += _pool_equity(pool, c, direction, t)
             thresholds.extend(_thresholds(variant, pool, c, to_axis))
         equity[variant] = total
-    marks = scenario.marks()
-    start = scenario.account.wallet_balance + sum(
-        p.sign * p.quantity * (marks[p.symbol] - p.entry_price) for p in scenario.positions
-    )
+    start = scenario.equity_now()
     return SweepResult(axis, symbol, x, equity, tuple(thresholds), start)
 
 

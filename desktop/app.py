@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 import time
 import traceback
@@ -47,7 +48,6 @@ def build_window(
     """The window with ``file``, else the last file, else the brief's example."""
     controller = ScenarioController(load_preset("seed-example.json"))
     window = MainWindow(controller, settings, autosave_folder)
-    window.setWindowIcon(app_icon())
     last = None if seed_only else settings.value("files/last")
     candidate = file or (Path(str(last)) if last else None)
     if candidate is not None:
@@ -131,15 +131,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         passed, message = run(args.self_test_png)
         print(message, flush=True)
         return 0 if passed else 1
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    assert isinstance(app, QApplication)
-    app.setOrganizationName(ORGANISATION)
-    app.setApplicationName(APPLICATION)
-    app.setApplicationVersion(__version__)
-    follow_palette(app)
-    app.setWindowIcon(app_icon())
-    window = build_window(QSettings(), args.file)
-    window.show()
+    gc.disable()  # until the window is up: see desktop.launch
+    try:
+        app, window = _first_window(args.file)
+    finally:
+        gc.freeze()  # start-up's long-lived objects: out of every later collection
+        gc.enable()
     if args.exit_after_first_frame:
         app.processEvents()
         print(time.time(), flush=True)
@@ -147,6 +144,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     install_error_report(window)
     offer_recovery(window)
     return app.exec()
+
+
+def _first_window(file: Path | None) -> tuple[QApplication, MainWindow]:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationVersion(__version__)
+    follow_palette(app)
+    app.setWindowIcon(app_icon())
+    window = build_window(QSettings(), file)
+    window.show()
+    return app, window
 
 
 if __name__ == "__main__":

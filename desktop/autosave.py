@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
@@ -88,12 +89,20 @@ class Autosaver(QObject):
     ) -> None:
         super().__init__(controller)
         self._controller = controller
-        self.folder = folder or autosave_folder()
-        self.file = self.folder / f"autosave-{os.getpid()}.json"
+        self._folder = folder
         self._timer = QTimer(self, singleShot=True, interval=delay_ms)
         self._timer.timeout.connect(self.write_now)
         controller.scenarioChanged.connect(self._on_changed)
         controller.undo_stack.cleanChanged.connect(self._on_changed)
+
+    @cached_property
+    def folder(self) -> Path:
+        # Resolved on first use: finding the per-user folder is not worth delaying the window.
+        return self._folder or autosave_folder()
+
+    @cached_property
+    def file(self) -> Path:
+        return self.folder / f"autosave-{os.getpid()}.json"
 
     def _on_changed(self, *_: object) -> None:
         if not isValid(self._controller.undo_stack):

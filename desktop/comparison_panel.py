@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QGroupBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.controller import Result
-from desktop.style import TOOLTIPS, VARIANT_STYLES
+from desktop.style import TOOLTIPS, VARIANT_STYLES, tint
 from engine.report import Report, VariantReport
 from engine.report_text import summary_lines
 
@@ -92,17 +93,20 @@ def _num(value: float | None) -> str:
     return "" if value is None else f"{value:.6f}".rstrip("0").rstrip(".")
 
 
-class VariantCard(QGroupBox):
+class VariantCard(QFrame):
+    """One variant's figures in a frame of the variant's colour, titled with its line style."""
+
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         style = VARIANT_STYLES[name]
-        super().__init__(f"{style.title}   {style.glyph}", parent)
+        super().__init__(parent)
         self.name = name
-        self.setStyleSheet(
-            f"QGroupBox {{ border: 2px solid {style.colour}; border-radius: 4px;"
-            f" margin-top: 1.4em; }} QGroupBox::title {{ color: {style.colour};"
-            f" font-weight: bold; subcontrol-origin: margin; left: 8px; }}"
-        )
+        self._colour = QColor(style.colour)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        self.title = QLabel(f"{style.title}   {style.glyph}")
+        self.title.setAccessibleName(f"{name} title")
+        tint(self.title, style.colour, bold=True)
+        layout.addWidget(self.title)
         self.table = QTableWidget(0, len(HEADERS))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
@@ -111,7 +115,7 @@ class VariantCard(QGroupBox):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setMinimumSectionSize(20)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.table.setStyleSheet("QTableWidget { font-size: 9pt; }")
+        tint(self.table, point_size=9)
         for column, (title, key) in enumerate(HEADERS):
             item = QTableWidgetItem(title)
             item.setToolTip(TOOLTIPS.get(key, "The position's ID"))
@@ -125,9 +129,19 @@ class VariantCard(QGroupBox):
         layout.addWidget(self.account)
         self.warnings = QLabel()
         self.warnings.setWordWrap(True)
-        self.warnings.setStyleSheet("color: #c0392b;")
+        tint(self.warnings, "#c0392b")
         self.warnings.setAccessibleName(f"{name} warnings")
         layout.addWidget(self.warnings)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        painter = QPainter(self)
+        try:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(QPen(self._colour, 2))
+            painter.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), 4, 4)
+        finally:
+            painter.end()
 
     def show_variant(self, variant: VariantReport, currency: str) -> None:
         positions = list(variant.positions.values())
@@ -188,7 +202,7 @@ class ComparisonPanel(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.summary.setStyleSheet("font-size: 11pt;")
+        tint(self.summary, point_size=11)
         self.summary.setAccessibleName("summary")
         self.summary.setToolTip(
             "Per symbol: the most each variant loses if that symbol goes "

@@ -95,13 +95,20 @@ class EquityPlot(QWidget):
         for side in ("left", "bottom"):
             # Minor grid lines cost ~20 ms a repaint offscreen; major ones are enough to read.
             self.plot.getAxis(side).setStyle(maxTickLevel=0)
+        for side in ("left", "bottom", "right", "top"):
+            # Our axis titles carry their unit in the text, so pyqtgraph never scales them; its
+            # check still re-lays-out each title on every change of range (drag, zoom, edit).
+            self.plot.getAxis(side).enableAutoSIPrefix(False)
         self.plot.addLegend(offset=(10, 10))
         self.plot.setMouseEnabled(x=True, y=False)
         layout.addWidget(self.plot, 1)
+        # Bare curves: a PlotDataItem would also build a scatter item per curve, never used.
         self.curves = {
-            name: self.plot.plot([], [], pen=_pen(name), name=style.title)
+            name: pg.PlotCurveItem([], [], pen=_pen(name), name=style.title)
             for name, style in VARIANT_STYLES.items()
         }
+        for curve in self.curves.values():
+            self.plot.addItem(curve)
         label_opts = {"position": 0.98, "color": "#888", "anchors": [(1, 1), (1, 1)]}
         self.start_line = pg.InfiniteLine(
             angle=0,

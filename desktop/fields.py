@@ -37,8 +37,9 @@ class EditField(QLineEdit):
         self.setText(text)
 
     def show_problem(self, message: str | None) -> None:
-        self.setProperty("invalid", bool(message))
-        self.setStyleSheet(ERROR_STYLE if message else "")
+        if bool(message) != bool(self.property("invalid")):  # a style sheet is costly to set
+            self.setProperty("invalid", bool(message))
+            self.setStyleSheet(ERROR_STYLE if message else "")
         self.setToolTip(f"{message}\n\n{self._tooltip}" if message else self._tooltip)
 
 

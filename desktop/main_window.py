@@ -31,6 +31,7 @@ from desktop.file_actions import FileActions
 from desktop.loss_chart import LossChart
 from desktop.position_form import PositionForm
 from desktop.positions_table_model import PositionsTableModel
+from desktop.style import tint
 
 if TYPE_CHECKING:
     from desktop.replay_view import ReplayView
@@ -61,7 +62,7 @@ class MainWindow(QMainWindow):
         self.form = PositionForm(controller)
         self.problems = QLabel()
         self.problems.setWordWrap(True)
-        self.problems.setStyleSheet("color: #d0342c; font-weight: bold;")
+        tint(self.problems, "#d0342c", bold=True)
         self.problems.setAccessibleName("problems")
         self.problems.hide()
         self.comparison = ComparisonPanel()

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QWidget
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,3 +35,25 @@ TOOLTIPS = {
     "100 % means liquidation",
     "bankruptcy_price": "Price at which the pool's equity is 0",
 }
+
+
+def tint(
+    widget: QWidget,
+    colour: str | None = None,
+    bold: bool = False,
+    point_size: float | None = None,
+) -> None:
+    """Text colour and font through the palette and font, not a style sheet: a style sheet
+    switches the widget and its children to the slower style-sheet style (~8 ms of start-up
+    for the handful we had)."""
+    if colour is not None:
+        palette = widget.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, QColor(colour))
+        palette.setColor(QPalette.ColorRole.Text, QColor(colour))
+        widget.setPalette(palette)
+    if bold or point_size is not None:
+        font = widget.font()
+        font.setBold(bold or font.bold())
+        if point_size is not None:
+            font.setPointSizeF(point_size)
+        widget.setFont(font)

@@ -31,7 +31,41 @@ def test_brief_example_on_screen(window: MainWindow) -> None:
     assert lines[" B liquidated (entered/iso) at 45,180.72"] == pytest.approx(45_180.7229, abs=1e-3)
     assert lines[" A,B liquidated (cross) at 25,401.61"] == pytest.approx(25_401.606, abs=1e-3)
     assert window.losses.heights() == [5000, 5000, 10_000]
+    assert window.losses.value_texts() == [
+        "As entered: 5,000.00 USDT",
+        "All isolated: 5,000.00 USDT",
+        "All cross: 10,000.00 USDT",
+    ]
+    assert window.losses.limit_text() == "acceptable 2,500.00 USDT"
     assert_shows_engine_figures(window)
+
+
+def _bar_length(image, colour: str, y: int) -> int:
+    """Pixels of ``colour`` (its outline and fill) along row ``y`` of a rendered chart."""
+    from PySide6.QtGui import QColor
+
+    target = QColor(colour)
+    xs = [x for x in range(image.width()) if image.pixelColor(x, y) == target]
+    return max(xs) - min(xs) if xs else 0
+
+
+def test_max_loss_bars_are_drawn_to_scale(window: MainWindow) -> None:
+    from desktop.style import VARIANT_STYLES
+
+    chart = window.losses
+    chart.resize(800, 150)
+    image = chart.grab().toImage()
+    rows = len(chart.names)
+    line = chart.fontMetrics().height() + 2
+    row = (chart.height() - 2 * line) / rows
+    lengths = {
+        name: _bar_length(image, VARIANT_STYLES[name].colour, int(line + (i + 0.5) * row))
+        for i, name in enumerate(chart.names)
+    }
+    # Cross can lose the whole 10,000 wallet, twice what all-isolated can lose.
+    assert lengths["cross"] == pytest.approx(2 * lengths["isolated"], rel=0.03)
+    assert lengths["as_entered"] == pytest.approx(lengths["isolated"], abs=2)
+    assert lengths["isolated"] > 100
 
 
 def test_drag_what_if_line_through_both_thresholds(window: MainWindow) -> None:

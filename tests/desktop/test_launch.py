@@ -1,0 +1,50 @@
+"""The `marginlab` launcher: what `make run` and the frozen app start through."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+MARGINLAB = Path(sys.executable).with_name("marginlab")
+
+
+def _import_order(*args: str) -> list[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-X",
+            "importtime",
+            "-c",
+            "import sys; from desktop.launch import main; sys.exit(main(sys.argv[1:]))",
+            *args,
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return [
+        line.rsplit("|", 1)[1].strip()
+        for line in done.stderr.splitlines()
+        if line.startswith("import time:") and "|" in line
+    ]
+
+
+def test_the_installed_script_goes_through_the_launcher() -> None:
+    if not MARGINLAB.exists():
+        pytest.skip("marginlab script not installed in this environment")
+    assert "desktop.launch" in MARGINLAB.read_text()
+
+
+def test_the_engine_is_imported_before_qt() -> None:
+    """Modules imported after PySide6 pass through shiboken's import hook; the engine (and
+    pydantic, numpy) must come first, or start-up is ~30 ms slower (bench/gui_latency.py)."""
+    order = _import_order("--version")
+    assert order.index("engine.models") < order.index("PySide6")
+    assert order.index("numpy") < order.index("PySide6")

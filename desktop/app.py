@@ -100,9 +100,11 @@ def install_error_report(window: MainWindow) -> None:
 
 
 def app_icon() -> QIcon:
-    data = resources.files("resources.icons").joinpath("marginlab.png").read_bytes()
+    icon = resources.files("resources.icons").joinpath("marginlab.png")
+    if isinstance(icon, Path):  # a real file (checkout, wheel, frozen app): decoded when shown
+        return QIcon(str(icon))
     pixmap = QPixmap()
-    pixmap.loadFromData(data, "PNG")
+    pixmap.loadFromData(icon.read_bytes(), "PNG")
     return QIcon(pixmap)
 
 
@@ -134,11 +136,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     gc.disable()  # until the window is up: see desktop.launch
     try:
         app, window = _first_window(args.file)
+        app.processEvents()  # paint the first frame before anything else
     finally:
         gc.freeze()  # start-up's long-lived objects: out of every later collection
         gc.enable()
     if args.exit_after_first_frame:
-        app.processEvents()
         print(time.time(), flush=True)
         return 0
     install_error_report(window)

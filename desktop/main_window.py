@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self.plot = EquityPlot(controller)
         self._replay: ReplayView | None = None
         self._risk: RiskView | None = None
+        self._glossary: QDockWidget | None = None
         self.losses = LossChart()
         self.files = FileActions(self)
         self.autosaver = Autosaver(controller, autosave_folder)
@@ -140,21 +141,28 @@ class MainWindow(QMainWindow):
         split.setStretchFactor(1, 1)
         split.setSizes([500, 1000])
         self.setCentralWidget(split)
-        self.glossary = QDockWidget("Glossary: isolated vs cross", self)
-        self.glossary.setObjectName("glossary")
-        text = QTextBrowser()
-        text.setAccessibleName("glossary")
-        self.glossary.setWidget(text)
-        self.glossary.visibilityChanged.connect(self._fill_glossary)  # parsed when first shown
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.glossary)
-        self.glossary.hide()
 
-    def _fill_glossary(self, visible: bool) -> None:
-        text = self.glossary.widget()
-        if visible and isinstance(text, QTextBrowser) and not text.toPlainText():
+    @property
+    def glossary(self) -> QDockWidget:
+        """The help dock, built and filled when first asked for (~5 ms of start-up otherwise)."""
+        if self._glossary is None:
+            self._glossary = QDockWidget("Glossary: isolated vs cross", self)
+            self._glossary.setObjectName("glossary")
+            text = QTextBrowser()
+            text.setAccessibleName("glossary")
             text.setHtml(
                 resources.files("resources.help").joinpath("glossary.html").read_text("utf-8")
             )
+            self._glossary.setWidget(text)
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self._glossary)
+            self._glossary.hide()
+        return self._glossary
+
+    def toggle_glossary(self) -> None:
+        glossary = self.glossary
+        glossary.setVisible(not glossary.isVisible())
+        if glossary.isVisible():
+            glossary.raise_()
 
     def _build_menus(self) -> None:
         self.files.build_menu(self.menuBar().addMenu("&File"))
@@ -176,9 +184,9 @@ class MainWindow(QMainWindow):
             edit.addAction(action)
         self.files.build_presets_menu(self.menuBar().addMenu("&Presets"))
         help_menu = self.menuBar().addMenu("&Help")
-        toggle = self.glossary.toggleViewAction()
-        toggle.setText("&Glossary: isolated vs cross")
+        toggle = QAction("Show or hide the &glossary: isolated vs cross", self)
         toggle.setShortcut(QKeySequence.StandardKey.HelpContents)
+        toggle.triggered.connect(self.toggle_glossary)
         help_menu.addAction(toggle)
 
     @property

@@ -48,3 +48,11 @@ def test_the_engine_is_imported_before_qt() -> None:
     order = _import_order("--version")
     assert order.index("engine.models") < order.index("PySide6")
     assert order.index("numpy") < order.index("PySide6")
+
+
+def test_the_app_icon_loads(qapp) -> None:
+    from desktop.app import app_icon
+
+    icon = app_icon()
+    assert not icon.isNull()
+    assert icon.pixmap(64, 64).width() == 64

@@ -346,3 +346,5 @@ def test_glossary_opens_with_f1(qtbot, window: MainWindow) -> None:
     qtbot.keyClick(window, Qt.Key.Key_F1)
     assert window.glossary.isVisible()
     assert "Loss boundary: the whole pool." in window.glossary.widget().toPlainText()
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    assert not window.glossary.isVisible()

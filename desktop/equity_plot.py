@@ -4,7 +4,7 @@ with a labelled liquidation line per pool and variant, and a draggable what-if l
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop.controller import Result, ScenarioController
@@ -178,14 +178,16 @@ class EquityPlot(QWidget):
         )
         set_axis_label(self.plot, "bottom", x_label)
         set_axis_label(self.plot, "left", f"Account equity ({result.report.currency})")
-        if self._axis_shown != axis:
-            self._axis_shown = axis
-            self.plot.setXRange(float(sweep.x[0]), float(sweep.x[-1]), padding=0)
-            home = 0.0 if axis == ALL_SYMBOLS else result.scenario.marks()[axis]
-            self.what_if.setValue(home)
         bounds = (float(sweep.x[0]), float(sweep.x[-1]))
-        if tuple(self.what_if.maxRange) != bounds:
-            self.what_if.setBounds(bounds)
+        with QSignalBlocker(self.what_if):  # read out once, below
+            # Bounds first: the line is clamped to them, and a new axis has new units.
+            if tuple(self.what_if.maxRange) != bounds:
+                self.what_if.setBounds(bounds)
+            if self._axis_shown != axis:
+                self._axis_shown = axis
+                self.plot.setXRange(bounds[0], bounds[1], padding=0)
+                home = 0.0 if axis == ALL_SYMBOLS else result.scenario.marks()[axis]
+                self.what_if.setValue(home)
         self._on_what_if_moved()
 
     def _show_lines(self, sweep: SweepResult | None, result: Result) -> None:

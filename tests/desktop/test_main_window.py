@@ -164,6 +164,15 @@ def test_axis_switch_to_all_symbols(qtbot, window: MainWindow) -> None:
     assert_shows_engine_figures(window)
     labels = [label for label, _ in window.plot.line_positions()]
     assert any(label.endswith("at -9.64 %") for label in labels)
+    # The what-if line goes home (no move) and reads out there, label included.
+    what_if = window.plot.what_if
+    assert what_if.value() == 0.0
+    assert what_if.label.format == "what if 0.00 %"
+    assert window.plot.readout.text().startswith("What if all symbols +0.0 %: ")
+    window.controller.set_axis("BTCUSDT")
+    wait_result(qtbot, window)
+    assert what_if.value() == 50_000
+    assert window.plot.readout.text().startswith("What if BTCUSDT 50,000.00: ")
 
 
 def test_presets_menu_loads_the_hedged_pair(qtbot, window: MainWindow) -> None:

@@ -6,6 +6,7 @@ that has been started once, so the figures always belong to the scenario on scre
 
 from __future__ import annotations
 
+import html
 import threading
 
 import numpy as np
@@ -25,9 +26,17 @@ from PySide6.QtWidgets import (
 
 from desktop.controller import ScenarioController
 from desktop.equity_plot import _pen
+from desktop.fields import EditField
 from desktop.style import VARIANT_STYLES
 from engine.models import Scenario
-from engine.montecarlo import GBM, Cancelled, Risk, simulate, uniform_correlation
+from engine.montecarlo import (
+    GBM,
+    Cancelled,
+    Risk,
+    parse_volatilities,
+    simulate,
+    uniform_correlation,
+)
 
 HORIZONS = {"1 hour": 1 / 8_760, "8 hours": 8 / 8_760, "1 day": 1 / 365, "1 week": 7 / 365}
 STEPS = 1_440
@@ -74,6 +83,7 @@ class RiskView(QWidget):
         self._worker: _Worker | None = None
         self._wanted = False
         self.risk: Risk | None = None
+        self._volatilities_used: dict[str, float] = {}
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
         self.paths = QSpinBox(minimum=100, maximum=200_000, singleStep=1000, value=10_000)
@@ -82,8 +92,16 @@ class RiskView(QWidget):
         self.horizon.addItems(list(HORIZONS))
         self.horizon.setCurrentText("1 day")
         self.horizon.setToolTip(f"How far ahead; {STEPS:,} steps over the horizon")
-        self.vol = QDoubleSpinBox(minimum=1, maximum=500, value=80, suffix=" %/yr")
-        self.vol.setToolTip("Annualised volatility of every symbol (geometric Brownian motion)")
+        self.vol = EditField(
+            "risk.volatility",
+            "Annualised volatility in %, geometric Brownian motion: one number for every "
+            "symbol (80), or per symbol (BTCUSDT=60, ETHUSDT=90); a lone number sets the "
+            "symbols not named. Default 80.",
+            lambda _text: self._volatilities(),
+        )
+        self.vol.setText("80")
+        self.vol.setPlaceholderText("80 or BTCUSDT=60, ETHUSDT=90")
+        self.vol.setMinimumWidth(220)
         self.corr = QDoubleSpinBox(minimum=-0.95, maximum=0.99, singleStep=0.05, value=0.7)
         self.corr.setToolTip("Correlation between every pair of symbols")
         self.seed = QSpinBox(minimum=0, maximum=2**31 - 1, value=0)
@@ -95,7 +113,7 @@ class RiskView(QWidget):
         for label, widget in (
             ("Paths", self.paths),
             ("Horizon", self.horizon),
-            ("Volatility", self.vol),
+            ("Volatility %/yr", self.vol),
             ("Correlation", self.corr),
             ("Seed", self.seed),
             ("", self.run_button),
@@ -138,10 +156,12 @@ class RiskView(QWidget):
         if not symbols:
             self.odds.setText("Add a position to simulate.")
             return
-        model = GBM(
-            {s: self.vol.value() / 100 for s in symbols},
-            uniform_correlation(len(symbols), self.corr.value()),
-        )
+        volatilities = self._volatilities()
+        if isinstance(volatilities, str):
+            self.odds.setText(f"<span style='color:#c0392b'>{html.escape(volatilities)}</span>")
+            return
+        self._volatilities_used = volatilities
+        model = GBM(volatilities, uniform_correlation(len(symbols), self.corr.value()))
         self._worker = _Worker(
             scenario,
             model,
@@ -160,6 +180,17 @@ class RiskView(QWidget):
         self.progress.setValue(0)
         self.cancel_button.setEnabled(True)
         self._thread.start()
+
+    def _volatilities(self) -> dict[str, float] | str:
+        """The volatilities typed, or the problem (also shown on the field)."""
+        try:
+            volatilities = parse_volatilities(self.vol.text(), self._controller.scenario.symbols())
+        except ValueError as error:
+            problem = f"Volatility: {error}"
+            self.vol.show_problem(problem)
+            return problem
+        self.vol.show_problem(None)
+        return volatilities
 
     def cancel(self) -> None:
         if self._worker is not None:
@@ -191,9 +222,10 @@ class RiskView(QWidget):
         lows = min(float(v.end_equity.min()) for v in risk.variants.values())
         highs = max(float(v.end_equity.max()) for v in risk.variants.values())
         edges = np.linspace(lows, highs if highs > lows else lows + 1, 61)
+        volatility = ", ".join(f"{s} {v:.0%}" for s, v in self._volatilities_used.items())
         lines = [
             f"{risk.paths:,} paths over {self.horizon.currentText()} (seed {risk.seed}); "
-            f"start equity {risk.start_equity:,.2f} {cur}"
+            f"volatility {volatility} a year; start equity {risk.start_equity:,.2f} {cur}"
         ]
         for name, variant in risk.variants.items():
             counts, _ = np.histogram(variant.end_equity, bins=edges)

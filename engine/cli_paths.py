@@ -7,7 +7,15 @@ import json
 from pathlib import Path
 from typing import Any
 
-from engine.montecarlo import GBM, PERCENTILES, Bootstrap, Risk, simulate, uniform_correlation
+from engine.montecarlo import (
+    GBM,
+    PERCENTILES,
+    Bootstrap,
+    Risk,
+    parse_volatilities,
+    simulate,
+    uniform_correlation,
+)
 from engine.path_sources import SHAPES, builtin_path, csv_path
 from engine.paths import PricePath, Replay, replay
 from engine.report_text import VARIANT_TITLES
@@ -48,7 +56,7 @@ def add_commands(commands: Any) -> None:
         action="append",
         default=[],
         metavar="SYMBOL=PCT",
-        help="annual volatility in %% per symbol (GBM; default 80)",
+        help="annual volatility in %%, per symbol (SYMBOL=PCT) or for all (PCT); default 80",
     )
     rk.add_argument(
         "--corr",
@@ -168,15 +176,10 @@ def run_risk(args: argparse.Namespace) -> str:
     if args.bootstrap:
         model = Bootstrap(csv_path(_files(args.bootstrap)), args.block)
     else:
-        vols = {s: 0.8 for s in symbols}
-        for item in args.vol:
-            symbol, _, pct = item.partition("=")
-            try:
-                vols[symbol] = float(pct) / 100
-            except ValueError:
-                raise PathUsageError(f"--vol {item}: expected SYMBOL=PERCENT") from None
-            if symbol not in symbols or not 0 < vols[symbol] <= 20:
-                raise PathUsageError(f"--vol {item}: a symbol of the scenario, 0-2000 %")
+        try:
+            vols = parse_volatilities(" ".join(args.vol), symbols)
+        except ValueError as error:
+            raise PathUsageError(f"--vol {error}") from None
         if not -1 < args.corr < 1:
             raise PathUsageError("--corr: must be between -1 and 1")
         model = GBM(vols, uniform_correlation(len(symbols), args.corr))

@@ -79,6 +79,35 @@ class Risk:
 Progress = Callable[[int, int], None]
 
 
+MAX_VOLATILITY = 20.0  # 2,000 % a year
+
+
+def parse_volatilities(text: str, symbols: list[str], default: float = 0.8) -> dict[str, float]:
+    """Annual volatilities (0.8 = 80 %) from what a trader types: ``80`` for every symbol, or
+    ``BTCUSDT=60, ETHUSDT=90`` per symbol; a lone number sets the others. Percent, not
+    fractions. Raises ``ValueError`` naming the item that is wrong."""
+    volatilities = dict.fromkeys(symbols, default)
+    named: dict[str, float] = {}
+    for item in text.replace(",", " ").split():
+        symbol, equals, number = item.rpartition("=") if "=" in item else ("", "", item)
+        try:
+            value = float(number) / 100
+        except ValueError:
+            raise ValueError(f"'{item}': expected a percentage, e.g. 80 or BTCUSDT=60") from None
+        if not 0 < value <= MAX_VOLATILITY:
+            raise ValueError(f"'{item}': must be more than 0 % and at most 2,000 %")
+        if not equals:
+            volatilities = dict.fromkeys(symbols, value)
+        elif symbol in volatilities:
+            named[symbol] = value
+        else:
+            raise ValueError(
+                f"'{item}': {symbol or 'nothing'} is not a symbol of the scenario"
+                f" ({', '.join(symbols) or 'none'})"
+            )
+    return {**volatilities, **named}
+
+
 def uniform_correlation(count: int, rho: float) -> FloatArray:
     """A correlation matrix with ``rho`` between every pair of ``count`` symbols."""
     return np.full((count, count), rho) + np.eye(count) * (1 - rho)

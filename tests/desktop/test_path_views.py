@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from PySide6.QtGui import QTextDocumentFragment
 
 from desktop.main_window import MainWindow
 from engine.montecarlo import GBM, simulate
@@ -80,3 +81,40 @@ def test_risk_cancel(qtbot, window: MainWindow) -> None:
     window.risk.run()
     window.risk.cancel()
     assert not window.risk.cancel_button.isEnabled()
+
+
+def test_risk_volatility_per_symbol_as_typed(qtbot, window: MainWindow) -> None:
+    risk_view = window.risk
+    risk_view.paths.setValue(1000)
+    risk_view.vol.selectAll()
+    qtbot.keyClicks(risk_view.vol, "BTCUSDT=40, ETHUSDT=150")
+    with qtbot.waitSignal(risk_view.done, timeout=30_000) as blocker:
+        risk_view.run_button.click()
+    expected = simulate(
+        window.controller.scenario,
+        GBM({"ETHUSDT": 1.5, "BTCUSDT": 0.4}, np.array([[1, 0.7], [0.7, 1]])),
+        1000,
+        1440,
+        1 / 365 / 1440,
+        seed=0,
+    )
+    for name, variant in expected.variants.items():
+        assert blocker.args[0].variants[name].liquidation_probability == pytest.approx(
+            variant.liquidation_probability
+        )
+    assert "volatility ETHUSDT 150%, BTCUSDT 40% a year" in risk_view.odds.text()
+
+
+def test_risk_volatility_typo_is_named_and_nothing_runs(qtbot, window: MainWindow) -> None:
+    risk_view = window.risk
+    risk_view.vol.selectAll()
+    qtbot.keyClicks(risk_view.vol, "XRPUSDT=50")
+    assert risk_view.vol.property("invalid")
+    assert "XRPUSDT is not a symbol of the scenario" in risk_view.vol.toolTip()
+    risk_view.run_button.click()
+    assert risk_view._thread is None
+    shown = QTextDocumentFragment.fromHtml(risk_view.odds.text()).toPlainText()
+    assert shown.startswith("Volatility: 'XRPUSDT=50': XRPUSDT is not a symbol of the scenario")
+    risk_view.vol.selectAll()
+    qtbot.keyClicks(risk_view.vol, "70")
+    assert not risk_view.vol.property("invalid")

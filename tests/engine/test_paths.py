@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import math
+import re
 from pathlib import Path
 
 import numpy as np
@@ -11,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from engine.cli import main as cli
-from engine.montecarlo import GBM, Bootstrap, Cancelled, simulate
+from engine.montecarlo import GBM, Bootstrap, Cancelled, parse_volatilities, simulate
 from engine.path_sources import PathError, builtin_path, csv_path, read_candles
 from engine.paths import maintenance_array, replay
 from engine.pools import make_leg
@@ -191,3 +193,40 @@ def test_cli_replay_and_risk(capsys) -> None:
     assert cli(["risk", str(SEED), "--vol", "XRP=50"]) == 2
     assert cli(["replay", str(SEED), "--path", "BTCUSDT=/missing.csv"]) == 2
     assert "cannot be read" in capsys.readouterr().err
+
+
+def test_volatilities_as_typed() -> None:
+    symbols = ["ETHUSDT", "BTCUSDT"]
+    assert parse_volatilities("", symbols) == {"ETHUSDT": 0.8, "BTCUSDT": 0.8}
+    assert parse_volatilities("60", symbols) == {"ETHUSDT": 0.6, "BTCUSDT": 0.6}
+    assert parse_volatilities("BTCUSDT=50, ETHUSDT=90", symbols) == {
+        "ETHUSDT": 0.9,
+        "BTCUSDT": 0.5,
+    }
+    # A lone number sets the symbols not named, wherever it stands.
+    assert parse_volatilities("BTCUSDT=50 70", symbols) == {"ETHUSDT": 0.7, "BTCUSDT": 0.5}
+    for text, message in (
+        ("XRP=50", "'XRP=50': XRP is not a symbol of the scenario (ETHUSDT, BTCUSDT)"),
+        ("BTCUSDT=fast", "'BTCUSDT=fast': expected a percentage"),
+        ("0", "'0': must be more than 0 %"),
+        ("BTCUSDT=2001", "at most 2,000 %"),
+        ("=40", "nothing is not a symbol"),
+        ("nan", "'nan': must be more than 0 %"),
+    ):
+        with pytest.raises(ValueError, match=re.escape(message)):
+            parse_volatilities(text, symbols)
+
+
+def test_cli_risk_takes_volatilities_per_symbol(capsys) -> None:
+    args = ["risk", str(SEED), "--paths", "400", "--steps", "50", "--json"]
+    assert cli([*args, "--vol", "BTCUSDT=20", "--vol", "ETHUSDT=20"]) == 0
+    calm = json.loads(capsys.readouterr().out)
+    assert cli([*args, "--vol", "BTCUSDT=300", "--vol", "ETHUSDT=300"]) == 0
+    wild = json.loads(capsys.readouterr().out)
+    isolated = "isolated"
+    assert (
+        wild["variants"][isolated]["liquidation_probability"]
+        > calm["variants"][isolated]["liquidation_probability"]
+    )
+    assert cli([*args, "--vol", "XRP=50"]) == 2
+    assert "--vol 'XRP=50': XRP is not a symbol" in capsys.readouterr().err

@@ -153,7 +153,8 @@ class PositionForm(QGroupBox):
         cur = result.report.currency
         self.notional.setText(f"{figures.notional:,.2f} {cur}")
         self.initial.setText(f"{figures.initial_margin:,.2f} {cur} ({figures.margin_mode})")
-        self.effective.setText(f"{figures.effective_leverage:,.2f}×")
+        leverage = figures.effective_leverage
+        self.effective.setText("over 10^12×" if leverage is None else f"{leverage:,.2f}×")
         self.maintenance.setText(
             f"{figures.maintenance_margin:,.2f} {cur} (MMR {figures.maintenance_rate * 100:.2f} %)"
         )

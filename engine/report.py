@@ -27,6 +27,16 @@ def finite_or_none(value: float | None) -> float | None:
     return value if value is not None and math.isfinite(value) else None
 
 
+MAX_RATIO = 1e12
+
+
+def bounded_ratio(value: float) -> float | None:
+    """A ratio as shown (margin ratio, leverage, distance to liquidation), or None beyond
+    ±10^12: only a figure typed near 0 gets there (an equity, a margin, a mark), no reader can
+    use it, and as a percentage it would no longer fit in a float."""
+    return value if math.isfinite(value) and abs(value) <= MAX_RATIO else None
+
+
 class MoveError(ValueError):
     """A what-if move names an unknown symbol or a price that is not finite and > 0."""
 
@@ -43,7 +53,7 @@ class PositionFigures:
     mark_price: float
     notional: float
     initial_margin: float
-    effective_leverage: float
+    effective_leverage: float | None  # None: beyond 10^12 (a margin typed near 0)
     maintenance_margin: float
     maintenance_rate: float
     liquidation_price: float | None
@@ -148,7 +158,7 @@ def _variant(
             equity_after += pool.cash
             continue
         maintenance = pool.maintenance(marks)
-        ratio = finite_or_none(maintenance / equity) if equity > 0 else None
+        ratio = bounded_ratio(maintenance / equity) if equity > 0 else None
         if ratio is not None:
             ratios.append(ratio)
         step = _liquidation_step(pool, equity - maintenance, direction)
@@ -190,11 +200,15 @@ def _variant(
                 leg.mark,
                 notional,
                 initial,
-                position.entry_notional / initial,
+                # A notional typed near 0 can round to 0, and its default margin (notional /
+                # leverage) with it: the ratio of the two is then the leverage itself.
+                bounded_ratio(position.entry_notional / initial)
+                if initial > 0
+                else float(position.leverage),
                 maintenance_now,
                 leg.tier_rate(),
                 liq,
-                None if liq is None else liq / leg.mark - 1,
+                None if liq is None else bounded_ratio(liq / leg.mark - 1),
                 bankrupt,
                 ratio,
                 max(pool.cash, 0.0),

@@ -94,11 +94,13 @@ def _tier_warnings(
                 figures.notional if leg.schedule.basis == "mark" else leg.quantity * leg.entry_price
             )
             allowed = leg.schedule.max_leverage(basis)
-            if allowed is not None and figures.effective_leverage > allowed * (1 + 1e-9):
+            leverage = figures.effective_leverage  # None: beyond 10^12
+            if allowed is not None and (leverage is None or leverage > allowed * (1 + 1e-9)):
+                shown = "over 10^12x" if leverage is None else f"{leverage:g}x"
                 out.append(
                     RiskWarning(
                         "leverage_above_tier_max",
-                        f"{leg.position_id}: leverage {figures.effective_leverage:g}x is above the "
+                        f"{leg.position_id}: leverage {shown} is above the "
                         f"{allowed:g}x the tier allows at notional {basis:,.0f}",
                         leg.position_id,
                     )

@@ -18,7 +18,7 @@ from desktop.sweep_axis import ALL_SYMBOLS
 from engine.presets import preset_list
 from tests.desktop.screen import assert_shows_engine_figures
 
-STEPS = int(os.environ.get("MARGINLAB_MONKEY_STEPS", "1000"))
+STEPS = int(os.environ.get("MARGINLAB_MONKEY_STEPS", "3000"))
 TEXTS = [
     "",
     "0",

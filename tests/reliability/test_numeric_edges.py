@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
 from engine.models import Scenario
 from engine.report import evaluate
@@ -71,6 +72,38 @@ def test_prices_near_zero() -> None:
     report = check(s)
     x = report["variants"]["isolated"]["positions"]["X"]
     assert 0 < x["liquidation_price"] < 1e-8
+
+
+def test_marks_and_margins_typed_near_zero() -> None:
+    """A mark of 1e-300 puts the liquidation price 10^300 times away, and a margin of 1e-300
+    means a leverage of 10^324: both are shown as absent, never as inf or a 300-digit number
+    (found by the GUI monkey test at 6,000 steps), and the leverage warning still says so."""
+    s = scenario(
+        10_000,
+        [
+            position("X", "BTCUSDT", "long", 1, 50_000, mark_price=1e-300, mode="cross"),
+            position("Y", "ETHUSDT", "long", 1e12, 1e12, margin=1e-300),
+        ],
+    )
+    report = evaluate(s)
+    assert all_finite(report_dict(report))
+    cross = report.variants["cross"].positions["X"]
+    assert cross.liquidation_price is not None and cross.liquidation_distance is None
+    y = report.variants["isolated"].positions["Y"]
+    assert y.effective_leverage is None
+    messages = [w.message for w in report.variants["isolated"].warnings]
+    assert "Y: leverage over 10^12x is above the" in " ".join(messages)
+    # A notional that rounds to 0 (1e-300 × 1e-300), with the default margin (also 0): no
+    # division by zero (found by the GUI monkey test at 10,000 steps).
+    tiny = evaluate(scenario(100, [position("T", "BTCUSDT", "long", 1e-300, 1e-300)]))
+    assert tiny.variants["isolated"].positions["T"].effective_leverage == 10
+    codes = {w.code for w in tiny.variants["isolated"].warnings}
+    assert "leverage_above_tier_max" not in codes
+    assert all_finite(report_dict(tiny))
+    # An equity typed near 0: the margin ratio would be 10^308, 100 times that in %.
+    s = scenario(1e-305, [position("Z", "BTCUSDT", "long", 1, 50_000, mode="cross")])
+    cross = evaluate(s).variants["cross"]
+    assert cross.positions["Z"].margin_ratio is None and cross.account.margin_ratio is None
 
 
 @pytest.mark.parametrize("leverage", [1, 200])
@@ -166,3 +199,69 @@ def test_any_valid_position_gives_finite_figures(
             s, "XYZ", [price * 1e-3, price, min(price * 1e3, 1e12)]
         ).equity.values()
     )
+
+
+ANY_POSITIVE = st.floats(min_value=5e-324, max_value=1e12)
+
+
+@given(
+    ANY_POSITIVE,
+    ANY_POSITIVE,
+    ANY_POSITIVE,
+    st.one_of(st.none(), st.floats(min_value=5e-324, max_value=1e15)),
+    st.floats(0, 1e15),
+    st.sampled_from(["long", "short"]),
+    st.sampled_from(["isolated", "cross"]),
+    st.sampled_from(["binance-usdm", "hyperliquid", "bybit-linear"]),
+)
+def test_figures_typed_anywhere_in_range_never_raise_or_overflow(
+    quantity: float,
+    entry: float,
+    mark: float,
+    margin: float | None,
+    wallet: float,
+    side: str,
+    mode: str,
+    rules: str,
+) -> None:
+    """What the GUI monkey types (1e-300, 1e12, …) in any field the model accepts: no exception,
+    every figure finite, and every ratio still finite once shown in %."""
+    try:
+        s = Scenario.model_validate(
+            {
+                "rules": rules,
+                "account": {"wallet_balance": wallet},
+                "positions": [
+                    {
+                        "id": "X",
+                        "symbol": "BTCUSDT",
+                        "side": side,
+                        "quantity": quantity,
+                        "entry_price": entry,
+                        "mark_price": mark,
+                        "leverage": 10,
+                        "margin_mode": mode,
+                        "margin": margin,
+                    },
+                    {
+                        "id": "Y",
+                        "symbol": "ETHUSDT",
+                        "side": "long",
+                        "quantity": 1,
+                        "entry_price": 3000,
+                        "leverage": 10,
+                        "margin_mode": "cross",
+                    },
+                ],
+            }
+        )
+    except ValidationError:
+        return  # refused with a message (tested elsewhere)
+    for report in (evaluate(s), evaluate(s, {"BTCUSDT": min(mark * 2, 1e12)})):
+        assert all_finite(report_dict(report))
+        for variant in report.variants.values():
+            for f in variant.positions.values():
+                for ratio in (f.margin_ratio, f.liquidation_distance, f.effective_leverage):
+                    assert ratio is None or math.isfinite(ratio * 100)
+    moved = sweep_move(s, np.linspace(-0.999, 10, 21))
+    assert all(np.isfinite(e).all() for e in moved.equity.values())

@@ -222,7 +222,7 @@ class RiskView(QWidget):
         lows = min(float(v.end_equity.min()) for v in risk.variants.values())
         highs = max(float(v.end_equity.max()) for v in risk.variants.values())
         edges = np.linspace(lows, highs if highs > lows else lows + 1, 61)
-        volatility = ", ".join(f"{s} {v:.0%}" for s, v in self._volatilities_used.items())
+        volatility = ", ".join(f"{s} {v * 100:g} %" for s, v in self._volatilities_used.items())
         lines = [
             f"{risk.paths:,} paths over {self.horizon.currentText()} (seed {risk.seed}); "
             f"volatility {volatility} a year; start equity {risk.start_equity:,.2f} {cur}"

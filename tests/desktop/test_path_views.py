@@ -102,7 +102,7 @@ def test_risk_volatility_per_symbol_as_typed(qtbot, window: MainWindow) -> None:
         assert blocker.args[0].variants[name].liquidation_probability == pytest.approx(
             variant.liquidation_probability
         )
-    assert "volatility ETHUSDT 150%, BTCUSDT 40% a year" in risk_view.odds.text()
+    assert "volatility ETHUSDT 150 %, BTCUSDT 40 % a year" in risk_view.odds.text()
 
 
 def test_risk_volatility_typo_is_named_and_nothing_runs(qtbot, window: MainWindow) -> None:

@@ -50,7 +50,12 @@ def add_commands(commands: Any) -> None:
     rk.add_argument("file")
     rk.add_argument("--paths", type=int, default=10_000)
     rk.add_argument("--horizon", default="1d", help="e.g. 30m, 8h, 1d, 2w (default 1d)")
-    rk.add_argument("--steps", type=int, default=1_440)
+    rk.add_argument(
+        "--steps",
+        type=int,
+        default=None,
+        help="GBM steps over the horizon (default 1440); a bootstrap steps one candle at a time",
+    )
     rk.add_argument(
         "--vol",
         action="append",
@@ -170,12 +175,21 @@ def run_risk(args: argparse.Namespace) -> str:
     scenario = load_scenario(args.file)
     symbols = scenario.symbols()
     years = horizon_years(args.horizon)
-    if args.steps < 1:
+    if args.steps is not None and args.steps < 1:
         raise PathUsageError("--steps: must be at least 1")
     model: GBM | Bootstrap
     if args.bootstrap:
+        if args.steps is not None:
+            raise PathUsageError("--steps: a bootstrap steps one candle at a time; set --horizon")
         model = Bootstrap(csv_path(_files(args.bootstrap)), args.block)
+        try:
+            steps = model.steps_for(years)
+        except ValueError as error:
+            raise PathUsageError(f"--{error}") from None
+        step_years = model.step_years
     else:
+        steps = 1_440 if args.steps is None else args.steps
+        step_years = years / steps
         try:
             vols = parse_volatilities(" ".join(args.vol), symbols)
         except ValueError as error:
@@ -183,7 +197,7 @@ def run_risk(args: argparse.Namespace) -> str:
         if not -1 < args.corr < 1:
             raise PathUsageError("--corr: must be between -1 and 1")
         model = GBM(vols, uniform_correlation(len(symbols), args.corr))
-    risk = simulate(scenario, model, args.paths, args.steps, years / args.steps, args.seed)
+    risk = simulate(scenario, model, args.paths, steps, step_years, args.seed)
     return (
         json.dumps(risk_dict(risk), indent=1, allow_nan=False)
         if args.json

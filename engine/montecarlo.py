@@ -16,6 +16,7 @@ reported between chunks without changing the numbers.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -46,12 +47,32 @@ class GBM:
     drift: dict[str, float] = field(default_factory=dict)
 
 
+SECONDS_PER_YEAR = 365 * 86_400
+
+
 @dataclass(frozen=True, slots=True)
 class Bootstrap:
-    """Blocks of ``block`` consecutive candles drawn from ``history``."""
+    """Blocks of ``block`` consecutive candles drawn from ``history``. It steps one candle at a
+    time, so its time step is the candles' interval, whatever the caller would like it to be."""
 
     history: PricePath
     block: int = 30
+
+    @property
+    def step_years(self) -> float:
+        """The candles' interval in years: the median gap between their timestamps."""
+        gaps = np.diff(self.history.time)
+        return float(np.median(gaps)) / SECONDS_PER_YEAR if gaps.size else 0.0
+
+    def steps_for(self, years: float) -> int:
+        """How many candles make a horizon of ``years``."""
+        step = self.step_years
+        if not step > 0:
+            raise ValueError("bootstrap: the candles need at least 2 distinct timestamps")
+        steps = round(years / step)
+        if steps < 1:
+            raise ValueError(f"horizon: shorter than one candle ({step * SECONDS_PER_YEAR:,.0f} s)")
+        return steps
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,6 +265,12 @@ def simulate(
         chol = _cholesky(model, symbols)
     elif model.history.steps < 3:
         raise ValueError("bootstrap: needs at least 3 candles of history")
+    elif not math.isclose(step_years, model.step_years, rel_tol=1e-9):
+        # Hourly candles stepped as minutes would report a day that is really 60 days.
+        raise ValueError(
+            f"step_years: a bootstrap steps one candle at a time ({model.step_years:.3g} years);"
+            " use Bootstrap.step_years and Bootstrap.steps_for(horizon)"
+        )
     pools = {v: build_pools(scenario, v) for v in VARIANTS}
     rng = np.random.default_rng(seed)
     end = {v: np.empty(paths) for v in VARIANTS}

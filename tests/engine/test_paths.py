@@ -173,10 +173,34 @@ def test_monte_carlo_is_seeded_reports_progress_and_cancels(seed) -> None:
 def test_bootstrap_keeps_the_wicks(tmp_path: Path, seed) -> None:
     rows = [f"{i},50000,50050,{44000 if i % 50 == 0 else 49950},50000" for i in range(1, 201)]
     history = csv_path({"BTCUSDT": write(tmp_path, "h.csv", rows)})
-    risk = simulate(seed, Bootstrap(history, block=10), 500, 100, 1e-5, seed=1)
+    model = Bootstrap(history, block=10)
+    risk = simulate(seed, model, 500, 100, model.step_years, seed=1)
     # Every 50th candle wicks 12 % down: isolated B almost surely dies, cross never does.
     assert risk.variants["isolated"].liquidation_probability > 0.8
     assert risk.variants["cross"].liquidation_probability == 0
+
+
+def test_bootstrap_steps_one_candle_at_a_time(tmp_path: Path, seed, capsys) -> None:
+    """Hourly candles over a day are 24 steps of an hour, not 1,440 'minutes' that would really
+    be 60 days of history and overstate the odds of a one-day horizon."""
+    hour = 3_600
+    rows = [f"{1_700_000_000 + i * hour},50000,50100,49900,50000" for i in range(200)]
+    file = write(tmp_path, "btc-1h.csv", rows)
+    model = Bootstrap(csv_path({"BTCUSDT": file}), block=10)
+    assert model.step_years == pytest.approx(1 / 8_760)
+    assert model.steps_for(1 / 365) == 24
+    with pytest.raises(ValueError, match=r"horizon: shorter than one candle \(3,600 s\)"):
+        model.steps_for(1 / 525_600 * 30)
+    with pytest.raises(ValueError, match="a bootstrap steps one candle at a time"):
+        simulate(seed, model, 100, 1_440, 1 / 365 / 1_440)
+    args = ["risk", str(SEED), "--bootstrap", f"BTCUSDT={file}", "--paths", "200", "--json"]
+    assert cli([*args, "--horizon", "1d"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["steps"] == 24 and out["step_years"] == pytest.approx(1 / 8_760)
+    assert cli([*args, "--horizon", "30m"]) == 2
+    assert "--horizon: shorter than one candle (3,600 s)" in capsys.readouterr().err
+    assert cli([*args, "--steps", "100"]) == 2
+    assert "--steps: a bootstrap steps one candle at a time" in capsys.readouterr().err
 
 
 def test_cli_replay_and_risk(capsys) -> None:

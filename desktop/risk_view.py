@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import threading
+from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
@@ -15,6 +16,7 @@ from PySide6.QtCore import QObject, QThread, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -31,15 +33,28 @@ from desktop.style import VARIANT_STYLES
 from engine.models import Scenario
 from engine.montecarlo import (
     GBM,
+    SECONDS_PER_YEAR,
+    Bootstrap,
     Cancelled,
     Risk,
     parse_volatilities,
     simulate,
     uniform_correlation,
 )
+from engine.path_sources import PathError, csv_path
 
 HORIZONS = {"1 hour": 1 / 8_760, "8 hours": 8 / 8_760, "1 day": 1 / 365, "1 week": 7 / 365}
 STEPS = 1_440
+
+
+MODELS = ("GBM: volatility and correlation", "Bootstrap of your candles (CSV)…")
+
+
+def _interval(seconds: float) -> str:
+    for size, unit in ((86_400, "d"), (3_600, "h"), (60, "min")):
+        if seconds >= size:
+            return f"{seconds / size:g} {unit}"
+    return f"{seconds:g} s"
 
 
 class _Worker(QObject):
@@ -47,20 +62,28 @@ class _Worker(QObject):
     finished = Signal(object)  # Risk, or None when cancelled
     failed = Signal(str)
 
-    def __init__(self, scenario: Scenario, model: GBM, paths: int, years: float, seed: int) -> None:
+    def __init__(
+        self,
+        scenario: Scenario,
+        model: GBM | Bootstrap,
+        paths: int,
+        steps: int,
+        step_years: float,
+        seed: int,
+    ) -> None:
         super().__init__()
-        self.args = (scenario, model, paths, years, seed)
+        self.args = (scenario, model, paths, steps, step_years, seed)
         self.stop = threading.Event()
 
     def run(self) -> None:
-        scenario, model, paths, years, seed = self.args
+        scenario, model, paths, steps, step_years, seed = self.args
         try:
             risk = simulate(
                 scenario,
                 model,
                 paths,
-                STEPS,
-                years / STEPS,
+                steps,
+                step_years,
                 seed,
                 progress=self.progressed.emit,
                 cancelled=self.stop.is_set,
@@ -83,7 +106,7 @@ class RiskView(QWidget):
         self._worker: _Worker | None = None
         self._wanted = False
         self.risk: Risk | None = None
-        self._volatilities_used: dict[str, float] = {}
+        self._model_used = ""
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
         self.paths = QSpinBox(minimum=100, maximum=200_000, singleStep=1000, value=10_000)
@@ -110,19 +133,43 @@ class RiskView(QWidget):
         self.run_button.setToolTip("Simulate in the background")
         self.cancel_button = QPushButton("&Cancel")
         self.cancel_button.setEnabled(False)
-        for label, widget in (
-            ("Paths", self.paths),
-            ("Horizon", self.horizon),
-            ("Volatility %/yr", self.vol),
-            ("Correlation", self.corr),
-            ("Seed", self.seed),
-            ("", self.run_button),
-            ("", self.cancel_button),
+        self.model = QComboBox()
+        self.model.addItems(list(MODELS))
+        self.model.setToolTip(
+            "How prices move: random (geometric Brownian motion), or blocks of your own "
+            "candles drawn at random, wicks included (one CSV per symbol; timestamp, open, "
+            "high, low, close)"
+        )
+        self.model.activated.connect(self._on_model_activated)
+        self.block = QSpinBox(minimum=1, maximum=10_000, value=30, suffix=" candles")
+        self.block.setToolTip(
+            "Bootstrap: consecutive candles drawn together, so runs and volatility clusters "
+            "in your history survive"
+        )
+        self._candles: dict[str, Path] = {}
+        for line in (
+            (
+                ("Paths", self.paths),
+                ("Horizon", self.horizon),
+                ("Seed", self.seed),
+                ("", self.run_button),
+                ("", self.cancel_button),
+            ),
+            (
+                ("Model", self.model),
+                ("Volatility %/yr", self.vol),
+                ("Correlation", self.corr),
+                ("Block", self.block),
+            ),
         ):
-            if label:
-                row.addWidget(QLabel(label))
-            row.addWidget(widget)
-        layout.addLayout(row)
+            row = QHBoxLayout()
+            for label, widget in line:
+                if label:
+                    row.addWidget(QLabel(label))
+                row.addWidget(widget)
+            row.addStretch(1)
+            layout.addLayout(row)
+        self._show_model_inputs()
         self.progress = QProgressBar()
         layout.addWidget(self.progress)
         self.odds = QLabel("Run a simulation to see the odds of liquidation in each mode.")
@@ -156,18 +203,14 @@ class RiskView(QWidget):
         if not symbols:
             self.odds.setText("Add a position to simulate.")
             return
-        volatilities = self._volatilities()
-        if isinstance(volatilities, str):
-            self.odds.setText(f"<span style='color:#c0392b'>{html.escape(volatilities)}</span>")
+        chosen = self._model(symbols)
+        if isinstance(chosen, str):
+            self.odds.setText(f"<span style='color:#c0392b'>{html.escape(chosen)}</span>")
             return
-        self._volatilities_used = volatilities
-        model = GBM(volatilities, uniform_correlation(len(symbols), self.corr.value()))
+        model, steps, step_years = chosen
+        self._model_used = self._model_text(model)
         self._worker = _Worker(
-            scenario,
-            model,
-            self.paths.value(),
-            HORIZONS[self.horizon.currentText()],
-            self.seed.value(),
+            scenario, model, self.paths.value(), steps, step_years, self.seed.value()
         )
         self._thread = QThread(self)
         self._worker.moveToThread(self._thread)
@@ -180,6 +223,60 @@ class RiskView(QWidget):
         self.progress.setValue(0)
         self.cancel_button.setEnabled(True)
         self._thread.start()
+
+    def _model(self, symbols: list[str]) -> tuple[GBM | Bootstrap, int, float] | str:
+        """The price model, its steps and step length for the horizon; or what is wrong."""
+        years = HORIZONS[self.horizon.currentText()]
+        if self.model.currentIndex() == 0:
+            volatilities = self._volatilities()
+            if isinstance(volatilities, str):
+                return volatilities
+            correlation = uniform_correlation(len(symbols), self.corr.value())
+            return GBM(volatilities, correlation), STEPS, years / STEPS
+        try:
+            model = Bootstrap(csv_path(self._candles), self.block.value())
+            return model, model.steps_for(years), model.step_years
+        except PathError as error:
+            return "Candles: " + "; ".join(error.problems)
+        except ValueError as error:
+            return f"Candles: {error}"
+
+    def _model_text(self, model: GBM | Bootstrap) -> str:
+        if isinstance(model, GBM):
+            shown = ", ".join(f"{s} {v * 100:g} %" for s, v in model.volatility.items())
+            return f"volatility {shown} a year, correlation {self.corr.value():g}"
+        files = ", ".join(f"{file.name} ({s})" for s, file in self._candles.items())
+        interval = _interval(model.step_years * SECONDS_PER_YEAR)
+        return f"bootstrap of {files} in blocks of {model.block} {interval} candles"
+
+    def _on_model_activated(self, index: int) -> None:
+        if index == 1:
+            chosen = self._ask_candles()
+            if chosen:
+                self._candles = chosen
+            elif not self._candles:
+                self.model.setCurrentIndex(0)  # nothing chosen: the random model stays
+        self._show_model_inputs()
+
+    def _ask_candles(self) -> dict[str, Path]:
+        """One file per symbol; Cancel leaves that symbol at its mark."""
+        chosen = {}
+        for symbol in self._controller.scenario.symbols():
+            file = QFileDialog.getOpenFileName(
+                self,
+                f"Candles for {symbol} (Cancel: {symbol} stays at its mark)",
+                str(Path.home()),
+                "CSV candles (*.csv);;All files (*)",
+            )[0]
+            if file:
+                chosen[symbol] = Path(file)
+        return chosen
+
+    def _show_model_inputs(self) -> None:
+        random = self.model.currentIndex() == 0
+        self.vol.setEnabled(random)
+        self.corr.setEnabled(random)
+        self.block.setEnabled(not random)
 
     def _volatilities(self) -> dict[str, float] | str:
         """The volatilities typed, or the problem (also shown on the field)."""
@@ -222,10 +319,9 @@ class RiskView(QWidget):
         lows = min(float(v.end_equity.min()) for v in risk.variants.values())
         highs = max(float(v.end_equity.max()) for v in risk.variants.values())
         edges = np.linspace(lows, highs if highs > lows else lows + 1, 61)
-        volatility = ", ".join(f"{s} {v * 100:g} %" for s, v in self._volatilities_used.items())
         lines = [
             f"{risk.paths:,} paths over {self.horizon.currentText()} (seed {risk.seed}); "
-            f"volatility {volatility} a year; start equity {risk.start_equity:,.2f} {cur}"
+            f"{self._model_used}; start equity {risk.start_equity:,.2f} {cur}"
         ]
         for name, variant in risk.variants.items():
             counts, _ = np.histogram(variant.end_equity, bins=edges)

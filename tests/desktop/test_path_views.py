@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 from PySide6.QtGui import QTextDocumentFragment
 
 from desktop.main_window import MainWindow
-from engine.montecarlo import GBM, simulate
-from engine.path_sources import builtin_path
+from engine.montecarlo import GBM, Bootstrap, simulate
+from engine.path_sources import builtin_path, csv_path
 from engine.paths import replay
 from tests.desktop.conftest import wait_result
 
@@ -118,3 +120,66 @@ def test_risk_volatility_typo_is_named_and_nothing_runs(qtbot, window: MainWindo
     risk_view.vol.selectAll()
     qtbot.keyClicks(risk_view.vol, "70")
     assert not risk_view.vol.property("invalid")
+
+
+def _candles(tmp_path: Path, name: str, lows: list[float]) -> Path:
+    """Hourly BTC candles at 50,000 whose lows are ``lows`` (one candle each)."""
+    rows = [f"{1_700_000_000 + i * 3_600},50000,50100,{low},50000" for i, low in enumerate(lows)]
+    file = tmp_path / name
+    file.write_text("\n".join(["timestamp,open,high,low,close", *rows]) + "\n")
+    return file
+
+
+def test_risk_bootstrap_of_your_candles(qtbot, window: MainWindow, tmp_path, monkeypatch) -> None:
+    # Every 20th hour wicks to 44,000: isolated B (liquidated at 45,180.72) dies on a wick.
+    file = _candles(tmp_path, "btc-1h.csv", [44_000 if i % 20 == 0 else 49_900 for i in range(400)])
+    asked: list[str] = []
+
+    def dialog(_parent, title, *_args):
+        asked.append(title)
+        return (str(file) if "BTCUSDT" in title else "", "")
+
+    monkeypatch.setattr("desktop.risk_view.QFileDialog.getOpenFileName", dialog)
+    risk_view = window.risk
+    risk_view.model.setCurrentIndex(1)
+    risk_view._on_model_activated(1)  # what choosing it in the list does
+    assert asked == [
+        "Candles for ETHUSDT (Cancel: ETHUSDT stays at its mark)",
+        "Candles for BTCUSDT (Cancel: BTCUSDT stays at its mark)",
+    ]
+    assert not risk_view.vol.isEnabled() and risk_view.block.isEnabled()
+    risk_view.paths.setValue(500)
+    with qtbot.waitSignal(risk_view.done, timeout=30_000) as blocker:
+        risk_view.run_button.click()
+    model = Bootstrap(csv_path({"BTCUSDT": file}), 30)
+    expected = simulate(window.controller.scenario, model, 500, 24, model.step_years, seed=0)
+    shown = blocker.args[0]
+    assert shown.steps == 24  # one day of hourly candles
+    for name, variant in expected.variants.items():
+        assert shown.variants[name].liquidation_probability == variant.liquidation_probability
+    assert shown.variants["isolated"].liquidation_probability > 0.5
+    assert shown.variants["cross"].liquidation_probability == 0
+    assert "bootstrap of btc-1h.csv (BTCUSDT) in blocks of 30 1 h candles" in risk_view.odds.text()
+
+
+def test_risk_bootstrap_problems_are_named_and_nothing_runs(
+    qtbot, window: MainWindow, tmp_path, monkeypatch
+) -> None:
+    bad = _candles(tmp_path, "bad.csv", [49_900, 50_200, 49_900])  # row 3: low above the rest
+    monkeypatch.setattr("desktop.risk_view.QFileDialog.getOpenFileName", lambda *_a: (str(bad), ""))
+    risk_view = window.risk
+    risk_view.model.setCurrentIndex(1)
+    risk_view._on_model_activated(1)
+    risk_view.run_button.click()
+    assert risk_view._thread is None
+    shown = QTextDocumentFragment.fromHtml(risk_view.odds.text()).toPlainText()
+    assert shown == (
+        "Candles: bad.csv row 3, column high: below open, close or low; "
+        "bad.csv row 3, column low: above open or close"
+    )
+    # Cancelling every file keeps the random model.
+    risk_view._candles = {}
+    monkeypatch.setattr("desktop.risk_view.QFileDialog.getOpenFileName", lambda *_a: ("", ""))
+    risk_view.model.setCurrentIndex(1)
+    risk_view._on_model_activated(1)
+    assert risk_view.model.currentIndex() == 0 and risk_view.vol.isEnabled()

@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import csv
 import io
-import json
 import math
 import sys
 from collections.abc import Sequence
@@ -22,7 +21,7 @@ from engine import __version__
 from engine.cli_paths import add_commands, run_replay, run_risk
 from engine.path_sources import PathError
 from engine.report import MoveError, check_moves, evaluate
-from engine.report_text import report_json, report_table
+from engine.report_text import report_json, report_table, strict_json
 from engine.scenario_io import ScenarioError, load_scenario
 from engine.sweep import SweepResult, sweep_move, sweep_price
 
@@ -123,7 +122,7 @@ def _sweep(args: argparse.Namespace) -> str:
         except OSError as error:
             raise UsageError([f"--csv {args.csv}: cannot be written ({error.strerror})"]) from None
     if args.json:
-        return json.dumps(_sweep_json(result), indent=1, allow_nan=False)
+        return strict_json(_sweep_json(result))
     return f"wrote {args.points} rows to {args.csv}" if args.csv else table.rstrip("\n")
 
 

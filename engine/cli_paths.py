@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +17,7 @@ from engine.montecarlo import (
 )
 from engine.path_sources import SHAPES, builtin_path, csv_path
 from engine.paths import PricePath, Replay, replay
-from engine.report_text import VARIANT_TITLES
+from engine.report_text import VARIANT_TITLES, strict_json
 from engine.scenario_io import load_scenario
 
 HORIZON_UNITS = {"m": 1 / 525_600, "h": 1 / 8_760, "d": 1 / 365, "w": 7 / 365, "y": 1.0}
@@ -108,11 +107,8 @@ def _path(args: argparse.Namespace, marks: dict[str, float]) -> PricePath:
 def run_replay(args: argparse.Namespace) -> str:
     scenario = load_scenario(args.file)
     result = replay(scenario, _path(args, scenario.marks()))
-    return (
-        json.dumps(replay_dict(result), indent=1, allow_nan=False)
-        if args.json
-        else replay_text(result, scenario.account.currency)
-    )
+    currency = scenario.account.currency
+    return strict_json(replay_dict(result)) if args.json else replay_text(result, currency)
 
 
 def replay_dict(result: Replay) -> dict[str, Any]:
@@ -198,11 +194,8 @@ def run_risk(args: argparse.Namespace) -> str:
             raise PathUsageError("--corr: must be between -1 and 1")
         model = GBM(vols, uniform_correlation(len(symbols), args.corr))
     risk = simulate(scenario, model, args.paths, steps, step_years, args.seed)
-    return (
-        json.dumps(risk_dict(risk), indent=1, allow_nan=False)
-        if args.json
-        else risk_text(risk, scenario.account.currency)
-    )
+    currency = scenario.account.currency
+    return strict_json(risk_dict(risk)) if args.json else risk_text(risk, currency)
 
 
 def risk_dict(risk: Risk) -> dict[str, Any]:

@@ -33,8 +33,13 @@ def report_dict(report: Report) -> dict[str, Any]:
     }
 
 
+def strict_json(data: object) -> str:
+    """The CLI's JSON: indented, and refusing NaN or inf rather than writing invalid JSON."""
+    return json.dumps(data, indent=1, allow_nan=False)
+
+
 def report_json(report: Report) -> str:
-    return json.dumps(report_dict(report), indent=1, allow_nan=False)
+    return strict_json(report_dict(report))
 
 
 def _price(value: float | None) -> str:

@@ -156,13 +156,22 @@ class MainWindow(QMainWindow):
             self._glossary.setWidget(text)
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self._glossary)
             self._glossary.hide()
+            # Closed with its own × button: the menu's tick follows. isHidden, not the signal's
+            # argument: a minimised window hides the dock without closing it.
+            self._glossary.visibilityChanged.connect(
+                lambda _: self.glossary_action.setChecked(not self.glossary.isHidden())
+            )
         return self._glossary
 
-    def toggle_glossary(self) -> None:
+    def show_glossary(self, shown: bool) -> None:
         glossary = self.glossary
-        glossary.setVisible(not glossary.isVisible())
-        if glossary.isVisible():
+        glossary.setVisible(shown)
+        if shown:
             glossary.raise_()
+        self.glossary_action.setChecked(shown)
+
+    def toggle_glossary(self) -> None:
+        self.show_glossary(self.glossary.isHidden())
 
     def _build_menus(self) -> None:
         self.files.build_menu(self.menuBar().addMenu("&File"))
@@ -184,10 +193,11 @@ class MainWindow(QMainWindow):
             edit.addAction(action)
         self.files.build_presets_menu(self.menuBar().addMenu("&Presets"))
         help_menu = self.menuBar().addMenu("&Help")
-        toggle = QAction("Show or hide the &glossary: isolated vs cross", self)
-        toggle.setShortcut(QKeySequence.StandardKey.HelpContents)
-        toggle.triggered.connect(self.toggle_glossary)
-        help_menu.addAction(toggle)
+        self.glossary_action = QAction("&Glossary: isolated vs cross", self, checkable=True)
+        self.glossary_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self.glossary_action.setToolTip("Show or hide the glossary panel (F1)")
+        self.glossary_action.triggered.connect(self.show_glossary)
+        help_menu.addAction(self.glossary_action)
 
     @property
     def replay(self) -> ReplayView:

@@ -355,5 +355,16 @@ def test_glossary_opens_with_f1(qtbot, window: MainWindow) -> None:
     qtbot.keyClick(window, Qt.Key.Key_F1)
     assert window.glossary.isVisible()
     assert "Loss boundary: the whole pool." in window.glossary.widget().toPlainText()
+    assert window.glossary_action.isChecked()
     qtbot.keyClick(window, Qt.Key.Key_F1)
     assert not window.glossary.isVisible()
+    assert not window.glossary_action.isChecked()
+
+
+def test_glossary_menu_tick_follows_the_dock(qtbot, window: MainWindow) -> None:
+    window.glossary_action.trigger()
+    assert window.glossary.isVisible() and window.glossary_action.isChecked()
+    window.glossary.close()  # its own × button
+    assert not window.glossary_action.isChecked()
+    window.glossary_action.trigger()
+    assert window.glossary.isVisible() and window.glossary_action.isChecked()

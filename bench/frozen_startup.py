@@ -21,7 +21,9 @@ CANDIDATES = {
     "one-file": [str(ROOT / "dist" / "onefile" / "marginlab")],
 }
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-ENV["QT_QPA_PLATFORM"] = "offscreen"
+# The desktop-sized offscreen screen the tests use (Qt's default is 800 x 800, and the window
+# fits itself to the screen).
+ENV["QT_QPA_PLATFORM"] = f"offscreen:configfile={ROOT / 'tests' / 'offscreen_screen.json'}"
 
 
 def first_frame(command: list[str], home: str) -> float:

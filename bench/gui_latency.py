@@ -22,7 +22,11 @@ import tempfile
 import time
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Qt's offscreen screen is 800 x 800 unless configured, and the window fits itself to the
+# screen: measure on the desktop-sized screen the tests use.
+SCREEN = Path(__file__).parents[1] / "tests" / "offscreen_screen.json"
+PLATFORM = f"offscreen:configfile={SCREEN}"
+os.environ.setdefault("QT_QPA_PLATFORM", PLATFORM)
 
 BARE = """
 import time, sys
@@ -40,7 +44,7 @@ APP_COMMAND = [str(Path(sys.executable).with_name("marginlab")), "--exit-after-f
 # As on a user's machine, Python may cache bytecode (this sandbox sets PYTHONDONTWRITEBYTECODE,
 # which would make every start recompile our sources); the first, warm-up run writes the cache.
 CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-CHILD_ENV["QT_QPA_PLATFORM"] = "offscreen"
+CHILD_ENV["QT_QPA_PLATFORM"] = PLATFORM
 
 
 def first_window_seconds(command: list[str], home: str) -> float:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -89,8 +90,41 @@ def comparison_rows(report: Report) -> list[list[str]]:
     return rows
 
 
+def _height_at(widget: QWidget, width: int) -> int:
+    layout = widget.layout()
+    if layout is not None and layout.hasHeightForWidth():
+        return layout.totalHeightForWidth(width)
+    return widget.sizeHint().height()
+
+
 def _num(value: float | None) -> str:
     return "" if value is None else f"{value:.6f}".rstrip("0").rstrip(".")
+
+
+class FiguresTable(QTableWidget):
+    """Every column at least as wide as its widest figure, the spare width shared out evenly.
+
+    Qt's stretch mode gives columns equal widths and elides what does not fit: on a laptop
+    screen a liquidation price read "45,1…". Here the table refuses to get narrower than its
+    figures instead, and the panel around it scrolls.
+    """
+
+    def fit_columns(self) -> None:
+        header = self.horizontalHeader()
+        needed = [
+            max(self.sizeHintForColumn(column), header.sectionSizeHint(column))
+            for column in range(self.columnCount())
+        ]
+        self.setMinimumWidth(sum(needed) + 2 * self.frameWidth())
+        share, rest = divmod(max(self.viewport().width() - sum(needed), 0), len(needed))
+        for column, width in enumerate(needed):
+            wanted = width + share + (column < rest)
+            if header.sectionSize(column) != wanted:
+                header.resizeSection(column, wanted)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
 
 
 class VariantCard(QFrame):
@@ -107,12 +141,11 @@ class VariantCard(QFrame):
         self.title.setAccessibleName(f"{name} title")
         tint(self.title, style.colour, bold=True)
         layout.addWidget(self.title)
-        self.table = QTableWidget(0, len(HEADERS))
+        self.table = FiguresTable(0, len(HEADERS))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setMinimumSectionSize(20)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         tint(self.table, point_size=9)
@@ -185,6 +218,7 @@ class VariantCard(QFrame):
         )
         if self.table.height() != height:
             self.table.setFixedHeight(height)
+        self.table.fit_columns()
         a = variant.account
         self.account.setText(
             f"<b>Max loss if wrong: {a.max_loss:,.2f} {currency}</b><br>"
@@ -194,10 +228,15 @@ class VariantCard(QFrame):
         self.warnings.setVisible(bool(variant.warnings))
 
 
-class ComparisonPanel(QWidget):
+class ComparisonPanel(QScrollArea):
+    """Scrolls rather than squeezing: on a small screen no figure is cut or drawn over."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QVBoxLayout(self)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        content = QWidget()
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(0, 0, 0, 0)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -209,11 +248,31 @@ class ComparisonPanel(QWidget):
             "against you, and which other positions a liquidation takes"
         )
         layout.addWidget(self.summary)
-        row = QHBoxLayout()
+        self._row = QHBoxLayout()
         self.cards = {name: VariantCard(name) for name in VARIANT_STYLES}
         for card in self.cards.values():
-            row.addWidget(card)
-        layout.addLayout(row)
+            self._row.addWidget(card)
+        layout.addLayout(self._row)
+        layout.addStretch()
+        self.setWidget(content)
+
+    def unscrolled_width(self) -> int:
+        """The narrowest the panel can be with the three cards side by side and no scroll bar.
+
+        Asked of the cards themselves: before the window's first show, the panel's own layout
+        has not yet caught up with the figures the cards hold."""
+        cards = [card.minimumSizeHint().width() for card in self.cards.values()]
+        spacing = self._row.spacing() * (len(cards) - 1)
+        return sum(cards) + spacing + self.verticalScrollBar().sizeHint().width()
+
+    def unscrolled_height(self, width: int) -> int:
+        """The height that shows the summary and every card whole at ``width``."""
+        inner = width - self.verticalScrollBar().sizeHint().width()
+        summary = self.summary.heightForWidth(inner)
+        spacing = self._row.spacing() * (len(self.cards) - 1)
+        card_width = (inner - spacing) // len(self.cards)
+        cards = max(_height_at(card, card_width) for card in self.cards.values())
+        return summary + self.widget().layout().spacing() + cards
 
     def show_result(self, result: Result) -> None:
         report = result.report

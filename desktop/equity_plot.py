@@ -8,17 +8,13 @@ from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop.controller import Result, ScenarioController
-from desktop.style import VARIANT_STYLES
+from desktop.line_key import LineKey
+from desktop.style import VARIANT_STYLES, variant_pen
 from desktop.sweep_axis import ALL_SYMBOLS
 from engine.report import Report
 from engine.sweep import SweepResult
 
 SHORT = {"as_entered": "entered", "isolated": "iso", "cross": "cross"}
-
-
-def _pen(name: str, width: float | None = None) -> pg.QtGui.QPen:
-    style = VARIANT_STYLES[name]
-    return pg.mkPen(style.colour, width=width or style.width, style=style.pen)
 
 
 def readout_text(report: Report | None, axis: str, x: float) -> str:
@@ -56,7 +52,7 @@ def _update_line(
     line.setValue(value)
     line.label.setFormat(text)
     if variant is not None:
-        line.setPen(_pen(variant, 1.5))
+        line.setPen(variant_pen(variant, 1.5))
         line.label.setColor(VARIANT_STYLES[variant].colour)
     return True
 
@@ -88,6 +84,10 @@ class EquityPlot(QWidget):
         )
         self.axis.activated.connect(self._on_axis_activated)
         top.addWidget(self.axis, 1)
+        top.addSpacing(12)
+        self.key = LineKey()
+        top.addWidget(self.key)
+        top.addSpacing(6)
         layout.addLayout(top)
         self.plot = pg.PlotWidget()
         self.plot.setAccessibleName("equity plot")
@@ -99,12 +99,11 @@ class EquityPlot(QWidget):
             # Our axis titles carry their unit in the text, so pyqtgraph never scales them; its
             # check still re-lays-out each title on every change of range (drag, zoom, edit).
             self.plot.getAxis(side).enableAutoSIPrefix(False)
-        self.plot.addLegend(offset=(10, 10))
         self.plot.setMouseEnabled(x=True, y=False)
         layout.addWidget(self.plot, 1)
         # Bare curves: a PlotDataItem would also build a scatter item per curve, never used.
         self.curves = {
-            name: pg.PlotCurveItem([], [], pen=_pen(name), name=style.title)
+            name: pg.PlotCurveItem([], [], pen=variant_pen(name), name=style.title)
             for name, style in VARIANT_STYLES.items()
         }
         for curve in self.curves.values():

@@ -6,8 +6,14 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
@@ -36,6 +42,15 @@ from desktop.style import tint
 if TYPE_CHECKING:
     from desktop.replay_view import ReplayView
     from desktop.risk_view import RiskView
+
+TITLE_BAR = 40  # px the window manager's frame takes above a window's contents
+ROOM_FOR_PLOT = 360  # px under which the max-loss chart gives up height to the plots
+
+
+def first_size(free: QSize) -> QSize:
+    """1600 x 960, or less on a smaller screen: a window larger than the screen's free area
+    (a 1366 x 768 laptop) would open with its edges, and figures, out of reach."""
+    return QSize(min(1600, free.width()), min(960, free.height() - TITLE_BAR))
 
 
 class MainWindow(QMainWindow):
@@ -95,7 +110,7 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(1600, 960)
+            self.resize(first_size(self.screen().availableGeometry().size()))
 
     def _build_layout(self) -> None:
         left = QWidget()
@@ -111,11 +126,11 @@ class MainWindow(QMainWindow):
             button.setToolTip(tip)
             button.clicked.connect(slot)
             buttons.addWidget(button)
-        column.addWidget(
-            QLabel(
-                "Positions (double-click a cell to edit; tick Isolated to toggle the margin mode)"
-            )
+        caption = QLabel(
+            "Positions (double-click a cell to edit; tick Isolated to toggle the margin mode)"
         )
+        caption.setWordWrap(True)
+        column.addWidget(caption)
         column.addWidget(self.table, 1)
         column.addLayout(buttons)
         column.addWidget(self.form)
@@ -134,13 +149,39 @@ class MainWindow(QMainWindow):
         self.views.setTabToolTip(2, "Odds of liquidation in each mode over many paths")
         right.addWidget(self.views)
         right.addWidget(self.losses)
-        right.setSizes([300, 480, 160])
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(left)
-        split.addWidget(right)
-        split.setStretchFactor(1, 1)
-        split.setSizes([500, 1000])
-        self.setCentralWidget(split)
+        right.setStretchFactor(1, 1)  # the plot gives and takes height; the figures keep theirs
+        self._right, self._split = right, QSplitter(Qt.Orientation.Horizontal)
+        self._split.addWidget(left)
+        self._split.addWidget(right)
+        self._split.setStretchFactor(1, 1)
+        self.setCentralWidget(self._split)
+        self._fitted = False
+
+    def event(self, event: QEvent) -> bool:
+        # Polished just before its first layout: sizes set later would lay it all out twice.
+        if event.type() == QEvent.Type.Polish and not self._fitted:
+            self._fitted = True
+            self._fit_splits()
+        return super().event(event)
+
+    def _fit_splits(self) -> None:
+        """First sizes of the panes, from the window's size: the three cards side by side
+        without scrolling if the window allows, the left column up to 500 px, the plot the rest."""
+        width = self.width()  # no dock yet: the splitter gets the whole width
+        height = (
+            self.height()
+            - self.menuBar().sizeHint().height()
+            - self.statusBar().sizeHint().height()
+        )
+        needed = self.comparison.unscrolled_width()
+        smallest = self._split.widget(0).minimumSizeHint().width()
+        left = min(500, max(width - needed - self._split.handleWidth(), smallest))
+        self._split.setSizes([left, width - left])
+        figures = min(self.comparison.unscrolled_height(width - left), height // 2)
+        losses = self.losses.sizeHint().height()
+        if height - figures - losses < ROOM_FOR_PLOT:  # a laptop: the plots need it more
+            losses = self.losses.minimumSizeHint().height()
+        self._right.setSizes([figures, max(height - figures - losses, 0), losses])
 
     @property
     def glossary(self) -> QDockWidget:

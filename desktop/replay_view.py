@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.controller import Result, ScenarioController
-from desktop.equity_plot import _pen
-from desktop.style import VARIANT_STYLES
+from desktop.equity_plot import set_axis_label
+from desktop.line_key import key_row
+from desktop.style import VARIANT_STYLES, variant_pen
 from engine.path_sources import SHAPES, PathError, builtin_path, csv_path
 from engine.paths import PricePath, Replay, replay
 
@@ -68,11 +69,12 @@ class ReplayView(QWidget):
                 row.addWidget(QLabel(label))
             row.addWidget(widget)
         layout.addLayout(row)
+        layout.addLayout(key_row())
         self.plot = pg.PlotWidget()
         self.plot.setLabel("bottom", "Time (minutes)")
-        self.plot.addLegend(offset=(10, 10))
         self.curves = {
-            n: self.plot.plot([], [], pen=_pen(n), name=s.title) for n, s in VARIANT_STYLES.items()
+            n: self.plot.plot([], [], pen=variant_pen(n), name=s.title)
+            for n, s in VARIANT_STYLES.items()
         }
         self.markers = pg.ScatterPlotItem(size=12, symbol="x", pen=pg.mkPen("#c0392b", width=2))
         self.plot.addItem(self.markers)
@@ -197,6 +199,7 @@ class ReplayView(QWidget):
         )
         self.cursor.setValue(minutes[frame])
         cur = self._controller.scenario.account.currency
+        set_axis_label(self.plot, "left", f"Equity ({cur})")
         parts = [
             f"<span style='color:{VARIANT_STYLES[n].colour}'><b>{s.title}</b></span> "
             f"{result.equity[n][frame]:,.2f} {cur}"

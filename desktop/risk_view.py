@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.controller import ScenarioController
-from desktop.equity_plot import _pen
 from desktop.fields import EditField
-from desktop.style import VARIANT_STYLES
+from desktop.line_key import key_row
+from desktop.style import VARIANT_STYLES, variant_pen
 from engine.models import Scenario
 from engine.montecarlo import (
     GBM,
@@ -181,11 +181,11 @@ class RiskView(QWidget):
             "5 % of paths."
         )
         layout.addWidget(self.odds)
+        layout.addLayout(key_row())
         self.plot = pg.PlotWidget()
-        self.plot.addLegend(offset=(10, 10))
         self.plot.setLabel("left", "Paths")
         self.histograms = {
-            n: pg.PlotCurveItem(pen=_pen(n), name=s.title) for n, s in VARIANT_STYLES.items()
+            n: pg.PlotCurveItem(pen=variant_pen(n), name=s.title) for n, s in VARIANT_STYLES.items()
         }
         for item in self.histograms.values():
             self.plot.addItem(item)

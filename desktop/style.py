@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QPalette, QPen
 from PySide6.QtWidgets import QWidget
 
 
@@ -23,6 +23,15 @@ VARIANT_STYLES = {
     "isolated": VariantStyle("All isolated", "#1f77b4", Qt.PenStyle.DashLine, "— — —", 2.5),
     "cross": VariantStyle("All cross", "#e4572e", Qt.PenStyle.SolidLine, "———", 2.5),
 }
+
+
+def variant_pen(name: str, width: float | None = None) -> QPen:
+    """The variant's line: its colour and dash pattern, ``width`` px wide whatever the zoom."""
+    style = VARIANT_STYLES[name]
+    pen = QPen(QColor(style.colour), width or style.width, style.pen)
+    pen.setCosmetic(True)
+    return pen
+
 
 TOOLTIPS = {
     "liquidation_price": "Price of the symbol at which the position's pool reaches its "

@@ -3,7 +3,11 @@
 import os
 import tempfile
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Qt's offscreen screen is 800 x 800 unless configured; the window sizes itself to the screen,
+# so the tests run on a common desktop size (a laptop size is tested on purpose).
+SCREEN = os.path.join(os.path.dirname(__file__), "offscreen_screen.json")
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREEN}"
 # Tests never touch the real per-user folders (settings, autosaves).
 _HOME = tempfile.mkdtemp(prefix="marginlab-tests-")
 for _name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):

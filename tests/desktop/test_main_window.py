@@ -11,8 +11,10 @@ from PySide6.QtCore import QMimeData, Qt, QUrl
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLineEdit, QMessageBox
 
+from desktop.app import build_window, follow_palette
 from desktop.main_window import MainWindow
 from desktop.positions_table_model import FIELDS, MODE_COLUMN
+from desktop.style import VARIANT_STYLES
 from engine.report import evaluate
 from tests.desktop.conftest import wait_result
 from tests.desktop.screen import assert_shows_engine_figures, card_cell
@@ -332,8 +334,6 @@ def test_figures_explain_themselves(window: MainWindow) -> None:
 def test_dark_palette_is_followed(qtbot, qapp, settings) -> None:
     from PySide6.QtGui import QColor, QPalette
 
-    from desktop.app import build_window, follow_palette
-
     original = qapp.palette()
     dark = QPalette(original)
     dark.setColor(QPalette.ColorRole.Base, QColor("#1e1e1e"))
@@ -368,3 +368,41 @@ def test_glossary_menu_tick_follows_the_dock(qtbot, window: MainWindow) -> None:
     assert not window.glossary_action.isChecked()
     window.glossary_action.trigger()
     assert window.glossary.isVisible() and window.glossary_action.isChecked()
+
+
+def test_laptop_screen_shows_every_figure_whole(qtbot, qapp, settings, tmp_path) -> None:
+    from PySide6.QtCore import QSize
+
+    from desktop.main_window import first_size
+
+    assert first_size(QSize(1366, 728)) == QSize(1366, 688)
+    assert first_size(QSize(2560, 1400)) == QSize(1600, 960)
+    follow_palette(qapp)
+    win = build_window(settings, autosave_folder=tmp_path / "autosave")
+    qtbot.addWidget(win)
+    win.resize(first_size(QSize(1366, 728)))
+    win.show()
+    qtbot.waitExposed(win)
+    for card in win.comparison.cards.values():
+        table, header = card.table, card.table.horizontalHeader()
+        for column in range(table.columnCount()):
+            needed = max(table.sizeHintForColumn(column), header.sectionSizeHint(column))
+            assert header.sectionSize(column) >= needed, (card.name, column)  # nothing elided
+        assert card.account.geometry().top() >= table.geometry().bottom()  # nothing overlaps
+    assert not win.comparison.horizontalScrollBar().isVisible()
+    assert not win.comparison.verticalScrollBar().isVisible()
+    win.controller.undo_stack.setClean()
+
+
+def test_line_key_draws_each_variant_above_the_plot(window: MainWindow) -> None:
+    key = window.plot.key
+    assert key.titles() == ["As entered", "All isolated", "All cross"]
+    image = key.grab().toImage()
+    colours = {
+        image.pixelColor(x, y).name() for x in range(image.width()) for y in range(image.height())
+    }
+    for style in VARIANT_STYLES.values():
+        assert style.colour in colours
+    assert window.plot.plot.getPlotItem().legend is None  # it hid a liquidation label
+    plot_top = window.plot.plot.mapTo(window, window.plot.plot.rect().topLeft()).y()
+    assert key.mapTo(window, key.rect().bottomLeft()).y() <= plot_top

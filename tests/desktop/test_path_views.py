@@ -39,6 +39,7 @@ def test_replay_the_sustained_crash_and_scrub(qtbot, window: MainWindow) -> None
     window.replay.choose("slow-bleed", "BTCUSDT", 60)
     assert window.replay.end_equity()["cross"] == 0
     assert "All cross: A, B liquidated at BTCUSDT 25,401.61" in window.replay.readout.text()
+    assert window.replay.plot.getAxis("left").labelText == "Equity (USDT)"
     window.replay.scrub.setValue(10)  # before anything happened
     assert "liquidated" not in window.replay.readout.text()
     assert len(window.replay.curves["cross"].getData()[0]) == 11
@@ -183,3 +184,12 @@ def test_risk_bootstrap_problems_are_named_and_nothing_runs(
     risk_view.model.setCurrentIndex(1)
     risk_view._on_model_activated(1)
     assert risk_view.model.currentIndex() == 0 and risk_view.vol.isEnabled()
+
+
+def test_path_plots_keep_their_key_off_the_data(window: MainWindow) -> None:
+    from desktop.line_key import LineKey
+
+    for view in (window.replay, window.risk):
+        keys = view.findChildren(LineKey)
+        assert [key.titles() for key in keys] == [["As entered", "All isolated", "All cross"]]
+        assert view.plot.getPlotItem().legend is None  # nothing drawn over the curves

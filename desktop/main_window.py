@@ -72,7 +72,6 @@ class MainWindow(QMainWindow):
         self.table.setAccessibleName("positions")
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.model.modelReset.connect(self.table.resizeColumnsToContents)
         self.form = PositionForm(controller)
         self.problems = QLabel()
@@ -164,9 +163,23 @@ class MainWindow(QMainWindow):
             self._fit_splits()
         return super().event(event)
 
+    def _left_wanted(self) -> int:
+        """Width of the left column that shows every column of the positions table."""
+        table = self.table
+        margins = self._split.widget(0).layout().contentsMargins()
+        return (
+            table.verticalHeader().sizeHint().width()
+            + table.horizontalHeader().length()
+            + table.verticalScrollBar().sizeHint().width()
+            + 2 * table.frameWidth()
+            + margins.left()
+            + margins.right()
+        )
+
     def _fit_splits(self) -> None:
         """First sizes of the panes, from the window's size: the three cards side by side
-        without scrolling if the window allows, the left column up to 500 px, the plot the rest."""
+        without scrolling if the window allows, the left column as wide as the positions table
+        wants, the plot the rest."""
         width = self.width()  # no dock yet: the splitter gets the whole width
         height = (
             self.height()
@@ -175,7 +188,7 @@ class MainWindow(QMainWindow):
         )
         needed = self.comparison.unscrolled_width()
         smallest = self._split.widget(0).minimumSizeHint().width()
-        left = min(500, max(width - needed - self._split.handleWidth(), smallest))
+        left = min(self._left_wanted(), max(width - needed - self._split.handleWidth(), smallest))
         self._split.setSizes([left, width - left])
         figures = min(self.comparison.unscrolled_height(width - left), height // 2)
         losses = self.losses.sizeHint().height()

@@ -16,16 +16,17 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("id", "ID", "A short name for the position, unique in the scenario"),
     ("symbol", "Symbol", "Contract symbol, e.g. BTCUSDT; picks the venue's tier table"),
     ("side", "Side", "long profits when the price rises, short when it falls"),
-    ("quantity", "Quantity", "Size in base units (e.g. BTC)"),
-    ("entry_price", "Entry", "Average entry price (settlement currency)"),
-    ("mark_price", "Mark", "Today's mark price; empty = the entry price"),
-    ("leverage", "Leverage ×", "Sets initial margin = entry notional / leverage"),
-    ("margin", "Margin", "Isolated margin incl. any added margin; empty = notional / leverage"),
+    # Beside the position's name, not last: the toggle must stay in view in a narrow column.
     (
         "margin_mode",
         "Isolated",
         "Checked: the position has its own margin (isolated). Unchecked: it shares the cross pool",
     ),
+    ("quantity", "Quantity", "Size in base units (e.g. BTC)"),
+    ("entry_price", "Entry", "Average entry price (settlement currency)"),
+    ("mark_price", "Mark", "Today's mark price; empty = the entry price"),
+    ("leverage", "Lev. ×", "Leverage: sets initial margin = entry notional / leverage"),
+    ("margin", "Margin", "Isolated margin incl. any added margin; empty = notional / leverage"),
 )
 FIELDS = [c[0] for c in COLUMNS]
 MODE_COLUMN = FIELDS.index("margin_mode")

@@ -391,7 +391,14 @@ def test_laptop_screen_shows_every_figure_whole(qtbot, qapp, settings, tmp_path)
         assert card.account.geometry().top() >= table.geometry().bottom()  # nothing overlaps
     assert not win.comparison.horizontalScrollBar().isVisible()
     assert not win.comparison.verticalScrollBar().isVisible()
+    mode_right = win.table.columnViewportPosition(MODE_COLUMN) + win.table.columnWidth(MODE_COLUMN)
+    assert mode_right <= win.table.viewport().width()  # the mode toggle stays in view
     win.controller.undo_stack.setClean()
+
+
+def test_positions_table_shows_every_column_at_the_default_size(window: MainWindow) -> None:
+    assert window.size().width() == 1600
+    assert window.table.horizontalHeader().length() <= window.table.viewport().width()
 
 
 def test_line_key_draws_each_variant_above_the_plot(window: MainWindow) -> None:

@@ -53,6 +53,7 @@ def test_full_gui_session_opens_no_connection(qtbot, network_watch, tmp_path: Pa
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from desktop.app import build_window, follow_palette, offer_recovery
+    from desktop.positions_table_model import MODE_COLUMN
 
     follow_palette(QApplication.instance())
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
@@ -62,7 +63,7 @@ def test_full_gui_session_opens_no_connection(qtbot, network_watch, tmp_path: Pa
     offer_recovery(win)
     win.table.selectRow(1)
     qtbot.keyClicks(win.form.size, "5")
-    win.table.setCurrentIndex(win.model.index(0, 8))
+    win.table.setCurrentIndex(win.model.index(0, MODE_COLUMN))
     qtbot.keyClick(win.table, Qt.Key.Key_Space)
     win.plot.what_if.setValue(30_000)
     win.controller.set_axis("All symbols (%)")

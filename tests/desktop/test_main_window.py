@@ -81,6 +81,54 @@ def test_drag_what_if_line_through_both_thresholds(window: MainWindow) -> None:
     assert "All cross</b></span> 0.00 USDT — liquidated: A, B" in text
 
 
+def _drag_what_if(qtbot, window: MainWindow, to_price: float) -> None:
+    """Press on the what-if line, move the mouse in steps, release: as a user drags it."""
+    from PySide6.QtCore import QEvent, QPointF
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
+
+    plot = window.plot.plot
+    box = plot.getPlotItem().vb
+    low, high = box.viewRange()[1]
+
+    def at(price: float) -> QPointF:
+        return QPointF(plot.mapFromScene(box.mapViewToScene(QPointF(price, (low + high) / 2))))
+
+    def send(kind: QEvent.Type, where: QPointF, buttons: Qt.MouseButton) -> None:
+        button = (
+            Qt.MouseButton.NoButton if kind == QEvent.Type.MouseMove else Qt.MouseButton.LeftButton
+        )
+        event = QMouseEvent(
+            kind,
+            where,
+            plot.viewport().mapToGlobal(where),
+            button,
+            buttons,
+            Qt.KeyboardModifier.NoModifier,
+        )
+        QApplication.sendEvent(plot.viewport(), event)
+
+    start = window.plot.what_if.value()
+    left = Qt.MouseButton.LeftButton
+    send(QEvent.Type.MouseButtonPress, at(start), left)
+    for step in range(1, 21):
+        send(QEvent.Type.MouseMove, at(start + (to_price - start) * step / 20), left)
+        qtbot.wait(5)
+    send(QEvent.Type.MouseButtonRelease, at(to_price), Qt.MouseButton.NoButton)
+
+
+def test_mouse_drag_of_the_what_if_line_reads_each_variant(qtbot, window: MainWindow) -> None:
+    _drag_what_if(qtbot, window, 44_000)
+    assert window.plot.what_if.value() == pytest.approx(44_000, rel=0.01)
+    text = window.plot.readout.text()
+    assert "All isolated</b></span> 8,000.00 USDT — liquidated: B" in text
+    _drag_what_if(qtbot, window, 24_000)
+    assert window.plot.what_if.value() < 25_401.61
+    text = window.plot.readout.text()
+    assert "All isolated</b></span> 8,000.00 USDT — liquidated: B" in text
+    assert "All cross</b></span> 0.00 USDT — liquidated: A, B" in text
+
+
 def test_typing_a_quantity_redraws_with_the_engines_numbers(qtbot, window: MainWindow) -> None:
     window.table.selectRow(1)
     field = window.form.size

@@ -35,6 +35,7 @@ from desktop.controller import Result, ScenarioController
 from desktop.equity_plot import EquityPlot
 from desktop.file_actions import FileActions
 from desktop.loss_chart import LossChart
+from desktop.panes import Panes
 from desktop.position_form import PositionForm
 from desktop.positions_table_model import PositionsTableModel
 from desktop.style import tint
@@ -149,11 +150,9 @@ class MainWindow(QMainWindow):
         right.addWidget(self.views)
         right.addWidget(self.losses)
         right.setStretchFactor(1, 1)  # the plot gives and takes height; the figures keep theirs
-        self._right, self._split = right, QSplitter(Qt.Orientation.Horizontal)
-        self._split.addWidget(left)
-        self._split.addWidget(right)
-        self._split.setStretchFactor(1, 1)
-        self.setCentralWidget(self._split)
+        self._right = right
+        self.panes = Panes(left, right, self.comparison.unscrolled_width)
+        self.setCentralWidget(self.panes)
         self._fitted = False
 
     def event(self, event: QEvent) -> bool:
@@ -166,7 +165,7 @@ class MainWindow(QMainWindow):
     def _left_wanted(self) -> int:
         """Width of the left column that shows every column of the positions table."""
         table = self.table
-        margins = self._split.widget(0).layout().contentsMargins()
+        margins = self.panes.widget(0).layout().contentsMargins()
         return (
             table.verticalHeader().sizeHint().width()
             + table.horizontalHeader().length()
@@ -186,10 +185,8 @@ class MainWindow(QMainWindow):
             - self.menuBar().sizeHint().height()
             - self.statusBar().sizeHint().height()
         )
-        needed = self.comparison.unscrolled_width()
-        smallest = self._split.widget(0).minimumSizeHint().width()
-        left = min(self._left_wanted(), max(width - needed - self._split.handleWidth(), smallest))
-        self._split.setSizes([left, width - left])
+        self.panes.chosen = self._left_wanted()
+        left = self.panes.fit(width)
         figures = min(self.comparison.unscrolled_height(width - left), height // 2)
         losses = self.losses.sizeHint().height()
         if height - figures - losses < ROOM_FOR_PLOT:  # a laptop: the plots need it more

@@ -409,6 +409,20 @@ def test_glossary_opens_with_f1(qtbot, window: MainWindow) -> None:
     assert not window.glossary_action.isChecked()
 
 
+def test_glossary_leaves_the_three_cards_whole(qtbot, qapp, window: MainWindow) -> None:
+    chosen = window.panes.sizes()[0]
+    window.glossary_action.trigger()
+    qapp.processEvents()
+    assert window.glossary.isVisible()
+    assert window.panes.sizes()[0] < chosen  # the left column gave way, not the cards
+    shown = window.comparison.viewport().width()
+    for card in window.comparison.cards.values():
+        assert card.geometry().right() < shown, card.name
+    window.glossary_action.trigger()
+    qapp.processEvents()
+    assert window.panes.sizes()[0] == chosen  # and got its width back
+
+
 def test_glossary_menu_tick_follows_the_dock(qtbot, window: MainWindow) -> None:
     window.glossary_action.trigger()
     assert window.glossary.isVisible() and window.glossary_action.isChecked()
@@ -461,3 +475,17 @@ def test_line_key_draws_each_variant_above_the_plot(window: MainWindow) -> None:
     assert window.plot.plot.getPlotItem().legend is None  # it hid a liquidation label
     plot_top = window.plot.plot.mapTo(window, window.plot.plot.rect().topLeft()).y()
     assert key.mapTo(window, key.rect().bottomLeft()).y() <= plot_top
+
+
+def test_left_column_keeps_the_width_the_user_dragged_it_to(qapp, window: MainWindow) -> None:
+    window.panes.moveSplitter(560, 1)  # what dragging the handle does
+    qapp.processEvents()
+    dragged = window.panes.sizes()[0]
+    assert abs(dragged - 560) <= window.panes.handleWidth()
+    window.resize(1500, 960)
+    qapp.processEvents()
+    assert window.panes.sizes()[0] == dragged
+    window.resize(1300, 960)  # now the cards need the room: the column gives way
+    qapp.processEvents()
+    assert window.panes.sizes()[0] < dragged
+    assert not window.comparison.horizontalScrollBar().isVisible()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import (
@@ -161,6 +163,7 @@ class VariantCard(QFrame):
         self.account.setAccessibleName(f"{name} account")
         layout.addWidget(self.account)
         self.warnings = QLabel()
+        self.warnings.setTextFormat(Qt.TextFormat.PlainText)
         self.warnings.setWordWrap(True)
         tint(self.warnings, "#c0392b")
         self.warnings.setAccessibleName(f"{name} warnings")
@@ -220,6 +223,7 @@ class VariantCard(QFrame):
             self.table.setFixedHeight(height)
         self.table.fit_columns()
         a = variant.account
+        currency = html.escape(currency)
         self.account.setText(
             f"<b>Max loss if wrong: {a.max_loss:,.2f} {currency}</b><br>"
             f"Equity {a.equity_now:,.2f} {currency} · margin ratio {_ratio(a.margin_ratio)}"
@@ -277,7 +281,8 @@ class ComparisonPanel(QScrollArea):
     def show_result(self, result: Result) -> None:
         report = result.report
         self.summary.setText(
-            "<br>".join(summary_lines(report)) or "Add a position to compare isolated and cross."
+            "<br>".join(html.escape(line) for line in summary_lines(report))
+            or "Add a position to compare isolated and cross."
         )
         for name, card in self.cards.items():
             card.show_variant(report.variants[name], report.currency)

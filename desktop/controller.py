@@ -82,6 +82,7 @@ class ScenarioController(QObject):
     problemsChanged = Signal(dict)
     pathChanged = Signal(object)
     axisChanged = Signal(str)
+    scenarioReplaced = Signal()  # New, Open, a preset, a recovery: not an edit
 
     def __init__(self, scenario: Scenario | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -250,6 +251,7 @@ class ScenarioController(QObject):
         self._pick_axis()
         self.undo_stack.setClean()
         self.pathChanged.emit(path)
+        self.scenarioReplaced.emit()
 
     def restore(self, scenario: Scenario, path: Path | None) -> None:
         """Bring back unsaved work (crash recovery): like ``replace``, but it stays unsaved."""

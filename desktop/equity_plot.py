@@ -3,6 +3,8 @@ with a labelled liquidation line per pool and variant, and a draggable what-if l
 
 from __future__ import annotations
 
+import html
+
 import pyqtgraph as pg
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
@@ -22,14 +24,15 @@ def readout_text(report: Report | None, axis: str, x: float) -> str:
     if report is None:
         return "Move the what-if line to see each variant's equity there."
     where = f"all symbols {x:+.1f} %" if axis == ALL_SYMBOLS else f"{axis} {x:,.2f}"
+    currency = html.escape(report.currency)  # typed by the user, shown as typed
     parts = []
     for name, variant in report.variants.items():
-        gone = [f.id for f in variant.positions.values() if f.liquidated]
+        gone = [html.escape(f.id) for f in variant.positions.values() if f.liquidated]
         closed = f" — liquidated: {', '.join(gone)}" if gone else ""
         parts.append(
             f"<span style='color:{VARIANT_STYLES[name].colour}'>"
             f"<b>{VARIANT_STYLES[name].title}</b></span> "
-            f"{variant.account.equity:,.2f} {report.currency}{closed}"
+            f"{variant.account.equity:,.2f} {currency}{closed}"
         )
     return f"What if {where}: " + " · ".join(parts)
 
@@ -37,8 +40,9 @@ def readout_text(report: Report | None, axis: str, x: float) -> str:
 def set_axis_label(plot: pg.PlotWidget, side: str, text: str) -> None:
     """Set an axis title only when it changes: each call re-lays-out the plot."""
     axis = plot.getAxis(side)
-    if axis.labelText != text:
-        plot.setLabel(side, text)
+    shown = html.escape(text, quote=False)  # pyqtgraph renders titles as HTML
+    if axis.labelText != shown:
+        plot.setLabel(side, shown)
 
 
 def _update_line(
@@ -50,7 +54,8 @@ def _update_line(
         return False
     line.shown = shown
     line.setValue(value)
-    line.label.setFormat(text)
+    # The label is a format string: braces typed in an ID or a currency must stay text.
+    line.label.setFormat(text.replace("{", "{{").replace("}", "}}"))
     if variant is not None:
         line.setPen(variant_pen(variant, 1.5))
         line.label.setColor(VARIANT_STYLES[variant].colour)
@@ -146,6 +151,7 @@ class EquityPlot(QWidget):
         controller.resultChanged.connect(self.show_result)
         controller.scenarioChanged.connect(self._fill_axes)
         controller.axisChanged.connect(self._fill_axes)
+        controller.scenarioReplaced.connect(self._home_on_next_result)
         self._fill_axes()
 
     def _on_axis_activated(self, _index: int) -> None:
@@ -184,10 +190,16 @@ class EquityPlot(QWidget):
                 self.what_if.setBounds(bounds)
             if self._axis_shown != axis:
                 self._axis_shown = axis
-                self.plot.setXRange(bounds[0], bounds[1], padding=0)
+                # The view follows the sweep, which always spans every liquidation line, until
+                # the user pans or zooms (pyqtgraph's "A" button brings it back).
+                self.plot.enableAutoRange(axis="x")
                 home = 0.0 if axis == ALL_SYMBOLS else result.scenario.marks()[axis]
                 self.what_if.setValue(home)
         self._on_what_if_moved()
+
+    def _home_on_next_result(self) -> None:
+        """Another scenario: the view and the what-if line start again from its mark."""
+        self._axis_shown = None
 
     def _show_lines(self, sweep: SweepResult | None, result: Result) -> None:
         cur = result.report.currency
@@ -213,6 +225,7 @@ class EquityPlot(QWidget):
             if i >= len(groups):
                 line.hide()
                 continue
+            line.show()  # first: a hidden line's label ignores new text, and kept its old one
             (x, ids), variants = groups[i]
             names = "/".join(SHORT[v] for v in variants)
             text = f" {','.join(ids)} liquidated ({names}) at {x:,.2f}{unit}"
@@ -222,7 +235,6 @@ class EquityPlot(QWidget):
                 line.setToolTip(
                     f"{titles}: {', '.join(ids)} liquidated when the move reaches {x:,.2f}{unit}"
                 )
-            line.show()
 
     def _on_what_if_moved(self) -> None:
         x = float(self.what_if.value())
@@ -235,7 +247,7 @@ class EquityPlot(QWidget):
     def line_positions(self) -> list[tuple[str, float]]:
         """Visible liquidation lines as (label, x): what a user reads off the plot."""
         return [
-            (line.label.format, float(line.value()))
+            (line.label.toPlainText(), float(line.value()))
             for line in self.liquidation_lines
             if line.isVisible()
         ]

@@ -74,8 +74,11 @@ class MainWindow(QMainWindow):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.model.modelReset.connect(self.table.resizeColumnsToContents)
+        self.model.dataChanged.connect(self._widen_columns)
+        controller.scenarioReplaced.connect(self.table.resizeColumnsToContents)
         self.form = PositionForm(controller)
         self.problems = QLabel()
+        self.problems.setTextFormat(Qt.TextFormat.PlainText)
         self.problems.setWordWrap(True)
         tint(self.problems, "#d0342c", bold=True)
         self.problems.setAccessibleName("problems")
@@ -305,6 +308,14 @@ class MainWindow(QMainWindow):
         row = self.selected_row()
         if row >= 0:
             self.controller.remove_position(row)
+
+    def _widen_columns(self, *_: object) -> None:
+        """A longer value ("short", "12,500.5") widens its column; none shrinks while typing."""
+        header = self.table.horizontalHeader()
+        for column in range(self.model.columnCount()):
+            wanted = max(self.table.sizeHintForColumn(column), header.sectionSizeHint(column))
+            if header.sectionSize(column) < wanted:
+                header.resizeSection(column, wanted)
 
     def _select_after_reset(self) -> None:
         rows = self.model.rowCount()

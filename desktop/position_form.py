@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QWidget
 
 from desktop.controller import Result, ScenarioController
@@ -81,6 +82,7 @@ class PositionForm(QGroupBox):
             ("Effective leverage", self.effective),
             ("Maintenance", self.maintenance),
         ):
+            widget.setTextFormat(Qt.TextFormat.PlainText)  # the currency is shown as typed
             form.addRow(label, widget)
         controller.scenarioChanged.connect(self._show_fields)
         controller.resultChanged.connect(self._show_result)

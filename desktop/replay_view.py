@@ -3,6 +3,7 @@ marker at every liquidation (the brief's wick and sustained-crash stories)."""
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import numpy as np
@@ -169,7 +170,7 @@ class ReplayView(QWidget):
             self.result = None if path is None else replay(self._controller.scenario, path)
         except (PathError, ValueError) as error:
             self.result = None
-            self.readout.setText(f"<span style='color:#c0392b'>{error}</span>")
+            self.readout.setText(f"<span style='color:#c0392b'>{html.escape(str(error))}</span>")
             return
         result = self.result
         if result is None:
@@ -200,6 +201,7 @@ class ReplayView(QWidget):
         self.cursor.setValue(minutes[frame])
         cur = self._controller.scenario.account.currency
         set_axis_label(self.plot, "left", f"Equity ({cur})")
+        cur = html.escape(cur)
         parts = [
             f"<span style='color:{VARIANT_STYLES[n].colour}'><b>{s.title}</b></span> "
             f"{result.equity[n][frame]:,.2f} {cur}"
@@ -212,7 +214,7 @@ class ReplayView(QWidget):
         for e in happened:
             where = ", ".join(f"{s} {p:,.2f}" for s, p in e.prices.items())
             lines.append(
-                f"✕ {VARIANT_STYLES[e.variant].title}: {', '.join(e.position_ids)} "
+                f"✕ {VARIANT_STYLES[e.variant].title}: {html.escape(', '.join(e.position_ids))} "
                 f"liquidated at {where}{' (gap)' if e.gap else ''}, lost "
                 f"{e.lost:,.2f} {cur}"
             )

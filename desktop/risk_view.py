@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.controller import ScenarioController
+from desktop.equity_plot import set_axis_label
 from desktop.fields import EditField
 from desktop.line_key import key_row
 from desktop.style import VARIANT_STYLES, variant_pen
@@ -307,7 +308,7 @@ class RiskView(QWidget):
 
     def _on_failed(self, message: str) -> None:
         self.cancel_button.setEnabled(False)
-        self.odds.setText(f"<span style='color:#c0392b'>{message}</span>")
+        self.odds.setText(f"<span style='color:#c0392b'>{html.escape(message)}</span>")
 
     def _on_finished(self, risk: Risk | None) -> None:
         self.cancel_button.setEnabled(False)
@@ -315,7 +316,8 @@ class RiskView(QWidget):
             self.odds.setText("Cancelled.")
             return
         self.risk = risk
-        cur = self._controller.scenario.account.currency
+        currency = self._controller.scenario.account.currency
+        cur = html.escape(currency)
         lows = min(float(v.end_equity.min()) for v in risk.variants.values())
         highs = max(float(v.end_equity.max()) for v in risk.variants.values())
         edges = np.linspace(lows, highs if highs > lows else lows + 1, 61)
@@ -340,7 +342,7 @@ class RiskView(QWidget):
                 f"{variant.end_equity_percentiles[5]:,.0f}; ES95 "
                 f"{variant.expected_shortfall_95:,.0f} {cur}"
             )
-        self.plot.setLabel("bottom", f"End equity ({cur})")
+        set_axis_label(self.plot, "bottom", f"End equity ({currency})")
         self.odds.setText("<br>".join(lines))
         self.progress.setValue(100)
         self.done.emit(risk)

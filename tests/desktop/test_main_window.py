@@ -489,3 +489,73 @@ def test_left_column_keeps_the_width_the_user_dragged_it_to(qapp, window: MainWi
     qapp.processEvents()
     assert window.panes.sizes()[0] < dragged
     assert not window.comparison.horizontalScrollBar().isVisible()
+
+
+def test_reused_liquidation_lines_show_their_new_labels(qtbot, window: MainWindow) -> None:
+    from engine.presets import load_preset
+
+    # Two lines, then one (the second hidden), then four on another axis: a line hidden and
+    # shown again once kept its old label ("L liquidated (iso) at 57,228.92" at -66 %).
+    for preset in ("hedged-pair.json", "core-plus-bet.json"):
+        window.controller.replace(load_preset(preset))
+        wait_result(qtbot, window)
+    window.controller.set_axis("All symbols (%)")
+    wait_result(qtbot, window)
+    shown = window.plot.line_positions()
+    assert len(shown) == 4
+    for label, x in shown:
+        assert label.startswith((" Core liquidated", " Bet liquidated", " Core,Bet liquidated"))
+        assert label.endswith(f"at {x:,.2f} %")
+    assert_shows_engine_figures(window)
+
+
+def test_braces_in_an_id_are_shown_as_typed(qtbot, window: MainWindow) -> None:
+    window.table.selectRow(1)
+    index = window.model.index(1, 0)
+    assert window.model.setData(index, "{B}")
+    wait_result(qtbot, window)
+    assert any(label.startswith(" {B} liquidated") for label, _ in window.plot.line_positions())
+
+
+def test_another_scenario_brings_the_view_and_the_what_if_line_home(
+    qtbot, window: MainWindow
+) -> None:
+    from engine.presets import load_preset
+
+    window.plot.what_if.setValue(30_000)
+    window.controller.replace(load_preset("hedged-pair.json"))  # BTCUSDT again, mark 60,000
+    wait_result(qtbot, window)
+    assert window.plot.what_if.value() == 60_000
+    window.plot.plot.viewport().repaint()  # pyqtgraph fits the view as it paints
+    low, high = window.plot.plot.getPlotItem().vb.viewRange()[0]
+    sweep = window.controller.result.sweep
+    assert low <= sweep.x[0] < sweep.x[-1] <= high
+    assert high - low < 1.1 * (sweep.x[-1] - sweep.x[0])
+    header = window.table.horizontalHeader()
+    side = window.table.sizeHintForColumn(2)
+    assert header.sectionSize(2) >= side  # "short" is not cut to "sh…"
+
+
+def test_markup_typed_in_names_is_shown_as_typed(qtbot, window: MainWindow) -> None:
+    from PySide6.QtGui import QTextDocument
+
+    def shown(label) -> str:  # what a rich-text label displays
+        document = QTextDocument()
+        document.setHtml(label.text())
+        return document.toPlainText()
+
+    field = window.account.fields["currency"]
+    field.selectAll()
+    qtbot.keyClicks(field, "<b>$")
+    wait_result(qtbot, window)
+    assert window.model.setData(window.model.index(1, 0), "<i>B")
+    wait_result(qtbot, window)
+    window.plot.what_if.setValue(40_000)
+    assert "8,000.00 <b>$ — liquidated: <i>B" in shown(window.plot.readout)
+    assert "Max loss if wrong: 5,000.00 <b>$" in shown(window.comparison.cards["isolated"].account)
+    assert "closes <i>B" in shown(window.comparison.summary)
+    assert window.form.notional.text().endswith(" <b>$")
+    assert window.form.notional.textFormat() == Qt.TextFormat.PlainText
+    window.replay.choose("slow-bleed", "BTCUSDT", 60)
+    assert "All isolated: <i>B liquidated at BTCUSDT 45,180.72" in shown(window.replay.readout)
+    assert window.replay.plot.getAxis("left").labelText == "Equity (&lt;b&gt;$)"

@@ -559,3 +559,16 @@ def test_markup_typed_in_names_is_shown_as_typed(qtbot, window: MainWindow) -> N
     window.replay.choose("slow-bleed", "BTCUSDT", 60)
     assert "All isolated: <i>B liquidated at BTCUSDT 45,180.72" in shown(window.replay.readout)
     assert window.replay.plot.getAxis("left").labelText == "Equity (&lt;b&gt;$)"
+
+
+def test_a_longer_value_widens_its_column(qtbot, window: MainWindow) -> None:
+    window.table.selectRow(1)
+    header = window.table.horizontalHeader()
+    column = FIELDS.index("quantity")
+    before = header.sectionSize(column)
+    field = window.form.size
+    field.selectAll()
+    qtbot.keyClicks(field, "0.123456789")
+    wait_result(qtbot, window)
+    assert header.sectionSize(column) > before
+    assert header.sectionSize(column) >= window.table.sizeHintForColumn(column)

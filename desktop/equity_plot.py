@@ -17,6 +17,7 @@ from engine.report import Report
 from engine.sweep import SweepResult
 
 SHORT = {"as_entered": "entered", "isolated": "iso", "cross": "cross"}
+EMPTY_RANGE = [-30.0, 30.0]  # % moves shown while there is no position
 
 
 def readout_text(report: Report | None, axis: str, x: float) -> str:
@@ -166,15 +167,6 @@ class EquityPlot(QWidget):
 
     def show_result(self, result: Result) -> None:
         sweep = result.sweep
-        if sweep is None:
-            for curve in self.curves.values():
-                curve.setData([], [])
-            self._show_lines(None, result)
-            self.readout.setText("Add a position to see the equity curves.")
-            return
-        for name, curve in self.curves.items():
-            curve.setData(sweep.x, sweep.equity[name])
-        self._show_lines(sweep, result)
         axis = self._controller.axis
         x_label = (
             "Move of every symbol (%)"
@@ -183,6 +175,20 @@ class EquityPlot(QWidget):
         )
         set_axis_label(self.plot, "bottom", x_label)
         set_axis_label(self.plot, "left", f"Account equity ({result.report.currency})")
+        # No position, nothing to move: no what-if line, and the next scenario starts afresh.
+        self.what_if.setVisible(sweep is not None)
+        if sweep is None:
+            for curve in self.curves.values():
+                curve.setData([], [])
+            self._show_lines(None, result)
+            if self.plot.getPlotItem().vb.viewRange()[0] != EMPTY_RANGE:  # the axis is the % move
+                self.plot.setXRange(*EMPTY_RANGE, padding=0)
+            self._axis_shown = None
+            self.readout.setText("Add a position to see the equity curves.")
+            return
+        for name, curve in self.curves.items():
+            curve.setData(sweep.x, sweep.equity[name])
+        self._show_lines(sweep, result)
         bounds = (float(sweep.x[0]), float(sweep.x[-1]))
         with QSignalBlocker(self.what_if):  # read out once, below
             # Bounds first: the line is clamped to them, and a new axis has new units.

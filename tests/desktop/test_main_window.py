@@ -572,3 +572,21 @@ def test_a_longer_value_widens_its_column(qtbot, window: MainWindow) -> None:
     wait_result(qtbot, window)
     assert header.sectionSize(column) > before
     assert header.sectionSize(column) >= window.table.sizeHintForColumn(column)
+
+
+def test_an_empty_scenario_shows_an_empty_plot_then_the_first_position(
+    qtbot, window: MainWindow
+) -> None:
+    window.files.new()
+    wait_result(qtbot, window)
+    plot = window.plot
+    assert not plot.what_if.isVisible()
+    assert plot.plot.getAxis("bottom").labelText == "Move of every symbol (%)"
+    assert plot.plot.getPlotItem().vb.viewRange()[0] == [-30.0, 30.0]  # not the old prices
+    assert plot.readout.text() == "Add a position to see the equity curves."
+    window.add_position()
+    wait_result(qtbot, window)
+    assert plot.what_if.isVisible() and plot.what_if.value() == 0.0
+    x, _ = plot.curves["cross"].getData()
+    assert len(x) > 0
+    assert plot.readout.text().startswith("What if all symbols +0.0 %: ")

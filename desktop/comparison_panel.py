@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.controller import Result
 from desktop.style import TOOLTIPS, VARIANT_STYLES, tint
+from engine.formatting import price_text
 from engine.report import Report, VariantReport
 from engine.report_text import summary_lines
 
@@ -34,7 +35,7 @@ HEADERS = (
 
 
 def _price(value: float | None) -> str:
-    return "none" if value is None else f"{value:,.2f}"
+    return "none" if value is None else price_text(value)
 
 
 def _ratio(value: float | None) -> str:

@@ -13,6 +13,7 @@ from desktop.controller import Result, ScenarioController
 from desktop.line_key import LineKey
 from desktop.style import VARIANT_STYLES, variant_pen
 from desktop.sweep_axis import ALL_SYMBOLS
+from engine.formatting import price_text
 from engine.report import Report
 from engine.sweep import SweepResult
 
@@ -24,7 +25,7 @@ def readout_text(report: Report | None, axis: str, x: float) -> str:
     """What the what-if line reads: each variant's equity and who was liquidated."""
     if report is None:
         return "Move the what-if line to see each variant's equity there."
-    where = f"all symbols {x:+.1f} %" if axis == ALL_SYMBOLS else f"{axis} {x:,.2f}"
+    where = f"all symbols {x:+.1f} %" if axis == ALL_SYMBOLS else f"{axis} {price_text(x)}"
     currency = html.escape(report.currency)  # typed by the user, shown as typed
     parts = []
     for name, variant in report.variants.items():
@@ -234,20 +235,20 @@ class EquityPlot(QWidget):
             line.show()  # first: a hidden line's label ignores new text, and kept its old one
             (x, ids), variants = groups[i]
             names = "/".join(SHORT[v] for v in variants)
-            text = f" {','.join(ids)} liquidated ({names}) at {x:,.2f}{unit}"
+            at = f"{x:,.2f} %" if unit else price_text(x)
+            text = f" {','.join(ids)} liquidated ({names}) at {at}"
             if _update_line(line, x, text, variants[0]):
                 line.label.setPosition(0.86 - 0.12 * (i % 5))
                 titles = ", ".join(VARIANT_STYLES[v].title for v in variants)
-                line.setToolTip(
-                    f"{titles}: {', '.join(ids)} liquidated when the move reaches {x:,.2f}{unit}"
-                )
+                line.setToolTip(f"{titles}: {', '.join(ids)} liquidated when the move reaches {at}")
 
     def _on_what_if_moved(self) -> None:
         x = float(self.what_if.value())
         axis = self._controller.axis
         report = self._controller.what_if(x)
         unit = " %" if axis == ALL_SYMBOLS else ""
-        self.what_if.label.setFormat(f"what if {x:,.2f}{unit}")
+        at = f"{x:,.2f} %" if unit else price_text(x)
+        self.what_if.label.setFormat(f"what if {at}")
         self.readout.setText(readout_text(report, axis, x))
 
     def line_positions(self) -> list[tuple[str, float]]:

@@ -26,6 +26,7 @@ from desktop.controller import Result, ScenarioController
 from desktop.equity_plot import set_axis_label
 from desktop.line_key import key_row
 from desktop.style import VARIANT_STYLES, variant_pen
+from engine.formatting import price_text
 from engine.path_sources import SHAPES, PathError, builtin_path, csv_path
 from engine.paths import PricePath, Replay, replay
 
@@ -212,7 +213,7 @@ class ReplayView(QWidget):
             + " · ".join(parts)
         ]
         for e in happened:
-            where = ", ".join(f"{s} {p:,.2f}" for s, p in e.prices.items())
+            where = ", ".join(f"{s} {price_text(p)}" for s, p in e.prices.items())
             lines.append(
                 f"✕ {VARIANT_STYLES[e.variant].title}: {html.escape(', '.join(e.position_ids))} "
                 f"liquidated at {where}{' (gap)' if e.gap else ''}, lost "

@@ -6,6 +6,7 @@ import json
 from dataclasses import asdict
 from typing import Any
 
+from engine.formatting import price_text
 from engine.models import Scenario
 from engine.report import Report
 
@@ -43,7 +44,7 @@ def report_json(report: Report) -> str:
 
 
 def _price(value: float | None) -> str:
-    return "none" if value is None else f"{value:,.2f}"
+    return "none" if value is None else price_text(value)
 
 
 def _pct(value: float | None) -> str:
@@ -92,7 +93,7 @@ def report_table(report: Report, scenario: Scenario) -> str:
         f"rules {report.rules}"
         + (f" (tables as of {report.rules_as_of})" if report.rules_as_of else ""),
         f"wallet {scenario.account.wallet_balance:,.2f} {cur}"
-        + "".join(f"; {s} -> {p:,.2f}" for s, p in report.at.items()),
+        + "".join(f"; {s} -> {price_text(p)}" for s, p in report.at.items()),
     ]
     head = (
         f"{'id':<8}{'symbol':<10}{'side':<6}{'mode':<9}{'init. margin':>14}{'maint.':>11}"
@@ -114,7 +115,7 @@ def report_table(report: Report, scenario: Scenario) -> str:
             f"max loss {a.max_loss:,.2f} {cur}; margin ratio {_ratio(a.margin_ratio)}"
         )
         for e in variant.events:
-            where = ", ".join(f"{s} {p:,.2f}" for s, p in e.prices.items())
+            where = ", ".join(f"{s} {price_text(p)}" for s, p in e.prices.items())
             out.append(
                 f"  liquidated: {e.pool} ({', '.join(e.position_ids)}) at {where}; "
                 f"lost {e.lost:,.2f} {cur}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from engine.formatting import price_text
 from engine.pools import Pool, Variant
 
 if TYPE_CHECKING:
@@ -40,13 +41,15 @@ def variant_warnings(
         for leg in pool.legs:
             figures = positions[leg.position_id]
             where = (
-                "" if figures.liquidation_price is None else f" ({figures.liquidation_price:,.2f})"
+                ""
+                if figures.liquidation_price is None
+                else f" ({price_text(figures.liquidation_price)})"
             )
             out.append(
                 RiskWarning(
                     "past_liquidation",
                     f"{leg.position_id} is already past its liquidation price{where} at mark "
-                    f"{leg.mark:,.2f}: its {pool.kind} pool counts as liquidated",
+                    f"{price_text(leg.mark)}: its {pool.kind} pool counts as liquidated",
                     leg.position_id,
                 )
             )

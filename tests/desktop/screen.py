@@ -8,6 +8,7 @@ import numpy as np
 
 from desktop.main_window import MainWindow
 from desktop.sweep_axis import sweep_for
+from engine.formatting import price_text
 from engine.report import evaluate
 
 
@@ -30,7 +31,7 @@ def assert_shows_engine_figures(win: MainWindow) -> None:
     for name, variant in report.variants.items():
         for row, figures in enumerate(variant.positions.values()):
             liq = figures.liquidation_price
-            assert card_cell(win, name, row, 1) == ("none" if liq is None else f"{liq:,.2f}")
+            assert card_cell(win, name, row, 1) == ("none" if liq is None else price_text(liq))
             assert card_cell(win, name, row, 3) == f"{figures.max_loss:,.0f}"
         card = win.comparison.cards[name]
         assert card.table.rowCount() == len(variant.positions)

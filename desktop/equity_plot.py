@@ -4,16 +4,24 @@ with a labelled liquidation line per pool and variant, and a draggable what-if l
 from __future__ import annotations
 
 import html
+import math
 
 import pyqtgraph as pg
 from PySide6.QtCore import QSignalBlocker, Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.controller import Result, ScenarioController
 from desktop.line_key import LineKey
 from desktop.style import VARIANT_STYLES, variant_pen
 from desktop.sweep_axis import ALL_SYMBOLS
-from engine.formatting import price_text
+from engine.formatting import price_decimals, price_text
 from engine.report import Report
 from engine.sweep import SweepResult
 
@@ -92,6 +100,23 @@ class EquityPlot(QWidget):
         self.axis.activated.connect(self._on_axis_activated)
         top.addWidget(self.axis, 1)
         top.addSpacing(12)
+        # The what-if line from the keyboard: type a price (Enter), or step it with the arrows.
+        self.what_if_value = QDoubleSpinBox()
+        self.what_if_value.setAccessibleName("what-if value")
+        self.what_if_value.setToolTip(
+            "Where the what-if line stands: type a price (or a % move of every symbol) and "
+            "press Enter, or step it with Up/Down and PageUp/PageDown. Dragging the line in "
+            "the plot moves it too."
+        )
+        self.what_if_value.setKeyboardTracking(False)  # "4" on the way to "42000" is no price
+        self.what_if_value.setGroupSeparatorShown(True)
+        self.what_if_value.setMinimumWidth(170)
+        self.what_if_value.valueChanged.connect(self._on_what_if_typed)
+        what_if_label = QLabel("What &if:")
+        what_if_label.setBuddy(self.what_if_value)
+        top.addWidget(what_if_label)
+        top.addWidget(self.what_if_value)
+        top.addSpacing(12)
         self.key = LineKey()
         top.addWidget(self.key)
         top.addSpacing(6)
@@ -150,6 +175,7 @@ class EquityPlot(QWidget):
         self.readout.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.readout)
         self._axis_shown: str | None = None
+        self._what_if_key: tuple[object, ...] | None = None
         controller.resultChanged.connect(self.show_result)
         controller.scenarioChanged.connect(self._fill_axes)
         controller.axisChanged.connect(self._fill_axes)
@@ -178,6 +204,7 @@ class EquityPlot(QWidget):
         set_axis_label(self.plot, "left", f"Account equity ({result.report.currency})")
         # No position, nothing to move: no what-if line, and the next scenario starts afresh.
         self.what_if.setVisible(sweep is not None)
+        self.what_if_value.setEnabled(sweep is not None)
         if sweep is None:
             for curve in self.curves.values():
                 curve.setData([], [])
@@ -195,6 +222,7 @@ class EquityPlot(QWidget):
             # Bounds first: the line is clamped to them, and a new axis has new units.
             if tuple(self.what_if.maxRange) != bounds:
                 self.what_if.setBounds(bounds)
+            self._fit_what_if_value(bounds, axis, result)
             if self._axis_shown != axis:
                 self._axis_shown = axis
                 # The view follows the sweep, which always spans every liquidation line, until
@@ -242,8 +270,33 @@ class EquityPlot(QWidget):
                 titles = ", ".join(VARIANT_STYLES[v].title for v in variants)
                 line.setToolTip(f"{titles}: {', '.join(ids)} liquidated when the move reaches {at}")
 
+    def _fit_what_if_value(self, bounds: tuple[float, float], axis: str, result: Result) -> None:
+        """The field takes the line's range, and the digits and unit of the axis."""
+        key = (bounds, axis, result.report.currency)
+        if self._what_if_key == key:  # each setter re-lays-out the field
+            return
+        self._what_if_key = key
+        spin = self.what_if_value
+        with QSignalBlocker(spin):
+            if axis == ALL_SYMBOLS:
+                spin.setDecimals(2)
+                spin.setSuffix(" %")
+                spin.setSingleStep(1.0)
+            else:
+                mark = result.scenario.marks()[axis]
+                spin.setDecimals(price_decimals(mark))
+                spin.setSuffix(f" {result.report.currency}")
+                spin.setSingleStep(10.0 ** (math.floor(math.log10(mark)) - 2))  # ~1 % steps
+            spin.setRange(*bounds)
+
+    def _on_what_if_typed(self, value: float) -> None:
+        self.what_if.setValue(value)
+
     def _on_what_if_moved(self) -> None:
         x = float(self.what_if.value())
+        if self.what_if_value.value() != x:
+            with QSignalBlocker(self.what_if_value):
+                self.what_if_value.setValue(x)
         axis = self._controller.axis
         report = self._controller.what_if(x)
         unit = " %" if axis == ALL_SYMBOLS else ""

@@ -14,8 +14,12 @@ def price_text(value: float) -> str:
     A fixed two decimals wrote a low-priced coin's liquidation price 0.081234 as "0.08", and
     0.0000123 as "0.00".
     """
+    return f"{value:,.{price_decimals(value)}f}"
+
+
+def price_decimals(value: float) -> int:
+    """Decimals that give ``value`` at least 5 significant digits, and never fewer than 2."""
     if value == 0 or not math.isfinite(value):
-        return f"{value:,.2f}"
+        return 2
     magnitude = math.floor(math.log10(abs(value)))
-    decimals = min(max(2, SIGNIFICANT - 1 - magnitude), MAX_DECIMALS)
-    return f"{value:,.{decimals}f}"
+    return min(max(2, SIGNIFICANT - 1 - magnitude), MAX_DECIMALS)

@@ -590,3 +590,23 @@ def test_an_empty_scenario_shows_an_empty_plot_then_the_first_position(
     x, _ = plot.curves["cross"].getData()
     assert len(x) > 0
     assert plot.readout.text().startswith("What if all symbols +0.0 %: ")
+
+
+def test_what_if_from_the_keyboard(qtbot, window: MainWindow) -> None:
+    field = window.plot.what_if_value
+    assert field.suffix() == " USDT" and field.value() == 50_000
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "44000")
+    assert window.plot.what_if.value() == 50_000  # nothing moves on a partial number
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert window.plot.what_if.value() == 44_000
+    text = window.plot.readout.text()
+    assert "All isolated</b></span> 8,000.00 USDT — liquidated: B" in text
+    qtbot.keyClick(field, Qt.Key.Key_Up)  # one step: 100 USDT at a 50,000 mark
+    assert window.plot.what_if.value() == 44_100
+    window.plot.what_if.setValue(30_000)  # a drag shows in the field
+    assert field.value() == 30_000
+    window.controller.set_axis("All symbols (%)")
+    wait_result(qtbot, window)
+    assert field.suffix() == " %" and field.value() == 0.0

@@ -43,6 +43,15 @@ def assert_shows_engine_figures(win: MainWindow) -> None:
             np.testing.assert_allclose(x, sweep.x)
             np.testing.assert_allclose(y, sweep.equity[name])
     assert win.losses.heights() == [report.variants[n].account.max_loss for n in win.losses.names]
+    if sweep is not None:  # the what-if line, its field and its readout agree
+        line, field = win.plot.what_if.value(), win.plot.what_if_value
+        assert sweep.x[0] - 1e-9 <= line <= sweep.x[-1] + 1e-9
+        assert abs(field.value() - line) <= 10.0 ** -field.decimals()
+        equity = win.controller.what_if(line)
+        if equity is not None:
+            for name in equity.variants:
+                amount = f"{equity.variants[name].account.equity:,.2f}"
+                assert amount in win.plot.readout.text(), (name, amount)
     # Numeric cells and account lines only: IDs and the currency are the user's own text.
     shown = " ".join(
         card.table.item(r, c).text()

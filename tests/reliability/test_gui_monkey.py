@@ -92,6 +92,13 @@ def monkey_step(qtbot, win: MainWindow, rng: random.Random) -> str:
         if low is not None:
             win.plot.what_if.setValue(rng.uniform(low, high))
 
+    def what_if_typed() -> None:
+        field = win.plot.what_if_value
+        field.setFocus()
+        field.selectAll()
+        qtbot.keyClicks(field, rng.choice(TEXTS))
+        qtbot.keyClick(field, rng.choice([Qt.Key.Key_Return, Qt.Key.Key_Up, Qt.Key.Key_PageDown]))
+
     def axis() -> None:
         items = [win.plot.axis.itemText(i) for i in range(win.plot.axis.count())]
         win.controller.set_axis(rng.choice(items or [ALL_SYMBOLS]))
@@ -112,6 +119,7 @@ def monkey_step(qtbot, win: MainWindow, rng: random.Random) -> str:
     actions += [
         ("add", win.add_position),
         ("drag what-if", drag),
+        ("type what-if", what_if_typed),
         ("axis", axis),
         ("rules", rules),
         ("undo", undo),

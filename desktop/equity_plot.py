@@ -286,7 +286,7 @@ class EquityPlot(QWidget):
                 mark = result.scenario.marks()[axis]
                 spin.setDecimals(price_decimals(mark))
                 spin.setSuffix(f" {result.report.currency}")
-                spin.setSingleStep(10.0 ** (math.floor(math.log10(mark)) - 2))  # ~1 % steps
+                spin.setSingleStep(10.0 ** (math.floor(math.log10(mark)) - 2))  # 0.1-1 % steps
             spin.setRange(*bounds)
 
     def _on_what_if_typed(self, value: float) -> None:

@@ -182,6 +182,7 @@ class VariantCard(QFrame):
 
     def show_variant(self, variant: VariantReport, currency: str) -> None:
         positions = list(variant.positions.values())
+        changed = self.table.rowCount() != len(positions)
         self.table.setRowCount(len(positions))
         for row, f in enumerate(positions):
             distance = (
@@ -202,6 +203,7 @@ class VariantCard(QFrame):
                     self.table.setItem(row, column, item)
                 if item.text() != text:
                     item.setText(text)
+                    changed = True
                 if column:
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -222,7 +224,8 @@ class VariantCard(QFrame):
         )
         if self.table.height() != height:
             self.table.setFixedHeight(height)
-        self.table.fit_columns()
+        if changed:  # same figures, same widths: no need to measure them again
+            self.table.fit_columns()
         a = variant.account
         currency = html.escape(currency)
         self.account.setText(

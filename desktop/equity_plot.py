@@ -47,6 +47,11 @@ def readout_text(report: Report | None, axis: str, x: float) -> str:
     return f"What if {where}: " + " · ".join(parts)
 
 
+def _axis_text(x: float, axis: str) -> str:
+    """A place on the plot's x axis: a % move of every symbol, or a price."""
+    return f"{x:,.2f} %" if axis == ALL_SYMBOLS else price_text(x)
+
+
 def set_axis_label(plot: pg.PlotWidget, side: str, text: str) -> None:
     """Set an axis title only when it changes: each call re-lays-out the plot."""
     axis = plot.getAxis(side)
@@ -255,7 +260,6 @@ class EquityPlot(QWidget):
             )
             self.plot.addItem(line, ignoreBounds=True)
             self.liquidation_lines.append(line)
-        unit = " %" if self._controller.axis == ALL_SYMBOLS else ""
         for i, line in enumerate(self.liquidation_lines):
             if i >= len(groups):
                 line.hide()
@@ -263,7 +267,7 @@ class EquityPlot(QWidget):
             line.show()  # first: a hidden line's label ignores new text, and kept its old one
             (x, ids), variants = groups[i]
             names = "/".join(SHORT[v] for v in variants)
-            at = f"{x:,.2f} %" if unit else price_text(x)
+            at = _axis_text(x, self._controller.axis)
             text = f" {','.join(ids)} liquidated ({names}) at {at}"
             if _update_line(line, x, text, variants[0]):
                 line.label.setPosition(0.86 - 0.12 * (i % 5))
@@ -299,8 +303,7 @@ class EquityPlot(QWidget):
                 self.what_if_value.setValue(x)
         axis = self._controller.axis
         report = self._controller.what_if(x)
-        unit = " %" if axis == ALL_SYMBOLS else ""
-        at = f"{x:,.2f} %" if unit else price_text(x)
+        at = _axis_text(x, axis)
         self.what_if.label.setFormat(f"what if {at}")
         self.readout.setText(readout_text(report, axis, x))
 

@@ -4,15 +4,22 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+SRC_TREE := $(VENV)/src/marginlab
 
 .PHONY: run test lint typecheck contracts unit frozen package package-onefile bench clean
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation \
-		--config-settings editable_mode=compat -e .
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(MAKE) --no-print-directory $(SRC_TREE)
 	touch $(STAMP)
+
+# The editable install maps marginlab.<folder> onto the checkout's folders with an import hook,
+# which mypy does not run: it reads the same mapping from this tree of links instead.
+$(SRC_TREE):
+	mkdir -p $(SRC_TREE)
+	for d in engine desktop cli resources; do ln -sfn ../../../$$d $(SRC_TREE)/$$d; done
 
 run: $(STAMP)
 	$(BIN)/marginlab $(ARGS)
@@ -24,7 +31,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 
 typecheck: $(STAMP)
-	$(BIN)/mypy engine
+	MYPYPATH=$(VENV)/src $(BIN)/mypy -p marginlab.engine -p marginlab.cli
 
 contracts: $(STAMP)
 	$(BIN)/lint-imports

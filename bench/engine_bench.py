@@ -9,10 +9,10 @@ from collections.abc import Callable
 
 import numpy as np
 
-from engine.models import Scenario
-from engine.presets import load_preset
-from engine.report import evaluate
-from engine.sweep import sweep_move, sweep_price
+from marginlab.engine.files.presets import load_preset
+from marginlab.engine.margin.models import Scenario
+from marginlab.engine.margin.report import evaluate
+from marginlab.engine.margin.sweep import sweep_move, sweep_price
 
 
 def twenty_positions() -> Scenario:

@@ -60,7 +60,7 @@ def keystroke_latency(edits: int = 200) -> tuple[list[float], list[float]]:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from desktop.app import build_window, follow_palette
+    from marginlab.desktop.app import build_window, follow_palette
 
     app = QApplication.instance() or QApplication([])
     follow_palette(app)  # type: ignore[arg-type]

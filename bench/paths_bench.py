@@ -8,10 +8,10 @@ import time
 
 import numpy as np
 
-from engine.models import Scenario
-from engine.montecarlo import GBM, simulate
-from engine.path_sources import builtin_path
-from engine.paths import replay
+from marginlab.engine.margin.models import Scenario
+from marginlab.engine.paths.montecarlo import GBM, simulate
+from marginlab.engine.paths.replay import replay
+from marginlab.engine.paths.sources import builtin_path
 
 
 def five_positions() -> Scenario:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QWidget
 
-from desktop.controller import ScenarioController
-from desktop.fields import EditField, number_text
-from engine.models import Scenario
-from engine.rules import RULE_SETS, table_info
+from marginlab.desktop.controller import ScenarioController
+from marginlab.desktop.fields import EditField, number_text
+from marginlab.engine.margin.models import Scenario
+from marginlab.engine.margin.rules import RULE_SETS, table_info
 
 TIPS = {
     "wallet_balance": "Deposits + realised PnL − fees. Under cross this whole amount, less the "

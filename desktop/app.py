@@ -18,12 +18,12 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QIcon, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication
 
-from desktop.autosave import discard, find_recoveries
-from desktop.controller import ScenarioController
-from desktop.main_window import MainWindow
-from engine import __version__
-from engine.presets import load_preset
-from engine.scenario_io import ScenarioError, load_scenario
+from marginlab.desktop.autosave import discard, find_recoveries
+from marginlab.desktop.controller import ScenarioController
+from marginlab.desktop.main_window import MainWindow
+from marginlab.engine import __version__
+from marginlab.engine.files.presets import load_preset
+from marginlab.engine.files.scenario_io import ScenarioError, load_scenario
 
 ORGANISATION = "MarginLab"
 APPLICATION = "Margin Lab"
@@ -100,7 +100,7 @@ def install_error_report(window: MainWindow) -> None:
 
 
 def app_icon() -> QIcon:
-    icon = resources.files("resources.icons").joinpath("marginlab.png")
+    icon = resources.files("marginlab.resources.icons").joinpath("marginlab.png")
     if isinstance(icon, Path):  # a real file (checkout, wheel, frozen app): decoded when shown
         return QIcon(str(icon))
     pixmap = QPixmap()
@@ -128,12 +128,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     )  # start-up benchmark: print the time, quit
     args = parser.parse_args(argv)
     if args.self_test:
-        from desktop.self_test import run
+        from marginlab.desktop.self_test import run
 
         passed, message = run(args.self_test_png)
         print(message, flush=True)
         return 0 if passed else 1
-    gc.disable()  # until the window is up: see desktop.launch
+    gc.disable()  # until the window is up: see marginlab.desktop.launch
     try:
         app, window = _first_window(args.file)
         app.processEvents()  # paint the first frame before anything else

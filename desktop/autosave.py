@@ -16,9 +16,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer
 from shiboken6 import isValid
 
-from desktop.controller import ScenarioController
-from engine.models import Scenario
-from engine.scenario_io import ScenarioError, parse_scenario, save_scenario
+from marginlab.desktop.controller import ScenarioController
+from marginlab.engine.files.scenario_io import ScenarioError, parse_scenario, save_scenario
+from marginlab.engine.margin.models import Scenario
 
 DELAY_MS = 3000
 

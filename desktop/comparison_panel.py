@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.controller import Result
-from desktop.style import TOOLTIPS, VARIANT_STYLES, tint
-from engine.formatting import price_text
-from engine.report import Report, VariantReport
-from engine.report_text import summary_lines
+from marginlab.desktop.controller import Result
+from marginlab.desktop.style import TOOLTIPS, VARIANT_STYLES, tint
+from marginlab.engine.margin.report import Report, VariantReport
+from marginlab.engine.text.numbers import price_text
+from marginlab.engine.text.report_text import summary_lines
 
 HEADERS = (
     ("Position", ""),

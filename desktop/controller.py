@@ -16,11 +16,10 @@ from pydantic import ValidationError
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from desktop.sweep_axis import ALL_SYMBOLS, sweep_for
-from engine.models import Scenario
-from engine.report import MoveError, Report, evaluate
-from engine.scenario_io import format_errors, load_scenario, save_scenario
-from engine.sweep import SweepResult
+from marginlab.engine.files.scenario_io import format_errors, load_scenario, save_scenario
+from marginlab.engine.margin.models import Scenario
+from marginlab.engine.margin.report import MoveError, Report, evaluate
+from marginlab.engine.margin.sweep import ALL_SYMBOLS, SweepResult, sweep_for
 
 NEW_SCENARIO = Scenario.model_validate(
     {"name": "Untitled", "account": {"wallet_balance": 10_000, "currency": "USDT"}}

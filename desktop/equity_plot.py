@@ -17,13 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.controller import Result, ScenarioController
-from desktop.line_key import LineKey
-from desktop.style import VARIANT_STYLES, variant_pen
-from desktop.sweep_axis import ALL_SYMBOLS
-from engine.formatting import price_decimals, price_text
-from engine.report import Report
-from engine.sweep import SweepResult
+from marginlab.desktop.controller import Result, ScenarioController
+from marginlab.desktop.line_key import LineKey
+from marginlab.desktop.style import VARIANT_STYLES, variant_pen
+from marginlab.engine.margin.report import Report
+from marginlab.engine.margin.sweep import ALL_SYMBOLS, SweepResult
+from marginlab.engine.text.numbers import price_decimals, price_text
 
 SHORT = {"as_entered": "entered", "isolated": "iso", "cross": "cross"}
 EMPTY_RANGE = [-30.0, 30.0]  # % moves shown while there is no position

@@ -11,13 +11,13 @@ from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
-from desktop.comparison_panel import comparison_rows
-from desktop.controller import NEW_SCENARIO
-from engine.presets import load_preset, preset_list
-from engine.scenario_io import ScenarioError
+from marginlab.desktop.comparison_panel import comparison_rows
+from marginlab.desktop.controller import NEW_SCENARIO
+from marginlab.engine.files.presets import load_preset, preset_list
+from marginlab.engine.files.scenario_io import ScenarioError
 
 if TYPE_CHECKING:
-    from desktop.main_window import MainWindow
+    from marginlab.desktop.main_window import MainWindow
 
 FILTER = "Margin Lab scenario (*.json);;All files (*)"
 MAX_RECENT = 8

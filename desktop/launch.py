@@ -1,6 +1,6 @@
 """``marginlab`` entry point: the start-up order that gets the window up soonest.
 
-Two measured costs (``bench/gui_latency.py``) are avoided before ``desktop.app`` runs:
+Two measured costs (``bench/gui_latency.py``) are avoided before ``marginlab.desktop.app`` runs:
 
 * Once PySide6 is imported, shiboken's import hook reads the source of every module imported
   after it, looking for ``from __feature__ import``. Importing the engine (pydantic, numpy)
@@ -24,12 +24,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     gc.disable()
     try:
-        import engine.presets
-        import engine.report
-        import engine.report_text
-        import engine.scenario_io
-        import engine.sweep  # noqa: F401
-        from desktop.app import main as run
+        import marginlab.engine.files.presets
+        import marginlab.engine.files.scenario_io
+        import marginlab.engine.margin.report
+        import marginlab.engine.margin.sweep
+        import marginlab.engine.text.report_text  # noqa: F401
+        from marginlab.desktop.app import main as run
     finally:
         # Frozen first: re-enabled on its own, the collector's next pass would scan every object
         # the imports made (about 25 ms) just before desktop.app.main turns it off again.

@@ -13,7 +13,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
 
-from desktop.style import VARIANT_STYLES, variant_pen
+from marginlab.desktop.style import VARIANT_STYLES, variant_pen
 
 SAMPLE = 36  # px of line drawn per variant
 GAP = 6  # px between a sample and its name

@@ -10,8 +10,8 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from desktop.controller import Result
-from desktop.style import VARIANT_STYLES
+from marginlab.desktop.controller import Result
+from marginlab.desktop.style import VARIANT_STYLES
 
 # Fill patterns: the second cue besides colour.
 PATTERNS = {

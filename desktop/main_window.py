@@ -22,21 +22,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.account_panel import AccountPanel
-from desktop.autosave import Autosaver
-from desktop.comparison_panel import ComparisonPanel
-from desktop.controller import Result, ScenarioController
-from desktop.equity_plot import EquityPlot
-from desktop.file_actions import FileActions
-from desktop.loss_chart import LossChart
-from desktop.panes import Panes
-from desktop.position_form import PositionForm
-from desktop.positions_table_model import MODE_COLUMN, PositionsTableModel
-from desktop.style import tint
+from marginlab.desktop.account_panel import AccountPanel
+from marginlab.desktop.autosave import Autosaver
+from marginlab.desktop.comparison_panel import ComparisonPanel
+from marginlab.desktop.controller import Result, ScenarioController
+from marginlab.desktop.equity_plot import EquityPlot
+from marginlab.desktop.file_actions import FileActions
+from marginlab.desktop.loss_chart import LossChart
+from marginlab.desktop.panes import Panes
+from marginlab.desktop.position_form import PositionForm
+from marginlab.desktop.positions_table_model import MODE_COLUMN, PositionsTableModel
+from marginlab.desktop.style import tint
 
 if TYPE_CHECKING:
-    from desktop.replay_view import ReplayView
-    from desktop.risk_view import RiskView
+    from marginlab.desktop.replay_view import ReplayView
+    from marginlab.desktop.risk_view import RiskView
 
 TITLE_BAR = 40  # px the window manager's frame takes above a window's contents
 CELL_PADDING = 8  # px a table cell adds around its text: margins, focus frame, grid line
@@ -200,7 +200,9 @@ class MainWindow(QMainWindow):
             text = QTextBrowser()
             text.setAccessibleName("glossary")
             text.setHtml(
-                resources.files("resources.help").joinpath("glossary.html").read_text("utf-8")
+                resources.files("marginlab.resources.help")
+                .joinpath("glossary.html")
+                .read_text("utf-8")
             )
             self._glossary.setWidget(text)
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self._glossary)
@@ -251,7 +253,7 @@ class MainWindow(QMainWindow):
     @property
     def replay(self) -> ReplayView:
         if self._replay is None:
-            from desktop.replay_view import ReplayView
+            from marginlab.desktop.replay_view import ReplayView
 
             self._replay = ReplayView(self.controller)
             self._install_view(1, self._replay)
@@ -262,7 +264,7 @@ class MainWindow(QMainWindow):
     @property
     def risk(self) -> RiskView:
         if self._risk is None:
-            from desktop.risk_view import RiskView
+            from marginlab.desktop.risk_view import RiskView
 
             self._risk = RiskView(self.controller)
             self._install_view(2, self._risk)

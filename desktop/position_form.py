@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QWidget
 
-from desktop.controller import Result, ScenarioController
-from desktop.fields import EditField, number_text
-from engine.models import Position, Scenario
+from marginlab.desktop.controller import Result, ScenarioController
+from marginlab.desktop.fields import EditField, number_text
+from marginlab.engine.margin.models import Position, Scenario
 
 SIZE_KINDS = (
     ("quantity", "Quantity (base units)", "Size in base units, e.g. 0.4 BTC"),

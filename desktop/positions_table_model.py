@@ -6,8 +6,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from desktop.controller import ScenarioController
-from engine.models import Position, Scenario
+from marginlab.desktop.controller import ScenarioController
+from marginlab.engine.margin.models import Position, Scenario
 
 Index = QModelIndex | QPersistentModelIndex
 

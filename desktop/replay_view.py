@@ -22,13 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.controller import Result, ScenarioController
-from desktop.equity_plot import set_axis_label
-from desktop.line_key import key_row
-from desktop.style import VARIANT_STYLES, variant_pen
-from engine.formatting import price_text
-from engine.path_sources import SHAPES, PathError, builtin_path, csv_path
-from engine.paths import PricePath, Replay, replay
+from marginlab.desktop.controller import Result, ScenarioController
+from marginlab.desktop.equity_plot import set_axis_label
+from marginlab.desktop.line_key import key_row
+from marginlab.desktop.style import VARIANT_STYLES, variant_pen
+from marginlab.engine.paths.replay import PricePath, Replay, replay
+from marginlab.engine.paths.sources import SHAPES, PathError, builtin_path, csv_path
+from marginlab.engine.text.numbers import price_text
 
 ALL = "All symbols"
 SPEEDS = {"1×": 1, "4×": 4, "16×": 16, "64×": 64}

@@ -26,13 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.controller import ScenarioController
-from desktop.equity_plot import set_axis_label
-from desktop.fields import EditField
-from desktop.line_key import key_row
-from desktop.style import VARIANT_STYLES, variant_pen
-from engine.models import Scenario
-from engine.montecarlo import (
+from marginlab.desktop.controller import ScenarioController
+from marginlab.desktop.equity_plot import set_axis_label
+from marginlab.desktop.fields import EditField
+from marginlab.desktop.line_key import key_row
+from marginlab.desktop.style import VARIANT_STYLES, variant_pen
+from marginlab.engine.margin.models import Scenario
+from marginlab.engine.paths.montecarlo import (
     GBM,
     SECONDS_PER_YEAR,
     Bootstrap,
@@ -42,7 +42,7 @@ from engine.montecarlo import (
     simulate,
     uniform_correlation,
 )
-from engine.path_sources import PathError, csv_path
+from marginlab.engine.paths.sources import PathError, csv_path
 
 HORIZONS = {"1 hour": 1 / 8_760, "8 hours": 8 / 8_760, "1 day": 1 / 365, "1 week": 7 / 365}
 STEPS = 1_440

@@ -13,9 +13,9 @@ import tempfile
 from importlib import resources
 from pathlib import Path
 
-from engine.presets import load_preset, preset_list
-from engine.report import evaluate
-from engine.rules import RULE_SETS, table_info
+from marginlab.engine.files.presets import load_preset, preset_list
+from marginlab.engine.margin.report import evaluate
+from marginlab.engine.margin.rules import RULE_SETS, table_info
 
 
 class SelfTestError(Exception):
@@ -23,7 +23,9 @@ class SelfTestError(Exception):
 
 
 def _check_numbers() -> str:
-    spec = json.loads(resources.files("resources").joinpath("selftest.json").read_text("utf-8"))
+    spec = json.loads(
+        resources.files("marginlab.resources").joinpath("selftest.json").read_text("utf-8")
+    )
     report = evaluate(load_preset(spec["preset"]))
     for item in spec["expect"]:
         variant = report.variants[item["variant"]]
@@ -45,7 +47,7 @@ def _render(png: Path) -> None:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from desktop.app import build_window, follow_palette
+    from marginlab.desktop.app import build_window, follow_palette
 
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)

@@ -2,6 +2,6 @@
 
 import sys
 
-from engine.cli import main
+from marginlab.cli.main import main
 
 sys.exit(main())

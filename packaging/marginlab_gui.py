@@ -8,7 +8,7 @@ import os
 import sys
 
 try:
-    from desktop.launch import main
+    from marginlab.desktop.launch import main
 except Exception as error:  # a broken bundle: say what is missing, in one line
     if os.environ.get("MARGINLAB_DEBUG"):
         raise

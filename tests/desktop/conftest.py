@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 from PySide6.QtWidgets import QMessageBox
 
-from desktop.app import build_window, follow_palette
-from desktop.main_window import MainWindow
+from marginlab.desktop.app import build_window, follow_palette
+from marginlab.desktop.main_window import MainWindow
 
 
 @pytest.fixture

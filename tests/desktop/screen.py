@@ -6,10 +6,10 @@ import re
 
 import numpy as np
 
-from desktop.main_window import MainWindow
-from desktop.sweep_axis import sweep_for
-from engine.formatting import price_text
-from engine.report import evaluate
+from marginlab.desktop.main_window import MainWindow
+from marginlab.engine.margin.report import evaluate
+from marginlab.engine.margin.sweep import sweep_for
+from marginlab.engine.text.numbers import price_text
 
 
 def card_cell(win: MainWindow, variant: str, row: int, column: int) -> str:

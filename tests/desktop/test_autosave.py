@@ -8,10 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from desktop.app import build_window, offer_recovery
-from desktop.autosave import Autosaver, find_recoveries
-from desktop.main_window import MainWindow
-from engine.scenario_io import load_scenario
+from marginlab.desktop.app import build_window, offer_recovery
+from marginlab.desktop.autosave import Autosaver, find_recoveries
+from marginlab.desktop.main_window import MainWindow
+from marginlab.engine.files.scenario_io import load_scenario
 
 
 def test_edit_is_autosaved_and_removed_once_saved(
@@ -47,9 +47,9 @@ def test_scenario_of_a_killed_process_is_offered_and_restored(
 import os, signal, sys
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
-from desktop.controller import ScenarioController
-from desktop.autosave import Autosaver
-from engine.presets import load_preset
+from marginlab.desktop.controller import ScenarioController
+from marginlab.desktop.autosave import Autosaver
+from marginlab.engine.files.presets import load_preset
 from pathlib import Path
 c = ScenarioController(load_preset("seed-example.json"))
 s = Autosaver(c, Path({str(folder)!r}))
@@ -105,7 +105,7 @@ def test_a_corrupt_autosave_is_ignored(tmp_path: Path) -> None:
 def test_unexpected_errors_are_logged_and_shown(window: MainWindow, tmp_path: Path) -> None:
     import sys
 
-    from desktop.app import install_error_report
+    from marginlab.desktop.app import install_error_report
 
     shown: list[list[str]] = []
     window.files.show_error = lambda title, lines: shown.append(lines)

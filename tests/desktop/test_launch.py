@@ -20,7 +20,7 @@ def _import_order(*args: str) -> list[str]:
             "-X",
             "importtime",
             "-c",
-            "import sys; from desktop.launch import main; sys.exit(main(sys.argv[1:]))",
+            "import sys; from marginlab.desktop.launch import main; sys.exit(main(sys.argv[1:]))",
             *args,
         ],
         capture_output=True,
@@ -46,12 +46,12 @@ def test_the_engine_is_imported_before_qt() -> None:
     """Modules imported after PySide6 pass through shiboken's import hook; the engine (and
     pydantic, numpy) must come first, or start-up is ~30 ms slower (bench/gui_latency.py)."""
     order = _import_order("--version")
-    assert order.index("engine.models") < order.index("PySide6")
+    assert order.index("marginlab.engine.margin.models") < order.index("PySide6")
     assert order.index("numpy") < order.index("PySide6")
 
 
 def test_the_app_icon_loads(qapp) -> None:
-    from desktop.app import app_icon
+    from marginlab.desktop.app import app_icon
 
     icon = app_icon()
     assert not icon.isNull()

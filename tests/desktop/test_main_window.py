@@ -11,11 +11,11 @@ from PySide6.QtCore import QMimeData, Qt, QUrl
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLineEdit, QMessageBox
 
-from desktop.app import build_window, follow_palette
-from desktop.main_window import MainWindow
-from desktop.positions_table_model import FIELDS, MODE_COLUMN
-from desktop.style import VARIANT_STYLES
-from engine.report import evaluate
+from marginlab.desktop.app import build_window, follow_palette
+from marginlab.desktop.main_window import MainWindow
+from marginlab.desktop.positions_table_model import FIELDS, MODE_COLUMN
+from marginlab.desktop.style import VARIANT_STYLES
+from marginlab.engine.margin.report import evaluate
 from tests.desktop.conftest import wait_result
 from tests.desktop.screen import assert_shows_engine_figures, card_cell
 
@@ -52,7 +52,7 @@ def _bar_length(image, colour: str, y: int) -> int:
 
 
 def test_max_loss_bars_are_drawn_to_scale(window: MainWindow) -> None:
-    from desktop.style import VARIANT_STYLES
+    from marginlab.desktop.style import VARIANT_STYLES
 
     chart = window.losses
     chart.resize(800, 150)
@@ -435,7 +435,7 @@ def test_glossary_menu_tick_follows_the_dock(qtbot, window: MainWindow) -> None:
 def test_laptop_screen_shows_every_figure_whole(qtbot, qapp, settings, tmp_path) -> None:
     from PySide6.QtCore import QSize
 
-    from desktop.main_window import first_size
+    from marginlab.desktop.main_window import first_size
 
     assert first_size(QSize(1366, 728)) == QSize(1366, 688)
     assert first_size(QSize(2560, 1400)) == QSize(1600, 960)
@@ -492,7 +492,7 @@ def test_left_column_keeps_the_width_the_user_dragged_it_to(qapp, window: MainWi
 
 
 def test_reused_liquidation_lines_show_their_new_labels(qtbot, window: MainWindow) -> None:
-    from engine.presets import load_preset
+    from marginlab.engine.files.presets import load_preset
 
     # Two lines, then one (the second hidden), then four on another axis: a line hidden and
     # shown again once kept its old label ("L liquidated (iso) at 57,228.92" at -66 %).
@@ -520,7 +520,7 @@ def test_braces_in_an_id_are_shown_as_typed(qtbot, window: MainWindow) -> None:
 def test_another_scenario_brings_the_view_and_the_what_if_line_home(
     qtbot, window: MainWindow
 ) -> None:
-    from engine.presets import load_preset
+    from marginlab.engine.files.presets import load_preset
 
     window.plot.what_if.setValue(30_000)
     window.controller.replace(load_preset("hedged-pair.json"))  # BTCUSDT again, mark 60,000

@@ -8,10 +8,10 @@ import numpy as np
 import pytest
 from PySide6.QtGui import QTextDocumentFragment
 
-from desktop.main_window import MainWindow
-from engine.montecarlo import GBM, Bootstrap, simulate
-from engine.path_sources import builtin_path, csv_path
-from engine.paths import replay
+from marginlab.desktop.main_window import MainWindow
+from marginlab.engine.paths.montecarlo import GBM, Bootstrap, simulate
+from marginlab.engine.paths.replay import replay
+from marginlab.engine.paths.sources import builtin_path, csv_path
 from tests.desktop.conftest import wait_result
 
 
@@ -140,7 +140,7 @@ def test_risk_bootstrap_of_your_candles(qtbot, window: MainWindow, tmp_path, mon
         asked.append(title)
         return (str(file) if "BTCUSDT" in title else "", "")
 
-    monkeypatch.setattr("desktop.risk_view.QFileDialog.getOpenFileName", dialog)
+    monkeypatch.setattr("marginlab.desktop.risk_view.QFileDialog.getOpenFileName", dialog)
     risk_view = window.risk
     risk_view.model.setCurrentIndex(1)
     risk_view._on_model_activated(1)  # what choosing it in the list does
@@ -167,7 +167,9 @@ def test_risk_bootstrap_problems_are_named_and_nothing_runs(
     qtbot, window: MainWindow, tmp_path, monkeypatch
 ) -> None:
     bad = _candles(tmp_path, "bad.csv", [49_900, 50_200, 49_900])  # row 3: low above the rest
-    monkeypatch.setattr("desktop.risk_view.QFileDialog.getOpenFileName", lambda *_a: (str(bad), ""))
+    monkeypatch.setattr(
+        "marginlab.desktop.risk_view.QFileDialog.getOpenFileName", lambda *_a: (str(bad), "")
+    )
     risk_view = window.risk
     risk_view.model.setCurrentIndex(1)
     risk_view._on_model_activated(1)
@@ -180,14 +182,16 @@ def test_risk_bootstrap_problems_are_named_and_nothing_runs(
     )
     # Cancelling every file keeps the random model.
     risk_view._candles = {}
-    monkeypatch.setattr("desktop.risk_view.QFileDialog.getOpenFileName", lambda *_a: ("", ""))
+    monkeypatch.setattr(
+        "marginlab.desktop.risk_view.QFileDialog.getOpenFileName", lambda *_a: ("", "")
+    )
     risk_view.model.setCurrentIndex(1)
     risk_view._on_model_activated(1)
     assert risk_view.model.currentIndex() == 0 and risk_view.vol.isEnabled()
 
 
 def test_path_plots_keep_their_key_off_the_data(window: MainWindow) -> None:
-    from desktop.line_key import LineKey
+    from marginlab.desktop.line_key import LineKey
 
     for view in (window.replay, window.risk):
         keys = view.findChildren(LineKey)

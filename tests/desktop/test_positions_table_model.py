@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from desktop.controller import ScenarioController
-from desktop.positions_table_model import FIELDS, MODE_COLUMN, PositionsTableModel
-from engine.presets import load_preset
+from marginlab.desktop.controller import ScenarioController
+from marginlab.desktop.positions_table_model import FIELDS, MODE_COLUMN, PositionsTableModel
+from marginlab.engine.files.presets import load_preset
 
 DISPLAY, EDIT, CHECK = (
     Qt.ItemDataRole.DisplayRole,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from engine.models import Scenario
-from engine.scenario_io import parse_scenario
+from marginlab.engine.files.scenario_io import parse_scenario
+from marginlab.engine.margin.models import Scenario
 
 
 def position(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from engine.report import evaluate
-from engine.rules import rule_table
+from marginlab.engine.margin.report import evaluate
+from marginlab.engine.margin.rules import rule_table
 from tests.engine.helpers import position, scenario
 
 

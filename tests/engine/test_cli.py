@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from engine.cli import main
+from marginlab.cli.main import main
 
 SEED = str(Path(__file__).parents[2] / "resources" / "presets" / "seed-example.json")
 

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from engine.formatting import price_text
+from marginlab.engine.text.numbers import price_text
 
 
 @pytest.mark.parametrize(
@@ -35,9 +35,9 @@ def test_price_text_never_raises_on_odd_floats() -> None:
 
 
 def test_low_priced_coin_liquidation_reads_with_its_digits() -> None:
-    from engine.models import Account, Position, Scenario
-    from engine.report import evaluate
-    from engine.report_text import report_table
+    from marginlab.engine.margin.models import Account, Position, Scenario
+    from marginlab.engine.margin.report import evaluate
+    from marginlab.engine.text.report_text import report_table
 
     doge = Position(
         id="D",

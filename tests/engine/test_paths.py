@@ -12,12 +12,18 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from engine.cli import main as cli
-from engine.montecarlo import GBM, Bootstrap, Cancelled, parse_volatilities, simulate
-from engine.path_sources import PathError, builtin_path, csv_path, read_candles
-from engine.paths import maintenance_array, replay
-from engine.pools import make_leg
-from engine.presets import load_preset
+from marginlab.cli.main import main as cli
+from marginlab.engine.files.presets import load_preset
+from marginlab.engine.margin.pools import make_leg
+from marginlab.engine.paths.montecarlo import (
+    GBM,
+    Bootstrap,
+    Cancelled,
+    parse_volatilities,
+    simulate,
+)
+from marginlab.engine.paths.replay import replay
+from marginlab.engine.paths.sources import PathError, builtin_path, csv_path, read_candles
 from tests.engine.helpers import position, scenario
 
 SEED = Path(__file__).parents[2] / "resources" / "presets" / "seed-example.json"
@@ -126,7 +132,7 @@ def test_vectorised_maintenance_equals_the_tier_formula(
     leg = make_leg(s.rules, s.positions[0], 50_000)
     prices = np.array([50_000 * factor, 50_000, 10.0, 1e9])
     expected = [leg.maintenance(float(p)) for p in prices]
-    np.testing.assert_allclose(maintenance_array(leg, prices), expected, rtol=1e-12)
+    np.testing.assert_allclose(leg.maintenance(prices), expected, rtol=1e-12)
 
 
 def _barrier_probability(s0: float, barrier: float, sigma: float, t: float, dt: float) -> float:

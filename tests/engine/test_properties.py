@@ -9,9 +9,9 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from engine.models import Scenario
-from engine.report import evaluate
-from engine.sweep import sweep_move, sweep_price
+from marginlab.engine.margin.models import Scenario
+from marginlab.engine.margin.report import evaluate
+from marginlab.engine.margin.sweep import sweep_move, sweep_price
 
 SYMBOLS = {"BTCUSDT": 60_000.0, "ETHUSDT": 3_000.0}
 
@@ -206,7 +206,7 @@ def test_sweep_agrees_with_evaluate_at_its_grid_points(
 @given(scenarios(size=5))
 def test_liquidation_price_solves_the_venue_equation(scenario: Scenario) -> None:
     """At each reported price, pool equity equals pool MM with that price's own tier."""
-    from engine.pools import build_pools
+    from marginlab.engine.margin.pools import build_pools
 
     for name in ("isolated", "cross"):
         variant = evaluate(scenario).variants[name]

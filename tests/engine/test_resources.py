@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from engine.rules import RULE_SETS, rule_table, table_info
+from marginlab.engine.margin.rules import RULE_SETS, rule_table, table_info
 
 ROOT = Path(__file__).parents[2]
 
@@ -62,9 +62,11 @@ def test_tables_load_from_a_built_wheel(tmp_path: Path) -> None:
     unpacked = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(unpacked)
     probe = (
-        "import engine, resources; from engine.presets import load_preset;"
-        "from engine.rules import rule_table;"
+        "import marginlab.engine as engine, marginlab.resources as data;"
+        "from marginlab.engine.files.presets import load_preset;"
+        "from marginlab.engine.margin.rules import rule_table;"
         f"assert engine.__file__.startswith({str(unpacked)!r}), engine.__file__;"
+        f"assert data.__file__.startswith({str(unpacked)!r}), data.__file__;"
         "print(rule_table('binance-usdm')['as_of'], load_preset('seed-example.json').name)"
     )
     # -S skips site-packages' .pth files, so the editable checkout cannot answer for the wheel.

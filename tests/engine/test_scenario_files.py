@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from engine import scenario_io
-from engine.presets import load_preset, preset_list
-from engine.scenario_io import (
+from marginlab.engine.files import scenario_io
+from marginlab.engine.files.presets import load_preset, preset_list
+from marginlab.engine.files.scenario_io import (
     ScenarioError,
     dump_scenario,
     load_scenario,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from engine.presets import load_preset
-from engine.report import evaluate
+from marginlab.engine.files.presets import load_preset
+from marginlab.engine.margin.report import evaluate
 
 ISOLATED_B = 45_180.72
 CROSS_B = 25_401.61
@@ -75,7 +75,7 @@ def test_a_profitable_a_is_still_closed_with_the_pool(seed) -> None:
 
 
 def test_summary_sentence(seed) -> None:
-    from engine.report_text import summary_lines
+    from marginlab.engine.text.report_text import summary_lines
 
     line = next(s for s in summary_lines(evaluate(seed)) if s.startswith("If BTCUSDT"))
     assert "all isolated loses at most 2,000.00 USDT" in line

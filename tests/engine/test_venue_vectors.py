@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from engine.report import evaluate
+from marginlab.engine.margin.report import evaluate
 from tests.engine.helpers import position, scenario
 
 VECTORS = {

@@ -12,10 +12,10 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 
-from desktop.main_window import MainWindow
-from desktop.positions_table_model import FIELDS, MODE_COLUMN
-from desktop.sweep_axis import ALL_SYMBOLS
-from engine.presets import preset_list
+from marginlab.desktop.main_window import MainWindow
+from marginlab.desktop.positions_table_model import FIELDS, MODE_COLUMN
+from marginlab.engine.files.presets import preset_list
+from marginlab.engine.margin.sweep import ALL_SYMBOLS
 from tests.desktop.screen import assert_shows_engine_figures
 
 STEPS = int(os.environ.get("MARGINLAB_MONKEY_STEPS", "3000"))

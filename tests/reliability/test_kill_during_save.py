@@ -10,16 +10,16 @@ import sys
 import time
 from pathlib import Path
 
-from engine.presets import load_preset
-from engine.scenario_io import load_scenario, save_scenario
+from marginlab.engine.files.presets import load_preset
+from marginlab.engine.files.scenario_io import load_scenario, save_scenario
 
 KILLS = 25
 
 # Saves alternate between two scenarios as fast as possible until killed.
 WRITER = """
 import sys
-from engine.presets import load_preset
-from engine.scenario_io import save_scenario
+from marginlab.engine.files.presets import load_preset
+from marginlab.engine.files.scenario_io import save_scenario
 target = sys.argv[1]
 a = load_preset("seed-example.json")
 many = [p.model_copy(update={"id": f"P{i}", "margin": 1.0}) for i in range(400)

@@ -13,9 +13,9 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from engine.cli import main as cli
-from engine.models import Scenario
-from engine.scenario_io import ScenarioError, parse_scenario
+from marginlab.cli.main import main as cli
+from marginlab.engine.files.scenario_io import ScenarioError, parse_scenario
+from marginlab.engine.margin.models import Scenario
 
 PRESETS = Path(__file__).parents[2] / "resources" / "presets"
 VALID = [

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from engine.cli import main as cli
+from marginlab.cli.main import main as cli
 
 SEED = str(Path(__file__).parents[2] / "resources" / "presets" / "seed-example.json")
 _EVENTS = {
@@ -52,8 +52,8 @@ def test_full_gui_session_opens_no_connection(qtbot, network_watch, tmp_path: Pa
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from desktop.app import build_window, follow_palette, offer_recovery
-    from desktop.positions_table_model import MODE_COLUMN
+    from marginlab.desktop.app import build_window, follow_palette, offer_recovery
+    from marginlab.desktop.positions_table_model import MODE_COLUMN
 
     follow_palette(QApplication.instance())
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)

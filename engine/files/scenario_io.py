@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from engine.models import FORMAT, PROBLEM_SEPARATOR, VERSION, Scenario
+from marginlab.engine.margin.models import FORMAT, PROBLEM_SEPARATOR, VERSION, Scenario
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 20

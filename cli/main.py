@@ -17,13 +17,13 @@ from typing import NoReturn
 
 import numpy as np
 
-from engine import __version__
-from engine.cli_paths import add_commands, run_replay, run_risk
-from engine.path_sources import PathError
-from engine.report import MoveError, check_moves, evaluate
-from engine.report_text import report_json, report_table, strict_json
-from engine.scenario_io import ScenarioError, load_scenario
-from engine.sweep import SweepResult, sweep_move, sweep_price
+from marginlab.cli.paths import add_commands, run_replay, run_risk
+from marginlab.engine import __version__
+from marginlab.engine.files.scenario_io import ScenarioError, load_scenario
+from marginlab.engine.margin.report import MoveError, check_moves, evaluate
+from marginlab.engine.margin.sweep import SweepResult, sweep_move, sweep_price
+from marginlab.engine.paths.sources import PathError
+from marginlab.engine.text.report_text import report_json, report_table, strict_json
 
 PROG = "marginlab-cli"
 

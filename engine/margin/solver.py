@@ -23,7 +23,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from engine.pools import Pool
+from marginlab.engine.margin.pools import Pool
 
 _INF = math.inf
 
@@ -56,11 +56,10 @@ class _Line:
         self.slopes = [direction.get(leg.symbol, 0.0) for leg in pool.legs]
 
     def health(self, t: float) -> float:
-        total = self.pool.cash
-        for leg, d in zip(self.pool.legs, self.slopes, strict=True):
-            price = leg.mark + t * d
-            total += leg.upnl(price) - leg.maintenance(price)
-        return total
+        prices = {
+            leg.symbol: leg.mark + t * d for leg, d in zip(self.pool.legs, self.slopes, strict=True)
+        }
+        return self.pool.health(prices)
 
     def limit(self, sign: int) -> float:
         """Largest |t| in direction ``sign`` before some moving price reaches 0."""
@@ -179,5 +178,4 @@ def bankruptcy_t(pool: Pool, direction: Mapping[str, float]) -> float | None:
     slope = sum(leg.sign * leg.quantity * direction.get(leg.symbol, 0.0) for leg in pool.legs)
     if slope == 0:
         return None
-    equity = pool.cash + sum(leg.upnl(leg.mark) for leg in pool.legs)
-    return -equity / slope
+    return -pool.equity({leg.symbol: leg.mark for leg in pool.legs}) / slope

@@ -2,7 +2,7 @@
 
 A schedule is a list of tiers ``(floor, rate, amount)``: ``MM = notional * rate - amount`` in the
 tier whose floor is the largest not above the notional ("tax-bracket" method, formulas.md §0).
-Tier lookup lives here; the liquidation formula lives in ``engine.solver``.
+Tier lookup lives here; the liquidation formula lives in ``marginlab.engine.margin.solver``.
 """
 
 from __future__ import annotations
@@ -12,11 +12,15 @@ import json
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import TYPE_CHECKING, Any, Literal, get_args
+from typing import TYPE_CHECKING, Any, Literal, get_args, overload
+
+import numpy as np
+import numpy.typing as npt
 
 if TYPE_CHECKING:
-    from engine.models import Position
+    from marginlab.engine.margin.models import Position
 
+FloatArray = npt.NDArray[np.floating[Any]]
 RuleSetName = Literal["binance-usdm", "bybit-linear", "hyperliquid", "generic"]
 RULE_SETS: tuple[str, ...] = get_args(RuleSetName)
 Basis = Literal["mark", "entry"]
@@ -44,10 +48,31 @@ class Schedule:
     def tier_index(self, notional: float) -> int:
         return max(bisect.bisect_right(self.floors, notional) - 1, 0)
 
-    def maintenance(self, notional: float) -> float:
-        """``MM = notional * MMR_tier - cum_tier`` (Binance FAQ; Bybit "MM deduction")."""
-        k = self.tier_index(notional)
-        return notional * self.rates[k] - self.amounts[k]
+    @overload
+    def maintenance(self, notional: float) -> float: ...
+    @overload
+    def maintenance(self, notional: FloatArray) -> FloatArray: ...
+    def maintenance(self, notional: float | FloatArray) -> float | FloatArray:
+        """Maintenance margin ``MM = notional · MMR_k − cum_k`` in the tier ``k`` whose floor is
+        the largest not above the notional (Binance FAQ "Leverage and Margin of USDⓈ-M Futures":
+        maintenance amount ``cum``; Bybit "Maintenance Margin" deduction; formulas.md §0).
+
+        The one maintenance function of the engine: scalars for the solver and the report,
+        arrays (any dtype; float32 stays float32) for sweeps, replays and Monte Carlo.
+        """
+        if not isinstance(notional, np.ndarray):
+            k = self.tier_index(notional)
+            return notional * self.rates[k] - self.amounts[k]
+        kind = notional.dtype.type
+        first = self.tier_index(float(notional.min())) if notional.size else 0
+        last = self.tier_index(float(notional.max())) if notional.size else 0
+        if first == last:  # the usual case: one multiply-add
+            return notional * kind(self.rates[first]) - kind(self.amounts[first])
+        tiers = np.maximum(np.searchsorted(self.floors, notional, side="right") - 1, 0)
+        rates = np.asarray(self.rates, dtype=notional.dtype)
+        amounts = np.asarray(self.amounts, dtype=notional.dtype)
+        result: FloatArray = notional * rates[tiers] - amounts[tiers]
+        return result
 
     def max_leverage(self, notional: float) -> float | None:
         return self.max_leverages[self.tier_index(notional)]
@@ -56,7 +81,7 @@ class Schedule:
 @cache
 def rule_table(rules: str) -> dict[str, Any]:
     """The bundled, dated table of a rule set (``resources/rules/<rules>.json``)."""
-    text = resources.files("resources.rules").joinpath(f"{rules}.json").read_text("utf-8")
+    text = resources.files("marginlab.resources.rules").joinpath(f"{rules}.json").read_text("utf-8")
     table: dict[str, Any] = json.loads(text)
     return table
 

@@ -6,9 +6,9 @@ import json
 from dataclasses import asdict
 from typing import Any
 
-from engine.formatting import price_text
-from engine.models import Scenario
-from engine.report import Report
+from marginlab.engine.margin.models import Scenario
+from marginlab.engine.margin.report import Report
+from marginlab.engine.text.numbers import price_text
 
 VARIANT_TITLES = {"as_entered": "As entered", "isolated": "All isolated", "cross": "All cross"}
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import numpy as np
 
-from engine.paths import FloatArray, PricePath
-from engine.report import MAX_PRICE
+from marginlab.engine.margin.report import MAX_PRICE
+from marginlab.engine.paths.replay import FloatArray, PricePath
 
 STEP_SECONDS = 60.0  # built-in shapes use one-minute candles
 MAX_CANDLES = 1_000_000

@@ -6,7 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from engine.montecarlo import (
+from marginlab.engine.files.scenario_io import load_scenario
+from marginlab.engine.paths.montecarlo import (
     GBM,
     PERCENTILES,
     Bootstrap,
@@ -15,10 +16,9 @@ from engine.montecarlo import (
     simulate,
     uniform_correlation,
 )
-from engine.path_sources import SHAPES, builtin_path, csv_path
-from engine.paths import PricePath, Replay, replay
-from engine.report_text import VARIANT_TITLES, strict_json
-from engine.scenario_io import load_scenario
+from marginlab.engine.paths.replay import PricePath, Replay, replay
+from marginlab.engine.paths.sources import SHAPES, builtin_path, csv_path
+from marginlab.engine.text.report_text import VARIANT_TITLES, strict_json
 
 HORIZON_UNITS = {"m": 1 / 525_600, "h": 1 / 8_760, "d": 1 / 365, "w": 7 / 365, "y": 1.0}
 

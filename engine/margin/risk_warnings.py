@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from engine.formatting import price_text
-from engine.pools import Pool, Variant
+from marginlab.engine.margin.pools import Pool, Variant
+from marginlab.engine.text.numbers import price_text
 
 if TYPE_CHECKING:
-    from engine.models import Scenario
-    from engine.report import AccountFigures, PositionFigures
+    from marginlab.engine.margin.models import Scenario
+    from marginlab.engine.margin.report import AccountFigures, PositionFigures
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,7 @@ A path is a series of candles per symbol (open, high, low, close); symbols witho
 their marks. Within a candle the order of high and low is unknown, so a pool is liquidated in
 the first candle where its health (equity − maintenance margin) is ≤ 0 at any combination of
 its symbols' highs and lows. For a pool in one symbol that is exact: the low for a net long, the
-high for a net short, because health is concave in each price (``engine.solver``). A brief wick
+high for a net short, because health is concave in each price (``margin.solver``). A brief wick
 through an isolated threshold therefore liquidates that position even when the close recovers:
 the "brief false move" of the brief.
 """
@@ -17,9 +17,9 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from engine.models import Scenario
-from engine.pools import VARIANTS, Leg, Pool, build_pools
-from engine.solver import crossings
+from marginlab.engine.margin.models import Scenario
+from marginlab.engine.margin.pools import VARIANTS, Pool, build_pools
+from marginlab.engine.margin.solver import crossings
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -63,42 +63,6 @@ class Replay:
     events: tuple[PathEvent, ...]
 
 
-def maintenance_array(leg: Leg, prices: FloatArray) -> FloatArray:
-    """MM of ``leg`` at each price: ``max_k(notional·MMR_k − cum_k)``, the tier formula, since
-    tiers join continuously and rates rise (Binance FAQ tiers; convexity in engine.solver)."""
-    if leg.schedule.basis == "entry":
-        return np.full(prices.shape, leg.entry_maintenance, dtype=prices.dtype)
-    notional = prices * prices.dtype.type(leg.quantity)
-    # Only the tiers the notional actually reaches; one multiply-add in the usual case.
-    first = leg.schedule.tier_index(float(notional.min()))
-    last = leg.schedule.tier_index(float(notional.max()))
-    kind = prices.dtype.type
-    rates, amounts = leg.schedule.rates, leg.schedule.amounts
-    total = notional * kind(rates[first]) - kind(amounts[first])
-    for k in range(first + 1, last + 1):
-        total = np.maximum(total, notional * kind(rates[k]) - kind(amounts[k]))
-    return total
-
-
-def pool_health(pool: Pool, prices: dict[str, FloatArray]) -> FloatArray:
-    """``cash + Σ upnl − Σ MM`` of ``pool`` at arrays of prices (any common shape)."""
-    first = np.asarray(prices[pool.legs[0].symbol])
-    kind = first.dtype.type  # float32 paths stay float32 (Monte Carlo), float64 stay exact
-    health = np.full(first.shape, pool.cash, dtype=first.dtype)
-    for leg in pool.legs:
-        p = np.asarray(prices[leg.symbol])
-        health += kind(leg.sign * leg.quantity) * (p - kind(leg.entry_price))
-        health -= maintenance_array(leg, p)
-    return health
-
-
-def pool_equity(pool: Pool, prices: dict[str, FloatArray]) -> FloatArray | float:
-    equity: FloatArray | float = pool.cash
-    for leg in pool.legs:
-        equity = equity + leg.sign * leg.quantity * (prices[leg.symbol] - leg.entry_price)
-    return equity
-
-
 def _series(
     path: PricePath, marks: dict[str, float], symbol: str, field: dict[str, FloatArray]
 ) -> FloatArray:
@@ -124,7 +88,7 @@ def replay(scenario: Scenario, path: PricePath) -> Replay:
                 continue
             step = _first_liquidation(pool, path, marks)
             alive = np.arange(path.steps) < (path.steps if step is None else step)
-            total += np.where(alive, pool_equity(pool, closes), 0.0)
+            total += np.where(alive, pool.equity(closes), 0.0)
             if step is not None:
                 events.append(_event(variant, pool, path, marks, step))
         equity[variant] = total
@@ -142,7 +106,7 @@ def _first_liquidation(pool: Pool, path: PricePath, marks: dict[str, float]) -> 
     worst = None
     for corner in itertools.product((0, 1), repeat=len(symbols)):
         prices = {s: extremes[i][corner[i]] for i, s in enumerate(symbols)}
-        health = pool_health(pool, prices)
+        health = pool.health(prices)
         worst = health if worst is None else np.minimum(worst, health)
     assert worst is not None
     hits = np.flatnonzero(worst <= 0)
@@ -155,7 +119,7 @@ def _event(
     symbols = sorted({leg.symbol for leg in pool.legs})
     opens = {s: float(_series(path, marks, s, path.open)[step]) for s in symbols}
     prices = dict(opens)
-    gap = float(pool_health(pool, {s: np.array(p) for s, p in opens.items()})) <= 0
+    gap = pool.health(opens) <= 0
     moving = [s for s in symbols if s in path.close]
     if len(moving) == 1 and not gap:
         # One moving symbol: the exact threshold between the open and the extreme that

@@ -6,8 +6,8 @@ import json
 from dataclasses import dataclass
 from importlib import resources
 
-from engine.models import Scenario
-from engine.scenario_io import parse_scenario
+from marginlab.engine.files.scenario_io import parse_scenario
+from marginlab.engine.margin.models import Scenario
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,10 +19,12 @@ class Preset:
 
 def preset_list() -> list[Preset]:
     """The presets in menu order."""
-    text = resources.files("resources.presets").joinpath("index.json").read_text("utf-8")
+    text = resources.files("marginlab.resources.presets").joinpath("index.json").read_text("utf-8")
     return [Preset(**item) for item in json.loads(text)["presets"]]
 
 
 def load_preset(file: str) -> Scenario:
     """One bundled preset, checked like any scenario file."""
-    return parse_scenario(resources.files("resources.presets").joinpath(file).read_bytes())
+    return parse_scenario(
+        resources.files("marginlab.resources.presets").joinpath(file).read_bytes()
+    )

@@ -7,13 +7,19 @@ with its margin; the cross pool is the wallet less every isolated margin.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import Any, Literal, TypeVar, cast
 
-from engine.models import Position, Scenario
-from engine.rules import Schedule, schedule_for
+import numpy as np
+import numpy.typing as npt
 
+from marginlab.engine.margin.models import Position, Scenario
+from marginlab.engine.margin.rules import Schedule, schedule_for
+
+# A price, or an array of prices: the pool formulas take either and answer in kind.
+Price = TypeVar("Price", float, npt.NDArray[np.floating[Any]])
 Variant = Literal["as_entered", "isolated", "cross"]
 VARIANTS: tuple[Variant, ...] = ("as_entered", "isolated", "cross")
 PoolKind = Literal["isolated", "cross", "free"]
@@ -32,15 +38,19 @@ class Leg:
     schedule: Schedule
     entry_maintenance: float
 
-    def upnl(self, price: float) -> float:
-        """Linear contract PnL ``UPNL = s * Q * (P - EP)`` (formulas.md §0)."""
+    def upnl(self, price: Price) -> Price:
+        """Linear contract PnL ``UPNL = s · Q · (P − EP)`` (formulas.md §0; Binance FAQ
+        "unrealized PnL"). ``price`` is a number or an array of prices."""
         return self.sign * self.quantity * (price - self.entry_price)
 
-    def maintenance(self, price: float) -> float:
-        """MM at ``price``; on an entry-value basis (Bybit, BitMEX) the mark plays no part."""
+    def maintenance(self, price: Price) -> Price:
+        """MM at ``price`` (``Schedule.maintenance`` of the notional ``Q · P``); on an
+        entry-value basis (Bybit USDT contracts, BitMEX) the mark plays no part."""
         if self.schedule.basis == "entry":
+            if isinstance(price, np.ndarray):
+                return np.full(price.shape, self.entry_maintenance, dtype=price.dtype)
             return self.entry_maintenance
-        return self.schedule.maintenance(self.quantity * price)
+        return self.schedule.maintenance(price * self.quantity)
 
     def tier_rate(self) -> float:
         """MMR of the tier in force at the mark (at the entry value on an entry basis)."""
@@ -57,11 +67,27 @@ class Pool:
     cash: float
     legs: tuple[Leg, ...]
 
-    def equity(self, prices: dict[str, float]) -> float:
-        return self.cash + sum(leg.upnl(prices[leg.symbol]) for leg in self.legs)
+    def equity(self, prices: Mapping[str, Price]) -> Price:
+        """Pool equity ``cash + Σ s · Q · (P − EP)`` (DESIGN §1; Binance FAQ: wallet balance
+        plus unrealized PnL). The one pool-equity function of the engine: ``prices`` are
+        numbers (the report, the solver) or arrays of one shape (sweeps, replays, Monte Carlo).
+        """
+        total = cast(Price, self.cash)  # type: ignore[redundant-cast]
+        for leg in self.legs:
+            total = total + leg.upnl(prices[leg.symbol])
+        return total
 
-    def maintenance(self, prices: dict[str, float]) -> float:
-        return sum(leg.maintenance(prices[leg.symbol]) for leg in self.legs)
+    def maintenance(self, prices: Mapping[str, Price]) -> Price:
+        """Σ MM of the pool's legs at ``prices`` (numbers or arrays)."""
+        total = cast(Price, 0.0)  # type: ignore[redundant-cast]
+        for leg in self.legs:
+            total = total + leg.maintenance(prices[leg.symbol])
+        return total
+
+    def health(self, prices: Mapping[str, Price]) -> Price:
+        """``equity − Σ MM``: the pool is liquidated when this is ≤ 0 (Binance FAQ, Hyperliquid
+        docs "Liquidations": account value below maintenance margin)."""
+        return self.equity(prices) - self.maintenance(prices)
 
 
 @lru_cache(maxsize=4096)

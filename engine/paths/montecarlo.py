@@ -8,7 +8,7 @@ Two models of the price paths:
   every symbol (so their co-movement is kept), each candle's close-to-close log return and its
   low and high relative to the previous close (so wicks are kept).
 
-Liquidations follow ``engine.paths``: a pool is gone from the first step where its health is
+Liquidations follow ``paths.replay``: a pool is gone from the first step where its health is
 ≤ 0 at the step's prices (at its lows/highs, for candles). Seeded and reproducible: the same
 seed gives the same figures; paths are drawn in fixed chunks so progress and cancel can be
 reported between chunks without changing the numbers.
@@ -24,10 +24,10 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from engine.models import Scenario
-from engine.paths import FloatArray, PricePath, pool_equity, pool_health
-from engine.pools import VARIANTS, Pool, build_pools
-from engine.solver import crossings
+from marginlab.engine.margin.models import Scenario
+from marginlab.engine.margin.pools import VARIANTS, Pool, build_pools
+from marginlab.engine.margin.solver import crossings
+from marginlab.engine.paths.replay import FloatArray, PricePath
 
 CHUNK = 1000
 AnyArray = npt.NDArray[Any]  # float32 paths (Monte Carlo) or float64
@@ -229,7 +229,7 @@ def _first_hit(
     else:
         # Several symbols: each at its adverse extreme of the step (low for a net long).
         worst = {s: (low if _net(pool, s) >= 0 else high)[s] for s in symbols}
-        hit = pool_health(pool, worst) <= 0
+        hit = pool.health(worst) <= 0
     first = np.argmax(hit, axis=1)
     rows = np.arange(first.size)
     return np.asarray(np.where(hit[rows, first], first, steps), np.int64)
@@ -292,7 +292,7 @@ def simulate(
                     total += pool.cash
                     continue
                 hit = _first_hit(pool, close, low, high)
-                total += np.where(hit < steps, 0.0, pool_equity(pool, last))
+                total += np.where(hit < steps, 0.0, pool.equity(last))
                 earliest = np.minimum(earliest, hit)
             end[variant][start : start + n] = total
             first[variant][start : start + n] = earliest

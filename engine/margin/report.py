@@ -12,11 +12,11 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from engine.models import Scenario
-from engine.pools import VARIANTS, Pool, Variant, build_pools, mode_in
-from engine.risk_warnings import RiskWarning, variant_warnings
-from engine.rules import table_info
-from engine.solver import bankruptcy_t, crossings, nearest
+from marginlab.engine.margin.models import Scenario
+from marginlab.engine.margin.pools import VARIANTS, Pool, Variant, build_pools, mode_in
+from marginlab.engine.margin.risk_warnings import RiskWarning, variant_warnings
+from marginlab.engine.margin.rules import table_info
+from marginlab.engine.margin.solver import bankruptcy_t, crossings, nearest
 
 # The largest price a scenario or a move may name: the same bound as Position.entry_price.
 MAX_PRICE = 1e12

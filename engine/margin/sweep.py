@@ -2,7 +2,7 @@
 
 Each grid point is reached by a monotone move from today's marks, the rule ``evaluate(at=...)``
 applies, so a sweep and ``evaluate`` agree point by point. A pool's equity is linear in the move
-and its healthy set is one interval (``engine.solver``), so the whole grid is two comparisons and
+and its healthy set is one interval (``margin.solver``), so the whole grid is two comparisons and
 one multiply-add per pool.
 """
 
@@ -15,10 +15,10 @@ from typing import Literal
 import numpy as np
 import numpy.typing as npt
 
-from engine.models import Scenario
-from engine.pools import VARIANTS, Pool, build_pools
-from engine.report import MAX_PRICE
-from engine.solver import Crossings, crossings
+from marginlab.engine.margin.models import Scenario
+from marginlab.engine.margin.pools import VARIANTS, Pool, build_pools
+from marginlab.engine.margin.report import MAX_PRICE
+from marginlab.engine.margin.solver import Crossings, crossings
 
 Axis = Literal["price", "move"]
 MAX_MOVE = 1e4  # +1,000,000 %: far beyond any plot, small enough to stay finite
@@ -48,6 +48,10 @@ class SweepResult:
     start_equity: float
 
 
+ALL_SYMBOLS = "All symbols (%)"  # the axis that moves every symbol by the same percentage
+POINTS = 801
+
+
 def sweep_price(scenario: Scenario, symbol: str, prices: npt.ArrayLike) -> SweepResult:
     """Equity of each variant as ``symbol`` moves to each of ``prices``, others at their marks."""
     marks = scenario.marks()
@@ -58,7 +62,8 @@ def sweep_price(scenario: Scenario, symbol: str, prices: npt.ArrayLike) -> Sweep
     if np.any(x <= 0) or np.any(x > MAX_PRICE):
         raise ValueError(f"prices: must be > 0 and <= {MAX_PRICE:g}")
     mark = marks[symbol]
-    return _sweep(scenario, "price", symbol, x, x - mark, {symbol: 1.0}, lambda t: mark + t)
+    pools = _pools(scenario, {symbol: 1.0})
+    return _sweep(scenario, pools, "price", symbol, x, x - mark, lambda t: mark + t)
 
 
 def sweep_move(scenario: Scenario, moves: npt.ArrayLike) -> SweepResult:
@@ -66,7 +71,74 @@ def sweep_move(scenario: Scenario, moves: npt.ArrayLike) -> SweepResult:
     x = _grid(moves)
     if np.any(x <= -1) or np.any(x > MAX_MOVE):
         raise ValueError(f"move: must be above -100 % and at most +{MAX_MOVE * 100:g} %")
-    return _sweep(scenario, "move", None, x, x, scenario.marks(), lambda t: t)
+    pools = _pools(scenario, scenario.marks())
+    return _sweep(scenario, pools, "move", None, x, x, lambda t: t)
+
+
+def sweep_for(scenario: Scenario, axis: str, points: int = POINTS) -> SweepResult | None:
+    """The sweep a plot shows, in one pass: ``axis`` is a symbol (x in its price) or
+    ``ALL_SYMBOLS`` (x in % moves of every symbol). The grid spans ±30 % around the marks,
+    widened to show every threshold within −95 % … +200 % (2 % … 3× the mark for a price).
+    None when the scenario has no position to move."""
+    marks = scenario.marks()
+    if not marks:
+        return None
+    if axis == ALL_SYMBOLS or axis not in marks:
+        pools = _pools(scenario, marks)
+        low, high = _span(_threshold_ts(pools), -0.3, 0.3, -0.95, 2.0)
+        t = np.linspace(low, high, points)
+        return _sweep(scenario, pools, "move", None, t * 100, t, lambda u: u * 100)
+    mark = marks[axis]
+    pools = _pools(scenario, {axis: 1.0})
+    low, high = _span(
+        [mark + u for u in _threshold_ts(pools)],
+        0.7 * mark,
+        1.3 * mark,
+        0.02 * mark,
+        min(3.0 * mark, MAX_PRICE),
+    )
+    x = np.linspace(low, high, points)
+    return _sweep(scenario, pools, "price", axis, x, x - mark, lambda u: mark + u)
+
+
+def _span(
+    thresholds: list[float], low: float, high: float, floor: float, ceiling: float
+) -> tuple[float, float]:
+    """Widen [low, high] to show every threshold that lies within [floor, ceiling]."""
+    for x in thresholds:
+        if floor <= x <= ceiling:
+            low, high = min(low, x), max(high, x)
+    pad = 0.06 * (high - low)
+    return max(low - pad, floor), min(high + pad, ceiling)
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedPools:
+    """Each variant's pools with their thresholds along ``direction``, solved once."""
+
+    direction: dict[str, float]
+    variants: dict[str, list[tuple[Pool, Crossings]]]
+
+
+def _pools(scenario: Scenario, direction: dict[str, float]) -> PreparedPools:
+    return PreparedPools(
+        direction,
+        {
+            variant: [(pool, crossings(pool, direction)) for pool in build_pools(scenario, variant)]
+            for variant in VARIANTS
+        },
+    )
+
+
+def _threshold_ts(pools: PreparedPools) -> list[float]:
+    return [
+        t
+        for prepared in pools.variants.values()
+        for pool, c in prepared
+        if pool.legs and c.healthy
+        for t in (c.down, c.up)
+        if t is not None
+    ]
 
 
 def _grid(values: npt.ArrayLike) -> FloatArray:
@@ -78,20 +150,19 @@ def _grid(values: npt.ArrayLike) -> FloatArray:
 
 def _sweep(
     scenario: Scenario,
+    pools: PreparedPools,
     axis: Axis,
     symbol: str | None,
     x: FloatArray,
     t: FloatArray,
-    direction: dict[str, float],
     to_axis: Callable[[float], float],
 ) -> SweepResult:
     equity: dict[str, FloatArray] = {}
     thresholds: list[Threshold] = []
-    for variant in VARIANTS:
+    for variant, prepared in pools.variants.items():
         total = np.zeros_like(t)
-        for pool in build_pools(scenario, variant):
-            c = crossings(pool, direction)
-            total += _pool_equity(pool, c, direction, t)
+        for pool, c in prepared:
+            total += _pool_equity(pool, c, pools.direction, t)
             thresholds.extend(_thresholds(variant, pool, c, to_axis))
         equity[variant] = total
     start = scenario.equity_now()
@@ -101,9 +172,7 @@ def _sweep(
 def _pool_equity(
     pool: Pool, c: Crossings, direction: dict[str, float], t: FloatArray
 ) -> FloatArray:
-    """``cash + Σ upnl`` along ``t`` where the pool is alive, 0 where it was liquidated."""
-    now = pool.cash + sum(leg.upnl(leg.mark) for leg in pool.legs)
-    slope = sum(leg.sign * leg.quantity * direction.get(leg.symbol, 0.0) for leg in pool.legs)
+    """Pool equity along ``t`` where the pool is alive, 0 where it was liquidated."""
     if not c.healthy:
         return np.zeros_like(t)
     alive = np.ones(t.shape, dtype=bool)
@@ -111,7 +180,8 @@ def _pool_equity(
         alive &= t > c.down
     if c.up is not None:
         alive &= t < c.up
-    return np.where(alive, now + slope * t, 0.0)
+    prices = {leg.symbol: leg.mark + t * direction.get(leg.symbol, 0.0) for leg in pool.legs}
+    return np.where(alive, pool.equity(prices), 0.0)
 
 
 def _thresholds(

@@ -10,10 +10,10 @@ from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from engine.rules import RULE_SETS, RuleSetName, missing_table_problem
+from marginlab.engine.margin.rules import RULE_SETS, RuleSetName, missing_table_problem
 
 FORMAT: Final = "marginlab.scenario"
-# Joins several cross-field problems raised by one validator; engine.scenario_io splits them again.
+# Joins several cross-field problems raised by one validator; files.scenario_io splits them.
 PROBLEM_SEPARATOR = "\n"
 VERSION: Final = 1
 

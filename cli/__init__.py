@@ -1,0 +1,1 @@
+"""marginlab-cli: the command-line face over the engine."""

@@ -1,0 +1,1 @@
+"""Files: scenario I/O and presets (next: venue importers)."""

@@ -1,0 +1,1 @@
+"""The margin model: scenario models, rule sets and tables, pools, solver, figures, sweeps."""

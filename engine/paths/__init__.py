@@ -1,0 +1,1 @@
+"""Price paths: replay candle by candle and Monte Carlo odds."""

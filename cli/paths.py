@@ -8,6 +8,13 @@ from typing import Any
 
 from marginlab.engine.files.scenario_io import load_scenario
 from marginlab.engine.paths.montecarlo import (
+    DEFAULT_BLOCK,
+    DEFAULT_CORRELATION,
+    DEFAULT_HORIZON,
+    DEFAULT_PATHS,
+    DEFAULT_SEED,
+    DEFAULT_STEPS,
+    DEFAULT_VOLATILITY_TEXT,
     GBM,
     PERCENTILES,
     Bootstrap,
@@ -19,6 +26,7 @@ from marginlab.engine.paths.montecarlo import (
 from marginlab.engine.paths.replay import PricePath, Replay, replay
 from marginlab.engine.paths.sources import SHAPES, builtin_path, csv_path
 from marginlab.engine.text.report_text import VARIANT_TITLES, strict_json
+from marginlab.engine.text.risk_text import duration_text, parameters_text
 
 HORIZON_UNITS = {"m": 1 / 525_600, "h": 1 / 8_760, "d": 1 / 365, "w": 7 / 365, "y": 1.0}
 
@@ -47,26 +55,32 @@ def add_commands(commands: Any) -> None:
     rp.add_argument("--json", action="store_true")
     rk = commands.add_parser("risk", help="Monte Carlo odds of liquidation in each variant")
     rk.add_argument("file")
-    rk.add_argument("--paths", type=int, default=10_000)
-    rk.add_argument("--horizon", default="1d", help="e.g. 30m, 8h, 1d, 2w (default 1d)")
+    rk.add_argument("--paths", type=int, default=DEFAULT_PATHS, help=f"default {DEFAULT_PATHS:,}")
+    rk.add_argument(
+        "--horizon",
+        default=DEFAULT_HORIZON,
+        help=f"e.g. 30m, 8h, 1d, 2w (default {DEFAULT_HORIZON})",
+    )
     rk.add_argument(
         "--steps",
         type=int,
         default=None,
-        help="GBM steps over the horizon (default 1440); a bootstrap steps one candle at a time",
+        help=f"GBM steps over the horizon (default {DEFAULT_STEPS}); a bootstrap steps one "
+        "candle at a time",
     )
     rk.add_argument(
         "--vol",
         action="append",
         default=[],
         metavar="SYMBOL=PCT",
-        help="annual volatility in %%, per symbol (SYMBOL=PCT) or for all (PCT); default 80",
+        help="annual volatility in %%, per symbol (SYMBOL=PCT) or for all (PCT); "
+        f"default {DEFAULT_VOLATILITY_TEXT}",
     )
     rk.add_argument(
         "--corr",
         type=float,
-        default=0.0,
-        help="one correlation between every pair of symbols (GBM)",
+        default=DEFAULT_CORRELATION,
+        help=f"one correlation between every pair of symbols (GBM; default {DEFAULT_CORRELATION})",
     )
     rk.add_argument(
         "--bootstrap",
@@ -75,8 +89,13 @@ def add_commands(commands: Any) -> None:
         metavar="SYMBOL=FILE.csv",
         help="block-bootstrap these candles instead of GBM",
     )
-    rk.add_argument("--block", type=int, default=30)
-    rk.add_argument("--seed", type=int, default=0)
+    rk.add_argument(
+        "--block",
+        type=int,
+        default=DEFAULT_BLOCK,
+        help=f"candles a block (default {DEFAULT_BLOCK})",
+    )
+    rk.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"default {DEFAULT_SEED}")
     rk.add_argument("--json", action="store_true")
 
 
@@ -184,7 +203,7 @@ def run_risk(args: argparse.Namespace) -> str:
             raise PathUsageError(f"--{error}") from None
         step_years = model.step_years
     else:
-        steps = 1_440 if args.steps is None else args.steps
+        steps = DEFAULT_STEPS if args.steps is None else args.steps
         step_years = years / steps
         try:
             vols = parse_volatilities(" ".join(args.vol), symbols)
@@ -195,7 +214,8 @@ def run_risk(args: argparse.Namespace) -> str:
         model = GBM(vols, uniform_correlation(len(symbols), args.corr))
     risk = simulate(scenario, model, args.paths, steps, step_years, args.seed)
     currency = scenario.account.currency
-    return strict_json(risk_dict(risk)) if args.json else risk_text(risk, currency)
+    limit = scenario.account.max_acceptable_loss
+    return strict_json(risk_dict(risk)) if args.json else risk_text(risk, currency, limit)
 
 
 def risk_dict(risk: Risk) -> dict[str, Any]:
@@ -205,11 +225,13 @@ def risk_dict(risk: Risk) -> dict[str, Any]:
         "steps": risk.steps,
         "step_years": risk.step_years,
         "seed": risk.seed,
+        "parameters": risk.parameters,
         "start_equity": risk.start_equity,
         "variants": {
             v: {
                 "liquidation_probability": r.liquidation_probability,
                 "standard_error": r.standard_error,
+                "excess_loss_probability": r.excess_loss_probability,
                 "end_equity_percentiles": {str(q): x for q, x in r.end_equity_percentiles.items()},
                 "expected_shortfall_95": r.expected_shortfall_95,
                 "median_steps_to_first_liquidation": r.median_steps_to_first_liquidation,
@@ -220,34 +242,31 @@ def risk_dict(risk: Risk) -> dict[str, Any]:
     }
 
 
-def risk_text(risk: Risk, currency: str) -> str:
+def risk_text(risk: Risk, currency: str, limit: float | None = None) -> str:
     lines = [
         f"{risk.model}: {risk.paths:,} paths × {risk.steps:,} steps, seed {risk.seed}; "
-        f"start equity {risk.start_equity:,.2f} {currency}"
+        f"start equity {risk.start_equity:,.2f} {currency}",
+        "parameters: " + parameters_text(risk.parameters),
     ]
     for v, r in risk.variants.items():
         median = r.median_steps_to_first_liquidation
         when = (
             ""
             if median is None
-            else f"; median time to the first {_duration(median * risk.step_years)}"
+            else f"; median time to the first {duration_text(median * risk.step_years)}"
         )
         pct = " / ".join(f"{r.end_equity_percentiles[q]:,.0f}" for q in PERCENTILES)
+        excess = (
+            ""
+            if r.excess_loss_probability is None or limit is None
+            else f"; P(loss > {limit:,.2f}) {r.excess_loss_probability:.2%}"
+        )
         lines.append(
             f"{VARIANT_TITLES[v]:<13} P(liquidation) {r.liquidation_probability:6.2%} "
-            f"± {r.standard_error:.2%}{when}"
+            f"± {r.standard_error:.2%}{when}{excess}"
         )
         lines.append(
             f"{'':13} end equity p5/p25/p50/p75/p95 {pct} {currency}; "
             f"ES95 {r.expected_shortfall_95:,.2f}"
         )
     return "\n".join(lines)
-
-
-def _duration(years: float) -> str:
-    minutes = years * 525_600
-    if minutes < 120:
-        return f"{minutes:.0f} min"
-    if minutes < 2 * 1440:
-        return f"{minutes / 60:.1f} h"
-    return f"{minutes / 1440:.1f} days"

@@ -4,20 +4,17 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+from PySide6.QtCore import QMimeData, QSettings
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPixmap
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from marginlab.desktop.comparison_panel import comparison_rows
-from marginlab.desktop.controller import NEW_SCENARIO
+from marginlab.desktop.controller import NEW_SCENARIO, ScenarioController
 from marginlab.engine.files.presets import load_preset, preset_list
 from marginlab.engine.files.scenario_io import ScenarioError
-
-if TYPE_CHECKING:
-    from marginlab.desktop.main_window import MainWindow
 
 FILTER = "Margin Lab scenario (*.json);;All files (*)"
 MAX_RECENT = 8
@@ -25,10 +22,22 @@ Button = QMessageBox.StandardButton
 
 
 class FileActions:
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
-        self.controller = window.controller
-        self.settings = window.settings
+    """What the File menu does. It gets what it needs, not the window: the controller, the
+    settings store, a parent for its dialogs, a way to grab the plot and a status line."""
+
+    def __init__(
+        self,
+        controller: ScenarioController,
+        settings: QSettings,
+        parent: QWidget,
+        grab_plot: Callable[[], QPixmap],
+        show_status: Callable[[str], None],
+    ) -> None:
+        self.window = parent
+        self.controller = controller
+        self.settings = settings
+        self._grab_plot = grab_plot
+        self._show_status = show_status
         self.recent_menu: QMenu | None = None
 
     # The dialogs are attributes so tests (and only tests) can answer them.
@@ -116,7 +125,7 @@ class FileActions:
     def load_preset(self, file: str, explanation: str = "") -> None:
         if self.maybe_keep_changes():
             self.controller.replace(load_preset(file))
-            self.window.statusBar().showMessage(explanation)
+            self._show_status(explanation)
 
     def open(self) -> None:
         if self.maybe_keep_changes():
@@ -146,7 +155,7 @@ class FileActions:
 
     def export_png(self) -> None:
         path = self.ask_save_path("Export plot", ".png", "PNG image (*.png)")
-        if path and not self.window.plot.grab().save(path, "PNG"):
+        if path and not self._grab_plot().save(path, "PNG"):
             self.show_error("Export failed", [f"{path}: could not be written"])
 
     def export_csv(self) -> None:

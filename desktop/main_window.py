@@ -35,6 +35,7 @@ from marginlab.desktop.positions_table_model import MODE_COLUMN, PositionsTableM
 from marginlab.desktop.style import tint
 
 if TYPE_CHECKING:
+    from marginlab.desktop.path_runs import PathRuns
     from marginlab.desktop.replay_view import ReplayView
     from marginlab.desktop.risk_view import RiskView
 
@@ -80,11 +81,18 @@ class MainWindow(QMainWindow):
         self.problems.hide()
         self.comparison = ComparisonPanel()
         self.plot = EquityPlot(controller)
+        self._runs: PathRuns | None = None
         self._replay: ReplayView | None = None
         self._risk: RiskView | None = None
         self._glossary: QDockWidget | None = None
         self.losses = LossChart()
-        self.files = FileActions(self)
+        self.files = FileActions(
+            controller,
+            self.settings,
+            self,
+            self.plot.grab,
+            lambda text: self.statusBar().showMessage(text),
+        )
         self.autosaver = Autosaver(controller, autosave_folder)
         self._build_layout()
         self._build_menus()
@@ -251,11 +259,20 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.glossary_action)
 
     @property
+    def runs(self) -> PathRuns:
+        """The owner of Replay and Monte Carlo runs, made on first use (start-up stays lean)."""
+        if self._runs is None:
+            from marginlab.desktop.path_runs import PathRuns
+
+            self._runs = PathRuns(self.controller, self)
+        return self._runs
+
+    @property
     def replay(self) -> ReplayView:
         if self._replay is None:
             from marginlab.desktop.replay_view import ReplayView
 
-            self._replay = ReplayView(self.controller)
+            self._replay = ReplayView(self.controller, self.runs)
             self._install_view(1, self._replay)
             if self.controller.result is not None:
                 self._replay._on_result_changed(self.controller.result)
@@ -266,7 +283,7 @@ class MainWindow(QMainWindow):
         if self._risk is None:
             from marginlab.desktop.risk_view import RiskView
 
-            self._risk = RiskView(self.controller)
+            self._risk = RiskView(self.controller, self.runs)
             self._install_view(2, self._risk)
         return self._risk
 
@@ -363,8 +380,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.autosaver.remove()  # saved or knowingly discarded: nothing to recover
-        if self._risk is not None:
-            self._risk.cancel()
+        if self._runs is not None:
+            self._runs.cancel()
         self.settings.setValue("window/geometry", self.saveGeometry())
         if self.controller.path is not None:
             self.settings.setValue("files/last", str(Path(self.controller.path)))

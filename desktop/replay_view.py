@@ -25,9 +25,8 @@ from PySide6.QtWidgets import (
 from marginlab.desktop.controller import Result, ScenarioController
 from marginlab.desktop.equity_plot import set_axis_label
 from marginlab.desktop.line_key import key_row
+from marginlab.desktop.path_runs import SHAPES, PathRuns, Replay, ReplayRequest
 from marginlab.desktop.style import VARIANT_STYLES, variant_pen
-from marginlab.engine.paths.replay import PricePath, Replay, replay
-from marginlab.engine.paths.sources import SHAPES, PathError, builtin_path, csv_path
 from marginlab.engine.text.numbers import price_text
 
 ALL = "All symbols"
@@ -35,9 +34,12 @@ SPEEDS = {"1×": 1, "4×": 4, "16×": 16, "64×": 64}
 
 
 class ReplayView(QWidget):
-    def __init__(self, controller: ScenarioController, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, controller: ScenarioController, runs: PathRuns, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._controller = controller
+        self._runs = runs
         self._csv: dict[str, Path] = {}
         self.result: Replay | None = None
         self.frame = 0
@@ -98,6 +100,8 @@ class ReplayView(QWidget):
         self.play.toggled.connect(self._on_play_toggled)
         self.scrub.valueChanged.connect(self._show_frame)
         controller.resultChanged.connect(self._on_result_changed)
+        runs.replayed.connect(self._on_replayed)
+        runs.replayFailed.connect(self._on_failed)
         self._set_depth_default()
 
     # --- inputs --------------------------------------------------------------------------------
@@ -151,29 +155,24 @@ class ReplayView(QWidget):
         if self._stale:
             self.recompute()
 
-    def _price_path(self) -> PricePath | None:
-        scenario = self._controller.scenario
-        if not scenario.symbols():
-            return None
+    def _request(self) -> ReplayRequest:
         if self.path.currentText().startswith("CSV"):
-            return csv_path(self._csv) if self._csv else None
+            return ReplayRequest(None, csv=dict(self._csv))
         chosen = self.symbol.currentText()
-        symbols = scenario.symbols() if chosen in (ALL, "") else [chosen]
-        return builtin_path(
-            self.path.currentText(), scenario.marks(), symbols, self.depth.value() / 100
-        )
+        symbols = () if chosen in (ALL, "") else (chosen,)
+        return ReplayRequest(self.path.currentText(), symbols, self.depth.value() / 100)
 
-    # --- engine --------------------------------------------------------------------------------
+    # --- results -------------------------------------------------------------------------------
     def recompute(self, *_: object) -> None:
         self._stale = False
-        try:
-            path = self._price_path()
-            self.result = None if path is None else replay(self._controller.scenario, path)
-        except (PathError, ValueError) as error:
-            self.result = None
-            self.readout.setText(f"<span style='color:#c0392b'>{html.escape(str(error))}</span>")
-            return
-        result = self.result
+        self._runs.replay(self._request())
+
+    def _on_failed(self, message: str) -> None:
+        self.result = None
+        self.readout.setText(f"<span style='color:#c0392b'>{html.escape(message)}</span>")
+
+    def _on_replayed(self, result: Replay | None) -> None:
+        self.result = result
         if result is None:
             for curve in self.curves.values():
                 curve.setData([], [])

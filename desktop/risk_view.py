@@ -7,12 +7,11 @@ that has been started once, so the figures always belong to the scenario on scre
 from __future__ import annotations
 
 import html
-import threading
 from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -30,105 +29,52 @@ from marginlab.desktop.controller import ScenarioController
 from marginlab.desktop.equity_plot import set_axis_label
 from marginlab.desktop.fields import EditField
 from marginlab.desktop.line_key import key_row
-from marginlab.desktop.style import VARIANT_STYLES, variant_pen
-from marginlab.engine.margin.models import Scenario
-from marginlab.engine.paths.montecarlo import (
-    GBM,
-    SECONDS_PER_YEAR,
-    Bootstrap,
-    Cancelled,
+from marginlab.desktop.path_runs import (
+    DEFAULTS,
+    PathRuns,
     Risk,
-    parse_volatilities,
-    simulate,
-    uniform_correlation,
+    RiskRequest,
+    parameters_text,
 )
-from marginlab.engine.paths.sources import PathError, csv_path
+from marginlab.desktop.style import VARIANT_STYLES, variant_pen
 
 HORIZONS = {"1 hour": 1 / 8_760, "8 hours": 8 / 8_760, "1 day": 1 / 365, "1 week": 7 / 365}
-STEPS = 1_440
-
-
 MODELS = ("GBM: volatility and correlation", "Bootstrap of your candles (CSV)…")
-
-
-def _interval(seconds: float) -> str:
-    for size, unit in ((86_400, "d"), (3_600, "h"), (60, "min")):
-        if seconds >= size:
-            return f"{seconds / size:g} {unit}"
-    return f"{seconds:g} s"
-
-
-class _Worker(QObject):
-    progressed = Signal(int, int)
-    finished = Signal(object)  # Risk, or None when cancelled
-    failed = Signal(str)
-
-    def __init__(
-        self,
-        scenario: Scenario,
-        model: GBM | Bootstrap,
-        paths: int,
-        steps: int,
-        step_years: float,
-        seed: int,
-    ) -> None:
-        super().__init__()
-        self.args = (scenario, model, paths, steps, step_years, seed)
-        self.stop = threading.Event()
-
-    def run(self) -> None:
-        scenario, model, paths, steps, step_years, seed = self.args
-        try:
-            risk = simulate(
-                scenario,
-                model,
-                paths,
-                steps,
-                step_years,
-                seed,
-                progress=self.progressed.emit,
-                cancelled=self.stop.is_set,
-            )
-        except Cancelled:
-            self.finished.emit(None)
-        except ValueError as error:
-            self.failed.emit(str(error))
-        else:
-            self.finished.emit(risk)
 
 
 class RiskView(QWidget):
     done = Signal(object)  # Risk, for whoever waits on a run (tests)
 
-    def __init__(self, controller: ScenarioController, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, controller: ScenarioController, runs: PathRuns, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._controller = controller
-        self._thread: QThread | None = None
-        self._worker: _Worker | None = None
-        self._wanted = False
+        self._runs = runs
         self.risk: Risk | None = None
-        self._model_used = ""
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
-        self.paths = QSpinBox(minimum=100, maximum=200_000, singleStep=1000, value=10_000)
+        self.paths = QSpinBox(minimum=100, maximum=200_000, singleStep=1000, value=DEFAULTS.paths)
         self.paths.setToolTip("Number of simulated price paths")
         self.horizon = QComboBox()
         self.horizon.addItems(list(HORIZONS))
         self.horizon.setCurrentText("1 day")
-        self.horizon.setToolTip(f"How far ahead; {STEPS:,} steps over the horizon")
+        self.horizon.setToolTip(f"How far ahead; {DEFAULTS.steps:,} steps over the horizon")
         self.vol = EditField(
             "risk.volatility",
             "Annualised volatility in %, geometric Brownian motion: one number for every "
             "symbol (80), or per symbol (BTCUSDT=60, ETHUSDT=90); a lone number sets the "
-            "symbols not named. Default 80.",
+            f"symbols not named. Default {DEFAULTS.volatility}.",
             lambda _text: self._volatilities(),
         )
-        self.vol.setText("80")
+        self.vol.setText(DEFAULTS.volatility)
         self.vol.setPlaceholderText("80 or BTCUSDT=60, ETHUSDT=90")
         self.vol.setMinimumWidth(220)
-        self.corr = QDoubleSpinBox(minimum=-0.95, maximum=0.99, singleStep=0.05, value=0.7)
+        self.corr = QDoubleSpinBox(
+            minimum=-0.95, maximum=0.99, singleStep=0.05, value=DEFAULTS.correlation
+        )
         self.corr.setToolTip("Correlation between every pair of symbols")
-        self.seed = QSpinBox(minimum=0, maximum=2**31 - 1, value=0)
+        self.seed = QSpinBox(minimum=0, maximum=2**31 - 1, value=DEFAULTS.seed)
         self.seed.setToolTip("Random seed: the same seed gives the same figures")
         self.run_button = QPushButton("&Run")
         self.run_button.setToolTip("Simulate in the background")
@@ -142,7 +88,7 @@ class RiskView(QWidget):
             "high, low, close)"
         )
         self.model.activated.connect(self._on_model_activated)
-        self.block = QSpinBox(minimum=1, maximum=10_000, value=30, suffix=" candles")
+        self.block = QSpinBox(minimum=1, maximum=10_000, value=DEFAULTS.block, suffix=" candles")
         self.block.setToolTip(
             "Bootstrap: consecutive candles drawn together, so runs and volatility clusters "
             "in your history survive"
@@ -193,62 +139,25 @@ class RiskView(QWidget):
         layout.addWidget(self.plot, 1)
         self.run_button.clicked.connect(self.run)
         self.cancel_button.clicked.connect(self.cancel)
-        controller.scenarioChanged.connect(self._on_scenario_changed)
+        runs.riskStarted.connect(self._on_started)
+        runs.riskProgressed.connect(self._on_progress)
+        runs.riskFinished.connect(self._on_finished)
+        runs.riskCancelled.connect(self._on_cancelled)
+        runs.riskFailed.connect(self._on_failed)
 
     def run(self) -> None:
-        """Start a simulation for the scenario on screen (cancelling one under way)."""
-        self._wanted = True
-        self.cancel()
-        scenario = self._controller.scenario
-        symbols = scenario.symbols()
-        if not symbols:
-            self.odds.setText("Add a position to simulate.")
-            return
-        chosen = self._model(symbols)
-        if isinstance(chosen, str):
-            self.odds.setText(f"<span style='color:#c0392b'>{html.escape(chosen)}</span>")
-            return
-        model, steps, step_years = chosen
-        self._model_used = self._model_text(model)
-        self._worker = _Worker(
-            scenario, model, self.paths.value(), steps, step_years, self.seed.value()
+        """Ask for a simulation of the scenario on screen; it follows later edits."""
+        self._runs.simulate(
+            RiskRequest(
+                horizon_years=HORIZONS[self.horizon.currentText()],
+                paths=self.paths.value(),
+                seed=self.seed.value(),
+                volatility=self.vol.text(),
+                correlation=self.corr.value(),
+                candles=self._candles if self.model.currentIndex() == 1 else {},
+                block=self.block.value(),
+            )
         )
-        self._thread = QThread(self)
-        self._worker.moveToThread(self._thread)
-        self._thread.started.connect(self._worker.run)
-        self._worker.progressed.connect(self._on_progress)
-        self._worker.finished.connect(self._on_finished)
-        self._worker.failed.connect(self._on_failed)
-        self._worker.finished.connect(self._thread.quit)
-        self._worker.failed.connect(self._thread.quit)
-        self.progress.setValue(0)
-        self.cancel_button.setEnabled(True)
-        self._thread.start()
-
-    def _model(self, symbols: list[str]) -> tuple[GBM | Bootstrap, int, float] | str:
-        """The price model, its steps and step length for the horizon; or what is wrong."""
-        years = HORIZONS[self.horizon.currentText()]
-        if self.model.currentIndex() == 0:
-            volatilities = self._volatilities()
-            if isinstance(volatilities, str):
-                return volatilities
-            correlation = uniform_correlation(len(symbols), self.corr.value())
-            return GBM(volatilities, correlation), STEPS, years / STEPS
-        try:
-            model = Bootstrap(csv_path(self._candles), self.block.value())
-            return model, model.steps_for(years), model.step_years
-        except PathError as error:
-            return "Candles: " + "; ".join(error.problems)
-        except ValueError as error:
-            return f"Candles: {error}"
-
-    def _model_text(self, model: GBM | Bootstrap) -> str:
-        if isinstance(model, GBM):
-            shown = ", ".join(f"{s} {v * 100:g} %" for s, v in model.volatility.items())
-            return f"volatility {shown} a year, correlation {self.corr.value():g}"
-        files = ", ".join(f"{file.name} ({s})" for s, file in self._candles.items())
-        interval = _interval(model.step_years * SECONDS_PER_YEAR)
-        return f"bootstrap of {files} in blocks of {model.block} {interval} candles"
 
     def _on_model_activated(self, index: int) -> None:
         if index == 1:
@@ -279,29 +188,22 @@ class RiskView(QWidget):
         self.corr.setEnabled(random)
         self.block.setEnabled(not random)
 
-    def _volatilities(self) -> dict[str, float] | str:
-        """The volatilities typed, or the problem (also shown on the field)."""
-        try:
-            volatilities = parse_volatilities(self.vol.text(), self._controller.scenario.symbols())
-        except ValueError as error:
-            problem = f"Volatility: {error}"
-            self.vol.show_problem(problem)
-            return problem
-        self.vol.show_problem(None)
-        return volatilities
+    def _volatilities(self) -> None:
+        """Show what is wrong with the typed volatility on the field, as it is typed."""
+        symbols = self._controller.scenario.symbols()
+        self.vol.show_problem(self._runs.volatility_problem(self.vol.text(), symbols))
 
     def cancel(self) -> None:
-        if self._worker is not None:
-            self._worker.stop.set()
-        if self._thread is not None:
-            self._thread.quit()
-            self._thread.wait()
-        self._thread = self._worker = None
+        self._runs.cancel()
         self.cancel_button.setEnabled(False)
 
-    def _on_scenario_changed(self, _scenario: object) -> None:
-        if self._wanted:
-            self.run()  # the figures must belong to the positions on screen
+    def _on_started(self) -> None:
+        self.progress.setValue(0)
+        self.cancel_button.setEnabled(True)
+
+    def _on_cancelled(self) -> None:
+        self.cancel_button.setEnabled(False)
+        self.odds.setText("Cancelled.")
 
     def _on_progress(self, done: int, total: int) -> None:
         self.progress.setValue(int(100 * done / total))
@@ -310,11 +212,8 @@ class RiskView(QWidget):
         self.cancel_button.setEnabled(False)
         self.odds.setText(f"<span style='color:#c0392b'>{html.escape(message)}</span>")
 
-    def _on_finished(self, risk: Risk | None) -> None:
+    def _on_finished(self, risk: Risk) -> None:
         self.cancel_button.setEnabled(False)
-        if risk is None:
-            self.odds.setText("Cancelled.")
-            return
         self.risk = risk
         currency = self._controller.scenario.account.currency
         cur = html.escape(currency)
@@ -322,9 +221,10 @@ class RiskView(QWidget):
         highs = max(float(v.end_equity.max()) for v in risk.variants.values())
         edges = np.linspace(lows, highs if highs > lows else lows + 1, 61)
         lines = [
-            f"{risk.paths:,} paths over {self.horizon.currentText()} (seed {risk.seed}); "
-            f"{self._model_used}; start equity {risk.start_equity:,.2f} {cur}"
+            f"{html.escape(parameters_text(risk.parameters))}; start equity "
+            f"{risk.start_equity:,.2f} {cur}"
         ]
+        limit = self._controller.scenario.account.max_acceptable_loss
         for name, variant in risk.variants.items():
             counts, _ = np.histogram(variant.end_equity, bins=edges)
             self.histograms[name].setData(edges, counts, stepMode="center")
@@ -338,7 +238,12 @@ class RiskView(QWidget):
                 f"<span style='color:{VARIANT_STYLES[name].colour}'><b>"
                 f"{VARIANT_STYLES[name].title}</b></span>: P(liquidation) "
                 f"{variant.liquidation_probability:.2%} ± {variant.standard_error:.2%}{when}; "
-                f"end equity median {variant.end_equity_percentiles[50]:,.0f}, p5 "
+                + (
+                    ""
+                    if variant.excess_loss_probability is None or limit is None
+                    else f"P(loss > {limit:,.2f} {cur}) {variant.excess_loss_probability:.2%}; "
+                )
+                + f"end equity median {variant.end_equity_percentiles[50]:,.0f}, p5 "
                 f"{variant.end_equity_percentiles[5]:,.0f}; ES95 "
                 f"{variant.expected_shortfall_95:,.0f} {cur}"
             )

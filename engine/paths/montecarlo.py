@@ -30,6 +30,17 @@ from marginlab.engine.margin.solver import crossings
 from marginlab.engine.paths.replay import FloatArray, PricePath
 
 CHUNK = 1000
+# One set of defaults for every face (the GUI's Risk tab and ``marginlab-cli risk``), so the
+# same question gets the same answer. 0.7: BTC and ETH daily returns correlated about 0.7-0.8
+# over 2021-2024; altcoins follow BTC about as closely.
+DEFAULT_VOLATILITY = 0.8
+DEFAULT_VOLATILITY_TEXT = "80"
+DEFAULT_CORRELATION = 0.7
+DEFAULT_HORIZON = "1d"
+DEFAULT_STEPS = 1_440
+DEFAULT_PATHS = 10_000
+DEFAULT_SEED = 0
+DEFAULT_BLOCK = 30
 AnyArray = npt.NDArray[Any]  # float32 paths (Monte Carlo) or float64
 PERCENTILES = (5, 25, 50, 75, 95)
 
@@ -79,6 +90,9 @@ class Bootstrap:
 class VariantRisk:
     liquidation_probability: float
     standard_error: float
+    # P(start equity − end equity > max acceptable loss): the brief's own comparison; None
+    # when the account states no acceptable loss.
+    excess_loss_probability: float | None
     end_equity_percentiles: dict[int, float]
     expected_shortfall_95: float  # mean end equity of the worst 5 % of paths
     median_steps_to_first_liquidation: float | None
@@ -95,6 +109,7 @@ class Risk:
     seed: int
     start_equity: float
     variants: dict[str, VariantRisk]
+    parameters: dict[str, Any]  # every model input, for the text and JSON outputs
 
 
 Progress = Callable[[int, int], None]
@@ -103,7 +118,9 @@ Progress = Callable[[int, int], None]
 MAX_VOLATILITY = 20.0  # 2,000 % a year
 
 
-def parse_volatilities(text: str, symbols: list[str], default: float = 0.8) -> dict[str, float]:
+def parse_volatilities(
+    text: str, symbols: list[str], default: float = DEFAULT_VOLATILITY
+) -> dict[str, float]:
     """Annual volatilities (0.8 = 80 %) from what a trader types: ``80`` for every symbol, or
     ``BTCUSDT=60, ETHUSDT=90`` per symbol; a lone number sets the others. Percent, not
     fractions. Raises ``ValueError`` naming the item that is wrong."""
@@ -300,24 +317,65 @@ def simulate(
             progress(start + n, paths)
     start_equity = scenario.equity_now()
     name = "gbm" if isinstance(model, GBM) else "bootstrap"
+    limit = scenario.account.max_acceptable_loss
     return Risk(
-        name,
-        paths,
-        steps,
-        step_years,
-        seed,
-        start_equity,
-        {v: _summary(end[v], first[v], steps) for v in VARIANTS},
+        model=name,
+        paths=paths,
+        steps=steps,
+        step_years=step_years,
+        seed=seed,
+        start_equity=start_equity,
+        variants={v: _summary(end[v], first[v], steps, start_equity, limit) for v in VARIANTS},
+        parameters=model_parameters(model, symbols, paths, steps, step_years, seed),
     )
 
 
-def _summary(end: FloatArray, first: npt.NDArray[np.int64], steps: int) -> VariantRisk:
+def model_parameters(
+    model: GBM | Bootstrap,
+    symbols: list[str],
+    paths: int,
+    steps: int,
+    step_years: float,
+    seed: int,
+) -> dict[str, Any]:
+    """Every input that shaped a run, as plain numbers (volatility and drift in % a year)."""
+    out: dict[str, Any] = {
+        "model": "gbm" if isinstance(model, GBM) else "bootstrap",
+        "paths": paths,
+        "steps": steps,
+        "step_seconds": step_years * SECONDS_PER_YEAR,
+        "horizon_seconds": steps * step_years * SECONDS_PER_YEAR,
+        "seed": seed,
+    }
+    if isinstance(model, GBM):
+        out["volatility_pct"] = {s: model.volatility[s] * 100 for s in symbols}
+        out["drift_pct"] = {s: model.drift.get(s, 0.0) * 100 for s in symbols}
+        corr = model.correlation
+        out["correlation"] = (
+            None if corr is None else [[float(x) for x in row] for row in np.asarray(corr)]
+        )
+    else:
+        out["block"] = model.block
+        out["history"] = model.history.name
+        out["history_candles"] = model.history.steps
+    return out
+
+
+def _summary(
+    end: FloatArray,
+    first: npt.NDArray[np.int64],
+    steps: int,
+    start_equity: float,
+    limit: float | None,
+) -> VariantRisk:
     liquidated = first < steps
     p = float(liquidated.mean())
     worst = np.sort(end)[: max(1, int(np.ceil(0.05 * end.size)))]
+    excess = None if limit is None else float(np.mean(start_equity - end > limit))
     return VariantRisk(
         p,
         float(np.sqrt(p * (1 - p) / end.size)),
+        excess,
         {q: float(np.percentile(end, q)) for q in PERCENTILES},
         float(worst.mean()),
         float(np.median(first[liquidated] + 1)) if liquidated.any() else None,

@@ -115,7 +115,7 @@ def test_risk_volatility_typo_is_named_and_nothing_runs(qtbot, window: MainWindo
     assert risk_view.vol.property("invalid")
     assert "XRPUSDT is not a symbol of the scenario" in risk_view.vol.toolTip()
     risk_view.run_button.click()
-    assert risk_view._thread is None
+    assert not window.runs.running()
     shown = QTextDocumentFragment.fromHtml(risk_view.odds.text()).toPlainText()
     assert shown.startswith("Volatility: 'XRPUSDT=50': XRPUSDT is not a symbol of the scenario")
     risk_view.vol.selectAll()
@@ -174,7 +174,7 @@ def test_risk_bootstrap_problems_are_named_and_nothing_runs(
     risk_view.model.setCurrentIndex(1)
     risk_view._on_model_activated(1)
     risk_view.run_button.click()
-    assert risk_view._thread is None
+    assert not window.runs.running()
     shown = QTextDocumentFragment.fromHtml(risk_view.odds.text()).toPlainText()
     assert shown == (
         "Candles: bad.csv row 3, column high: below open, close or low; "

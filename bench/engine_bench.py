@@ -10,8 +10,8 @@ from collections.abc import Callable
 import numpy as np
 
 from marginlab.engine.files.presets import load_preset
+from marginlab.engine.margin.evaluate import evaluate
 from marginlab.engine.margin.models import Scenario
-from marginlab.engine.margin.report import evaluate
 from marginlab.engine.margin.sweep import sweep_move, sweep_price
 
 

@@ -20,7 +20,8 @@ import numpy as np
 from marginlab.cli.paths import add_commands, run_replay, run_risk
 from marginlab.engine import __version__
 from marginlab.engine.files.scenario_io import ScenarioError, load_scenario
-from marginlab.engine.margin.report import MoveError, check_moves, evaluate
+from marginlab.engine.margin.evaluate import check_moves, evaluate
+from marginlab.engine.margin.report import MoveError
 from marginlab.engine.margin.sweep import SweepResult, sweep_move, sweep_price
 from marginlab.engine.paths.sources import PathError
 from marginlab.engine.text.report_text import report_json, report_table, strict_json

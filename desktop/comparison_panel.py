@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from marginlab.desktop.controller import Result
 from marginlab.desktop.style import TOOLTIPS, VARIANT_STYLES, tint
 from marginlab.engine.margin.report import Report, VariantReport
-from marginlab.engine.text.numbers import price_text
+from marginlab.engine.text.numbers import RATIO_DECIMALS, percent_text, price_or_none_text
 from marginlab.engine.text.report_text import summary_lines
 
 HEADERS = (
@@ -32,14 +32,6 @@ HEADERS = (
     ("Max loss", "max_loss"),
     ("Ratio", "margin_ratio"),
 )
-
-
-def _price(value: float | None) -> str:
-    return "none" if value is None else price_text(value)
-
-
-def _ratio(value: float | None) -> str:
-    return "n/a" if value is None else f"{value * 100:.1f} %"
 
 
 def comparison_rows(report: Report) -> list[list[str]]:
@@ -186,15 +178,17 @@ class VariantCard(QFrame):
         self.table.setRowCount(len(positions))
         for row, f in enumerate(positions):
             distance = (
-                "" if f.liquidation_distance is None else f"{f.liquidation_distance * 100:+.1f} %"
+                ""
+                if f.liquidation_distance is None
+                else percent_text(f.liquidation_distance, signed=True)
             )
             mode = "iso" if f.margin_mode == "isolated" else "cross"
             texts = (
                 f"{f.id}·{mode}",
-                _price(f.liquidation_price),
+                price_or_none_text(f.liquidation_price),
                 distance,
                 f"{f.max_loss:,.0f}",
-                _ratio(f.margin_ratio),
+                percent_text(f.margin_ratio, RATIO_DECIMALS),
             )
             for column, text in enumerate(texts):
                 item = self.table.item(row, column)
@@ -230,7 +224,8 @@ class VariantCard(QFrame):
         currency = html.escape(currency)
         self.account.setText(
             f"<b>Max loss if wrong: {a.max_loss:,.2f} {currency}</b><br>"
-            f"Equity {a.equity_now:,.2f} {currency} · margin ratio {_ratio(a.margin_ratio)}"
+            f"Equity {a.equity_now:,.2f} {currency} · "
+            f"margin ratio {percent_text(a.margin_ratio, RATIO_DECIMALS)}"
         )
         self.warnings.setText("\n".join(f"⚠ {w.message}" for w in variant.warnings))
         self.warnings.setVisible(bool(variant.warnings))

@@ -7,7 +7,6 @@ own message for the field.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,9 +16,11 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from marginlab.engine.files.scenario_io import format_errors, load_scenario, save_scenario
+from marginlab.engine.margin.evaluate import evaluate
 from marginlab.engine.margin.models import Scenario
-from marginlab.engine.margin.report import MoveError, Report, evaluate
+from marginlab.engine.margin.report import MoveError, Report
 from marginlab.engine.margin.sweep import ALL_SYMBOLS, SweepResult, sweep_for
+from marginlab.engine.text.numbers import number_problem, parse_number
 
 NEW_SCENARIO = Scenario.model_validate(
     {"name": "Untitled", "account": {"wallet_balance": 10_000, "currency": "USDT"}}
@@ -33,16 +34,6 @@ class Result:
     scenario: Scenario
     report: Report
     sweep: SweepResult | None
-
-
-def parse_number(text: str) -> float | None:
-    """A typed number: thousands separators and spaces allowed; None if it is not a number."""
-    cleaned = text.strip().replace(",", "").replace("_", "").replace(" ", "")
-    try:
-        value = float(cleaned)
-    except ValueError:
-        return None
-    return value if math.isfinite(value) else None
 
 
 class _Edit(QUndoCommand):
@@ -127,7 +118,7 @@ class ScenarioController(QObject):
         if field != "currency" and not (field == "max_acceptable_loss" and not value):
             value = parse_number(raw)  # an empty max acceptable loss means "no limit"
             if value is None:
-                return self._refuse(f"account.{field}", "must be a number")
+                return self._refuse(f"account.{field}", _number_message(raw))
         empty_limit = field == "max_acceptable_loss" and value == ""
         document["account"][field] = None if empty_limit else value
         return self._apply(document, f"Edit {field.replace('_', ' ')}", f"account.{field}")
@@ -148,7 +139,7 @@ class ScenarioController(QObject):
         if isinstance(raw, str) and field not in _TEXT_FIELDS:
             value = parse_number(raw) if raw.strip() else None
             if value is None and (raw.strip() or field in _REQUIRED):
-                return self._refuse(f"positions[{row}].{field}", "must be a number")
+                return self._refuse(f"positions[{row}].{field}", _number_message(raw))
             if value is not None:
                 value *= scale
         elif isinstance(raw, str):
@@ -172,7 +163,9 @@ class ScenarioController(QObject):
             return self.set_position(row, "quantity", raw)
         value = parse_number(raw)
         if value is None or value <= 0:
-            return self._refuse(f"positions[{row}].{kind}", "must be a number > 0")
+            problem = number_problem(raw)
+            message = "must be a number > 0" if problem is None else _number_message(raw)
+            return self._refuse(f"positions[{row}].{kind}", message)
         position = self._scenario.positions[row]
         notional = value if kind == "notional" else value * position.leverage
         return self.set_position_fields(
@@ -334,3 +327,11 @@ class ScenarioController(QObject):
 
 _REQUIRED = {"quantity", "entry_price", "leverage"}
 _TEXT_FIELDS = {"id", "symbol", "side", "margin_mode"}
+
+
+def _number_message(raw: str) -> str:
+    """ "must be a number", with the reason when one helps (an ambiguous "1,5")."""
+    problem = number_problem(raw)
+    if problem is None or problem == "is empty" or problem.endswith("is not a number"):
+        return "must be a number"
+    return f"must be a number: {problem}"

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from marginlab.desktop.controller import parse_number
+from marginlab.engine.text.numbers import parse_number
 
 ERROR_STYLE = "QLineEdit { border: 2px solid #d0342c; }"
 

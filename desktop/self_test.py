@@ -14,7 +14,7 @@ from importlib import resources
 from pathlib import Path
 
 from marginlab.engine.files.presets import load_preset, preset_list
-from marginlab.engine.margin.report import evaluate
+from marginlab.engine.margin.evaluate import evaluate
 from marginlab.engine.margin.rules import RULE_SETS, table_info
 
 

@@ -1,11 +1,14 @@
-"""How prices are written for people: the same digits in the app, the CLI and the warnings."""
+"""Numbers for people, in one place: what a trader types is parsed here, and money, prices and
+percentages are written here, the same in the app, the CLI, the warnings and the exports."""
 
 from __future__ import annotations
 
 import math
+import re
 
 SIGNIFICANT = 5  # like the venues' price ticks: 45,180.72 · 14.123 · 0.51230 · 0.0000123
 MAX_DECIMALS = 12
+RATIO_DECIMALS = 1  # margin ratios: "0.4 %", "100.0 %"; the same in the app and the CLI
 
 
 def price_text(value: float) -> str:
@@ -23,3 +26,63 @@ def price_decimals(value: float) -> int:
         return 2
     magnitude = math.floor(math.log10(abs(value)))
     return min(max(2, SIGNIFICANT - 1 - magnitude), MAX_DECIMALS)
+
+
+# Thousands separators must group digits by three: "1,234.5" is a number, "1,5" is not.
+_GROUPED = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d*)?([eE][+-]?\d+)?$")
+
+
+def number_problem(text: str) -> str | None:
+    """Why ``text`` is not a number a trader typed, in their words; None when it is one.
+
+    Spaces and underscores between digits are allowed, and commas as thousands separators
+    ("12,500.5"). A comma anywhere else is refused rather than guessed at: "1,5" may mean 1.5
+    (a decimal comma) or 15, and reading it either way silently gives a wrong figure.
+    """
+    cleaned = text.strip().replace("_", "").replace(" ", "").replace("\u00a0", "")
+    if not cleaned:
+        return "is empty"
+    if "," in cleaned:
+        if not _GROUPED.match(cleaned):
+            return (
+                f"'{text.strip()}' is ambiguous: use a point for decimals (1.5) and commas only "
+                "between groups of three digits (12,500)"
+            )
+        cleaned = cleaned.replace(",", "")
+    try:
+        value = float(cleaned)
+    except ValueError:
+        return f"'{text.strip()}' is not a number"
+    if not math.isfinite(value):
+        return f"'{text.strip()}' is not a finite number"
+    return None
+
+
+def parse_number(text: str) -> float | None:
+    """The number a trader typed (see ``number_problem``), or None when it is not one."""
+    if number_problem(text) is not None:
+        return None
+    return float(
+        text.strip().replace("_", "").replace(" ", "").replace("\u00a0", "").replace(",", "")
+    )
+
+
+def money_text(value: float, currency: str = "", decimals: int = 2) -> str:
+    """An amount in the settlement currency: "12,500.00 USDT"."""
+    text = f"{value:,.{decimals}f}"
+    return f"{text} {currency}" if currency else text
+
+
+def percent_text(
+    fraction: float | None, decimals: int = 1, signed: bool = False, absent: str = "n/a"
+) -> str:
+    """A fraction as a percentage, "−9.6 %" (signed) or "0.40 %"; ``absent`` when None."""
+    if fraction is None:
+        return absent
+    sign = "+" if signed else ""
+    return f"{fraction * 100:{sign}.{decimals}f} %"
+
+
+def price_or_none_text(value: float | None) -> str:
+    """A price, or "none" when no price applies (no liquidation price)."""
+    return "none" if value is None else price_text(value)

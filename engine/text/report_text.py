@@ -8,7 +8,12 @@ from typing import Any
 
 from marginlab.engine.margin.models import Scenario
 from marginlab.engine.margin.report import Report
-from marginlab.engine.text.numbers import price_text
+from marginlab.engine.text.numbers import (
+    RATIO_DECIMALS,
+    percent_text,
+    price_or_none_text,
+    price_text,
+)
 
 VARIANT_TITLES = {"as_entered": "As entered", "isolated": "All isolated", "cross": "All cross"}
 
@@ -41,18 +46,6 @@ def strict_json(data: object) -> str:
 
 def report_json(report: Report) -> str:
     return strict_json(report_dict(report))
-
-
-def _price(value: float | None) -> str:
-    return "none" if value is None else price_text(value)
-
-
-def _pct(value: float | None) -> str:
-    return "" if value is None else f"{value * 100:+.1f} %"
-
-
-def _ratio(value: float | None) -> str:
-    return "n/a" if value is None else f"{value * 100:.2f} %"
 
 
 def summary_lines(report: Report) -> list[str]:
@@ -106,13 +99,15 @@ def report_table(report: Report, scenario: Scenario) -> str:
             out.append(
                 f"{f.id:<8.8}{f.symbol:<10.10}{f.side:<6}{f.margin_mode:<9}"
                 f"{f.initial_margin:>14,.2f}{f.maintenance_margin:>11,.2f}"
-                f"{_price(f.liquidation_price):>14}{_pct(f.liquidation_distance):>10}"
-                f"{_price(f.bankruptcy_price):>14}{f.max_loss:>14,.2f}  {status}"
+                f"{price_or_none_text(f.liquidation_price):>14}"
+                f"{percent_text(f.liquidation_distance, signed=True, absent=''):>10}"
+                f"{price_or_none_text(f.bankruptcy_price):>14}{f.max_loss:>14,.2f}  {status}"
             )
         a = variant.account
         out.append(
             f"account: equity {a.equity:,.2f} {cur} (now {a.equity_now:,.2f}); "
-            f"max loss {a.max_loss:,.2f} {cur}; margin ratio {_ratio(a.margin_ratio)}"
+            f"max loss {a.max_loss:,.2f} {cur}; "
+            f"margin ratio {percent_text(a.margin_ratio, RATIO_DECIMALS)}"
         )
         for e in variant.events:
             where = ", ".join(f"{s} {price_text(p)}" for s, p in e.prices.items())

@@ -7,7 +7,7 @@ import re
 import numpy as np
 
 from marginlab.desktop.main_window import MainWindow
-from marginlab.engine.margin.report import evaluate
+from marginlab.engine.margin.evaluate import evaluate
 from marginlab.engine.margin.sweep import sweep_for
 from marginlab.engine.text.numbers import price_text
 

@@ -15,7 +15,7 @@ from marginlab.desktop.app import build_window, follow_palette
 from marginlab.desktop.main_window import MainWindow
 from marginlab.desktop.positions_table_model import FIELDS, MODE_COLUMN
 from marginlab.desktop.style import VARIANT_STYLES
-from marginlab.engine.margin.report import evaluate
+from marginlab.engine.margin.evaluate import evaluate
 from tests.desktop.conftest import wait_result
 from tests.desktop.screen import assert_shows_engine_figures, card_cell
 
@@ -610,3 +610,13 @@ def test_what_if_from_the_keyboard(qtbot, window: MainWindow) -> None:
     window.controller.set_axis("All symbols (%)")
     wait_result(qtbot, window)
     assert field.suffix() == " %" and field.value() == 0.0
+
+
+def test_an_ambiguous_comma_is_refused_with_the_reason(qtbot, window: MainWindow) -> None:
+    """ "1,5" could be 1.5 or 15: the wallet keeps its value and the message says why."""
+    before = window.controller.scenario.account.wallet_balance
+    field = window.account.fields["wallet_balance"]
+    field.selectAll()
+    qtbot.keyClicks(field, "1,5")
+    assert window.controller.scenario.account.wallet_balance == before
+    assert "ambiguous" in window.problems.text()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from marginlab.engine.margin.report import evaluate
+from marginlab.engine.margin.evaluate import evaluate
 from marginlab.engine.margin.rules import rule_table
 from tests.engine.helpers import position, scenario
 

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from marginlab.engine.text.numbers import price_text
+from marginlab.engine.text.numbers import number_problem, parse_number, price_text
 
 
 @pytest.mark.parametrize(
@@ -35,8 +35,8 @@ def test_price_text_never_raises_on_odd_floats() -> None:
 
 
 def test_low_priced_coin_liquidation_reads_with_its_digits() -> None:
+    from marginlab.engine.margin.evaluate import evaluate
     from marginlab.engine.margin.models import Account, Position, Scenario
-    from marginlab.engine.margin.report import evaluate
     from marginlab.engine.text.report_text import report_table
 
     doge = Position(
@@ -54,3 +54,24 @@ def test_low_priced_coin_liquidation_reads_with_its_digits() -> None:
     assert liquidation is not None and 0.07 < liquidation < 0.08123
     assert price_text(liquidation) in report_table(evaluate(scenario), scenario)
     assert len(price_text(liquidation).split(".")[1]) == 6
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [("12,500.5", 12_500.5), ("1 000", 1000.0), ("1_000", 1000.0), ("1e3", 1000.0), ("-2.5", -2.5)],
+)
+def test_numbers_as_traders_type_them(typed: str, value: float) -> None:
+    assert parse_number(typed) == value
+    assert number_problem(typed) is None
+
+
+@pytest.mark.parametrize("typed", ["1,5", "1,23", "1.234,5", "12,50.0", ",5"])
+def test_an_ambiguous_comma_is_refused_not_guessed(typed: str) -> None:
+    assert parse_number(typed) is None
+    problem = number_problem(typed)
+    assert problem is not None and "ambiguous" in problem
+
+
+@pytest.mark.parametrize("typed", ["", "abc", "nan", "inf", "1e999"])
+def test_not_a_number(typed: str) -> None:
+    assert parse_number(typed) is None

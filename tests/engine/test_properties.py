@@ -9,8 +9,8 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from marginlab.engine.margin.evaluate import evaluate
 from marginlab.engine.margin.models import Scenario
-from marginlab.engine.margin.report import evaluate
 from marginlab.engine.margin.sweep import sweep_move, sweep_price
 
 SYMBOLS = {"BTCUSDT": 60_000.0, "ETHUSDT": 3_000.0}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from marginlab.engine.files.presets import load_preset
-from marginlab.engine.margin.report import evaluate
+from marginlab.engine.margin.evaluate import evaluate
 
 ISOLATED_B = 45_180.72
 CROSS_B = 25_401.61

@@ -12,8 +12,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
+from marginlab.engine.margin.evaluate import evaluate
 from marginlab.engine.margin.models import Scenario
-from marginlab.engine.margin.report import evaluate
 from marginlab.engine.margin.sweep import sweep_move, sweep_price
 from marginlab.engine.text.report_text import report_dict
 from tests.engine.helpers import position, scenario

@@ -1,16 +1,19 @@
-# Two commands for a fresh machine: `make run` and `make test`. Both (re)create .venv from
-# requirements.lock whenever the lock or pyproject.toml changes.
+# Two commands for a fresh machine: `make run` and `make test`. `make run` installs the runtime
+# lock (requirements.lock), `make test` the dev lock (requirements-dev.lock: the runtime pins plus
+# the test, lint and build tools); both with hashes, both refreshed by `make locks`.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
 SRC_TREE := $(VENV)/src/marginlab
 
-.PHONY: run test lint typecheck contracts unit frozen package package-onefile bench clean
+.PHONY: run test test-slow locks lint typecheck contracts unit frozen package package-onefile bench clean
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes \
+		-r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	$(MAKE) --no-print-directory $(SRC_TREE)
 	touch $(STAMP)
@@ -21,37 +24,58 @@ $(SRC_TREE):
 	mkdir -p $(SRC_TREE)
 	for d in engine desktop cli resources; do ln -sfn ../../../$$d $(SRC_TREE)/$$d; done
 
+$(DEV_STAMP): requirements-dev.lock $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes \
+		-r requirements-dev.lock
+	touch $(DEV_STAMP)
+
+# Refresh both locks from pyproject.toml's ranges with pip-tools (in a throwaway venv). Pins
+# already in a lock are kept; `make locks UPGRADE=--upgrade` moves every pin to the newest.
+locks:
+	$(PYTHON) -m venv build/lock-venv
+	build/lock-venv/bin/python -m pip install --quiet pip-tools
+	build/lock-venv/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links \
+		$(UPGRADE) -o requirements.lock pyproject.toml packaging/build-requirements.in
+	build/lock-venv/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links \
+		$(UPGRADE) --extra dev -o requirements-dev.lock pyproject.toml \
+		packaging/build-requirements.in
+
 run: $(STAMP)
 	$(BIN)/marginlab $(ARGS)
 
 test: lint typecheck contracts unit frozen
 
-lint: $(STAMP)
+lint: $(DEV_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-typecheck: $(STAMP)
+typecheck: $(DEV_STAMP)
 	MYPYPATH=$(VENV)/src $(BIN)/mypy -p marginlab.engine -p marginlab.cli
 
-contracts: $(STAMP)
+contracts: $(DEV_STAMP)
 	$(BIN)/lint-imports
 
-unit: $(STAMP)
+unit: $(DEV_STAMP)
 	HYPOTHESIS_PROFILE=$${HYPOTHESIS_PROFILE:-ci} $(BIN)/python -m pytest -q -n 2 tests \
+		--ignore=tests/packaging
+
+# The long runs (the 3,000-step GUI monkey): not part of `make test`.
+test-slow: $(DEV_STAMP)
+	HYPOTHESIS_PROFILE=$${HYPOTHESIS_PROFILE:-ci} $(BIN)/python -m pytest -q -n 2 -m slow tests \
 		--ignore=tests/packaging
 
 # The one-folder app, rebuilt, then checked as a user would run it (self-test, X window).
 frozen: package
 	$(BIN)/python -m pytest -q tests/packaging
 
-package: $(STAMP)
+package: $(DEV_STAMP)
 	$(BIN)/pyinstaller --noconfirm --log-level WARN build.spec
 
-package-onefile: $(STAMP)
+package-onefile: $(DEV_STAMP)
 	MARGINLAB_ONEFILE=1 $(BIN)/pyinstaller --noconfirm --log-level WARN \
 		--distpath dist/onefile --workpath build/onefile build.spec
 
-bench: $(STAMP)
+bench: $(DEV_STAMP)
 	$(BIN)/python bench/engine_bench.py
 	$(BIN)/python bench/gui_latency.py
 	$(BIN)/python bench/frozen_startup.py

@@ -22,6 +22,14 @@ from marginlab.engine.margin.report import MoveError, Report
 from marginlab.engine.margin.sweep import ALL_SYMBOLS, SweepResult, sweep_for
 from marginlab.engine.text.numbers import number_problem, parse_number
 
+__all__ = [
+    "ALL_SYMBOLS",
+    "NEW_SCENARIO",
+    "Result",
+    "ScenarioController",
+    "SweepResult",
+]
+
 NEW_SCENARIO = Scenario.model_validate(
     {"name": "Untitled", "account": {"wallet_balance": 10_000, "currency": "USDT"}}
 )

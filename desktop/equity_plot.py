@@ -17,11 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from marginlab.desktop.controller import Result, ScenarioController
+from marginlab.desktop.controller import ALL_SYMBOLS, Result, ScenarioController, SweepResult
 from marginlab.desktop.line_key import LineKey
 from marginlab.desktop.style import VARIANT_STYLES, variant_pen
 from marginlab.engine.margin.report import Report
-from marginlab.engine.margin.sweep import ALL_SYMBOLS, SweepResult
 from marginlab.engine.text.numbers import price_decimals, price_text
 
 SHORT = {"as_entered": "entered", "isolated": "iso", "cross": "cross"}

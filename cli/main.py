@@ -19,11 +19,18 @@ import numpy as np
 
 from marginlab.cli.paths import add_commands, run_replay, run_risk
 from marginlab.engine import __version__
-from marginlab.engine.files.scenario_io import ScenarioError, load_scenario
+from marginlab.engine.files.scenario_io import (
+    MAX_FILE_BYTES,
+    ScenarioError,
+    load_scenario,
+    parse_scenario,
+)
 from marginlab.engine.margin.evaluate import check_moves, evaluate
+from marginlab.engine.margin.models import Scenario
 from marginlab.engine.margin.report import MoveError
 from marginlab.engine.margin.sweep import SweepResult, sweep_move, sweep_price
 from marginlab.engine.paths.sources import PathError
+from marginlab.engine.text.numbers import parse_number
 from marginlab.engine.text.report_text import report_json, report_table, strict_json
 
 PROG = "marginlab-cli"
@@ -45,13 +52,14 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     ev = commands.add_parser("evaluate", help="every figure of the three variants")
-    ev.add_argument("file")
+    ev.add_argument("file", help="a scenario file, or - to read it from standard input")
     ev.add_argument(
         "--at",
         action="append",
         default=[],
         metavar="SYMBOL=PRICE",
-        help="what-if move (repeatable); all named symbols move together",
+        help="what-if move (repeatable): SYMBOL=40000, SYMBOL=-30%%, or ALL=-20%% for every "
+        "symbol; all named symbols move together",
     )
     ev.add_argument("--json", action="store_true", help="machine-readable report")
     sw = commands.add_parser("sweep", help="equity of each variant along a price grid")
@@ -72,26 +80,60 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _parse_moves(items: list[str]) -> tuple[dict[str, float], list[str]]:
+def _parse_moves(items: list[str], marks: dict[str, float]) -> tuple[dict[str, float], list[str]]:
+    """``--at`` values: SYMBOL=PRICE, SYMBOL=PCT% (from the mark) or ALL=PCT% (every symbol;
+    a symbol named as well keeps its own move)."""
     moves: dict[str, float] = {}
+    every: float | None = None
     problems: list[str] = []
     for item in items:
         symbol, _, text = item.partition("=")
-        try:
-            price = float(text)
-        except ValueError:
-            price = math.nan
-        if not symbol or not (math.isfinite(price) and price > 0):
+        percent = text.strip().endswith("%")
+        value = parse_number(text.strip().removesuffix("%")) if text.strip() else None
+        if not symbol or value is None:
+            problems.append(
+                f"--at {item}: expected SYMBOL=PRICE, SYMBOL=PCT% or ALL=PCT% (e.g. BTCUSDT=-30%)"
+            )
+        elif percent and value <= -100:
+            problems.append(f"--at {item}: a move must stay above -100 %")
+        elif symbol == "ALL":
+            if not percent:
+                problems.append(f"--at {item}: ALL takes a percentage, e.g. ALL=-20%")
+            else:
+                every = value
+        elif percent:
+            if symbol in marks:
+                moves[symbol] = marks[symbol] * (1 + value / 100)
+            else:
+                moves[symbol] = math.nan  # named by check_moves as an unknown symbol
+        elif not value > 0:
             problems.append(f"--at {item}: expected SYMBOL=PRICE with a finite price > 0")
         else:
-            moves[symbol] = price
+            moves[symbol] = value
+    if every is not None:
+        moves = {**{s: m * (1 + every / 100) for s, m in marks.items()}, **moves}
     return moves, problems
 
 
+def _load(file: str) -> Scenario:
+    """A scenario from a file, or from standard input for ``-`` (with the same size cap)."""
+    if file != "-":
+        return load_scenario(file)
+    data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise ScenarioError([f"standard input: larger than {MAX_FILE_BYTES // 2**20} MB"])
+    return parse_scenario(data)
+
+
 def _evaluate(args: argparse.Namespace) -> str:
-    moves, problems = _parse_moves(args.at)
-    scenario = load_scenario(args.file)
-    problems += check_moves(scenario, moves)
+    scenario = _load(args.file)
+    moves, problems = _parse_moves(args.at, scenario.marks())
+    problems += check_moves(scenario, {s: p for s, p in moves.items() if not math.isnan(p)})
+    problems += [
+        f"--at {s}: unknown symbol (the scenario has: {', '.join(scenario.symbols()) or 'none'})"
+        for s, p in moves.items()
+        if math.isnan(p)
+    ]
     if problems:
         raise UsageError(problems)
     report = evaluate(scenario, moves)

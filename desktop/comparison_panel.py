@@ -23,7 +23,7 @@ from marginlab.desktop.controller import Result
 from marginlab.desktop.style import TOOLTIPS, VARIANT_STYLES, tint
 from marginlab.engine.margin.report import Report, VariantReport
 from marginlab.engine.text.numbers import RATIO_DECIMALS, percent_text, price_or_none_text
-from marginlab.engine.text.report_text import summary_lines
+from marginlab.engine.text.report_text import margin_ratio_text, summary_lines
 
 HEADERS = (
     ("Position", ""),
@@ -188,7 +188,7 @@ class VariantCard(QFrame):
                 price_or_none_text(f.liquidation_price),
                 distance,
                 f"{f.max_loss:,.0f}",
-                percent_text(f.margin_ratio, RATIO_DECIMALS),
+                "≥ 100 %" if f.past_liquidation else percent_text(f.margin_ratio, RATIO_DECIMALS),
             )
             for column, text in enumerate(texts):
                 item = self.table.item(row, column)
@@ -224,8 +224,9 @@ class VariantCard(QFrame):
         currency = html.escape(currency)
         self.account.setText(
             f"<b>Max loss if wrong: {a.max_loss:,.2f} {currency}</b><br>"
-            f"Equity {a.equity_now:,.2f} {currency} · "
-            f"margin ratio {percent_text(a.margin_ratio, RATIO_DECIMALS)}"
+            f"Equity now {a.equity_now:,.2f} {currency} · margin put in "
+            f"{a.initial_margin:,.2f} {currency} · margin ratio "
+            f"{margin_ratio_text(a.margin_ratio, bool(a.past_liquidation))}"
         )
         self.warnings.setText("\n".join(f"⚠ {w.message}" for w in variant.warnings))
         self.warnings.setVisible(bool(variant.warnings))

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from marginlab.engine.margin import figures as fig
+from marginlab.engine.margin.max_loss import equity_now, max_losses
 from marginlab.engine.margin.models import Scenario
 from marginlab.engine.margin.pools import VARIANTS, Pool, Variant, build_pools, mode_in
 from marginlab.engine.margin.report import (
@@ -65,62 +66,78 @@ def _variant(
     final = {s: m + direction.get(s, 0.0) for s, m in marks.items()}
     figures: dict[str, PositionFigures] = {}
     events: list[LiquidationEvent] = []
-    equity_now = equity_after = 0.0
-    ratios: list[float] = []
+    equity_after = 0.0
+    ratios: list[float | None] = []
     unhealthy: list[Pool] = []
     for pool in pools:
-        equity = pool.equity(marks)
-        equity_now += equity
         if not pool.legs:
             equity_after += pool.cash
             continue
-        maintenance = pool.maintenance(marks)
+        equity = float(pool.equity(marks))
+        maintenance = float(pool.maintenance(marks))
         ratio = fig.margin_ratio(maintenance, equity)
-        if ratio is not None:
-            ratios.append(ratio)
+        ratios.append(ratio)
         step = _liquidation_step(pool, equity - maintenance, direction)
         if step is None:
-            equity_after += pool.equity(final)
+            equity_after += float(pool.equity(final))
         else:
             if step == 0.0:
                 unhealthy.append(pool)
             events.append(_event(pool, step, marks, direction))
-        figures.update(_pool_figures(scenario, variant, pool, ratio, step is not None))
+        figures.update(
+            _pool_figures(scenario, variant, pool, marks, ratio, step is not None, step == 0.0)
+        )
     ordered = {p.id: figures[p.id] for p in scenario.positions}
+    risks, worst = max_losses(pools, marks)
     account = AccountFigures(
         wallet_balance=scenario.account.wallet_balance,
-        equity_now=equity_now,
+        equity_now=sum(equity_now(p, marks) for p in pools),
         equity=equity_after,
         initial_margin=sum(f.initial_margin for f in ordered.values()),
         maintenance_margin=sum(f.maintenance_margin for f in ordered.values()),
-        margin_ratio=max(ratios) if ratios else None,
-        max_loss=sum(fig.pool_loss_boundary(p) for p in pools if p.legs),
+        margin_ratio=fig.account_margin_ratio(ratios, bool(unhealthy)),
+        max_loss=worst.loss,
+        worst_move=worst,
+        past_liquidation=tuple(p.name for p in unhealthy),
     )
     events.sort(key=lambda e: e.step)
     warnings = variant_warnings(scenario, variant, pools, ordered, account, unhealthy)
-    return VariantReport(variant, ordered, account, tuple(events), warnings)
+    return VariantReport(
+        name=variant,
+        positions=ordered,
+        account=account,
+        events=tuple(events),
+        warnings=warnings,
+        symbol_risks=risks,
+    )
 
 
 def _pool_figures(
-    scenario: Scenario, variant: Variant, pool: Pool, ratio: float | None, liquidated: bool
+    scenario: Scenario,
+    variant: Variant,
+    pool: Pool,
+    marks: dict[str, float],
+    ratio: float | None,
+    liquidated: bool,
+    past: bool,
 ) -> dict[str, PositionFigures]:
     by_id = {p.id: p for p in scenario.positions}
-    marks = {leg.symbol: leg.mark for leg in pool.legs}
     prices = {
         symbol: (fig.liquidation_price(pool, symbol, m), fig.bankruptcy_price(pool, symbol, m))
-        for symbol, m in marks.items()
+        for symbol, m in {leg.symbol: leg.mark for leg in pool.legs}.items()
     }
+    pool_max_loss = fig.max_loss(pool, marks)
+    pool_equity = equity_now(pool, marks)
     out = {}
     for leg in pool.legs:
         position = by_id[leg.position_id]
-        mode = mode_in(variant, position)
-        initial = fig.initial_margin(position, mode)
+        initial = fig.initial_margin(position, pool)
         liquidation, bankruptcy = prices[leg.symbol]
         out[leg.position_id] = PositionFigures(
             id=leg.position_id,
             symbol=leg.symbol,
             side=position.side,
-            margin_mode=mode,
+            margin_mode=mode_in(variant, position),
             pool=pool.name,
             quantity=leg.quantity,
             entry_price=leg.entry_price,
@@ -134,8 +151,10 @@ def _pool_figures(
             liquidation_distance=fig.liquidation_distance(liquidation, leg.mark),
             bankruptcy_price=bankruptcy,
             margin_ratio=ratio,
-            max_loss=fig.pool_loss_boundary(pool),
+            max_loss=pool_max_loss,
             liquidated=liquidated,
+            equity_now=pool_equity,
+            past_liquidation=past,
         )
     return out
 
@@ -151,7 +170,7 @@ def _event(
             leg.symbol: marks[leg.symbol] + step * direction.get(leg.symbol, 0.0)
             for leg in pool.legs
         },
-        lost=fig.pool_loss_boundary(pool),
+        lost=fig.pool_loss_boundary(pool, marks),
     )
 
 

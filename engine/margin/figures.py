@@ -7,7 +7,9 @@ mark ``P``. A pool is an isolated position with its margin, or the cross pool (D
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
+from marginlab.engine.margin.max_loss import equity_now, pool_max_loss
 from marginlab.engine.margin.models import Position
 from marginlab.engine.margin.pools import Leg, Pool
 from marginlab.engine.margin.solver import bankruptcy_t, crossings, nearest
@@ -32,10 +34,12 @@ def notional(leg: Leg) -> float:
     return leg.quantity * leg.mark
 
 
-def initial_margin(position: Position, mode: str) -> float:
-    """Margin put in: isolated, the margin given (default ``Q · EP / leverage``); cross,
-    ``Q · EP / leverage`` (Binance FAQ "initial margin = notional / leverage"; DESIGN §2)."""
-    return position.isolated_margin if mode == "isolated" else position.cross_initial_margin
+def initial_margin(position: Position, pool: Pool) -> float:
+    """Margin put in: isolated, the pool's margin (the margin given, default
+    ``Q · EP / leverage``, scaled to fit the wallet where "all isolated" needs more than it
+    holds: ``pools.isolated_margin_scale``); cross, ``Q · EP / leverage`` (Binance FAQ
+    "initial margin = notional / leverage"; DESIGN §2)."""
+    return pool.cash if pool.kind == "isolated" else position.cross_initial_margin
 
 
 def effective_leverage(position: Position, initial: float) -> float | None:
@@ -83,10 +87,28 @@ def liquidation_distance(liquidation: float | None, mark: float) -> float | None
 
 def margin_ratio(maintenance: float, equity: float) -> float | None:
     """``Maintenance Margin / Margin Balance`` (Binance "Futures Liquidation Protocols": a
-    position is liquidated when it reaches 100 %). None when the equity is not positive."""
+    position is liquidated when it reaches 100 %), so it is ≥ 100 % exactly when the pool is
+    at or past liquidation. None when the equity is 0 or less: past liquidation, the ratio is
+    no longer a number (``past_liquidation`` says so)."""
     return bounded_ratio(maintenance / equity) if equity > 0 else None
 
 
-def pool_loss_boundary(pool: Pool) -> float:
-    """What a liquidation takes: the whole pool (DESIGN §1, "Loss boundary")."""
-    return max(pool.cash, 0.0)
+def account_margin_ratio(ratios: list[float | None], past: bool) -> float | None:
+    """The account's margin ratio: the highest of its pools', so one pool near liquidation is
+    never averaged away by the others; at least 100 % when a pool is past liquidation."""
+    known = [r for r in ratios if r is not None]
+    if past:
+        known.append(1.0)
+    return max(known) if known else None
+
+
+def pool_loss_boundary(pool: Pool, marks: Mapping[str, float]) -> float:
+    """What a liquidation takes: the whole pool at today's prices, its equity floored at 0
+    (DESIGN §1, "Loss boundary"; max_loss.equity_now)."""
+    return equity_now(pool, marks)
+
+
+def max_loss(pool: Pool, marks: Mapping[str, float]) -> float:
+    """Max loss if wrong of a position's pool: its equity today when some move liquidates it,
+    else the loss at the worst reachable prices (``max_loss.pool_max_loss``)."""
+    return pool_max_loss(pool, marks)

@@ -116,21 +116,33 @@ def mode_in(variant: Variant, position: Position) -> Literal["isolated", "cross"
     return variant
 
 
+def isolated_margin_scale(scenario: Scenario, variant: Variant) -> float:
+    """1, or the share of each isolated margin that fits the wallet when a variant's isolated
+    margins add up to more than it holds (only "all isolated" can: the scenario file refuses
+    it as entered). A venue would not open them all; this variant assumes the wallet is split
+    across the isolated positions in proportion to their margins, so no pool starts with
+    money the account does not have and equity never goes below 0."""
+    total = sum(p.isolated_margin for p in scenario.positions if mode_in(variant, p) == "isolated")
+    wallet = scenario.account.wallet_balance
+    return wallet / total if total > wallet * (1 + 1e-12) else 1.0
+
+
 def build_pools(scenario: Scenario, variant: Variant) -> tuple[Pool, ...]:
     """The pools of ``variant``: isolated pools first, then the cross (or free) pool last."""
     pools: list[Pool] = []
     cross_legs: list[Leg] = []
     isolated_total = 0.0
     marks = scenario.marks()
+    scale = isolated_margin_scale(scenario, variant)
     for position in scenario.positions:
         leg = make_leg(scenario.rules, position, marks[position.symbol])
         if mode_in(variant, position) == "isolated":
-            margin = position.isolated_margin
+            margin = position.isolated_margin * scale
             isolated_total += margin
             pools.append(Pool(f"isolated {position.id}", "isolated", margin, (leg,)))
         else:
             cross_legs.append(leg)
-    rest = scenario.account.wallet_balance - isolated_total
+    rest = max(scenario.account.wallet_balance - isolated_total, 0.0)
     if cross_legs:
         pools.append(Pool("cross", "cross", rest, tuple(cross_legs)))
     else:

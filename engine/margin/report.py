@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from marginlab.engine.margin.max_loss import SymbolRisk, WorstMove
     from marginlab.engine.margin.pools import Variant
     from marginlab.engine.margin.risk_warnings import RiskWarning
 
@@ -41,20 +42,24 @@ class PositionFigures:
     liquidation_price: float | None
     liquidation_distance: float | None
     bankruptcy_price: float | None
-    margin_ratio: float | None
-    max_loss: float
+    margin_ratio: float | None  # None: the pool's equity is 0 or less (past liquidation)
+    max_loss: float  # of the position's pool: what this position can cost (max_loss.py)
     liquidated: bool
+    equity_now: float  # the pool's equity today (margin or pool + unrealised PnL), ≥ 0
+    past_liquidation: bool  # the pool is at or past liquidation at today's marks
 
 
 @dataclass(frozen=True, slots=True)
 class AccountFigures:
     wallet_balance: float
-    equity_now: float
-    equity: float
-    initial_margin: float
+    equity_now: float  # Σ pools' equity today, each at least 0
+    equity: float  # after the what-if moves
+    initial_margin: float  # the money put in: Σ initial margins
     maintenance_margin: float
-    margin_ratio: float | None
-    max_loss: float
+    margin_ratio: float | None  # the highest pool's; ≥ 1 when a pool is past liquidation
+    max_loss: float  # from today's equity to the worst a move can reach (max_loss.py)
+    worst_move: WorstMove
+    past_liquidation: tuple[str, ...]  # pools at or past liquidation today
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +80,7 @@ class VariantReport:
     account: AccountFigures
     events: tuple[LiquidationEvent, ...]
     warnings: tuple[RiskWarning, ...]
+    symbol_risks: dict[str, SymbolRisk]  # "if SYMBOL is wrong", both directions
 
 
 @dataclass(frozen=True, slots=True)

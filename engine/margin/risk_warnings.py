@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from marginlab.engine.margin.pools import Pool, Variant
-from marginlab.engine.text.numbers import price_text
+from marginlab.engine.margin.pools import Pool, Variant, isolated_margin_scale, mode_in
+from marginlab.engine.text.numbers import money_text, price_text
 
 if TYPE_CHECKING:
     from marginlab.engine.margin.models import Scenario
@@ -22,8 +22,11 @@ class RiskWarning:
     position_id: str | None = None
 
 
+_TITLES = {"as_entered": "As entered", "isolated": "All isolated", "cross": "All cross"}
+
+
 def _money(value: float, currency: str) -> str:
-    return f"{value:,.2f} {currency}"
+    return money_text(value, currency)
 
 
 def variant_warnings(
@@ -73,13 +76,18 @@ def variant_warnings(
                     f"{_money(cross.cash, currency)}: a venue would not open all of it",
                 )
             )
-    isolated_total = sum(p.cash for p in pools if p.kind == "isolated")
-    if variant == "isolated" and isolated_total > account.wallet_balance * (1 + 1e-12):
+    scale = isolated_margin_scale(scenario, variant)
+    if scale < 1:
+        needed = sum(
+            p.isolated_margin for p in scenario.positions if mode_in(variant, p) == "isolated"
+        )
         out.append(
             RiskWarning(
                 "isolated_margins_above_wallet",
-                f"All isolated needs {_money(isolated_total, currency)} of margin, more than the "
-                f"wallet's {_money(account.wallet_balance, currency)}",
+                f"{_TITLES[variant]} needs {_money(needed, currency)} of margin, more than the "
+                f"wallet's {_money(account.wallet_balance, currency)}: this variant assumes "
+                f"each isolated margin is cut to {scale:.1%} of it so that they fit the wallet "
+                "(higher effective leverage, nearer liquidation prices)",
             )
         )
     out.extend(_tier_warnings(scenario, pools, positions))

@@ -6,10 +6,12 @@ import json
 from dataclasses import asdict
 from typing import Any
 
+from marginlab.engine.margin.max_loss import SymbolRisk
 from marginlab.engine.margin.models import Scenario
-from marginlab.engine.margin.report import Report
+from marginlab.engine.margin.report import Report, VariantReport
 from marginlab.engine.text.numbers import (
     RATIO_DECIMALS,
+    money_text,
     percent_text,
     price_or_none_text,
     price_text,
@@ -48,34 +50,59 @@ def report_json(report: Report) -> str:
     return strict_json(report_dict(report))
 
 
+def margin_ratio_text(ratio: float | None, past_liquidation: bool) -> str:
+    """The margin ratio as shown: "0.4 %", or "≥ 100 % (past liquidation)" for a pool whose
+    equity today no longer covers its maintenance margin (figures.margin_ratio)."""
+    if past_liquidation:
+        return "≥ 100 % (past liquidation)"
+    return percent_text(ratio, RATIO_DECIMALS)
+
+
 def summary_lines(report: Report) -> list[str]:
-    """Per symbol, what each variant loses at most if that symbol goes against you.
+    """Per symbol, what each variant loses at most if only that symbol goes against you, from
+    today's equity (``max_loss.symbol_risks``), both directions where both cost something.
 
     E.g. "If BTCUSDT is wrong: all isolated loses at most 2,000.00 USDT; all cross can lose
     10,000.00 USDT and also closes A."
     """
     lines = []
-    cur = report.currency
     symbols = dict.fromkeys(f.symbol for f in report.variants["cross"].positions.values())
     for symbol in symbols:
-        parts = []
-        for name, variant in report.variants.items():
-            pools: dict[str, float] = {}
-            others: list[str] = []
-            for f in variant.positions.values():
-                if f.symbol == symbol:
-                    pools[f.pool] = f.max_loss
-            for f in variant.positions.values():
-                if f.symbol != symbol and f.pool in pools:
-                    others.append(f.id)
-            loss = sum(pools.values())
-            verb = "can lose" if any(p == "cross" for p in pools) else "loses at most"
-            text = f"{VARIANT_TITLES[name].lower()} {verb} {loss:,.2f} {cur}"
-            if others:
-                text += f" and also closes {', '.join(others)}"
-            parts.append(text)
+        parts = [
+            _variant_phrase(name, variant, variant.symbol_risks[symbol], report.currency)
+            for name, variant in report.variants.items()
+            if symbol in variant.symbol_risks
+        ]
         lines.append(f"If {symbol} is wrong: " + "; ".join(parts) + ".")
     return lines
+
+
+def _variant_phrase(name: str, variant: VariantReport, risk: SymbolRisk, currency: str) -> str:
+    title = VARIANT_TITLES[name].lower()
+    fall, rise = risk.fall, risk.rise
+    legs = [f for f in variant.positions.values() if f.symbol == risk.symbol]
+    if risk.hedged:
+        liquidation = next((f.liquidation_price for f in legs if f.margin_mode == "cross"), None)
+        where = "" if liquidation is None else f" to {price_text(liquidation)}"
+        return (
+            f"{title} is hedged: a fall costs {money_text(fall.loss, currency)}; only a rise"
+            f"{where} liquidates it (maintenance grows with the price), and then it can lose "
+            f"{money_text(rise.loss, currency)}"
+        )
+    worst = risk.worst
+    cross = any(f.margin_mode == "cross" for f in legs) or any(
+        variant.positions[pid].margin_mode == "cross" for pid in worst.liquidated
+    )
+    verb = "can lose" if cross else "loses at most"
+    text = f"{title} {verb} {money_text(worst.loss, currency)}"
+    other = rise if worst is fall else fall
+    if other.loss > 0 and worst.loss > 0:
+        way, other_way = ("falls", "a rise") if worst is fall else ("rises", "a fall")
+        text += f" if it {way} ({other_way}: {money_text(other.loss, currency)})"
+    others = [pid for pid in worst.liquidated if variant.positions[pid].symbol != risk.symbol]
+    if others:
+        text += f" and also closes {', '.join(others)}"
+    return text
 
 
 def report_table(report: Report, scenario: Scenario) -> str:
@@ -105,9 +132,9 @@ def report_table(report: Report, scenario: Scenario) -> str:
             )
         a = variant.account
         out.append(
-            f"account: equity {a.equity:,.2f} {cur} (now {a.equity_now:,.2f}); "
-            f"max loss {a.max_loss:,.2f} {cur}; "
-            f"margin ratio {percent_text(a.margin_ratio, RATIO_DECIMALS)}"
+            f"account: equity {a.equity:,.2f} {cur} (now {a.equity_now:,.2f}; margin put in "
+            f"{a.initial_margin:,.2f}); max loss {a.max_loss:,.2f} {cur}; "
+            f"margin ratio {margin_ratio_text(a.margin_ratio, bool(a.past_liquidation))}"
         )
         for e in variant.events:
             where = ", ".join(f"{s} {price_text(p)}" for s, p in e.prices.items())

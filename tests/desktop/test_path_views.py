@@ -197,3 +197,32 @@ def test_path_plots_keep_their_key_off_the_data(window: MainWindow) -> None:
         keys = view.findChildren(LineKey)
         assert [key.titles() for key in keys] == [["As entered", "All isolated", "All cross"]]
         assert view.plot.getPlotItem().legend is None  # nothing drawn over the curves
+
+
+def test_risk_tab_and_cli_give_the_same_odds_with_their_defaults(
+    qtbot, window: MainWindow, tmp_path: Path, capsys
+) -> None:
+    """Issue 12: one set of Monte Carlo defaults; the same question, the same answer."""
+    import json
+
+    from marginlab.cli.main import main
+    from marginlab.engine.files.scenario_io import save_scenario
+
+    file = tmp_path / "seed.json"
+    save_scenario(window.controller.scenario, file)
+    risk_view = window.risk
+    risk_view.paths.setValue(1000)
+    with qtbot.waitSignal(risk_view.done, timeout=30_000) as blocker:
+        risk_view.run_button.click()
+    shown = blocker.args[0]
+    assert main(["risk", str(file), "--paths", "1000", "--json"]) == 0
+    cli = json.loads(capsys.readouterr().out)
+    assert cli["parameters"] == json.loads(json.dumps(shown.parameters))
+    assert cli["parameters"]["correlation"][0][1] == 0.7
+    for name, variant in shown.variants.items():
+        cli_variant = cli["variants"][name]
+        assert cli_variant["liquidation_probability"] == variant.liquidation_probability
+        assert cli_variant["excess_loss_probability"] == variant.excess_loss_probability
+    text = risk_view.odds.text()
+    assert "volatility ETHUSDT 80 %, BTCUSDT 80 % a year" in text and "correlation 0.7" in text
+    assert "P(loss &gt; 2,500.00 USDT)" in text or "P(loss > 2,500.00 USDT)" in text

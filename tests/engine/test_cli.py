@@ -148,3 +148,54 @@ def test_installed_console_script_runs() -> None:
     )
     assert bad.returncode == 2
     assert bad.stderr.startswith("marginlab-cli: file: not valid JSON")
+
+
+def test_at_takes_a_percentage_from_the_mark(capsys: pytest.CaptureFixture[str]) -> None:
+    """BTCUSDT is marked at 50,000 in the seed: -30 % is 35,000."""
+    _, by_percent, _ = run(capsys, "evaluate", SEED, "--json", "--at", "BTCUSDT=-30%")
+    _, by_price, _ = run(capsys, "evaluate", SEED, "--json", "--at", "BTCUSDT=35000")
+    assert json.loads(by_percent)["at"] == {"BTCUSDT": pytest.approx(35_000)}
+    assert json.loads(by_percent)["variants"] == json.loads(by_price)["variants"]
+
+
+def test_at_all_moves_every_symbol_and_a_named_symbol_keeps_its_own(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _, out, _ = run(capsys, "evaluate", SEED, "--json", "--at", "ALL=-20%", "--at", "BTCUSDT=45000")
+    assert json.loads(out)["at"] == {
+        "ETHUSDT": pytest.approx(2_400),
+        "BTCUSDT": pytest.approx(45_000),
+    }
+
+
+@pytest.mark.parametrize(
+    ("item", "message"),
+    [
+        ("ALL=-100%", "--at ALL=-100%: a move must stay above -100 %"),
+        ("ALL=5000", "--at ALL=5000: ALL takes a percentage, e.g. ALL=-20%"),
+        ("BTCUSDT=1,5", "--at BTCUSDT=1,5: expected SYMBOL=PRICE, SYMBOL=PCT% or ALL=PCT%"),
+        ("XRPUSDT=-5%", "--at XRPUSDT: unknown symbol (the scenario has: ETHUSDT, BTCUSDT)"),
+    ],
+)
+def test_bad_moves_name_the_flag(
+    capsys: pytest.CaptureFixture[str], item: str, message: str
+) -> None:
+    status, _, err = run(capsys, "evaluate", SEED, "--at", item)
+    assert status == 2
+    assert message in err
+
+
+def test_evaluate_reads_standard_input() -> None:
+    script = Path(sys.executable).with_name("marginlab-cli")
+    if not script.exists():
+        pytest.skip("marginlab-cli not installed in this environment")
+    done = subprocess.run(
+        [str(script), "evaluate", "-", "--json"],
+        input=Path(SEED).read_bytes(),
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["variants"]["cross"]["account"]["max_loss"] == 10_000

@@ -79,8 +79,12 @@ def test_isolated_positions_never_lose_more_than_their_margin(
     variant = evaluate(scenario, at).variants["isolated"]
     margins = sum(p.isolated_margin for p in scenario.positions)
     assert variant.account.equity >= scenario.account.wallet_balance - margins - 1e-6 * margins
+    marks = scenario.marks()
     for position in scenario.positions:
-        assert variant.positions[position.id].max_loss == position.isolated_margin
+        # Issue 12: a liquidation takes the pool's equity today (margin + unrealised PnL).
+        upnl = position.sign * position.quantity * (marks[position.symbol] - position.entry_price)
+        today = max(position.isolated_margin + upnl, 0.0)
+        assert variant.positions[position.id].max_loss == pytest.approx(today, rel=1e-12)
 
 
 @given(positions("X", "isolated"), st.floats(1, 1e9), scenarios(size=3))
@@ -143,16 +147,17 @@ def test_equity_after_a_move_is_the_sum_of_surviving_pools(
             for p in ps
             if variant.positions[p.id].margin_mode == "isolated"
         )
-        expected = 0.0 if "cross" in pools else scenario.account.wallet_balance - isolated
+        # Isolated margins above the wallet are cut in proportion to fit it (issue 12: no
+        # variant starts with money the account does not have, so equity never goes below 0).
+        wallet = scenario.account.wallet_balance
+        scale = wallet / isolated if isolated > wallet * (1 + 1e-12) else 1.0
+        rest = max(wallet - isolated * scale, 0.0)
+        expected = 0.0 if "cross" in pools else rest
         for pool, members in pools.items():
             if variant.positions[members[0].id].liquidated:
                 assert all(variant.positions[p.id].liquidated for p in members)
                 continue
-            cash = (
-                scenario.account.wallet_balance - isolated
-                if pool == "cross"
-                else members[0].isolated_margin
-            )
+            cash = rest if pool == "cross" else members[0].isolated_margin * scale
             expected += cash + sum(
                 p.sign * p.quantity * (marks[p.symbol] - p.entry_price) for p in members
             )

@@ -100,10 +100,12 @@ def test_marks_and_margins_typed_near_zero() -> None:
     codes = {w.code for w in tiny.variants["isolated"].warnings}
     assert "leverage_above_tier_max" not in codes
     assert all_finite(report_dict(tiny))
-    # An equity typed near 0: the margin ratio would be 10^308, 100 times that in %.
+    # An equity typed near 0: the margin ratio would be 10^308, 100 times that in %. The pool
+    # is past liquidation, so the account reads "at least 100 %" (issue 12), not 10^310 %.
     s = scenario(1e-305, [position("Z", "BTCUSDT", "long", 1, 50_000, mode="cross")])
     cross = evaluate(s).variants["cross"]
-    assert cross.positions["Z"].margin_ratio is None and cross.account.margin_ratio is None
+    assert cross.positions["Z"].margin_ratio is None and cross.positions["Z"].past_liquidation
+    assert cross.account.margin_ratio == 1.0 and cross.account.past_liquidation == ("cross",)
 
 
 @pytest.mark.parametrize("leverage", [1, 200])

@@ -1,0 +1,210 @@
+"""Headline figures a trader can trust (issue 12): max loss from today's equity, only as far as
+a move can reach; the margin ratio of every pool; never negative equity.
+
+The expected numbers are worked by hand from DESIGN §1 (pool equity = cash + Σ s·Q·(P − EP));
+the Hypothesis properties check the definition against ``evaluate`` at random moves.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from marginlab.engine.margin.evaluate import evaluate
+from marginlab.engine.margin.models import Scenario
+from marginlab.engine.text.report_text import report_json, summary_lines
+from tests.engine.helpers import position, scenario
+from tests.engine.test_properties import scenarios
+
+TINY = 1e-9  # "towards 0": the closest a move can take a price to 0
+
+
+def test_a_cross_position_no_price_can_liquidate_loses_at_most_its_fall_to_zero() -> None:
+    """Case 1: 0.01 BTC long at 60,000 in a 25,000 wallet: BTC at 0 costs 600, nothing more."""
+    s = scenario(
+        25_000,
+        [position("X", "BTCUSDT", "long", 0.01, 60_000, mode="cross", maintenance_rate=0.004)],
+        rules="generic",
+    )
+    report = evaluate(s)
+    for name in ("as_entered", "cross"):
+        variant = report.variants[name]
+        assert variant.positions["X"].liquidation_price is None
+        assert variant.positions["X"].max_loss == pytest.approx(600)
+        assert variant.account.max_loss == pytest.approx(600)
+    line = summary_lines(report)[0]
+    assert "all cross can lose 600.00 USDT" in line
+    assert "25,000" not in line
+
+
+def test_max_loss_is_measured_from_todays_equity_cross() -> None:
+    """Case 2a: 2 long at 10,000 marked 9,500 with 2,200 of wallet: 1,200 is all there is."""
+    s = scenario(
+        2_200,
+        [
+            position(
+                "X", "XYZ", "long", 2, 10_000, mode="cross", mark_price=9_500, maintenance_rate=0.01
+            )
+        ],
+        rules="generic",
+    )
+    cross = evaluate(s).variants["cross"]
+    assert cross.account.equity_now == pytest.approx(1_200)
+    assert cross.account.max_loss == pytest.approx(1_200)
+    assert cross.positions["X"].max_loss == pytest.approx(1_200)
+
+
+def test_max_loss_is_measured_from_todays_equity_isolated() -> None:
+    """Case 2b: margin 5,000 on 1 long at 50,000 marked 60,000: a liquidation takes 15,000."""
+    s = scenario(
+        5_000,
+        [
+            position(
+                "X",
+                "BTCUSDT",
+                "long",
+                1,
+                50_000,
+                margin=5_000,
+                mark_price=60_000,
+                maintenance_rate=0.004,
+            )
+        ],
+        rules="generic",
+    )
+    isolated = evaluate(s).variants["isolated"]
+    assert isolated.positions["X"].equity_now == pytest.approx(15_000)
+    assert isolated.positions["X"].initial_margin == pytest.approx(5_000)  # the money put in
+    assert isolated.positions["X"].max_loss == pytest.approx(15_000)
+    assert isolated.account.max_loss == pytest.approx(15_000)
+
+
+def test_a_pool_past_liquidation_puts_the_margin_ratio_at_100_percent_or_more() -> None:
+    """Case 3: an isolated long already marked past its liquidation price."""
+    s = scenario(
+        5_000,
+        [
+            position(
+                "X",
+                "BTCUSDT",
+                "long",
+                1,
+                50_000,
+                margin=1_000,
+                mark_price=48_000,
+                maintenance_rate=0.004,
+            ),
+            position("E", "ETHUSDT", "long", 0.1, 3_000, mode="cross", maintenance_rate=0.005),
+        ],
+        rules="generic",
+    )
+    entered = evaluate(s).variants["as_entered"]
+    assert entered.account.margin_ratio is not None and entered.account.margin_ratio >= 1
+    assert entered.account.past_liquidation == ("isolated X",)
+    assert entered.positions["X"].past_liquidation
+    data = json.loads(report_json(evaluate(s)))["variants"]["as_entered"]["account"]
+    assert data["margin_ratio"] >= 1 and data["past_liquidation"] == ["isolated X"]
+
+
+def test_all_isolated_never_goes_below_zero_when_margins_exceed_the_wallet() -> None:
+    """Case 4: two 10x legs needing 800 each on a 1,000 wallet."""
+    s = scenario(
+        1_000,
+        [
+            position("B", "BTCUSDT", "long", 8_000 / 60_000, 60_000, mode="cross"),
+            position("E", "ETHUSDT", "long", 8_000 / 3_000, 3_000, mode="cross"),
+        ],
+    )
+    report = evaluate(s, {"BTCUSDT": 1, "ETHUSDT": 1})
+    for variant in report.variants.values():
+        assert variant.account.equity >= 0
+        assert variant.account.max_loss <= variant.account.equity_now + 1e-9
+    isolated = report.variants["isolated"]
+    assert sum(f.initial_margin for f in isolated.positions.values()) == pytest.approx(1_000)
+    warning = next(w for w in isolated.warnings if w.code == "isolated_margins_above_wallet")
+    assert "1,600.00 USDT" in warning.message and "62.5%" in warning.message
+
+
+def test_a_flat_hedge_is_described_in_words() -> None:
+    """Case 7: a cross BTC long and short of the same size."""
+    s = scenario(
+        10_000,
+        [
+            position("L", "BTCUSDT", "long", 1, 60_000, mode="cross"),
+            position("S", "BTCUSDT", "short", 1, 60_000, mode="cross"),
+        ],
+    )
+    report = evaluate(s)
+    risk = report.variants["cross"].symbol_risks["BTCUSDT"]
+    assert risk.hedged
+    assert risk.fall.loss == pytest.approx(0, abs=1e-6)  # a fall costs nothing: PnL cancels
+    assert risk.rise.loss == pytest.approx(10_000)  # maintenance grows with price
+    line = summary_lines(report)[0]
+    assert "hedged" in line and "only a rise" in line
+    liquidation = report.variants["cross"].positions["L"].liquidation_price
+    assert liquidation is not None
+    assert f"{liquidation:,.2f}" in line
+
+
+def test_the_brief_example_is_unchanged() -> None:
+    from marginlab.engine.files.presets import load_preset
+
+    report = evaluate(load_preset("seed-example.json"))
+    assert report.variants["isolated"].positions["B"].max_loss == 2_000
+    assert report.variants["isolated"].account.max_loss == 5_000
+    assert report.variants["cross"].account.max_loss == 10_000
+
+
+# --- properties over random mixed scenarios ---------------------------------------------------
+
+
+def _reachable(prices: dict[str, float]) -> dict[str, float]:
+    return {s: max(p, TINY) for s, p in prices.items()}
+
+
+def _loss(variant: Any) -> float:
+    return variant.account.equity_now - variant.account.equity
+
+
+moves = st.floats(0.0001, 20.0)
+
+
+@given(scenarios(size=4), st.data())
+def test_no_single_move_loses_more_than_max_loss(scenario: Scenario, data: st.DataObject) -> None:
+    marks = scenario.marks()
+    at = {s: m * data.draw(moves) for s, m in marks.items() if data.draw(st.booleans())}
+    now = evaluate(scenario)
+    after = evaluate(scenario, at)
+    for name, variant in after.variants.items():
+        assert variant.account.equity >= 0
+        limit = now.variants[name].account.max_loss
+        scale = max(1.0, now.variants[name].account.equity_now)
+        assert _loss(variant) <= limit + 1e-7 * scale, (name, at)
+        assert limit <= variant.account.equity_now + 1e-7 * scale
+
+
+@given(scenarios(size=4))
+def test_some_move_reaches_max_loss(scenario: Scenario) -> None:
+    report = evaluate(scenario)
+    for name, variant in report.variants.items():
+        worst = variant.account.worst_move
+        after = evaluate(scenario, _reachable(worst.prices)).variants[name]
+        scale = max(1.0, variant.account.equity_now)
+        # A price of exactly 0 is no move: TINY stands for it, and may cost a little less.
+        assert _loss(after) == pytest.approx(variant.account.max_loss, abs=1e-6 * scale), name
+
+
+@given(scenarios(size=4))
+def test_margin_ratio_reaches_100_percent_exactly_when_a_pool_is_past_liquidation(
+    scenario: Scenario,
+) -> None:
+    for variant in evaluate(scenario).variants.values():
+        ratio = variant.account.margin_ratio
+        if variant.account.past_liquidation:
+            assert ratio is not None and ratio >= 1
+        else:
+            assert ratio is None or ratio < 1

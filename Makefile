@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 SRC_TREE := $(VENV)/src/marginlab
 
-.PHONY: run test test-slow locks lint typecheck contracts unit frozen package package-onefile bench clean
+.PHONY: run test test-slow locks lint typecheck contracts unit frozen package package-onefile bench screenshots clean
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -80,6 +80,10 @@ bench: $(DEV_STAMP)
 	$(BIN)/python bench/gui_latency.py
 	$(BIN)/python bench/frozen_startup.py
 	$(BIN)/python bench/paths_bench.py
+
+# The README's screenshots, from the real app in an X window (Xvfb; .ci/run installs it).
+screenshots: $(STAMP)
+	xvfb-run -a -s "-screen 0 1600x1000x24" $(BIN)/python docs/screenshots.py docs
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

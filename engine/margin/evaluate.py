@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from marginlab.engine.margin import figures as fig
-from marginlab.engine.margin.max_loss import equity_now, max_losses
+from marginlab.engine.margin.max_loss import max_losses
 from marginlab.engine.margin.models import Scenario
-from marginlab.engine.margin.pools import VARIANTS, Pool, Variant, build_pools, mode_in
+from marginlab.engine.margin.pools import VARIANTS, Pool, Variant, build_pools, equity_now, mode_in
 from marginlab.engine.margin.report import (
     MAX_PRICE,
     AccountFigures,

@@ -9,9 +9,9 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 
-from marginlab.engine.margin.max_loss import equity_now, pool_max_loss
+from marginlab.engine.margin.max_loss import pool_max_loss
 from marginlab.engine.margin.models import Position
-from marginlab.engine.margin.pools import Leg, Pool
+from marginlab.engine.margin.pools import Leg, Pool, equity_now
 from marginlab.engine.margin.solver import bankruptcy_t, crossings, nearest
 
 MAX_RATIO = 1e12

@@ -26,11 +26,11 @@ below 0, the insurance fund takes the rest). The account is worth the sum of its
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from marginlab.engine.margin.pools import Leg, Pool
+from marginlab.engine.margin.pools import Leg, Pool, equity_now
 from marginlab.engine.margin.report import MAX_PRICE
 
 _NUDGE = 1e-9  # past a threshold by this fraction: liquidated there, whatever the rounding
@@ -64,12 +64,6 @@ class SymbolRisk:
         return self.fall if self.fall.loss >= self.rise.loss else self.rise
 
 
-def equity_now(pool: Pool, marks: Mapping[str, float]) -> float:
-    """Pool equity at today's marks, floored at 0: a venue never leaves a pool below 0 (the
-    insurance fund covers the rest; Binance "Insurance Fund", Hyperliquid docs)."""
-    return max(float(pool.equity(marks)), 0.0)
-
-
 def worth(pool: Pool, prices: Mapping[str, float], marks: Mapping[str, float]) -> float:
     """A pool's worth after a straight move to ``prices``: its equity if it survives, else 0
     (also 0 when it is liquidated already at ``marks``)."""
@@ -89,17 +83,19 @@ def pool_max_loss(pool: Pool, marks: Mapping[str, float]) -> float:
         return now if pool.legs else 0.0
     lowest_health = lowest_equity = pool.cash
     for symbol in {leg.symbol for leg in pool.legs}:
-        legs = [leg for leg in pool.legs if leg.symbol == symbol]
-        lowest_health += min(_term(legs, 0.0), _term(legs, MAX_PRICE))
-        lowest_equity += min(sum(leg.upnl(x) for leg in legs) for x in (0.0, MAX_PRICE))
+        part = _part(pool, symbol)
+        lowest_health += min(part.health({symbol: x}) for x in (0.0, MAX_PRICE))
+        lowest_equity += min(part.equity({symbol: x}) for x in (0.0, MAX_PRICE))
     if lowest_health <= 0:
         return now
     return max(now - lowest_equity, 0.0)
 
 
-def _term(legs: Iterable[Leg], x: float) -> float:
-    """One symbol's part of a pool's health at price ``x``: Σ s·Q·(x − EP) − MM(x)."""
-    return sum(leg.upnl(x) - leg.maintenance(x) for leg in legs)
+def _part(pool: Pool, symbol: str, keep: bool = True) -> Pool:
+    """The pool's legs in ``symbol`` with no cash (``keep``), or the rest with the cash: pool
+    equity and health are sums over legs, so the two parts add up to the pool."""
+    legs = tuple(leg for leg in pool.legs if (leg.symbol == symbol) == keep)
+    return Pool(pool.name, pool.kind, 0.0 if keep else pool.cash, legs)
 
 
 def _final_slope(legs: list[Leg]) -> float:
@@ -127,24 +123,26 @@ class _Slice:
     """One pool seen along one symbol's price, the other prices held: health and equity are
     a constant plus that symbol's legs' terms."""
 
-    __slots__ = ("breakpoints", "equity0", "health0", "legs", "slope")
+    __slots__ = ("breakpoints", "equity0", "health0", "part", "slope", "symbol")
 
     def __init__(self, pool: Pool, symbol: str, prices: Mapping[str, float]) -> None:
-        self.legs = [leg for leg in pool.legs if leg.symbol == symbol]
-        others = [leg for leg in pool.legs if leg.symbol != symbol]
-        self.equity0 = pool.cash + sum(leg.upnl(prices[leg.symbol]) for leg in others)
-        self.health0 = self.equity0 - sum(leg.maintenance(prices[leg.symbol]) for leg in others)
-        self.breakpoints = _breakpoints(self.legs)
-        self.slope = _final_slope(self.legs)
+        self.symbol = symbol
+        self.part = _part(pool, symbol)
+        rest = _part(pool, symbol, keep=False)
+        self.equity0 = float(rest.equity(prices))
+        self.health0 = float(rest.health(prices))
+        legs = list(self.part.legs)
+        self.breakpoints = _breakpoints(legs)
+        self.slope = _final_slope(legs)
 
     def health(self, x: float) -> float:
-        return self.health0 + _term(self.legs, x)
+        return self.health0 + float(self.part.health({self.symbol: x}))
 
     def worth(self, x: float) -> float:
         """Equity at ``x`` if the pool survives a move there, else 0."""
         if self.health(x) <= 0:
             return 0.0
-        return self.equity0 + sum(leg.upnl(x) for leg in self.legs)
+        return self.equity0 + float(self.part.equity({self.symbol: x}))
 
     def roots(self) -> list[float]:
         """Every price in (0, ∞) where health is 0. Health is piecewise linear between tier

@@ -130,13 +130,6 @@ class Scenario(BaseModel):
             marks.setdefault(position.symbol, position.entry_price)
         return marks
 
-    def equity_now(self) -> float:
-        """Account equity at today's marks: wallet + Σ ``s·Q·(mark − EP)`` (formulas.md §0)."""
-        marks = self.marks()
-        return self.account.wallet_balance + sum(
-            p.sign * p.quantity * (marks[p.symbol] - p.entry_price) for p in self.positions
-        )
-
     def symbols(self) -> list[str]:
         """The scenario's symbols, in order of first appearance."""
         return list(dict.fromkeys(p.symbol for p in self.positions))

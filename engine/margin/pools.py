@@ -148,3 +148,16 @@ def build_pools(scenario: Scenario, variant: Variant) -> tuple[Pool, ...]:
     else:
         pools.append(Pool("free balance", "free", rest, ()))
     return tuple(pools)
+
+
+def equity_now(pool: Pool, marks: Mapping[str, float]) -> float:
+    """Pool equity at today's marks, floored at 0: a venue never leaves a pool below 0 (the
+    insurance fund covers the rest; Binance "Insurance Fund", Hyperliquid docs)."""
+    return max(float(pool.equity(marks)), 0.0)
+
+
+def start_equity(scenario: Scenario) -> float:
+    """The account's equity today, as entered: Σ pool equity at the marks, each floored at 0
+    (the start line of plots, replays and Monte Carlo runs)."""
+    marks = scenario.marks()
+    return sum(equity_now(pool, marks) for pool in build_pools(scenario, "as_entered"))

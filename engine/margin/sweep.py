@@ -16,7 +16,7 @@ import numpy as np
 import numpy.typing as npt
 
 from marginlab.engine.margin.models import Scenario
-from marginlab.engine.margin.pools import VARIANTS, Pool, build_pools
+from marginlab.engine.margin.pools import VARIANTS, Pool, build_pools, start_equity
 from marginlab.engine.margin.report import MAX_PRICE
 from marginlab.engine.margin.solver import Crossings, crossings
 
@@ -165,7 +165,7 @@ def _sweep(
             total += _pool_equity(pool, c, pools.direction, t)
             thresholds.extend(_thresholds(variant, pool, c, to_axis))
         equity[variant] = total
-    start = scenario.equity_now()
+    start = start_equity(scenario)
     return SweepResult(axis, symbol, x, equity, tuple(thresholds), start)
 
 

@@ -3,8 +3,9 @@
 Two models of the price paths:
 
 * correlated geometric Brownian motion: ``d ln S = (μ − σ²/2) dt + σ dW`` with one volatility
-  per symbol (annualised) and a correlation matrix (Cholesky factor of it mixes the shocks);
-* a block bootstrap of imported candles: blocks of consecutive candles, the same blocks for
+  per symbol (annualised) and a correlation matrix (Cholesky factor of it mixes the shocks;
+  Glasserman, *Monte Carlo Methods in Financial Engineering*, 2003, §3.2);
+* a moving-block bootstrap (Künsch, Annals of Statistics 17, 1989) of imported candles: blocks of consecutive candles, the same blocks for
   every symbol (so their co-movement is kept), each candle's close-to-close log return and its
   low and high relative to the previous close (so wicks are kept).
 
@@ -25,7 +26,7 @@ import numpy as np
 import numpy.typing as npt
 
 from marginlab.engine.margin.models import Scenario
-from marginlab.engine.margin.pools import VARIANTS, Pool, build_pools
+from marginlab.engine.margin.pools import VARIANTS, Pool, build_pools, start_equity
 from marginlab.engine.margin.solver import crossings
 from marginlab.engine.paths.replay import FloatArray, PricePath
 
@@ -315,7 +316,7 @@ def simulate(
             first[variant][start : start + n] = earliest
         if progress is not None:
             progress(start + n, paths)
-    start_equity = scenario.equity_now()
+    equity_today = start_equity(scenario)
     name = "gbm" if isinstance(model, GBM) else "bootstrap"
     limit = scenario.account.max_acceptable_loss
     return Risk(
@@ -324,8 +325,8 @@ def simulate(
         steps=steps,
         step_years=step_years,
         seed=seed,
-        start_equity=start_equity,
-        variants={v: _summary(end[v], first[v], steps, start_equity, limit) for v in VARIANTS},
+        start_equity=equity_today,
+        variants={v: _summary(end[v], first[v], steps, equity_today, limit) for v in VARIANTS},
         parameters=model_parameters(model, symbols, paths, steps, step_years, seed),
     )
 

@@ -18,7 +18,7 @@ import numpy as np
 import numpy.typing as npt
 
 from marginlab.engine.margin.models import Scenario
-from marginlab.engine.margin.pools import VARIANTS, Pool, build_pools
+from marginlab.engine.margin.pools import VARIANTS, Pool, build_pools, start_equity
 from marginlab.engine.margin.solver import crossings
 
 FloatArray = npt.NDArray[np.float64]
@@ -92,7 +92,7 @@ def replay(scenario: Scenario, path: PricePath) -> Replay:
             if step is not None:
                 events.append(_event(variant, pool, path, marks, step))
         equity[variant] = total
-    start = scenario.equity_now()
+    start = start_equity(scenario)
     events.sort(key=lambda e: (e.step, VARIANTS.index(e.variant), e.pool))
     return Replay(path.name, path.time, start, equity, tuple(events))
 

@@ -5,9 +5,10 @@ Two models of the price paths:
 * correlated geometric Brownian motion: ``d ln S = (μ − σ²/2) dt + σ dW`` with one volatility
   per symbol (annualised) and a correlation matrix (Cholesky factor of it mixes the shocks;
   Glasserman, *Monte Carlo Methods in Financial Engineering*, 2003, §3.2);
-* a moving-block bootstrap (Künsch, Annals of Statistics 17, 1989) of imported candles: blocks of consecutive candles, the same blocks for
-  every symbol (so their co-movement is kept), each candle's close-to-close log return and its
-  low and high relative to the previous close (so wicks are kept).
+* a moving-block bootstrap (Künsch, Annals of Statistics 17, 1989) of imported candles:
+  blocks of consecutive candles, the same blocks for every symbol (so their co-movement is
+  kept), each candle's close-to-close log return and its low and high relative to the
+  previous close (so wicks are kept).
 
 Liquidations follow ``paths.replay``: a pool is gone from the first step where its health is
 ≤ 0 at the step's prices (at its lows/highs, for candles). Seeded and reproducible: the same

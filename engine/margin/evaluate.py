@@ -7,9 +7,10 @@ marks; every threshold on the way is applied, in the order the move reaches it (
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 
 from marginlab.engine.margin import figures as fig
-from marginlab.engine.margin.max_loss import max_losses
+from marginlab.engine.margin.max_loss import SymbolRisk, WorstMove, max_losses
 from marginlab.engine.margin.models import Scenario
 from marginlab.engine.margin.pools import VARIANTS, Pool, Variant, build_pools, equity_now, mode_in
 from marginlab.engine.margin.report import (
@@ -88,7 +89,7 @@ def _variant(
             _pool_figures(scenario, variant, pool, marks, ratio, step is not None, step == 0.0)
         )
     ordered = {p.id: figures[p.id] for p in scenario.positions}
-    risks, worst = max_losses(pools, marks)
+    risks, worst = _headline(scenario, variant)
     account = AccountFigures(
         wallet_balance=scenario.account.wallet_balance,
         equity_now=sum(equity_now(p, marks) for p in pools),
@@ -182,3 +183,10 @@ def _liquidation_step(pool: Pool, health: float, direction: dict[str, float]) ->
         return None
     up = crossings(pool, direction).up
     return up if up is not None and up <= 1.0 else None
+
+
+@lru_cache(maxsize=32)
+def _headline(scenario: Scenario, variant: Variant) -> tuple[dict[str, SymbolRisk], WorstMove]:
+    """Max loss if wrong depends on the scenario only, not on a what-if move: the window asks
+    again for every position of the what-if line, and gets the search it already made."""
+    return max_losses(build_pools(scenario, variant), scenario.marks())

@@ -217,13 +217,14 @@ class _Account:
     def worth(self, prices: Mapping[str, float]) -> float:
         return self.fixed + sum(worth(pool, prices, prices) for pool in self.live)
 
-    def liquidated(self, prices: Mapping[str, float]) -> tuple[str, ...]:
-        gone = [*self.dead, *(p for p in self.live if p.health(prices) <= 0)]
-        return tuple(leg.position_id for pool in gone for leg in pool.legs)
-
     def move(self, prices: Mapping[str, float]) -> WorstMove:
-        loss = max(self.now - self.worth(prices), 0.0)
-        return WorstMove(loss, dict(prices), self.liquidated(prices))
+        value, gone = self.fixed, [leg.position_id for pool in self.dead for leg in pool.legs]
+        for pool in self.live:
+            if pool.health(prices) <= 0:
+                gone += [leg.position_id for leg in pool.legs]
+            else:
+                value += float(pool.equity(prices))
+        return WorstMove(max(self.now - value, 0.0), dict(prices), tuple(gone))
 
     def line_search(
         self, symbol: str, prices: dict[str, float], side: int = 0

@@ -86,13 +86,8 @@ class Pool:
 
     def health(self, prices: Mapping[str, Price]) -> Price:
         """``equity − Σ MM``: the pool is liquidated when this is ≤ 0 (Binance FAQ, Hyperliquid
-        docs "Liquidations": account value below maintenance margin). One pass over the legs:
-        the solver and the max-loss search call it most."""
-        total = cast(Price, self.cash)  # type: ignore[redundant-cast]
-        for leg in self.legs:
-            price = prices[leg.symbol]
-            total = total + leg.upnl(price) - leg.maintenance(price)
-        return total
+        docs "Liquidations": account value below maintenance margin)."""
+        return self.equity(prices) - self.maintenance(prices)
 
 
 @lru_cache(maxsize=4096)

@@ -95,6 +95,36 @@ def main() -> None:
     for _ in range(20):
         replay(scenario, path)
     print(f"replay of a 1,440-candle path: {(time.perf_counter() - start) / 20 * 1000:.2f} ms")
+    for count in (2, 8, 32):
+        print(f"replay, one cross pool over {count:>2} symbols: {cross_replay_ms(count):.2f} ms")
+
+
+def cross_replay_ms(count: int) -> float:
+    """Replay time of a 1,440-candle path moving every symbol of a cross pool (issue 13: it
+    must grow with the symbols, not with the combinations of their lows and highs)."""
+    positions = [
+        {
+            "id": f"P{i}",
+            "symbol": f"S{i}USDT",
+            "side": "long" if i % 2 else "short",
+            "quantity": 1,
+            "entry_price": 100,
+            "leverage": 10,
+            "margin_mode": "cross",
+            "maintenance_rate": 0.01,
+        }
+        for i in range(count)
+    ]
+    scenario = Scenario.model_validate(
+        {"rules": "generic", "account": {"wallet_balance": 1_000}, "positions": positions}
+    )
+    path = builtin_path("slow-bleed", scenario.marks(), scenario.symbols(), steps=1440)
+    times = []
+    for _ in range(7):
+        start = time.perf_counter()
+        replay(scenario, path)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QIcon, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication
 
-from marginlab.desktop.autosave import discard, find_recoveries
+from marginlab.desktop.autosave import discard, scan_autosaves
 from marginlab.desktop.controller import ScenarioController
 from marginlab.desktop.main_window import MainWindow
 from marginlab.engine import __version__
@@ -61,18 +61,35 @@ def build_window(
 
 
 def offer_recovery(window: MainWindow) -> bool:
-    """After a crash or a kill: offer the newest autosave left behind; True if restored."""
-    recoveries = find_recoveries(window.autosaver.folder)
-    if not recoveries:
-        return False
-    newest = recoveries[0]
-    when = datetime.fromtimestamp(newest.saved_at).strftime("%Y-%m-%d %H:%M")
-    restored = window.files.ask_restore(newest.scenario.name, when)
-    if restored:
-        window.controller.restore(newest.scenario, newest.original)
-        window.autosaver.write_now()  # ours now holds it; the orphan can go
-    for recovery in recoveries:
-        discard(recovery)
+    """After a crash or a kill: offer every autosave left behind, newest first; True if one
+    was restored. Nothing is deleted unless the user says so: work they put off is offered
+    again at the next start, and damaged entries are set aside, with a word on where."""
+    scan = scan_autosaves(window.autosaver.folder)
+    notes = [*scan.set_aside, *([scan.problem] if scan.problem else [])]
+    restored = False
+    kept = 0
+    for recovery in scan.recoveries:
+        when = datetime.fromtimestamp(recovery.saved_at).strftime("%Y-%m-%d %H:%M")
+        if restored:
+            kept += 1  # one window holds one scenario: the others wait for the next start
+            continue
+        answer = window.files.ask_restore(recovery.scenario.name, when)
+        if answer is None:
+            kept += 1
+        elif answer:
+            window.controller.restore(recovery.scenario, recovery.original)
+            window.autosaver.write_now()  # ours now holds it; the orphan can go
+            discard(recovery)
+            restored = True
+        else:
+            discard(recovery)
+    if kept:
+        notes.append(
+            f"{kept} more unsaved scenario{'s' if kept > 1 else ''} left behind by an earlier "
+            "session will be offered at the next start"
+        )
+    if notes:
+        window.statusBar().showMessage(" · ".join(notes))
     return restored
 
 
@@ -93,7 +110,12 @@ def install_error_report(window: MainWindow) -> None:
             pass
         window.files.show_error(
             "Unexpected error",
-            [f"{kind.__name__}: {error}", "Your work is autosaved. Details: " + str(log)],
+            [
+                f"{kind.__name__}: {error}",
+                ("Your work is autosaved. " if not window.autosaver.problem else "")
+                + "Details: "
+                + str(log),
+            ],
         )
 
     sys.excepthook = report

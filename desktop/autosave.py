@@ -7,17 +7,25 @@ discarded. A file whose process is gone is what a crash left behind: the next st
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from shiboken6 import isValid
 
 from marginlab.desktop.controller import ScenarioController
-from marginlab.engine.files.scenario_io import ScenarioError, parse_scenario, save_scenario
+from marginlab.engine.files.bounded import ReadError, read_bounded
+from marginlab.engine.files.scenario_io import (
+    MAX_FILE_BYTES,
+    ScenarioError,
+    parse_scenario,
+    save_scenario,
+    write_atomic,
+)
 from marginlab.engine.margin.models import Scenario
 
 DELAY_MS = 3000
@@ -39,6 +47,19 @@ class Recovery:
     saved_at: float
 
 
+@dataclass(frozen=True, slots=True)
+class Scan:
+    """What the autosave folder holds: work to offer, entries set aside, or why it is unusable."""
+
+    recoveries: list[Recovery]
+    set_aside: list[str] = field(default_factory=list)  # one line each, in the user's words
+    problem: str | None = None
+
+
+MAX_PID = 2**31 - 1
+MAX_META_BYTES = 64 * 1024
+
+
 def _alive(pid: int) -> bool:
     if pid == os.getpid():
         return True
@@ -46,43 +67,94 @@ def _alive(pid: int) -> bool:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
-    except (PermissionError, OSError):
+    except (PermissionError, OSError, OverflowError):
         return True  # exists (another user's), or cannot tell: leave it alone
     return True
 
 
-def find_recoveries(folder: Path | None = None) -> list[Recovery]:
-    """Autosaves whose process has gone, newest first; unreadable ones are skipped."""
+def scan_autosaves(folder: Path | None = None) -> Scan:
+    """Every autosave whose process has gone, newest first. An entry that cannot be read (not
+    a regular file, not a scenario, an odd name) is moved to ``quarantine/`` beside it and
+    named in ``set_aside``; nothing here can stop the app from starting."""
     folder = folder or autosave_folder()
-    found = []
-    for file in folder.glob("autosave-*.json"):
+    if not folder.exists():
+        return Scan([])
+    if not folder.is_dir():
+        return Scan([], problem=f"{folder} is not a folder: unsaved work is not autosaved")
+    found: list[Recovery] = []
+    aside: list[str] = []
+    try:
+        entries = sorted(folder.glob("autosave-*.json"))
+    except OSError as error:
+        return Scan([], problem=f"{folder} cannot be read ({error.strerror or error})")
+    for file in entries:
+        pid_text = file.stem.split("-", 1)[1]
+        if not (pid_text.isdigit() and 0 < int(pid_text) <= MAX_PID):
+            aside.append(_quarantine(folder, file, "not a name Margin Lab writes"))
+            continue
+        if _alive(int(pid_text)):
+            continue  # another running window's work
         try:
-            pid = int(file.stem.split("-", 1)[1])
-        except ValueError:
+            scenario = parse_scenario(read_bounded(file, MAX_FILE_BYTES, "autosave"))
+        except (ReadError, ScenarioError) as error:
+            reason = str(error).splitlines()[0] if str(error) else "unreadable"
+            aside.append(_quarantine(folder, file, reason))
             continue
-        if _alive(pid):
-            continue
-        meta = file.with_suffix(".meta")
-        try:
-            scenario = parse_scenario(file.read_bytes())
-            info = json.loads(meta.read_text("utf-8")) if meta.exists() else {}
-        except (OSError, ScenarioError, ValueError):
-            continue
-        original = info.get("original")
-        found.append(
-            Recovery(file, scenario, Path(original) if original else None, file.stat().st_mtime)
-        )
-    return sorted(found, key=lambda r: r.saved_at, reverse=True)
+        found.append(Recovery(file, scenario, _original(file), _mtime(file)))
+    return Scan(sorted(found, key=lambda r: r.saved_at, reverse=True), aside)
+
+
+def find_recoveries(folder: Path | None = None) -> list[Recovery]:
+    """Autosaves whose process has gone, newest first (odd entries are set aside)."""
+    return scan_autosaves(folder).recoveries
+
+
+def _original(file: Path) -> Path | None:
+    """The file the work came from, when its metadata says so; an unreadable or odd
+    ``.meta`` only loses that name, never the work."""
+    try:
+        info = json.loads(read_bounded(file.with_suffix(".meta"), MAX_META_BYTES, "autosave"))
+    except (ReadError, ValueError):
+        return None
+    original = info.get("original") if isinstance(info, dict) else None
+    return Path(original) if isinstance(original, str) and original else None
+
+
+def _mtime(file: Path) -> float:
+    try:
+        return file.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def _quarantine(folder: Path, file: Path, reason: str) -> str:
+    """Move ``file`` (and its companions) to ``quarantine/``; say where, or why not."""
+    target = folder / "quarantine"
+    try:
+        target.mkdir(exist_ok=True)
+        for companion in (file, file.with_suffix(".meta"), file.with_name(file.name + ".bak")):
+            if companion.exists() or companion.is_symlink():
+                os.replace(companion, target / f"{companion.name}.{os.getpid()}")
+    except OSError as error:
+        return f"{file.name}: {reason}; could not be set aside ({error.strerror or error})"
+    return f"{file.name}: {reason}; set aside in {target}"
 
 
 def discard(recovery: Recovery) -> None:
-    recovery.file.unlink(missing_ok=True)
-    recovery.file.with_suffix(".meta").unlink(missing_ok=True)
-    recovery.file.with_name(recovery.file.name + ".bak").unlink(missing_ok=True)
+    """Delete an autosave the user chose not to keep."""
+    for file in (
+        recovery.file,
+        recovery.file.with_suffix(".meta"),
+        recovery.file.with_name(recovery.file.name + ".bak"),
+    ):
+        with contextlib.suppress(OSError):
+            file.unlink(missing_ok=True)
 
 
 class Autosaver(QObject):
     """Writes the controller's scenario a few seconds after each change while it is dirty."""
+
+    problemChanged = Signal(str)  # "" when autosaving works (again)
 
     def __init__(
         self, controller: ScenarioController, folder: Path | None = None, delay_ms: int = DELAY_MS
@@ -92,6 +164,7 @@ class Autosaver(QObject):
         self._folder = folder
         self._timer = QTimer(self, singleShot=True, interval=delay_ms)
         self._timer.timeout.connect(self.write_now)
+        self.problem = ""
         controller.scenarioChanged.connect(self._on_changed)
         controller.undo_stack.cleanChanged.connect(self._on_changed)
 
@@ -123,9 +196,20 @@ class Autosaver(QObject):
             save_scenario(self._controller.scenario, self.file)
             path = self._controller.path
             meta = {"original": str(path) if path else None, "pid": os.getpid()}
-            self.file.with_suffix(".meta").write_text(json.dumps(meta), "utf-8")
-        except OSError:
-            pass  # a full disk must not take the session down; the next change retries
+            write_atomic(self.file.with_suffix(".meta"), json.dumps(meta).encode("utf-8"))
+        except OSError as error:
+            # A full disk or a folder that is a file must not take the session down: say so
+            # (truthfully: the work is not autosaved), and retry at the next change.
+            self._set_problem(
+                f"Autosave is off: {self.folder} cannot be written ({error.strerror or error})"
+            )
+        else:
+            self._set_problem("")
+
+    def _set_problem(self, text: str) -> None:
+        if text != self.problem:
+            self.problem = text
+            self.problemChanged.emit(text)
 
     def remove(self) -> None:
         for file in (
@@ -133,4 +217,5 @@ class Autosaver(QObject):
             self.file.with_suffix(".meta"),
             self.file.with_name(self.file.name + ".bak"),
         ):
-            file.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):  # e.g. the folder is a file: nothing to remove
+                file.unlink(missing_ok=True)

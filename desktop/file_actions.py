@@ -50,15 +50,22 @@ class FileActions:
             Button.Save,
         )
 
-    def ask_restore(self, name: str, when: str) -> bool:
-        answer = QMessageBox.question(
-            self.window,
+    def ask_restore(self, name: str, when: str) -> bool | None:
+        """True: restore it; False: discard it; None: keep it for the next start."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
             "Restore unsaved work?",
             f"Margin Lab closed without saving “{name}” (autosaved {when}). Restore it?",
-            Button.Yes | Button.No,
-            Button.Yes,
+            Button.NoButton,
+            self.window,
         )
-        return answer == Button.Yes
+        restore = box.addButton("&Restore", QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton("&Discard", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton("&Later", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(restore)
+        box.exec()
+        clicked = box.clickedButton()
+        return True if clicked is restore else False if clicked is discard else None
 
     def ask_open_path(self) -> str:
         return QFileDialog.getOpenFileName(self.window, "Open scenario", self._folder(), FILTER)[0]
@@ -198,9 +205,10 @@ class FileActions:
         return str(path.parent) if path else str(Path.home())
 
     def recent(self) -> list[str]:
+        """The recent files, at most MAX_RECENT of them, whatever the settings file holds."""
         value = self.settings.value("files/recent", [])
-        items = [value] if isinstance(value, str) else list(value or [])
-        return [str(v) for v in items]
+        items = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+        return [str(v) for v in items[:MAX_RECENT]]
 
     def _remember(self, path: Path) -> None:
         text = str(path.resolve())

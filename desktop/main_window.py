@@ -94,6 +94,7 @@ class MainWindow(QMainWindow):
             lambda text: self.statusBar().showMessage(text),
         )
         self.autosaver = Autosaver(controller, autosave_folder)
+        self.autosaver.problemChanged.connect(self._on_autosave_problem)
         self._build_layout()
         self._build_menus()
         self.statusBar().showMessage(
@@ -359,6 +360,12 @@ class MainWindow(QMainWindow):
         text = "\n".join(f"{where}: {message}" for where, message in problems.items())
         self.problems.setText(text + ("\n(the last valid figures stay on screen)" if text else ""))
         self.problems.setVisible(bool(problems))
+
+    def _on_autosave_problem(self, text: str) -> None:
+        if text:
+            self.statusBar().showMessage(text)
+        else:
+            self.statusBar().clearMessage()
 
     def _update_title(self, *_: object) -> None:
         self.setWindowTitle(f"Margin Lab — {self.controller.scenario.name}[*]")

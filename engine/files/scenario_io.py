@@ -6,29 +6,59 @@ field: ``positions[1].quantity: must be > 0``.
 
 from __future__ import annotations
 
+import contextlib
+import glob
 import json
 import os
 import re
 import shutil
+import stat
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
+from marginlab.engine.files.bounded import ReadError, capped, read_bounded
 from marginlab.engine.margin.models import FORMAT, PROBLEM_SEPARATOR, VERSION, Scenario
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 20
+MAX_POSITIONS = 500  # Scenario.positions' own limit
 
 
 class ScenarioError(ValueError):
-    """A scenario that cannot be used, with one message per problem."""
+    """A scenario that cannot be used, with one message per problem (at most 20, then "and N
+    more"), each on one line."""
 
     def __init__(self, problems: list[str]) -> None:
+        problems = capped([_one_line(p) for p in problems])
         super().__init__("\n".join(problems))
         self.problems = problems
+
+
+def _one_line(problem: str) -> str:
+    """A message as one readable line: no raw newline or control character, no 300-digit
+    number pasted from the input."""
+    text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in problem)
+    return re.sub(r"\d{40,}", lambda m: f"{m.group()[:12]}…({len(m.group())} digits)", text)
+
+
+class _DuplicateKey(ValueError):
+    pass
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """JSON objects with a key given twice are refused: the last one silently winning hides
+    a typo ("quantity": 10, "quantity": 20 would be read as 20)."""
+    document: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in document:
+            raise _DuplicateKey(key)
+        document[key] = value
+    return document
 
 
 # version -> function turning a document of that version into one of version + 1.
@@ -77,7 +107,11 @@ def parse_scenario(text: str | bytes) -> Scenario:
     if len(text) > MAX_FILE_BYTES:
         raise ScenarioError([f"file: larger than {MAX_FILE_BYTES // (1024 * 1024)} MB"])
     try:
-        document = json.loads(text, parse_constant=_reject_constant)
+        document = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_unique_keys)
+    except _DuplicateKey as error:
+        raise ScenarioError(
+            [f"file: the key {str(error)!r} is given twice in one object"]
+        ) from None
     except RecursionError:
         raise ScenarioError([f"file: JSON nested deeper than {MAX_DEPTH} levels"]) from None
     except (ValueError, UnicodeDecodeError) as error:
@@ -86,6 +120,12 @@ def parse_scenario(text: str | bytes) -> Scenario:
         raise ScenarioError([f"file: JSON nested deeper than {MAX_DEPTH} levels"])
     if not isinstance(document, dict):
         raise ScenarioError(["file: the top level must be a JSON object"])
+    positions = document.get("positions")
+    if isinstance(positions, list) and len(positions) > MAX_POSITIONS:
+        # Checked before the models: two million bad entries must not make two million errors.
+        raise ScenarioError(
+            [f"positions: {len(positions):,} entries; a scenario holds at most {MAX_POSITIONS}"]
+        )
     document = migrate(document)
     try:
         return Scenario.model_validate_json(json.dumps(document), strict=True)
@@ -95,15 +135,10 @@ def parse_scenario(text: str | bytes) -> Scenario:
 
 def load_scenario(path: str | os.PathLike[str]) -> Scenario:
     """Read a scenario file; any problem, including I/O, becomes a ``ScenarioError``."""
-    target = Path(path)
     try:
-        if target.stat().st_size > MAX_FILE_BYTES:
-            raise ScenarioError(
-                [f"{target.name}: larger than {MAX_FILE_BYTES // (1024 * 1024)} MB"]
-            )
-        data = target.read_bytes()
-    except OSError as error:
-        raise ScenarioError([f"{target}: cannot be read ({error.strerror or error})"]) from None
+        data = read_bounded(path, MAX_FILE_BYTES, "scenario file (.json)")
+    except ReadError as error:
+        raise ScenarioError([str(error)]) from None
     return parse_scenario(data)
 
 
@@ -115,27 +150,51 @@ def dump_scenario(scenario: Scenario) -> str:
 
 
 def save_scenario(scenario: Scenario, path: str | os.PathLike[str]) -> None:
-    """Write atomically: a temporary file in the same folder, fsync, then rename over ``path``.
+    """Write atomically (``write_atomic``), keeping the file being replaced beside it as
+    ``<name>.bak``."""
+    write_atomic(Path(path), dump_scenario(scenario).encode("utf-8"), backup=True)
 
-    The file being replaced is kept beside it as ``<name>.bak``.
+
+def write_atomic(path: Path, data: bytes, backup: bool = False) -> None:
+    """A temporary file in the target's folder, fsync, then a rename over it: a kill leaves
+    the old file or the new one, never half of one.
+
+    A symbolic link is written through, to the file it points at (the link stays a link);
+    the file keeps its permissions; temporary files an interrupted save left are removed.
     """
-    target = Path(path)
-    text = dump_scenario(scenario).encode("utf-8")
+    target = Path(os.path.realpath(path)) if Path(path).is_symlink() else Path(path)
+    _remove_leftovers(target)
+    try:
+        mode: int | None = stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        mode = None
     handle, temporary = tempfile.mkstemp(
         prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
     )
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(text)
+            stream.write(data)
             stream.flush()
+            if mode is not None and hasattr(os, "fchmod"):  # not on Windows
+                os.fchmod(stream.fileno(), mode)
             os.fsync(stream.fileno())
-        if target.exists():
+        if backup and target.exists():
             _keep_backup(target)
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
     _fsync_folder(target.parent)
+
+
+def _remove_leftovers(target: Path) -> None:
+    """Temporary files of earlier saves of ``target`` that a kill interrupted, if no process
+    is still writing them (older than a minute)."""
+    with contextlib.suppress(OSError):
+        for leftover in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
+            with contextlib.suppress(OSError):
+                if time.time() - leftover.stat().st_mtime > 60:
+                    leftover.unlink()
 
 
 def _keep_backup(target: Path) -> None:

@@ -84,6 +84,25 @@ class Pool:
             total = total + leg.maintenance(prices[leg.symbol])
         return total
 
+    def lowest_health(self, low: Mapping[str, Price], high: Mapping[str, Price]) -> Price:
+        """The lowest health while each symbol's price ranges over [low, high] (a candle).
+
+        Health is a sum of one concave term per symbol (``solver``: maintenance is convex in
+        the price), so each term is lowest at its own low or its own high, independently of
+        the others: one check per symbol, not one per combination of lows and highs.
+        """
+        total = cast(Price, self.cash)  # type: ignore[redundant-cast]
+        for symbol in dict.fromkeys(leg.symbol for leg in self.legs):
+            part = Pool(
+                self.name, self.kind, 0.0, tuple(x for x in self.legs if x.symbol == symbol)
+            )
+            at_low, at_high = (
+                part.health({symbol: low[symbol]}),
+                part.health({symbol: high[symbol]}),
+            )
+            total = total + np.minimum(at_low, at_high)
+        return total
+
     def health(self, prices: Mapping[str, Price]) -> Price:
         """``equity − Σ MM``: the pool is liquidated when this is ≤ 0 (Binance FAQ, Hyperliquid
         docs "Liquidations": account value below maintenance margin)."""

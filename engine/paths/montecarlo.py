@@ -246,16 +246,11 @@ def _first_hit(
         if c.up is not None:
             hit |= high[s] >= mark + c.up
     else:
-        # Several symbols: each at its adverse extreme of the step (low for a net long).
-        worst = {s: (low if _net(pool, s) >= 0 else high)[s] for s in symbols}
-        hit = pool.health(worst) <= 0
+        # Several symbols: the lowest health within the step, one check per symbol.
+        hit = pool.lowest_health(low, high) <= 0
     first = np.argmax(hit, axis=1)
     rows = np.arange(first.size)
     return np.asarray(np.where(hit[rows, first], first, steps), np.int64)
-
-
-def _net(pool: Pool, symbol: str) -> float:
-    return sum(leg.sign * leg.quantity for leg in pool.legs if leg.symbol == symbol)
 
 
 def simulate(

@@ -11,7 +11,6 @@ the "brief false move" of the brief.
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass
 
 import numpy as np
@@ -98,18 +97,12 @@ def replay(scenario: Scenario, path: PricePath) -> Replay:
 
 
 def _first_liquidation(pool: Pool, path: PricePath, marks: dict[str, float]) -> int | None:
-    """Index of the first candle in which ``pool`` reaches its maintenance margin."""
-    symbols = sorted({leg.symbol for leg in pool.legs})
-    extremes = [
-        (_series(path, marks, s, path.low), _series(path, marks, s, path.high)) for s in symbols
-    ]
-    worst = None
-    for corner in itertools.product((0, 1), repeat=len(symbols)):
-        prices = {s: extremes[i][corner[i]] for i, s in enumerate(symbols)}
-        health = pool.health(prices)
-        worst = health if worst is None else np.minimum(worst, health)
-    assert worst is not None
-    hits = np.flatnonzero(worst <= 0)
+    """Index of the first candle in which ``pool`` reaches its maintenance margin: the lowest
+    health within each candle, one check per symbol (``Pool.lowest_health``)."""
+    symbols = {leg.symbol for leg in pool.legs}
+    low = {s: _series(path, marks, s, path.low) for s in symbols}
+    high = {s: _series(path, marks, s, path.high) for s in symbols}
+    hits = np.flatnonzero(pool.lowest_health(low, high) <= 0)
     return int(hits[0]) if hits.size else None
 
 

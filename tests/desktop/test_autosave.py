@@ -121,3 +121,111 @@ def test_unexpected_errors_are_logged_and_shown(window: MainWindow, tmp_path: Pa
     assert shown and shown[0][0] == "RuntimeError: boom"
     log = Path(shown[0][1].split("Details: ")[1])
     assert "raise RuntimeError" in log.read_text()
+
+
+# --- issue 13: nothing in the autosave folder can stop the app or lose work -----------------
+
+
+def _autosave(folder: Path, pid: int, preset: str = "hedged-pair.json") -> Path:
+    folder.mkdir(exist_ok=True)
+    file = folder / f"autosave-{pid}.json"
+    file.write_text((Path(__file__).parents[2] / "resources/presets" / preset).read_text())
+    return file
+
+
+def _start(qtbot, settings, folder: Path, answer: bool | None = True) -> tuple[MainWindow, list]:
+    win = build_window(settings, autosave_folder=folder)
+    qtbot.addWidget(win)
+    asked: list[str] = []
+    win.files.ask_restore = lambda name, when: asked.append(name) or answer
+    offer_recovery(win)
+    win.files.maybe_keep_changes = lambda: True  # closing at teardown must not ask
+    return win, asked
+
+
+def test_an_odd_meta_loses_only_the_original_name(qtbot, settings, tmp_path: Path) -> None:
+    folder = tmp_path / "autosave"
+    for pid, meta in ((999_991, "[1, 2]"), (999_992, '{"original": 123}'), (999_993, "{ not")):
+        _autosave(folder, pid)
+        (folder / f"autosave-{pid}.meta").write_text(meta)
+    recoveries = find_recoveries(folder)
+    assert len(recoveries) == 3 and all(r.original is None for r in recoveries)
+    win, asked = _start(qtbot, settings, folder)
+    assert asked == ["Hedged pair: BTC long and short on 5,000 USDT"]  # offered, restored
+    assert "2 more unsaved scenarios" in win.statusBar().currentMessage()
+    assert len(find_recoveries(folder)) == 2  # kept for the next start, not deleted
+    win.controller.undo_stack.setClean()
+
+
+def test_odd_entries_are_set_aside_and_the_app_starts(qtbot, settings, tmp_path: Path) -> None:
+    folder = tmp_path / "autosave"
+    _autosave(folder, 10**20)  # a process id no system has
+    os.mkfifo(folder / "autosave-999994.json")  # reading it would wait for good
+    (folder / "autosave-999995.json").write_text("{ not json")
+    win, asked = _start(qtbot, settings, folder)
+    assert asked == []
+    quarantine = sorted(p.name.rsplit(".", 1)[0] for p in (folder / "quarantine").iterdir())
+    assert quarantine == [
+        "autosave-100000000000000000000.json",
+        "autosave-999994.json",
+        "autosave-999995.json",
+    ]
+    message = win.statusBar().currentMessage()
+    assert "autosave-999994.json: " in message and "set aside in" in message
+    assert "Brief example" in win.windowTitle()
+
+
+def test_two_crashed_instances_each_get_their_work_offered(qtbot, settings, tmp_path: Path) -> None:
+    folder = tmp_path / "autosave"
+    _autosave(folder, 999_996, "hedged-pair.json")
+    _autosave(folder, 999_997, "core-plus-bet.json")
+    _first, asked = _start(qtbot, settings, folder, answer=None)  # "Later" for both
+    assert len(asked) == 2 and len(find_recoveries(folder)) == 2
+    second, asked = _start(qtbot, settings, folder, answer=True)
+    assert len(asked) == 1  # the newest restored; the other still waits, not deleted
+    assert len(find_recoveries(folder)) == 1
+    second.controller.undo_stack.setClean()
+
+
+def test_an_autosave_folder_that_is_a_file_is_reported_truthfully(
+    qtbot, settings, tmp_path: Path
+) -> None:
+    folder = tmp_path / "autosave"
+    folder.write_text("not a folder")
+    win, _ = _start(qtbot, settings, folder)
+    assert "is not a folder" in win.statusBar().currentMessage()
+    win.autosaver.write_now()  # nothing dirty: removes nothing, raises nothing
+    win.controller.set_account("wallet_balance", "12345")
+    win.autosaver.write_now()
+    assert win.autosaver.problem.startswith("Autosave is off:")
+    shown: list[list[str]] = []
+    win.files.show_error = lambda title, lines: shown.append(lines)
+    from marginlab.desktop.app import install_error_report
+
+    original = sys.excepthook
+    try:
+        install_error_report(win)
+        sys.excepthook(RuntimeError, RuntimeError("boom"), None)
+    finally:
+        sys.excepthook = original
+    assert "autosaved" not in shown[0][1]  # no untrue comfort
+    win.controller.undo_stack.setClean()
+
+
+def test_a_last_file_that_never_ends_does_not_stop_the_start(
+    qtbot, settings, tmp_path: Path
+) -> None:
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)
+    for last in ("/dev/zero", str(fifo)):
+        settings.setValue("files/last", last)
+        win = build_window(settings, autosave_folder=tmp_path / "autosave")
+        qtbot.addWidget(win)
+        assert "Brief example" in win.windowTitle()
+
+
+def test_a_huge_recent_files_list_is_cut(qtbot, settings, tmp_path: Path) -> None:
+    settings.setValue("files/recent", [f"/nowhere/{i}.json" for i in range(200_000)])
+    win = build_window(settings, autosave_folder=tmp_path / "autosave")
+    qtbot.addWidget(win)
+    assert len(win.files.recent()) == 8

@@ -260,3 +260,53 @@ def test_cli_risk_takes_volatilities_per_symbol(capsys) -> None:
     )
     assert cli([*args, "--vol", "XRP=50"]) == 2
     assert "--vol 'XRP=50': XRP is not a symbol" in capsys.readouterr().err
+
+
+# --- issue 13: a cross pool's candle check is one check per symbol ----------------------------
+
+
+@given(st.integers(0, 10_000), st.integers(2, 4))
+def test_candle_check_per_symbol_matches_every_combination(seed_value: int, count: int) -> None:
+    """The first liquidated candle, checked symbol by symbol, is the one that trying every
+    combination of lows and highs finds (the old, exponential check: the oracle)."""
+    import itertools
+
+    from marginlab.engine.margin.pools import build_pools
+    from marginlab.engine.paths.replay import PricePath
+
+    rng = np.random.default_rng(seed_value)
+    symbols = [f"S{i}USDT" for i in range(count)]
+    legs = []
+    for i, symbol in enumerate(symbols):
+        for side in ("long", "short") if i % 2 else ("long",):
+            q = float(rng.uniform(0.5, 5))
+            legs.append(position(f"{symbol}-{side}", symbol, side, q, 100.0, mode="cross"))
+            legs[-1]["maintenance_rate"] = float(rng.uniform(0.001, 0.05))
+    s = scenario(float(rng.uniform(50, 400)), legs, rules="generic")
+    steps = 40
+    close = {x: 100 * np.exp(np.cumsum(rng.normal(0, 0.05, steps))) for x in symbols}
+    low = {x: c * (1 - rng.uniform(0, 0.1, steps)) for x, c in close.items()}
+    high = {x: c * (1 + rng.uniform(0, 0.1, steps)) for x, c in close.items()}
+    path = PricePath("random", np.arange(steps) * 60.0, close, high, low, close)
+    pool = next(p for p in build_pools(s, "cross") if p.legs)
+    worst = None
+    for corner in itertools.product((0, 1), repeat=count):
+        prices = {x: (low, high)[corner[i]][x] for i, x in enumerate(symbols)}
+        health = pool.health(prices)
+        worst = health if worst is None else np.minimum(worst, health)
+    hits = np.flatnonzero(worst <= 0)
+    expected = int(hits[0]) if hits.size else None
+    events = [e for e in replay(s, path).events if e.variant == "cross"]
+    assert (events[0].step if events else None) == expected
+
+
+def test_replay_of_a_fifty_symbol_cross_pool_finishes() -> None:
+    """2^50 combinations of lows and highs never finished; one check per symbol does."""
+    legs = [
+        {**position(f"P{i}", f"S{i}USDT", "long", 1, 100, mode="cross"), "maintenance_rate": 0.01}
+        for i in range(50)
+    ]
+    s = scenario(10_000, legs, rules="generic")
+    path = builtin_path("slow-bleed", s.marks(), s.symbols(), depth=0.5)
+    result = replay(s, path)
+    assert result.equity["cross"][-1] >= 0

@@ -11,6 +11,7 @@ import csv
 import io
 import math
 import sys
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
@@ -19,6 +20,7 @@ import numpy as np
 
 from marginlab.cli.paths import add_commands, run_replay, run_risk
 from marginlab.engine import __version__
+from marginlab.engine.files.bounded import MAX_PROBLEMS, capped
 from marginlab.engine.files.scenario_io import (
     MAX_FILE_BYTES,
     ScenarioError,
@@ -34,6 +36,12 @@ from marginlab.engine.text.numbers import parse_number
 from marginlab.engine.text.report_text import report_json, report_table, strict_json
 
 PROG = "marginlab-cli"
+
+
+def terminal_safe(text: str) -> str:
+    """Text for a terminal: control characters a scenario name or an id may hold (ESC, BEL,
+    NUL…) are written as escapes, so they cannot retitle, clear or colour the terminal."""
+    return "".join(c if c in "\n\t" or c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 class UsageError(Exception):
@@ -204,18 +212,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``marginlab-cli``; returns the exit status."""
     try:
         args = _parser().parse_args(argv)
-        output = {"evaluate": _evaluate, "sweep": _sweep, "replay": run_replay, "risk": run_risk}[
-            args.command
-        ](args)
+        command = {"evaluate": _evaluate, "sweep": _sweep, "replay": run_replay, "risk": run_risk}
+        # Every figure is checked finite before it is written; numpy's own overflow chatter
+        # on the way there is not for the user's terminal.
+        with warnings.catch_warnings(), np.errstate(all="ignore"):
+            warnings.simplefilter("ignore", RuntimeWarning)
+            output = command[args.command](args)
     except (UsageError, ScenarioError, PathError) as error:
         problems = error.problems
     except (MoveError, ValueError) as error:
         problems = str(error).splitlines()
     else:
-        print(output)
+        print(terminal_safe(output))
         return 0
-    for problem in problems:
-        print(f"{PROG}: {problem}", file=sys.stderr)
+    for problem in capped(problems, MAX_PROBLEMS + 1):  # the readers cap their own
+        print(terminal_safe(f"{PROG}: {problem}"), file=sys.stderr)
     return 2
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +22,7 @@ from marginlab.engine.paths.montecarlo import (
     Bootstrap,
     Risk,
     parse_volatilities,
+    run_problems,
     simulate,
     uniform_correlation,
 )
@@ -175,6 +178,18 @@ def replay_text(result: Replay, currency: str) -> str:
     return "\n".join(lines)
 
 
+def _progress() -> Callable[[int, int], None] | None:
+    """Progress on a terminal's stderr ("simulating 45 %"); nothing when it is piped."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        end = "\n" if done >= total else ""
+        print(f"\rmarginlab-cli: simulating {done / total:4.0%}", end=end, file=sys.stderr)
+
+    return show
+
+
 def horizon_years(text: str) -> float:
     unit = text[-1:].lower()
     try:
@@ -196,6 +211,8 @@ def run_risk(args: argparse.Namespace) -> str:
     if args.bootstrap:
         if args.steps is not None:
             raise PathUsageError("--steps: a bootstrap steps one candle at a time; set --horizon")
+        if args.block < 1:
+            raise PathUsageError(f"--block {args.block}: must be at least 1 candle")
         model = Bootstrap(csv_path(_files(args.bootstrap)), args.block)
         try:
             steps = model.steps_for(years)
@@ -212,7 +229,12 @@ def run_risk(args: argparse.Namespace) -> str:
         if not -1 < args.corr < 1:
             raise PathUsageError("--corr: must be between -1 and 1")
         model = GBM(vols, uniform_correlation(len(symbols), args.corr))
-    risk = simulate(scenario, model, args.paths, steps, step_years, args.seed)
+    if args.seed < 0:
+        raise PathUsageError(f"--seed {args.seed}: must be a whole number from 0")
+    too_much = run_problems(args.paths, steps, len(symbols))
+    if too_much:
+        raise PathUsageError("\n".join(too_much))
+    risk = simulate(scenario, model, args.paths, steps, step_years, args.seed, progress=_progress())
     currency = scenario.account.currency
     limit = scenario.account.max_acceptable_loss
     return strict_json(risk_dict(risk)) if args.json else risk_text(risk, currency, limit)

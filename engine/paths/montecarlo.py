@@ -32,6 +32,12 @@ from marginlab.engine.margin.solver import crossings
 from marginlab.engine.paths.replay import FloatArray, PricePath
 
 CHUNK = 1000
+# What a run may ask of this 2-core, 24 GB class of machine: the arrays of one chunk of paths
+# (about 6 float32 copies of paths × steps × symbols), and the total work (about 4·10^7
+# path-steps-symbols a second here, so 2.4·10^10 is some 10 minutes).
+MEMORY_BUDGET = 1.5 * 2**30
+WORK_BUDGET = 2.4e10
+BYTES_PER_POINT = 6 * 4
 # One set of defaults for every face (the GUI's Risk tab and ``marginlab-cli risk``), so the
 # same question gets the same answer. 0.7: BTC and ETH daily returns correlated about 0.7-0.8
 # over 2021-2024; altcoins follow BTC about as closely.
@@ -253,6 +259,35 @@ def _first_hit(
     return np.asarray(np.where(hit[rows, first], first, steps), np.int64)
 
 
+def chunk_size(paths: int, steps: int, symbols: int) -> int:
+    """Paths drawn at once: CHUNK, or fewer when a chunk would not fit MEMORY_BUDGET. Paths
+    are drawn in order from one random stream, so the chunk size never changes the figures."""
+    per_path = steps * max(symbols, 1) * BYTES_PER_POINT
+    return max(1, min(CHUNK, paths, int(MEMORY_BUDGET // per_path)))
+
+
+def run_problems(paths: int, steps: int, symbols: int) -> list[str]:
+    """Why a run cannot be done on this machine in reasonable time and memory, if it cannot;
+    each message names the setting to change (the CLI's flags)."""
+    problems = []
+    per_path = steps * max(symbols, 1) * BYTES_PER_POINT
+    if per_path > MEMORY_BUDGET:
+        problems.append(
+            f"--steps: {steps:,} steps × {symbols} symbols need {per_path / 2**30:.1f} GB for a "
+            f"single path; at most {int(MEMORY_BUDGET // (max(symbols, 1) * BYTES_PER_POINT)):,}"
+            " steps with this many symbols"
+        )
+    work = paths * steps * max(symbols, 1)
+    if work > WORK_BUDGET:
+        minutes = work / 4e7 / 60
+        problems.append(
+            f"--paths/--steps: {paths:,} paths × {steps:,} steps × {symbols} symbols would run "
+            f"for about {minutes:,.0f} minutes; keep paths × steps × symbols under "
+            f"{WORK_BUDGET:.1e}"
+        )
+    return problems
+
+
 def simulate(
     scenario: Scenario,
     model: GBM | Bootstrap,
@@ -265,7 +300,9 @@ def simulate(
 ) -> Risk:
     """Liquidation odds and end-equity distribution of each variant over ``paths`` paths."""
     if not 1 <= paths <= 1_000_000 or not 1 <= steps <= 100_000:
-        raise ValueError("paths/steps: 1-1,000,000 paths and 1-100,000 steps")
+        raise ValueError("--paths/--steps: 1-1,000,000 paths and 1-100,000 steps")
+    if not 0 <= seed < 2**63:
+        raise ValueError(f"--seed {seed}: must be a whole number from 0")
     if not 0 < step_years <= 1:
         raise ValueError("horizon: each step must be longer than 0 and at most a year")
     symbols = _symbols(scenario)
@@ -289,10 +326,14 @@ def simulate(
     rng = np.random.default_rng(seed)
     end = {v: np.empty(paths) for v in VARIANTS}
     first = {v: np.empty(paths, dtype=np.int64) for v in VARIANTS}
-    for start in range(0, paths, CHUNK):
+    too_much = run_problems(paths, steps, len(symbols))
+    if too_much:
+        raise ValueError("\n".join(too_much))
+    chunk = chunk_size(paths, steps, len(symbols))
+    for start in range(0, paths, chunk):
         if cancelled is not None and cancelled():
             raise Cancelled()
-        n = min(CHUNK, paths - start)
+        n = min(chunk, paths - start)
         if isinstance(model, GBM):
             close, low, high = _gbm_chunk(model, symbols, marks, n, steps, step_years, rng, chol)
         else:

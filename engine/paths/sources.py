@@ -11,17 +11,21 @@ from pathlib import Path
 
 import numpy as np
 
+from marginlab.engine.files.bounded import MAX_PROBLEMS, ReadError, capped, read_bounded
 from marginlab.engine.margin.report import MAX_PRICE
 from marginlab.engine.paths.replay import FloatArray, PricePath
 
 STEP_SECONDS = 60.0  # built-in shapes use one-minute candles
 MAX_CANDLES = 1_000_000
+MAX_CSV_BYTES = 128 * 2**20  # a million candles at ~100 bytes a row, with room to spare
+MAX_CELL = 100  # characters: no timestamp or price is longer
 
 
 class PathError(ValueError):
     """A path that cannot be used, one message per problem (naming the row and column)."""
 
     def __init__(self, problems: list[str]) -> None:
+        problems = capped(problems, MAX_PROBLEMS + 1)  # 20, and the reader's "stopped" line
         super().__init__("\n".join(problems))
         self.problems = problems
 
@@ -114,56 +118,32 @@ COLUMNS = ("timestamp", "open", "high", "low", "close")
 
 
 def read_candles(text: str, source: str) -> tuple[FloatArray, dict[str, FloatArray]]:
-    """Parse CSV candles ``timestamp, open, high, low, close`` (header row required)."""
-    rows = list(csv.reader(io.StringIO(text)))
-    if not rows:
-        raise PathError([f"{source}: empty file"])
-    header = [h.strip().lower() for h in rows[0]]
-    missing = [c for c in COLUMNS if c not in header]
-    if missing:
-        raise PathError(
-            [f"{source} row 1: missing column(s) {', '.join(missing)} (need {', '.join(COLUMNS)})"]
-        )
-    where = {c: header.index(c) for c in COLUMNS}
-    if len(rows) - 1 > MAX_CANDLES:
-        raise PathError([f"{source}: more than {MAX_CANDLES:,} candles"])
+    """Parse CSV candles ``timestamp, open, high, low, close`` (header row required).
+
+    Read row by row, never all at once; at most 20 problems are reported, then the reading
+    stops; blank rows are skipped but counted, so a file of nothing but blank lines ends too.
+    """
+    reader = csv.reader(io.StringIO(text))
     problems: list[str] = []
     values: dict[str, list[float]] = {c: [] for c in COLUMNS}
-    for number, row in enumerate(rows[1:], start=2):
-        if not any(cell.strip() for cell in row):
-            continue
-        parsed: dict[str, float] = {}
-        for column, index in where.items():
-            cell = row[index] if index < len(row) else ""
-            try:
-                value = _timestamp(cell) if column == "timestamp" else float(cell)
-            except (ValueError, OverflowError):
-                problems.append(
-                    f"{source} row {number}, column {column}: "
-                    f"'{cell.strip()}' is not a {'time' if column == 'timestamp' else 'number'}"
-                )
+    where: dict[str, int] | None = None
+    try:
+        for number, row in enumerate(reader, start=1):
+            if number > MAX_CANDLES + 1:
+                raise PathError([f"{source}: more than {MAX_CANDLES:,} rows"])
+            if where is None:
+                where = _columns(row, source)
                 continue
-            if not math.isfinite(value) or (column != "timestamp" and not 0 < value <= MAX_PRICE):
-                problems.append(
-                    f"{source} row {number}, column {column}: must be a finite price > 0"
-                    if column != "timestamp"
-                    else f"{source} row {number}, column timestamp: not a finite time"
-                )
+            if not any(cell.strip() for cell in row):
                 continue
-            parsed[column] = value
-        if len(parsed) < len(COLUMNS):
-            continue
-        if parsed["high"] < max(parsed["open"], parsed["close"], parsed["low"]):
-            problems.append(f"{source} row {number}, column high: below open, close or low")
-        if parsed["low"] > min(parsed["open"], parsed["close"]):
-            problems.append(f"{source} row {number}, column low: above open or close")
-        if values["timestamp"] and parsed["timestamp"] <= values["timestamp"][-1]:
-            problems.append(f"{source} row {number}, column timestamp: not after the row before")
-        for column in COLUMNS:
-            values[column].append(parsed[column])
-        if len(problems) >= 20:
-            problems.append(f"{source}: stopped after 20 problems")
-            break
+            _read_row(row, number, where, source, values, problems)
+            if len(problems) >= MAX_PROBLEMS:
+                problems[MAX_PROBLEMS:] = [f"{source}: stopped after {MAX_PROBLEMS} problems"]
+                break
+    except csv.Error as error:
+        raise PathError([f"{source} row {reader.line_num}: not CSV ({error})"]) from None
+    if where is None:
+        raise PathError([f"{source}: empty file"])
     if problems:
         raise PathError(problems)
     if len(values["close"]) < 2:
@@ -172,15 +152,71 @@ def read_candles(text: str, source: str) -> tuple[FloatArray, dict[str, FloatArr
     return time, {c: np.array(values[c]) for c in COLUMNS[1:]}
 
 
+def _columns(row: list[str], source: str) -> dict[str, int]:
+    header = [h.strip().lower() for h in row]
+    missing = [c for c in COLUMNS if c not in header]
+    if missing:
+        raise PathError(
+            [f"{source} row 1: missing column(s) {', '.join(missing)} (need {', '.join(COLUMNS)})"]
+        )
+    return {c: header.index(c) for c in COLUMNS}
+
+
+def _read_row(
+    row: list[str],
+    number: int,
+    where: dict[str, int],
+    source: str,
+    values: dict[str, list[float]],
+    problems: list[str],
+) -> None:
+    parsed: dict[str, float] = {}
+    for column, index in where.items():
+        cell = row[index] if index < len(row) else ""
+        shown = (
+            cell.strip()
+            if len(cell) <= MAX_CELL
+            else f"{cell.strip()[:20]}… ({len(cell):,} characters)"
+        )
+        try:
+            if len(cell) > MAX_CELL:
+                raise ValueError(cell)
+            value = _timestamp(cell) if column == "timestamp" else float(cell)
+        except (ValueError, OverflowError):
+            kind = "time" if column == "timestamp" else "number"
+            problems.append(f"{source} row {number}, column {column}: '{shown}' is not a {kind}")
+            continue
+        if not math.isfinite(value) or (column != "timestamp" and not 0 < value <= MAX_PRICE):
+            problems.append(
+                f"{source} row {number}, column {column}: must be a finite price > 0"
+                if column != "timestamp"
+                else f"{source} row {number}, column timestamp: not a finite time"
+            )
+            continue
+        parsed[column] = value
+    if len(parsed) < len(COLUMNS):
+        return
+    if parsed["high"] < max(parsed["open"], parsed["close"], parsed["low"]):
+        problems.append(f"{source} row {number}, column high: below open, close or low")
+    if parsed["low"] > min(parsed["open"], parsed["close"]):
+        problems.append(f"{source} row {number}, column low: above open or close")
+    if values["timestamp"] and parsed["timestamp"] <= values["timestamp"][-1]:
+        problems.append(f"{source} row {number}, column timestamp: not after the row before")
+    for column in COLUMNS:
+        values[column].append(parsed[column])
+
+
 def csv_path(files: dict[str, Path]) -> PricePath:
     """A path from one CSV file per symbol; every file must have the same timestamps."""
     time: FloatArray | None = None
     fields: dict[str, dict[str, FloatArray]] = {c: {} for c in COLUMNS[1:]}
     for symbol, file in files.items():
         try:
-            text = file.read_text("utf-8-sig")
-        except (OSError, UnicodeDecodeError) as error:
-            raise PathError([f"{file}: cannot be read ({error})"]) from None
+            text = read_bounded(file, MAX_CSV_BYTES, "CSV file of candles").decode("utf-8-sig")
+        except ReadError as error:
+            raise PathError([str(error)]) from None
+        except UnicodeDecodeError as error:
+            raise PathError([f"{file.name}: not UTF-8 text ({error.reason})"]) from None
         stamps, candles = read_candles(text, file.name)
         if time is None:
             time = stamps

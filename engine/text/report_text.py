@@ -115,21 +115,27 @@ def report_table(report: Report, scenario: Scenario) -> str:
         f"wallet {scenario.account.wallet_balance:,.2f} {cur}"
         + "".join(f"; {s} -> {price_text(p)}" for s, p in report.at.items()),
     ]
-    head = (
-        f"{'id':<8}{'symbol':<10}{'side':<6}{'mode':<9}{'init. margin':>14}{'maint.':>11}"
-        f"{'liq. price':>14}{'dist.':>10}{'bankruptcy':>14}{'max loss':>14}  status"
-    )
+    columns = ("id", "symbol", "side", "mode", "init. margin", "maint.", "liq. price", "dist.")
+    columns += ("bankruptcy", "max loss", "status")
     for name, variant in report.variants.items():
-        out += ["", f"== {VARIANT_TITLES[name]} ==", head]
+        rows = [list(columns)]
         for f in variant.positions.values():
-            status = "LIQUIDATED" if f.liquidated else "open"
-            out.append(
-                f"{f.id:<8.8}{f.symbol:<10.10}{f.side:<6}{f.margin_mode:<9}"
-                f"{f.initial_margin:>14,.2f}{f.maintenance_margin:>11,.2f}"
-                f"{price_or_none_text(f.liquidation_price):>14}"
-                f"{percent_text(f.liquidation_distance, signed=True, absent=''):>10}"
-                f"{price_or_none_text(f.bankruptcy_price):>14}{f.max_loss:>14,.2f}  {status}"
+            rows.append(
+                [
+                    f.id,
+                    f.symbol,
+                    f.side,
+                    f.margin_mode,
+                    money_text(f.initial_margin),
+                    money_text(f.maintenance_margin),
+                    price_or_none_text(f.liquidation_price),
+                    percent_text(f.liquidation_distance, signed=True, absent=""),
+                    price_or_none_text(f.bankruptcy_price),
+                    money_text(f.max_loss),
+                    "LIQUIDATED" if f.liquidated else "open",
+                ]
             )
+        out += ["", f"== {VARIANT_TITLES[name]} ==", *_aligned(rows, text_columns=4)]
         a = variant.account
         out.append(
             f"account: equity {a.equity:,.2f} {cur} (now {a.equity_now:,.2f}; margin put in "
@@ -145,3 +151,18 @@ def report_table(report: Report, scenario: Scenario) -> str:
         out += [f"  warning: {w.message}" for w in variant.warnings]
     out += ["", *summary_lines(report)]
     return "\n".join(out)
+
+
+def _aligned(rows: list[list[str]], text_columns: int) -> list[str]:
+    """Columns as wide as their widest cell, two spaces apart: figures of any size never run
+    into each other. The first ``text_columns`` are left-aligned, the figures right-aligned,
+    the last column (status) left-aligned."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    last = len(widths) - 1
+    return [
+        "  ".join(
+            cell.ljust(widths[i]) if i < text_columns or i == last else cell.rjust(widths[i])
+            for i, cell in enumerate(row)
+        ).rstrip()
+        for row in rows
+    ]

@@ -115,10 +115,10 @@ def report_table(report: Report, scenario: Scenario) -> str:
         f"wallet {scenario.account.wallet_balance:,.2f} {cur}"
         + "".join(f"; {s} -> {price_text(p)}" for s, p in report.at.items()),
     ]
-    columns = ("id", "symbol", "side", "mode", "init. margin", "maint.", "liq. price", "dist.")
-    columns += ("bankruptcy", "max loss", "status")
+    columns = ["id", "symbol", "side", "mode", "init. margin", "maint.", "liq. price", "dist."]
+    columns += ["bankruptcy", "max loss", "status"]
     for name, variant in report.variants.items():
-        rows = [list(columns)]
+        rows = [columns]
         for f in variant.positions.values():
             rows.append(
                 [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import numpy as np
@@ -226,3 +227,27 @@ def test_risk_tab_and_cli_give_the_same_odds_with_their_defaults(
     text = risk_view.odds.text()
     assert "volatility ETHUSDT 80 %, BTCUSDT 80 % a year" in text and "correlation 0.7" in text
     assert "P(loss &gt; 2,500.00 USDT)" in text or "P(loss > 2,500.00 USDT)" in text
+
+
+def test_replayed_candles_are_read_once_per_file_version(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:
+    """Issue 13: a large CSV is not read again on every keystroke; a changed file is."""
+    import marginlab.desktop.path_runs as runs_module
+
+    file = _candles(tmp_path, "btc.csv", [49_000 + i for i in range(50)])
+    reads: list[dict[str, Path]] = []
+    real = runs_module.csv_path
+    monkeypatch.setattr(runs_module, "csv_path", lambda files: reads.append(files) or real(files))
+    from marginlab.desktop.path_runs import ReplayRequest
+
+    request = ReplayRequest(None, csv={"BTCUSDT": file})
+    for wallet in ("11000", "12000", "13000"):
+        window.controller.set_account("wallet_balance", wallet)
+        assert window.runs.replay(request) is not None
+    assert len(reads) == 1
+    file.write_text(file.read_text() + "")  # same text, new modification time
+    os.utime(file, (1, 1))
+    window.runs.replay(request)
+    assert len(reads) == 2
+    window.controller.undo_stack.setClean()

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QWidget
+from datetime import date
+
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QWidget
 
 from marginlab.desktop.controller import ScenarioController
 from marginlab.desktop.fields import EditField, number_text
+from marginlab.desktop.style import tint
 from marginlab.engine.margin.models import Scenario
-from marginlab.engine.margin.rules import RULE_SETS, table_info
+from marginlab.engine.margin.rules import RULE_SETS, stale_table_warning, table_info
 
 TIPS = {
     "wallet_balance": "Deposits + realised PnL − fees. Under cross this whole amount, less the "
@@ -52,6 +55,10 @@ class AccountPanel(QGroupBox):
         self.rules.setToolTip("Which venue's maintenance-margin rules price the positions")
         self.rules.activated.connect(self._on_rules_activated)
         form.addRow("&Rules", self.rules)
+        self.stale = QLabel()
+        self.stale.setWordWrap(True)
+        self.stale.setAccessibleName("rules date")
+        form.addRow("", self.stale)
         controller.scenarioChanged.connect(self._show)
         controller.problemsChanged.connect(self._on_problems_changed)
         self._show(controller.scenario)
@@ -63,6 +70,11 @@ class AccountPanel(QGroupBox):
         self.fields["currency"].show_value(account.currency)
         self.fields["max_acceptable_loss"].show_value(number_text(account.max_acceptable_loss))
         self.rules.setCurrentIndex(RULE_SETS.index(scenario.rules))
+        # The table's date under its name (tiers change), and a warning once it is old.
+        warning = stale_table_warning(scenario.rules, date.today())
+        as_of = table_info(scenario.rules)["as_of"]
+        self.stale.setText(f"⚠ {warning}" if warning else f"Tiers as of {as_of}" if as_of else "")
+        tint(self.stale, "#c0392b" if warning else "#707070")
 
     def _on_rules_activated(self, index: int) -> None:
         if not self._controller.set_meta("rules", RULE_SETS[index]):

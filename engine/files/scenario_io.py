@@ -234,7 +234,7 @@ _MESSAGES = {
     "string_too_short": "must not be empty",
     "string_too_long": "too long (at most {max_length} characters)",
     "too_long": "too many entries (at most {max_length})",
-    "string_pattern_mismatch": "use letters, digits and . _ : / - only",
+    "string_pattern_mismatch": "use letters, digits and . _ : / - only",  # letters of any script
 }
 
 

@@ -41,7 +41,8 @@ class Position(BaseModel):
     model_config = _CONFIG
 
     id: str = Field(min_length=1, max_length=40)
-    symbol: str = Field(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9._:/-]+$")
+    # Letters of any script: Binance lists 币安人生USDT; symbols keep the venue's own names.
+    symbol: str = Field(min_length=1, max_length=40, pattern=r"^[\w.:/-]+$")
     side: Side
     quantity: float = Field(gt=0, le=1e12, description="Base units")
     entry_price: float = Field(gt=0, le=1e12)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import json
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any, Literal, get_args, overload
@@ -21,7 +22,15 @@ if TYPE_CHECKING:
     from marginlab.engine.margin.models import Position
 
 FloatArray = npt.NDArray[np.floating[Any]]
-RuleSetName = Literal["binance-usdm", "bybit-linear", "hyperliquid", "generic"]
+RuleSetName = Literal["binance-usdm", "bybit-linear", "bitget-usdtm", "hyperliquid", "generic"]
+VENUE_NAMES = {
+    "binance-usdm": "Binance USDⓈ-M",
+    "bybit-linear": "Bybit USDT perpetual",
+    "bitget-usdtm": "Bitget USDT-M",
+    "hyperliquid": "Hyperliquid",
+    "generic": "generic (your own rates)",
+}
+STALE_DAYS = 183  # six months: tiers change without notice
 RULE_SETS: tuple[str, ...] = get_args(RuleSetName)
 Basis = Literal["mark", "entry"]
 
@@ -118,9 +127,21 @@ def _override(basis: Basis, rate: float, amount: float) -> Schedule:
     return Schedule(basis, (0.0,), (rate,), (0.0,), (None,), None, f"override {rate:.4%}")
 
 
+def table_symbol(rules: str, symbol: str) -> str:
+    """The table's key for ``symbol``: Hyperliquid names coins (BTCUSDT → BTC), the others
+    use the venue's own symbol, upper-case."""
+    return hyperliquid_coin(symbol) if rules == "hyperliquid" else symbol.upper()
+
+
 def _tiered(rules: str, symbol: str) -> Schedule | None:
+    """The venue's tiers for ``symbol`` from the bundled, dated table (``resources/rules``)."""
     table = rule_table(rules)
-    tiers = table["symbols"].get(symbol.upper())
+    key = table_symbol(rules, symbol)
+    tiers = table["symbols"].get(key)
+    if tiers is None and rules == "hyperliquid":
+        # Hyperliquid's small coins carry a "k" for thousands (kPEPE): match either case.
+        key = next((k for k in table["symbols"] if k.upper() == key), key)
+        tiers = table["symbols"].get(key)
     if tiers is None:
         return None
     return Schedule(
@@ -130,25 +151,33 @@ def _tiered(rules: str, symbol: str) -> Schedule | None:
         tuple(float(t["amount"]) for t in tiers),
         tuple(float(t["max_leverage"]) for t in tiers),
         float(tiers[-1]["cap"]),
-        f"{rules} {symbol.upper()} tiers as of {table['as_of']}",
+        f"{rules} {key} tiers as of {table['as_of']}",
     )
 
 
-def _hyperliquid(symbol: str) -> Schedule | None:
-    """Hyperliquid docs: ``MM = position value / max leverage / 2`` at mark."""
-    table = rule_table("hyperliquid")
-    max_leverage = table["max_leverage"].get(hyperliquid_coin(symbol))
-    if max_leverage is None:
+def covering_rules(symbol: str) -> list[str]:
+    """The rule sets whose bundled tables cover ``symbol``."""
+    return [r for r in RULE_SETS if r != "generic" and _tiered(r, symbol) is not None]
+
+
+def table_age_days(rules: str, today: date) -> int | None:
+    """Days since the rule set's table was taken; None for "generic" or an undated table."""
+    as_of = table_info(rules)["as_of"]
+    try:
+        return (today - date.fromisoformat(as_of)).days
+    except ValueError:
         return None
-    rate = 1.0 / (2.0 * float(max_leverage))
-    return Schedule(
-        "mark",
-        (0.0,),
-        (rate,),
-        (0.0,),
-        (float(max_leverage),),
-        None,
-        f"hyperliquid max leverage {max_leverage:g} as of {table['as_of']}",
+
+
+def stale_table_warning(rules: str, today: date) -> str | None:
+    """A warning when the rule set's table is more than six months old on ``today``."""
+    days = table_age_days(rules, today)
+    if days is None or days <= STALE_DAYS:
+        return None
+    as_of = table_info(rules)["as_of"]
+    return (
+        f"{VENUE_NAMES[rules]} tiers are from {as_of}, {days // 30} months ago: the venue may "
+        "have changed them; check its current table or type an MMR override"
     )
 
 
@@ -157,33 +186,24 @@ def schedule_for(rules: str, position: Position) -> Schedule:
     basis: Basis = "entry" if rules == "bybit-linear" else "mark"
     if position.maintenance_rate is not None:
         return _override(basis, position.maintenance_rate, position.maintenance_amount or 0.0)
-    found = (
-        _hyperliquid(position.symbol)
-        if rules == "hyperliquid"
-        else (_tiered(rules, position.symbol) if rules != "generic" else None)
-    )
+    found = _tiered(rules, position.symbol) if rules != "generic" else None
     if found is None:
         raise LookupError(missing_table_problem(rules, position))
     return found
 
 
 def missing_table_problem(rules: str, position: Position) -> str | None:
-    """A field-named message when ``position`` has neither a table nor an override."""
+    """A field-named message when ``position`` has neither a table nor an override, saying
+    which venues' tables do cover the symbol."""
     if position.maintenance_rate is not None:
         return None
     if rules == "generic":
-        return "maintenance_rate: required under rules 'generic'"
-    if rules == "hyperliquid":
-        coins = rule_table("hyperliquid")["max_leverage"]
-        if hyperliquid_coin(position.symbol) in coins:
-            return None
-        known = ", ".join(sorted(coins))
-    else:
-        symbols = rule_table(rules)["symbols"]
-        if position.symbol.upper() in symbols:
-            return None
-        known = ", ".join(sorted(symbols))
+        return "maintenance_rate: required under rules 'generic' (type an MMR override)"
+    if _tiered(rules, position.symbol) is not None:
+        return None
+    others = [VENUE_NAMES[r] for r in covering_rules(position.symbol)]
+    where = f"; covered by {', '.join(others)}" if others else "; no bundled table covers it"
     return (
-        f"symbol: no maintenance table for '{position.symbol}' under rules '{rules}' "
-        f"(tables: {known}); give maintenance_rate on the position"
+        f"symbol: {VENUE_NAMES[rules]} has no tier table for '{position.symbol}'{where}. "
+        "Type an MMR override (maintenance_rate) or pick a rule set that covers it"
     )

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
+from datetime import date
 from typing import Any
 
 from marginlab.engine.margin.max_loss import SymbolRisk
 from marginlab.engine.margin.models import Scenario
 from marginlab.engine.margin.report import Report, VariantReport
+from marginlab.engine.margin.rules import stale_table_warning
 from marginlab.engine.text.numbers import (
     RATIO_DECIMALS,
     money_text,
@@ -111,7 +113,12 @@ def report_table(report: Report, scenario: Scenario) -> str:
     out = [
         f"{report.scenario_name}",
         f"rules {report.rules}"
-        + (f" (tables as of {report.rules_as_of})" if report.rules_as_of else ""),
+        + (f" (tables as of {report.rules_as_of})" if report.rules_as_of else "")
+        + (
+            f"\nwarning: {stale}"
+            if (stale := stale_table_warning(report.rules, date.today()))
+            else ""
+        ),
         f"wallet {scenario.account.wallet_balance:,.2f} {cur}"
         + "".join(f"; {s} -> {price_text(p)}" for s, p in report.at.items()),
     ]

@@ -52,8 +52,9 @@ def test_hedged_pair_shares_one_cross_price_above_the_mark() -> None:
     cross = report.variants["cross"]
     liq_long = cross.positions["L"].liquidation_price
     assert liq_long == cross.positions["S"].liquidation_price
-    # 5,000 = 2·MM(0.5·P); tier 2 (0.5 %, cum 50): 0.5·P·0.005 − 50 = 2,500 → P = 1,020,000.
-    assert liq_long == pytest.approx(1_020_000)
+    # 5,000 = 2·MM(0.5·P); Binance's 2026-07-02 tier 2 (0.5 %, cum 300):
+    # 0.5·P·0.005 − 300 = 2,500 → P = 1,120,000.
+    assert liq_long == pytest.approx(1_120_000)
     assert cross.positions["L"].bankruptcy_price is None  # equity does not depend on the price
     # Isolated, each leg has its own price on its own side of the mark.
     isolated = report.variants["isolated"]
@@ -70,17 +71,18 @@ def test_hedged_pair_shares_one_cross_price_above_the_mark() -> None:
 
 
 def test_tier_is_re_solved_at_the_liquidation_price() -> None:
-    """15 BTC at 50,000 is 750,000 notional (tier 3) at the mark, but the liquidation price lies
-    in tier 2: the answer must use tier 2's MMR and cum, as Binance's FAQ requires."""
+    """20 BTC at 50,000 is 1,000,000 notional (tier 3 in the 2026-07-02 table) at the mark, but
+    the liquidation price lies in tier 2: the answer must use tier 2's MMR and cum, as
+    Binance's FAQ requires."""
     tiers = rule_table("binance-usdm")["symbols"]["BTCUSDT"]
     t2, t3 = tiers[1], tiers[2]
-    big = scenario(400_000, [position("X", "BTCUSDT", "long", 15, 50_000, leverage=2)])
+    big = scenario(600_000, [position("X", "BTCUSDT", "long", 20, 50_000, leverage=2)])
     figures = evaluate(big).variants["isolated"].positions["X"]
     assert figures.maintenance_rate == pytest.approx(t3["rate"])  # at the mark
-    with_tier3 = binance_isolated_long(15, 50_000, 375_000, t3["rate"], t3["amount"])
-    with_tier2 = binance_isolated_long(15, 50_000, 375_000, t2["rate"], t2["amount"])
-    assert 15 * with_tier3 < t3["floor"]  # tier 3's own answer is not in tier 3
-    assert t2["floor"] <= 15 * with_tier2 < t2["cap"]  # tier 2's answer is stable
+    with_tier3 = binance_isolated_long(20, 50_000, 500_000, t3["rate"], t3["amount"])
+    with_tier2 = binance_isolated_long(20, 50_000, 500_000, t2["rate"], t2["amount"])
+    assert 20 * with_tier3 < t3["floor"]  # tier 3's own answer is not in tier 3
+    assert t2["floor"] <= 20 * with_tier2 < t2["cap"]  # tier 2's answer is stable
     assert figures.liquidation_price == pytest.approx(with_tier2, rel=1e-12)
     assert figures.liquidation_price != pytest.approx(with_tier3, rel=1e-6)
 
@@ -125,14 +127,14 @@ def test_warnings_for_leverage_and_margins() -> None:
     s = scenario(
         1000,
         [
-            position("X", "BTCUSDT", "long", 1, 60_000, mode="cross", leverage=110),
+            position("X", "BTCUSDT", "long", 1, 60_000, mode="cross", leverage=160),
             position("Y", "ETHUSDT", "long", 1, 3000, mode="cross", leverage=1),
         ],
         max_acceptable_loss=100,
     )
     report = evaluate(s)
     cross_codes = {w.code for w in report.variants["cross"].warnings}
-    # 60,000 notional is tier 2 (max 100x); 3,000 + 545 of cross IM exceeds the 1,000 pool.
+    # 60,000 notional is tier 1 (max 150x); 3,000 + 375 of cross IM exceeds the 1,000 pool.
     assert {
         "leverage_above_tier_max",
         "cross_initial_margin_above_pool",

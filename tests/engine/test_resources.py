@@ -9,7 +9,7 @@ import pytest
 from marginlab.engine.margin.rules import RULE_SETS, rule_table, table_info
 
 
-@pytest.mark.parametrize("rules", ["binance-usdm", "bybit-linear"])
+@pytest.mark.parametrize("rules", ["binance-usdm", "bybit-linear", "bitget-usdtm", "hyperliquid"])
 def test_tier_tables_follow_the_maintenance_amount_recurrence(rules: str) -> None:
     """cum_n = floor_n·(MMR_n − MMR_{n−1}) + cum_{n−1} (Binance FAQ; Bybit margin parameters):
     MM is continuous across tiers, which the liquidation solver relies on."""
@@ -29,4 +29,9 @@ def test_every_rule_set_is_described() -> None:
     for rules in RULE_SETS:
         info = table_info(rules)
         assert info["source"]
-    assert rule_table("hyperliquid")["max_leverage"]["BTC"] == 50
+    # Hyperliquid's 2025-09-18 meta: BTC at 40x below 150M, 20x above (margin table 56).
+    btc = rule_table("hyperliquid")["symbols"]["BTC"]
+    assert [(t["floor"], t["max_leverage"], t["rate"]) for t in btc] == [
+        (0, 40, 1 / 80),
+        (150_000_000, 20, 1 / 40),
+    ]

@@ -64,13 +64,14 @@ def problems_of(mutate: Any) -> list[str]:
             "10,000.00",
         ),
         (
-            lambda d: d["positions"][0].update(symbol="XRPUSDT"),
-            "positions[0].symbol: no maintenance table for 'XRPUSDT' under rules 'binance-usdm' "
-            "(tables: BTCUSDT, ETHUSDT); give maintenance_rate on the position",
+            lambda d: d["positions"][0].update(symbol="NOSUCHUSDT"),
+            "positions[0].symbol: Binance USDⓈ-M has no tier table for 'NOSUCHUSDT'; no bundled "
+            "table covers it. Type an MMR override (maintenance_rate) or pick a rule set that "
+            "covers it",
         ),
         (
             lambda d: d.update(rules="generic"),
-            "positions[0].maintenance_rate: required under rules 'generic'",
+            "positions[0].maintenance_rate: required under rules 'generic' (type an MMR override)",
         ),
     ],
 )

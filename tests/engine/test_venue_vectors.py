@@ -174,6 +174,8 @@ def _hyperliquid_docs(i: dict[str, Any]) -> tuple[Figures, Figures]:
         leverage=i["leverage"],
         margin=margin,
         mark_price=i["mark_price_implied"],
+        # The example's own max leverage (50x then), not today's table.
+        maintenance_rate=1 / (2 * i["max_leverage"]),
     )
     report = evaluate(scenario(100, [leg], rules="hyperliquid"))
     price = i["mark_price_implied"]
@@ -196,6 +198,7 @@ def _hyperliquid_real(i: dict[str, Any]) -> tuple[Figures, Figures]:
         i["entry_price"],
         leverage=i["leverage"],
         margin=margin,
+        maintenance_rate=1 / (2 * i["max_leverage"]),  # 2024's 50x, not today's table
     )
     report = evaluate(scenario(margin, [leg], rules="hyperliquid"))
     maintenance = i["size"] * i["entry_price"] / (2 * i["max_leverage"])
@@ -427,6 +430,7 @@ def test_hyperliquid_real_positions(vid: str) -> None:
         i["entry_price"],
         leverage=i["leverage"],
         margin=margin,
+        maintenance_rate=1 / (2 * i["max_leverage"]),  # 2024's 50x, not today's table
     )
     isolated = evaluate(scenario(margin, [leg], rules="hyperliquid")).variants
     close(isolated["isolated"].positions["X"].liquidation_price, vector, tol_key="rel")

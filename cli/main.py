@@ -19,6 +19,8 @@ from typing import NoReturn
 import numpy as np
 
 from marginlab.cli.paths import add_commands, run_replay, run_risk
+from marginlab.cli.venues import add_commands as add_venue_commands
+from marginlab.cli.venues import run_import, run_tables
 from marginlab.engine import __version__
 from marginlab.engine.files.bounded import MAX_PROBLEMS, capped
 from marginlab.engine.files.scenario_io import (
@@ -27,6 +29,7 @@ from marginlab.engine.files.scenario_io import (
     load_scenario,
     parse_scenario,
 )
+from marginlab.engine.files.venue_import import VenueFileError
 from marginlab.engine.margin.evaluate import check_moves, evaluate
 from marginlab.engine.margin.models import Scenario
 from marginlab.engine.margin.report import MoveError
@@ -85,6 +88,7 @@ def _parser() -> argparse.ArgumentParser:
     sw.add_argument("--csv", metavar="OUT", help="write the grid to this CSV file")
     sw.add_argument("--json", action="store_true", help="grid and thresholds as JSON")
     add_commands(commands)
+    add_venue_commands(commands)
     return parser
 
 
@@ -212,13 +216,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``marginlab-cli``; returns the exit status."""
     try:
         args = _parser().parse_args(argv)
-        command = {"evaluate": _evaluate, "sweep": _sweep, "replay": run_replay, "risk": run_risk}
+        command = {
+            "evaluate": _evaluate,
+            "sweep": _sweep,
+            "replay": run_replay,
+            "risk": run_risk,
+            "import": run_import,
+            "tables": run_tables,
+        }
         # Every figure is checked finite before it is written; numpy's own overflow chatter
         # on the way there is not for the user's terminal.
         with warnings.catch_warnings(), np.errstate(all="ignore"):
             warnings.simplefilter("ignore", RuntimeWarning)
             output = command[args.command](args)
-    except (UsageError, ScenarioError, PathError) as error:
+    except (UsageError, ScenarioError, PathError, VenueFileError) as error:
         problems = error.problems
     except (MoveError, ValueError) as error:
         problems = str(error).splitlines()

@@ -23,7 +23,7 @@ from marginlab.desktop.controller import Result
 from marginlab.desktop.style import TOOLTIPS, VARIANT_STYLES, tint
 from marginlab.engine.margin.report import Report, VariantReport
 from marginlab.engine.text.numbers import RATIO_DECIMALS, percent_text, price_or_none_text
-from marginlab.engine.text.report_text import margin_ratio_text, summary_lines
+from marginlab.engine.text.report_text import margin_ratio_text, summary_lines, venue_comparison
 
 HEADERS = (
     ("Position", ""),
@@ -204,11 +204,15 @@ class VariantCard(QFrame):
                     )
                 key = HEADERS[column][1]
                 unit = f" ({currency})" if column in (1, 3) else ""
-                item.setToolTip(
+                tip = (
                     f"{HEADERS[column][0]}{unit}: {TOOLTIPS[key]}"
                     if key
                     else f"{f.id}: {f.symbol} {f.side}, {f.margin_mode} in this variant"
                 )
+                if column == 1 and f.venue_liquidation_price is not None:
+                    venue = venue_comparison(f.liquidation_price, f.venue_liquidation_price)
+                    tip = f"{tip}\n\n{venue}"
+                item.setToolTip(tip)
         header = self.table.horizontalHeader().sizeHint().height()
         shown = min(max(len(positions), 1), 6)
         height = (

@@ -9,12 +9,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QSettings
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPixmap
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QWidget
 
 from marginlab.desktop.comparison_panel import comparison_rows
 from marginlab.desktop.controller import NEW_SCENARIO, ScenarioController
 from marginlab.engine.files.presets import load_preset, preset_list
 from marginlab.engine.files.scenario_io import ScenarioError
+from marginlab.engine.files.venue_import import VenueFileError, read_venue_file, to_scenario
 
 FILTER = "Margin Lab scenario (*.json);;All files (*)"
 MAX_RECENT = 8
@@ -38,6 +39,7 @@ class FileActions:
         self.settings = settings
         self._grab_plot = grab_plot
         self._show_status = show_status
+        self._import_problems: list[str] = []
         self.recent_menu: QMenu | None = None
 
     # The dialogs are attributes so tests (and only tests) can answer them.
@@ -91,6 +93,13 @@ class FileActions:
             menu.addAction(action)
         self.recent_menu = menu.addMenu("Open &Recent")
         self._fill_recent()
+        importing = QAction("&Import positions…", self.window, shortcut=QKeySequence("Ctrl+I"))
+        importing.setToolTip(
+            "A venue's saved positions answer: Binance positionRisk, Bybit v5 position list, "
+            "Hyperliquid clearinghouseState"
+        )
+        importing.triggered.connect(self.import_positions)
+        menu.addAction(importing)
         menu.addSeparator()
         for text, keys, slot in (
             ("Export plot as &PNG…", "Ctrl+Shift+P", self.export_png),
@@ -141,15 +150,76 @@ class FileActions:
                 self.open_path(Path(path), ask=False)
 
     def open_path(self, path: Path, ask: bool = True) -> bool:
+        """Open a scenario file; a venue's positions answer (dropped or opened) is imported."""
         if ask and not self.maybe_keep_changes():
             return False
         try:
             self.controller.open(path)
         except ScenarioError as error:
+            if self._import(path):
+                return True
             self.show_error(f"Cannot open {path.name}", error.problems)
             return False
         self._remember(path)
         return True
+
+    # The questions are attributes so tests (and only tests) can answer them.
+    def ask_import_path(self) -> str:
+        return QFileDialog.getOpenFileName(
+            self.window, "Import positions", self._folder(), "Venue answer (*.json);;All (*)"
+        )[0]
+
+    def ask_number(self, title: str, label: str) -> float | None:
+        value, accepted = QInputDialog.getDouble(self.window, title, label, 0.0, 0.0, 1e15, 6)
+        return value if accepted else None
+
+    def import_positions(self) -> None:
+        """File → Import positions…: the current scenario stays until the import succeeds."""
+        path = self.ask_import_path()
+        if path and self.maybe_keep_changes() and not self._import(Path(path)):
+            self.show_error(f"Cannot import {Path(path).name}", self._import_problems)
+
+    def _import(self, path: Path) -> bool:
+        """Import a venue file; asks for the wallet and for rates the file does not give."""
+        self._import_problems = []
+        try:
+            imported = read_venue_file(str(path))
+        except VenueFileError as error:
+            self._import_problems = error.problems
+            return False
+        wallet = None
+        if imported.wallet is None:
+            wallet = self.ask_number(
+                "Wallet balance", f"The {imported.venue} file does not state it. Wallet balance:"
+            )
+            if wallet is None:
+                self._import_problems = ["wallet: no wallet balance given"]
+                return False
+        rates: dict[str, float] = {}
+        while True:
+            try:
+                scenario = to_scenario(imported, wallet, rates, name=f"{path.stem} (imported)")
+            except VenueFileError as error:
+                missing = _missing_symbols(error.problems)
+                if not missing:
+                    self._import_problems = error.problems
+                    return False
+                for symbol in missing:
+                    rate = self.ask_number(
+                        "Maintenance rate", f"No tier table covers {symbol}. MMR in %:"
+                    )
+                    if rate is None:
+                        self._import_problems = error.problems
+                        return False
+                    rates[symbol] = rate / 100
+                continue
+            except ScenarioError as error:
+                self._import_problems = error.problems
+                return False
+            self.controller.replace(scenario)
+            self.controller.undo_stack.resetClean()  # imported work is not saved yet
+            self._show_status(f"Imported {len(scenario.positions)} positions from {path.name}")
+            return True
 
     def save(self) -> bool:
         if self.controller.path is None:
@@ -225,3 +295,12 @@ class FileActions:
             action = self.recent_menu.addAction(text)
             action.triggered.connect(lambda _=False, p=text: self.open_path(Path(p)))
         self.recent_menu.setEnabled(bool(self.recent()))
+
+
+def _missing_symbols(problems: list[str]) -> list[str]:
+    """The symbols an import asks a rate for ("mmr: no … tier table covers A, B; …")."""
+    for problem in problems:
+        if problem.startswith("mmr: ") and " covers " in problem:
+            listed = problem.split(" covers ", 1)[1].split(";", 1)[0]
+            return [s.strip() for s in listed.split(",")]
+    return []

@@ -156,6 +156,7 @@ def _pool_figures(
             liquidated=liquidated,
             equity_now=pool_equity,
             past_liquidation=past,
+            venue_liquidation_price=position.venue_liquidation_price,
         )
     return out
 

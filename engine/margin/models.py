@@ -52,6 +52,8 @@ class Position(BaseModel):
     margin: float | None = Field(default=None, gt=0, le=1e15, description="Isolated margin")
     maintenance_rate: float | None = Field(default=None, ge=0, lt=1)
     maintenance_amount: float | None = Field(default=None, ge=0, le=1e15)
+    # The venue's own liquidation price, kept from an import to check ours against it.
+    venue_liquidation_price: float | None = Field(default=None, gt=0, le=1e12)
 
     @model_validator(mode="after")
     def _amount_needs_rate(self) -> Position:

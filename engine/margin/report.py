@@ -46,6 +46,7 @@ class PositionFigures:
     max_loss: float  # of the position's pool: what this position can cost (max_loss.py)
     liquidated: bool
     equity_now: float  # the pool's equity today (margin or pool + unrealised PnL), ≥ 0
+    venue_liquidation_price: float | None  # the venue's own figure, from an import
     past_liquidation: bool  # the pool is at or past liquidation at today's marks
 
 

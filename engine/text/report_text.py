@@ -60,6 +60,23 @@ def margin_ratio_text(ratio: float | None, past_liquidation: bool) -> str:
     return percent_text(ratio, RATIO_DECIMALS)
 
 
+def venue_comparison(ours: float | None, venue: float | None) -> str:
+    """Our liquidation price beside the venue's own (from an import), and why they may differ."""
+    if venue is None:
+        return ""
+    if ours is None:
+        return f"The venue says {price_text(venue)}; by our tables no price liquidates it."
+    gap = ours / venue - 1
+    shown = round(gap, 4) + 0.0  # no "-0.00 %" for a difference in the 8th digit
+    text = f"The venue says {price_text(venue)}; ours differs by {shown:+.2%}."
+    if abs(gap) > 0.002:
+        text += (
+            " Likely reasons: the bundled table's date (tiers change), fees or funding the "
+            "venue takes from the margin, or its rounding and mark-price convention."
+        )
+    return text
+
+
 def summary_lines(report: Report) -> list[str]:
     """Per symbol, what each variant loses at most if only that symbol goes against you, from
     today's equity (``max_loss.symbol_risks``), both directions where both cost something.

@@ -620,3 +620,36 @@ def test_an_ambiguous_comma_is_refused_with_the_reason(qtbot, window: MainWindow
     qtbot.keyClicks(field, "1,5")
     assert window.controller.scenario.account.wallet_balance == before
     assert "ambiguous" in window.problems.text()
+
+
+def test_import_positions_from_a_venue_file(qtbot, window: MainWindow) -> None:
+    """Issue 14: File → Import positions…; the file gives no wallet, so the app asks."""
+    from pathlib import Path
+
+    file = Path(__file__).parents[1] / "fixtures" / "venues" / "binance-positionrisk-v2-hedge.json"
+    asked: list[str] = []
+    window.files.ask_import_path = lambda: str(file)
+    window.files.ask_number = lambda title, label: asked.append(title) or 10_000.0
+    window.files.import_positions()
+    wait_result(qtbot, window)
+    scenario = window.controller.scenario
+    assert asked == ["Wallet balance"]
+    assert [p.id for p in scenario.positions] == ["BTCUSDT-long", "BTCUSDT-short"]
+    assert "Imported 2 positions" in window.statusBar().currentMessage()
+    cell = window.comparison.cards["as_entered"].table.item(0, 1)
+    assert "The venue says 54,216.87; ours differs by +0.00%." in cell.toolTip()
+    window.controller.undo_stack.setClean()
+
+
+def test_a_cancelled_import_keeps_the_scenario(qtbot, window: MainWindow) -> None:
+    from pathlib import Path
+
+    before = window.controller.scenario
+    file = Path(__file__).parents[1] / "fixtures" / "venues" / "binance-positionrisk-v2-hedge.json"
+    shown: list[list[str]] = []
+    window.files.ask_import_path = lambda: str(file)
+    window.files.ask_number = lambda title, label: None  # the user cancels the wallet question
+    window.files.show_error = lambda title, lines: shown.append(lines)
+    window.files.import_positions()
+    assert window.controller.scenario is before
+    assert shown == [["wallet: no wallet balance given"]]

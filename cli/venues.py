@@ -1,0 +1,98 @@
+"""``marginlab-cli import`` and ``tables list``: a venue's own files in, tables out."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from marginlab.engine.files.scenario_io import dump_scenario, save_scenario
+from marginlab.engine.files.venue_import import VenueFileError, read_venue_file, to_scenario
+from marginlab.engine.margin.rules import (
+    RULE_SETS,
+    VENUE_NAMES,
+    covering_rules,
+    rule_table,
+    stale_table_warning,
+    table_info,
+    table_symbol,
+)
+from marginlab.engine.text.numbers import parse_number
+
+
+def add_commands(commands: Any) -> None:
+    im = commands.add_parser(
+        "import",
+        help="a scenario from a venue's saved positions answer (Binance positionRisk, Bybit "
+        "v5 position list, Hyperliquid clearinghouseState)",
+    )
+    im.add_argument("file")
+    im.add_argument("--wallet", help="wallet balance, where the file does not state it")
+    im.add_argument(
+        "--mmr",
+        action="append",
+        default=[],
+        metavar="SYMBOL=RATE",
+        help="maintenance rate (fraction) for a symbol no table covers (repeatable)",
+    )
+    im.add_argument("--rules", choices=RULE_SETS, help="rule set (default: the venue's)")
+    im.add_argument("-o", "--output", metavar="OUT", help="write the scenario here (else stdout)")
+    tb = commands.add_parser("tables", help="the bundled tier tables")
+    tables = tb.add_subparsers(dest="tables_command", required=True)
+    ls = tables.add_parser("list", help="which table and date price each rule set, or a symbol")
+    ls.add_argument("symbol", nargs="?")
+
+
+def run_import(args: argparse.Namespace) -> str:
+    problems = []
+    wallet = None
+    if args.wallet is not None:
+        wallet = parse_number(args.wallet)
+        if wallet is None or wallet < 0:
+            problems.append(f"--wallet {args.wallet}: must be a number of at least 0")
+    rates: dict[str, float] = {}
+    for item in args.mmr:
+        symbol, _, text = item.partition("=")
+        rate = parse_number(text) if text else None
+        if not symbol or rate is None or not 0 <= rate < 1:
+            problems.append(f"--mmr {item}: expected SYMBOL=RATE with a rate from 0 to 1")
+        else:
+            rates[symbol] = rate
+    if problems:
+        raise VenueFileError(problems)
+    scenario = to_scenario(read_venue_file(args.file), wallet, rates, args.rules)
+    if args.output:
+        save_scenario(scenario, Path(args.output))
+        return f"wrote {len(scenario.positions)} positions to {args.output}"
+    return dump_scenario(scenario).rstrip("\n")
+
+
+def run_tables(args: argparse.Namespace) -> str:
+    today = date.today()
+    if args.symbol is None:
+        lines = []
+        for rules in RULE_SETS:
+            info = table_info(rules)
+            count = len(rule_table(rules)["symbols"]) if rules != "generic" else 0
+            line = f"{rules:<13} {VENUE_NAMES[rules]}: "
+            line += f"{count} symbols, as of {info['as_of']}" if count else info["source"]
+            warning = stale_table_warning(rules, today)
+            lines.append(line + (" (older than six months)" if warning else ""))
+        return "\n".join(lines)
+    covering = covering_rules(args.symbol)
+    if not covering:
+        raise VenueFileError([f"{args.symbol}: no bundled table covers it; type an MMR override"])
+    lines = []
+    for rules in covering:
+        key = table_symbol(rules, args.symbol)
+        tiers = rule_table(rules)["symbols"].get(key) or next(
+            v for k, v in rule_table(rules)["symbols"].items() if k.upper() == key
+        )
+        lines.append(f"{rules} ({key}, as of {table_info(rules)['as_of']}):")
+        lines += [
+            f"  {t['floor']:>16,.0f} - {t['cap']:>18,.0f}  MMR {t['rate'] * 100:.3f} %  "
+            f"amount {t['amount']:,.2f}  max {t['max_leverage']:g}x"
+            for t in tiers
+        ]
+    return "\n".join(lines)

@@ -1,0 +1,296 @@
+"""Positions imported from a venue's own answer (saved to a file; no network, no keys).
+
+Formats (field names: shared/reference/venue-data/IMPORT-FORMATS.md, from the venues' API docs):
+Binance ``GET /fapi/v2/positionRisk`` and ``/fapi/v3/positionRisk``, Bybit v5
+``/v5/position/list``, Hyperliquid ``clearinghouseState``. The format is told from the shape,
+only where that is unambiguous. Hedge-mode legs stay separate positions; empty rows (size 0) are
+skipped; the venue's margin mode, leverage, isolated margin, entry and mark are kept, and its
+own liquidation price goes beside ours (``venue_liquidation_price``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import ValidationError
+
+from marginlab.engine.files.bounded import ReadError, read_bounded
+from marginlab.engine.files.scenario_io import MAX_FILE_BYTES, ScenarioError, format_errors
+from marginlab.engine.margin.models import Position, Scenario
+from marginlab.engine.margin.rules import missing_table_problem
+
+Row = dict[str, Any]
+
+
+class VenueFileError(ValueError):
+    """A venue file that cannot be imported, one line per problem naming file, row and field."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True, slots=True)
+class Imported:
+    """What a venue file gives: its positions, the wallet if it states one, the venue's rule
+    set, and per symbol the venue's documented default maintenance rate where it has one."""
+
+    venue: str
+    rules: str
+    positions: list[Row]
+    wallet: float | None
+    default_rates: dict[str, float]
+
+
+class _Reader:
+    """Numbers from a venue row, each problem named by file, row and field."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.problems: list[str] = []
+
+    def number(self, row: Row, field: str, where: str, required: bool = True) -> float | None:
+        value: Any = row.get(field)
+        if value in (None, "") and not required:
+            return None
+        try:
+            number = float(value)  # venues send numbers as strings
+        except (TypeError, ValueError):
+            shown = "missing" if value is None else f"{str(value)[:30]!r} is not a number"
+            self.problems.append(f"{self.source} {where}, field {field}: {shown}")
+            return None
+        if number != number or number in (float("inf"), float("-inf")):
+            self.problems.append(f"{self.source} {where}, field {field}: not a finite number")
+            return None
+        return number
+
+
+def _binance(rows: list[Row], read: _Reader) -> Imported:
+    positions = []
+    for index, row in enumerate(rows, start=1):
+        where = f"row {index}"
+        amount = read.number(row, "positionAmt", where)
+        if not amount:
+            continue  # an empty hedge leg, or a symbol never traded
+        entry = read.number(row, "entryPrice", where)
+        mark = read.number(row, "markPrice", where)
+        wallet = read.number(row, "isolatedWallet", where, required=False) or 0.0
+        notional = abs(read.number(row, "notional", where, required=False) or 0.0)
+        leverage = read.number(row, "leverage", where, required=False)
+        if leverage is None:  # v3 answers leave it to the symbol configuration endpoint
+            initial = read.number(row, "positionInitialMargin", where, required=False)
+            leverage = notional / initial if initial else 1.0
+        kind = str(row.get("marginType", "isolated" if wallet > 0 else "cross")).lower()
+        side = str(row.get("positionSide", "BOTH")).upper()
+        if None in (entry, mark):
+            continue
+        symbol = str(row.get("symbol", ""))
+        position: Row = {
+            "id": symbol if side == "BOTH" else f"{symbol}-{side.lower()}",
+            "symbol": symbol,
+            "side": "long" if amount > 0 else "short",
+            "quantity": abs(amount),
+            "entry_price": entry,
+            "mark_price": mark,
+            "leverage": max(1.0, min(leverage, 1000.0)),
+            "margin_mode": "isolated" if kind.startswith("isol") else "cross",
+        }
+        if position["margin_mode"] == "isolated":
+            position["margin"] = wallet  # isolatedWallet: the margin put in, before PnL
+        liquidation = read.number(row, "liquidationPrice", where, required=False)
+        if liquidation:
+            position["venue_liquidation_price"] = liquidation
+        positions.append(position)
+    return Imported("Binance", "binance-usdm", positions, None, {})
+
+
+def _bybit(answer: Row, read: _Reader) -> Imported:
+    positions = []
+    for index, row in enumerate(answer["result"]["list"], start=1):
+        where = f"result.list[{index - 1}]"
+        size = read.number(row, "size", where)
+        if not size or not row.get("side"):
+            continue
+        entry = read.number(row, "avgPrice", where)
+        mark = read.number(row, "markPrice", where)
+        leverage = read.number(row, "leverage", where, required=False) or 1.0
+        if None in (entry, mark):
+            continue
+        symbol = str(row.get("symbol", ""))
+        hedge = {1: "-long", 2: "-short"}.get(int(read.number(row, "positionIdx", where) or 0), "")
+        position: Row = {
+            "id": f"{symbol}{hedge}",
+            "symbol": symbol,
+            "side": "long" if str(row["side"]).lower() == "buy" else "short",
+            "quantity": abs(size),
+            "entry_price": entry,
+            "mark_price": mark,
+            "leverage": max(1.0, leverage),
+            "margin_mode": "isolated" if str(row.get("tradeMode")) == "1" else "cross",
+        }
+        if position["margin_mode"] == "isolated":
+            position["margin"] = read.number(row, "positionBalance", where)
+        liquidation = read.number(row, "liqPrice", where, required=False)
+        if liquidation:
+            position["venue_liquidation_price"] = liquidation
+        positions.append(position)
+    return Imported("Bybit", "bybit-linear", positions, None, {})
+
+
+def _hyperliquid(state: Row, read: _Reader) -> Imported:
+    """Mark = positionValue / |szi|; an isolated position's margin is ``marginUsed`` less its
+    unrealised PnL (marginUsed already holds it); the wallet is the account value less every
+    unrealised PnL, so today's equity is the file's account value."""
+    positions, default_rates, upnl_total = [], {}, 0.0
+    for index, item in enumerate(state["assetPositions"]):
+        where = f"assetPositions[{index}].position"
+        row = item.get("position") if isinstance(item, dict) else None
+        if not isinstance(row, dict):
+            read.problems.append(f"{read.source} assetPositions[{index}]: no position object")
+            continue
+        size = read.number(row, "szi", where)
+        value = read.number(row, "positionValue", where)
+        entry = read.number(row, "entryPx", where)
+        upnl = read.number(row, "unrealizedPnl", where) or 0.0
+        if not size or value is None or entry is None:
+            continue
+        upnl_total += upnl
+        found = row.get("leverage")
+        leverage: Row = found if isinstance(found, dict) else {}
+        coin = str(row.get("coin", ""))
+        position: Row = {
+            "id": coin,
+            "symbol": coin,
+            "side": "long" if size > 0 else "short",
+            "quantity": abs(size),
+            "entry_price": entry,
+            "mark_price": value / abs(size),
+            "leverage": max(1.0, float(leverage.get("value", 1) or 1)),
+            "margin_mode": "isolated" if leverage.get("type") == "isolated" else "cross",
+        }
+        if position["margin_mode"] == "isolated":
+            used = read.number(row, "marginUsed", where) or 0.0
+            position["margin"] = used - upnl
+        liquidation = read.number(row, "liquidationPx", where, required=False)
+        if liquidation:
+            position["venue_liquidation_price"] = liquidation
+        top = read.number(row, "maxLeverage", where, required=False)
+        if top:
+            default_rates[coin] = 1 / (2 * top)  # Hyperliquid docs "Liquidations"
+        positions.append(position)
+    summary = state.get("marginSummary") or {}
+    account_value = read.number(summary, "accountValue", "marginSummary")
+    wallet = None if account_value is None else account_value - upnl_total
+    return Imported("Hyperliquid", "hyperliquid", positions, wallet, default_rates)
+
+
+def _detect(document: Any) -> Callable[[Any, _Reader], Imported] | None:
+    if isinstance(document, dict) and "assetPositions" in document:
+        return _hyperliquid
+    if (
+        isinstance(document, dict)
+        and isinstance(document.get("result"), dict)
+        and isinstance(document["result"].get("list"), list)
+    ):
+        return _bybit
+    if (
+        isinstance(document, list)
+        and document
+        and all(isinstance(r, dict) and "positionAmt" in r for r in document)
+    ):
+        return _binance
+    return None
+
+
+def read_venue_file(path: str, data: bytes | None = None) -> Imported:
+    """Read and recognise a venue's saved answer; ``VenueFileError`` names every problem."""
+    source = path.rsplit("/", 1)[-1]
+    try:
+        raw = data if data is not None else read_bounded(path, MAX_FILE_BYTES, "venue file")
+        document = json.loads(raw)
+    except ReadError as error:
+        raise VenueFileError([str(error)]) from None
+    except (ValueError, UnicodeDecodeError) as error:
+        raise VenueFileError([f"{source}: not valid JSON ({error})"]) from None
+    reader = _detect(document)
+    if reader is None:
+        raise VenueFileError(
+            [
+                f"{source}: not a venue answer Margin Lab knows (Binance positionRisk, Bybit v5 "
+                "position list, Hyperliquid clearinghouseState)"
+            ]
+        )
+    read = _Reader(source)
+    try:
+        imported = reader(document, read)
+    except (KeyError, TypeError, AttributeError) as error:
+        raise VenueFileError(
+            [f"{source}: unexpected shape ({type(error).__name__}: {error})"]
+        ) from None
+    if read.problems:
+        raise VenueFileError(read.problems)
+    return imported
+
+
+def to_scenario(
+    imported: Imported,
+    wallet: float | None = None,
+    rates: dict[str, float] | None = None,
+    rules: str | None = None,
+    name: str | None = None,
+) -> Scenario:
+    """The scenario of an import. The wallet is the file's where it states one, else
+    ``wallet``; a symbol with no table takes ``rates`` (SYMBOL -> maintenance rate), else the
+    venue's documented default, else the import asks for one, naming the symbols."""
+    chosen = rules or imported.rules
+    balance = imported.wallet if imported.wallet is not None else wallet
+    if balance is None:
+        raise VenueFileError(
+            [f"wallet: the {imported.venue} file does not state the wallet balance; give --wallet"]
+        )
+    positions = [dict(p) for p in imported.positions]
+    asked: list[str] = []
+    for position in positions:
+        rate = (rates or {}).get(position["symbol"])
+        if rate is None and chosen != "generic":
+            problem = _table_problem(chosen, position)
+            rate = imported.default_rates.get(position["symbol"]) if problem else None
+            if problem and rate is None:
+                asked.append(position["symbol"])
+                continue
+        if rate is not None:
+            position["maintenance_rate"] = rate
+    if asked:
+        listed = ", ".join(dict.fromkeys(asked))
+        raise VenueFileError(
+            [
+                f"mmr: no {chosen} tier table covers {listed}; give a maintenance rate for each, "
+                f"e.g. --mmr {asked[0]}=0.01"
+            ]
+        )
+    document = {
+        "name": name or f"Imported from {imported.venue}",
+        "rules": chosen,
+        "account": {
+            "wallet_balance": max(balance, 0.0),
+            "currency": "USDC" if chosen == "hyperliquid" else "USDT",
+        },
+        "positions": positions,
+    }
+    try:
+        return Scenario.model_validate(document)
+    except ValidationError as error:
+        raise ScenarioError(format_errors(error)) from None
+
+
+def _table_problem(rules: str, position: Row) -> str | None:
+    """Whether ``rules`` lacks a table for the position (a position that is invalid for
+    other reasons is left to the scenario's own validation, which names the field)."""
+    try:
+        probe = Position.model_validate(position)
+    except ValidationError:
+        return None
+    return missing_table_problem(rules, probe)

@@ -1,0 +1,112 @@
+"""Positions imported from the venues' own answers (issue 14). The fixtures follow the public
+answer shapes (shared/reference/venue-data/IMPORT-FORMATS.md); the Binance and Bybit
+liquidation prices in them were worked with the venues' published formulas."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from marginlab.cli.main import main
+from marginlab.engine.files.scenario_io import load_scenario
+from marginlab.engine.files.venue_import import VenueFileError, read_venue_file, to_scenario
+from marginlab.engine.margin.evaluate import evaluate
+
+VENUES = Path(__file__).parents[1] / "fixtures" / "venues"
+
+
+def test_binance_hedge_legs_import_as_two_isolated_positions() -> None:
+    file = VENUES / "binance-positionrisk-v2-hedge.json"
+    rows = json.loads(file.read_text())
+    scenario = to_scenario(read_venue_file(str(file)), wallet=10_000)
+    assert [p.id for p in scenario.positions] == ["BTCUSDT-long", "BTCUSDT-short"]  # no empty row
+    for position, row in zip(scenario.positions, rows, strict=False):
+        assert position.margin_mode == "isolated"
+        assert position.margin == float(row["isolatedWallet"])
+        assert position.venue_liquidation_price == float(row["liquidationPrice"])
+    report = evaluate(scenario).variants["as_entered"].positions
+    for figures in report.values():
+        assert figures.venue_liquidation_price is not None
+        assert figures.liquidation_price == pytest.approx(
+            figures.venue_liquidation_price, rel=0.002
+        )
+
+
+def test_binance_v3_answer_without_leverage_or_margin_type() -> None:
+    scenario = to_scenario(
+        read_venue_file(str(VENUES / "binance-positionrisk-v3.json")), wallet=5_000
+    )
+    (eth,) = scenario.positions
+    assert eth.margin_mode == "cross" and eth.leverage == pytest.approx(6200 / 310)
+    assert eth.mark_price == 3100 and eth.side == "long"
+
+
+def test_bybit_position_list() -> None:
+    scenario = to_scenario(
+        read_venue_file(str(VENUES / "bybit-v5-position-list.json")), wallet=5_000
+    )
+    assert [p.id for p in scenario.positions] == ["BTCUSDT", "ETHUSDT-long"]
+    btc = evaluate(scenario).variants["as_entered"].positions["BTCUSDT"]
+    # Bybit's own 54,300: EP − (IM − MM)/Q on the entry value, 60,000 − (600 − 30) / 0.1.
+    assert btc.liquidation_price == pytest.approx(54_300, rel=0.002)
+
+
+def test_hyperliquid_cross_account_keeps_its_account_value() -> None:
+    file = VENUES / "hyperliquid-clearinghouse-12-cross.json"
+    state = json.loads(file.read_text())
+    scenario = to_scenario(read_venue_file(str(file)))
+    assert len(scenario.positions) == 12
+    assert all(p.margin_mode == "cross" for p in scenario.positions)
+    equity = evaluate(scenario).variants["as_entered"].account.equity_now
+    assert equity == pytest.approx(float(state["marginSummary"]["accountValue"]))
+
+
+def test_a_symbol_without_a_table_asks_for_a_rate(tmp_path: Path) -> None:
+    rows = json.loads((VENUES / "binance-positionrisk-v2-hedge.json").read_text())
+    rows[0]["symbol"] = rows[1]["symbol"] = "NOSUCHUSDT"
+    file = tmp_path / "positions.json"
+    file.write_text(json.dumps(rows))
+    with pytest.raises(VenueFileError, match=r"--mmr NOSUCHUSDT=0\.01"):
+        to_scenario(read_venue_file(str(file)), wallet=10_000)
+    scenario = to_scenario(read_venue_file(str(file)), 10_000, {"NOSUCHUSDT": 0.01})
+    assert {p.maintenance_rate for p in scenario.positions} == {0.01}
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('[{"symbol": "BTCUSDT", "positionAmt": "0.5"', "not valid JSON"),
+        ('{"hello": 1}', "not a venue answer Margin Lab knows"),
+        (
+            '[{"symbol": "BTCUSDT", "positionAmt": "abc", "entryPrice": "1", "markPrice": "1"}]',
+            "row 1, field positionAmt: 'abc' is not a number",
+        ),
+        (
+            '{"assetPositions": [{"position": {"coin": "BTC", "szi": "1"}}], "marginSummary": {}}',
+            "assetPositions[0].position, field positionValue: missing",
+        ),
+    ],
+)
+def test_bad_venue_files_exit_2_naming_the_field(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, message: str
+) -> None:
+    file = tmp_path / "answer.json"
+    file.write_text(text)
+    assert main(["import", str(file), "--wallet", "1000"]) == 2
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
+
+
+def test_import_round_trips_through_the_scenario_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "imported.json"
+    source = VENUES / "binance-positionrisk-v2-hedge.json"
+    assert main(["import", str(source), "--wallet", "10000", "-o", str(out)]) == 0
+    assert load_scenario(out) == to_scenario(read_venue_file(str(source)), wallet=10_000)
+    capsys.readouterr()
+    assert main(["evaluate", str(out), "--json"]) == 0
+    figures = json.loads(capsys.readouterr().out)["variants"]["as_entered"]["positions"]
+    assert figures["BTCUSDT-long"]["venue_liquidation_price"] == pytest.approx(54_216.87, abs=0.01)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from marginlab.engine.files.scenario_io import dump_scenario, save_scenario
+from marginlab.engine.files.tier_import import import_tier_table
 from marginlab.engine.files.venue_import import VenueFileError, read_venue_file, to_scenario
 from marginlab.engine.margin.rules import (
     RULE_SETS,
@@ -15,6 +16,7 @@ from marginlab.engine.margin.rules import (
     covering_rules,
     rule_table,
     stale_table_warning,
+    symbol_table_info,
     table_info,
     table_symbol,
 )
@@ -42,6 +44,13 @@ def add_commands(commands: Any) -> None:
     tables = tb.add_subparsers(dest="tables_command", required=True)
     ls = tables.add_parser("list", help="which table and date price each rule set, or a symbol")
     ls.add_argument("symbol", nargs="?")
+    ti = tables.add_parser(
+        "import",
+        help="a venue's tier answer (Binance leverageBracket, Bybit risk-limit, Hyperliquid "
+        "meta, ccxt fetch_leverage_tiers) into your tables; it takes precedence over the "
+        "bundled one for the symbols it holds",
+    )
+    ti.add_argument("file")
 
 
 def run_import(args: argparse.Namespace) -> str:
@@ -69,6 +78,9 @@ def run_import(args: argparse.Namespace) -> str:
 
 
 def run_tables(args: argparse.Namespace) -> str:
+    if args.tables_command == "import":
+        rules, count, target = import_tier_table(args.file)
+        return f"{rules}: {count} symbols imported to {target}; they now take precedence"
     today = date.today()
     if args.symbol is None:
         lines = []
@@ -89,7 +101,8 @@ def run_tables(args: argparse.Namespace) -> str:
         tiers = rule_table(rules)["symbols"].get(key) or next(
             v for k, v in rule_table(rules)["symbols"].items() if k.upper() == key
         )
-        lines.append(f"{rules} ({key}, as of {table_info(rules)['as_of']}):")
+        info = symbol_table_info(rules, args.symbol)
+        lines.append(f"{rules} ({key}, as of {info['as_of']}; {info['source'][:60]}…):")
         lines += [
             f"  {t['floor']:>16,.0f} - {t['cap']:>18,.0f}  MMR {t['rate'] * 100:.3f} %  "
             f"amount {t['amount']:,.2f}  max {t['max_leverage']:g}x"

@@ -12,6 +12,7 @@ if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
 _HOME = tempfile.mkdtemp(prefix="marginlab-tests-")
 for _name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
     os.environ[_name] = os.path.join(_HOME, _name.lower())
+os.environ["MARGINLAB_TABLES_DIR"] = os.path.join(_HOME, "tables")  # no user's imported tiers
 
 from hypothesis import HealthCheck, settings  # noqa: E402 (after the environment)
 

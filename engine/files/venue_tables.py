@@ -140,3 +140,85 @@ def hyperliquid(
             (floor, cap, 1 / (2 * lev), lev) for (floor, lev), cap in zip(bounds, caps, strict=True)
         )
     return out
+
+
+# --- tier tables imported from the venues' own answers (per-user, over the bundled ones) -----
+
+
+def _binance_raw(document: Any) -> dict[str, list[Tier]]:
+    """Binance ``GET /fapi/v1/leverageBracket``: ``[{symbol, brackets: [...]}]`` or one."""
+    items = document if isinstance(document, list) else [document]
+    return {
+        str(item["symbol"]): [
+            {
+                "floor": _number(b["notionalFloor"]),
+                "cap": _number(b["notionalCap"]),
+                "rate": _number(b["maintMarginRatio"]),
+                "amount": _number(b["cum"]),
+                "max_leverage": _number(b["initialLeverage"]),
+            }
+            for b in sorted(item["brackets"], key=lambda b: _number(b["notionalFloor"]))
+        ]
+        for item in items
+    }
+
+
+def _bybit_raw(document: Any) -> dict[str, list[Tier]]:
+    """Bybit ``GET /v5/market/risk-limit``: rows grouped by symbol."""
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    for row in document["result"]["list"]:
+        grouped.setdefault(str(row["symbol"]), []).append({"info": row})
+    return {
+        symbol: bybit_linear({f"{symbol}/USDT:USDT": rows})[symbol]
+        for symbol, rows in grouped.items()
+        if symbol.endswith("USDT")
+    }
+
+
+def _hyperliquid_meta(document: Any) -> dict[str, list[Tier]]:
+    """Hyperliquid ``meta``: ``universe`` and ``marginTables`` ([[id, {marginTiers}]])."""
+    tables = {
+        "mainnet": [
+            {"marginTableId_inferred": int(entry[0]), "marginTiers": entry[1]["marginTiers"]}
+            for entry in document.get("marginTables", [])
+        ]
+    }
+    markets = {
+        str(u["name"]): {"swap": True, "info": u}
+        for u in document["universe"]
+        if isinstance(u, dict) and "name" in u
+    }
+    return hyperliquid(markets, tables)
+
+
+def _ccxt(document: dict[str, Any]) -> tuple[str, dict[str, list[Tier]]]:
+    """ccxt ``fetch_leverage_tiers``: the venue is told by the raw rows' fields."""
+    data = document.get("data", document)
+    sample: dict[str, Any] = next((rows[0].get("info", {}) for rows in data.values() if rows), {})
+    if "cum" in sample:
+        return "binance-usdm", binance_usdm(data)
+    if "riskLimitValue" in sample:
+        return "bybit-linear", bybit_linear(data)
+    if "keepMarginRate" in sample:
+        return "bitget-usdtm", bitget_usdtm(data)
+    raise ValueError("ccxt tiers of a venue Margin Lab has no rule set for")
+
+
+def read_tier_answer(document: Any) -> tuple[str, dict[str, list[Tier]]]:
+    """The rule set and tiers of a venue's tier answer; ``ValueError`` when it is none that
+    Margin Lab knows (Binance leverageBracket, Bybit risk-limit, Hyperliquid meta, ccxt
+    fetch_leverage_tiers)."""
+    if isinstance(document, dict) and "universe" in document:
+        return "hyperliquid", _hyperliquid_meta(document)
+    if isinstance(document, dict) and isinstance(document.get("result"), dict):
+        return "bybit-linear", _bybit_raw(document)
+    if isinstance(document, list) or (isinstance(document, dict) and "brackets" in document):
+        return "binance-usdm", _binance_raw(document)
+    if isinstance(document, dict) and all(
+        isinstance(v, list) for v in document.get("data", document).values()
+    ):
+        return _ccxt(document)
+    raise ValueError(
+        "not a tier answer Margin Lab knows (Binance leverageBracket, Bybit risk-limit, "
+        "Hyperliquid meta, ccxt fetch_leverage_tiers)"
+    )

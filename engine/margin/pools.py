@@ -114,6 +114,11 @@ def _schedule(rules: str, position: Position) -> Schedule:
     return schedule_for(rules, position)
 
 
+def clear_schedule_cache() -> None:
+    """Forget the schedules looked up so far (after a tier table was imported)."""
+    _schedule.cache_clear()
+
+
 def make_leg(rules: str, position: Position, mark: float) -> Leg:
     schedule = _schedule(rules, position)
     return Leg(

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import bisect
 import json
+import os
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, get_args, overload
 
 import numpy as np
@@ -89,10 +91,53 @@ class Schedule:
 
 @cache
 def rule_table(rules: str) -> dict[str, Any]:
-    """The bundled, dated table of a rule set (``resources/rules/<rules>.json``)."""
+    """The rule set's dated table: the bundled one (``resources/rules/<rules>.json``), with
+    the symbols of a table the user imported from the venue taking precedence (their date
+    and source are kept per symbol in ``imported``)."""
     text = resources.files("marginlab.resources.rules").joinpath(f"{rules}.json").read_text("utf-8")
     table: dict[str, Any] = json.loads(text)
+    imported = read_imported_table(rules)
+    if imported:
+        table["symbols"] = {**table["symbols"], **imported["symbols"]}
+        table["imported"] = {
+            symbol: {"as_of": imported["as_of"], "source": imported["source"]}
+            for symbol in imported["symbols"]
+        }
     return table
+
+
+def imported_tables_folder() -> Path:
+    """Where imported tier tables live: the per-user data folder (MARGINLAB_TABLES_DIR
+    overrides it, for tests and portable installs)."""
+    override = os.environ.get("MARGINLAB_TABLES_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("MarginLab", appauthor=False)) / "tables"
+
+
+def read_imported_table(rules: str) -> dict[str, Any] | None:
+    """The user's imported table for ``rules``, or None; an unreadable one is ignored (the
+    bundled table still prices every symbol it covers)."""
+    from marginlab.engine.files.bounded import ReadError, read_bounded
+
+    try:
+        table = json.loads(read_bounded(imported_tables_folder() / f"{rules}.json", 64 << 20))
+    except (ReadError, ValueError):
+        return None
+    ok = isinstance(table, dict) and isinstance(table.get("symbols"), dict)
+    return table if ok else None
+
+
+def symbol_table_info(rules: str, symbol: str) -> dict[str, str]:
+    """Which table prices ``symbol`` and its date: an imported one, or the bundled one."""
+    table = rule_table(rules)
+    key = table_symbol(rules, symbol)
+    imported = table.get("imported", {}).get(key)
+    if imported:
+        return {"as_of": imported["as_of"], "source": f"imported: {imported['source']}"}
+    return table_info(rules)
 
 
 def table_info(rules: str) -> dict[str, str]:

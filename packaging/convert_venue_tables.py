@@ -92,12 +92,35 @@ def write(table: dict[str, Any], target: Path) -> None:
     target.write_text("\n".join(lines) + "\n", "utf-8")
 
 
+OKX_CONTRACTS = "okx-swap-instruments-ctval-2025-09-18.json"
+
+
+def okx_contracts(folder: Path) -> dict[str, Any]:
+    """OKX USDT swaps' contract values (base units per contract), to read OKX position
+    answers, whose sizes are in contracts (OKX API v5 "Get instruments": ctVal)."""
+    raw = json.loads((folder / OKX_CONTRACTS).read_text("utf-8"))
+    values = {
+        m["info"]["instId"]: float(m["info"]["ctVal"]) * float(m["info"].get("ctMult") or 1)
+        for m in raw.values()
+        if m.get("type") == "swap" and m.get("settle") == "USDT"
+    }
+    return {
+        "as_of": "2025-09-18",
+        "source": "OKX GET /api/v5/public/instruments (SWAP) as cached by passivbot in "
+        "github.com/pietroalbano1967/AI-PASSIVBOT-BINANCE (commit ef544858); ctVal x ctMult.",
+        "contract_value": dict(sorted(values.items())),
+    }
+
+
 def main() -> int:
     folder = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared/reference/venue-data"
     for rules in TABLES:
         table = convert(folder, rules)
         write(table, RULES / f"{rules}.json")
         print(f"{rules}: {len(table['symbols'])} symbols as of {table['as_of']}")
+    contracts = okx_contracts(folder)
+    (RULES / "okx-contracts.json").write_text(json.dumps(contracts, indent=0) + "\n", "utf-8")
+    print(f"okx contracts: {len(contracts['contract_value'])} swaps")
     return 0
 
 

@@ -2,7 +2,8 @@
 
 Formats (field names: shared/reference/venue-data/IMPORT-FORMATS.md, from the venues' API docs):
 Binance ``GET /fapi/v2/positionRisk`` and ``/fapi/v3/positionRisk``, Bybit v5
-``/v5/position/list``, Hyperliquid ``clearinghouseState``. The format is told from the shape,
+``/v5/position/list``, OKX ``/api/v5/account/positions``, Hyperliquid ``clearinghouseState``
+and ccxt's unified ``fetch_positions`` list. The format is told from the shape,
 only where that is unambiguous. Hedge-mode legs stay separate positions; empty rows (size 0) are
 skipped; the venue's margin mode, leverage, isolated margin, entry and mark are kept, and its
 own liquidation price goes beside ours (``venue_liquidation_price``).
@@ -13,6 +14,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import resources
 from typing import Any
 
 from pydantic import ValidationError
@@ -187,6 +189,106 @@ def _hyperliquid(state: Row, read: _Reader) -> Imported:
     return Imported("Hyperliquid", "hyperliquid", positions, wallet, default_rates)
 
 
+def okx_contract_values() -> dict[str, float]:
+    """Base units per contract of OKX USDT swaps (bundled; ``packaging/convert_venue_tables``)."""
+    text = resources.files("marginlab.resources.rules").joinpath("okx-contracts.json")
+    values: dict[str, float] = json.loads(text.read_text("utf-8"))["contract_value"]
+    return values
+
+
+def _okx(answer: Row, read: _Reader) -> Imported:
+    """OKX ``GET /api/v5/account/positions``: sizes in contracts (× ctVal); OKX states each
+    position's maintenance requirement (``mmr``, in USD), so its rate is that over the
+    notional: the venue's own figure, kept as the position's rate (no OKX tiers are bundled)."""
+    values = okx_contract_values()
+    positions, rates = [], {}
+    for index, row in enumerate(answer["data"]):
+        where = f"data[{index}]"
+        contracts = read.number(row, "pos", where)
+        if not contracts:
+            continue
+        symbol = str(row.get("instId", ""))
+        value = values.get(symbol)
+        if value is None:
+            read.problems.append(
+                f"{read.source} {where}, field instId: {symbol!r} is not an OKX USDT swap "
+                "Margin Lab knows the contract value of"
+            )
+            continue
+        entry = read.number(row, "avgPx", where)
+        mark = read.number(row, "markPx", where)
+        if None in (entry, mark):
+            continue
+        side = str(row.get("posSide", "net"))
+        sign = (1 if contracts > 0 else -1) if side == "net" else (1 if side == "long" else -1)
+        quantity = abs(contracts) * value
+        position: Row = {
+            "id": symbol if side == "net" else f"{symbol}-{side}",
+            "symbol": symbol,
+            "side": "long" if sign > 0 else "short",
+            "quantity": quantity,
+            "entry_price": entry,
+            "mark_price": mark,
+            "leverage": max(1.0, read.number(row, "lever", where, required=False) or 1.0),
+            "margin_mode": "isolated" if row.get("mgnMode") == "isolated" else "cross",
+        }
+        if position["margin_mode"] == "isolated":
+            position["margin"] = read.number(row, "margin", where)
+        maintenance = read.number(row, "mmr", where, required=False)
+        if maintenance and mark:
+            rates[symbol] = maintenance / (quantity * mark)
+        liquidation = read.number(row, "liqPx", where, required=False)
+        if liquidation:
+            position["venue_liquidation_price"] = liquidation
+        positions.append(position)
+    return Imported("OKX", "generic", positions, None, rates)
+
+
+def _ccxt_positions(rows: list[Row], read: _Reader) -> Imported:
+    """ccxt's unified ``fetch_positions``: size = contracts × contractSize; the venue's own
+    symbol from its raw row where it has one; its maintenance percentage as the default rate."""
+    positions, rates = [], {}
+    venue, rules = "ccxt", "generic"
+    for index, row in enumerate(rows):
+        where = f"[{index}]"
+        contracts = read.number(row, "contracts", where)
+        if not contracts:
+            continue
+        raw = row.get("info")
+        info: Row = raw if isinstance(raw, dict) else {}
+        if "positionAmt" in info:
+            venue, rules = "Binance", "binance-usdm"
+        elif "positionIdx" in info:
+            venue, rules = "Bybit", "bybit-linear"
+        symbol = str(info.get("symbol") or info.get("instId") or row.get("symbol", ""))
+        size = abs(contracts) * (read.number(row, "contractSize", where, required=False) or 1.0)
+        entry = read.number(row, "entryPrice", where)
+        mark = read.number(row, "markPrice", where)
+        if None in (entry, mark):
+            continue
+        hedged = bool(row.get("hedged"))
+        position: Row = {
+            "id": f"{symbol}-{row.get('side')}" if hedged else symbol,
+            "symbol": symbol,
+            "side": "short" if row.get("side") == "short" else "long",
+            "quantity": size,
+            "entry_price": entry,
+            "mark_price": mark,
+            "leverage": max(1.0, read.number(row, "leverage", where, required=False) or 1.0),
+            "margin_mode": "isolated" if row.get("marginMode") == "isolated" else "cross",
+        }
+        if position["margin_mode"] == "isolated":
+            position["margin"] = read.number(row, "initialMargin", where)
+        percentage = read.number(row, "maintenanceMarginPercentage", where, required=False)
+        if percentage:
+            rates[symbol] = percentage
+        liquidation = read.number(row, "liquidationPrice", where, required=False)
+        if liquidation:
+            position["venue_liquidation_price"] = liquidation
+        positions.append(position)
+    return Imported(venue, rules, positions, None, rates)
+
+
 def _detect(document: Any) -> Callable[[Any, _Reader], Imported] | None:
     if isinstance(document, dict) and "assetPositions" in document:
         return _hyperliquid
@@ -202,6 +304,14 @@ def _detect(document: Any) -> Callable[[Any, _Reader], Imported] | None:
         and all(isinstance(r, dict) and "positionAmt" in r for r in document)
     ):
         return _binance
+    if isinstance(document, dict) and "code" in document and isinstance(document.get("data"), list):
+        return _okx
+    if (
+        isinstance(document, list)
+        and document
+        and all(isinstance(r, dict) and "contracts" in r for r in document)
+    ):
+        return _ccxt_positions
     return None
 
 
@@ -220,7 +330,8 @@ def read_venue_file(path: str, data: bytes | None = None) -> Imported:
         raise VenueFileError(
             [
                 f"{source}: not a venue answer Margin Lab knows (Binance positionRisk, Bybit v5 "
-                "position list, Hyperliquid clearinghouseState)"
+                "position list, OKX positions, Hyperliquid clearinghouseState, ccxt "
+                "fetch_positions)"
             ]
         )
     read = _Reader(source)
@@ -255,10 +366,9 @@ def to_scenario(
     asked: list[str] = []
     for position in positions:
         rate = (rates or {}).get(position["symbol"])
-        if rate is None and chosen != "generic":
-            problem = _table_problem(chosen, position)
-            rate = imported.default_rates.get(position["symbol"]) if problem else None
-            if problem and rate is None:
+        if rate is None and (chosen == "generic" or _table_problem(chosen, position)):
+            rate = imported.default_rates.get(position["symbol"])
+            if rate is None:
                 asked.append(position["symbol"])
                 continue
         if rate is not None:

@@ -110,3 +110,35 @@ def test_import_round_trips_through_the_scenario_file(
     assert main(["evaluate", str(out), "--json"]) == 0
     figures = json.loads(capsys.readouterr().out)["variants"]["as_entered"]["positions"]
     assert figures["BTCUSDT-long"]["venue_liquidation_price"] == pytest.approx(54_216.87, abs=0.01)
+
+
+def test_okx_positions_in_contracts_with_the_venues_own_maintenance() -> None:
+    """OKX sizes are contracts: 50 × 0.01 BTC = 0.5 BTC. OKX states each position's
+    maintenance (12.1 USD on 30,250 of notional), kept as its rate; its liqPx here was worked
+    with that rate in the linear equation (formulas.md §3 gives no official closed form)."""
+    scenario = to_scenario(
+        read_venue_file(str(VENUES / "okx-account-positions.json")), wallet=10_000
+    )
+    assert scenario.rules == "generic"
+    btc, eth = scenario.positions
+    assert (btc.id, btc.quantity, btc.margin_mode, btc.margin) == (
+        "BTC-USDT-SWAP",
+        0.5,
+        "isolated",
+        3000,
+    )
+    assert btc.maintenance_rate == pytest.approx(12.1 / 30_250)
+    assert (eth.id, eth.side, eth.quantity) == ("ETH-USDT-SWAP-short", "short", 2.0)
+    figures = evaluate(scenario).variants["as_entered"].positions["BTC-USDT-SWAP"]
+    assert figures.liquidation_price == pytest.approx(54_021.6, rel=0.002)
+
+
+def test_ccxt_positions_keep_the_venues_symbols() -> None:
+    scenario = to_scenario(
+        read_venue_file(str(VENUES / "ccxt-fetch-positions-binance.json")), wallet=10_000
+    )
+    assert scenario.rules == "binance-usdm"
+    (btc,) = scenario.positions  # the empty ETH row is skipped
+    assert (btc.id, btc.symbol, btc.margin) == ("BTCUSDT-long", "BTCUSDT", 3000)
+    figures = evaluate(scenario).variants["as_entered"].positions["BTCUSDT-long"]
+    assert figures.liquidation_price == pytest.approx(54_216.87, rel=0.002)

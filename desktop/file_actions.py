@@ -15,6 +15,7 @@ from marginlab.desktop.comparison_panel import comparison_rows
 from marginlab.desktop.controller import NEW_SCENARIO, ScenarioController
 from marginlab.engine.files.presets import load_preset, preset_list
 from marginlab.engine.files.scenario_io import ScenarioError
+from marginlab.engine.files.tier_import import import_tier_table
 from marginlab.engine.files.venue_import import VenueFileError, read_venue_file, to_scenario
 
 FILTER = "Margin Lab scenario (*.json);;All files (*)"
@@ -100,6 +101,13 @@ class FileActions:
         )
         importing.triggered.connect(self.import_positions)
         menu.addAction(importing)
+        tiers = QAction("Import &tier table…", self.window)
+        tiers.setToolTip(
+            "A venue's tier answer (Binance leverageBracket, Bybit risk-limit, Hyperliquid "
+            "meta, ccxt fetch_leverage_tiers): it prices its symbols from now on"
+        )
+        tiers.triggered.connect(self.import_tiers)
+        menu.addAction(tiers)
         menu.addSeparator()
         for text, keys, slot in (
             ("Export plot as &PNG…", "Ctrl+Shift+P", self.export_png),
@@ -178,6 +186,19 @@ class FileActions:
         path = self.ask_import_path()
         if path and self.maybe_keep_changes() and not self._import(Path(path)):
             self.show_error(f"Cannot import {Path(path).name}", self._import_problems)
+
+    def import_tiers(self) -> None:
+        """File → Import tier table…: stored per user, dated; the figures follow at once."""
+        path = self.ask_import_path()
+        if not path:
+            return
+        try:
+            rules, count, _ = import_tier_table(path)
+        except VenueFileError as error:
+            self.show_error(f"Cannot import {Path(path).name}", error.problems)
+            return
+        self.controller.recompute()
+        self._show_status(f"{rules}: {count} symbols priced by {Path(path).name} from now on")
 
     def _import(self, path: Path) -> bool:
         """Import a venue file; asks for the wallet and for rates the file does not give."""

@@ -31,8 +31,9 @@ from marginlab.desktop.file_actions import FileActions
 from marginlab.desktop.loss_chart import LossChart
 from marginlab.desktop.panes import Panes
 from marginlab.desktop.position_form import PositionForm
-from marginlab.desktop.positions_table_model import MODE_COLUMN, PositionsTableModel
+from marginlab.desktop.positions_table_model import FIELDS, MODE_COLUMN, PositionsTableModel
 from marginlab.desktop.style import tint
+from marginlab.desktop.symbol_delegate import SymbolDelegate
 
 if TYPE_CHECKING:
     from marginlab.desktop.path_runs import PathRuns
@@ -66,6 +67,8 @@ class MainWindow(QMainWindow):
         self.model = PositionsTableModel(controller)
         self.table = QTableView()
         self.table.setModel(self.model)
+        self.symbols = SymbolDelegate(controller, self.table)
+        self.table.setItemDelegateForColumn(FIELDS.index("symbol"), self.symbols)
         self.table.setAccessibleName("positions")
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)

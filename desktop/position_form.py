@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QWidget
 from marginlab.desktop.controller import Result, ScenarioController
 from marginlab.desktop.fields import EditField, number_text
 from marginlab.engine.margin.models import Position, Scenario
+from marginlab.engine.margin.rules import symbol_table_info, table_symbol
 
 SIZE_KINDS = (
     ("quantity", "Quantity (base units)", "Size in base units, e.g. 0.4 BTC"),
@@ -76,11 +77,18 @@ class PositionForm(QGroupBox):
             "Maintenance margin at the mark: notional × MMR − amount of "
             "the tier in force (the rule set's table or your override)"
         )
+        self.table = QLabel()
+        self.table.setWordWrap(True)
+        self.table.setToolTip(
+            "Which table prices this position's maintenance margin, and how old it is: a "
+            "table you imported from the venue wins over the bundled one"
+        )
         for label, widget in (
             ("Notional", self.notional),
             ("Initial margin", self.initial),
             ("Effective leverage", self.effective),
             ("Maintenance", self.maintenance),
+            ("Tier table", self.table),
         ):
             widget.setTextFormat(Qt.TextFormat.PlainText)  # the currency is shown as typed
             form.addRow(label, widget)
@@ -147,7 +155,7 @@ class PositionForm(QGroupBox):
             if position is None
             else result.report.variants["as_entered"].positions.get(position.id)
         )
-        labels = (self.notional, self.initial, self.effective, self.maintenance)
+        labels = (self.notional, self.initial, self.effective, self.maintenance, self.table)
         if figures is None:
             for label in labels:
                 label.setText("—")
@@ -160,6 +168,7 @@ class PositionForm(QGroupBox):
         self.maintenance.setText(
             f"{figures.maintenance_margin:,.2f} {cur} (MMR {figures.maintenance_rate * 100:.2f} %)"
         )
+        self.table.setText(tier_table_text(result.scenario.rules, position))
 
     def _edits(self) -> tuple[EditField, ...]:
         return (self.size, self.entry, self.leverage, self.rate, self.amount)
@@ -167,3 +176,14 @@ class PositionForm(QGroupBox):
     def _on_problems_changed(self, problems: dict[str, str]) -> None:
         for edit in self._edits():
             edit.show_problem(problems.get(edit.path))
+
+
+def tier_table_text(rules: str, position: Position) -> str:
+    """ "binance-usdm BTCUSDT, as of 2026-07-02", or that an override or your rates decide."""
+    if position.maintenance_rate is not None:
+        return "your MMR override"
+    if rules == "generic":
+        return "generic: your own rates"
+    info = symbol_table_info(rules, position.symbol)
+    origin = "imported" if info["source"].startswith("imported") else "bundled"
+    return f"{rules} {table_symbol(rules, position.symbol)}, {origin}, as of {info['as_of']}"

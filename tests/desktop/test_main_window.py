@@ -653,3 +653,22 @@ def test_a_cancelled_import_keeps_the_scenario(qtbot, window: MainWindow) -> Non
     window.files.import_positions()
     assert window.controller.scenario is before
     assert shown == [["wallet: no wallet balance given"]]
+
+
+def test_the_symbol_cell_offers_the_rule_sets_symbols(qtbot, window: MainWindow) -> None:
+    """Issue 14: typing part of a name offers every symbol of the table that contains it."""
+    from PySide6.QtWidgets import QLineEdit
+
+    index = window.model.index(0, FIELDS.index("symbol"))
+    window.table.setCurrentIndex(index)
+    window.table.edit(index)
+    editor = window.table.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    completer = editor.completer()
+    completer.setCompletionPrefix("pepe")
+    offered = [
+        completer.completionModel().index(i, 0).data()
+        for i in range(completer.completionModel().rowCount())
+    ]
+    assert "1000PEPEUSDT" in offered and all("PEPE" in s for s in offered)
+    assert window.form.table.text() == "binance-usdm ETHUSDT, bundled, as of 2026-07-02"

@@ -213,9 +213,20 @@ class _Account:
             for symbol in marks
         }
         self._searched: dict[tuple[str, tuple[tuple[str, float], ...]], dict[int, Any]] = {}
+        self._symbols = [tuple(dict.fromkeys(leg.symbol for leg in p.legs)) for p in self.live]
+        self._worths: dict[tuple[int, tuple[float, ...]], float] = {}
+
+    def pool_worth(self, index: int, prices: Mapping[str, float]) -> float:
+        """``worth`` of live pool ``index``, remembered by the prices of its own symbols: a
+        search moves one symbol at a time, and most pools do not hold it."""
+        key = (index, tuple(prices[s] for s in self._symbols[index]))
+        value = self._worths.get(key)
+        if value is None:
+            value = self._worths[key] = worth(self.live[index], prices, prices)
+        return value
 
     def worth(self, prices: Mapping[str, float]) -> float:
-        return self.fixed + sum(worth(pool, prices, prices) for pool in self.live)
+        return self.fixed + sum(self.pool_worth(i, prices) for i in range(len(self.live)))
 
     def move(self, prices: Mapping[str, float]) -> WorstMove:
         value, gone = self.fixed, [leg.position_id for pool in self.dead for leg in pool.legs]
@@ -242,8 +253,11 @@ class _Account:
         holding ``symbol`` change; the candidates are 0, every threshold (just past it) and
         the largest price a move may name (module docstring)."""
         moving = self.by_symbol.get(symbol, [])
-        still = [p for p in self.live if p not in moving]
-        base = self.fixed + sum(worth(pool, prices, prices) for pool in still)
+        base = self.fixed + sum(
+            self.pool_worth(i, prices)
+            for i in range(len(self.live))
+            if symbol not in self._symbols[i]
+        )
         slices = [_Slice(pool, symbol, prices) for pool in moving]
         start = prices[symbol]
         points = {0.0, MAX_PRICE}

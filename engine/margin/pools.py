@@ -8,7 +8,7 @@ with its margin; the cross pool is the wallet less every isolated margin.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal, TypeVar, cast
 
@@ -66,15 +66,26 @@ class Pool:
     kind: PoolKind
     cash: float
     legs: tuple[Leg, ...]
+    # Per symbol: Σ s·Q and Σ s·Q·EP of its legs (set once, below).
+    terms: tuple[tuple[str, float, float], ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        nets: dict[str, list[float]] = {}
+        for leg in self.legs:
+            net = nets.setdefault(leg.symbol, [0.0, 0.0])
+            net[0] += leg.sign * leg.quantity
+            net[1] += leg.sign * leg.quantity * leg.entry_price
+        object.__setattr__(self, "terms", tuple((s, n, c) for s, (n, c) in nets.items()))
 
     def equity(self, prices: Mapping[str, Price]) -> Price:
         """Pool equity ``cash + Σ s · Q · (P − EP)`` (DESIGN §1; Binance FAQ: wallet balance
-        plus unrealized PnL). The one pool-equity function of the engine: ``prices`` are
-        numbers (the report, the solver) or arrays of one shape (sweeps, replays, Monte Carlo).
-        """
+        plus unrealized PnL), summed symbol by symbol as ``P · Σ s·Q − Σ s·Q·EP`` so the
+        legs of a hedge cancel exactly even at extreme prices. The one pool-equity function of
+        the engine: ``prices`` are numbers (the report, the solver) or arrays of one shape
+        (sweeps, replays, Monte Carlo)."""
         total = cast(Price, self.cash)  # type: ignore[redundant-cast]
-        for leg in self.legs:
-            total = total + leg.upnl(prices[leg.symbol])
+        for symbol, net, cost in self.terms:
+            total = total + (prices[symbol] * net - cost)
         return total
 
     def maintenance(self, prices: Mapping[str, Price]) -> Price:

@@ -208,3 +208,21 @@ def test_margin_ratio_reaches_100_percent_exactly_when_a_pool_is_past_liquidatio
             assert ratio is not None and ratio >= 1
         else:
             assert ratio is None or ratio < 1
+
+
+def test_a_huge_flat_hedge_does_not_blur_the_worst_move() -> None:
+    """Found by the property above: 34,000 BTC long and short at 56,250 beside a small
+    isolated short. At a price of 10^12 the legs' PnL is 3·10^16 each; summed leg by leg the
+    rounding lost 2 USDT and the max loss read 8 instead of 10. Summed per symbol it cancels."""
+    legs = [
+        position("P0", "BTCUSDT", "short", 1 / 6000, 60_000, leverage=1),
+        {**position("P1", "BTCUSDT", "long", 33_972.5, 56_250, mode="cross", leverage=1),
+         "maintenance_rate": 0.0},
+        {**position("P2", "BTCUSDT", "short", 33_972.5, 56_250, mode="cross", leverage=1),
+         "maintenance_rate": 0.0},
+    ]  # fmt: skip
+    s = scenario(20, legs)
+    entered = evaluate(s).variants["as_entered"]
+    moved = evaluate(s, {"BTCUSDT": 120_000}).variants["as_entered"]
+    assert _loss(moved) == pytest.approx(10)
+    assert entered.account.max_loss == pytest.approx(10)

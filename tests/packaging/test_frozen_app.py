@@ -29,7 +29,7 @@ def test_self_test_passes_without_python(bundle: Path, tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert done.stdout.startswith(
-        "self-test passed: 4 rule sets, 3 presets, B liquidates at "
+        "self-test passed: 5 rule sets, 3 presets, B liquidates at "
         "45,180.72 isolated / 25,401.61 cross"
     )
     assert png.read_bytes().startswith(b"\x89PNG") and png.stat().st_size > 20_000

@@ -87,4 +87,4 @@ def test_tables_load_from_a_built_wheel(tmp_path: Path) -> None:
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("2024-10-24 Brief example")
+    assert done.stdout.startswith("2026-07-02 Brief example")

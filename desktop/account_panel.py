@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QWidget
 
 from marginlab.desktop.controller import ScenarioController
-from marginlab.desktop.fields import EditField, number_text
+from marginlab.desktop.fields import EditField, number_text, problem_for
 from marginlab.desktop.style import tint
 from marginlab.engine.margin.models import Scenario
 from marginlab.engine.margin.rules import RULE_SETS, stale_table_warning, table_info
@@ -82,4 +82,4 @@ class AccountPanel(QGroupBox):
 
     def _on_problems_changed(self, problems: dict[str, str]) -> None:
         for edit in (self.name, *self.fields.values()):
-            edit.show_problem(problems.get(edit.path))
+            edit.show_problem(problem_for(edit, problems))

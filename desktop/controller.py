@@ -310,6 +310,12 @@ class ScenarioController(QObject):
         self.undo_stack.push(_Edit(self, self._scenario, after, label, merge_key))
         return True
 
+    def clear_problems(self) -> None:
+        """Forget shown problems: the value they were about is no longer on screen."""
+        if self._problems:
+            self._problems = {}
+            self.problemsChanged.emit({})
+
     def _refuse(self, where: str, message: str) -> bool:
         self._problems = {where: message}
         self.problemsChanged.emit(self.problems)

@@ -27,6 +27,7 @@ from marginlab.desktop.autosave import Autosaver
 from marginlab.desktop.comparison_panel import ComparisonPanel
 from marginlab.desktop.controller import Result, ScenarioController
 from marginlab.desktop.equity_plot import EquityPlot
+from marginlab.desktop.fields import EditField
 from marginlab.desktop.file_actions import FileActions
 from marginlab.desktop.loss_chart import LossChart
 from marginlab.desktop.panes import Panes
@@ -110,6 +111,9 @@ class MainWindow(QMainWindow):
         self.model.modelReset.connect(self._select_after_reset)
         controller.resultChanged.connect(self._on_result_changed)
         controller.problemsChanged.connect(self._on_problems_changed)
+        self.model.refused.connect(self._say)
+        for field in self.findChildren(EditField):
+            field.reverted.connect(self._say)
         controller.scenarioChanged.connect(self._update_title)
         controller.pathChanged.connect(self._update_title)
         controller.undo_stack.cleanChanged.connect(self._update_title)
@@ -363,6 +367,10 @@ class MainWindow(QMainWindow):
         text = "\n".join(f"{where}: {message}" for where, message in problems.items())
         self.problems.setText(text + ("\n(the last valid figures stay on screen)" if text else ""))
         self.problems.setVisible(bool(problems))
+
+    def _say(self, text: str) -> None:
+        """A one-line note in the status bar: an edit that was not used, and why."""
+        self.statusBar().showMessage(text, 15_000)
 
     def _on_autosave_problem(self, text: str) -> None:
         if text:

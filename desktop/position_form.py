@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QWidget
 
 from marginlab.desktop.controller import Result, ScenarioController
-from marginlab.desktop.fields import EditField, number_text
+from marginlab.desktop.fields import EditField, number_text, problem_for
 from marginlab.engine.margin.models import Position, Scenario
 from marginlab.engine.margin.rules import symbol_table_info, table_symbol
 
@@ -175,7 +175,7 @@ class PositionForm(QGroupBox):
 
     def _on_problems_changed(self, problems: dict[str, str]) -> None:
         for edit in self._edits():
-            edit.show_problem(problems.get(edit.path))
+            edit.show_problem(problem_for(edit, problems))
 
 
 def tier_table_text(rules: str, position: Position) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from marginlab.desktop.controller import ScenarioController
 from marginlab.engine.margin.models import Position, Scenario
@@ -43,6 +43,8 @@ def _text(position: Position, field: str) -> str:
 
 
 class PositionsTableModel(QAbstractTableModel):
+    refused = Signal(str)  # an edit that was not used, in the user's words
+
     def __init__(self, controller: ScenarioController) -> None:
         super().__init__(controller)
         self._controller = controller
@@ -116,7 +118,19 @@ class PositionsTableModel(QAbstractTableModel):
             return self._controller.set_position(row, "margin_mode", mode)
         if role != Qt.ItemDataRole.EditRole:
             return False
-        return self._controller.set_position(row, FIELDS[index.column()], str(value))
+        field = FIELDS[index.column()]
+        if self._controller.set_position(row, field, str(value)):
+            return True
+        # The cell shows the committed value again as soon as its editor closes: the message
+        # goes with it, to the status line, instead of staying beside a value no longer shown.
+        problem = next(iter(self._controller.problems.values()), "refused")
+        position = self.position_at(row)
+        name = position.id if position is not None else f"row {row + 1}"
+        self.refused.emit(
+            f"{name} {COLUMNS[index.column()][1]}: '{value}' was not used ({problem})"
+        )
+        self._controller.clear_problems()
+        return False
 
     def position_at(self, row: int) -> Position | None:
         return self._positions[row] if 0 <= row < len(self._positions) else None

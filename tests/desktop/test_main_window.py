@@ -672,3 +672,52 @@ def test_the_symbol_cell_offers_the_rule_sets_symbols(qtbot, window: MainWindow)
     ]
     assert "1000PEPEUSDT" in offered and all("PEPE" in s for s in offered)
     assert window.form.table.text() == "binance-usdm ETHUSDT, bundled, as of 2026-07-02"
+
+
+# --- issue 15: nothing half-typed is committed; refused values go back visibly ---------------
+
+
+def test_a_half_typed_value_does_not_stay(qtbot, window: MainWindow) -> None:
+    """Typing 1e20 in Size passes through 1e2 (valid); leaving the field must not keep 100."""
+    window.table.selectRow(1)
+    size = window.form.size
+    before = window.controller.scenario.positions[1].quantity
+    size.setFocus()
+    size.selectAll()
+    qtbot.keyClicks(size, "1e20")
+    assert size.property("invalid")
+    qtbot.keyClick(size, Qt.Key.Key_Return)
+    assert window.controller.scenario.positions[1].quantity == before
+    assert size.text() == window.form.size.text() and not size.property("invalid")
+    message = window.statusBar().currentMessage()
+    assert "'1e20' was not used" in message and "back to" in message
+
+
+def test_a_value_refused_across_fields_goes_back_when_the_field_is_left(
+    qtbot, window: MainWindow
+) -> None:
+    """Issue 15 item 3: Size 8 on ETH is refused (isolated margins above the wallet); moving
+    on to Entry puts Size back visibly instead of dropping it silently later."""
+    window.add_position()  # a new BTCUSDT position, margin = notional / leverage
+    row = len(window.controller.scenario.positions) - 1
+    window.table.selectRow(row)
+    size, entry = window.form.size, window.form.entry
+    before = window.controller.scenario.positions[row].quantity
+    size.setFocus()
+    size.selectAll()
+    qtbot.keyClicks(size, "8")  # 8 BTC at 10x needs 40,000 of isolated margin
+    assert size.property("invalid")
+    entry.setFocus()  # leaving the field
+    assert window.controller.scenario.positions[row].quantity == before
+    assert size.text() == "0.01"
+    assert "'8' was not used (isolated margins add up to" in window.statusBar().currentMessage()
+    window.controller.undo_stack.setClean()
+
+
+def test_a_refused_cell_leaves_no_stale_error(qtbot, window: MainWindow) -> None:
+    """Issue 15 item 4: 2500 typed in Lev.: the cell keeps 10 and no red message stays."""
+    column = FIELDS.index("leverage")
+    assert not window.model.setData(window.model.index(0, column), "2500")
+    assert window.model.index(0, column).data() in ("10", 10, "10.0")
+    assert window.problems.isHidden()
+    assert "A Lev. ×: '2500' was not used" in window.statusBar().currentMessage()

@@ -44,13 +44,16 @@ def test_edit_goes_through_the_controller(qapp) -> None:
 def test_invalid_edit_is_refused_with_the_engines_message(qapp) -> None:
     controller, model = make()
     qty = FIELDS.index("quantity")
+    said: list[str] = []
+    model.refused.connect(said.append)
     assert not model.setData(model.index(1, qty), "-3", EDIT)
     assert controller.scenario.positions[1].quantity == 0.4
-    assert controller.problems == {"positions[1].quantity": "must be > 0"}
-    tip = model.data(model.index(1, qty), Qt.ItemDataRole.ToolTipRole)
-    assert tip == "must be > 0"
+    # Issue 15: the cell shows 0.4 again at once, so the engine's message goes with the
+    # refusal (to the status line) instead of staying beside a value no longer shown.
+    assert said == ["B Quantity: '-3' was not used (must be > 0)"]
+    assert controller.problems == {}
     assert not model.setData(model.index(1, qty), "lots", EDIT)
-    assert controller.problems == {"positions[1].quantity": "must be a number"}
+    assert said[-1] == "B Quantity: 'lots' was not used (must be a number)"
 
 
 def test_mode_toggle(qapp) -> None:

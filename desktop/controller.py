@@ -19,11 +19,12 @@ from marginlab.engine.files.scenario_io import format_errors, load_scenario, sav
 from marginlab.engine.margin.evaluate import evaluate
 from marginlab.engine.margin.models import Scenario
 from marginlab.engine.margin.report import MoveError, Report
-from marginlab.engine.margin.sweep import ALL_SYMBOLS, SweepResult, sweep_for
+from marginlab.engine.margin.sweep import ALL_SYMBOLS, MAX_MOVE, SweepResult, sweep_for
 from marginlab.engine.text.numbers import number_problem, parse_number
 
 __all__ = [
     "ALL_SYMBOLS",
+    "MAX_MOVE",
     "NEW_SCENARIO",
     "Result",
     "ScenarioController",
@@ -89,6 +90,7 @@ class ScenarioController(QObject):
         self._problems: dict[str, str] = {}
         self._path: Path | None = None
         self._axis = ALL_SYMBOLS
+        self._include: float | None = None  # a what-if value the plot must reach
         self.undo_stack = QUndoStack(self)
         self._timer = QTimer(self, singleShot=True, interval=0)
         self._timer.timeout.connect(self.recompute)
@@ -221,8 +223,22 @@ class ScenarioController(QObject):
         """Plot equity against this symbol's price, or ``ALL_SYMBOLS`` for an all-symbols move."""
         if axis != self._axis:
             self._axis = axis
+            self._include = None
             self.axisChanged.emit(axis)
             self.schedule()
+
+    @property
+    def what_if_extent(self) -> float | None:
+        """A what-if value typed beyond the plot's range, which the sweep now reaches."""
+        return self._include
+
+    def show_what_if(self, x: float) -> None:
+        """Make the plot's range hold ``x`` (a what-if value typed beyond it), now."""
+        sweep = self._result.sweep if self._result is not None else None
+        if sweep is not None and float(sweep.x[0]) <= x <= float(sweep.x[-1]):
+            return
+        self._include = x
+        self.recompute()
 
     def what_if(self, x: float) -> Report | None:
         """The report after moving to ``x`` on the current axis (price, or % for all symbols)."""
@@ -246,6 +262,7 @@ class ScenarioController(QObject):
     def replace(self, scenario: Scenario, path: Path | None = None) -> None:
         """Start over from ``scenario`` (New, Open, a preset): a fresh undo history."""
         self.undo_stack.clear()
+        self._include = None
         self._path = path
         self._install(scenario)
         self._pick_axis()
@@ -280,7 +297,8 @@ class ScenarioController(QObject):
         self._timer.stop()
         scenario = self._scenario
         report = evaluate(scenario)
-        self._result = Result(scenario, report, sweep_for(scenario, self._axis))
+        sweep = sweep_for(scenario, self._axis, include=self._include)
+        self._result = Result(scenario, report, sweep)
         self.resultChanged.emit(self._result)
 
     # --- internals -----------------------------------------------------------------------------
@@ -336,6 +354,7 @@ class ScenarioController(QObject):
         axis = symbols[-1] if symbols else ALL_SYMBOLS
         if axis != self._axis:
             self._axis = axis
+            self._include = None
             self.axisChanged.emit(axis)
 
 

@@ -10,17 +10,23 @@ import pyqtgraph as pg
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDoubleSpinBox,
     QHBoxLayout,
     QLabel,
     QVBoxLayout,
     QWidget,
 )
 
-from marginlab.desktop.controller import ALL_SYMBOLS, Result, ScenarioController, SweepResult
+from marginlab.desktop.controller import (
+    ALL_SYMBOLS,
+    MAX_MOVE,
+    Result,
+    ScenarioController,
+    SweepResult,
+)
 from marginlab.desktop.line_key import LineKey
 from marginlab.desktop.style import VARIANT_STYLES, variant_pen
-from marginlab.engine.margin.report import Report
+from marginlab.desktop.what_if_box import WhatIfBox
+from marginlab.engine.margin.report import MAX_PRICE, Report
 from marginlab.engine.text.numbers import price_decimals, price_text
 
 SHORT = {"as_entered": "entered", "isolated": "iso", "cross": "cross"}
@@ -104,7 +110,7 @@ class EquityPlot(QWidget):
         top.addWidget(self.axis, 1)
         top.addSpacing(12)
         # The what-if line from the keyboard: type a price (Enter), or step it with the arrows.
-        self.what_if_value = QDoubleSpinBox()
+        self.what_if_value = WhatIfBox()
         self.what_if_value.setAccessibleName("what-if value")
         self.what_if_value.setToolTip(
             "Where the what-if line stands: type a price (or a % move of every symbol) and "
@@ -115,6 +121,7 @@ class EquityPlot(QWidget):
         self.what_if_value.setGroupSeparatorShown(True)
         self.what_if_value.setMinimumWidth(170)
         self.what_if_value.valueChanged.connect(self._on_what_if_typed)
+        self.what_if_value.refused.connect(self._on_what_if_refused)
         what_if_label = QLabel("What &if:")
         what_if_label.setBuddy(self.what_if_value)
         top.addWidget(what_if_label)
@@ -222,7 +229,7 @@ class EquityPlot(QWidget):
         self._show_lines(sweep, result)
         bounds = (float(sweep.x[0]), float(sweep.x[-1]))
         with QSignalBlocker(self.what_if):  # read out once, below
-            # Bounds first: the line is clamped to them, and a new axis has new units.
+            # Bounds first: the line is kept within them, and a new axis has new units.
             if tuple(self.what_if.maxRange) != bounds:
                 self.what_if.setBounds(bounds)
             self._fit_what_if_value(bounds, axis, result)
@@ -289,10 +296,21 @@ class EquityPlot(QWidget):
                 spin.setDecimals(price_decimals(mark))
                 spin.setSuffix(f" {result.report.currency}")
                 spin.setSingleStep(10.0 ** (math.floor(math.log10(mark)) - 2))  # 0.1-1 % steps
-            spin.setRange(*bounds)
+            # Any valid value may be typed, not only what the plot shows now: the plot grows
+            # to hold it (a clamp would turn a typed rally into a crash without a word).
+            if axis == ALL_SYMBOLS:
+                spin.setRange(-99.99, MAX_MOVE * 100)
+            else:
+                spin.setRange(10.0 ** -spin.decimals(), MAX_PRICE)
 
     def _on_what_if_typed(self, value: float) -> None:
+        low, high = self.what_if.maxRange
+        if low is not None and not low <= value <= high:
+            self._controller.show_what_if(value)  # the plot widens first, then the line moves
         self.what_if.setValue(value)
+
+    def _on_what_if_refused(self, message: str) -> None:
+        self.readout.setText(html.escape(message))
 
     def _on_what_if_moved(self) -> None:
         x = float(self.what_if.value())

@@ -75,17 +75,22 @@ def sweep_move(scenario: Scenario, moves: npt.ArrayLike) -> SweepResult:
     return _sweep(scenario, pools, "move", None, x, x, lambda t: t)
 
 
-def sweep_for(scenario: Scenario, axis: str, points: int = POINTS) -> SweepResult | None:
+def sweep_for(
+    scenario: Scenario, axis: str, points: int = POINTS, include: float | None = None
+) -> SweepResult | None:
     """The sweep a plot shows, in one pass: ``axis`` is a symbol (x in its price) or
     ``ALL_SYMBOLS`` (x in % moves of every symbol). The grid spans ±30 % around the marks,
-    widened to show every threshold within −95 % … +200 % (2 % … 3× the mark for a price).
-    None when the scenario has no position to move."""
+    widened to show every threshold within −95 % … +200 % (2 % … 3× the mark for a price),
+    and to ``include`` (a what-if value the trader typed, in axis units) wherever it lies in
+    the valid range. None when the scenario has no position to move."""
     marks = scenario.marks()
     if not marks:
         return None
     if axis == ALL_SYMBOLS or axis not in marks:
         pools = _pools(scenario, marks)
         low, high = _span(_threshold_ts(pools), -0.3, 0.3, -0.95, 2.0)
+        if include is not None and -100 < include <= MAX_MOVE * 100:
+            low, high = min(low, include / 100), max(high, include / 100)
         t = np.linspace(low, high, points)
         return _sweep(scenario, pools, "move", None, t * 100, t, lambda u: u * 100)
     mark = marks[axis]
@@ -97,6 +102,8 @@ def sweep_for(scenario: Scenario, axis: str, points: int = POINTS) -> SweepResul
         0.02 * mark,
         min(3.0 * mark, MAX_PRICE),
     )
+    if include is not None and 0 < include <= MAX_PRICE:
+        low, high = min(low, include), max(high, include)
     x = np.linspace(low, high, points)
     return _sweep(scenario, pools, "price", axis, x, x - mark, lambda u: mark + u)
 

@@ -27,7 +27,7 @@ def assert_shows_engine_figures(win: MainWindow) -> None:
     """Cards and curves equal the engine's result for the scenario the window holds."""
     scenario = win.controller.scenario
     report = evaluate(scenario)
-    sweep = sweep_for(scenario, win.controller.axis)
+    sweep = sweep_for(scenario, win.controller.axis, include=win.controller.what_if_extent)
     for name, variant in report.variants.items():
         for row, figures in enumerate(variant.positions.values()):
             liq = figures.liquidation_price

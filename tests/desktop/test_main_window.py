@@ -721,3 +721,35 @@ def test_a_refused_cell_leaves_no_stale_error(qtbot, window: MainWindow) -> None
     assert window.model.index(0, column).data() in ("10", 10, "10.0")
     assert window.problems.isHidden()
     assert "A Lev. ×: '2500' was not used" in window.statusBar().currentMessage()
+
+
+def test_what_if_goes_where_you_type(qtbot, window: MainWindow) -> None:
+    """Issue 15 item 1: 100,000 on a BTC axis is a rally to 100,000, not a clamp to the plot's
+    edge; the plot grows to hold it. An impossible value is refused in words, text kept."""
+    field = window.plot.what_if_value
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "100000")
+    qtbot.keyClick(field, Qt.Key.Key_Return)  # the plot widens at once (no scheduling)
+    assert window.plot.what_if.value() == 100_000
+    x, _ = window.plot.curves["cross"].getData()
+    assert x[-1] >= 100_000
+    text = window.plot.readout.text()
+    assert "What if BTCUSDT 100,000.00" in text and "liquidated" not in text
+    field.selectAll()
+    qtbot.keyClicks(field, "-5")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert window.plot.what_if.value() == 100_000  # nothing moved
+    assert "a price must be above 0" in window.plot.readout.text()
+    window.controller.set_axis("All symbols (%)")
+    wait_result(qtbot, window)
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "-150")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert "a move must stay above −100 %" in window.plot.readout.text()
+    assert field.cleanText().startswith("-150")  # kept as typed
+    field.selectAll()
+    qtbot.keyClicks(field, "99999")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert window.plot.what_if.value() == 99_999

@@ -1,0 +1,59 @@
+"""The What-if field: a price (or a % move of every symbol) typed, or stepped with the arrows.
+
+A value the axis cannot take (a price at or below 0, a move of −100 % or less) is refused in
+words and the field keeps what was typed, so the trader can correct it; a spin box would
+otherwise clamp it to its limit without a word.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QValidator
+from PySide6.QtWidgets import QAbstractSpinBox, QDoubleSpinBox, QWidget
+
+from marginlab.engine.text.numbers import parse_number
+
+_NUMBERISH = re.compile(r"^[-+]?[\d,.\s]*([eE][-+]?\d*)?$")
+
+
+class WhatIfBox(QDoubleSpinBox):
+    refused = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # Leaving the field with a refused text puts the last value back, never a limit.
+        self.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToPreviousValue)
+
+    def validate(self, text: str, pos: int) -> object:
+        """Let a number outside the range be typed (a minus sign too), so that Enter can
+        refuse it in words; the spin box itself would drop the keystroke without one."""
+        result = super().validate(text, pos)
+        state = result[0] if isinstance(result, tuple) else result
+        body = text.removesuffix(self.suffix()).strip()
+        if state == QValidator.State.Invalid and _NUMBERISH.match(body):
+            return (QValidator.State.Intermediate, text, pos)
+        return result
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            problem = self.problem(self.cleanText())
+            if problem:
+                self.refused.emit(problem)
+                return  # the text stays as typed
+        super().keyPressEvent(event)
+
+    def problem(self, text: str) -> str | None:
+        """Why ``text`` is no value for this axis, in the trader's words; None when it is."""
+        value = parse_number(text)
+        percent = self.suffix().strip() == "%"
+        if value is None:
+            return f"What if: '{text.strip()}' is not a number"
+        if percent and value <= -100:
+            return "What if: a move must stay above −100 % (a price cannot reach 0)"
+        if not percent and value <= 0:
+            return "What if: a price must be above 0"
+        if value > self.maximum():
+            return f"What if: at most {self.maximum():,.0f}{self.suffix()}"
+        return None

@@ -222,6 +222,8 @@ class EquityPlot(QWidget):
             if self.plot.getPlotItem().vb.viewRange()[0] != EMPTY_RANGE:  # the axis is the % move
                 self.plot.setXRange(*EMPTY_RANGE, padding=0)
             self._axis_shown = None
+            with QSignalBlocker(self.what_if_value):
+                self.what_if_value.clear()  # no value left over from the previous scenario
             self.readout.setText("Add a position to see the equity curves.")
             return
         for name, curve in self.curves.items():
@@ -310,7 +312,10 @@ class EquityPlot(QWidget):
         self.what_if.setValue(value)
 
     def _on_what_if_refused(self, message: str) -> None:
-        self.readout.setText(html.escape(message))
+        """The line stays where it was; the readout says so, and why."""
+        self._on_what_if_moved()
+        note = f"<span style='color:#c0392b'>{html.escape(message)}; nothing moved</span>"
+        self.readout.setText(f"{self.readout.text()}<br>{note}")
 
     def _on_what_if_moved(self) -> None:
         x = float(self.what_if.value())

@@ -48,7 +48,9 @@ class FileActions:
         return QMessageBox.question(
             self.window,
             "Unsaved changes",
-            f"Save the changes to “{self.controller.scenario.name}” first?",
+            f"Save the changes to “{self.controller.scenario.name}”"
+            + (f" ({self.controller.path.name})" if self.controller.path else " (not saved yet)")
+            + " first?",
             Button.Save | Button.Discard | Button.Cancel,
             Button.Save,
         )
@@ -145,6 +147,7 @@ class FileActions:
     def new(self) -> None:
         if self.maybe_keep_changes():
             self.controller.replace(NEW_SCENARIO)
+            self._show_status("")  # nothing said about the previous scenario stays
 
     def load_preset(self, file: str, explanation: str = "") -> None:
         if self.maybe_keep_changes():
@@ -275,6 +278,8 @@ class FileActions:
                 comparison_rows(result.report)
             )
             QGuiApplication.clipboard().setText(out.getvalue())
+            rows = len(out.getvalue().splitlines())
+            self._show_status(f"Comparison copied: {rows} rows, tab-separated, ready to paste")
 
     @staticmethod
     def dropped_file(mime: QMimeData) -> Path | None:

@@ -6,9 +6,17 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeyEvent,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDockWidget,
     QHBoxLayout,
     QLabel,
@@ -95,7 +103,9 @@ class MainWindow(QMainWindow):
             self.settings,
             self,
             self.plot.grab,
-            lambda text: self.statusBar().showMessage(text),
+            lambda text: (
+                self.statusBar().showMessage(text) if text else self.statusBar().clearMessage()
+            ),
         )
         self.autosaver = Autosaver(controller, autosave_folder)
         self.autosaver.problemChanged.connect(self._on_autosave_problem)
@@ -112,6 +122,7 @@ class MainWindow(QMainWindow):
         controller.resultChanged.connect(self._on_result_changed)
         controller.problemsChanged.connect(self._on_problems_changed)
         self.model.refused.connect(self._say)
+        self.table.installEventFilter(self)  # Space toggles the mode from any cell of a row
         for field in self.findChildren(EditField):
             field.reverted.connect(self._say)
         controller.scenarioChanged.connect(self._update_title)
@@ -367,6 +378,33 @@ class MainWindow(QMainWindow):
         text = "\n".join(f"{where}: {message}" for where, message in problems.items())
         self.problems.setText(text + ("\n(the last valid figures stay on screen)" if text else ""))
         self.problems.setVisible(bool(problems))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Space in any cell of the positions table toggles that row's margin mode (the
+        mode cell handles it itself, as a check box)."""
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Space
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+            and self.table.state() != QAbstractItemView.State.EditingState
+        ):
+            index = self.table.currentIndex()
+            if index.isValid() and index.column() != MODE_COLUMN:
+                mode_cell = self.model.index(index.row(), MODE_COLUMN)
+                checked = mode_cell.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+                toggled = Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked
+                self.model.setData(mode_cell, toggled.value, Qt.ItemDataRole.CheckStateRole)
+                return True
+        return super().eventFilter(watched, event)
+
+    def _status(self, text: str) -> None:
+        """The status line says ``text``, or nothing when it is empty."""
+        if text:
+            self.statusBar().showMessage(text)
+        else:
+            self.statusBar().clearMessage()
 
     def _say(self, text: str) -> None:
         """A one-line note in the status bar: an edit that was not used, and why."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 
 from marginlab.desktop.controller import ScenarioController
 from marginlab.engine.margin.models import Position, Scenario
@@ -88,17 +89,23 @@ class PositionsTableModel(QAbstractTableModel):
                 return Qt.CheckState.Checked if isolated else Qt.CheckState.Unchecked
             if role == Qt.ItemDataRole.DisplayRole:
                 return position.margin_mode
+        derived = _derived(position, field)
         if role == Qt.ItemDataRole.DisplayRole:
-            if field == "mark_price" and position.mark_price is None:
-                return f"({self._controller.scenario.marks()[position.symbol]:,.8g})"
-            if field == "margin" and position.margin is None:
-                return f"({position.isolated_margin:,.2f})"
+            # A value the app fills in is shown plain, in a muted colour: traders read
+            # "(50,000)" as a negative number.
+            if field == "mark_price" and derived:
+                return f"{self._controller.scenario.marks()[position.symbol]:,.8g}"
+            if field == "margin" and derived:
+                return f"{position.isolated_margin:,.2f}"
             return _text(position, field)
+        if role == Qt.ItemDataRole.ForegroundRole and derived:
+            return QBrush(QColor("#808080"))
         if role == Qt.ItemDataRole.EditRole:
             return _text(position, field).replace(",", "")
         if role == Qt.ItemDataRole.ToolTipRole:
             problem = self._controller.problems.get(f"positions[{index.row()}].{field}")
-            return problem or COLUMNS[index.column()][2]
+            note = _DERIVED_NOTES.get(field, "") if derived else ""
+            return problem or COLUMNS[index.column()][2] + note
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > SIDE_COLUMN:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -146,3 +153,16 @@ class PositionsTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._positions = scenario.positions
         self.endResetModel()
+
+
+_DERIVED_NOTES = {
+    "mark_price": " (grey: none typed, so the symbol's mark, or the entry price, is used)",
+    "margin": " (grey: none typed, so entry notional / leverage is used)",
+}
+
+
+def _derived(position: Position, field: str) -> bool:
+    """Whether the cell shows a value the app filled in rather than one the trader typed."""
+    return (field == "mark_price" and position.mark_price is None) or (
+        field == "margin" and position.margin is None
+    )

@@ -753,3 +753,42 @@ def test_what_if_goes_where_you_type(qtbot, window: MainWindow) -> None:
     qtbot.keyClicks(field, "99999")
     qtbot.keyClick(field, Qt.Key.Key_Return)
     assert window.plot.what_if.value() == 99_999
+
+
+def test_space_toggles_the_mode_from_any_cell_of_the_row(qtbot, window: MainWindow) -> None:
+    """Issue 15 item 13, as the README says: Space in any cell toggles that row's mode."""
+    window.table.setFocus()
+    window.table.setCurrentIndex(window.model.index(1, FIELDS.index("quantity")))
+    before = window.controller.scenario.positions[1].margin_mode
+    qtbot.keyClick(window.table, Qt.Key.Key_Space)
+    after = window.controller.scenario.positions[1].margin_mode
+    assert {before, after} == {"isolated", "cross"}
+    qtbot.keyClick(window.table, Qt.Key.Key_Space)
+    assert window.controller.scenario.positions[1].margin_mode == before
+    window.controller.undo_stack.setClean()
+
+
+def test_new_starts_clean_and_copy_says_so(qtbot, window: MainWindow) -> None:
+    """Issue 15 item 14."""
+    window.files.copy_comparison()
+    assert window.statusBar().currentMessage().startswith("Comparison copied: ")
+    window.files.new()
+    wait_result(qtbot, window)
+    assert window.statusBar().currentMessage() == ""
+    assert window.plot.what_if_value.cleanText() == ""
+    window.controller.set_account("wallet_balance", "123")
+    asked: list[str] = []
+    import marginlab.desktop.file_actions as actions
+    from marginlab.desktop.file_actions import FileActions
+
+    def answer(*args):
+        asked.append(args[2])
+        return actions.QMessageBox.StandardButton.Discard
+
+    original = actions.QMessageBox.question
+    actions.QMessageBox.question = answer  # type: ignore[assignment]
+    try:
+        FileActions.ask_keep_changes(window.files)  # the real question, not the test's stub
+    finally:
+        actions.QMessageBox.question = original  # type: ignore[assignment]
+    assert asked == ["Save the changes to “Untitled” (not saved yet) first?"]

@@ -26,7 +26,11 @@ def test_rows_and_cells_show_the_scenario(qapp) -> None:
     qty = FIELDS.index("quantity")
     assert model.data(model.index(1, FIELDS.index("id")), DISPLAY) == "B"
     assert model.data(model.index(1, qty), DISPLAY) == "0.4"
-    assert model.data(model.index(1, FIELDS.index("mark_price")), DISPLAY) == "(50,000)"
+    # Issue 15: a filled-in value is plain (not "(50,000)", read as negative), in grey.
+    mark = model.index(1, FIELDS.index("mark_price"))
+    assert model.data(mark, DISPLAY) == "50,000"
+    assert model.data(mark, Qt.ItemDataRole.ForegroundRole).color().name() == "#808080"
+    assert "grey: none typed" in model.data(mark, Qt.ItemDataRole.ToolTipRole)
     assert model.data(model.index(1, MODE_COLUMN), CHECK) == Qt.CheckState.Checked
     assert model.headerData(MODE_COLUMN, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
     assert model.flags(model.index(0, MODE_COLUMN)) & Qt.ItemFlag.ItemIsUserCheckable

@@ -222,25 +222,23 @@ def _okx(answer: Row, read: _Reader) -> Imported:
         side = str(row.get("posSide", "net"))
         sign = (1 if contracts > 0 else -1) if side == "net" else (1 if side == "long" else -1)
         quantity = abs(contracts) * value
-        position: Row = {
-            "id": symbol if side == "net" else f"{symbol}-{side}",
-            "symbol": symbol,
-            "side": "long" if sign > 0 else "short",
-            "quantity": quantity,
-            "entry_price": entry,
-            "mark_price": mark,
-            "leverage": max(1.0, read.number(row, "lever", where, required=False) or 1.0),
-            "margin_mode": "isolated" if row.get("mgnMode") == "isolated" else "cross",
-        }
-        if position["margin_mode"] == "isolated":
-            position["margin"] = read.number(row, "margin", where)
+        isolated = row.get("mgnMode") == "isolated"
+        positions.append(
+            _position(
+                read.number(row, "liqPx", where, required=False),
+                id=symbol if side == "net" else f"{symbol}-{side}",
+                symbol=symbol,
+                side="long" if sign > 0 else "short",
+                quantity=quantity,
+                entry_price=entry,
+                mark_price=mark,
+                leverage=read.number(row, "lever", where, required=False),
+                margin=read.number(row, "margin", where) if isolated else None,
+            )
+        )
         maintenance = read.number(row, "mmr", where, required=False)
         if maintenance and mark:
             rates[symbol] = maintenance / (quantity * mark)
-        liquidation = read.number(row, "liqPx", where, required=False)
-        if liquidation:
-            position["venue_liquidation_price"] = liquidation
-        positions.append(position)
     return Imported("OKX", "generic", positions, None, rates)
 
 
@@ -266,27 +264,40 @@ def _ccxt_positions(rows: list[Row], read: _Reader) -> Imported:
         mark = read.number(row, "markPrice", where)
         if None in (entry, mark):
             continue
-        hedged = bool(row.get("hedged"))
-        position: Row = {
-            "id": f"{symbol}-{row.get('side')}" if hedged else symbol,
-            "symbol": symbol,
-            "side": "short" if row.get("side") == "short" else "long",
-            "quantity": size,
-            "entry_price": entry,
-            "mark_price": mark,
-            "leverage": max(1.0, read.number(row, "leverage", where, required=False) or 1.0),
-            "margin_mode": "isolated" if row.get("marginMode") == "isolated" else "cross",
-        }
-        if position["margin_mode"] == "isolated":
-            position["margin"] = read.number(row, "initialMargin", where)
+        isolated = row.get("marginMode") == "isolated"
+        positions.append(
+            _position(
+                read.number(row, "liquidationPrice", where, required=False),
+                id=f"{symbol}-{row.get('side')}" if row.get("hedged") else symbol,
+                symbol=symbol,
+                side="short" if row.get("side") == "short" else "long",
+                quantity=size,
+                entry_price=entry,
+                mark_price=mark,
+                leverage=read.number(row, "leverage", where, required=False),
+                margin=read.number(row, "initialMargin", where) if isolated else None,
+            )
+        )
         percentage = read.number(row, "maintenanceMarginPercentage", where, required=False)
         if percentage:
             rates[symbol] = percentage
-        liquidation = read.number(row, "liquidationPrice", where, required=False)
-        if liquidation:
-            position["venue_liquidation_price"] = liquidation
-        positions.append(position)
     return Imported(venue, rules, positions, None, rates)
+
+
+def _position(venue_liquidation: float | None, **fields: Any) -> Row:
+    """A scenario position from a venue row's figures: isolated when a margin is given, the
+    leverage at least 1, the venue's own liquidation price kept when it states one."""
+    margin = fields.pop("margin")
+    position: Row = {
+        **fields,
+        "leverage": max(1.0, fields.get("leverage") or 1.0),
+        "margin_mode": "isolated" if margin is not None else "cross",
+    }
+    if margin is not None:
+        position["margin"] = margin
+    if venue_liquidation:
+        position["venue_liquidation_price"] = venue_liquidation
+    return position
 
 
 def _detect(document: Any) -> Callable[[Any, _Reader], Imported] | None:

@@ -142,8 +142,8 @@ def _bybit_isolated(i: dict[str, Any]) -> tuple[Figures, Figures]:
     return engine, {"liquidation_price": oracle}
 
 
-def _dydx_isolated(i: dict[str, Any]) -> tuple[Figures, Figures]:
-    leg = position(
+def _dydx_leg(i: dict[str, Any]) -> dict[str, Any]:
+    return position(
         "X",
         "ETH-USD",
         "short" if i["size"] < 0 else "long",
@@ -152,6 +152,10 @@ def _dydx_isolated(i: dict[str, Any]) -> tuple[Figures, Figures]:
         margin=i["equity"],
         maintenance_rate=i["mmf"],
     )
+
+
+def _dydx_isolated(i: dict[str, Any]) -> tuple[Figures, Figures]:
+    leg = _dydx_leg(i)
     report = evaluate(scenario(i["equity"], [leg], rules="generic"))
     liq = report.variants["isolated"].positions["X"].liquidation_price
     oracle = venue.dydx_liquidation_price(i["equity"], i["size"], i["entry_price"], i["mmf"])
@@ -188,18 +192,22 @@ def _hyperliquid_docs(i: dict[str, Any]) -> tuple[Figures, Figures]:
     return {"liquidation_price": figures.liquidation_price}, {"liquidation_price": oracle}
 
 
-def _hyperliquid_real(i: dict[str, Any]) -> tuple[Figures, Figures]:
-    margin = i["isolated_margin"]
-    leg = position(
+def _hyperliquid_real_leg(i: dict[str, Any]) -> dict[str, Any]:
+    return position(
         "X",
         i["coin"],
         i["side"],
         i["size"],
         i["entry_price"],
         leverage=i["leverage"],
-        margin=margin,
+        margin=i["isolated_margin"],
         maintenance_rate=1 / (2 * i["max_leverage"]),  # 2024's 50x, not today's table
     )
+
+
+def _hyperliquid_real(i: dict[str, Any]) -> tuple[Figures, Figures]:
+    margin = i["isolated_margin"]
+    leg = _hyperliquid_real_leg(i)
     report = evaluate(scenario(margin, [leg], rules="hyperliquid"))
     maintenance = i["size"] * i["entry_price"] / (2 * i["max_leverage"])
     oracle = venue.hyperliquid_liquidation_price(
@@ -393,15 +401,7 @@ def test_freqtrade_synthetic_isolated(
 def test_dydx_isolated_short() -> None:
     vector = VECTORS["V15-dydx-isolated-short"]
     i = vector["inputs"]
-    leg = position(
-        "X",
-        "ETH-USD",
-        "short",
-        abs(i["size"]),
-        i["entry_price"],
-        margin=i["equity"],
-        maintenance_rate=i["mmf"],
-    )
+    leg = _dydx_leg(i)
     report = evaluate(scenario(i["equity"], [leg], rules="generic"))
     liq = report.variants["isolated"].positions["X"].liquidation_price
     close(liq, vector)
@@ -422,16 +422,7 @@ def test_hyperliquid_real_positions(vid: str) -> None:
     vector = VECTORS[vid]
     i = vector["inputs"]
     margin = i["isolated_margin"]
-    leg = position(
-        "X",
-        i["coin"],
-        i["side"],
-        i["size"],
-        i["entry_price"],
-        leverage=i["leverage"],
-        margin=margin,
-        maintenance_rate=1 / (2 * i["max_leverage"]),  # 2024's 50x, not today's table
-    )
+    leg = _hyperliquid_real_leg(i)
     isolated = evaluate(scenario(margin, [leg], rules="hyperliquid")).variants
     close(isolated["isolated"].positions["X"].liquidation_price, vector, tol_key="rel")
     # freqtrade's same test: cross with wallet = collateral gives the same price ...

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import json
 import os
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -89,16 +90,64 @@ class Schedule:
         return self.max_leverages[self.tier_index(notional)]
 
 
+class TierSymbols(Mapping[str, list[dict[str, Any]]]):
+    """A table's tiers by symbol, each symbol parsed on first use: the bundled tables hold
+    hundreds of symbols (1.7 MB), a scenario a handful, and parsing them all would cost the
+    window about 50 ms at start-up. Imported symbols (``overlay``) win over bundled ones."""
+
+    def __init__(self, lines: dict[str, str], overlay: dict[str, Any] | None = None) -> None:
+        self._lines = lines
+        self._parsed: dict[str, list[dict[str, Any]]] = dict(overlay or {})
+
+    def __getitem__(self, symbol: str) -> list[dict[str, Any]]:
+        if symbol not in self._parsed:
+            tiers: list[dict[str, Any]] = json.loads(self._lines[symbol])
+            self._parsed[symbol] = tiers
+        return self._parsed[symbol]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(dict.fromkeys([*self._lines, *self._parsed]))
+
+    def __len__(self) -> int:
+        return len(set(self._lines) | set(self._parsed))
+
+    def __contains__(self, symbol: object) -> bool:
+        return symbol in self._parsed or symbol in self._lines
+
+
+_SYMBOLS_OPEN = ', "symbols": {'
+
+
+def _read_table(text: str) -> dict[str, Any]:
+    """A bundled table: its header and its symbols' unparsed tiers, one symbol a line as
+    ``packaging/convert_venue_tables.py`` writes them; any other layout is parsed whole."""
+    head, _, body = text.partition("\n")
+    if not head.endswith(_SYMBOLS_OPEN):
+        table: dict[str, Any] = json.loads(text)
+        return table
+    table = json.loads(head.removesuffix(_SYMBOLS_OPEN) + "}")
+    lines: dict[str, str] = {}
+    for line in body.splitlines():
+        if line.startswith('"'):
+            key, _, tiers = line.partition('": ')
+            lines[json.loads(key + '"')] = tiers.rstrip(",")
+    table["symbols"] = lines
+    return table
+
+
 @cache
 def rule_table(rules: str) -> dict[str, Any]:
     """The rule set's dated table: the bundled one (``resources/rules/<rules>.json``), with
     the symbols of a table the user imported from the venue taking precedence (their date
     and source are kept per symbol in ``imported``)."""
     text = resources.files("marginlab.resources.rules").joinpath(f"{rules}.json").read_text("utf-8")
-    table: dict[str, Any] = json.loads(text)
+    table = _read_table(text)
+    lines = table["symbols"]
     imported = read_imported_table(rules)
+    if isinstance(lines, dict) and lines and isinstance(next(iter(lines.values())), list):
+        lines = {k: json.dumps(v) for k, v in lines.items()}  # parsed whole: keep one shape
+    table["symbols"] = TierSymbols(lines, imported["symbols"] if imported else None)
     if imported:
-        table["symbols"] = {**table["symbols"], **imported["symbols"]}
         table["imported"] = {
             symbol: {"as_of": imported["as_of"], "source": imported["source"]}
             for symbol in imported["symbols"]
@@ -144,8 +193,21 @@ def table_info(rules: str) -> dict[str, str]:
     """``as_of`` and ``source`` of a rule set's table, for reports ("generic" has none)."""
     if rules == "generic":
         return {"as_of": "", "source": "maintenance rate and amount given on each position"}
-    table = rule_table(rules)
+    table = _table_header(rules)
     return {"as_of": str(table["as_of"]), "source": str(table["source"])}
+
+
+@cache
+def _table_header(rules: str) -> dict[str, Any]:
+    """A bundled table's first line (rules, as_of, source, note): what the window shows for
+    every rule set at start-up, without reading the tiers of all of them."""
+    file = resources.files("marginlab.resources.rules").joinpath(f"{rules}.json")
+    with file.open("r", encoding="utf-8") as stream:
+        head = stream.readline()
+    if head.endswith(_SYMBOLS_OPEN + "\n"):
+        header: dict[str, Any] = json.loads(head.removesuffix(_SYMBOLS_OPEN + "\n") + "}")
+        return header
+    return {k: v for k, v in rule_table(rules).items() if k != "symbols"}
 
 
 def hyperliquid_coin(symbol: str) -> str:

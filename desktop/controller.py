@@ -154,6 +154,8 @@ class ScenarioController(QObject):
                 value *= scale
         elif isinstance(raw, str):
             value = raw.strip()
+            if field in ("side", "margin_mode"):
+                value = _WORDS.get(value.lower(), value)  # "Buy", "Long", "Cross" are fine
         document["positions"][row][field] = value
         if field == "maintenance_rate" and value is None:
             document["positions"][row].pop("maintenance_amount", None)  # no rate, no amount
@@ -182,11 +184,14 @@ class ScenarioController(QObject):
             row, {"quantity": notional / position.entry_price}, f"Size by {kind}"
         )
 
-    def add_position(self) -> bool:
+    def add_position(self, like_row: int = -1) -> bool:
+        """A new small long, in the symbol of row ``like_row`` (the selected one) at that
+        symbol's mark; BTCUSDT at its mark (or 60,000) when no row is given."""
         document = self._document()
         taken = {p["id"] for p in document["positions"]}
         new_id = next(f"P{i}" for i in range(1, len(taken) + 2) if f"P{i}" not in taken)
-        symbol = "BTCUSDT"
+        positions = self._scenario.positions
+        symbol = positions[like_row].symbol if 0 <= like_row < len(positions) else "BTCUSDT"
         mark = self._scenario.marks().get(symbol, 60_000.0)
         document["positions"].append(
             {
@@ -359,6 +364,15 @@ class ScenarioController(QObject):
 
 
 _REQUIRED = {"quantity", "entry_price", "leverage"}
+# What traders type for a side or a mode, in the model's words.
+_WORDS = {
+    "long": "long",
+    "buy": "long",
+    "short": "short",
+    "sell": "short",
+    "isolated": "isolated",
+    "cross": "cross",
+}
 _TEXT_FIELDS = {"id", "symbol", "side", "margin_mode"}
 
 

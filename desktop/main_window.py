@@ -329,7 +329,7 @@ class MainWindow(QMainWindow):
         return index.row() if index.isValid() else -1
 
     def add_position(self) -> None:
-        if self.controller.add_position():
+        if self.controller.add_position(self.selected_row()):
             self.table.selectRow(len(self.controller.scenario.positions) - 1)
 
     def duplicate_position(self) -> None:

@@ -698,6 +698,7 @@ def test_a_value_refused_across_fields_goes_back_when_the_field_is_left(
 ) -> None:
     """Issue 15 item 3: Size 8 on ETH is refused (isolated margins above the wallet); moving
     on to Entry puts Size back visibly instead of dropping it silently later."""
+    window.table.selectRow(1)  # B: BTCUSDT
     window.add_position()  # a new BTCUSDT position, margin = notional / leverage
     row = len(window.controller.scenario.positions) - 1
     window.table.selectRow(row)
@@ -792,3 +793,21 @@ def test_new_starts_clean_and_copy_says_so(qtbot, window: MainWindow) -> None:
     finally:
         actions.QMessageBox.question = original  # type: ignore[assignment]
     assert asked == ["Save the changes to “Untitled” (not saved yet) first?"]
+
+
+def test_add_takes_the_selected_symbol_and_side_takes_buy_or_sell(
+    qtbot, window: MainWindow
+) -> None:
+    """Issue 15 item 12: Add on the ETH row gives an ETH position at ETH's mark, not BTC at
+    60,000; Side accepts Buy/Sell and any case."""
+    window.table.selectRow(0)  # A: ETHUSDT at 3,000
+    window.add_position()
+    added = window.controller.scenario.positions[-1]
+    assert (added.symbol, added.entry_price) == ("ETHUSDT", 3_000)
+    row = len(window.controller.scenario.positions) - 1
+    side = FIELDS.index("side")
+    assert window.model.setData(window.model.index(row, side), "Sell")
+    assert window.controller.scenario.positions[-1].side == "short"
+    assert window.model.setData(window.model.index(row, side), "BUY")
+    assert window.controller.scenario.positions[-1].side == "long"
+    window.controller.undo_stack.setClean()

@@ -43,6 +43,7 @@ from marginlab.desktop.position_form import PositionForm
 from marginlab.desktop.positions_table_model import FIELDS, MODE_COLUMN, PositionsTableModel
 from marginlab.desktop.style import tint
 from marginlab.desktop.symbol_delegate import SymbolDelegate
+from marginlab.desktop.wording import trader_words
 
 if TYPE_CHECKING:
     from marginlab.desktop.path_runs import PathRuns
@@ -375,7 +376,10 @@ class MainWindow(QMainWindow):
         self.losses.show_result(result)
 
     def _on_problems_changed(self, problems: dict[str, str]) -> None:
-        text = "\n".join(f"{where}: {message}" for where, message in problems.items())
+        scenario = self.controller.scenario
+        text = "\n".join(
+            trader_words(f"{where}: {message}", scenario) for where, message in problems.items()
+        )
         self.problems.setText(text + ("\n(the last valid figures stay on screen)" if text else ""))
         self.problems.setVisible(bool(problems))
 
@@ -408,7 +412,7 @@ class MainWindow(QMainWindow):
 
     def _say(self, text: str) -> None:
         """A one-line note in the status bar: an edit that was not used, and why."""
-        self.statusBar().showMessage(text, 15_000)
+        self.statusBar().showMessage(trader_words(text, self.controller.scenario), 15_000)
 
     def _on_autosave_problem(self, text: str) -> None:
         if text:

@@ -163,13 +163,13 @@ def test_garbage_is_shown_inline_and_the_last_result_stays(qtbot, window: MainWi
     field.selectAll()
     qtbot.keyClicks(field, "12abc")
     assert window.problems.isVisible()
-    assert "account.wallet_balance: must be a number" in window.problems.text()
+    assert "Wallet balance: must be a number" in window.problems.text()  # issue 15: trader words
     assert field.property("invalid")
     assert window.controller.scenario.account.wallet_balance == 10_000
     assert card_cell(window, "cross", 1, 1) == before
     field.selectAll()
     qtbot.keyClicks(field, "-5")
-    assert "account.wallet_balance: must be >= 0" in window.problems.text()
+    assert "Wallet balance: must be at least 0" in window.problems.text()
     field.selectAll()
     qtbot.keyClicks(field, "20000")
     wait_result(qtbot, window)
@@ -353,7 +353,7 @@ def test_empty_limit_means_no_limit_but_garbage_is_refused(qtbot, window: MainWi
     field.selectAll()
     qtbot.keyClicks(field, "lots")
     assert window.controller.scenario.account.max_acceptable_loss == 2500
-    assert "account.max_acceptable_loss: must be a number" in window.problems.text()
+    assert "Max acceptable loss: must be a number" in window.problems.text()
     field.selectAll()
     qtbot.keyClick(field, Qt.Key.Key_Delete)
     wait_result(qtbot, window)
@@ -811,3 +811,14 @@ def test_add_takes_the_selected_symbol_and_side_takes_buy_or_sell(
     assert window.model.setData(window.model.index(row, side), "BUY")
     assert window.controller.scenario.positions[-1].side == "long"
     window.controller.undo_stack.setClean()
+
+
+def test_problems_speak_the_traders_words(qtbot, window: MainWindow) -> None:
+    """Issue 15 item 5: "B size: must be above 0", not ``positions[1].quantity: must be > 0``;
+    an MMR override in %, as typed."""
+    column = FIELDS.index("quantity")
+    window.model.setData(window.model.index(1, column), "-3")
+    assert window.statusBar().currentMessage() == "B Quantity: '-3' was not used (must be above 0)"
+    window.controller.set_position(1, "maintenance_rate", "150", scale=0.01)
+    assert "B MMR override: must be below 100 %" in window.problems.text()
+    assert "positions[" not in window.problems.text()

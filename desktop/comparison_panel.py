@@ -25,6 +25,12 @@ from marginlab.engine.margin.report import Report, VariantReport
 from marginlab.engine.text.numbers import RATIO_DECIMALS, percent_text, price_or_none_text
 from marginlab.engine.text.report_text import margin_ratio_text, summary_lines, venue_comparison
 
+SUMMARY_LINES = 3  # symbols in the banner; the rest in its tooltip
+SUMMARY_TIP = (
+    "Per symbol: the most each variant loses if that symbol goes "
+    "against you, and which other positions a liquidation takes"
+)
+
 HEADERS = (
     ("Position", ""),
     ("Liq. price", "liquidation_price"),
@@ -252,10 +258,7 @@ class ComparisonPanel(QScrollArea):
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         tint(self.summary, point_size=11)
         self.summary.setAccessibleName("summary")
-        self.summary.setToolTip(
-            "Per symbol: the most each variant loses if that symbol goes "
-            "against you, and which other positions a liquidation takes"
-        )
+        self.summary.setToolTip(SUMMARY_TIP)
         layout.addWidget(self.summary)
         self._row = QHBoxLayout()
         self.cards = {name: VariantCard(name) for name in VARIANT_STYLES}
@@ -285,9 +288,15 @@ class ComparisonPanel(QScrollArea):
 
     def show_result(self, result: Result) -> None:
         report = result.report
-        self.summary.setText(
-            "<br>".join(html.escape(line) for line in summary_lines(report))
-            or "Add a position to compare isolated and cross."
-        )
+        lines = summary_lines(report)
+        shown = [html.escape(line) for line in lines[:SUMMARY_LINES]]
+        if len(lines) > SUMMARY_LINES:
+            # A compact banner: the cards' totals must stay in view at any number of symbols.
+            more = len(lines) - SUMMARY_LINES
+            shown.append(f"<i>… and {more} more symbol{'s' if more > 1 else ''}: hover here</i>")
+        self.summary.setText("<br>".join(shown) or "Add a position to compare isolated and cross.")
+        tip = "\n".join(lines) if len(lines) > SUMMARY_LINES else ""
+        if self.summary.toolTip() != (tip or SUMMARY_TIP):
+            self.summary.setToolTip(tip or SUMMARY_TIP)
         for name, card in self.cards.items():
             card.show_variant(report.variants[name], report.currency)

@@ -822,3 +822,20 @@ def test_problems_speak_the_traders_words(qtbot, window: MainWindow) -> None:
     window.controller.set_position(1, "maintenance_rate", "150", scale=0.01)
     assert "B MMR override: must be below 100 %" in window.problems.text()
     assert "positions[" not in window.problems.text()
+
+
+def test_the_banner_stays_compact_with_many_symbols(qtbot, window: MainWindow) -> None:
+    """Issue 15 item 7: five symbols give three lines and "… and 2 more symbols"; the cards'
+    totals stay in view, and every line is in the tooltip."""
+    for symbol in ("SOLUSDT", "XRPUSDT", "DOGEUSDT"):
+        window.table.selectRow(0)
+        window.add_position()
+        row = len(window.controller.scenario.positions) - 1
+        window.controller.set_position_fields(
+            row, {"symbol": symbol, "entry_price": 1.0, "quantity": 10.0}, "Symbol"
+        )
+    wait_result(qtbot, window)
+    text = window.comparison.summary.text()
+    assert text.count("If ") == 3 and "… and 2 more symbols: hover here" in text
+    assert window.comparison.summary.toolTip().count("If ") == 5
+    window.controller.undo_stack.setClean()

@@ -19,6 +19,7 @@ from marginlab.engine.files.scenario_io import format_errors, load_scenario, sav
 from marginlab.engine.margin.evaluate import evaluate
 from marginlab.engine.margin.models import Scenario
 from marginlab.engine.margin.report import MoveError, Report
+from marginlab.engine.margin.rules import SETTLEMENT
 from marginlab.engine.margin.sweep import ALL_SYMBOLS, MAX_MOVE, SweepResult, sweep_for
 from marginlab.engine.text.numbers import number_problem, parse_number
 
@@ -129,6 +130,15 @@ class ScenarioController(QObject):
             value = parse_number(raw)  # an empty max acceptable loss means "no limit"
             if value is None:
                 return self._refuse(f"account.{field}", _number_message(raw))
+        settles = SETTLEMENT.get(self._scenario.rules)
+        if field == "currency" and settles and value.upper() != settles:
+            # Every amount the venue reports is in its settlement currency: "can lose 5,000
+            # BTC" on a USDT venue would be a wrong figure, not a label.
+            return self._refuse(
+                "account.currency",
+                f"{self._scenario.rules} settles in {settles}; choose the generic rules for "
+                "another currency",
+            )
         empty_limit = field == "max_acceptable_loss" and value == ""
         document["account"][field] = None if empty_limit else value
         return self._apply(document, f"Edit {field.replace('_', ' ')}", f"account.{field}")
@@ -137,6 +147,8 @@ class ScenarioController(QObject):
         """Edit the scenario's ``name`` or ``rules``."""
         document = self._document()
         document[field] = value
+        if field == "rules" and value in SETTLEMENT:
+            document["account"]["currency"] = SETTLEMENT[value]  # shown in its field at once
         return self._apply(document, f"Edit {field}", field if field == "name" else None)
 
     def set_position(self, row: int, field: str, raw: Any, scale: float = 1.0) -> bool:

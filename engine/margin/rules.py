@@ -33,6 +33,13 @@ VENUE_NAMES = {
     "hyperliquid": "Hyperliquid",
     "generic": "generic (your own rates)",
 }
+# What each venue's contracts settle in: the currency of every amount it reports.
+SETTLEMENT = {
+    "binance-usdm": "USDT",
+    "bybit-linear": "USDT",
+    "bitget-usdtm": "USDT",
+    "hyperliquid": "USDC",
+}
 STALE_DAYS = 183  # six months: tiers change without notice
 RULE_SETS: tuple[str, ...] = get_args(RuleSetName)
 Basis = Literal["mark", "entry"]

@@ -544,6 +544,8 @@ def test_markup_typed_in_names_is_shown_as_typed(qtbot, window: MainWindow) -> N
         document.setHtml(label.text())
         return document.toPlainText()
 
+    window.controller.set_position(0, "maintenance_rate", "0.4", scale=0.01)
+    assert window.controller.set_meta("rules", "generic")  # a venue refuses other currencies
     field = window.account.fields["currency"]
     field.selectAll()
     qtbot.keyClicks(field, "<b>$")
@@ -838,4 +840,15 @@ def test_the_banner_stays_compact_with_many_symbols(qtbot, window: MainWindow) -
     text = window.comparison.summary.text()
     assert text.count("If ") == 3 and "… and 2 more symbols: hover here" in text
     assert window.comparison.summary.toolTip().count("If ") == 5
+    window.controller.undo_stack.setClean()
+
+
+def test_the_currency_is_the_venues_settlement_currency(qtbot, window: MainWindow) -> None:
+    """Issue 15 item 11: typing BTC on a USDT venue is refused in words; choosing Hyperliquid
+    shows USDC, its settlement currency."""
+    assert not window.controller.set_account("currency", "BTC")
+    assert "binance-usdm settles in USDT" in window.problems.text()
+    assert window.controller.scenario.account.currency == "USDT"
+    window.controller.set_meta("rules", "hyperliquid")
+    assert window.controller.scenario.account.currency == "USDC"
     window.controller.undo_stack.setClean()

@@ -169,6 +169,11 @@ class ScenarioController(QObject):
             if field in ("side", "margin_mode"):
                 value = _WORDS.get(value.lower(), value)  # "Buy", "Long", "Cross" are fine
         document["positions"][row][field] = value
+        if field == "mark_price":  # one mark a symbol: every position of it follows
+            symbol = document["positions"][row]["symbol"]
+            for other in document["positions"]:
+                if other["symbol"] == symbol:
+                    other["mark_price"] = value
         if field == "maintenance_rate" and value is None:
             document["positions"][row].pop("maintenance_amount", None)  # no rate, no amount
         return self._apply(document, f"Edit {field.replace('_', ' ')}", f"positions[{row}].{field}")

@@ -41,6 +41,20 @@ class PositionForm(QGroupBox):
             lambda t: controller.set_position(self._row, "entry_price", t),
         )
         form.addRow("&Entry price", self.entry)
+        self.mark = EditField(
+            "mark_price",
+            "Today's mark price of this symbol; empty: the entry price",
+            lambda t: controller.set_position(self._row, "mark_price", t),
+        )
+        self.mark.setPlaceholderText("the entry price")
+        form.addRow("Mar&k price", self.mark)
+        self.margin = EditField(
+            "margin",
+            "Isolated margin, added margin included; empty: entry notional / leverage",
+            lambda t: controller.set_position(self._row, "margin", t),
+        )
+        self.margin.setPlaceholderText("notional / leverage")
+        form.addRow("Isolated mar&gin", self.margin)
         self.leverage = EditField(
             "leverage",
             "Leverage: initial margin = entry notional / leverage",
@@ -140,6 +154,10 @@ class PositionForm(QGroupBox):
         self.size.show_value(number_text(size))
         self.entry.path = f"positions[{self._row}].entry_price"
         self.entry.show_value(number_text(position.entry_price))
+        self.mark.path = f"positions[{self._row}].mark_price"
+        self.mark.show_value(number_text(position.mark_price))
+        self.margin.path = f"positions[{self._row}].margin"
+        self.margin.show_value(number_text(position.margin))
         self.leverage.path = f"positions[{self._row}].leverage"
         self.leverage.show_value(number_text(position.leverage))
         rate = position.maintenance_rate
@@ -171,7 +189,15 @@ class PositionForm(QGroupBox):
         self.table.setText(tier_table_text(result.scenario.rules, position))
 
     def _edits(self) -> tuple[EditField, ...]:
-        return (self.size, self.entry, self.leverage, self.rate, self.amount)
+        return (
+            self.size,
+            self.entry,
+            self.mark,
+            self.margin,
+            self.leverage,
+            self.rate,
+            self.amount,
+        )
 
     def _on_problems_changed(self, problems: dict[str, str]) -> None:
         for edit in self._edits():

@@ -852,3 +852,22 @@ def test_the_currency_is_the_venues_settlement_currency(qtbot, window: MainWindo
     window.controller.set_meta("rules", "hyperliquid")
     assert window.controller.scenario.account.currency == "USDC"
     window.controller.undo_stack.setClean()
+
+
+def test_the_form_edits_the_mark_and_the_margin(qtbot, window: MainWindow) -> None:
+    """Issue 15 item 12: the form edits the mark (every position of the symbol follows) and
+    the isolated margin; empty means the default, shown as the field's placeholder."""
+    window.table.selectRow(1)  # B: BTCUSDT, margin 2,000
+    mark, margin = window.form.mark, window.form.margin
+    assert margin.text() == "2000" and mark.text() == "" and mark.placeholderText()
+    mark.setFocus()
+    qtbot.keyClicks(mark, "48000")
+    assert window.controller.scenario.marks()["BTCUSDT"] == 48_000
+    margin.setFocus()
+    margin.selectAll()
+    qtbot.keyClicks(margin, "2500")
+    assert window.controller.scenario.positions[1].margin == 2_500
+    wait_result(qtbot, window)
+    figures = window.controller.result.report.variants["isolated"].positions["B"]
+    assert figures.initial_margin == 2_500 and figures.mark_price == 48_000
+    window.controller.undo_stack.setClean()

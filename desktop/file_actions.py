@@ -112,7 +112,7 @@ class FileActions:
         menu.addAction(tiers)
         menu.addSeparator()
         for text, keys, slot in (
-            ("Export plot as &PNG…", "Ctrl+Shift+P", self.export_png),
+            ("Export comparison as &PNG…", "Ctrl+Shift+P", self.export_png),
             ("Export comparison as &CSV…", "Ctrl+Shift+E", self.export_csv),
         ):
             action = QAction(text, self.window, shortcut=QKeySequence(keys))
@@ -255,7 +255,8 @@ class FileActions:
         return bool(path) and self._write(Path(path))
 
     def export_png(self) -> None:
-        path = self.ask_save_path("Export plot", ".png", "PNG image (*.png)")
+        """The whole comparison (title, cards, plot, loss bars) as a PNG to share."""
+        path = self.ask_save_path("Export comparison picture", ".png", "PNG image (*.png)")
         if path and not self._grab_plot().save(path, "PNG"):
             self.show_error("Export failed", [f"{path}: could not be written"])
 

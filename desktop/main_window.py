@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,6 +15,8 @@ from PySide6.QtGui import (
     QDropEvent,
     QKeyEvent,
     QKeySequence,
+    QPainter,
+    QPixmap,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,6 +47,7 @@ from marginlab.desktop.positions_table_model import FIELDS, MODE_COLUMN, Positio
 from marginlab.desktop.style import tint
 from marginlab.desktop.symbol_delegate import SymbolDelegate
 from marginlab.desktop.wording import trader_words
+from marginlab.engine.margin.rules import table_info
 
 if TYPE_CHECKING:
     from marginlab.desktop.path_runs import PathRuns
@@ -103,10 +107,8 @@ class MainWindow(QMainWindow):
             controller,
             self.settings,
             self,
-            self.plot.grab,
-            lambda text: (
-                self.statusBar().showMessage(text) if text else self.statusBar().clearMessage()
-            ),
+            self.comparison_image,
+            self._status,
         )
         self.autosaver = Autosaver(controller, autosave_folder)
         self.autosaver.problemChanged.connect(self._on_autosave_problem)
@@ -402,6 +404,35 @@ class MainWindow(QMainWindow):
                 self.model.setData(mode_cell, toggled.value, Qt.ItemDataRole.CheckStateRole)
                 return True
         return super().eventFilter(watched, event)
+
+    def comparison_image(self) -> QPixmap:
+        """The whole comparison as a picture to share: a title line (scenario, wallet, rule
+        set and its date, today's date), then the cards, the current view and the loss bars,
+        at twice the screen's resolution."""
+        scenario = self.controller.scenario
+        account = scenario.account
+        as_of = table_info(scenario.rules)["as_of"]
+        title = (
+            f"{scenario.name} · wallet {account.wallet_balance:,.2f} {account.currency} · "
+            f"{scenario.rules}"
+            + (f" (tiers {as_of})" if as_of else "")
+            + f" · Margin Lab, {date.today().isoformat()}"
+        )
+        body = self._right.grab()
+        scale = 2
+        band = self.fontMetrics().height() * 2
+        image = QPixmap(body.width() * scale, (body.height() + band) * scale)
+        image.setDevicePixelRatio(scale)
+        image.fill(self.palette().window().color())
+        painter = QPainter(image)
+        try:
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            painter.setPen(self.palette().windowText().color())
+            painter.drawText(8, int(band * 0.7), title)
+            painter.drawPixmap(0, band, body)
+        finally:
+            painter.end()
+        return image
 
     def _status(self, text: str) -> None:
         """The status line says ``text``, or nothing when it is empty."""

@@ -871,3 +871,19 @@ def test_the_form_edits_the_mark_and_the_margin(qtbot, window: MainWindow) -> No
     figures = window.controller.result.report.variants["isolated"].positions["B"]
     assert figures.initial_margin == 2_500 and figures.mark_price == 48_000
     window.controller.undo_stack.setClean()
+
+
+def test_the_exported_picture_holds_the_whole_comparison(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    """Issue 15 item 15: cards, plot and loss bars under a title line, at twice the screen's
+    resolution, fit for sharing."""
+    from PySide6.QtGui import QImage
+
+    png = tmp_path / "comparison.png"
+    window.files.ask_save_path = lambda caption, suffix, *a: str(png)
+    window.files.export_png()
+    image = QImage(str(png))
+    right = window._right
+    assert image.width() == 2 * right.width()
+    assert image.height() > 2 * right.height()  # the title line above the panels

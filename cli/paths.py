@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from marginlab.engine.files.scenario_io import load_scenario
+from marginlab.engine.margin.pools import VARIANT_TITLES
 from marginlab.engine.paths.montecarlo import (
     DEFAULT_BLOCK,
     DEFAULT_CORRELATION,
@@ -28,7 +29,7 @@ from marginlab.engine.paths.montecarlo import (
 )
 from marginlab.engine.paths.replay import PricePath, Replay, replay
 from marginlab.engine.paths.sources import SHAPES, builtin_path, csv_path
-from marginlab.engine.text.report_text import VARIANT_TITLES, strict_json
+from marginlab.engine.text.report_text import strict_json
 from marginlab.engine.text.risk_text import duration_text, parameters_text
 
 HORIZON_UNITS = {"m": 1 / 525_600, "h": 1 / 8_760, "d": 1 / 365, "w": 7 / 365, "y": 1.0}

@@ -98,9 +98,7 @@ def run_tables(args: argparse.Namespace) -> str:
     lines = []
     for rules in covering:
         key = table_symbol(rules, args.symbol)
-        tiers = rule_table(rules)["symbols"].get(key) or next(
-            v for k, v in rule_table(rules)["symbols"].items() if k.upper() == key
-        )
+        tiers = rule_table(rules)["symbols"][key]
         info = symbol_table_info(rules, args.symbol)
         lines.append(f"{rules} ({key}, as of {info['as_of']}; {info['source'][:60]}…):")
         lines += [

@@ -22,6 +22,8 @@ class PositionForm(QGroupBox):
         super().__init__("Position", parent)
         self._controller = controller
         self._row = -1
+        self._scales: dict[str, float] = {}
+        self._by_field: dict[str, EditField] = {}
         form = QFormLayout(self)
         self.size_kind = QComboBox()
         self.size_kind.setAccessibleName("size kind")
@@ -35,45 +37,42 @@ class PositionForm(QGroupBox):
             "size", "Size of the position, in the unit chosen above", self._on_size_edited
         )
         form.addRow("&Size", self.size)
-        self.entry = EditField(
-            "entry_price",
-            "Average entry price",
-            lambda t: controller.set_position(self._row, "entry_price", t),
-        )
-        form.addRow("&Entry price", self.entry)
-        self.mark = EditField(
+        self.entry = self._field(form, "&Entry price", "entry_price", "Average entry price")
+        self.mark = self._field(
+            form,
+            "Mar&k price",
             "mark_price",
             "Today's mark price of this symbol; empty: the entry price",
-            lambda t: controller.set_position(self._row, "mark_price", t),
+            "the entry price",
         )
-        self.mark.setPlaceholderText("the entry price")
-        form.addRow("Mar&k price", self.mark)
-        self.margin = EditField(
+        self.margin = self._field(
+            form,
+            "Isolated mar&gin",
             "margin",
             "Isolated margin, added margin included; empty: entry notional / leverage",
-            lambda t: controller.set_position(self._row, "margin", t),
+            "notional / leverage",
         )
-        self.margin.setPlaceholderText("notional / leverage")
-        form.addRow("Isolated mar&gin", self.margin)
-        self.leverage = EditField(
+        self.leverage = self._field(
+            form,
+            "Le&verage ×",
             "leverage",
             "Leverage: initial margin = entry notional / leverage",
-            lambda t: controller.set_position(self._row, "leverage", t),
         )
-        form.addRow("Le&verage ×", self.leverage)
-        self.rate = EditField(
+        # Typed in %, kept as a fraction (0.4 % → 0.004).
+        self.rate = self._field(
+            form,
+            "MMR &override %",
             "maintenance_rate",
             "Maintenance margin rate override, in %. Empty: the rule set's table decides",
-            lambda t: controller.set_position(self._row, "maintenance_rate", t, scale=0.01),
+            scale=0.01,
         )
-        form.addRow("MMR &override %", self.rate)
-        self.amount = EditField(
+        self.amount = self._field(
+            form,
+            "MM a&mount override",
             "maintenance_amount",
             "Maintenance amount override (Binance 'cum', Bybit 'deduction'), settlement "
             "currency; needs the rate above",
-            lambda t: controller.set_position(self._row, "maintenance_amount", t),
         )
-        form.addRow("MM a&mount override", self.amount)
         self.notional = QLabel()
         self.notional.setToolTip("Quantity × mark price")
         self.initial = QLabel()
@@ -152,19 +151,10 @@ class PositionForm(QGroupBox):
             "margin": position.entry_notional / position.leverage,
         }[kind]
         self.size.show_value(number_text(size))
-        self.entry.path = f"positions[{self._row}].entry_price"
-        self.entry.show_value(number_text(position.entry_price))
-        self.mark.path = f"positions[{self._row}].mark_price"
-        self.mark.show_value(number_text(position.mark_price))
-        self.margin.path = f"positions[{self._row}].margin"
-        self.margin.show_value(number_text(position.margin))
-        self.leverage.path = f"positions[{self._row}].leverage"
-        self.leverage.show_value(number_text(position.leverage))
-        rate = position.maintenance_rate
-        self.rate.path = f"positions[{self._row}].maintenance_rate"
-        self.rate.show_value("" if rate is None else number_text(rate * 100))
-        self.amount.path = f"positions[{self._row}].maintenance_amount"
-        self.amount.show_value(number_text(position.maintenance_amount))
+        for field, edit in self._by_field.items():
+            value = getattr(position, field)
+            edit.path = f"positions[{self._row}].{field}"
+            edit.show_value(number_text(None if value is None else value / self._scales[field]))
 
     def _show_result(self, result: Result) -> None:
         position = self._position(result.scenario)
@@ -187,6 +177,27 @@ class PositionForm(QGroupBox):
             f"{figures.maintenance_margin:,.2f} {cur} (MMR {figures.maintenance_rate * 100:.2f} %)"
         )
         self.table.setText(tier_table_text(result.scenario.rules, position))
+
+    def _field(
+        self,
+        form: QFormLayout,
+        label: str,
+        field: str,
+        tip: str,
+        placeholder: str = "",
+        scale: float = 1.0,
+    ) -> EditField:
+        """A field of the selected position, added to the form: typed text goes to the
+        controller (times ``scale``), the position's value comes back (divided by it)."""
+        self._scales[field] = scale
+        edit = self._by_field[field] = EditField(
+            field,
+            tip,
+            lambda t: self._controller.set_position(self._row, field, t, scale=scale),
+        )
+        edit.setPlaceholderText(placeholder)
+        form.addRow(label, edit)
+        return edit
 
     def _edits(self) -> tuple[EditField, ...]:
         return (

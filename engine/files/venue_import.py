@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -90,22 +91,20 @@ def _binance(rows: list[Row], read: _Reader) -> Imported:
         if None in (entry, mark):
             continue
         symbol = str(row.get("symbol", ""))
-        position: Row = {
-            "id": symbol if side == "BOTH" else f"{symbol}-{side.lower()}",
-            "symbol": symbol,
-            "side": "long" if amount > 0 else "short",
-            "quantity": abs(amount),
-            "entry_price": entry,
-            "mark_price": mark,
-            "leverage": max(1.0, min(leverage, 1000.0)),
-            "margin_mode": "isolated" if kind.startswith("isol") else "cross",
-        }
-        if position["margin_mode"] == "isolated":
-            position["margin"] = wallet  # isolatedWallet: the margin put in, before PnL
-        liquidation = read.number(row, "liquidationPrice", where, required=False)
-        if liquidation:
-            position["venue_liquidation_price"] = liquidation
-        positions.append(position)
+        positions.append(
+            _position(
+                read.number(row, "liquidationPrice", where, required=False),
+                id=symbol if side == "BOTH" else f"{symbol}-{side.lower()}",
+                symbol=symbol,
+                side="long" if amount > 0 else "short",
+                quantity=abs(amount),
+                entry_price=entry,
+                mark_price=mark,
+                leverage=leverage,
+                # isolatedWallet: the margin put in, before unrealised PnL
+                margin=wallet if kind.startswith("isol") else None,
+            )
+        )
     return Imported("Binance", "binance-usdm", positions, None, {})
 
 
@@ -123,22 +122,20 @@ def _bybit(answer: Row, read: _Reader) -> Imported:
             continue
         symbol = str(row.get("symbol", ""))
         hedge = {1: "-long", 2: "-short"}.get(int(read.number(row, "positionIdx", where) or 0), "")
-        position: Row = {
-            "id": f"{symbol}{hedge}",
-            "symbol": symbol,
-            "side": "long" if str(row["side"]).lower() == "buy" else "short",
-            "quantity": abs(size),
-            "entry_price": entry,
-            "mark_price": mark,
-            "leverage": max(1.0, leverage),
-            "margin_mode": "isolated" if str(row.get("tradeMode")) == "1" else "cross",
-        }
-        if position["margin_mode"] == "isolated":
-            position["margin"] = read.number(row, "positionBalance", where)
-        liquidation = read.number(row, "liqPrice", where, required=False)
-        if liquidation:
-            position["venue_liquidation_price"] = liquidation
-        positions.append(position)
+        isolated = str(row.get("tradeMode")) == "1"
+        positions.append(
+            _position(
+                read.number(row, "liqPrice", where, required=False),
+                id=f"{symbol}{hedge}",
+                symbol=symbol,
+                side="long" if str(row["side"]).lower() == "buy" else "short",
+                quantity=abs(size),
+                entry_price=entry,
+                mark_price=mark,
+                leverage=leverage,
+                margin=read.number(row, "positionBalance", where) if isolated else None,
+            )
+        )
     return Imported("Bybit", "bybit-linear", positions, None, {})
 
 
@@ -163,32 +160,31 @@ def _hyperliquid(state: Row, read: _Reader) -> Imported:
         found = row.get("leverage")
         leverage: Row = found if isinstance(found, dict) else {}
         coin = str(row.get("coin", ""))
-        position: Row = {
-            "id": coin,
-            "symbol": coin,
-            "side": "long" if size > 0 else "short",
-            "quantity": abs(size),
-            "entry_price": entry,
-            "mark_price": value / abs(size),
-            "leverage": max(1.0, float(leverage.get("value", 1) or 1)),
-            "margin_mode": "isolated" if leverage.get("type") == "isolated" else "cross",
-        }
-        if position["margin_mode"] == "isolated":
-            used = read.number(row, "marginUsed", where) or 0.0
-            position["margin"] = used - upnl
-        liquidation = read.number(row, "liquidationPx", where, required=False)
-        if liquidation:
-            position["venue_liquidation_price"] = liquidation
+        isolated = leverage.get("type") == "isolated"
+        used = read.number(row, "marginUsed", where) if isolated else None
+        positions.append(
+            _position(
+                read.number(row, "liquidationPx", where, required=False),
+                id=coin,
+                symbol=coin,
+                side="long" if size > 0 else "short",
+                quantity=abs(size),
+                entry_price=entry,
+                mark_price=value / abs(size),
+                leverage=float(leverage.get("value", 1) or 1),
+                margin=None if used is None else used - upnl,
+            )
+        )
         top = read.number(row, "maxLeverage", where, required=False)
         if top:
             default_rates[coin] = 1 / (2 * top)  # Hyperliquid docs "Liquidations"
-        positions.append(position)
     summary = state.get("marginSummary") or {}
     account_value = read.number(summary, "accountValue", "marginSummary")
     wallet = None if account_value is None else account_value - upnl_total
     return Imported("Hyperliquid", "hyperliquid", positions, wallet, default_rates)
 
 
+@cache
 def okx_contract_values() -> dict[str, float]:
     """Base units per contract of OKX USDT swaps (bundled; ``packaging/convert_venue_tables``)."""
     text = resources.files("marginlab.resources.rules").joinpath("okx-contracts.json")
@@ -290,7 +286,7 @@ def _position(venue_liquidation: float | None, **fields: Any) -> Row:
     margin = fields.pop("margin")
     position: Row = {
         **fields,
-        "leverage": max(1.0, fields.get("leverage") or 1.0),
+        "leverage": min(max(1.0, fields.get("leverage") or 1.0), 1000.0),  # the model's range
         "margin_mode": "isolated" if margin is not None else "cross",
     }
     if margin is not None:

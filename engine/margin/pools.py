@@ -22,6 +22,7 @@ from marginlab.engine.margin.rules import Schedule, schedule_for
 Price = TypeVar("Price", float, npt.NDArray[np.floating[Any]])
 Variant = Literal["as_entered", "isolated", "cross"]
 VARIANTS: tuple[Variant, ...] = ("as_entered", "isolated", "cross")
+VARIANT_TITLES = {"as_entered": "As entered", "isolated": "All isolated", "cross": "All cross"}
 PoolKind = Literal["isolated", "cross", "free"]
 
 

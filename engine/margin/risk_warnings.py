@@ -5,7 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from marginlab.engine.margin.pools import Pool, Variant, isolated_margin_scale, mode_in
+from marginlab.engine.margin.pools import (
+    VARIANT_TITLES,
+    Pool,
+    Variant,
+    isolated_margin_scale,
+    mode_in,
+)
 from marginlab.engine.text.numbers import money_text, price_text
 
 if TYPE_CHECKING:
@@ -20,9 +26,6 @@ class RiskWarning:
     code: str
     message: str
     position_id: str | None = None
-
-
-_TITLES = {"as_entered": "As entered", "isolated": "All isolated", "cross": "All cross"}
 
 
 def _money(value: float, currency: str) -> str:
@@ -84,10 +87,10 @@ def variant_warnings(
         out.append(
             RiskWarning(
                 "isolated_margins_above_wallet",
-                f"{_TITLES[variant]} needs {_money(needed, currency)} of margin, more than the "
-                f"wallet's {_money(account.wallet_balance, currency)}: this variant assumes "
-                f"each isolated margin is cut to {scale:.1%} of it so that they fit the wallet "
-                "(higher effective leverage, nearer liquidation prices)",
+                f"{VARIANT_TITLES[variant]} needs {_money(needed, currency)} of margin, more "
+                f"than the wallet's {_money(account.wallet_balance, currency)}: this variant "
+                f"assumes each isolated margin is cut to {scale:.1%} of it so that they fit the "
+                "wallet (higher effective leverage, nearer liquidation prices)",
             )
         )
     out.extend(_tier_warnings(scenario, pools, positions))

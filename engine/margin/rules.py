@@ -242,9 +242,16 @@ def _override(basis: Basis, rate: float, amount: float) -> Schedule:
 
 
 def table_symbol(rules: str, symbol: str) -> str:
-    """The table's key for ``symbol``: Hyperliquid names coins (BTCUSDT → BTC), the others
-    use the venue's own symbol, upper-case."""
-    return hyperliquid_coin(symbol) if rules == "hyperliquid" else symbol.upper()
+    """The table's key for ``symbol``: Hyperliquid names coins (BTCUSDT → BTC; its small coins
+    carry a "k" for thousands, kPEPE, matched in any case), the others use the venue's own
+    symbol, upper-case."""
+    if rules != "hyperliquid":
+        return symbol.upper()
+    coin = hyperliquid_coin(symbol)
+    symbols = rule_table(rules)["symbols"]
+    if coin in symbols:
+        return coin
+    return next((key for key in symbols if key.upper() == coin), coin)
 
 
 def _tiered(rules: str, symbol: str) -> Schedule | None:
@@ -252,10 +259,6 @@ def _tiered(rules: str, symbol: str) -> Schedule | None:
     table = rule_table(rules)
     key = table_symbol(rules, symbol)
     tiers = table["symbols"].get(key)
-    if tiers is None and rules == "hyperliquid":
-        # Hyperliquid's small coins carry a "k" for thousands (kPEPE): match either case.
-        key = next((k for k in table["symbols"] if k.upper() == key), key)
-        tiers = table["symbols"].get(key)
     if tiers is None:
         return None
     return Schedule(

@@ -9,6 +9,7 @@ from typing import Any
 
 from marginlab.engine.margin.max_loss import SymbolRisk
 from marginlab.engine.margin.models import Scenario
+from marginlab.engine.margin.pools import VARIANT_TITLES
 from marginlab.engine.margin.report import Report, VariantReport
 from marginlab.engine.margin.rules import stale_table_warning
 from marginlab.engine.text.numbers import (
@@ -18,8 +19,6 @@ from marginlab.engine.text.numbers import (
     price_or_none_text,
     price_text,
 )
-
-VARIANT_TITLES = {"as_entered": "As entered", "isolated": "All isolated", "cross": "All cross"}
 
 
 def report_dict(report: Report) -> dict[str, Any]:

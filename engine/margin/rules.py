@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import json
 import os
+import sys
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -164,13 +165,19 @@ def rule_table(rules: str) -> dict[str, Any]:
 
 def imported_tables_folder() -> Path:
     """Where imported tier tables live: the per-user data folder (MARGINLAB_TABLES_DIR
-    overrides it, for tests and portable installs)."""
+    overrides it, for tests and portable installs). The same folder platformdirs names
+    (a test checks it), worked out here because the window reads it before its first frame
+    and importing platformdirs costs about 10 ms there."""
     override = os.environ.get("MARGINLAB_TABLES_DIR")
     if override:
         return Path(override)
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("MarginLab", appauthor=False)) / "tables"
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME", "").strip() or Path.home() / ".local/share")
+    return base / "MarginLab" / "tables"
 
 
 def read_imported_table(rules: str) -> dict[str, Any] | None:

@@ -92,3 +92,13 @@ def test_tables_list_names_the_table_and_date(capsys: pytest.CaptureFixture[str]
     out = capsys.readouterr().out
     assert "binance-usdm  Binance USDⓈ-M: 762 symbols, as of 2026-07-02" in out
     assert "bybit-linear  Bybit USDT perpetual: 271 symbols, as of 2024-12-25 (older" in out
+
+
+def test_the_tables_folder_is_the_one_platformdirs_names(monkeypatch: pytest.MonkeyPatch) -> None:
+    from platformdirs import user_data_dir
+
+    from marginlab.engine.margin.rules import imported_tables_folder
+
+    monkeypatch.delenv("MARGINLAB_TABLES_DIR")
+    expected = Path(user_data_dir("MarginLab", appauthor=False)) / "tables"
+    assert imported_tables_folder() == expected

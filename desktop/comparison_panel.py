@@ -1,4 +1,4 @@
-"""Side-by-side figures of the three variants, with the one-sentence summary on top."""
+"""Side-by-side figures of the three variants, with the per-symbol summary on top."""
 
 from __future__ import annotations
 
@@ -21,15 +21,10 @@ from PySide6.QtWidgets import (
 
 from marginlab.desktop.controller import Result
 from marginlab.desktop.style import TOOLTIPS, VARIANT_STYLES, tint
+from marginlab.desktop.summary_view import SummaryView
 from marginlab.engine.margin.report import Report, VariantReport
 from marginlab.engine.text.numbers import RATIO_DECIMALS, percent_text, price_or_none_text
-from marginlab.engine.text.report_text import margin_ratio_text, summary_lines, venue_comparison
-
-SUMMARY_LINES = 3  # symbols in the banner; the rest in its tooltip
-SUMMARY_TIP = (
-    "Per symbol: the most each variant loses if that symbol goes "
-    "against you, and which other positions a liquidation takes"
-)
+from marginlab.engine.text.report_text import margin_ratio_text, symbol_summaries, venue_comparison
 
 HEADERS = (
     ("Position", ""),
@@ -253,12 +248,7 @@ class ComparisonPanel(QScrollArea):
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        tint(self.summary, point_size=11)
-        self.summary.setAccessibleName("summary")
-        self.summary.setToolTip(SUMMARY_TIP)
+        self.summary = SummaryView()
         layout.addWidget(self.summary)
         self._row = QHBoxLayout()
         self.cards = {name: VariantCard(name) for name in VARIANT_STYLES}
@@ -280,7 +270,7 @@ class ComparisonPanel(QScrollArea):
     def unscrolled_height(self, width: int) -> int:
         """The height that shows the summary and every card whole at ``width``."""
         inner = width - self.verticalScrollBar().sizeHint().width()
-        summary = self.summary.heightForWidth(inner)
+        summary = self.summary.height()
         spacing = self._row.spacing() * (len(self.cards) - 1)
         card_width = (inner - spacing) // len(self.cards)
         cards = max(_height_at(card, card_width) for card in self.cards.values())
@@ -288,15 +278,6 @@ class ComparisonPanel(QScrollArea):
 
     def show_result(self, result: Result) -> None:
         report = result.report
-        lines = summary_lines(report)
-        shown = [html.escape(line) for line in lines[:SUMMARY_LINES]]
-        if len(lines) > SUMMARY_LINES:
-            # A compact banner: the cards' totals must stay in view at any number of symbols.
-            more = len(lines) - SUMMARY_LINES
-            shown.append(f"<i>… and {more} more symbol{'s' if more > 1 else ''}: hover here</i>")
-        self.summary.setText("<br>".join(shown) or "Add a position to compare isolated and cross.")
-        tip = "\n".join(lines) if len(lines) > SUMMARY_LINES else ""
-        if self.summary.toolTip() != (tip or SUMMARY_TIP):
-            self.summary.setToolTip(tip or SUMMARY_TIP)
+        self.summary.show_summaries(symbol_summaries(report))
         for name, card in self.cards.items():
             card.show_variant(report.variants[name], report.currency)

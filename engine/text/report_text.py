@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
@@ -76,6 +76,59 @@ def venue_comparison(ours: float | None, venue: float | None) -> str:
     return text
 
 
+@dataclass(frozen=True, slots=True)
+class VariantRisk:
+    """One variant's answer to "if SYMBOL is wrong", short and whole.
+
+    ``short`` fits a table cell ("can lose 10,000.00 USDT"), ``others`` are the positions of
+    other symbols its worst move also closes, and ``sentence`` is the whole phrase."""
+
+    loss: float
+    short: str
+    others: tuple[str, ...]
+    sentence: str
+
+
+@dataclass(frozen=True, slots=True)
+class SymbolSummary:
+    symbol: str
+    variants: dict[str, VariantRisk]
+
+
+def symbol_summaries(report: Report) -> list[SymbolSummary]:
+    """Per symbol, what each variant loses at most if only that symbol goes against you
+    (``max_loss.symbol_risks``), as table cells with the whole sentence beside them."""
+    out = []
+    symbols = dict.fromkeys(f.symbol for f in report.variants["cross"].positions.values())
+    for symbol in symbols:
+        cells = {}
+        for name, variant in report.variants.items():
+            if symbol not in variant.symbol_risks:
+                continue
+            risk = variant.symbol_risks[symbol]
+            worst = risk.worst
+            others = tuple(
+                pid for pid in worst.liquidated if variant.positions[pid].symbol != symbol
+            )
+            verb = "can lose" if _reaches_cross(variant, risk) else "loses at most"
+            way = "" if worst.loss <= 0 else (" (fall)" if worst is risk.fall else " (rise)")
+            cells[name] = VariantRisk(
+                loss=worst.loss,
+                short=f"{verb} {money_text(worst.loss, report.currency)}{way}",
+                others=others,
+                sentence=_variant_phrase(name, variant, risk, report.currency),
+            )
+        out.append(SymbolSummary(symbol, cells))
+    return out
+
+
+def _reaches_cross(variant: VariantReport, risk: SymbolRisk) -> bool:
+    legs = [f for f in variant.positions.values() if f.symbol == risk.symbol]
+    return any(f.margin_mode == "cross" for f in legs) or any(
+        variant.positions[pid].margin_mode == "cross" for pid in risk.worst.liquidated
+    )
+
+
 def summary_lines(report: Report) -> list[str]:
     """Per symbol, what each variant loses at most if only that symbol goes against you, from
     today's equity (``max_loss.symbol_risks``), both directions where both cost something.
@@ -108,10 +161,7 @@ def _variant_phrase(name: str, variant: VariantReport, risk: SymbolRisk, currenc
             f"{money_text(rise.loss, currency)}"
         )
     worst = risk.worst
-    cross = any(f.margin_mode == "cross" for f in legs) or any(
-        variant.positions[pid].margin_mode == "cross" for pid in worst.liquidated
-    )
-    verb = "can lose" if cross else "loses at most"
+    verb = "can lose" if _reaches_cross(variant, risk) else "loses at most"
     text = f"{title} {verb} {money_text(worst.loss, currency)}"
     other = rise if worst is fall else fall
     if other.loss > 0 and worst.loss > 0:

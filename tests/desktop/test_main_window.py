@@ -28,7 +28,17 @@ def test_brief_example_on_screen(window: MainWindow) -> None:
     assert card_cell(window, "isolated", 1, 3) == "2,000"
     assert "Max loss if wrong: 5,000.00 USDT" in window.comparison.cards["isolated"].account.text()
     assert "Max loss if wrong: 10,000.00 USDT" in window.comparison.cards["cross"].account.text()
-    assert "all cross can lose 10,000.00 USDT and also closes A" in window.comparison.summary.text()
+    rows = window.comparison.summary.cell_texts()
+    assert rows[2] == [
+        "BTCUSDT",
+        "loses at most 2,000.00 USDT (fall)",
+        "loses at most 2,000.00 USDT (fall)",
+        "can lose 10,000.00 USDT (fall), closes 1 more",
+    ]
+    assert rows[3] == ["also closes", "nothing else", "nothing else", "A"]
+    assert "All cross can lose 10,000.00 USDT and also closes A." in (
+        window.comparison.summary.sentences()
+    )
     lines = dict(window.plot.line_positions())
     assert lines[" B liquidated (entered/iso) at 45,180.72"] == pytest.approx(45_180.7229, abs=1e-3)
     assert lines[" A,B liquidated (cross) at 25,401.61"] == pytest.approx(25_401.606, abs=1e-3)
@@ -555,7 +565,9 @@ def test_markup_typed_in_names_is_shown_as_typed(qtbot, window: MainWindow) -> N
     window.plot.what_if.setValue(40_000)
     assert "8,000.00 <b>$ — liquidated: <i>B" in shown(window.plot.readout)
     assert "Max loss if wrong: 5,000.00 <b>$" in shown(window.comparison.cards["isolated"].account)
-    assert "closes <i>B" in shown(window.comparison.summary)
+    assert ["also closes", "nothing else", "nothing else", "<i>B"] in (
+        window.comparison.summary.cell_texts()
+    )
     assert window.form.notional.text().endswith(" <b>$")
     assert window.form.notional.textFormat() == Qt.TextFormat.PlainText
     window.replay.choose("slow-bleed", "BTCUSDT", 60)
@@ -827,19 +839,36 @@ def test_problems_speak_the_traders_words(qtbot, window: MainWindow) -> None:
 
 
 def test_the_banner_stays_compact_with_many_symbols(qtbot, window: MainWindow) -> None:
-    """Issue 15 item 7: five symbols give three lines and "… and 2 more symbols"; the cards'
-    totals stay in view, and every line is in the tooltip."""
+    """Issue 15 item 7: five symbols give five rows in a banner three rows tall that scrolls,
+    so the cards' totals stay in view; a row unfolds into the positions it closes."""
+    summary = window.comparison.summary
+    height_with_two = summary.height()
     for symbol in ("SOLUSDT", "XRPUSDT", "DOGEUSDT"):
         window.table.selectRow(0)
         window.add_position()
         row = len(window.controller.scenario.positions) - 1
         window.controller.set_position_fields(
-            row, {"symbol": symbol, "entry_price": 1.0, "quantity": 10.0}, "Symbol"
+            row,
+            {"symbol": symbol, "entry_price": 1.0, "quantity": 10.0, "margin_mode": "cross"},
+            "Symbol",
         )
     wait_result(qtbot, window)
-    text = window.comparison.summary.text()
-    assert text.count("If ") == 3 and "… and 2 more symbols: hover here" in text
-    assert window.comparison.summary.toolTip().count("If ") == 5
+    assert [r[0] for r in summary.cell_texts() if r[0] != "also closes"] == [
+        "ETHUSDT",
+        "BTCUSDT",
+        "SOLUSDT",
+        "XRPUSDT",
+        "DOGEUSDT",
+    ]
+    rows_tall = summary.height() - summary.header().sizeHint().height()
+    assert summary.height() > height_with_two
+    assert rows_tall < 4 * summary.sizeHintForRow(0)  # three rows, not five
+    assert summary.verticalScrollBar().maximum() > 0
+    first = summary.topLevelItem(0)
+    assert not first.isExpanded() and first.childCount() == 1
+    summary.setCurrentItem(first)
+    qtbot.keyClick(summary, Qt.Key.Key_Right)
+    assert first.isExpanded()
     window.controller.undo_stack.setClean()
 
 

@@ -31,6 +31,9 @@ from marginlab.engine.text.numbers import price_decimals, price_text
 
 SHORT = {"as_entered": "entered", "isolated": "iso", "cross": "cross"}
 EMPTY_RANGE = [-30.0, 30.0]  # % moves shown while there is no position
+LABELLED_LINES = 6  # liquidation lines labelled in words; beyond, numbered and listed below
+DRAWN_LINES = 40  # liquidation lines drawn at most: a book of hundreds stays readable
+LABEL_HEIGHTS = (0.92, 0.8, 0.68, 0.56, 0.44, 0.32, 0.2)  # of the plot's height, top first
 
 
 def readout_text(report: Report | None, axis: str, x: float) -> str:
@@ -82,14 +85,16 @@ def _update_line(
 
 
 def _group_thresholds(
-    sweep: SweepResult | None,
+    sweep: SweepResult | None, home: float = 0.0
 ) -> list[tuple[tuple[float, tuple[str, ...]], list[str]]]:
-    """One line per (place, positions): as entered and all isolated often coincide."""
+    """One line per (place, positions): as entered and all isolated often coincide. In order
+    of distance from the marks (0 % or the mark), the nearest first: drawn first when there are
+    too many to draw, and numbered in that order."""
     groups: dict[tuple[float, tuple[str, ...]], list[str]] = {}
     for t in [] if sweep is None else sweep.thresholds:
         key = (round(t.x, 8), t.position_ids)
         groups.setdefault(key, []).append(t.variant)
-    return list(groups.items())
+    return sorted(groups.items(), key=lambda group: (abs(group[0][0] - home), group[0][0]))
 
 
 class EquityPlot(QWidget):
@@ -142,6 +147,7 @@ class EquityPlot(QWidget):
             # check still re-lays-out each title on every change of range (drag, zoom, edit).
             self.plot.getAxis(side).enableAutoSIPrefix(False)
         self.plot.setMouseEnabled(x=True, y=False)
+        self.plot.getPlotItem().vb.sigXRangeChanged.connect(self._place_labels)
         layout.addWidget(self.plot, 1)
         # Bare curves: a PlotDataItem would also build a scatter item per curve, never used.
         self.curves = {
@@ -179,6 +185,13 @@ class EquityPlot(QWidget):
         self.what_if.setZValue(10)
         self.plot.addItem(self.what_if, ignoreBounds=True)
         self.what_if.sigPositionChanged.connect(self._on_what_if_moved)
+        self.line_list = QLabel()
+        self.line_list.setWordWrap(True)
+        self.line_list.setTextFormat(Qt.TextFormat.PlainText)
+        self.line_list.setAccessibleName("liquidation lines")
+        self.line_list.setToolTip("The numbered liquidation lines on the plot, nearest first")
+        self.line_list.hide()
+        layout.addWidget(self.line_list)
         self.readout = QLabel()
         self.readout.setWordWrap(True)
         self.readout.setAccessibleName("what-if readout")
@@ -260,26 +273,75 @@ class EquityPlot(QWidget):
                 start - limit,
                 f"max acceptable loss {limit:,.2f} {cur}: equity {start - limit:,.2f}",
             )
-        groups = _group_thresholds(sweep)
-        while len(self.liquidation_lines) < len(groups):
-            line = pg.InfiniteLine(
-                angle=90, movable=False, label="", labelOpts={"anchors": [(0, 0.5), (0, 0.5)]}
-            )
+        axis = self._controller.axis
+        home = 0.0 if axis == ALL_SYMBOLS else result.scenario.marks().get(axis, 0.0)
+        groups = _group_thresholds(sweep, home)
+        crowded = len(groups) > LABELLED_LINES
+        drawn = groups[:DRAWN_LINES]
+        while len(self.liquidation_lines) < len(drawn):
+            # Anchors flip with the side of the view the line is on, so a label near the right
+            # edge reads to the left of its line instead of running off the plot.
+            line = pg.InfiniteLine(angle=90, movable=False, label="")
             self.plot.addItem(line, ignoreBounds=True)
             self.liquidation_lines.append(line)
+        listed = []
         for i, line in enumerate(self.liquidation_lines):
-            if i >= len(groups):
+            if i >= len(drawn):
                 line.hide()
                 continue
             line.show()  # first: a hidden line's label ignores new text, and kept its old one
-            (x, ids), variants = groups[i]
+            (x, ids), variants = drawn[i]
             names = "/".join(SHORT[v] for v in variants)
             at = _axis_text(x, self._controller.axis)
-            text = f" {','.join(ids)} liquidated ({names}) at {at}"
+            full = f"{','.join(ids)} liquidated ({names}) at {at}"
+            listed.append(f"{i + 1}: {full}")
+            # Crowded: a number on the line, the words in the list under the plot.
+            text = f" {i + 1} " if crowded else f" {full}"
             if _update_line(line, x, text, variants[0]):
-                line.label.setPosition(0.86 - 0.12 * (i % 5))
                 titles = ", ".join(VARIANT_STYLES[v].title for v in variants)
                 line.setToolTip(f"{titles}: {', '.join(ids)} liquidated when the move reaches {at}")
+        if len(groups) > len(drawn):
+            listed.append(f"… and {len(groups) - len(drawn)} more, farther from the marks")
+        text = "Liquidation lines: " + " · ".join(listed) if crowded else ""
+        if self.line_list.text() != text:
+            self.line_list.setText(text)
+            self.line_list.setVisible(crowded)
+        self._place_labels()
+
+    def _place_labels(self, *_: object) -> None:
+        """Give each liquidation label a height at which it overlaps no other, and a side of
+        its line that keeps it inside the plot; a label with no free height is hidden (its
+        line keeps its tooltip, and a crowded plot lists every line below it)."""
+        view = self.plot.getPlotItem().vb
+        box = view.sceneBoundingRect()
+        if box.width() <= 0:
+            return
+        lines = [line for line in self.liquidation_lines if line.isVisible()]
+        placed: list[list[tuple[float, float]]] = [[] for _ in LABEL_HEIGHTS]
+        spots = sorted(
+            ((view.mapViewToScene(pg.Point(line.value(), 0)).x(), line) for line in lines),
+            key=lambda spot: spot[0],
+        )
+        for px, line in spots:
+            width = line.label.boundingRect().width()
+            right = px + width <= box.right() or px - width < box.left()
+            anchor = (0, 0.5) if right else (1, 0.5)
+            span = (px, px + width) if right else (px - width, px)
+            free = next(
+                (
+                    k
+                    for k, taken in enumerate(placed)
+                    if all(span[1] < a or span[0] > b for a, b in taken)
+                ),
+                None,
+            )
+            line.label.setVisible(free is not None)
+            if free is None:
+                continue
+            placed[free].append(span)
+            if line.label.anchors != [anchor, anchor] or line.label.orthoPos != LABEL_HEIGHTS[free]:
+                line.label.anchors = [anchor, anchor]
+                line.label.setPosition(LABEL_HEIGHTS[free])
 
     def _fit_what_if_value(self, bounds: tuple[float, float], axis: str, result: Result) -> None:
         """The field takes the line's range, and the digits and unit of the axis."""

@@ -35,7 +35,7 @@ from marginlab.engine.margin.models import Scenario
 from marginlab.engine.margin.report import MoveError
 from marginlab.engine.margin.sweep import SweepResult, sweep_move, sweep_price
 from marginlab.engine.paths.sources import PathError
-from marginlab.engine.text.numbers import parse_number
+from marginlab.engine.text.moves import parse_moves
 from marginlab.engine.text.report_text import report_json, report_table, strict_json
 
 PROG = "marginlab-cli"
@@ -92,41 +92,6 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _parse_moves(items: list[str], marks: dict[str, float]) -> tuple[dict[str, float], list[str]]:
-    """``--at`` values: SYMBOL=PRICE, SYMBOL=PCT% (from the mark) or ALL=PCT% (every symbol;
-    a symbol named as well keeps its own move)."""
-    moves: dict[str, float] = {}
-    every: float | None = None
-    problems: list[str] = []
-    for item in items:
-        symbol, _, text = item.partition("=")
-        percent = text.strip().endswith("%")
-        value = parse_number(text.strip().removesuffix("%")) if text.strip() else None
-        if not symbol or value is None:
-            problems.append(
-                f"--at {item}: expected SYMBOL=PRICE, SYMBOL=PCT% or ALL=PCT% (e.g. BTCUSDT=-30%)"
-            )
-        elif percent and value <= -100:
-            problems.append(f"--at {item}: a move must stay above -100 %")
-        elif symbol == "ALL":
-            if not percent:
-                problems.append(f"--at {item}: ALL takes a percentage, e.g. ALL=-20%")
-            else:
-                every = value
-        elif percent:
-            if symbol in marks:
-                moves[symbol] = marks[symbol] * (1 + value / 100)
-            else:
-                moves[symbol] = math.nan  # named by check_moves as an unknown symbol
-        elif not value > 0:
-            problems.append(f"--at {item}: expected SYMBOL=PRICE with a finite price > 0")
-        else:
-            moves[symbol] = value
-    if every is not None:
-        moves = {**{s: m * (1 + every / 100) for s, m in marks.items()}, **moves}
-    return moves, problems
-
-
 def _load(file: str) -> Scenario:
     """A scenario from a file, or from standard input for ``-`` (with the same size cap)."""
     if file != "-":
@@ -139,13 +104,9 @@ def _load(file: str) -> Scenario:
 
 def _evaluate(args: argparse.Namespace) -> str:
     scenario = _load(args.file)
-    moves, problems = _parse_moves(args.at, scenario.marks())
-    problems += check_moves(scenario, {s: p for s, p in moves.items() if not math.isnan(p)})
-    problems += [
-        f"--at {s}: unknown symbol (the scenario has: {', '.join(scenario.symbols()) or 'none'})"
-        for s, p in moves.items()
-        if math.isnan(p)
-    ]
+    pairs = [(item.partition("=")[0], item.partition("=")[2]) for item in args.at]
+    moves, problems = parse_moves(pairs, scenario.marks(), "--at")
+    problems += check_moves(scenario, moves)
     if problems:
         raise UsageError(problems)
     report = evaluate(scenario, moves)

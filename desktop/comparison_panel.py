@@ -23,7 +23,12 @@ from marginlab.desktop.controller import Result
 from marginlab.desktop.style import TOOLTIPS, VARIANT_STYLES, tint
 from marginlab.desktop.summary_view import SummaryView
 from marginlab.engine.margin.report import Report, VariantReport
-from marginlab.engine.text.numbers import RATIO_DECIMALS, percent_text, price_or_none_text
+from marginlab.engine.text.numbers import (
+    RATIO_DECIMALS,
+    percent_text,
+    price_or_none_text,
+    price_text,
+)
 from marginlab.engine.text.report_text import margin_ratio_text, symbol_summaries, venue_comparison
 
 HEADERS = (
@@ -277,7 +282,20 @@ class ComparisonPanel(QScrollArea):
         return summary + self.widget().layout().spacing() + cards
 
     def show_result(self, result: Result) -> None:
-        report = result.report
+        report = result.shown
         self.summary.show_summaries(symbol_summaries(report))
+        where = "" if result.cards is None else f"   at the what-if: {_prices_text(result.at)}"
+        for name, card in self.cards.items():
+            style = VARIANT_STYLES[name]
+            title = f"{style.title}   {style.glyph}{where}"
+            if card.title.text() != title:
+                card.title.setText(title)
         for name, card in self.cards.items():
             card.show_variant(report.variants[name], report.currency)
+
+
+def _prices_text(prices: dict[str, float]) -> str:
+    """ "BTCUSDT 40,000.00", or "5 symbols moved" when the names would crowd a title."""
+    if len(prices) > 2:
+        return f"{len(prices)} symbols moved"
+    return ", ".join(f"{symbol} {price_text(price)}" for symbol, price in prices.items())

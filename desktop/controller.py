@@ -7,7 +7,7 @@ own message for the field.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -17,10 +17,12 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from marginlab.engine.files.scenario_io import format_errors, load_scenario, save_scenario
 from marginlab.engine.margin.evaluate import evaluate
+from marginlab.engine.margin.figures import return_on_margin, unrealised_pnl
 from marginlab.engine.margin.models import Scenario
 from marginlab.engine.margin.report import MoveError, Report
 from marginlab.engine.margin.rules import SETTLEMENT
 from marginlab.engine.margin.sweep import ALL_SYMBOLS, MAX_MOVE, SweepResult, sweep_for
+from marginlab.engine.text.moves import parse_move_text
 from marginlab.engine.text.numbers import number_problem, parse_number
 
 __all__ = [
@@ -39,11 +41,24 @@ NEW_SCENARIO = Scenario.model_validate(
 
 @dataclass(frozen=True, slots=True)
 class Result:
-    """What the widgets draw: the engine's report and sweep for one scenario."""
+    """What the widgets draw, from one evaluation of the scenario (two when the cards follow
+    the what-if).
+
+    ``report`` holds the figures at today's marks, and the equity and liquidations after the
+    straight move to the what-if prices ``at``; ``cards`` is what the cards show: ``report``,
+    or the figures with the marks moved to ``at``; ``pnl`` is each position's (PnL, ROE) if
+    closed at ``at``."""
 
     scenario: Scenario
     report: Report
     sweep: SweepResult | None
+    at: dict[str, float] = field(default_factory=dict)
+    cards: Report | None = None
+    pnl: dict[str, tuple[float, float | None]] = field(default_factory=dict)
+
+    @property
+    def shown(self) -> Report:
+        return self.cards or self.report
 
 
 class _Edit(QUndoCommand):
@@ -92,6 +107,10 @@ class ScenarioController(QObject):
         self._path: Path | None = None
         self._axis = ALL_SYMBOLS
         self._include: float | None = None  # a what-if value the plot must reach
+        self._what_if: float | None = None  # where the what-if line stands on the axis
+        self._moves_text = ""  # per-symbol moves as typed ("ETH -10%")
+        self._moves: dict[str, float] = {}
+        self._cards_at_what_if = False
         self.undo_stack = QUndoStack(self)
         self._timer = QTimer(self, singleShot=True, interval=0)
         self._timer.timeout.connect(self.recompute)
@@ -246,8 +265,71 @@ class ScenarioController(QObject):
         if axis != self._axis:
             self._axis = axis
             self._include = None
+            self._what_if = None
             self.axisChanged.emit(axis)
             self.schedule()
+
+    # --- what-if -------------------------------------------------------------------------------
+    @property
+    def what_if_value(self) -> float | None:
+        return self._what_if
+
+    @property
+    def moves_text(self) -> str:
+        return self._moves_text
+
+    @property
+    def cards_at_what_if(self) -> bool:
+        return self._cards_at_what_if
+
+    def set_what_if(self, x: float) -> None:
+        """Stand the what-if at ``x`` on the axis (a price, or a % move of every symbol): one
+        evaluation, the sweep kept."""
+        if x == self._what_if or not _on_axis(x, self._axis):
+            return
+        self._what_if = x
+        if self._result is None or self._timer.isActive():
+            return  # the coming recompute reads it
+        self._publish(self._result.sweep)
+
+    def set_moves(self, text: str) -> list[str]:
+        """Per-symbol moves ("BTC -30%, ETH 2800") for the symbols off the axis; the problems
+        in words, and the last valid moves kept, when the text is no move."""
+        moves, problems = parse_move_text(text, self._scenario.marks())
+        if problems:
+            return problems
+        if (text.strip(), moves) != (self._moves_text, self._moves):
+            self._moves_text, self._moves = text.strip(), moves
+            self._include = None
+            self.recompute()
+        return []
+
+    def set_cards_at_what_if(self, on: bool) -> None:
+        """The cards show the figures at today's marks, or as if the market stood at the
+        what-if."""
+        if on != self._cards_at_what_if:
+            self._cards_at_what_if = on
+            if self._result is not None:
+                self._publish(self._result.sweep)
+
+    def what_if_prices(self) -> dict[str, float]:
+        """Where the what-if puts each symbol it moves: the per-symbol moves, then the line
+        (the axis symbol at its price, or every symbol by its % from there)."""
+        base = self._base_marks()
+        prices = {s: p for s, p in self._moves.items() if s in base and s != self._axis}
+        x = self._what_if
+        if x is None or not _on_axis(x, self._axis):
+            return prices
+        if self._axis == ALL_SYMBOLS:
+            return {s: m * (1 + x / 100) for s, m in base.items()}
+        if self._axis in base:
+            prices[self._axis] = x
+        return prices
+
+    def _base_marks(self) -> dict[str, float]:
+        """Today's marks, with the symbols off the axis at their per-symbol moves."""
+        marks = self._scenario.marks()
+        return {s: self._moves.get(s, m) if s != self._axis else m for s, m in marks.items()}
 
     @property
     def what_if_extent(self) -> float | None:
@@ -262,29 +344,14 @@ class ScenarioController(QObject):
         self._include = x
         self.recompute()
 
-    def what_if(self, x: float) -> Report | None:
-        """The report after moving to ``x`` on the current axis (price, or % for all symbols)."""
-        marks = self._scenario.marks()
-        if not marks:
-            return None
-        if self._axis == ALL_SYMBOLS:
-            if x <= -100:
-                return None
-            at = {s: m * (1 + x / 100) for s, m in marks.items()}
-        else:
-            if x <= 0 or self._axis not in marks:
-                return None
-            at = {self._axis: x}
-        try:
-            return evaluate(self._scenario, at)
-        except MoveError:  # beyond the largest price a scenario may name
-            return None
-
     # --- files ---------------------------------------------------------------------------------
     def replace(self, scenario: Scenario, path: Path | None = None) -> None:
-        """Start over from ``scenario`` (New, Open, a preset): a fresh undo history."""
+        """Start over from ``scenario`` (New, Open, a preset): a fresh undo history, and no
+        what-if left from the last one."""
         self.undo_stack.clear()
         self._include = None
+        self._what_if = None
+        self._moves_text, self._moves = "", {}
         self._path = path
         self._install(scenario)
         self._pick_axis()
@@ -318,9 +385,27 @@ class ScenarioController(QObject):
     def recompute(self) -> None:
         self._timer.stop()
         scenario = self._scenario
-        report = evaluate(scenario)
-        sweep = sweep_for(scenario, self._axis, include=self._include)
-        self._result = Result(scenario, report, sweep)
+        self._moves = {s: p for s, p in self._moves.items() if s in scenario.marks()}
+        base = scenario.at_marks({s: p for s, p in self._moves.items() if s != self._axis})
+        self._publish(sweep_for(base, self._axis, include=self._include))
+
+    def _publish(self, sweep: SweepResult | None) -> None:
+        """Evaluate once at the what-if prices and tell the widgets."""
+        scenario = self._scenario
+        at = self.what_if_prices()
+        try:
+            report = evaluate(scenario, at)
+        except MoveError:  # beyond the largest price a scenario may name
+            at = {}
+            report = evaluate(scenario)
+        cards = evaluate(scenario.at_marks(at)) if self._cards_at_what_if and at else None
+        marks = scenario.marks()
+        pnl = {}
+        for position in scenario.positions:
+            gain = unrealised_pnl(position, at.get(position.symbol, marks[position.symbol]))
+            margin = report.variants["as_entered"].positions[position.id].initial_margin
+            pnl[position.id] = (gain, return_on_margin(gain, margin))
+        self._result = Result(scenario, report, sweep, at, cards, pnl)
         self.resultChanged.emit(self._result)
 
     # --- internals -----------------------------------------------------------------------------
@@ -377,7 +462,13 @@ class ScenarioController(QObject):
         if axis != self._axis:
             self._axis = axis
             self._include = None
+            self._what_if = None
             self.axisChanged.emit(axis)
+
+
+def _on_axis(x: float, axis: str) -> bool:
+    """Whether ``x`` is a place on the axis: a move above −100 %, or a price above 0."""
+    return x > -100 if axis == ALL_SYMBOLS else x > 0
 
 
 _REQUIRED = {"quantity", "entry_price", "leverage"}

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -23,10 +24,12 @@ from marginlab.desktop.controller import (
     ScenarioController,
     SweepResult,
 )
+from marginlab.desktop.fields import ERROR_STYLE
 from marginlab.desktop.line_key import LineKey
 from marginlab.desktop.style import VARIANT_STYLES, variant_pen
 from marginlab.desktop.what_if_box import WhatIfBox
-from marginlab.engine.margin.report import MAX_PRICE, Report
+from marginlab.engine.margin.report import MAX_PRICE
+from marginlab.engine.text.moves import move_text
 from marginlab.engine.text.numbers import price_decimals, price_text
 
 SHORT = {"as_entered": "entered", "isolated": "iso", "cross": "cross"}
@@ -36,11 +39,19 @@ DRAWN_LINES = 40  # liquidation lines drawn at most: a book of hundreds stays re
 LABEL_HEIGHTS = (0.92, 0.8, 0.68, 0.56, 0.44, 0.32, 0.2)  # of the plot's height, top first
 
 
-def readout_text(report: Report | None, axis: str, x: float) -> str:
+def readout_text(result: Result | None, axis: str, x: float) -> str:
     """What the what-if line reads: each variant's equity and who was liquidated."""
-    if report is None:
+    if result is None or not result.at:
         return "Move the what-if line to see each variant's equity there."
+    report = result.report
     where = f"all symbols {x:+.1f} %" if axis == ALL_SYMBOLS else f"{axis} {price_text(x)}"
+    others = (
+        [move_text(s, p, report.marks[s]) for s, p in result.at.items() if s != axis]
+        if axis != ALL_SYMBOLS
+        else []
+    )
+    if others:
+        where += ", " + ", ".join(html.escape(o) for o in others)
     currency = html.escape(report.currency)  # typed by the user, shown as typed
     parts = []
     for name, variant in report.variants.items():
@@ -136,6 +147,7 @@ class EquityPlot(QWidget):
         top.addWidget(self.key)
         top.addSpacing(6)
         layout.addLayout(top)
+        layout.addLayout(self._second_row())
         self.plot = pg.PlotWidget()
         self.plot.setAccessibleName("equity plot")
         self.plot.showGrid(x=True, y=True, alpha=0.2)
@@ -198,12 +210,64 @@ class EquityPlot(QWidget):
         self.readout.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.readout)
         self._axis_shown: str | None = None
+        self._sweep_shown: SweepResult | None = None
         self._what_if_key: tuple[object, ...] | None = None
         controller.resultChanged.connect(self.show_result)
         controller.scenarioChanged.connect(self._fill_axes)
         controller.axisChanged.connect(self._fill_axes)
         controller.scenarioReplaced.connect(self._home_on_next_result)
         self._fill_axes()
+
+    def _second_row(self) -> QHBoxLayout:
+        """Moves of the other symbols, and what the cards show."""
+        row = QHBoxLayout()
+        self.moves = QLineEdit()
+        self.moves.setAccessibleName("per-symbol moves")
+        self.moves.setPlaceholderText("e.g. ETH -10%, SOL 150")
+        self.moves.setToolTip(
+            "Move other symbols too, each its own way: a % from its mark or a price, e.g. "
+            "'ETH -10%, SOL 150' (ALL -20% moves every symbol). Enter applies it; the line "
+            "sets the symbol on the plot's axis. Empty: the other symbols stay at their marks."
+        )
+        self.moves.returnPressed.connect(self._on_moves_entered)
+        self.moves.editingFinished.connect(self._on_moves_entered)
+        moves_label = QLabel("Also &move:")
+        moves_label.setBuddy(self.moves)
+        row.addWidget(moves_label)
+        row.addWidget(self.moves, 1)
+        row.addSpacing(12)
+        self.cards_at = QComboBox()
+        self.cards_at.setAccessibleName("cards at")
+        self.cards_at.addItems(["at today's marks", "at the what-if"])
+        self.cards_at.setToolTip(
+            "The figures in the cards above: at today's marks, or as if the market stood at "
+            "the what-if prices (liquidation prices, distances and ratios from there)"
+        )
+        self.cards_at.currentIndexChanged.connect(
+            lambda index: self._controller.set_cards_at_what_if(index == 1)
+        )
+        cards_label = QLabel("&Cards show figures")
+        cards_label.setBuddy(self.cards_at)
+        row.addWidget(cards_label)
+        row.addWidget(self.cards_at)
+        return row
+
+    def _on_moves_entered(self) -> None:
+        text = self.moves.text()
+        if text.strip() == self._controller.moves_text and not self.moves.property("invalid"):
+            return
+        problems = self._controller.set_moves(text)
+        self.moves.setProperty("invalid", bool(problems))
+        self.moves.setStyleSheet(ERROR_STYLE if problems else "")
+        if problems:  # the text stays as typed, to be corrected; the last moves stay applied
+            note = html.escape("; ".join(problems), quote=False)
+            result = self._controller.result
+            if result is not None:
+                self._show_what_if(result)
+            self.readout.setText(
+                f"{self.readout.text()}<br><span style='color:#c0392b'>{note}; "
+                "the moves shown are the last valid ones</span>"
+            )
 
     def _on_axis_activated(self, _index: int) -> None:
         self._controller.set_axis(self.axis.currentText())
@@ -229,6 +293,7 @@ class EquityPlot(QWidget):
         self.what_if.setVisible(sweep is not None)
         self.what_if_value.setEnabled(sweep is not None)
         if sweep is None:
+            self._sweep_shown = None
             for curve in self.curves.values():
                 curve.setData([], [])
             self._show_lines(None, result)
@@ -239,9 +304,11 @@ class EquityPlot(QWidget):
                 self.what_if_value.clear()  # no value left over from the previous scenario
             self.readout.setText("Add a position to see the equity curves.")
             return
-        for name, curve in self.curves.items():
-            curve.setData(sweep.x, sweep.equity[name])
-        self._show_lines(sweep, result)
+        if sweep is not self._sweep_shown:  # a move of the what-if line keeps the sweep
+            self._sweep_shown = sweep
+            for name, curve in self.curves.items():
+                curve.setData(sweep.x, sweep.equity[name])
+            self._show_lines(sweep, result)
         bounds = (float(sweep.x[0]), float(sweep.x[-1]))
         with QSignalBlocker(self.what_if):  # read out once, below
             # Bounds first: the line is kept within them, and a new axis has new units.
@@ -255,11 +322,20 @@ class EquityPlot(QWidget):
                 self.plot.enableAutoRange(axis="x")
                 home = 0.0 if axis == ALL_SYMBOLS else result.scenario.marks()[axis]
                 self.what_if.setValue(home)
-        self._on_what_if_moved()
+        x = float(self.what_if.value())
+        if self._controller.what_if_value != x:
+            self._controller.set_what_if(x)  # comes back here with the report at x
+            if self._controller.what_if_value == x:
+                return
+        self._show_what_if(result)
 
     def _home_on_next_result(self) -> None:
-        """Another scenario: the view and the what-if line start again from its mark."""
+        """Another scenario: the view and the what-if line start again from its mark, and no
+        move typed for the last one stays."""
         self._axis_shown = None
+        self.moves.clear()
+        self.moves.setProperty("invalid", False)
+        self.moves.setStyleSheet("")
 
     def _show_lines(self, sweep: SweepResult | None, result: Result) -> None:
         cur = result.report.currency
@@ -375,20 +451,27 @@ class EquityPlot(QWidget):
 
     def _on_what_if_refused(self, message: str) -> None:
         """The line stays where it was; the readout says so, and why."""
-        self._on_what_if_moved()
+        if self._controller.result is not None:
+            self._show_what_if(self._controller.result)
         note = f"<span style='color:#c0392b'>{html.escape(message)}; nothing moved</span>"
         self.readout.setText(f"{self.readout.text()}<br>{note}")
 
     def _on_what_if_moved(self) -> None:
+        """The line was dragged (or stepped): the controller evaluates there, once."""
+        x = float(self.what_if.value())
+        self._controller.set_what_if(x)
+        result = self._controller.result
+        if result is not None:
+            self._show_what_if(result)
+
+    def _show_what_if(self, result: Result) -> None:
         x = float(self.what_if.value())
         if self.what_if_value.value() != x:
             with QSignalBlocker(self.what_if_value):
                 self.what_if_value.setValue(x)
         axis = self._controller.axis
-        report = self._controller.what_if(x)
-        at = _axis_text(x, axis)
-        self.what_if.label.setFormat(f"what if {at}")
-        self.readout.setText(readout_text(report, axis, x))
+        self.what_if.label.setFormat(f"what if {_axis_text(x, axis)}")
+        self.readout.setText(readout_text(result, axis, x))
 
     def line_positions(self) -> list[tuple[str, float]]:
         """Visible liquidation lines as (label, x): what a user reads off the plot."""

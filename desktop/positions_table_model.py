@@ -7,8 +7,9 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from marginlab.desktop.controller import ScenarioController
+from marginlab.desktop.controller import Result, ScenarioController
 from marginlab.engine.margin.models import Position, Scenario
+from marginlab.engine.text.numbers import percent_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -29,7 +30,23 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("leverage", "Lev. ×", "Leverage: sets initial margin = entry notional / leverage"),
     ("margin", "Margin", "Isolated margin incl. any added margin; empty = notional / leverage"),
 )
+# Read only: the position closed at the what-if prices (the symbol's mark when none).
+RESULT_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    (
+        "pnl",
+        "PnL",
+        "Profit or loss if closed at the what-if price (the mark when the what-if does not "
+        "move this symbol): side × quantity × (price − entry), fees not included",
+    ),
+    (
+        "roe",
+        "ROE",
+        "Return on the margin put in: PnL / initial margin (isolated: the position's margin)",
+    ),
+)
+COLUMNS = COLUMNS + RESULT_COLUMNS
 FIELDS = [c[0] for c in COLUMNS]
+EDITABLE = len(COLUMNS) - len(RESULT_COLUMNS)
 MODE_COLUMN = FIELDS.index("margin_mode")
 SIDE_COLUMN = FIELDS.index("side")
 
@@ -50,7 +67,9 @@ class PositionsTableModel(QAbstractTableModel):
         super().__init__(controller)
         self._controller = controller
         self._positions = controller.scenario.positions
+        self._pnl: dict[str, tuple[float, float | None]] = {}
         controller.scenarioChanged.connect(self._on_scenario_changed)
+        controller.resultChanged.connect(self._on_result_changed)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._positions)
@@ -67,6 +86,8 @@ class PositionsTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal:
             return str(section + 1) if role == Qt.ItemDataRole.DisplayRole else None
         if role == Qt.ItemDataRole.DisplayRole:
+            if FIELDS[section] == "pnl":
+                return f"PnL ({self._controller.scenario.account.currency})"
             return COLUMNS[section][1]
         if role == Qt.ItemDataRole.ToolTipRole:
             return COLUMNS[section][2]
@@ -76,6 +97,8 @@ class PositionsTableModel(QAbstractTableModel):
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if index.column() == MODE_COLUMN:
             return base | Qt.ItemFlag.ItemIsUserCheckable
+        if index.column() >= EDITABLE:
+            return base
         return base | Qt.ItemFlag.ItemIsEditable
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -89,6 +112,8 @@ class PositionsTableModel(QAbstractTableModel):
                 return Qt.CheckState.Checked if isolated else Qt.CheckState.Unchecked
             if role == Qt.ItemDataRole.DisplayRole:
                 return position.margin_mode
+        if index.column() >= EDITABLE:
+            return self._result_data(position, field, role)
         derived = _derived(position, field)
         if role == Qt.ItemDataRole.DisplayRole:
             # A value the app fills in is shown plain, in a muted colour: traders read
@@ -123,7 +148,7 @@ class PositionsTableModel(QAbstractTableModel):
             checked = Qt.CheckState(value) == Qt.CheckState.Checked
             mode = "isolated" if checked else "cross"
             return self._controller.set_position(row, "margin_mode", mode)
-        if role != Qt.ItemDataRole.EditRole:
+        if role != Qt.ItemDataRole.EditRole or index.column() >= EDITABLE:
             return False
         field = FIELDS[index.column()]
         if self._controller.set_position(row, field, str(value)):
@@ -138,6 +163,29 @@ class PositionsTableModel(QAbstractTableModel):
         )
         self._controller.clear_problems()
         return False
+
+    def _result_data(self, position: Position, field: str, role: int) -> Any:
+        pnl, roe = self._pnl.get(position.id, (None, None))
+        if role == Qt.ItemDataRole.DisplayRole:
+            if pnl is None:
+                return ""
+            return f"{pnl:+,.2f}" if field == "pnl" else percent_text(roe, 1, signed=True)
+        if role == Qt.ItemDataRole.ForegroundRole and pnl:
+            return QBrush(QColor("#2e8b57" if pnl > 0 else "#c0392b"))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return COLUMNS[FIELDS.index(field)][2]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _on_result_changed(self, result: Result) -> None:
+        if result.pnl == self._pnl:
+            return
+        self._pnl = result.pnl
+        if self._positions:
+            self.dataChanged.emit(
+                self.index(0, EDITABLE), self.index(len(self._positions) - 1, len(COLUMNS) - 1)
+            )
 
     def position_at(self, row: int) -> Position | None:
         return self._positions[row] if 0 <= row < len(self._positions) else None

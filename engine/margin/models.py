@@ -6,6 +6,7 @@ Units: prices and amounts in the settlement currency (e.g. USDT); quantities in 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -136,6 +137,18 @@ class Scenario(BaseModel):
     def symbols(self) -> list[str]:
         """The scenario's symbols, in order of first appearance."""
         return list(dict.fromkeys(p.symbol for p in self.positions))
+
+    def at_marks(self, prices: Mapping[str, float]) -> Scenario:
+        """The same book with today's marks moved to ``prices`` (symbols not named keep
+        theirs): what the figures would read if the market stood there."""
+        marks = self.marks()
+        moved = [
+            p.model_copy(update={"mark_price": prices[p.symbol]})
+            if p.symbol in prices and prices[p.symbol] != marks[p.symbol]
+            else p
+            for p in self.positions
+        ]
+        return self.model_copy(update={"positions": tuple(moved)})
 
 
 __all__ = [

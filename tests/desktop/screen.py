@@ -8,7 +8,8 @@ import numpy as np
 
 from marginlab.desktop.main_window import MainWindow
 from marginlab.engine.margin.evaluate import evaluate
-from marginlab.engine.margin.sweep import sweep_for
+from marginlab.engine.margin.report import MoveError
+from marginlab.engine.margin.sweep import ALL_SYMBOLS, sweep_for
 from marginlab.engine.text.numbers import price_text
 
 
@@ -47,7 +48,7 @@ def assert_shows_engine_figures(win: MainWindow) -> None:
         line, field = win.plot.what_if.value(), win.plot.what_if_value
         assert sweep.x[0] - 1e-9 <= line <= sweep.x[-1] + 1e-9
         assert abs(field.value() - line) <= 10.0 ** -field.decimals()
-        equity = win.controller.what_if(line)
+        equity = _engine_at(scenario, win.controller.axis, line)
         if equity is not None:
             for name in equity.variants:
                 amount = f"{equity.variants[name].account.equity:,.2f}"
@@ -61,3 +62,19 @@ def assert_shows_engine_figures(win: MainWindow) -> None:
     ) + " ".join(card.account.text() for card in win.comparison.cards.values())
     shown = shown.replace(scenario.account.currency, "CUR").lower()
     assert not re.search(r"\b(nan|inf|infinity)\b", shown), shown
+
+
+def _engine_at(scenario, axis: str, x: float):
+    """The engine's report with the what-if line at ``x``: one symbol at that price, or every
+    symbol moved by that percentage."""
+    marks = scenario.marks()
+    if axis == ALL_SYMBOLS:
+        at = {s: m * (1 + x / 100) for s, m in marks.items()} if x > -100 else None
+    else:
+        at = {axis: x} if x > 0 and axis in marks else None
+    if at is None:
+        return None
+    try:
+        return evaluate(scenario, at)
+    except MoveError:
+        return None

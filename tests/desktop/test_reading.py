@@ -4,9 +4,17 @@ from __future__ import annotations
 
 import itertools
 
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+
 from marginlab.desktop.main_window import MainWindow
+from marginlab.desktop.positions_table_model import FIELDS
 from marginlab.engine.margin.models import Scenario
+from marginlab.engine.margin.venue_formulas import binance_usdm_liquidation_price
+from marginlab.engine.text.numbers import price_text
 from tests.desktop.conftest import wait_result
+from tests.desktop.screen import card_cell
 
 
 def _book(qtbot, window: MainWindow, positions: list[dict], wallet: float = 10_000) -> None:
@@ -71,3 +79,75 @@ def test_a_crowded_plot_numbers_its_lines_and_lists_them(qtbot, window: MainWind
     assert len(rects) == 10  # every number found a free height
     for a, b in itertools.combinations(rects, 2):
         assert not a.intersects(b)
+
+
+def _type_what_if(qtbot, window: MainWindow, text: str) -> None:
+    box = window.plot.what_if_value
+    box.setFocus()
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box.lineEdit(), text)
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+
+
+def _cell(window: MainWindow, row: int, field: str) -> str:
+    return window.model.data(window.model.index(row, FIELDS.index(field)))
+
+
+def test_pnl_and_roe_at_the_what_if_and_cards_that_follow_it(qtbot, window: MainWindow) -> None:
+    """Item 9: BTC typed at 40,000 gives B (0.4 BTC long from 50,000 on 2,000 margin) a PnL of
+    0.4 × (40,000 − 50,000) = −4,000 and an ROE of −200 %; A's ETH did not move. With the
+    cards at the what-if, B's isolated liquidation price stays 45,180.72 and now lies 13 %
+    above the price (past it), and A's cross liquidation follows Binance's closed form with
+    B's loss and maintenance at 40,000."""
+    _type_what_if(qtbot, window, "40000")
+    assert _cell(window, 1, "pnl") == "-4,000.00"
+    assert _cell(window, 1, "roe") == "-200.0 %"
+    assert _cell(window, 0, "pnl") == "+0.00"
+    assert card_cell(window, "isolated", 1, 2) == "-9.6 %"  # at today's marks
+    window.plot.cards_at.setCurrentIndex(1)
+    assert "at the what-if: BTCUSDT 40,000.00" in window.comparison.cards["isolated"].title.text()
+    assert card_cell(window, "isolated", 1, 1) == "45,180.72"
+    assert card_cell(window, "isolated", 1, 2) == f"{(45_180.72 / 40_000 - 1) * 100:+.1f} %"
+    assert card_cell(window, "isolated", 1, 4) == "≥ 100 %"
+    expected = binance_usdm_liquidation_price(
+        10_000,
+        1,
+        10,
+        3_000,
+        0.004,
+        0.0,
+        other_maintenance=0.4 * 40_000 * 0.004,
+        other_upnl=0.4 * (40_000 - 50_000),
+    )
+    assert card_cell(window, "cross", 0, 1) == price_text(expected)
+    window.plot.cards_at.setCurrentIndex(0)
+    assert card_cell(window, "cross", 0, 1) == "2,016.06"
+
+
+def test_other_symbols_move_each_their_own_way(qtbot, window: MainWindow) -> None:
+    """Item 10: 'ETH -10%' with BTC at 40,000 on the line: the readout names both moves, and
+    the equity is the engine's at both prices (ETH 2,700: A loses 3,000 more)."""
+    _type_what_if(qtbot, window, "40000")
+    field = window.plot.moves
+    field.setFocus()
+    qtbot.keyClicks(field, "ETH -10%")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    text = window.plot.readout.text()
+    assert "What if BTCUSDT 40,000.00, ETHUSDT 2,700.00 (-10.0 %)" in text
+    # All cross: 10,000 − 4,000 (B) − 3,000 (A) = 3,000, both alive.
+    assert "3,000.00 USDT" in text
+    assert _cell(window, 0, "pnl") == "-3,000.00"
+    # A curve along BTC now starts from ETH at 2,700: the cross pool holds 3,000 less.
+    x, y = window.plot.curves["cross"].xData, window.plot.curves["cross"].yData
+    assert np.interp(50_000, x, y) == pytest.approx(7_000, abs=1e-6)
+    # A typo keeps the text and the last valid moves, and says why.
+    field.selectAll()
+    qtbot.keyClicks(field, "ETH down")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert field.text() == "ETH down"
+    assert "'ETH down' is not a move" in window.plot.readout.text()
+    assert _cell(window, 0, "pnl") == "-3,000.00"
+    # New clears the moves.
+    window.files.new()
+    assert window.plot.moves.text() == ""
+    assert window.controller.moves_text == ""

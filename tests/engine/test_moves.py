@@ -38,5 +38,5 @@ def test_moves_as_typed(text: str, prices: dict[str, float]) -> None:
     ],
 )
 def test_a_move_that_is_no_move_is_named(text: str, problem: str) -> None:
-    moves, problems = parse_move_text(text, MARKS)
+    _, problems = parse_move_text(text, MARKS)
     assert any(p.startswith(problem) for p in problems), problems

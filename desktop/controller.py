@@ -20,6 +20,7 @@ from marginlab.engine.margin.evaluate import evaluate
 from marginlab.engine.margin.figures import return_on_margin, unrealised_pnl
 from marginlab.engine.margin.models import Scenario
 from marginlab.engine.margin.report import MoveError, Report
+from marginlab.engine.margin.risk_warnings import unusual_entry
 from marginlab.engine.margin.rules import SETTLEMENT
 from marginlab.engine.margin.sweep import ALL_SYMBOLS, MAX_MOVE, SweepResult, sweep_for
 from marginlab.engine.text.moves import parse_move_text
@@ -268,6 +269,14 @@ class ScenarioController(QObject):
             self._what_if = None
             self.axisChanged.emit(axis)
             self.schedule()
+
+    def unusual(self, row: int, field: str) -> str | None:
+        """Why the value just committed in ``positions[row].<field>`` is far outside the
+        usual (an MMR override above 10 %, a leverage above the tier's maximum), or None."""
+        positions = self._scenario.positions
+        if not 0 <= row < len(positions):
+            return None
+        return unusual_entry(self._scenario.rules, positions[row], field)
 
     # --- what-if -------------------------------------------------------------------------------
     @property

@@ -231,7 +231,7 @@ class EquityPlot(QWidget):
         )
         self.moves.returnPressed.connect(self._on_moves_entered)
         self.moves.editingFinished.connect(self._on_moves_entered)
-        moves_label = QLabel("Also &move:")
+        moves_label = QLabel("Other sym&bols:")
         moves_label.setBuddy(self.moves)
         row.addWidget(moves_label)
         row.addWidget(self.moves, 1)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -130,6 +131,12 @@ class MainWindow(QMainWindow):
         controller.resultChanged.connect(self._on_result_changed)
         controller.problemsChanged.connect(self._on_problems_changed)
         self.model.refused.connect(self._say)
+        self.model.committed.connect(self.confirm_unusual)
+        self._asked: set[tuple[str, str, object]] = set()
+        for edit, field in ((self.form.leverage, "leverage"), (self.form.rate, "maintenance_rate")):
+            edit.editingFinished.connect(
+                lambda field=field: self.confirm_unusual(self.form.row, field)
+            )
         self.table.installEventFilter(self)  # Space toggles the mode from any cell of a row
         for field in self.findChildren(EditField):
             field.reverted.connect(self._say)
@@ -443,6 +450,34 @@ class MainWindow(QMainWindow):
         finally:
             painter.end()
         return image
+
+    def confirm_unusual(self, row: int, field: str) -> None:
+        """A value far outside the usual, just committed, is asked about: kept (and not asked
+        again for that value), or put back (undone) on the trader's word."""
+        message = self.controller.unusual(row, field)
+        if message is None:
+            return
+        position = self.controller.scenario.positions[row]
+        key = (position.id, field, getattr(position, field))
+        if key in self._asked:
+            return
+        if self.ask_unusual(trader_words(message, self.controller.scenario)):
+            self._asked.add(key)  # kept: not asked again for this value
+        else:
+            self.controller.undo_stack.undo()
+            label = "leverage" if field == "leverage" else "MMR override"
+            self._say(f"{position.id}: the {label} is back to what it was before")
+
+    def ask_unusual(self, message: str) -> bool:
+        """Keep an unusual value? (a dialog; tests answer it themselves)."""
+        answer = QMessageBox.question(
+            self,
+            "An unusual value",
+            f"{message}.\n\nKeep it?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Undo,
+            QMessageBox.StandardButton.Yes,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def _status(self, text: str) -> None:
         """The status line says ``text``, or nothing when it is empty."""

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSignalBlocker, QStringListModel, Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QWidget
 
 from marginlab.desktop.controller import Result, ScenarioController
 from marginlab.desktop.fields import EditField, number_text, problem_for
+from marginlab.desktop.symbol_delegate import attach_symbol_completer, rule_set_symbols
 from marginlab.engine.margin.models import Position, Scenario
 from marginlab.engine.margin.rules import symbol_table_info, table_symbol
 
@@ -14,6 +15,13 @@ SIZE_KINDS = (
     ("quantity", "Quantity (base units)", "Size in base units, e.g. 0.4 BTC"),
     ("notional", "Notional at entry", "Quantity × entry price, in the settlement currency"),
     ("margin", "Margin × leverage", "The margin you put up; quantity = margin × leverage / entry"),
+)
+
+
+SIDE_TIP = "Long profits when the price rises, short when it falls"
+MODE_TIP = (
+    "Isolated: the position has its own margin and can lose at most that. Cross: it shares "
+    "the account's pool, holds on longer, and can take the pool with it"
 )
 
 
@@ -25,6 +33,18 @@ class PositionForm(QGroupBox):
         self._scales: dict[str, float] = {}
         self._by_field: dict[str, EditField] = {}
         form = QFormLayout(self)
+        self.symbol = EditField(
+            "symbol",
+            "Contract symbol, e.g. ETHUSDT: picks the rule set's tier table",
+            lambda t: self._controller.set_position(self._row, "symbol", t),
+        )
+        self._symbols = QStringListModel(self)
+        self._symbols_rules = ""
+        form.addRow("S&ymbol", self.symbol)
+        self.side = self._choice(form, "Si&de", "side", ("long", "short"), SIDE_TIP)
+        self.mode = self._choice(
+            form, "Mar&gin mode", "margin_mode", ("isolated", "cross"), MODE_TIP
+        )
         self.size_kind = QComboBox()
         self.size_kind.setAccessibleName("size kind")
         for _, label, tip in SIZE_KINDS:
@@ -117,11 +137,25 @@ class PositionForm(QGroupBox):
     def set_row(self, row: int) -> None:
         positions = self._controller.scenario.positions
         self._row = row if 0 <= row < len(positions) else -1
-        for widget in (self.size_kind, self.size, *self._edits()[1:]):
+        for widget in (self.size_kind, self.side, self.mode, *self._edits()):
             widget.setEnabled(self._row >= 0)
         self._show_fields()
         if self._controller.result is not None:
             self._show_result(self._controller.result)
+
+    def _choice(
+        self, form: QFormLayout, label: str, field: str, values: tuple[str, ...], tip: str
+    ) -> QComboBox:
+        """A field with a few words to choose from (side, margin mode)."""
+        box = QComboBox()
+        box.addItems([v.capitalize() for v in values])
+        box.setToolTip(tip)
+        box.setAccessibleName(field)
+        box.activated.connect(
+            lambda index: self._controller.set_position(self._row, field, values[index])
+        )
+        form.addRow(label, box)
+        return box
 
     def _kind(self) -> str:
         return SIZE_KINDS[self.size_kind.currentIndex()][0]
@@ -143,6 +177,16 @@ class PositionForm(QGroupBox):
         self.setTitle(
             f"Position {position.id}: {position.symbol} {position.side}, {position.margin_mode}"
         )
+        self.symbol.path = f"positions[{self._row}].symbol"
+        self.symbol.show_value(position.symbol)
+        rules = self._controller.scenario.rules
+        if rules != self._symbols_rules:
+            self._symbols_rules = rules
+            self._symbols.setStringList(rule_set_symbols(rules))
+            attach_symbol_completer(self.symbol, self._symbols, rules)
+        for box, value in ((self.side, position.side), (self.mode, position.margin_mode)):
+            with QSignalBlocker(box):
+                box.setCurrentText(value.capitalize())
         kind = self._kind()
         self.size.path = f"positions[{self._row}].{kind}"
         size = {
@@ -201,6 +245,7 @@ class PositionForm(QGroupBox):
 
     def _edits(self) -> tuple[EditField, ...]:
         return (
+            self.symbol,
             self.size,
             self.entry,
             self.mark,

@@ -62,6 +62,7 @@ def _text(position: Position, field: str) -> str:
 
 class PositionsTableModel(QAbstractTableModel):
     refused = Signal(str)  # an edit that was not used, in the user's words
+    committed = Signal(int, str)  # row, field: an edit the user finished, used
 
     def __init__(self, controller: ScenarioController) -> None:
         super().__init__(controller)
@@ -152,6 +153,7 @@ class PositionsTableModel(QAbstractTableModel):
             return False
         field = FIELDS[index.column()]
         if self._controller.set_position(row, field, str(value)):
+            self.committed.emit(row, field)
             return True
         # The cell shows the committed value again as soon as its editor closes: the message
         # goes with it, to the status line, instead of staying beside a value no longer shown.

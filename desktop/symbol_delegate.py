@@ -25,6 +25,20 @@ def rule_set_symbols(rules: str) -> list[str]:
     return [] if rules == "generic" else sorted(rule_table(rules)["symbols"])
 
 
+def attach_symbol_completer(editor: QLineEdit, model: QStringListModel, rules: str) -> None:
+    """Offer the rule set's symbols that contain what is typed ("pepe" → 1000PEPEUSDT)."""
+    completer = QCompleter(model, editor)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setMaxVisibleItems(12)
+    editor.setCompleter(completer)
+    editor.setToolTip(
+        f"Type part of a name: the {rules} table's symbols that contain it are offered"
+        if rules != "generic"
+        else "Any symbol: under the generic rules your MMR override prices it"
+    )
+
+
 class SymbolDelegate(QStyledItemDelegate):
     def __init__(self, controller: ScenarioController, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -43,12 +57,5 @@ class SymbolDelegate(QStyledItemDelegate):
             self._rules = rules
             self._model.setStringList(rule_set_symbols(rules))
         editor = QLineEdit(parent)
-        completer = QCompleter(self._model, editor)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setMaxVisibleItems(12)
-        editor.setCompleter(completer)
-        editor.setToolTip(
-            f"Type part of a name: the {rules} table's symbols that contain it are offered"
-        )
+        attach_symbol_completer(editor, self._model, rules)
         return editor

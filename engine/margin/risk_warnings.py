@@ -12,10 +12,11 @@ from marginlab.engine.margin.pools import (
     isolated_margin_scale,
     mode_in,
 )
+from marginlab.engine.margin.rules import VENUE_NAMES, schedule_for
 from marginlab.engine.text.numbers import money_text, price_text
 
 if TYPE_CHECKING:
-    from marginlab.engine.margin.models import Scenario
+    from marginlab.engine.margin.models import Position, Scenario
     from marginlab.engine.margin.report import AccountFigures, PositionFigures
 
 
@@ -130,3 +131,35 @@ def _tier_warnings(
                     )
                 )
     return out
+
+
+UNUSUAL_MMR = 0.10  # venues charge more only on their largest tiers
+
+
+def unusual_entry(rules: str, position: Position, field: str) -> str | None:
+    """Why a value the trader typed is far outside the usual, worth asking about once (issue
+    15): an MMR override above 10 %, or a leverage above what the venue's tier allows at the
+    position's notional (the tier table's ``max_leverage``)."""
+    if field == "maintenance_rate":
+        rate = position.maintenance_rate
+        if rate is not None and rate > UNUSUAL_MMR:
+            return (
+                f"{position.id}: an MMR override of {rate * 100:g} % is above "
+                f"{UNUSUAL_MMR * 100:g} %; venues charge that only on their largest tiers"
+            )
+        return None
+    if field != "leverage" or position.maintenance_rate is not None or rules == "generic":
+        return None
+    try:
+        schedule = schedule_for(rules, position)
+    except LookupError:
+        return None
+    price = position.entry_price if schedule.basis == "entry" else position.mark_price
+    notional = position.quantity * (price or position.entry_price)
+    allowed = schedule.max_leverage(notional)
+    if allowed is None or position.leverage <= allowed * (1 + 1e-9):
+        return None
+    return (
+        f"{position.id}: leverage {position.leverage:g}× is above the {allowed:g}× "
+        f"{VENUE_NAMES[rules]} allows for {position.symbol} at notional {notional:,.0f}"
+    )

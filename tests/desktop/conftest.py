@@ -24,6 +24,7 @@ def window(qtbot, qapp, settings: QSettings, tmp_path: Path) -> Iterator[MainWin
     win = build_window(settings, autosave_folder=tmp_path / "autosave")
     # No modal prompt may block a test run; tests of the prompt answer it themselves.
     win.files.ask_keep_changes = lambda: QMessageBox.StandardButton.Discard
+    win.ask_unusual = lambda message: pytest.fail(f"unexpected question: {message}")
     win.files.show_error = lambda title, lines: pytest.fail(f"{title}: {lines}")
     qtbot.addWidget(win)
     win.show()

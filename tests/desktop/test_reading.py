@@ -151,3 +151,57 @@ def test_other_symbols_move_each_their_own_way(qtbot, window: MainWindow) -> Non
     window.files.new()
     assert window.plot.moves.text() == ""
     assert window.controller.moves_text == ""
+
+
+def test_the_form_edits_symbol_side_and_mode(qtbot, window: MainWindow) -> None:
+    """Item 12: the selected position's symbol (offered from the rule set's table), side and
+    margin mode are edited in the form too."""
+    window.table.selectRow(1)
+    form = window.form
+    assert form.symbol.text() == "BTCUSDT" and form.side.currentText() == "Long"
+    completer = form.symbol.completer()
+    completer.setCompletionPrefix("pepe")
+    offered = {
+        completer.completionModel().index(i, 0).data() for i in range(completer.completionCount())
+    }
+    assert "1000PEPEUSDT" in offered
+    form.symbol.setFocus()
+    form.symbol.selectAll()
+    qtbot.keyClicks(form.symbol, "SOLUSDT")
+    qtbot.keyClick(form.symbol, Qt.Key.Key_Return)
+    form.side.setFocus()
+    qtbot.keyClick(form.side, Qt.Key.Key_Down)
+    form.mode.activated.emit(1)
+    position = window.controller.scenario.positions[1]
+    assert (position.symbol, position.side, position.margin_mode) == ("SOLUSDT", "short", "cross")
+    assert _cell(window, 1, "symbol") == "SOLUSDT"
+    assert form.title() == "Position B: SOLUSDT short, cross"
+
+
+def test_an_unusual_value_is_asked_about_once(qtbot, window: MainWindow) -> None:
+    """Item 2: an MMR override of 15 % asks once; "put back" undoes it, and the same value
+    kept is not asked again. Leverage 200× on a BTCUSDT position priced by
+    Binance's table (150× on the first tier) asks too."""
+    questions: list[str] = []
+    answers = iter([False, True, True])
+    window.ask_unusual = lambda message: questions.append(message) or next(answers)
+    window.table.selectRow(0)
+    rate = window.form.rate
+    for _ in range(2):
+        rate.setFocus()
+        rate.selectAll()
+        qtbot.keyClicks(rate, "15")
+        qtbot.keyClick(rate, Qt.Key.Key_Return)
+    assert questions[0] == (
+        "A: an MMR override of 15 % is above 10 %; venues charge that only on their largest tiers"
+    )
+    assert len(questions) == 2
+    assert window.controller.scenario.positions[0].maintenance_rate == pytest.approx(0.15)
+    qtbot.keyClick(rate, Qt.Key.Key_Return)  # kept once: not asked again
+    assert len(questions) == 2
+    window.table.selectRow(1)
+    window.add_position()  # BTCUSDT at its mark, priced by Binance's table (no override)
+    assert window.model.setData(window.model.index(2, FIELDS.index("leverage")), "200")
+    assert questions[2] == (
+        "P1: leverage 200× is above the 150× Binance USDⓈ-M allows for BTCUSDT at notional 500"
+    )

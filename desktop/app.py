@@ -23,7 +23,7 @@ from marginlab.desktop.controller import ScenarioController
 from marginlab.desktop.main_window import MainWindow
 from marginlab.engine import __version__
 from marginlab.engine.files.presets import load_preset
-from marginlab.engine.files.scenario_io import ScenarioError, load_scenario
+from marginlab.engine.files.scenario_io import ScenarioError
 
 ORGANISATION = "MarginLab"
 APPLICATION = "Margin Lab"
@@ -52,7 +52,9 @@ def build_window(
     candidate = file or (Path(str(last)) if last else None)
     if candidate is not None:
         try:
-            controller.replace(load_scenario(candidate), candidate)
+            note = controller.open(candidate)
+            if note:
+                window.statusBar().showMessage(note)
         except ScenarioError as error:
             if file is not None:  # asked for by name: say why it did not open
                 window.files.show_error(f"Cannot open {file.name}", error.problems)

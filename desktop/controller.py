@@ -373,9 +373,24 @@ class ScenarioController(QObject):
         self.replace(scenario, path)
         self.undo_stack.resetClean()
 
-    def open(self, path: Path) -> None:
-        """Load ``path``; raises ``ScenarioError`` and keeps the current scenario on failure."""
-        self.replace(load_scenario(path), path)
+    def open(self, path: Path) -> str | None:
+        """Load ``path``; raises ``ScenarioError`` and keeps the current scenario on failure.
+
+        A file that names another currency than its venue settles in still opens: its amounts
+        are the venue's, so they are shown in the settlement currency, left unsaved, and the
+        returned note says so."""
+        scenario = load_scenario(path)
+        settles = SETTLEMENT.get(scenario.rules)
+        named = scenario.account.currency
+        if settles is None or named == settles:
+            self.replace(scenario, path)
+            return None
+        account = scenario.account.model_copy(update={"currency": settles})
+        self.restore(scenario.model_copy(update={"account": account}), path)
+        return (
+            f"{path.name} names its amounts in {named}, but {scenario.rules} settles in "
+            f"{settles}: they are shown in {settles} (save to keep it so)"
+        )
 
     def save(self, path: Path | None = None) -> None:
         target = path or self._path

@@ -165,13 +165,15 @@ class FileActions:
         if ask and not self.maybe_keep_changes():
             return False
         try:
-            self.controller.open(path)
+            note = self.controller.open(path)
         except ScenarioError as error:
             if self._import(path):
                 return True
             self.show_error(f"Cannot open {path.name}", error.problems)
             return False
         self._remember(path)
+        if note:
+            self._show_status(note)
         return True
 
     # The questions are attributes so tests (and only tests) can answer them.

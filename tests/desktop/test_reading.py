@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 
 import numpy as np
 import pytest
@@ -205,3 +206,32 @@ def test_an_unusual_value_is_asked_about_once(qtbot, window: MainWindow) -> None
     assert questions[2] == (
         "P1: leverage 200× is above the 150× Binance USDⓈ-M allows for BTCUSDT at notional 500"
     )
+
+
+def test_a_file_in_another_currency_still_opens(qtbot, window: MainWindow, tmp_path) -> None:
+    """Item 11: a Binance file that names BTC opens; its amounts show in USDT, the window says
+    so, and the change is left unsaved."""
+    document = json.loads(json.dumps(BOOK_FILE))
+    document["account"]["currency"] = "BTC"
+    path = tmp_path / "btc.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    assert window.files.open_path(path)
+    wait_result(qtbot, window)
+    assert window.controller.scenario.account.currency == "USDT"
+    assert "btc.json names its amounts in BTC, but binance-usdm settles in USDT" in (
+        window.statusBar().currentMessage()
+    )
+    assert window.isWindowModified()
+    assert "USDT" in window.comparison.cards["cross"].account.text()
+    assert "BTC</b>" not in window.comparison.cards["cross"].account.text()
+    window.controller.undo_stack.setClean()
+
+
+BOOK_FILE = {
+    "format": "marginlab.scenario",
+    "version": 1,
+    "name": "BTC named",
+    "rules": "binance-usdm",
+    "account": {"wallet_balance": 5000, "currency": "USDT"},
+    "positions": [_long("P1", 10)],
+}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import math
+from pathlib import Path
 
 import pyqtgraph as pg
 from PySide6.QtCore import QSignalBlocker, Qt
@@ -472,6 +473,19 @@ class EquityPlot(QWidget):
         axis = self._controller.axis
         self.what_if.label.setFormat(f"what if {_axis_text(x, axis)}")
         self.readout.setText(readout_text(result, axis, x))
+
+    def export_image(self, path: str) -> bool:
+        """The plot alone as a PNG at twice its size on screen, through pyqtgraph's exporter
+        (axes, curves, lines and labels; no other widget)."""
+        from pyqtgraph.exporters import ImageExporter  # only when asked: start-up stays lean
+
+        exporter = ImageExporter(self.plot.getPlotItem())
+        exporter.parameters()["width"] = 2 * max(self.plot.width(), 1)
+        try:
+            exporter.export(path)
+        except OSError:
+            return False
+        return Path(path).is_file()
 
     def line_positions(self) -> list[tuple[str, float]]:
         """Visible liquidation lines as (label, x): what a user reads off the plot."""

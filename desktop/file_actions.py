@@ -34,12 +34,14 @@ class FileActions:
         parent: QWidget,
         grab_plot: Callable[[], QPixmap],
         show_status: Callable[[str], None],
+        export_plot: Callable[[str], bool] | None = None,
     ) -> None:
         self.window = parent
         self.controller = controller
         self.settings = settings
         self._grab_plot = grab_plot
         self._show_status = show_status
+        self._export_plot = export_plot
         self._import_problems: list[str] = []
         self.recent_menu: QMenu | None = None
 
@@ -113,6 +115,7 @@ class FileActions:
         menu.addSeparator()
         for text, keys, slot in (
             ("Export comparison as &PNG…", "Ctrl+Shift+P", self.export_png),
+            ("Export p&lot alone as PNG…", "", self.export_plot_png),
             ("Export comparison as &CSV…", "Ctrl+Shift+E", self.export_csv),
         ):
             action = QAction(text, self.window, shortcut=QKeySequence(keys))
@@ -261,6 +264,16 @@ class FileActions:
         path = self.ask_save_path("Export comparison picture", ".png", "PNG image (*.png)")
         if path and not self._grab_plot().save(path, "PNG"):
             self.show_error("Export failed", [f"{path}: could not be written"])
+
+    def export_plot_png(self) -> None:
+        """The equity plot alone, through pyqtgraph's image exporter (no other widget)."""
+        if self._export_plot is None:
+            return
+        path = self.ask_save_path("Export plot picture", ".png", "PNG image (*.png)")
+        if path and not self._export_plot(path):
+            self.show_error("Export failed", [f"{path}: could not be written"])
+        elif path:
+            self._show_status(f"Plot saved to {Path(path).name}")
 
     def export_csv(self) -> None:
         result = self.controller.result

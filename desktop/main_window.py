@@ -115,6 +115,7 @@ class MainWindow(QMainWindow):
             self,
             self.comparison_image,
             self._status,
+            self.plot.export_image,
         )
         self.autosaver = Autosaver(controller, autosave_folder)
         self.autosaver.problemChanged.connect(self._on_autosave_problem)

@@ -235,3 +235,16 @@ BOOK_FILE = {
     "account": {"wallet_balance": 5000, "currency": "USDT"},
     "positions": [_long("P1", 10)],
 }
+
+
+def test_the_plot_alone_exports_through_pyqtgraph(window: MainWindow, tmp_path) -> None:
+    """Item 15: File → Export plot alone writes the plot at twice its on-screen width."""
+    from PySide6.QtGui import QImage
+
+    png = tmp_path / "plot.png"
+    window.files.ask_save_path = lambda caption, suffix, *a: str(png)
+    window.files.export_plot_png()
+    image = QImage(str(png))
+    assert image.width() == 2 * window.plot.plot.width()
+    assert 0 < image.height() < 2 * window.plot.height()  # the plot, not its panel
+    assert "Plot saved to plot.png" in window.statusBar().currentMessage()

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
@@ -31,39 +32,76 @@ class EditField(QLineEdit):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.path = path
+        self._path = path
         self._tooltip = tooltip
         self.setToolTip(tooltip)
         self.setAccessibleName(path)
         self._on_edit = on_edit
-        self._committed: str | None = None
+        self._shown = ""  # the scenario's value, as last shown
+        self._committed: str | None = None  # the scenario's value when this edit began
         self._problem = ""
-        self.textEdited.connect(on_edit)
+        self._refused = False  # the last text sent was not used (by whatever check)
+        self.textEdited.connect(self._edited)
         self.editingFinished.connect(self._on_editing_finished)
 
-    def focusInEvent(self, event: QFocusEvent) -> None:
-        self._committed = self.text()  # what the scenario holds before this edit
-        super().focusInEvent(event)
+    @property
+    def path(self) -> str:
+        return self._path
+
+    @path.setter
+    def path(self, path: str) -> None:
+        """Another field of the scenario (the form's fields follow the selected row): an edit
+        of the previous one ends here, and nothing of it carries over."""
+        if path != self._path:
+            self._path = path
+            self._committed = None
+
+    @property
+    def editing(self) -> bool:
+        return self._committed is not None
+
+    def _edited(self, text: str) -> None:
+        if self._committed is None:  # read before the edit reaches the scenario
+            self._committed = self._shown
+        self._refused = self._on_edit(text) is False
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        """Leaving the field ends the edit even when Qt does not say so: since Qt 6 it
+        emits editingFinished on focus-out only if the text changed since the last time."""
+        super().focusOutEvent(event)
+        if event.reason() != Qt.FocusReason.PopupFocusReason and self.editing:
+            self._on_editing_finished()
 
     def _on_editing_finished(self) -> None:
-        if not self.property("invalid") or self._committed is None:
-            self._committed = self.text()
+        committed, self._committed = self._committed, None
+        refused, self._refused = self._refused or bool(self.property("invalid")), False
+        if not refused or committed is None:
+            if committed is not None:
+                self._shown = self.text()  # a field that keeps its own value keeps this one
             return
-        typed, committed = self.text(), self._committed
-        problem = self._problem
+        typed, problem = self.text(), self._problem
         self.setText(committed)
         self._on_edit(committed)  # undoes any half-typed value sent on the way ("1e2")
         name = self.accessibleName()
         shown = f"'{typed}'" if typed.strip() else "an empty value"
-        self.reverted.emit(
-            f"{name}: {shown} was not used ({problem}); back to {committed or 'empty'}"
-        )
+        why = f" ({problem})" if problem else ""
+        self.reverted.emit(f"{name}: {shown} was not used{why}; back to {committed or 'empty'}")
 
     def show_value(self, text: str) -> None:
         """Show the scenario's value unless the user is typing here (their text wins)."""
+        # A new value that is not what the typing here sent (an undo, another row, a
+        # preset) ends the edit: it wins over a half-typed text.
+        elsewhere = (
+            text != self._shown
+            and text.strip() != self.text().strip()
+            and not _same_number(self.text(), text)
+        )
+        self._shown = text
+        if elsewhere:
+            self._committed = None
         if self.text() == text:
             return
-        if self.hasFocus() and (self.property("invalid") or _same_number(self.text(), text)):
+        if self.editing and (self.property("invalid") or _same_number(self.text(), text)):
             return  # mid-edit: "1e3" stays "1e3", and a typo stays until the user fixes it
         self.setText(text)
 
@@ -75,8 +113,16 @@ class EditField(QLineEdit):
         self.setToolTip(f"{message}\n\n{self._tooltip}" if message else self._tooltip)
 
 
-def number_text(value: float | None, digits: int = 10) -> str:
-    return "" if value is None else f"{value:.{digits}g}"
+def number_text(value: float | None) -> str:
+    """The shortest text that reads back as ``value`` (to two units in the last place: the
+    noise a value typed in percent picks up): "99999999999", not "1e+11", another number."""
+    if value is None:
+        return ""
+    for digits in (10, 12, 15):
+        text = f"{value:.{digits}g}"
+        if math.isclose(float(text), value, rel_tol=4e-16, abs_tol=0.0):
+            return text
+    return repr(value)
 
 
 def _same_number(typed: str, shown: str) -> bool:

@@ -140,6 +140,7 @@ class PositionForm(QGroupBox):
         for widget in (self.size_kind, self.side, self.mode, *self._edits()):
             widget.setEnabled(self._row >= 0)
         self._show_fields()
+        self._on_problems_changed(self._controller.problems)  # this row's, not the last one's
         if self._controller.result is not None:
             self._show_result(self._controller.result)
 
@@ -160,8 +161,8 @@ class PositionForm(QGroupBox):
     def _kind(self) -> str:
         return SIZE_KINDS[self.size_kind.currentIndex()][0]
 
-    def _on_size_edited(self, text: str) -> None:
-        self._controller.set_size(self._row, self._kind(), text)
+    def _on_size_edited(self, text: str) -> bool:
+        return self._controller.set_size(self._row, self._kind(), text)
 
     def _position(self, scenario: Scenario) -> Position | None:
         return scenario.positions[self._row] if 0 <= self._row < len(scenario.positions) else None

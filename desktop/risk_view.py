@@ -67,7 +67,7 @@ class RiskView(QWidget):
             f"symbols not named. Default {DEFAULTS.volatility}.",
             lambda _text: self._volatilities(),
         )
-        self.vol.setText(DEFAULTS.volatility)
+        self.vol.show_value(DEFAULTS.volatility)
         self.vol.setPlaceholderText("80 or BTCUSDT=60, ETHUSDT=90")
         self.vol.setMinimumWidth(220)
         self.corr = QDoubleSpinBox(

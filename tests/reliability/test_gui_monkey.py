@@ -6,21 +6,26 @@ cost of a step stays flat, instead of growing with every "add" and "duplicate".
 
 No exception may escape (pytest-qt fails the test on any exception raised in a Qt callback),
 and after every step the figures on screen equal the engine's result for the scenario shown.
+Typing that is finished (Enter, Tab) leaves either the value typed or the one before it, and
+every field not being edited shows the scenario's value (issue 15: nothing half-typed lands).
 """
 
 from __future__ import annotations
 
+import math
 import os
 import random
 from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from marginlab.desktop.main_window import MainWindow
 from marginlab.desktop.positions_table_model import FIELDS, MODE_COLUMN
 from marginlab.engine.files.presets import preset_list
 from marginlab.engine.margin.sweep import ALL_SYMBOLS
+from marginlab.engine.text.numbers import parse_number
 from tests.desktop.screen import assert_shows_engine_figures
 
 STEPS = 300
@@ -65,8 +70,33 @@ def monkey_step(qtbot, win: MainWindow, rng: random.Random) -> str:
 
         return act
 
+    def type_and_finish(field) -> Callable[[], None]:
+        """Part of a text, then Enter or Tab: the field ends holding either what was typed
+        (if it is valid) or what it held before, never a half-typed value on the way."""
+
+        def act() -> None:
+            text = rng.choice(TEXTS)
+            text = text[: rng.randint(0, len(text))] if rng.random() < 0.5 else text
+            win.table.setFocus()  # the click into the field: an edit left open elsewhere ends
+            before = _committed(win, field)
+            field.setFocus()
+            field.selectAll()
+            qtbot.keyClicks(field, text)
+            qtbot.keyClick(field, rng.choice([Qt.Key.Key_Return, Qt.Key.Key_Tab]))
+            if QApplication.activePopupWidget() is not None:  # the symbol list took the key
+                _back_to_the_window(win)
+                win.table.setFocus()  # the user clicks elsewhere: the edit is finished
+            after = _committed(win, field)
+            typed = _expected(field, text)
+            assert after == before or (typed is not None and _same(after, typed)), (
+                f"{field.path}: typed {text!r}, before {before!r}, now {after!r}"
+            )
+
+        return act
+
     for field in (*win.account.fields.values(), win.account.name):
         actions.append((f"type {field.path}", type_into(field)))
+        actions.append((f"type and finish {field.path}", type_and_finish(field)))
     if rows:
         row = rng.randrange(rows)
         column = rng.randrange(len(FIELDS))
@@ -92,6 +122,8 @@ def monkey_step(qtbot, win: MainWindow, rng: random.Random) -> str:
         ]
         for field in win.form._edits():
             actions.append((f"type form {field.path}", type_into(field)))
+            if field is not win.form.size:
+                actions.append((f"type and finish {field.path}", type_and_finish(field)))
         actions.append(("remove", win.remove_position))
         if rows < MAX_POSITIONS:
             actions.append(("duplicate", win.duplicate_position))
@@ -143,15 +175,84 @@ def monkey_step(qtbot, win: MainWindow, rng: random.Random) -> str:
     return name
 
 
+_SCALES = {"maintenance_rate": 0.01}  # typed in %, kept as a fraction
+
+
+def _committed(win: MainWindow, field) -> object:
+    """The scenario's value behind ``field`` (``account.x`` or ``positions[i].x``)."""
+    path = field.path
+    if path == "name":
+        return win.controller.scenario.name
+    owner, _, attribute = path.partition(".")
+    if owner == "account":
+        return getattr(win.controller.scenario.account, attribute)
+    row = int(owner.removeprefix("positions[").removesuffix("]"))
+    positions = win.controller.scenario.positions
+    return getattr(positions[row], attribute) if row < len(positions) else None
+
+
+def _expected(field, text: str) -> object:
+    """What ``text`` would be once committed in ``field``; None when it is no value."""
+    attribute = field.path.rpartition(".")[2]
+    if attribute == "name":
+        return text
+    if attribute in ("currency", "symbol"):
+        return text.strip()
+    if not text.strip():
+        return None
+    value = parse_number(text)
+    return None if value is None else value * _SCALES.get(attribute, 1.0)
+
+
+def _same(a: object, b: object) -> bool:
+    if isinstance(a, float) and isinstance(b, float):
+        return math.isclose(a, b, rel_tol=1e-12)
+    return a == b
+
+
+def _fields_show_committed(win: MainWindow) -> None:
+    """A field not being edited shows the scenario's value: nothing half-typed stays."""
+    fields = [*win.account.fields.values(), *win.form._edits()[2:]]
+    for field in fields:
+        if field.hasFocus() or not field.isEnabled():
+            continue
+        value = _committed(win, field)
+        shown = parse_number(field.text()) if field.text().strip() else None
+        if isinstance(value, str):
+            assert field.text() == value, (field.path, field.text(), value)
+        elif value is None:
+            assert shown is None, (field.path, field.text())
+        else:
+            scale = _SCALES.get(field.path.rpartition(".")[2], 1.0)
+            assert shown is not None and math.isclose(shown * scale, value, rel_tol=1e-9), (
+                field.path,
+                field.text(),
+                value,
+            )
+
+
+def _back_to_the_window(win: MainWindow) -> None:
+    """What a click on the window does: an open completer list closes, the window is active
+    again (a user cannot type into a field of an inactive window)."""
+    while (popup := QApplication.activePopupWidget()) is not None:
+        popup.close()
+    if QApplication.activeWindow() is not win:
+        win.activateWindow()
+        QApplication.processEvents()
+
+
 def run_monkey(qtbot, window: MainWindow, steps: int, seed: int) -> None:
     rng = random.Random(seed)
+    window.ask_unusual = lambda _message: rng.random() < 0.5  # keep it, or put it back
     done: list[str] = []
     for _ in range(steps):
+        _back_to_the_window(window)
         done.append(monkey_step(qtbot, window, rng))
         if window.controller._timer.isActive():
             qtbot.waitUntil(lambda: not window.controller._timer.isActive(), timeout=2000)
         try:
             assert_shows_engine_figures(window)
+            _fields_show_committed(window)
         except AssertionError as error:
             raise AssertionError(f"after {done[-5:]}: {error}") from error
         assert window.model.rowCount() <= MAX_POSITIONS

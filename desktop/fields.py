@@ -37,6 +37,9 @@ class EditField(QLineEdit):
         self.setToolTip(tooltip)
         self.setAccessibleName(path)
         self._on_edit = on_edit
+        # The red frame of a refused value must not make the field taller: the form below
+        # would move under the trader's pointer.
+        self.setFixedHeight(self.sizeHint().height())
         self._shown = ""  # the scenario's value, as last shown
         self._committed: str | None = None  # the scenario's value when this edit began
         self._problem = ""

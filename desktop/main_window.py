@@ -62,6 +62,7 @@ if TYPE_CHECKING:
 
 TITLE_BAR = 40  # px the window manager's frame takes above a window's contents
 CELL_PADDING = 8  # px a table cell adds around its text: margins, focus frame, grid line
+PROBLEM_LINES = 3  # lines of problems shown under the form; the rest in its tooltip
 ROOM_FOR_PLOT = 360  # px under which the max-loss chart gives up height to the plots
 
 
@@ -101,6 +102,13 @@ class MainWindow(QMainWindow):
         self.problems.setWordWrap(True)
         tint(self.problems, "#d0342c", bold=True)
         self.problems.setAccessibleName("problems")
+        # Its room is kept when empty, and its height never changes: a message appearing
+        # must not move the form under the trader's pointer.
+        policy = self.problems.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.problems.setSizePolicy(policy)
+        self.problems.setFixedHeight(PROBLEM_LINES * self.problems.fontMetrics().lineSpacing() + 4)
+        self.problems.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.problems.hide()
         self.comparison = ComparisonPanel()
         self.plot = EquityPlot(controller)
@@ -400,7 +408,12 @@ class MainWindow(QMainWindow):
         text = "\n".join(
             trader_words(f"{where}: {message}", scenario) for where, message in problems.items()
         )
-        self.problems.setText(text + ("\n(the last valid figures stay on screen)" if text else ""))
+        full = text + ("\n(the last valid figures stay on screen)" if text else "")
+        lines = full.splitlines()
+        if len(lines) > PROBLEM_LINES:
+            lines = [*lines[: PROBLEM_LINES - 1], "… (every problem in the tooltip)"]
+        self.problems.setText("\n".join(lines))
+        self.problems.setToolTip(full)
         self.problems.setVisible(bool(problems))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -248,3 +248,16 @@ def test_the_plot_alone_exports_through_pyqtgraph(window: MainWindow, tmp_path) 
     assert image.width() == 2 * window.plot.plot.width()
     assert 0 < image.height() < 2 * window.plot.height()  # the plot, not its panel
     assert "Plot saved to plot.png" in window.statusBar().currentMessage()
+
+
+def test_a_problem_never_moves_the_form(qtbot, window: MainWindow) -> None:
+    """Item 5: the error area keeps its room; the field under the pointer stays put."""
+    entry = window.form.entry
+    before = entry.mapTo(window, entry.rect().topLeft())
+    rate = window.form.rate
+    rate.setFocus()
+    qtbot.keyClicks(rate, "150")
+    assert window.problems.isVisible() and "MMR override" in window.problems.text()
+    qtbot.wait(10)
+    assert entry.mapTo(window, entry.rect().topLeft()) == before
+    window.controller.undo_stack.setClean()

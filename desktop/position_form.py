@@ -43,7 +43,7 @@ class PositionForm(QGroupBox):
         form.addRow("S&ymbol", self.symbol)
         self.side = self._choice(form, "Si&de", "side", ("long", "short"), SIDE_TIP)
         self.mode = self._choice(
-            form, "Mar&gin mode", "margin_mode", ("isolated", "cross"), MODE_TIP
+            form, "Isola&ted or cross", "margin_mode", ("isolated", "cross"), MODE_TIP
         )
         self.size_kind = QComboBox()
         self.size_kind.setAccessibleName("size kind")

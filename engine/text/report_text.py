@@ -101,7 +101,7 @@ def symbol_summaries(report: Report) -> list[SymbolSummary]:
     out = []
     symbols = dict.fromkeys(f.symbol for f in report.variants["cross"].positions.values())
     for symbol in symbols:
-        cells = {}
+        cells: dict[str, VariantRisk] = {}
         for name, variant in report.variants.items():
             if symbol not in variant.symbol_risks:
                 continue

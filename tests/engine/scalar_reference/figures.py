@@ -1,0 +1,130 @@
+"""Every figure the app shows, one named function each, with its source (docs/figures.md).
+
+Notation as in formulas.md §0: side ``s`` = +1 long / −1 short, quantity ``Q``, entry ``EP``,
+mark ``P``. A pool is an isolated position with its margin, or the cross pool (DESIGN §1).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+
+from marginlab.engine.margin.models import Position
+from tests.engine.scalar_reference.max_loss import pool_max_loss
+from tests.engine.scalar_reference.pools import Leg, Pool, equity_now
+from tests.engine.scalar_reference.solver import bankruptcy_t, crossings, nearest
+
+MAX_RATIO = 1e12
+
+
+def bounded_ratio(value: float) -> float | None:
+    """A ratio as shown (margin ratio, leverage, distance to liquidation), or None beyond
+    ±10^12: only a figure typed near 0 gets there (an equity, a margin, a mark), no reader can
+    use it, and as a percentage it would no longer fit in a float."""
+    return value if math.isfinite(value) and abs(value) <= MAX_RATIO else None
+
+
+def finite_or_none(value: float | None) -> float | None:
+    """A figure that overflowed (e.g. a ratio over a near-zero equity) is shown as absent."""
+    return value if value is not None and math.isfinite(value) else None
+
+
+def notional(leg: Leg) -> float:
+    """Position value at the mark, ``Q · P`` (Binance "Notional Value")."""
+    return leg.quantity * leg.mark
+
+
+def initial_margin(position: Position, pool: Pool) -> float:
+    """Margin put in: isolated, the pool's margin (the margin given, default
+    ``Q · EP / leverage``, scaled to fit the wallet where "all isolated" needs more than it
+    holds: ``pools.isolated_margin_scale``); cross, ``Q · EP / leverage`` (Binance FAQ
+    "initial margin = notional / leverage"; DESIGN §2)."""
+    return pool.cash if pool.kind == "isolated" else position.cross_initial_margin
+
+
+def effective_leverage(position: Position, initial: float) -> float | None:
+    """Entry notional over the margin put in, ``Q · EP / IM`` (DESIGN §2: an explicit margin
+    makes the leverage shown differ from the one typed)."""
+    if initial <= 0:
+        # A notional typed near 0 rounds its default margin to 0 as well: their ratio is the
+        # leverage itself.
+        return float(position.leverage)
+    return bounded_ratio(position.entry_notional / initial)
+
+
+def maintenance_margin(leg: Leg) -> float:
+    """MM at today's mark: ``Q · P · MMR_tier − cum_tier`` (Binance FAQ "Leverage and Margin";
+    Bybit "Maintenance Margin", on entry value; Hyperliquid ``value / (2 · max leverage)``)."""
+    return leg.maintenance(leg.mark)
+
+
+def maintenance_rate(leg: Leg) -> float:
+    """MMR of the tier in force at the mark (at the entry value on an entry basis)."""
+    return leg.tier_rate()
+
+
+def liquidation_price(pool: Pool, symbol: str, mark: float) -> float | None:
+    """The mark of ``symbol`` at which the pool's equity equals its maintenance margin, every
+    other symbol at its mark (Binance FAQ "How to Calculate Liquidation Price of USDⓈ-M
+    Futures Contracts", ``LP = (WB − TMM1 + UPNL1 + cum − s·Q·EP) / (Q·MMR − s·Q)``, solved
+    tier by tier in ``solver``). The nearer of the two thresholds; None when no positive
+    price liquidates the pool. All legs of one symbol in a pool (a hedge) share it."""
+    t = nearest(crossings(pool, {symbol: 1.0}))
+    return None if t is None or mark + t <= 0 else finite_or_none(mark + t)
+
+
+def bankruptcy_price(pool: Pool, symbol: str, mark: float) -> float | None:
+    """The mark of ``symbol`` at which the pool's equity is 0 (Bybit "Bankruptcy Price (USDT
+    Contract)": ``EP · (1 − 1/L)`` for a fresh isolated long; formulas.md §0)."""
+    t = bankruptcy_t(pool, {symbol: 1.0})
+    return None if t is None or mark + t <= 0 else finite_or_none(mark + t)
+
+
+def liquidation_distance(liquidation: float | None, mark: float) -> float | None:
+    """How far the mark must move to liquidate, as a fraction: ``LP / P − 1``."""
+    return None if liquidation is None else bounded_ratio(liquidation / mark - 1)
+
+
+def margin_ratio(maintenance: float, equity: float) -> float | None:
+    """``Maintenance Margin / Margin Balance`` (Binance "Futures Liquidation Protocols": a
+    position is liquidated when it reaches 100 %), so it is ≥ 100 % exactly when the pool is
+    at or past liquidation. None when the equity is 0 or less: past liquidation, the ratio is
+    no longer a number (``past_liquidation`` says so)."""
+    return bounded_ratio(maintenance / equity) if equity > 0 else None
+
+
+def account_margin_ratio(ratios: list[float | None], past: bool) -> float | None:
+    """The account's margin ratio: the highest of its pools', so one pool near liquidation is
+    never averaged away by the others; at least 100 % when a pool is past liquidation."""
+    known = [r for r in ratios if r is not None]
+    if past:
+        known.append(1.0)
+    return max(known) if known else None
+
+
+def pool_loss_boundary(pool: Pool, marks: Mapping[str, float]) -> float:
+    """What a liquidation takes: the whole pool at today's prices, its equity floored at 0
+    (DESIGN §1, "Loss boundary"; max_loss.equity_now)."""
+    return equity_now(pool, marks)
+
+
+def max_loss(pool: Pool, marks: Mapping[str, float]) -> float:
+    """Max loss if wrong of a position's pool: its equity today when some move liquidates it,
+    else the loss at the worst reachable prices (``max_loss.pool_max_loss``)."""
+    return pool_max_loss(pool, marks)
+
+
+def unrealised_pnl(position: Position, price: float) -> float:
+    """PnL if the position were closed at ``price``: ``s · Q · (P − EP)`` (Binance FAQ "How to
+    Use the Binance Futures Calculator": PnL = (exit − entry) × size, negated for a short).
+    Fees are not included."""
+    side = 1.0 if position.side == "long" else -1.0
+    return side * position.quantity * (price - position.entry_price)
+
+
+def return_on_margin(pnl: float, margin: float) -> float | None:
+    """ROE, ``PnL / initial margin`` (Binance FAQ "How to Use the Binance Futures Calculator":
+    ROE % = PnL / initial margin; the FAQ's worked ROE example divides by the margin at the
+    exit price, which the Binance developer forum notes is an error: the consistent form
+    divides by the margin put in)."""
+    return bounded_ratio(pnl / margin) if margin > 0 else None

@@ -1,0 +1,199 @@
+"""Collateral pools: how each variant groups positions (DESIGN §1, "Three variants").
+
+A pool is a sum of money (``cash``) and the positions it backs. It is liquidated as a whole when
+``cash + Σ upnl <= Σ MM``; its owner then loses all of it. An isolated position is a pool of one
+with its margin; the cross pool is the wallet less every isolated margin.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Literal, TypeVar, cast
+
+import numpy as np
+import numpy.typing as npt
+
+from marginlab.engine.margin.models import Position, Scenario
+from marginlab.engine.margin.rules import Schedule, schedule_for
+
+# A price, or an array of prices: the pool formulas take either and answer in kind.
+Price = TypeVar("Price", float, npt.NDArray[np.floating[Any]])
+Variant = Literal["as_entered", "isolated", "cross"]
+VARIANTS: tuple[Variant, ...] = ("as_entered", "isolated", "cross")
+VARIANT_TITLES = {"as_entered": "As entered", "isolated": "All isolated", "cross": "All cross"}
+PoolKind = Literal["isolated", "cross", "free"]
+
+
+@dataclass(frozen=True, slots=True)
+class Leg:
+    """One position inside a pool, with what the formulas need."""
+
+    position_id: str
+    symbol: str
+    sign: int
+    quantity: float
+    entry_price: float
+    mark: float
+    schedule: Schedule
+    entry_maintenance: float
+
+    def upnl(self, price: Price) -> Price:
+        """Linear contract PnL ``UPNL = s · Q · (P − EP)`` (formulas.md §0; Binance FAQ
+        "unrealized PnL"). ``price`` is a number or an array of prices."""
+        return self.sign * self.quantity * (price - self.entry_price)
+
+    def maintenance(self, price: Price) -> Price:
+        """MM at ``price`` (``Schedule.maintenance`` of the notional ``Q · P``); on an
+        entry-value basis (Bybit USDT contracts, BitMEX) the mark plays no part."""
+        if self.schedule.basis == "entry":
+            if isinstance(price, np.ndarray):
+                return np.full(price.shape, self.entry_maintenance, dtype=price.dtype)
+            return self.entry_maintenance
+        return self.schedule.maintenance(price * self.quantity)
+
+    def tier_rate(self) -> float:
+        """MMR of the tier in force at the mark (at the entry value on an entry basis)."""
+        basis = self.entry_price if self.schedule.basis == "entry" else self.mark
+        return self.schedule.rates[self.schedule.tier_index(self.quantity * basis)]
+
+
+@dataclass(frozen=True, slots=True)
+class Pool:
+    """Collateral and the legs it backs. ``free`` pools hold no positions and never liquidate."""
+
+    name: str
+    kind: PoolKind
+    cash: float
+    legs: tuple[Leg, ...]
+    # Per symbol: Σ s·Q and Σ s·Q·EP of its legs (set once, below).
+    terms: tuple[tuple[str, float, float], ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        nets: dict[str, list[float]] = {}
+        for leg in self.legs:
+            net = nets.setdefault(leg.symbol, [0.0, 0.0])
+            net[0] += leg.sign * leg.quantity
+            net[1] += leg.sign * leg.quantity * leg.entry_price
+        object.__setattr__(self, "terms", tuple((s, n, c) for s, (n, c) in nets.items()))
+
+    def equity(self, prices: Mapping[str, Price]) -> Price:
+        """Pool equity ``cash + Σ s · Q · (P − EP)`` (DESIGN §1; Binance FAQ: wallet balance
+        plus unrealized PnL), summed symbol by symbol as ``P · Σ s·Q − Σ s·Q·EP`` so the
+        legs of a hedge cancel exactly even at extreme prices. The one pool-equity function of
+        the engine: ``prices`` are numbers (the report, the solver) or arrays of one shape
+        (sweeps, replays, Monte Carlo)."""
+        total = cast(Price, self.cash)  # type: ignore[redundant-cast]
+        for symbol, net, cost in self.terms:
+            total = total + (prices[symbol] * net - cost)
+        return total
+
+    def maintenance(self, prices: Mapping[str, Price]) -> Price:
+        """Σ MM of the pool's legs at ``prices`` (numbers or arrays)."""
+        total = cast(Price, 0.0)  # type: ignore[redundant-cast]
+        for leg in self.legs:
+            total = total + leg.maintenance(prices[leg.symbol])
+        return total
+
+    def lowest_health(self, low: Mapping[str, Price], high: Mapping[str, Price]) -> Price:
+        """The lowest health while each symbol's price ranges over [low, high] (a candle).
+
+        Health is a sum of one concave term per symbol (``solver``: maintenance is convex in
+        the price), so each term is lowest at its own low or its own high, independently of
+        the others: one check per symbol, not one per combination of lows and highs.
+        """
+        total = cast(Price, self.cash)  # type: ignore[redundant-cast]
+        for symbol in dict.fromkeys(leg.symbol for leg in self.legs):
+            part = Pool(
+                self.name, self.kind, 0.0, tuple(x for x in self.legs if x.symbol == symbol)
+            )
+            at_low, at_high = (
+                part.health({symbol: low[symbol]}),
+                part.health({symbol: high[symbol]}),
+            )
+            total = total + np.minimum(at_low, at_high)
+        return total
+
+    def health(self, prices: Mapping[str, Price]) -> Price:
+        """``equity − Σ MM``: the pool is liquidated when this is ≤ 0 (Binance FAQ, Hyperliquid
+        docs "Liquidations": account value below maintenance margin)."""
+        return self.equity(prices) - self.maintenance(prices)
+
+
+@lru_cache(maxsize=4096)
+def _schedule(rules: str, position: Position) -> Schedule:
+    return schedule_for(rules, position)
+
+
+def clear_schedule_cache() -> None:
+    """Forget the schedules looked up so far (after a tier table was imported)."""
+    _schedule.cache_clear()
+
+
+def make_leg(rules: str, position: Position, mark: float) -> Leg:
+    schedule = _schedule(rules, position)
+    return Leg(
+        position.id,
+        position.symbol,
+        position.sign,
+        position.quantity,
+        position.entry_price,
+        mark,
+        schedule,
+        schedule.maintenance(position.entry_notional),
+    )
+
+
+def mode_in(variant: Variant, position: Position) -> Literal["isolated", "cross"]:
+    """The margin mode ``position`` has in ``variant``."""
+    if variant == "as_entered":
+        return position.margin_mode
+    return variant
+
+
+def isolated_margin_scale(scenario: Scenario, variant: Variant) -> float:
+    """1, or the share of each isolated margin that fits the wallet when a variant's isolated
+    margins add up to more than it holds (only "all isolated" can: the scenario file refuses
+    it as entered). A venue would not open them all; this variant assumes the wallet is split
+    across the isolated positions in proportion to their margins, so no pool starts with
+    money the account does not have and equity never goes below 0."""
+    total = sum(p.isolated_margin for p in scenario.positions if mode_in(variant, p) == "isolated")
+    wallet = scenario.account.wallet_balance
+    return wallet / total if total > wallet * (1 + 1e-12) else 1.0
+
+
+def build_pools(scenario: Scenario, variant: Variant) -> tuple[Pool, ...]:
+    """The pools of ``variant``: isolated pools first, then the cross (or free) pool last."""
+    pools: list[Pool] = []
+    cross_legs: list[Leg] = []
+    isolated_total = 0.0
+    marks = scenario.marks()
+    scale = isolated_margin_scale(scenario, variant)
+    for position in scenario.positions:
+        leg = make_leg(scenario.rules, position, marks[position.symbol])
+        if mode_in(variant, position) == "isolated":
+            margin = position.isolated_margin * scale
+            isolated_total += margin
+            pools.append(Pool(f"isolated {position.id}", "isolated", margin, (leg,)))
+        else:
+            cross_legs.append(leg)
+    rest = max(scenario.account.wallet_balance - isolated_total, 0.0)
+    if cross_legs:
+        pools.append(Pool("cross", "cross", rest, tuple(cross_legs)))
+    else:
+        pools.append(Pool("free balance", "free", rest, ()))
+    return tuple(pools)
+
+
+def equity_now(pool: Pool, marks: Mapping[str, float]) -> float:
+    """Pool equity at today's marks, floored at 0: a venue never leaves a pool below 0 (the
+    insurance fund covers the rest; Binance "Insurance Fund", Hyperliquid docs)."""
+    return max(float(pool.equity(marks)), 0.0)
+
+
+def start_equity(scenario: Scenario) -> float:
+    """The account's equity today, as entered: Σ pool equity at the marks, each floored at 0
+    (the start line of plots, replays and Monte Carlo runs)."""
+    marks = scenario.marks()
+    return sum(equity_now(pool, marks) for pool in build_pools(scenario, "as_entered"))

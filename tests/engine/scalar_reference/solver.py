@@ -1,0 +1,181 @@
+"""Where a pool reaches its liquidation threshold along a straight price move.
+
+Prices move as ``P_k(t) = mark_k + t * direction_k``. Along such a line a pool's health
+``h(t) = cash + Σ s·Q·(P − EP) − Σ MM(P)`` is the venue equation "equity = maintenance margin"
+(Binance FAQ "How to Calculate Liquidation Price of USDⓈ-M Futures Contracts":
+``LP = (WB − TMM1 + UPNL1 + cum − s·Q·EP) / (Q·MMR − s·Q)``; dYdX v4 docs ``p' = (e − s·p −
+MMR_o) / (|s|·MMF − s)``; Hyperliquid docs "Liquidations"). Between two tier boundaries ``h`` is
+linear, so that closed form is exact on the segment; where the solution falls outside the tier
+assumed, the next tier's MMR and cum are used, as Binance asks ("redo the calculation with that
+bracket"). We walk the tier segments from the mark outwards, so the tier at the answer is the
+tier used to compute it, and the walk always ends.
+
+Maintenance rates rise with notional and the tiers join continuously (``cum_n = floor_n·(MMR_n −
+MMR_{n−1}) + cum_{n−1}``), so MM is convex in ``t`` and ``h`` concave: the healthy set is one
+interval around the mark, each direction has at most one threshold, and a binary search over the
+segment ends finds it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from tests.engine.scalar_reference.pools import Pool
+
+_INF = math.inf
+
+
+@dataclass(frozen=True, slots=True)
+class Crossings:
+    """Thresholds of one pool along a line: ``down`` < 0 < ``up`` in units of ``t``, or None.
+
+    ``healthy`` is False when the pool is at or past liquidation already at ``t = 0``.
+    """
+
+    healthy: bool
+    down: float | None
+    up: float | None
+
+    def alive_at(self, t: float) -> bool:
+        """Whether a monotone move from 0 to ``t`` leaves the pool unliquidated."""
+        if not self.healthy:
+            return False
+        if t >= 0:
+            return self.up is None or t < self.up
+        return self.down is None or t > self.down
+
+
+class _Line:
+    """A pool's health along ``P(t) = mark + t * direction`` (legs' own marks)."""
+
+    def __init__(self, pool: Pool, direction: Mapping[str, float]) -> None:
+        self.pool = pool
+        self.slopes = [direction.get(leg.symbol, 0.0) for leg in pool.legs]
+
+    def health(self, t: float) -> float:
+        prices = {
+            leg.symbol: leg.mark + t * d for leg, d in zip(self.pool.legs, self.slopes, strict=True)
+        }
+        return self.pool.health(prices)
+
+    def limit(self, sign: int) -> float:
+        """Largest |t| in direction ``sign`` before some moving price reaches 0."""
+        bound = _INF
+        for leg, d in zip(self.pool.legs, self.slopes, strict=True):
+            if sign * d < 0:
+                bound = min(bound, leg.mark / abs(d))
+        return bound
+
+    def breakpoints(self, sign: int, bound: float) -> list[float]:
+        """|t| of every tier boundary crossed in direction ``sign``, sorted."""
+        points: set[float] = set()
+        for leg, d in zip(self.pool.legs, self.slopes, strict=True):
+            if d == 0 or leg.schedule.basis == "entry":
+                continue
+            for floor in leg.schedule.floors[1:]:
+                u = (floor / leg.quantity - leg.mark) / (sign * d)
+                if 0 < u < bound:
+                    points.add(u)
+        return sorted(points)
+
+    def final_slope(self, sign: int) -> float:
+        """d health / d|t| beyond every boundary, for an unbounded direction."""
+        slope = 0.0
+        for leg, d in zip(self.pool.legs, self.slopes, strict=True):
+            step = sign * d
+            if step == 0:
+                continue
+            rate = 0.0 if leg.schedule.basis == "entry" else leg.schedule.rates[-1]
+            slope += step * (leg.sign * leg.quantity - leg.quantity * rate)
+        return slope
+
+
+def _threshold(line: _Line, sign: int, start: float) -> float | None:
+    """First |t| > 0 in direction ``sign`` where health reaches 0, given health(0) = start > 0."""
+    bound = line.limit(sign)
+    points = [0.0, *line.breakpoints(sign, bound)]
+    values: dict[int, float] = {0: start}
+
+    def value(i: int) -> float:
+        if i not in values:
+            values[i] = line.health(sign * points[i])
+        return values[i]
+
+    if math.isfinite(bound):
+        points.append(bound)
+        if value(len(points) - 1) > 0:
+            return None
+    else:
+        last = len(points) - 1
+        slope = line.final_slope(sign)
+        if value(last) > 0:
+            if slope >= 0:
+                return None
+            return points[last] + value(last) / -slope
+    # Concave health: positive up to the threshold, not positive after it.
+    lo, hi = 0, len(points) - 1
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if value(mid) > 0:
+            lo = mid
+        else:
+            hi = mid
+    a, b, fa, fb = points[lo], points[hi], value(lo), value(hi)
+    root = a + (b - a) * fa / (fa - fb)
+    if root >= bound:
+        return None  # only reached at a zero price
+    return root
+
+
+def _boundary_from_inside(line: _Line, sign: int) -> float | None:
+    """For a pool already in liquidation: first |t| where health turns positive again."""
+    bound = line.limit(sign)
+    points = [0.0, *line.breakpoints(sign, bound)]
+    if math.isfinite(bound):
+        points.append(bound * (1 - 1e-12))
+    previous = line.health(0.0)
+    for a, b in itertools.pairwise(points):
+        current = line.health(sign * b)
+        if current > 0:
+            return a + (b - a) * previous / (previous - current)
+        previous = current
+    if not math.isfinite(bound):
+        slope = line.final_slope(sign)
+        if slope > 0:
+            return points[-1] + -previous / slope
+    return None
+
+
+def crossings(pool: Pool, direction: Mapping[str, float]) -> Crossings:
+    """Thresholds of ``pool`` along ``direction``; see the module docstring for the formula."""
+    if not pool.legs:
+        return Crossings(True, None, None)
+    line = _Line(pool, direction)
+    start = line.health(0.0)
+    if start <= 0:
+        down = _boundary_from_inside(line, -1)
+        up = _boundary_from_inside(line, +1)
+        return Crossings(False, None if down is None else -down, up)
+    down = _threshold(line, -1, start)
+    up = _threshold(line, +1, start)
+    return Crossings(True, None if down is None else -down, up)
+
+
+def nearest(c: Crossings) -> float | None:
+    """The threshold closer to the mark (in ``t``), or None when there is none."""
+    options = [t for t in (c.down, c.up) if t is not None]
+    return min(options, key=abs) if options else None
+
+
+def bankruptcy_t(pool: Pool, direction: Mapping[str, float]) -> float | None:
+    """``t`` where pool equity ``cash + Σ upnl`` is 0 (Bybit "Bankruptcy Price"; formulas.md §0).
+
+    Equity is linear in ``t``, so there is at most one root; a flat line has none.
+    """
+    slope = sum(leg.sign * leg.quantity * direction.get(leg.symbol, 0.0) for leg in pool.legs)
+    if slope == 0:
+        return None
+    return -pool.equity({leg.symbol: leg.mark for leg in pool.legs}) / slope

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from marginlab.engine.margin.max_loss import pool_max_loss
 from marginlab.engine.margin.models import Position
 from marginlab.engine.margin.pools import Leg, Pool, equity_now
+from marginlab.engine.margin.report import MAX_PRICE
 from marginlab.engine.margin.solver import bankruptcy_t, crossings, nearest
 
 MAX_RATIO = 1e12
@@ -68,9 +69,13 @@ def liquidation_price(pool: Pool, symbol: str, mark: float) -> float | None:
     other symbol at its mark (Binance FAQ "How to Calculate Liquidation Price of USDⓈ-M
     Futures Contracts", ``LP = (WB − TMM1 + UPNL1 + cum − s·Q·EP) / (Q·MMR − s·Q)``, solved
     tier by tier in ``solver``). The nearer of the two thresholds; None when no positive
-    price liquidates the pool. All legs of one symbol in a pool (a hedge) share it."""
+    price liquidates the pool. All legs of one symbol in a pool (a hedge) share it. None also
+    beyond the largest price a scenario may name (10^12): such a root only tells that a slope
+    is 0 or within rounding of it."""
     t = nearest(crossings(pool, {symbol: 1.0}))
-    return None if t is None or mark + t <= 0 else finite_or_none(mark + t)
+    if t is None or not 0 < mark + t <= MAX_PRICE:
+        return None
+    return finite_or_none(mark + t)
 
 
 def bankruptcy_price(pool: Pool, symbol: str, mark: float) -> float | None:

@@ -28,10 +28,12 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
-from marginlab.engine.margin.pools import Leg, Pool, equity_now
+import numpy as np
+
+from marginlab.engine.margin.pools import Pool, SymbolPart, equity_now
 from marginlab.engine.margin.report import MAX_PRICE
+from marginlab.engine.margin.rules import FloatArray
 
 _NUDGE = 1e-9  # past a threshold by this fraction: liquidated there, whatever the rounding
 
@@ -76,130 +78,98 @@ def worth(pool: Pool, prices: Mapping[str, float], marks: Mapping[str, float]) -
 
 def pool_max_loss(pool: Pool, marks: Mapping[str, float]) -> float:
     """A pool's max loss if wrong (module docstring: exact, by separability). Health and
-    equity are sums of one term per symbol, each concave (health) or linear (equity) in its
-    price, so each term is lowest at 0 or at the largest price a move may name."""
+    equity are sums of one part per symbol, each concave (health) or linear (equity) in its
+    price, so each part is lowest at 0 or at the largest price a move may name."""
     now = equity_now(pool, marks)
     if not pool.legs or pool.health(marks) <= 0:
         return now if pool.legs else 0.0
     lowest_health = lowest_equity = pool.cash
-    for symbol in {leg.symbol for leg in pool.legs}:
-        part = _part(pool, symbol)
-        lowest_health += min(part.health({symbol: x}) for x in (0.0, MAX_PRICE))
-        lowest_equity += min(part.equity({symbol: x}) for x in (0.0, MAX_PRICE))
+    for part in pool.parts.values():
+        lowest_health += min(float(part.health(x)) for x in (0.0, MAX_PRICE))
+        lowest_equity += min(float(part.equity(x)) for x in (0.0, MAX_PRICE))
     if lowest_health <= 0:
         return now
     return max(now - lowest_equity, 0.0)
 
 
-def _part(pool: Pool, symbol: str, keep: bool = True) -> Pool:
-    """The pool's legs in ``symbol`` with no cash (``keep``), or the rest with the cash: pool
-    equity and health are sums over legs, so the two parts add up to the pool."""
-    legs = tuple(leg for leg in pool.legs if (leg.symbol == symbol) == keep)
-    return Pool(pool.name, pool.kind, 0.0 if keep else pool.cash, legs)
-
-
-def _final_slope(legs: list[Leg]) -> float:
-    """d term / d price beyond every tier boundary."""
-    return sum(
-        leg.sign * leg.quantity
-        - (leg.quantity * leg.schedule.rates[-1] if leg.schedule.basis == "mark" else 0.0)
-        for leg in legs
-    )
-
-
-def _breakpoints(legs: list[Leg]) -> list[float]:
-    """Prices where some leg changes maintenance tier (mark basis only)."""
-    return sorted(
-        {
-            floor / leg.quantity
-            for leg in legs
-            if leg.schedule.basis == "mark"
-            for floor in leg.schedule.floors[1:]
-        }
-    )
-
-
 class _Slice:
     """One pool seen along one symbol's price, the other prices held: health and equity are
-    a constant plus that symbol's legs' terms."""
+    a constant plus that symbol's part (``SymbolPart``)."""
 
-    __slots__ = ("breakpoints", "equity0", "health0", "part", "slope", "symbol")
+    __slots__ = ("equity0", "health0", "part")
 
-    def __init__(self, pool: Pool, symbol: str, prices: Mapping[str, float]) -> None:
-        self.symbol = symbol
-        self.part = _part(pool, symbol)
-        rest = _part(pool, symbol, keep=False)
-        self.equity0 = float(rest.equity(prices))
-        self.health0 = float(rest.health(prices))
-        legs = list(self.part.legs)
-        self.breakpoints = _breakpoints(legs)
-        self.slope = _final_slope(legs)
+    def __init__(self, part: SymbolPart, health0: float, equity0: float) -> None:
+        self.part = part
+        self.health0 = health0
+        self.equity0 = equity0
 
-    def health(self, x: float) -> float:
-        return self.health0 + float(self.part.health({self.symbol: x}))
-
-    def worth(self, x: float) -> float:
-        """Equity at ``x`` if the pool survives a move there, else 0."""
-        if self.health(x) <= 0:
-            return 0.0
-        return self.equity0 + float(self.part.equity({self.symbol: x}))
+    def worths(self, xs: FloatArray) -> FloatArray:
+        """Equity at each price of ``xs`` if the pool survives a move there, else 0."""
+        with np.errstate(all="ignore"):  # a price typed near 0 or 10^12: inf, as in floats
+            alive = self.health0 + self.part.health(xs) > 0
+            result: FloatArray = np.where(alive, self.equity0 + self.part.equity(xs), 0.0)
+        return result
 
     def roots(self) -> list[float]:
         """Every price in (0, ∞) where health is 0. Health is piecewise linear between tier
-        boundaries and concave (``solver``), so it rises to one peak and falls after it: two
-        binary searches over the boundaries find the segments that hold the roots, and each
-        root is exact on its segment."""
-        points = [0.0, *self.breakpoints]
-        cache: dict[int, float] = {}
-
-        def h(i: int) -> float:
-            if i not in cache:
-                cache[i] = self.health(points[i])
-            return cache[i]
-
+        boundaries and concave (``solver``), so it rises to one peak and falls after it: the
+        segments that hold the roots are found from its values at every boundary at once,
+        and each root is exact on its segment."""
+        points = np.concatenate(([0.0], self.part.breakpoints))
+        with np.errstate(all="ignore"):  # a price typed near 0 or 10^12: inf, as in floats
+            array = self.health0 + self.part.health(points)
         n = len(points) - 1
-        lo, hi = 0, n  # the peak: the first point not below its right neighbour
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if h(mid) < h(mid + 1):
-                lo = mid + 1
-            else:
-                hi = mid
-        peak = lo
+        peak = int(np.argmax(array))
+        values: list[float] = array.tolist()
+        at: list[float] = points.tolist()
+        slope = self.part.final_slope()
         roots = []
-        if h(peak) > 0:
-            if h(0) <= 0:  # rising side: the last point at or below 0
-                lo, hi = 0, peak
-                while hi - lo > 1:
-                    mid = (lo + hi) // 2
-                    lo, hi = (mid, hi) if h(mid) <= 0 else (lo, mid)
-                roots.append(_cross(points[lo], points[hi], h(lo), h(hi)))
-            if h(n) <= 0:  # falling side: the last point above 0
-                lo, hi = peak, n
-                while hi - lo > 1:
-                    mid = (lo + hi) // 2
-                    lo, hi = (mid, hi) if h(mid) > 0 else (lo, mid)
-                roots.append(_cross(points[lo], points[hi], h(lo), h(hi)))
-            elif self.slope < 0:
-                roots.append(points[n] - h(n) / self.slope)
-        elif self.slope > 0 and h(n) <= 0:
-            roots.append(points[n] - h(n) / self.slope)
+        if values[peak] > 0:
+            if values[0] <= 0:  # rising side: the last point at or below 0
+                lo = int(np.flatnonzero(array[: peak + 1] <= 0)[-1])
+                roots.append(_cross(at[lo], at[lo + 1], values[lo], values[lo + 1]))
+            if values[n] <= 0:  # falling side: the last point above 0
+                lo = peak + int(np.flatnonzero(array[peak:] > 0)[-1])
+                roots.append(_cross(at[lo], at[lo + 1], values[lo], values[lo + 1]))
+            elif slope < 0:
+                roots.append(at[n] - values[n] / slope)
+        elif slope > 0 and values[n] <= 0:
+            roots.append(at[n] - values[n] / slope)
         return [r for r in roots if r > 0 and math.isfinite(r)]
 
 
 def _cross(a: float, b: float, fa: float, fb: float) -> float:
     """Where the line through (a, fa) and (b, fb) meets 0."""
-    return a if fa == fb else a + (b - a) * fa / (fa - fb)
+    return float(a if fa == fb else a + (b - a) * fa / (fa - fb))
 
 
 def thresholds(pool: Pool, symbol: str, prices: Mapping[str, float]) -> list[float]:
     """Every price of ``symbol`` in (0, ∞) where the pool's health is 0, the other prices held
     at ``prices``."""
-    return sorted(_Slice(pool, symbol, prices).roots())
+    part = pool.parts[symbol]
+    x = prices[symbol]
+    health0 = float(pool.health(prices)) - float(part.health(x))
+    return sorted(_Slice(part, health0, 0.0).roots())
+
+
+@dataclass(frozen=True, slots=True)
+class _State:
+    """Every live pool at ``prices``: each symbol part's equity and maintenance, the pool's
+    health and equity summed from them (in the order ``Pool.health`` sums), and the account's
+    worth there."""
+
+    prices: dict[str, float]
+    part_equity: list[list[float]]
+    part_maintenance: list[list[float]]
+    health: list[float]
+    equity: list[float]
+    total: float
 
 
 class _Account:
-    """The pools of one variant, searched over prices."""
+    """The pools of one variant, searched over prices. A move of one symbol changes only the
+    pools that hold it, and in them only that symbol's part: each search step costs the legs
+    of the symbol that moves, not the whole book."""
 
     def __init__(self, pools: tuple[Pool, ...], marks: Mapping[str, float]) -> None:
         self.marks = dict(marks)
@@ -207,85 +177,130 @@ class _Account:
         # A pool liquidated today is worth 0 after any move; a free balance stays as it is.
         self.fixed = sum(max(p.cash, 0.0) for p in pools if not p.legs)
         self.live = [p for p in pools if p.legs and p.health(marks) > 0]
-        self.dead = [p for p in pools if p.legs and p.health(marks) <= 0]
-        self.by_symbol = {
-            symbol: [p for p in self.live if any(leg.symbol == symbol for leg in p.legs)]
-            for symbol in marks
-        }
-        self._searched: dict[tuple[str, tuple[tuple[str, float], ...]], dict[int, Any]] = {}
-        self._symbols = [tuple(dict.fromkeys(leg.symbol for leg in p.legs)) for p in self.live]
-        self._worths: dict[tuple[int, tuple[float, ...]], float] = {}
+        self.dead = [
+            leg.position_id for p in pools if p.legs and p.health(marks) <= 0 for leg in p.legs
+        ]
+        self.parts = [list(p.parts.values()) for p in self.live]
+        # For each symbol: (pool index, index of the symbol's part in that pool).
+        self.by_symbol: dict[str, list[tuple[int, int]]] = {symbol: [] for symbol in marks}
+        for index, parts in enumerate(self.parts):
+            for k, part in enumerate(parts):
+                self.by_symbol[part.symbol].append((index, k))
+        self._searched: dict[tuple[str, tuple[float, ...]], dict[int, tuple[float, float]]] = {}
+        self.at_marks = self.state(self.marks)
 
-    def pool_worth(self, index: int, prices: Mapping[str, float]) -> float:
-        """``worth`` of live pool ``index``, remembered by the prices of its own symbols: a
-        search moves one symbol at a time, and most pools do not hold it."""
-        key = (index, tuple(prices[s] for s in self._symbols[index]))
-        value = self._worths.get(key)
-        if value is None:
-            value = self._worths[key] = worth(self.live[index], prices, prices)
-        return value
+    def _pool_values(
+        self, i: int, equities: list[float], maintenances: list[float]
+    ) -> tuple[float, float]:
+        equity = self.live[i].cash
+        for value in equities:
+            equity += value
+        maintenance = 0.0
+        for value in maintenances:
+            maintenance += value
+        return equity - maintenance, equity
 
-    def worth(self, prices: Mapping[str, float]) -> float:
-        return self.fixed + sum(self.pool_worth(i, prices) for i in range(len(self.live)))
+    def state(self, prices: Mapping[str, float]) -> _State:
+        part_equity = [[float(p.equity(prices[p.symbol])) for p in parts] for parts in self.parts]
+        part_maintenance = [
+            [float(p.maintenance(prices[p.symbol])) for p in parts] for parts in self.parts
+        ]
+        health, equity = [], []
+        for i in range(len(self.live)):
+            h, e = self._pool_values(i, part_equity[i], part_maintenance[i])
+            health.append(h)
+            equity.append(e)
+        total = self.fixed + sum(e for h, e in zip(health, equity, strict=True) if h > 0)
+        return _State(dict(prices), part_equity, part_maintenance, health, equity, total)
 
-    def move(self, prices: Mapping[str, float]) -> WorstMove:
-        value, gone = self.fixed, [leg.position_id for pool in self.dead for leg in pool.legs]
-        for pool in self.live:
-            if pool.health(prices) <= 0:
+    def moved(self, state: _State, symbol: str, x: float) -> _State:
+        """``state`` with ``symbol`` at ``x``: only the pools holding it are recomputed."""
+        if x == state.prices[symbol]:
+            return state
+        part_equity, part_maintenance = list(state.part_equity), list(state.part_maintenance)
+        health, equity, total = list(state.health), list(state.equity), state.total
+        for i, k in self.by_symbol[symbol]:
+            part = self.parts[i][k]
+            if health[i] > 0:
+                total -= equity[i]
+            part_equity[i] = list(part_equity[i])
+            part_equity[i][k] = float(part.equity(x))
+            part_maintenance[i] = list(part_maintenance[i])
+            part_maintenance[i][k] = float(part.maintenance(x))
+            health[i], equity[i] = self._pool_values(i, part_equity[i], part_maintenance[i])
+            if health[i] > 0:
+                total += equity[i]
+        prices = {**state.prices, symbol: x}
+        return _State(prices, part_equity, part_maintenance, health, equity, total)
+
+    def worst_move(self, state: _State) -> WorstMove:
+        gone = list(self.dead)
+        value = self.fixed
+        for pool, h, e in zip(self.live, state.health, state.equity, strict=True):
+            if h <= 0:
                 gone += [leg.position_id for leg in pool.legs]
             else:
-                value += float(pool.equity(prices))
-        return WorstMove(max(self.now - value, 0.0), dict(prices), tuple(gone))
+                value += e
+        return WorstMove(max(self.now - value, 0.0), dict(state.prices), tuple(gone))
 
-    def line_search(
-        self, symbol: str, prices: dict[str, float], side: int = 0
-    ) -> tuple[float, dict[str, float]]:
-        """The lowest worth moving ``symbol`` alone: both ways (side 0), down (−1) or up (+1)."""
-        key = (symbol, tuple(sorted(prices.items())))
+    def line_search(self, symbol: str, state: _State, side: int = 0) -> tuple[float, float]:
+        """The lowest worth moving ``symbol`` alone, and where: both ways (side 0), down (−1)
+        or up (+1)."""
+        key = (symbol, tuple(state.prices.values()))
         found = self._searched.get(key)
         if found is None:
-            found = self._searched[key] = self._line_search(symbol, prices)
-        value, x = found[side]
-        return value, {**prices, symbol: x}
+            found = self._searched[key] = self._line_search(symbol, state)
+        return found[side]
 
-    def _line_search(self, symbol: str, prices: dict[str, float]) -> dict[int, tuple[float, float]]:
+    def _line_search(self, symbol: str, state: _State) -> dict[int, tuple[float, float]]:
         """Lowest worth and where, for each side (0 both, −1 down, +1 up). Only the pools
         holding ``symbol`` change; the candidates are 0, every threshold (just past it) and
         the largest price a move may name (module docstring)."""
-        moving = self.by_symbol.get(symbol, [])
-        base = self.fixed + sum(
-            self.pool_worth(i, prices)
-            for i in range(len(self.live))
-            if symbol not in self._symbols[i]
-        )
-        slices = [_Slice(pool, symbol, prices) for pool in moving]
-        start = prices[symbol]
+        start = state.prices[symbol]
+        base = state.total
+        slices = []
+        for i, k in self.by_symbol[symbol]:
+            if state.health[i] > 0:
+                base -= state.equity[i]
+            e, m = state.part_equity[i][k], state.part_maintenance[i][k]
+            slices.append(_Slice(self.parts[i][k], state.health[i] - (e - m), state.equity[i] - e))
         points = {0.0, MAX_PRICE}
         for piece in slices:
             for root in piece.roots():
                 points.update((root * (1 - _NUDGE), root * (1 + _NUDGE)))
-        here = base + sum(piece.worth(start) for piece in slices)
-        best = {0: (here, start), -1: (here, start), 1: (here, start)}
-        for x in points:
-            if x > MAX_PRICE:
-                continue
-            value = base + sum(piece.worth(x) for piece in slices)
-            for side in (0, -1 if x < start else 1):
-                if value < best[side][0] - 1e-12 * max(1.0, abs(best[side][0])):
-                    best[side] = (value, x)
+        xs = np.array([start, *sorted(x for x in points if x <= MAX_PRICE)], dtype=float)
+        values = np.full(xs.shape, float(base))
+        for piece in slices:
+            values += piece.worths(xs)
+        here = float(values[0])
+        with np.errstate(all="ignore"):
+            distance = np.abs(np.log(xs / start)) if start > 0 else np.abs(xs)
+        best = {}
+        for side, where in ((0, xs > -1.0), (-1, xs < start), (1, xs > start)):
+            where[0] = False
+            candidates = np.flatnonzero(where)
+            best[side] = (here, start)  # start wins unless a move is clearly lower
+            if candidates.size:
+                lowest = float(values[candidates].min())
+                if lowest < here - 1e-12 * max(1.0, abs(here)):
+                    # Of equally low places, the farthest from the start: a pool left just
+                    # past its threshold could be revived by the next symbol's move.
+                    tied = candidates[values[candidates] <= lowest + 1e-12 * max(1.0, abs(lowest))]
+                    i = int(tied[np.argmax(distance[tied])])
+                    best[side] = (float(values[i]), float(xs[i]))
         return best
 
-    def descend(self, start: dict[str, float], order: list[str]) -> tuple[float, dict[str, float]]:
-        value, prices = self.worth(start), dict(start)
+    def descend(self, start: _State, order: list[str]) -> _State:
+        state = start
         for _ in range(6):
             improved = False
             for symbol in order:
-                trial_value, trial = self.line_search(symbol, prices)
-                if trial_value < value - 1e-9 * max(1.0, abs(value)):
-                    value, prices, improved = trial_value, trial, True
+                value, x = self.line_search(symbol, state)
+                if value < state.total - 1e-9 * max(1.0, abs(state.total)):
+                    state, improved = self.moved(state, symbol, x), True
             if not improved:
                 break
-        return value, prices
+        return state
 
 
 def symbol_risks(pools: tuple[Pool, ...], marks: Mapping[str, float]) -> dict[str, SymbolRisk]:
@@ -295,12 +310,16 @@ def symbol_risks(pools: tuple[Pool, ...], marks: Mapping[str, float]) -> dict[st
 
 def _symbol_risks(account: _Account, pools: tuple[Pool, ...]) -> dict[str, SymbolRisk]:
     out = {}
+    at_marks = account.at_marks
+    hedged = _hedged_symbols(pools)
     for symbol in account.marks:
-        start = dict(account.marks)
-        _, fall = account.line_search(symbol, start, -1)
-        _, rise = account.line_search(symbol, start, +1)
+        _, fall = account.line_search(symbol, at_marks, -1)
+        _, rise = account.line_search(symbol, at_marks, +1)
         out[symbol] = SymbolRisk(
-            symbol, account.move(fall), account.move(rise), _hedged(pools, symbol)
+            symbol,
+            account.worst_move(account.moved(at_marks, symbol, fall)),
+            account.worst_move(account.moved(at_marks, symbol, rise)),
+            symbol in hedged,
         )
     return out
 
@@ -322,37 +341,38 @@ def account_max_loss(
 
 
 def _account_max_loss(account: _Account, risks: Mapping[str, SymbolRisk]) -> WorstMove:
-    marks = account.marks
-    symbols = list(marks)
-    best_value, best = account.worth(marks), dict(marks)
+    symbols = list(account.marks)
+    at_marks = account.at_marks
+    best = at_marks
     # Every symbol's own worst move is a candidate, so the account's figure is never below
     # what one symbol alone can do; the descents look for combinations beyond them.
     for risk in risks.values():
         for move in (risk.fall, risk.rise):
-            value = account.worth(move.prices)
-            if value < best_value:
-                best_value, best = value, move.prices
-    if all(len({leg.symbol for leg in pool.legs}) == 1 for pool in account.live):
+            candidate = account.moved(at_marks, risk.symbol, move.prices[risk.symbol])
+            if candidate.total < best.total:
+                best = candidate
+    if all(len(pool.parts) == 1 for pool in account.live):
         # No pool spans two symbols: the worth is a sum of one-symbol parts, and each part's
         # own lowest, found by its exact search, together give the exact lowest.
-        separable = {s: account.line_search(s, dict(marks))[1][s] for s in symbols}
-        return account.move(separable if account.worth(separable) < best_value else best)
-    starts = [(dict(marks), symbols), (dict.fromkeys(symbols, 0.0), symbols[::-1])]
+        separable = at_marks
+        for s in symbols:
+            separable = account.moved(separable, s, account.line_search(s, at_marks)[1])
+        return account.worst_move(separable if separable.total < best.total else best)
+    starts = [(at_marks, symbols), (account.state(dict.fromkeys(symbols, 0.0)), symbols[::-1])]
     for start, order in starts:
-        value, prices = account.descend(start, order)
-        if value < best_value:
-            best_value, best = value, prices
-    return account.move(best)
+        found = account.descend(start, order)
+        if found.total < best.total:
+            best = found
+    return account.worst_move(best)
 
 
-def _hedged(pools: tuple[Pool, ...], symbol: str) -> bool:
-    """Whether a cross pool holds legs of ``symbol`` both ways that cancel out."""
-    for pool in pools:
-        legs = [leg for leg in pool.legs if leg.symbol == symbol]
-        if pool.kind != "cross" or len({leg.sign for leg in legs}) < 2:
-            continue
-        net = sum(leg.sign * leg.quantity for leg in legs)
-        gross = sum(leg.quantity for leg in legs)
-        if abs(net) <= 1e-9 * gross:
-            return True
-    return False
+def _hedged_symbols(pools: tuple[Pool, ...]) -> set[str]:
+    """The symbols a cross pool holds both ways in legs that cancel out."""
+    return {
+        symbol
+        for pool in pools
+        if pool.kind == "cross"
+        for symbol, part in pool.parts.items()
+        if len({leg.sign for leg in part.legs}) > 1
+        and abs(part.net) <= 1e-9 * sum(leg.quantity for leg in part.legs)
+    }

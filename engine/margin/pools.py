@@ -59,6 +59,50 @@ class Leg:
         return self.schedule.rates[self.schedule.tier_index(self.quantity * basis)]
 
 
+class SymbolPart:
+    """A pool's legs in one symbol. Pool equity and health are sums of one such part per
+    symbol plus the cash, each part a function of its own symbol's price only: so a move of
+    one symbol changes one part, and a search along one price touches only its legs.
+
+    ``equity(x) = x · Σ s·Q − Σ s·Q·EP`` (summed per symbol, so a hedge's legs cancel exactly
+    even at extreme prices); ``maintenance(x) = Σ MM of its legs``."""
+
+    __slots__ = ("breakpoints", "cost", "fixed", "legs", "marked", "net", "symbol", "top_rate")
+
+    def __init__(self, symbol: str, legs: tuple[Leg, ...]) -> None:
+        self.symbol = symbol
+        self.legs = legs
+        self.net = 0.0
+        self.cost = 0.0
+        for leg in legs:
+            self.net += leg.sign * leg.quantity
+            self.cost += leg.sign * leg.quantity * leg.entry_price
+        self.marked = tuple(leg for leg in legs if leg.schedule.basis == "mark")
+        # Entry-basis legs (Bybit USDT, BitMEX): maintenance fixed by the entry value.
+        self.fixed = sum(leg.entry_maintenance for leg in legs if leg.schedule.basis == "entry")
+        self.top_rate = sum(leg.quantity * leg.schedule.rates[-1] for leg in self.marked)
+        points = {f / leg.quantity for leg in self.marked for f in leg.schedule.floors[1:]}
+        self.breakpoints = np.array(sorted(points), dtype=float)
+
+    def equity(self, price: Price) -> Price:
+        return price * self.net - self.cost
+
+    def maintenance(self, price: Price) -> Price:
+        total = cast(Price, self.fixed)  # type: ignore[redundant-cast]
+        for leg in self.marked:
+            total = total + leg.schedule.maintenance(price * leg.quantity)
+        if isinstance(price, np.ndarray) and not isinstance(total, np.ndarray):
+            return np.full(price.shape, total, dtype=price.dtype)
+        return total
+
+    def health(self, price: Price) -> Price:
+        return self.equity(price) - self.maintenance(price)
+
+    def final_slope(self) -> float:
+        """d health / d price beyond every tier boundary."""
+        return self.net - self.top_rate
+
+
 @dataclass(frozen=True, slots=True)
 class Pool:
     """Collateral and the legs it backs. ``free`` pools hold no positions and never liquidate."""
@@ -67,33 +111,31 @@ class Pool:
     kind: PoolKind
     cash: float
     legs: tuple[Leg, ...]
-    # Per symbol: Σ s·Q and Σ s·Q·EP of its legs (set once, below).
-    terms: tuple[tuple[str, float, float], ...] = field(init=False, repr=False, compare=False)
+    # One part per symbol, in the order the symbols first appear (set once, below).
+    parts: dict[str, SymbolPart] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        nets: dict[str, list[float]] = {}
+        by_symbol: dict[str, list[Leg]] = {}
         for leg in self.legs:
-            net = nets.setdefault(leg.symbol, [0.0, 0.0])
-            net[0] += leg.sign * leg.quantity
-            net[1] += leg.sign * leg.quantity * leg.entry_price
-        object.__setattr__(self, "terms", tuple((s, n, c) for s, (n, c) in nets.items()))
+            by_symbol.setdefault(leg.symbol, []).append(leg)
+        parts = {s: SymbolPart(s, tuple(legs)) for s, legs in by_symbol.items()}
+        object.__setattr__(self, "parts", parts)
 
     def equity(self, prices: Mapping[str, Price]) -> Price:
         """Pool equity ``cash + Σ s · Q · (P − EP)`` (DESIGN §1; Binance FAQ: wallet balance
-        plus unrealized PnL), summed symbol by symbol as ``P · Σ s·Q − Σ s·Q·EP`` so the
-        legs of a hedge cancel exactly even at extreme prices. The one pool-equity function of
-        the engine: ``prices`` are numbers (the report, the solver) or arrays of one shape
-        (sweeps, replays, Monte Carlo)."""
+        plus unrealized PnL), summed symbol by symbol (``SymbolPart.equity``). The one
+        pool-equity function of the engine: ``prices`` are numbers (the report, the solver) or
+        arrays of one shape (sweeps, replays, Monte Carlo)."""
         total = cast(Price, self.cash)  # type: ignore[redundant-cast]
-        for symbol, net, cost in self.terms:
-            total = total + (prices[symbol] * net - cost)
+        for symbol, part in self.parts.items():
+            total = total + part.equity(prices[symbol])
         return total
 
     def maintenance(self, prices: Mapping[str, Price]) -> Price:
         """Σ MM of the pool's legs at ``prices`` (numbers or arrays)."""
         total = cast(Price, 0.0)  # type: ignore[redundant-cast]
-        for leg in self.legs:
-            total = total + leg.maintenance(prices[leg.symbol])
+        for symbol, part in self.parts.items():
+            total = total + part.maintenance(prices[symbol])
         return total
 
     def lowest_health(self, low: Mapping[str, Price], high: Mapping[str, Price]) -> Price:
@@ -104,15 +146,8 @@ class Pool:
         the others: one check per symbol, not one per combination of lows and highs.
         """
         total = cast(Price, self.cash)  # type: ignore[redundant-cast]
-        for symbol in dict.fromkeys(leg.symbol for leg in self.legs):
-            part = Pool(
-                self.name, self.kind, 0.0, tuple(x for x in self.legs if x.symbol == symbol)
-            )
-            at_low, at_high = (
-                part.health({symbol: low[symbol]}),
-                part.health({symbol: high[symbol]}),
-            )
-            total = total + np.minimum(at_low, at_high)
+        for symbol, part in self.parts.items():
+            total = total + np.minimum(part.health(low[symbol]), part.health(high[symbol]))
         return total
 
     def health(self, prices: Mapping[str, Price]) -> Price:

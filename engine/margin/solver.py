@@ -23,7 +23,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from marginlab.engine.margin.pools import Pool
+from marginlab.engine.margin.pools import Pool, SymbolPart
 
 _INF = math.inf
 
@@ -49,48 +49,52 @@ class Crossings:
 
 
 class _Line:
-    """A pool's health along ``P(t) = mark + t * direction`` (legs' own marks)."""
+    """A pool's health along ``P(t) = mark + t * direction`` (legs' own marks): the parts of
+    the symbols that do not move add a constant, so each step evaluates only the moving legs."""
 
     def __init__(self, pool: Pool, direction: Mapping[str, float]) -> None:
-        self.pool = pool
-        self.slopes = [direction.get(leg.symbol, 0.0) for leg in pool.legs]
+        self.moving: list[tuple[SymbolPart, float, float]] = []  # part, its mark, its slope
+        # Equity and maintenance summed apart, in the order ``Pool.health`` sums them.
+        self.equity = pool.cash
+        self.maintenance = 0.0
+        for symbol, part in pool.parts.items():
+            mark = part.legs[0].mark
+            d = direction.get(symbol, 0.0)
+            if d == 0:
+                self.equity += float(part.equity(mark))
+                self.maintenance += float(part.maintenance(mark))
+            else:
+                self.moving.append((part, mark, d))
 
     def health(self, t: float) -> float:
-        prices = {
-            leg.symbol: leg.mark + t * d for leg, d in zip(self.pool.legs, self.slopes, strict=True)
-        }
-        return self.pool.health(prices)
+        equity, maintenance = self.equity, self.maintenance
+        for part, mark, d in self.moving:
+            price = mark + t * d
+            equity += float(part.equity(price))
+            maintenance += float(part.maintenance(price))
+        return equity - maintenance
 
     def limit(self, sign: int) -> float:
         """Largest |t| in direction ``sign`` before some moving price reaches 0."""
         bound = _INF
-        for leg, d in zip(self.pool.legs, self.slopes, strict=True):
+        for _, mark, d in self.moving:
             if sign * d < 0:
-                bound = min(bound, leg.mark / abs(d))
+                bound = min(bound, mark / abs(d))
         return bound
 
     def breakpoints(self, sign: int, bound: float) -> list[float]:
         """|t| of every tier boundary crossed in direction ``sign``, sorted."""
         points: set[float] = set()
-        for leg, d in zip(self.pool.legs, self.slopes, strict=True):
-            if d == 0 or leg.schedule.basis == "entry":
-                continue
-            for floor in leg.schedule.floors[1:]:
-                u = (floor / leg.quantity - leg.mark) / (sign * d)
+        for part, mark, d in self.moving:
+            for price in part.breakpoints:
+                u = (float(price) - mark) / (sign * d)
                 if 0 < u < bound:
                     points.add(u)
         return sorted(points)
 
     def final_slope(self, sign: int) -> float:
         """d health / d|t| beyond every boundary, for an unbounded direction."""
-        slope = 0.0
-        for leg, d in zip(self.pool.legs, self.slopes, strict=True):
-            step = sign * d
-            if step == 0:
-                continue
-            rate = 0.0 if leg.schedule.basis == "entry" else leg.schedule.rates[-1]
-            slope += step * (leg.sign * leg.quantity - leg.quantity * rate)
-        return slope
+        return sum(sign * d * part.final_slope() for part, _, d in self.moving)
 
 
 def _threshold(line: _Line, sign: int, start: float) -> float | None:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 import numpy as np
 
 from marginlab.engine.files.presets import load_preset
-from marginlab.engine.margin.evaluate import _headline, evaluate
+from marginlab.engine.margin.evaluate import clear_headline_cache, evaluate
 from marginlab.engine.margin.models import Scenario
 from marginlab.engine.margin.sweep import sweep_move, sweep_price
 
@@ -55,7 +55,7 @@ def twenty_positions() -> Scenario:
 def fresh(scenario: Scenario) -> object:
     """``evaluate`` as a keystroke sees it: a scenario it has not searched before (the max-loss
     search is cached per scenario for the what-if readout, which must not flatter this)."""
-    _headline.cache_clear()
+    clear_headline_cache()
     return evaluate(scenario)
 
 

@@ -7,11 +7,10 @@ marks; every threshold on the way is applied, in the order the move reaches it (
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import lru_cache
 
 from marginlab.engine.margin import figures as fig
 from marginlab.engine.margin.max_loss import SymbolRisk, WorstMove, max_losses
-from marginlab.engine.margin.models import Scenario
+from marginlab.engine.margin.models import Position, Scenario
 from marginlab.engine.margin.pools import VARIANTS, Pool, Variant, build_pools, equity_now, mode_in
 from marginlab.engine.margin.report import (
     MAX_PRICE,
@@ -64,6 +63,7 @@ def _variant(
     scenario: Scenario, variant: Variant, marks: dict[str, float], direction: dict[str, float]
 ) -> VariantReport:
     pools = build_pools(scenario, variant)
+    by_id = {p.id: p for p in scenario.positions}
     final = {s: m + direction.get(s, 0.0) for s, m in marks.items()}
     figures: dict[str, PositionFigures] = {}
     events: list[LiquidationEvent] = []
@@ -86,7 +86,7 @@ def _variant(
                 unhealthy.append(pool)
             events.append(_event(pool, step, marks, direction))
         figures.update(
-            _pool_figures(scenario, variant, pool, marks, ratio, step is not None, step == 0.0)
+            _pool_figures(by_id, variant, pool, marks, ratio, step is not None, step == 0.0)
         )
     ordered = {p.id: figures[p.id] for p in scenario.positions}
     risks, worst = _headline(scenario, variant)
@@ -114,7 +114,7 @@ def _variant(
 
 
 def _pool_figures(
-    scenario: Scenario,
+    by_id: dict[str, Position],
     variant: Variant,
     pool: Pool,
     marks: dict[str, float],
@@ -122,7 +122,6 @@ def _pool_figures(
     liquidated: bool,
     past: bool,
 ) -> dict[str, PositionFigures]:
-    by_id = {p.id: p for p in scenario.positions}
     prices = {
         symbol: (fig.liquidation_price(pool, symbol, m), fig.bankruptcy_price(pool, symbol, m))
         for symbol, m in {leg.symbol: leg.mark for leg in pool.legs}.items()
@@ -186,8 +185,28 @@ def _liquidation_step(pool: Pool, health: float, direction: dict[str, float]) ->
     return up if up is not None and up <= 1.0 else None
 
 
-@lru_cache(maxsize=32)
+_HEADLINES: dict[tuple[int, Variant], tuple[Scenario, tuple[dict[str, SymbolRisk], WorstMove]]]
+_HEADLINES = {}
+_HEADLINES_KEPT = 24
+
+
 def _headline(scenario: Scenario, variant: Variant) -> tuple[dict[str, SymbolRisk], WorstMove]:
     """Max loss if wrong depends on the scenario only, not on a what-if move: the window asks
-    again for every position of the what-if line, and gets the search it already made."""
-    return max_losses(build_pools(scenario, variant), scenario.marks())
+    again for every position of the what-if line, and gets the search it already made.
+
+    Remembered by the scenario object itself (it is immutable), not by its hash: hashing a
+    book of thousands of positions would cost more than some searches."""
+    key = (id(scenario), variant)
+    found = _HEADLINES.get(key)
+    if found is not None and found[0] is scenario:
+        return found[1]
+    result = max_losses(build_pools(scenario, variant), scenario.marks())
+    if len(_HEADLINES) >= _HEADLINES_KEPT:
+        del _HEADLINES[next(iter(_HEADLINES))]
+    _HEADLINES[key] = (scenario, result)  # the scenario is kept: its id stays its own
+    return result
+
+
+def clear_headline_cache() -> None:
+    """Forget the searches made (a benchmark measures a fresh one)."""
+    _HEADLINES.clear()

@@ -88,7 +88,7 @@ class SymbolPart:
         return price * self.net - self.cost
 
     def maintenance(self, price: Price) -> Price:
-        total = cast(Price, self.fixed)  # type: ignore[redundant-cast]
+        total = cast(Price, self.fixed)
         for leg in self.marked:
             total = total + leg.schedule.maintenance(price * leg.quantity)
         if isinstance(price, np.ndarray) and not isinstance(total, np.ndarray):

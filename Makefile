@@ -80,6 +80,7 @@ bench: $(DEV_STAMP)
 	$(BIN)/python bench/gui_latency.py
 	$(BIN)/python bench/frozen_startup.py
 	$(BIN)/python bench/paths_bench.py
+	$(BIN)/python bench/cli_startup.py
 
 # The README's screenshots, from the real app in an X window (Xvfb; .ci/run installs it).
 screenshots: $(STAMP)

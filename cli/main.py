@@ -8,19 +8,18 @@ from __future__ import annotations
 
 import argparse
 import csv
+import importlib
 import io
 import math
 import sys
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
 import numpy as np
 
-from marginlab.cli.paths import add_commands, run_replay, run_risk
-from marginlab.cli.venues import add_commands as add_venue_commands
-from marginlab.cli.venues import run_import, run_tables
+from marginlab.cli.commands import add_path_commands, add_venue_commands
 from marginlab.engine import __version__
 from marginlab.engine.files.bounded import MAX_PROBLEMS, capped
 from marginlab.engine.files.scenario_io import (
@@ -29,12 +28,9 @@ from marginlab.engine.files.scenario_io import (
     load_scenario,
     parse_scenario,
 )
-from marginlab.engine.files.venue_import import VenueFileError
 from marginlab.engine.margin.evaluate import check_moves, evaluate
 from marginlab.engine.margin.models import Scenario
-from marginlab.engine.margin.report import MoveError
 from marginlab.engine.margin.sweep import SweepResult, sweep_move, sweep_price
-from marginlab.engine.paths.sources import PathError
 from marginlab.engine.text.moves import parse_moves
 from marginlab.engine.text.report_text import report_json, report_table, strict_json
 
@@ -87,7 +83,7 @@ def _parser() -> argparse.ArgumentParser:
     sw.add_argument("--points", type=int, default=201)
     sw.add_argument("--csv", metavar="OUT", help="write the grid to this CSV file")
     sw.add_argument("--json", action="store_true", help="grid and thresholds as JSON")
-    add_commands(commands)
+    add_path_commands(commands)
     add_venue_commands(commands)
     return parser
 
@@ -173,6 +169,18 @@ def _sweep_json(result: SweepResult) -> dict[str, object]:
     }
 
 
+def _run(module: str, name: str) -> Callable[[argparse.Namespace], str]:
+    """A command's code, imported when that command runs (``evaluate`` stays light)."""
+
+    def run(args: argparse.Namespace) -> str:
+        function: Callable[[argparse.Namespace], str] = getattr(
+            importlib.import_module(f"marginlab.cli.{module}"), name
+        )
+        return function(args)
+
+    return run
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``marginlab-cli``; returns the exit status."""
     try:
@@ -180,20 +188,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         command = {
             "evaluate": _evaluate,
             "sweep": _sweep,
-            "replay": run_replay,
-            "risk": run_risk,
-            "import": run_import,
-            "tables": run_tables,
+            "replay": _run("paths", "run_replay"),
+            "risk": _run("paths", "run_risk"),
+            "import": _run("venues", "run_import"),
+            "tables": _run("venues", "run_tables"),
         }
         # Every figure is checked finite before it is written; numpy's own overflow chatter
         # on the way there is not for the user's terminal.
         with warnings.catch_warnings(), np.errstate(all="ignore"):
             warnings.simplefilter("ignore", RuntimeWarning)
             output = command[args.command](args)
-    except (UsageError, ScenarioError, PathError, VenueFileError) as error:
+    except UsageError as error:
         problems = error.problems
-    except (MoveError, ValueError) as error:
-        problems = str(error).splitlines()
+    except ValueError as error:  # ScenarioError, PathError, VenueFileError, MoveError…
+        problems = getattr(error, "problems", None) or str(error).splitlines()
     else:
         print(terminal_safe(output))
         return 0

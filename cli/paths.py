@@ -10,16 +10,12 @@ from typing import Any
 
 from marginlab.engine.files.scenario_io import load_scenario
 from marginlab.engine.margin.pools import VARIANT_TITLES
-from marginlab.engine.paths.montecarlo import (
-    DEFAULT_BLOCK,
-    DEFAULT_CORRELATION,
-    DEFAULT_HORIZON,
-    DEFAULT_PATHS,
-    DEFAULT_SEED,
+from marginlab.engine.paths.defaults import (
     DEFAULT_STEPS,
-    DEFAULT_VOLATILITY_TEXT,
-    GBM,
     PERCENTILES,
+)
+from marginlab.engine.paths.montecarlo import (
+    GBM,
     Bootstrap,
     Risk,
     parse_volatilities,
@@ -28,7 +24,7 @@ from marginlab.engine.paths.montecarlo import (
     uniform_correlation,
 )
 from marginlab.engine.paths.replay import PricePath, Replay, replay
-from marginlab.engine.paths.sources import SHAPES, builtin_path, csv_path
+from marginlab.engine.paths.sources import builtin_path, csv_path
 from marginlab.engine.text.report_text import strict_json
 from marginlab.engine.text.risk_text import duration_text, parameters_text
 
@@ -37,70 +33,6 @@ HORIZON_UNITS = {"m": 1 / 525_600, "h": 1 / 8_760, "d": 1 / 365, "w": 7 / 365, "
 
 class PathUsageError(ValueError):
     pass
-
-
-def add_commands(commands: Any) -> None:
-    rp = commands.add_parser("replay", help="replay a price path; liquidations in time order")
-    rp.add_argument("file")
-    rp.add_argument(
-        "--path",
-        action="append",
-        required=True,
-        help=f"a built-in path ({', '.join(SHAPES)}) or SYMBOL=FILE.csv (repeatable)",
-    )
-    rp.add_argument(
-        "--symbol",
-        action="append",
-        default=[],
-        help="symbol(s) a built-in path moves (default: all)",
-    )
-    rp.add_argument("--depth", type=float, help="depth of a built-in path, in %%")
-    rp.add_argument("--steps", type=int, default=240, help="candles of a built-in path")
-    rp.add_argument("--json", action="store_true")
-    rk = commands.add_parser("risk", help="Monte Carlo odds of liquidation in each variant")
-    rk.add_argument("file")
-    rk.add_argument("--paths", type=int, default=DEFAULT_PATHS, help=f"default {DEFAULT_PATHS:,}")
-    rk.add_argument(
-        "--horizon",
-        default=DEFAULT_HORIZON,
-        help=f"e.g. 30m, 8h, 1d, 2w (default {DEFAULT_HORIZON})",
-    )
-    rk.add_argument(
-        "--steps",
-        type=int,
-        default=None,
-        help=f"GBM steps over the horizon (default {DEFAULT_STEPS}); a bootstrap steps one "
-        "candle at a time",
-    )
-    rk.add_argument(
-        "--vol",
-        action="append",
-        default=[],
-        metavar="SYMBOL=PCT",
-        help="annual volatility in %%, per symbol (SYMBOL=PCT) or for all (PCT); "
-        f"default {DEFAULT_VOLATILITY_TEXT}",
-    )
-    rk.add_argument(
-        "--corr",
-        type=float,
-        default=DEFAULT_CORRELATION,
-        help=f"one correlation between every pair of symbols (GBM; default {DEFAULT_CORRELATION})",
-    )
-    rk.add_argument(
-        "--bootstrap",
-        action="append",
-        default=[],
-        metavar="SYMBOL=FILE.csv",
-        help="block-bootstrap these candles instead of GBM",
-    )
-    rk.add_argument(
-        "--block",
-        type=int,
-        default=DEFAULT_BLOCK,
-        help=f"candles a block (default {DEFAULT_BLOCK})",
-    )
-    rk.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"default {DEFAULT_SEED}")
-    rk.add_argument("--json", action="store_true")
 
 
 def _files(items: list[str]) -> dict[str, Path]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from marginlab.engine.files.scenario_io import dump_scenario, save_scenario
 from marginlab.engine.files.tier_import import import_tier_table
@@ -21,36 +20,6 @@ from marginlab.engine.margin.rules import (
     table_symbol,
 )
 from marginlab.engine.text.numbers import parse_number
-
-
-def add_commands(commands: Any) -> None:
-    im = commands.add_parser(
-        "import",
-        help="a scenario from a venue's saved positions answer (Binance positionRisk, Bybit "
-        "v5 position list, Hyperliquid clearinghouseState)",
-    )
-    im.add_argument("file")
-    im.add_argument("--wallet", help="wallet balance, where the file does not state it")
-    im.add_argument(
-        "--mmr",
-        action="append",
-        default=[],
-        metavar="SYMBOL=RATE",
-        help="maintenance rate (fraction) for a symbol no table covers (repeatable)",
-    )
-    im.add_argument("--rules", choices=RULE_SETS, help="rule set (default: the venue's)")
-    im.add_argument("-o", "--output", metavar="OUT", help="write the scenario here (else stdout)")
-    tb = commands.add_parser("tables", help="the bundled tier tables")
-    tables = tb.add_subparsers(dest="tables_command", required=True)
-    ls = tables.add_parser("list", help="which table and date price each rule set, or a symbol")
-    ls.add_argument("symbol", nargs="?")
-    ti = tables.add_parser(
-        "import",
-        help="a venue's tier answer (Binance leverageBracket, Bybit risk-limit, Hyperliquid "
-        "meta, ccxt fetch_leverage_tiers) into your tables; it takes precedence over the "
-        "bundled one for the symbols it holds",
-    )
-    ti.add_argument("file")
 
 
 def run_import(args: argparse.Namespace) -> str:

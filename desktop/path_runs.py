@@ -16,13 +16,15 @@ from PySide6.QtCore import QObject, QThread, Signal
 
 from marginlab.desktop.controller import ScenarioController
 from marginlab.engine.margin.models import Scenario
-from marginlab.engine.paths.montecarlo import (
+from marginlab.engine.paths.defaults import (
     DEFAULT_BLOCK,
     DEFAULT_CORRELATION,
     DEFAULT_PATHS,
     DEFAULT_SEED,
     DEFAULT_STEPS,
     DEFAULT_VOLATILITY_TEXT,
+)
+from marginlab.engine.paths.montecarlo import (
     GBM,
     Bootstrap,
     Cancelled,

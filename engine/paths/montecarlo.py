@@ -29,6 +29,7 @@ import numpy.typing as npt
 from marginlab.engine.margin.models import Scenario
 from marginlab.engine.margin.pools import VARIANTS, Pool, build_pools, start_equity
 from marginlab.engine.margin.solver import crossings
+from marginlab.engine.paths.defaults import DEFAULT_VOLATILITY, PERCENTILES
 from marginlab.engine.paths.replay import FloatArray, PricePath
 
 CHUNK = 1000
@@ -38,19 +39,7 @@ CHUNK = 1000
 MEMORY_BUDGET = 1.5 * 2**30
 WORK_BUDGET = 2.4e10
 BYTES_PER_POINT = 6 * 4
-# One set of defaults for every face (the GUI's Risk tab and ``marginlab-cli risk``), so the
-# same question gets the same answer. 0.7: BTC and ETH daily returns correlated about 0.7-0.8
-# over 2021-2024; altcoins follow BTC about as closely.
-DEFAULT_VOLATILITY = 0.8
-DEFAULT_VOLATILITY_TEXT = "80"
-DEFAULT_CORRELATION = 0.7
-DEFAULT_HORIZON = "1d"
-DEFAULT_STEPS = 1_440
-DEFAULT_PATHS = 10_000
-DEFAULT_SEED = 0
-DEFAULT_BLOCK = 30
 AnyArray = npt.NDArray[Any]  # float32 paths (Monte Carlo) or float64
-PERCENTILES = (5, 25, 50, 75, 95)
 
 
 class Cancelled(Exception):

@@ -199,3 +199,34 @@ def test_evaluate_reads_standard_input() -> None:
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
     assert report["variants"]["cross"]["account"]["max_loss"] == 10_000
+
+
+def test_evaluate_imports_only_what_it_needs() -> None:
+    """Issue 16: ``evaluate`` loads neither the Monte Carlo and path code nor the venue
+    readers (they cost its start-up and it never runs them)."""
+    code = (
+        "import sys\n"
+        "from marginlab.cli.main import main\n"
+        f"main(['evaluate', {str(SEED)!r}])\n"
+        "print(sorted(m for m in sys.modules if m.startswith('marginlab')))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[-1]
+    for heavy in (
+        "marginlab.engine.paths.montecarlo",
+        "marginlab.engine.paths.replay",
+        "marginlab.engine.paths.sources",
+        "marginlab.engine.files.venue_import",
+        "marginlab.engine.files.tier_import",
+        "marginlab.cli.paths",
+        "marginlab.cli.venues",
+    ):
+        assert f"'{heavy}'" not in out, heavy
+
+
+def test_the_parser_names_every_built_in_path() -> None:
+    from marginlab.engine.paths.defaults import SHAPE_NAMES
+    from marginlab.engine.paths.sources import SHAPES
+
+    assert tuple(SHAPES) == SHAPE_NAMES

@@ -1,0 +1,43 @@
+"""``marginlab-cli evaluate`` start-up against ``python -c "import numpy, pydantic"`` (issue 16:
+≤ 1.3 ×). Fresh processes, interleaved, medians of 15 after a warm-up, bytecode cached as on a
+user's machine. Run: ``make bench``."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+SEED = Path(__file__).parents[1] / "resources" / "presets" / "seed-example.json"
+CLI = Path(sys.executable).with_name("marginlab-cli")
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+BARE = [sys.executable, "-c", "import numpy, pydantic"]
+EVALUATE = [str(CLI), "evaluate", str(SEED)]
+
+
+def seconds(command: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, env=ENV, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    for command in (BARE, EVALUATE):
+        seconds(command)  # warm-up: writes the bytecode cache
+    bare, cli = [], []
+    for _ in range(15):
+        bare.append(seconds(BARE))
+        cli.append(seconds(EVALUATE))
+    b, c = statistics.median(bare), statistics.median(cli)
+    verdict = "met" if c <= 1.3 * b else "MISSED"
+    print(
+        f"marginlab-cli evaluate {c:.3f} s vs python -c 'import numpy, pydantic' {b:.3f} s: "
+        f"ratio {c / b:.2f} (budget 1.3: {verdict})"
+    )
+
+
+if __name__ == "__main__":
+    main()

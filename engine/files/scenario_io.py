@@ -26,7 +26,7 @@ from marginlab.engine.margin.models import FORMAT, PROBLEM_SEPARATOR, VERSION, S
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 20
-MAX_POSITIONS = 500  # Scenario.positions' own limit
+MAX_POSITIONS = 5_000  # Scenario.positions' own limit
 
 
 class ScenarioError(ValueError):
@@ -124,7 +124,7 @@ def parse_scenario(text: str | bytes) -> Scenario:
     if isinstance(positions, list) and len(positions) > MAX_POSITIONS:
         # Checked before the models: two million bad entries must not make two million errors.
         raise ScenarioError(
-            [f"positions: {len(positions):,} entries; a scenario holds at most {MAX_POSITIONS}"]
+            [f"positions: {len(positions):,} entries; a scenario holds at most {MAX_POSITIONS:,}"]
         )
     document = migrate(document)
     try:

@@ -36,6 +36,7 @@ from marginlab.engine.margin.report import MAX_PRICE
 from marginlab.engine.margin.rules import FloatArray
 
 _NUDGE = 1e-9  # past a threshold by this fraction: liquidated there, whatever the rounding
+_SCALAR_WORK = 48  # places × pools a line search evaluates one by one; more as arrays
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +104,12 @@ class _Slice:
         self.health0 = health0
         self.equity0 = equity0
 
+    def worth(self, x: float) -> float:
+        """Equity at ``x`` if the pool survives a move there, else 0."""
+        if self.health0 + float(self.part.health(x)) <= 0:
+            return 0.0
+        return self.equity0 + float(self.part.equity(x))
+
     def worths(self, xs: FloatArray) -> FloatArray:
         """Equity at each price of ``xs`` if the pool survives a move there, else 0."""
         with np.errstate(all="ignore"):  # a price typed near 0 or 10^12: inf, as in floats
@@ -115,27 +122,63 @@ class _Slice:
         boundaries and concave (``solver``), so it rises to one peak and falls after it: the
         segments that hold the roots are found from its values at every boundary at once,
         and each root is exact on its segment."""
-        points = np.concatenate(([0.0], self.part.breakpoints))
-        with np.errstate(all="ignore"):  # a price typed near 0 or 10^12: inf, as in floats
-            array = self.health0 + self.part.health(points)
-        n = len(points) - 1
-        peak = int(np.argmax(array))
-        values: list[float] = array.tolist()
-        at: list[float] = points.tolist()
+        at: list[float] = [0.0, *self.part.breakpoints.tolist()]
+        if len(at) <= _SCALAR_WORK:
+            values = [self.health0 + float(self.part.health(x)) for x in at]
+        else:
+            with np.errstate(all="ignore"):  # a price near 0 or 10^12: inf, as in floats
+                values = (self.health0 + self.part.health(np.array(at))).tolist()
+        n = len(at) - 1
+        peak = max(range(n + 1), key=values.__getitem__)  # the first of the highest
         slope = self.part.final_slope()
         roots = []
         if values[peak] > 0:
             if values[0] <= 0:  # rising side: the last point at or below 0
-                lo = int(np.flatnonzero(array[: peak + 1] <= 0)[-1])
+                lo = max(i for i in range(peak + 1) if values[i] <= 0)
                 roots.append(_cross(at[lo], at[lo + 1], values[lo], values[lo + 1]))
             if values[n] <= 0:  # falling side: the last point above 0
-                lo = peak + int(np.flatnonzero(array[peak:] > 0)[-1])
+                lo = max(i for i in range(peak, n + 1) if values[i] > 0)
                 roots.append(_cross(at[lo], at[lo + 1], values[lo], values[lo + 1]))
             elif slope < 0:
                 roots.append(at[n] - values[n] / slope)
         elif slope > 0 and values[n] <= 0:
             roots.append(at[n] - values[n] / slope)
         return [r for r in roots if r > 0 and math.isfinite(r)]
+
+
+def _lowest_by_side(places: list[float], values: list[float]) -> dict[int, tuple[float, float]]:
+    """The lowest worth and where, both ways (0), down (−1) and up (+1) from ``places[0]``.
+    The start wins unless a move is clearly lower; of equally low places, the farthest from
+    the start (a pool left just past its threshold could be revived by the next move)."""
+    start, here = places[0], values[0]
+    best = {}
+    for side in (0, -1, 1):
+        chosen = (here, start)
+        lowest = min(
+            (v for x, v in zip(places[1:], values[1:], strict=True) if _on_side(x, start, side)),
+            default=here,
+        )
+        if lowest < here - 1e-12 * max(1.0, abs(here)):
+            tied = lowest + 1e-12 * max(1.0, abs(lowest))
+            farthest = -1.0
+            for x, v in zip(places[1:], values[1:], strict=True):
+                if v <= tied and _on_side(x, start, side):
+                    away = _distance(x, start)
+                    if away > farthest:
+                        farthest, chosen = away, (v, x)
+        best[side] = chosen
+    return best
+
+
+def _on_side(x: float, start: float, side: int) -> bool:
+    return side == 0 or (x < start if side < 0 else x > start)
+
+
+def _distance(x: float, start: float) -> float:
+    """How far ``x`` is from ``start``, as a ratio: 0 is infinitely far."""
+    if x <= 0 or start <= 0:
+        return math.inf
+    return abs(math.log(x / start))
 
 
 def _cross(a: float, b: float, fa: float, fb: float) -> float:
@@ -268,27 +311,16 @@ class _Account:
         for piece in slices:
             for root in piece.roots():
                 points.update((root * (1 - _NUDGE), root * (1 + _NUDGE)))
-        xs = np.array([start, *sorted(x for x in points if x <= MAX_PRICE)], dtype=float)
-        values = np.full(xs.shape, float(base))
-        for piece in slices:
-            values += piece.worths(xs)
-        here = float(values[0])
-        with np.errstate(all="ignore"):
-            distance = np.abs(np.log(xs / start)) if start > 0 else np.abs(xs)
-        best = {}
-        for side, where in ((0, xs > -1.0), (-1, xs < start), (1, xs > start)):
-            where[0] = False
-            candidates = np.flatnonzero(where)
-            best[side] = (here, start)  # start wins unless a move is clearly lower
-            if candidates.size:
-                lowest = float(values[candidates].min())
-                if lowest < here - 1e-12 * max(1.0, abs(here)):
-                    # Of equally low places, the farthest from the start: a pool left just
-                    # past its threshold could be revived by the next symbol's move.
-                    tied = candidates[values[candidates] <= lowest + 1e-12 * max(1.0, abs(lowest))]
-                    i = int(tied[np.argmax(distance[tied])])
-                    best[side] = (float(values[i]), float(xs[i]))
-        return best
+        places = [start, *sorted(x for x in points if x <= MAX_PRICE)]
+        if len(places) * len(slices) <= _SCALAR_WORK:  # a small book: numpy's overhead costs more
+            values = [base + sum(piece.worth(x) for piece in slices) for x in places]
+        else:
+            xs = np.array(places, dtype=float)
+            array = np.full(xs.shape, float(base))
+            for piece in slices:
+                array += piece.worths(xs)
+            values = array.tolist()
+        return _lowest_by_side(places, values)
 
     def descend(self, start: _State, order: list[str]) -> _State:
         state = start

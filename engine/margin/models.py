@@ -92,7 +92,7 @@ class Scenario(BaseModel):
     name: str = Field(default="Untitled", max_length=200)
     rules: RuleSetName = "binance-usdm"
     account: Account
-    positions: tuple[Position, ...] = Field(default=(), max_length=500)
+    positions: tuple[Position, ...] = Field(default=(), max_length=5_000)
 
     @model_validator(mode="after")
     def _cross_field_rules(self) -> Scenario:

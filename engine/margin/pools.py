@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any, Literal, TypeVar, cast
 
 import numpy as np
@@ -59,6 +58,32 @@ class Leg:
         return self.schedule.rates[self.schedule.tier_index(self.quantity * basis)]
 
 
+_GROUPED = 32  # legs on one schedule from which their MM is summed as one array
+
+
+class _LegGroup:
+    """Legs of one part on one schedule: Σ MM of their notionals ``Q_i · P`` at a price."""
+
+    __slots__ = ("amounts", "floors", "quantities", "rates", "schedule")
+
+    def __init__(self, schedule: Schedule, quantities: npt.NDArray[np.float64]) -> None:
+        self.schedule = schedule
+        self.quantities = quantities
+        self.floors = np.asarray(schedule.floors, dtype=float)
+        self.rates = np.asarray(schedule.rates, dtype=float)
+        self.amounts = np.asarray(schedule.amounts, dtype=float)
+
+    def maintenance(self, price: Price) -> Price:
+        if isinstance(price, np.ndarray):
+            total = cast(Price, 0.0)
+            for quantity in self.quantities.tolist():
+                total = total + self.schedule.maintenance(price * quantity)
+            return total
+        notionals = self.quantities * price
+        tiers = np.maximum(np.searchsorted(self.floors, notionals, side="right") - 1, 0)
+        return cast(Price, float(np.sum(notionals * self.rates[tiers] - self.amounts[tiers])))
+
+
 class SymbolPart:
     """A pool's legs in one symbol. Pool equity and health are sums of one such part per
     symbol plus the cash, each part a function of its own symbol's price only: so a move of
@@ -67,7 +92,17 @@ class SymbolPart:
     ``equity(x) = x · Σ s·Q − Σ s·Q·EP`` (summed per symbol, so a hedge's legs cancel exactly
     even at extreme prices); ``maintenance(x) = Σ MM of its legs``."""
 
-    __slots__ = ("breakpoints", "cost", "fixed", "legs", "marked", "net", "symbol", "top_rate")
+    __slots__ = (
+        "breakpoints",
+        "cost",
+        "fixed",
+        "groups",
+        "legs",
+        "marked",
+        "net",
+        "symbol",
+        "top_rate",
+    )
 
     def __init__(self, symbol: str, legs: tuple[Leg, ...]) -> None:
         self.symbol = symbol
@@ -83,6 +118,18 @@ class SymbolPart:
         self.top_rate = sum(leg.quantity * leg.schedule.rates[-1] for leg in self.marked)
         points = {f / leg.quantity for leg in self.marked for f in leg.schedule.floors[1:]}
         self.breakpoints = np.array(sorted(points), dtype=float)
+        # Many legs on one schedule (a big book's cross pool): their MM at one price in one
+        # array operation rather than one call per leg.
+        by_schedule: dict[int, list[Leg]] = {}
+        for leg in self.marked:
+            by_schedule.setdefault(id(leg.schedule), []).append(leg)
+        self.groups = [
+            _LegGroup(legs[0].schedule, np.array([leg.quantity for leg in legs]))
+            for legs in by_schedule.values()
+            if len(legs) >= _GROUPED
+        ]
+        grouped = {id(g.schedule) for g in self.groups}
+        self.marked = tuple(leg for leg in self.marked if id(leg.schedule) not in grouped)
 
     def equity(self, price: Price) -> Price:
         return price * self.net - self.cost
@@ -91,6 +138,8 @@ class SymbolPart:
         total = cast(Price, self.fixed)
         for leg in self.marked:
             total = total + leg.schedule.maintenance(price * leg.quantity)
+        for group in self.groups:
+            total = total + group.maintenance(price)
         if isinstance(price, np.ndarray) and not isinstance(total, np.ndarray):
             return np.full(price.shape, total, dtype=price.dtype)
         return total
@@ -156,14 +205,24 @@ class Pool:
         return self.equity(prices) - self.maintenance(prices)
 
 
-@lru_cache(maxsize=4096)
+_SCHEDULES: dict[tuple[str, str, float | None, float | None], Schedule] = {}
+
+
 def _schedule(rules: str, position: Position) -> Schedule:
-    return schedule_for(rules, position)
+    """``schedule_for``, remembered by what decides it (rules, symbol, the overrides), not by
+    the position's hash: hashing each of thousands of positions costs more than the lookup."""
+    key = (rules, position.symbol, position.maintenance_rate, position.maintenance_amount)
+    found = _SCHEDULES.get(key)
+    if found is None:
+        if len(_SCHEDULES) > 20_000:
+            _SCHEDULES.clear()
+        found = _SCHEDULES[key] = schedule_for(rules, position)
+    return found
 
 
 def clear_schedule_cache() -> None:
     """Forget the schedules looked up so far (after a tier table was imported)."""
-    _schedule.cache_clear()
+    _SCHEDULES.clear()
 
 
 def make_leg(rules: str, position: Position, mark: float) -> Leg:

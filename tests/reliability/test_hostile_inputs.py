@@ -62,7 +62,7 @@ def test_two_million_bad_entries_give_one_line(tmp_path: Path) -> None:
     flood.write_text(text)
     assert flood.stat().st_size < 5 * 2**20
     done = cli("evaluate", str(flood))
-    refused(done, "positions: 2,000,000 entries; a scenario holds at most 500")
+    refused(done, "positions: 2,000,000 entries; a scenario holds at most 5,000")
     assert len(done.stderr.splitlines()) == 1
 
 

@@ -81,7 +81,7 @@ class _LegGroup:
             return total
         notionals = self.quantities * price
         tiers = np.maximum(np.searchsorted(self.floors, notionals, side="right") - 1, 0)
-        return cast(Price, float(np.sum(notionals * self.rates[tiers] - self.amounts[tiers])))
+        return cast(Price, float(np.sum(notionals * self.rates[tiers] - self.amounts[tiers])))  # type: ignore[redundant-cast]
 
 
 class SymbolPart:

@@ -81,6 +81,7 @@ bench: $(DEV_STAMP)
 	$(BIN)/python bench/frozen_startup.py
 	$(BIN)/python bench/paths_bench.py
 	$(BIN)/python bench/cli_startup.py
+	$(BIN)/python bench/scale_bench.py
 
 # The README's screenshots, from the real app in an X window (Xvfb; .ci/run installs it).
 screenshots: $(STAMP)

@@ -142,6 +142,7 @@ class VariantCard(QFrame):
         self.title.setAccessibleName(f"{name} title")
         tint(self.title, style.colour, bold=True)
         layout.addWidget(self.title)
+        self._row_keys: list[tuple[object, ...]] = []  # what each row's tooltips were made of
         self.table = FiguresTable(0, len(HEADERS))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
@@ -181,6 +182,7 @@ class VariantCard(QFrame):
     def show_variant(self, variant: VariantReport, currency: str) -> None:
         positions = list(variant.positions.values())
         changed = self.table.rowCount() != len(positions)
+        del self._row_keys[len(positions) :]
         self.table.setRowCount(len(positions))
         for row, f in enumerate(positions):
             distance = (
@@ -196,14 +198,19 @@ class VariantCard(QFrame):
                 f"{f.max_loss:,.0f}",
                 "≥ 100 %" if f.past_liquidation else percent_text(f.margin_ratio, RATIO_DECIMALS),
             )
+            key = (f.id, f.symbol, f.side, f.margin_mode, currency, f.venue_liquidation_price)
+            same_row = row < len(self._row_keys) and self._row_keys[row] == key
+            if not same_row:
+                self._row_keys[row : row + 1] = [key]
             for column, text in enumerate(texts):
                 item = self.table.item(row, column)
                 if item is None:
                     item = QTableWidgetItem()
                     self.table.setItem(row, column, item)
-                if item.text() != text:
-                    item.setText(text)
-                    changed = True
+                if item.text() == text and same_row:
+                    continue  # same figure: its tooltip says the same (a big book: 7,500 cells)
+                item.setText(text)
+                changed = True
                 if column:
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter

@@ -180,6 +180,16 @@ class PositionsTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
+    def result_texts(self) -> tuple[list[str], list[str]]:
+        """The PnL and ROE cells' texts, every row: what the columns must be wide enough for."""
+        shown = [
+            self._result_data(p, field, Qt.ItemDataRole.DisplayRole)
+            for field in ("pnl", "roe")
+            for p in self._positions
+        ]
+        n = len(self._positions)
+        return shown[:n], shown[n:]
+
     def _on_result_changed(self, result: Result) -> None:
         if result.pnl == self._pnl:
             return

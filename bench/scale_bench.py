@@ -1,0 +1,150 @@
+"""Scale benchmark (issue 16): every figure a ratio measured in the same run.
+
+* keystroke → frame (the quantity typed, the curves hold the new data, the window repainted)
+  at N = 1, 20 and 500 positions (``bench/books.py``: up to 50 symbols, half cross), against
+  a bare pyqtgraph window redrawing three 801-point curves (the stack's floor);
+  budgets: N=20 ≤ 1.2 × N=1, N=500 ≤ 3 × N=1, N=1 ≤ 2 × the floor;
+* evaluate at N = 500 against N = 5 (≤ 10 ×);
+* loading a 2,000-position file into the window against a 20-position one (≤ 10 ×).
+
+Run: ``make bench`` (offscreen, on the tests' 1920 × 1080 screen).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+SCREEN = Path(__file__).parents[1] / "tests" / "offscreen_screen.json"
+os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={SCREEN}")
+sys.path.insert(0, str(Path(__file__).parents[1]))
+
+from bench.books import book, book_document  # noqa: E402
+
+
+def median_ms(samples: list[float]) -> float:
+    return statistics.median(samples) * 1000
+
+
+def floor_frame(app, edits: int) -> float:
+    """A bare pyqtgraph window: three 801-point curves get new data, then it repaints."""
+    import numpy as np
+    import pyqtgraph as pg
+
+    plot = pg.PlotWidget()
+    x = np.linspace(20_000, 100_000, 801)
+    curves = [plot.plot(x, x * k) for k in (1.0, 1.1, 1.2)]
+    plot.resize(1200, 500)
+    plot.show()
+    app.processEvents()
+    samples = []
+    for i in range(edits):
+        start = time.perf_counter()
+        for k, curve in enumerate(curves):
+            curve.setData(x, x * (1 + 0.1 * k) + i)
+        plot.viewport().repaint()
+        samples.append(time.perf_counter() - start)
+    plot.close()
+    return median_ms(samples[5:])
+
+
+def window_frame(app, window, n: int, folder: str, edits: int) -> float:
+    """Keystroke in the quantity field → curves hold new data → window repainted."""
+    from PySide6.QtTest import QTest
+
+    path = Path(folder) / f"book{n}.json"
+    path.write_text(json.dumps(book_document(n)), encoding="utf-8")
+    window.files.open_path(path, ask=False)
+    window.controller.recompute()
+    app.processEvents()
+    window.table.selectRow(0)
+    field = window.form.size
+    field.setFocus()
+    curve = window.plot.curves["cross"]
+    samples = []
+    for i in range(edits):
+        field.selectAll()
+        QTest.keyClicks(field, "0.")
+        app.processEvents()
+        before = curve.getData()[1].copy()
+        start = time.perf_counter()
+        QTest.keyClick(field, "3" if i % 2 else "5")
+        while (curve.getData()[1] == before).all():
+            app.processEvents()
+        window.repaint()
+        samples.append(time.perf_counter() - start)
+    window.controller.undo_stack.setClean()
+    return median_ms(samples[3:])
+
+
+def load_seconds(app, window, n: int, folder: str) -> float:
+    path = Path(folder) / f"load{n}.json"
+    path.write_text(json.dumps(book_document(n)), encoding="utf-8")
+    best = []
+    for _ in range(2):
+        start = time.perf_counter()
+        window.files.open_path(path, ask=False)
+        window.controller.recompute()
+        app.processEvents()
+        window.repaint()
+        best.append(time.perf_counter() - start)
+        window.controller.undo_stack.setClean()
+    return min(best)
+
+
+def evaluate_ms(n: int, repeat: int) -> float:
+    from marginlab.engine.margin.evaluate import clear_headline_cache, evaluate
+
+    scenario = book(n)
+    samples = []
+    for _ in range(repeat):
+        clear_headline_cache()
+        start = time.perf_counter()
+        evaluate(scenario)
+        samples.append(time.perf_counter() - start)
+    return median_ms(samples)
+
+
+def verdict(ratio: float, budget: float) -> str:
+    return f"ratio {ratio:5.2f} (budget {budget:g}: {'met' if ratio <= budget else 'MISSED'})"
+
+
+def main() -> None:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from marginlab.desktop.app import build_window, follow_palette
+
+    app = QApplication.instance() or QApplication([])
+    follow_palette(app)
+    e5, e500 = evaluate_ms(5, 30), evaluate_ms(500, 5)
+    print(f"evaluate N=5 {e5:8.2f} ms, N=500 {e500:8.2f} ms        {verdict(e500 / e5, 10)}")
+    with tempfile.TemporaryDirectory() as folder:
+        settings = QSettings(str(Path(folder) / "s.ini"), QSettings.Format.IniFormat)
+        window = build_window(settings, autosave_folder=Path(folder) / "autosave")
+        window.show()
+        app.processEvents()
+        floor = floor_frame(app, 40)
+        frames = {
+            n: window_frame(app, window, n, folder, 23 if n < 500 else 8) for n in (1, 20, 500)
+        }
+        one = frames[1]
+        print(f"bare pyqtgraph frame (3 × 801 points) {floor:7.2f} ms")
+        print(f"keystroke → frame N=1   {one:8.2f} ms vs the floor  {verdict(one / floor, 2)}")
+        for n, budget in ((20, 1.2), (500, 3.0)):
+            ratio = verdict(frames[n] / one, budget)
+            print(f"keystroke → frame N={n:<4d}{frames[n]:8.2f} ms vs N=1      {ratio}")
+        l20, l2000 = load_seconds(app, window, 20, folder), load_seconds(app, window, 2000, folder)
+        print(
+            f"load N=20 {l20:6.3f} s, N=2,000 {l2000:6.3f} s            {verdict(l2000 / l20, 10)}"
+        )
+        window.close()
+
+
+if __name__ == "__main__":
+    main()

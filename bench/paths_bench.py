@@ -90,6 +90,24 @@ def main() -> None:
         f"Monte Carlo 10,000 paths × 1,440 steps × 5 positions × 3 variants: "
         f"median {median:.3f} s of 5 (budget 1.5 s: {verdict})"
     )
+    floor = statistics.median(bare_numpy_seconds(seed) for seed in range(3))
+    ratio = median / floor
+    print(
+        f"bare numpy, the same paths × steps × symbols and barrier checks: {floor:.3f} s; "
+        f"ratio {ratio:.2f} (budget 2: {'met' if ratio <= 2 else 'MISSED'})"
+    )
+    cpu, wall = cores_used(scenario, model)
+    print(f"cores busy during a run: {cpu / wall:.2f} (CPU seconds / wall seconds, 2 cores)")
+    peak = peak_memory_mb()
+    print(
+        f"peak memory, 50 symbols × 23,040 steps: {peak:.0f} MB "
+        f"(budget 300 MB: {'met' if peak <= 300 else 'MISSED'})"
+    )
+    late = cancel_latency_ms(scenario, model)
+    print(
+        f"cancel → the run stops: {late:.0f} ms "
+        f"(budget 100 ms: {'met' if late <= 100 else 'MISSED'})"
+    )
     path = builtin_path("slow-bleed", scenario.marks(), scenario.symbols(), steps=1440)
     start = time.perf_counter()
     for _ in range(20):
@@ -97,6 +115,88 @@ def main() -> None:
     print(f"replay of a 1,440-candle path: {(time.perf_counter() - start) / 20 * 1000:.2f} ms")
     for count in (2, 8, 32):
         print(f"replay, one cross pool over {count:>2} symbols: {cross_replay_ms(count):.2f} ms")
+
+
+def bare_numpy_seconds(seed: int) -> float:
+    """The floor: 10,000 GBM paths × 1,440 steps × 3 symbols in float32, chunks of 1,000,
+    and one barrier check per pool and variant (a price against a threshold for the
+    isolated pools, equity against maintenance for the cross pool), one thread."""
+    rng = np.random.default_rng(seed)
+    chol = np.linalg.cholesky(np.array([[1, 0.8, 0.7], [0.8, 1, 0.75], [0.7, 0.75, 1]]))
+    sigma = np.array([0.6, 0.8, 1.0], dtype=np.float32)
+    dt = np.float32(1 / 365 / 1_440)
+    start = time.perf_counter()
+    for _ in range(10):
+        shocks = rng.standard_normal((1000, 1440, 3), dtype=np.float32) @ chol.T.astype(np.float32)
+        paths = np.exp(np.cumsum(-0.5 * sigma**2 * dt + sigma * np.sqrt(dt) * shocks, axis=1))
+        for _variant in range(3):
+            for j in range(3):  # isolated pools: one threshold each
+                (paths[:, :, j] <= 0.9).any(axis=1)
+            equity = 1_000 + (paths * np.float32(100)).sum(axis=2)  # the cross pool
+            (equity <= (paths * np.float32(1)).sum(axis=2)).any(axis=1)
+    return time.perf_counter() - start
+
+
+def cores_used(scenario: Scenario, model: GBM) -> tuple[float, float]:
+    cpu, wall = time.process_time(), time.perf_counter()
+    simulate(scenario, model, 10_000, 1_440, 1 / 365 / 1_440, seed=9)
+    return time.process_time() - cpu, time.perf_counter() - wall
+
+
+def peak_memory_mb() -> float:
+    """Peak of numpy's allocations (tracemalloc) over a run of 1,000 paths × 23,040 steps of
+    a cross pool over 50 symbols."""
+    import tracemalloc
+
+    from marginlab.engine.paths.montecarlo import uniform_correlation
+
+    symbols = [f"S{i}USDT" for i in range(50)]
+    positions = [
+        {
+            "id": s,
+            "symbol": s,
+            "side": "long",
+            "quantity": 1,
+            "entry_price": 100,
+            "leverage": 10,
+            "margin_mode": "cross",
+            "maintenance_rate": 0.01,
+        }
+        for s in symbols
+    ]
+    scenario = Scenario.model_validate(
+        {"rules": "generic", "account": {"wallet_balance": 10_000}, "positions": positions}
+    )
+    model = GBM(dict.fromkeys(symbols, 0.8), uniform_correlation(50, 0.7))
+    tracemalloc.start()
+    simulate(scenario, model, 200, 23_040, 1 / 525_600, seed=3)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return peak / 2**20
+
+
+def cancel_latency_ms(scenario: Scenario, model: GBM) -> float:
+    """From the cancel flag being set, mid-run, to the run having stopped."""
+    import threading
+
+    from marginlab.engine.paths.montecarlo import Cancelled
+
+    flag = threading.Event()
+    stopped: list[float] = []
+
+    def run() -> None:
+        try:
+            simulate(scenario, model, 100_000, 1_440, 1 / 365 / 1_440, cancelled=flag.is_set)
+        except Cancelled:
+            stopped.append(time.perf_counter())
+
+    worker = threading.Thread(target=run)
+    worker.start()
+    time.sleep(0.5)
+    asked = time.perf_counter()
+    flag.set()
+    worker.join()
+    return (stopped[0] - asked) * 1000 if stopped else float("inf")
 
 
 def cross_replay_ms(count: int) -> float:

@@ -538,7 +538,7 @@ class MainWindow(QMainWindow):
             return
         self.autosaver.remove()  # saved or knowingly discarded: nothing to recover
         if self._runs is not None:
-            self._runs.cancel()
+            self._runs.shutdown()
         self.settings.setValue("window/geometry", self.saveGeometry())
         if self.controller.path is not None:
             self.settings.setValue("files/last", str(Path(self.controller.path)))

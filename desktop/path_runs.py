@@ -138,6 +138,7 @@ class PathRuns(QObject):
         self._controller = controller
         self._thread: QThread | None = None
         self._worker: _Worker | None = None
+        self._retired: list[tuple[QThread, _Worker]] = []  # cancelled runs still stopping
         self._risk_request: RiskRequest | None = None
         self._candles: dict[tuple[str, ...], tuple[tuple[tuple[int, int], ...], PricePath]] = {}
         controller.scenarioChanged.connect(self._on_scenario_changed)
@@ -187,7 +188,7 @@ class PathRuns(QObject):
     def simulate(self, request: RiskRequest) -> None:
         """Start a simulation of the current scenario (cancelling one under way); it is run
         again whenever the positions change, until ``forget`` is called."""
-        self.cancel()
+        self._stop()
         self._risk_request = request
         scenario = self._controller.scenario
         symbols = scenario.symbols()
@@ -230,12 +231,33 @@ class PathRuns(QObject):
 
     def cancel(self) -> None:
         """Stop the run under way, if any; its figures are dropped."""
-        if self._worker is not None:
-            self._worker.stop.set()
-        if self._thread is not None:
-            self._thread.quit()
-            self._thread.wait()
+        if self._stop():
+            self.riskCancelled.emit()
+
+    def _stop(self) -> bool:
+        """Stop the run under way; whether there was one. The window does not wait for it:
+        the run stops at its next block of steps, in the background, and nothing it says any
+        more reaches the views."""
+        worker, thread = self._worker, self._thread
         self._thread = self._worker = None
+        if worker is None or thread is None:
+            return False
+        worker.stop.set()
+        for signal, slot in (
+            (worker.progressed, self.riskProgressed),
+            (worker.finished, self._on_finished),
+            (worker.failed, self.riskFailed),
+        ):
+            signal.disconnect(slot)
+        self._retired.append((thread, worker))  # both kept alive until the thread ends
+        thread.finished.connect(lambda: self._retired.remove((thread, worker)))
+        return True
+
+    def shutdown(self) -> None:
+        """Cancel, and wait for every run still stopping (the window is closing)."""
+        self.cancel()
+        for thread, _ in list(self._retired):
+            thread.wait()
 
     def running(self) -> bool:
         return self._thread is not None and self._thread.isRunning()

@@ -11,15 +11,20 @@ Two models of the price paths:
   previous close (so wicks are kept).
 
 Liquidations follow ``paths.replay``: a pool is gone from the first step where its health is
-≤ 0 at the step's prices (at its lows/highs, for candles). Seeded and reproducible: the same
-seed gives the same figures; paths are drawn in fixed chunks so progress and cancel can be
-reported between chunks without changing the numbers.
+≤ 0 at the step's prices (at its lows/highs, for candles). Seeded and reproducible: paths are
+drawn in batches of ``BATCH``, each from its own stream spawned from the seed, and each batch
+walks its steps in blocks that fit ``MEMORY_BUDGET`` (only the current block of prices is
+held). So memory is bounded for any steps and symbols, the batches can run on both cores, and
+the same seed gives the same figures whatever the number of workers; cancel is checked
+between blocks.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,11 +37,13 @@ from marginlab.engine.margin.solver import crossings
 from marginlab.engine.paths.defaults import DEFAULT_VOLATILITY, PERCENTILES
 from marginlab.engine.paths.replay import FloatArray, PricePath
 
-CHUNK = 1000
-# What a run may ask of this 2-core, 24 GB class of machine: the arrays of one chunk of paths
-# (about 6 float32 copies of paths × steps × symbols), and the total work (about 4·10^7
-# path-steps-symbols a second here, so 2.4·10^10 is some 10 minutes).
-MEMORY_BUDGET = 1.5 * 2**30
+BATCH = 1000  # paths a batch: fixed, so the figures never depend on how batches are spread
+WORKERS = 2  # threads over batches: numpy releases the GIL in the heavy array work
+# What a run may ask of this 2-core, 24 GB class of machine: the arrays of one block of steps
+# of one batch (about 6 float32 copies of paths × steps × symbols) per worker, and the total
+# work (about 4·10^7 path-steps-symbols a second here, so 2.4·10^10 is some 10 minutes).
+MEMORY_BUDGET = 96 * 2**20
+BLOCK_POINTS = 400_000  # paths × steps × symbols of one block: ~30 ms of work here
 WORK_BUDGET = 2.4e10
 BYTES_PER_POINT = 6 * 4
 AnyArray = npt.NDArray[Any]  # float32 paths (Monte Carlo) or float64
@@ -165,57 +172,81 @@ def _cholesky(model: GBM, symbols: list[str]) -> npt.NDArray[np.float64]:
         raise ValueError("correlation: not positive definite") from None
 
 
-def _gbm_chunk(
+Blocks = Iterator[tuple[dict[str, AnyArray], dict[str, AnyArray], dict[str, AnyArray]]]
+
+
+def _gbm_blocks(
     model: GBM,
     symbols: list[str],
     marks: dict[str, float],
     n: int,
     steps: int,
+    block: int,
     dt: float,
     rng: np.random.Generator,
     chol: npt.NDArray[np.float64],
-) -> tuple[dict[str, AnyArray], ...]:
+) -> Blocks:
+    """Closes of ``n`` paths, ``block`` steps at a time (a GBM step has no wick: its low and
+    high are its close); the log level carries over from one block to the next."""
     sigma = np.array([model.volatility[s] for s in symbols], dtype=np.float32)
     mu = np.array([model.drift.get(s, 0.0) for s in symbols], dtype=np.float32)
-    shocks = rng.standard_normal((n, steps, len(symbols)), dtype=np.float32)
-    if len(symbols) > 1:
-        shocks = shocks @ chol.T.astype(np.float32)
-    increments = (mu - 0.5 * sigma**2) * np.float32(dt) + sigma * np.float32(np.sqrt(dt)) * shocks
-    log_paths = np.cumsum(increments, axis=1)
-    close = {s: marks[s] * np.exp(log_paths[:, :, j]) for j, s in enumerate(symbols)}
-    return close, close, close
+    mix = chol.T.astype(np.float32)
+    level = np.zeros((n, 1, len(symbols)), dtype=np.float32)
+    for first in range(0, steps, block):
+        k = min(block, steps - first)
+        shocks = rng.standard_normal((n, k, len(symbols)), dtype=np.float32)
+        if len(symbols) > 1:
+            shocks = shocks @ mix
+        drift = (mu - 0.5 * sigma**2) * np.float32(dt)
+        log_paths = level + np.cumsum(drift + sigma * np.float32(np.sqrt(dt)) * shocks, axis=1)
+        level = log_paths[:, -1:, :]
+        close = {s: marks[s] * np.exp(log_paths[:, :, j]) for j, s in enumerate(symbols)}
+        yield close, close, close
 
 
-def _bootstrap_chunk(
+def _bootstrap_blocks(
     model: Bootstrap,
     symbols: list[str],
     marks: dict[str, float],
     n: int,
     steps: int,
+    block: int,
     rng: np.random.Generator,
-) -> tuple[dict[str, AnyArray], ...]:
+) -> Blocks:
+    """Closes, lows and highs of ``n`` resampled paths, ``block`` steps at a time: the blocks
+    of candles are drawn up front (one start per block a path), the prices walked in turn."""
     history = model.history
     count = history.steps - 1
-    block = max(1, min(model.block, count))
-    blocks = -(-steps // block)
-    starts = rng.integers(0, count - block + 1, size=(n, blocks))
-    index = (starts[:, :, None] + np.arange(block)).reshape(n, -1)[:, :steps] + 1
-    close, low, high = {}, {}, {}
+    size = max(1, min(model.block, count))
+    starts = rng.integers(0, count - size + 1, size=(n, -(-steps // size)))
+    returns = {}
     for s in symbols:
-        if s not in history.close:
-            const = np.full((n, steps), marks[s], dtype=np.float32)
-            close[s] = low[s] = high[s] = const
-            continue
-        c = history.close[s]
-        r = np.log(c[1:] / c[:-1]).astype(np.float32)
-        r_low = np.log(history.low[s][1:] / c[:-1]).astype(np.float32)
-        r_high = np.log(history.high[s][1:] / c[:-1]).astype(np.float32)
-        level = np.cumsum(r[index - 1], axis=1)
-        before = np.concatenate([np.zeros((n, 1), np.float32), level[:, :-1]], axis=1)
-        close[s] = marks[s] * np.exp(level)
-        low[s] = marks[s] * np.exp(before + r_low[index - 1])
-        high[s] = marks[s] * np.exp(before + r_high[index - 1])
-    return close, low, high
+        if s in history.close:
+            c = history.close[s]
+            returns[s] = (
+                np.log(c[1:] / c[:-1]).astype(np.float32),
+                np.log(history.low[s][1:] / c[:-1]).astype(np.float32),
+                np.log(history.high[s][1:] / c[:-1]).astype(np.float32),
+            )
+    level = {s: np.zeros((n, 1), np.float32) for s in symbols}
+    for first in range(0, steps, block):
+        k = min(block, steps - first)
+        t = np.arange(first, first + k)
+        index = starts[:, t // size] + (t % size)  # 0-based candle returns
+        close, low, high = {}, {}, {}
+        for s in symbols:
+            if s not in returns:
+                const = np.full((n, k), marks[s], dtype=np.float32)
+                close[s] = low[s] = high[s] = const
+                continue
+            r, r_low, r_high = returns[s]
+            path = level[s] + np.cumsum(r[index], axis=1)
+            before = np.concatenate([level[s], path[:, :-1]], axis=1)
+            level[s] = path[:, -1:]
+            close[s] = marks[s] * np.exp(path)
+            low[s] = marks[s] * np.exp(before + r_low[index])
+            high[s] = marks[s] * np.exp(before + r_high[index])
+        yield close, low, high
 
 
 def _first_hit(
@@ -248,24 +279,23 @@ def _first_hit(
     return np.asarray(np.where(hit[rows, first], first, steps), np.int64)
 
 
-def chunk_size(paths: int, steps: int, symbols: int) -> int:
-    """Paths drawn at once: CHUNK, or fewer when a chunk would not fit MEMORY_BUDGET. Paths
-    are drawn in order from one random stream, so the chunk size never changes the figures."""
-    per_path = steps * max(symbols, 1) * BYTES_PER_POINT
-    return max(1, min(CHUNK, paths, int(MEMORY_BUDGET // per_path)))
+def close_steps(close: dict[str, AnyArray]) -> int:
+    """Steps in a block of closes."""
+    return int(next(iter(close.values())).shape[1])
+
+
+def step_block(paths: int, steps: int, symbols: int) -> int:
+    """Steps a batch walks at once: as many as fit MEMORY_BUDGET, and few enough that a
+    block takes some 30 ms (cancel is seen between blocks); at least one."""
+    points = min(paths, BATCH) * max(symbols, 1)
+    fits = min(MEMORY_BUDGET // (points * BYTES_PER_POINT), BLOCK_POINTS // points)
+    return max(1, min(steps, int(fits)))
 
 
 def run_problems(paths: int, steps: int, symbols: int) -> list[str]:
     """Why a run cannot be done on this machine in reasonable time and memory, if it cannot;
     each message names the setting to change (the CLI's flags)."""
     problems = []
-    per_path = steps * max(symbols, 1) * BYTES_PER_POINT
-    if per_path > MEMORY_BUDGET:
-        problems.append(
-            f"--steps: {steps:,} steps × {symbols} symbols need {per_path / 2**30:.1f} GB for a "
-            f"single path; at most {int(MEMORY_BUDGET // (max(symbols, 1) * BYTES_PER_POINT)):,}"
-            " steps with this many symbols"
-        )
     work = paths * steps * max(symbols, 1)
     if work > WORK_BUDGET:
         minutes = work / 4e7 / 60
@@ -298,6 +328,7 @@ def simulate(
     if not symbols:
         raise ValueError("positions: the scenario has none to simulate")
     marks = scenario.marks()
+    chol = np.eye(len(symbols))
     if isinstance(model, GBM):
         missing = [s for s in symbols if s not in model.volatility]
         if missing:
@@ -311,37 +342,63 @@ def simulate(
             f"step_years: a bootstrap steps one candle at a time ({model.step_years:.3g} years);"
             " use Bootstrap.step_years and Bootstrap.steps_for(horizon)"
         )
-    pools = {v: build_pools(scenario, v) for v in VARIANTS}
-    rng = np.random.default_rng(seed)
-    end = {v: np.empty(paths) for v in VARIANTS}
-    first = {v: np.empty(paths, dtype=np.int64) for v in VARIANTS}
     too_much = run_problems(paths, steps, len(symbols))
     if too_much:
         raise ValueError("\n".join(too_much))
-    chunk = chunk_size(paths, steps, len(symbols))
-    for start in range(0, paths, chunk):
-        if cancelled is not None and cancelled():
-            raise Cancelled()
-        n = min(chunk, paths - start)
+    pools = {v: build_pools(scenario, v) for v in VARIANTS}
+    end = {v: np.empty(paths) for v in VARIANTS}
+    first = {v: np.empty(paths, dtype=np.int64) for v in VARIANTS}
+    batches = [(start, min(BATCH, paths - start)) for start in range(0, paths, BATCH)]
+    streams = np.random.SeedSequence(seed).spawn(len(batches))
+    block = step_block(paths, steps, len(symbols))
+    stop = threading.Event()
+
+    def run(i: int) -> int:
+        start, n = batches[i]
+        rng = np.random.default_rng(streams[i])
         if isinstance(model, GBM):
-            close, low, high = _gbm_chunk(model, symbols, marks, n, steps, step_years, rng, chol)
+            blocks = _gbm_blocks(model, symbols, marks, n, steps, block, step_years, rng, chol)
         else:
-            close, low, high = _bootstrap_chunk(model, symbols, marks, n, steps, rng)
-        last = {s: close[s][:, -1].astype(np.float64) for s in symbols}
+            blocks = _bootstrap_blocks(model, symbols, marks, n, steps, block, rng)
+        hits = {v: [np.full(n, steps, dtype=np.int64) for _ in pools[v]] for v in VARIANTS}
+        done = 0
+        last: dict[str, FloatArray] = {}
+        for close, low, high in blocks:
+            if stop.is_set() or (cancelled is not None and cancelled()):
+                stop.set()
+                raise Cancelled()
+            k = close_steps(close)
+            for variant in VARIANTS:
+                for pool, hit in zip(pools[variant], hits[variant], strict=True):
+                    if pool.legs:
+                        here = _first_hit(pool, close, low, high)  # k where never
+                        fresh = (hit == steps) & (here < k)
+                        hit[fresh] = done + here[fresh]
+            done += k
+            last = {s: close[s][:, -1].astype(np.float64) for s in symbols}
         for variant in VARIANTS:
             total = np.zeros(n)
             earliest = np.full(n, steps, dtype=np.int64)
-            for pool in pools[variant]:
+            for pool, hit in zip(pools[variant], hits[variant], strict=True):
                 if not pool.legs:
                     total += pool.cash
                     continue
-                hit = _first_hit(pool, close, low, high)
                 total += np.where(hit < steps, 0.0, pool.equity(last))
                 earliest = np.minimum(earliest, hit)
             end[variant][start : start + n] = total
             first[variant][start : start + n] = earliest
-        if progress is not None:
-            progress(start + n, paths)
+        return n
+
+    finished = 0
+    with ThreadPoolExecutor(max_workers=min(WORKERS, len(batches))) as workers:
+        try:
+            for n in workers.map(run, range(len(batches))):
+                finished += n
+                if progress is not None:
+                    progress(finished, paths)
+        except BaseException:
+            stop.set()  # the other workers stop at their next block
+            raise
     equity_today = start_equity(scenario)
     name = "gbm" if isinstance(model, GBM) else "bootstrap"
     limit = scenario.account.max_acceptable_loss

@@ -251,3 +251,20 @@ def test_replayed_candles_are_read_once_per_file_version(
     window.runs.replay(request)
     assert len(reads) == 2
     window.controller.undo_stack.setClean()
+
+
+def test_an_edit_during_a_run_never_blocks_the_window(qtbot, window: MainWindow) -> None:
+    """Issue 16: a run of 200,000 paths under way; an edit restarts it without waiting for
+    the old one (which stops at its next block, in the background)."""
+    import time
+
+    window.risk.paths.setValue(200_000)
+    window.risk.run()
+    qtbot.wait(200)
+    start = time.perf_counter()
+    window.controller.set_account("wallet_balance", "20000")
+    window.runs.cancel()
+    assert time.perf_counter() - start < 0.1
+    assert window.risk.odds.text() == "Cancelled."
+    qtbot.waitUntil(lambda: not window.runs._retired, timeout=5_000)
+    window.controller.undo_stack.setClean()

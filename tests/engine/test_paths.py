@@ -310,3 +310,22 @@ def test_replay_of_a_fifty_symbol_cross_pool_finishes() -> None:
     path = builtin_path("slow-bleed", s.marks(), s.symbols(), depth=0.5)
     result = replay(s, path)
     assert result.equity["cross"][-1] >= 0
+
+
+def test_monte_carlo_figures_do_not_depend_on_the_workers(monkeypatch) -> None:
+    """Issue 16: the same seed gives the same figures with one worker and with two."""
+    from marginlab.engine.paths import montecarlo
+
+    scenario = load_preset("seed-example.json")
+    model = montecarlo.GBM({"BTCUSDT": 0.8, "ETHUSDT": 0.9}, montecarlo.uniform_correlation(2, 0.7))
+    runs = []
+    for workers in (1, 2):
+        monkeypatch.setattr(montecarlo, "WORKERS", workers)
+        risk = montecarlo.simulate(scenario, model, 2_500, 240, 1 / 525_600, seed=7)
+        runs.append(
+            {
+                v: (r.liquidation_probability, r.end_equity_percentiles)
+                for v, r in risk.variants.items()
+            }
+        )
+    assert runs[0] == runs[1]

@@ -178,7 +178,7 @@ def _distance(x: float, start: float) -> float:
     """How far ``x`` is from ``start``, as a ratio: 0 is infinitely far."""
     if x <= 0 or start <= 0:
         return math.inf
-    return abs(math.log(x / start))
+    return abs(math.log(x) - math.log(start))  # x / start may underflow to 0
 
 
 def _cross(a: float, b: float, fa: float, fb: float) -> float:

@@ -249,15 +249,24 @@ class PathRuns(QObject):
             (worker.failed, self.riskFailed),
         ):
             signal.disconnect(slot)
+        # The worker's own "finished → quit" reaches the thread object through this (the
+        # main) thread's event loop: asked here, a wait below can never miss it.
+        thread.quit()
+        if thread.isFinished():
+            return True
         self._retired.append((thread, worker))  # both kept alive until the thread ends
-        thread.finished.connect(lambda: self._retired.remove((thread, worker)))
+        thread.finished.connect(
+            lambda: (thread, worker) in self._retired and self._retired.remove((thread, worker))
+        )
         return True
 
     def shutdown(self) -> None:
         """Cancel, and wait for every run still stopping (the window is closing)."""
         self.cancel()
         for thread, _ in list(self._retired):
+            thread.quit()
             thread.wait()
+        self._retired.clear()
 
     def running(self) -> bool:
         return self._thread is not None and self._thread.isRunning()

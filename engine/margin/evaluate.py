@@ -11,7 +11,15 @@ from collections.abc import Mapping
 from marginlab.engine.margin import figures as fig
 from marginlab.engine.margin.max_loss import SymbolRisk, WorstMove, max_losses
 from marginlab.engine.margin.models import Position, Scenario
-from marginlab.engine.margin.pools import VARIANTS, Pool, Variant, build_pools, equity_now, mode_in
+from marginlab.engine.margin.pools import (
+    VARIANTS,
+    Pool,
+    Variant,
+    build_pools,
+    clear_pools_cache,
+    equity_now,
+    mode_in,
+)
 from marginlab.engine.margin.report import (
     MAX_PRICE,
     AccountFigures,
@@ -208,5 +216,7 @@ def _headline(scenario: Scenario, variant: Variant) -> tuple[dict[str, SymbolRis
 
 
 def clear_headline_cache() -> None:
-    """Forget the searches made (a benchmark measures a fresh one)."""
+    """Forget the searches made and the pools built (a benchmark measures fresh ones, as an
+    edit, which makes a new scenario, sees them)."""
     _HEADLINES.clear()
+    clear_pools_cache()

@@ -7,6 +7,7 @@ with its margin; the cross pool is the wallet less every isolated margin.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar, cast
@@ -220,9 +221,16 @@ def _schedule(rules: str, position: Position) -> Schedule:
     return found
 
 
+def clear_pools_cache() -> None:
+    """Forget the pools built so far (a benchmark measures a fresh build, as an edit sees)."""
+    with _POOLS_LOCK:
+        _POOLS.clear()
+
+
 def clear_schedule_cache() -> None:
     """Forget the schedules looked up so far (after a tier table was imported)."""
     _SCHEDULES.clear()
+    _POOLS.clear()
 
 
 def make_leg(rules: str, position: Position, mark: float) -> Leg:
@@ -257,8 +265,29 @@ def isolated_margin_scale(scenario: Scenario, variant: Variant) -> float:
     return wallet / total if total > wallet * (1 + 1e-12) else 1.0
 
 
+_POOLS: dict[tuple[int, Variant], tuple[Scenario, tuple[Pool, ...]]] = {}
+_POOLS_KEPT = 12
+_POOLS_LOCK = threading.Lock()
+
+
 def build_pools(scenario: Scenario, variant: Variant) -> tuple[Pool, ...]:
-    """The pools of ``variant``: isolated pools first, then the cross (or free) pool last."""
+    """The pools of ``variant``: isolated pools first, then the cross (or free) pool last.
+
+    Remembered by the scenario object (immutable, as are the pools): an edit evaluates, searches
+    and sweeps the same scenario, and a book of thousands of positions is costly to group."""
+    key = (id(scenario), variant)
+    found = _POOLS.get(key)
+    if found is not None and found[0] is scenario:
+        return found[1]
+    pools = _build_pools(scenario, variant)
+    with _POOLS_LOCK:  # a Monte Carlo run builds its pools on its own thread
+        if len(_POOLS) >= _POOLS_KEPT:
+            del _POOLS[next(iter(_POOLS))]
+        _POOLS[key] = (scenario, pools)  # the scenario is kept: its id stays its own
+    return pools
+
+
+def _build_pools(scenario: Scenario, variant: Variant) -> tuple[Pool, ...]:
     pools: list[Pool] = []
     cross_legs: list[Leg] = []
     isolated_total = 0.0

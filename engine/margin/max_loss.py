@@ -186,15 +186,6 @@ def _cross(a: float, b: float, fa: float, fb: float) -> float:
     return float(a if fa == fb else a + (b - a) * fa / (fa - fb))
 
 
-def thresholds(pool: Pool, symbol: str, prices: Mapping[str, float]) -> list[float]:
-    """Every price of ``symbol`` in (0, ∞) where the pool's health is 0, the other prices held
-    at ``prices``."""
-    part = pool.parts[symbol]
-    x = prices[symbol]
-    health0 = float(pool.health(prices)) - float(part.health(x))
-    return sorted(_Slice(part, health0, 0.0).roots())
-
-
 @dataclass(frozen=True, slots=True)
 class _State:
     """Every live pool at ``prices``: each symbol part's equity and maintenance, the pool's
@@ -335,11 +326,6 @@ class _Account:
         return state
 
 
-def symbol_risks(pools: tuple[Pool, ...], marks: Mapping[str, float]) -> dict[str, SymbolRisk]:
-    """ "If SYMBOL is wrong" for every symbol: exact one-symbol searches, both directions."""
-    return _symbol_risks(_Account(pools, marks), pools)
-
-
 def _symbol_risks(account: _Account, pools: tuple[Pool, ...]) -> dict[str, SymbolRisk]:
     out = {}
     at_marks = account.at_marks
@@ -363,13 +349,6 @@ def max_losses(
     account = _Account(pools, marks)
     risks = _symbol_risks(account, pools)
     return risks, _account_max_loss(account, risks)
-
-
-def account_max_loss(
-    pools: tuple[Pool, ...], marks: Mapping[str, float], risks: Mapping[str, SymbolRisk]
-) -> WorstMove:
-    """The account's max loss if wrong: the lowest worth the searches reach (module docstring)."""
-    return _account_max_loss(_Account(pools, marks), risks)
 
 
 def _account_max_loss(account: _Account, risks: Mapping[str, SymbolRisk]) -> WorstMove:

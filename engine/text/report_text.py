@@ -97,7 +97,7 @@ class SymbolSummary:
 
 def symbol_summaries(report: Report) -> list[SymbolSummary]:
     """Per symbol, what each variant loses at most if only that symbol goes against you
-    (``max_loss.symbol_risks``), as table cells with the whole sentence beside them."""
+    (``max_loss.max_losses``), as table cells with the whole sentence beside them."""
     out = []
     symbols = dict.fromkeys(f.symbol for f in report.variants["cross"].positions.values())
     for symbol in symbols:
@@ -131,7 +131,7 @@ def _reaches_cross(variant: VariantReport, risk: SymbolRisk) -> bool:
 
 def summary_lines(report: Report) -> list[str]:
     """Per symbol, what each variant loses at most if only that symbol goes against you, from
-    today's equity (``max_loss.symbol_risks``), both directions where both cost something.
+    today's equity (``max_loss.max_losses``), both directions where both cost something.
 
     E.g. "If BTCUSDT is wrong: all isolated loses at most 2,000.00 USDT; all cross can lose
     10,000.00 USDT and also closes A."

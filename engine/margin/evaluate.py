@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from marginlab.engine.margin import figures as fig
+from marginlab.engine.margin.by_scenario import ByScenario
 from marginlab.engine.margin.max_loss import SymbolRisk, WorstMove, max_losses
 from marginlab.engine.margin.models import Position, Scenario
 from marginlab.engine.margin.pools import (
@@ -193,26 +194,18 @@ def _liquidation_step(pool: Pool, health: float, direction: dict[str, float]) ->
     return up if up is not None and up <= 1.0 else None
 
 
-_HEADLINES: dict[tuple[int, Variant], tuple[Scenario, tuple[dict[str, SymbolRisk], WorstMove]]]
-_HEADLINES = {}
-_HEADLINES_KEPT = 24
-
-
 def _headline(scenario: Scenario, variant: Variant) -> tuple[dict[str, SymbolRisk], WorstMove]:
     """Max loss if wrong depends on the scenario only, not on a what-if move: the window asks
-    again for every position of the what-if line, and gets the search it already made.
+    again for every position of the what-if line, and gets the search it already made."""
+    return _HEADLINES.get(scenario, variant)
 
-    Remembered by the scenario object itself (it is immutable), not by its hash: hashing a
-    book of thousands of positions would cost more than some searches."""
-    key = (id(scenario), variant)
-    found = _HEADLINES.get(key)
-    if found is not None and found[0] is scenario:
-        return found[1]
-    result = max_losses(build_pools(scenario, variant), scenario.marks())
-    if len(_HEADLINES) >= _HEADLINES_KEPT:
-        del _HEADLINES[next(iter(_HEADLINES))]
-    _HEADLINES[key] = (scenario, result)  # the scenario is kept: its id stays its own
-    return result
+
+def _search(scenario: Scenario, variant: Variant) -> tuple[dict[str, SymbolRisk], WorstMove]:
+    return max_losses(build_pools(scenario, variant), scenario.marks())
+
+
+_HEADLINES: ByScenario[Variant, tuple[dict[str, SymbolRisk], WorstMove]]
+_HEADLINES = ByScenario(_search, kept=24)
 
 
 def clear_headline_cache() -> None:

@@ -7,7 +7,6 @@ with its margin; the cross pool is the wallet less every isolated margin.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar, cast
@@ -15,6 +14,7 @@ from typing import Any, Literal, TypeVar, cast
 import numpy as np
 import numpy.typing as npt
 
+from marginlab.engine.margin.by_scenario import ByScenario
 from marginlab.engine.margin.models import Position, Scenario
 from marginlab.engine.margin.rules import Schedule, schedule_for
 
@@ -223,8 +223,7 @@ def _schedule(rules: str, position: Position) -> Schedule:
 
 def clear_pools_cache() -> None:
     """Forget the pools built so far (a benchmark measures a fresh build, as an edit sees)."""
-    with _POOLS_LOCK:
-        _POOLS.clear()
+    _POOLS.clear()
 
 
 def clear_schedule_cache() -> None:
@@ -265,26 +264,11 @@ def isolated_margin_scale(scenario: Scenario, variant: Variant) -> float:
     return wallet / total if total > wallet * (1 + 1e-12) else 1.0
 
 
-_POOLS: dict[tuple[int, Variant], tuple[Scenario, tuple[Pool, ...]]] = {}
-_POOLS_KEPT = 12
-_POOLS_LOCK = threading.Lock()
-
-
 def build_pools(scenario: Scenario, variant: Variant) -> tuple[Pool, ...]:
     """The pools of ``variant``: isolated pools first, then the cross (or free) pool last.
-
-    Remembered by the scenario object (immutable, as are the pools): an edit evaluates, searches
-    and sweeps the same scenario, and a book of thousands of positions is costly to group."""
-    key = (id(scenario), variant)
-    found = _POOLS.get(key)
-    if found is not None and found[0] is scenario:
-        return found[1]
-    pools = _build_pools(scenario, variant)
-    with _POOLS_LOCK:  # a Monte Carlo run builds its pools on its own thread
-        if len(_POOLS) >= _POOLS_KEPT:
-            del _POOLS[next(iter(_POOLS))]
-        _POOLS[key] = (scenario, pools)  # the scenario is kept: its id stays its own
-    return pools
+    Remembered by the scenario object: an edit evaluates, searches and sweeps the same
+    scenario, and a book of thousands of positions is costly to group."""
+    return _POOLS.get(scenario, variant)
 
 
 def _build_pools(scenario: Scenario, variant: Variant) -> tuple[Pool, ...]:
@@ -307,6 +291,9 @@ def _build_pools(scenario: Scenario, variant: Variant) -> tuple[Pool, ...]:
     else:
         pools.append(Pool("free balance", "free", rest, ()))
     return tuple(pools)
+
+
+_POOLS: ByScenario[Variant, tuple[Pool, ...]] = ByScenario(_build_pools, kept=12)
 
 
 def equity_now(pool: Pool, marks: Mapping[str, float]) -> float:

@@ -45,3 +45,27 @@ def book_document(n: int, seed: int = 16) -> dict:
 
 def book(n: int, seed: int = 16) -> Scenario:
     return Scenario.model_validate(book_document(n, seed))
+
+
+def cross_pool(count: int, wallet: float, alternate: bool = False) -> Scenario:
+    """One cross pool over ``count`` symbols S0USDT…, one position of 1 at 100 each (10×, 1 %
+    maintenance, generic rules); long, or long and short in turn."""
+    return Scenario.model_validate(
+        {
+            "rules": "generic",
+            "account": {"wallet_balance": wallet},
+            "positions": [
+                {
+                    "id": f"P{i}",
+                    "symbol": f"S{i}USDT",
+                    "side": "long" if i % 2 or not alternate else "short",
+                    "quantity": 1,
+                    "entry_price": 100,
+                    "leverage": 10,
+                    "margin_mode": "cross",
+                    "maintenance_rate": 0.01,
+                }
+                for i in range(count)
+            ],
+        }
+    )

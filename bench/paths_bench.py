@@ -4,7 +4,9 @@ budget ≤ 1.5 s. Also times replaying a built-in path. Run: `make bench`."""
 from __future__ import annotations
 
 import statistics
+import sys
 import time
+from pathlib import Path
 
 import numpy as np
 
@@ -12,6 +14,9 @@ from marginlab.engine.margin.models import Scenario
 from marginlab.engine.paths.montecarlo import GBM, simulate
 from marginlab.engine.paths.replay import replay
 from marginlab.engine.paths.sources import builtin_path
+
+sys.path.insert(0, str(Path(__file__).parents[1]))
+from bench.books import cross_pool
 
 
 def five_positions() -> Scenario:
@@ -150,23 +155,8 @@ def peak_memory_mb() -> float:
 
     from marginlab.engine.paths.montecarlo import uniform_correlation
 
-    symbols = [f"S{i}USDT" for i in range(50)]
-    positions = [
-        {
-            "id": s,
-            "symbol": s,
-            "side": "long",
-            "quantity": 1,
-            "entry_price": 100,
-            "leverage": 10,
-            "margin_mode": "cross",
-            "maintenance_rate": 0.01,
-        }
-        for s in symbols
-    ]
-    scenario = Scenario.model_validate(
-        {"rules": "generic", "account": {"wallet_balance": 10_000}, "positions": positions}
-    )
+    scenario = cross_pool(50, 10_000)
+    symbols = scenario.symbols()
     model = GBM(dict.fromkeys(symbols, 0.8), uniform_correlation(50, 0.7))
     tracemalloc.start()
     simulate(scenario, model, 200, 23_040, 1 / 525_600, seed=3)
@@ -202,22 +192,7 @@ def cancel_latency_ms(scenario: Scenario, model: GBM) -> float:
 def cross_replay_ms(count: int) -> float:
     """Replay time of a 1,440-candle path moving every symbol of a cross pool (issue 13: it
     must grow with the symbols, not with the combinations of their lows and highs)."""
-    positions = [
-        {
-            "id": f"P{i}",
-            "symbol": f"S{i}USDT",
-            "side": "long" if i % 2 else "short",
-            "quantity": 1,
-            "entry_price": 100,
-            "leverage": 10,
-            "margin_mode": "cross",
-            "maintenance_rate": 0.01,
-        }
-        for i in range(count)
-    ]
-    scenario = Scenario.model_validate(
-        {"rules": "generic", "account": {"wallet_balance": 1_000}, "positions": positions}
-    )
+    scenario = cross_pool(count, 1_000, alternate=True)
     path = builtin_path("slow-bleed", scenario.marks(), scenario.symbols(), steps=1440)
     times = []
     for _ in range(7):

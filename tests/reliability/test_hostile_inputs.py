@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from bench.books import cross_pool
 from marginlab.engine.files.presets import load_preset
 from marginlab.engine.files.scenario_io import ScenarioError, load_scenario, save_scenario
-from marginlab.engine.margin.models import Scenario
 
 ROOT = Path(__file__).parents[2]
 SEED = ROOT / "resources" / "presets" / "seed-example.json"
@@ -152,26 +152,8 @@ def test_monte_carlo_memory_is_bounded() -> None:
 
     assert step_block(1000, 100_000, 50) * min(1000, BATCH) * 50 * BYTES_PER_POINT <= MEMORY_BUDGET
     assert run_problems(1000, 100_000, 50) == []
-    symbols = [f"S{i}USDT" for i in range(50)]
-    scenario = Scenario.model_validate(
-        {
-            "rules": "generic",
-            "account": {"wallet_balance": 100_000},
-            "positions": [
-                {
-                    "id": s,
-                    "symbol": s,
-                    "side": "long",
-                    "quantity": 1,
-                    "entry_price": 100,
-                    "leverage": 10,
-                    "margin_mode": "cross",
-                    "maintenance_rate": 0.01,
-                }
-                for s in symbols
-            ],
-        }
-    )
+    scenario = cross_pool(50, 100_000)
+    symbols = scenario.symbols()
     model = GBM(dict.fromkeys(symbols, 0.8), uniform_correlation(50, 0.7))
     tracemalloc.start()
     simulate(scenario, model, paths=8, steps=23_040, step_years=1 / 525_600, seed=1)

@@ -64,16 +64,22 @@ def evaluate(scenario: Scenario, at: Mapping[str, float] | None = None) -> Repor
         currency=scenario.account.currency,
         marks=marks,
         at=moves,
-        variants={v: _variant(scenario, v, marks, direction) for v in VARIANTS},
+        variants={v: _variant(scenario, v, marks, moves, direction) for v in VARIANTS},
     )
 
 
 def _variant(
-    scenario: Scenario, variant: Variant, marks: dict[str, float], direction: dict[str, float]
+    scenario: Scenario,
+    variant: Variant,
+    marks: dict[str, float],
+    at: dict[str, float],
+    direction: dict[str, float],
 ) -> VariantReport:
     pools = build_pools(scenario, variant)
     by_id = {p.id: p for p in scenario.positions}
-    final = {s: m + direction.get(s, 0.0) for s, m in marks.items()}
+    # The prices named, exactly: mark + (price − mark) can miss a price near 0 by 10^-12,
+    # which decides a pool at its threshold.
+    final = {**marks, **at}
     figures: dict[str, PositionFigures] = {}
     events: list[LiquidationEvent] = []
     equity_after = 0.0
@@ -87,7 +93,7 @@ def _variant(
         maintenance = float(pool.maintenance(marks))
         ratio = fig.margin_ratio(maintenance, equity)
         ratios.append(ratio)
-        step = _liquidation_step(pool, equity - maintenance, direction)
+        step = _liquidation_step(pool, equity - maintenance, direction, final)
         if step is None:
             equity_after += float(pool.equity(final))
         else:
@@ -184,14 +190,21 @@ def _event(
     )
 
 
-def _liquidation_step(pool: Pool, health: float, direction: dict[str, float]) -> float | None:
-    """Fraction of the move at which ``pool`` is liquidated, 0.0 if it already is, else None."""
+def _liquidation_step(
+    pool: Pool, health: float, direction: dict[str, float], final: dict[str, float]
+) -> float | None:
+    """Fraction of the move at which ``pool`` is liquidated, 0.0 if it already is, else None.
+
+    Health is concave along a straight move (``solver``), so the move liquidates the pool
+    exactly when its health at the end is ≤ 0: that test decides (the max-loss search makes
+    the same one, so every worst move it reports is reached here), and the crossing only
+    says where on the way."""
     if health <= 0:
         return 0.0
-    if not any(leg.symbol in direction for leg in pool.legs):
+    if not any(leg.symbol in direction for leg in pool.legs) or pool.health(final) > 0:
         return None
     up = crossings(pool, direction).up
-    return up if up is not None and up <= 1.0 else None
+    return up if up is not None and up <= 1.0 else 1.0
 
 
 def _headline(scenario: Scenario, variant: Variant) -> tuple[dict[str, SymbolRisk], WorstMove]:

@@ -226,3 +226,59 @@ def test_a_huge_flat_hedge_does_not_blur_the_worst_move() -> None:
     moved = evaluate(s, {"BTCUSDT": 120_000}).variants["as_entered"]
     assert _loss(moved) == pytest.approx(10)
     assert entered.account.max_loss == pytest.approx(10)
+
+
+def test_a_worst_move_near_zero_is_reached_exactly() -> None:
+    """Found by the property above: 1,697 BTC long in a cross pool, the worst move puts BTC at
+    9·10^-5. The move is evaluated at the price named (mark + (price − mark) missed it by
+    10^-12, enough to decide the pool at its threshold), and a pool is liquidated on the way
+    exactly when its health at the end is ≤ 0, the test the search makes."""
+    scenario = Scenario.model_validate(
+        {
+            "rules": "binance-usdm",
+            "account": {"wallet_balance": 53.333333333333336},
+            "positions": [
+                {
+                    "id": "P0",
+                    "symbol": "BTCUSDT",
+                    "side": "long",
+                    "quantity": 1696.9195361969696,
+                    "entry_price": 60000.0,
+                    "mark_price": 60000.0,
+                    "leverage": 1.0,
+                    "margin_mode": "cross",
+                },
+                {
+                    "id": "P1",
+                    "symbol": "BTCUSDT",
+                    "side": "short",
+                    "quantity": 0.00022222222222222223,
+                    "entry_price": 45000.0,
+                    "leverage": 1.0,
+                    "margin_mode": "isolated",
+                },
+                {
+                    "id": "P2",
+                    "symbol": "ETHUSDT",
+                    "side": "long",
+                    "quantity": 0.03333333333333333,
+                    "entry_price": 3000.0,
+                    "mark_price": 3000.0,
+                    "leverage": 3.0,
+                    "margin_mode": "isolated",
+                },
+                {
+                    "id": "P3",
+                    "symbol": "ETHUSDT",
+                    "side": "short",
+                    "quantity": 75505.08882901768,
+                    "entry_price": 3375.0,
+                    "leverage": 1.0,
+                    "margin_mode": "cross",
+                },
+            ],
+        }
+    )
+    variant = evaluate(scenario).variants["as_entered"]
+    after = evaluate(scenario, _reachable(variant.account.worst_move.prices))
+    assert _loss(after.variants["as_entered"]) == pytest.approx(variant.account.max_loss, rel=1e-9)

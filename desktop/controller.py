@@ -346,10 +346,10 @@ class ScenarioController(QObject):
         return self._include
 
     def show_what_if(self, x: float) -> None:
-        """Make the plot's range hold ``x`` (a what-if value typed beyond it), now."""
-        sweep = self._result.sweep if self._result is not None else None
-        if sweep is not None and float(sweep.x[0]) <= x <= float(sweep.x[-1]):
-            return
+        """Stand the what-if at ``x`` (typed beyond the plot's range), and sweep again so the
+        range holds it: one evaluation, at ``x``."""
+        if _on_axis(x, self._axis):
+            self._what_if = x
         self._include = x
         self.recompute()
 

@@ -323,6 +323,8 @@ class EquityPlot(QWidget):
                 self.plot.enableAutoRange(axis="x")
                 home = 0.0 if axis == ALL_SYMBOLS else result.scenario.marks()[axis]
                 self.what_if.setValue(home)
+            elif self._controller.what_if_value not in (None, float(self.what_if.value())):
+                self.what_if.setValue(self._controller.what_if_value)  # the controller's own
         x = float(self.what_if.value())
         if self._controller.what_if_value != x:
             self._controller.set_what_if(x)  # comes back here with the report at x
@@ -447,8 +449,9 @@ class EquityPlot(QWidget):
     def _on_what_if_typed(self, value: float) -> None:
         low, high = self.what_if.maxRange
         if low is not None and not low <= value <= high:
-            self._controller.show_what_if(value)  # the plot widens first, then the line moves
-        self.what_if.setValue(value)
+            self._controller.show_what_if(value)  # the plot widens, and the line follows
+        else:
+            self.what_if.setValue(value)
 
     def _on_what_if_refused(self, message: str) -> None:
         """The line stays where it was; the readout says so, and why."""

@@ -110,3 +110,68 @@ def add_venue_commands(commands: Any) -> None:
         "bundled one for the symbols it holds",
     )
     ti.add_argument("file")
+
+
+def add_calc_commands(commands: Any) -> None:
+    """``calc``: the exchange calculator's figures (issue 17). Numbers take thousands
+    separators (12,500); rates and returns take a percent sign (0.05%, 50%)."""
+    calc = commands.add_parser("calc", help="PnL/ROE, target, average entry, max open, size")
+    kinds = calc.add_subparsers(dest="calc_command", required=True)
+
+    def order(p: Any, price: str = "--entry") -> None:
+        p.add_argument("--side", choices=("long", "short"), required=True)
+        p.add_argument("--leverage", required=True, help="e.g. 10")
+        p.add_argument(price, required=True, help="price")
+
+    def common(p: Any) -> None:
+        p.add_argument(
+            "--fee-rate",
+            help="taker fee, e.g. 0.05%% (default: the rule set's base rate, or the file's)",
+        )
+        p.add_argument("--rules", choices=RULE_SETS, help="rule set (default: the file's)")
+        p.add_argument("--json", action="store_true")
+
+    pn = kinds.add_parser("pnl", help="PnL and ROE at an exit price, before and after fees")
+    order(pn)
+    pn.add_argument("--qty", required=True, help="quantity, base units")
+    pn.add_argument("--exit", required=True, help="exit price")
+    pn.add_argument("--margin", help="margin put in (default quantity × entry / leverage)")
+    common(pn)
+    tg = kinds.add_parser("target", help="the exit price for a target ROE or PnL")
+    order(tg)
+    goal = tg.add_mutually_exclusive_group(required=True)
+    goal.add_argument("--roe", help="target return on the margin, e.g. 50%%")
+    goal.add_argument("--pnl", help="target PnL, settlement currency (needs --qty)")
+    tg.add_argument("--qty", help="quantity, base units")
+    common(tg)
+    av = kinds.add_parser(
+        "average", help="average entry of fills; with a file, the liquidation after each fill"
+    )
+    av.add_argument("file", nargs="?", help="scenario file: ladder in this account")
+    av.add_argument("--fill", action="append", required=True, metavar="QTY@PRICE")
+    av.add_argument("--symbol")
+    av.add_argument("--side", choices=("long", "short"))
+    av.add_argument("--leverage")
+    av.add_argument("--mmr", help="maintenance rate override, e.g. 0.5%%")
+    common(av)
+    mo = kinds.add_parser("max-open", help="the largest order the account can open, per mode")
+    mo.add_argument("file")
+    mo.add_argument("--symbol", required=True)
+    order(mo, "--price")
+    mo.add_argument("--margin", help="isolated: the margin you set (default the available)")
+    mo.add_argument("--step", default="0", help="quantity step, e.g. 0.001 (default none)")
+    mo.add_argument("--mmr", help="maintenance rate override, e.g. 0.5%%")
+    common(mo)
+    sz = kinds.add_parser("size", help="the largest size whose loss at the stop you accept")
+    sz.add_argument("file")
+    sz.add_argument("--symbol", required=True)
+    order(sz)
+    sz.add_argument("--stop", required=True, help="stop price")
+    sz.add_argument("--max-loss", help="default: the file's max acceptable loss")
+    sz.add_argument("--mmr", help="maintenance rate override, e.g. 0.5%%")
+    common(sz)
+    fu = kinds.add_parser("funding", help="funding paid over a holding time, per position")
+    fu.add_argument("file")
+    fu.add_argument("--rate", required=True, help="funding rate per interval, e.g. 0.01%%")
+    fu.add_argument("--hold", required=True, help="holding time in hours")
+    common(fu)

@@ -19,7 +19,7 @@ from typing import NoReturn
 
 import numpy as np
 
-from marginlab.cli.commands import add_path_commands, add_venue_commands
+from marginlab.cli.commands import add_calc_commands, add_path_commands, add_venue_commands
 from marginlab.engine import __version__
 from marginlab.engine.files.bounded import MAX_PROBLEMS, capped
 from marginlab.engine.files.scenario_io import (
@@ -69,6 +69,11 @@ def _parser() -> argparse.ArgumentParser:
         "symbol; all named symbols move together",
     )
     ev.add_argument("--json", action="store_true", help="machine-readable report")
+    ev.add_argument(
+        "--fee-rate", help="taker fee, e.g. 0.055%% (default: the file's, else the venue's base)"
+    )
+    ev.add_argument("--funding-rate", help="funding rate per interval, e.g. 0.01%% (needs --hold)")
+    ev.add_argument("--hold", help="hours the positions are held, paying funding")
     sw = commands.add_parser("sweep", help="equity of each variant along a price grid")
     sw.add_argument("file")
     target = sw.add_mutually_exclusive_group(required=True)
@@ -85,6 +90,7 @@ def _parser() -> argparse.ArgumentParser:
     sw.add_argument("--json", action="store_true", help="grid and thresholds as JSON")
     add_path_commands(commands)
     add_venue_commands(commands)
+    add_calc_commands(commands)
     return parser
 
 
@@ -100,6 +106,8 @@ def _load(file: str) -> Scenario:
 
 def _evaluate(args: argparse.Namespace) -> str:
     scenario = _load(args.file)
+    if args.fee_rate is not None or args.funding_rate is not None or args.hold is not None:
+        scenario = importlib.import_module("marginlab.cli.calc").held(args, scenario)
     pairs = [(item.partition("=")[0], item.partition("=")[2]) for item in args.at]
     moves, problems = parse_moves(pairs, scenario.marks(), "--at")
     problems += check_moves(scenario, moves)
@@ -192,6 +200,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "risk": _run("paths", "run_risk"),
             "import": _run("venues", "run_import"),
             "tables": _run("venues", "run_tables"),
+            "calc": _run("calc", "run_calc"),
         }
         # Every figure is checked finite before it is written; numpy's own overflow chatter
         # on the way there is not for the user's terminal.

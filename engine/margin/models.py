@@ -93,6 +93,8 @@ class Scenario(BaseModel):
     rules: RuleSetName = "binance-usdm"
     account: Account
     positions: tuple[Position, ...] = Field(default=(), max_length=5_000)
+    # None: the venue's base taker rate (``fees.BASE_TAKER_RATES``); a fraction, 0.0005 = 0.05 %.
+    taker_fee: float | None = Field(default=None, ge=0, le=0.01, description="Taker fee rate")
 
     @model_validator(mode="after")
     def _cross_field_rules(self) -> Scenario:

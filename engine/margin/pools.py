@@ -15,6 +15,7 @@ import numpy as np
 import numpy.typing as npt
 
 from marginlab.engine.margin.by_scenario import ByScenario
+from marginlab.engine.margin.fees import maintenance_fee, taker_rate
 from marginlab.engine.margin.models import Position, Scenario
 from marginlab.engine.margin.rules import Schedule, schedule_for
 
@@ -232,7 +233,10 @@ def clear_schedule_cache() -> None:
     _POOLS.clear()
 
 
-def make_leg(rules: str, position: Position, mark: float) -> Leg:
+def make_leg(rules: str, position: Position, mark: float, fee_rate: float = 0.0) -> Leg:
+    """A position as its pool sees it. On a venue that counts the fee to close inside the
+    maintenance margin (``fees.CLOSE_FEE_IN_MAINTENANCE``, all on an entry basis) that fee is
+    part of the fixed entry maintenance."""
     schedule = _schedule(rules, position)
     return Leg(
         position.id,
@@ -242,7 +246,8 @@ def make_leg(rules: str, position: Position, mark: float) -> Leg:
         position.entry_price,
         mark,
         schedule,
-        schedule.maintenance(position.entry_notional),
+        schedule.maintenance(position.entry_notional)
+        + maintenance_fee(rules, position, fee_rate),
     )
 
 
@@ -277,8 +282,9 @@ def _build_pools(scenario: Scenario, variant: Variant) -> tuple[Pool, ...]:
     isolated_total = 0.0
     marks = scenario.marks()
     scale = isolated_margin_scale(scenario, variant)
+    fee_rate = taker_rate(scenario)
     for position in scenario.positions:
-        leg = make_leg(scenario.rules, position, marks[position.symbol])
+        leg = make_leg(scenario.rules, position, marks[position.symbol], fee_rate)
         if mode_in(variant, position) == "isolated":
             margin = position.isolated_margin * scale
             isolated_total += margin

@@ -33,13 +33,20 @@ def position(
 
 
 def scenario(
-    wallet: float, positions: list[dict[str, Any]], rules: str = "binance-usdm", **account: Any
+    wallet: float,
+    positions: list[dict[str, Any]],
+    rules: str = "binance-usdm",
+    taker_fee: float | None = 0.0,
+    **account: Any,
 ) -> Scenario:
+    """A scenario file's document, parsed. Fees are 0 unless asked for: the venue vectors
+    and the algebra's properties are stated without them (issue 17)."""
     document = {
         "format": "marginlab.scenario",
         "version": 1,
         "name": "test",
         "rules": rules,
+        "taker_fee": taker_fee,
         "account": {"wallet_balance": wallet, **account},
         "positions": positions,
     }

@@ -1,0 +1,365 @@
+"""``marginlab-cli calc …``: the exchange calculator's figures (issue 17), over the engine's
+``calculator`` and ``planning`` functions. Bad input exits 2 naming the option."""
+
+from __future__ import annotations
+
+import argparse
+import math
+from typing import Any
+
+from marginlab.engine.files.scenario_io import load_scenario
+from marginlab.engine.margin import calculator as calc
+from marginlab.engine.margin.fees import BASE_TAKER_RATES, MAX_TAKER_RATE, taker_rate
+from marginlab.engine.margin.models import Scenario
+from marginlab.engine.margin.planning import (
+    MODES,
+    PlanError,
+    Ticket,
+    after_funding,
+    dca_ladder,
+    max_open,
+    size_for_loss,
+)
+from marginlab.engine.text.numbers import number_problem, parse_number, percent_text, price_text
+from marginlab.engine.text.report_text import strict_json
+
+
+class CalcUsageError(ValueError):
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+class _Reader:
+    """Reads the options as typed, gathering one message per bad one."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.problems: list[str] = []
+
+    def number(self, option: str, *, percent: bool = False, positive: bool = True) -> float:
+        text = getattr(self.args, option.lstrip("-").replace("-", "_"))
+        return self.text_number(option, text, percent=percent, positive=positive)
+
+    def text_number(
+        self, option: str, text: str, *, percent: bool = False, positive: bool = True
+    ) -> float:
+        scale = 1.0
+        if percent and text.strip().endswith("%"):
+            text, scale = text.strip()[:-1], 0.01
+        problem = number_problem(text)
+        value = parse_number(text)
+        if problem is not None or value is None:
+            self.problems.append(f"{option}: {problem}")
+            return math.nan
+        value *= scale
+        if positive and value <= 0:
+            self.problems.append(f"{option}: must be > 0")
+        return value
+
+    def optional(self, option: str, **kw: Any) -> float | None:
+        text = getattr(self.args, option.lstrip("-").replace("-", "_"))
+        return None if text is None else self.number(option, **kw)
+
+    def done(self) -> None:
+        if self.problems:
+            raise CalcUsageError(self.problems)
+
+
+def run_calc(args: argparse.Namespace) -> str:
+    command = {
+        "pnl": _pnl,
+        "target": _target,
+        "average": _average,
+        "max-open": _max_open,
+        "size": _size,
+        "funding": _funding,
+    }[args.calc_command]
+    try:
+        data, lines = command(args, _Reader(args))
+    except PlanError as error:
+        raise CalcUsageError(error.problems) from None
+    return strict_json(data) if args.json else "\n".join(lines)
+
+
+def _fee_rate(reader: _Reader, scenario: Scenario | None) -> float:
+    typed = reader.optional("--fee-rate", percent=True, positive=False)
+    if typed is not None:
+        if not 0 <= typed <= MAX_TAKER_RATE:
+            reader.problems.append(f"--fee-rate: must be between 0 and {MAX_TAKER_RATE:.0%}")
+        return typed
+    if scenario is not None:
+        return taker_rate(scenario)
+    return BASE_TAKER_RATES[reader.args.rules or "binance-usdm"]
+
+
+def _scenario(reader: _Reader) -> Scenario:
+    scenario = load_scenario(reader.args.file)
+    update: dict[str, Any] = {}
+    if reader.args.rules:
+        update["rules"] = reader.args.rules
+    if getattr(reader.args, "fee_rate", None) is not None:
+        update["taker_fee"] = _fee_rate(reader, None)
+    return scenario.model_copy(update=update) if update else scenario
+
+
+def _ticket(reader: _Reader, price_option: str = "--entry") -> Ticket:
+    args = reader.args
+    return Ticket(
+        symbol=args.symbol,
+        side=args.side,
+        leverage=reader.number("--leverage"),
+        price=reader.number(price_option),
+        maintenance_rate=reader.optional("--mmr", percent=True),
+    )
+
+
+def _row(label: str, value: str) -> str:
+    return f"{label:<28} {value}"
+
+
+def _pnl(args: argparse.Namespace, reader: _Reader) -> tuple[dict[str, Any], list[str]]:
+    sign = 1 if args.side == "long" else -1
+    qty, entry, exit_price = (
+        reader.number("--qty"),
+        reader.number("--entry"),
+        reader.number("--exit"),
+    )
+    leverage = reader.number("--leverage")
+    margin = reader.optional("--margin")
+    rate = _fee_rate(reader, None)
+    reader.done()
+    put_in = margin if margin is not None else qty * entry / leverage
+    result = calc.exit_at(sign, qty, entry, exit_price, put_in, rate)
+    even = calc.break_even_price(sign, entry, rate)
+    data = {
+        "initial_margin": put_in,
+        "pnl": result.pnl,
+        "roe": result.roe,
+        "open_fee": result.open_fee,
+        "close_fee": result.close_fee,
+        "net_pnl": result.net_pnl,
+        "net_roe": result.net_roe,
+        "fee_rate": rate,
+        "break_even_price": even,
+    }
+    lines = [
+        _row("initial margin", f"{put_in:,.2f}"),
+        _row("PnL (before fees)", f"{result.pnl:+,.2f}"),
+        _row("ROE (before fees)", percent_text(result.roe, 2, signed=True)),
+        _row(
+            f"fees at {rate:.4%} taker",
+            f"{result.open_fee:,.2f} open + {result.close_fee:,.2f} close",
+        ),
+        _row("PnL after fees", f"{result.net_pnl:+,.2f}"),
+        _row("ROE after fees", percent_text(result.net_roe, 2, signed=True)),
+        _row("break-even price", "none" if even is None else price_text(even)),
+    ]
+    return data, lines
+
+
+def _target(args: argparse.Namespace, reader: _Reader) -> tuple[dict[str, Any], list[str]]:
+    sign = 1 if args.side == "long" else -1
+    entry, leverage = reader.number("--entry"), reader.number("--leverage")
+    if args.roe is not None:
+        goal = reader.number("--roe", percent=True, positive=False)
+        reader.done()
+        price = calc.target_price_for_roe(sign, entry, leverage, goal)
+        data: dict[str, Any] = {"target_roe": goal, "target_price": price}
+        label = f"price for ROE {percent_text(goal, 2, signed=True)}"
+    else:
+        if args.qty is None:
+            reader.problems.append("--qty: needed with --pnl")
+        qty = reader.number("--qty") if args.qty is not None else math.nan
+        goal = reader.number("--pnl", positive=False)
+        reader.done()
+        price = calc.target_price_for_pnl(sign, qty, entry, goal)
+        data = {"target_pnl": goal, "target_price": price}
+        label = f"price for PnL {goal:+,.2f}"
+    text = "none (no price > 0 gives it)" if price is None else price_text(price)
+    return data, [_row(label, text)]
+
+
+def _fills(reader: _Reader) -> list[tuple[float, float]]:
+    fills = []
+    for i, item in enumerate(reader.args.fill, 1):
+        qty_text, at, price_text_ = item.partition("@")
+        if not at:
+            reader.problems.append(f"--fill {item}: write QTY@PRICE, e.g. 0.5@60000")
+            continue
+        qty = reader.text_number(f"--fill {i} quantity", qty_text)
+        price = reader.text_number(f"--fill {i} price", price_text_)
+        fills.append((price, qty))
+    return fills
+
+
+def _average(args: argparse.Namespace, reader: _Reader) -> tuple[dict[str, Any], list[str]]:
+    fills = _fills(reader)
+    if args.file is None:
+        reader.done()
+        average = calc.average_entry(fills)
+        total = sum(q for _, q in fills)
+        data = {"average_entry": average, "quantity": total}
+        return data, [_row("quantity", f"{total:,.8g}"), _row("average entry", price_text(average))]
+    for option in ("symbol", "side", "leverage"):
+        if getattr(args, option) is None:
+            reader.problems.append(f"--{option}: needed for the ladder in an account")
+    reader.done()
+    ticket = Ticket(
+        args.symbol,
+        args.side,
+        reader.number("--leverage"),
+        fills[0][0] if fills else 1.0,
+        reader.optional("--mmr", percent=True),
+    )
+    reader.done()
+    steps = dca_ladder(_scenario(reader), ticket, fills)
+    data = {
+        "steps": [
+            {
+                "price": s.price,
+                "quantity": s.quantity,
+                "total_quantity": s.total_quantity,
+                "average_entry": s.average_entry,
+                "margin": s.margin,
+                "liquidation_price": dict(s.liquidation),
+                "beyond_previous_liquidation": list(s.beyond),
+                "margin_not_available": list(s.unfunded),
+            }
+            for s in steps
+        ]
+    }
+    lines = [
+        f"{'fill':>4} {'price':>14} {'qty':>10} {'avg entry':>14} "
+        f"{'liq isolated':>14} {'liq cross':>14}"
+    ]
+    for i, s in enumerate(steps, 1):
+        lp = {
+            m: "none" if s.liquidation[m] is None else price_text(s.liquidation[m]) for m in MODES
+        }  # type: ignore[arg-type]
+        lines.append(
+            f"{i:>4} {price_text(s.price):>14} {s.quantity:>10,.6g} "
+            f"{price_text(s.average_entry):>14} {lp['isolated']:>14} {lp['cross']:>14}"
+        )
+        if s.unfunded:
+            lines.append(
+                f"     warning: after fill {i} the margin, {s.margin:,.2f}, is more than the "
+                f"account has left ({' and '.join(s.unfunded)})"
+            )
+        if s.beyond:
+            modes = " and ".join(s.beyond)
+            lines.append(
+                f"     warning: fill {i} lies past the liquidation after fill {i - 1} "
+                f"({modes}): the position would be gone before it fills"
+            )
+    return data, lines
+
+
+def _max_open(args: argparse.Namespace, reader: _Reader) -> tuple[dict[str, Any], list[str]]:
+    ticket = _ticket(reader, "--price")
+    margin = reader.optional("--margin")
+    step = reader.number("--step", positive=False)
+    reader.done()
+    scenario = _scenario(reader)
+    reader.done()
+    found = {m: max_open(scenario, ticket, m, margin, step) for m in MODES}
+    data = {
+        m: {
+            "quantity": f.quantity,
+            "notional": f.notional,
+            "margin": f.margin,
+            "open_loss": f.open_loss,
+            "available": f.available,
+            "tier_cap": f.tier_cap,
+            "limited_by": f.limited_by,
+        }
+        for m, f in found.items()
+    }
+    currency = scenario.account.currency
+    lines = []
+    for m, f in found.items():
+        why = (
+            "the tier's maximum notional at this leverage" if f.limited_by == "tier" else "balance"
+        )
+        lines.append(
+            _row(
+                f"max open, {m}",
+                f"{f.quantity:,.8g} ({f.notional:,.2f} {currency} notional; limited by the {why})",
+            )
+        )
+    return data, lines
+
+
+def _size(args: argparse.Namespace, reader: _Reader) -> tuple[dict[str, Any], list[str]]:
+    ticket = _ticket(reader)
+    stop = reader.number("--stop")
+    typed = reader.optional("--max-loss")
+    reader.done()
+    scenario = _scenario(reader)
+    max_loss = typed if typed is not None else scenario.account.max_acceptable_loss
+    if max_loss is None:
+        raise CalcUsageError(["--max-loss: needed (the file has no max acceptable loss)"])
+    sizes = {m: size_for_loss(scenario, ticket, m, stop, max_loss) for m in MODES}
+    data = {
+        m: {
+            "quantity": s.quantity,
+            "loss_at_stop": s.loss,
+            "liquidated_before_stop": s.liquidated_before_stop,
+            "highest_leverage": s.highest_leverage,
+            "margin_for_stop": s.margin_for_stop if m == "isolated" else None,
+        }
+        for m, s in sizes.items()
+    }
+    currency = scenario.account.currency
+    lines = []
+    for m, s in sizes.items():
+        tail = " (liquidated before the stop)" if s.liquidated_before_stop else ""
+        lines.append(
+            _row(f"largest size, {m}", f"{s.quantity:,.8g}, loses {s.loss:,.2f} {currency}{tail}")
+        )
+        lev = "n/a" if s.highest_leverage is None else f"{s.highest_leverage:,.2f}x"
+        lines.append(_row(f"highest leverage, {m}", lev))
+    isolated = sizes["isolated"]
+    if isolated.margin_for_stop is not None:
+        lines.append(
+            _row("isolated margin: liq = stop", f"{isolated.margin_for_stop:,.2f} {currency}")
+        )
+    return data, lines
+
+
+def _funding(args: argparse.Namespace, reader: _Reader) -> tuple[dict[str, Any], list[str]]:
+    rate = reader.number("--rate", percent=True, positive=False)
+    hold = reader.number("--hold", positive=False)
+    reader.done()
+    scenario = _scenario(reader)
+    funded = after_funding(scenario, rate, hold)
+    currency = scenario.account.currency
+    data = {"paid": funded.paid, "drained": list(funded.drained)}
+    lines = [
+        _row(f"funding paid by {pid}", f"{paid:+,.2f} {currency}")
+        for pid, paid in funded.paid.items()
+    ]
+    lines += [f"{pid}: its isolated margin is used up: liquidated" for pid in funded.drained]
+    return data, lines
+
+
+def held(args: argparse.Namespace, scenario: Scenario) -> Scenario:
+    """``evaluate --fee-rate / --funding-rate --hold``: the scenario with that taker rate, and
+    after that much funding (``planning.after_funding``)."""
+    reader = _Reader(args)
+    rate = reader.optional("--fee-rate", percent=True, positive=False)
+    funding = reader.optional("--funding-rate", percent=True, positive=False)
+    hours = reader.optional("--hold", positive=False)
+    if (funding is None) != (hours is None):
+        reader.problems.append("--funding-rate and --hold: give both, or neither")
+    if rate is not None and not 0 <= rate <= MAX_TAKER_RATE:
+        reader.problems.append(f"--fee-rate: must be between 0 and {MAX_TAKER_RATE:.0%}")
+    reader.done()
+    if rate is not None:
+        scenario = scenario.model_copy(update={"taker_fee": rate})
+    if funding is not None and hours is not None:
+        try:
+            scenario = after_funding(scenario, funding, hours).scenario
+        except PlanError as error:
+            raise CalcUsageError(error.problems) from None
+    return scenario

@@ -1,0 +1,503 @@
+"""Planning a trade in the account as it stands: the DCA ladder, max open, the size that keeps a
+loss within what you accept, and funding over a holding time (issue 17). Every figure comes
+from ``evaluate`` on the account with the planned position in it, so cross contagion, tiers
+and the venue's fee rules all count; the formulas cited are the parts computed here.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from pydantic import ValidationError
+
+from marginlab.engine.margin.calculator import average_entry, funding_payment
+from marginlab.engine.margin.evaluate import evaluate
+from marginlab.engine.margin.fees import taker_rate, trade_fee
+from marginlab.engine.margin.models import MarginMode, Position, Scenario, Side
+from marginlab.engine.margin.pools import make_leg
+from marginlab.engine.margin.rules import schedule_for
+
+MODES: tuple[MarginMode, ...] = ("isolated", "cross")
+# Hours between funding payments (Binance, Bybit, Bitget: every 8 hours on most perpetuals;
+# Hyperliquid docs "Funding": paid every hour).
+FUNDING_HOURS = {
+    "binance-usdm": 8.0,
+    "bybit-linear": 8.0,
+    "bitget-usdtm": 8.0,
+    "hyperliquid": 1.0,
+    "generic": 8.0,
+}
+_SEARCH_STEPS = 60
+
+
+class PlanError(ValueError):
+    """Inputs that cannot be planned, one message per problem naming the field."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True, slots=True)
+class Ticket:
+    """The position about to be opened (or added to): what every calculator asks first."""
+
+    symbol: str
+    side: Side
+    leverage: float
+    price: float  # the order's price: its entry
+    maintenance_rate: float | None = None  # an MMR override, where no table covers the symbol
+
+    @property
+    def sign(self) -> int:
+        return 1 if self.side == "long" else -1
+
+
+def new_id(scenario: Scenario, stem: str = "NEW") -> str:
+    """An id no position of ``scenario`` uses."""
+    used = {p.id for p in scenario.positions}
+    return next(f"{stem}{i or ''}" for i in range(len(used) + 1) if f"{stem}{i or ''}" not in used)
+
+
+def with_positions(scenario: Scenario, positions: Sequence[dict[str, Any] | Position]) -> Scenario:
+    """``scenario`` holding ``positions`` instead of its own; the problems in the trader's words."""
+    document = scenario.model_dump(exclude={"positions"})
+    document["positions"] = [
+        p.model_dump(exclude_none=True) if isinstance(p, Position) else p for p in positions
+    ]
+    try:
+        return Scenario.model_validate(document)
+    except ValidationError as error:
+        problems = []
+        for item in error.errors():
+            text = str(item["msg"]).removeprefix("Value error, ")
+            where = ".".join(str(part) for part in item["loc"])
+            problems += [f"{where}: {line}" if where else line for line in text.splitlines()]
+        raise PlanError(problems) from None
+
+
+def opened(
+    scenario: Scenario,
+    ticket: Ticket,
+    quantity: float,
+    mode: MarginMode,
+    margin: float | None = None,
+    position_id: str | None = None,
+) -> tuple[Scenario, str]:
+    """The account with the ticket opened at ``quantity`` in ``mode``, and the new id."""
+    pid = position_id or new_id(scenario)
+    position: dict[str, Any] = {
+        "id": pid,
+        "symbol": ticket.symbol,
+        "side": ticket.side,
+        "quantity": quantity,
+        "entry_price": ticket.price,
+        "leverage": ticket.leverage,
+        "margin_mode": mode,
+    }
+    if margin is not None:
+        position["margin"] = margin
+    if ticket.maintenance_rate is not None:
+        position["maintenance_rate"] = ticket.maintenance_rate
+    if ticket.symbol not in scenario.marks():
+        position["mark_price"] = ticket.price
+    return with_positions(scenario, [*scenario.positions, position]), pid
+
+
+# --- average entry and the DCA ladder ---------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class LadderStep:
+    """After one more fill: the position's size, average entry and margin, and its liquidation
+    price in each mode with the market at that fill. ``beyond`` names the modes in which this
+    fill lies at or past the previous step's liquidation price: it would never fill;
+    ``unfunded`` those in which the account cannot put up the margin."""
+
+    price: float
+    quantity: float
+    total_quantity: float
+    average_entry: float
+    margin: float
+    liquidation: dict[MarginMode, float | None]
+    beyond: tuple[MarginMode, ...]
+    unfunded: tuple[MarginMode, ...] = ()  # the margin is more than the account has left
+
+
+def dca_ladder(
+    scenario: Scenario, ticket: Ticket, fills: Sequence[tuple[float, float]]
+) -> tuple[LadderStep, ...]:
+    """Each fill ``(price, quantity)`` in turn: average entry ``Σ q·p / Σ q`` (Bybit help "How to
+    Calculate Average Entry Price"), margin ``Σ q·p / L`` (each fill at the ticket's leverage;
+    Binance FAQ: initial margin = notional / leverage), and the liquidation price in each mode
+    from ``evaluate`` with the market at the fill (prite36's multi-position calculator shows
+    the same ladder for Binance)."""
+    problems = [
+        f"fill {i + 1}: price and quantity must be numbers > 0"
+        for i, (p, q) in enumerate(fills)
+        if not (p > 0 and q > 0 and math.isfinite(p) and math.isfinite(q))
+    ]
+    if not fills:
+        problems.append("fills: type at least one fill (price and quantity)")
+    if problems:
+        raise PlanError(problems)
+    steps: list[LadderStep] = []
+    for k, (price, quantity) in enumerate(fills):
+        done = fills[: k + 1]
+        average = average_entry(done)
+        total = sum(q for _, q in done)
+        margin = sum(p * q for p, q in done) / ticket.leverage
+        step_ticket = Ticket(
+            ticket.symbol, ticket.side, ticket.leverage, average, ticket.maintenance_rate
+        )
+        liquidation: dict[MarginMode, float | None] = {}
+        unfunded: list[MarginMode] = []
+        for mode in MODES:
+            try:
+                account, pid = opened(scenario, step_ticket, total, mode, margin)
+            except PlanError:  # isolated: more margin than the wallet has left
+                unfunded.append(mode)
+                liquidation[mode] = None
+                continue
+            account = account.at_marks({ticket.symbol: price})
+            figures = evaluate(account).variants["as_entered"].positions[pid]
+            liquidation[mode] = None if figures.past_liquidation else figures.liquidation_price
+        beyond: tuple[MarginMode, ...] = ()
+        if steps:
+            before = steps[-1].liquidation
+            beyond = tuple(m for m in MODES if _past(ticket.sign, price, before[m]))
+        steps.append(
+            LadderStep(
+                price, quantity, total, average, margin, liquidation, beyond, tuple(unfunded)
+            )
+        )
+    return tuple(steps)
+
+
+def _past(sign: int, price: float, liquidation: float | None) -> bool:
+    return liquidation is not None and sign * (price - liquidation) <= 0
+
+
+# --- max open ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class MaxOpen:
+    """The largest order the account can open: ``quantity`` (floored to ``step``), its
+    notional, the margin and open loss it costs, the balance it draws on, and what stops it
+    growing ("balance" or "tier")."""
+
+    mode: MarginMode
+    quantity: float
+    notional: float
+    margin: float
+    open_loss: float
+    available: float
+    tier_cap: float | None
+    limited_by: Literal["balance", "tier"]
+
+
+def available_balance(scenario: Scenario) -> float:
+    """What a new order can draw on: wallet less every isolated margin, plus the cross
+    positions' unrealised PnL, less their initial margin (Binance FAQ "Available Balance" in
+    USDⓈ-M futures: wallet balance + unrealised PnL − position initial margin), at least 0."""
+    marks = scenario.marks()
+    cash = scenario.account.wallet_balance
+    for p in scenario.positions:
+        if p.margin_mode == "isolated":
+            cash -= p.isolated_margin
+        else:
+            cash += p.sign * p.quantity * (marks[p.symbol] - p.entry_price)
+            cash -= p.cross_initial_margin
+    return max(cash, 0.0)
+
+
+def open_loss_per_unit(sign: int, price: float, mark: float) -> float:
+    """Binance's "open loss" of an order away from the mark, per unit: a long above the mark or
+    a short below it starts that much down, ``max(0, s · (price − mark))`` (Binance developer
+    forum, "max open" threads: order cost = initial margin + open loss)."""
+    return max(0.0, sign * (price - mark))
+
+
+def tier_cap(scenario: Scenario, ticket: Ticket) -> float | None:
+    """The largest notional the venue's tiers allow at the ticket's leverage (Binance
+    "Leverage and Margin": each bracket's maximum leverage); None when no tier limits it."""
+    probe = Position(
+        id="probe",
+        symbol=ticket.symbol,
+        side=ticket.side,
+        quantity=1,
+        entry_price=ticket.price,
+        leverage=ticket.leverage,
+        margin_mode="cross",
+        maintenance_rate=ticket.maintenance_rate,
+    )
+    schedule = schedule_for(scenario.rules, probe)
+    allowed = [
+        k for k, top in enumerate(schedule.max_leverages) if top is None or top >= ticket.leverage
+    ]
+    if not allowed:
+        return 0.0
+    last = max(allowed)
+    if last + 1 < len(schedule.floors):
+        return schedule.floors[last + 1]
+    return schedule.top_cap
+
+
+def max_open(
+    scenario: Scenario,
+    ticket: Ticket,
+    mode: MarginMode,
+    margin: float | None = None,
+    step: float = 0.0,
+) -> MaxOpen:
+    """Max open at the ticket's price and leverage: ``Q = available / (price / L + open loss
+    per unit)`` (Binance FAQ "How to Use the Binance Futures Calculator", [Max Open]; order cost
+    = initial margin + open loss), and no more notional than the tier allows at that leverage.
+    Cross draws on the available balance; isolated on the margin you set, else the same."""
+    mark = scenario.marks().get(ticket.symbol, ticket.price)
+    available = margin if mode == "isolated" and margin is not None else available_balance(scenario)
+    unit = ticket.price / ticket.leverage + open_loss_per_unit(ticket.sign, ticket.price, mark)
+    by_balance = available / unit
+    cap = tier_cap(scenario, ticket)
+    by_tier = math.inf if cap is None else cap / ticket.price
+    quantity = min(by_balance, by_tier)
+    if step > 0:
+        quantity = math.floor(quantity / step * (1 + 1e-12)) * step
+        while quantity > 0 and not _fits(quantity, ticket, unit, available, cap):
+            quantity -= step
+    return MaxOpen(
+        mode=mode,
+        quantity=quantity,
+        notional=quantity * ticket.price,
+        margin=quantity * ticket.price / ticket.leverage,
+        open_loss=quantity * open_loss_per_unit(ticket.sign, ticket.price, mark),
+        available=available,
+        tier_cap=cap,
+        limited_by="tier" if by_tier < by_balance else "balance",
+    )
+
+
+def _fits(
+    quantity: float, ticket: Ticket, unit: float, available: float, cap: float | None
+) -> bool:
+    within_tier = cap is None or quantity * ticket.price <= cap
+    return quantity * unit <= available and within_tier
+
+
+def fits_max_open(
+    scenario: Scenario, ticket: Ticket, mode: MarginMode, quantity: float, margin: float | None
+) -> bool:
+    """Whether an order of ``quantity`` can be opened (the test ``max_open`` answers)."""
+    mark = scenario.marks().get(ticket.symbol, ticket.price)
+    available = margin if mode == "isolated" and margin is not None else available_balance(scenario)
+    unit = ticket.price / ticket.leverage + open_loss_per_unit(ticket.sign, ticket.price, mark)
+    return _fits(quantity, ticket, unit, available, tier_cap(scenario, ticket))
+
+
+# --- size from the loss you accept ------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Sizing:
+    """The largest size whose loss, if the price goes to the stop, stays within the loss you
+    accept; the loss there; whether the position is liquidated before the stop; the highest
+    leverage that keeps it open to the stop; and (isolated) the margin that puts its
+    liquidation exactly at the stop."""
+
+    mode: MarginMode
+    quantity: float
+    loss: float
+    liquidated_before_stop: bool
+    highest_leverage: float | None
+    margin_for_stop: float | None
+
+
+def loss_at_stop(
+    scenario: Scenario, ticket: Ticket, mode: MarginMode, quantity: float, stop: float
+) -> tuple[float, bool]:
+    """What opening ``quantity`` costs the account if the price then goes to ``stop``: the
+    account's equity there without it less with it (``evaluate``: a cross position can take
+    the whole pool down), plus the taker fees to open and to close at the stop (fees.py).
+    Also whether the new position is liquidated on the way. An isolated size whose margin
+    the account cannot put up costs infinity: it cannot be opened."""
+    rate = taker_rate(scenario)
+    try:
+        with_it, pid = opened(scenario, ticket, quantity, mode)
+    except PlanError:
+        return math.inf, False
+    after = evaluate(with_it, {ticket.symbol: stop}).variants["as_entered"]
+    liquidated = after.positions[pid].liquidated
+    without = _equity_at(scenario, ticket.symbol, stop)
+    fees = trade_fee(quantity, ticket.price, rate) + (
+        0.0 if liquidated else trade_fee(quantity, stop, rate)
+    )
+    return without - after.account.equity + fees, liquidated
+
+
+def _equity_at(scenario: Scenario, symbol: str, price: float) -> float:
+    if symbol not in scenario.marks():
+        return evaluate(scenario).variants["as_entered"].account.equity
+    return evaluate(scenario, {symbol: price}).variants["as_entered"].account.equity
+
+
+def size_for_loss(
+    scenario: Scenario, ticket: Ticket, mode: MarginMode, stop: float, max_loss: float
+) -> Sizing:
+    """The largest quantity with ``loss_at_stop ≤ max_loss``: the loss grows with the size, so a
+    doubling then a bisection finds it to 1e-9 relative. Highest leverage: isolated, the one
+    whose margin ``M = MM(stop) − s·Q·(stop − EP)`` makes the stop the liquidation price
+    (health ``M + s·Q·(P − EP) − MM(P) = 0`` at P = stop; formulas.md §0), capped by the
+    tier; cross, the tier's own maximum, since leverage does not move a cross liquidation."""
+    problems = _sizing_problems(ticket, stop, max_loss)
+    if problems:
+        raise PlanError(problems)
+    unit_loss = abs(ticket.price - stop) + taker_rate(scenario) * (ticket.price + stop)
+    high = max_loss / unit_loss
+    cap = tier_cap(scenario, ticket)
+    limit = 1e12 / ticket.price if cap is None else max(cap / ticket.price, 0.0)
+    high = min(high, limit)
+    low = 0.0
+    for _ in range(_SEARCH_STEPS):  # widen while the whole range still fits
+        if high >= limit or loss_at_stop(scenario, ticket, mode, high, stop)[0] > max_loss:
+            break
+        low, high = high, min(high * 2, limit)
+    else:
+        high = low
+    if high >= limit and loss_at_stop(scenario, ticket, mode, high, stop)[0] <= max_loss:
+        low = high
+    for _ in range(_SEARCH_STEPS):
+        if high - low <= 1e-9 * high:
+            break
+        mid = (low + high) / 2
+        if loss_at_stop(scenario, ticket, mode, mid, stop)[0] <= max_loss:
+            low = mid
+        else:
+            high = mid
+    if low <= 0:
+        return Sizing(mode, 0.0, 0.0, False, None, None)
+    loss, liquidated = loss_at_stop(scenario, ticket, mode, low, stop)
+    margin_for_stop = _margin_for_stop(scenario, ticket, low, stop)
+    top = _top_leverage(scenario, ticket, low)
+    if mode == "isolated":
+        highest = low * ticket.price / margin_for_stop if margin_for_stop > 0 else None
+        if highest is not None and top is not None:
+            highest = min(highest, top)
+    else:
+        highest = top
+    return Sizing(mode, low, loss, liquidated, highest, margin_for_stop)
+
+
+def _sizing_problems(ticket: Ticket, stop: float, max_loss: float) -> list[str]:
+    problems = []
+    if not (stop > 0 and math.isfinite(stop)):
+        problems.append("stop price: must be a number > 0")
+    elif ticket.sign * (stop - ticket.price) >= 0:
+        where = "below" if ticket.sign > 0 else "above"
+        problems.append(f"stop price: must be {where} the entry for a {ticket.side}")
+    if not (max_loss > 0 and math.isfinite(max_loss)):
+        problems.append("loss you accept: must be a number > 0")
+    return problems
+
+
+def _margin_for_stop(scenario: Scenario, ticket: Ticket, quantity: float, stop: float) -> float:
+    position = Position(
+        id="sized",
+        symbol=ticket.symbol,
+        side=ticket.side,
+        quantity=quantity,
+        entry_price=ticket.price,
+        leverage=ticket.leverage,
+        margin_mode="isolated",
+        maintenance_rate=ticket.maintenance_rate,
+    )
+    leg = make_leg(scenario.rules, position, stop, taker_rate(scenario))
+    return float(leg.maintenance(stop)) - ticket.sign * quantity * (stop - ticket.price)
+
+
+def _top_leverage(scenario: Scenario, ticket: Ticket, quantity: float) -> float | None:
+    """The tier's maximum leverage at the order's notional (None: the table states none)."""
+    probe = Position(
+        id="probe",
+        symbol=ticket.symbol,
+        side=ticket.side,
+        quantity=quantity,
+        entry_price=ticket.price,
+        leverage=ticket.leverage,
+        margin_mode="cross",
+        maintenance_rate=ticket.maintenance_rate,
+    )
+    return schedule_for(scenario.rules, probe).max_leverage(quantity * ticket.price)
+
+
+# --- funding ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Funded:
+    """The account after holding: each position's funding paid (negative: received), and the
+    positions whose isolated margin the funding used up."""
+
+    scenario: Scenario
+    paid: dict[str, float]
+    drained: tuple[str, ...]
+
+
+def after_funding(scenario: Scenario, rate: float, hours: float) -> Funded:
+    """The account after ``hours`` of funding at ``rate`` per interval (``FUNDING_HOURS``), the
+    marks held: each position pays ``s · Q · P · rate`` per interval (calculator.
+    funding_payment). An isolated position's margin drains by its own payment (Bybit help
+    "Liquidation Price (USDT Contract)": funding taken from the position margin acts as
+    negative extra margin, [V13]); the wallet, and so the cross pool, by every payment."""
+    if not (math.isfinite(rate) and abs(rate) < 1):
+        raise PlanError(["funding rate: must be a fraction between -1 and 1 (0.0001 = 0.01 %)"])
+    if not (math.isfinite(hours) and 0 <= hours <= 24 * 3660):
+        raise PlanError(["holding time: must be between 0 and 10 years, in hours"])
+    intervals = math.floor(hours / FUNDING_HOURS[scenario.rules] + 1e-9)
+    marks = scenario.marks()
+    paid = {
+        p.id: funding_payment(p.sign, p.quantity, marks[p.symbol], rate, intervals)
+        for p in scenario.positions
+    }
+    if not any(paid.values()):
+        return Funded(scenario, paid, ())
+    drained = []
+    positions = []
+    for p in scenario.positions:
+        margin = p.isolated_margin - paid[p.id]
+        if margin <= 0:
+            drained.append(p.id)
+            margin = p.isolated_margin * 1e-9  # nothing left: liquidated at once
+        positions.append(p.model_copy(update={"margin": margin}))
+    # The cross pool cannot go below 0 (it is liquidated first): the isolated margins left
+    # stay in the wallet.
+    isolated = sum(q.isolated_margin for q in positions if q.margin_mode == "isolated")
+    wallet = max(scenario.account.wallet_balance - sum(paid.values()), isolated)
+    account = scenario.account.model_copy(update={"wallet_balance": wallet})
+    document = scenario.model_copy(update={"account": account, "positions": tuple(positions)})
+    return Funded(with_positions(document, document.positions), paid, tuple(drained))
+
+
+def liquidation_over_time(
+    scenario: Scenario, position_id: str, rate: float, hours: Sequence[float]
+) -> dict[MarginMode, list[float | None]]:
+    """The position's liquidation price after each holding time, held isolated and held cross
+    (the others as entered): ``after_funding`` then ``evaluate``."""
+    out: dict[MarginMode, list[float | None]] = {m: [] for m in MODES}
+    for mode in MODES:
+        moved = with_positions(
+            scenario,
+            [
+                p.model_copy(update={"margin_mode": mode}) if p.id == position_id else p
+                for p in scenario.positions
+            ],
+        )
+        for h in hours:
+            funded = after_funding(moved, rate, h)
+            figures = evaluate(funded.scenario).variants["as_entered"].positions[position_id]
+            gone = figures.past_liquidation or position_id in funded.drained
+            out[mode].append(None if gone else figures.liquidation_price)
+    return out

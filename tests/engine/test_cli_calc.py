@@ -1,0 +1,105 @@
+"""``marginlab-cli calc …`` and evaluate's fee and funding options, as a user runs them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from marginlab.engine.margin import venue_formulas as venue
+from tests.engine.test_cli import run
+
+SEED = str(Path(__file__).parents[2] / "resources" / "presets" / "seed-example.json")
+
+
+def test_pnl_prints_the_calculator_figures(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(
+        capsys, "calc", "pnl", "--side", "long", "--qty", "1", "--entry", "10,000",
+        "--exit", "11000", "--leverage", "10", "--fee-rate", "0.05%",
+    )  # fmt: skip
+    assert status == 0
+    assert "PnL (before fees)            +1,000.00" in out
+    assert "ROE (before fees)            +100.00 %" in out
+    # Fees 10,000 × 0.05 % = 5.00 to open, 11,000 × 0.05 % = 5.50 to close.
+    assert "5.00 open + 5.50 close" in out and "PnL after fees               +989.50" in out
+    # Break-even: 10,000 × 1.0005 / 0.9995.
+    assert f"{10_000 * 1.0005 / 0.9995:,.2f}" in out
+
+
+def test_target_and_average_json(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(
+        capsys, "calc", "target", "--side", "short", "--entry", "100000", "--leverage", "10",
+        "--roe", "50%", "--json",
+    )  # fmt: skip
+    assert status == 0 and json.loads(out)["target_price"] == pytest.approx(95_000)
+    status, out, _ = run(capsys, "calc", "average", "--fill", "1@10000", "--fill", "2@13000")
+    assert status == 0 and "average entry                12,000.00" in out
+
+
+def test_ladder_in_the_account_warns(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(
+        capsys, "calc", "average", SEED, "--fill", "0.1@50000", "--fill", "0.1@40000",
+        "--symbol", "BTCUSDT", "--side", "long", "--leverage", "50", "--json",
+    )  # fmt: skip
+    assert status == 0
+    steps = json.loads(out)["steps"]
+    assert steps[1]["average_entry"] == pytest.approx(45_000)
+    # Binance BTCUSDT bracket 1 (MMR 0.4 %): 0.1 BTC at 50,000 with 100 of margin.
+    first = venue.binance_usdm_liquidation_price(100, +1, 0.1, 50_000, 0.004, 0.0)
+    assert steps[0]["liquidation_price"]["isolated"] == pytest.approx(first, rel=1e-9)
+    assert steps[1]["beyond_previous_liquidation"] == ["isolated"]
+
+
+def test_max_open_and_size(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(
+        capsys, "calc", "max-open", SEED, "--symbol", "BTCUSDT", "--side", "long",
+        "--leverage", "10", "--price", "50000", "--step", "0.001", "--json",
+    )  # fmt: skip
+    assert status == 0
+    found = json.loads(out)
+    # The brief's account: 10,000 less 3,000 + 2,000 of isolated margin leaves 5,000;
+    # 5,000 / (50,000 / 10) = 1 BTC.
+    assert found["cross"]["quantity"] == pytest.approx(1.0)
+    assert found["cross"]["available"] == pytest.approx(5_000)
+    status, out, _ = run(
+        capsys, "calc", "size", SEED, "--symbol", "BTCUSDT", "--side", "long", "--leverage",
+        "10", "--entry", "50000", "--stop", "47500", "--fee-rate", "0", "--json",
+    )  # fmt: skip
+    assert status == 0
+    sized = json.loads(out)
+    # The file's max acceptable loss, 2,500, over a 2,500 move: 1 BTC isolated.
+    assert sized["isolated"]["quantity"] == pytest.approx(1.0, rel=1e-6)
+
+
+def test_bad_calculator_input_names_the_option(capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = run(
+        capsys, "calc", "pnl", "--side", "long", "--qty", "x", "--entry", "-1", "--exit", "1,5",
+        "--leverage", "10",
+    )  # fmt: skip
+    assert status == 2
+    assert "marginlab-cli: --qty: 'x' is not a number" in err
+    assert "marginlab-cli: --entry: must be > 0" in err
+    assert "--exit: '1,5' is ambiguous" in err
+    status, _, err = run(capsys, "calc", "average", "--fill", "10000")
+    assert status == 2 and "--fill 10000: write QTY@PRICE" in err
+    status, _, err = run(
+        capsys, "calc", "size", SEED, "--symbol", "BTCUSDT", "--side", "long", "--leverage",
+        "10", "--entry", "50000", "--stop", "51000",
+    )  # fmt: skip
+    assert status == 2 and "stop price: must be below the entry for a long" in err
+    status, _, err = run(capsys, "evaluate", SEED, "--funding-rate", "0.01%")
+    assert status == 2 and "--funding-rate and --hold: give both" in err
+
+
+def test_evaluate_with_funding_drains_the_pools(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(
+        capsys, "evaluate", SEED, "--funding-rate", "0.01%", "--hold", "24", "--json"
+    )
+    assert status == 0
+    report = json.loads(out)
+    # B: 0.1 BTC?  Whatever the book, the isolated margin is the one left after paying:
+    # 3 intervals × notional × 0.01 %, and the wallet drops by every payment.
+    b = report["variants"]["as_entered"]["positions"]["B"]
+    paid = 3 * b["notional"] * 0.0001
+    assert b["initial_margin"] == pytest.approx(2_000 - paid)

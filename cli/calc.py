@@ -20,7 +20,13 @@ from marginlab.engine.margin.planning import (
     max_open,
     size_for_loss,
 )
-from marginlab.engine.text.numbers import number_problem, parse_number, percent_text, price_text
+from marginlab.engine.text.numbers import (
+    number_problem,
+    parse_number,
+    percent_text,
+    price_or_none_text,
+    price_text,
+)
 from marginlab.engine.text.report_text import strict_json
 
 
@@ -199,7 +205,7 @@ def _average(args: argparse.Namespace, reader: _Reader) -> tuple[dict[str, Any],
         reader.done()
         average = calc.average_entry(fills)
         total = sum(q for _, q in fills)
-        data = {"average_entry": average, "quantity": total}
+        data: dict[str, Any] = {"average_entry": average, "quantity": total}
         return data, [_row("quantity", f"{total:,.8g}"), _row("average entry", price_text(average))]
     for option in ("symbol", "side", "leverage"):
         if getattr(args, option) is None:
@@ -234,9 +240,7 @@ def _average(args: argparse.Namespace, reader: _Reader) -> tuple[dict[str, Any],
         f"{'liq isolated':>14} {'liq cross':>14}"
     ]
     for i, s in enumerate(steps, 1):
-        lp = {
-            m: "none" if s.liquidation[m] is None else price_text(s.liquidation[m]) for m in MODES
-        }  # type: ignore[arg-type]
+        lp = {m: price_or_none_text(s.liquidation[m]) for m in MODES}
         lines.append(
             f"{i:>4} {price_text(s.price):>14} {s.quantity:>10,.6g} "
             f"{price_text(s.average_entry):>14} {lp['isolated']:>14} {lp['cross']:>14}"
@@ -263,7 +267,7 @@ def _max_open(args: argparse.Namespace, reader: _Reader) -> tuple[dict[str, Any]
     scenario = _scenario(reader)
     reader.done()
     found = {m: max_open(scenario, ticket, m, margin, step) for m in MODES}
-    data = {
+    data: dict[str, Any] = {
         m: {
             "quantity": f.quantity,
             "notional": f.notional,
@@ -300,7 +304,7 @@ def _size(args: argparse.Namespace, reader: _Reader) -> tuple[dict[str, Any], li
     if max_loss is None:
         raise CalcUsageError(["--max-loss: needed (the file has no max acceptable loss)"])
     sizes = {m: size_for_loss(scenario, ticket, m, stop, max_loss) for m in MODES}
-    data = {
+    data: dict[str, Any] = {
         m: {
             "quantity": s.quantity,
             "loss_at_stop": s.loss,

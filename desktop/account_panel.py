@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QWidget
 from marginlab.desktop.controller import ScenarioController
 from marginlab.desktop.fields import EditField, number_text, problem_for
 from marginlab.desktop.style import tint
+from marginlab.engine.margin.fees import BASE_TAKER_RATES
 from marginlab.engine.margin.models import Scenario
 from marginlab.engine.margin.rules import RULE_SETS, stale_table_warning, table_info
 
@@ -45,6 +46,14 @@ class AccountPanel(QGroupBox):
             )
             self.fields[field] = edit
             form.addRow(label, edit)
+        self.fee = EditField(
+            "taker_fee",
+            "Taker fee per fill, in %. Empty: the venue's base (non-VIP) rate. It is taken off "
+            "PnL and sets the break-even price; Bybit also counts the fee to close in its "
+            "maintenance margin, so it moves the liquidation price there.",
+            controller.set_taker_fee,
+        )
+        form.addRow("Taker &fee (%)", self.fee)
         self.rules = QComboBox()
         self.rules.addItems(list(RULE_SETS))
         self.rules.setAccessibleName("rules")
@@ -70,6 +79,10 @@ class AccountPanel(QGroupBox):
         self.fields["currency"].show_value(account.currency)
         self.fields["max_acceptable_loss"].show_value(number_text(account.max_acceptable_loss))
         self.rules.setCurrentIndex(RULE_SETS.index(scenario.rules))
+        typed = scenario.taker_fee
+        self.fee.show_value("" if typed is None else number_text(typed * 100))
+        base = BASE_TAKER_RATES[scenario.rules] * 100
+        self.fee.setPlaceholderText(f"{number_text(base)} (venue base rate)")
         # The table's date under its name (tiers change), and a warning once it is old.
         warning = stale_table_warning(scenario.rules, date.today())
         as_of = table_info(scenario.rules)["as_of"]
@@ -81,5 +94,5 @@ class AccountPanel(QGroupBox):
             self.rules.setCurrentIndex(RULE_SETS.index(self._controller.scenario.rules))
 
     def _on_problems_changed(self, problems: dict[str, str]) -> None:
-        for edit in (self.name, *self.fields.values()):
+        for edit in (self.name, self.fee, *self.fields.values()):
             edit.show_problem(problem_for(edit, problems))

@@ -16,7 +16,9 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from marginlab.engine.files.scenario_io import format_errors, load_scenario, save_scenario
+from marginlab.engine.margin.calculator import break_even_price, exit_at
 from marginlab.engine.margin.evaluate import evaluate
+from marginlab.engine.margin.fees import MAX_TAKER_RATE, taker_rate
 from marginlab.engine.margin.figures import return_on_margin, unrealised_pnl
 from marginlab.engine.margin.models import Scenario
 from marginlab.engine.margin.report import MoveError, Report
@@ -41,6 +43,17 @@ NEW_SCENARIO = Scenario.model_validate(
 
 
 @dataclass(frozen=True, slots=True)
+class ClosedAt:
+    """A position closed at the what-if price: PnL and ROE before fees, PnL after the taker
+    fee to open and to close, and the price at which it breaks even after both."""
+
+    pnl: float
+    roe: float | None
+    net_pnl: float
+    break_even: float | None
+
+
+@dataclass(frozen=True, slots=True)
 class Result:
     """What the widgets draw, from one evaluation of the scenario (two when the cards follow
     the what-if).
@@ -55,7 +68,7 @@ class Result:
     sweep: SweepResult | None
     at: dict[str, float] = field(default_factory=dict)
     cards: Report | None = None
-    pnl: dict[str, tuple[float, float | None]] = field(default_factory=dict)
+    pnl: dict[str, ClosedAt] = field(default_factory=dict)
 
     @property
     def shown(self) -> Report:
@@ -162,6 +175,24 @@ class ScenarioController(QObject):
         empty_limit = field == "max_acceptable_loss" and value == ""
         document["account"][field] = None if empty_limit else value
         return self._apply(document, f"Edit {field.replace('_', ' ')}", f"account.{field}")
+
+    def set_taker_fee(self, raw: str) -> bool:
+        """Edit the taker fee, typed in percent ("0.05" is 0.05 %); empty means the venue's
+        base rate (``fees.BASE_TAKER_RATES``)."""
+        document = self._document()
+        text = raw.strip().removesuffix("%").strip()
+        if text:
+            value = parse_number(text)
+            if value is None:
+                return self._refuse("taker_fee", _number_message(text))
+            if not 0 <= value <= MAX_TAKER_RATE * 100:
+                return self._refuse(
+                    "taker_fee", f"must be between 0 and {MAX_TAKER_RATE * 100:g} %"
+                )
+            document["taker_fee"] = value / 100
+        else:
+            document.pop("taker_fee", None)
+        return self._apply(document, "Edit taker fee", "taker_fee")
 
     def set_meta(self, field: str, value: str) -> bool:
         """Edit the scenario's ``name`` or ``rules``."""
@@ -425,10 +456,18 @@ class ScenarioController(QObject):
         cards = evaluate(scenario.at_marks(at)) if self._cards_at_what_if and at else None
         marks = scenario.marks()
         pnl = {}
-        for position in scenario.positions:
-            gain = unrealised_pnl(position, at.get(position.symbol, marks[position.symbol]))
-            margin = report.variants["as_entered"].positions[position.id].initial_margin
-            pnl[position.id] = (gain, return_on_margin(gain, margin))
+        rate = taker_rate(scenario)
+        for p in scenario.positions:
+            price = at.get(p.symbol, marks[p.symbol])
+            margin = report.variants["as_entered"].positions[p.id].initial_margin
+            closed = exit_at(p.sign, p.quantity, p.entry_price, price, margin, rate)
+            gain = unrealised_pnl(p, price)
+            pnl[p.id] = ClosedAt(
+                gain,
+                return_on_margin(gain, margin),
+                closed.net_pnl,
+                break_even_price(p.sign, p.entry_price, rate),
+            )
         self._result = Result(scenario, report, sweep, at, cards, pnl)
         self.resultChanged.emit(self._result)
 

@@ -56,6 +56,7 @@ from marginlab.desktop.wording import trader_words
 from marginlab.engine.margin.rules import table_info
 
 if TYPE_CHECKING:
+    from marginlab.desktop.calculator_view import CalculatorView
     from marginlab.desktop.path_runs import PathRuns
     from marginlab.desktop.replay_view import ReplayView
     from marginlab.desktop.risk_view import RiskView
@@ -115,6 +116,7 @@ class MainWindow(QMainWindow):
         self._runs: PathRuns | None = None
         self._replay: ReplayView | None = None
         self._risk: RiskView | None = None
+        self._calculator: CalculatorView | None = None
         self._glossary: QDockWidget | None = None
         self.losses = LossChart()
         self.files = FileActions(
@@ -192,10 +194,14 @@ class MainWindow(QMainWindow):
         # Built on first use: they (and the Monte Carlo code) cost start-up time otherwise.
         self.views.addTab(QWidget(), "Re&play a path")
         self.views.addTab(QWidget(), "Ris&k (Monte Carlo)")
+        self.views.addTab(QWidget(), "&Calculator")
         self.views.currentChanged.connect(self._on_view_changed)
         self.views.setTabToolTip(0, "Equity against a what-if price move")
         self.views.setTabToolTip(1, "A price path in time: a wick or a sustained crash")
         self.views.setTabToolTip(2, "Odds of liquidation in each mode over many paths")
+        self.views.setTabToolTip(
+            3, "Average entry and DCA ladder, max open, size from your loss, funding: per mode"
+        )
         right.addWidget(self.views)
         right.addWidget(self.losses)
         right.setStretchFactor(1, 1)  # the plot gives and takes height; the figures keep theirs
@@ -330,6 +336,15 @@ class MainWindow(QMainWindow):
             self._install_view(2, self._risk)
         return self._risk
 
+    @property
+    def calculator(self) -> CalculatorView:
+        if self._calculator is None:
+            from marginlab.desktop.calculator_view import CalculatorView
+
+            self._calculator = CalculatorView(self.controller)
+            self._install_view(3, self._calculator)
+        return self._calculator
+
     def _install_view(self, index: int, view: QWidget) -> None:
         current = self.views.currentIndex()
         text, tip = self.views.tabText(index), self.views.tabToolTip(index)
@@ -343,7 +358,7 @@ class MainWindow(QMainWindow):
         old.deleteLater()
 
     def _on_view_changed(self, index: int) -> None:
-        view = {1: lambda: self.replay, 2: lambda: self.risk}.get(index)
+        view = {1: lambda: self.replay, 2: lambda: self.risk, 3: lambda: self.calculator}.get(index)
         if view is not None:
             self.views.setCurrentWidget(view())
 

@@ -10,6 +10,7 @@ from marginlab.desktop.fields import EditField, number_text, problem_for
 from marginlab.desktop.symbol_delegate import attach_symbol_completer, rule_set_symbols
 from marginlab.engine.margin.models import Position, Scenario
 from marginlab.engine.margin.rules import symbol_table_info, table_symbol
+from marginlab.engine.text.numbers import price_or_none_text
 
 SIZE_KINDS = (
     ("quantity", "Quantity (base units)", "Size in base units, e.g. 0.4 BTC"),
@@ -110,6 +111,14 @@ class PositionForm(QGroupBox):
             "Maintenance margin at the mark: notional × MMR − amount of "
             "the tier in force (the rule set's table or your override)"
         )
+        self.closed = QLabel()
+        self.closed.setWordWrap(True)
+        self.closed.setAccessibleName("pnl after fees")
+        self.closed.setToolTip(
+            "Closed at the what-if price (the mark when the what-if does not move it): PnL "
+            "less the taker fee to open (at the entry) and to close, each quantity × price × "
+            "rate (Account: Taker fee); break-even: the exit at which the PnL pays both fees"
+        )
         self.table = QLabel()
         self.table.setWordWrap(True)
         self.table.setToolTip(
@@ -121,6 +130,7 @@ class PositionForm(QGroupBox):
             ("Initial margin", self.initial),
             ("Effective leverage", self.effective),
             ("Maintenance", self.maintenance),
+            ("After fees", self.closed),
             ("Tier table", self.table),
         ):
             widget.setTextFormat(Qt.TextFormat.PlainText)  # the currency is shown as typed
@@ -208,7 +218,14 @@ class PositionForm(QGroupBox):
             if position is None
             else result.report.variants["as_entered"].positions.get(position.id)
         )
-        labels = (self.notional, self.initial, self.effective, self.maintenance, self.table)
+        labels = (
+            self.notional,
+            self.initial,
+            self.effective,
+            self.maintenance,
+            self.closed,
+            self.table,
+        )
         if figures is None:
             for label in labels:
                 label.setText("—")
@@ -222,6 +239,12 @@ class PositionForm(QGroupBox):
             f"{figures.maintenance_margin:,.2f} {cur} (MMR {figures.maintenance_rate * 100:.2f} %)"
         )
         self.table.setText(tier_table_text(result.scenario.rules, position))
+        closed = result.pnl.get(position.id)
+        if closed is not None:
+            self.closed.setText(
+                f"PnL {closed.net_pnl:+,.2f} {cur} at the what-if · break-even "
+                f"{price_or_none_text(closed.break_even)}"
+            )
 
     def _field(
         self,

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from marginlab.desktop.controller import Result, ScenarioController
+from marginlab.desktop.controller import ClosedAt, Result, ScenarioController
 from marginlab.engine.margin.models import Position, Scenario
 from marginlab.engine.text.numbers import percent_text
 
@@ -36,7 +36,8 @@ RESULT_COLUMNS: tuple[tuple[str, str, str], ...] = (
         "pnl",
         "PnL",
         "Profit or loss if closed at the what-if price (the mark when the what-if does not "
-        "move this symbol): side × quantity × (price − entry), fees not included",
+        "move this symbol): side × quantity × (price − entry), fees not included (the form "
+        "below shows it after fees, and the break-even price)",
     ),
     (
         "roe",
@@ -68,7 +69,7 @@ class PositionsTableModel(QAbstractTableModel):
         super().__init__(controller)
         self._controller = controller
         self._positions = controller.scenario.positions
-        self._pnl: dict[str, tuple[float, float | None]] = {}
+        self._pnl: dict[str, ClosedAt] = {}
         controller.scenarioChanged.connect(self._on_scenario_changed)
         controller.resultChanged.connect(self._on_result_changed)
 
@@ -167,28 +168,28 @@ class PositionsTableModel(QAbstractTableModel):
         return False
 
     def _result_data(self, position: Position, field: str, role: int) -> Any:
-        pnl, roe = self._pnl.get(position.id, (None, None))
+        closed = self._pnl.get(position.id)
         if role == Qt.ItemDataRole.DisplayRole:
-            if pnl is None:
+            if closed is None:
                 return ""
-            return f"{pnl:+,.2f}" if field == "pnl" else percent_text(roe, 1, signed=True)
-        if role == Qt.ItemDataRole.ForegroundRole and pnl:
-            return QBrush(QColor("#2e8b57" if pnl > 0 else "#c0392b"))
+            if field == "roe":
+                return percent_text(closed.roe, 1, signed=True)
+            return f"{closed.pnl:+,.2f}"
+        gain = None if closed is None else closed.pnl
+        if role == Qt.ItemDataRole.ForegroundRole and gain:
+            return QBrush(QColor("#2e8b57" if gain > 0 else "#c0392b"))
         if role == Qt.ItemDataRole.ToolTipRole:
             return COLUMNS[FIELDS.index(field)][2]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def result_texts(self) -> tuple[list[str], list[str]]:
-        """The PnL and ROE cells' texts, every row: what the columns must be wide enough for."""
-        shown = [
-            self._result_data(p, field, Qt.ItemDataRole.DisplayRole)
-            for field in ("pnl", "roe")
-            for p in self._positions
+    def result_texts(self) -> list[list[str]]:
+        """Each result column's texts, every row: what the columns must be wide enough for."""
+        return [
+            [self._result_data(p, field, Qt.ItemDataRole.DisplayRole) for p in self._positions]
+            for field, _, _ in RESULT_COLUMNS
         ]
-        n = len(self._positions)
-        return shown[:n], shown[n:]
 
     def _on_result_changed(self, result: Result) -> None:
         if result.pnl == self._pnl:

@@ -246,8 +246,7 @@ def make_leg(rules: str, position: Position, mark: float, fee_rate: float = 0.0)
         position.entry_price,
         mark,
         schedule,
-        schedule.maintenance(position.entry_notional)
-        + maintenance_fee(rules, position, fee_rate),
+        schedule.maintenance(position.entry_notional) + maintenance_fee(rules, position, fee_rate),
     )
 
 

@@ -1,0 +1,366 @@
+"""The Calculator tab (issue 17): the order you are about to place, then average entry and the
+DCA ladder, max open, the size from the loss you accept, and funding over a holding time, each
+in both modes in this account, recomputed as you type. Figures come from ``Planner``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from marginlab.desktop.controller import Result, ScenarioController
+from marginlab.desktop.planner import MODES, Answer, FundingFigures, Planner, ladder_rows
+from marginlab.desktop.style import tint
+from marginlab.engine.text.numbers import price_or_none_text, price_text
+
+LADDER_HEAD = [
+    "Fill",
+    "Price",
+    "Qty",
+    "Total qty",
+    "Avg entry",
+    "Margin",
+    "Liq. isolated",
+    "Liq. cross",
+    "Warning",
+]
+MONEY_COLUMNS = {"Price", "Avg entry", "Margin", "Liq. isolated", "Liq. cross"}
+MODE_COLOURS = {"isolated": "#1f77b4", "cross": "#d62728"}
+
+
+def _field(placeholder: str, tip: str, name: str) -> QLineEdit:
+    edit = QLineEdit()
+    edit.setPlaceholderText(placeholder)
+    edit.setToolTip(tip)
+    edit.setAccessibleName(name)
+    return edit
+
+
+class CalculatorView(QWidget):
+    def __init__(self, controller: ScenarioController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.planner = Planner(controller)
+        outer = QVBoxLayout(self)
+        ticket = QGroupBox("The order")
+        grid = QGridLayout(ticket)
+        self.symbol = QComboBox()
+        self.symbol.setEditable(True)
+        self.symbol.setAccessibleName("calculator symbol")
+        self.symbol.setToolTip("Symbol of the order (the account's symbols, or type another)")
+        self.side = QComboBox()
+        self.side.addItems(["long", "short"])
+        self.side.setAccessibleName("calculator side")
+        self.leverage = _field(
+            "10", "Leverage of the order: its margin is notional / leverage", "calculator leverage"
+        )
+        self.leverage.setText("10")
+        self.price = _field(
+            "mark", "Order price (its entry); empty = the symbol's mark", "calculator price"
+        )
+        self.mmr = _field(
+            "table", "MMR override in %, where no tier table covers the symbol", "calculator mmr"
+        )
+        for col, (label, widget) in enumerate(
+            (("S&ymbol", self.symbol), ("Si&de", self.side), ("Le&verage ×", self.leverage),
+             ("&Price", self.price), ("MMR %", self.mmr))
+        ):  # fmt: skip
+            caption = QLabel(label)
+            caption.setBuddy(widget)
+            grid.addWidget(caption, 0, col)
+            grid.addWidget(widget, 1, col)
+        outer.addWidget(ticket)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._ladder_page(), "Average && DCA")
+        self.tabs.addTab(self._max_open_page(), "Max open")
+        self.tabs.addTab(self._size_page(), "Size from loss")
+        self.tabs.addTab(self._funding_page(), "Funding")
+        outer.addWidget(self.tabs, 1)
+        self.problems = QLabel()
+        self.problems.setWordWrap(True)
+        self.problems.setAccessibleName("calculator problems")
+        tint(self.problems, "#c0392b")
+        outer.addWidget(self.problems)
+        for edit in (self.leverage, self.price, self.mmr, self.margin, self.step, self.stop,
+                     self.loss, self.rate, self.hours):  # fmt: skip
+            edit.textEdited.connect(self.recompute)
+        self.fills.textChanged.connect(self.recompute)
+        self.symbol.currentTextChanged.connect(self.recompute)
+        for combo in (self.side, self.position):
+            combo.currentIndexChanged.connect(self.recompute)
+        self.tabs.currentChanged.connect(self.recompute)
+        controller.resultChanged.connect(self._on_result_changed)
+        self._on_result_changed(controller.result)
+
+    # --- pages ----------------------------------------------------------------------------------
+    def _ladder_page(self) -> QWidget:
+        page = QWidget()
+        row = QHBoxLayout(page)
+        self.fills = QPlainTextEdit()
+        self.fills.setAccessibleName("fills")
+        self.fills.setToolTip("One fill a line: quantity @ price, e.g. 0.5 @ 60000")
+        self.fills.setPlaceholderText("0.5 @ 60000\n0.5 @ 57000\n1 @ 54000")
+        self.fills.setMaximumWidth(190)
+        row.addWidget(self.fills)
+        self.ladder = QTableWidget(0, len(LADDER_HEAD))
+        self.ladder.setHorizontalHeaderLabels(LADDER_HEAD)
+        self.ladder.verticalHeader().hide()
+        self.ladder.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.ladder.setAccessibleName("ladder")
+        self.ladder.setToolTip(
+            "After each fill: average entry Σ q·p / Σ q (Bybit), margin at the order's leverage, "
+            "and the liquidation price held isolated and held cross in this account, with the "
+            "market at that fill"
+        )
+        row.addWidget(self.ladder, 1)
+        return page
+
+    def _max_open_page(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        self.margin = _field(
+            "available balance",
+            "Isolated: the margin you set; empty = the available balance",
+            "max open margin",
+        )
+        self.step = _field(
+            "none",
+            "The venue's quantity step, e.g. 0.001; the size is floored to it",
+            "quantity step",
+        )
+        form.addRow("Isolated margin", self.margin)
+        form.addRow("Quantity step", self.step)
+        self.max_open_text = QLabel()
+        self.max_open_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.max_open_text.setAccessibleName("max open")
+        form.addRow(self.max_open_text)
+        return page
+
+    def _size_page(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        self.stop = _field(
+            "e.g. 57000", "Where you would be proved wrong: the stop price", "stop price"
+        )
+        self.loss = _field(
+            "max acceptable loss",
+            "The loss you accept; empty = the account's max acceptable loss",
+            "loss you accept",
+        )
+        form.addRow("S&top price", self.stop)
+        form.addRow("Loss you &accept", self.loss)
+        self.size_text = QLabel()
+        self.size_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.size_text.setAccessibleName("size from loss")
+        self.size_text.setWordWrap(True)
+        form.addRow(self.size_text)
+        return page
+
+    def _funding_page(self) -> QWidget:
+        page = QWidget()
+        row = QHBoxLayout(page)
+        form = QFormLayout()
+        self.position = QComboBox()
+        self.position.setAccessibleName("funding position")
+        self.rate = _field(
+            "0.01", "Funding rate per interval, in % (positive: longs pay)", "funding rate"
+        )
+        self.rate.setText("0.01")
+        self.hours = _field("72", "How long you hold, in hours", "holding time")
+        self.hours.setText("72")
+        form.addRow("Position", self.position)
+        form.addRow("Rate % / interval", self.rate)
+        form.addRow("Hold (hours)", self.hours)
+        self.funding_text = QLabel()
+        self.funding_text.setWordWrap(True)
+        self.funding_text.setAccessibleName("funding")
+        form.addRow(self.funding_text)
+        row.addLayout(form)
+        self.funding_plot = pg.PlotWidget()
+        self.funding_plot.setLabel("bottom", "holding time (hours)")
+        self.funding_plot.setLabel("left", "liquidation price")
+        self.funding_plot.addLegend(offset=(10, 10))
+        self.funding_curves = {
+            m: self.funding_plot.plot(
+                [], [], pen=pg.mkPen(MODE_COLOURS[m], width=2), name=f"held {m}"
+            )
+            for m in MODES
+        }
+        row.addWidget(self.funding_plot, 1)
+        return page
+
+    # --- figures --------------------------------------------------------------------------------
+    def _on_result_changed(self, result: Result | None) -> None:
+        symbols = self.planner.symbols()
+        typed = self.symbol.currentText()
+        self.symbol.blockSignals(True)
+        self.symbol.clear()
+        self.symbol.addItems(symbols)
+        self.symbol.setEditText(typed if typed else (symbols[0] if symbols else "BTCUSDT"))
+        self.symbol.blockSignals(False)
+        chosen = self.position.currentData()
+        self.position.blockSignals(True)
+        self.position.clear()
+        for pid, text in self.planner.positions():
+            self.position.addItem(text, pid)
+        index = self.position.findData(chosen)
+        self.position.setCurrentIndex(max(index, 0))
+        self.position.blockSignals(False)
+        self.recompute()
+
+    def recompute(self, *_: Any) -> None:
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
+        mark = self.planner.mark(self.symbol.currentText().strip().upper())
+        self.price.setPlaceholderText("mark" if mark is None else f"mark {price_text(mark)}")
+        loss = self.planner.default_loss()
+        self.loss.setPlaceholderText("type it" if loss is None else f"{loss:,.2f} (the account's)")
+        page = self.tabs.currentIndex()
+        if page == 3:  # funding does not need the order
+            self._show(self._funding_answer(), self._show_funding)
+            return
+        ticket, problems = self.planner.ticket(
+            self.symbol.currentText(),
+            "long" if self.side.currentIndex() == 0 else "short",
+            self.leverage.text(),
+            self.price.text(),
+            self.mmr.text(),
+        )
+        if ticket is None:
+            self.problems.setText("\n".join(problems))
+            return
+        if page == 0:
+            self._show(self.planner.ladder(ticket, self.fills.toPlainText()), self._show_ladder)
+        elif page == 1:
+            self._show(
+                self.planner.max_open(ticket, self.margin.text(), self.step.text()),
+                self._show_max_open,
+            )
+        else:
+            self._show(
+                self.planner.size(ticket, self.stop.text(), self.loss.text()), self._show_size
+            )
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if getattr(self, "_stale", True):
+            self.recompute()
+
+    def _show(self, answer: Answer, render: Any) -> None:
+        # A refused input leaves the last figures in place and says why under them.
+        self.problems.setText("\n".join(answer.problems))
+        if answer.figures is not None:
+            render(answer.figures)
+
+    def _show_ladder(self, steps: Any) -> None:
+        rows = ladder_rows(steps)
+        money = f" ({self.planner.currency})"
+        self.ladder.setHorizontalHeaderLabels(
+            [h + money if h in MONEY_COLUMNS else h for h in LADDER_HEAD]
+        )
+        self.ladder.setRowCount(len(rows))
+        for r, cells in enumerate(rows):
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if c < len(cells) - 1:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                else:
+                    item.setForeground(Qt.GlobalColor.red)
+                self.ladder.setItem(r, c, item)
+        self.ladder.resizeColumnsToContents()
+
+    def _show_max_open(self, found: Any) -> None:
+        currency = self.planner.currency
+        lines = []
+        for mode in MODES:
+            f = found[mode]
+            own = mode == "isolated" and self.margin.text().strip()
+            source = "margin set" if own else "available balance"
+            why = (
+                "the tier's maximum notional at this leverage"
+                if f.limited_by == "tier"
+                else f"the {source} ({f.available:,.2f} {currency})"
+            )
+            lines.append(
+                f"<b>{mode.capitalize()}</b>: {f.quantity:,.8g} — notional {f.notional:,.2f} "
+                f"{currency}, margin {f.margin:,.2f}, open loss {f.open_loss:,.2f}; "
+                f"limited by {why}"
+            )
+        lines.append(
+            "<span style='color:#707070'>Binance's Max Open: available / (price / leverage + "
+            "open loss per unit), within the tier that allows the leverage. "
+            "Fees not included.</span>"
+        )
+        self.max_open_text.setText("<br>".join(lines))
+
+    def _show_size(self, sizes: Any) -> None:
+        currency = self.planner.currency
+        lines = []
+        for mode in MODES:
+            s = sizes[mode]
+            lev = "n/a" if s.highest_leverage is None else f"{s.highest_leverage:,.2f}×"
+            note = (
+                " — liquidated before the stop: the loss is the margin"
+                if s.liquidated_before_stop
+                else ""
+            )
+            lines.append(
+                f"<b>{mode.capitalize()}</b>: largest size {s.quantity:,.8g}, loses "
+                f"{s.loss:,.2f} {currency} at the stop (fees included){note}; "
+                f"highest leverage {lev}"
+            )
+        isolated = sizes["isolated"]
+        if isolated.margin_for_stop is not None:
+            lines.append(
+                f"Isolated margin that puts the liquidation at the stop: "
+                f"<b>{isolated.margin_for_stop:,.2f} {currency}</b>"
+            )
+        lines.append(
+            "<span style='color:#707070'>Cross counts what the account loses, so a position that "
+            "takes the pool down with it costs the whole pool.</span>"
+        )
+        self.size_text.setText("<br>".join(lines))
+
+    def _funding_answer(self) -> Answer:
+        pid = self.position.currentData()
+        return self.planner.funding(pid or "", self.rate.text(), self.hours.text())
+
+    def _show_funding(self, figures: FundingFigures) -> None:
+        currency = self.planner.currency
+        self.funding_plot.setLabel("left", f"liquidation price ({currency})")
+        for mode, curve in self.funding_curves.items():
+            points = [
+                (h, p)
+                for h, p in zip(figures.hours, figures.liquidation[mode], strict=True)
+                if p is not None
+            ]
+            curve.setData([h for h, _ in points], [p for _, p in points])
+        end = {m: figures.liquidation[m][-1] for m in MODES}
+        verb = "pays" if figures.paid >= 0 else "receives"
+        text = (
+            f"Over {figures.hours[-1]:,.4g} h it {verb} {abs(figures.paid):,.2f} {currency}. "
+            f"Liquidation after: held isolated {price_or_none_text(end['isolated'])}, "
+            f"held cross {price_or_none_text(end['cross'])}."
+        )
+        if figures.drained:
+            text += " Its isolated margin is used up: liquidated."
+        self.funding_text.setText(text)

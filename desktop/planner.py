@@ -1,0 +1,265 @@
+"""The Calculator tab's owner: reads what the trader typed, runs the engine's planning functions
+on the account as it stands, and answers with figures or with one message per field named in
+the trader's words (issue 17). The view only renders what this returns."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from marginlab.desktop.controller import ScenarioController
+from marginlab.engine.margin.fees import taker_rate
+from marginlab.engine.margin.models import Side
+from marginlab.engine.margin.planning import (
+    MODES,
+    LadderStep,
+    MaxOpen,
+    PlanError,
+    Sizing,
+    Ticket,
+    after_funding,
+    dca_ladder,
+    liquidation_over_time,
+    max_open,
+    size_for_loss,
+)
+from marginlab.engine.margin.rules import missing_table_problem
+from marginlab.engine.text.numbers import number_problem, parse_number
+
+FUNDING_POINTS = 25  # holding times drawn between 0 and the time typed
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """Figures, or the problems that stopped them (``figures`` is None then)."""
+
+    figures: Any = None
+    problems: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class FundingFigures:
+    hours: list[float]
+    liquidation: dict[str, list[float | None]]
+    paid: float
+    drained: bool
+
+
+class Planner:
+    def __init__(self, controller: ScenarioController) -> None:
+        self._controller = controller
+
+    @property
+    def currency(self) -> str:
+        return self._controller.scenario.account.currency
+
+    def symbols(self) -> list[str]:
+        return self._controller.scenario.symbols()
+
+    def mark(self, symbol: str) -> float | None:
+        return self._controller.scenario.marks().get(symbol)
+
+    def positions(self) -> list[tuple[str, str]]:
+        """(id, "id · symbol side") of every position, for the funding pick list."""
+        return [
+            (p.id, f"{p.id} · {p.symbol} {p.side}") for p in self._controller.scenario.positions
+        ]
+
+    def fee_rate(self) -> float:
+        return taker_rate(self._controller.scenario)
+
+    def default_loss(self) -> float | None:
+        return self._controller.scenario.account.max_acceptable_loss
+
+    # --- reading --------------------------------------------------------------------------------
+    def ticket(
+        self, symbol: str, side: Side, leverage: str, price: str, mmr: str
+    ) -> tuple[Ticket | None, list[str]]:
+        problems: list[str] = []
+        symbol = symbol.strip().upper()
+        if not symbol:
+            problems.append("Symbol: type one, e.g. BTCUSDT")
+        lev = _number("Leverage", leverage, problems)
+        if lev is not None and not 1 <= lev <= 1000:
+            problems.append("Leverage: must be between 1 and 1,000")
+        typed_price = price.strip()
+        mark = self.mark(symbol)
+        if typed_price:
+            at = _number("Price", typed_price, problems)
+        elif mark is None:
+            problems.append("Price: type the order price (the account holds no position in it)")
+            at = None
+        else:
+            at = mark
+        rate = None
+        if mmr.strip():
+            rate = _number("MMR override (%)", mmr, problems, positive=False)
+            if rate is not None:
+                rate /= 100
+                if not 0 <= rate < 1:
+                    problems.append("MMR override (%): must be between 0 and 100")
+        if problems or lev is None or at is None:
+            return None, problems
+        ticket = Ticket(symbol, side, lev, at, rate)
+        probe_problem = self._table_problem(ticket)
+        return (None, [probe_problem]) if probe_problem else (ticket, [])
+
+    def _table_problem(self, ticket: Ticket) -> str | None:
+        from marginlab.engine.margin.models import Position
+
+        probe = Position(
+            id="probe",
+            symbol=ticket.symbol if _symbol_ok(ticket.symbol) else "X",
+            side=ticket.side,
+            quantity=1,
+            entry_price=ticket.price,
+            leverage=ticket.leverage,
+            margin_mode="cross",
+            maintenance_rate=ticket.maintenance_rate,
+        )
+        if not _symbol_ok(ticket.symbol):
+            return "Symbol: letters, digits and . : / - only"
+        problem = missing_table_problem(self._controller.scenario.rules, probe)
+        if problem is None:
+            return None
+        return "Symbol: " + problem.removeprefix("symbol: ").replace(
+            "maintenance_rate", "MMR override"
+        )
+
+    # --- figures --------------------------------------------------------------------------------
+    def ladder(self, ticket: Ticket, fills_text: str) -> Answer:
+        problems: list[str] = []
+        fills = parse_fills(fills_text, problems)
+        if problems:
+            return Answer(problems=problems)
+        return _plan(lambda: dca_ladder(self._controller.scenario, ticket, fills))
+
+    def max_open(self, ticket: Ticket, margin: str, step: str) -> Answer:
+        problems: list[str] = []
+        set_margin = _number("Isolated margin", margin, problems) if margin.strip() else None
+        size_step = _number("Quantity step", step, problems, positive=False) if step.strip() else 0
+        if problems:
+            return Answer(problems=problems)
+        scenario = self._controller.scenario
+        return _plan(
+            lambda: {m: max_open(scenario, ticket, m, set_margin, size_step or 0.0) for m in MODES}
+        )
+
+    def size(self, ticket: Ticket, stop: str, loss: str) -> Answer:
+        problems: list[str] = []
+        stop_price = _number("Stop price", stop, problems)
+        accepted = _number("Loss you accept", loss, problems) if loss.strip() else None
+        if accepted is None and not loss.strip():
+            accepted = self.default_loss()
+            if accepted is None:
+                problems.append(
+                    "Loss you accept: type it (the account sets no max acceptable loss)"
+                )
+        if problems or stop_price is None or accepted is None:
+            return Answer(problems=problems)
+        scenario = self._controller.scenario
+        return _plan(
+            lambda: {m: size_for_loss(scenario, ticket, m, stop_price, accepted) for m in MODES}
+        )
+
+    def funding(self, position_id: str, rate: str, hours: str) -> Answer:
+        problems: list[str] = []
+        per_interval = _percent("Funding rate (%)", rate, problems)
+        hold = _number("Holding time (hours)", hours, problems, positive=False)
+        scenario = self._controller.scenario
+        if position_id not in {p.id for p in scenario.positions}:
+            problems.append("Position: add a position to the account first")
+        if problems or per_interval is None or hold is None:
+            return Answer(problems=problems)
+        grid = [hold * i / (FUNDING_POINTS - 1) for i in range(FUNDING_POINTS)]
+
+        def run() -> FundingFigures:
+            funded = after_funding(scenario, per_interval, hold)
+            curves = liquidation_over_time(scenario, position_id, per_interval, grid)
+            return FundingFigures(
+                grid, dict(curves), funded.paid[position_id], position_id in funded.drained
+            )
+
+        return _plan(run)
+
+
+def parse_fills(text: str, problems: list[str]) -> list[tuple[float, float]]:
+    """One fill a line, ``QTY @ PRICE`` (as venues write a fill: "0.5 @ 60,000")."""
+    fills = []
+    for n, line in enumerate((ln for ln in text.splitlines() if ln.strip()), 1):
+        qty_text, at, price_text = line.partition("@")
+        if not at:
+            problems.append(f"Fill {n}: write quantity @ price, e.g. 0.5 @ 60000")
+            continue
+        qty = _number(f"Fill {n} quantity", qty_text, problems)
+        price = _number(f"Fill {n} price", price_text, problems)
+        if qty is not None and price is not None:
+            fills.append((price, qty))
+    if not fills and not problems:
+        problems.append("Fills: type one fill a line, quantity @ price")
+    return fills
+
+
+def _plan(run: Any) -> Answer:
+    try:
+        return Answer(figures=run())
+    except PlanError as error:
+        return Answer(problems=list(error.problems))
+    except (LookupError, ValueError) as error:
+        return Answer(problems=[str(error)])
+
+
+def _symbol_ok(symbol: str) -> bool:
+    return all(c.isalnum() or c in "._:/-" for c in symbol) and 0 < len(symbol) <= 40
+
+
+def _number(label: str, text: str, problems: list[str], positive: bool = True) -> float | None:
+    problem = number_problem(text)
+    value = parse_number(text)
+    if problem is not None or value is None:
+        problems.append(f"{label}: {problem}")
+        return None
+    if positive and value <= 0:
+        problems.append(f"{label}: must be > 0")
+        return None
+    if not math.isfinite(value) or abs(value) > 1e15:
+        problems.append(f"{label}: too large")
+        return None
+    return value
+
+
+def _percent(label: str, text: str, problems: list[str]) -> float | None:
+    value = _number(label, text.strip().removesuffix("%"), problems, positive=False)
+    return None if value is None else value / 100
+
+
+def ladder_rows(steps: Sequence[LadderStep]) -> list[list[str]]:
+    """Kept here so the view does no arithmetic; texts come from the numbers module."""
+    from marginlab.engine.text.numbers import price_or_none_text, price_text
+
+    rows = []
+    for i, s in enumerate(steps, 1):
+        notes = []
+        if s.beyond:
+            notes.append(f"past the liquidation after fill {i - 1} ({' and '.join(s.beyond)})")
+        if s.unfunded:
+            notes.append(f"margin more than the account has left ({' and '.join(s.unfunded)})")
+        rows.append(
+            [
+                str(i),
+                price_text(s.price),
+                f"{s.quantity:,.8g}",
+                f"{s.total_quantity:,.8g}",
+                price_text(s.average_entry),
+                f"{s.margin:,.2f}",
+                price_or_none_text(s.liquidation["isolated"]),
+                price_or_none_text(s.liquidation["cross"]),
+                "; ".join(notes),
+            ]
+        )
+    return rows
+
+
+__all__ = ["MODES", "Answer", "FundingFigures", "MaxOpen", "Planner", "Sizing", "ladder_rows"]

@@ -1,0 +1,106 @@
+"""Issue 17 in the window: the taker fee field, PnL after fees and break-even in the table, and
+the Calculator tab, as a trader reads them (the brief's account: A ETH 10 @ 3,000 isolated on
+3,000; B BTC 0.4 @ 50,000 isolated on 2,000; wallet 10,000; acceptable loss 2,500)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from marginlab.desktop.main_window import MainWindow
+from marginlab.desktop.positions_table_model import FIELDS
+from marginlab.engine.margin.venue_formulas import binance_usdm_liquidation_price
+from marginlab.engine.text.numbers import price_text
+from tests.desktop.conftest import wait_result
+
+
+def _cell(window: MainWindow, row: int, field: str) -> str:
+    return window.model.data(window.model.index(row, FIELDS.index(field)))
+
+
+def _type(qtbot, edit, text: str) -> None:  # type: ignore[no-untyped-def]
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClicks(edit, text)
+
+
+def test_the_taker_fee_sets_pnl_after_fees_and_break_even(qtbot, window: MainWindow) -> None:
+    fee = window.account.fee
+    assert fee.text() == "" and fee.placeholderText().startswith("0.05")  # Binance base rate
+    _type(qtbot, fee, "0.1")
+    qtbot.keyClick(fee, Qt.Key.Key_Return)
+    wait_result(qtbot, window)
+    assert window.controller.scenario.taker_fee == pytest.approx(0.001)
+    # B at its mark (50,000): PnL 0, fees 0.4 × 50,000 × 0.1 % twice = 40 → −40.00 after fees;
+    # break-even 50,000 × 1.001 / 0.999. The table keeps PnL before fees.
+    window.table.selectRow(1)
+    assert window.form.closed.text() == (
+        f"PnL -40.00 USDT at the what-if · break-even {price_text(50_000 * 1.001 / 0.999)}"
+    )
+    assert _cell(window, 1, "pnl") == "+0.00"
+    _type(qtbot, fee, "5")  # above 1 %: refused, named, and the last good rate stays
+    assert "must be between 0 and 1 %" in fee.toolTip()
+    qtbot.keyClick(fee, Qt.Key.Key_Return)
+    assert fee.text() == "0.1"
+    assert window.controller.scenario.taker_fee == pytest.approx(0.001)
+
+
+def _calculator(qtbot, window: MainWindow):  # type: ignore[no-untyped-def]
+    window.views.setCurrentIndex(3)
+    calc = window.calculator
+    qtbot.waitUntil(calc.isVisible)
+    return calc
+
+
+def test_the_ladder_shows_each_fill_and_warns(qtbot, window: MainWindow) -> None:
+    calc = _calculator(qtbot, window)
+    calc.symbol.setEditText("BTCUSDT")
+    _type(qtbot, calc.leverage, "20")
+    calc.fills.setPlainText("0.1 @ 50000\n0.1 @ 48000\n0.2 @ 46000")
+    ladder = calc.ladder
+    assert ladder.rowCount() == 3
+    assert ladder.item(1, 4).text() == "49,000.00"  # (50,000 + 48,000) / 2
+    # Isolated after fill 1: 0.1 BTC on 250 of margin, Binance bracket 1 (0.4 %).
+    first = binance_usdm_liquidation_price(250, +1, 0.1, 50_000, 0.004, 0.0)
+    assert ladder.item(0, 6).text() == price_text(first)
+    assert "past the liquidation after fill 2 (isolated)" in ladder.item(2, 8).text()
+    assert ladder.horizontalHeaderItem(6).text() == "Liq. isolated (USDT)"
+    calc.fills.setPlainText("0.1 @ 50000\nhalf @ 48000")  # refused: named; the rows stay
+    assert "Fill 2 quantity: 'half' is not a number" in calc.problems.text()
+    assert ladder.rowCount() == 3
+
+
+def test_max_open_and_size_from_loss(qtbot, window: MainWindow) -> None:
+    calc = _calculator(qtbot, window)
+    calc.symbol.setEditText("BTCUSDT")
+    _type(qtbot, calc.leverage, "10")
+    calc.tabs.setCurrentIndex(1)
+    _type(qtbot, calc.step, "0.001")
+    # Available: 10,000 less 5,000 of isolated margin; at the mark 50,000 and 10x: 1 BTC.
+    assert "<b>Cross</b>: 1 — notional 50,000.00 USDT" in calc.max_open_text.text()
+    calc.tabs.setCurrentIndex(2)
+    _type(qtbot, calc.stop, "47500")
+    text = calc.size_text.text()
+    # The account's acceptable loss, 2,500, with a fee on each side (0.05 %): Q × (2,500 +
+    # 0.0005 × 97,500) = 2,500 → Q = 0.98087…; the cross pool holds on to the stop.
+    assert f"<b>Cross</b>: largest size {2_500 / (2_500 + 0.0005 * 97_500):,.8g}" in text
+    _type(qtbot, calc.stop, "5000")  # as typed, each keystroke is a stop below the entry
+    before = calc.size_text.text()
+    qtbot.keyClicks(calc.stop, "0")  # 50,000: not below the entry of a long
+    assert "stop price: must be below the entry for a long" in calc.problems.text()
+    assert calc.size_text.text() == before  # the last figures stay
+
+
+def test_funding_plots_the_liquidation_over_the_holding_time(qtbot, window: MainWindow) -> None:
+    calc = _calculator(qtbot, window)
+    calc.tabs.setCurrentIndex(3)
+    calc.position.setCurrentIndex(1)  # B
+    _type(qtbot, calc.rate, "0.01")
+    _type(qtbot, calc.hours, "72")
+    # B pays 0.4 × 50,000 × 0.01 % for each of 9 eight-hour intervals: 18.00 USDT.
+    assert "it pays 18.00 USDT" in calc.funding_text.text()
+    xs, ys = calc.funding_curves["isolated"].getData()
+    assert xs[0] == 0 and xs[-1] == 72
+    drained = binance_usdm_liquidation_price(2_000 - 18, +1, 0.4, 50_000, 0.004, 0.0)
+    assert ys[-1] == pytest.approx(drained, rel=1e-9)
+    assert ys[0] < ys[-1]  # funding paid moves a long's liquidation up, towards the mark

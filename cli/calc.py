@@ -17,6 +17,7 @@ from marginlab.engine.margin.planning import (
     Ticket,
     after_funding,
     dca_ladder,
+    liquidation_over_time,
     max_open,
     size_for_loss,
 )
@@ -135,13 +136,17 @@ def _pnl(args: argparse.Namespace, reader: _Reader) -> tuple[dict[str, Any], lis
     margin = reader.optional("--margin")
     rate = _fee_rate(reader, None)
     reader.done()
-    put_in = margin if margin is not None else qty * entry / leverage
+    initial = qty * entry / leverage
+    put_in = margin if margin is not None else initial
     result = calc.exit_at(sign, qty, entry, exit_price, put_in, rate)
     even = calc.break_even_price(sign, entry, rate)
+    on_initial = calc.roe(result.pnl, initial)
     data = {
-        "initial_margin": put_in,
+        "initial_margin": initial,
+        "margin": put_in,
         "pnl": result.pnl,
         "roe": result.roe,
+        "roe_on_initial_margin": on_initial,
         "open_fee": result.open_fee,
         "close_fee": result.close_fee,
         "net_pnl": result.net_pnl,
@@ -149,8 +154,13 @@ def _pnl(args: argparse.Namespace, reader: _Reader) -> tuple[dict[str, Any], lis
         "fee_rate": rate,
         "break_even_price": even,
     }
-    lines = [
-        _row("initial margin", f"{put_in:,.2f}"),
+    lines = [_row("initial margin", f"{initial:,.2f}")]
+    if margin is not None and abs(margin - initial) > 1e-9 * initial:
+        lines += [
+            _row("your isolated margin", f"{put_in:,.2f}"),
+            _row("ROE on the initial margin", percent_text(on_initial, 2, signed=True)),
+        ]
+    lines += [
         _row("PnL (before fees)", f"{result.pnl:+,.2f}"),
         _row("ROE (before fees)", percent_text(result.roe, 2, signed=True)),
         _row(
@@ -338,12 +348,25 @@ def _funding(args: argparse.Namespace, reader: _Reader) -> tuple[dict[str, Any],
     scenario = _scenario(reader)
     funded = after_funding(scenario, rate, hold)
     currency = scenario.account.currency
-    data = {"paid": funded.paid, "drained": list(funded.drained)}
+    data: dict[str, Any] = {"paid": funded.paid, "drained": list(funded.drained)}
     lines = [
         _row(f"funding paid by {pid}", f"{paid:+,.2f} {currency}")
         for pid, paid in funded.paid.items()
     ]
     lines += [f"{pid}: its isolated margin is used up: liquidated" for pid in funded.drained]
+    if args.position is not None:
+        if args.position not in funded.paid:
+            raise CalcUsageError([f"--position {args.position}: no such position in the file"])
+        curves = liquidation_over_time(scenario, args.position, rate, [0.0, hold])
+        data["liquidation_price"] = {m: {"now": c[0], "after": c[1]} for m, c in curves.items()}
+        for mode, (now, after) in curves.items():
+            lines.append(
+                _row(
+                    f"{args.position} held {mode}",
+                    f"liquidation {price_or_none_text(now)} now, "
+                    f"{price_or_none_text(after)} after {hold:g} h",
+                )
+            )
     return data, lines
 
 

@@ -174,4 +174,7 @@ def add_calc_commands(commands: Any) -> None:
     fu.add_argument("file")
     fu.add_argument("--rate", required=True, help="funding rate per interval, e.g. 0.01%%")
     fu.add_argument("--hold", required=True, help="holding time in hours")
+    fu.add_argument(
+        "--position", metavar="ID", help="also its liquidation price now and after, per mode"
+    )
     common(fu)

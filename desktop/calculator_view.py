@@ -25,9 +25,16 @@ from PySide6.QtWidgets import (
 )
 
 from marginlab.desktop.controller import Result, ScenarioController
-from marginlab.desktop.planner import MODES, Answer, FundingFigures, Planner, ladder_rows
+from marginlab.desktop.planner import (
+    MODES,
+    Answer,
+    ExitFigures,
+    FundingFigures,
+    Planner,
+    ladder_rows,
+)
 from marginlab.desktop.style import tint
-from marginlab.engine.text.numbers import price_or_none_text, price_text
+from marginlab.engine.text.numbers import percent_text, price_or_none_text, price_text
 
 LADDER_HEAD = [
     "Fill",
@@ -40,6 +47,7 @@ LADDER_HEAD = [
     "Liq. cross",
     "Warning",
 ]
+FUNDING_PAGE = 4
 MONEY_COLUMNS = {"Price", "Avg entry", "Margin", "Liq. isolated", "Liq. cross"}
 MODE_COLOURS = {"isolated": "#1f77b4", "cross": "#d62728"}
 
@@ -86,6 +94,7 @@ class CalculatorView(QWidget):
             grid.addWidget(widget, 1, col)
         outer.addWidget(ticket)
         self.tabs = QTabWidget()
+        self.tabs.addTab(self._exit_page(), "PnL && target")
         self.tabs.addTab(self._ladder_page(), "Average && DCA")
         self.tabs.addTab(self._max_open_page(), "Max open")
         self.tabs.addTab(self._size_page(), "Size from loss")
@@ -97,7 +106,8 @@ class CalculatorView(QWidget):
         tint(self.problems, "#c0392b")
         outer.addWidget(self.problems)
         for edit in (self.leverage, self.price, self.mmr, self.margin, self.step, self.stop,
-                     self.loss, self.rate, self.hours):  # fmt: skip
+                     self.loss, self.rate, self.hours, self.quantity, self.exit_price,
+                     self.target_roe, self.target_pnl):  # fmt: skip
             edit.textEdited.connect(self.recompute)
         self.fills.textChanged.connect(self.recompute)
         self.symbol.currentTextChanged.connect(self.recompute)
@@ -108,6 +118,28 @@ class CalculatorView(QWidget):
         self._on_result_changed(controller.result)
 
     # --- pages ----------------------------------------------------------------------------------
+    def _exit_page(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        self.quantity = _field(
+            "e.g. 0.5", "Quantity of the order, base units", "calculator quantity"
+        )
+        self.exit_price = _field("e.g. 66000", "Where you would close", "exit price")
+        self.target_roe = _field("e.g. 50", "Return on the margin you aim for, in %", "target roe")
+        self.target_pnl = _field(
+            "e.g. 1000", "Profit you aim for, settlement currency", "target pnl"
+        )
+        form.addRow("&Quantity", self.quantity)
+        form.addRow("E&xit price", self.exit_price)
+        form.addRow("Target &ROE %", self.target_roe)
+        form.addRow("Target P&nL", self.target_pnl)
+        self.exit_text = QLabel()
+        self.exit_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.exit_text.setAccessibleName("pnl and target")
+        self.exit_text.setWordWrap(True)
+        form.addRow(self.exit_text)
+        return page
+
     def _ladder_page(self) -> QWidget:
         page = QWidget()
         row = QHBoxLayout(page)
@@ -233,7 +265,7 @@ class CalculatorView(QWidget):
         loss = self.planner.default_loss()
         self.loss.setPlaceholderText("type it" if loss is None else f"{loss:,.2f} (the account's)")
         page = self.tabs.currentIndex()
-        if page == 3:  # funding does not need the order
+        if page == FUNDING_PAGE:  # funding does not need the order
             self._show(self._funding_answer(), self._show_funding)
             return
         ticket, problems = self.planner.ticket(
@@ -247,8 +279,17 @@ class CalculatorView(QWidget):
             self.problems.setText("\n".join(problems))
             return
         if page == 0:
-            self._show(self.planner.ladder(ticket, self.fills.toPlainText()), self._show_ladder)
+            answer = self.planner.exit_and_targets(
+                ticket,
+                self.quantity.text(),
+                self.exit_price.text(),
+                self.target_roe.text(),
+                self.target_pnl.text(),
+            )
+            self._show(answer, self._show_exit)
         elif page == 1:
+            self._show(self.planner.ladder(ticket, self.fills.toPlainText()), self._show_ladder)
+        elif page == 2:
             self._show(
                 self.planner.max_open(ticket, self.margin.text(), self.step.text()),
                 self._show_max_open,
@@ -268,6 +309,31 @@ class CalculatorView(QWidget):
         self.problems.setText("\n".join(answer.problems))
         if answer.figures is not None:
             render(answer.figures)
+
+    def _show_exit(self, figures: ExitFigures) -> None:
+        cur = self.planner.currency
+        lines = [f"Initial margin {figures.margin:,.2f} {cur} (quantity × price / leverage)"]
+        closed = figures.exit
+        if closed is not None:
+            lines += [
+                f"At {price_text(closed.price)}: <b>PnL {closed.pnl:+,.2f} {cur}</b>, ROE "
+                f"{percent_text(closed.roe, 2, signed=True)} before fees",
+                f"Fees at {figures.fee_rate * 100:.4g} % taker: {closed.open_fee:,.2f} to open + "
+                f"{closed.close_fee:,.2f} to close → <b>PnL {closed.net_pnl:+,.2f} {cur}</b>, "
+                f"ROE {percent_text(closed.net_roe, 2, signed=True)} after fees",
+            ]
+        lines.append(f"Break-even after fees: <b>{price_or_none_text(figures.break_even)}</b>")
+        if figures.roe_target is not None:
+            lines.append(
+                f"Exit for ROE {percent_text(figures.roe_target, 2, signed=True)}: "
+                f"<b>{price_or_none_text(figures.roe_price)}</b> (before fees)"
+            )
+        if figures.pnl_target is not None:
+            lines.append(
+                f"Exit for PnL {figures.pnl_target:+,.2f} {cur}: "
+                f"<b>{price_or_none_text(figures.pnl_price)}</b> (before fees)"
+            )
+        self.exit_text.setText("<br>".join(lines))
 
     def _show_ladder(self, steps: Any) -> None:
         rows = ladder_rows(steps)

@@ -10,6 +10,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from marginlab.desktop.controller import ScenarioController
+from marginlab.engine.margin.calculator import (
+    Exit,
+    break_even_price,
+    exit_at,
+    target_price_for_pnl,
+    target_price_for_roe,
+)
 from marginlab.engine.margin.fees import taker_rate
 from marginlab.engine.margin.models import Side
 from marginlab.engine.margin.planning import (
@@ -45,6 +52,19 @@ class FundingFigures:
     liquidation: dict[str, list[float | None]]
     paid: float
     drained: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ExitFigures:
+    quantity: float
+    margin: float
+    fee_rate: float
+    exit: Exit | None
+    break_even: float | None
+    roe_target: float | None
+    roe_price: float | None
+    pnl_target: float | None
+    pnl_price: float | None
 
 
 class Planner:
@@ -129,6 +149,40 @@ class Planner:
         )
 
     # --- figures --------------------------------------------------------------------------------
+    def exit_and_targets(
+        self, ticket: Ticket, quantity: str, exit_price: str, roe: str, pnl: str
+    ) -> Answer:
+        """PnL and ROE at the exit typed (before and after fees), break-even, and the exit
+        prices for the ROE and the PnL typed (``calculator``)."""
+        problems: list[str] = []
+        qty = _number("Quantity", quantity, problems)
+        out = _number("Exit price", exit_price, problems) if exit_price.strip() else None
+        goal_roe = _percent("Target ROE (%)", roe, problems) if roe.strip() else None
+        goal_pnl = _number("Target PnL", pnl, problems, positive=False) if pnl.strip() else None
+        if problems or qty is None:
+            return Answer(problems=problems)
+        rate = self.fee_rate()
+        margin = qty * ticket.price / ticket.leverage
+        return Answer(
+            figures=ExitFigures(
+                quantity=qty,
+                margin=margin,
+                fee_rate=rate,
+                exit=None
+                if out is None
+                else exit_at(ticket.sign, qty, ticket.price, out, margin, rate),
+                break_even=break_even_price(ticket.sign, ticket.price, rate),
+                roe_target=goal_roe,
+                roe_price=None
+                if goal_roe is None
+                else target_price_for_roe(ticket.sign, ticket.price, ticket.leverage, goal_roe),
+                pnl_target=goal_pnl,
+                pnl_price=None
+                if goal_pnl is None
+                else target_price_for_pnl(ticket.sign, qty, ticket.price, goal_pnl),
+            )
+        )
+
     def ladder(self, ticket: Ticket, fills_text: str) -> Answer:
         problems: list[str] = []
         fills = parse_fills(fills_text, problems)
@@ -262,4 +316,13 @@ def ladder_rows(steps: Sequence[LadderStep]) -> list[list[str]]:
     return rows
 
 
-__all__ = ["MODES", "Answer", "FundingFigures", "MaxOpen", "Planner", "Sizing", "ladder_rows"]
+__all__ = [
+    "MODES",
+    "Answer",
+    "ExitFigures",
+    "FundingFigures",
+    "MaxOpen",
+    "Planner",
+    "Sizing",
+    "ladder_rows",
+]

@@ -56,6 +56,7 @@ def test_the_ladder_shows_each_fill_and_warns(qtbot, window: MainWindow) -> None
     calc = _calculator(qtbot, window)
     calc.symbol.setEditText("BTCUSDT")
     _type(qtbot, calc.leverage, "20")
+    calc.tabs.setCurrentIndex(1)
     calc.fills.setPlainText("0.1 @ 50000\n0.1 @ 48000\n0.2 @ 46000")
     ladder = calc.ladder
     assert ladder.rowCount() == 3
@@ -74,11 +75,11 @@ def test_max_open_and_size_from_loss(qtbot, window: MainWindow) -> None:
     calc = _calculator(qtbot, window)
     calc.symbol.setEditText("BTCUSDT")
     _type(qtbot, calc.leverage, "10")
-    calc.tabs.setCurrentIndex(1)
+    calc.tabs.setCurrentIndex(2)
     _type(qtbot, calc.step, "0.001")
     # Available: 10,000 less 5,000 of isolated margin; at the mark 50,000 and 10x: 1 BTC.
     assert "<b>Cross</b>: 1 — notional 50,000.00 USDT" in calc.max_open_text.text()
-    calc.tabs.setCurrentIndex(2)
+    calc.tabs.setCurrentIndex(3)
     _type(qtbot, calc.stop, "47500")
     text = calc.size_text.text()
     # The account's acceptable loss, 2,500, with a fee on each side (0.05 %): Q × (2,500 +
@@ -93,7 +94,7 @@ def test_max_open_and_size_from_loss(qtbot, window: MainWindow) -> None:
 
 def test_funding_plots_the_liquidation_over_the_holding_time(qtbot, window: MainWindow) -> None:
     calc = _calculator(qtbot, window)
-    calc.tabs.setCurrentIndex(3)
+    calc.tabs.setCurrentIndex(4)
     calc.position.setCurrentIndex(1)  # B
     _type(qtbot, calc.rate, "0.01")
     _type(qtbot, calc.hours, "72")
@@ -104,3 +105,25 @@ def test_funding_plots_the_liquidation_over_the_holding_time(qtbot, window: Main
     drained = binance_usdm_liquidation_price(2_000 - 18, +1, 0.4, 50_000, 0.004, 0.0)
     assert ys[-1] == pytest.approx(drained, rel=1e-9)
     assert ys[0] < ys[-1]  # funding paid moves a long's liquidation up, towards the mark
+
+
+def test_pnl_roe_and_target_prices(qtbot, window: MainWindow) -> None:
+    calc = _calculator(qtbot, window)
+    calc.symbol.setEditText("BTCUSDT")
+    _type(qtbot, calc.leverage, "10")
+    _type(qtbot, calc.quantity, "0.5")
+    _type(qtbot, calc.exit_price, "55000")
+    text = calc.exit_text.text()
+    # 0.5 BTC from the mark 50,000 at 10x: margin 2,500; out at 55,000: +2,500, ROE +100 %;
+    # fees at 0.05 %: 12.50 to open, 13.75 to close.
+    assert "Initial margin 2,500.00 USDT" in text
+    assert "<b>PnL +2,500.00 USDT</b>, ROE +100.00 % before fees" in text
+    assert "12.50 to open + 13.75 to close → <b>PnL +2,473.75 USDT</b>" in text
+    _type(qtbot, calc.target_roe, "50")
+    _type(qtbot, calc.target_pnl, "1000")
+    text = calc.exit_text.text()
+    # Binance FAQ: long target = entry × (ROE / L + 1) = 52,500; PnL 1,000 on 0.5: 52,000.
+    assert "Exit for ROE +50.00 %: <b>52,500.00</b>" in text
+    assert "Exit for PnL +1,000.00 USDT: <b>52,000.00</b>" in text
+    calc.side.setCurrentIndex(1)  # short: entry × (1 − ROE / L)
+    assert "Exit for ROE +50.00 %: <b>47,500.00</b>" in calc.exit_text.text()

@@ -103,3 +103,31 @@ def test_evaluate_with_funding_drains_the_pools(capsys: pytest.CaptureFixture[st
     b = report["variants"]["as_entered"]["positions"]["B"]
     paid = 3 * b["notional"] * 0.0001
     assert b["initial_margin"] == pytest.approx(2_000 - paid)
+
+
+def test_funding_for_one_position_in_both_modes(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(
+        capsys, "calc", "funding", SEED, "--rate", "0.01%", "--hold", "72", "--position", "B",
+        "--json",
+    )  # fmt: skip
+    assert status == 0
+    data = json.loads(out)
+    # B: 0.4 × 50,000 × 0.01 % × 9 intervals = 18 paid; isolated on 2,000 − 18 (Binance
+    # one-way formula, B's own MMR 0.4 %).
+    assert data["paid"]["B"] == pytest.approx(18.0)
+    after = venue.binance_usdm_liquidation_price(1_982, +1, 0.4, 50_000, 0.004, 0.0)
+    assert data["liquidation_price"]["isolated"]["after"] == pytest.approx(after, rel=1e-9)
+    status, _, err = run(capsys, "calc", "funding", SEED, "--rate", "0", "--hold", "1",
+                         "--position", "Z")  # fmt: skip
+    assert status == 2 and "--position Z: no such position" in err
+
+
+def test_roe_on_the_initial_and_on_an_isolated_margin(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(
+        capsys, "calc", "pnl", "--side", "long", "--qty", "1", "--entry", "10000", "--exit",
+        "11000", "--leverage", "10", "--margin", "2000", "--fee-rate", "0", "--json",
+    )  # fmt: skip
+    assert status == 0
+    data = json.loads(out)
+    assert data["roe_on_initial_margin"] == pytest.approx(1.0)  # 1,000 on 1,000
+    assert data["roe"] == pytest.approx(0.5)  # 1,000 on the 2,000 put in

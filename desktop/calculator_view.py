@@ -8,6 +8,7 @@ from typing import Any
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -45,7 +46,6 @@ LADDER_HEAD = [
     "Margin",
     "Liq. isolated",
     "Liq. cross",
-    "Warning",
 ]
 FUNDING_PAGE = 4
 MONEY_COLUMNS = {"Price", "Avg entry", "Margin", "Liq. isolated", "Liq. cross"}
@@ -159,7 +159,14 @@ class CalculatorView(QWidget):
             "and the liquidation price held isolated and held cross in this account, with the "
             "market at that fill"
         )
-        row.addWidget(self.ladder, 1)
+        right = QVBoxLayout()
+        right.addWidget(self.ladder, 1)
+        self.ladder_notes = QLabel()
+        self.ladder_notes.setWordWrap(True)
+        self.ladder_notes.setAccessibleName("ladder warnings")
+        tint(self.ladder_notes, "#c0392b")
+        right.addWidget(self.ladder_notes)
+        row.addLayout(right, 1)
         return page
 
     def _max_open_page(self) -> QWidget:
@@ -342,16 +349,19 @@ class CalculatorView(QWidget):
             [h + money if h in MONEY_COLUMNS else h for h in LADDER_HEAD]
         )
         self.ladder.setRowCount(len(rows))
+        notes = []
         for r, cells in enumerate(rows):
-            for c, text in enumerate(cells):
+            *figures, note = cells
+            for c, text in enumerate(figures):
                 item = QTableWidgetItem(text)
-                if c < len(cells) - 1:
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                else:
-                    item.setForeground(Qt.GlobalColor.red)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if note:
+                    item.setForeground(QColor("#c0392b"))
+                    item.setToolTip(f"Fill {r + 1}: {note}")
                 self.ladder.setItem(r, c, item)
+            if note:
+                notes.append(f"⚠ Fill {r + 1}: {note}")
+        self.ladder_notes.setText("\n".join(notes))
         self.ladder.resizeColumnsToContents()
 
     def _show_max_open(self, found: Any) -> None:

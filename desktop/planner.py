@@ -297,7 +297,12 @@ def ladder_rows(steps: Sequence[LadderStep]) -> list[list[str]]:
     for i, s in enumerate(steps, 1):
         notes = []
         if s.beyond:
-            notes.append(f"past the liquidation after fill {i - 1} ({' and '.join(s.beyond)})")
+            before = steps[i - 2].liquidation
+            where = " and ".join(f"{m} {price_or_none_text(before[m])}" for m in s.beyond)
+            notes.append(
+                f"past the liquidation after fill {i - 1} ({where}): the position would be "
+                "gone before this fills"
+            )
         if s.unfunded:
             notes.append(f"margin more than the account has left ({' and '.join(s.unfunded)})")
         rows.append(

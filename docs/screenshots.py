@@ -43,6 +43,14 @@ def main() -> int:
     def finish() -> None:
         app.processEvents()
         window.grab().save(str(out / "risk.png"))
+        window.views.setCurrentWidget(window.calculator)
+        calc = window.calculator
+        calc.symbol.setEditText("BTCUSDT")
+        calc.leverage.setText("20")
+        calc.tabs.setCurrentIndex(1)
+        calc.fills.setPlainText("0.1 @ 50000\n0.1 @ 48000\n0.2 @ 46000")
+        app.processEvents()
+        window.grab().save(str(out / "calculator.png"))
         window.controller.undo_stack.setClean()
         (out / ".screenshot-settings.ini").unlink(missing_ok=True)
         app.quit()

@@ -64,7 +64,11 @@ def test_the_ladder_shows_each_fill_and_warns(qtbot, window: MainWindow) -> None
     # Isolated after fill 1: 0.1 BTC on 250 of margin, Binance bracket 1 (0.4 %).
     first = binance_usdm_liquidation_price(250, +1, 0.1, 50_000, 0.004, 0.0)
     assert ladder.item(0, 6).text() == price_text(first)
-    assert "past the liquidation after fill 2 (isolated)" in ladder.item(2, 8).text()
+    second = binance_usdm_liquidation_price(490, +1, 0.2, 49_000, 0.004, 0.0)
+    assert (
+        f"⚠ Fill 3: past the liquidation after fill 2 (isolated {price_text(second)}): the "
+        "position would be gone before this fills" in calc.ladder_notes.text()
+    )
     assert ladder.horizontalHeaderItem(6).text() == "Liq. isolated (USDT)"
     calc.fills.setPlainText("0.1 @ 50000\nhalf @ 48000")  # refused: named; the rows stay
     assert "Fill 2 quantity: 'half' is not a number" in calc.problems.text()

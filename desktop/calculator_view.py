@@ -85,8 +85,8 @@ class CalculatorView(QWidget):
             "table", "MMR override in %, where no tier table covers the symbol", "calculator mmr"
         )
         for col, (label, widget) in enumerate(
-            (("S&ymbol", self.symbol), ("Si&de", self.side), ("Le&verage ×", self.leverage),
-             ("&Price", self.price), ("MMR %", self.mmr))
+            (("Symbol", self.symbol), ("Side", self.side), ("Leverage ×", self.leverage),
+             ("Pr&ice", self.price), ("MMR %", self.mmr))
         ):  # fmt: skip
             caption = QLabel(label)
             caption.setBuddy(widget)
@@ -129,10 +129,10 @@ class CalculatorView(QWidget):
         self.target_pnl = _field(
             "e.g. 1000", "Profit you aim for, settlement currency", "target pnl"
         )
-        form.addRow("&Quantity", self.quantity)
+        form.addRow("Quantity", self.quantity)
         form.addRow("E&xit price", self.exit_price)
-        form.addRow("Target &ROE %", self.target_roe)
-        form.addRow("Target P&nL", self.target_pnl)
+        form.addRow("Target ROE %", self.target_roe)
+        form.addRow("Target PnL", self.target_pnl)
         self.exit_text = QLabel()
         self.exit_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.exit_text.setAccessibleName("pnl and target")
@@ -201,8 +201,8 @@ class CalculatorView(QWidget):
             "The loss you accept; empty = the account's max acceptable loss",
             "loss you accept",
         )
-        form.addRow("S&top price", self.stop)
-        form.addRow("Loss you &accept", self.loss)
+        form.addRow("Stop price", self.stop)
+        form.addRow("Loss you accept", self.loss)
         self.size_text = QLabel()
         self.size_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.size_text.setAccessibleName("size from loss")

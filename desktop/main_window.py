@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QKeySequence,
     QPainter,
     QPixmap,
+    QShortcut,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -194,14 +195,17 @@ class MainWindow(QMainWindow):
         # Built on first use: they (and the Monte Carlo code) cost start-up time otherwise.
         self.views.addTab(QWidget(), "Re&play a path")
         self.views.addTab(QWidget(), "Ris&k (Monte Carlo)")
-        self.views.addTab(QWidget(), "&Calculator")
+        self.views.addTab(QWidget(), "Calculator")
         self.views.currentChanged.connect(self._on_view_changed)
         self.views.setTabToolTip(0, "Equity against a what-if price move")
         self.views.setTabToolTip(1, "A price path in time: a wick or a sustained crash")
         self.views.setTabToolTip(2, "Odds of liquidation in each mode over many paths")
         self.views.setTabToolTip(
-            3, "Average entry and DCA ladder, max open, size from your loss, funding: per mode"
+            3,
+            "PnL and targets, average entry and DCA ladder, max open, size from your loss, "
+            "funding: per mode (Ctrl+K)",
         )
+        QShortcut(QKeySequence("Ctrl+K"), self, lambda: self.views.setCurrentIndex(3))
         right.addWidget(self.views)
         right.addWidget(self.losses)
         right.setStretchFactor(1, 1)  # the plot gives and takes height; the figures keep theirs

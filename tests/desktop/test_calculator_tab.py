@@ -131,3 +131,9 @@ def test_pnl_roe_and_target_prices(qtbot, window: MainWindow) -> None:
     assert "Exit for PnL +1,000.00 USDT: <b>52,000.00</b>" in text
     calc.side.setCurrentIndex(1)  # short: entry × (1 − ROE / L)
     assert "Exit for ROE +50.00 %: <b>47,500.00</b>" in calc.exit_text.text()
+
+
+def test_ctrl_k_opens_the_calculator(qtbot, window: MainWindow) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.views.currentIndex() == 3)
+    assert window.views.currentWidget() is window.calculator

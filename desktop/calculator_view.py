@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -64,6 +64,9 @@ class CalculatorView(QWidget):
     def __init__(self, controller: ScenarioController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.planner = Planner(controller)
+        # Keystrokes that arrive while a big book is being searched are answered once.
+        self._timer = QTimer(self, singleShot=True, interval=0)
+        self._timer.timeout.connect(self.recompute)
         outer = QVBoxLayout(self)
         ticket = QGroupBox("The order")
         grid = QGridLayout(ticket)
@@ -108,12 +111,12 @@ class CalculatorView(QWidget):
         for edit in (self.leverage, self.price, self.mmr, self.margin, self.step, self.stop,
                      self.loss, self.rate, self.hours, self.quantity, self.exit_price,
                      self.target_roe, self.target_pnl):  # fmt: skip
-            edit.textEdited.connect(self.recompute)
-        self.fills.textChanged.connect(self.recompute)
-        self.symbol.currentTextChanged.connect(self.recompute)
+            edit.textEdited.connect(self.schedule)
+        self.fills.textChanged.connect(self.schedule)
+        self.symbol.currentTextChanged.connect(self.schedule)
         for combo in (self.side, self.position):
-            combo.currentIndexChanged.connect(self.recompute)
-        self.tabs.currentChanged.connect(self.recompute)
+            combo.currentIndexChanged.connect(self.schedule)
+        self.tabs.currentChanged.connect(self.schedule)
         controller.resultChanged.connect(self._on_result_changed)
         self._on_result_changed(controller.result)
 
@@ -262,7 +265,11 @@ class CalculatorView(QWidget):
         self.position.blockSignals(False)
         self.recompute()
 
+    def schedule(self, *_: Any) -> None:
+        self._timer.start()
+
     def recompute(self, *_: Any) -> None:
+        self._timer.stop()
         if not self.isVisible():
             self._stale = True
             return

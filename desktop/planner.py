@@ -9,6 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from pydantic import ValidationError
+
 from marginlab.desktop.controller import ScenarioController
 from marginlab.engine.margin.calculator import (
     Exit,
@@ -18,7 +20,7 @@ from marginlab.engine.margin.calculator import (
     target_price_for_roe,
 )
 from marginlab.engine.margin.fees import taker_rate
-from marginlab.engine.margin.models import Side
+from marginlab.engine.margin.models import Position, Side
 from marginlab.engine.margin.planning import (
     MODES,
     LadderStep,
@@ -36,6 +38,7 @@ from marginlab.engine.margin.rules import missing_table_problem
 from marginlab.engine.text.numbers import number_problem, parse_number
 
 FUNDING_POINTS = 25  # holding times drawn between 0 and the time typed
+MAX_FILLS = 50  # a ladder, not a trade log: each fill is a whole evaluation
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,20 +130,24 @@ class Planner:
         return (None, [probe_problem]) if probe_problem else (ticket, [])
 
     def _table_problem(self, ticket: Ticket) -> str | None:
-        from marginlab.engine.margin.models import Position
-
-        probe = Position(
-            id="probe",
-            symbol=ticket.symbol if _symbol_ok(ticket.symbol) else "X",
-            side=ticket.side,
-            quantity=1,
-            entry_price=ticket.price,
-            leverage=ticket.leverage,
-            margin_mode="cross",
-            maintenance_rate=ticket.maintenance_rate,
-        )
-        if not _symbol_ok(ticket.symbol):
-            return "Symbol: letters, digits and . : / - only"
+        try:
+            probe = Position(
+                id="probe",
+                symbol=ticket.symbol,
+                side=ticket.side,
+                quantity=1,
+                entry_price=ticket.price,
+                leverage=ticket.leverage,
+                margin_mode="cross",
+                maintenance_rate=ticket.maintenance_rate,
+            )
+        except ValidationError as error:
+            where = {"symbol": "Symbol", "entry_price": "Price", "leverage": "Leverage"}
+            first = error.errors()[0]
+            field = where.get(str(first["loc"][0]) if first["loc"] else "", "Order")
+            if field == "Symbol":
+                return "Symbol: letters, digits, _ . : / - only, up to 40"
+            return f"{field}: {first['msg']}"
         problem = missing_table_problem(self._controller.scenario.rules, probe)
         if problem is None:
             return None
@@ -241,8 +248,12 @@ class Planner:
 
 def parse_fills(text: str, problems: list[str]) -> list[tuple[float, float]]:
     """One fill a line, ``QTY @ PRICE`` (as venues write a fill: "0.5 @ 60,000")."""
-    fills = []
-    for n, line in enumerate((ln for ln in text.splitlines() if ln.strip()), 1):
+    fills: list[tuple[float, float]] = []
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    if len(lines) > MAX_FILLS:
+        problems.append(f"Fills: at most {MAX_FILLS} (you typed {len(lines):,})")
+        return fills
+    for n, line in enumerate(lines, 1):
         qty_text, at, price_text = line.partition("@")
         if not at:
             problems.append(f"Fill {n}: write quantity @ price, e.g. 0.5 @ 60000")
@@ -263,10 +274,6 @@ def _plan(run: Any) -> Answer:
         return Answer(problems=list(error.problems))
     except (LookupError, ValueError) as error:
         return Answer(problems=[str(error)])
-
-
-def _symbol_ok(symbol: str) -> bool:
-    return all(c.isalnum() or c in "._:/-" for c in symbol) and 0 < len(symbol) <= 40
 
 
 def _number(label: str, text: str, problems: list[str], positive: bool = True) -> float | None:

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 
 from marginlab.engine.margin import figures as fig
 from marginlab.engine.margin.by_scenario import ByScenario
+from marginlab.engine.margin.fees import CLOSE_FEE_IN_MAINTENANCE, taker_rate
 from marginlab.engine.margin.max_loss import SymbolRisk, WorstMove, max_losses
 from marginlab.engine.margin.models import Position, Scenario
 from marginlab.engine.margin.pools import (
@@ -65,6 +66,8 @@ def evaluate(scenario: Scenario, at: Mapping[str, float] | None = None) -> Repor
         marks=marks,
         at=moves,
         variants={v: _variant(scenario, v, marks, moves, direction) for v in VARIANTS},
+        taker_fee=taker_rate(scenario),
+        fee_in_liquidation=scenario.rules in CLOSE_FEE_IN_MAINTENANCE,
     )
 
 
@@ -173,6 +176,45 @@ def _pool_figures(
             venue_liquidation_price=position.venue_liquidation_price,
         )
     return out
+
+
+def equity_after(
+    scenario: Scenario, at: Mapping[str, float], variant: Variant = "as_entered"
+) -> tuple[float, frozenset[str]]:
+    """The account's equity after the straight move to ``at`` in one variant, and the
+    positions liquidated on the way: the same test as ``evaluate`` (``_liquidation_step``),
+    without the figures and the max-loss search the calculator's searches do not need."""
+    problems = check_moves(scenario, at)
+    if problems:
+        raise MoveError("\n".join(problems))
+    marks = scenario.marks()
+    direction = {s: p - marks[s] for s, p in at.items() if p != marks[s]}
+    final = {**marks, **at}
+    equity = 0.0
+    gone: set[str] = set()
+    for pool in build_pools(scenario, variant):
+        if not pool.legs:
+            equity += pool.cash
+            continue
+        health = float(pool.equity(marks)) - float(pool.maintenance(marks))
+        if _liquidation_step(pool, health, direction, final) is None:
+            equity += float(pool.equity(final))
+        else:
+            gone.update(leg.position_id for leg in pool.legs)
+    return equity, frozenset(gone)
+
+
+def position_liquidation(scenario: Scenario, position_id: str) -> float | None:
+    """The liquidation price of one position as entered (``figures.liquidation_price`` of its
+    pool), None when it is past liquidation already or no price liquidates it."""
+    marks = scenario.marks()
+    for pool in build_pools(scenario, "as_entered"):
+        for leg in pool.legs:
+            if leg.position_id == position_id:
+                if float(pool.health(marks)) <= 0:
+                    return None
+                return fig.liquidation_price(pool, leg.symbol, leg.mark)
+    raise KeyError(position_id)
 
 
 def _event(

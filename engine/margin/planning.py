@@ -14,11 +14,11 @@ from typing import Any, Literal
 from pydantic import ValidationError
 
 from marginlab.engine.margin.calculator import average_entry, funding_payment
-from marginlab.engine.margin.evaluate import evaluate
+from marginlab.engine.margin.evaluate import equity_after, position_liquidation
 from marginlab.engine.margin.fees import taker_rate, trade_fee
 from marginlab.engine.margin.models import MarginMode, Position, Scenario, Side
 from marginlab.engine.margin.pools import make_leg
-from marginlab.engine.margin.rules import schedule_for
+from marginlab.engine.margin.rules import missing_table_problem, schedule_for
 
 MODES: tuple[MarginMode, ...] = ("isolated", "cross")
 # Hours between funding payments (Binance, Bybit, Bitget: every 8 hours on most perpetuals;
@@ -104,7 +104,33 @@ def opened(
         position["maintenance_rate"] = ticket.maintenance_rate
     if ticket.symbol not in scenario.marks():
         position["mark_price"] = ticket.price
-    return with_positions(scenario, [*scenario.positions, position]), pid
+    return _added(scenario, position), pid
+
+
+def _added(scenario: Scenario, document: dict[str, Any]) -> Scenario:
+    """``scenario`` with one more position, checked as the file format checks it (the
+    position's fields, its table, the isolated margins within the wallet) without validating
+    the whole book again: a search opens it dozens of times."""
+    try:
+        position = Position.model_validate(document)
+    except ValidationError:
+        return with_positions(scenario, [*scenario.positions, document])  # names the problem
+    problems = []
+    table_problem = missing_table_problem(scenario.rules, position)
+    if table_problem:
+        problems.append(f"positions[{len(scenario.positions)}].{table_problem}")
+    if position.margin_mode == "isolated":
+        isolated = sum(p.isolated_margin for p in scenario.positions if p.margin_mode == "isolated")
+        total = isolated + position.isolated_margin
+        wallet = scenario.account.wallet_balance
+        if total > wallet * (1 + 1e-12):
+            problems.append(
+                f"positions: isolated margins add up to {total:,.2f}, more than "
+                f"account.wallet_balance {wallet:,.2f}"
+            )
+    if problems:
+        raise PlanError(problems)
+    return scenario.model_copy(update={"positions": (*scenario.positions, position)})
 
 
 # --- average entry and the DCA ladder ---------------------------------------------------------
@@ -162,9 +188,7 @@ def dca_ladder(
                 unfunded.append(mode)
                 liquidation[mode] = None
                 continue
-            account = account.at_marks({ticket.symbol: price})
-            figures = evaluate(account).variants["as_entered"].positions[pid]
-            liquidation[mode] = None if figures.past_liquidation else figures.liquidation_price
+            liquidation[mode] = position_liquidation(account.at_marks({ticket.symbol: price}), pid)
         beyond: tuple[MarginMode, ...] = ()
         if steps:
             before = steps[-1].liquidation
@@ -329,26 +353,26 @@ def loss_at_stop(
         with_it, pid = opened(scenario, ticket, quantity, mode)
     except PlanError:
         return math.inf, False
-    after = evaluate(with_it, {ticket.symbol: stop}).variants["as_entered"]
-    liquidated = after.positions[pid].liquidated
+    after, gone = equity_after(with_it, {ticket.symbol: stop})
+    liquidated = pid in gone
     without = _equity_at(scenario, ticket.symbol, stop)
     fees = trade_fee(quantity, ticket.price, rate) + (
         0.0 if liquidated else trade_fee(quantity, stop, rate)
     )
-    return without - after.account.equity + fees, liquidated
+    return without - after + fees, liquidated
 
 
 def _equity_at(scenario: Scenario, symbol: str, price: float) -> float:
-    if symbol not in scenario.marks():
-        return evaluate(scenario).variants["as_entered"].account.equity
-    return evaluate(scenario, {symbol: price}).variants["as_entered"].account.equity
+    """The account's equity at ``price`` without the order (``equity_after``)."""
+    at = {symbol: price} if symbol in scenario.marks() else {}
+    return equity_after(scenario, at)[0]
 
 
 def size_for_loss(
     scenario: Scenario, ticket: Ticket, mode: MarginMode, stop: float, max_loss: float
 ) -> Sizing:
     """The largest quantity with ``loss_at_stop ≤ max_loss``: the loss grows with the size, so a
-    doubling then a bisection finds it to 1e-9 relative. Highest leverage: isolated, the one
+    doubling then a bisection finds it to 1e-7 relative. Highest leverage: isolated, the one
     whose margin ``M = MM(stop) − s·Q·(stop − EP)`` makes the stop the liquidation price
     (health ``M + s·Q·(P − EP) − MM(P) = 0`` at P = stop; formulas.md §0), capped by the
     tier; cross, the tier's own maximum, since leverage does not move a cross liquidation."""
@@ -370,7 +394,7 @@ def size_for_loss(
     if high >= limit and loss_at_stop(scenario, ticket, mode, high, stop)[0] <= max_loss:
         low = high
     for _ in range(_SEARCH_STEPS):
-        if high - low <= 1e-9 * high:
+        if high - low <= 1e-7 * high:
             break
         mid = (low + high) / 2
         if loss_at_stop(scenario, ticket, mode, mid, stop)[0] <= max_loss:
@@ -477,8 +501,10 @@ def after_funding(scenario: Scenario, rate: float, hours: float) -> Funded:
     isolated = sum(q.isolated_margin for q in positions if q.margin_mode == "isolated")
     wallet = max(scenario.account.wallet_balance - sum(paid.values()), isolated)
     account = scenario.account.model_copy(update={"wallet_balance": wallet})
-    document = scenario.model_copy(update={"account": account, "positions": tuple(positions)})
-    return Funded(with_positions(document, document.positions), paid, tuple(drained))
+    # Valid by construction (every margin > 0, the isolated ones within the wallet): copied,
+    # not validated again, since the funding plot asks for dozens of holding times.
+    funded = scenario.model_copy(update={"account": account, "positions": tuple(positions)})
+    return Funded(funded, paid, tuple(drained))
 
 
 def liquidation_over_time(
@@ -497,7 +523,8 @@ def liquidation_over_time(
         )
         for h in hours:
             funded = after_funding(moved, rate, h)
-            figures = evaluate(funded.scenario).variants["as_entered"].positions[position_id]
-            gone = figures.past_liquidation or position_id in funded.drained
-            out[mode].append(None if gone else figures.liquidation_price)
+            drained = position_id in funded.drained
+            out[mode].append(
+                None if drained else position_liquidation(funded.scenario, position_id)
+            )
     return out

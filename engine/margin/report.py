@@ -93,3 +93,5 @@ class Report:
     marks: dict[str, float]
     at: dict[str, float]
     variants: dict[Variant, VariantReport] = field(default_factory=dict)
+    taker_fee: float = 0.0  # the rate the figures use (fees.taker_rate)
+    fee_in_liquidation: bool = False  # the venue counts the fee to close in its MM

@@ -26,6 +26,10 @@ def report_dict(report: Report) -> dict[str, Any]:
     return {
         "scenario": report.scenario_name,
         "rules": {"name": report.rules, "as_of": report.rules_as_of},
+        "fees": {
+            "taker_rate": report.taker_fee,
+            "close_fee_in_liquidation": report.fee_in_liquidation,
+        },
         "currency": report.currency,
         "marks": report.marks,
         "at": report.at,
@@ -184,6 +188,12 @@ def report_table(report: Report, scenario: Scenario) -> str:
             f"\nwarning: {stale}"
             if (stale := stale_table_warning(report.rules, date.today()))
             else ""
+        ),
+        f"taker fee {percent_text(report.taker_fee, 3)}"
+        + (
+            " (counted in the maintenance margin: it moves the liquidation price)"
+            if report.fee_in_liquidation
+            else " (not in the liquidation price on this venue)"
         ),
         f"wallet {scenario.account.wallet_balance:,.2f} {cur}"
         + "".join(f"; {s} -> {price_text(p)}" for s, p in report.at.items()),

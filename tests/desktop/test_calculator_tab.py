@@ -5,10 +5,15 @@ the Calculator tab, as a trader reads them (the brief's account: A ETH 10 @ 3,00
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 
+from marginlab.desktop.controller import ScenarioController
 from marginlab.desktop.main_window import MainWindow
+from marginlab.desktop.planner import Planner
 from marginlab.desktop.positions_table_model import FIELDS
+from marginlab.engine.files.presets import load_preset
 from marginlab.engine.margin.venue_formulas import binance_usdm_liquidation_price
 from marginlab.engine.text.numbers import price_text
 from tests.desktop.conftest import wait_result
@@ -22,6 +27,15 @@ def _type(qtbot, edit, text: str) -> None:  # type: ignore[no-untyped-def]
     edit.setFocus()
     edit.selectAll()
     qtbot.keyClicks(edit, text)
+    _settle(qtbot, edit)
+
+
+def _settle(qtbot, widget) -> None:  # type: ignore[no-untyped-def]
+    """The calculator answers a burst of keystrokes once, on the next turn of the loop."""
+    window = widget.window()
+    calc = window.calculator if isinstance(window, MainWindow) else None
+    if calc is not None and calc._timer.isActive():
+        qtbot.waitUntil(lambda: not calc._timer.isActive(), timeout=2000)
 
 
 def test_the_taker_fee_sets_pnl_after_fees_and_break_even(qtbot, window: MainWindow) -> None:
@@ -58,6 +72,7 @@ def test_the_ladder_shows_each_fill_and_warns(qtbot, window: MainWindow) -> None
     _type(qtbot, calc.leverage, "20")
     calc.tabs.setCurrentIndex(1)
     calc.fills.setPlainText("0.1 @ 50000\n0.1 @ 48000\n0.2 @ 46000")
+    _settle(qtbot, calc)
     ladder = calc.ladder
     assert ladder.rowCount() == 3
     assert ladder.item(1, 4).text() == "49,000.00"  # (50,000 + 48,000) / 2
@@ -71,6 +86,7 @@ def test_the_ladder_shows_each_fill_and_warns(qtbot, window: MainWindow) -> None
     )
     assert ladder.horizontalHeaderItem(6).text() == "Liq. isolated (USDT)"
     calc.fills.setPlainText("0.1 @ 50000\nhalf @ 48000")  # refused: named; the rows stay
+    _settle(qtbot, calc)
     assert "Fill 2 quantity: 'half' is not a number" in calc.problems.text()
     assert ladder.rowCount() == 3
 
@@ -92,6 +108,7 @@ def test_max_open_and_size_from_loss(qtbot, window: MainWindow) -> None:
     _type(qtbot, calc.stop, "5000")  # as typed, each keystroke is a stop below the entry
     before = calc.size_text.text()
     qtbot.keyClicks(calc.stop, "0")  # 50,000: not below the entry of a long
+    _settle(qtbot, calc)
     assert "stop price: must be below the entry for a long" in calc.problems.text()
     assert calc.size_text.text() == before  # the last figures stay
 
@@ -100,6 +117,7 @@ def test_funding_plots_the_liquidation_over_the_holding_time(qtbot, window: Main
     calc = _calculator(qtbot, window)
     calc.tabs.setCurrentIndex(4)
     calc.position.setCurrentIndex(1)  # B
+    _settle(qtbot, calc)
     _type(qtbot, calc.rate, "0.01")
     _type(qtbot, calc.hours, "72")
     # B pays 0.4 × 50,000 × 0.01 % for each of 9 eight-hour intervals: 18.00 USDT.
@@ -130,6 +148,7 @@ def test_pnl_roe_and_target_prices(qtbot, window: MainWindow) -> None:
     assert "Exit for ROE +50.00 %: <b>52,500.00</b>" in text
     assert "Exit for PnL +1,000.00 USDT: <b>52,000.00</b>" in text
     calc.side.setCurrentIndex(1)  # short: entry × (1 − ROE / L)
+    _settle(qtbot, calc)
     assert "Exit for ROE +50.00 %: <b>47,500.00</b>" in calc.exit_text.text()
 
 
@@ -137,3 +156,47 @@ def test_ctrl_k_opens_the_calculator(qtbot, window: MainWindow) -> None:
     qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.views.currentIndex() == 3)
     assert window.views.currentWidget() is window.calculator
+
+
+_TYPED = st.one_of(
+    st.sampled_from(["", "0", "-1", "1e400", "nan", "1,5", "12,500", "50%", "½", "1e-300"]),
+    st.text(max_size=12),
+    st.floats(allow_nan=True, allow_infinity=True).map(str),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    symbol=st.one_of(st.sampled_from(["BTCUSDT", "ETHUSDT", "XYZUSDT", "½", ""]), st.text()),
+    order=st.tuples(
+        st.one_of(st.sampled_from(["10", "20", "1000", "1"]), _TYPED),
+        st.one_of(st.sampled_from(["", "50000", "0.0001", "1e12"]), _TYPED),
+        st.one_of(st.just(""), st.sampled_from(["0.5", "0", "99"]), _TYPED),
+    ),
+    fields=st.lists(
+        st.one_of(st.sampled_from(["1", "47500", "0.5", "", "72"]), _TYPED),
+        min_size=12,
+        max_size=12,
+    ),
+    fills=st.one_of(st.just("0.1 @ 50000\n0.1 @ 47000"), st.text(max_size=60)),
+)
+def test_the_planner_answers_anything_typed_with_figures_or_named_problems(
+    qapp, symbol: str, order: tuple[str, str, str], fields: list[str], fills: str
+) -> None:
+    """Nothing typed into the calculator raises: every answer is figures or messages that
+    start with the field's name."""
+    planner = Planner(ScenarioController(load_preset("seed-example.json")))
+    ticket, problems = planner.ticket(symbol, "long", *order)
+    assert ticket is not None or problems
+    answers = [planner.funding("B", fields[10], fields[11])]
+    if ticket is not None:
+        answers += [
+            planner.exit_and_targets(ticket, *fields[3:7]),
+            planner.ladder(ticket, fills),
+            planner.max_open(ticket, fields[7], fields[8]),
+            planner.size(ticket, fields[9], fields[10]),
+        ]
+    for answer in answers:
+        assert (answer.figures is None) == bool(answer.problems)
+        for problem in answer.problems:
+            assert ":" in problem and problem.strip(), problem

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from marginlab.engine.margin.evaluate import evaluate
+from marginlab.engine.margin.evaluate import equity_after, evaluate, position_liquidation
 from marginlab.engine.margin.models import Scenario
 from marginlab.engine.margin.sweep import sweep_move, sweep_price
 
@@ -227,3 +227,20 @@ def test_liquidation_price_solves_the_venue_equation(scenario: Scenario) -> None
                 # the gross notional (1e9 notional backed by 10 USDT is a valid case).
                 gross = sum(x.quantity * prices[x.symbol] for x in pool.legs)
                 assert abs(gap) <= 1e-9 * scale + 1e-14 * gross
+
+
+@given(scenarios(), st.data())
+def test_the_calculators_shortcuts_agree_with_evaluate(
+    scenario: Scenario, data: st.DataObject
+) -> None:
+    """``equity_after`` and ``position_liquidation`` (what the calculator's searches call)
+    give the figures ``evaluate`` gives, whose equity the property above checks by hand."""
+    at = data.draw(target_prices(scenario))
+    report = evaluate(scenario, at)
+    for name, variant in report.variants.items():
+        equity, gone = equity_after(scenario, at, name)
+        assert equity == variant.account.equity, name
+        assert gone == {pid for pid, f in variant.positions.items() if f.liquidated}, name
+    for pid, figures in report.variants["as_entered"].positions.items():
+        expected = None if figures.past_liquidation else figures.liquidation_price
+        assert position_liquidation(scenario, pid) == expected

@@ -87,14 +87,14 @@ def monkey_step(qtbot, win: MainWindow, rng: random.Random) -> str:
                 _back_to_the_window(win)
                 win.table.setFocus()  # the user clicks elsewhere: the edit is finished
             after = _committed(win, field)
-            typed = _expected(field, text)
-            assert after == before or (typed is not None and _same(after, typed)), (
+            valid, typed = _expected(field, text)
+            assert after == before or (valid and _same(after, typed)), (
                 f"{field.path}: typed {text!r}, before {before!r}, now {after!r}"
             )
 
         return act
 
-    for field in (*win.account.fields.values(), win.account.name):
+    for field in (*win.account.fields.values(), win.account.name, win.account.fee):
         actions.append((f"type {field.path}", type_into(field)))
         actions.append((f"type and finish {field.path}", type_and_finish(field)))
     if rows:
@@ -157,6 +157,30 @@ def monkey_step(qtbot, win: MainWindow, rng: random.Random) -> str:
     def preset() -> None:
         win.files.load_preset(rng.choice(preset_list()).file)
 
+    def calculator() -> None:
+        calc = win.calculator
+        if rng.random() < 0.3:
+            win.views.setCurrentIndex(3)
+        calc.tabs.setCurrentIndex(rng.randrange(calc.tabs.count()))
+        fields = [calc.leverage, calc.price, calc.mmr, calc.quantity, calc.exit_price,
+                  calc.target_roe, calc.target_pnl, calc.margin, calc.step, calc.stop,
+                  calc.loss, calc.rate, calc.hours]  # fmt: skip
+        choice = rng.randrange(len(fields) + 3)
+        if choice < len(fields):
+            field = fields[choice]
+            field.setFocus()
+            field.selectAll()
+            qtbot.keyClicks(field, rng.choice(TEXTS))
+        elif choice == len(fields):
+            calc.symbol.setEditText(rng.choice([*TEXTS, "BTCUSDT", "ETHUSDT", "btc usdt"]))
+        elif choice == len(fields) + 1:
+            lines = [f"{rng.choice(TEXTS)} @ {rng.choice(TEXTS)}" for _ in range(rng.randrange(4))]
+            calc.fills.setPlainText("\n".join([*lines, rng.choice(TEXTS)]))
+        else:
+            calc.side.setCurrentIndex(rng.randrange(2))
+        calc.recompute()
+
+    actions.append(("calculator", calculator))
     if rows < MAX_POSITIONS:
         actions.append(("add", win.add_position))
     actions += [
@@ -175,14 +199,14 @@ def monkey_step(qtbot, win: MainWindow, rng: random.Random) -> str:
     return name
 
 
-_SCALES = {"maintenance_rate": 0.01}  # typed in %, kept as a fraction
+_SCALES = {"maintenance_rate": 0.01, "taker_fee": 0.01}  # typed in %, kept as a fraction
 
 
 def _committed(win: MainWindow, field) -> object:
     """The scenario's value behind ``field`` (``account.x`` or ``positions[i].x``)."""
     path = field.path
-    if path == "name":
-        return win.controller.scenario.name
+    if path in ("name", "taker_fee"):
+        return getattr(win.controller.scenario, path)
     owner, _, attribute = path.partition(".")
     if owner == "account":
         return getattr(win.controller.scenario.account, attribute)
@@ -191,17 +215,20 @@ def _committed(win: MainWindow, field) -> object:
     return getattr(positions[row], attribute) if row < len(positions) else None
 
 
-def _expected(field, text: str) -> object:
-    """What ``text`` would be once committed in ``field``; None when it is no value."""
+def _expected(field, text: str) -> tuple[bool, object]:
+    """Whether ``text`` is a value for ``field``, and what it would be once committed."""
     attribute = field.path.rpartition(".")[2]
     if attribute == "name":
-        return text
+        return True, text
     if attribute in ("currency", "symbol"):
-        return text.strip()
+        return True, text.strip()
     if not text.strip():
-        return None
+        # Empty is a value in two fields: the venue's base rate, and no loss limit.
+        return attribute in ("taker_fee", "max_acceptable_loss"), None
     value = parse_number(text)
-    return None if value is None else value * _SCALES.get(attribute, 1.0)
+    if value is None:
+        return False, None
+    return True, value * _SCALES.get(attribute, 1.0)
 
 
 def _same(a: object, b: object) -> bool:
@@ -212,7 +239,7 @@ def _same(a: object, b: object) -> bool:
 
 def _fields_show_committed(win: MainWindow) -> None:
     """A field not being edited shows the scenario's value: nothing half-typed stays."""
-    fields = [*win.account.fields.values(), *win.form._edits()[2:]]
+    fields = [*win.account.fields.values(), win.account.fee, *win.form._edits()[2:]]
     for field in fields:
         if field.hasFocus() or not field.isEnabled():
             continue

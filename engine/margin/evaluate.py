@@ -10,7 +10,7 @@ from collections.abc import Mapping
 
 from marginlab.engine.margin import figures as fig
 from marginlab.engine.margin.by_scenario import ByScenario
-from marginlab.engine.margin.fees import CLOSE_FEE_IN_MAINTENANCE, taker_rate
+from marginlab.engine.margin.fees import CLOSE_FEE_IN_MAINTENANCE, maintenance_fee, taker_rate
 from marginlab.engine.margin.max_loss import SymbolRisk, WorstMove, max_losses
 from marginlab.engine.margin.models import Position, Scenario
 from marginlab.engine.margin.pools import (
@@ -80,6 +80,8 @@ def _variant(
 ) -> VariantReport:
     pools = build_pools(scenario, variant)
     by_id = {p.id: p for p in scenario.positions}
+    rate = taker_rate(scenario)
+    fees = {p.id: maintenance_fee(scenario.rules, p, rate) for p in scenario.positions}
     # The prices named, exactly: mark + (price − mark) can miss a price near 0 by 10^-12,
     # which decides a pool at its threshold.
     final = {**marks, **at}
@@ -104,7 +106,7 @@ def _variant(
                 unhealthy.append(pool)
             events.append(_event(pool, step, marks, direction))
         figures.update(
-            _pool_figures(by_id, variant, pool, marks, ratio, step is not None, step == 0.0)
+            _pool_figures(by_id, variant, pool, marks, ratio, step is not None, step == 0.0, fees)
         )
     ordered = {p.id: figures[p.id] for p in scenario.positions}
     risks, worst = _headline(scenario, variant)
@@ -139,6 +141,7 @@ def _pool_figures(
     ratio: float | None,
     liquidated: bool,
     past: bool,
+    fees: dict[str, float],
 ) -> dict[str, PositionFigures]:
     prices = {
         symbol: (fig.liquidation_price(pool, symbol, m), fig.bankruptcy_price(pool, symbol, m))
@@ -149,7 +152,7 @@ def _pool_figures(
     out = {}
     for leg in pool.legs:
         position = by_id[leg.position_id]
-        initial = fig.initial_margin(position, pool)
+        initial = fig.initial_margin(position, pool, fees[leg.position_id])
         liquidation, bankruptcy = prices[leg.symbol]
         out[leg.position_id] = PositionFigures(
             id=leg.position_id,

@@ -35,12 +35,14 @@ def notional(leg: Leg) -> float:
     return leg.quantity * leg.mark
 
 
-def initial_margin(position: Position, pool: Pool) -> float:
+def initial_margin(position: Position, pool: Pool, close_fee: float = 0.0) -> float:
     """Margin put in: isolated, the pool's margin (the margin given, default
     ``Q · EP / leverage``, scaled to fit the wallet where "all isolated" needs more than it
     holds: ``pools.isolated_margin_scale``); cross, ``Q · EP / leverage`` (Binance FAQ
-    "initial margin = notional / leverage"; DESIGN §2)."""
-    return pool.cash if pool.kind == "isolated" else position.cross_initial_margin
+    "initial margin = notional / leverage"; DESIGN §2). On a venue that counts the fee to
+    close (``close_fee``: ``fees.maintenance_fee``), the default margin holds it too (Bybit
+    UTA "Initial Margin = Position Value / Leverage + Estimated Fee to Close Position")."""
+    return pool.cash if pool.kind == "isolated" else position.cross_initial_margin + close_fee
 
 
 def effective_leverage(position: Position, initial: float) -> float | None:

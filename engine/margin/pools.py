@@ -257,13 +257,27 @@ def mode_in(variant: Variant, position: Position) -> Literal["isolated", "cross"
     return variant
 
 
+def margin_held(scenario: Scenario, position: Position) -> float:
+    """The margin an isolated position holds: the margin given, else ``Q·EP / leverage`` plus,
+    on a venue that counts the fee to close in its maintenance margin, that fee (Bybit UTA
+    "Initial Margin = Position Value / Leverage + Estimated Fee to Close Position"; so a
+    default margin's liquidation price is the venue's own, fee or not)."""
+    if position.margin is not None:
+        return position.margin
+    return position.isolated_margin + maintenance_fee(
+        scenario.rules, position, taker_rate(scenario)
+    )
+
+
 def isolated_margin_scale(scenario: Scenario, variant: Variant) -> float:
     """1, or the share of each isolated margin that fits the wallet when a variant's isolated
     margins add up to more than it holds (only "all isolated" can: the scenario file refuses
     it as entered). A venue would not open them all; this variant assumes the wallet is split
     across the isolated positions in proportion to their margins, so no pool starts with
     money the account does not have and equity never goes below 0."""
-    total = sum(p.isolated_margin for p in scenario.positions if mode_in(variant, p) == "isolated")
+    total = sum(
+        margin_held(scenario, p) for p in scenario.positions if mode_in(variant, p) == "isolated"
+    )
     wallet = scenario.account.wallet_balance
     return wallet / total if total > wallet * (1 + 1e-12) else 1.0
 
@@ -285,7 +299,7 @@ def _build_pools(scenario: Scenario, variant: Variant) -> tuple[Pool, ...]:
     for position in scenario.positions:
         leg = make_leg(scenario.rules, position, marks[position.symbol], fee_rate)
         if mode_in(variant, position) == "isolated":
-            margin = position.isolated_margin * scale
+            margin = margin_held(scenario, position) * scale
             isolated_total += margin
             pools.append(Pool(f"isolated {position.id}", "isolated", margin, (leg,)))
         else:

@@ -10,6 +10,7 @@ from marginlab.engine.margin.pools import (
     Pool,
     Variant,
     isolated_margin_scale,
+    margin_held,
     mode_in,
 )
 from marginlab.engine.margin.rules import VENUE_NAMES, schedule_for
@@ -83,7 +84,9 @@ def variant_warnings(
     scale = isolated_margin_scale(scenario, variant)
     if scale < 1:
         needed = sum(
-            p.isolated_margin for p in scenario.positions if mode_in(variant, p) == "isolated"
+            margin_held(scenario, p)
+            for p in scenario.positions
+            if mode_in(variant, p) == "isolated"
         )
         out.append(
             RiskWarning(

@@ -11,6 +11,7 @@ from marginlab.engine.margin import venue_formulas as venue
 from marginlab.engine.margin.evaluate import evaluate
 from marginlab.engine.margin.fees import close_fee, trade_fee
 from marginlab.engine.margin.models import Position
+from marginlab.engine.margin.report import PositionFigures
 from tests.engine.helpers import position, scenario
 
 
@@ -88,30 +89,44 @@ def test_fees_are_phemexs_order_cost_example() -> None:
     assert close_fee(btc, 0.00055) == pytest.approx(34.65)
 
 
-def bybit_long(fee: float) -> float | None:
+def bybit_long(fee: float, **margin: float) -> PositionFigures:
     account = scenario(
         1_000,
-        [position("A", "BTCUSDT", "long", 1, 20_000, leverage=50, maintenance_rate=0.005)],
+        [
+            position(
+                "A", "BTCUSDT", "long", 1, 20_000, leverage=50, maintenance_rate=0.005, **margin
+            )
+        ],
         rules="bybit-linear",
         taker_fee=fee,
     )
-    return evaluate(account).variants["as_entered"].positions["A"].liquidation_price
+    return evaluate(account).variants["as_entered"].positions["A"]
 
 
-def test_bybit_counts_the_fee_to_close_in_its_maintenance_margin() -> None:
+def test_bybit_counts_the_fee_to_close_in_its_margins() -> None:
     # Bybit UTA text (formulas.md §2a): MM = PV × MMR − deduction + fee to close at the
-    # bankruptcy price. 1 BTC at 20,000, 50x, MMR 0.5 %, taker 0.055 %: MM = 100 + 19,600 ×
-    # 0.00055 = 110.78, so LP = EP − (IM − MM)/Q = 20,000 − (400 − 110.78) = 19,710.78.
-    assert bybit_long(0.00055) == pytest.approx(19_710.78, abs=0.01)
-    # Without the fee, the classic text's figure (vector V11): 19,700.
-    without = venue.bybit_usdt_isolated_liquidation_price(+1, 1, 20_000, 50, 0.005)
-    assert bybit_long(0.0) == pytest.approx(without, abs=0.01)
+    # bankruptcy price, and IM = PV / L + the same fee. 1 BTC at 20,000, 50x, MMR 0.5 %,
+    # taker 0.055 %: the fee is 19,600 × 0.00055 = 10.78, so MM = 110.78 and IM = 410.78.
+    default = bybit_long(0.00055)
+    assert default.maintenance_margin == pytest.approx(110.78)
+    assert default.initial_margin == pytest.approx(410.78)
+    # Both hold the fee: LP = EP − (IM − MM)/Q is the classic text's figure (vector V11).
+    classic = venue.bybit_usdt_isolated_liquidation_price(+1, 1, 20_000, 50, 0.005)
+    assert default.liquidation_price == pytest.approx(classic, abs=0.01)
+    # A margin of 400 typed (without the fee): LP = 20,000 − (400 − 110.78) = 19,710.78.
+    typed = bybit_long(0.00055, margin=400)
+    assert typed.liquidation_price == pytest.approx(19_710.78, abs=0.01)
+    assert bybit_long(0.0, margin=400).liquidation_price == pytest.approx(classic, abs=0.01)
 
 
 def test_a_higher_fee_never_moves_a_liquidation_price_away_from_the_mark() -> None:
-    prices = [bybit_long(fee) for fee in (0.0, 0.0002, 0.00055, 0.001, 0.005)]
-    assert all(p is not None for p in prices)
-    assert prices == sorted(prices)  # a long's LP rises towards the mark (20,000)
+    for margin in ({}, {"margin": 400.0}):
+        prices = [
+            bybit_long(fee, **margin).liquidation_price
+            for fee in (0.0, 0.0002, 0.00055, 0.001, 0.005)
+        ]
+        assert all(p is not None for p in prices)
+        assert prices == sorted(prices)  # a long's LP rises towards the mark (20,000)
     for rules in ("binance-usdm", "hyperliquid"):  # venues that leave it out: unchanged
         figures = [
             evaluate(

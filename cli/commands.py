@@ -178,3 +178,23 @@ def add_calc_commands(commands: Any) -> None:
         "--position", metavar="ID", help="also its liquidation price now and after, per mode"
     )
     common(fu)
+
+
+def add_check_command(commands: Any) -> None:
+    """``check``: before you open, the order in each mode and a recommendation (issue 18)."""
+    ck = commands.add_parser(
+        "check", help="before you open: the order isolated and cross, against your max loss"
+    )
+    ck.add_argument("file", help="the account, as a scenario file")
+    ck.add_argument(
+        "--open",
+        required=True,
+        metavar="ORDER",
+        help="the order, e.g. 'BTCUSDT long 0.5 @ 60000 x20' (price: the mark when left out)",
+    )
+    ck.add_argument(
+        "--margin", help="isolated margin you would give it (default size × price / leverage)"
+    )
+    ck.add_argument("--max-loss", help="the most you accept to lose (default: the file's)")
+    ck.add_argument("--mmr", help="maintenance rate override, e.g. 0.5%%, where no table covers it")
+    ck.add_argument("--json", action="store_true")

@@ -19,7 +19,12 @@ from typing import NoReturn
 
 import numpy as np
 
-from marginlab.cli.commands import add_calc_commands, add_path_commands, add_venue_commands
+from marginlab.cli.commands import (
+    add_calc_commands,
+    add_check_command,
+    add_path_commands,
+    add_venue_commands,
+)
 from marginlab.engine import __version__
 from marginlab.engine.files.bounded import MAX_PROBLEMS, capped
 from marginlab.engine.files.scenario_io import (
@@ -91,6 +96,7 @@ def _parser() -> argparse.ArgumentParser:
     add_path_commands(commands)
     add_venue_commands(commands)
     add_calc_commands(commands)
+    add_check_command(commands)
     return parser
 
 
@@ -201,6 +207,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "import": _run("venues", "run_import"),
             "tables": _run("venues", "run_tables"),
             "calc": _run("calc", "run_calc"),
+            "check": _run("check", "run_check"),
         }
         # Every figure is checked finite before it is written; numpy's own overflow chatter
         # on the way there is not for the user's terminal.

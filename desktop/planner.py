@@ -9,8 +9,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import ValidationError
-
 from marginlab.desktop.controller import ScenarioController
 from marginlab.engine.margin.calculator import (
     Exit,
@@ -20,7 +18,7 @@ from marginlab.engine.margin.calculator import (
     target_price_for_roe,
 )
 from marginlab.engine.margin.fees import taker_rate
-from marginlab.engine.margin.models import Position, Side
+from marginlab.engine.margin.models import Side
 from marginlab.engine.margin.planning import (
     MODES,
     LadderStep,
@@ -33,10 +31,16 @@ from marginlab.engine.margin.planning import (
     liquidation_over_time,
     max_open,
     size_for_loss,
+    ticket_problems,
 )
-from marginlab.engine.margin.rules import missing_table_problem
 from marginlab.engine.text.numbers import number_problem, parse_number
 
+FIELD_LABELS = {
+    "symbol": "Symbol",
+    "price": "Price",
+    "leverage": "Leverage",
+    "MMR override": "MMR %",
+}
 FUNDING_POINTS = 25  # holding times drawn between 0 and the time typed
 MAX_FILLS = 50  # a ladder, not a trade log: each fill is a whole evaluation
 
@@ -130,30 +134,11 @@ class Planner:
         return (None, [probe_problem]) if probe_problem else (ticket, [])
 
     def _table_problem(self, ticket: Ticket) -> str | None:
-        try:
-            probe = Position(
-                id="probe",
-                symbol=ticket.symbol,
-                side=ticket.side,
-                quantity=1,
-                entry_price=ticket.price,
-                leverage=ticket.leverage,
-                margin_mode="cross",
-                maintenance_rate=ticket.maintenance_rate,
-            )
-        except ValidationError as error:
-            where = {"symbol": "Symbol", "entry_price": "Price", "leverage": "Leverage"}
-            first = error.errors()[0]
-            field = where.get(str(first["loc"][0]) if first["loc"] else "", "Order")
-            if field == "Symbol":
-                return "Symbol: letters, digits, _ . : / - only, up to 40"
-            return f"{field}: {first['msg']}"
-        problem = missing_table_problem(self._controller.scenario.rules, probe)
-        if problem is None:
+        problems = ticket_problems(self._controller.scenario, ticket)
+        if not problems:
             return None
-        return "Symbol: " + problem.removeprefix("symbol: ").replace(
-            "maintenance_rate", "MMR override"
-        )
+        field, _, text = problems[0].partition(": ")
+        return f"{FIELD_LABELS.get(field, field)}: {text}"
 
     # --- figures --------------------------------------------------------------------------------
     def exit_and_targets(

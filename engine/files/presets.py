@@ -15,6 +15,7 @@ class Preset:
     file: str
     title: str
     explanation: str
+    order: str = ""  # an order to check before opening it ("BTCUSDT long 0.4 @ 50000 x10")
 
 
 def preset_list() -> list[Preset]:

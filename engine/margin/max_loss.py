@@ -342,6 +342,16 @@ def _symbol_risks(account: _Account, pools: tuple[Pool, ...]) -> dict[str, Symbo
     return out
 
 
+def symbol_loss(
+    pools: tuple[Pool, ...], marks: Mapping[str, float], symbol: str, side: int
+) -> WorstMove:
+    """The worst the account can reach moving ``symbol`` alone, down (−1) or up (+1): the same
+    exact search as "If SYMBOL is wrong", for one symbol and one side."""
+    account = _Account(pools, marks)
+    _, x = account.line_search(symbol, account.at_marks, side)
+    return account.worst_move(account.moved(account.at_marks, symbol, x))
+
+
 def max_losses(
     pools: tuple[Pool, ...], marks: Mapping[str, float]
 ) -> tuple[dict[str, SymbolRisk], WorstMove]:

@@ -56,6 +56,43 @@ class Ticket:
         return 1 if self.side == "long" else -1
 
 
+def ticket_problems(scenario: Scenario, ticket: Ticket) -> list[str]:
+    """Why the ticket cannot be priced in this account, one message per field: a symbol the
+    file format refuses, a leverage or price out of range, no tier table and no MMR override."""
+    try:
+        probe = Position(
+            id="probe",
+            symbol=ticket.symbol,
+            side=ticket.side,
+            quantity=1,
+            entry_price=ticket.price,
+            leverage=ticket.leverage,
+            margin_mode="cross",
+            maintenance_rate=ticket.maintenance_rate,
+        )
+    except ValidationError as error:
+        words = {"symbol": "symbol", "entry_price": "price", "leverage": "leverage"}
+        out = []
+        for item in error.errors():
+            field = words.get(str(item["loc"][0]) if item["loc"] else "", "MMR override")
+            if field == "symbol":
+                out.append("symbol: letters, digits, _ . : / - only, at most 40")
+            else:
+                out.append(f"{field}: {str(item['msg']).lower()}")
+        return out
+    problem = missing_table_problem(scenario.rules, probe)
+    if problem is None:
+        return []
+    return [problem.replace("Type an MMR override (maintenance_rate)", "Type an MMR override")]
+
+
+def checked(scenario: Scenario, ticket: Ticket) -> None:
+    """Raise ``PlanError`` with ``ticket_problems``, if any."""
+    problems = ticket_problems(scenario, ticket)
+    if problems:
+        raise PlanError(problems)
+
+
 def new_id(scenario: Scenario, stem: str = "NEW") -> str:
     """An id no position of ``scenario`` uses."""
     used = {p.id for p in scenario.positions}
@@ -161,6 +198,7 @@ def dca_ladder(
     Binance FAQ: initial margin = notional / leverage), and the liquidation price in each mode
     from ``evaluate`` with the market at the fill (prite36's multi-position calculator shows
     the same ladder for Binance)."""
+    checked(scenario, ticket)
     problems = [
         f"fill {i + 1}: price and quantity must be numbers > 0"
         for i, (p, q) in enumerate(fills)
@@ -282,6 +320,7 @@ def max_open(
     per unit)`` (Binance FAQ "How to Use the Binance Futures Calculator", [Max Open]; order cost
     = initial margin + open loss), and no more notional than the tier allows at that leverage.
     Cross draws on the available balance; isolated on the margin you set, else the same."""
+    checked(scenario, ticket)
     mark = scenario.marks().get(ticket.symbol, ticket.price)
     available = margin if mode == "isolated" and margin is not None else available_balance(scenario)
     unit = ticket.price / ticket.leverage + open_loss_per_unit(ticket.sign, ticket.price, mark)
@@ -376,6 +415,7 @@ def size_for_loss(
     whose margin ``M = MM(stop) − s·Q·(stop − EP)`` makes the stop the liquidation price
     (health ``M + s·Q·(P − EP) − MM(P) = 0`` at P = stop; formulas.md §0), capped by the
     tier; cross, the tier's own maximum, since leverage does not move a cross liquidation."""
+    checked(scenario, ticket)
     problems = _sizing_problems(ticket, stop, max_loss)
     if problems:
         raise PlanError(problems)

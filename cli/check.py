@@ -1,0 +1,134 @@
+"""``marginlab-cli check``: before you open, the order opened isolated and opened cross in
+this account, against the loss you accept, and a recommendation with its reasons (issue 18)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from marginlab.cli.calc import CalcUsageError, _Reader
+from marginlab.engine.files.scenario_io import load_scenario
+from marginlab.engine.margin.planning import MODES, PlanError, Ticket
+from marginlab.engine.margin.precheck import Check, check_order
+from marginlab.engine.text.numbers import money_text, percent_text, price_or_none_text
+from marginlab.engine.text.orders import parse_order
+from marginlab.engine.text.report_text import strict_json
+
+
+def run_check(args: argparse.Namespace) -> str:
+    reader = _Reader(args)
+    margin = reader.optional("--margin")
+    limit = reader.optional("--max-loss")
+    mmr = reader.optional("--mmr", percent=True)
+    reader.done()
+    scenario = load_scenario(args.file)
+    order, problems = parse_order(args.open, scenario.marks())
+    if order is None:
+        raise CalcUsageError(problems)
+    if limit is None and scenario.account.max_acceptable_loss is None:
+        raise CalcUsageError(["--max-loss: needed (the file has no max acceptable loss)"])
+    ticket = Ticket(order.symbol, order.side, order.leverage, order.price, mmr)  # type: ignore[arg-type]
+    try:
+        check = check_order(scenario, ticket, order.quantity, margin, limit)
+    except (PlanError, LookupError) as error:
+        raise CalcUsageError(getattr(error, "problems", [str(error).strip("'\"")])) from None
+    return (
+        strict_json(check_dict(check))
+        if args.json
+        else "\n".join(check_lines(check, scenario.account.currency))
+    )
+
+
+def check_dict(check: Check) -> dict[str, Any]:
+    """The check as JSON: the contract of issue 18 (recommendation, reasons, modes.<mode>.…)."""
+    t = check.ticket
+    return {
+        "order": {
+            "symbol": t.symbol,
+            "side": t.side,
+            "quantity": check.quantity,
+            "price": t.price,
+            "leverage": t.leverage,
+            "margin": check.margin,
+        },
+        "max_acceptable_loss": check.acceptable,
+        "recommendation": check.recommendation,
+        "reasons": [r.text for r in check.reasons],
+        "rules": [
+            {"rule": r.rule, "favours": r.favours, "text": r.text, "source": r.source}
+            for r in check.reasons
+        ],
+        "rules_disagree": check.disagree,
+        "modes": {
+            m: {
+                "liquidation_price": c.liquidation_price,
+                "liquidation_distance": c.distance,
+                "max_loss": c.loss_if_wrong,
+                "closes": list(c.closes),
+                "account_max_loss_before": c.account_max_loss_before,
+                "account_max_loss": c.account_max_loss,
+                "within_max_loss": c.within,
+                "max_size": c.max_size,
+                "max_leverage": c.max_leverage,
+                "moves": [
+                    {"id": v.id, "symbol": v.symbol, "before": v.before, "after": v.after}
+                    for v in c.moves
+                ],
+            }
+            for m, c in check.modes.items()
+        },
+    }
+
+
+def check_lines(check: Check, currency: str) -> list[str]:
+    t = check.ticket
+    head = (
+        f"Before you open {t.side} {check.quantity:,.8g} {t.symbol} "
+        f"@ {price_or_none_text(t.price)} x{t.leverage:g} "
+        f"(margin {money_text(check.margin, currency)})"
+    )
+    limit = "none set" if check.acceptable is None else money_text(check.acceptable, currency)
+    lines = [head, f"max acceptable loss: {limit}", ""]
+    width = 30
+    rows = [
+        ("", *(m for m in MODES)),
+        (
+            "liquidation price",
+            *(price_or_none_text(check.modes[m].liquidation_price) for m in MODES),
+        ),
+        ("distance", *(percent_text(check.modes[m].distance, 1, signed=True) for m in MODES)),
+        ("max loss if wrong", *(money_text(check.modes[m].loss_if_wrong, currency) for m in MODES)),
+        ("also closes", *(", ".join(check.modes[m].closes) or "—" for m in MODES)),
+        (
+            "account max loss after",
+            *(money_text(check.modes[m].account_max_loss, currency) for m in MODES),
+        ),
+        ("within your max loss", *(_yes(check.modes[m].within) for m in MODES)),
+        ("largest size within it", *(_num(check.modes[m].max_size) for m in MODES)),
+        ("highest leverage at this margin", *(_lev(check.modes[m].max_leverage) for m in MODES)),
+    ]
+    for label, *cells in rows:
+        lines.append(f"{label:<{width}}" + "".join(f"{c:>22}" for c in cells))
+    for m in MODES:
+        for v in check.modes[m].moves:
+            lines.append(
+                f"opened {m}: {v.id} ({v.symbol}) liquidation "
+                f"{price_or_none_text(v.before)} -> {price_or_none_text(v.after)}"
+            )
+    lines += ["", f"Recommendation: {check.recommendation}"]
+    if check.disagree:
+        lines.append("The rules disagree; the first below decides:")
+    lines += [f"  - {r.text} [{r.source}]" for r in check.reasons]
+    return lines
+
+
+def _yes(value: bool | None) -> str:
+    return "n/a" if value is None else "yes" if value else "NO"
+
+
+def _num(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:,.6g}"
+
+
+def _lev(value: float | None) -> str:
+    return "none" if value is None else f"{value:,.2f}x"

@@ -1,0 +1,432 @@
+"""Before you open: the order checked in this account, opened isolated and opened cross, side by
+side, against the loss you accept, with a recommendation from rules a trader can read (issue
+18). The brief's habit: before opening, know the mode and how much you would lose in it if you
+are wrong, and compare that with the most you accept to lose.
+
+"If wrong" is the order's symbol moving against it alone (down for a long, up for a short),
+the other symbols at their marks: the account's loss at the worst such move
+(``max_loss.symbol_loss``, the same exact search as the cards' "If SYMBOL is wrong").
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+
+from marginlab.engine.margin.evaluate import evaluate
+from marginlab.engine.margin.max_loss import WorstMove, symbol_loss
+from marginlab.engine.margin.models import MarginMode, Position, Scenario
+from marginlab.engine.margin.planning import (
+    MODES,
+    PlanError,
+    Ticket,
+    checked,
+    max_open,
+    opened,
+)
+from marginlab.engine.margin.pools import build_pools
+from marginlab.engine.margin.report import Report
+from marginlab.engine.margin.rules import schedule_for
+from marginlab.engine.text.numbers import money_text, percent_text, price_or_none_text
+
+HIGH_LEVERAGE = 20.0  # at or above: a brief wick can liquidate it (rule "high leverage")
+SMALL_BET = 0.05  # margin at most this share of the wallet (rule "small bet")
+LOW_LEVERAGE = 5.0  # at or below, with the cross liquidation at least AMPLE_BUFFER away
+AMPLE_BUFFER = 0.30
+_STEPS = 60
+
+# Where each rule comes from in the brief (reference/brief.md), by the question it answers.
+BRIEF = {
+    "acceptable": "the brief's habit: compare the mode's loss if wrong with the most you accept",
+    "hedge": "the brief, 'when to choose': cross for positions that hedge each other",
+    "high_leverage": "the brief, 'when to choose': isolated for high-leverage positions",
+    "small_bet": "the brief, isolated pros: small experimental bets with a known worst case",
+    "buffer": "the brief, 'when to choose': cross for low leverage with ample funds",
+    "default": "the brief, isolated pros: a loss ceiling when the direction is uncertain",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class LiquidationMove:
+    """An existing position whose liquidation price the order moves."""
+
+    id: str
+    symbol: str
+    before: float | None
+    after: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class ModeCheck:
+    """The order opened in one mode: its liquidation price and distance, what the account
+    loses if the order is wrong (and which positions that move closes), the account's max loss
+    before and after, the existing positions it moves, and the largest size and highest
+    leverage that keep the loss if wrong within the loss you accept."""
+
+    mode: MarginMode
+    position_id: str
+    liquidation_price: float | None
+    distance: float | None
+    loss_if_wrong: float
+    worst_price: float  # where the symbol is then (0: towards 0)
+    closes: tuple[str, ...]
+    account_max_loss_before: float
+    account_max_loss: float
+    moves: tuple[LiquidationMove, ...]
+    within: bool | None
+    max_size: float | None
+    max_leverage: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    rule: Literal["acceptable", "hedge", "high_leverage", "small_bet", "buffer", "default"]
+    favours: MarginMode | None
+    text: str
+
+    @property
+    def source(self) -> str:
+        return BRIEF[self.rule]
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    ticket: Ticket
+    quantity: float
+    margin: float  # the order's margin: as typed, else quantity × price / leverage
+    acceptable: float | None
+    modes: dict[MarginMode, ModeCheck]
+    recommendation: MarginMode
+    reasons: tuple[Reason, ...]
+    disagree: bool
+
+
+def adverse_side(ticket: Ticket) -> int:
+    """The move that proves the order wrong: down for a long, up for a short."""
+    return -ticket.sign
+
+
+def loss_if_wrong(
+    scenario: Scenario,
+    ticket: Ticket,
+    quantity: float,
+    mode: MarginMode,
+    margin: float | None = None,
+) -> WorstMove:
+    """The account's worst loss when the order's symbol moves against it alone, with the
+    order opened (``symbol_loss`` on the as-entered pools). Infinite when the order cannot be
+    opened (an isolated margin the wallet does not have)."""
+    try:
+        account, _ = opened(scenario, ticket, quantity, mode, margin)
+    except PlanError:
+        return WorstMove(math.inf, {}, ())
+    pools = build_pools(account, "as_entered")
+    return symbol_loss(pools, account.marks(), ticket.symbol, adverse_side(ticket))
+
+
+def check_order(
+    scenario: Scenario,
+    ticket: Ticket,
+    quantity: float,
+    margin: float | None = None,
+    acceptable: float | None = None,
+) -> Check:
+    """The order in each mode, and the recommendation (``recommend``)."""
+    if not (quantity > 0 and math.isfinite(quantity)):
+        raise PlanError(["size: must be a number > 0"])
+    checked(scenario, ticket)
+    limit = scenario.account.max_acceptable_loss if acceptable is None else acceptable
+    before = evaluate(scenario)
+    modes = {m: _mode(scenario, before, ticket, quantity, m, margin, limit) for m in MODES}
+    order_margin = margin if margin is not None else quantity * ticket.price / ticket.leverage
+    reasons = _reasons(scenario, ticket, quantity, order_margin, limit, modes)
+    recommendation, disagree = recommend(reasons)
+    return Check(ticket, quantity, order_margin, limit, modes, recommendation, reasons, disagree)
+
+
+def _mode(
+    scenario: Scenario,
+    before: Report,
+    ticket: Ticket,
+    quantity: float,
+    mode: MarginMode,
+    margin: float | None,
+    limit: float | None,
+) -> ModeCheck:
+    account, pid = opened(scenario, ticket, quantity, mode, margin)
+    after = evaluate(account).variants["as_entered"]
+    figures = after.positions[pid]
+    wrong = symbol_loss(
+        build_pools(account, "as_entered"), account.marks(), ticket.symbol, adverse_side(ticket)
+    )
+    old = before.variants["as_entered"].positions
+    moves = tuple(
+        LiquidationMove(p.id, p.symbol, old[p.id].liquidation_price, new.liquidation_price)
+        for p in scenario.positions
+        if _moved(old[p.id].liquidation_price, (new := after.positions[p.id]).liquidation_price)
+    )
+    within = None if limit is None else wrong.loss <= limit * (1 + 1e-12)
+    size = largest_size(scenario, ticket, mode, limit) if limit is not None else None
+    order_margin = margin if margin is not None else quantity * ticket.price / ticket.leverage
+    leverage = (
+        highest_leverage(scenario, ticket, mode, order_margin, limit) if limit is not None else None
+    )
+    return ModeCheck(
+        mode=mode,
+        position_id=pid,
+        liquidation_price=None if figures.past_liquidation else figures.liquidation_price,
+        distance=figures.liquidation_distance,
+        loss_if_wrong=wrong.loss,
+        worst_price=wrong.prices.get(ticket.symbol, 0.0),
+        closes=tuple(i for i in wrong.liquidated if i != pid),
+        account_max_loss_before=before.variants["as_entered"].account.max_loss,
+        account_max_loss=after.account.max_loss,
+        moves=moves,
+        within=within,
+        max_size=size,
+        max_leverage=leverage,
+    )
+
+
+def _moved(before: float | None, after: float | None) -> bool:
+    if before is None or after is None:
+        return before != after
+    return abs(after - before) > 1e-9 * max(abs(before), 1.0)
+
+
+def largest_size(scenario: Scenario, ticket: Ticket, mode: MarginMode, limit: float) -> float:
+    """The largest quantity, at the ticket's price and leverage, whose loss if wrong stays
+    within ``limit`` and that the account can open (``planning.max_open``): the loss grows
+    with the size, so a doubling then a bisection finds it to 1e-7 relative."""
+    cap = max_open(scenario, ticket, mode).quantity
+    if cap <= 0:
+        return 0.0
+
+    def fits(q: float) -> bool:
+        return loss_if_wrong(scenario, ticket, q, mode).loss <= limit * (1 + 1e-12)
+
+    return _largest(fits, cap)
+
+
+def highest_leverage(
+    scenario: Scenario, ticket: Ticket, mode: MarginMode, margin: float, limit: float
+) -> float | None:
+    """The highest leverage at the order's margin (size = margin × leverage / price) whose
+    loss if wrong stays within ``limit`` and that the tier allows at that size (Binance
+    "Leverage and Margin": each bracket's maximum). None when even 1× does not."""
+    top = _tier_top(scenario, ticket, margin)
+    if top < 1:
+        return None
+
+    def fits(leverage: float) -> bool:
+        levered = Ticket(
+            ticket.symbol, ticket.side, leverage, ticket.price, ticket.maintenance_rate
+        )
+        quantity = margin * leverage / ticket.price
+        if _tier_top(scenario, levered, margin) < leverage * (1 - 1e-12):
+            return False
+        isolated = margin if mode == "isolated" else None
+        loss = loss_if_wrong(scenario, levered, quantity, mode, isolated).loss
+        return loss <= limit * (1 + 1e-12)
+
+    if not fits(1.0):
+        return None
+    found = 1.0 + _largest(lambda extra: fits(1.0 + extra), top - 1.0) if top > 1 else 1.0
+    return found
+
+
+def _tier_top(scenario: Scenario, ticket: Ticket, margin: float) -> float:
+    """The highest leverage the tiers allow for a position of ``margin`` at that leverage:
+    the largest L with L ≤ max leverage of the tier of notional ``margin × L``."""
+    probe = Position(
+        id="probe",
+        symbol=ticket.symbol,
+        side=ticket.side,
+        quantity=1,
+        entry_price=ticket.price,
+        leverage=1,
+        margin_mode="cross",
+        maintenance_rate=ticket.maintenance_rate,
+    )
+    schedule = schedule_for(scenario.rules, probe)
+    best = 0.0
+    for k, top in enumerate(schedule.max_leverages):
+        cap = top if top is not None else 1000.0
+        floor = schedule.floors[k]
+        ceiling = schedule.floors[k + 1] if k + 1 < len(schedule.floors) else math.inf
+        # In tier k the notional margin × L lies in [floor, ceiling): L in [floor/m, ceiling/m).
+        low, high = floor / margin, ceiling / margin
+        candidate = min(cap, high * (1 - 1e-12))
+        if candidate >= max(low, 1.0):
+            best = max(best, candidate)
+    return min(best, 1000.0)
+
+
+def _largest(fits: Callable[[float], bool], cap: float) -> float:
+    """The largest x in (0, cap] with ``fits(x)``, for a predicate true up to a point."""
+    if fits(cap):
+        return cap
+    low, high = 0.0, cap
+    probe = cap / 2
+    for _ in range(_STEPS):  # halve until it fits
+        if fits(probe):
+            low = probe
+            break
+        high = probe
+        probe /= 2
+        if probe < cap * 1e-12:
+            return 0.0
+    for _ in range(_STEPS):
+        if high - low <= 1e-7 * high:
+            break
+        mid = (low + high) / 2
+        if fits(mid):
+            low = mid
+        else:
+            high = mid
+    return low
+
+
+# --- the rules --------------------------------------------------------------------------------
+
+
+def _reasons(
+    scenario: Scenario,
+    ticket: Ticket,
+    quantity: float,
+    margin: float,
+    limit: float | None,
+    modes: dict[MarginMode, ModeCheck],
+) -> tuple[Reason, ...]:
+    cur = scenario.account.currency
+    iso, cross = modes["isolated"], modes["cross"]
+    out: list[Reason] = []
+    if limit is not None:
+        accept = money_text(limit, cur)
+        if iso.within and not cross.within:
+            closes = f" and closes {', '.join(cross.closes)}" if cross.closes else ""
+            out.append(
+                Reason(
+                    "acceptable",
+                    "isolated",
+                    f"If {ticket.symbol} goes against it{_at(cross)}, cross can lose "
+                    f"{money_text(cross.loss_if_wrong, cur)}{closes}: more than the {accept} you "
+                    f"accept. Isolated stops at {money_text(iso.loss_if_wrong, cur)}.",
+                )
+            )
+        elif not iso.within and not cross.within:
+            sizes = " and ".join(
+                f"{_size(m.max_size)} {m.mode}" for m in (iso, cross) if m.max_size is not None
+            )
+            out.append(
+                Reason(
+                    "acceptable",
+                    "isolated" if iso.loss_if_wrong < cross.loss_if_wrong else None,
+                    f"Neither mode keeps a wrong {ticket.symbol} within the {accept} you accept "
+                    f"(isolated {money_text(iso.loss_if_wrong, cur)}, cross "
+                    f"{money_text(cross.loss_if_wrong, cur)}). At most {sizes} would.",
+                )
+            )
+        elif cross.within and not iso.within:
+            out.append(
+                Reason(
+                    "acceptable",
+                    "cross",
+                    f"Cross keeps a wrong {ticket.symbol} within the {accept} you accept; "
+                    f"isolated would lose {money_text(iso.loss_if_wrong, cur)}.",
+                )
+            )
+    offsets = [p for p in scenario.positions if p.symbol == ticket.symbol and p.side != ticket.side]
+    net = sum(p.sign * p.quantity for p in scenario.positions if p.symbol == ticket.symbol)
+    if offsets and abs(net + ticket.sign * quantity) < abs(net):  # it reduces the exposure
+        ids = ", ".join(p.id for p in offsets)
+        isolated_ones = [p.id for p in offsets if p.margin_mode == "isolated"]
+        note = (
+            f" ({', '.join(isolated_ones)} {'is' if len(isolated_ones) == 1 else 'are'} "
+            "isolated now: they carry each other only if both are cross)"
+            if isolated_ones
+            else ""
+        )
+        out.append(
+            Reason(
+                "hedge",
+                "cross",
+                f"It offsets {ids} ({offsets[0].side} {ticket.symbol}): in cross the two carry "
+                f"each other, so a swing against one side does not liquidate it alone{note}.",
+            )
+        )
+    if ticket.leverage >= HIGH_LEVERAGE:
+        out.append(
+            Reason(
+                "high_leverage",
+                "isolated",
+                f"At {ticket.leverage:g}× a brief wick can liquidate it; isolated keeps that "
+                "from reaching your other positions.",
+            )
+        )
+    wallet = scenario.account.wallet_balance
+    if wallet > 0 and margin <= SMALL_BET * wallet:
+        out.append(
+            Reason(
+                "small_bet",
+                "isolated",
+                f"A small bet ({money_text(margin, cur)}, {percent_text(margin / wallet, 1)} "
+                "of the wallet): isolated makes its worst case exactly that margin.",
+            )
+        )
+    distance = cross.distance
+    if ticket.leverage <= LOW_LEVERAGE and (
+        cross.liquidation_price is None or (distance is not None and abs(distance) >= AMPLE_BUFFER)
+    ):
+        where = (
+            "no price"
+            if cross.liquidation_price is None
+            else f"{percent_text(abs(distance or 0), 1)} away"
+        )
+        out.append(
+            Reason(
+                "buffer",
+                "cross",
+                f"At {ticket.leverage:g}× with the cross liquidation {where}, the account's "
+                "buffer carries it: cross uses your margin efficiently.",
+            )
+        )
+    if not any(r.favours for r in out):
+        out.append(
+            Reason(
+                "default",
+                "isolated",
+                "No rule decides it; isolated keeps the loss to its margin, the safer default "
+                "when you are unsure.",
+            )
+        )
+    return tuple(out)
+
+
+# The order in which the rules decide when they disagree. A hedge first: an order that reduces
+# the symbol's exposure gains when the other side loses, so in cross the move that proves it
+# wrong helps the account; then the loss you accept (a limit); leverage and size are
+# preferences; buffer is efficiency.
+PRECEDENCE = ("hedge", "acceptable", "high_leverage", "small_bet", "buffer", "default")
+
+
+def recommend(reasons: tuple[Reason, ...]) -> tuple[MarginMode, bool]:
+    """The mode the first deciding rule favours (``PRECEDENCE``), and whether others favour
+    the other mode."""
+    deciding = [r for r in reasons if r.favours is not None]
+    deciding.sort(key=lambda r: PRECEDENCE.index(r.rule))
+    chosen = deciding[0].favours
+    assert chosen is not None
+    return chosen, any(r.favours != chosen for r in deciding)
+
+
+def _at(mode: ModeCheck) -> str:
+    """Where the loss if wrong begins: past the order's liquidation price in that mode."""
+    price = mode.liquidation_price
+    return "" if price is None else f" past {price_or_none_text(price)}"
+
+
+def _size(quantity: float | None) -> str:
+    return "—" if quantity is None else f"{quantity:,.6g}"

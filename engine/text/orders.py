@@ -1,0 +1,79 @@
+"""An order as a trader writes it: ``BTCUSDT long 0.5 @ 60000 x20`` (issue 18).
+
+Symbol, side (long/short, or buy/sell), quantity in base units, then optionally ``@ PRICE``
+(else the symbol's mark) and the leverage as ``x20`` or ``20x``. Numbers take thousands
+separators like every other field (``@ 60,000``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from marginlab.engine.text.numbers import number_problem, parse_number
+
+_SIDES = {"long": "long", "buy": "long", "short": "short", "sell": "short"}
+_LEVERAGE = re.compile(r"^(?:x(?P<a>.+)|(?P<b>.+)x)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class OrderText:
+    symbol: str
+    side: str
+    quantity: float
+    price: float
+    leverage: float
+
+
+def parse_order(
+    text: str, marks: Mapping[str, float], what: str = "--open"
+) -> tuple[OrderText | None, list[str]]:
+    """The order written in ``text``, or the problems, each starting with ``what``."""
+    example = "e.g. 'BTCUSDT long 0.5 @ 60000 x20'"
+    tokens = text.replace("@", " @ ").split()
+    if len(tokens) < 3:
+        return None, [f"{what}: write symbol, side, quantity and leverage, {example}"]
+    problems: list[str] = []
+    symbol = tokens[0].upper()
+    side = _SIDES.get(tokens[1].lower())
+    if side is None:
+        problems.append(f"{what}: '{tokens[1]}' is not a side (long or short)")
+    quantity = _number(tokens[2], f"{what} quantity", problems)
+    rest = tokens[3:]
+    price: float | None = marks.get(symbol)
+    leverage: float | None = None
+    while rest:
+        token = rest.pop(0)
+        if token == "@":
+            if not rest:
+                problems.append(f"{what}: a price after '@', {example}")
+                break
+            price = _number(rest.pop(0), f"{what} price", problems)
+            continue
+        match = _LEVERAGE.match(token)
+        if match:
+            leverage = _number(match.group("a") or match.group("b"), f"{what} leverage", problems)
+            if leverage is not None and not 1 <= leverage <= 1000:
+                problems.append(f"{what} leverage: must be between 1 and 1,000")
+            continue
+        problems.append(f"{what}: '{token}' is not understood, {example}")
+    if leverage is None and not any("leverage" in p for p in problems):
+        problems.append(f"{what}: write the leverage, e.g. x20")
+    if price is None and not any("price" in p for p in problems):
+        problems.append(f"{what}: the account holds no {symbol}: write its price, '@ 60000'")
+    if problems or side is None or quantity is None or price is None or leverage is None:
+        return None, problems
+    return OrderText(symbol, side, quantity, price, leverage), []
+
+
+def _number(text: str, what: str, problems: list[str]) -> float | None:
+    problem = number_problem(text)
+    value = parse_number(text)
+    if problem is not None or value is None:
+        problems.append(f"{what}: {problem}")
+        return None
+    if value <= 0:
+        problems.append(f"{what}: must be > 0")
+        return None
+    return value

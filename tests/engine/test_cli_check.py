@@ -1,0 +1,49 @@
+"""``marginlab-cli check``: the pre-trade check's JSON contract and messages (issue 18)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.engine.test_cli import run
+
+STORY = str(Path(__file__).parents[2] / "resources" / "presets" / "before-you-open.json")
+
+
+def test_check_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "check", STORY, "--open", "BTCUSDT long 0.4 @ 50000 x10", "--json")
+    assert status == 0
+    data = json.loads(out)
+    assert data["recommendation"] == "isolated"
+    assert isinstance(data["reasons"], list) and "2,500.00 USDT" in data["reasons"][0]
+    iso, cross = data["modes"]["isolated"], data["modes"]["cross"]
+    for mode in (iso, cross):
+        for key in ("liquidation_price", "max_loss", "account_max_loss", "max_size", "moves"):
+            assert key in mode
+    assert iso["max_loss"] == pytest.approx(2_000)
+    assert cross["max_loss"] == pytest.approx(10_000)
+    assert iso["max_size"] == pytest.approx(0.5, rel=1e-6)
+    assert iso["moves"][0]["id"] == "A" and iso["moves"][0]["after"] > iso["moves"][0]["before"]
+
+
+def test_check_text_and_its_options(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(
+        capsys, "check", STORY, "--open", "BTCUSDT long 0.4 @ 50000 x10", "--margin", "2,500",
+        "--max-loss", "3000",
+    )  # fmt: skip
+    assert status == 0
+    assert "max acceptable loss: 3,000.00 USDT" in out
+    assert "Recommendation: isolated" in out
+    # A margin of 2,500 given: isolated loses 2,500 if wrong.
+    assert "2,500.00 USDT" in out.split("max loss if wrong")[1].splitlines()[0]
+
+
+def test_check_names_bad_input(capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = run(capsys, "check", STORY, "--open", "BTCUSDT long 0.4")
+    assert status == 2 and "--open: write the leverage, e.g. x20" in err
+    status, _, err = run(capsys, "check", STORY, "--open", "FOOUSDT long 1 @ 5 x10")
+    assert status == 2 and "no tier table for 'FOOUSDT'" in err
+    status, _, err = run(capsys, "check", STORY, "--open", "BTCUSDT long 1 x10", "--max-loss", "x")
+    assert status == 2 and "--max-loss: 'x' is not a number" in err

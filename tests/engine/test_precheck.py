@@ -1,0 +1,109 @@
+"""Before you open (issue 18): the order in each mode against the loss you accept, the
+recommendation and its reasons, checked against the brief's numbers and the venue formula."""
+
+from __future__ import annotations
+
+import pytest
+
+from marginlab.engine.files.presets import load_preset, preset_list
+from marginlab.engine.margin import venue_formulas as venue
+from marginlab.engine.margin.planning import Ticket
+from marginlab.engine.margin.precheck import check_order, loss_if_wrong
+from marginlab.engine.text.orders import parse_order
+from tests.engine.helpers import position, scenario
+
+B = Ticket("BTCUSDT", "long", 10, 50_000)
+
+
+def test_the_brief_story_is_the_first_preset_with_its_order() -> None:
+    first = preset_list()[0]
+    account = load_preset(first.file)
+    assert account.account.wallet_balance == 10_000
+    assert account.account.max_acceptable_loss == 2_500
+    (a,) = account.positions
+    assert (a.symbol, a.side, a.margin_mode, a.cross_initial_margin) == (
+        "ETHUSDT", "long", "cross", 3_000
+    )  # fmt: skip
+    order, problems = parse_order(first.order, account.marks())
+    assert not problems and order is not None
+    assert order.quantity * order.price / order.leverage == 2_000  # B: 2,000 margin at 10x
+
+
+def test_opening_b_isolated_caps_its_loss_and_cross_risks_the_account() -> None:
+    account = load_preset("before-you-open.json")
+    check = check_order(account, B, 0.4)
+    iso, cross = check.modes["isolated"], check.modes["cross"]
+    # Isolated: B loses its 2,000 margin, within the 2,500 accepted; it is liquidated where
+    # Binance's one-way formula puts a 0.4 BTC long on 2,000 (bracket 1, 0.4 %).
+    assert iso.loss_if_wrong == pytest.approx(2_000)
+    assert iso.within and iso.closes == ()
+    lp = venue.binance_usdm_liquidation_price(2_000, +1, 0.4, 50_000, 0.004, 0.0)
+    assert iso.liquidation_price == pytest.approx(lp, rel=1e-9)
+    # Cross: the whole 10,000 is at risk, and the move that takes it closes A.
+    assert cross.loss_if_wrong == pytest.approx(10_000)
+    assert not cross.within and cross.closes == ("A",)
+    assert check.recommendation == "isolated" and not check.disagree
+    assert "2,500.00 USDT you accept" in check.reasons[0].text
+    assert check.reasons[0].rule == "acceptable"
+    # Opening B isolated takes 2,000 from the cross pool: A's liquidation moves closer.
+    (move,) = iso.moves
+    assert move.id == "A" and move.after is not None and move.before is not None
+    assert move.after > move.before
+
+
+def test_a_short_that_hedges_a_cross_long_is_recommended_cross() -> None:
+    account = scenario(
+        10_000,
+        [position("L", "BTCUSDT", "long", 0.4, 50_000, mode="cross")],
+        max_acceptable_loss=2_500,
+    )
+    check = check_order(account, Ticket("BTCUSDT", "short", 10, 50_000), 0.4)
+    assert check.recommendation == "cross"
+    assert any(r.rule == "hedge" and "offsets L" in r.text for r in check.reasons)
+    # In cross the long's liquidation moves away from the mark (50,000): down to far above.
+    (move,) = check.modes["cross"].moves
+    assert move.id == "L" and move.before is not None
+    assert move.after is None or abs(move.after - 50_000) > abs(move.before - 50_000)
+
+
+def test_the_largest_size_keeps_the_worst_case_within_and_one_percent_more_does_not() -> None:
+    account = load_preset("before-you-open.json")
+    check = check_order(account, B, 0.4)
+    for mode, mode_check in check.modes.items():
+        size = mode_check.max_size
+        assert size is not None and size > 0
+        assert loss_if_wrong(account, B, size, mode).loss <= 2_500 * (1 + 1e-9)
+        assert loss_if_wrong(account, B, size * 1.01, mode).loss > 2_500
+    # By hand: isolated loses its margin Q × 50,000 / 10 → 0.5; cross loses Q × 50,000 to 0
+    # while the pool holds → 0.05.
+    assert check.modes["isolated"].max_size == pytest.approx(0.5, rel=1e-6)
+    assert check.modes["cross"].max_size == pytest.approx(0.05, rel=1e-6)
+    # At B's 2,000 of margin, cross stays within 2,500 up to 1.25x (2,000 × L ≤ 2,500).
+    assert check.modes["cross"].max_leverage == pytest.approx(1.25, rel=1e-6)
+
+
+def test_rules_for_leverage_small_bets_and_buffer() -> None:
+    account = load_preset("before-you-open.json")
+    bet = check_order(account, Ticket("BTCUSDT", "long", 50, 50_000), 0.005)
+    rules = {r.rule for r in bet.reasons}
+    assert {"high_leverage", "small_bet"} <= rules and bet.recommendation == "isolated"
+    core = check_order(
+        account.model_copy(update={"account": account.account.model_copy(
+            update={"max_acceptable_loss": None})}),
+        Ticket("BTCUSDT", "long", 2, 50_000),
+        0.1,
+    )  # fmt: skip
+    assert {r.rule for r in core.reasons} == {"buffer"} and core.recommendation == "cross"
+
+
+def test_the_order_text_names_what_is_wrong() -> None:
+    marks = {"BTCUSDT": 50_000.0}
+    order, _ = parse_order("btcusdt buy 0.5 x20", marks)
+    assert order is not None and order.price == 50_000 and order.side == "long"
+    _, problems = parse_order("ETHUSDT long 1 x10", marks)
+    assert problems == ["--open: the account holds no ETHUSDT: write its price, '@ 60000'"]
+    _, problems = parse_order("BTCUSDT up half @ 1,5", marks)
+    assert "--open: 'up' is not a side (long or short)" in problems
+    assert "--open quantity: 'half' is not a number" in problems
+    assert any(p.startswith("--open price: '1,5' is ambiguous") for p in problems)
+    assert "--open: write the leverage, e.g. x20" in problems

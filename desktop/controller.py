@@ -276,6 +276,12 @@ class ScenarioController(QObject):
             document["positions"][-1]["maintenance_rate"] = 0.005
         return self._apply(document, "Add position", None)
 
+    def open_order(self, position: dict[str, Any]) -> bool:
+        """Add the position a pre-trade check opens, as one undo step."""
+        document = self._document()
+        document["positions"].append(dict(position))
+        return self._apply(document, f"Open {position['id']}", None)
+
     def duplicate_position(self, row: int) -> bool:
         document = self._document()
         copy = dict(document["positions"][row])

@@ -35,6 +35,7 @@ class FileActions:
         grab_plot: Callable[[], QPixmap],
         show_status: Callable[[str], None],
         export_plot: Callable[[str], bool] | None = None,
+        show_order: Callable[[str], None] | None = None,
     ) -> None:
         self.window = parent
         self.controller = controller
@@ -42,6 +43,7 @@ class FileActions:
         self._grab_plot = grab_plot
         self._show_status = show_status
         self._export_plot = export_plot
+        self._show_order = show_order
         self._import_problems: list[str] = []
         self.recent_menu: QMenu | None = None
 
@@ -132,7 +134,7 @@ class FileActions:
             action.setStatusTip(preset.explanation)
             action.setToolTip(preset.explanation)
             action.triggered.connect(
-                lambda _=False, f=preset.file, why=preset.explanation: self.load_preset(f, why)
+                lambda _=False, p=preset: self.load_preset(p.file, p.explanation, p.order)
             )
             menu.addAction(action)
         menu.setToolTipsVisible(True)
@@ -152,10 +154,13 @@ class FileActions:
             self.controller.replace(NEW_SCENARIO)
             self._show_status("")  # nothing said about the previous scenario stays
 
-    def load_preset(self, file: str, explanation: str = "") -> None:
+    def load_preset(self, file: str, explanation: str = "", order: str = "") -> None:
+        """Load a bundled preset; one that comes with an order to check opens the check."""
         if self.maybe_keep_changes():
             self.controller.replace(load_preset(file))
             self._show_status(explanation)
+            if order and self._show_order is not None:
+                self._show_order(order)
 
     def open(self) -> None:
         if self.maybe_keep_changes():

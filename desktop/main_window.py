@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -55,10 +56,12 @@ from marginlab.desktop.style import tint
 from marginlab.desktop.symbol_delegate import SymbolDelegate
 from marginlab.desktop.wording import trader_words
 from marginlab.engine.margin.rules import table_info
+from marginlab.engine.text.orders import parse_order
 
 if TYPE_CHECKING:
     from marginlab.desktop.calculator_view import CalculatorView
     from marginlab.desktop.path_runs import PathRuns
+    from marginlab.desktop.pretrade_view import PreTradeView
     from marginlab.desktop.replay_view import ReplayView
     from marginlab.desktop.risk_view import RiskView
 
@@ -118,6 +121,7 @@ class MainWindow(QMainWindow):
         self._replay: ReplayView | None = None
         self._risk: RiskView | None = None
         self._calculator: CalculatorView | None = None
+        self._pretrade: PreTradeView | None = None
         self._glossary: QDockWidget | None = None
         self.losses = LossChart()
         self.files = FileActions(
@@ -127,6 +131,7 @@ class MainWindow(QMainWindow):
             self.comparison_image,
             self._status,
             self.plot.export_image,
+            self.show_pretrade,
         )
         self.autosaver = Autosaver(controller, autosave_folder)
         self.autosaver.problemChanged.connect(self._on_autosave_problem)
@@ -167,6 +172,16 @@ class MainWindow(QMainWindow):
     def _build_layout(self) -> None:
         left = QWidget()
         column = QVBoxLayout(left)
+        check = QPushButton("Before you open: isolated or cross?")
+        # Never the widest thing in the column: the cards take the room first (Panes).
+        check.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        check.setToolTip(
+            "The order you are about to place, opened isolated and opened cross in this "
+            "account, against the loss you accept (Ctrl+T)"
+        )
+        check.clicked.connect(self.show_pretrade)
+        tint(check, bold=True)
+        column.addWidget(check)
         column.addWidget(self.account)
         buttons = QHBoxLayout()
         for text, tip, slot in (
@@ -196,6 +211,7 @@ class MainWindow(QMainWindow):
         self.views.addTab(QWidget(), "Re&play a path")
         self.views.addTab(QWidget(), "Ris&k (Monte Carlo)")
         self.views.addTab(QWidget(), "Calculator")
+        self.views.addTab(QWidget(), "Before you open")
         self.views.currentChanged.connect(self._on_view_changed)
         self.views.setTabToolTip(0, "Equity against a what-if price move")
         self.views.setTabToolTip(1, "A price path in time: a wick or a sustained crash")
@@ -205,7 +221,11 @@ class MainWindow(QMainWindow):
             "PnL and targets, average entry and DCA ladder, max open, size from your loss, "
             "funding: per mode (Ctrl+K)",
         )
+        self.views.setTabToolTip(
+            4, "The order you are about to place, isolated vs cross, against your loss (Ctrl+T)"
+        )
         QShortcut(QKeySequence("Ctrl+K"), self, lambda: self.views.setCurrentIndex(3))
+        QShortcut(QKeySequence("Ctrl+T"), self, self.show_pretrade)
         right.addWidget(self.views)
         right.addWidget(self.losses)
         right.setStretchFactor(1, 1)  # the plot gives and takes height; the figures keep theirs
@@ -349,6 +369,27 @@ class MainWindow(QMainWindow):
             self._install_view(3, self._calculator)
         return self._calculator
 
+    @property
+    def pretrade(self) -> PreTradeView:
+        if self._pretrade is None:
+            from marginlab.desktop.pretrade_view import PreTradeView
+
+            self._pretrade = PreTradeView(self.controller)
+            self._install_view(4, self._pretrade)
+        return self._pretrade
+
+    def show_pretrade(self, order: str = "") -> None:
+        """The "Before you open" tab, filled with ``order`` when one is given (a preset's)."""
+        view = self.pretrade
+        self.views.setCurrentWidget(view)
+        if order:
+            parsed, _ = parse_order(order, self.controller.scenario.marks())
+            if parsed is not None:
+                view.set_order(
+                    parsed.symbol, parsed.side, parsed.quantity, parsed.leverage, parsed.price
+                )
+        view.size.setFocus()
+
     def _install_view(self, index: int, view: QWidget) -> None:
         current = self.views.currentIndex()
         text, tip = self.views.tabText(index), self.views.tabToolTip(index)
@@ -362,7 +403,12 @@ class MainWindow(QMainWindow):
         old.deleteLater()
 
     def _on_view_changed(self, index: int) -> None:
-        view = {1: lambda: self.replay, 2: lambda: self.risk, 3: lambda: self.calculator}.get(index)
+        view = {
+            1: lambda: self.replay,
+            2: lambda: self.risk,
+            3: lambda: self.calculator,
+            4: lambda: self.pretrade,
+        }.get(index)
         if view is not None:
             self.views.setCurrentWidget(view())
 

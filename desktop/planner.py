@@ -108,13 +108,13 @@ class Planner:
         symbol = symbol.strip().upper()
         if not symbol:
             problems.append("Symbol: type one, e.g. BTCUSDT")
-        lev = _number("Leverage", leverage, problems)
+        lev = read_number("Leverage", leverage, problems)
         if lev is not None and not 1 <= lev <= 1000:
             problems.append("Leverage: must be between 1 and 1,000")
         typed_price = price.strip()
         mark = self.mark(symbol)
         if typed_price:
-            at = _number("Price", typed_price, problems)
+            at = read_number("Price", typed_price, problems)
         elif mark is None:
             problems.append("Price: type the order price (the account holds no position in it)")
             at = None
@@ -122,7 +122,7 @@ class Planner:
             at = mark
         rate = None
         if mmr.strip():
-            rate = _number("MMR override (%)", mmr, problems, positive=False)
+            rate = read_number("MMR override (%)", mmr, problems, positive=False)
             if rate is not None:
                 rate /= 100
                 if not 0 <= rate < 1:
@@ -147,10 +147,10 @@ class Planner:
         """PnL and ROE at the exit typed (before and after fees), break-even, and the exit
         prices for the ROE and the PnL typed (``calculator``)."""
         problems: list[str] = []
-        qty = _number("Quantity", quantity, problems)
-        out = _number("Exit price", exit_price, problems) if exit_price.strip() else None
+        qty = read_number("Quantity", quantity, problems)
+        out = read_number("Exit price", exit_price, problems) if exit_price.strip() else None
         goal_roe = _percent("Target ROE (%)", roe, problems) if roe.strip() else None
-        goal_pnl = _number("Target PnL", pnl, problems, positive=False) if pnl.strip() else None
+        goal_pnl = read_number("Target PnL", pnl, problems, positive=False) if pnl.strip() else None
         if problems or qty is None:
             return Answer(problems=problems)
         rate = self.fee_rate()
@@ -184,8 +184,10 @@ class Planner:
 
     def max_open(self, ticket: Ticket, margin: str, step: str) -> Answer:
         problems: list[str] = []
-        set_margin = _number("Isolated margin", margin, problems) if margin.strip() else None
-        size_step = _number("Quantity step", step, problems, positive=False) if step.strip() else 0
+        set_margin = read_number("Isolated margin", margin, problems) if margin.strip() else None
+        size_step = (
+            read_number("Quantity step", step, problems, positive=False) if step.strip() else 0
+        )
         if problems:
             return Answer(problems=problems)
         scenario = self._controller.scenario
@@ -195,8 +197,8 @@ class Planner:
 
     def size(self, ticket: Ticket, stop: str, loss: str) -> Answer:
         problems: list[str] = []
-        stop_price = _number("Stop price", stop, problems)
-        accepted = _number("Loss you accept", loss, problems) if loss.strip() else None
+        stop_price = read_number("Stop price", stop, problems)
+        accepted = read_number("Loss you accept", loss, problems) if loss.strip() else None
         if accepted is None and not loss.strip():
             accepted = self.default_loss()
             if accepted is None:
@@ -213,7 +215,7 @@ class Planner:
     def funding(self, position_id: str, rate: str, hours: str) -> Answer:
         problems: list[str] = []
         per_interval = _percent("Funding rate (%)", rate, problems)
-        hold = _number("Holding time (hours)", hours, problems, positive=False)
+        hold = read_number("Holding time (hours)", hours, problems, positive=False)
         scenario = self._controller.scenario
         if position_id not in {p.id for p in scenario.positions}:
             problems.append("Position: add a position to the account first")
@@ -243,8 +245,8 @@ def parse_fills(text: str, problems: list[str]) -> list[tuple[float, float]]:
         if not at:
             problems.append(f"Fill {n}: write quantity @ price, e.g. 0.5 @ 60000")
             continue
-        qty = _number(f"Fill {n} quantity", qty_text, problems)
-        price = _number(f"Fill {n} price", price_text, problems)
+        qty = read_number(f"Fill {n} quantity", qty_text, problems)
+        price = read_number(f"Fill {n} price", price_text, problems)
         if qty is not None and price is not None:
             fills.append((price, qty))
     if not fills and not problems:
@@ -261,7 +263,7 @@ def _plan(run: Any) -> Answer:
         return Answer(problems=[str(error)])
 
 
-def _number(label: str, text: str, problems: list[str], positive: bool = True) -> float | None:
+def read_number(label: str, text: str, problems: list[str], positive: bool = True) -> float | None:
     problem = number_problem(text)
     value = parse_number(text)
     if problem is not None or value is None:
@@ -277,7 +279,7 @@ def _number(label: str, text: str, problems: list[str], positive: bool = True) -
 
 
 def _percent(label: str, text: str, problems: list[str]) -> float | None:
-    value = _number(label, text.strip().removesuffix("%"), problems, positive=False)
+    value = read_number(label, text.strip().removesuffix("%"), problems, positive=False)
     return None if value is None else value / 100
 
 

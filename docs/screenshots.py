@@ -14,6 +14,7 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from marginlab.desktop.app import build_window
+from marginlab.engine.files.presets import preset_list
 
 
 def main() -> int:
@@ -51,6 +52,11 @@ def main() -> int:
         calc.fills.setPlainText("0.1 @ 50000\n0.1 @ 48000\n0.2 @ 46000")
         app.processEvents()
         window.grab().save(str(out / "calculator.png"))
+        story = preset_list()[0]  # the brief's story, with its order to check
+        window.files.load_preset(story.file, story.explanation, story.order)
+        window.pretrade.recompute()
+        app.processEvents()
+        window.grab().save(str(out / "pretrade.png"))
         window.controller.undo_stack.setClean()
         (out / ".screenshot-settings.ini").unlink(missing_ok=True)
         app.quit()

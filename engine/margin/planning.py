@@ -93,10 +93,10 @@ def checked(scenario: Scenario, ticket: Ticket) -> None:
         raise PlanError(problems)
 
 
-def new_id(scenario: Scenario, stem: str = "NEW") -> str:
-    """An id no position of ``scenario`` uses."""
+def new_id(scenario: Scenario, stem: str = "P") -> str:
+    """An id no position of ``scenario`` uses: P1, P2… as the window's Add names them."""
     used = {p.id for p in scenario.positions}
-    return next(f"{stem}{i or ''}" for i in range(len(used) + 1) if f"{stem}{i or ''}" not in used)
+    return next(f"{stem}{i}" for i in range(1, len(used) + 2) if f"{stem}{i}" not in used)
 
 
 def with_positions(scenario: Scenario, positions: Sequence[dict[str, Any] | Position]) -> Scenario:
@@ -116,18 +116,18 @@ def with_positions(scenario: Scenario, positions: Sequence[dict[str, Any] | Posi
         raise PlanError(problems) from None
 
 
-def opened(
+def order_document(
     scenario: Scenario,
     ticket: Ticket,
     quantity: float,
     mode: MarginMode,
     margin: float | None = None,
     position_id: str | None = None,
-) -> tuple[Scenario, str]:
-    """The account with the ticket opened at ``quantity`` in ``mode``, and the new id."""
-    pid = position_id or new_id(scenario)
+) -> dict[str, Any]:
+    """The ticket as a position of the scenario file (a new id; its price as the mark when
+    the account holds no position in the symbol)."""
     position: dict[str, Any] = {
-        "id": pid,
+        "id": position_id or new_id(scenario),
         "symbol": ticket.symbol,
         "side": ticket.side,
         "quantity": quantity,
@@ -141,7 +141,20 @@ def opened(
         position["maintenance_rate"] = ticket.maintenance_rate
     if ticket.symbol not in scenario.marks():
         position["mark_price"] = ticket.price
-    return _added(scenario, position), pid
+    return position
+
+
+def opened(
+    scenario: Scenario,
+    ticket: Ticket,
+    quantity: float,
+    mode: MarginMode,
+    margin: float | None = None,
+    position_id: str | None = None,
+) -> tuple[Scenario, str]:
+    """The account with the ticket opened at ``quantity`` in ``mode``, and the new id."""
+    position = order_document(scenario, ticket, quantity, mode, margin, position_id)
+    return _added(scenario, position), position["id"]
 
 
 def _added(scenario: Scenario, document: dict[str, Any]) -> Scenario:

@@ -180,7 +180,29 @@ def monkey_step(qtbot, win: MainWindow, rng: random.Random) -> str:
             calc.side.setCurrentIndex(rng.randrange(2))
         calc.recompute()
 
+    def pretrade() -> None:
+        view = win.pretrade
+        if rng.random() < 0.3:
+            win.views.setCurrentIndex(4)
+        fields = [view.size, view.leverage, view.price, view.mmr, view.acceptable]
+        choice = rng.randrange(len(fields) + 3)
+        if choice < len(fields):
+            field = fields[choice]
+            field.setFocus()
+            field.selectAll()
+            qtbot.keyClicks(field, rng.choice(TEXTS))
+        elif choice == len(fields):
+            view.symbol.setEditText(rng.choice([*TEXTS, "BTCUSDT", "ETHUSDT"]))
+        elif choice == len(fields) + 1:
+            view.size_kind.setCurrentIndex(rng.randrange(2))
+            view.side.setCurrentIndex(rng.randrange(2))
+        elif win.model.rowCount() < MAX_POSITIONS:
+            view.recompute()
+            view.open_it(rng.choice(["isolated", "cross"]))
+        view.recompute()
+
     actions.append(("calculator", calculator))
+    actions.append(("before you open", pretrade))
     if rows < MAX_POSITIONS:
         actions.append(("add", win.add_position))
     actions += [
@@ -199,6 +221,14 @@ def monkey_step(qtbot, win: MainWindow, rng: random.Random) -> str:
     return name
 
 
+OPTIONAL = {
+    "taker_fee",
+    "max_acceptable_loss",
+    "mark_price",
+    "margin",
+    "maintenance_rate",
+    "maintenance_amount",
+}
 _SCALES = {"maintenance_rate": 0.01, "taker_fee": 0.01}  # typed in %, kept as a fraction
 
 
@@ -223,8 +253,9 @@ def _expected(field, text: str) -> tuple[bool, object]:
     if attribute in ("currency", "symbol"):
         return True, text.strip()
     if not text.strip():
-        # Empty is a value in two fields: the venue's base rate, and no loss limit.
-        return attribute in ("taker_fee", "max_acceptable_loss"), None
+        # Empty is a value where the field has a default: the venue's base rate, no loss
+        # limit, the entry as the mark, notional / leverage as the margin, the table's MMR.
+        return attribute in OPTIONAL, None
     value = parse_number(text)
     if value is None:
         return False, None

@@ -1,0 +1,92 @@
+"""The owner of the "Before you open" check (issue 18): reads the order as typed, runs
+``precheck.check_order`` on the account as it stands, and opens the order into the scenario
+(one undo step). The view renders what this returns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from marginlab.desktop.controller import ScenarioController
+from marginlab.desktop.planner import Answer, Planner, read_number
+from marginlab.engine.margin.models import MarginMode, Side
+from marginlab.engine.margin.planning import PlanError, Ticket, order_document
+from marginlab.engine.margin.precheck import Check, check_order
+
+SizeKind = Literal["quantity", "margin"]
+
+
+@dataclass(frozen=True, slots=True)
+class Order:
+    """The order as the check read it."""
+
+    ticket: Ticket
+    quantity: float
+    margin: float | None
+    acceptable: float | None
+    problems: list[str] = field(default_factory=list)
+
+
+class PreTrade:
+    def __init__(self, controller: ScenarioController) -> None:
+        self._controller = controller
+        self.planner = Planner(controller)
+        self._last: tuple[Order, Check] | None = None
+
+    @property
+    def currency(self) -> str:
+        return self._controller.scenario.account.currency
+
+    def check(
+        self,
+        symbol: str,
+        side: Side,
+        size: str,
+        kind: SizeKind,
+        leverage: str,
+        price: str,
+        mmr: str,
+        acceptable: str,
+    ) -> Answer:
+        """The order in both modes, or the problems naming the fields as the view labels them."""
+        ticket, problems = self.planner.ticket(symbol, side, leverage, price, mmr)
+        amount = read_number("Size" if kind == "quantity" else "Margin", size, problems)
+        limit = (
+            read_number("Max acceptable loss", acceptable, problems) if acceptable.strip() else None
+        )
+        if limit is None and not acceptable.strip():
+            limit = self._controller.scenario.account.max_acceptable_loss
+            if limit is None:
+                problems.append(
+                    "Max acceptable loss: type the most you accept to lose (the account sets none)"
+                )
+        if problems or ticket is None or amount is None:
+            return Answer(problems=problems)
+        quantity = amount if kind == "quantity" else amount * ticket.leverage / ticket.price
+        margin = amount if kind == "margin" else None
+        try:
+            result = check_order(self._controller.scenario, ticket, quantity, margin, limit)
+        except PlanError as error:
+            return Answer(problems=[_words(p) for p in error.problems])
+        except (LookupError, ValueError) as error:
+            return Answer(problems=[str(error)])
+        self._last = (Order(ticket, quantity, margin, limit), result)
+        return Answer(figures=result)
+
+    def open_it(self, mode: MarginMode) -> bool:
+        """Add the last order checked, in ``mode``, to the scenario (one undo step)."""
+        if self._last is None:
+            return False
+        order, _ = self._last
+        margin = order.margin if mode == "isolated" else None
+        document = order_document(
+            self._controller.scenario, order.ticket, order.quantity, mode, margin
+        )
+        return self._controller.open_order(document)
+
+
+def _words(problem: str) -> str:
+    """An engine message with the view's field names."""
+    field_, _, text = problem.partition(": ")
+    labels = {"symbol": "Symbol", "size": "Size", "price": "Price", "leverage": "Leverage"}
+    return f"{labels.get(field_, field_)}: {text}" if text else problem

@@ -1,0 +1,89 @@
+"""Issue 18 in the window: "Before you open", one click (and Ctrl+T) away, recomputed as you
+type, with "Open it" as one undo step; the brief's story as the first preset."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from marginlab.desktop.main_window import MainWindow
+from marginlab.engine.files.presets import preset_list
+from marginlab.engine.margin.venue_formulas import binance_usdm_liquidation_price
+from marginlab.engine.text.numbers import price_text
+from tests.desktop.conftest import wait_result
+
+ROW = {"liquidation": 0, "loss": 2, "closes": 3, "within": 5, "size": 6}
+
+
+def _cell(view, key: str, col: int) -> str:  # type: ignore[no-untyped-def]
+    return view.table.item(ROW[key], col).text()
+
+
+def _settle(qtbot, view) -> None:  # type: ignore[no-untyped-def]
+    if view._timer.isActive():
+        qtbot.waitUntil(lambda: not view._timer.isActive(), timeout=3000)
+
+
+def _story(qtbot, window: MainWindow):  # type: ignore[no-untyped-def]
+    first = preset_list()[0]
+    window.files.load_preset(first.file, first.explanation, first.order)
+    wait_result(qtbot, window)
+    view = window.pretrade
+    _settle(qtbot, view)
+    return view
+
+
+def test_the_first_preset_opens_the_check_with_the_briefs_order(qtbot, window: MainWindow) -> None:
+    view = _story(qtbot, window)
+    assert window.views.currentWidget() is view
+    assert view.symbol.currentText() == "BTCUSDT" and view.size.text() == "0.4"
+    assert view.verdict.text() == "Recommendation: open it ISOLATED"
+    assert "2,500.00 USDT you accept" in view.reasons.text()
+    # B isolated: Binance's one-way formula for 0.4 BTC long on 2,000 (bracket 1, 0.4 %).
+    lp = binance_usdm_liquidation_price(2_000, +1, 0.4, 50_000, 0.004, 0.0)
+    assert _cell(view, "liquidation", 0) == price_text(lp)
+    assert _cell(view, "loss", 0) == "2,000.00 USDT"
+    assert _cell(view, "loss", 1) == "10,000.00 USDT"
+    assert _cell(view, "closes", 1) == "A"
+    assert (_cell(view, "within", 0), _cell(view, "within", 1)) == ("yes", "NO")
+
+
+def test_open_it_is_one_undo_step(qtbot, window: MainWindow) -> None:
+    view = _story(qtbot, window)
+    view.open_buttons["isolated"].click()
+    wait_result(qtbot, window)
+    positions = window.controller.scenario.positions
+    assert [(p.id, p.symbol, p.margin_mode, p.quantity) for p in positions] == [
+        ("A", "ETHUSDT", "cross", 10),
+        ("P1", "BTCUSDT", "isolated", 0.4),
+    ]
+    assert positions[1].mark_price == 50_000  # a symbol new to the account: its price is its mark
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    wait_result(qtbot, window)
+    assert [p.id for p in window.controller.scenario.positions] == ["A"]
+    window.controller.undo_stack.setClean()
+
+
+def test_typing_recomputes_and_a_bad_value_keeps_the_last_check(qtbot, window: MainWindow) -> None:
+    view = _story(qtbot, window)
+    view.size.setFocus()
+    view.size.selectAll()
+    qtbot.keyClicks(view.size, "0.04")  # a tenth: cross now loses 2,000 if wrong, within
+    _settle(qtbot, view)
+    assert _cell(view, "within", 1) == "yes"
+    before = _cell(view, "loss", 1)
+    qtbot.keyClicks(view.size, "x")
+    _settle(qtbot, view)
+    assert "Size: '0.04x' is not a number" in view.problems.text()
+    assert _cell(view, "loss", 1) == before
+    assert not view.open_buttons["cross"].isEnabled()
+
+
+def test_use_the_largest_size_and_ctrl_t(qtbot, window: MainWindow) -> None:
+    view = _story(qtbot, window)
+    view.use_size["cross"].click()
+    _settle(qtbot, view)
+    assert float(view.size.text()) == pytest.approx(0.05, rel=1e-5)
+    window.views.setCurrentIndex(0)
+    qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    assert window.views.currentWidget() is view

@@ -74,10 +74,67 @@ def liquidation_price(pool: Pool, symbol: str, mark: float) -> float | None:
     price liquidates the pool. All legs of one symbol in a pool (a hedge) share it. None also
     beyond the largest price a scenario may name (10^12): such a root only tells that a slope
     is 0 or within rounding of it."""
+    if len(pool.legs) == 1:
+        price = single_leg_liquidation(pool)
+        if price is not _UNSOLVED:
+            return price
     t = nearest(crossings(pool, {symbol: 1.0}))
     if t is None or not 0 < mark + t <= MAX_PRICE:
         return None
     return finite_or_none(mark + t)
+
+
+_UNSOLVED = -1.0
+_EDGE = 1e-9
+
+
+def single_leg_liquidation(pool: Pool) -> float | None:
+    """The liquidation price of a healthy pool of one position (an isolated position, or a
+    cross pool holding one) in closed form, tier by tier: Binance's
+    ``LP = (WB + cum − s·Q·EP) / (Q·MMR − s·Q)`` with the tier re-solved at the answer (Binance
+    FAQ "How to Calculate Liquidation Price of USDⓈ-M Futures Contracts"); on an entry basis
+    ``LP = EP − s·(cash − MM)/Q`` (Bybit "Liquidation Price (USDT Contract)"). The same root
+    ``solver.crossings`` finds by walking the segments, without the walk: health is monotone
+    in the price for one position (slope ``Q·(s − MMR)``), so the root is the one segment
+    whose answer lies in its own tier. ``_UNSOLVED`` when the pool is at or past liquidation
+    already (the solver answers that case)."""
+    (leg,) = pool.legs
+    mark = leg.mark
+    if float(pool.health({leg.symbol: mark})) <= 0:
+        return _UNSOLVED
+    s, q = leg.sign, leg.quantity
+    schedule = leg.schedule
+    if schedule.basis == "entry":
+        price = leg.entry_price - s * (pool.cash - leg.entry_maintenance) / q
+        return _bounded(price, mark, s)
+    # Walk from the mark's tier in the direction of the loss (down for a long, up for a short).
+    k = schedule.tier_index(q * mark)
+    floors, rates, amounts = schedule.floors, schedule.rates, schedule.amounts
+    last = len(floors) - 1
+    while 0 <= k <= last:
+        slope = q * (s - rates[k])
+        if slope * s <= 0:  # health no longer falls this way: not reached in this tier
+            return _UNSOLVED
+        price = (s * q * leg.entry_price - pool.cash - amounts[k]) / slope
+        low = floors[k] if k > 0 else -math.inf
+        high = floors[k + 1] if k < last else math.inf
+        notional = q * price
+        if low <= notional < high or (k == 0 and notional < high):
+            return _bounded(price, mark, s)
+        k += 1 if notional >= high else -1
+        if (s > 0 and notional >= high) or (s < 0 and notional < low):
+            return _UNSOLVED  # the answer lies back towards the mark: let the solver decide
+    return _UNSOLVED
+
+
+def _bounded(price: float, mark: float, sign: int) -> float | None:
+    """A liquidation price on the loss side of the mark, clear of 0 and of the largest price
+    a scenario may name; ``_UNSOLVED`` otherwise, for the solver's own edge handling."""
+    if not math.isfinite(price) or sign * (price - mark) > 0:
+        return _UNSOLVED
+    if not _EDGE * mark < price < MAX_PRICE * (1 - _EDGE):
+        return _UNSOLVED  # at 0 or at the largest price, within rounding: the solver decides
+    return price
 
 
 def bankruptcy_price(pool: Pool, symbol: str, mark: float) -> float | None:

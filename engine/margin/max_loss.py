@@ -221,6 +221,7 @@ class _Account:
             for k, part in enumerate(parts):
                 self.by_symbol[part.symbol].append((index, k))
         self._searched: dict[tuple[str, tuple[float, ...]], dict[int, tuple[float, float]]] = {}
+        self._root_memo: dict[tuple[int, float], list[float]] = {}
         self.at_marks = self.state(self.marks)
 
     def _pool_values(
@@ -286,6 +287,16 @@ class _Account:
             found = self._searched[key] = self._line_search(symbol, state)
         return found[side]
 
+    def _roots(self, piece: _Slice) -> list[float]:
+        """``piece.roots()``, remembered: a part's roots depend only on the rest of its pool's
+        health, so an isolated pool's (a constant: its cash) are found once per search, not
+        once per step of every descent."""
+        key = (id(piece.part), piece.health0)
+        found = self._root_memo.get(key)
+        if found is None:
+            found = self._root_memo[key] = piece.roots()
+        return found
+
     def _line_search(self, symbol: str, state: _State) -> dict[int, tuple[float, float]]:
         """Lowest worth and where, for each side (0 both, −1 down, +1 up). Only the pools
         holding ``symbol`` change; the candidates are 0, every threshold (just past it) and
@@ -300,7 +311,7 @@ class _Account:
             slices.append(_Slice(self.parts[i][k], state.health[i] - (e - m), state.equity[i] - e))
         points = {0.0, MAX_PRICE}
         for piece in slices:
-            for root in piece.roots():
+            for root in self._roots(piece):
                 points.update((root * (1 - _NUDGE), root * (1 + _NUDGE)))
         places = [start, *sorted(x for x in points if x <= MAX_PRICE)]
         if len(places) * len(slices) <= _SCALAR_WORK:  # a small book: numpy's overhead costs more

@@ -164,6 +164,8 @@ class Pool:
     legs: tuple[Leg, ...]
     # One part per symbol, in the order the symbols first appear (set once, below).
     parts: dict[str, SymbolPart] = field(init=False, repr=False, compare=False)
+    # Σ equity and Σ MM of every part at its legs' marks, summed once (``totals_at_marks``).
+    _totals: tuple[float, float] | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         by_symbol: dict[str, list[Leg]] = {}
@@ -171,6 +173,19 @@ class Pool:
             by_symbol.setdefault(leg.symbol, []).append(leg)
         parts = {s: SymbolPart(s, tuple(legs)) for s, legs in by_symbol.items()}
         object.__setattr__(self, "parts", parts)
+
+    def totals_at_marks(self) -> tuple[float, float]:
+        """Σ part equity and Σ part MM at the legs' marks, computed once per pool: a
+        liquidation price moves one symbol, and the other parts add this less its own."""
+        if self._totals is None:
+            equity = maintenance = 0.0
+            for part in self.parts.values():
+                mark = part.legs[0].mark
+                equity += float(part.equity(mark))
+                maintenance += float(part.maintenance(mark))
+            object.__setattr__(self, "_totals", (equity, maintenance))
+        assert self._totals is not None
+        return self._totals
 
     def equity(self, prices: Mapping[str, Price]) -> Price:
         """Pool equity ``cash + Σ s · Q · (P − EP)`` (DESIGN §1; Binance FAQ: wallet balance

@@ -81,7 +81,9 @@ class Schedule:
         arrays (any dtype; float32 stays float32) for sweeps, replays and Monte Carlo.
         """
         if not isinstance(notional, np.ndarray):
-            k = self.tier_index(notional)
+            k = bisect.bisect_right(self.floors, notional) - 1  # tier_index, inlined: hot
+            if k < 0:
+                k = 0
             return notional * self.rates[k] - self.amounts[k]
         kind = notional.dtype.type
         first = self.tier_index(float(notional.min())) if notional.size else 0

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from marginlab.engine.margin.pools import Pool, SymbolPart
 
 _INF = math.inf
+_FEW_PARTS = 8  # a pool of this many symbols or fewer is summed part by part
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,9 +55,23 @@ class _Line:
 
     def __init__(self, pool: Pool, direction: Mapping[str, float]) -> None:
         self.moving: list[tuple[SymbolPart, float, float]] = []  # part, its mark, its slope
-        # Equity and maintenance summed apart, in the order ``Pool.health`` sums them.
+        # Equity and maintenance summed apart, as ``Pool.health`` sums them. A pool of many
+        # symbols with few moving: its totals at the marks less the moving parts, so each
+        # symbol's liquidation price costs that symbol's legs, not the whole pool's.
         self.equity = pool.cash
         self.maintenance = 0.0
+        moving = [s for s in pool.parts if direction.get(s, 0.0) != 0]
+        if len(pool.parts) > _FEW_PARTS and len(moving) * 4 < len(pool.parts):
+            equity, maintenance = pool.totals_at_marks()
+            self.equity += equity
+            self.maintenance += maintenance
+            for symbol in moving:
+                part = pool.parts[symbol]
+                mark = part.legs[0].mark
+                self.equity -= float(part.equity(mark))
+                self.maintenance -= float(part.maintenance(mark))
+                self.moving.append((part, mark, direction[symbol]))
+            return
         for symbol, part in pool.parts.items():
             mark = part.legs[0].mark
             d = direction.get(symbol, 0.0)
@@ -179,7 +194,11 @@ def bankruptcy_t(pool: Pool, direction: Mapping[str, float]) -> float | None:
 
     Equity is linear in ``t``, so there is at most one root; a flat line has none.
     """
-    slope = sum(leg.sign * leg.quantity * direction.get(leg.symbol, 0.0) for leg in pool.legs)
+    # Per symbol: each part's net quantity, so a cross pool of many symbols costs the moving
+    # symbols' parts, not every leg once per symbol.
+    slope = sum(pool.parts[s].net * d for s, d in direction.items() if s in pool.parts and d)
     if slope == 0:
         return None
+    if len(pool.parts) > _FEW_PARTS:
+        return -(pool.cash + pool.totals_at_marks()[0]) / slope
     return -pool.equity({leg.symbol: leg.mark for leg in pool.legs}) / slope

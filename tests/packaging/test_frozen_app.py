@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from marginlab.engine.files.presets import preset_list
 from tests.packaging.conftest import X_PACKAGES, clean_env, ensure_debian_packages, tree
 
 SEED = Path(__file__).parents[2] / "resources" / "presets" / "seed-example.json"
@@ -28,8 +29,9 @@ def test_self_test_passes_without_python(bundle: Path, tmp_path: Path) -> None:
         check=False,
     )
     assert done.returncode == 0, done.stdout + done.stderr
+    presets = len(preset_list())  # every bundled preset travels with the app
     assert done.stdout.startswith(
-        "self-test passed: 5 rule sets, 3 presets, B liquidates at "
+        f"self-test passed: 5 rule sets, {presets} presets, B liquidates at "
         "45,180.72 isolated / 25,401.61 cross"
     )
     assert png.read_bytes().startswith(b"\x89PNG") and png.stat().st_size > 20_000

@@ -143,6 +143,7 @@ class VariantCard(QFrame):
         tint(self.title, style.colour, bold=True)
         layout.addWidget(self.title)
         self._row_keys: list[tuple[object, ...]] = []  # what each row's tooltips were made of
+        self._row_figures: list[tuple[object, str]] = []  # the figures each row shows
         self.table = FiguresTable(0, len(HEADERS))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
@@ -185,6 +186,8 @@ class VariantCard(QFrame):
         del self._row_keys[len(positions) :]
         self.table.setRowCount(len(positions))
         for row, f in enumerate(positions):
+            if row < len(self._row_figures) and self._row_figures[row] == (f, currency):
+                continue  # the same figures as shown: nothing to write (a big book's cards)
             distance = (
                 ""
                 if f.liquidation_distance is None
@@ -226,6 +229,7 @@ class VariantCard(QFrame):
                     venue = venue_comparison(f.liquidation_price, f.venue_liquidation_price)
                     tip = f"{tip}\n\n{venue}"
                 item.setToolTip(tip)
+        self._row_figures = [(f, currency) for f in positions]
         header = self.table.horizontalHeader().sizeHint().height()
         shown = min(max(len(positions), 1), 6)
         height = (

@@ -446,7 +446,7 @@ class MainWindow(QMainWindow):
                 # book of 500 positions: 80 ms a keystroke); only ever wider.
                 widest = max((metrics.horizontalAdvance(t) for t in texts), default=0)
                 if widest + CELL_PADDING > header.sectionSize(column):
-                    self.table.resizeColumnToContents(column)
+                    header.resizeSection(column, widest + CELL_PADDING)
             return
         row = self.selected_row()
         if row < 0:
@@ -456,10 +456,10 @@ class MainWindow(QMainWindow):
             if column == MODE_COLUMN:  # "isolated" or "cross": never wider than at the start
                 continue
             text = self.model.data(self.model.index(row, column))
-            if metrics.horizontalAdvance(str(text or "")) + CELL_PADDING > header.sectionSize(
-                column
-            ):
-                self.table.resizeColumnToContents(column)
+            wanted = metrics.horizontalAdvance(str(text or "")) + CELL_PADDING
+            if wanted > header.sectionSize(column):
+                # This cell's width, not every row's through its delegate (a big book).
+                header.resizeSection(column, wanted)
 
     def _select_after_reset(self) -> None:
         rows = self.model.rowCount()

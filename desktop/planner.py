@@ -20,6 +20,7 @@ from marginlab.engine.margin.calculator import (
 from marginlab.engine.margin.fees import taker_rate
 from marginlab.engine.margin.models import Side
 from marginlab.engine.margin.planning import (
+    MAX_FILLS,
     MODES,
     LadderStep,
     MaxOpen,
@@ -42,7 +43,6 @@ FIELD_LABELS = {
     "MMR override": "MMR %",
 }
 FUNDING_POINTS = 25  # holding times drawn between 0 and the time typed
-MAX_FILLS = 50  # a ladder, not a trade log: each fill is a whole evaluation
 
 
 @dataclass(frozen=True, slots=True)

@@ -307,6 +307,10 @@ class _Account:
         for i, k in self.by_symbol[symbol]:
             if state.health[i] > 0:
                 base -= state.equity[i]
+            if len(self.parts[i]) == 1:  # the rest of a one-symbol pool is its cash, exactly
+                cash = self.live[i].cash
+                slices.append(_Slice(self.parts[i][k], cash, cash))
+                continue
             e, m = state.part_equity[i][k], state.part_maintenance[i][k]
             slices.append(_Slice(self.parts[i][k], state.health[i] - (e - m), state.equity[i] - e))
         points = {0.0, MAX_PRICE}

@@ -144,6 +144,8 @@ class Scenario(BaseModel):
         """The same book with today's marks moved to ``prices`` (symbols not named keep
         theirs): what the figures would read if the market stood there."""
         marks = self.marks()
+        if all(prices[s] == marks[s] for s in prices if s in marks):
+            return self  # nothing moves: the same book (and the pools built for it)
         moved = [
             p.model_copy(update={"mark_price": prices[p.symbol]})
             if p.symbol in prices and prices[p.symbol] != marks[p.symbol]

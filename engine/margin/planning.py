@@ -31,6 +31,7 @@ FUNDING_HOURS = {
     "generic": 8.0,
 }
 _SEARCH_STEPS = 60
+MAX_FILLS = 50  # each fill of a ladder is a whole evaluation
 
 
 class PlanError(ValueError):
@@ -219,6 +220,8 @@ def dca_ladder(
     ]
     if not fills:
         problems.append("fills: type at least one fill (price and quantity)")
+    if len(fills) > MAX_FILLS:
+        problems = [f"fills: at most {MAX_FILLS} (a ladder, not a trade log)"]
     if problems:
         raise PlanError(problems)
     steps: list[LadderStep] = []
@@ -341,10 +344,17 @@ def max_open(
     cap = tier_cap(scenario, ticket)
     by_tier = math.inf if cap is None else cap / ticket.price
     quantity = min(by_balance, by_tier)
-    if step > 0:
-        quantity = math.floor(quantity / step * (1 + 1e-12)) * step
-        while quantity > 0 and not _fits(quantity, ticket, unit, available, cap):
-            quantity -= step
+    if step > 0 and quantity > 0:
+        steps = quantity / step
+        if not math.isfinite(steps) or steps > 1e12:
+            raise PlanError(["quantity step: too fine for this size (more than 10^12 steps)"])
+        count = math.floor(steps * (1 + 1e-12))
+        # Rounding can leave the floored size one step over: at most a step or two back.
+        for _ in range(3):
+            if count <= 0 or _fits(count * step, ticket, unit, available, cap):
+                break
+            count -= 1
+        quantity = max(count, 0) * step
     return MaxOpen(
         mode=mode,
         quantity=quantity,

@@ -70,6 +70,7 @@ frozen: package
 
 package: $(DEV_STAMP)
 	$(BIN)/pyinstaller --noconfirm --log-level WARN build.spec
+	$(BIN)/python packaging/build_linux.py dist
 
 package-onefile: $(DEV_STAMP)
 	MARGINLAB_ONEFILE=1 $(BIN)/pyinstaller --noconfirm --log-level WARN \

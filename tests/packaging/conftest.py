@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -81,3 +82,45 @@ def tree(folder: Path) -> dict[str, tuple[int, float]]:
         for p in folder.rglob("*")
         if p.is_file()
     }
+
+
+def x_window_opens(executable: Path, home: Path) -> None:
+    """Start Xvfb, run ``executable`` with no Python on PATH, find its window "Margin Lab",
+    check that it stays up for two seconds, then close both."""
+    ensure_debian_packages(X_PACKAGES)
+    display = f":{70 + (os.getpid() + len(str(executable))) % 20}"
+    xvfb = subprocess.Popen(
+        ["Xvfb", display, "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    app = None
+    try:
+        time.sleep(1.0)
+        env = {**clean_env(home), "DISPLAY": display}
+        app = subprocess.Popen(
+            [executable], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        found = ""
+        for _ in range(40):  # up to 10 s for the first window
+            time.sleep(0.25)
+            assert app.poll() is None, app.communicate()[1]
+            search = subprocess.run(
+                [shutil.which("xdotool") or "xdotool", "search", "--name", "Margin Lab"],
+                capture_output=True,
+                text=True,
+                env={**os.environ, "DISPLAY": display},
+                check=False,
+            )
+            found = search.stdout.strip()
+            if found:
+                break
+        assert found, "no window titled 'Margin Lab' appeared"
+        time.sleep(2.0)
+        assert app.poll() is None, "the app quit by itself"
+    finally:
+        if app is not None:
+            app.terminate()
+            app.wait(timeout=10)
+        xvfb.terminate()
+        xvfb.wait(timeout=10)

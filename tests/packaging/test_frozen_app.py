@@ -4,16 +4,13 @@ beside it, within the size budget."""
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
 
 from marginlab.engine.files.presets import preset_list
-from tests.packaging.conftest import X_PACKAGES, clean_env, ensure_debian_packages, tree
+from tests.packaging.conftest import clean_env, tree, x_window_opens
 
 SEED = Path(__file__).parents[2] / "resources" / "presets" / "seed-example.json"
 
@@ -69,48 +66,8 @@ def test_size_budget(bundle: Path) -> None:
 
 def test_real_x_window_for_a_few_seconds(bundle: Path, tmp_path: Path) -> None:
     """Start Xvfb ourselves, run the frozen app with no Python on PATH, find its window."""
-    ensure_debian_packages(X_PACKAGES)
     before = tree(bundle)
-    display = f":{70 + os.getpid() % 20}"
-    xvfb = subprocess.Popen(
-        ["Xvfb", display, "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    app = None
-    try:
-        time.sleep(1.0)
-        env = {**clean_env(tmp_path), "DISPLAY": display}
-        app = subprocess.Popen(
-            [bundle / "marginlab"],
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        found = ""
-        for _ in range(40):  # up to 10 s for the first window
-            time.sleep(0.25)
-            assert app.poll() is None, app.communicate()[1]
-            search = subprocess.run(
-                [shutil.which("xdotool") or "xdotool", "search", "--name", "Margin Lab"],
-                capture_output=True,
-                text=True,
-                env={**os.environ, "DISPLAY": display},
-                check=False,
-            )
-            found = search.stdout.strip()
-            if found:
-                break
-        assert found, "no window titled 'Margin Lab' appeared"
-        time.sleep(2.0)
-        assert app.poll() is None, "the app quit by itself"
-    finally:
-        if app is not None:
-            app.terminate()
-            app.wait(timeout=10)
-        xvfb.terminate()
-        xvfb.wait(timeout=10)
+    x_window_opens(bundle / "marginlab", tmp_path)
     assert tree(bundle) == before, "the app wrote beside itself"
     written = [str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file()]
     assert all(p.startswith((".config", ".local", ".cache")) for p in written), written

@@ -7,7 +7,7 @@ own message for the field.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -454,13 +454,19 @@ class ScenarioController(QObject):
         """Evaluate once at the what-if prices and tell the widgets."""
         scenario = self._scenario
         at = self.what_if_prices()
-        try:
-            report = evaluate(scenario, at)
-        except MoveError:  # beyond the largest price a scenario may name
-            at = {}
-            report = evaluate(scenario)
-        cards = evaluate(scenario.at_marks(at)) if self._cards_at_what_if and at else None
         marks = scenario.marks()
+        reused = self._same_figures(scenario, at, marks)
+        if reused is not None:
+            # The what-if stood where the figures already are (the line set at the mark of a
+            # new axis): the same report, with the prices named, not a second evaluation.
+            report, cards = replace(reused[0], at=dict(at)), reused[1]
+        else:
+            try:
+                report = evaluate(scenario, at)
+            except MoveError:  # beyond the largest price a scenario may name
+                at = {}
+                report = evaluate(scenario)
+            cards = evaluate(scenario.at_marks(at)) if self._cards_at_what_if and at else None
         pnl = {}
         rate = taker_rate(scenario)
         for p in scenario.positions:
@@ -476,6 +482,21 @@ class ScenarioController(QObject):
             )
         self._result = Result(scenario, report, sweep, at, cards, pnl)
         self.resultChanged.emit(self._result)
+
+    def _same_figures(
+        self, scenario: Scenario, at: dict[str, float], marks: dict[str, float]
+    ) -> tuple[Report, Report | None] | None:
+        """The last report and cards when ``at`` moves nothing more than the last prices did
+        (a price at its mark is no move), for the same scenario and the same cards setting."""
+        last = self._result
+        if last is None or last.scenario is not scenario:
+            return None
+        moved = {s: p for s, p in at.items() if p != marks[s]}
+        before = {s: p for s, p in last.at.items() if p != marks[s]}
+        wants_cards = bool(self._cards_at_what_if and at)
+        if moved != before or wants_cards != (last.cards is not None):
+            return None
+        return last.report, last.cards
 
     # --- internals -----------------------------------------------------------------------------
     def _document(self) -> dict[str, Any]:

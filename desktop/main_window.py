@@ -66,6 +66,7 @@ if TYPE_CHECKING:
     from marginlab.desktop.risk_view import RiskView
 
 TITLE_BAR = 40  # px the window manager's frame takes above a window's contents
+FIT_ROWS = 200  # rows a column's width is measured over (QHeaderView resizeContentsPrecision)
 CELL_PADDING = 8  # px a table cell adds around its text: margins, focus frame, grid line
 PROBLEM_LINES = 3  # lines of problems shown under the form; the rest in its tooltip
 ROOM_FOR_PLOT = 360  # px under which the max-loss chart gives up height to the plots
@@ -98,6 +99,9 @@ class MainWindow(QMainWindow):
         self.table.setAccessibleName("positions")
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        # Column widths from the first rows, not every row of a big book through its delegate
+        # (2,000 positions: 0.5 s); an edit widens its column to what was typed.
+        self.table.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
         self.model.modelReset.connect(self.table.resizeColumnsToContents)
         self.model.dataChanged.connect(self._widen_columns)
         controller.scenarioReplaced.connect(self.table.resizeColumnsToContents)

@@ -217,19 +217,25 @@ def _average(args: argparse.Namespace, reader: _Reader) -> tuple[dict[str, Any],
         total = sum(q for _, q in fills)
         data: dict[str, Any] = {"average_entry": average, "quantity": total}
         return data, [_row("quantity", f"{total:,.8g}"), _row("average entry", price_text(average))]
-    for option in ("symbol", "side", "leverage"):
+    scenario = _scenario(reader)
+    base = next((p for p in scenario.positions if p.id == args.position), None)
+    if args.position is not None and base is None:
+        reader.problems.append(f"--position {args.position}: no such position in the file")
+    needed = () if args.position is not None else ("symbol", "side", "leverage")
+    for option in needed:
         if getattr(args, option) is None:
             reader.problems.append(f"--{option}: needed for the ladder in an account")
     reader.done()
+    leverage = reader.number("--leverage") if args.leverage is not None else None
     ticket = Ticket(
-        args.symbol,
-        args.side,
-        reader.number("--leverage"),
+        base.symbol if base is not None else args.symbol,
+        base.side if base is not None else args.side,
+        leverage if leverage is not None else (base.leverage if base is not None else 1.0),
         fills[0][0] if fills else 1.0,
         reader.optional("--mmr", percent=True),
     )
     reader.done()
-    steps = dca_ladder(_scenario(reader), ticket, fills)
+    steps = dca_ladder(scenario, ticket, fills, args.position)
     data = {
         "steps": [
             {
@@ -262,8 +268,9 @@ def _average(args: argparse.Namespace, reader: _Reader) -> tuple[dict[str, Any],
             )
         if s.beyond:
             modes = " and ".join(s.beyond)
+            after = f"fill {i - 1}" if i > 1 or base is None else f"{base.id} as it stands"
             lines.append(
-                f"     warning: fill {i} lies past the liquidation after fill {i - 1} "
+                f"     warning: fill {i} lies past the liquidation of {after} "
                 f"({modes}): the position would be gone before it fills"
             )
     return data, lines

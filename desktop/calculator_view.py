@@ -114,7 +114,7 @@ class CalculatorView(QWidget):
             edit.textEdited.connect(self.schedule)
         self.fills.textChanged.connect(self.schedule)
         self.symbol.currentTextChanged.connect(self.schedule)
-        for combo in (self.side, self.position):
+        for combo in (self.side, self.position, self.add_to):
             combo.currentIndexChanged.connect(self.schedule)
         self.tabs.currentChanged.connect(self.schedule)
         controller.resultChanged.connect(self._on_result_changed)
@@ -146,12 +146,22 @@ class CalculatorView(QWidget):
     def _ladder_page(self) -> QWidget:
         page = QWidget()
         row = QHBoxLayout(page)
+        left = QVBoxLayout()
+        self.add_to = QComboBox()
+        self.add_to.setAccessibleName("add the fills to")
+        self.add_to.setToolTip(
+            "A new position with the order above, or fills added to a position of the account "
+            "(its quantity, entry and margin first)"
+        )
+        left.addWidget(self.add_to)
         self.fills = QPlainTextEdit()
         self.fills.setAccessibleName("fills")
         self.fills.setToolTip("One fill a line: quantity @ price, e.g. 0.5 @ 60000")
         self.fills.setPlaceholderText("0.5 @ 60000\n0.5 @ 57000\n1 @ 54000")
         self.fills.setMaximumWidth(190)
-        row.addWidget(self.fills)
+        self.add_to.setMaximumWidth(190)
+        left.addWidget(self.fills)
+        row.addLayout(left)
         self.ladder = QTableWidget(0, len(LADDER_HEAD))
         self.ladder.setHorizontalHeaderLabels(LADDER_HEAD)
         self.ladder.verticalHeader().hide()
@@ -255,14 +265,16 @@ class CalculatorView(QWidget):
         self.symbol.addItems(symbols)
         self.symbol.setEditText(typed if typed else (symbols[0] if symbols else "BTCUSDT"))
         self.symbol.blockSignals(False)
-        chosen = self.position.currentData()
-        self.position.blockSignals(True)
-        self.position.clear()
-        for pid, text in self.planner.positions():
-            self.position.addItem(text, pid)
-        index = self.position.findData(chosen)
-        self.position.setCurrentIndex(max(index, 0))
-        self.position.blockSignals(False)
+        for combo, first in ((self.position, None), (self.add_to, "A new position")):
+            chosen = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            if first is not None:
+                combo.addItem(first, None)
+            for pid, text in self.planner.positions():
+                combo.addItem(text if first is None else f"Add to {text}", pid)
+            combo.setCurrentIndex(max(combo.findData(chosen), 0))
+            combo.blockSignals(False)
         self.recompute()
 
     def schedule(self, *_: Any) -> None:
@@ -302,7 +314,10 @@ class CalculatorView(QWidget):
             )
             self._show(answer, self._show_exit)
         elif page == 1:
-            self._show(self.planner.ladder(ticket, self.fills.toPlainText()), self._show_ladder)
+            answer = self.planner.ladder(
+                ticket, self.fills.toPlainText(), self.add_to.currentData()
+            )
+            self._show(answer, self._show_ladder)
         elif page == 2:
             self._show(
                 self.planner.max_open(ticket, self.margin.text(), self.step.text()),
@@ -350,7 +365,7 @@ class CalculatorView(QWidget):
         self.exit_text.setText("<br>".join(lines))
 
     def _show_ladder(self, steps: Any) -> None:
-        rows = ladder_rows(steps)
+        rows = ladder_rows(steps, self.add_to.currentData())
         money = f" ({self.planner.currency})"
         self.ladder.setHorizontalHeaderLabels(
             [h + money if h in MONEY_COLUMNS else h for h in LADDER_HEAD]

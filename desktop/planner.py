@@ -175,12 +175,13 @@ class Planner:
             )
         )
 
-    def ladder(self, ticket: Ticket, fills_text: str) -> Answer:
+    def ladder(self, ticket: Ticket, fills_text: str, add_to: str | None = None) -> Answer:
+        """The ladder of a new position, or of fills added to ``add_to`` (its id)."""
         problems: list[str] = []
         fills = parse_fills(fills_text, problems)
         if problems:
             return Answer(problems=problems)
-        return _plan(lambda: dca_ladder(self._controller.scenario, ticket, fills))
+        return _plan(lambda: dca_ladder(self._controller.scenario, ticket, fills, add_to))
 
     def max_open(self, ticket: Ticket, margin: str, step: str) -> Answer:
         problems: list[str] = []
@@ -283,14 +284,20 @@ def _percent(label: str, text: str, problems: list[str]) -> float | None:
     return None if value is None else value / 100
 
 
-def ladder_rows(steps: Sequence[LadderStep]) -> list[list[str]]:
-    """Kept here so the view does no arithmetic; texts come from the numbers module."""
+def ladder_rows(steps: Sequence[LadderStep], added_to: str | None = None) -> list[list[str]]:
+    """Kept here so the view does no arithmetic; texts come from the numbers module. The first
+    fill added to a position is compared with that position's liquidation as it stands."""
     from marginlab.engine.text.numbers import price_or_none_text, price_text
 
     rows = []
     for i, s in enumerate(steps, 1):
         notes = []
-        if s.beyond:
+        if s.beyond and i == 1:
+            notes.append(
+                f"past the liquidation of {added_to} as it stands ({' and '.join(s.beyond)}): "
+                "the position would be gone before this fills"
+            )
+        elif s.beyond:
             before = steps[i - 2].liquidation
             where = " and ".join(f"{m} {price_or_none_text(before[m])}" for m in s.beyond)
             notes.append(

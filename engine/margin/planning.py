@@ -205,13 +205,29 @@ class LadderStep:
 
 
 def dca_ladder(
-    scenario: Scenario, ticket: Ticket, fills: Sequence[tuple[float, float]]
+    scenario: Scenario,
+    ticket: Ticket,
+    fills: Sequence[tuple[float, float]],
+    add_to: str | None = None,
 ) -> tuple[LadderStep, ...]:
     """Each fill ``(price, quantity)`` in turn: average entry ``Σ q·p / Σ q`` (Bybit help "How to
     Calculate Average Entry Price"), margin ``Σ q·p / L`` (each fill at the ticket's leverage;
     Binance FAQ: initial margin = notional / leverage), and the liquidation price in each mode
     from ``evaluate`` with the market at the fill (prite36's multi-position calculator shows
-    the same ladder for Binance)."""
+    the same ladder for Binance). ``add_to``: the fills add to that position of the account
+    (its quantity, entry and margin first; its symbol and side), not to a new one."""
+    base = None
+    if add_to is not None:
+        base = next((p for p in scenario.positions if p.id == add_to), None)
+        if base is None:
+            raise PlanError([f"position: no position '{add_to}' in the account"])
+        ticket = Ticket(
+            base.symbol, base.side, ticket.leverage, ticket.price, base.maintenance_rate
+        )
+        mark = scenario.marks()[base.symbol]
+        scenario = scenario.model_copy(
+            update={"positions": tuple(p for p in scenario.positions if p.id != base.id)}
+        )
     checked(scenario, ticket)
     problems = [
         f"fill {i + 1}: price and quantity must be numbers > 0"
@@ -224,28 +240,23 @@ def dca_ladder(
         problems = [f"fills: at most {MAX_FILLS} (a ladder, not a trade log)"]
     if problems:
         raise PlanError(problems)
+    held = [] if base is None else [(base.entry_price, base.quantity)]
+    held_margin = 0.0 if base is None else base.isolated_margin
+    previous: dict[MarginMode, float | None] | None = None
+    if base is not None:  # where the position is liquidated before the first fill
+        previous = _ladder_liquidations(scenario, ticket, held, held_margin, mark, base.id)[0]
     steps: list[LadderStep] = []
     for k, (price, quantity) in enumerate(fills):
-        done = fills[: k + 1]
+        done = [*held, *fills[: k + 1]]
         average = average_entry(done)
         total = sum(q for _, q in done)
-        margin = sum(p * q for p, q in done) / ticket.leverage
-        step_ticket = Ticket(
-            ticket.symbol, ticket.side, ticket.leverage, average, ticket.maintenance_rate
+        margin = held_margin + sum(p * q for p, q in fills[: k + 1]) / ticket.leverage
+        liquidation, unfunded = _ladder_liquidations(
+            scenario, ticket, done, margin, price, None if base is None else base.id
         )
-        liquidation: dict[MarginMode, float | None] = {}
-        unfunded: list[MarginMode] = []
-        for mode in MODES:
-            try:
-                account, pid = opened(scenario, step_ticket, total, mode, margin)
-            except PlanError:  # isolated: more margin than the wallet has left
-                unfunded.append(mode)
-                liquidation[mode] = None
-                continue
-            liquidation[mode] = position_liquidation(account.at_marks({ticket.symbol: price}), pid)
         beyond: tuple[MarginMode, ...] = ()
-        if steps:
-            before = steps[-1].liquidation
+        before = steps[-1].liquidation if steps else previous
+        if before is not None:
             beyond = tuple(m for m in MODES if _past(ticket.sign, price, before[m]))
         steps.append(
             LadderStep(
@@ -253,6 +264,34 @@ def dca_ladder(
             )
         )
     return tuple(steps)
+
+
+def _ladder_liquidations(
+    scenario: Scenario,
+    ticket: Ticket,
+    fills: Sequence[tuple[float, float]],
+    margin: float,
+    price: float,
+    position_id: str | None,
+) -> tuple[dict[MarginMode, float | None], list[MarginMode]]:
+    """The liquidation price, in each mode, of the position the fills make, with the market
+    at ``price``; and the modes in which the account cannot put up its margin."""
+    average = average_entry(fills)
+    total = sum(q for _, q in fills)
+    step_ticket = Ticket(
+        ticket.symbol, ticket.side, ticket.leverage, average, ticket.maintenance_rate
+    )
+    liquidation: dict[MarginMode, float | None] = {}
+    unfunded: list[MarginMode] = []
+    for mode in MODES:
+        try:
+            account, pid = opened(scenario, step_ticket, total, mode, margin, position_id)
+        except PlanError:  # isolated: more margin than the wallet has left
+            unfunded.append(mode)
+            liquidation[mode] = None
+            continue
+        liquidation[mode] = position_liquidation(account.at_marks({ticket.symbol: price}), pid)
+    return liquidation, unfunded
 
 
 def _past(sign: int, price: float, liquidation: float | None) -> bool:

@@ -200,3 +200,18 @@ def test_the_planner_answers_anything_typed_with_figures_or_named_problems(
         assert (answer.figures is None) == bool(answer.problems)
         for problem in answer.problems:
             assert ":" in problem and problem.strip(), problem
+
+
+def test_the_ladder_adds_to_a_position(qtbot, window: MainWindow) -> None:
+    calc = _calculator(qtbot, window)
+    calc.tabs.setCurrentIndex(1)
+    calc.add_to.setCurrentIndex(calc.add_to.findData("B"))
+    calc.fills.setPlainText("0.4 @ 45000")
+    _settle(qtbot, calc)
+    # B (0.4 BTC from 50,000 on 2,000) plus 0.4 at 45,000 at 10x: 0.8 from 47,500 on 3,800.
+    assert calc.ladder.item(0, 3).text() == "0.8"
+    assert calc.ladder.item(0, 4).text() == "47,500.00"
+    assert calc.ladder.item(0, 5).text() == "3,800.00"
+    lp = binance_usdm_liquidation_price(3_800, +1, 0.8, 47_500, 0.004, 0.0)
+    assert calc.ladder.item(0, 6).text() == price_text(lp)
+    assert "past the liquidation of B as it stands (isolated)" in calc.ladder_notes.text()

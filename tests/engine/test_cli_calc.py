@@ -131,3 +131,14 @@ def test_roe_on_the_initial_and_on_an_isolated_margin(capsys: pytest.CaptureFixt
     data = json.loads(out)
     assert data["roe_on_initial_margin"] == pytest.approx(1.0)  # 1,000 on 1,000
     assert data["roe"] == pytest.approx(0.5)  # 1,000 on the 2,000 put in
+
+
+def test_the_ladder_adds_to_a_position_of_the_file(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "calc", "average", SEED, "--position", "B", "--fill", "0.4@45000")
+    assert status == 0
+    assert "47,500.00" in out
+    assert "past the liquidation of B as it stands (isolated)" in out
+    status, _, err = run(capsys, "calc", "average", SEED, "--position", "Q", "--fill", "1@1")
+    assert (
+        status == 2 and err.strip() == "marginlab-cli: --position Q: no such position in the file"
+    )

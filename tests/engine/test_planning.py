@@ -160,3 +160,22 @@ def test_liquidation_over_time_moves_towards_the_mark_in_both_modes() -> None:
     # Isolated after 72 h (9 intervals × 25 paid): margin 5,000 − 225 = 4,775.
     expected = venue.binance_usdm_liquidation_price(4_775, +1, 1, 50_000, 0.005, 0.0)
     assert curves["isolated"][2] == pytest.approx(expected, rel=1e-9)
+
+
+def test_the_ladder_adds_to_a_position_of_the_account() -> None:
+    # The brief's B: 0.4 BTC long from 50,000 on 2,000 of isolated margin (MMR 0.4 %). Adding
+    # 0.4 at 45,000 at 10x: 0.8 from 47,500 on 2,000 + 1,800 of margin.
+    from marginlab.engine.files.presets import load_preset
+
+    account = load_preset("seed-example.json")
+    ticket = Ticket("BTCUSDT", "long", 10, 45_000)
+    (step,) = dca_ladder(account, ticket, [(45_000, 0.4)], add_to="B")
+    assert step.total_quantity == pytest.approx(0.8)
+    assert step.average_entry == pytest.approx(47_500)
+    assert step.margin == pytest.approx(3_800)
+    lp = venue.binance_usdm_liquidation_price(3_800, +1, 0.8, 47_500, 0.004, 0.0)
+    assert step.liquidation["isolated"] == pytest.approx(lp, rel=1e-9)
+    # B is liquidated isolated at 45,180.72 today: a fill at 45,000 comes after it.
+    assert step.beyond == ("isolated",)
+    with pytest.raises(PlanError, match="no position 'Z'"):
+        dca_ladder(account, ticket, [(45_000, 0.4)], add_to="Z")

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QTableWidget,
     QTableWidgetItem,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from marginlab.desktop.controller import Result, ScenarioController
+from marginlab.desktop.order_fields import side_box, symbol_box, text_field
 from marginlab.desktop.planner import (
     MODES,
     Answer,
@@ -52,14 +52,6 @@ MONEY_COLUMNS = {"Price", "Avg entry", "Margin", "Liq. isolated", "Liq. cross"}
 MODE_COLOURS = {"isolated": "#1f77b4", "cross": "#d62728"}
 
 
-def _field(placeholder: str, tip: str, name: str) -> QLineEdit:
-    edit = QLineEdit()
-    edit.setPlaceholderText(placeholder)
-    edit.setToolTip(tip)
-    edit.setAccessibleName(name)
-    return edit
-
-
 class CalculatorView(QWidget):
     def __init__(self, controller: ScenarioController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -70,21 +62,16 @@ class CalculatorView(QWidget):
         outer = QVBoxLayout(self)
         ticket = QGroupBox("The order")
         grid = QGridLayout(ticket)
-        self.symbol = QComboBox()
-        self.symbol.setEditable(True)
-        self.symbol.setAccessibleName("calculator symbol")
-        self.symbol.setToolTip("Symbol of the order (the account's symbols, or type another)")
-        self.side = QComboBox()
-        self.side.addItems(["long", "short"])
-        self.side.setAccessibleName("calculator side")
-        self.leverage = _field(
+        self.symbol = symbol_box("calculator symbol")
+        self.side = side_box("calculator side")
+        self.leverage = text_field(
             "10", "Leverage of the order: its margin is notional / leverage", "calculator leverage"
         )
         self.leverage.setText("10")
-        self.price = _field(
+        self.price = text_field(
             "mark", "Order price (its entry); empty = the symbol's mark", "calculator price"
         )
-        self.mmr = _field(
+        self.mmr = text_field(
             "table", "MMR override in %, where no tier table covers the symbol", "calculator mmr"
         )
         for col, (label, widget) in enumerate(
@@ -124,12 +111,14 @@ class CalculatorView(QWidget):
     def _exit_page(self) -> QWidget:
         page = QWidget()
         form = QFormLayout(page)
-        self.quantity = _field(
+        self.quantity = text_field(
             "e.g. 0.5", "Quantity of the order, base units", "calculator quantity"
         )
-        self.exit_price = _field("e.g. 66000", "Where you would close", "exit price")
-        self.target_roe = _field("e.g. 50", "Return on the margin you aim for, in %", "target roe")
-        self.target_pnl = _field(
+        self.exit_price = text_field("e.g. 66000", "Where you would close", "exit price")
+        self.target_roe = text_field(
+            "e.g. 50", "Return on the margin you aim for, in %", "target roe"
+        )
+        self.target_pnl = text_field(
             "e.g. 1000", "Profit you aim for, settlement currency", "target pnl"
         )
         form.addRow("Quantity", self.quantity)
@@ -185,12 +174,12 @@ class CalculatorView(QWidget):
     def _max_open_page(self) -> QWidget:
         page = QWidget()
         form = QFormLayout(page)
-        self.margin = _field(
+        self.margin = text_field(
             "available balance",
             "Isolated: the margin you set; empty = the available balance",
             "max open margin",
         )
-        self.step = _field(
+        self.step = text_field(
             "none",
             "The venue's quantity step, e.g. 0.001; the size is floored to it",
             "quantity step",
@@ -206,10 +195,10 @@ class CalculatorView(QWidget):
     def _size_page(self) -> QWidget:
         page = QWidget()
         form = QFormLayout(page)
-        self.stop = _field(
+        self.stop = text_field(
             "e.g. 57000", "Where you would be proved wrong: the stop price", "stop price"
         )
-        self.loss = _field(
+        self.loss = text_field(
             "max acceptable loss",
             "The loss you accept; empty = the account's max acceptable loss",
             "loss you accept",
@@ -229,11 +218,11 @@ class CalculatorView(QWidget):
         form = QFormLayout()
         self.position = QComboBox()
         self.position.setAccessibleName("funding position")
-        self.rate = _field(
+        self.rate = text_field(
             "0.01", "Funding rate per interval, in % (positive: longs pay)", "funding rate"
         )
         self.rate.setText("0.01")
-        self.hours = _field("72", "How long you hold, in hours", "holding time")
+        self.hours = text_field("72", "How long you hold, in hours", "holding time")
         self.hours.setText("72")
         form.addRow("Position", self.position)
         form.addRow("Rate % / interval", self.rate)

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QScrollArea,
     QTableWidget,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from marginlab.desktop.controller import Result, ScenarioController
+from marginlab.desktop.order_fields import side_box, symbol_box, text_field
 from marginlab.desktop.pretrade import PreTrade
 from marginlab.desktop.style import VARIANT_STYLES, tint
 from marginlab.engine.text.numbers import money_text, percent_text, price_or_none_text
@@ -48,14 +48,6 @@ ROWS = (
 )  # fmt: skip
 
 
-def _field(placeholder: str, tip: str, name: str) -> QLineEdit:
-    edit = QLineEdit()
-    edit.setPlaceholderText(placeholder)
-    edit.setToolTip(tip)
-    edit.setAccessibleName(name)
-    return edit
-
-
 class PreTradeView(QScrollArea):
     def __init__(self, controller: ScenarioController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,29 +58,24 @@ class PreTradeView(QScrollArea):
         outer = QVBoxLayout(body)
         order = QGroupBox("The position you are about to open")
         grid = QGridLayout(order)
-        self.symbol = QComboBox()
-        self.symbol.setEditable(True)
-        self.symbol.setAccessibleName("order symbol")
-        self.symbol.setToolTip("Symbol of the order (the account's symbols, or type another)")
-        self.side = QComboBox()
-        self.side.addItems(["long", "short"])
-        self.side.setAccessibleName("order side")
-        self.size = _field(
+        self.symbol = symbol_box("order symbol")
+        self.side = side_box("order side")
+        self.size = text_field(
             "e.g. 0.4", "Quantity in base units, or the margin you give it", "order size"
         )
         self.size_kind = QComboBox()
         self.size_kind.addItems(["quantity", "margin"])
         self.size_kind.setAccessibleName("order size as")
         self.size_kind.setToolTip("Size as a quantity (base units) or as the margin you give it")
-        self.leverage = _field("10", "Leverage of the order", "order leverage")
+        self.leverage = text_field("10", "Leverage of the order", "order leverage")
         self.leverage.setText("10")
-        self.price = _field(
+        self.price = text_field(
             "mark", "Order price (its entry); empty = the symbol's mark", "order price"
         )
-        self.mmr = _field(
+        self.mmr = text_field(
             "table", "MMR override in %, where no tier table covers the symbol", "order mmr"
         )
-        self.acceptable = _field(
+        self.acceptable = text_field(
             "the account's", "The most you accept to lose if you are wrong", "acceptable loss"
         )
         cells = (("Symbol", self.symbol), ("Side", self.side), ("Size", self.size),

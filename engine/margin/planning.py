@@ -56,21 +56,26 @@ class Ticket:
     def sign(self) -> int:
         return 1 if self.side == "long" else -1
 
+    def probe(self, quantity: float = 1.0, leverage: float | None = None) -> Position:
+        """The order as a position of ``quantity`` (cross; validated like a file's), to ask
+        the rule set for its schedule or its maintenance margin."""
+        return Position(
+            id="probe",
+            symbol=self.symbol,
+            side=self.side,
+            quantity=quantity,
+            entry_price=self.price,
+            leverage=self.leverage if leverage is None else leverage,
+            margin_mode="cross",
+            maintenance_rate=self.maintenance_rate,
+        )
+
 
 def ticket_problems(scenario: Scenario, ticket: Ticket) -> list[str]:
     """Why the ticket cannot be priced in this account, one message per field: a symbol the
     file format refuses, a leverage or price out of range, no tier table and no MMR override."""
     try:
-        probe = Position(
-            id="probe",
-            symbol=ticket.symbol,
-            side=ticket.side,
-            quantity=1,
-            entry_price=ticket.price,
-            leverage=ticket.leverage,
-            margin_mode="cross",
-            maintenance_rate=ticket.maintenance_rate,
-        )
+        probe = ticket.probe()
     except ValidationError as error:
         words = {"symbol": "symbol", "entry_price": "price", "leverage": "leverage"}
         out = []
@@ -342,17 +347,7 @@ def open_loss_per_unit(sign: int, price: float, mark: float) -> float:
 def tier_cap(scenario: Scenario, ticket: Ticket) -> float | None:
     """The largest notional the venue's tiers allow at the ticket's leverage (Binance
     "Leverage and Margin": each bracket's maximum leverage); None when no tier limits it."""
-    probe = Position(
-        id="probe",
-        symbol=ticket.symbol,
-        side=ticket.side,
-        quantity=1,
-        entry_price=ticket.price,
-        leverage=ticket.leverage,
-        margin_mode="cross",
-        maintenance_rate=ticket.maintenance_rate,
-    )
-    schedule = schedule_for(scenario.rules, probe)
+    schedule = schedule_for(scenario.rules, ticket.probe())
     allowed = [
         k for k, top in enumerate(schedule.max_leverages) if top is None or top >= ticket.leverage
     ]
@@ -530,33 +525,15 @@ def _sizing_problems(ticket: Ticket, stop: float, max_loss: float) -> list[str]:
 
 
 def _margin_for_stop(scenario: Scenario, ticket: Ticket, quantity: float, stop: float) -> float:
-    position = Position(
-        id="sized",
-        symbol=ticket.symbol,
-        side=ticket.side,
-        quantity=quantity,
-        entry_price=ticket.price,
-        leverage=ticket.leverage,
-        margin_mode="isolated",
-        maintenance_rate=ticket.maintenance_rate,
-    )
+    position = ticket.probe(quantity)
     leg = make_leg(scenario.rules, position, stop, taker_rate(scenario))
     return float(leg.maintenance(stop)) - ticket.sign * quantity * (stop - ticket.price)
 
 
 def _top_leverage(scenario: Scenario, ticket: Ticket, quantity: float) -> float | None:
     """The tier's maximum leverage at the order's notional (None: the table states none)."""
-    probe = Position(
-        id="probe",
-        symbol=ticket.symbol,
-        side=ticket.side,
-        quantity=quantity,
-        entry_price=ticket.price,
-        leverage=ticket.leverage,
-        margin_mode="cross",
-        maintenance_rate=ticket.maintenance_rate,
-    )
-    return schedule_for(scenario.rules, probe).max_leverage(quantity * ticket.price)
+    schedule = schedule_for(scenario.rules, ticket.probe(quantity))
+    return schedule.max_leverage(quantity * ticket.price)
 
 
 # --- funding ----------------------------------------------------------------------------------

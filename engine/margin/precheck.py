@@ -17,7 +17,7 @@ from typing import Literal
 
 from marginlab.engine.margin.evaluate import evaluate
 from marginlab.engine.margin.max_loss import WorstMove, symbol_loss
-from marginlab.engine.margin.models import MarginMode, Position, Scenario
+from marginlab.engine.margin.models import MarginMode, Scenario
 from marginlab.engine.margin.planning import (
     MODES,
     PlanError,
@@ -240,17 +240,7 @@ def highest_leverage(
 def _tier_top(scenario: Scenario, ticket: Ticket, margin: float) -> float:
     """The highest leverage the tiers allow for a position of ``margin`` at that leverage:
     the largest L with L ≤ max leverage of the tier of notional ``margin × L``."""
-    probe = Position(
-        id="probe",
-        symbol=ticket.symbol,
-        side=ticket.side,
-        quantity=1,
-        entry_price=ticket.price,
-        leverage=1,
-        margin_mode="cross",
-        maintenance_rate=ticket.maintenance_rate,
-    )
-    schedule = schedule_for(scenario.rules, probe)
+    schedule = schedule_for(scenario.rules, ticket.probe(leverage=1))
     best = 0.0
     for k, top in enumerate(schedule.max_leverages):
         cap = top if top is not None else 1000.0

@@ -18,7 +18,10 @@ from marginlab.engine.files.scenario_io import ScenarioError
 from marginlab.engine.files.tier_import import import_tier_table
 from marginlab.engine.files.venue_import import VenueFileError, read_venue_file, to_scenario
 
-FILTER = "Margin Lab scenario (*.json);;All files (*)"
+# *.marginlab.json is the type the installed app registers (packaging/linux, the Info.plist):
+# a file saved so opens in Margin Lab from the file manager; any .json still opens here.
+SCENARIO_SUFFIX = ".marginlab.json"
+FILTER = "Margin Lab scenario (*.marginlab.json *.json);;All files (*)"
 MAX_RECENT = 8
 Button = QMessageBox.StandardButton
 
@@ -261,7 +264,7 @@ class FileActions:
         return self._write(self.controller.path)
 
     def save_as(self) -> bool:
-        path = self.ask_save_path("Save scenario as", ".json")
+        path = self.ask_save_path("Save scenario as", SCENARIO_SUFFIX)
         return bool(path) and self._write(Path(path))
 
     def export_png(self) -> None:

@@ -15,6 +15,7 @@ from marginlab.desktop.app import build_window, follow_palette
 from marginlab.desktop.main_window import MainWindow
 from marginlab.desktop.positions_table_model import FIELDS, MODE_COLUMN
 from marginlab.desktop.style import VARIANT_STYLES
+from marginlab.engine.files.presets import load_preset
 from marginlab.engine.margin.evaluate import evaluate
 from tests.desktop.conftest import wait_result
 from tests.desktop.screen import assert_shows_engine_figures, card_cell
@@ -917,3 +918,21 @@ def test_the_exported_picture_holds_the_whole_comparison(
     right = window._right
     assert image.width() == 2 * right.width()
     assert image.height() > 2 * right.height()  # the title line above the panels
+
+
+def test_a_file_named_at_start_opens_and_save_as_suggests_the_registered_type(
+    qtbot, settings, tmp_path: Path
+) -> None:
+    """`marginlab FILE` (and a double-click on a *.marginlab.json, which the .desktop entry
+    turns into that) opens the file; Save As proposes the type the installed app registers."""
+    target = tmp_path / "mine.marginlab.json"
+    target.write_text(json.dumps(load_preset("hedged-pair.json").model_dump(mode="json")))
+    win = build_window(settings, target, autosave_folder=tmp_path / "autosave")
+    qtbot.addWidget(win)
+    assert win.controller.path == target
+    assert win.controller.scenario == load_preset("hedged-pair.json")
+    asked: list[str] = []
+    win.files.ask_save_path = lambda caption, suffix, *a: asked.append(suffix) or ""
+    win.files.save_as()
+    assert asked == [".marginlab.json"]
+    win.controller.undo_stack.setClean()

@@ -19,7 +19,6 @@ from marginlab.engine.files.scenario_io import format_errors, load_scenario, sav
 from marginlab.engine.margin.calculator import break_even_price, exit_at
 from marginlab.engine.margin.evaluate import evaluate
 from marginlab.engine.margin.fees import MAX_TAKER_RATE, taker_rate
-from marginlab.engine.margin.figures import return_on_margin, unrealised_pnl
 from marginlab.engine.margin.models import Scenario
 from marginlab.engine.margin.report import MoveError, Report
 from marginlab.engine.margin.risk_warnings import unusual_entry
@@ -473,10 +472,9 @@ class ScenarioController(QObject):
             price = at.get(p.symbol, marks[p.symbol])
             margin = report.variants["as_entered"].positions[p.id].initial_margin
             closed = exit_at(p.sign, p.quantity, p.entry_price, price, margin, rate)
-            gain = unrealised_pnl(p, price)
             pnl[p.id] = ClosedAt(
-                gain,
-                return_on_margin(gain, margin),
+                closed.pnl,
+                closed.roe,
                 closed.net_pnl,
                 break_even_price(p.sign, p.entry_price, rate),
             )

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from marginlab.engine.margin.fees import trade_fee
+from marginlab.engine.margin.figures import bounded_ratio
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,8 +41,9 @@ def roe(gain: float, margin: float) -> float | None:
     ROI % = PnL / initial margin). The FAQ's own closed form, ``side × (1 − exit / entry) /
     IMR``, has the wrong sign and the wrong ratio (the Binance developer forum thread on the
     calculator's ROE); we follow the consistent form, ``s · L · (exit / EP − 1)`` when the
-    margin is ``Q · EP / L``."""
-    return gain / margin if margin > 0 and math.isfinite(gain / margin) else None
+    margin is ``Q · EP / L``. None without a margin, or beyond ±10^12 (a margin typed near 0:
+    ``figures.bounded_ratio``)."""
+    return bounded_ratio(gain / margin) if margin > 0 else None
 
 
 def exit_at(

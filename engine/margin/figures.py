@@ -176,19 +176,3 @@ def max_loss(pool: Pool, marks: Mapping[str, float]) -> float:
     """Max loss if wrong of a position's pool: its equity today when some move liquidates it,
     else the loss at the worst reachable prices (``max_loss.pool_max_loss``)."""
     return pool_max_loss(pool, marks)
-
-
-def unrealised_pnl(position: Position, price: float) -> float:
-    """PnL if the position were closed at ``price``: ``s · Q · (P − EP)`` (Binance FAQ "How to
-    Use the Binance Futures Calculator": PnL = (exit − entry) × size, negated for a short).
-    Fees are not included."""
-    side = 1.0 if position.side == "long" else -1.0
-    return side * position.quantity * (price - position.entry_price)
-
-
-def return_on_margin(pnl: float, margin: float) -> float | None:
-    """ROE, ``PnL / initial margin`` (Binance FAQ "How to Use the Binance Futures Calculator":
-    ROE % = PnL / initial margin; the FAQ's worked ROE example divides by the margin at the
-    exit price, which the Binance developer forum notes is an error: the consistent form
-    divides by the margin put in)."""
-    return bounded_ratio(pnl / margin) if margin > 0 else None

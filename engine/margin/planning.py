@@ -408,16 +408,6 @@ def _fits(
     return quantity * unit <= available and within_tier
 
 
-def fits_max_open(
-    scenario: Scenario, ticket: Ticket, mode: MarginMode, quantity: float, margin: float | None
-) -> bool:
-    """Whether an order of ``quantity`` can be opened (the test ``max_open`` answers)."""
-    mark = scenario.marks().get(ticket.symbol, ticket.price)
-    available = margin if mode == "isolated" and margin is not None else available_balance(scenario)
-    unit = ticket.price / ticket.leverage + open_loss_per_unit(ticket.sign, ticket.price, mark)
-    return _fits(quantity, ticket, unit, available, tier_cap(scenario, ticket))
-
-
 # --- size from the loss you accept ------------------------------------------------------------
 
 

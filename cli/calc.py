@@ -22,11 +22,10 @@ from marginlab.engine.margin.planning import (
     size_for_loss,
 )
 from marginlab.engine.text.numbers import (
-    number_problem,
-    parse_number,
     percent_text,
     price_or_none_text,
     price_text,
+    read_number,
 )
 from marginlab.engine.text.report_text import strict_json
 
@@ -37,7 +36,7 @@ class CalcUsageError(ValueError):
         self.problems = problems
 
 
-class _Reader:
+class Reader:
     """Reads the options as typed, gathering one message per bad one."""
 
     def __init__(self, args: argparse.Namespace) -> None:
@@ -51,18 +50,9 @@ class _Reader:
     def text_number(
         self, option: str, text: str, *, percent: bool = False, positive: bool = True
     ) -> float:
-        scale = 1.0
-        if percent and text.strip().endswith("%"):
-            text, scale = text.strip()[:-1], 0.01
-        problem = number_problem(text)
-        value = parse_number(text)
-        if problem is not None or value is None:
-            self.problems.append(f"{option}: {problem}")
-            return math.nan
-        value *= scale
-        if positive and value <= 0:
-            self.problems.append(f"{option}: must be > 0")
-        return value
+        """``numbers.read_number``; NaN for a refused value (``done`` then stops the run)."""
+        value = read_number(option, text, self.problems, positive=positive, percent=percent)
+        return math.nan if value is None else value
 
     def optional(self, option: str, **kw: Any) -> float | None:
         text = getattr(self.args, option.lstrip("-").replace("-", "_"))
@@ -83,13 +73,13 @@ def run_calc(args: argparse.Namespace) -> str:
         "funding": _funding,
     }[args.calc_command]
     try:
-        data, lines = command(args, _Reader(args))
+        data, lines = command(args, Reader(args))
     except PlanError as error:
         raise CalcUsageError(error.problems) from None
     return strict_json(data) if args.json else "\n".join(lines)
 
 
-def _fee_rate(reader: _Reader, scenario: Scenario | None) -> float:
+def _fee_rate(reader: Reader, scenario: Scenario | None) -> float:
     typed = reader.optional("--fee-rate", percent=True, positive=False)
     if typed is not None:
         if not 0 <= typed <= MAX_TAKER_RATE:
@@ -100,7 +90,7 @@ def _fee_rate(reader: _Reader, scenario: Scenario | None) -> float:
     return BASE_TAKER_RATES[reader.args.rules or "binance-usdm"]
 
 
-def _scenario(reader: _Reader) -> Scenario:
+def _scenario(reader: Reader) -> Scenario:
     scenario = load_scenario(reader.args.file)
     update: dict[str, Any] = {}
     if reader.args.rules:
@@ -110,7 +100,7 @@ def _scenario(reader: _Reader) -> Scenario:
     return scenario.model_copy(update=update) if update else scenario
 
 
-def _ticket(reader: _Reader, price_option: str = "--entry") -> Ticket:
+def _ticket(reader: Reader, price_option: str = "--entry") -> Ticket:
     args = reader.args
     return Ticket(
         symbol=args.symbol,
@@ -125,7 +115,7 @@ def _row(label: str, value: str) -> str:
     return f"{label:<28} {value}"
 
 
-def _pnl(args: argparse.Namespace, reader: _Reader) -> tuple[dict[str, Any], list[str]]:
+def _pnl(args: argparse.Namespace, reader: Reader) -> tuple[dict[str, Any], list[str]]:
     sign = 1 if args.side == "long" else -1
     qty, entry, exit_price = (
         reader.number("--qty"),
@@ -174,7 +164,7 @@ def _pnl(args: argparse.Namespace, reader: _Reader) -> tuple[dict[str, Any], lis
     return data, lines
 
 
-def _target(args: argparse.Namespace, reader: _Reader) -> tuple[dict[str, Any], list[str]]:
+def _target(args: argparse.Namespace, reader: Reader) -> tuple[dict[str, Any], list[str]]:
     sign = 1 if args.side == "long" else -1
     entry, leverage = reader.number("--entry"), reader.number("--leverage")
     if args.roe is not None:
@@ -196,7 +186,7 @@ def _target(args: argparse.Namespace, reader: _Reader) -> tuple[dict[str, Any], 
     return data, [_row(label, text)]
 
 
-def _fills(reader: _Reader) -> list[tuple[float, float]]:
+def _fills(reader: Reader) -> list[tuple[float, float]]:
     fills = []
     for i, item in enumerate(reader.args.fill, 1):
         qty_text, at, price_text_ = item.partition("@")
@@ -209,7 +199,7 @@ def _fills(reader: _Reader) -> list[tuple[float, float]]:
     return fills
 
 
-def _average(args: argparse.Namespace, reader: _Reader) -> tuple[dict[str, Any], list[str]]:
+def _average(args: argparse.Namespace, reader: Reader) -> tuple[dict[str, Any], list[str]]:
     fills = _fills(reader)
     if args.file is None:
         reader.done()
@@ -276,7 +266,7 @@ def _average(args: argparse.Namespace, reader: _Reader) -> tuple[dict[str, Any],
     return data, lines
 
 
-def _max_open(args: argparse.Namespace, reader: _Reader) -> tuple[dict[str, Any], list[str]]:
+def _max_open(args: argparse.Namespace, reader: Reader) -> tuple[dict[str, Any], list[str]]:
     ticket = _ticket(reader, "--price")
     margin = reader.optional("--margin")
     step = reader.number("--step", positive=False)
@@ -311,7 +301,7 @@ def _max_open(args: argparse.Namespace, reader: _Reader) -> tuple[dict[str, Any]
     return data, lines
 
 
-def _size(args: argparse.Namespace, reader: _Reader) -> tuple[dict[str, Any], list[str]]:
+def _size(args: argparse.Namespace, reader: Reader) -> tuple[dict[str, Any], list[str]]:
     ticket = _ticket(reader)
     stop = reader.number("--stop")
     typed = reader.optional("--max-loss")
@@ -348,7 +338,7 @@ def _size(args: argparse.Namespace, reader: _Reader) -> tuple[dict[str, Any], li
     return data, lines
 
 
-def _funding(args: argparse.Namespace, reader: _Reader) -> tuple[dict[str, Any], list[str]]:
+def _funding(args: argparse.Namespace, reader: Reader) -> tuple[dict[str, Any], list[str]]:
     rate = reader.number("--rate", percent=True, positive=False)
     hold = reader.number("--hold", positive=False)
     reader.done()
@@ -380,7 +370,7 @@ def _funding(args: argparse.Namespace, reader: _Reader) -> tuple[dict[str, Any],
 def held(args: argparse.Namespace, scenario: Scenario) -> Scenario:
     """``evaluate --fee-rate / --funding-rate --hold``: the scenario with that taker rate, and
     after that much funding (``planning.after_funding``)."""
-    reader = _Reader(args)
+    reader = Reader(args)
     rate = reader.optional("--fee-rate", percent=True, positive=False)
     funding = reader.optional("--funding-rate", percent=True, positive=False)
     hours = reader.optional("--hold", positive=False)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from marginlab.cli.calc import CalcUsageError, _Reader
+from marginlab.cli.calc import CalcUsageError, Reader
 from marginlab.engine.files.scenario_io import load_scenario
 from marginlab.engine.margin.planning import MODES, PlanError, Ticket
 from marginlab.engine.margin.precheck import Check, check_order
@@ -16,7 +16,7 @@ from marginlab.engine.text.report_text import strict_json
 
 
 def run_check(args: argparse.Namespace) -> str:
-    reader = _Reader(args)
+    reader = Reader(args)
     margin = reader.optional("--margin")
     limit = reader.optional("--max-loss")
     mmr = reader.optional("--mmr", percent=True)

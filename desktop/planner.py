@@ -4,7 +4,6 @@ the trader's words (issue 17). The view only renders what this returns."""
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -34,7 +33,7 @@ from marginlab.engine.margin.planning import (
     size_for_loss,
     ticket_problems,
 )
-from marginlab.engine.text.numbers import number_problem, parse_number
+from marginlab.engine.text.numbers import read_number
 
 FIELD_LABELS = {
     "symbol": "Symbol",
@@ -108,13 +107,13 @@ class Planner:
         symbol = symbol.strip().upper()
         if not symbol:
             problems.append("Symbol: type one, e.g. BTCUSDT")
-        lev = read_number("Leverage", leverage, problems)
+        lev = read_field("Leverage", leverage, problems)
         if lev is not None and not 1 <= lev <= 1000:
             problems.append("Leverage: must be between 1 and 1,000")
         typed_price = price.strip()
         mark = self.mark(symbol)
         if typed_price:
-            at = read_number("Price", typed_price, problems)
+            at = read_field("Price", typed_price, problems)
         elif mark is None:
             problems.append("Price: type the order price (the account holds no position in it)")
             at = None
@@ -122,7 +121,7 @@ class Planner:
             at = mark
         rate = None
         if mmr.strip():
-            rate = read_number("MMR override (%)", mmr, problems, positive=False)
+            rate = read_field("MMR override (%)", mmr, problems, positive=False)
             if rate is not None:
                 rate /= 100
                 if not 0 <= rate < 1:
@@ -147,10 +146,10 @@ class Planner:
         """PnL and ROE at the exit typed (before and after fees), break-even, and the exit
         prices for the ROE and the PnL typed (``calculator``)."""
         problems: list[str] = []
-        qty = read_number("Quantity", quantity, problems)
-        out = read_number("Exit price", exit_price, problems) if exit_price.strip() else None
+        qty = read_field("Quantity", quantity, problems)
+        out = read_field("Exit price", exit_price, problems) if exit_price.strip() else None
         goal_roe = _percent("Target ROE (%)", roe, problems) if roe.strip() else None
-        goal_pnl = read_number("Target PnL", pnl, problems, positive=False) if pnl.strip() else None
+        goal_pnl = read_field("Target PnL", pnl, problems, positive=False) if pnl.strip() else None
         if problems or qty is None:
             return Answer(problems=problems)
         rate = self.fee_rate()
@@ -185,9 +184,9 @@ class Planner:
 
     def max_open(self, ticket: Ticket, margin: str, step: str) -> Answer:
         problems: list[str] = []
-        set_margin = read_number("Isolated margin", margin, problems) if margin.strip() else None
+        set_margin = read_field("Isolated margin", margin, problems) if margin.strip() else None
         size_step = (
-            read_number("Quantity step", step, problems, positive=False) if step.strip() else 0
+            read_field("Quantity step", step, problems, positive=False) if step.strip() else 0
         )
         if problems:
             return Answer(problems=problems)
@@ -198,8 +197,8 @@ class Planner:
 
     def size(self, ticket: Ticket, stop: str, loss: str) -> Answer:
         problems: list[str] = []
-        stop_price = read_number("Stop price", stop, problems)
-        accepted = read_number("Loss you accept", loss, problems) if loss.strip() else None
+        stop_price = read_field("Stop price", stop, problems)
+        accepted = read_field("Loss you accept", loss, problems) if loss.strip() else None
         if accepted is None and not loss.strip():
             accepted = self.default_loss()
             if accepted is None:
@@ -216,7 +215,7 @@ class Planner:
     def funding(self, position_id: str, rate: str, hours: str) -> Answer:
         problems: list[str] = []
         per_interval = _percent("Funding rate (%)", rate, problems)
-        hold = read_number("Holding time (hours)", hours, problems, positive=False)
+        hold = read_field("Holding time (hours)", hours, problems, positive=False)
         scenario = self._controller.scenario
         if position_id not in {p.id for p in scenario.positions}:
             problems.append("Position: add a position to the account first")
@@ -246,8 +245,8 @@ def parse_fills(text: str, problems: list[str]) -> list[tuple[float, float]]:
         if not at:
             problems.append(f"Fill {n}: write quantity @ price, e.g. 0.5 @ 60000")
             continue
-        qty = read_number(f"Fill {n} quantity", qty_text, problems)
-        price = read_number(f"Fill {n} price", price_text, problems)
+        qty = read_field(f"Fill {n} quantity", qty_text, problems)
+        price = read_field(f"Fill {n} price", price_text, problems)
         if qty is not None and price is not None:
             fills.append((price, qty))
     if not fills and not problems:
@@ -264,23 +263,13 @@ def _plan(run: Any) -> Answer:
         return Answer(problems=[str(error)])
 
 
-def read_number(label: str, text: str, problems: list[str], positive: bool = True) -> float | None:
-    problem = number_problem(text)
-    value = parse_number(text)
-    if problem is not None or value is None:
-        problems.append(f"{label}: {problem}")
-        return None
-    if positive and value <= 0:
-        problems.append(f"{label}: must be > 0")
-        return None
-    if not math.isfinite(value) or abs(value) > 1e15:
-        problems.append(f"{label}: too large")
-        return None
-    return value
+def read_field(label: str, text: str, problems: list[str], positive: bool = True) -> float | None:
+    """A field's number (``numbers.read_number``), at most 10^15 like the file's amounts."""
+    return read_number(label, text, problems, positive=positive, largest=1e15)
 
 
 def _percent(label: str, text: str, problems: list[str]) -> float | None:
-    value = read_number(label, text.strip().removesuffix("%"), problems, positive=False)
+    value = read_field(label, text.strip().removesuffix("%"), problems, positive=False)
     return None if value is None else value / 100
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from marginlab.desktop.controller import ScenarioController
-from marginlab.desktop.planner import Answer, Planner, read_number
+from marginlab.desktop.planner import Answer, Planner, read_field
 from marginlab.engine.margin.models import MarginMode, Side
 from marginlab.engine.margin.planning import PlanError, Ticket, order_document
 from marginlab.engine.margin.precheck import Check, check_order
@@ -50,9 +50,9 @@ class PreTrade:
     ) -> Answer:
         """The order in both modes, or the problems naming the fields as the view labels them."""
         ticket, problems = self.planner.ticket(symbol, side, leverage, price, mmr)
-        amount = read_number("Size" if kind == "quantity" else "Margin", size, problems)
+        amount = read_field("Size" if kind == "quantity" else "Margin", size, problems)
         limit = (
-            read_number("Max acceptable loss", acceptable, problems) if acceptable.strip() else None
+            read_field("Max acceptable loss", acceptable, problems) if acceptable.strip() else None
         )
         if limit is None and not acceptable.strip():
             limit = self._controller.scenario.account.max_acceptable_loss

@@ -67,6 +67,37 @@ def parse_number(text: str) -> float | None:
     )
 
 
+def read_number(
+    what: str,
+    text: str,
+    problems: list[str],
+    *,
+    positive: bool = True,
+    percent: bool = False,
+    largest: float | None = None,
+) -> float | None:
+    """The number typed into ``what`` (a field, an option), or None with one message in
+    ``problems`` that names it: not a number (``number_problem``), not > 0 where it must be,
+    or above ``largest``. With ``percent``, a trailing "%" divides by 100 ("0.05%" is 0.0005).
+    The one reader of the calculator's, the check's and the CLI's typed numbers."""
+    scale = 1.0
+    if percent and text.strip().endswith("%"):
+        text, scale = text.strip()[:-1], 0.01
+    problem = number_problem(text)
+    value = parse_number(text)
+    if problem is not None or value is None:
+        problems.append(f"{what}: {problem}")
+        return None
+    value *= scale
+    if positive and value <= 0:
+        problems.append(f"{what}: must be > 0")
+        return None
+    if largest is not None and abs(value) > largest:
+        problems.append(f"{what}: too large")
+        return None
+    return value
+
+
 def money_text(value: float, currency: str = "", decimals: int = 2) -> str:
     """An amount in the settlement currency: "12,500.00 USDT"."""
     text = f"{value:,.{decimals}f}"

@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from marginlab.engine.text.numbers import number_problem, parse_number
+from marginlab.engine.text.numbers import read_number
 
 _SIDES = {"long": "long", "buy": "long", "short": "short", "sell": "short"}
 _LEVERAGE = re.compile(r"^(?:x(?P<a>.+)|(?P<b>.+)x)$", re.IGNORECASE)
@@ -39,7 +39,7 @@ def parse_order(
     side = _SIDES.get(tokens[1].lower())
     if side is None:
         problems.append(f"{what}: '{tokens[1]}' is not a side (long or short)")
-    quantity = _number(tokens[2], f"{what} quantity", problems)
+    quantity = read_number(f"{what} quantity", tokens[2], problems)
     rest = tokens[3:]
     price: float | None = marks.get(symbol)
     leverage: float | None = None
@@ -49,11 +49,13 @@ def parse_order(
             if not rest:
                 problems.append(f"{what}: a price after '@', {example}")
                 break
-            price = _number(rest.pop(0), f"{what} price", problems)
+            price = read_number(f"{what} price", rest.pop(0), problems)
             continue
         match = _LEVERAGE.match(token)
         if match:
-            leverage = _number(match.group("a") or match.group("b"), f"{what} leverage", problems)
+            leverage = read_number(
+                f"{what} leverage", match.group("a") or match.group("b"), problems
+            )
             if leverage is not None and not 1 <= leverage <= 1000:
                 problems.append(f"{what} leverage: must be between 1 and 1,000")
             continue
@@ -65,15 +67,3 @@ def parse_order(
     if problems or side is None or quantity is None or price is None or leverage is None:
         return None, problems
     return OrderText(symbol, side, quantity, price, leverage), []
-
-
-def _number(text: str, what: str, problems: list[str]) -> float | None:
-    problem = number_problem(text)
-    value = parse_number(text)
-    if problem is not None or value is None:
-        problems.append(f"{what}: {problem}")
-        return None
-    if value <= 0:
-        problems.append(f"{what}: must be > 0")
-        return None
-    return value

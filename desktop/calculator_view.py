@@ -25,7 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from marginlab.desktop.controller import Result, ScenarioController
-from marginlab.desktop.order_fields import side_box, symbol_box, text_field
+from marginlab.desktop.order_fields import (
+    refill_choices,
+    refill_symbols,
+    side_box,
+    symbol_box,
+    text_field,
+)
 from marginlab.desktop.planner import (
     MODES,
     Answer,
@@ -247,23 +253,12 @@ class CalculatorView(QWidget):
 
     # --- figures --------------------------------------------------------------------------------
     def _on_result_changed(self, result: Result | None) -> None:
-        symbols = self.planner.symbols()
-        typed = self.symbol.currentText()
-        self.symbol.blockSignals(True)
-        self.symbol.clear()
-        self.symbol.addItems(symbols)
-        self.symbol.setEditText(typed if typed else (symbols[0] if symbols else "BTCUSDT"))
-        self.symbol.blockSignals(False)
-        for combo, first in ((self.position, None), (self.add_to, "A new position")):
-            chosen = combo.currentData()
-            combo.blockSignals(True)
-            combo.clear()
-            if first is not None:
-                combo.addItem(first, None)
-            for pid, text in self.planner.positions():
-                combo.addItem(text if first is None else f"Add to {text}", pid)
-            combo.setCurrentIndex(max(combo.findData(chosen), 0))
-            combo.blockSignals(False)
+        refill_symbols(self.symbol, self.planner.symbols())
+        positions = self.planner.positions()
+        refill_choices(self.position, list(positions))
+        refill_choices(
+            self.add_to, [(None, "A new position"), *((p, f"Add to {t}") for p, t in positions)]
+        )
         self.recompute()
 
     def schedule(self, *_: Any) -> None:

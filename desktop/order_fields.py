@@ -27,3 +27,29 @@ def side_box(name: str) -> QComboBox:
     box.addItems(["long", "short"])
     box.setAccessibleName(name)
     return box
+
+
+def refill_symbols(box: QComboBox, symbols: list[str]) -> None:
+    """The account's symbols in ``box``, the text typed kept; nothing done when they did not
+    change (a result arrives with every keystroke in the window)."""
+    if [box.itemText(i) for i in range(box.count())] == symbols:
+        return
+    typed = box.currentText()
+    box.blockSignals(True)
+    box.clear()
+    box.addItems(symbols)
+    box.setEditText(typed or (symbols[0] if symbols else "BTCUSDT"))
+    box.blockSignals(False)
+
+
+def refill_choices(box: QComboBox, choices: list[tuple[str | None, str]]) -> None:
+    """(data, text) choices in ``box``, the chosen one kept; nothing done when unchanged."""
+    if [(box.itemData(i), box.itemText(i)) for i in range(box.count())] == choices:
+        return
+    chosen = box.currentData()
+    box.blockSignals(True)
+    box.clear()
+    for data, text in choices:
+        box.addItem(text, data)
+    box.setCurrentIndex(max(box.findData(chosen), 0))
+    box.blockSignals(False)

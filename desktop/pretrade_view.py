@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from marginlab.desktop.controller import Result, ScenarioController
-from marginlab.desktop.order_fields import side_box, symbol_box, text_field
+from marginlab.desktop.order_fields import refill_symbols, side_box, symbol_box, text_field
 from marginlab.desktop.pretrade import PreTrade
 from marginlab.desktop.style import VARIANT_STYLES, tint
 from marginlab.engine.text.numbers import money_text, percent_text, price_or_none_text
@@ -132,6 +132,7 @@ class PreTradeView(QScrollArea):
         outer.addWidget(self.problems)
         self.setWidget(body)
         self._check: Any = None
+        self._stale = True  # the figures shown are not the account's (set while hidden)
         self._timer = QTimer(self, singleShot=True, interval=0)
         self._timer.timeout.connect(self.recompute)
         for edit in (self.size, self.leverage, self.price, self.mmr, self.acceptable):
@@ -154,13 +155,7 @@ class PreTradeView(QScrollArea):
 
     # --- figures --------------------------------------------------------------------------------
     def _on_result_changed(self, result: Result | None) -> None:
-        typed = self.symbol.currentText()
-        symbols = self.owner.planner.symbols()
-        self.symbol.blockSignals(True)
-        self.symbol.clear()
-        self.symbol.addItems(symbols)
-        self.symbol.setEditText(typed or (symbols[0] if symbols else "BTCUSDT"))
-        self.symbol.blockSignals(False)
+        refill_symbols(self.symbol, self.owner.planner.symbols())
         limit = self.owner.planner.default_loss()
         self.acceptable.setPlaceholderText(
             "type it" if limit is None else f"{limit:,.2f} (the account's)"
@@ -172,6 +167,10 @@ class PreTradeView(QScrollArea):
 
     def recompute(self, *_: Any) -> None:
         self._timer.stop()
+        if not self.isVisible():  # hidden: checked again when shown (an edit elsewhere)
+            self._stale = True
+            return
+        self._stale = False
         mark = self.owner.planner.mark(self.symbol.currentText().strip().upper())
         self.price.setPlaceholderText("mark" if mark is None else f"mark {mark:,.2f}")
         answer = self.owner.check(
@@ -190,6 +189,11 @@ class PreTradeView(QScrollArea):
             self._show(answer.figures)
         for button in (*self.open_buttons.values(), *self.use_size.values()):
             button.setEnabled(answer.figures is not None)
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.recompute()
 
     def _show(self, check: Any) -> None:
         self._check = check

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from marginlab.desktop.controller import Result, ScenarioController
 from marginlab.desktop.order_fields import (
+    caption_row,
     refill_choices,
     refill_symbols,
     side_box,
@@ -80,14 +81,11 @@ class CalculatorView(QWidget):
         self.mmr = text_field(
             "table", "MMR override in %, where no tier table covers the symbol", "calculator mmr"
         )
-        for col, (label, widget) in enumerate(
+        caption_row(
+            grid,
             (("Symbol", self.symbol), ("Side", self.side), ("Leverage ×", self.leverage),
-             ("Pr&ice", self.price), ("MMR %", self.mmr))
-        ):  # fmt: skip
-            caption = QLabel(label)
-            caption.setBuddy(widget)
-            grid.addWidget(caption, 0, col)
-            grid.addWidget(widget, 1, col)
+             ("Pr&ice", self.price), ("MMR %", self.mmr)),
+        )  # fmt: skip
         outer.addWidget(ticket)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._exit_page(), "PnL && target")

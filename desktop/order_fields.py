@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QLineEdit
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
 
 
 def text_field(placeholder: str, tip: str, name: str) -> QLineEdit:
@@ -53,3 +53,12 @@ def refill_choices(box: QComboBox, choices: list[tuple[str | None, str]]) -> Non
         box.addItem(text, data)
     box.setCurrentIndex(max(box.findData(chosen), 0))
     box.blockSignals(False)
+
+
+def caption_row(grid: QGridLayout, cells: tuple[tuple[str, QWidget], ...]) -> None:
+    """Each field under its caption, side by side (the caption's mnemonic focuses it)."""
+    for col, (label, widget) in enumerate(cells):
+        caption = QLabel(label)
+        caption.setBuddy(widget)
+        grid.addWidget(caption, 0, col)
+        grid.addWidget(widget, 1, col)

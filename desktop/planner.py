@@ -37,6 +37,7 @@ from marginlab.engine.text.numbers import read_number
 
 FIELD_LABELS = {
     "symbol": "Symbol",
+    "size": "Size",
     "price": "Price",
     "leverage": "Leverage",
     "MMR override": "MMR %",
@@ -136,8 +137,7 @@ class Planner:
         problems = ticket_problems(self._controller.scenario, ticket)
         if not problems:
             return None
-        field, _, text = problems[0].partition(": ")
-        return f"{FIELD_LABELS.get(field, field)}: {text}"
+        return in_field_words(problems[0])
 
     # --- figures --------------------------------------------------------------------------------
     def exit_and_targets(
@@ -231,6 +231,12 @@ class Planner:
             )
 
         return _plan(run)
+
+
+def in_field_words(problem: str) -> str:
+    """An engine message ("symbol: …") with the field's name as the tabs label it."""
+    field, _, text = problem.partition(": ")
+    return f"{FIELD_LABELS.get(field, field)}: {text}" if text else problem
 
 
 def parse_fills(text: str, problems: list[str]) -> list[tuple[float, float]]:

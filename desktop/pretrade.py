@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from marginlab.desktop.controller import ScenarioController
-from marginlab.desktop.planner import Answer, Planner, read_field
+from marginlab.desktop.planner import Answer, Planner, in_field_words, read_field
 from marginlab.engine.margin.models import MarginMode, Side
 from marginlab.engine.margin.planning import PlanError, Ticket, order_document
 from marginlab.engine.margin.precheck import Check, check_order
@@ -67,7 +67,7 @@ class PreTrade:
         try:
             result = check_order(self._controller.scenario, ticket, quantity, margin, limit)
         except PlanError as error:
-            return Answer(problems=[_words(p) for p in error.problems])
+            return Answer(problems=[in_field_words(p) for p in error.problems])
         except (LookupError, ValueError) as error:
             return Answer(problems=[str(error)])
         self._last = (Order(ticket, quantity, margin, limit), result)
@@ -83,10 +83,3 @@ class PreTrade:
             self._controller.scenario, order.ticket, order.quantity, mode, margin
         )
         return self._controller.open_order(document)
-
-
-def _words(problem: str) -> str:
-    """An engine message with the view's field names."""
-    field_, _, text = problem.partition(": ")
-    labels = {"symbol": "Symbol", "size": "Size", "price": "Price", "leverage": "Leverage"}
-    return f"{labels.get(field_, field_)}: {text}" if text else problem

@@ -24,7 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from marginlab.desktop.controller import Result, ScenarioController
-from marginlab.desktop.order_fields import refill_symbols, side_box, symbol_box, text_field
+from marginlab.desktop.order_fields import (
+    caption_row,
+    refill_symbols,
+    side_box,
+    symbol_box,
+    text_field,
+)
 from marginlab.desktop.pretrade import PreTrade
 from marginlab.desktop.style import VARIANT_STYLES, tint
 from marginlab.engine.text.numbers import money_text, percent_text, price_or_none_text
@@ -81,11 +87,7 @@ class PreTradeView(QScrollArea):
         cells = (("Symbol", self.symbol), ("Side", self.side), ("Size", self.size),
                  ("as", self.size_kind), ("Leverage ×", self.leverage), ("Price", self.price),
                  ("MMR %", self.mmr), ("Max acceptable loss", self.acceptable))  # fmt: skip
-        for col, (label, widget) in enumerate(cells):
-            caption = QLabel(label)
-            caption.setBuddy(widget)
-            grid.addWidget(caption, 0, col)
-            grid.addWidget(widget, 1, col)
+        caption_row(grid, cells)
         outer.addWidget(order)
         self.verdict = QLabel()
         self.verdict.setAccessibleName("recommendation")

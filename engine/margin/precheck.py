@@ -122,6 +122,11 @@ def loss_if_wrong(
         account, _ = opened(scenario, ticket, quantity, mode, margin)
     except PlanError:
         return WorstMove(math.inf, {}, ())
+    return wrong_move(account, ticket)
+
+
+def wrong_move(account: Scenario, ticket: Ticket) -> WorstMove:
+    """In an account that holds the order: the worst move of its symbol against it alone."""
     pools = build_pools(account, "as_entered")
     return symbol_loss(pools, account.marks(), ticket.symbol, adverse_side(ticket))
 
@@ -158,9 +163,7 @@ def _mode(
     account, pid = opened(scenario, ticket, quantity, mode, margin)
     after = evaluate(account).variants["as_entered"]
     figures = after.positions[pid]
-    wrong = symbol_loss(
-        build_pools(account, "as_entered"), account.marks(), ticket.symbol, adverse_side(ticket)
-    )
+    wrong = wrong_move(account, ticket)
     old = before.variants["as_entered"].positions
     moves = tuple(
         LiquidationMove(p.id, p.symbol, old[p.id].liquidation_price, new.liquidation_price)

@@ -5,11 +5,13 @@ user's machine. Run: ``make bench``."""
 from __future__ import annotations
 
 import os
-import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parents[1]))
+from bench.timing import interleaved_medians
 
 SEED = Path(__file__).parents[1] / "resources" / "presets" / "seed-example.json"
 CLI = Path(sys.executable).with_name("marginlab-cli")
@@ -25,13 +27,7 @@ def seconds(command: list[str]) -> float:
 
 
 def main() -> None:
-    for command in (BARE, EVALUATE):
-        seconds(command)  # warm-up: writes the bytecode cache
-    bare, cli = [], []
-    for _ in range(15):
-        bare.append(seconds(BARE))
-        cli.append(seconds(EVALUATE))
-    b, c = statistics.median(bare), statistics.median(cli)
+    b, c = interleaved_medians(lambda: seconds(BARE), lambda: seconds(EVALUATE))
     verdict = "met" if c <= 1.3 * b else "MISSED"
     print(
         f"marginlab-cli evaluate {c:.3f} s vs python -c 'import numpy, pydantic' {b:.3f} s: "

@@ -22,6 +22,9 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).parents[1]))
+from bench.timing import interleaved_medians
+
 # Qt's offscreen screen is 800 x 800 unless configured, and the window fits itself to the
 # screen: measure on the desktop-sized screen the tests use.
 SCREEN = Path(__file__).parents[1] / "tests" / "offscreen_screen.json"
@@ -109,14 +112,11 @@ def main() -> None:
         f"keystroke -> plot repainted         median {statistics.median(paint_ms):6.2f} ms"
         f"  p95 {p95(paint_ms):6.2f} ms"
     )
-    bare, app = [], []
     with tempfile.TemporaryDirectory() as home:
-        for command in (BARE_COMMAND, APP_COMMAND):  # warm-up: bytecode and disk caches
-            first_window_seconds(command, home)
-        for _ in range(15):  # interleaved, so both see the same machine load
-            bare.append(first_window_seconds(BARE_COMMAND, home))
-            app.append(first_window_seconds(APP_COMMAND, home))
-    b, a = statistics.median(bare), statistics.median(app)
+        b, a = interleaved_medians(
+            lambda: first_window_seconds(BARE_COMMAND, home),
+            lambda: first_window_seconds(APP_COMMAND, home),
+        )
     verdict = "met" if a <= 1.3 * b else "MISSED"
     print(
         f"first window: bare PySide6+pyqtgraph {b:.3f} s, Margin Lab {a:.3f} s, "

@@ -7,8 +7,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 SRC_TREE := $(VENV)/src/marginlab
+# The compiled translation catalogue: built from translations/*.ts, never kept in git.
+QM := resources/i18n/marginlab_zh_CN.qm
 
-.PHONY: run test test-slow locks lint typecheck contracts unit frozen package package-onefile bench screenshots clean
+.PHONY: translations run test test-slow locks lint typecheck contracts unit frozen package package-onefile bench screenshots clean
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,7 +42,12 @@ locks:
 		$(UPGRADE) --extra dev -o requirements-dev.lock pyproject.toml \
 		packaging/build-requirements.in
 
-run: $(STAMP)
+translations: $(QM)
+
+$(QM): translations/marginlab_zh_CN.ts $(STAMP)
+	$(BIN)/python packaging/translations.py compile resources/i18n
+
+run: $(STAMP) $(QM)
 	$(BIN)/marginlab $(ARGS)
 
 test: lint typecheck contracts unit frozen
@@ -55,12 +62,12 @@ typecheck: $(DEV_STAMP)
 contracts: $(DEV_STAMP)
 	$(BIN)/lint-imports
 
-unit: $(DEV_STAMP)
+unit: $(DEV_STAMP) $(QM)
 	HYPOTHESIS_PROFILE=$${HYPOTHESIS_PROFILE:-ci} $(BIN)/python -m pytest -q -n 2 tests \
 		--ignore=tests/packaging
 
 # The long runs (the 3,000-step GUI monkey): not part of `make test`.
-test-slow: $(DEV_STAMP)
+test-slow: $(DEV_STAMP) $(QM)
 	HYPOTHESIS_PROFILE=$${HYPOTHESIS_PROFILE:-ci} $(BIN)/python -m pytest -q -n 2 -m slow tests \
 		--ignore=tests/packaging
 
@@ -68,11 +75,11 @@ test-slow: $(DEV_STAMP)
 frozen: package
 	$(BIN)/python -m pytest -q tests/packaging
 
-package: $(DEV_STAMP)
+package: $(DEV_STAMP) $(QM)
 	$(BIN)/pyinstaller --noconfirm --log-level WARN build.spec
 	$(BIN)/python packaging/build_linux.py dist
 
-package-onefile: $(DEV_STAMP)
+package-onefile: $(DEV_STAMP) $(QM)
 	MARGINLAB_ONEFILE=1 $(BIN)/pyinstaller --noconfirm --log-level WARN \
 		--distpath dist/onefile --workpath build/onefile build.spec
 
@@ -85,8 +92,9 @@ bench: $(DEV_STAMP)
 	$(BIN)/python bench/scale_bench.py
 
 # The README's screenshots, from the real app in an X window (Xvfb; .ci/run installs it).
-screenshots: $(STAMP)
+screenshots: $(STAMP) $(QM)
 	xvfb-run -a -s "-screen 0 1600x1000x24" $(BIN)/python docs/screenshots.py docs
+	LANG=zh_CN.UTF-8 xvfb-run -a -s "-screen 0 1600x1000x24" $(BIN)/python docs/screenshots.py docs
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

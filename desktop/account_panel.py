@@ -8,62 +8,71 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QWidget
 
 from marginlab.desktop.controller import ScenarioController
 from marginlab.desktop.fields import EditField, number_text, problem_for
+from marginlab.desktop.i18n import N_, said, tr
 from marginlab.desktop.style import tint
 from marginlab.engine.margin.fees import BASE_TAKER_RATES
 from marginlab.engine.margin.models import Scenario
 from marginlab.engine.margin.rules import RULE_SETS, stale_table_warning, table_info
 
 TIPS = {
-    "wallet_balance": "Deposits + realised PnL − fees. Under cross this whole amount, less the "
-    "isolated margins, is the pool every cross position can lose.",
-    "currency": "Settlement currency of the linear contracts (e.g. USDT)",
-    "max_acceptable_loss": "The most you accept to lose if you are wrong. Empty = no limit. "
-    "Variants whose max loss is above it are flagged.",
+    "wallet_balance": N_(
+        "Deposits + realised PnL − fees. Under cross this whole amount, less the "
+        "isolated margins, is the pool every cross position can lose."
+    ),
+    "currency": N_("Settlement currency of the linear contracts (e.g. USDT)"),
+    "max_acceptable_loss": N_(
+        "The most you accept to lose if you are wrong. Empty = no limit. "
+        "Variants whose max loss is above it are flagged."
+    ),
 }
 
 
 class AccountPanel(QGroupBox):
     def __init__(self, controller: ScenarioController, parent: QWidget | None = None) -> None:
-        super().__init__("Account", parent)
+        super().__init__(tr("Account"), parent)
         self._controller = controller
         form = QFormLayout(self)
         self.name = EditField(
             "name",
-            "Scenario name, shown in the title bar",
+            tr("Scenario name, shown in the title bar"),
             lambda text: controller.set_meta("name", text),
         )
-        form.addRow("&Name", self.name)
+        form.addRow(tr("&Name"), self.name)
         self.fields: dict[str, EditField] = {}
         for field, label in (
-            ("wallet_balance", "&Wallet balance"),
-            ("currency", "C&urrency"),
-            ("max_acceptable_loss", "Max acceptable &loss"),
+            ("wallet_balance", tr("&Wallet balance")),
+            ("currency", tr("C&urrency")),
+            ("max_acceptable_loss", tr("Max acceptable &loss")),
         ):
             edit = EditField(
                 f"account.{field}",
-                TIPS[field],
+                tr(TIPS[field]),
                 lambda text, f=field: controller.set_account(f, text),
             )
             self.fields[field] = edit
             form.addRow(label, edit)
         self.fee = EditField(
             "taker_fee",
-            "Taker fee per fill, in %. Empty: the venue's base (non-VIP) rate. It is taken off "
-            "PnL and sets the break-even price; Bybit also counts the fee to close in its "
-            "maintenance margin, so it moves the liquidation price there.",
+            tr(
+                "Taker fee per fill, in %. Empty: the venue's base (non-VIP) rate. It is taken off "
+                "PnL and sets the break-even price; Bybit also counts the fee to close in its "
+                "maintenance margin, so it moves the liquidation price there."
+            ),
             controller.set_taker_fee,
         )
-        form.addRow("Taker &fee (%)", self.fee)
+        form.addRow(tr("Taker &fee (%)"), self.fee)
         self.rules = QComboBox()
         self.rules.addItems(list(RULE_SETS))
         self.rules.setAccessibleName("rules")
         for i, name in enumerate(RULE_SETS):
             info = table_info(name)
-            tip = f"{info['source']}" + (f"\nTables as of {info['as_of']}" if info["as_of"] else "")
+            tip = info["source"] + (
+                "\n" + tr("Tables as of {date}").format(date=info["as_of"]) if info["as_of"] else ""
+            )
             self.rules.setItemData(i, tip, role=3)  # Qt.ToolTipRole
-        self.rules.setToolTip("Which venue's maintenance-margin rules price the positions")
+        self.rules.setToolTip(tr("Which venue's maintenance-margin rules price the positions"))
         self.rules.activated.connect(self._on_rules_activated)
-        form.addRow("&Rules", self.rules)
+        form.addRow(tr("&Rules"), self.rules)
         self.stale = QLabel()
         self.stale.setWordWrap(True)
         self.stale.setAccessibleName("rules date")
@@ -82,11 +91,17 @@ class AccountPanel(QGroupBox):
         typed = scenario.taker_fee
         self.fee.show_value("" if typed is None else number_text(typed * 100))
         base = BASE_TAKER_RATES[scenario.rules] * 100
-        self.fee.setPlaceholderText(f"{number_text(base)} (venue base rate)")
+        self.fee.setPlaceholderText(tr("{rate} (venue base rate)").format(rate=number_text(base)))
         # The table's date under its name (tiers change), and a warning once it is old.
         warning = stale_table_warning(scenario.rules, date.today())
         as_of = table_info(scenario.rules)["as_of"]
-        self.stale.setText(f"⚠ {warning}" if warning else f"Tiers as of {as_of}" if as_of else "")
+        self.stale.setText(
+            f"⚠ {said(warning)}"
+            if warning
+            else tr("Tiers as of {date}").format(date=as_of)
+            if as_of
+            else ""
+        )
         tint(self.stale, "#c0392b" if warning else "#707070")
 
     def _on_rules_activated(self, index: int) -> None:

@@ -20,9 +20,11 @@ from PySide6.QtWidgets import QApplication
 
 from marginlab.desktop.autosave import discard, scan_autosaves
 from marginlab.desktop.controller import ScenarioController
+from marginlab.desktop.file_actions import preset_scenario
+from marginlab.desktop.i18n import chosen_language, said, tr
+from marginlab.desktop.i18n import install as install_language
 from marginlab.desktop.main_window import MainWindow
 from marginlab.engine import __version__
-from marginlab.engine.files.presets import load_preset
 from marginlab.engine.files.scenario_io import ScenarioError
 
 ORGANISATION = "MarginLab"
@@ -46,7 +48,7 @@ def build_window(
     autosave_folder: Path | None = None,
 ) -> MainWindow:
     """The window with ``file``, else the last file, else the brief's example."""
-    controller = ScenarioController(load_preset("seed-example.json"))
+    controller = ScenarioController(preset_scenario("seed-example.json"))
     window = MainWindow(controller, settings, autosave_folder)
     last = None if seed_only else settings.value("files/last")
     candidate = file or (Path(str(last)) if last else None)
@@ -54,10 +56,12 @@ def build_window(
         try:
             note = controller.open(candidate)
             if note:
-                window.statusBar().showMessage(note)
+                window.statusBar().showMessage(said(note))
         except ScenarioError as error:
             if file is not None:  # asked for by name: say why it did not open
-                window.files.show_error(f"Cannot open {file.name}", error.problems)
+                window.files.show_error(
+                    tr("Cannot open {file}").format(file=file.name), error.problems
+                )
     controller.recompute()
     return window
 
@@ -87,8 +91,15 @@ def offer_recovery(window: MainWindow) -> bool:
             discard(recovery)
     if kept:
         notes.append(
-            f"{kept} more unsaved scenario{'s' if kept > 1 else ''} left behind by an earlier "
-            "session will be offered at the next start"
+            tr(
+                "{n} more unsaved scenarios left behind by an earlier session will be offered "
+                "at the next start"
+            ).format(n=kept)
+            if kept > 1
+            else tr(
+                "1 more unsaved scenario left behind by an earlier session will be offered "
+                "at the next start"
+            )
         )
     if notes:
         window.statusBar().showMessage(" · ".join(notes))
@@ -111,12 +122,14 @@ def install_error_report(window: MainWindow) -> None:
         except OSError:
             pass
         window.files.show_error(
-            "Unexpected error",
+            tr("Unexpected error"),
             [
                 f"{kind.__name__}: {error}",
-                ("Your work is autosaved. " if not window.autosaver.problem else "")
-                + "Details: "
-                + str(log),
+                (
+                    tr("Your work is autosaved. Details: {log}")
+                    if not window.autosaver.problem
+                    else tr("Details: {log}")
+                ).format(log=log),
             ],
         )
 
@@ -180,7 +193,9 @@ def _first_window(file: Path | None) -> tuple[QApplication, MainWindow]:
     app.setApplicationVersion(__version__)
     follow_palette(app)
     app.setWindowIcon(app_icon())
-    window = build_window(QSettings(), file)
+    settings = QSettings()
+    install_language(app, chosen_language(settings))
+    window = build_window(settings, file)
     window.show()
     return app, window
 

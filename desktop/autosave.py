@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from shiboken6 import isValid
 
 from marginlab.desktop.controller import ScenarioController
+from marginlab.desktop.i18n import tr
 from marginlab.engine.files.bounded import ReadError, read_bounded
 from marginlab.engine.files.scenario_io import (
     MAX_FILE_BYTES,
@@ -80,24 +81,34 @@ def scan_autosaves(folder: Path | None = None) -> Scan:
     if not folder.exists():
         return Scan([])
     if not folder.is_dir():
-        return Scan([], problem=f"{folder} is not a folder: unsaved work is not autosaved")
+        return Scan(
+            [],
+            problem=tr("{folder} is not a folder: unsaved work is not autosaved").format(
+                folder=folder
+            ),
+        )
     found: list[Recovery] = []
     aside: list[str] = []
     try:
         entries = sorted(folder.glob("autosave-*.json"))
     except OSError as error:
-        return Scan([], problem=f"{folder} cannot be read ({error.strerror or error})")
+        return Scan(
+            [],
+            problem=tr("{folder} cannot be read ({reason})").format(
+                folder=folder, reason=error.strerror or error
+            ),
+        )
     for file in entries:
         pid_text = file.stem.split("-", 1)[1]
         if not (pid_text.isdigit() and 0 < int(pid_text) <= MAX_PID):
-            aside.append(_quarantine(folder, file, "not a name Margin Lab writes"))
+            aside.append(_quarantine(folder, file, tr("not a name Margin Lab writes")))
             continue
         if _alive(int(pid_text)):
             continue  # another running window's work
         try:
             scenario = parse_scenario(read_bounded(file, MAX_FILE_BYTES, "autosave"))
         except (ReadError, ScenarioError) as error:
-            reason = str(error).splitlines()[0] if str(error) else "unreadable"
+            reason = str(error).splitlines()[0] if str(error) else tr("unreadable")
             aside.append(_quarantine(folder, file, reason))
             continue
         found.append(Recovery(file, scenario, _original(file), _mtime(file)))
@@ -136,8 +147,12 @@ def _quarantine(folder: Path, file: Path, reason: str) -> str:
             if companion.exists() or companion.is_symlink():
                 os.replace(companion, target / f"{companion.name}.{os.getpid()}")
     except OSError as error:
-        return f"{file.name}: {reason}; could not be set aside ({error.strerror or error})"
-    return f"{file.name}: {reason}; set aside in {target}"
+        return tr("{file}: {reason}; could not be set aside ({error})").format(
+            file=file.name, reason=reason, error=error.strerror or error
+        )
+    return tr("{file}: {reason}; set aside in {folder}").format(
+        file=file.name, reason=reason, folder=target
+    )
 
 
 def discard(recovery: Recovery) -> None:
@@ -201,7 +216,9 @@ class Autosaver(QObject):
             # A full disk or a folder that is a file must not take the session down: say so
             # (truthfully: the work is not autosaved), and retry at the next change.
             self._set_problem(
-                f"Autosave is off: {self.folder} cannot be written ({error.strerror or error})"
+                tr("Autosave is off: {folder} cannot be written ({reason})").format(
+                    folder=self.folder, reason=error.strerror or error
+                )
             )
         else:
             self._set_problem("")

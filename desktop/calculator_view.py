@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from marginlab.desktop.controller import Result, ScenarioController
+from marginlab.desktop.i18n import N_, said, tr
 from marginlab.desktop.order_fields import (
     caption_row,
     refill_choices,
@@ -45,17 +46,17 @@ from marginlab.desktop.style import tint
 from marginlab.engine.text.numbers import percent_text, price_or_none_text, price_text
 
 LADDER_HEAD = [
-    "Fill",
-    "Price",
-    "Qty",
-    "Total qty",
-    "Avg entry",
-    "Margin",
-    "Liq. isolated",
-    "Liq. cross",
+    N_("Fill"),
+    N_("Price"),
+    N_("Qty"),
+    N_("Total qty"),
+    N_("Avg entry"),
+    N_("Margin"),
+    N_("Liq. isolated"),
+    N_("Liq. cross"),
 ]
 FUNDING_PAGE = 4
-MONEY_COLUMNS = {"Price", "Avg entry", "Margin", "Liq. isolated", "Liq. cross"}
+MONEY_COLUMNS = {N_("Price"), N_("Avg entry"), N_("Margin"), N_("Liq. isolated"), N_("Liq. cross")}
 MODE_COLOURS = {"isolated": "#1f77b4", "cross": "#d62728"}
 
 
@@ -67,32 +68,37 @@ class CalculatorView(QWidget):
         self._timer = QTimer(self, singleShot=True, interval=0)
         self._timer.timeout.connect(self.recompute)
         outer = QVBoxLayout(self)
-        ticket = QGroupBox("The order")
+        ticket = QGroupBox(tr("The order"))
         grid = QGridLayout(ticket)
-        self.symbol = symbol_box("calculator symbol")
-        self.side = side_box("calculator side")
+        self.symbol = symbol_box(tr("calculator symbol"))
+        self.side = side_box(tr("calculator side"))
         self.leverage = text_field(
-            "10", "Leverage of the order: its margin is notional / leverage", "calculator leverage"
+            "10",
+            tr("Leverage of the order: its margin is notional / leverage"),
+            tr("calculator leverage"),
         )
         self.leverage.setText("10")
         self.price = text_field(
-            "mark", "Order price (its entry); empty = the symbol's mark", "calculator price"
+            "mark", tr("Order price (its entry); empty = the symbol's mark"), tr("calculator price")
         )
         self.mmr = text_field(
-            "table", "MMR override in %, where no tier table covers the symbol", "calculator mmr"
+            tr("table"),
+            tr("MMR override in %, where no tier table covers the symbol"),
+            tr("calculator mmr"),
         )
         caption_row(
             grid,
-            (("Symbol", self.symbol), ("Side", self.side), ("Leverage ×", self.leverage),
-             ("Pr&ice", self.price), ("MMR %", self.mmr)),
+            ((tr("Symbol"), self.symbol), (tr("Side"), self.side),
+             (tr("Leverage ×"), self.leverage), (tr("Pr&ice"), self.price),
+             (tr("MMR %"), self.mmr)),
         )  # fmt: skip
         outer.addWidget(ticket)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._exit_page(), "PnL && target")
-        self.tabs.addTab(self._ladder_page(), "Average && DCA")
-        self.tabs.addTab(self._max_open_page(), "Max open")
-        self.tabs.addTab(self._size_page(), "Size from loss")
-        self.tabs.addTab(self._funding_page(), "Funding")
+        self.tabs.addTab(self._exit_page(), tr("PnL && target"))
+        self.tabs.addTab(self._ladder_page(), tr("Average && DCA"))
+        self.tabs.addTab(self._max_open_page(), tr("Max open"))
+        self.tabs.addTab(self._size_page(), tr("Size from loss"))
+        self.tabs.addTab(self._funding_page(), tr("Funding"))
         outer.addWidget(self.tabs, 1)
         self.problems = QLabel()
         self.problems.setWordWrap(True)
@@ -116,19 +122,27 @@ class CalculatorView(QWidget):
         page = QWidget()
         form = QFormLayout(page)
         self.quantity = text_field(
-            "e.g. 0.5", "Quantity of the order, base units", "calculator quantity"
+            tr("e.g. {value}").format(value="0.5"),
+            tr("Quantity of the order, base units"),
+            tr("calculator quantity"),
         )
-        self.exit_price = text_field("e.g. 66000", "Where you would close", "exit price")
+        self.exit_price = text_field(
+            tr("e.g. {value}").format(value="66000"), tr("Where you would close"), tr("exit price")
+        )
         self.target_roe = text_field(
-            "e.g. 50", "Return on the margin you aim for, in %", "target roe"
+            tr("e.g. {value}").format(value="50"),
+            tr("Return on the margin you aim for, in %"),
+            tr("target roe"),
         )
         self.target_pnl = text_field(
-            "e.g. 1000", "Profit you aim for, settlement currency", "target pnl"
+            tr("e.g. {value}").format(value="1000"),
+            tr("Profit you aim for, settlement currency"),
+            tr("target pnl"),
         )
-        form.addRow("Quantity", self.quantity)
-        form.addRow("E&xit price", self.exit_price)
-        form.addRow("Target ROE %", self.target_roe)
-        form.addRow("Target PnL", self.target_pnl)
+        form.addRow(tr("Quantity"), self.quantity)
+        form.addRow(tr("E&xit price"), self.exit_price)
+        form.addRow(tr("Target ROE %"), self.target_roe)
+        form.addRow(tr("Target PnL"), self.target_pnl)
         self.exit_text = QLabel()
         self.exit_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.exit_text.setAccessibleName("pnl and target")
@@ -143,13 +157,15 @@ class CalculatorView(QWidget):
         self.add_to = QComboBox()
         self.add_to.setAccessibleName("add the fills to")
         self.add_to.setToolTip(
-            "A new position with the order above, or fills added to a position of the account "
-            "(its quantity, entry and margin first)"
+            tr(
+                "A new position with the order above, or fills added to a position of the account "
+                "(its quantity, entry and margin first)"
+            )
         )
         left.addWidget(self.add_to)
         self.fills = QPlainTextEdit()
         self.fills.setAccessibleName("fills")
-        self.fills.setToolTip("One fill a line: quantity @ price, e.g. 0.5 @ 60000")
+        self.fills.setToolTip(tr("One fill a line: quantity @ price, e.g. 0.5 @ 60000"))
         self.fills.setPlaceholderText("0.5 @ 60000\n0.5 @ 57000\n1 @ 54000")
         self.fills.setMaximumWidth(190)
         self.add_to.setMaximumWidth(190)
@@ -161,9 +177,11 @@ class CalculatorView(QWidget):
         self.ladder.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.ladder.setAccessibleName("ladder")
         self.ladder.setToolTip(
-            "After each fill: average entry Σ q·p / Σ q (Bybit), margin at the order's leverage, "
-            "and the liquidation price held isolated and held cross in this account, with the "
-            "market at that fill"
+            tr(
+                "After each fill: average entry Σ q·p / Σ q (Bybit), margin at the order's "
+                "leverage, and the liquidation price held isolated and held cross in this "
+                "account, with the market at that fill"
+            )
         )
         right = QVBoxLayout()
         right.addWidget(self.ladder, 1)
@@ -179,17 +197,17 @@ class CalculatorView(QWidget):
         page = QWidget()
         form = QFormLayout(page)
         self.margin = text_field(
-            "available balance",
-            "Isolated: the margin you set; empty = the available balance",
-            "max open margin",
+            tr("available balance"),
+            tr("Isolated: the margin you set; empty = the available balance"),
+            tr("max open margin"),
         )
         self.step = text_field(
-            "none",
-            "The venue's quantity step, e.g. 0.001; the size is floored to it",
-            "quantity step",
+            tr("none"),
+            tr("The venue's quantity step, e.g. 0.001; the size is floored to it"),
+            tr("quantity step"),
         )
-        form.addRow("Isolated margin", self.margin)
-        form.addRow("Quantity step", self.step)
+        form.addRow(tr("Isolated margin"), self.margin)
+        form.addRow(tr("Quantity step"), self.step)
         self.max_open_text = QLabel()
         self.max_open_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.max_open_text.setAccessibleName("max open")
@@ -200,15 +218,17 @@ class CalculatorView(QWidget):
         page = QWidget()
         form = QFormLayout(page)
         self.stop = text_field(
-            "e.g. 57000", "Where you would be proved wrong: the stop price", "stop price"
+            tr("e.g. {value}").format(value="57000"),
+            tr("Where you would be proved wrong: the stop price"),
+            tr("stop price"),
         )
         self.loss = text_field(
-            "max acceptable loss",
-            "The loss you accept; empty = the account's max acceptable loss",
-            "loss you accept",
+            tr("max acceptable loss"),
+            tr("The loss you accept; empty = the account's max acceptable loss"),
+            tr("loss you accept"),
         )
-        form.addRow("Stop price", self.stop)
-        form.addRow("Loss you accept", self.loss)
+        form.addRow(tr("Stop price"), self.stop)
+        form.addRow(tr("Loss you accept"), self.loss)
         self.size_text = QLabel()
         self.size_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.size_text.setAccessibleName("size from loss")
@@ -223,26 +243,29 @@ class CalculatorView(QWidget):
         self.position = QComboBox()
         self.position.setAccessibleName("funding position")
         self.rate = text_field(
-            "0.01", "Funding rate per interval, in % (positive: longs pay)", "funding rate"
+            "0.01", tr("Funding rate per interval, in % (positive: longs pay)"), tr("funding rate")
         )
         self.rate.setText("0.01")
-        self.hours = text_field("72", "How long you hold, in hours", "holding time")
+        self.hours = text_field("72", tr("How long you hold, in hours"), tr("holding time"))
         self.hours.setText("72")
-        form.addRow("Position", self.position)
-        form.addRow("Rate % / interval", self.rate)
-        form.addRow("Hold (hours)", self.hours)
+        form.addRow(tr("Position"), self.position)
+        form.addRow(tr("Rate % / interval"), self.rate)
+        form.addRow(tr("Hold (hours)"), self.hours)
         self.funding_text = QLabel()
         self.funding_text.setWordWrap(True)
         self.funding_text.setAccessibleName("funding")
         form.addRow(self.funding_text)
         row.addLayout(form)
         self.funding_plot = pg.PlotWidget()
-        self.funding_plot.setLabel("bottom", "holding time (hours)")
-        self.funding_plot.setLabel("left", "liquidation price")
+        self.funding_plot.setLabel("bottom", tr("holding time (hours)"))
+        self.funding_plot.setLabel("left", tr("liquidation price"))
         self.funding_plot.addLegend(offset=(10, 10))
         self.funding_curves = {
             m: self.funding_plot.plot(
-                [], [], pen=pg.mkPen(MODE_COLOURS[m], width=2), name=f"held {m}"
+                [],
+                [],
+                pen=pg.mkPen(MODE_COLOURS[m], width=2),
+                name=tr("held {mode}").format(mode=tr(m)),
             )
             for m in MODES
         }
@@ -255,7 +278,11 @@ class CalculatorView(QWidget):
         positions = self.planner.positions()
         refill_choices(self.position, list(positions))
         refill_choices(
-            self.add_to, [(None, "A new position"), *((p, f"Add to {t}") for p, t in positions)]
+            self.add_to,
+            [
+                (None, tr("A new position")),
+                *((p, tr("Add to {position}").format(position=t)) for p, t in positions),
+            ],
         )
         self.recompute()
 
@@ -269,9 +296,15 @@ class CalculatorView(QWidget):
             return
         self._stale = False
         mark = self.planner.mark(self.symbol.currentText().strip().upper())
-        self.price.setPlaceholderText("mark" if mark is None else f"mark {price_text(mark)}")
+        self.price.setPlaceholderText(
+            tr("mark") if mark is None else tr("mark {price}").format(price=price_text(mark))
+        )
         loss = self.planner.default_loss()
-        self.loss.setPlaceholderText("type it" if loss is None else f"{loss:,.2f} (the account's)")
+        self.loss.setPlaceholderText(
+            tr("type it")
+            if loss is None
+            else tr("{amount} (the account's)").format(amount=f"{loss:,.2f}")
+        )
         page = self.tabs.currentIndex()
         if page == FUNDING_PAGE:  # funding does not need the order
             self._show(self._funding_answer(), self._show_funding)
@@ -317,32 +350,54 @@ class CalculatorView(QWidget):
 
     def _show(self, answer: Answer, render: Any) -> None:
         # A refused input leaves the last figures in place and says why under them.
-        self.problems.setText("\n".join(answer.problems))
+        self.problems.setText("\n".join(said(p) for p in answer.problems))
         if answer.figures is not None:
             render(answer.figures)
 
     def _show_exit(self, figures: ExitFigures) -> None:
         cur = self.planner.currency
-        lines = [f"Initial margin {figures.margin:,.2f} {cur} (quantity × price / leverage)"]
+        lines = [
+            tr("Initial margin {amount} (quantity × price / leverage)").format(
+                amount=f"{figures.margin:,.2f} {cur}"
+            )
+        ]
         closed = figures.exit
         if closed is not None:
             lines += [
-                f"At {price_text(closed.price)}: <b>PnL {closed.pnl:+,.2f} {cur}</b>, ROE "
-                f"{percent_text(closed.roe, 2, signed=True)} before fees",
-                f"Fees at {figures.fee_rate * 100:.4g} % taker: {closed.open_fee:,.2f} to open + "
-                f"{closed.close_fee:,.2f} to close → <b>PnL {closed.net_pnl:+,.2f} {cur}</b>, "
-                f"ROE {percent_text(closed.net_roe, 2, signed=True)} after fees",
+                tr("At {price}: <b>PnL {pnl}</b>, ROE {roe} before fees").format(
+                    price=price_text(closed.price),
+                    pnl=f"{closed.pnl:+,.2f} {cur}",
+                    roe=percent_text(closed.roe, 2, signed=True),
+                ),
+                tr(
+                    "Fees at {rate} taker: {open} to open + {close} to close → "
+                    "<b>PnL {pnl}</b>, ROE {roe} after fees"
+                ).format(
+                    rate=f"{figures.fee_rate * 100:.4g} %",
+                    open=f"{closed.open_fee:,.2f}",
+                    close=f"{closed.close_fee:,.2f}",
+                    pnl=f"{closed.net_pnl:+,.2f} {cur}",
+                    roe=percent_text(closed.net_roe, 2, signed=True),
+                ),
             ]
-        lines.append(f"Break-even after fees: <b>{price_or_none_text(figures.break_even)}</b>")
+        lines.append(
+            tr("Break-even after fees: <b>{price}</b>").format(
+                price=said(price_or_none_text(figures.break_even))
+            )
+        )
         if figures.roe_target is not None:
             lines.append(
-                f"Exit for ROE {percent_text(figures.roe_target, 2, signed=True)}: "
-                f"<b>{price_or_none_text(figures.roe_price)}</b> (before fees)"
+                tr("Exit for ROE {roe}: <b>{price}</b> (before fees)").format(
+                    roe=percent_text(figures.roe_target, 2, signed=True),
+                    price=said(price_or_none_text(figures.roe_price)),
+                )
             )
         if figures.pnl_target is not None:
             lines.append(
-                f"Exit for PnL {figures.pnl_target:+,.2f} {cur}: "
-                f"<b>{price_or_none_text(figures.pnl_price)}</b> (before fees)"
+                tr("Exit for PnL {pnl}: <b>{price}</b> (before fees)").format(
+                    pnl=f"{figures.pnl_target:+,.2f} {cur}",
+                    price=said(price_or_none_text(figures.pnl_price)),
+                )
             )
         self.exit_text.setText("<br>".join(lines))
 
@@ -350,7 +405,7 @@ class CalculatorView(QWidget):
         rows = ladder_rows(steps, self.add_to.currentData())
         money = f" ({self.planner.currency})"
         self.ladder.setHorizontalHeaderLabels(
-            [h + money if h in MONEY_COLUMNS else h for h in LADDER_HEAD]
+            [tr(h) + money if h in MONEY_COLUMNS else tr(h) for h in LADDER_HEAD]
         )
         self.ladder.setRowCount(len(rows))
         notes = []
@@ -361,10 +416,10 @@ class CalculatorView(QWidget):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if note:
                     item.setForeground(QColor("#c0392b"))
-                    item.setToolTip(f"Fill {r + 1}: {note}")
+                    item.setToolTip(tr("Fill {n}: {note}").format(n=r + 1, note=note))
                 self.ladder.setItem(r, c, item)
             if note:
-                notes.append(f"⚠ Fill {r + 1}: {note}")
+                notes.append("⚠ " + tr("Fill {n}: {note}").format(n=r + 1, note=note))
         self.ladder_notes.setText("\n".join(notes))
         self.ladder.resizeColumnsToContents()
 
@@ -374,21 +429,33 @@ class CalculatorView(QWidget):
         for mode in MODES:
             f = found[mode]
             own = mode == "isolated" and self.margin.text().strip()
-            source = "margin set" if own else "available balance"
+            source = tr("margin set") if own else tr("available balance")
             why = (
-                "the tier's maximum notional at this leverage"
+                tr("the tier's maximum notional at this leverage")
                 if f.limited_by == "tier"
-                else f"the {source} ({f.available:,.2f} {currency})"
+                else tr("the {source} ({amount})").format(
+                    source=source, amount=f"{f.available:,.2f} {currency}"
+                )
             )
             lines.append(
-                f"<b>{mode.capitalize()}</b>: {f.quantity:,.8g} — notional {f.notional:,.2f} "
-                f"{currency}, margin {f.margin:,.2f}, open loss {f.open_loss:,.2f}; "
-                f"limited by {why}"
+                tr(
+                    "<b>{mode}</b>: {quantity} — notional {notional}, margin {margin}, open loss "
+                    "{loss}; limited by {why}"
+                ).format(
+                    mode=tr(mode.capitalize()),
+                    quantity=f"{f.quantity:,.8g}",
+                    notional=f"{f.notional:,.2f} {currency}",
+                    margin=f"{f.margin:,.2f}",
+                    loss=f"{f.open_loss:,.2f}",
+                    why=why,
+                )
             )
         lines.append(
-            "<span style='color:#707070'>Binance's Max Open: available / (price / leverage + "
-            "open loss per unit), within the tier that allows the leverage. "
-            "Fees not included.</span>"
+            tr(
+                "<span style='color:#707070'>Binance's Max Open: available / (price / leverage + "
+                "open loss per unit), within the tier that allows the leverage. "
+                "Fees not included.</span>"
+            )
         )
         self.max_open_text.setText("<br>".join(lines))
 
@@ -397,26 +464,36 @@ class CalculatorView(QWidget):
         lines = []
         for mode in MODES:
             s = sizes[mode]
-            lev = "n/a" if s.highest_leverage is None else f"{s.highest_leverage:,.2f}×"
+            lev = tr("n/a") if s.highest_leverage is None else f"{s.highest_leverage:,.2f}×"
             note = (
-                " — liquidated before the stop: the loss is the margin"
+                tr(" — liquidated before the stop: the loss is the margin")
                 if s.liquidated_before_stop
                 else ""
             )
             lines.append(
-                f"<b>{mode.capitalize()}</b>: largest size {s.quantity:,.8g}, loses "
-                f"{s.loss:,.2f} {currency} at the stop (fees included){note}; "
-                f"highest leverage {lev}"
+                tr(
+                    "<b>{mode}</b>: largest size {quantity}, loses {loss} at the stop (fees "
+                    "included){note}; highest leverage {leverage}"
+                ).format(
+                    mode=tr(mode.capitalize()),
+                    quantity=f"{s.quantity:,.8g}",
+                    loss=f"{s.loss:,.2f} {currency}",
+                    note=note,
+                    leverage=lev,
+                )
             )
         isolated = sizes["isolated"]
         if isolated.margin_for_stop is not None:
             lines.append(
-                f"Isolated margin that puts the liquidation at the stop: "
-                f"<b>{isolated.margin_for_stop:,.2f} {currency}</b>"
+                tr("Isolated margin that puts the liquidation at the stop: <b>{amount}</b>").format(
+                    amount=f"{isolated.margin_for_stop:,.2f} {currency}"
+                )
             )
         lines.append(
-            "<span style='color:#707070'>Cross counts what the account loses, so a position that "
-            "takes the pool down with it costs the whole pool.</span>"
+            tr(
+                "<span style='color:#707070'>Cross counts what the account loses, so a position "
+                "that takes the pool down with it costs the whole pool.</span>"
+            )
         )
         self.size_text.setText("<br>".join(lines))
 
@@ -426,7 +503,9 @@ class CalculatorView(QWidget):
 
     def _show_funding(self, figures: FundingFigures) -> None:
         currency = self.planner.currency
-        self.funding_plot.setLabel("left", f"liquidation price ({currency})")
+        self.funding_plot.setLabel(
+            "left", tr("liquidation price ({currency})").format(currency=currency)
+        )
         for mode, curve in self.funding_curves.items():
             points = [
                 (h, p)
@@ -435,12 +514,15 @@ class CalculatorView(QWidget):
             ]
             curve.setData([h for h, _ in points], [p for _, p in points])
         end = {m: figures.liquidation[m][-1] for m in MODES}
-        verb = "pays" if figures.paid >= 0 else "receives"
         text = (
-            f"Over {figures.hours[-1]:,.4g} h it {verb} {abs(figures.paid):,.2f} {currency}. "
-            f"Liquidation after: held isolated {price_or_none_text(end['isolated'])}, "
-            f"held cross {price_or_none_text(end['cross'])}."
+            tr("Over {hours} h it pays {amount}.")
+            if figures.paid >= 0
+            else tr("Over {hours} h it receives {amount}.")
+        ).format(hours=f"{figures.hours[-1]:,.4g}", amount=f"{abs(figures.paid):,.2f} {currency}")
+        text += " " + tr("Liquidation after: held isolated {isolated}, held cross {cross}.").format(
+            isolated=said(price_or_none_text(end["isolated"])),
+            cross=said(price_or_none_text(end["cross"])),
         )
         if figures.drained:
-            text += " Its isolated margin is used up: liquidated."
+            text += tr(" Its isolated margin is used up: liquidated.")
         self.funding_text.setText(text)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from marginlab.desktop.controller import Result
+from marginlab.desktop.i18n import N_, said, tr
 from marginlab.desktop.style import TOOLTIPS, VARIANT_STYLES, tint
 from marginlab.desktop.summary_view import SummaryView
 from marginlab.engine.margin.report import Report, VariantReport
@@ -32,11 +33,11 @@ from marginlab.engine.text.numbers import (
 from marginlab.engine.text.report_text import margin_ratio_text, symbol_summaries, venue_comparison
 
 HEADERS = (
-    ("Position", ""),
-    ("Liq. price", "liquidation_price"),
-    ("Dist.", "distance"),
-    ("Max loss", "max_loss"),
-    ("Ratio", "margin_ratio"),
+    (N_("Position"), ""),
+    (N_("Liq. price"), "liquidation_price"),
+    (N_("Dist."), "distance"),
+    (N_("Max loss"), "max_loss"),
+    (N_("Ratio"), "margin_ratio"),
 )
 
 
@@ -153,14 +154,14 @@ class VariantCard(QFrame):
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         tint(self.table, point_size=9)
         for column, (title, key) in enumerate(HEADERS):
-            item = QTableWidgetItem(title)
-            item.setToolTip(TOOLTIPS.get(key, "The position's ID"))
+            item = QTableWidgetItem(tr(title))
+            item.setToolTip(tr(TOOLTIPS[key]) if key else tr("The position's ID"))
             self.table.setHorizontalHeaderItem(column, item)
         self.table.setAccessibleName(f"{name} figures")
         layout.addWidget(self.table)
         self.account = QLabel()
         self.account.setWordWrap(True)
-        self.account.setToolTip(TOOLTIPS["max_loss"])
+        self.account.setToolTip(tr(TOOLTIPS["max_loss"]))
         self.account.setAccessibleName(f"{name} account")
         layout.addWidget(self.account)
         self.warnings = QLabel()
@@ -193,7 +194,7 @@ class VariantCard(QFrame):
                 if f.liquidation_distance is None
                 else percent_text(f.liquidation_distance, signed=True)
             )
-            mode = "iso" if f.margin_mode == "isolated" else "cross"
+            mode = tr("iso") if f.margin_mode == "isolated" else tr("cross")
             texts = (
                 f"{f.id}·{mode}",
                 price_or_none_text(f.liquidation_price),
@@ -221,13 +222,15 @@ class VariantCard(QFrame):
                 key = HEADERS[column][1]
                 unit = f" ({currency})" if column in (1, 3) else ""
                 tip = (
-                    f"{HEADERS[column][0]}{unit}: {TOOLTIPS[key]}"
+                    f"{tr(HEADERS[column][0])}{unit}: {tr(TOOLTIPS[key])}"
                     if key
-                    else f"{f.id}: {f.symbol} {f.side}, {f.margin_mode} in this variant"
+                    else tr("{id}: {symbol} {side}, {mode} in this variant").format(
+                        id=f.id, symbol=f.symbol, side=tr(f.side), mode=tr(f.margin_mode)
+                    )
                 )
                 if column == 1 and f.venue_liquidation_price is not None:
                     venue = venue_comparison(f.liquidation_price, f.venue_liquidation_price)
-                    tip = f"{tip}\n\n{venue}"
+                    tip = f"{tip}\n\n{said(venue)}"
                 item.setToolTip(tip)
         self._row_figures = [(f, currency) for f in positions]
         header = self.table.horizontalHeader().sizeHint().height()
@@ -244,12 +247,20 @@ class VariantCard(QFrame):
         a = variant.account
         currency = html.escape(currency)
         self.account.setText(
-            f"<b>Max loss if wrong: {a.max_loss:,.2f} {currency}</b><br>"
-            f"Equity now {a.equity_now:,.2f} {currency} · margin put in "
-            f"{a.initial_margin:,.2f} {currency} · margin ratio "
-            f"{margin_ratio_text(a.margin_ratio, bool(a.past_liquidation))}"
+            tr(
+                "<b>Max loss if wrong: {loss} {currency}</b><br>Equity now {equity} {currency}"
+                " · margin put in {margin} {currency} · margin ratio {ratio}"
+            ).format(
+                loss=f"{a.max_loss:,.2f}",
+                equity=f"{a.equity_now:,.2f}",
+                margin=f"{a.initial_margin:,.2f}",
+                currency=currency,
+                ratio=html.escape(
+                    said(margin_ratio_text(a.margin_ratio, bool(a.past_liquidation)))
+                ),
+            )
         )
-        self.warnings.setText("\n".join(f"⚠ {w.message}" for w in variant.warnings))
+        self.warnings.setText("\n".join(f"⚠ {said(w.message)}" for w in variant.warnings))
         self.warnings.setVisible(bool(variant.warnings))
 
 
@@ -295,7 +306,11 @@ class ComparisonPanel(QScrollArea):
     def show_result(self, result: Result) -> None:
         report = result.shown
         self.summary.show_summaries(symbol_summaries(report))
-        where = "" if result.cards is None else f"   at the what-if: {_prices_text(result.at)}"
+        where = (
+            ""
+            if result.cards is None
+            else "   " + tr("at the what-if: {prices}").format(prices=_prices_text(result.at))
+        )
         for name, card in self.cards.items():
             style = VARIANT_STYLES[name]
             title = f"{style.title}   {style.glyph}{where}"
@@ -308,5 +323,5 @@ class ComparisonPanel(QScrollArea):
 def _prices_text(prices: dict[str, float]) -> str:
     """ "BTCUSDT 40,000.00", or "5 symbols moved" when the names would crowd a title."""
     if len(prices) > 2:
-        return f"{len(prices)} symbols moved"
+        return tr("{n} symbols moved").format(n=len(prices))
     return ", ".join(f"{symbol} {price_text(price)}" for symbol, price in prices.items())

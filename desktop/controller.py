@@ -15,6 +15,8 @@ from pydantic import ValidationError
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from marginlab.desktop.i18n import said, tr
+from marginlab.desktop.wording import LABELS
 from marginlab.engine.files.scenario_io import format_errors, load_scenario, save_scenario
 from marginlab.engine.margin.calculator import break_even_price, exit_at
 from marginlab.engine.margin.evaluate import evaluate
@@ -168,12 +170,13 @@ class ScenarioController(QObject):
             # BTC" on a USDT venue would be a wrong figure, not a label.
             return self._refuse(
                 "account.currency",
-                f"{self._scenario.rules} settles in {settles}; choose the generic rules for "
-                "another currency",
+                tr(
+                    "{rules} settles in {currency}; choose the generic rules for another currency"
+                ).format(rules=self._scenario.rules, currency=settles),
             )
         empty_limit = field == "max_acceptable_loss" and value == ""
         document["account"][field] = None if empty_limit else value
-        return self._apply(document, f"Edit {field.replace('_', ' ')}", f"account.{field}")
+        return self._apply(document, _edit(field), f"account.{field}")
 
     def set_taker_fee(self, raw: str) -> bool:
         """Edit the taker fee, typed in percent ("0.05" is 0.05 %); empty means the venue's
@@ -186,12 +189,13 @@ class ScenarioController(QObject):
                 return self._refuse("taker_fee", _number_message(text))
             if not 0 <= value <= MAX_TAKER_RATE * 100:
                 return self._refuse(
-                    "taker_fee", f"must be between 0 and {MAX_TAKER_RATE * 100:g} %"
+                    "taker_fee",
+                    tr("must be between 0 and {most} %").format(most=f"{MAX_TAKER_RATE * 100:g}"),
                 )
             document["taker_fee"] = value / 100
         else:
             document.pop("taker_fee", None)
-        return self._apply(document, "Edit taker fee", "taker_fee")
+        return self._apply(document, tr("Edit taker fee"), "taker_fee")
 
     def set_meta(self, field: str, value: str) -> bool:
         """Edit the scenario's ``name`` or ``rules``."""
@@ -199,7 +203,7 @@ class ScenarioController(QObject):
         document[field] = value
         if field == "rules" and value in SETTLEMENT:
             document["account"]["currency"] = SETTLEMENT[value]  # shown in its field at once
-        return self._apply(document, f"Edit {field}", field if field == "name" else None)
+        return self._apply(document, _edit(field), field if field == "name" else None)
 
     def set_position(self, row: int, field: str, raw: Any, scale: float = 1.0) -> bool:
         """Edit ``positions[row].<field>``; typed text is parsed as a number where the field is
@@ -226,7 +230,7 @@ class ScenarioController(QObject):
                     other["mark_price"] = value
         if field == "maintenance_rate" and value is None:
             document["positions"][row].pop("maintenance_amount", None)  # no rate, no amount
-        return self._apply(document, f"Edit {field.replace('_', ' ')}", f"positions[{row}].{field}")
+        return self._apply(document, _edit(field), f"positions[{row}].{field}")
 
     def set_position_fields(self, row: int, values: dict[str, Any], label: str) -> bool:
         """Several fields of one position at once (e.g. size given as notional)."""
@@ -243,12 +247,14 @@ class ScenarioController(QObject):
         value = parse_number(raw)
         if value is None or value <= 0:
             problem = number_problem(raw)
-            message = "must be a number > 0" if problem is None else _number_message(raw)
+            message = tr("must be a number > 0") if problem is None else _number_message(raw)
             return self._refuse(f"positions[{row}].{kind}", message)
         position = self._scenario.positions[row]
         notional = value if kind == "notional" else value * position.leverage
         return self.set_position_fields(
-            row, {"quantity": notional / position.entry_price}, f"Size by {kind}"
+            row,
+            {"quantity": notional / position.entry_price},
+            tr("Size by {kind}").format(kind=tr(LABELS.get(kind, kind))),
         )
 
     def add_position(self, like_row: int = -1) -> bool:
@@ -273,13 +279,13 @@ class ScenarioController(QObject):
         )
         if self._scenario.rules == "generic":  # the venues' tables cover BTCUSDT
             document["positions"][-1]["maintenance_rate"] = 0.005
-        return self._apply(document, "Add position", None)
+        return self._apply(document, tr("Add position"), None)
 
     def open_order(self, position: dict[str, Any]) -> bool:
         """Add the position a pre-trade check opens, as one undo step."""
         document = self._document()
         document["positions"].append(dict(position))
-        return self._apply(document, f"Open {position['id']}", None)
+        return self._apply(document, tr("Open {id}").format(id=position["id"]), None)
 
     def duplicate_position(self, row: int) -> bool:
         document = self._document()
@@ -290,12 +296,12 @@ class ScenarioController(QObject):
             n += 1
         copy["id"] = f"{base}-{n}"
         document["positions"].insert(row + 1, copy)
-        return self._apply(document, "Duplicate position", None)
+        return self._apply(document, tr("Duplicate position"), None)
 
     def remove_position(self, row: int) -> bool:
         document = self._document()
         del document["positions"][row]
-        return self._apply(document, "Remove position", None)
+        return self._apply(document, tr("Remove position"), None)
 
     def set_axis(self, axis: str) -> None:
         """Plot equity against this symbol's price, or ``ALL_SYMBOLS`` for an all-symbols move."""
@@ -340,7 +346,7 @@ class ScenarioController(QObject):
     def set_moves(self, text: str) -> list[str]:
         """Per-symbol moves ("BTC -30%, ETH 2800") for the symbols off the axis; the problems
         in words, and the last valid moves kept, when the text is no move."""
-        moves, problems = parse_move_text(text, self._scenario.marks())
+        moves, problems = parse_move_text(text, self._scenario.marks(), tr("Other symbols"))
         if problems:
             return problems
         if (text.strip(), moves) != (self._moves_text, self._moves):
@@ -423,15 +429,15 @@ class ScenarioController(QObject):
             return None
         account = scenario.account.model_copy(update={"currency": settles})
         self.restore(scenario.model_copy(update={"account": account}), path)
-        return (
-            f"{path.name} names its amounts in {named}, but {scenario.rules} settles in "
-            f"{settles}: they are shown in {settles} (save to keep it so)"
-        )
+        return tr(
+            "{file} names its amounts in {named}, but {rules} settles in {currency}: they "
+            "are shown in {currency} (save to keep it so)"
+        ).format(file=path.name, named=named, rules=scenario.rules, currency=settles)
 
     def save(self, path: Path | None = None) -> None:
         target = path or self._path
         if target is None:
-            raise ValueError("no file name")
+            raise ValueError(tr("no file name"))
         save_scenario(self._scenario, target)
         self._path = target
         self.undo_stack.setClean()
@@ -568,6 +574,15 @@ _WORDS = {
     "sell": "short",
     "isolated": "isolated",
     "cross": "cross",
+    # The same in Chinese, as the window shows them in zh_CN and venues' Chinese pages write.
+    "多": "long",
+    "做多": "long",
+    "买": "long",
+    "空": "short",
+    "做空": "short",
+    "卖": "short",
+    "逐仓": "isolated",
+    "全仓": "cross",
 }
 _TEXT_FIELDS = {"id", "symbol", "side", "margin_mode"}
 
@@ -576,5 +591,10 @@ def _number_message(raw: str) -> str:
     """ "must be a number", with the reason when one helps (an ambiguous "1,5")."""
     problem = number_problem(raw)
     if problem is None or problem == "is empty" or problem.endswith("is not a number"):
-        return "must be a number"
-    return f"must be a number: {problem}"
+        return tr("must be a number")
+    return tr("must be a number: {problem}").format(problem=said(problem))
+
+
+def _edit(field: str) -> str:
+    """The undo step's name: "Edit wallet balance" in the window's language."""
+    return tr("Edit {field}").format(field=tr(LABELS.get(field, field.replace("_", " "))))

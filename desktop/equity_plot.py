@@ -26,6 +26,7 @@ from marginlab.desktop.controller import (
     SweepResult,
 )
 from marginlab.desktop.fields import ERROR_STYLE
+from marginlab.desktop.i18n import N_, said, tr
 from marginlab.desktop.line_key import LineKey
 from marginlab.desktop.style import VARIANT_STYLES, variant_pen
 from marginlab.desktop.what_if_box import WhatIfBox
@@ -33,7 +34,7 @@ from marginlab.engine.margin.report import MAX_PRICE
 from marginlab.engine.text.moves import move_text
 from marginlab.engine.text.numbers import price_decimals, price_text
 
-SHORT = {"as_entered": "entered", "isolated": "iso", "cross": "cross"}
+SHORT = {"as_entered": N_("entered"), "isolated": N_("iso"), "cross": N_("cross")}
 EMPTY_RANGE = [-30.0, 30.0]  # % moves shown while there is no position
 LABELLED_LINES = 6  # liquidation lines labelled in words; beyond, numbered and listed below
 DRAWN_LINES = 40  # liquidation lines drawn at most: a book of hundreds stays readable
@@ -43,9 +44,13 @@ LABEL_HEIGHTS = (0.92, 0.8, 0.68, 0.56, 0.44, 0.32, 0.2)  # of the plot's height
 def readout_text(result: Result | None, axis: str, x: float) -> str:
     """What the what-if line reads: each variant's equity and who was liquidated."""
     if result is None or not result.at:
-        return "Move the what-if line to see each variant's equity there."
+        return tr("Move the what-if line to see each variant's equity there.")
     report = result.report
-    where = f"all symbols {x:+.1f} %" if axis == ALL_SYMBOLS else f"{axis} {price_text(x)}"
+    where = (
+        tr("all symbols {move}").format(move=f"{x:+.1f} %")
+        if axis == ALL_SYMBOLS
+        else f"{axis} {price_text(x)}"
+    )
     others = (
         [move_text(s, p, report.marks[s]) for s, p in result.at.items() if s != axis]
         if axis != ALL_SYMBOLS
@@ -57,13 +62,13 @@ def readout_text(result: Result | None, axis: str, x: float) -> str:
     parts = []
     for name, variant in report.variants.items():
         gone = [html.escape(f.id) for f in variant.positions.values() if f.liquidated]
-        closed = f" — liquidated: {', '.join(gone)}" if gone else ""
+        closed = tr(" — liquidated: {ids}").format(ids=", ".join(gone)) if gone else ""
         parts.append(
             f"<span style='color:{VARIANT_STYLES[name].colour}'>"
             f"<b>{VARIANT_STYLES[name].title}</b></span> "
             f"{variant.account.equity:,.2f} {currency}{closed}"
         )
-    return f"What if {where}: " + " · ".join(parts)
+    return tr("What if {where}: {figures}").format(where=where, figures=" · ".join(parts))
 
 
 def _axis_text(x: float, axis: str) -> str:
@@ -116,12 +121,14 @@ class EquityPlot(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Equity against:"))
+        top.addWidget(QLabel(tr("Equity against:")))
         self.axis = QComboBox()
         self.axis.setAccessibleName("plot axis")
         self.axis.setToolTip(
-            "Move one symbol's price (others stay at their marks), or move "
-            "every symbol by the same percentage"
+            tr(
+                "Move one symbol's price (others stay at their marks), or move "
+                "every symbol by the same percentage"
+            )
         )
         self.axis.activated.connect(self._on_axis_activated)
         top.addWidget(self.axis, 1)
@@ -130,16 +137,18 @@ class EquityPlot(QWidget):
         self.what_if_value = WhatIfBox()
         self.what_if_value.setAccessibleName("what-if value")
         self.what_if_value.setToolTip(
-            "Where the what-if line stands: type a price (or a % move of every symbol) and "
-            "press Enter, or step it with Up/Down and PageUp/PageDown. Dragging the line in "
-            "the plot moves it too."
+            tr(
+                "Where the what-if line stands: type a price (or a % move of every symbol) and "
+                "press Enter, or step it with Up/Down and PageUp/PageDown. Dragging the line in "
+                "the plot moves it too."
+            )
         )
         self.what_if_value.setKeyboardTracking(False)  # "4" on the way to "42000" is no price
         self.what_if_value.setGroupSeparatorShown(True)
         self.what_if_value.setMinimumWidth(170)
         self.what_if_value.valueChanged.connect(self._on_what_if_typed)
         self.what_if_value.refused.connect(self._on_what_if_refused)
-        what_if_label = QLabel("What &if:")
+        what_if_label = QLabel(tr("What &if:"))
         what_if_label.setBuddy(self.what_if_value)
         top.addWidget(what_if_label)
         top.addWidget(self.what_if_value)
@@ -189,12 +198,12 @@ class EquityPlot(QWidget):
         self.what_if = pg.InfiniteLine(
             angle=90,
             movable=True,
-            label="what if",
+            label=tr("what if"),
             pen=pg.mkPen(ink, width=3),
             hoverPen=pg.mkPen("#f39c12", width=4),
             labelOpts={"position": 0.97, "color": ink},
         )
-        self.what_if.setToolTip("Drag: each variant's equity and liquidations at this price")
+        self.what_if.setToolTip(tr("Drag: each variant's equity and liquidations at this price"))
         self.what_if.setZValue(10)
         self.plot.addItem(self.what_if, ignoreBounds=True)
         self.what_if.sigPositionChanged.connect(self._on_what_if_moved)
@@ -202,7 +211,7 @@ class EquityPlot(QWidget):
         self.line_list.setWordWrap(True)
         self.line_list.setTextFormat(Qt.TextFormat.PlainText)
         self.line_list.setAccessibleName("liquidation lines")
-        self.line_list.setToolTip("The numbered liquidation lines on the plot, nearest first")
+        self.line_list.setToolTip(tr("The numbered liquidation lines on the plot, nearest first"))
         self.line_list.hide()
         layout.addWidget(self.line_list)
         self.readout = QLabel()
@@ -224,30 +233,34 @@ class EquityPlot(QWidget):
         row = QHBoxLayout()
         self.moves = QLineEdit()
         self.moves.setAccessibleName("per-symbol moves")
-        self.moves.setPlaceholderText("e.g. ETH -10%, SOL 150")
+        self.moves.setPlaceholderText(tr("e.g. ETH -10%, SOL 150"))
         self.moves.setToolTip(
-            "Move other symbols too, each its own way: a % from its mark or a price, e.g. "
-            "'ETH -10%, SOL 150' (ALL -20% moves every symbol). Enter applies it; the line "
-            "sets the symbol on the plot's axis. Empty: the other symbols stay at their marks."
+            tr(
+                "Move other symbols too, each its own way: a % from its mark or a price, e.g. "
+                "'ETH -10%, SOL 150' (ALL -20% moves every symbol). Enter applies it; the line "
+                "sets the symbol on the plot's axis. Empty: the other symbols stay at their marks."
+            )
         )
         self.moves.returnPressed.connect(self._on_moves_entered)
         self.moves.editingFinished.connect(self._on_moves_entered)
-        moves_label = QLabel("Other sym&bols:")
+        moves_label = QLabel(tr("Other sym&bols:"))
         moves_label.setBuddy(self.moves)
         row.addWidget(moves_label)
         row.addWidget(self.moves, 1)
         row.addSpacing(12)
         self.cards_at = QComboBox()
         self.cards_at.setAccessibleName("cards at")
-        self.cards_at.addItems(["at today's marks", "at the what-if"])
+        self.cards_at.addItems([tr("at today's marks"), tr("at the what-if")])
         self.cards_at.setToolTip(
-            "The figures in the cards above: at today's marks, or as if the market stood at "
-            "the what-if prices (liquidation prices, distances and ratios from there)"
+            tr(
+                "The figures in the cards above: at today's marks, or as if the market stood at "
+                "the what-if prices (liquidation prices, distances and ratios from there)"
+            )
         )
         self.cards_at.currentIndexChanged.connect(
             lambda index: self._controller.set_cards_at_what_if(index == 1)
         )
-        cards_label = QLabel("&Cards show figures")
+        cards_label = QLabel(tr("&Cards show figures"))
         cards_label.setBuddy(self.cards_at)
         row.addWidget(cards_label)
         row.addWidget(self.cards_at)
@@ -261,35 +274,43 @@ class EquityPlot(QWidget):
         self.moves.setProperty("invalid", bool(problems))
         self.moves.setStyleSheet(ERROR_STYLE if problems else "")
         if problems:  # the text stays as typed, to be corrected; the last moves stay applied
-            note = html.escape("; ".join(problems), quote=False)
+            note = html.escape("; ".join(map(said, problems)), quote=False)
             result = self._controller.result
             if result is not None:
                 self._show_what_if(result)
             self.readout.setText(
-                f"{self.readout.text()}<br><span style='color:#c0392b'>{note}; "
-                "the moves shown are the last valid ones</span>"
+                f"{self.readout.text()}<br><span style='color:#c0392b'>"
+                + tr("{problems}; the moves shown are the last valid ones").format(problems=note)
+                + "</span>"
             )
 
     def _on_axis_activated(self, _index: int) -> None:
-        self._controller.set_axis(self.axis.currentText())
+        self._controller.set_axis(str(self.axis.currentData()))
 
     def _fill_axes(self, *_: object) -> None:
         items = [*self._controller.scenario.symbols(), ALL_SYMBOLS]
-        if [self.axis.itemText(i) for i in range(self.axis.count())] != items:
+        if [self.axis.itemData(i) for i in range(self.axis.count())] != items:
             self.axis.clear()
-            self.axis.addItems(items)
-        self.axis.setCurrentText(self._controller.axis)
+            for item in items:  # "All symbols (%)" is said in the window's language
+                self.axis.addItem(tr(item) if item == ALL_SYMBOLS else item, item)
+        self.axis.setCurrentIndex(self.axis.findData(self._controller.axis))
 
     def show_result(self, result: Result) -> None:
         sweep = result.sweep
         axis = self._controller.axis
         x_label = (
-            "Move of every symbol (%)"
+            tr("Move of every symbol (%)")
             if axis == ALL_SYMBOLS
-            else f"{axis} price ({result.report.currency})"
+            else tr("{symbol} price ({currency})").format(
+                symbol=axis, currency=result.report.currency
+            )
         )
         set_axis_label(self.plot, "bottom", x_label)
-        set_axis_label(self.plot, "left", f"Account equity ({result.report.currency})")
+        set_axis_label(
+            self.plot,
+            "left",
+            tr("Account equity ({currency})").format(currency=result.report.currency),
+        )
         # No position, nothing to move: no what-if line, and the next scenario starts afresh.
         self.what_if.setVisible(sweep is not None)
         self.what_if_value.setEnabled(sweep is not None)
@@ -303,7 +324,7 @@ class EquityPlot(QWidget):
             self._axis_shown = None
             with QSignalBlocker(self.what_if_value):
                 self.what_if_value.clear()  # no value left over from the previous scenario
-            self.readout.setText("Add a position to see the equity curves.")
+            self.readout.setText(tr("Add a position to see the equity curves."))
             return
         if sweep is not self._sweep_shown:  # a move of the what-if line keeps the sweep
             self._sweep_shown = sweep
@@ -343,14 +364,18 @@ class EquityPlot(QWidget):
     def _show_lines(self, sweep: SweepResult | None, result: Result) -> None:
         cur = result.report.currency
         start = result.report.variants["cross"].account.equity_now
-        _update_line(self.start_line, start, f"start equity {start:,.2f} {cur}")
+        _update_line(
+            self.start_line, start, tr("start equity {amount}").format(amount=f"{start:,.2f} {cur}")
+        )
         limit = result.scenario.account.max_acceptable_loss
         self.limit_line.setVisible(limit is not None)
         if limit is not None:
             _update_line(
                 self.limit_line,
                 start - limit,
-                f"max acceptable loss {limit:,.2f} {cur}: equity {start - limit:,.2f}",
+                tr("max acceptable loss {limit}: equity {equity}").format(
+                    limit=f"{limit:,.2f} {cur}", equity=f"{start - limit:,.2f}"
+                ),
             )
         axis = self._controller.axis
         home = 0.0 if axis == ALL_SYMBOLS else result.scenario.marks().get(axis, 0.0)
@@ -370,18 +395,26 @@ class EquityPlot(QWidget):
                 continue
             line.show()  # first: a hidden line's label ignores new text, and kept its old one
             (x, ids), variants = drawn[i]
-            names = "/".join(SHORT[v] for v in variants)
+            names = "/".join(tr(SHORT[v]) for v in variants)
             at = _axis_text(x, self._controller.axis)
-            full = f"{','.join(ids)} liquidated ({names}) at {at}"
+            full = tr("{ids} liquidated ({variants}) at {where}").format(
+                ids=",".join(ids), variants=names, where=at
+            )
             listed.append(f"{i + 1}: {full}")
             # Crowded: a number on the line, the words in the list under the plot.
             text = f" {i + 1} " if crowded else f" {full}"
             if _update_line(line, x, text, variants[0]):
                 titles = ", ".join(VARIANT_STYLES[v].title for v in variants)
-                line.setToolTip(f"{titles}: {', '.join(ids)} liquidated when the move reaches {at}")
+                line.setToolTip(
+                    tr("{variants}: {ids} liquidated when the move reaches {where}").format(
+                        variants=titles, ids=", ".join(ids), where=at
+                    )
+                )
         if len(groups) > len(drawn):
-            listed.append(f"… and {len(groups) - len(drawn)} more, farther from the marks")
-        text = "Liquidation lines: " + " · ".join(listed) if crowded else ""
+            listed.append(
+                tr("… and {n} more, farther from the marks").format(n=len(groups) - len(drawn))
+            )
+        text = tr("Liquidation lines: ") + " · ".join(listed) if crowded else ""
         if self.line_list.text() != text:
             self.line_list.setText(text)
             self.line_list.setVisible(crowded)
@@ -457,7 +490,11 @@ class EquityPlot(QWidget):
         """The line stays where it was; the readout says so, and why."""
         if self._controller.result is not None:
             self._show_what_if(self._controller.result)
-        note = f"<span style='color:#c0392b'>{html.escape(message)}; nothing moved</span>"
+        note = (
+            "<span style='color:#c0392b'>"
+            + tr("{problem}; nothing moved").format(problem=html.escape(said(message)))
+            + "</span>"
+        )
         self.readout.setText(f"{self.readout.text()}<br>{note}")
 
     def _on_what_if_moved(self) -> None:
@@ -474,7 +511,7 @@ class EquityPlot(QWidget):
             with QSignalBlocker(self.what_if_value):
                 self.what_if_value.setValue(x)
         axis = self._controller.axis
-        self.what_if.label.setFormat(f"what if {_axis_text(x, axis)}")
+        self.what_if.label.setFormat(tr("what if {where}").format(where=_axis_text(x, axis)))
         self.readout.setText(readout_text(result, axis, x))
 
     def export_image(self, path: str) -> bool:

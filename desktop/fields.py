@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from marginlab.desktop.i18n import said, tr
 from marginlab.engine.text.numbers import parse_number
 
 ERROR_STYLE = "QLineEdit { border: 2px solid #d0342c; }"
@@ -86,9 +87,17 @@ class EditField(QLineEdit):
         self.setText(committed)
         self._on_edit(committed)  # undoes any half-typed value sent on the way ("1e2")
         name = self.accessibleName()
-        shown = f"'{typed}'" if typed.strip() else "an empty value"
-        why = f" ({problem})" if problem else ""
-        self.reverted.emit(f"{name}: {shown} was not used{why}; back to {committed or 'empty'}")
+        shown = f"'{typed}'" if typed.strip() else tr("an empty value")
+        back = committed or tr("empty")
+        self.reverted.emit(
+            tr("{field}: {typed} was not used ({problem}); back to {value}").format(
+                field=name, typed=shown, problem=said(problem), value=back
+            )
+            if problem
+            else tr("{field}: {typed} was not used; back to {value}").format(
+                field=name, typed=shown, value=back
+            )
+        )
 
     def show_value(self, text: str) -> None:
         """Show the scenario's value unless the user is typing here (their text wins)."""
@@ -113,7 +122,7 @@ class EditField(QLineEdit):
         if bool(message) != bool(self.property("invalid")):  # a style sheet is costly to set
             self.setProperty("invalid", bool(message))
             self.setStyleSheet(ERROR_STYLE if message else "")
-        self.setToolTip(f"{message}\n\n{self._tooltip}" if message else self._tooltip)
+        self.setToolTip(f"{said(message)}\n\n{self._tooltip}" if message else self._tooltip)
 
 
 def number_text(value: float | None) -> str:

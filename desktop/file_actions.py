@@ -13,15 +13,17 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QWi
 
 from marginlab.desktop.comparison_panel import comparison_rows
 from marginlab.desktop.controller import NEW_SCENARIO, ScenarioController
+from marginlab.desktop.i18n import N_, said, tr
 from marginlab.engine.files.presets import load_preset, preset_list
 from marginlab.engine.files.scenario_io import ScenarioError
 from marginlab.engine.files.tier_import import import_tier_table
 from marginlab.engine.files.venue_import import VenueFileError, read_venue_file, to_scenario
+from marginlab.engine.margin.models import Scenario
 
 # *.marginlab.json is the type the installed app registers (packaging/linux, the Info.plist):
 # a file saved so opens in Margin Lab from the file manager; any .json still opens here.
 SCENARIO_SUFFIX = ".marginlab.json"
-FILTER = "Margin Lab scenario (*.marginlab.json *.json);;All files (*)"
+FILTER = N_("Margin Lab scenario (*.marginlab.json *.json);;All files (*)")
 MAX_RECENT = 8
 Button = QMessageBox.StandardButton
 
@@ -54,10 +56,15 @@ class FileActions:
     def ask_keep_changes(self) -> Button:
         return QMessageBox.question(
             self.window,
-            "Unsaved changes",
-            f"Save the changes to “{self.controller.scenario.name}”"
-            + (f" ({self.controller.path.name})" if self.controller.path else " (not saved yet)")
-            + " first?",
+            tr("Unsaved changes"),
+            (
+                tr("Save the changes to “{name}” ({file}) first?")
+                if self.controller.path
+                else tr("Save the changes to “{name}” (not saved yet) first?")
+            ).format(
+                name=self.controller.scenario.name,
+                file=self.controller.path.name if self.controller.path else "",
+            ),
             Button.Save | Button.Discard | Button.Cancel,
             Button.Save,
         )
@@ -66,78 +73,88 @@ class FileActions:
         """True: restore it; False: discard it; None: keep it for the next start."""
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "Restore unsaved work?",
-            f"Margin Lab closed without saving “{name}” (autosaved {when}). Restore it?",
+            tr("Restore unsaved work?"),
+            tr("Margin Lab closed without saving “{name}” (autosaved {when}). Restore it?").format(
+                name=name, when=when
+            ),
             Button.NoButton,
             self.window,
         )
-        restore = box.addButton("&Restore", QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton("&Discard", QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton("&Later", QMessageBox.ButtonRole.RejectRole)
+        restore = box.addButton(tr("&Restore"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(tr("&Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(tr("&Later"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(restore)
         box.exec()
         clicked = box.clickedButton()
         return True if clicked is restore else False if clicked is discard else None
 
     def ask_open_path(self) -> str:
-        return QFileDialog.getOpenFileName(self.window, "Open scenario", self._folder(), FILTER)[0]
+        return QFileDialog.getOpenFileName(
+            self.window, tr("Open scenario"), self._folder(), tr(FILTER)
+        )[0]
 
-    def ask_save_path(self, caption: str, suffix: str, file_filter: str = FILTER) -> str:
+    def ask_save_path(self, caption: str, suffix: str, file_filter: str = "") -> str:
         stem = self.controller.scenario.name or "scenario"
         start = str(Path(self._folder()) / f"{stem}{suffix}")
-        return QFileDialog.getSaveFileName(self.window, caption, start, file_filter)[0]
+        return QFileDialog.getSaveFileName(self.window, caption, start, file_filter or tr(FILTER))[
+            0
+        ]
 
     def show_error(self, title: str, lines: list[str]) -> None:
-        QMessageBox.warning(self.window, title, "\n".join(lines))
+        QMessageBox.warning(self.window, title, "\n".join(said(line) for line in lines))
 
     # --- menu ----------------------------------------------------------------------------------
     def build_menu(self, menu: QMenu) -> None:
         for text, keys, slot in (
-            ("&New", QKeySequence.StandardKey.New, self.new),
-            ("&Open…", QKeySequence.StandardKey.Open, self.open),
-            ("&Save", QKeySequence.StandardKey.Save, self.save),
-            ("Save &As…", QKeySequence.StandardKey.SaveAs, self.save_as),
+            (tr("&New"), QKeySequence.StandardKey.New, self.new),
+            (tr("&Open…"), QKeySequence.StandardKey.Open, self.open),
+            (tr("&Save"), QKeySequence.StandardKey.Save, self.save),
+            (tr("Save &As…"), QKeySequence.StandardKey.SaveAs, self.save_as),
         ):
             action = QAction(text, self.window, shortcut=QKeySequence(keys))
             action.triggered.connect(slot)
             menu.addAction(action)
-        self.recent_menu = menu.addMenu("Open &Recent")
+        self.recent_menu = menu.addMenu(tr("Open &Recent"))
         self._fill_recent()
-        importing = QAction("&Import positions…", self.window, shortcut=QKeySequence("Ctrl+I"))
+        importing = QAction(tr("&Import positions…"), self.window, shortcut=QKeySequence("Ctrl+I"))
         importing.setToolTip(
-            "A venue's saved positions answer: Binance positionRisk, Bybit v5 position list, "
-            "Hyperliquid clearinghouseState"
+            tr(
+                "A venue's saved positions answer: Binance positionRisk, Bybit v5 position list, "
+                "Hyperliquid clearinghouseState"
+            )
         )
         importing.triggered.connect(self.import_positions)
         menu.addAction(importing)
-        tiers = QAction("Import &tier table…", self.window)
+        tiers = QAction(tr("Import &tier table…"), self.window)
         tiers.setToolTip(
-            "A venue's tier answer (Binance leverageBracket, Bybit risk-limit, Hyperliquid "
-            "meta, ccxt fetch_leverage_tiers): it prices its symbols from now on"
+            tr(
+                "A venue's tier answer (Binance leverageBracket, Bybit risk-limit, Hyperliquid "
+                "meta, ccxt fetch_leverage_tiers): it prices its symbols from now on"
+            )
         )
         tiers.triggered.connect(self.import_tiers)
         menu.addAction(tiers)
         menu.addSeparator()
         for text, keys, slot in (
-            ("Export comparison as &PNG…", "Ctrl+Shift+P", self.export_png),
-            ("Export p&lot alone as PNG…", "", self.export_plot_png),
-            ("Export comparison as &CSV…", "Ctrl+Shift+E", self.export_csv),
+            (tr("Export comparison as &PNG…"), "Ctrl+Shift+P", self.export_png),
+            (tr("Export p&lot alone as PNG…"), "", self.export_plot_png),
+            (tr("Export comparison as &CSV…"), "Ctrl+Shift+E", self.export_csv),
         ):
             action = QAction(text, self.window, shortcut=QKeySequence(keys))
             action.triggered.connect(slot)
             menu.addAction(action)
         menu.addSeparator()
-        quit_action = QAction("&Quit", self.window, shortcut=QKeySequence.StandardKey.Quit)
+        quit_action = QAction(tr("&Quit"), self.window, shortcut=QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.window.close)
         menu.addAction(quit_action)
 
     def build_presets_menu(self, menu: QMenu) -> None:
         for preset in preset_list():
-            action = QAction(preset.title, self.window)
-            action.setStatusTip(preset.explanation)
-            action.setToolTip(preset.explanation)
+            action = QAction(tr(preset.title), self.window)
+            action.setStatusTip(tr(preset.explanation))
+            action.setToolTip(tr(preset.explanation))
             action.triggered.connect(
-                lambda _=False, p=preset: self.load_preset(p.file, p.explanation, p.order)
+                lambda _=False, p=preset: self.load_preset(p.file, tr(p.explanation), p.order)
             )
             menu.addAction(action)
         menu.setToolTipsVisible(True)
@@ -160,8 +177,8 @@ class FileActions:
     def load_preset(self, file: str, explanation: str = "", order: str = "") -> None:
         """Load a bundled preset; one that comes with an order to check opens the check."""
         if self.maybe_keep_changes():
-            self.controller.replace(load_preset(file))
-            self._show_status(explanation)
+            self.controller.replace(preset_scenario(file))
+            self._show_status(tr(explanation))
             if order and self._show_order is not None:
                 self._show_order(order)
 
@@ -180,17 +197,20 @@ class FileActions:
         except ScenarioError as error:
             if self._import(path):
                 return True
-            self.show_error(f"Cannot open {path.name}", error.problems)
+            self.show_error(tr("Cannot open {file}").format(file=path.name), error.problems)
             return False
         self._remember(path)
         if note:
-            self._show_status(note)
+            self._show_status(said(note))
         return True
 
     # The questions are attributes so tests (and only tests) can answer them.
     def ask_import_path(self) -> str:
         return QFileDialog.getOpenFileName(
-            self.window, "Import positions", self._folder(), "Venue answer (*.json);;All (*)"
+            self.window,
+            tr("Import positions"),
+            self._folder(),
+            tr("Venue answer (*.json);;All (*)"),
         )[0]
 
     def ask_number(self, title: str, label: str) -> float | None:
@@ -201,7 +221,9 @@ class FileActions:
         """File → Import positions…: the current scenario stays until the import succeeds."""
         path = self.ask_import_path()
         if path and self.maybe_keep_changes() and not self._import(Path(path)):
-            self.show_error(f"Cannot import {Path(path).name}", self._import_problems)
+            self.show_error(
+                tr("Cannot import {file}").format(file=Path(path).name), self._import_problems
+            )
 
     def import_tiers(self) -> None:
         """File → Import tier table…: stored per user, dated; the figures follow at once."""
@@ -211,10 +233,14 @@ class FileActions:
         try:
             rules, count, _ = import_tier_table(path)
         except VenueFileError as error:
-            self.show_error(f"Cannot import {Path(path).name}", error.problems)
+            self.show_error(tr("Cannot import {file}").format(file=Path(path).name), error.problems)
             return
         self.controller.recompute()
-        self._show_status(f"{rules}: {count} symbols priced by {Path(path).name} from now on")
+        self._show_status(
+            tr("{rules}: {n} symbols priced by {file} from now on").format(
+                rules=rules, n=count, file=Path(path).name
+            )
+        )
 
     def _import(self, path: Path) -> bool:
         """Import a venue file; asks for the wallet and for rates the file does not give."""
@@ -227,10 +253,13 @@ class FileActions:
         wallet = None
         if imported.wallet is None:
             wallet = self.ask_number(
-                "Wallet balance", f"The {imported.venue} file does not state it. Wallet balance:"
+                tr("Wallet balance"),
+                tr("The {venue} file does not state it. Wallet balance:").format(
+                    venue=imported.venue
+                ),
             )
             if wallet is None:
-                self._import_problems = ["wallet: no wallet balance given"]
+                self._import_problems = [tr("wallet: no wallet balance given")]
                 return False
         rates: dict[str, float] = {}
         while True:
@@ -243,7 +272,8 @@ class FileActions:
                     return False
                 for symbol in missing:
                     rate = self.ask_number(
-                        "Maintenance rate", f"No tier table covers {symbol}. MMR in %:"
+                        tr("Maintenance rate"),
+                        tr("No tier table covers {symbol}. MMR in %:").format(symbol=symbol),
                     )
                     if rate is None:
                         self._import_problems = error.problems
@@ -255,7 +285,11 @@ class FileActions:
                 return False
             self.controller.replace(scenario)
             self.controller.undo_stack.resetClean()  # imported work is not saved yet
-            self._show_status(f"Imported {len(scenario.positions)} positions from {path.name}")
+            self._show_status(
+                tr("Imported {n} positions from {file}").format(
+                    n=len(scenario.positions), file=path.name
+                )
+            )
             return True
 
     def save(self) -> bool:
@@ -264,35 +298,39 @@ class FileActions:
         return self._write(self.controller.path)
 
     def save_as(self) -> bool:
-        path = self.ask_save_path("Save scenario as", SCENARIO_SUFFIX)
+        path = self.ask_save_path(tr("Save scenario as"), SCENARIO_SUFFIX)
         return bool(path) and self._write(Path(path))
 
     def export_png(self) -> None:
         """The whole comparison (title, cards, plot, loss bars) as a PNG to share."""
-        path = self.ask_save_path("Export comparison picture", ".png", "PNG image (*.png)")
+        path = self.ask_save_path(tr("Export comparison picture"), ".png", tr("PNG image (*.png)"))
         if path and not self._grab_plot().save(path, "PNG"):
-            self.show_error("Export failed", [f"{path}: could not be written"])
+            self.show_error(
+                tr("Export failed"), [tr("{file}: could not be written").format(file=path)]
+            )
 
     def export_plot_png(self) -> None:
         """The equity plot alone, through pyqtgraph's image exporter (no other widget)."""
         if self._export_plot is None:
             return
-        path = self.ask_save_path("Export plot picture", ".png", "PNG image (*.png)")
+        path = self.ask_save_path(tr("Export plot picture"), ".png", tr("PNG image (*.png)"))
         if path and not self._export_plot(path):
-            self.show_error("Export failed", [f"{path}: could not be written"])
+            self.show_error(
+                tr("Export failed"), [tr("{file}: could not be written").format(file=path)]
+            )
         elif path:
-            self._show_status(f"Plot saved to {Path(path).name}")
+            self._show_status(tr("Plot saved to {file}").format(file=Path(path).name))
 
     def export_csv(self) -> None:
         result = self.controller.result
-        path = self.ask_save_path("Export comparison", ".csv", "CSV (*.csv)")
+        path = self.ask_save_path(tr("Export comparison"), ".csv", tr("CSV (*.csv)"))
         if not path or result is None:
             return
         try:
             with open(path, "w", newline="", encoding="utf-8") as stream:
                 csv.writer(stream).writerows(comparison_rows(result.report))
         except OSError as error:
-            self.show_error("Export failed", [f"{path}: {error.strerror}"])
+            self.show_error(tr("Export failed"), [f"{path}: {error.strerror}"])
 
     def copy_comparison(self) -> None:
         result = self.controller.result
@@ -303,7 +341,9 @@ class FileActions:
             )
             QGuiApplication.clipboard().setText(out.getvalue())
             rows = len(out.getvalue().splitlines())
-            self._show_status(f"Comparison copied: {rows} rows, tab-separated, ready to paste")
+            self._show_status(
+                tr("Comparison copied: {n} rows, tab-separated, ready to paste").format(n=rows)
+            )
 
     @staticmethod
     def dropped_file(mime: QMimeData) -> Path | None:
@@ -315,7 +355,7 @@ class FileActions:
         try:
             self.controller.save(path)
         except OSError as error:
-            self.show_error("Save failed", [f"{path}: {error.strerror or error}"])
+            self.show_error(tr("Save failed"), [f"{path}: {error.strerror or error}"])
             return False
         self._remember(path)
         return True
@@ -354,3 +394,10 @@ def _missing_symbols(problems: list[str]) -> list[str]:
             listed = problem.split(" covers ", 1)[1].split(";", 1)[0]
             return [s.strip() for s in listed.split(",")]
     return []
+
+
+def preset_scenario(file: str) -> Scenario:
+    """A bundled preset with its name in the window's language (the name is the preset's
+    title bar text, not the trader's data, until they rename or save it)."""
+    scenario = load_preset(file)
+    return scenario.model_copy(update={"name": tr(scenario.name)})

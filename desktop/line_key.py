@@ -13,6 +13,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
 
+from marginlab.desktop.i18n import tr
 from marginlab.desktop.style import VARIANT_STYLES, variant_pen
 
 SAMPLE = 36  # px of line drawn per variant
@@ -26,8 +27,10 @@ class LineKey(QWidget):
         self.names = list(names)
         self.setAccessibleName("line key")
         self.setToolTip(
-            "How each variant is drawn: colour and dash pattern, so the lines can be told "
-            "apart without colour"
+            tr(
+                "How each variant is drawn: colour and dash pattern, so the lines can be told "
+                "apart without colour"
+            )
         )
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 

@@ -11,6 +11,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from marginlab.desktop.controller import Result
+from marginlab.desktop.i18n import tr
 from marginlab.desktop.style import VARIANT_STYLES
 
 # Fill patterns: the second cue besides colour.
@@ -28,8 +29,10 @@ class LossChart(QWidget):
         super().__init__(parent)
         self.setAccessibleName("max loss chart")
         self.setToolTip(
-            "Max loss if wrong: the sum of the pools you can lose (isolated "
-            "margins; the whole cross pool). Dashed line: your max acceptable loss"
+            tr(
+                "Max loss if wrong: the sum of the pools you can lose (isolated "
+                "margins; the whole cross pool). Dashed line: your max acceptable loss"
+            )
         )
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.names = list(VARIANT_STYLES)
@@ -55,7 +58,7 @@ class LossChart(QWidget):
         return list(self._heights)
 
     def title(self) -> str:
-        return f"Max loss if wrong ({self._currency})"
+        return tr("Max loss if wrong ({currency})").format(currency=self._currency)
 
     def value_texts(self) -> list[str]:
         """What each bar says, in the order of ``names``."""
@@ -67,7 +70,7 @@ class LossChart(QWidget):
     def limit_text(self) -> str | None:
         if self._limit is None:
             return None
-        return f"acceptable {self._limit:,.2f} {self._currency}"
+        return tr("acceptable {amount}").format(amount=f"{self._limit:,.2f} {self._currency}")
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, QSettings, QSize, Qt
 from PySide6.QtGui import (
     QAction,
+    QActionGroup,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSizePolicy,
@@ -43,6 +44,15 @@ from marginlab.desktop.controller import Result, ScenarioController
 from marginlab.desktop.equity_plot import EquityPlot
 from marginlab.desktop.fields import EditField
 from marginlab.desktop.file_actions import FileActions
+from marginlab.desktop.i18n import (
+    LANGUAGES,
+    SETTING,
+    SYSTEM,
+    current_language,
+    glossary_html,
+    said,
+    tr,
+)
 from marginlab.desktop.loss_chart import LossChart
 from marginlab.desktop.panes import Panes
 from marginlab.desktop.position_form import PositionForm
@@ -142,8 +152,10 @@ class MainWindow(QMainWindow):
         self._build_layout()
         self._build_menus()
         self.statusBar().showMessage(
-            "Edit any figure on the left; everything on the right "
-            "follows as you type. F1: glossary."
+            tr(
+                "Edit any figure on the left; everything on the right "
+                "follows as you type. F1: glossary."
+            )
         )
         self.table.selectionModel().currentRowChanged.connect(
             lambda current, _: self.form.set_row(current.row())
@@ -176,12 +188,14 @@ class MainWindow(QMainWindow):
     def _build_layout(self) -> None:
         left = QWidget()
         column = QVBoxLayout(left)
-        check = QPushButton("Before you open: isolated or cross?")
+        check = QPushButton(tr("Before you open: isolated or cross?"))
         # Never the widest thing in the column: the cards take the room first (Panes).
         check.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         check.setToolTip(
-            "The order you are about to place, opened isolated and opened cross in this "
-            "account, against the loss you accept (Ctrl+T)"
+            tr(
+                "The order you are about to place, opened isolated and opened cross in this "
+                "account, against the loss you accept (Ctrl+T)"
+            )
         )
         check.clicked.connect(self.show_pretrade)
         tint(check, bold=True)
@@ -189,16 +203,20 @@ class MainWindow(QMainWindow):
         column.addWidget(self.account)
         buttons = QHBoxLayout()
         for text, tip, slot in (
-            ("&Add", "Add a position (Ctrl+Shift+A)", self.add_position),
-            ("D&uplicate", "Duplicate the selected position (Ctrl+D)", self.duplicate_position),
-            ("Re&move", "Remove the selected position (Ctrl+Del)", self.remove_position),
+            (tr("&Add"), tr("Add a position (Ctrl+Shift+A)"), self.add_position),
+            (
+                tr("D&uplicate"),
+                tr("Duplicate the selected position (Ctrl+D)"),
+                self.duplicate_position,
+            ),
+            (tr("Re&move"), tr("Remove the selected position (Ctrl+Del)"), self.remove_position),
         ):
             button = QPushButton(text)
             button.setToolTip(tip)
             button.clicked.connect(slot)
             buttons.addWidget(button)
         caption = QLabel(
-            "Positions (double-click a cell to edit; tick Isolated to toggle the margin mode)"
+            tr("Positions (double-click a cell to edit; tick Isolated to toggle the margin mode)")
         )
         caption.setWordWrap(True)
         column.addWidget(caption)
@@ -210,23 +228,25 @@ class MainWindow(QMainWindow):
         right.addWidget(self.comparison)
         self.views = QTabWidget()
         self.views.setAccessibleName("views")
-        self.views.addTab(self.plot, "Price &move")
+        self.views.addTab(self.plot, tr("Price &move"))
         # Built on first use: they (and the Monte Carlo code) cost start-up time otherwise.
-        self.views.addTab(QWidget(), "Re&play a path")
-        self.views.addTab(QWidget(), "Ris&k (Monte Carlo)")
-        self.views.addTab(QWidget(), "Calculator")
-        self.views.addTab(QWidget(), "Before you open")
+        self.views.addTab(QWidget(), tr("Re&play a path"))
+        self.views.addTab(QWidget(), tr("Ris&k (Monte Carlo)"))
+        self.views.addTab(QWidget(), tr("Calculator"))
+        self.views.addTab(QWidget(), tr("Before you open"))
         self.views.currentChanged.connect(self._on_view_changed)
-        self.views.setTabToolTip(0, "Equity against a what-if price move")
-        self.views.setTabToolTip(1, "A price path in time: a wick or a sustained crash")
-        self.views.setTabToolTip(2, "Odds of liquidation in each mode over many paths")
+        self.views.setTabToolTip(0, tr("Equity against a what-if price move"))
+        self.views.setTabToolTip(1, tr("A price path in time: a wick or a sustained crash"))
+        self.views.setTabToolTip(2, tr("Odds of liquidation in each mode over many paths"))
         self.views.setTabToolTip(
             3,
-            "PnL and targets, average entry and DCA ladder, max open, size from your loss, "
-            "funding: per mode (Ctrl+K)",
+            tr(
+                "PnL and targets, average entry and DCA ladder, max open, size from your loss, "
+                "funding: per mode (Ctrl+K)"
+            ),
         )
         self.views.setTabToolTip(
-            4, "The order you are about to place, isolated vs cross, against your loss (Ctrl+T)"
+            4, tr("The order you are about to place, isolated vs cross, against your loss (Ctrl+T)")
         )
         QShortcut(QKeySequence("Ctrl+K"), self, lambda: self.views.setCurrentIndex(3))
         QShortcut(QKeySequence("Ctrl+T"), self, self.show_pretrade)
@@ -280,15 +300,11 @@ class MainWindow(QMainWindow):
     def glossary(self) -> QDockWidget:
         """The help dock, built and filled when first asked for (~5 ms of start-up otherwise)."""
         if self._glossary is None:
-            self._glossary = QDockWidget("Glossary: isolated vs cross", self)
+            self._glossary = QDockWidget(tr("Glossary: isolated vs cross"), self)
             self._glossary.setObjectName("glossary")
             text = QTextBrowser()
             text.setAccessibleName("glossary")
-            text.setHtml(
-                resources.files("marginlab.resources.help")
-                .joinpath("glossary.html")
-                .read_text("utf-8")
-            )
+            text.setHtml(glossary_html(current_language()))
             self._glossary.setWidget(text)
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self._glossary)
             self._glossary.hide()
@@ -310,30 +326,55 @@ class MainWindow(QMainWindow):
         self.show_glossary(self.glossary.isHidden())
 
     def _build_menus(self) -> None:
-        self.files.build_menu(self.menuBar().addMenu("&File"))
-        edit = self.menuBar().addMenu("&Edit")
-        undo = self.controller.undo_stack.createUndoAction(self, "&Undo")
+        self.files.build_menu(self.menuBar().addMenu(tr("&File")))
+        edit = self.menuBar().addMenu(tr("&Edit"))
+        undo = self.controller.undo_stack.createUndoAction(self, tr("&Undo"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.controller.undo_stack.createRedoAction(self, "&Redo")
+        redo = self.controller.undo_stack.createRedoAction(self, tr("&Redo"))
         redo.setShortcut(QKeySequence.StandardKey.Redo)
         edit.addActions([undo, redo])
         edit.addSeparator()
         for text, keys, slot in (
-            ("&Add position", "Ctrl+Shift+A", self.add_position),
-            ("&Duplicate position", "Ctrl+D", self.duplicate_position),
-            ("&Remove position", "Ctrl+Del", self.remove_position),
-            ("&Copy comparison", "Ctrl+Shift+C", self.files.copy_comparison),
+            (tr("&Add position"), "Ctrl+Shift+A", self.add_position),
+            (tr("&Duplicate position"), "Ctrl+D", self.duplicate_position),
+            (tr("&Remove position"), "Ctrl+Del", self.remove_position),
+            (tr("&Copy comparison"), "Ctrl+Shift+C", self.files.copy_comparison),
         ):
             action = QAction(text, self, shortcut=QKeySequence(keys))
             action.triggered.connect(slot)
             edit.addAction(action)
-        self.files.build_presets_menu(self.menuBar().addMenu("&Presets"))
-        help_menu = self.menuBar().addMenu("&Help")
-        self.glossary_action = QAction("&Glossary: isolated vs cross", self, checkable=True)
+        self.files.build_presets_menu(self.menuBar().addMenu(tr("&Presets")))
+        help_menu = self.menuBar().addMenu(tr("&Help"))
+        self.glossary_action = QAction(tr("&Glossary: isolated vs cross"), self, checkable=True)
         self.glossary_action.setShortcut(QKeySequence.StandardKey.HelpContents)
-        self.glossary_action.setToolTip("Show or hide the glossary panel (F1)")
+        self.glossary_action.setToolTip(tr("Show or hide the glossary panel (F1)"))
         self.glossary_action.triggered.connect(self.show_glossary)
         help_menu.addAction(self.glossary_action)
+        self._build_language_menu(help_menu.addMenu(tr("&Language")))
+
+    def _build_language_menu(self, menu: QMenu) -> None:
+        """System, or one of the languages, each written in itself; remembered, and used from
+        the next start (every text would otherwise need rebuilding in place)."""
+        menu.setToolTip(tr("The window's language, from the next start"))
+        group = QActionGroup(self)
+        chosen = self.settings.value(SETTING, SYSTEM)
+        for code, name in ((SYSTEM, tr("System language")), *LANGUAGES.items()):
+            action = QAction(name, self, checkable=True)
+            action.setChecked(code == chosen or (code == SYSTEM and chosen not in LANGUAGES))
+            action.setData(code)
+            group.addAction(action)
+            menu.addAction(action)
+        group.triggered.connect(self._choose_language)
+        self.language_actions = group
+
+    def _choose_language(self, action: QAction) -> None:
+        code = str(action.data())
+        self.settings.setValue(SETTING, code)
+        self._status(
+            tr("Margin Lab will start in {language} next time").format(
+                language=LANGUAGES.get(code, tr("the system language"))
+            )
+        )
 
     @property
     def runs(self) -> PathRuns:
@@ -482,12 +523,13 @@ class MainWindow(QMainWindow):
     def _on_problems_changed(self, problems: dict[str, str]) -> None:
         scenario = self.controller.scenario
         text = "\n".join(
-            trader_words(f"{where}: {message}", scenario) for where, message in problems.items()
+            trader_words(f"{where}: {said(message)}", scenario)
+            for where, message in problems.items()
         )
-        full = text + ("\n(the last valid figures stay on screen)" if text else "")
+        full = text + (tr("\n(the last valid figures stay on screen)") if text else "")
         lines = full.splitlines()
         if len(lines) > PROBLEM_LINES:
-            lines = [*lines[: PROBLEM_LINES - 1], "… (every problem in the tooltip)"]
+            lines = [*lines[: PROBLEM_LINES - 1], tr("… (every problem in the tooltip)")]
         self.problems.setText("\n".join(lines))
         self.problems.setToolTip(full)
         self.problems.setVisible(bool(problems))
@@ -520,10 +562,13 @@ class MainWindow(QMainWindow):
         account = scenario.account
         as_of = table_info(scenario.rules)["as_of"]
         title = (
-            f"{scenario.name} · wallet {account.wallet_balance:,.2f} {account.currency} · "
-            f"{scenario.rules}"
-            + (f" (tiers {as_of})" if as_of else "")
-            + f" · Margin Lab, {date.today().isoformat()}"
+            tr("{name} · wallet {wallet} · {rules}").format(
+                name=scenario.name,
+                wallet=f"{account.wallet_balance:,.2f} {account.currency}",
+                rules=scenario.rules,
+            )
+            + (" " + tr("(tiers {date})").format(date=as_of) if as_of else "")
+            + f" · {tr('Margin Lab')}, {date.today().isoformat()}"
         )
         body = self._right.grab()
         scale = 2
@@ -555,15 +600,20 @@ class MainWindow(QMainWindow):
             self._asked.add(key)  # kept: not asked again for this value
         else:
             self.controller.undo_stack.undo()
-            label = "leverage" if field == "leverage" else "MMR override"
-            self._say(f"{position.id}: the {label} is back to what it was before")
+            self._say(
+                tr("{id}: the leverage is back to what it was before").format(id=position.id)
+                if field == "leverage"
+                else tr("{id}: the MMR override is back to what it was before").format(
+                    id=position.id
+                )
+            )
 
     def ask_unusual(self, message: str) -> bool:
         """Keep an unusual value? (a dialog; tests answer it themselves)."""
         answer = QMessageBox.question(
             self,
-            "An unusual value",
-            f"{message}.\n\nKeep it?",
+            tr("An unusual value"),
+            tr("{message}.\n\nKeep it?").format(message=message),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Undo,
             QMessageBox.StandardButton.Yes,
         )
@@ -587,7 +637,9 @@ class MainWindow(QMainWindow):
             self.statusBar().clearMessage()
 
     def _update_title(self, *_: object) -> None:
-        self.setWindowTitle(f"Margin Lab — {self.controller.scenario.name}[*]")
+        self.setWindowTitle(
+            tr("Margin Lab — {name}").format(name=self.controller.scenario.name) + "[*]"
+        )
         self.setWindowModified(self.controller.is_dirty())
 
     # --- window events -------------------------------------------------------------------------

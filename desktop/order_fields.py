@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
 
+from marginlab.desktop.i18n import tr
+
 
 def text_field(placeholder: str, tip: str, name: str) -> QLineEdit:
     edit = QLineEdit()
@@ -18,13 +20,14 @@ def symbol_box(name: str) -> QComboBox:
     box = QComboBox()
     box.setEditable(True)
     box.setAccessibleName(name)
-    box.setToolTip("Symbol of the order (the account's symbols, or type another)")
+    box.setToolTip(tr("Symbol of the order (the account's symbols, or type another)"))
     return box
 
 
 def side_box(name: str) -> QComboBox:
     box = QComboBox()
-    box.addItems(["long", "short"])
+    for side in ("long", "short"):
+        box.addItem(tr(side), side)
     box.setAccessibleName(name)
     return box
 

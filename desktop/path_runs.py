@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThread, Signal
 
 from marginlab.desktop.controller import ScenarioController
+from marginlab.desktop.i18n import said, said_error, tr
 from marginlab.engine.margin.models import Scenario
 from marginlab.engine.paths.defaults import (
     DEFAULT_BLOCK,
@@ -119,7 +120,7 @@ class _Worker(QObject):
         except Cancelled:
             self.finished.emit(None)
         except ValueError as error:
-            self.failed.emit(str(error))
+            self.failed.emit(said_error(error))
         else:
             self.finished.emit(risk)
 
@@ -151,7 +152,7 @@ class PathRuns(QObject):
             path = self._price_path(scenario, request)
             result = None if path is None else replay(scenario, path)
         except (PathError, ValueError) as error:
-            self.replayFailed.emit(str(error))
+            self.replayFailed.emit(said_error(error))
             return None
         self.replayed.emit(result)
         return result
@@ -182,7 +183,7 @@ class PathRuns(QObject):
         try:
             parse_volatilities(text, symbols)
         except ValueError as error:
-            return f"Volatility: {error}"
+            return tr("Volatility: {problem}").format(problem=said_error(error))
         return None
 
     def simulate(self, request: RiskRequest) -> None:
@@ -193,7 +194,7 @@ class PathRuns(QObject):
         scenario = self._controller.scenario
         symbols = scenario.symbols()
         if not symbols:
-            self.riskFailed.emit("Add a position to simulate.")
+            self.riskFailed.emit(tr("Add a position to simulate."))
             return
         chosen = self._model(request, symbols)
         if isinstance(chosen, str):
@@ -218,16 +219,16 @@ class PathRuns(QObject):
             try:
                 volatilities = parse_volatilities(request.volatility, symbols)
             except ValueError as error:
-                return f"Volatility: {error}"
+                return tr("Volatility: {problem}").format(problem=said_error(error))
             correlation = uniform_correlation(len(symbols), request.correlation)
             return GBM(volatilities, correlation), DEFAULT_STEPS
         try:
             model = Bootstrap(self._csv(request.candles), request.block)
             return model, model.steps_for(request.horizon_years)
         except PathError as error:
-            return "Candles: " + "; ".join(error.problems)
+            return tr("Candles: {problem}").format(problem="; ".join(map(said, error.problems)))
         except (OSError, ValueError) as error:
-            return f"Candles: {error}"
+            return tr("Candles: {problem}").format(problem=said_error(error))
 
     def cancel(self) -> None:
         """Stop the run under way, if any; its figures are dropped."""

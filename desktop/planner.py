@@ -4,11 +4,12 @@ the trader's words (issue 17). The view only renders what this returns."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from marginlab.desktop.controller import ScenarioController
+from marginlab.desktop.i18n import N_, said, said_error, tr
 from marginlab.engine.margin.calculator import (
     Exit,
     break_even_price,
@@ -34,13 +35,14 @@ from marginlab.engine.margin.planning import (
     ticket_problems,
 )
 from marginlab.engine.text.numbers import read_number
+from marginlab.engine.text.said import Said
 
 FIELD_LABELS = {
-    "symbol": "Symbol",
-    "size": "Size",
-    "price": "Price",
-    "leverage": "Leverage",
-    "MMR override": "MMR %",
+    "symbol": N_("Symbol"),
+    "size": N_("Size"),
+    "price": N_("Price"),
+    "leverage": N_("Leverage"),
+    "MMR override": N_("MMR %"),
 }
 FUNDING_POINTS = 25  # holding times drawn between 0 and the time typed
 
@@ -107,26 +109,26 @@ class Planner:
         problems: list[str] = []
         symbol = symbol.strip().upper()
         if not symbol:
-            problems.append("Symbol: type one, e.g. BTCUSDT")
-        lev = read_field("Leverage", leverage, problems)
+            problems.append(tr("Symbol: type one, e.g. BTCUSDT"))
+        lev = read_field(tr("Leverage"), leverage, problems)
         if lev is not None and not 1 <= lev <= 1000:
-            problems.append("Leverage: must be between 1 and 1,000")
+            problems.append(tr("Leverage: must be between 1 and 1,000"))
         typed_price = price.strip()
         mark = self.mark(symbol)
         if typed_price:
-            at = read_field("Price", typed_price, problems)
+            at = read_field(tr("Price"), typed_price, problems)
         elif mark is None:
-            problems.append("Price: type the order price (the account holds no position in it)")
+            problems.append(tr("Price: type the order price (the account holds no position in it)"))
             at = None
         else:
             at = mark
         rate = None
         if mmr.strip():
-            rate = read_field("MMR override (%)", mmr, problems, positive=False)
+            rate = read_field(tr("MMR override (%)"), mmr, problems, positive=False)
             if rate is not None:
                 rate /= 100
                 if not 0 <= rate < 1:
-                    problems.append("MMR override (%): must be between 0 and 100")
+                    problems.append(tr("MMR override (%): must be between 0 and 100"))
         if problems or lev is None or at is None:
             return None, problems
         ticket = Ticket(symbol, side, lev, at, rate)
@@ -146,10 +148,12 @@ class Planner:
         """PnL and ROE at the exit typed (before and after fees), break-even, and the exit
         prices for the ROE and the PnL typed (``calculator``)."""
         problems: list[str] = []
-        qty = read_field("Quantity", quantity, problems)
-        out = read_field("Exit price", exit_price, problems) if exit_price.strip() else None
-        goal_roe = _percent("Target ROE (%)", roe, problems) if roe.strip() else None
-        goal_pnl = read_field("Target PnL", pnl, problems, positive=False) if pnl.strip() else None
+        qty = read_field(tr("Quantity"), quantity, problems)
+        out = read_field(tr("Exit price"), exit_price, problems) if exit_price.strip() else None
+        goal_roe = _percent(tr("Target ROE (%)"), roe, problems) if roe.strip() else None
+        goal_pnl = (
+            read_field(tr("Target PnL"), pnl, problems, positive=False) if pnl.strip() else None
+        )
         if problems or qty is None:
             return Answer(problems=problems)
         rate = self.fee_rate()
@@ -184,9 +188,9 @@ class Planner:
 
     def max_open(self, ticket: Ticket, margin: str, step: str) -> Answer:
         problems: list[str] = []
-        set_margin = read_field("Isolated margin", margin, problems) if margin.strip() else None
+        set_margin = read_field(tr("Isolated margin"), margin, problems) if margin.strip() else None
         size_step = (
-            read_field("Quantity step", step, problems, positive=False) if step.strip() else 0
+            read_field(tr("Quantity step"), step, problems, positive=False) if step.strip() else 0
         )
         if problems:
             return Answer(problems=problems)
@@ -197,13 +201,13 @@ class Planner:
 
     def size(self, ticket: Ticket, stop: str, loss: str) -> Answer:
         problems: list[str] = []
-        stop_price = read_field("Stop price", stop, problems)
-        accepted = read_field("Loss you accept", loss, problems) if loss.strip() else None
+        stop_price = read_field(tr("Stop price"), stop, problems)
+        accepted = read_field(tr("Loss you accept"), loss, problems) if loss.strip() else None
         if accepted is None and not loss.strip():
             accepted = self.default_loss()
             if accepted is None:
                 problems.append(
-                    "Loss you accept: type it (the account sets no max acceptable loss)"
+                    tr("Loss you accept: type it (the account sets no max acceptable loss)")
                 )
         if problems or stop_price is None or accepted is None:
             return Answer(problems=problems)
@@ -214,11 +218,11 @@ class Planner:
 
     def funding(self, position_id: str, rate: str, hours: str) -> Answer:
         problems: list[str] = []
-        per_interval = _percent("Funding rate (%)", rate, problems)
-        hold = read_field("Holding time (hours)", hours, problems, positive=False)
+        per_interval = _percent(tr("Funding rate (%)"), rate, problems)
+        hold = read_field(tr("Holding time (hours)"), hours, problems, positive=False)
         scenario = self._controller.scenario
         if position_id not in {p.id for p in scenario.positions}:
-            problems.append("Position: add a position to the account first")
+            problems.append(tr("Position: add a position to the account first"))
         if problems or per_interval is None or hold is None:
             return Answer(problems=problems)
         grid = [hold * i / (FUNDING_POINTS - 1) for i in range(FUNDING_POINTS)]
@@ -236,7 +240,11 @@ class Planner:
 def in_field_words(problem: str) -> str:
     """An engine message ("symbol: …") with the field's name as the tabs label it."""
     field, _, text = problem.partition(": ")
-    return f"{FIELD_LABELS.get(field, field)}: {text}" if text else problem
+    if not text:
+        return said(problem)
+    label = tr(FIELD_LABELS[field]) if field in FIELD_LABELS else field
+    rest = problem.params.get("problem") if isinstance(problem, Said) else None
+    return f"{label}: {said(rest) if isinstance(rest, str) else tr(text)}"
 
 
 def parse_fills(text: str, problems: list[str]) -> list[tuple[float, float]]:
@@ -244,19 +252,23 @@ def parse_fills(text: str, problems: list[str]) -> list[tuple[float, float]]:
     fills: list[tuple[float, float]] = []
     lines = [ln for ln in text.splitlines() if ln.strip()]
     if len(lines) > MAX_FILLS:
-        problems.append(f"Fills: at most {MAX_FILLS} (you typed {len(lines):,})")
+        problems.append(
+            tr("Fills: at most {most} (you typed {typed})").format(
+                most=MAX_FILLS, typed=f"{len(lines):,}"
+            )
+        )
         return fills
     for n, line in enumerate(lines, 1):
         qty_text, at, price_text = line.partition("@")
         if not at:
-            problems.append(f"Fill {n}: write quantity @ price, e.g. 0.5 @ 60000")
+            problems.append(tr("Fill {n}: write quantity @ price, e.g. 0.5 @ 60000").format(n=n))
             continue
-        qty = read_field(f"Fill {n} quantity", qty_text, problems)
-        price = read_field(f"Fill {n} price", price_text, problems)
+        qty = read_field(tr("Fill {n} quantity").format(n=n), qty_text, problems)
+        price = read_field(tr("Fill {n} price").format(n=n), price_text, problems)
         if qty is not None and price is not None:
             fills.append((price, qty))
     if not fills and not problems:
-        problems.append("Fills: type one fill a line, quantity @ price")
+        problems.append(tr("Fills: type one fill a line, quantity @ price"))
     return fills
 
 
@@ -266,7 +278,7 @@ def _plan(run: Any) -> Answer:
     except PlanError as error:
         return Answer(problems=list(error.problems))
     except (LookupError, ValueError) as error:
-        return Answer(problems=[str(error)])
+        return Answer(problems=[said_error(error)])
 
 
 def read_field(label: str, text: str, problems: list[str], positive: bool = True) -> float | None:
@@ -289,18 +301,26 @@ def ladder_rows(steps: Sequence[LadderStep], added_to: str | None = None) -> lis
         notes = []
         if s.beyond and i == 1:
             notes.append(
-                f"past the liquidation of {added_to} as it stands ({' and '.join(s.beyond)}): "
-                "the position would be gone before this fills"
+                tr(
+                    "past the liquidation of {id} as it stands ({modes}): the position would be "
+                    "gone before this fills"
+                ).format(id=added_to, modes=_and(tr(m) for m in s.beyond))
             )
         elif s.beyond:
             before = steps[i - 2].liquidation
-            where = " and ".join(f"{m} {price_or_none_text(before[m])}" for m in s.beyond)
+            where = _and(f"{tr(m)} {said(price_or_none_text(before[m]))}" for m in s.beyond)
             notes.append(
-                f"past the liquidation after fill {i - 1} ({where}): the position would be "
-                "gone before this fills"
+                tr(
+                    "past the liquidation after fill {n} ({where}): the position would be gone "
+                    "before this fills"
+                ).format(n=i - 1, where=where)
             )
         if s.unfunded:
-            notes.append(f"margin more than the account has left ({' and '.join(s.unfunded)})")
+            notes.append(
+                tr("margin more than the account has left ({modes})").format(
+                    modes=_and(tr(m) for m in s.unfunded)
+                )
+            )
         rows.append(
             [
                 str(i),
@@ -309,12 +329,16 @@ def ladder_rows(steps: Sequence[LadderStep], added_to: str | None = None) -> lis
                 f"{s.total_quantity:,.8g}",
                 price_text(s.average_entry),
                 f"{s.margin:,.2f}",
-                price_or_none_text(s.liquidation["isolated"]),
-                price_or_none_text(s.liquidation["cross"]),
+                said(price_or_none_text(s.liquidation["isolated"])),
+                said(price_or_none_text(s.liquidation["cross"])),
                 "; ".join(notes),
             ]
         )
     return rows
+
+
+def _and(words: Iterable[str]) -> str:
+    return tr(" and ").join(words)
 
 
 __all__ = [

@@ -7,20 +7,25 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QWidget
 
 from marginlab.desktop.controller import Result, ScenarioController
 from marginlab.desktop.fields import EditField, number_text, problem_for
+from marginlab.desktop.i18n import N_, said, tr
 from marginlab.desktop.symbol_delegate import attach_symbol_completer, rule_set_symbols
 from marginlab.engine.margin.models import Position, Scenario
 from marginlab.engine.margin.rules import symbol_table_info, table_symbol
 from marginlab.engine.text.numbers import price_or_none_text
 
 SIZE_KINDS = (
-    ("quantity", "Quantity (base units)", "Size in base units, e.g. 0.4 BTC"),
-    ("notional", "Notional at entry", "Quantity × entry price, in the settlement currency"),
-    ("margin", "Margin × leverage", "The margin you put up; quantity = margin × leverage / entry"),
+    ("quantity", N_("Quantity (base units)"), N_("Size in base units, e.g. 0.4 BTC")),
+    ("notional", N_("Notional at entry"), N_("Quantity × entry price, in the settlement currency")),
+    (
+        "margin",
+        N_("Margin × leverage"),
+        N_("The margin you put up; quantity = margin × leverage / entry"),
+    ),
 )
 
 
-SIDE_TIP = "Long profits when the price rises, short when it falls"
-MODE_TIP = (
+SIDE_TIP = N_("Long profits when the price rises, short when it falls")
+MODE_TIP = N_(
     "Isolated: the position has its own margin and can lose at most that. Cross: it shares "
     "the account's pool, holds on longer, and can take the pool with it"
 )
@@ -28,7 +33,7 @@ MODE_TIP = (
 
 class PositionForm(QGroupBox):
     def __init__(self, controller: ScenarioController, parent: QWidget | None = None) -> None:
-        super().__init__("Position", parent)
+        super().__init__(tr("Position"), parent)
         self._controller = controller
         self._row = -1
         self._scales: dict[str, float] = {}
@@ -36,102 +41,114 @@ class PositionForm(QGroupBox):
         form = QFormLayout(self)
         self.symbol = EditField(
             "symbol",
-            "Contract symbol, e.g. ETHUSDT: picks the rule set's tier table",
+            tr("Contract symbol, e.g. ETHUSDT: picks the rule set's tier table"),
             lambda t: self._controller.set_position(self._row, "symbol", t),
         )
         self._symbols = QStringListModel(self)
         self._symbols_rules = ""
-        form.addRow("S&ymbol", self.symbol)
-        self.side = self._choice(form, "Si&de", "side", ("long", "short"), SIDE_TIP)
+        form.addRow(tr("S&ymbol"), self.symbol)
+        self.side = self._choice(form, tr("Si&de"), "side", ("long", "short"), SIDE_TIP)
         self.mode = self._choice(
-            form, "Isola&ted or cross", "margin_mode", ("isolated", "cross"), MODE_TIP
+            form, tr("Isola&ted or cross"), "margin_mode", ("isolated", "cross"), MODE_TIP
         )
         self.size_kind = QComboBox()
         self.size_kind.setAccessibleName("size kind")
         for _, label, tip in SIZE_KINDS:
-            self.size_kind.addItem(label)
-            self.size_kind.setItemData(self.size_kind.count() - 1, tip, role=3)
-        self.size_kind.setToolTip("How you give the size; the others follow from it")
+            self.size_kind.addItem(tr(label))
+            self.size_kind.setItemData(self.size_kind.count() - 1, tr(tip), role=3)
+        self.size_kind.setToolTip(tr("How you give the size; the others follow from it"))
         self.size_kind.currentIndexChanged.connect(self._show_fields)
-        form.addRow("Size &as", self.size_kind)
+        form.addRow(tr("Size &as"), self.size_kind)
         self.size = EditField(
-            "size", "Size of the position, in the unit chosen above", self._on_size_edited
+            "size", tr("Size of the position, in the unit chosen above"), self._on_size_edited
         )
-        form.addRow("&Size", self.size)
-        self.entry = self._field(form, "&Entry price", "entry_price", "Average entry price")
+        form.addRow(tr("&Size"), self.size)
+        self.entry = self._field(form, tr("&Entry price"), "entry_price", tr("Average entry price"))
         self.mark = self._field(
             form,
-            "Mar&k price",
+            tr("Mar&k price"),
             "mark_price",
-            "Today's mark price of this symbol; empty: the entry price",
-            "the entry price",
+            tr("Today's mark price of this symbol; empty: the entry price"),
+            tr("the entry price"),
         )
         self.margin = self._field(
             form,
-            "Isolated mar&gin",
+            tr("Isolated mar&gin"),
             "margin",
-            "Isolated margin, added margin included; empty: entry notional / leverage",
-            "notional / leverage",
+            tr("Isolated margin, added margin included; empty: entry notional / leverage"),
+            tr("notional / leverage"),
         )
         self.leverage = self._field(
             form,
-            "Le&verage ×",
+            tr("Le&verage ×"),
             "leverage",
-            "Leverage: initial margin = entry notional / leverage",
+            tr("Leverage: initial margin = entry notional / leverage"),
         )
         # Typed in %, kept as a fraction (0.4 % → 0.004).
         self.rate = self._field(
             form,
-            "MMR &override %",
+            tr("MMR &override %"),
             "maintenance_rate",
-            "Maintenance margin rate override, in %. Empty: the rule set's table decides",
+            tr("Maintenance margin rate override, in %. Empty: the rule set's table decides"),
             scale=0.01,
         )
         self.amount = self._field(
             form,
-            "MM a&mount override",
+            tr("MM a&mount override"),
             "maintenance_amount",
-            "Maintenance amount override (Binance 'cum', Bybit 'deduction'), settlement "
-            "currency; needs the rate above",
+            tr(
+                "Maintenance amount override (Binance 'cum', Bybit 'deduction'), settlement "
+                "currency; needs the rate above"
+            ),
         )
         self.notional = QLabel()
-        self.notional.setToolTip("Quantity × mark price")
+        self.notional.setToolTip(tr("Quantity × mark price"))
         self.initial = QLabel()
         self.initial.setToolTip(
-            "Isolated: the position's margin. Cross: entry notional / "
-            "leverage, drawn from the shared pool"
+            tr(
+                "Isolated: the position's margin. Cross: entry notional / "
+                "leverage, drawn from the shared pool"
+            )
         )
         self.effective = QLabel()
         self.effective.setToolTip(
-            "Entry notional / initial margin. Differs from the leverage "
-            "when an explicit isolated margin is given"
+            tr(
+                "Entry notional / initial margin. Differs from the leverage "
+                "when an explicit isolated margin is given"
+            )
         )
         self.maintenance = QLabel()
         self.maintenance.setToolTip(
-            "Maintenance margin at the mark: notional × MMR − amount of "
-            "the tier in force (the rule set's table or your override)"
+            tr(
+                "Maintenance margin at the mark: notional × MMR − amount of "
+                "the tier in force (the rule set's table or your override)"
+            )
         )
         self.closed = QLabel()
         self.closed.setWordWrap(True)
         self.closed.setAccessibleName("pnl after fees")
         self.closed.setToolTip(
-            "Closed at the what-if price (the mark when the what-if does not move it): PnL "
-            "less the taker fee to open (at the entry) and to close, each quantity × price × "
-            "rate (Account: Taker fee); break-even: the exit at which the PnL pays both fees"
+            tr(
+                "Closed at the what-if price (the mark when the what-if does not move it): PnL "
+                "less the taker fee to open (at the entry) and to close, each quantity × price × "
+                "rate (Account: Taker fee); break-even: the exit at which the PnL pays both fees"
+            )
         )
         self.table = QLabel()
         self.table.setWordWrap(True)
         self.table.setToolTip(
-            "Which table prices this position's maintenance margin, and how old it is: a "
-            "table you imported from the venue wins over the bundled one"
+            tr(
+                "Which table prices this position's maintenance margin, and how old it is: a "
+                "table you imported from the venue wins over the bundled one"
+            )
         )
         for label, widget in (
-            ("Notional", self.notional),
-            ("Initial margin", self.initial),
-            ("Effective leverage", self.effective),
-            ("Maintenance", self.maintenance),
-            ("After fees", self.closed),
-            ("Tier table", self.table),
+            (tr("Notional"), self.notional),
+            (tr("Initial margin"), self.initial),
+            (tr("Effective leverage"), self.effective),
+            (tr("Maintenance"), self.maintenance),
+            (tr("After fees"), self.closed),
+            (tr("Tier table"), self.table),
         ):
             widget.setTextFormat(Qt.TextFormat.PlainText)  # the currency is shown as typed
             form.addRow(label, widget)
@@ -159,8 +176,9 @@ class PositionForm(QGroupBox):
     ) -> QComboBox:
         """A field with a few words to choose from (side, margin mode)."""
         box = QComboBox()
-        box.addItems([v.capitalize() for v in values])
-        box.setToolTip(tip)
+        box.addItems([tr(v.capitalize()) for v in values])
+        box.setToolTip(tr(tip))
+        box.setProperty("values", values)
         box.setAccessibleName(field)
         box.activated.connect(
             lambda index: self._controller.set_position(self._row, field, values[index])
@@ -181,12 +199,17 @@ class PositionForm(QGroupBox):
         position = self._position(self._controller.scenario)
         if position is None:
             self._row = -1
-            self.setTitle("Position (select a row)")
+            self.setTitle(tr("Position (select a row)"))
             for edit in self._edits():
                 edit.setText("")
             return
         self.setTitle(
-            f"Position {position.id}: {position.symbol} {position.side}, {position.margin_mode}"
+            tr("Position {id}: {symbol} {side}, {mode}").format(
+                id=position.id,
+                symbol=position.symbol,
+                side=tr(position.side),
+                mode=tr(position.margin_mode),
+            )
         )
         self.symbol.path = f"positions[{self._row}].symbol"
         self.symbol.show_value(position.symbol)
@@ -197,7 +220,7 @@ class PositionForm(QGroupBox):
             attach_symbol_completer(self.symbol, self._symbols, rules)
         for box, value in ((self.side, position.side), (self.mode, position.margin_mode)):
             with QSignalBlocker(box):
-                box.setCurrentText(value.capitalize())
+                box.setCurrentIndex(box.property("values").index(value))
         kind = self._kind()
         self.size.path = f"positions[{self._row}].{kind}"
         size = {
@@ -232,18 +255,23 @@ class PositionForm(QGroupBox):
             return
         cur = result.report.currency
         self.notional.setText(f"{figures.notional:,.2f} {cur}")
-        self.initial.setText(f"{figures.initial_margin:,.2f} {cur} ({figures.margin_mode})")
+        self.initial.setText(f"{figures.initial_margin:,.2f} {cur} ({tr(figures.margin_mode)})")
         leverage = figures.effective_leverage
-        self.effective.setText("over 10^12×" if leverage is None else f"{leverage:,.2f}×")
+        self.effective.setText(tr("over 10^12×") if leverage is None else f"{leverage:,.2f}×")
         self.maintenance.setText(
-            f"{figures.maintenance_margin:,.2f} {cur} (MMR {figures.maintenance_rate * 100:.2f} %)"
+            tr("{amount} (MMR {rate})").format(
+                amount=f"{figures.maintenance_margin:,.2f} {cur}",
+                rate=f"{figures.maintenance_rate * 100:.2f} %",
+            )
         )
         self.table.setText(tier_table_text(result.scenario.rules, position))
         closed = result.pnl.get(position.id)
         if closed is not None:
             self.closed.setText(
-                f"PnL {closed.net_pnl:+,.2f} {cur} at the what-if · break-even "
-                f"{price_or_none_text(closed.break_even)}"
+                tr("PnL {pnl} at the what-if · break-even {price}").format(
+                    pnl=f"{closed.net_pnl:+,.2f} {cur}",
+                    price=said(price_or_none_text(closed.break_even)),
+                )
             )
 
     def _field(
@@ -287,9 +315,11 @@ class PositionForm(QGroupBox):
 def tier_table_text(rules: str, position: Position) -> str:
     """ "binance-usdm BTCUSDT, as of 2026-07-02", or that an override or your rates decide."""
     if position.maintenance_rate is not None:
-        return "your MMR override"
+        return tr("your MMR override")
     if rules == "generic":
-        return "generic: your own rates"
+        return tr("generic: your own rates")
     info = symbol_table_info(rules, position.symbol)
-    origin = "imported" if info["source"].startswith("imported") else "bundled"
-    return f"{rules} {table_symbol(rules, position.symbol)}, {origin}, as of {info['as_of']}"
+    origin = tr("imported") if info["source"].startswith("imported") else tr("bundled")
+    return tr("{rules} {symbol}, {origin}, as of {date}").format(
+        rules=rules, symbol=table_symbol(rules, position.symbol), origin=origin, date=info["as_of"]
+    )

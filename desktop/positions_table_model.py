@@ -8,6 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from marginlab.desktop.controller import ClosedAt, Result, ScenarioController
+from marginlab.desktop.i18n import N_, said, tr
 from marginlab.engine.margin.models import Position, Scenario
 from marginlab.engine.text.numbers import percent_text
 
@@ -15,34 +16,43 @@ Index = QModelIndex | QPersistentModelIndex
 
 # (field, header, tooltip)
 COLUMNS: tuple[tuple[str, str, str], ...] = (
-    ("id", "ID", "A short name for the position, unique in the scenario"),
-    ("symbol", "Symbol", "Contract symbol, e.g. BTCUSDT; picks the venue's tier table"),
-    ("side", "Side", "long profits when the price rises, short when it falls"),
+    ("id", N_("ID"), N_("A short name for the position, unique in the scenario")),
+    ("symbol", N_("Symbol"), N_("Contract symbol, e.g. BTCUSDT; picks the venue's tier table")),
+    ("side", N_("Side"), N_("long profits when the price rises, short when it falls")),
     # Beside the position's name, not last: the toggle must stay in view in a narrow column.
     (
         "margin_mode",
-        "Isolated",
-        "Checked: the position has its own margin (isolated). Unchecked: it shares the cross pool",
+        N_("Isolated"),
+        N_(
+            "Checked: the position has its own margin (isolated). Unchecked: it shares the "
+            "cross pool"
+        ),
     ),
-    ("quantity", "Quantity", "Size in base units (e.g. BTC)"),
-    ("entry_price", "Entry", "Average entry price (settlement currency)"),
-    ("mark_price", "Mark", "Today's mark price; empty = the entry price"),
-    ("leverage", "Lev. ×", "Leverage: sets initial margin = entry notional / leverage"),
-    ("margin", "Margin", "Isolated margin incl. any added margin; empty = notional / leverage"),
+    ("quantity", N_("Quantity"), N_("Size in base units (e.g. BTC)")),
+    ("entry_price", N_("Entry"), N_("Average entry price (settlement currency)")),
+    ("mark_price", N_("Mark"), N_("Today's mark price; empty = the entry price")),
+    ("leverage", N_("Lev. ×"), N_("Leverage: sets initial margin = entry notional / leverage")),
+    (
+        "margin",
+        N_("Margin"),
+        N_("Isolated margin incl. any added margin; empty = notional / leverage"),
+    ),
 )
 # Read only: the position closed at the what-if prices (the symbol's mark when none).
 RESULT_COLUMNS: tuple[tuple[str, str, str], ...] = (
     (
         "pnl",
-        "PnL",
-        "Profit or loss if closed at the what-if price (the mark when the what-if does not "
-        "move this symbol): side × quantity × (price − entry), fees not included (the form "
-        "below shows it after fees, and the break-even price)",
+        N_("PnL"),
+        N_(
+            "Profit or loss if closed at the what-if price (the mark when the what-if does not "
+            "move this symbol): side × quantity × (price − entry), fees not included (the form "
+            "below shows it after fees, and the break-even price)"
+        ),
     ),
     (
         "roe",
-        "ROE",
-        "Return on the margin put in: PnL / initial margin (isolated: the position's margin)",
+        N_("ROE"),
+        N_("Return on the margin put in: PnL / initial margin (isolated: the position's margin)"),
     ),
 )
 COLUMNS = COLUMNS + RESULT_COLUMNS
@@ -89,10 +99,12 @@ class PositionsTableModel(QAbstractTableModel):
             return str(section + 1) if role == Qt.ItemDataRole.DisplayRole else None
         if role == Qt.ItemDataRole.DisplayRole:
             if FIELDS[section] == "pnl":
-                return f"PnL ({self._controller.scenario.account.currency})"
-            return COLUMNS[section][1]
+                return tr("PnL ({currency})").format(
+                    currency=self._controller.scenario.account.currency
+                )
+            return tr(COLUMNS[section][1])
         if role == Qt.ItemDataRole.ToolTipRole:
-            return COLUMNS[section][2]
+            return tr(COLUMNS[section][2])
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -113,7 +125,7 @@ class PositionsTableModel(QAbstractTableModel):
                 isolated = position.margin_mode == "isolated"
                 return Qt.CheckState.Checked if isolated else Qt.CheckState.Unchecked
             if role == Qt.ItemDataRole.DisplayRole:
-                return position.margin_mode
+                return tr(position.margin_mode)
         if index.column() >= EDITABLE:
             return self._result_data(position, field, role)
         derived = _derived(position, field)
@@ -124,15 +136,15 @@ class PositionsTableModel(QAbstractTableModel):
                 return f"{self._controller.scenario.marks()[position.symbol]:,.8g}"
             if field == "margin" and derived:
                 return f"{position.isolated_margin:,.2f}"
-            return _text(position, field)
+            return tr(position.side) if field == "side" else _text(position, field)
         if role == Qt.ItemDataRole.ForegroundRole and derived:
             return QBrush(QColor("#808080"))
         if role == Qt.ItemDataRole.EditRole:
             return _text(position, field).replace(",", "")
         if role == Qt.ItemDataRole.ToolTipRole:
             problem = self._controller.problems.get(f"positions[{index.row()}].{field}")
-            note = _DERIVED_NOTES.get(field, "") if derived else ""
-            return problem or COLUMNS[index.column()][2] + note
+            note = tr(_DERIVED_NOTES[field]) if derived and field in _DERIVED_NOTES else ""
+            return said(problem) if problem else tr(COLUMNS[index.column()][2]) + note
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > SIDE_COLUMN:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -158,11 +170,15 @@ class PositionsTableModel(QAbstractTableModel):
             return True
         # The cell shows the committed value again as soon as its editor closes: the message
         # goes with it, to the status line, instead of staying beside a value no longer shown.
-        problem = next(iter(self._controller.problems.values()), "refused")
+        problem = next(iter(self._controller.problems.values()), tr("refused"))
         position = self.position_at(row)
-        name = position.id if position is not None else f"row {row + 1}"
+        name = position.id if position is not None else tr("row {n}").format(n=row + 1)
         self.refused.emit(
-            f"{name} {COLUMNS[index.column()][1]}: '{value}' was not used ({problem})"
+            tr("{field}: '{value}' was not used ({problem})").format(
+                field=f"{name} {tr(COLUMNS[index.column()][1])}",
+                value=value,
+                problem=said(problem),
+            )
         )
         self._controller.clear_problems()
         return False
@@ -179,7 +195,7 @@ class PositionsTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and gain:
             return QBrush(QColor("#2e8b57" if gain > 0 else "#c0392b"))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return COLUMNS[FIELDS.index(field)][2]
+            return tr(COLUMNS[FIELDS.index(field)][2])
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -217,8 +233,8 @@ class PositionsTableModel(QAbstractTableModel):
 
 
 _DERIVED_NOTES = {
-    "mark_price": " (grey: none typed, so the symbol's mark, or the entry price, is used)",
-    "margin": " (grey: none typed, so entry notional / leverage is used)",
+    "mark_price": N_(" (grey: none typed, so the symbol's mark, or the entry price, is used)"),
+    "margin": N_(" (grey: none typed, so entry notional / leverage is used)"),
 }
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from marginlab.desktop.controller import ScenarioController
+from marginlab.desktop.i18n import said_error, tr
 from marginlab.desktop.planner import Answer, Planner, in_field_words, read_field
 from marginlab.engine.margin.models import MarginMode, Side
 from marginlab.engine.margin.planning import PlanError, Ticket, order_document
@@ -50,15 +51,20 @@ class PreTrade:
     ) -> Answer:
         """The order in both modes, or the problems naming the fields as the view labels them."""
         ticket, problems = self.planner.ticket(symbol, side, leverage, price, mmr)
-        amount = read_field("Size" if kind == "quantity" else "Margin", size, problems)
+        amount = read_field(tr("Size") if kind == "quantity" else tr("Margin"), size, problems)
         limit = (
-            read_field("Max acceptable loss", acceptable, problems) if acceptable.strip() else None
+            read_field(tr("Max acceptable loss"), acceptable, problems)
+            if acceptable.strip()
+            else None
         )
         if limit is None and not acceptable.strip():
             limit = self._controller.scenario.account.max_acceptable_loss
             if limit is None:
                 problems.append(
-                    "Max acceptable loss: type the most you accept to lose (the account sets none)"
+                    tr(
+                        "Max acceptable loss: type the most you accept to lose (the account "
+                        "sets none)"
+                    )
                 )
         if problems or ticket is None or amount is None:
             return Answer(problems=problems)
@@ -69,7 +75,7 @@ class PreTrade:
         except PlanError as error:
             return Answer(problems=[in_field_words(p) for p in error.problems])
         except (LookupError, ValueError) as error:
-            return Answer(problems=[str(error)])
+            return Answer(problems=[said_error(error)])
         self._last = (Order(ticket, quantity, margin, limit), result)
         return Answer(figures=result)
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from marginlab.desktop.controller import Result, ScenarioController
+from marginlab.desktop.i18n import N_, said, tr
 from marginlab.desktop.order_fields import (
     caption_row,
     refill_symbols,
@@ -37,21 +38,49 @@ from marginlab.engine.text.numbers import money_text, percent_text, price_or_non
 
 MODES = ("isolated", "cross")
 ROWS = (
-    ("liquidation", "Liquidation price", "Where the order is liquidated, the rest at their marks"),
-    ("distance", "Distance", "Liquidation price / mark − 1"),
-    ("loss", "Loss if wrong", "What the account loses at the worst move of this symbol against "
-     "the order, the others at their marks"),
-    ("closes", "Also closes", "Existing positions that move takes with it"),
-    ("account", "Account max loss", "The account's max loss if wrong (any move of any symbol), "
-     "now → after opening"),
-    ("within", "Within what you accept", "Loss if wrong ≤ your max acceptable loss"),
-    ("size", "Largest size within it", "The largest size, at this price and leverage, whose loss "
-     "if wrong stays within what you accept (and that the account can open)"),
-    ("leverage", "Highest leverage at this margin", "Keeping the order's margin, the highest "
-     "leverage whose loss if wrong stays within what you accept (and the tier allows)"),
-    ("moves", "Moves existing liquidations", "Existing positions whose liquidation price this "
-     "order moves: before → after"),
-)  # fmt: skip
+    (
+        "liquidation",
+        N_("Liquidation price"),
+        N_("Where the order is liquidated, the rest at their marks"),
+    ),
+    ("distance", N_("Distance"), N_("Liquidation price / mark − 1")),
+    (
+        "loss",
+        N_("Loss if wrong"),
+        N_(
+            "What the account loses at the worst move of this symbol against the order, the "
+            "others at their marks"
+        ),
+    ),
+    ("closes", N_("Also closes"), N_("Existing positions that move takes with it")),
+    (
+        "account",
+        N_("Account max loss"),
+        N_("The account's max loss if wrong (any move of any symbol), now → after opening"),
+    ),
+    ("within", N_("Within what you accept"), N_("Loss if wrong ≤ your max acceptable loss")),
+    (
+        "size",
+        N_("Largest size within it"),
+        N_(
+            "The largest size, at this price and leverage, whose loss if wrong stays within "
+            "what you accept (and that the account can open)"
+        ),
+    ),
+    (
+        "leverage",
+        N_("Highest leverage at this margin"),
+        N_(
+            "Keeping the order's margin, the highest leverage whose loss if wrong stays within "
+            "what you accept (and the tier allows)"
+        ),
+    ),
+    (
+        "moves",
+        N_("Moves existing liquidations"),
+        N_("Existing positions whose liquidation price this order moves: before → after"),
+    ),
+)
 
 
 class PreTradeView(QScrollArea):
@@ -62,31 +91,40 @@ class PreTradeView(QScrollArea):
         self._controller = controller
         body = QWidget()
         outer = QVBoxLayout(body)
-        order = QGroupBox("The position you are about to open")
+        order = QGroupBox(tr("The position you are about to open"))
         grid = QGridLayout(order)
-        self.symbol = symbol_box("order symbol")
-        self.side = side_box("order side")
+        self.symbol = symbol_box(tr("order symbol"))
+        self.side = side_box(tr("order side"))
         self.size = text_field(
-            "e.g. 0.4", "Quantity in base units, or the margin you give it", "order size"
+            tr("e.g. {value}").format(value="0.4"),
+            tr("Quantity in base units, or the margin you give it"),
+            tr("order size"),
         )
         self.size_kind = QComboBox()
-        self.size_kind.addItems(["quantity", "margin"])
+        self.size_kind.addItems([tr("quantity"), tr("margin")])
         self.size_kind.setAccessibleName("order size as")
-        self.size_kind.setToolTip("Size as a quantity (base units) or as the margin you give it")
-        self.leverage = text_field("10", "Leverage of the order", "order leverage")
+        self.size_kind.setToolTip(
+            tr("Size as a quantity (base units) or as the margin you give it")
+        )
+        self.leverage = text_field("10", tr("Leverage of the order"), tr("order leverage"))
         self.leverage.setText("10")
         self.price = text_field(
-            "mark", "Order price (its entry); empty = the symbol's mark", "order price"
+            "mark", tr("Order price (its entry); empty = the symbol's mark"), tr("order price")
         )
         self.mmr = text_field(
-            "table", "MMR override in %, where no tier table covers the symbol", "order mmr"
+            tr("table"),
+            tr("MMR override in %, where no tier table covers the symbol"),
+            tr("order mmr"),
         )
         self.acceptable = text_field(
-            "the account's", "The most you accept to lose if you are wrong", "acceptable loss"
+            tr("the account's"),
+            tr("The most you accept to lose if you are wrong"),
+            tr("acceptable loss"),
         )
-        cells = (("Symbol", self.symbol), ("Side", self.side), ("Size", self.size),
-                 ("as", self.size_kind), ("Leverage ×", self.leverage), ("Price", self.price),
-                 ("MMR %", self.mmr), ("Max acceptable loss", self.acceptable))  # fmt: skip
+        cells = ((tr("Symbol"), self.symbol), (tr("Side"), self.side), (tr("Size"), self.size),
+                 (tr("as"), self.size_kind), (tr("Leverage ×"), self.leverage),
+                 (tr("Price"), self.price), (tr("MMR %"), self.mmr),
+                 (tr("Max acceptable loss"), self.acceptable))  # fmt: skip
         caption_row(grid, cells)
         outer.addWidget(order)
         self.verdict = QLabel()
@@ -100,11 +138,11 @@ class PreTradeView(QScrollArea):
         outer.addWidget(self.reasons)
         self.table = QTableWidget(len(ROWS), 2)
         self.table.setAccessibleName("order in each mode")
-        self.table.setHorizontalHeaderLabels(["Open it isolated", "Open it cross"])
-        self.table.setVerticalHeaderLabels([r[1] for r in ROWS])
+        self.table.setHorizontalHeaderLabels([tr("Open it isolated"), tr("Open it cross")])
+        self.table.setVerticalHeaderLabels([tr(r[1]) for r in ROWS])
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for row, (_, _, tip) in enumerate(ROWS):
-            self.table.verticalHeaderItem(row).setToolTip(tip)
+            self.table.verticalHeaderItem(row).setToolTip(tr(tip))
         for col, mode in enumerate(MODES):
             item = self.table.horizontalHeaderItem(col)
             item.setForeground(QColor(VARIANT_STYLES[mode].colour))
@@ -114,15 +152,21 @@ class PreTradeView(QScrollArea):
         self.use_size = {}
         self.open_buttons = {}
         for mode in MODES:
-            use = QPushButton(f"Use the largest size within it ({mode})")
-            use.setToolTip("Put that size in the Size field")
+            use = QPushButton(tr("Use the largest size within it ({mode})").format(mode=tr(mode)))
+            use.setToolTip(tr("Put that size in the Size field"))
             use.clicked.connect(lambda _=False, m=mode: self._use_size(m))
             self.use_size[mode] = use
             buttons.addWidget(use)
         buttons.addStretch(1)
         for mode in MODES:
-            button = QPushButton(f"Open it {mode}")
-            button.setToolTip(f"Add this position to the scenario as {mode} (Ctrl+Z undoes it)")
+            button = QPushButton(
+                tr("Open it isolated") if mode == "isolated" else tr("Open it cross")
+            )
+            button.setToolTip(
+                tr("Add this position to the scenario as {mode} (Ctrl+Z undoes it)").format(
+                    mode=tr(mode)
+                )
+            )
             button.clicked.connect(lambda _=False, m=mode: self.open_it(m))
             self.open_buttons[mode] = button
             buttons.addWidget(button)
@@ -160,7 +204,9 @@ class PreTradeView(QScrollArea):
         refill_symbols(self.symbol, self.owner.planner.symbols())
         limit = self.owner.planner.default_loss()
         self.acceptable.setPlaceholderText(
-            "type it" if limit is None else f"{limit:,.2f} (the account's)"
+            tr("type it")
+            if limit is None
+            else tr("{amount} (the account's)").format(amount=f"{limit:,.2f}")
         )
         self.schedule()
 
@@ -174,7 +220,9 @@ class PreTradeView(QScrollArea):
             return
         self._stale = False
         mark = self.owner.planner.mark(self.symbol.currentText().strip().upper())
-        self.price.setPlaceholderText("mark" if mark is None else f"mark {mark:,.2f}")
+        self.price.setPlaceholderText(
+            tr("mark") if mark is None else tr("mark {price}").format(price=f"{mark:,.2f}")
+        )
         answer = self.owner.check(
             self.symbol.currentText(),
             "long" if self.side.currentIndex() == 0 else "short",
@@ -186,7 +234,7 @@ class PreTradeView(QScrollArea):
             self.acceptable.text(),
         )
         # A refused input leaves the last check in place and says why under it.
-        self.problems.setText("\n".join(answer.problems))
+        self.problems.setText("\n".join(said(p) for p in answer.problems))
         if answer.figures is not None:
             self._show(answer.figures)
         for button in (*self.open_buttons.values(), *self.use_size.values()):
@@ -201,31 +249,36 @@ class PreTradeView(QScrollArea):
         self._check = check
         cur = self.owner.currency
         style = VARIANT_STYLES[check.recommendation]
-        self.verdict.setText(f"Recommendation: open it {check.recommendation.upper()}")
+        self.verdict.setText(
+            tr("Recommendation: open it ISOLATED")
+            if check.recommendation == "isolated"
+            else tr("Recommendation: open it CROSS")
+        )
         tint(self.verdict, style.colour)
         lines = []
         if check.disagree:
-            lines.append("<i>The rules disagree; the first one below decides.</i>")
+            lines.append(tr("<i>The rules disagree; the first one below decides.</i>"))
         for reason in check.reasons:
-            mark = "→ " + reason.favours if reason.favours else "·"
-            lines.append(f"<b>{mark}</b>: {reason.text} <span style='color:#707070'>"
-                         f"({reason.source})</span>")  # fmt: skip
+            mark = "→ " + tr(reason.favours) if reason.favours else "·"
+            lines.append(f"<b>{mark}</b>: {said(reason.text)} <span style='color:#707070'>"
+                         f"({said(reason.source)})</span>")  # fmt: skip
         self.reasons.setText("<br>".join(lines))
         for col, mode in enumerate(MODES):
             m = check.modes[mode]
-            within = "n/a" if m.within is None else "yes" if m.within else "NO"
+            within = tr("n/a") if m.within is None else tr("yes") if m.within else tr("NO")
             cells = {
-                "liquidation": price_or_none_text(m.liquidation_price),
+                "liquidation": said(price_or_none_text(m.liquidation_price)),
                 "distance": percent_text(m.distance, 1, signed=True),
                 "loss": money_text(m.loss_if_wrong, cur),
                 "closes": ", ".join(m.closes) or "—",
                 "account": f"{money_text(m.account_max_loss_before, cur)} → "
                 f"{money_text(m.account_max_loss, cur)}",
                 "within": within,
-                "size": "n/a" if m.max_size is None else f"{m.max_size:,.6g}",
-                "leverage": "none" if m.max_leverage is None else f"{m.max_leverage:,.2f}×",
+                "size": tr("n/a") if m.max_size is None else f"{m.max_size:,.6g}",
+                "leverage": tr("none") if m.max_leverage is None else f"{m.max_leverage:,.2f}×",
                 "moves": "; ".join(
-                    f"{v.id} {price_or_none_text(v.before)} → {price_or_none_text(v.after)}"
+                    f"{v.id} {said(price_or_none_text(v.before))} → "
+                    f"{said(price_or_none_text(v.after))}"
                     for v in m.moves
                 )
                 or "—",
@@ -249,5 +302,5 @@ class PreTradeView(QScrollArea):
     def open_it(self, mode: str) -> bool:
         done = self.owner.open_it(mode)  # type: ignore[arg-type]
         if done:
-            self.problems.setText(f"Opened as {mode}: Ctrl+Z undoes it.")
+            self.problems.setText(tr("Opened as {mode}: Ctrl+Z undoes it.").format(mode=tr(mode)))
         return done

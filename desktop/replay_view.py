@@ -24,13 +24,28 @@ from PySide6.QtWidgets import (
 
 from marginlab.desktop.controller import Result, ScenarioController
 from marginlab.desktop.equity_plot import set_axis_label
+from marginlab.desktop.i18n import N_, said, tr
 from marginlab.desktop.line_key import key_row
 from marginlab.desktop.path_runs import SHAPES, PathRuns, Replay, ReplayRequest
 from marginlab.desktop.style import VARIANT_STYLES, variant_pen
 from marginlab.engine.text.numbers import price_text
 
-ALL = "All symbols"
+ALL = N_("All symbols")
 SPEEDS = {"1×": 1, "4×": 4, "16×": 16, "64×": 64}
+# The built-in paths as the menu names them (the CLI's names are the data).
+PATH_TITLES = {
+    "flash-crash": N_("Flash crash"),
+    "slow-bleed": N_("Slow bleed"),
+    "v-shape": N_("V-shape"),
+    "overnight-gap": N_("Overnight gap"),
+}
+SHAPE_WORDS = (
+    N_("a one-candle wick down that recovers at once"),
+    N_("a steady decline over the whole horizon"),
+    N_("down, then all the way back"),
+    N_("the market reopens lower with no trade in between"),
+)
+CSV = "csv"
 
 
 class ReplayView(QWidget):
@@ -48,26 +63,29 @@ class ReplayView(QWidget):
         row = QHBoxLayout()
         self.path = QComboBox()
         for name, (_, depth, text) in SHAPES.items():
-            self.path.addItem(name)
-            self.path.setItemData(self.path.count() - 1, f"{text} (default {depth:.0%})", 3)
-        self.path.addItem("CSV candles…")
-        self.path.setToolTip("The price path to replay: a built-in shape or your own candles")
+            self.path.addItem(tr(PATH_TITLES.get(name, name)), name)
+            tip = tr("{shape} (default {depth})").format(shape=tr(text), depth=f"{depth:.0%}")
+            self.path.setItemData(self.path.count() - 1, tip, 3)
+        self.path.addItem(tr("CSV candles…"), CSV)
+        self.path.setToolTip(tr("The price path to replay: a built-in shape or your own candles"))
         self.symbol = QComboBox()
-        self.symbol.setToolTip("Which symbol the built-in path moves (others stay at their mark)")
+        self.symbol.setToolTip(
+            tr("Which symbol the built-in path moves (others stay at their mark)")
+        )
         self.depth = QDoubleSpinBox(minimum=1, maximum=99, decimals=1, suffix=" %")
-        self.depth.setToolTip("How far the path goes down, in % of the mark")
-        self.play = QPushButton("&Play")
+        self.depth.setToolTip(tr("How far the path goes down, in % of the mark"))
+        self.play = QPushButton(tr("&Play"))
         self.play.setCheckable(True)
-        self.play.setToolTip("Play or pause the replay")
+        self.play.setToolTip(tr("Play or pause the replay"))
         self.speed = QComboBox()
         self.speed.addItems(list(SPEEDS))
-        self.speed.setToolTip("Candles per animation frame")
+        self.speed.setToolTip(tr("Candles per animation frame"))
         for label, widget in (
-            ("Path", self.path),
-            ("Symbol", self.symbol),
-            ("Depth", self.depth),
+            (tr("Path"), self.path),
+            (tr("Symbol"), self.symbol),
+            (tr("Depth"), self.depth),
             ("", self.play),
-            ("Speed", self.speed),
+            (tr("Speed"), self.speed),
         ):
             if label:
                 row.addWidget(QLabel(label))
@@ -75,7 +93,7 @@ class ReplayView(QWidget):
         layout.addLayout(row)
         layout.addLayout(key_row())
         self.plot = pg.PlotWidget()
-        self.plot.setLabel("bottom", "Time (minutes)")
+        self.plot.setLabel("bottom", tr("Time (minutes)"))
         self.curves = {
             n: self.plot.plot([], [], pen=variant_pen(n), name=s.title)
             for n, s in VARIANT_STYLES.items()
@@ -86,7 +104,7 @@ class ReplayView(QWidget):
         self.plot.addItem(self.cursor, ignoreBounds=True)
         layout.addWidget(self.plot, 1)
         self.scrub = QSlider(Qt.Orientation.Horizontal)
-        self.scrub.setToolTip("Scrub through the path")
+        self.scrub.setToolTip(tr("Scrub through the path"))
         layout.addWidget(self.scrub)
         self.readout = QLabel()
         self.readout.setWordWrap(True)
@@ -107,7 +125,7 @@ class ReplayView(QWidget):
     # --- inputs --------------------------------------------------------------------------------
     def choose(self, path: str, symbol: str | None = None, depth: float | None = None) -> None:
         """Select a built-in path (used by tests and the menu): name, symbol, depth in %."""
-        self.path.setCurrentText(path)
+        self.path.setCurrentIndex(self.path.findData(path))
         self._set_depth_default()
         if symbol is not None:
             self.symbol.setCurrentText(symbol)
@@ -116,21 +134,24 @@ class ReplayView(QWidget):
         self.recompute()
 
     def _set_depth_default(self) -> None:
-        shape = SHAPES.get(self.path.currentText())
+        shape = SHAPES.get(str(self.path.currentData()))
         if shape is not None:
             self.depth.blockSignals(True)
             self.depth.setValue(shape[1] * 100)
             self.depth.blockSignals(False)
 
     def _on_path_activated(self, _index: int) -> None:
-        if self.path.currentText().startswith("CSV"):
+        if self.path.currentData() == CSV:
             file = QFileDialog.getOpenFileName(
-                self, "Candles (timestamp, open, high, low, close)", str(Path.home()), "CSV (*.csv)"
+                self,
+                tr("Candles (timestamp, open, high, low, close)"),
+                str(Path.home()),
+                tr("CSV (*.csv)"),
             )[0]
             if file:
                 self._csv = {
                     self.symbol.currentText()
-                    if self.symbol.currentText() != ALL
+                    if self.symbol.currentText() != tr(ALL)
                     else self._controller.scenario.symbols()[0]: Path(file)
                 }
         self._set_depth_default()
@@ -138,7 +159,7 @@ class ReplayView(QWidget):
 
     def _on_result_changed(self, result: Result) -> None:
         symbols = result.scenario.symbols()
-        items = [*symbols, ALL] if symbols else []
+        items = [*symbols, tr(ALL)] if symbols else []
         if [self.symbol.itemText(i) for i in range(self.symbol.count())] != items:
             current = self.symbol.currentText()
             self.symbol.clear()
@@ -156,11 +177,11 @@ class ReplayView(QWidget):
             self.recompute()
 
     def _request(self) -> ReplayRequest:
-        if self.path.currentText().startswith("CSV"):
+        if self.path.currentData() == CSV:
             return ReplayRequest(None, csv=dict(self._csv))
         chosen = self.symbol.currentText()
-        symbols = () if chosen in (ALL, "") else (chosen,)
-        return ReplayRequest(self.path.currentText(), symbols, self.depth.value() / 100)
+        symbols = () if chosen in (tr(ALL), "") else (chosen,)
+        return ReplayRequest(str(self.path.currentData()), symbols, self.depth.value() / 100)
 
     # --- results -------------------------------------------------------------------------------
     def recompute(self, *_: object) -> None:
@@ -169,7 +190,7 @@ class ReplayView(QWidget):
 
     def _on_failed(self, message: str) -> None:
         self.result = None
-        self.readout.setText(f"<span style='color:#c0392b'>{html.escape(message)}</span>")
+        self.readout.setText(f"<span style='color:#c0392b'>{html.escape(said(message))}</span>")
 
     def _on_replayed(self, result: Replay | None) -> None:
         self.result = result
@@ -177,7 +198,7 @@ class ReplayView(QWidget):
             for curve in self.curves.values():
                 curve.setData([], [])
             self.markers.setData([], [])
-            self.readout.setText("Add a position, then pick a path to replay.")
+            self.readout.setText(tr("Add a position, then pick a path to replay."))
             return
         self.scrub.blockSignals(True)
         self.scrub.setRange(0, result.time.size - 1)
@@ -200,7 +221,7 @@ class ReplayView(QWidget):
         )
         self.cursor.setValue(minutes[frame])
         cur = self._controller.scenario.account.currency
-        set_axis_label(self.plot, "left", f"Equity ({cur})")
+        set_axis_label(self.plot, "left", tr("Equity ({currency})").format(currency=cur))
         cur = html.escape(cur)
         parts = [
             f"<span style='color:{VARIANT_STYLES[n].colour}'><b>{s.title}</b></span> "
@@ -208,21 +229,33 @@ class ReplayView(QWidget):
             for n, s in VARIANT_STYLES.items()
         ]
         lines = [
-            f"Candle {frame + 1} of {result.time.size} ({minutes[frame]:,.0f} min): "
-            + " · ".join(parts)
+            tr("Candle {n} of {total} ({minutes} min): {figures}").format(
+                n=frame + 1,
+                total=result.time.size,
+                minutes=f"{minutes[frame]:,.0f}",
+                figures=" · ".join(parts),
+            )
         ]
         for e in happened:
             where = ", ".join(f"{s} {price_text(p)}" for s, p in e.prices.items())
             lines.append(
-                f"✕ {VARIANT_STYLES[e.variant].title}: {html.escape(', '.join(e.position_ids))} "
-                f"liquidated at {where}{' (gap)' if e.gap else ''}, lost "
-                f"{e.lost:,.2f} {cur}"
+                "✕ "
+                + (
+                    tr("{variant}: {ids} liquidated at {where} (gap), lost {amount}")
+                    if e.gap
+                    else tr("{variant}: {ids} liquidated at {where}, lost {amount}")
+                ).format(
+                    variant=VARIANT_STYLES[e.variant].title,
+                    ids=html.escape(", ".join(e.position_ids)),
+                    where=where,
+                    amount=f"{e.lost:,.2f} {cur}",
+                )
             )
         self.readout.setText("<br>".join(lines))
 
     # --- animation -----------------------------------------------------------------------------
     def _on_play_toggled(self, playing: bool) -> None:
-        self.play.setText("&Pause" if playing else "&Play")
+        self.play.setText(tr("&Pause") if playing else tr("&Play"))
         if playing:
             if self.result is not None and self.frame >= self.result.time.size - 1:
                 self.scrub.setValue(0)

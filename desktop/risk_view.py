@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from marginlab.desktop.controller import ScenarioController
 from marginlab.desktop.equity_plot import set_axis_label
 from marginlab.desktop.fields import EditField
+from marginlab.desktop.i18n import N_, said, tr
 from marginlab.desktop.line_key import key_row
 from marginlab.desktop.path_runs import (
     DEFAULTS,
@@ -38,8 +39,13 @@ from marginlab.desktop.path_runs import (
 )
 from marginlab.desktop.style import VARIANT_STYLES, variant_pen
 
-HORIZONS = {"1 hour": 1 / 8_760, "8 hours": 8 / 8_760, "1 day": 1 / 365, "1 week": 7 / 365}
-MODELS = ("GBM: volatility and correlation", "Bootstrap of your candles (CSV)…")
+HORIZONS = {
+    N_("1 hour"): 1 / 8_760,
+    N_("8 hours"): 8 / 8_760,
+    N_("1 day"): 1 / 365,
+    N_("1 week"): 7 / 365,
+}
+MODELS = (N_("GBM: volatility and correlation"), N_("Bootstrap of your candles (CSV)…"))
 
 
 class RiskView(QWidget):
@@ -55,58 +61,67 @@ class RiskView(QWidget):
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
         self.paths = QSpinBox(minimum=100, maximum=200_000, singleStep=1000, value=DEFAULTS.paths)
-        self.paths.setToolTip("Number of simulated price paths")
+        self.paths.setToolTip(tr("Number of simulated price paths"))
         self.horizon = QComboBox()
-        self.horizon.addItems(list(HORIZONS))
-        self.horizon.setCurrentText("1 day")
-        self.horizon.setToolTip(f"How far ahead; {DEFAULTS.steps:,} steps over the horizon")
+        for horizon in HORIZONS:
+            self.horizon.addItem(tr(horizon), horizon)
+        self.horizon.setCurrentIndex(self.horizon.findData("1 day"))
+        self.horizon.setToolTip(
+            tr("How far ahead; {n} steps over the horizon").format(n=f"{DEFAULTS.steps:,}")
+        )
         self.vol = EditField(
             "risk.volatility",
-            "Annualised volatility in %, geometric Brownian motion: one number for every "
-            "symbol (80), or per symbol (BTCUSDT=60, ETHUSDT=90); a lone number sets the "
-            f"symbols not named. Default {DEFAULTS.volatility}.",
+            tr(
+                "Annualised volatility in %, geometric Brownian motion: one number for every "
+                "symbol (80), or per symbol (BTCUSDT=60, ETHUSDT=90); a lone number sets the "
+                "symbols not named. Default {volatility}."
+            ).format(volatility=DEFAULTS.volatility),
             lambda _text: self._volatilities(),
         )
         self.vol.show_value(DEFAULTS.volatility)
-        self.vol.setPlaceholderText("80 or BTCUSDT=60, ETHUSDT=90")
+        self.vol.setPlaceholderText(tr("80 or BTCUSDT=60, ETHUSDT=90"))
         self.vol.setMinimumWidth(220)
         self.corr = QDoubleSpinBox(
             minimum=-0.95, maximum=0.99, singleStep=0.05, value=DEFAULTS.correlation
         )
-        self.corr.setToolTip("Correlation between every pair of symbols")
+        self.corr.setToolTip(tr("Correlation between every pair of symbols"))
         self.seed = QSpinBox(minimum=0, maximum=2**31 - 1, value=DEFAULTS.seed)
-        self.seed.setToolTip("Random seed: the same seed gives the same figures")
-        self.run_button = QPushButton("&Run")
-        self.run_button.setToolTip("Simulate in the background")
-        self.cancel_button = QPushButton("&Cancel")
+        self.seed.setToolTip(tr("Random seed: the same seed gives the same figures"))
+        self.run_button = QPushButton(tr("&Run"))
+        self.run_button.setToolTip(tr("Simulate in the background"))
+        self.cancel_button = QPushButton(tr("&Cancel"))
         self.cancel_button.setEnabled(False)
         self.model = QComboBox()
-        self.model.addItems(list(MODELS))
+        self.model.addItems([tr(m) for m in MODELS])
         self.model.setToolTip(
-            "How prices move: random (geometric Brownian motion), or blocks of your own "
-            "candles drawn at random, wicks included (one CSV per symbol; timestamp, open, "
-            "high, low, close)"
+            tr(
+                "How prices move: random (geometric Brownian motion), or blocks of your own "
+                "candles drawn at random, wicks included (one CSV per symbol; timestamp, open, "
+                "high, low, close)"
+            )
         )
         self.model.activated.connect(self._on_model_activated)
         self.block = QSpinBox(minimum=1, maximum=10_000, value=DEFAULTS.block, suffix=" candles")
         self.block.setToolTip(
-            "Bootstrap: consecutive candles drawn together, so runs and volatility clusters "
-            "in your history survive"
+            tr(
+                "Bootstrap: consecutive candles drawn together, so runs and volatility clusters "
+                "in your history survive"
+            )
         )
         self._candles: dict[str, Path] = {}
         for line in (
             (
-                ("Paths", self.paths),
-                ("Horizon", self.horizon),
-                ("Seed", self.seed),
+                (tr("Paths"), self.paths),
+                (tr("Horizon"), self.horizon),
+                (tr("Seed"), self.seed),
                 ("", self.run_button),
                 ("", self.cancel_button),
             ),
             (
-                ("Model", self.model),
-                ("Volatility %/yr", self.vol),
-                ("Correlation", self.corr),
-                ("Block", self.block),
+                (tr("Model"), self.model),
+                (tr("Volatility %/yr"), self.vol),
+                (tr("Correlation"), self.corr),
+                (tr("Block"), self.block),
             ),
         ):
             row = QHBoxLayout()
@@ -119,18 +134,20 @@ class RiskView(QWidget):
         self._show_model_inputs()
         self.progress = QProgressBar()
         layout.addWidget(self.progress)
-        self.odds = QLabel("Run a simulation to see the odds of liquidation in each mode.")
+        self.odds = QLabel(tr("Run a simulation to see the odds of liquidation in each mode."))
         self.odds.setWordWrap(True)
         self.odds.setAccessibleName("risk odds")
         self.odds.setToolTip(
-            "P(liquidation): share of paths with any liquidation within the "
-            "horizon (± one standard error). ES95: mean end equity of the worst "
-            "5 % of paths."
+            tr(
+                "P(liquidation): share of paths with any liquidation within the "
+                "horizon (± one standard error). ES95: mean end equity of the worst "
+                "5 % of paths."
+            )
         )
         layout.addWidget(self.odds)
         layout.addLayout(key_row())
         self.plot = pg.PlotWidget()
-        self.plot.setLabel("left", "Paths")
+        self.plot.setLabel("left", tr("Paths"))
         self.histograms = {
             n: pg.PlotCurveItem(pen=variant_pen(n), name=s.title) for n, s in VARIANT_STYLES.items()
         }
@@ -149,7 +166,7 @@ class RiskView(QWidget):
         """Ask for a simulation of the scenario on screen; it follows later edits."""
         self._runs.simulate(
             RiskRequest(
-                horizon_years=HORIZONS[self.horizon.currentText()],
+                horizon_years=HORIZONS[str(self.horizon.currentData())],
                 paths=self.paths.value(),
                 seed=self.seed.value(),
                 volatility=self.vol.text(),
@@ -174,9 +191,11 @@ class RiskView(QWidget):
         for symbol in self._controller.scenario.symbols():
             file = QFileDialog.getOpenFileName(
                 self,
-                f"Candles for {symbol} (Cancel: {symbol} stays at its mark)",
+                tr("Candles for {symbol} (Cancel: {symbol} stays at its mark)").format(
+                    symbol=symbol
+                ),
                 str(Path.home()),
-                "CSV candles (*.csv);;All files (*)",
+                tr("CSV candles (*.csv);;All files (*)"),
             )[0]
             if file:
                 chosen[symbol] = Path(file)
@@ -203,14 +222,14 @@ class RiskView(QWidget):
 
     def _on_cancelled(self) -> None:
         self.cancel_button.setEnabled(False)
-        self.odds.setText("Cancelled.")
+        self.odds.setText(tr("Cancelled."))
 
     def _on_progress(self, done: int, total: int) -> None:
         self.progress.setValue(int(100 * done / total))
 
     def _on_failed(self, message: str) -> None:
         self.cancel_button.setEnabled(False)
-        self.odds.setText(f"<span style='color:#c0392b'>{html.escape(message)}</span>")
+        self.odds.setText(f"<span style='color:#c0392b'>{html.escape(said(message))}</span>")
 
     def _on_finished(self, risk: Risk) -> None:
         self.cancel_button.setEnabled(False)
@@ -221,8 +240,10 @@ class RiskView(QWidget):
         highs = max(float(v.end_equity.max()) for v in risk.variants.values())
         edges = np.linspace(lows, highs if highs > lows else lows + 1, 61)
         lines = [
-            f"{html.escape(parameters_text(risk.parameters))}; start equity "
-            f"{risk.start_equity:,.2f} {cur}"
+            tr("{parameters}; start equity {amount}").format(
+                parameters=html.escape(said(parameters_text(risk.parameters))),
+                amount=f"{risk.start_equity:,.2f} {cur}",
+            )
         ]
         limit = self._controller.scenario.account.max_acceptable_loss
         for name, variant in risk.variants.items():
@@ -232,22 +253,33 @@ class RiskView(QWidget):
             when = (
                 ""
                 if median is None
-                else f"; median first liquidation after {median * risk.step_years * 8760:,.1f} h"
+                else tr("; median first liquidation after {hours} h").format(
+                    hours=f"{median * risk.step_years * 8760:,.1f}"
+                )
             )
             lines.append(
                 f"<span style='color:{VARIANT_STYLES[name].colour}'><b>"
-                f"{VARIANT_STYLES[name].title}</b></span>: P(liquidation) "
-                f"{variant.liquidation_probability:.2%} ± {variant.standard_error:.2%}{when}; "
+                f"{VARIANT_STYLES[name].title}</b></span>: "
+                + tr("P(liquidation) {odds} ± {error}").format(
+                    odds=f"{variant.liquidation_probability:.2%}",
+                    error=f"{variant.standard_error:.2%}",
+                )
+                + when
+                + "; "
                 + (
                     ""
                     if variant.excess_loss_probability is None or limit is None
-                    else f"P(loss > {limit:,.2f} {cur}) {variant.excess_loss_probability:.2%}; "
+                    else tr("P(loss > {limit}) {odds}; ").format(
+                        limit=f"{limit:,.2f} {cur}", odds=f"{variant.excess_loss_probability:.2%}"
+                    )
                 )
-                + f"end equity median {variant.end_equity_percentiles[50]:,.0f}, p5 "
-                f"{variant.end_equity_percentiles[5]:,.0f}; ES95 "
-                f"{variant.expected_shortfall_95:,.0f} {cur}"
+                + tr("end equity median {median}, p5 {p5}; ES95 {es}").format(
+                    median=f"{variant.end_equity_percentiles[50]:,.0f}",
+                    p5=f"{variant.end_equity_percentiles[5]:,.0f}",
+                    es=f"{variant.expected_shortfall_95:,.0f} {cur}",
+                )
             )
-        set_axis_label(self.plot, "bottom", f"End equity ({currency})")
+        set_axis_label(self.plot, "bottom", tr("End equity ({currency})").format(currency=currency))
         self.odds.setText("<br>".join(lines))
         self.progress.setValue(100)
         self.done.emit(risk)

@@ -8,20 +8,26 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette, QPen
 from PySide6.QtWidgets import QWidget
 
+from marginlab.desktop.i18n import N_, tr
+
 
 @dataclass(frozen=True, slots=True)
 class VariantStyle:
-    title: str
+    english: str  # the title in the catalogue; ``title`` is it in the window's language
     colour: str
     pen: Qt.PenStyle
     glyph: str  # the line style drawn in text, for titles and legends
     width: float
 
+    @property
+    def title(self) -> str:
+        return tr(self.english)
+
 
 VARIANT_STYLES = {
-    "as_entered": VariantStyle("As entered", "#8e44ad", Qt.PenStyle.DotLine, "·······", 3.0),
-    "isolated": VariantStyle("All isolated", "#1f77b4", Qt.PenStyle.DashLine, "— — —", 2.5),
-    "cross": VariantStyle("All cross", "#e4572e", Qt.PenStyle.SolidLine, "———", 2.5),
+    "as_entered": VariantStyle(N_("As entered"), "#8e44ad", Qt.PenStyle.DotLine, "·······", 3.0),
+    "isolated": VariantStyle(N_("All isolated"), "#1f77b4", Qt.PenStyle.DashLine, "— — —", 2.5),
+    "cross": VariantStyle(N_("All cross"), "#e4572e", Qt.PenStyle.SolidLine, "———", 2.5),
 }
 
 
@@ -34,15 +40,21 @@ def variant_pen(name: str, width: float | None = None) -> QPen:
 
 
 TOOLTIPS = {
-    "liquidation_price": "Price of the symbol at which the position's pool reaches its "
-    "maintenance margin (equity = MM), with every other symbol at its "
-    "mark. Tiers are re-solved at the answer.",
-    "distance": "Liquidation price / mark − 1: how far the price can move before liquidation",
-    "max_loss": "Loss boundary: an isolated position can lose its margin; a cross position can "
-    "lose the whole cross pool (wallet − isolated margins)",
-    "margin_ratio": "Maintenance margin / pool equity at the mark (Binance's margin ratio); "
-    "100 % means liquidation",
-    "bankruptcy_price": "Price at which the pool's equity is 0",
+    "liquidation_price": N_(
+        "Price of the symbol at which the position's pool reaches its "
+        "maintenance margin (equity = MM), with every other symbol at its "
+        "mark. Tiers are re-solved at the answer."
+    ),
+    "distance": N_("Liquidation price / mark − 1: how far the price can move before liquidation"),
+    "max_loss": N_(
+        "Loss boundary: an isolated position can lose its margin; a cross position can "
+        "lose the whole cross pool (wallet − isolated margins)"
+    ),
+    "margin_ratio": N_(
+        "Maintenance margin / pool equity at the mark (Binance's margin ratio); "
+        "100 % means liquidation"
+    ),
+    "bankruptcy_price": N_("Price at which the pool's equity is 0"),
 }
 
 

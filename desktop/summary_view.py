@@ -11,12 +11,13 @@ from __future__ import annotations
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
+from marginlab.desktop.i18n import N_, said, tr
 from marginlab.desktop.style import VARIANT_STYLES
 from marginlab.engine.text.report_text import SymbolSummary
 
 VISIBLE_ROWS = 3  # symbols shown before the banner scrolls
 LIST_LIMIT = 12  # positions named in an unfolded row; the rest are counted
-SUMMARY_TIP = (
+SUMMARY_TIP = N_(
     "Per symbol: the most each variant loses if that symbol goes against you (from today's "
     "equity), and which other positions a liquidation takes. Unfold a row to list them."
 )
@@ -26,10 +27,10 @@ class SummaryView(QTreeWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("summary")
-        self.setToolTip(SUMMARY_TIP)
+        self.setToolTip(tr(SUMMARY_TIP))
         self.setColumnCount(1 + len(VARIANT_STYLES))
         self.setHeaderLabels(
-            ["If wrong", *(f"{s.title} {s.glyph}" for s in VARIANT_STYLES.values())]
+            [tr("If wrong"), *(f"{s.title} {s.glyph}" for s in VARIANT_STYLES.values())]
         )
         header = self.headerItem()
         for column, style in enumerate(VARIANT_STYLES.values(), start=1):
@@ -55,7 +56,7 @@ class SummaryView(QTreeWidget):
             return
         if not summaries:
             self.clear()
-            empty = QTreeWidgetItem(self, ["Add a position to compare isolated and cross."])
+            empty = QTreeWidgetItem(self, [tr("Add a position to compare isolated and cross.")])
             empty.setFirstColumnSpanned(True)
             self._shown = []
             self._fit_height(1)
@@ -69,15 +70,17 @@ class SummaryView(QTreeWidget):
                 continue
             item = self.topLevelItem(index) or QTreeWidgetItem(self)
             item.setText(0, summary.symbol)
-            item.setToolTip(0, f"If {summary.symbol} goes against you, alone")
+            item.setToolTip(
+                0, tr("If {symbol} goes against you, alone").format(symbol=summary.symbol)
+            )
             closes: list[tuple[str, ...]] = []
             for column, name in enumerate(names, start=1):
                 risk = summary.variants.get(name)
-                text = "" if risk is None else risk.short
+                text = "" if risk is None else said(risk.short)
                 if risk is not None and risk.others:
-                    text += f", closes {len(risk.others)} more"
+                    text += tr(", closes {n} more").format(n=len(risk.others))
                 item.setText(column, text)
-                item.setToolTip(column, "" if risk is None else _capitalised(risk.sentence))
+                item.setToolTip(column, "" if risk is None else _capitalised(said(risk.sentence)))
                 closes.append(() if risk is None else risk.others)
             self._show_closes(item, closes)
         self._shown = keys
@@ -89,13 +92,13 @@ class SummaryView(QTreeWidget):
             item.takeChildren()
             return
         child = item.child(0) or QTreeWidgetItem(item)
-        child.setText(0, "also closes")
+        child.setText(0, tr("also closes"))
         for column, ids in enumerate(closes, start=1):
             named = ", ".join(ids[:LIST_LIMIT])
             if len(ids) > LIST_LIMIT:
-                named += f" and {len(ids) - LIST_LIMIT} more"
-            child.setText(column, named or "nothing else")
-            child.setToolTip(column, ", ".join(ids) or "nothing else")
+                named += tr(" and {n} more").format(n=len(ids) - LIST_LIMIT)
+            child.setText(column, named or tr("nothing else"))
+            child.setToolTip(column, ", ".join(ids) or tr("nothing else"))
 
     def _fit_height(self, rows: int) -> None:
         """Tall enough for ``VISIBLE_ROWS`` symbols (fewer when there are fewer); it scrolls

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from marginlab.desktop.controller import ScenarioController
+from marginlab.desktop.i18n import tr
 from marginlab.engine.margin.rules import rule_table
 
 
@@ -33,9 +34,11 @@ def attach_symbol_completer(editor: QLineEdit, model: QStringListModel, rules: s
     completer.setMaxVisibleItems(12)
     editor.setCompleter(completer)
     editor.setToolTip(
-        f"Type part of a name: the {rules} table's symbols that contain it are offered"
+        tr("Type part of a name: the {rules} table's symbols that contain it are offered").format(
+            rules=rules
+        )
         if rules != "generic"
-        else "Any symbol: under the generic rules your MMR override prices it"
+        else tr("Any symbol: under the generic rules your MMR override prices it")
     )
 
 

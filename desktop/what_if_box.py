@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QValidator
 from PySide6.QtWidgets import QAbstractSpinBox, QDoubleSpinBox, QWidget
 
+from marginlab.desktop.i18n import tr
 from marginlab.engine.text.numbers import parse_number
 
 _NUMBERISH = re.compile(r"^[-+]?[\d,.\s]*([eE][-+]?\d*)?$")
@@ -49,11 +50,13 @@ class WhatIfBox(QDoubleSpinBox):
         value = parse_number(text)
         percent = self.suffix().strip() == "%"
         if value is None:
-            return f"What if: '{text.strip()}' is not a number"
+            return tr("What if: '{text}' is not a number").format(text=text.strip())
         if percent and value <= -100:
-            return "What if: a move must stay above −100 % (a price cannot reach 0)"
+            return tr("What if: a move must stay above −100 % (a price cannot reach 0)")
         if not percent and value <= 0:
-            return "What if: a price must be above 0"
+            return tr("What if: a price must be above 0")
         if value > self.maximum():
-            return f"What if: at most {self.maximum():,.0f}{self.suffix()}"
+            return tr("What if: at most {value}").format(
+                value=f"{self.maximum():,.0f}{self.suffix()}"
+            )
         return None

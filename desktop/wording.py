@@ -6,54 +6,76 @@ from __future__ import annotations
 
 import re
 
+from marginlab.desktop.i18n import N_, said, tr
 from marginlab.engine.margin.models import Scenario
 
 LABELS = {
-    "quantity": "size",
-    "size": "size",
-    "notional": "size",
-    "entry_price": "entry price",
-    "mark_price": "mark",
-    "leverage": "leverage",
-    "margin": "margin",
-    "maintenance_rate": "MMR override",
-    "maintenance_amount": "MM amount override",
-    "symbol": "symbol",
-    "side": "side",
-    "id": "ID",
-    "margin_mode": "mode",
-    "wallet_balance": "Wallet balance",
-    "max_acceptable_loss": "Max acceptable loss",
-    "currency": "Currency",
-    "name": "Name",
+    "quantity": N_("size"),
+    "size": N_("size"),
+    "notional": N_("size"),
+    "entry_price": N_("entry price"),
+    "mark_price": N_("mark"),
+    "leverage": N_("leverage"),
+    "margin": N_("margin"),
+    "maintenance_rate": N_("MMR override"),
+    "maintenance_amount": N_("MM amount override"),
+    "symbol": N_("symbol"),
+    "side": N_("side"),
+    "id": N_("ID"),
+    "margin_mode": N_("mode"),
+    "wallet_balance": N_("Wallet balance"),
+    "max_acceptable_loss": N_("Max acceptable loss"),
+    "currency": N_("Currency"),
+    "name": N_("Name"),
+    "taker_fee": N_("Taker fee"),
+    "rules": N_("Rules"),
 }
 _POSITION = re.compile(r"positions\[(\d+)\]\.(\w+)")
 _ACCOUNT = re.compile(r"account\.(\w+)")
 _COMPARE = re.compile(r"must be (>=|<=|>|<) (-?[\d.e+]+)")
-_WORDS = {">": "above", ">=": "at least", "<": "below", "<=": "at most"}
+_WORDS = {">": N_("above"), ">=": N_("at least"), "<": N_("below"), "<=": N_("at most")}
+
+
+def field_label(field: str) -> str:
+    """A field as the window labels it, in the window's language."""
+    return tr(LABELS[field]) if field in LABELS else field.replace("_", " ")
 
 
 def trader_words(text: str, scenario: Scenario) -> str:
     """``text`` with field paths as the window labels them and limits in plain words; an
-    MMR override (a fraction in the file) is spoken of in %, as it is typed."""
+    MMR override (a fraction in the file) is spoken of in %, as it is typed. The message after
+    a field's name is said in the window's language: an engine message by its template, a
+    fixed phrase by the catalogue, a limit ("must be > 0") by its own template."""
+    where, separator, message = said(text).partition(": ")
+    if not separator:
+        return tr(where)
 
     def position(match: re.Match[str]) -> str:
         index, field = int(match.group(1)), match.group(2)
         positions = scenario.positions
-        name = positions[index].id if index < len(positions) else f"position {index + 1}"
-        return f"{name} {LABELS.get(field, field.replace('_', ' '))}"
+        name = (
+            positions[index].id
+            if index < len(positions)
+            else tr("position {n}").format(n=index + 1)
+        )
+        return f"{name} {field_label(field)}"
 
     def account(match: re.Match[str]) -> str:
-        field = match.group(1)
-        return LABELS.get(field, field.replace("_", " "))
+        return field_label(match.group(1))
 
     def compare(match: re.Match[str]) -> str:
         value = float(match.group(2))
-        if "MMR override" in text[: match.start()].rsplit(":", 1)[0][-30:]:
-            return f"must be {_WORDS[match.group(1)]} {value * 100:g} %"
+        relation = tr(_WORDS[match.group(1)])
+        if "maintenance_rate" in where:
+            return tr("must be {relation} {value}").format(
+                relation=relation, value=f"{value * 100:g} %"
+            )
         shown = f"{value:,.0f}" if value.is_integer() and abs(value) < 1e18 else f"{value:g}"
-        return f"must be {_WORDS[match.group(1)]} {shown}"
+        return tr("must be {relation} {value}").format(relation=relation, value=shown)
 
-    text = _POSITION.sub(position, text)
-    text = _ACCOUNT.sub(account, text)
-    return _COMPARE.sub(compare, text)
+    place = _ACCOUNT.sub(account, _POSITION.sub(position, where))
+    if place == where and where in LABELS:
+        place = field_label(where)
+    if _COMPARE.search(message):
+        return f"{place}: {_COMPARE.sub(compare, message)}"
+    return f"{place}: {tr(message)}"

@@ -3,6 +3,10 @@
 Run under Xvfb (the Makefile starts one): the window is built exactly as `make run` builds it,
 a preset is loaded, and each view is grabbed once the figures are on screen.
 Usage: python docs/screenshots.py OUT_DIR [PRESET]
+
+Started with LANG=zh_CN.UTF-8 (as `make screenshots` does a second time), the window speaks
+the system's language as the app does, and only the main view and the pre-trade check are
+taken, as screenshot-zh_CN.png and pretrade-zh_CN.png.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from marginlab.desktop.app import build_window
+from marginlab.desktop.i18n import install, system_language
 from marginlab.engine.files.presets import preset_list
 
 
@@ -22,6 +27,9 @@ def main() -> int:
     preset = sys.argv[2] if len(sys.argv) > 2 else "seed-example.json"
     app = QApplication.instance() or QApplication(["marginlab"])
     settings = QSettings(str(out / ".screenshot-settings.ini"), QSettings.Format.IniFormat)
+    language = system_language()
+    install(app, language)
+    suffix = "" if language == "en" else f"-{language}"
     window = build_window(settings, seed_only=True)
     window.resize(1600, 1000)
     window.show()
@@ -31,7 +39,17 @@ def main() -> int:
         app.processEvents()
         window.plot.what_if_value.setValue(40_000)
         app.processEvents()
-        window.grab().save(str(out / "screenshot.png"))
+        window.grab().save(str(out / f"screenshot{suffix}.png"))
+        if suffix:
+            story = preset_list()[0]
+            window.files.load_preset(story.file, story.explanation, story.order)
+            window.pretrade.recompute()
+            app.processEvents()
+            window.grab().save(str(out / f"pretrade{suffix}.png"))
+            window.controller.undo_stack.setClean()
+            (out / ".screenshot-settings.ini").unlink(missing_ok=True)
+            app.quit()
+            return
         window.views.setCurrentWidget(window.replay)
         window.replay.choose("slow-bleed", "BTCUSDT", 60)
         app.processEvents()

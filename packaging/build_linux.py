@@ -26,6 +26,8 @@ HERE = ROOT / "packaging" / "linux"
 ICON_SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
 # What the bundle needs from the system (README, "The standalone app"; platform.md).
 DEPENDS = "libc6 (>= 2.31), libegl1, libgl1, libfontconfig1"
+# The window speaks Simplified Chinese too: a CJK font, any of the usual ones, draws it.
+RECOMMENDS = "fonts-noto-cjk | fonts-wqy-microhei | fonts-wqy-zenhei"
 
 
 def version() -> str:
@@ -109,7 +111,8 @@ def deb(dist: Path, ver: str) -> Path:
     (control / "control").write_text(
         f"Package: marginlab\nVersion: {ver}\nArchitecture: amd64\n"
         "Maintainer: Margin Lab <release@marginlab.invalid>\n"
-        f"Installed-Size: {size_kb}\nDepends: {DEPENDS}\nSection: misc\nPriority: optional\n"
+        f"Installed-Size: {size_kb}\nDepends: {DEPENDS}\nRecommends: {RECOMMENDS}\n"
+        "Section: misc\nPriority: optional\n"
         "Homepage: https://marginlab.invalid/\n"
         "Description: isolated vs cross margin, side by side, before you open\n"
         " Margin Lab shows where a derivatives position's margin comes from and where\n"

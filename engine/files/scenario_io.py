@@ -23,6 +23,7 @@ from pydantic import ValidationError
 
 from marginlab.engine.files.bounded import ReadError, capped, read_bounded
 from marginlab.engine.margin.models import FORMAT, PROBLEM_SEPARATOR, VERSION, Scenario
+from marginlab.engine.text.said import say
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 20
@@ -224,17 +225,18 @@ def _fsync_folder(folder: Path) -> None:
 _FIELD_PREFIX = re.compile(r"^[a-z_]+: ")
 _PLAIN_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,60}$")
 _MESSAGES = {
-    "greater_than": "must be > {gt}",
-    "greater_than_equal": "must be >= {ge}",
-    "less_than": "must be < {lt}",
-    "less_than_equal": "must be <= {le}",
-    "missing": "required",
-    "extra_forbidden": "unknown key",
-    "finite_number": "must be a finite number",
-    "string_too_short": "must not be empty",
-    "string_too_long": "too long (at most {max_length} characters)",
-    "too_long": "too many entries (at most {max_length})",
-    "string_pattern_mismatch": "use letters, digits and . _ : / - only",  # letters of any script
+    "greater_than": say("must be > {gt}"),
+    "greater_than_equal": say("must be >= {ge}"),
+    "less_than": say("must be < {lt}"),
+    "less_than_equal": say("must be <= {le}"),
+    "missing": say("required"),
+    "extra_forbidden": say("unknown key"),
+    "finite_number": say("must be a finite number"),
+    "string_too_short": say("must not be empty"),
+    "string_too_long": say("too long (at most {max_length} characters)"),
+    "too_long": say("too many entries (at most {max_length})"),
+    # Letters of any script are allowed: the message does not say "Latin".
+    "string_pattern_mismatch": say("use letters, digits and . _ : / - only"),
 }
 
 

@@ -19,6 +19,7 @@ from marginlab.engine.margin.fees import taker_rate, trade_fee
 from marginlab.engine.margin.models import MarginMode, Position, Scenario, Side
 from marginlab.engine.margin.pools import make_leg
 from marginlab.engine.margin.rules import missing_table_problem, schedule_for
+from marginlab.engine.text.said import say
 
 MODES: tuple[MarginMode, ...] = ("isolated", "cross")
 # Hours between funding payments (Binance, Bybit, Bitget: every 8 hours on most perpetuals;
@@ -78,18 +79,16 @@ def ticket_problems(scenario: Scenario, ticket: Ticket) -> list[str]:
         probe = ticket.probe()
     except ValidationError as error:
         words = {"symbol": "symbol", "entry_price": "price", "leverage": "leverage"}
-        out = []
+        out: list[str] = []
         for item in error.errors():
             field = words.get(str(item["loc"][0]) if item["loc"] else "", "MMR override")
             if field == "symbol":
-                out.append("symbol: letters, digits, _ . : / - only, at most 40")
+                out.append(say("symbol: letters, digits, _ . : / - only, at most 40"))
             else:
                 out.append(f"{field}: {str(item['msg']).lower()}")
         return out
-    problem = missing_table_problem(scenario.rules, probe)
-    if problem is None:
-        return []
-    return [problem.replace("Type an MMR override (maintenance_rate)", "Type an MMR override")]
+    problem = missing_table_problem(scenario.rules, probe, file_words=False)
+    return [] if problem is None else [problem]
 
 
 def checked(scenario: Scenario, ticket: Ticket) -> None:
@@ -181,8 +180,12 @@ def _added(scenario: Scenario, document: dict[str, Any]) -> Scenario:
         wallet = scenario.account.wallet_balance
         if total > wallet * (1 + 1e-12):
             problems.append(
-                f"positions: isolated margins add up to {total:,.2f}, more than "
-                f"account.wallet_balance {wallet:,.2f}"
+                say(
+                    "positions: isolated margins add up to {total}, more than "
+                    "account.wallet_balance {wallet}",
+                    total=f"{total:,.2f}",
+                    wallet=f"{wallet:,.2f}",
+                )
             )
     if problems:
         raise PlanError(problems)
@@ -225,7 +228,7 @@ def dca_ladder(
     if add_to is not None:
         base = next((p for p in scenario.positions if p.id == add_to), None)
         if base is None:
-            raise PlanError([f"position: no position '{add_to}' in the account"])
+            raise PlanError([say("position: no position '{id}' in the account", id=add_to)])
         ticket = Ticket(
             base.symbol, base.side, ticket.leverage, ticket.price, base.maintenance_rate
         )
@@ -234,15 +237,15 @@ def dca_ladder(
             update={"positions": tuple(p for p in scenario.positions if p.id != base.id)}
         )
     checked(scenario, ticket)
-    problems = [
-        f"fill {i + 1}: price and quantity must be numbers > 0"
+    problems: list[str] = [
+        say("fill {n}: price and quantity must be numbers > 0", n=i + 1)
         for i, (p, q) in enumerate(fills)
         if not (p > 0 and q > 0 and math.isfinite(p) and math.isfinite(q))
     ]
     if not fills:
-        problems.append("fills: type at least one fill (price and quantity)")
+        problems.append(say("fills: type at least one fill (price and quantity)"))
     if len(fills) > MAX_FILLS:
-        problems = [f"fills: at most {MAX_FILLS} (a ladder, not a trade log)"]
+        problems = [say("fills: at most {most} (a ladder, not a trade log)", most=MAX_FILLS)]
     if problems:
         raise PlanError(problems)
     held = [] if base is None else [(base.entry_price, base.quantity)]
@@ -381,7 +384,7 @@ def max_open(
     if step > 0 and quantity > 0:
         steps = quantity / step
         if not math.isfinite(steps) or steps > 1e12:
-            raise PlanError(["quantity step: too fine for this size (more than 10^12 steps)"])
+            raise PlanError([say("quantity step: too fine for this size (more than 10^12 steps)")])
         count = math.floor(steps * (1 + 1e-12))
         # Rounding can leave the floored size one step over: at most a step or two back.
         for _ in range(3):
@@ -503,14 +506,17 @@ def size_for_loss(
 
 
 def _sizing_problems(ticket: Ticket, stop: float, max_loss: float) -> list[str]:
-    problems = []
+    problems: list[str] = []
     if not (stop > 0 and math.isfinite(stop)):
-        problems.append("stop price: must be a number > 0")
+        problems.append(say("stop price: must be a number > 0"))
     elif ticket.sign * (stop - ticket.price) >= 0:
-        where = "below" if ticket.sign > 0 else "above"
-        problems.append(f"stop price: must be {where} the entry for a {ticket.side}")
+        problems.append(
+            say("stop price: must be below the entry for a long")
+            if ticket.sign > 0
+            else say("stop price: must be above the entry for a short")
+        )
     if not (max_loss > 0 and math.isfinite(max_loss)):
-        problems.append("loss you accept: must be a number > 0")
+        problems.append(say("loss you accept: must be a number > 0"))
     return problems
 
 
@@ -546,9 +552,11 @@ def after_funding(scenario: Scenario, rate: float, hours: float) -> Funded:
     "Liquidation Price (USDT Contract)": funding taken from the position margin acts as
     negative extra margin, [V13]); the wallet, and so the cross pool, by every payment."""
     if not (math.isfinite(rate) and abs(rate) < 1):
-        raise PlanError(["funding rate: must be a fraction between -1 and 1 (0.0001 = 0.01 %)"])
+        raise PlanError(
+            [say("funding rate: must be a fraction between -1 and 1 (0.0001 = 0.01 %)")]
+        )
     if not (math.isfinite(hours) and 0 <= hours <= 24 * 3660):
-        raise PlanError(["holding time: must be between 0 and 10 years, in hours"])
+        raise PlanError([say("holding time: must be between 0 and 10 years, in hours")])
     intervals = math.floor(hours / FUNDING_HOURS[scenario.rules] + 1e-9)
     marks = scenario.marks()
     paid = {

@@ -30,6 +30,7 @@ from marginlab.engine.margin.pools import build_pools
 from marginlab.engine.margin.report import Report
 from marginlab.engine.margin.rules import schedule_for
 from marginlab.engine.text.numbers import money_text, percent_text, price_or_none_text
+from marginlab.engine.text.said import say
 
 HIGH_LEVERAGE = 20.0  # at or above: a brief wick can liquidate it (rule "high leverage")
 SMALL_BET = 0.05  # margin at most this share of the wallet (rule "small bet")
@@ -39,12 +40,14 @@ _STEPS = 60
 
 # Where each rule comes from in the brief (reference/brief.md), by the question it answers.
 BRIEF = {
-    "acceptable": "the brief's habit: compare the mode's loss if wrong with the most you accept",
-    "hedge": "the brief, 'when to choose': cross for positions that hedge each other",
-    "high_leverage": "the brief, 'when to choose': isolated for high-leverage positions",
-    "small_bet": "the brief, isolated pros: small experimental bets with a known worst case",
-    "buffer": "the brief, 'when to choose': cross for low leverage with ample funds",
-    "default": "the brief, isolated pros: a loss ceiling when the direction is uncertain",
+    "acceptable": say(
+        "the brief's habit: compare the mode's loss if wrong with the most you accept"
+    ),
+    "hedge": say("the brief, 'when to choose': cross for positions that hedge each other"),
+    "high_leverage": say("the brief, 'when to choose': isolated for high-leverage positions"),
+    "small_bet": say("the brief, isolated pros: small experimental bets with a known worst case"),
+    "buffer": say("the brief, 'when to choose': cross for low leverage with ample funds"),
+    "default": say("the brief, isolated pros: a loss ceiling when the direction is uncertain"),
 }
 
 
@@ -299,27 +302,46 @@ def _reasons(
     if limit is not None:
         accept = money_text(limit, cur)
         if iso.within and not cross.within:
-            closes = f" and closes {', '.join(cross.closes)}" if cross.closes else ""
+            closes = say(" and closes {ids}", ids=", ".join(cross.closes)) if cross.closes else ""
             out.append(
                 Reason(
                     "acceptable",
                     "isolated",
-                    f"If {ticket.symbol} goes against it{_at(cross)}, cross can lose "
-                    f"{money_text(cross.loss_if_wrong, cur)}{closes}: more than the {accept} you "
-                    f"accept. Isolated stops at {money_text(iso.loss_if_wrong, cur)}.",
+                    say(
+                        "If {symbol} goes against it{where}, cross can lose {loss}{closes}: more "
+                        "than the {accept} you accept. Isolated stops at {isolated}.",
+                        symbol=ticket.symbol,
+                        where=_at(cross),
+                        loss=money_text(cross.loss_if_wrong, cur),
+                        closes=closes,
+                        accept=accept,
+                        isolated=money_text(iso.loss_if_wrong, cur),
+                    ),
                 )
             )
         elif not iso.within and not cross.within:
-            sizes = " and ".join(
-                f"{_size(m.max_size)} {m.mode}" for m in (iso, cross) if m.max_size is not None
-            )
+            sizes = [
+                say("{size} {mode}", size=_size(m.max_size), mode=say(m.mode))
+                for m in (iso, cross)
+                if m.max_size is not None
+            ]
             out.append(
                 Reason(
                     "acceptable",
                     "isolated" if iso.loss_if_wrong < cross.loss_if_wrong else None,
-                    f"Neither mode keeps a wrong {ticket.symbol} within the {accept} you accept "
-                    f"(isolated {money_text(iso.loss_if_wrong, cur)}, cross "
-                    f"{money_text(cross.loss_if_wrong, cur)}). At most {sizes} would.",
+                    say(
+                        "Neither mode keeps a wrong {symbol} within the {accept} you accept "
+                        "(isolated {isolated}, cross {cross}). At most {sizes} would.",
+                        symbol=ticket.symbol,
+                        accept=accept,
+                        isolated=money_text(iso.loss_if_wrong, cur),
+                        cross=money_text(cross.loss_if_wrong, cur),
+                        sizes=sizes[0]
+                        if len(sizes) == 1
+                        else say("{first} and {second}", first=sizes[0], second=sizes[1])
+                        if sizes
+                        else "",
+                    ),
                 )
             )
         elif cross.within and not iso.within:
@@ -327,8 +349,13 @@ def _reasons(
                 Reason(
                     "acceptable",
                     "cross",
-                    f"Cross keeps a wrong {ticket.symbol} within the {accept} you accept; "
-                    f"isolated would lose {money_text(iso.loss_if_wrong, cur)}.",
+                    say(
+                        "Cross keeps a wrong {symbol} within the {accept} you accept; isolated "
+                        "would lose {loss}.",
+                        symbol=ticket.symbol,
+                        accept=accept,
+                        loss=money_text(iso.loss_if_wrong, cur),
+                    ),
                 )
             )
     offsets = [p for p in scenario.positions if p.symbol == ticket.symbol and p.side != ticket.side]
@@ -337,17 +364,30 @@ def _reasons(
         ids = ", ".join(p.id for p in offsets)
         isolated_ones = [p.id for p in offsets if p.margin_mode == "isolated"]
         note = (
-            f" ({', '.join(isolated_ones)} {'is' if len(isolated_ones) == 1 else 'are'} "
-            "isolated now: they carry each other only if both are cross)"
-            if isolated_ones
-            else ""
+            ""
+            if not isolated_ones
+            else say(
+                " ({ids} is isolated now: they carry each other only if both are cross)",
+                ids=isolated_ones[0],
+            )
+            if len(isolated_ones) == 1
+            else say(
+                " ({ids} are isolated now: they carry each other only if both are cross)",
+                ids=", ".join(isolated_ones),
+            )
         )
         out.append(
             Reason(
                 "hedge",
                 "cross",
-                f"It offsets {ids} ({offsets[0].side} {ticket.symbol}): in cross the two carry "
-                f"each other, so a swing against one side does not liquidate it alone{note}.",
+                say(
+                    "It offsets {ids} ({side} {symbol}): in cross the two carry each other, so a "
+                    "swing against one side does not liquidate it alone{note}.",
+                    ids=ids,
+                    side=say(offsets[0].side),
+                    symbol=ticket.symbol,
+                    note=note,
+                ),
             )
         )
     if ticket.leverage >= HIGH_LEVERAGE:
@@ -355,8 +395,11 @@ def _reasons(
             Reason(
                 "high_leverage",
                 "isolated",
-                f"At {ticket.leverage:g}× a brief wick can liquidate it; isolated keeps that "
-                "from reaching your other positions.",
+                say(
+                    "At {leverage} a brief wick can liquidate it; isolated keeps that from "
+                    "reaching your other positions.",
+                    leverage=f"{ticket.leverage:g}×",
+                ),
             )
         )
     wallet = scenario.account.wallet_balance
@@ -365,8 +408,12 @@ def _reasons(
             Reason(
                 "small_bet",
                 "isolated",
-                f"A small bet ({money_text(margin, cur)}, {percent_text(margin / wallet, 1)} "
-                "of the wallet): isolated makes its worst case exactly that margin.",
+                say(
+                    "A small bet ({margin}, {share} of the wallet): isolated makes its worst case "
+                    "exactly that margin.",
+                    margin=money_text(margin, cur),
+                    share=percent_text(margin / wallet, 1),
+                ),
             )
         )
     distance = cross.distance
@@ -374,16 +421,20 @@ def _reasons(
         cross.liquidation_price is None or (distance is not None and abs(distance) >= AMPLE_BUFFER)
     ):
         where = (
-            "no price"
+            say("no price")
             if cross.liquidation_price is None
-            else f"{percent_text(abs(distance or 0), 1)} away"
+            else say("{distance} away", distance=percent_text(abs(distance or 0), 1))
         )
         out.append(
             Reason(
                 "buffer",
                 "cross",
-                f"At {ticket.leverage:g}× with the cross liquidation {where}, the account's "
-                "buffer carries it: cross uses your margin efficiently.",
+                say(
+                    "At {leverage} with the cross liquidation {where}, the account's buffer "
+                    "carries it: cross uses your margin efficiently.",
+                    leverage=f"{ticket.leverage:g}×",
+                    where=where,
+                ),
             )
         )
     if not any(r.favours for r in out):
@@ -391,8 +442,10 @@ def _reasons(
             Reason(
                 "default",
                 "isolated",
-                "No rule decides it; isolated keeps the loss to its margin, the safer default "
-                "when you are unsure.",
+                say(
+                    "No rule decides it; isolated keeps the loss to its margin, the safer "
+                    "default when you are unsure."
+                ),
             )
         )
     return tuple(out)
@@ -418,7 +471,7 @@ def recommend(reasons: tuple[Reason, ...]) -> tuple[MarginMode, bool]:
 def _at(mode: ModeCheck) -> str:
     """Where the loss if wrong begins: past the order's liquidation price in that mode."""
     price = mode.liquidation_price
-    return "" if price is None else f" past {price_or_none_text(price)}"
+    return "" if price is None else say(" past {price}", price=price_or_none_text(price))
 
 
 def _size(quantity: float | None) -> str:

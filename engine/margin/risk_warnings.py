@@ -15,6 +15,7 @@ from marginlab.engine.margin.pools import (
 )
 from marginlab.engine.margin.rules import VENUE_NAMES, schedule_for
 from marginlab.engine.text.numbers import money_text, price_text
+from marginlab.engine.text.said import say
 
 if TYPE_CHECKING:
     from marginlab.engine.margin.models import Position, Scenario
@@ -56,8 +57,14 @@ def variant_warnings(
             out.append(
                 RiskWarning(
                     "past_liquidation",
-                    f"{leg.position_id} is already past its liquidation price{where} at mark "
-                    f"{price_text(leg.mark)}: its {pool.kind} pool counts as liquidated",
+                    say(
+                        "{id} is already past its liquidation price{where} at mark {mark}: its "
+                        "{pool} pool counts as liquidated",
+                        id=leg.position_id,
+                        where=where,
+                        mark=price_text(leg.mark),
+                        pool=say(pool.kind),
+                    ),
                     leg.position_id,
                 )
             )
@@ -66,8 +73,11 @@ def variant_warnings(
         out.append(
             RiskWarning(
                 "max_loss_above_limit",
-                f"Max loss {_money(account.max_loss, currency)} is above your max acceptable loss "
-                f"{_money(limit, currency)}",
+                say(
+                    "Max loss {loss} is above your max acceptable loss {limit}",
+                    loss=_money(account.max_loss, currency),
+                    limit=_money(limit, currency),
+                ),
             )
         )
     cross = next((p for p in pools if p.kind == "cross"), None)
@@ -77,8 +87,12 @@ def variant_warnings(
             out.append(
                 RiskWarning(
                     "cross_initial_margin_above_pool",
-                    f"Cross initial margin {_money(needed, currency)} is above the cross pool "
-                    f"{_money(cross.cash, currency)}: a venue would not open all of it",
+                    say(
+                        "Cross initial margin {margin} is above the cross pool {pool}: a venue "
+                        "would not open all of it",
+                        margin=_money(needed, currency),
+                        pool=_money(cross.cash, currency),
+                    ),
                 )
             )
     scale = isolated_margin_scale(scenario, variant)
@@ -91,10 +105,15 @@ def variant_warnings(
         out.append(
             RiskWarning(
                 "isolated_margins_above_wallet",
-                f"{VARIANT_TITLES[variant]} needs {_money(needed, currency)} of margin, more "
-                f"than the wallet's {_money(account.wallet_balance, currency)}: this variant "
-                f"assumes each isolated margin is cut to {scale:.1%} of it so that they fit the "
-                "wallet (higher effective leverage, nearer liquidation prices)",
+                say(
+                    "{variant} needs {margin} of margin, more than the wallet's {wallet}: this "
+                    "variant assumes each isolated margin is cut to {scale} of it so that they "
+                    "fit the wallet (higher effective leverage, nearer liquidation prices)",
+                    variant=VARIANT_TITLES[variant],
+                    margin=_money(needed, currency),
+                    wallet=_money(account.wallet_balance, currency),
+                    scale=f"{scale:.1%}",
+                ),
             )
         )
     out.extend(_tier_warnings(scenario, pools, positions))
@@ -114,12 +133,18 @@ def _tier_warnings(
             allowed = leg.schedule.max_leverage(basis)
             leverage = figures.effective_leverage  # None: beyond 10^12
             if allowed is not None and (leverage is None or leverage > allowed * (1 + 1e-9)):
-                shown = "over 10^12x" if leverage is None else f"{leverage:g}x"
+                shown = say("over 10^12x") if leverage is None else f"{leverage:g}x"
                 out.append(
                     RiskWarning(
                         "leverage_above_tier_max",
-                        f"{leg.position_id}: leverage {shown} is above the "
-                        f"{allowed:g}x the tier allows at notional {basis:,.0f}",
+                        say(
+                            "{id}: leverage {leverage} is above the {allowed} the tier allows at "
+                            "notional {notional}",
+                            id=leg.position_id,
+                            leverage=shown,
+                            allowed=f"{allowed:g}x",
+                            notional=f"{basis:,.0f}",
+                        ),
                         leg.position_id,
                     )
                 )
@@ -128,8 +153,13 @@ def _tier_warnings(
                 out.append(
                     RiskWarning(
                         "beyond_tier_table",
-                        f"{leg.position_id}: notional {basis:,.0f} is beyond the largest tier "
-                        f"({top:,.0f}); its top tier is used",
+                        say(
+                            "{id}: notional {notional} is beyond the largest tier ({top}); its "
+                            "top tier is used",
+                            id=leg.position_id,
+                            notional=f"{basis:,.0f}",
+                            top=f"{top:,.0f}",
+                        ),
                         leg.position_id,
                     )
                 )
@@ -146,9 +176,12 @@ def unusual_entry(rules: str, position: Position, field: str) -> str | None:
     if field == "maintenance_rate":
         rate = position.maintenance_rate
         if rate is not None and rate > UNUSUAL_MMR:
-            return (
-                f"{position.id}: an MMR override of {rate * 100:g} % is above "
-                f"{UNUSUAL_MMR * 100:g} %; venues charge that only on their largest tiers"
+            return say(
+                "{id}: an MMR override of {rate} is above {usual}; venues charge that only on "
+                "their largest tiers",
+                id=position.id,
+                rate=f"{rate * 100:g} %",
+                usual=f"{UNUSUAL_MMR * 100:g} %",
             )
         return None
     if field != "leverage" or position.maintenance_rate is not None or rules == "generic":
@@ -162,7 +195,13 @@ def unusual_entry(rules: str, position: Position, field: str) -> str | None:
     allowed = schedule.max_leverage(notional)
     if allowed is None or position.leverage <= allowed * (1 + 1e-9):
         return None
-    return (
-        f"{position.id}: leverage {position.leverage:g}× is above the {allowed:g}× "
-        f"{VENUE_NAMES[rules]} allows for {position.symbol} at notional {notional:,.0f}"
+    return say(
+        "{id}: leverage {leverage} is above the {allowed} {venue} allows for {symbol} at "
+        "notional {notional}",
+        id=position.id,
+        leverage=f"{position.leverage:g}×",
+        allowed=f"{allowed:g}×",
+        venue=VENUE_NAMES[rules],
+        symbol=position.symbol,
+        notional=f"{notional:,.0f}",
     )

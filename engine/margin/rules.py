@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING, Any, Literal, get_args, overload
 import numpy as np
 import numpy.typing as npt
 
+from marginlab.engine.text.said import say
+
 if TYPE_CHECKING:
     from marginlab.engine.margin.models import Position
 
@@ -301,9 +303,12 @@ def stale_table_warning(rules: str, today: date) -> str | None:
     if days is None or days <= STALE_DAYS:
         return None
     as_of = table_info(rules)["as_of"]
-    return (
-        f"{VENUE_NAMES[rules]} tiers are from {as_of}, {days // 30} months ago: the venue may "
-        "have changed them; check its current table or type an MMR override"
+    return say(
+        "{venue} tiers are from {date}, {months} months ago: the venue may have changed them; "
+        "check its current table or type an MMR override",
+        venue=VENUE_NAMES[rules],
+        date=as_of,
+        months=days // 30,
     )
 
 
@@ -318,18 +323,33 @@ def schedule_for(rules: str, position: Position) -> Schedule:
     return found
 
 
-def missing_table_problem(rules: str, position: Position) -> str | None:
+def missing_table_problem(rules: str, position: Position, file_words: bool = True) -> str | None:
     """A field-named message when ``position`` has neither a table nor an override, saying
     which venues' tables do cover the symbol."""
     if position.maintenance_rate is not None:
         return None
     if rules == "generic":
-        return "maintenance_rate: required under rules 'generic' (type an MMR override)"
+        return say("maintenance_rate: required under rules 'generic' (type an MMR override)")
     if _tiered(rules, position.symbol) is not None:
         return None
     others = [VENUE_NAMES[r] for r in covering_rules(position.symbol)]
-    where = f"; covered by {', '.join(others)}" if others else "; no bundled table covers it"
-    return (
-        f"symbol: {VENUE_NAMES[rules]} has no tier table for '{position.symbol}'{where}. "
-        "Type an MMR override (maintenance_rate) or pick a rule set that covers it"
+    where = (
+        say("; covered by {venues}", venues=", ".join(others))
+        if others
+        else say("; no bundled table covers it")
+    )
+    if not file_words:  # a form's words: the field is "MMR override", not the file's name
+        return say(
+            "symbol: {venue} has no tier table for '{symbol}'{where}. Type an MMR override or "
+            "pick a rule set that covers it",
+            venue=VENUE_NAMES[rules],
+            symbol=position.symbol,
+            where=where,
+        )
+    return say(
+        "symbol: {venue} has no tier table for '{symbol}'{where}. Type an MMR override "
+        "(maintenance_rate) or pick a rule set that covers it",
+        venue=VENUE_NAMES[rules],
+        symbol=position.symbol,
+        where=where,
     )

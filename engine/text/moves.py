@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping
 
 from marginlab.engine.text.numbers import parse_number
+from marginlab.engine.text.said import say
 
 ALL = "ALL"
 _PAIR = re.compile(
@@ -50,26 +51,37 @@ def parse_moves(
         value = parse_number(text.strip().removesuffix("%").replace("−", "-").replace(" ", ""))
         if not name or value is None or not math.isfinite(value):
             problems.append(
-                f"{shown}: expected SYMBOL=PRICE, SYMBOL=PCT% or ALL=PCT% (e.g. BTCUSDT=-30%)"
+                say(
+                    "{move}: expected SYMBOL=PRICE, SYMBOL=PCT% or ALL=PCT% (e.g. BTCUSDT=-30%)",
+                    move=shown,
+                )
             )
             continue
         if percent and value <= -100:
-            problems.append(f"{shown}: a move must stay above -100 %")
+            problems.append(say("{move}: a move must stay above -100 %", move=shown))
             continue
         if name.upper() == ALL:
             if percent:
                 every = value
             else:
-                problems.append(f"{shown}: ALL takes a percentage, e.g. ALL=-20%")
+                problems.append(say("{move}: ALL takes a percentage, e.g. ALL=-20%", move=shown))
             continue
         symbol = resolve_symbol(name, symbols)
         if symbol is None:
             known = ", ".join(symbols) or "none"
-            problems.append(f"{where} {name}: unknown symbol (the scenario has: {known})".strip())
+            problems.append(
+                say(
+                    "{move}: unknown symbol (the scenario has: {known})",
+                    move=f"{where} {name}".strip(),
+                    known=known,
+                )
+            )
         elif percent:
             moves[symbol] = marks[symbol] * (1 + value / 100)
         elif value <= 0:
-            problems.append(f"{shown}: expected SYMBOL=PRICE with a finite price > 0")
+            problems.append(
+                say("{move}: expected SYMBOL=PRICE with a finite price > 0", move=shown)
+            )
         else:
             moves[symbol] = value
     if every is not None:
@@ -89,7 +101,15 @@ def parse_move_text(
         rest = rest.replace(match.group(0), " ", 1)
     leftover = rest.replace(",", " ").replace(";", " ").strip()
     problems = (
-        [f"{where}: '{leftover}' is not a move (e.g. BTC -30%, ETH 2800)"] if leftover else []
+        [
+            say(
+                "{where}: '{text}' is not a move (e.g. BTC -30%, ETH 2800)",
+                where=where,
+                text=leftover,
+            )
+        ]
+        if leftover
+        else []
     )
     moves, more = parse_moves(pairs, marks, where)
     return moves, problems + more

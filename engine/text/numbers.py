@@ -6,6 +6,8 @@ from __future__ import annotations
 import math
 import re
 
+from marginlab.engine.text.said import say
+
 SIGNIFICANT = 5  # like the venues' price ticks: 45,180.72 · 14.123 · 0.51230 · 0.0000123
 MAX_DECIMALS = 12
 RATIO_DECIMALS = 1  # margin ratios: "0.4 %", "100.0 %"; the same in the app and the CLI
@@ -41,20 +43,21 @@ def number_problem(text: str) -> str | None:
     """
     cleaned = text.strip().replace("_", "").replace(" ", "").replace("\u00a0", "")
     if not cleaned:
-        return "is empty"
+        return say("is empty")
     if "," in cleaned:
         if not _GROUPED.match(cleaned):
-            return (
-                f"'{text.strip()}' is ambiguous: use a point for decimals (1.5) and commas only "
-                "between groups of three digits (12,500)"
+            return say(
+                "'{text}' is ambiguous: use a point for decimals (1.5) and commas only "
+                "between groups of three digits (12,500)",
+                text=text.strip(),
             )
         cleaned = cleaned.replace(",", "")
     try:
         value = float(cleaned)
     except ValueError:
-        return f"'{text.strip()}' is not a number"
+        return say("'{text}' is not a number", text=text.strip())
     if not math.isfinite(value):
-        return f"'{text.strip()}' is not a finite number"
+        return say("'{text}' is not a finite number", text=text.strip())
     return None
 
 
@@ -86,14 +89,14 @@ def read_number(
     problem = number_problem(text)
     value = parse_number(text)
     if problem is not None or value is None:
-        problems.append(f"{what}: {problem}")
+        problems.append(say("{field}: {problem}", field=what, problem=problem))
         return None
     value *= scale
     if positive and value <= 0:
-        problems.append(f"{what}: must be > 0")
+        problems.append(say("{field}: must be > 0", field=what))
         return None
     if largest is not None and abs(value) > largest:
-        problems.append(f"{what}: too large")
+        problems.append(say("{field}: too large", field=what))
         return None
     return value
 
@@ -116,4 +119,4 @@ def percent_text(
 
 def price_or_none_text(value: float | None) -> str:
     """A price, or "none" when no price applies (no liquidation price)."""
-    return "none" if value is None else price_text(value)
+    return say("none") if value is None else price_text(value)

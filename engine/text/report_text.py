@@ -19,6 +19,14 @@ from marginlab.engine.text.numbers import (
     price_or_none_text,
     price_text,
 )
+from marginlab.engine.text.said import Said, say
+
+# The variants as a sentence names them ("all cross can lose …").
+VARIANT_LOWER = {
+    "as_entered": say("as entered"),
+    "isolated": say("all isolated"),
+    "cross": say("all cross"),
+}
 
 
 def report_dict(report: Report) -> dict[str, Any]:
@@ -59,7 +67,7 @@ def margin_ratio_text(ratio: float | None, past_liquidation: bool) -> str:
     """The margin ratio as shown: "0.4 %", or "≥ 100 % (past liquidation)" for a pool whose
     equity today no longer covers its maintenance margin (figures.margin_ratio)."""
     if past_liquidation:
-        return "≥ 100 % (past liquidation)"
+        return say("≥ 100 % (past liquidation)")
     return percent_text(ratio, RATIO_DECIMALS)
 
 
@@ -68,16 +76,25 @@ def venue_comparison(ours: float | None, venue: float | None) -> str:
     if venue is None:
         return ""
     if ours is None:
-        return f"The venue says {price_text(venue)}; by our tables no price liquidates it."
+        return say(
+            "The venue says {price}; by our tables no price liquidates it.",
+            price=price_text(venue),
+        )
     gap = ours / venue - 1
     shown = round(gap, 4) + 0.0  # no "-0.00 %" for a difference in the 8th digit
-    text = f"The venue says {price_text(venue)}; ours differs by {shown:+.2%}."
     if abs(gap) > 0.002:
-        text += (
-            " Likely reasons: the bundled table's date (tiers change), fees or funding the "
-            "venue takes from the margin, or its rounding and mark-price convention."
+        return say(
+            "The venue says {price}; ours differs by {gap}. Likely reasons: the bundled table's "
+            "date (tiers change), fees or funding the venue takes from the margin, or its "
+            "rounding and mark-price convention.",
+            price=price_text(venue),
+            gap=f"{shown:+.2%}",
         )
-    return text
+    return say(
+        "The venue says {price}; ours differs by {gap}.",
+        price=price_text(venue),
+        gap=f"{shown:+.2%}",
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,16 +131,36 @@ def symbol_summaries(report: Report) -> list[SymbolSummary]:
             others = tuple(
                 pid for pid in worst.liquidated if variant.positions[pid].symbol != symbol
             )
-            verb = "can lose" if _reaches_cross(variant, risk) else "loses at most"
-            way = "" if worst.loss <= 0 else (" (fall)" if worst is risk.fall else " (rise)")
+            loss = money_text(worst.loss, report.currency)
             cells[name] = VariantRisk(
                 loss=worst.loss,
-                short=f"{verb} {money_text(worst.loss, report.currency)}{way}",
+                short=_short(_reaches_cross(variant, risk), loss, worst.loss, worst is risk.fall),
                 others=others,
                 sentence=_variant_phrase(name, variant, risk, report.currency),
             )
         out.append(SymbolSummary(symbol, cells))
     return out
+
+
+def _short(reaches_cross: bool, loss: str, amount: float, falls: bool) -> Said:
+    """A table cell: "can lose 10,000.00 USDT (fall)"."""
+    if amount <= 0:
+        return (
+            say("can lose {loss}", loss=loss)
+            if reaches_cross
+            else say("loses at most {loss}", loss=loss)
+        )
+    if reaches_cross:
+        return (
+            say("can lose {loss} (fall)", loss=loss)
+            if falls
+            else say("can lose {loss} (rise)", loss=loss)
+        )
+    return (
+        say("loses at most {loss} (fall)", loss=loss)
+        if falls
+        else say("loses at most {loss} (rise)", loss=loss)
+    )
 
 
 def _reaches_cross(variant: VariantReport, risk: SymbolRisk) -> bool:
@@ -140,7 +177,7 @@ def summary_lines(report: Report) -> list[str]:
     E.g. "If BTCUSDT is wrong: all isolated loses at most 2,000.00 USDT; all cross can lose
     10,000.00 USDT and also closes A."
     """
-    lines = []
+    lines: list[str] = []
     symbols = dict.fromkeys(f.symbol for f in report.variants["cross"].positions.values())
     for symbol in symbols:
         parts = [
@@ -148,33 +185,46 @@ def summary_lines(report: Report) -> list[str]:
             for name, variant in report.variants.items()
             if symbol in variant.symbol_risks
         ]
-        lines.append(f"If {symbol} is wrong: " + "; ".join(parts) + ".")
+        lines.append(
+            say("If {symbol} is wrong: {phrases}.", symbol=symbol, phrases="; ".join(parts))
+        )
     return lines
 
 
-def _variant_phrase(name: str, variant: VariantReport, risk: SymbolRisk, currency: str) -> str:
-    title = VARIANT_TITLES[name].lower()
+def _variant_phrase(name: str, variant: VariantReport, risk: SymbolRisk, currency: str) -> Said:
+    title = VARIANT_LOWER[name]
     fall, rise = risk.fall, risk.rise
     legs = [f for f in variant.positions.values() if f.symbol == risk.symbol]
     if risk.hedged:
         liquidation = next((f.liquidation_price for f in legs if f.margin_mode == "cross"), None)
-        where = "" if liquidation is None else f" to {price_text(liquidation)}"
-        return (
-            f"{title} is hedged: a fall costs {money_text(fall.loss, currency)}; only a rise"
-            f"{where} liquidates it (maintenance grows with the price), and then it can lose "
-            f"{money_text(rise.loss, currency)}"
+        where = "" if liquidation is None else say(" to {price}", price=price_text(liquidation))
+        return say(
+            "{variant} is hedged: a fall costs {fall}; only a rise{where} liquidates it "
+            "(maintenance grows with the price), and then it can lose {rise}",
+            variant=title,
+            fall=money_text(fall.loss, currency),
+            where=where,
+            rise=money_text(rise.loss, currency),
         )
     worst = risk.worst
-    verb = "can lose" if _reaches_cross(variant, risk) else "loses at most"
-    text = f"{title} {verb} {money_text(worst.loss, currency)}"
+    loss = money_text(worst.loss, currency)
+    head = (
+        say("{variant} can lose {loss}", variant=title, loss=loss)
+        if _reaches_cross(variant, risk)
+        else say("{variant} loses at most {loss}", variant=title, loss=loss)
+    )
     other = rise if worst is fall else fall
+    direction: str = ""
     if other.loss > 0 and worst.loss > 0:
-        way, other_way = ("falls", "a rise") if worst is fall else ("rises", "a fall")
-        text += f" if it {way} ({other_way}: {money_text(other.loss, currency)})"
+        other_loss = money_text(other.loss, currency)
+        direction = (
+            say(" if it falls (a rise: {loss})", loss=other_loss)
+            if worst is fall
+            else say(" if it rises (a fall: {loss})", loss=other_loss)
+        )
     others = [pid for pid in worst.liquidated if variant.positions[pid].symbol != risk.symbol]
-    if others:
-        text += f" and also closes {', '.join(others)}"
-    return text
+    closes = say(" and also closes {ids}", ids=", ".join(others)) if others else ""
+    return say("{head}{direction}{closes}", head=head, direction=direction, closes=closes)
 
 
 def report_table(report: Report, scenario: Scenario) -> str:

@@ -1,0 +1,147 @@
+"""The window's language (issue 20): Qt's translation functions over every string it shows.
+
+- ``tr("Wallet balance")`` translates a literal where it is shown. Text with values in it is
+  a template, filled after translating (``tr("{n} more").format(n=3)``), so the catalogue
+  holds one entry whatever the values.
+- ``N_("...")`` marks a literal kept in a constant (a label table); it is translated with
+  ``tr(constant)`` where it is shown, after the translator is installed.
+- ``said(text)`` says an engine message (``engine.text.said.Said``) in the window's language.
+
+All of them use one translation context, ``MarginLab``. ``packaging/translations.py`` finds
+the literals in these calls (and the engine's ``say(...)`` templates) to update
+``translations/marginlab_zh_CN.ts``; the build compiles it with ``pyside6-lrelease``
+(``resources/i18n/*.qm``, not kept in git).
+
+The language follows the system locale (``LANG``), unless the Language menu chose one;
+the choice is remembered in the settings and takes effect at the next start.
+"""
+
+from __future__ import annotations
+
+import logging
+from importlib import resources
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QSettings,
+    QTranslator,
+)
+
+from marginlab.engine.text.said import Said
+
+CONTEXT = "MarginLab"
+SETTING = "ui/language"
+# Each language in its own words: a trader who cannot read the current one still finds theirs.
+LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
+SYSTEM = ""  # the setting's value for "follow the system"
+
+_log = logging.getLogger(__name__)
+_installed = ["en"]  # the language the running window speaks (``install``)
+
+
+def tr(text: str, disambiguation: str | None = None) -> str:
+    """``text`` in the window's language (itself when the catalogue has no entry)."""
+    return QCoreApplication.translate(CONTEXT, text, disambiguation)
+
+
+def N_(text: str) -> str:
+    """Marks ``text`` for the catalogue; translated later with ``tr`` where it is shown."""
+    return text
+
+
+# Words the engine hands over as values ("long", "cross"): said with ``tr(word)`` where shown.
+ENGINE_WORDS = (
+    *(N_("isolated"), N_("cross"), N_("long"), N_("short")),
+    *(N_("Isolated"), N_("Cross"), N_("Long"), N_("Short")),
+)
+
+
+def said(text: str) -> str:
+    """An engine message in the window's language: its template translated, then filled with
+    its values, each said the same way when it is a message itself. Any other text is looked
+    up whole (a fixed engine phrase) and shown as it is when the catalogue lacks it."""
+    if isinstance(text, Said):
+        params = {
+            key: said(value) if isinstance(value, str) else value
+            for key, value in text.params.items()
+        }
+        return tr(text.template).format(**params) if params else tr(text.template)
+    return text
+
+
+def said_error(error: BaseException) -> str:
+    """An engine error's message in the window's language (its first argument when that is a
+    message; ``str(error)`` would have dropped the id)."""
+    first = error.args[0] if len(error.args) == 1 else None
+    return said(first) if isinstance(first, Said) else str(error)
+
+
+def system_language() -> str:
+    """The supported language closest to the system locale: Chinese for any zh locale that
+    writes simplified characters, else English."""
+    locale = QLocale.system()
+    if locale.language() == QLocale.Language.Chinese and locale.script() in (
+        QLocale.Script.SimplifiedHanScript,
+        QLocale.Script.AnyScript,
+    ):
+        return "zh_CN" if locale.territory() not in _TRADITIONAL else "en"
+    return "en"
+
+
+_TRADITIONAL = (QLocale.Country.Taiwan, QLocale.Country.HongKong, QLocale.Country.Macao)
+
+
+def chosen_language(settings: QSettings) -> str:
+    """The language the window starts in: the menu's choice, else the system's."""
+    value = settings.value(SETTING, SYSTEM)
+    return value if isinstance(value, str) and value in LANGUAGES else system_language()
+
+
+def catalogue(language: str) -> Path | None:
+    """The compiled catalogue for ``language``, when the build made it."""
+    path = resources.files("marginlab.resources.i18n").joinpath(f"marginlab_{language}.qm")
+    return path if isinstance(path, Path) and path.is_file() else None
+
+
+def install(app: QCoreApplication, language: str) -> bool:
+    """Install the app's and Qt's own translations for ``language`` (the standard buttons and
+    dialogs), and the locale used to show numbers and dates. False when the app's catalogue is
+    missing (a checkout never built): the window then stays in English, and the log says why.
+    """
+    if language == "en":
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        _installed[0] = "en"
+        return True
+    found = catalogue(language)
+    if found is None:
+        _log.warning("no compiled %s catalogue: run `make translations`", language)
+        return False
+    ours = QTranslator(app)
+    if not ours.load(str(found)):
+        _log.warning("the %s catalogue %s did not load", language, found)
+        return False
+    app.installTranslator(ours)
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+    else:
+        _log.warning("Qt's own %s translations are not bundled", language)
+    QLocale.setDefault(QLocale(language))
+    _installed[0] = language
+    return True
+
+
+def current_language() -> str:
+    """The language the window speaks: "en" until ``install`` put another one in."""
+    return _installed[0]
+
+
+def glossary_html(language: str) -> str:
+    """The glossary (the help page) in ``language``, English when there is none."""
+    help_files = resources.files("marginlab.resources.help")
+    localised = help_files.joinpath(f"glossary_{language}.html")
+    page = localised if localised.is_file() else help_files.joinpath("glossary.html")
+    return page.read_text("utf-8")

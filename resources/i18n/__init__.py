@@ -1,0 +1,1 @@
+"""Compiled translation catalogues (*.qm), built from translations/*.ts by `make translations`."""

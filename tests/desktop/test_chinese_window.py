@@ -1,0 +1,173 @@
+"""Issue 20: with the zh_CN catalogue installed, the main window, the cards, the banner and an
+error message read in Chinese, with no English words left (names, symbols, units and the rule
+sets' ids are not words of the language and stay as the venues write them)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QGroupBox,
+    QLabel,
+    QTableView,
+    QTableWidget,
+    QTabWidget,
+    QTreeWidget,
+    QWidget,
+)
+
+from marginlab.desktop import i18n
+from marginlab.desktop.main_window import MainWindow
+
+# Not English words: tickers and currencies, venues and their rule sets' ids, keys, units.
+NAMES = re.compile(
+    r"^(?:[A-Z0-9]+USDT?|USDT?|BTC|ETH|SOL|Binance|Bybit|Bitget|Hyperliquid|binance|usdm|bybit|"
+    r"linear|bitget|hyperliquid|generic|Margin|Lab|Ctrl|Shift|Del|PageUp|PageDown|Enter|Up|Down|"
+    r"F1|x|GBM|CSV|PNG|ALL|ES95|p5|Σ|cum|deduction|positionRisk|clearinghouseState|v5|"
+    r"leverageBracket|risk|limit|meta|ccxt|fetch_leverage_tiers|maintenance_rate|VIP|q|p|MMR|"
+    r"SYMBOL|PRICE|PCT|span|style|color|b|br|i)$"
+)
+WORD = re.compile(r"[A-Za-z_]{2,}[0-9]*")
+
+
+@pytest.fixture
+def chinese(qapp) -> Iterator[None]:
+    installed = i18n.current_language()
+    before = set(qapp.findChildren(QTranslator))
+    assert i18n.install(qapp, "zh_CN"), "run `make translations` first"
+    yield
+    for translator in set(qapp.findChildren(QTranslator)) - before:
+        QCoreApplication.removeTranslator(translator)
+        translator.deleteLater()
+    i18n.install(qapp, installed)
+
+
+@pytest.fixture
+def zh_window(chinese, window: MainWindow) -> MainWindow:
+    """The window built after the catalogue is installed, as at a start in zh_CN."""
+    return window
+
+
+def english_words(texts: list[str]) -> list[str]:
+    left = []
+    for text in texts:
+        for word in WORD.findall(re.sub(r"<[^>]+>", " ", text)):
+            if not NAMES.match(word):
+                left.append(f"{word!r} in {text[:90]!r}")
+    return left
+
+
+def shown_texts(root: QWidget) -> list[str]:
+    """What a trader reads: labels, buttons, group titles, tabs, headers, cells, tooltips."""
+    texts: list[str] = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        texts.append(widget.toolTip())
+        if isinstance(widget, QLabel | QAbstractButton):
+            texts.append(widget.text())
+        elif isinstance(widget, QGroupBox):
+            texts.append(widget.title())
+        elif isinstance(widget, QTabWidget):
+            for i in range(widget.count()):
+                texts += [widget.tabText(i), widget.tabToolTip(i)]
+        if isinstance(widget, QTableView) and not isinstance(widget, QTableWidget):
+            model = widget.model()
+            for column in range(model.columnCount()):
+                texts.append(str(model.headerData(column, _horizontal(), 0)))
+                texts.append(str(model.headerData(column, _horizontal(), 3) or ""))
+            for row in range(model.rowCount()):
+                for column in range(model.columnCount()):
+                    index = model.index(row, column)
+                    if column not in (0, 1):  # the position's name and its symbol: data
+                        texts.append(str(model.data(index) or ""))
+                    texts.append(str(model.data(index, 3) or ""))
+        if isinstance(widget, QTableWidget):
+            for column in range(widget.columnCount()):
+                header = widget.horizontalHeaderItem(column)
+                if header is not None:
+                    texts += [header.text(), header.toolTip()]
+            for row in range(widget.rowCount()):
+                for column in range(widget.columnCount()):
+                    item = widget.item(row, column)
+                    if item is not None:
+                        texts += [item.text(), item.toolTip()]
+        if isinstance(widget, QTreeWidget):
+            header = widget.headerItem()
+            texts += [header.text(c) for c in range(widget.columnCount())]
+            for i in range(widget.topLevelItemCount()):
+                item = widget.topLevelItem(i)
+                texts += [item.text(c) for c in range(1, widget.columnCount())]
+                texts += [item.toolTip(c) for c in range(widget.columnCount())]
+    return [t for t in texts if t]
+
+
+def _horizontal():
+    from PySide6.QtCore import Qt
+
+    return Qt.Orientation.Horizontal
+
+
+def test_the_main_window_cards_and_banner_are_in_chinese(zh_window: MainWindow) -> None:
+    texts = shown_texts(zh_window)
+    texts += [a.text() for a in zh_window.menuBar().actions()]
+    for menu_action in zh_window.menuBar().actions():
+        menu = menu_action.menu()
+        if menu is not None:
+            texts += [a.text() for a in menu.actions() if not a.isSeparator()]
+    texts.append(zh_window.statusBar().currentMessage())
+    assert english_words(texts) == []
+    cards = zh_window.comparison.cards
+    assert "全部全仓" in cards["cross"].title.text()
+    assert "判断错误时的最大亏损" in cards["cross"].account.text()
+    banner = zh_window.comparison.summary.topLevelItem(0)
+    assert "可能亏损" in banner.text(3) and "USDT" in banner.text(3)
+    assert "逐仓" in zh_window.menuBar().actions()[3].menu().actions()[0].text()
+
+
+def test_an_error_message_is_in_chinese(zh_window: MainWindow, qtbot) -> None:
+    """The size of B typed as 0: the message under the form names the field and the limit in
+    Chinese; the last valid figures stay."""
+    zh_window.table.selectRow(1)
+    assert not zh_window.controller.set_position(1, "quantity", "0")
+    text = zh_window.problems.text()
+    assert "B 仓位大小" in text and "必须大于 0" in text, text
+    assert english_words([text, zh_window.problems.toolTip()]) == []
+    assert not zh_window.controller.set_position(1, "quantity", "1,5")
+    assert "有歧义" in zh_window.problems.text()
+    assert english_words([zh_window.problems.text()]) == []
+
+
+def test_a_typed_number_reads_the_same_in_both_languages(zh_window: MainWindow) -> None:
+    """Numbers are parsed without ambiguity whatever the language: a point for decimals, commas
+    only between groups of three."""
+    assert zh_window.controller.set_position(1, "quantity", "0.5")
+    assert zh_window.controller.scenario.positions[1].quantity == 0.5
+    assert zh_window.controller.set_account("wallet_balance", "12,500")
+    assert zh_window.controller.scenario.account.wallet_balance == 12_500
+
+
+def test_a_chinese_side_or_mode_typed_in_the_table_is_understood(zh_window: MainWindow) -> None:
+    assert zh_window.controller.set_position(0, "margin_mode", "逐仓")
+    assert zh_window.controller.scenario.positions[0].margin_mode == "isolated"
+    assert zh_window.controller.set_position(0, "side", "做空")
+    assert zh_window.controller.scenario.positions[0].side == "short"
+
+
+def test_the_glossary_opens_in_chinese(zh_window: MainWindow) -> None:
+    zh_window.show_glossary(True)
+    page = zh_window.glossary.widget().toPlainText()
+    assert "逐仓还是全仓" in page and "强平价格" in page
+    assert zh_window.glossary.windowTitle() == "术语表：逐仓与全仓"
+
+
+def test_the_language_menu_remembers_the_choice(window, settings) -> None:
+    """Help → Language: the choice is kept in the settings; the window says when it applies."""
+    actions = {a.data(): a for a in window.language_actions.actions()}
+    assert set(actions) == {"", "en", "zh_CN"} and actions[""].isChecked()
+    actions["zh_CN"].trigger()
+    assert settings.value(i18n.SETTING) == "zh_CN"
+    assert i18n.chosen_language(settings) == "zh_CN"
+    assert "简体中文" in window.statusBar().currentMessage()

@@ -12,10 +12,14 @@ import os
 import tempfile
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from marginlab.engine.files.presets import load_preset, preset_list
 from marginlab.engine.margin.evaluate import evaluate
 from marginlab.engine.margin.rules import RULE_SETS, table_info
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QCoreApplication
 
 
 class SelfTestError(Exception):
@@ -52,6 +56,7 @@ def _render(png: Path) -> None:
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
     follow_palette(app)
+    _check_languages(app)
     with tempfile.TemporaryDirectory() as folder:
         settings = QSettings(str(Path(folder) / "self-test.ini"), QSettings.Format.IniFormat)
         window = build_window(settings, seed_only=True)
@@ -66,6 +71,30 @@ def _render(png: Path) -> None:
         window.close()
     if image.width() < 800 or not image.save(str(png), "PNG"):
         raise SelfTestError(f"could not render the window to {png}")
+
+
+def _check_languages(app: QCoreApplication) -> None:
+    """Each bundled catalogue loads and speaks, with Qt's own for its standard buttons; the
+    window is then rendered in English, as a self-test's line is read."""
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from marginlab.desktop.i18n import LANGUAGES, install, tr
+
+    before = set(app.findChildren(QTranslator))
+    try:
+        for language in LANGUAGES:
+            if language == "en":
+                continue
+            if not install(app, language):
+                raise SelfTestError(f"the {language} catalogue is not bundled")
+            if tr("isolated") == "isolated":
+                raise SelfTestError(f"the {language} catalogue does not translate")
+            if QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel":
+                raise SelfTestError(f"Qt's own {language} translations are not bundled")
+            for translator in set(app.findChildren(QTranslator)) - before:
+                QCoreApplication.removeTranslator(translator)
+    finally:
+        install(app, "en")
 
 
 def run(png: Path | None = None) -> tuple[bool, str]:

@@ -18,7 +18,10 @@ the choice is remembered in the settings and takes effect at the next start.
 
 from __future__ import annotations
 
+import json
 import logging
+import re
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -61,15 +64,63 @@ ENGINE_WORDS = (
 
 def said(text: str) -> str:
     """An engine message in the window's language: its template translated, then filled with
-    its values, each said the same way when it is a message itself. Any other text is looked
-    up whole (a fixed engine phrase) and shown as it is when the catalogue lacks it."""
+    its values, each said the same way when it is a message itself.
+
+    A message that reached the window as plain text (joined with others, or carried by an
+    exception) is recognised by its template (``engine_messages.json``, written with the
+    compiled catalogue) and said the same way; any other text is looked up whole, and shown as
+    it is when the catalogue lacks it (a figure, a name)."""
     if isinstance(text, Said):
         params = {
             key: said(value) if isinstance(value, str) else value
             for key, value in text.params.items()
         }
         return tr(text.template).format(**params) if params else tr(text.template)
+    if _installed[0] == "en" or not _LETTER.search(text):
+        return text
+    whole = tr(text)
+    if whole != text:
+        return whole
+    for template, pattern in _templates():
+        match = pattern.match(text)
+        if match is not None:
+            values = {key: said(value) for key, value in match.groupdict().items()}
+            return tr(template).format(**values)
     return text
+
+
+_LETTER = re.compile(r"[A-Za-z]")
+_FIELD_TEXT = re.compile(r"\{\w+\}")
+MIN_LETTERS = 6  # a template's own letters needed to recognise it in plain text
+_FIELD = re.compile(r"\\\{(\w+)\\\}")
+
+
+@cache
+def _templates() -> list[tuple[str, re.Pattern[str]]]:
+    """The engine's templates as patterns, longest first (the most specific wins)."""
+    path = resources.files("marginlab.resources.i18n").joinpath("engine_messages.json")
+    try:
+        templates = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return []
+    out = []
+    # Most literal words first: the most specific template wins. A template of fields and a
+    # word or two ("{size} {mode}") would match any text: those are said only as messages.
+    literal = {t: len(_LETTER.findall(_FIELD_TEXT.sub("", t))) for t in templates}
+    for template in sorted(templates, key=lambda t: -literal[t]):
+        if literal[template] < MIN_LETTERS:
+            continue
+        seen: set[str] = set()
+
+        def field(match: re.Match[str], seen: set[str] = seen) -> str:
+            name = match.group(1)
+            if name in seen:
+                return f"(?P={name})"
+            seen.add(name)
+            return f"(?P<{name}>.+?)"
+
+        out.append((template, re.compile(_FIELD.sub(field, re.escape(template)) + r"\Z", re.S)))
+    return out
 
 
 def said_error(error: BaseException) -> str:

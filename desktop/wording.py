@@ -48,7 +48,7 @@ def trader_words(text: str, scenario: Scenario) -> str:
     fixed phrase by the catalogue, a limit ("must be > 0") by its own template."""
     where, separator, message = said(text).partition(": ")
     if not separator:
-        return tr(where)
+        return said(where)
 
     def position(match: re.Match[str]) -> str:
         index, field = int(match.group(1)), match.group(2)
@@ -78,4 +78,4 @@ def trader_words(text: str, scenario: Scenario) -> str:
         place = field_label(where)
     if _COMPARE.search(message):
         return f"{place}: {_COMPARE.sub(compare, message)}"
-    return f"{place}: {tr(message)}"
+    return f"{place}: {said(message)}"

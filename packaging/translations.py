@@ -31,6 +31,7 @@ LANGUAGES = ("zh_CN",)
 CONTEXT = "MarginLab"
 MARKERS = {"desktop": ("tr", "N_"), "engine": ("say",), "cli": ()}
 FIELD = re.compile(r"\{(\w*)[^{}]*\}")
+ENGINE_TEMPLATES = "engine_messages.json"
 
 
 @dataclass(frozen=True)
@@ -152,6 +153,12 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(listed) or f"{len(found)} strings, every one translated")
         return 1 if listed else 0
     args.folder.mkdir(parents=True, exist_ok=True)
+    # The engine's message templates, for the window to recognise one that reached it as plain
+    # text (joined, or passed through an exception): desktop.i18n.said.
+    templates = sorted(
+        {f.source for f in found if f.where.startswith("engine/") and "{" in f.source}
+    )
+    (args.folder / ENGINE_TEMPLATES).write_text(json.dumps(templates, indent=0), "utf-8")
     for language in LANGUAGES:
         target = args.folder / f"marginlab_{language}.qm"
         subprocess.run(

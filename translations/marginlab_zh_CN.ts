@@ -1164,37 +1164,37 @@
    <translation>没有档位表覆盖 {symbol}。维持保证金率（%）：</translation>
   </message>
   <message>
-   <location filename="../desktop/i18n.py" line="57" />
+   <location filename="../desktop/i18n.py" line="60" />
    <source>isolated</source>
    <translation>逐仓</translation>
   </message>
   <message>
-   <location filename="../desktop/i18n.py" line="57" />
+   <location filename="../desktop/i18n.py" line="60" />
    <source>long</source>
    <translation>做多</translation>
   </message>
   <message>
-   <location filename="../desktop/i18n.py" line="57" />
+   <location filename="../desktop/i18n.py" line="60" />
    <source>short</source>
    <translation>做空</translation>
   </message>
   <message>
-   <location filename="../desktop/i18n.py" line="58" />
+   <location filename="../desktop/i18n.py" line="61" />
    <source>Isolated</source>
    <translation>逐仓</translation>
   </message>
   <message>
-   <location filename="../desktop/i18n.py" line="58" />
+   <location filename="../desktop/i18n.py" line="61" />
    <source>Cross</source>
    <translation>全仓</translation>
   </message>
   <message>
-   <location filename="../desktop/i18n.py" line="58" />
+   <location filename="../desktop/i18n.py" line="61" />
    <source>Long</source>
    <translation>做多</translation>
   </message>
   <message>
-   <location filename="../desktop/i18n.py" line="58" />
+   <location filename="../desktop/i18n.py" line="61" />
    <source>Short</source>
    <translation>做空</translation>
   </message>
@@ -2725,59 +2725,274 @@ Keep it?</source>
    <translation>仓位 {n}</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="228" />
+   <location filename="../engine/files/bounded.py" line="94" />
+   <source>not a file</source>
+   <translation>不是文件</translation>
+  </message>
+  <message>
+   <location filename="../engine/files/bounded.py" line="81" />
+   <source>… and {n} more problems</source>
+   <translation>… 另有 {n} 个问题</translation>
+  </message>
+  <message>
+   <location filename="../engine/files/bounded.py" line="39" />
+   <source>{target}: not a regular file ({st_mode}); choose a {what}</source>
+   <translation>{target}：不是普通文件（{st_mode}）；请选择{what}</translation>
+  </message>
+  <message>
+   <location filename="../engine/files/bounded.py" line="47" />
+   <source>{name}: larger than {limit}</source>
+   <translation>{name}：大于 {limit}</translation>
+  </message>
+  <message>
+   <location filename="../engine/files/bounded.py" line="86" />
+   <source>a folder</source>
+   <translation>文件夹</translation>
+  </message>
+  <message>
+   <location filename="../engine/files/bounded.py" line="87" />
+   <source>a pipe</source>
+   <translation>管道</translation>
+  </message>
+  <message>
+   <location filename="../engine/files/bounded.py" line="88" />
+   <source>a device</source>
+   <translation>设备</translation>
+  </message>
+  <message>
+   <location filename="../engine/files/bounded.py" line="90" />
+   <source>a socket</source>
+   <translation>套接字</translation>
+  </message>
+  <message>
+   <location filename="../engine/files/bounded.py" line="35" />
+   <source>{target}: cannot be read ({value})</source>
+   <translation>{target}：无法读取（{value}）</translation>
+  </message>
+  <message>
+   <location filename="../engine/files/bounded.py" line="57" />
+   <source>{target}: not a regular file; choose a {what}</source>
+   <translation>{target}：不是普通文件；请选择{what}</translation>
+  </message>
+  <message>
+   <location filename="../engine/files/scenario_io.py" line="260" />
    <source>must be &gt; {gt}</source>
    <translation>必须大于 {gt}</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="229" />
+   <location filename="../engine/files/scenario_io.py" line="261" />
    <source>must be &gt;= {ge}</source>
    <translation>必须大于等于 {ge}</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="230" />
+   <location filename="../engine/files/scenario_io.py" line="262" />
    <source>must be &lt; {lt}</source>
    <translation>必须小于 {lt}</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="231" />
+   <location filename="../engine/files/scenario_io.py" line="263" />
    <source>must be &lt;= {le}</source>
    <translation>必须小于等于 {le}</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="232" />
+   <location filename="../engine/files/scenario_io.py" line="264" />
    <source>required</source>
    <translation>必填</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="233" />
+   <location filename="../engine/files/scenario_io.py" line="265" />
    <source>unknown key</source>
    <translation>未知的键</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="234" />
+   <location filename="../engine/files/scenario_io.py" line="266" />
    <source>must be a finite number</source>
    <translation>必须是有限的数字</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="235" />
+   <location filename="../engine/files/scenario_io.py" line="267" />
    <source>must not be empty</source>
    <translation>不能为空</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="236" />
+   <location filename="../engine/files/scenario_io.py" line="268" />
    <source>too long (at most {max_length} characters)</source>
    <translation>太长（最多 {max_length} 个字符）</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="237" />
+   <location filename="../engine/files/scenario_io.py" line="269" />
    <source>too many entries (at most {max_length})</source>
    <translation>条目太多（最多 {max_length} 个）</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="239" />
+   <location filename="../engine/files/scenario_io.py" line="271" />
    <source>use letters, digits and . _ : / - only</source>
    <translation>只能使用字母、数字和 . _ : / -</translation>
+  </message>
+  <message>
+   <location filename="../engine/files/scenario_io.py" line="113" />
+   <source>{name} is not a number JSON allows</source>
+   <translation>{name} 不是 JSON 允许的数字</translation>
+  </message>
+  <message>
+   <location filename="../engine/files/scenario_io.py" line="311" />
+   <source>{value}: {message}</source>
+   <translation>{value}：{message}</translation>
+  </message>
+  <message>
+   <location filename="../engine/files/scenario_io.py" line="76" />
+   <source>format: expected "{format}", found {value}</source>
+   <translation>format：应为 "{format}"，实际为 {value}</translation>
+  </message>
+  <message>
+   <location filename="../engine/files/scenario_io.py" line="87" />
+   <source>version: must be a whole number &gt;= {oldest}, found {version}</source>
+   <translation>version：必须是 &gt;= {oldest} 的整数，实际为 {version}</translation>
+  </message>
+  <message>
+   <location filename="../engine/files/scenario_io.py" line="97" />
+   <source>version: this file is version {version}; this Margin Lab reads scenario versions up to {version2}. Update Margin Lab to open it.</source>
+   <translation>version：该文件是第 {version} 版；此 Margin Lab 只能读取到第 {version2} 版的方案。请更新 Margin Lab 后再打开。</translation>
+  </message>
+  <message>
+   <location filename="../engine/files/scenario_io.py" line="130" />
+   <source>file: larger than {value} MB</source>
+   <translation>文件：大于 {value} MB</translation>
+  </message>
+  <message>
+   <location filename="../engine/files/scenario_io.py" line="146" />
+   <source>file: JSON nested deeper than {max_depth} levels</source>
+   <translation>文件：JSON 嵌套超过 {max_depth} 层</translation>
+  </message>
+  <message>
+   <location filename="../engine/files/scenario_io.py" line="149" />
+   <source>file: the top level must be a JSON object</source>
+   <translation>文件：顶层必须是 JSON 对象</translation>
+  </message>
+  <message>
+   <location filename="../engine/files/scenario_io.py" line="155" />
+   <source>positions: {positions} entries; a scenario holds at most {max_positions}</source>
+   <translation>仓位：{positions} 条；一个方案最多容纳 {max_positions} 条</translation>
+  </message>
+  <message>
+   <location filename="../engine/files/scenario_io.py" line="136" />
+   <source>file: the key {error} is given twice in one object</source>
+   <translation>文件：同一个对象中键 {error} 出现了两次</translation>
+  </message>
+  <message>
+   <location filename="../engine/files/scenario_io.py" line="143" />
+   <source>file: not valid JSON ({error})</source>
+   <translation>文件：不是有效的 JSON（{error}）</translation>
+  </message>
+  <message>
+   <location filename="../engine/files/scenario_io.py" line="302" />
+   <source>{location}.{message}</source>
+   <translation>{location}.{message}</translation>
+  </message>
+  <message>
+   <location filename="../engine/files/tier_import.py" line="48" />
+   <source>{source}: no USDT perpetual tiers in it</source>
+   <translation>{source}：其中没有 USDT 永续合约的档位</translation>
+  </message>
+  <message>
+   <location filename="../engine/files/tier_import.py" line="35" />
+   <source>{source}: {error}</source>
+   <translation>{source}：{error}</translation>
+  </message>
+  <message>
+   <location filename="../engine/files/tier_import.py" line="39" />
+   <source>{source}: unexpected shape ({name}: {error})</source>
+   <translation>{source}：结构不符合预期（{name}：{error}）</translation>
+  </message>
+  <message>
+   <location filename="../engine/files/tier_import.py" line="65" />
+   <source>{folder}: cannot be written ({value})</source>
+   <translation>{folder}：无法写入（{value}）</translation>
+  </message>
+  <message>
+   <location filename="../engine/files/venue_import.py" line="79" />
+   <source>{source} {where}, field {field}: not a finite number</source>
+   <translation>{source} {where}，字段 {field}：不是有限的数字</translation>
+  </message>
+  <message>
+   <location filename="../engine/files/venue_import.py" line="168" />
+   <source>{source} assetPositions[{index}]: no position object</source>
+   <translation>{source} assetPositions[{index}]：没有 position 对象</translation>
+  </message>
+  <message>
+   <location filename="../engine/files/venue_import.py" line="232" />
+   <source>{source} {where}, field instId: {symbol} is not an OKX USDT swap Margin Lab knows the contract value of</source>
+   <translation>{source} {where}，字段 instId：{symbol} 不是 Margin Lab 知道合约面值的 OKX USDT 永续合约</translation>
+  </message>
+  <message>
+   <location filename="../engine/files/venue_import.py" line="368" />
+   <source>{source}: not a venue answer Margin Lab knows (Binance positionRisk, Bybit v5 position list, OKX positions, Hyperliquid clearinghouseState, ccxt fetch_positions)</source>
+   <translation>{source}：不是 Margin Lab 认识的交易所返回数据（币安 positionRisk、Bybit v5 持仓列表、OKX positions、Hyperliquid clearinghouseState、ccxt fetch_positions）</translation>
+  </message>
+  <message>
+   <location filename="../engine/files/venue_import.py" line="410" />
+   <source>wallet: the {venue} file does not state the wallet balance; give --wallet</source>
+   <translation>钱包：{venue} 文件中没有钱包余额；请用 --wallet 给出</translation>
+  </message>
+  <message>
+   <location filename="../engine/files/venue_import.py" line="431" />
+   <source>mmr: no {chosen} tier table covers {listed}; give a maintenance rate for each, e.g. --mmr {value}=0.01</source>
+   <translation>mmr：{chosen} 没有覆盖 {listed} 的档位表；请为每个合约给出维持保证金率，例如 --mmr {value}=0.01</translation>
+  </message>
+  <message>
+   <location filename="../engine/files/venue_import.py" line="68" />
+   <source>{source} {where}, field {field}: {shown}</source>
+   <translation>{source} {where}，字段 {field}：{shown}</translation>
+  </message>
+  <message>
+   <location filename="../engine/files/venue_import.py" line="362" />
+   <source>{source}: not valid JSON ({error})</source>
+   <translation>{source}：不是有效的 JSON（{error}）</translation>
+  </message>
+  <message>
+   <location filename="../engine/files/venue_tables.py" line="206" />
+   <source>ccxt tiers of a venue Margin Lab has no rule set for</source>
+   <translation>Margin Lab 没有对应规则集的交易所的 ccxt 档位</translation>
+  </message>
+  <message>
+   <location filename="../engine/files/venue_tables.py" line="224" />
+   <source>not a tier answer Margin Lab knows (Binance leverageBracket, Bybit risk-limit, Hyperliquid meta, ccxt fetch_leverage_tiers)</source>
+   <translation>不是 Margin Lab 认识的档位返回数据（币安 leverageBracket、Bybit risk-limit、Hyperliquid meta、ccxt fetch_leverage_tiers）</translation>
+  </message>
+  <message>
+   <location filename="../engine/margin/evaluate.py" line="48" />
+   <source>--at {symbol}: unknown symbol (the scenario has: {listed})</source>
+   <translation>--at {symbol}：未知的合约（方案中有：{listed}）</translation>
+  </message>
+  <message>
+   <location filename="../engine/margin/evaluate.py" line="56" />
+   <source>--at {symbol}: price must be a number &gt; 0 and &lt;= {max_price}</source>
+   <translation>--at {symbol}：价格必须是大于 0 且不超过 {max_price} 的数字</translation>
+  </message>
+  <message>
+   <location filename="../engine/margin/models.py" line="63" />
+   <source>maintenance_amount: given without maintenance_rate</source>
+   <translation>maintenance_amount：给出了速算额却没有维持保证金率</translation>
+  </message>
+  <message>
+   <location filename="../engine/margin/models.py" line="138" />
+   <source>positions: isolated margins add up to {isolated}, more than account.wallet_balance {wallet_balance}</source>
+   <translation>仓位：逐仓保证金合计 {isolated}，超过钱包余额 {wallet_balance}</translation>
+  </message>
+  <message>
+   <location filename="../engine/margin/models.py" line="109" />
+   <source>{where}.id: '{id}' is already used by positions[{value}]</source>
+   <translation>{where}.id：'{id}' 已被 positions[{value}] 使用</translation>
+  </message>
+  <message>
+   <location filename="../engine/margin/models.py" line="133" />
+   <source>{where}.{table_problem}</source>
+   <translation>{where}.{table_problem}</translation>
+  </message>
+  <message>
+   <location filename="../engine/margin/models.py" line="121" />
+   <source>{where}.mark_price: {symbol} already has mark {mark_price} in positions[{first}]</source>
+   <translation>{where}.mark_price：{symbol} 在 positions[{first}] 中已有标记价格 {mark_price}</translation>
   </message>
   <message>
    <location filename="../engine/margin/planning.py" line="241" />
@@ -3030,6 +3245,166 @@ Keep it?</source>
    <translation>合约：{venue} 没有 '{symbol}' 的档位表{where}。请输入维持保证金率覆盖值，或选择覆盖它的规则集</translation>
   </message>
   <message>
+   <location filename="../engine/paths/montecarlo.py" line="179" />
+   <source>correlation: must be {k}×{k}, one row per symbol ({value})</source>
+   <translation>相关系数：必须是 {k}×{k}，每个合约一行（{value}）</translation>
+  </message>
+  <message>
+   <location filename="../engine/paths/montecarlo.py" line="186" />
+   <source>correlation: must be symmetric with ones on the diagonal</source>
+   <translation>相关系数：必须对称且对角线为 1</translation>
+  </message>
+  <message>
+   <location filename="../engine/paths/montecarlo.py" line="321" />
+   <source>--paths/--steps: {paths} paths × {steps} steps × {symbols} symbols would run for about {minutes} minutes; keep paths × steps × symbols under {work_budget}</source>
+   <translation>--paths/--steps：{paths} 条路径 × {steps} 步 × {symbols} 个合约约需运行 {minutes} 分钟；请让 路径 × 步数 × 合约数 低于 {work_budget}</translation>
+  </message>
+  <message>
+   <location filename="../engine/paths/montecarlo.py" line="346" />
+   <source>--paths/--steps: 1-1,000,000 paths and 1-100,000 steps</source>
+   <translation>--paths/--steps：1 到 1,000,000 条路径，1 到 100,000 步</translation>
+  </message>
+  <message>
+   <location filename="../engine/paths/montecarlo.py" line="348" />
+   <source>--seed {seed}: must be a whole number from 0</source>
+   <translation>--seed {seed}：必须是从 0 开始的整数</translation>
+  </message>
+  <message>
+   <location filename="../engine/paths/montecarlo.py" line="350" />
+   <source>horizon: each step must be longer than 0 and at most a year</source>
+   <translation>时间范围：每一步必须大于 0 且最多一年</translation>
+  </message>
+  <message>
+   <location filename="../engine/paths/montecarlo.py" line="353" />
+   <source>positions: the scenario has none to simulate</source>
+   <translation>仓位：方案中没有可模拟的仓位</translation>
+  </message>
+  <message>
+   <location filename="../engine/paths/montecarlo.py" line="87" />
+   <source>bootstrap: the candles need at least 2 distinct timestamps</source>
+   <translation>自助抽样：K 线至少需要 2 个不同的时间戳</translation>
+  </message>
+  <message>
+   <location filename="../engine/paths/montecarlo.py" line="91" />
+   <source>horizon: shorter than one candle ({value} s)</source>
+   <translation>时间范围：短于一根 K 线（{value} 秒）</translation>
+  </message>
+  <message>
+   <location filename="../engine/paths/montecarlo.py" line="148" />
+   <source>'{item}': must be more than 0 % and at most 2,000 %</source>
+   <translation>'{item}'：必须大于 0 % 且不超过 2,000 %</translation>
+  </message>
+  <message>
+   <location filename="../engine/paths/montecarlo.py" line="190" />
+   <source>correlation: not positive definite</source>
+   <translation>相关系数：不是正定矩阵</translation>
+  </message>
+  <message>
+   <location filename="../engine/paths/montecarlo.py" line="359" />
+   <source>volatility: missing for {value}</source>
+   <translation>波动率：缺少 {value} 的值</translation>
+  </message>
+  <message>
+   <location filename="../engine/paths/montecarlo.py" line="362" />
+   <source>bootstrap: needs at least 3 candles of history</source>
+   <translation>自助抽样：至少需要 3 根历史 K 线</translation>
+  </message>
+  <message>
+   <location filename="../engine/paths/montecarlo.py" line="145" />
+   <source>'{item}': expected a percentage, e.g. 80 or BTCUSDT=60</source>
+   <translation>'{item}'：应为百分比，例如 80 或 BTCUSDT=60</translation>
+  </message>
+  <message>
+   <location filename="../engine/paths/montecarlo.py" line="155" />
+   <source>'{item}': {value} is not a symbol of the scenario ({value2})</source>
+   <translation>'{item}'：{value} 不是方案中的合约（{value2}）</translation>
+  </message>
+  <message>
+   <location filename="../engine/paths/montecarlo.py" line="366" />
+   <source>step_years: a bootstrap steps one candle at a time ({step_years} years); use Bootstrap.step_years and Bootstrap.steps_for(horizon)</source>
+   <translation>step_years：自助抽样每步一根 K 线（{step_years} 年）；请使用 Bootstrap.step_years 和 Bootstrap.steps_for(horizon)</translation>
+  </message>
+  <message>
+   <location filename="../engine/paths/replay.py" line="79" />
+   <source>path: symbols not in the scenario: {value}</source>
+   <translation>路径：不在方案中的合约：{value}</translation>
+  </message>
+  <message>
+   <location filename="../engine/paths/sources.py" line="237" />
+   <source>{source} row {number}, column high: below open, close or low</source>
+   <translation>{source} 第 {number} 行，high 列：低于开盘、收盘或最低价</translation>
+  </message>
+  <message>
+   <location filename="../engine/paths/sources.py" line="245" />
+   <source>{source} row {number}, column low: above open or close</source>
+   <translation>{source} 第 {number} 行，low 列：高于开盘或收盘价</translation>
+  </message>
+  <message>
+   <location filename="../engine/paths/sources.py" line="253" />
+   <source>{source} row {number}, column timestamp: not after the row before</source>
+   <translation>{source} 第 {number} 行，timestamp 列：没有晚于上一行</translation>
+  </message>
+  <message>
+   <location filename="../engine/paths/sources.py" line="90" />
+   <source>path: unknown '{name}' (built-in: {value})</source>
+   <translation>路径：未知的 '{name}'（内置：{value}）</translation>
+  </message>
+  <message>
+   <location filename="../engine/paths/sources.py" line="95" />
+   <source>depth: must be between 0 and 100 %</source>
+   <translation>深度：必须在 0 到 100 % 之间</translation>
+  </message>
+  <message>
+   <location filename="../engine/paths/sources.py" line="97" />
+   <source>steps: must be between 10 and 100,000</source>
+   <translation>步数：必须在 10 到 100,000 之间</translation>
+  </message>
+  <message>
+   <location filename="../engine/paths/sources.py" line="166" />
+   <source>{source}: empty file</source>
+   <translation>{source}：空文件</translation>
+  </message>
+  <message>
+   <location filename="../engine/paths/sources.py" line="170" />
+   <source>{source}: needs at least 2 candles</source>
+   <translation>{source}：至少需要 2 根 K 线</translation>
+  </message>
+  <message>
+   <location filename="../engine/paths/sources.py" line="181" />
+   <source>{source} row 1: missing column(s) {value} (need {value2})</source>
+   <translation>{source} 第 1 行：缺少列 {value}（需要 {value2}）</translation>
+  </message>
+  <message>
+   <location filename="../engine/paths/sources.py" line="292" />
+   <source>path: no CSV file given</source>
+   <translation>路径：没有给出 CSV 文件</translation>
+  </message>
+  <message>
+   <location filename="../engine/paths/sources.py" line="157" />
+   <source>{source} row {line_num}: not CSV ({error})</source>
+   <translation>{source} 第 {line_num} 行：不是 CSV（{error}）</translation>
+  </message>
+  <message>
+   <location filename="../engine/paths/sources.py" line="215" />
+   <source>{source} row {number}, column {column}: '{shown}' is not a {kind}</source>
+   <translation>{source} 第 {number} 行，{column} 列：'{shown}' 不是{kind}</translation>
+  </message>
+  <message>
+   <location filename="../engine/paths/sources.py" line="138" />
+   <source>{source}: more than {max_candles} rows</source>
+   <translation>{source}：超过 {max_candles} 行</translation>
+  </message>
+  <message>
+   <location filename="../engine/paths/sources.py" line="274" />
+   <source>{name}: not UTF-8 text ({reason})</source>
+   <translation>{name}：不是 UTF-8 文本（{reason}）</translation>
+  </message>
+  <message>
+   <location filename="../engine/paths/sources.py" line="282" />
+   <source>{name}: its timestamps differ from the first file's; give every symbol the same candles times</source>
+   <translation>{name}：时间戳与第一个文件不同；请为每个合约提供相同时间的 K 线</translation>
+  </message>
+  <message>
    <location filename="../engine/text/moves.py" line="105" />
    <source>{where}: '{text}' is not a move (e.g. BTC -30%, ETH 2800)</source>
    <translation>{where}：'{text}' 不是价格变动（例如 BTC -30%, ETH 2800）</translation>
@@ -3203,6 +3578,66 @@ Keep it?</source>
    <location filename="../engine/text/report_text.py" line="223" />
    <source> if it rises (a fall: {loss})</source>
    <translation>，若上涨（下跌时：{loss}）</translation>
+  </message>
+  <message>
+   <location filename="../engine/text/risk_text.py" line="65" />
+   <source>{n} days</source>
+   <translation>{n} 天</translation>
+  </message>
+  <message>
+   <location filename="../engine/text/risk_text.py" line="14" />
+   <source>horizon {duration}</source>
+   <translation>时间范围 {duration}</translation>
+  </message>
+  <message>
+   <location filename="../engine/text/risk_text.py" line="19" />
+   <source>step {value}</source>
+   <translation>步长 {value}</translation>
+  </message>
+  <message>
+   <location filename="../engine/text/risk_text.py" line="47" />
+   <source>{value} paths, seed {value2}</source>
+   <translation>{value} 条路径，种子 {value2}</translation>
+  </message>
+  <message>
+   <location filename="../engine/text/risk_text.py" line="62" />
+   <source>{n} min</source>
+   <translation>{n} 分钟</translation>
+  </message>
+  <message>
+   <location filename="../engine/text/risk_text.py" line="64" />
+   <source>{n} h</source>
+   <translation>{n} 小时</translation>
+  </message>
+  <message>
+   <location filename="../engine/text/risk_text.py" line="22" />
+   <source>volatility {vols} a year</source>
+   <translation>年化波动率 {vols}</translation>
+  </message>
+  <message>
+   <location filename="../engine/text/risk_text.py" line="37" />
+   <source>bootstrap of {files} in blocks of {value} {value2} candles ({value3} candles of history)</source>
+   <translation>自助抽样 {files}，每块 {value} 根 {value2} K 线（历史 {value3} 根 K 线）</translation>
+  </message>
+  <message>
+   <location filename="../engine/text/risk_text.py" line="26" />
+   <source>per pair (see --json)</source>
+   <translation>逐对不同（见 --json）</translation>
+  </message>
+  <message>
+   <location filename="../engine/text/risk_text.py" line="27" />
+   <source>correlation {shown}</source>
+   <translation>相关系数 {shown}</translation>
+  </message>
+  <message>
+   <location filename="../engine/text/risk_text.py" line="29" />
+   <source>no drift</source>
+   <translation>无漂移</translation>
+  </message>
+  <message>
+   <location filename="../engine/text/risk_text.py" line="29" />
+   <source>drift (see --json)</source>
+   <translation>有漂移（见 --json）</translation>
   </message>
   <message>
    <location filename="../resources/presets/index.json" line="1" />

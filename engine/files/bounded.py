@@ -12,6 +12,8 @@ import os
 import stat
 from pathlib import Path
 
+from marginlab.engine.text.said import say
+
 MAX_PROBLEMS = 20
 
 
@@ -29,18 +31,31 @@ def read_bounded(path: str | os.PathLike[str], limit: int, what: str = "file") -
     try:
         info = os.stat(target)
     except OSError as error:
-        raise ReadError(f"{target}: cannot be read ({error.strerror or error})") from None
+        raise ReadError(
+            say("{target}: cannot be read ({value})", target=target, value=error.strerror or error)
+        ) from None
     if not stat.S_ISREG(info.st_mode):
-        raise ReadError(f"{target}: not a regular file ({_kind(info.st_mode)}); choose a {what}")
+        raise ReadError(
+            say(
+                "{target}: not a regular file ({st_mode}); choose a {what}",
+                target=target,
+                st_mode=_kind(info.st_mode),
+                what=what,
+            )
+        )
     if info.st_size > limit:
-        raise ReadError(f"{target.name}: larger than {_size(limit)}")
+        raise ReadError(say("{name}: larger than {limit}", name=target.name, limit=_size(limit)))
     try:
         descriptor = os.open(target, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as error:
-        raise ReadError(f"{target}: cannot be read ({error.strerror or error})") from None
+        raise ReadError(
+            say("{target}: cannot be read ({value})", target=target, value=error.strerror or error)
+        ) from None
     try:
         if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            raise ReadError(f"{target}: not a regular file; choose a {what}")
+            raise ReadError(
+                say("{target}: not a regular file; choose a {what}", target=target, what=what)
+            )
         chunks, size = [], 0
         while size <= limit:
             chunk = os.read(descriptor, min(1 << 20, limit + 1 - size))
@@ -49,11 +64,13 @@ def read_bounded(path: str | os.PathLike[str], limit: int, what: str = "file") -
             chunks.append(chunk)
             size += len(chunk)
     except OSError as error:
-        raise ReadError(f"{target}: cannot be read ({error.strerror or error})") from None
+        raise ReadError(
+            say("{target}: cannot be read ({value})", target=target, value=error.strerror or error)
+        ) from None
     finally:
         os.close(descriptor)
     if size > limit:
-        raise ReadError(f"{target.name}: larger than {_size(limit)}")
+        raise ReadError(say("{name}: larger than {limit}", name=target.name, limit=_size(limit)))
     return b"".join(chunks)
 
 
@@ -61,20 +78,20 @@ def capped(problems: list[str], limit: int = MAX_PROBLEMS) -> list[str]:
     """At most ``limit`` problems, then one line saying how many more there are."""
     if len(problems) <= limit:
         return problems
-    return [*problems[:limit], f"… and {len(problems) - limit:,} more problems"]
+    return [*problems[:limit], say("… and {n} more problems", n=f"{len(problems) - limit:,}")]
 
 
 def _kind(mode: int) -> str:
     for test, name in (
-        (stat.S_ISDIR, "a folder"),
-        (stat.S_ISFIFO, "a pipe"),
-        (stat.S_ISCHR, "a device"),
-        (stat.S_ISBLK, "a device"),
-        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISDIR, say("a folder")),
+        (stat.S_ISFIFO, say("a pipe")),
+        (stat.S_ISCHR, say("a device")),
+        (stat.S_ISBLK, say("a device")),
+        (stat.S_ISSOCK, say("a socket")),
     ):
         if test(mode):
             return name
-    return "not a file"
+    return say("not a file")
 
 
 def _size(limit: int) -> str:

@@ -71,15 +71,35 @@ _OLDEST = 1
 def migrate(document: dict[str, Any]) -> dict[str, Any]:
     """Bring an older document up to ``VERSION``; refuse other formats and newer versions."""
     if document.get("format") != FORMAT:
-        raise ScenarioError([f'format: expected "{FORMAT}", found {document.get("format")!r}'])
+        raise ScenarioError(
+            [
+                say(
+                    'format: expected "{format}", found {value}',
+                    format=FORMAT,
+                    value=repr(document.get("format")),
+                )
+            ]
+        )
     version = document.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < _OLDEST:
-        raise ScenarioError([f"version: must be a whole number >= {_OLDEST}, found {version!r}"])
+        raise ScenarioError(
+            [
+                say(
+                    "version: must be a whole number >= {oldest}, found {version}",
+                    oldest=_OLDEST,
+                    version=repr(version),
+                )
+            ]
+        )
     if version > VERSION:
         raise ScenarioError(
             [
-                f"version: this file is version {version}; this Margin Lab reads "
-                f"scenario versions up to {VERSION}. Update Margin Lab to open it."
+                say(
+                    "version: this file is version {version}; this Margin Lab reads scenario "
+                    "versions up to {version2}. Update Margin Lab to open it.",
+                    version=version,
+                    version2=VERSION,
+                )
             ]
         )
     while version < VERSION:
@@ -90,7 +110,7 @@ def migrate(document: dict[str, Any]) -> dict[str, Any]:
 
 
 def _reject_constant(name: str) -> float:
-    raise ValueError(f"{name} is not a number JSON allows")
+    raise ValueError(say("{name} is not a number JSON allows", name=name))
 
 
 def _depth(value: Any, level: int = 1) -> int:
@@ -106,26 +126,38 @@ def _depth(value: Any, level: int = 1) -> int:
 def parse_scenario(text: str | bytes) -> Scenario:
     """Check and migrate one scenario document given as JSON text."""
     if len(text) > MAX_FILE_BYTES:
-        raise ScenarioError([f"file: larger than {MAX_FILE_BYTES // (1024 * 1024)} MB"])
+        raise ScenarioError(
+            [say("file: larger than {value} MB", value=MAX_FILE_BYTES // (1024 * 1024))]
+        )
     try:
         document = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_unique_keys)
     except _DuplicateKey as error:
         raise ScenarioError(
-            [f"file: the key {str(error)!r} is given twice in one object"]
+            [say("file: the key {error} is given twice in one object", error=repr(str(error)))]
         ) from None
     except RecursionError:
-        raise ScenarioError([f"file: JSON nested deeper than {MAX_DEPTH} levels"]) from None
+        raise ScenarioError(
+            [say("file: JSON nested deeper than {max_depth} levels", max_depth=MAX_DEPTH)]
+        ) from None
     except (ValueError, UnicodeDecodeError) as error:
-        raise ScenarioError([f"file: not valid JSON ({error})"]) from None
+        raise ScenarioError([say("file: not valid JSON ({error})", error=error)]) from None
     if _depth(document) > MAX_DEPTH:
-        raise ScenarioError([f"file: JSON nested deeper than {MAX_DEPTH} levels"])
+        raise ScenarioError(
+            [say("file: JSON nested deeper than {max_depth} levels", max_depth=MAX_DEPTH)]
+        )
     if not isinstance(document, dict):
-        raise ScenarioError(["file: the top level must be a JSON object"])
+        raise ScenarioError([say("file: the top level must be a JSON object")])
     positions = document.get("positions")
     if isinstance(positions, list) and len(positions) > MAX_POSITIONS:
         # Checked before the models: two million bad entries must not make two million errors.
         raise ScenarioError(
-            [f"positions: {len(positions):,} entries; a scenario holds at most {MAX_POSITIONS:,}"]
+            [
+                say(
+                    "positions: {positions} entries; a scenario holds at most {max_positions}",
+                    positions=f"{len(positions):,}",
+                    max_positions=f"{MAX_POSITIONS:,}",
+                )
+            ]
         )
     document = migrate(document)
     try:
@@ -266,7 +298,9 @@ def format_errors(error: ValidationError) -> list[str]:
                 lines.extend(message.split(PROBLEM_SEPARATOR))
                 continue
             if _FIELD_PREFIX.match(message):  # "maintenance_amount: ..." from a model validator
-                lines.append(f"{_where(location)}.{message}")
+                lines.append(
+                    say("{location}.{message}", location=_where(location), message=message)
+                )
                 continue
         elif kind in _MESSAGES:
             message = _MESSAGES[kind].format(**{k: _number(v) for k, v in context.items()})
@@ -274,7 +308,7 @@ def format_errors(error: ValidationError) -> list[str]:
             message = f"{item['msg'].replace('Input should be', 'must be')}"
         else:
             message = item["msg"].replace("Input should be", "must be")
-        lines.append(f"{_where(location) or 'file'}: {message}")
+        lines.append(say("{value}: {message}", value=_where(location) or "file", message=message))
     return lines
 
 

@@ -17,6 +17,7 @@ from marginlab.engine.margin.rules import (
     read_imported_table,
     rule_table,
 )
+from marginlab.engine.text.said import say
 
 MAX_TIER_BYTES = 64 << 20
 
@@ -31,13 +32,20 @@ def import_tier_table(path: str) -> tuple[str, int, str]:
     except ReadError as error:
         raise VenueFileError([str(error)]) from None
     except (ValueError, UnicodeDecodeError) as error:
-        raise VenueFileError([f"{source}: {error}"]) from None
+        raise VenueFileError([say("{source}: {error}", source=source, error=error)]) from None
     except (KeyError, TypeError, AttributeError, IndexError) as error:
         raise VenueFileError(
-            [f"{source}: unexpected shape ({type(error).__name__}: {error})"]
+            [
+                say(
+                    "{source}: unexpected shape ({name}: {error})",
+                    source=source,
+                    name=type(error).__name__,
+                    error=error,
+                )
+            ]
         ) from None
     if not symbols:
-        raise VenueFileError([f"{source}: no USDT perpetual tiers in it"])
+        raise VenueFileError([say("{source}: no USDT perpetual tiers in it", source=source)])
     today = datetime.now(UTC).date().isoformat()
     earlier = read_imported_table(rules) or {"symbols": {}}
     table = {
@@ -52,7 +60,15 @@ def import_tier_table(path: str) -> tuple[str, int, str]:
         target = folder / f"{rules}.json"
         write_atomic(target, json.dumps(table).encode("utf-8"))
     except OSError as error:
-        raise VenueFileError([f"{folder}: cannot be written ({error.strerror or error})"]) from None
+        raise VenueFileError(
+            [
+                say(
+                    "{folder}: cannot be written ({value})",
+                    folder=folder,
+                    value=error.strerror or error,
+                )
+            ]
+        ) from None
     rule_table.cache_clear()
     clear_schedule_cache()
     return rules, len(symbols), str(target)

@@ -24,6 +24,7 @@ from marginlab.engine.files.bounded import ReadError, read_bounded
 from marginlab.engine.files.scenario_io import MAX_FILE_BYTES, ScenarioError, format_errors
 from marginlab.engine.margin.models import Position, Scenario
 from marginlab.engine.margin.rules import missing_table_problem
+from marginlab.engine.text.said import say
 
 Row = dict[str, Any]
 
@@ -63,10 +64,25 @@ class _Reader:
             number = float(value)  # venues send numbers as strings
         except (TypeError, ValueError):
             shown = "missing" if value is None else f"{str(value)[:30]!r} is not a number"
-            self.problems.append(f"{self.source} {where}, field {field}: {shown}")
+            self.problems.append(
+                say(
+                    "{source} {where}, field {field}: {shown}",
+                    source=self.source,
+                    where=where,
+                    field=field,
+                    shown=shown,
+                )
+            )
             return None
         if number != number or number in (float("inf"), float("-inf")):
-            self.problems.append(f"{self.source} {where}, field {field}: not a finite number")
+            self.problems.append(
+                say(
+                    "{source} {where}, field {field}: not a finite number",
+                    source=self.source,
+                    where=where,
+                    field=field,
+                )
+            )
             return None
         return number
 
@@ -148,7 +164,13 @@ def _hyperliquid(state: Row, read: _Reader) -> Imported:
         where = f"assetPositions[{index}].position"
         row = item.get("position") if isinstance(item, dict) else None
         if not isinstance(row, dict):
-            read.problems.append(f"{read.source} assetPositions[{index}]: no position object")
+            read.problems.append(
+                say(
+                    "{source} assetPositions[{index}]: no position object",
+                    source=read.source,
+                    index=index,
+                )
+            )
             continue
         size = read.number(row, "szi", where)
         value = read.number(row, "positionValue", where)
@@ -207,8 +229,13 @@ def _okx(answer: Row, read: _Reader) -> Imported:
         value = values.get(symbol)
         if value is None:
             read.problems.append(
-                f"{read.source} {where}, field instId: {symbol!r} is not an OKX USDT swap "
-                "Margin Lab knows the contract value of"
+                say(
+                    "{source} {where}, field instId: {symbol} is not an OKX USDT swap Margin Lab "
+                    "knows the contract value of",
+                    source=read.source,
+                    where=where,
+                    symbol=repr(symbol),
+                )
             )
             continue
         entry = read.number(row, "avgPx", where)
@@ -331,14 +358,19 @@ def read_venue_file(path: str, data: bytes | None = None) -> Imported:
     except ReadError as error:
         raise VenueFileError([str(error)]) from None
     except (ValueError, UnicodeDecodeError) as error:
-        raise VenueFileError([f"{source}: not valid JSON ({error})"]) from None
+        raise VenueFileError(
+            [say("{source}: not valid JSON ({error})", source=source, error=error)]
+        ) from None
     reader = _detect(document)
     if reader is None:
         raise VenueFileError(
             [
-                f"{source}: not a venue answer Margin Lab knows (Binance positionRisk, Bybit v5 "
-                "position list, OKX positions, Hyperliquid clearinghouseState, ccxt "
-                "fetch_positions)"
+                say(
+                    "{source}: not a venue answer Margin Lab knows (Binance positionRisk, Bybit "
+                    "v5 position list, OKX positions, Hyperliquid clearinghouseState, ccxt "
+                    "fetch_positions)",
+                    source=source,
+                )
             ]
         )
     read = _Reader(source)
@@ -346,7 +378,14 @@ def read_venue_file(path: str, data: bytes | None = None) -> Imported:
         imported = reader(document, read)
     except (KeyError, TypeError, AttributeError) as error:
         raise VenueFileError(
-            [f"{source}: unexpected shape ({type(error).__name__}: {error})"]
+            [
+                say(
+                    "{source}: unexpected shape ({name}: {error})",
+                    source=source,
+                    name=type(error).__name__,
+                    error=error,
+                )
+            ]
         ) from None
     if read.problems:
         raise VenueFileError(read.problems)
@@ -367,7 +406,12 @@ def to_scenario(
     balance = imported.wallet if imported.wallet is not None else wallet
     if balance is None:
         raise VenueFileError(
-            [f"wallet: the {imported.venue} file does not state the wallet balance; give --wallet"]
+            [
+                say(
+                    "wallet: the {venue} file does not state the wallet balance; give --wallet",
+                    venue=imported.venue,
+                )
+            ]
         )
     positions = [dict(p) for p in imported.positions]
     asked: list[str] = []
@@ -384,8 +428,13 @@ def to_scenario(
         listed = ", ".join(dict.fromkeys(asked))
         raise VenueFileError(
             [
-                f"mmr: no {chosen} tier table covers {listed}; give a maintenance rate for each, "
-                f"e.g. --mmr {asked[0]}=0.01"
+                say(
+                    "mmr: no {chosen} tier table covers {listed}; give a maintenance rate for "
+                    "each, e.g. --mmr {value}=0.01",
+                    chosen=chosen,
+                    listed=listed,
+                    value=asked[0],
+                )
             ]
         )
     document = {

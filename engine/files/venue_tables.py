@@ -17,6 +17,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from marginlab.engine.text.said import say
+
 Tier = dict[str, float]
 
 # Bitget adds the taker fee to close to every tier's rate ("Maintenance margin = 200,000 ×
@@ -201,7 +203,7 @@ def _ccxt(document: dict[str, Any]) -> tuple[str, dict[str, list[Tier]]]:
         return "bybit-linear", bybit_linear(data)
     if "keepMarginRate" in sample:
         return "bitget-usdtm", bitget_usdtm(data)
-    raise ValueError("ccxt tiers of a venue Margin Lab has no rule set for")
+    raise ValueError(say("ccxt tiers of a venue Margin Lab has no rule set for"))
 
 
 def read_tier_answer(document: Any) -> tuple[str, dict[str, list[Tier]]]:
@@ -219,6 +221,8 @@ def read_tier_answer(document: Any) -> tuple[str, dict[str, list[Tier]]]:
     ):
         return _ccxt(document)
     raise ValueError(
-        "not a tier answer Margin Lab knows (Binance leverageBracket, Bybit risk-limit, "
-        "Hyperliquid meta, ccxt fetch_leverage_tiers)"
+        say(
+            "not a tier answer Margin Lab knows (Binance leverageBracket, Bybit risk-limit, "
+            "Hyperliquid meta, ccxt fetch_leverage_tiers)"
+        )
     )

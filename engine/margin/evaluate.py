@@ -34,18 +34,31 @@ from marginlab.engine.margin.report import (
 from marginlab.engine.margin.risk_warnings import variant_warnings
 from marginlab.engine.margin.rules import table_info
 from marginlab.engine.margin.solver import crossings
+from marginlab.engine.text.said import say
 
 
 def check_moves(scenario: Scenario, at: Mapping[str, float]) -> list[str]:
     """One message per bad what-if move (unknown symbol, price not finite and > 0)."""
-    problems = []
+    problems: list[str] = []
     known = scenario.symbols()
     for symbol, price in at.items():
         if symbol not in known:
             listed = ", ".join(known) or "none"
-            problems.append(f"--at {symbol}: unknown symbol (the scenario has: {listed})")
+            problems.append(
+                say(
+                    "--at {symbol}: unknown symbol (the scenario has: {listed})",
+                    symbol=symbol,
+                    listed=listed,
+                )
+            )
         elif not (0 < price <= MAX_PRICE):
-            problems.append(f"--at {symbol}: price must be a number > 0 and <= {MAX_PRICE:g}")
+            problems.append(
+                say(
+                    "--at {symbol}: price must be a number > 0 and <= {max_price}",
+                    symbol=symbol,
+                    max_price=f"{MAX_PRICE:g}",
+                )
+            )
     return problems
 
 

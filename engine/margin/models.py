@@ -12,6 +12,7 @@ from typing import Final, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from marginlab.engine.margin.rules import RULE_SETS, RuleSetName, missing_table_problem
+from marginlab.engine.text.said import say
 
 FORMAT: Final = "marginlab.scenario"
 # Joins several cross-field problems raised by one validator; files.scenario_io splits them.
@@ -59,7 +60,7 @@ class Position(BaseModel):
     @model_validator(mode="after")
     def _amount_needs_rate(self) -> Position:
         if self.maintenance_amount is not None and self.maintenance_rate is None:
-            raise ValueError("maintenance_amount: given without maintenance_rate")
+            raise ValueError(say("maintenance_amount: given without maintenance_rate"))
         return self
 
     @property
@@ -105,24 +106,41 @@ class Scenario(BaseModel):
             where = f"positions[{index}]"
             if position.id in seen:
                 problems.append(
-                    f"{where}.id: '{position.id}' is already used by positions[{seen[position.id]}]"
+                    say(
+                        "{where}.id: '{id}' is already used by positions[{value}]",
+                        where=where,
+                        id=position.id,
+                        value=seen[position.id],
+                    )
                 )
             seen.setdefault(position.id, index)
             if position.mark_price is not None:
                 first = marked.setdefault(position.symbol, index)
                 if self.positions[first].mark_price != position.mark_price:
                     problems.append(
-                        f"{where}.mark_price: {position.symbol} already has mark "
-                        f"{self.positions[first].mark_price:g} in positions[{first}]"
+                        say(
+                            "{where}.mark_price: {symbol} already has mark {mark_price} in "
+                            "positions[{first}]",
+                            where=where,
+                            symbol=position.symbol,
+                            mark_price=f"{self.positions[first].mark_price:g}",
+                            first=first,
+                        )
                     )
             table_problem = missing_table_problem(self.rules, position)
             if table_problem:
-                problems.append(f"{where}.{table_problem}")
+                problems.append(
+                    say("{where}.{table_problem}", where=where, table_problem=table_problem)
+                )
         isolated = sum(p.isolated_margin for p in self.positions if p.margin_mode == "isolated")
         if isolated > self.account.wallet_balance * (1 + 1e-12):
             problems.append(
-                f"positions: isolated margins add up to {isolated:,.2f}, more than "
-                f"account.wallet_balance {self.account.wallet_balance:,.2f}"
+                say(
+                    "positions: isolated margins add up to {isolated}, more than "
+                    "account.wallet_balance {wallet_balance}",
+                    isolated=f"{isolated:,.2f}",
+                    wallet_balance=f"{self.account.wallet_balance:,.2f}",
+                )
             )
         if problems:
             raise ValueError(PROBLEM_SEPARATOR.join(problems))

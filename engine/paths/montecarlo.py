@@ -36,6 +36,7 @@ from marginlab.engine.margin.pools import VARIANTS, Pool, build_pools, start_equ
 from marginlab.engine.margin.solver import crossings
 from marginlab.engine.paths.defaults import DEFAULT_VOLATILITY, PERCENTILES
 from marginlab.engine.paths.replay import FloatArray, PricePath
+from marginlab.engine.text.said import say
 
 BATCH = 1000  # paths a batch: fixed, so the figures never depend on how batches are spread
 WORKERS = 2  # threads over batches: numpy releases the GIL in the heavy array work
@@ -83,10 +84,15 @@ class Bootstrap:
         """How many candles make a horizon of ``years``."""
         step = self.step_years
         if not step > 0:
-            raise ValueError("bootstrap: the candles need at least 2 distinct timestamps")
+            raise ValueError(say("bootstrap: the candles need at least 2 distinct timestamps"))
         steps = round(years / step)
         if steps < 1:
-            raise ValueError(f"horizon: shorter than one candle ({step * SECONDS_PER_YEAR:,.0f} s)")
+            raise ValueError(
+                say(
+                    "horizon: shorter than one candle ({value} s)",
+                    value=f"{step * SECONDS_PER_YEAR:,.0f}",
+                )
+            )
         return steps
 
 
@@ -135,17 +141,23 @@ def parse_volatilities(
         try:
             value = float(number) / 100
         except ValueError:
-            raise ValueError(f"'{item}': expected a percentage, e.g. 80 or BTCUSDT=60") from None
+            raise ValueError(
+                say("'{item}': expected a percentage, e.g. 80 or BTCUSDT=60", item=item)
+            ) from None
         if not 0 < value <= MAX_VOLATILITY:
-            raise ValueError(f"'{item}': must be more than 0 % and at most 2,000 %")
+            raise ValueError(say("'{item}': must be more than 0 % and at most 2,000 %", item=item))
         if not equals:
             volatilities = dict.fromkeys(symbols, value)
         elif symbol in volatilities:
             named[symbol] = value
         else:
             raise ValueError(
-                f"'{item}': {symbol or 'nothing'} is not a symbol of the scenario"
-                f" ({', '.join(symbols) or 'none'})"
+                say(
+                    "'{item}': {value} is not a symbol of the scenario ({value2})",
+                    item=item,
+                    value=symbol or "nothing",
+                    value2=", ".join(symbols) or "none",
+                )
             )
     return {**volatilities, **named}
 
@@ -163,13 +175,19 @@ def _cholesky(model: GBM, symbols: list[str]) -> npt.NDArray[np.float64]:
     k = len(symbols)
     corr = np.eye(k) if model.correlation is None else np.asarray(model.correlation, float)
     if corr.shape != (k, k):
-        raise ValueError(f"correlation: must be {k}×{k}, one row per symbol ({', '.join(symbols)})")
+        raise ValueError(
+            say(
+                "correlation: must be {k}×{k}, one row per symbol ({value})",
+                k=k,
+                value=", ".join(symbols),
+            )
+        )
     if not np.allclose(corr, corr.T) or not np.allclose(np.diag(corr), 1):
-        raise ValueError("correlation: must be symmetric with ones on the diagonal")
+        raise ValueError(say("correlation: must be symmetric with ones on the diagonal"))
     try:
         return np.linalg.cholesky(corr)
     except np.linalg.LinAlgError:
-        raise ValueError("correlation: not positive definite") from None
+        raise ValueError(say("correlation: not positive definite")) from None
 
 
 Blocks = Iterator[tuple[dict[str, AnyArray], dict[str, AnyArray], dict[str, AnyArray]]]
@@ -295,14 +313,20 @@ def step_block(paths: int, steps: int, symbols: int) -> int:
 def run_problems(paths: int, steps: int, symbols: int) -> list[str]:
     """Why a run cannot be done on this machine in reasonable time and memory, if it cannot;
     each message names the setting to change (the CLI's flags)."""
-    problems = []
+    problems: list[str] = []
     work = paths * steps * max(symbols, 1)
     if work > WORK_BUDGET:
         minutes = work / 4e7 / 60
         problems.append(
-            f"--paths/--steps: {paths:,} paths × {steps:,} steps × {symbols} symbols would run "
-            f"for about {minutes:,.0f} minutes; keep paths × steps × symbols under "
-            f"{WORK_BUDGET:.1e}"
+            say(
+                "--paths/--steps: {paths} paths × {steps} steps × {symbols} symbols would run "
+                "for about {minutes} minutes; keep paths × steps × symbols under {work_budget}",
+                paths=f"{paths:,}",
+                steps=f"{steps:,}",
+                symbols=symbols,
+                minutes=f"{minutes:,.0f}",
+                work_budget=f"{WORK_BUDGET:.1e}",
+            )
         )
     return problems
 
@@ -319,28 +343,31 @@ def simulate(
 ) -> Risk:
     """Liquidation odds and end-equity distribution of each variant over ``paths`` paths."""
     if not 1 <= paths <= 1_000_000 or not 1 <= steps <= 100_000:
-        raise ValueError("--paths/--steps: 1-1,000,000 paths and 1-100,000 steps")
+        raise ValueError(say("--paths/--steps: 1-1,000,000 paths and 1-100,000 steps"))
     if not 0 <= seed < 2**63:
-        raise ValueError(f"--seed {seed}: must be a whole number from 0")
+        raise ValueError(say("--seed {seed}: must be a whole number from 0", seed=seed))
     if not 0 < step_years <= 1:
-        raise ValueError("horizon: each step must be longer than 0 and at most a year")
+        raise ValueError(say("horizon: each step must be longer than 0 and at most a year"))
     symbols = _symbols(scenario)
     if not symbols:
-        raise ValueError("positions: the scenario has none to simulate")
+        raise ValueError(say("positions: the scenario has none to simulate"))
     marks = scenario.marks()
     chol = np.eye(len(symbols))
     if isinstance(model, GBM):
         missing = [s for s in symbols if s not in model.volatility]
         if missing:
-            raise ValueError(f"volatility: missing for {', '.join(missing)}")
+            raise ValueError(say("volatility: missing for {value}", value=", ".join(missing)))
         chol = _cholesky(model, symbols)
     elif model.history.steps < 3:
-        raise ValueError("bootstrap: needs at least 3 candles of history")
+        raise ValueError(say("bootstrap: needs at least 3 candles of history"))
     elif not math.isclose(step_years, model.step_years, rel_tol=1e-9):
         # Hourly candles stepped as minutes would report a day that is really 60 days.
         raise ValueError(
-            f"step_years: a bootstrap steps one candle at a time ({model.step_years:.3g} years);"
-            " use Bootstrap.step_years and Bootstrap.steps_for(horizon)"
+            say(
+                "step_years: a bootstrap steps one candle at a time ({step_years} years); use "
+                "Bootstrap.step_years and Bootstrap.steps_for(horizon)",
+                step_years=f"{model.step_years:.3g}",
+            )
         )
     too_much = run_problems(paths, steps, len(symbols))
     if too_much:

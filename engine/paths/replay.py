@@ -19,6 +19,7 @@ import numpy.typing as npt
 from marginlab.engine.margin.models import Scenario
 from marginlab.engine.margin.pools import VARIANTS, Pool, build_pools, start_equity
 from marginlab.engine.margin.solver import crossings
+from marginlab.engine.text.said import say
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -74,7 +75,9 @@ def replay(scenario: Scenario, path: PricePath) -> Replay:
     """Equity of each variant at every candle close, and every liquidation in time order."""
     unknown = sorted(set(path.close) - set(scenario.symbols()))
     if unknown:
-        raise ValueError(f"path: symbols not in the scenario: {', '.join(unknown)}")
+        raise ValueError(
+            say("path: symbols not in the scenario: {value}", value=", ".join(unknown))
+        )
     marks = scenario.marks()
     closes = {s: _series(path, marks, s, path.close) for s in marks}
     equity: dict[str, FloatArray] = {}

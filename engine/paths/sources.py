@@ -14,6 +14,7 @@ import numpy as np
 from marginlab.engine.files.bounded import MAX_PROBLEMS, ReadError, capped, read_bounded
 from marginlab.engine.margin.report import MAX_PRICE
 from marginlab.engine.paths.replay import FloatArray, PricePath
+from marginlab.engine.text.said import say
 
 STEP_SECONDS = 60.0  # built-in shapes use one-minute candles
 MAX_CANDLES = 1_000_000
@@ -85,13 +86,15 @@ def builtin_path(
 ) -> PricePath:
     """Shape ``name`` applied to each of ``symbols`` from its mark; ``depth`` is a fraction."""
     if name not in SHAPES:
-        raise PathError([f"path: unknown '{name}' (built-in: {', '.join(SHAPES)})"])
+        raise PathError(
+            [say("path: unknown '{name}' (built-in: {value})", name=name, value=", ".join(SHAPES))]
+        )
     shape, default, _ = SHAPES[name]
     depth = default if depth is None else depth
     if not 0 < depth < 1:
-        raise PathError(["depth: must be between 0 and 100 %"])
+        raise PathError([say("depth: must be between 0 and 100 %")])
     if not 10 <= steps <= 100_000:
-        raise PathError(["steps: must be between 10 and 100,000"])
+        raise PathError([say("steps: must be between 10 and 100,000")])
     o, h, lo, c = shape(steps, depth)
     time: FloatArray = np.arange(steps, dtype=np.float64) * STEP_SECONDS
     chosen = list(symbols)
@@ -130,7 +133,15 @@ def read_candles(text: str, source: str) -> tuple[FloatArray, dict[str, FloatArr
     try:
         for number, row in enumerate(reader, start=1):
             if number > MAX_CANDLES + 1:
-                raise PathError([f"{source}: more than {MAX_CANDLES:,} rows"])
+                raise PathError(
+                    [
+                        say(
+                            "{source}: more than {max_candles} rows",
+                            source=source,
+                            max_candles=f"{MAX_CANDLES:,}",
+                        )
+                    ]
+                )
             if where is None:
                 where = _columns(row, source)
                 continue
@@ -141,13 +152,22 @@ def read_candles(text: str, source: str) -> tuple[FloatArray, dict[str, FloatArr
                 problems[MAX_PROBLEMS:] = [f"{source}: stopped after {MAX_PROBLEMS} problems"]
                 break
     except csv.Error as error:
-        raise PathError([f"{source} row {reader.line_num}: not CSV ({error})"]) from None
+        raise PathError(
+            [
+                say(
+                    "{source} row {line_num}: not CSV ({error})",
+                    source=source,
+                    line_num=reader.line_num,
+                    error=error,
+                )
+            ]
+        ) from None
     if where is None:
-        raise PathError([f"{source}: empty file"])
+        raise PathError([say("{source}: empty file", source=source)])
     if problems:
         raise PathError(problems)
     if len(values["close"]) < 2:
-        raise PathError([f"{source}: needs at least 2 candles"])
+        raise PathError([say("{source}: needs at least 2 candles", source=source)])
     time = np.array(values["timestamp"])
     return time, {c: np.array(values[c]) for c in COLUMNS[1:]}
 
@@ -157,7 +177,14 @@ def _columns(row: list[str], source: str) -> dict[str, int]:
     missing = [c for c in COLUMNS if c not in header]
     if missing:
         raise PathError(
-            [f"{source} row 1: missing column(s) {', '.join(missing)} (need {', '.join(COLUMNS)})"]
+            [
+                say(
+                    "{source} row 1: missing column(s) {value} (need {value2})",
+                    source=source,
+                    value=", ".join(missing),
+                    value2=", ".join(COLUMNS),
+                )
+            ]
         )
     return {c: header.index(c) for c in COLUMNS}
 
@@ -184,7 +211,16 @@ def _read_row(
             value = _timestamp(cell) if column == "timestamp" else float(cell)
         except (ValueError, OverflowError):
             kind = "time" if column == "timestamp" else "number"
-            problems.append(f"{source} row {number}, column {column}: '{shown}' is not a {kind}")
+            problems.append(
+                say(
+                    "{source} row {number}, column {column}: '{shown}' is not a {kind}",
+                    source=source,
+                    number=number,
+                    column=column,
+                    shown=shown,
+                    kind=kind,
+                )
+            )
             continue
         if not math.isfinite(value) or (column != "timestamp" and not 0 < value <= MAX_PRICE):
             problems.append(
@@ -197,11 +233,29 @@ def _read_row(
     if len(parsed) < len(COLUMNS):
         return
     if parsed["high"] < max(parsed["open"], parsed["close"], parsed["low"]):
-        problems.append(f"{source} row {number}, column high: below open, close or low")
+        problems.append(
+            say(
+                "{source} row {number}, column high: below open, close or low",
+                source=source,
+                number=number,
+            )
+        )
     if parsed["low"] > min(parsed["open"], parsed["close"]):
-        problems.append(f"{source} row {number}, column low: above open or close")
+        problems.append(
+            say(
+                "{source} row {number}, column low: above open or close",
+                source=source,
+                number=number,
+            )
+        )
     if values["timestamp"] and parsed["timestamp"] <= values["timestamp"][-1]:
-        problems.append(f"{source} row {number}, column timestamp: not after the row before")
+        problems.append(
+            say(
+                "{source} row {number}, column timestamp: not after the row before",
+                source=source,
+                number=number,
+            )
+        )
     for column in COLUMNS:
         values[column].append(parsed[column])
 
@@ -216,21 +270,26 @@ def csv_path(files: dict[str, Path]) -> PricePath:
         except ReadError as error:
             raise PathError([str(error)]) from None
         except UnicodeDecodeError as error:
-            raise PathError([f"{file.name}: not UTF-8 text ({error.reason})"]) from None
+            raise PathError(
+                [say("{name}: not UTF-8 text ({reason})", name=file.name, reason=error.reason)]
+            ) from None
         stamps, candles = read_candles(text, file.name)
         if time is None:
             time = stamps
         elif stamps.shape != time.shape or not np.array_equal(stamps, time):
             raise PathError(
                 [
-                    f"{file.name}: its timestamps differ from the first file's; "
-                    f"give every symbol the same candles times"
+                    say(
+                        "{name}: its timestamps differ from the first file's; give every symbol "
+                        "the same candles times",
+                        name=file.name,
+                    )
                 ]
             )
         for column, series in candles.items():
             fields[column][symbol] = series
     if time is None:
-        raise PathError(["path: no CSV file given"])
+        raise PathError([say("path: no CSV file given")])
     name = ", ".join(f"{s}={f.name}" for s, f in files.items())
     return PricePath(
         name, time - time[0], fields["open"], fields["high"], fields["low"], fields["close"]

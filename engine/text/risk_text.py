@@ -5,22 +5,28 @@ from __future__ import annotations
 from typing import Any
 
 from marginlab.engine.paths.montecarlo import SECONDS_PER_YEAR
+from marginlab.engine.text.said import say
 
 
 def parameters_text(parameters: dict[str, Any]) -> str:
     """Every model input on one line: what a reader needs to reproduce the figures."""
-    parts = [f"horizon {duration_text(parameters['horizon_seconds'] / SECONDS_PER_YEAR)}"]
-    parts.append(f"step {interval_text(parameters['step_seconds'])}")
+    parts: list[str] = [
+        say(
+            "horizon {duration}",
+            duration=duration_text(parameters["horizon_seconds"] / SECONDS_PER_YEAR),
+        )
+    ]
+    parts.append(say("step {value}", value=interval_text(parameters["step_seconds"])))
     if parameters["model"] == "gbm":
         vols = ", ".join(f"{s} {v:g} %" for s, v in parameters["volatility_pct"].items())
-        parts.append(f"volatility {vols} a year")
+        parts.append(say("volatility {vols} a year", vols=vols))
         corr = parameters["correlation"]
         if corr is not None and len(corr) > 1:
             pairs = {round(corr[i][j], 6) for i in range(len(corr)) for j in range(i)}
-            shown = f"{pairs.pop():g}" if len(pairs) == 1 else "per pair (see --json)"
-            parts.append(f"correlation {shown}")
+            shown = f"{pairs.pop():g}" if len(pairs) == 1 else say("per pair (see --json)")
+            parts.append(say("correlation {shown}", shown=shown))
         drifts = {d for d in parameters["drift_pct"].values() if d}
-        parts.append("no drift" if not drifts else "drift (see --json)")
+        parts.append(say("no drift") if not drifts else say("drift (see --json)"))
     else:
         files = ", ".join(
             f"{file} ({symbol})" if sep else item
@@ -28,22 +34,35 @@ def parameters_text(parameters: dict[str, Any]) -> str:
             for symbol, sep, file in [item.partition("=")]
         )
         parts.append(
-            f"bootstrap of {files} in blocks of {parameters['block']} "
-            f"{interval_text(parameters['step_seconds'])} candles "
-            f"({parameters['history_candles']:,} candles of history)"
+            say(
+                "bootstrap of {files} in blocks of {value} {value2} candles ({value3} candles of "
+                "history)",
+                files=files,
+                value=parameters["block"],
+                value2=interval_text(parameters["step_seconds"]),
+                value3=f"{parameters['history_candles']:,}",
+            )
         )
-    parts.append(f"{parameters['paths']:,} paths, seed {parameters['seed']}")
-    return "; ".join(parts)
+    parts.append(
+        say(
+            "{value} paths, seed {value2}",
+            value=f"{parameters['paths']:,}",
+            value2=parameters["seed"],
+        )
+    )
+    # One message of its parts, each said on its own in the window's language.
+    template = "; ".join(f"{{p{i}}}" for i in range(len(parts)))
+    return say(template, **{f"p{i}": part for i, part in enumerate(parts)})
 
 
 def duration_text(years: float) -> str:
     """A span of time as a trader reads it: 90 min, 36.0 h, 7.0 days."""
     minutes = years * 525_600
     if minutes < 120:
-        return f"{minutes:.0f} min"
+        return say("{n} min", n=f"{minutes:.0f}")
     if minutes < 2 * 1440:
-        return f"{minutes / 60:.1f} h"
-    return f"{minutes / 1440:.1f} days"
+        return say("{n} h", n=f"{minutes / 60:.1f}")
+    return say("{n} days", n=f"{minutes / 1440:.1f}")
 
 
 def interval_text(seconds: float) -> str:

@@ -171,3 +171,25 @@ def test_the_language_menu_remembers_the_choice(window, settings) -> None:
     assert settings.value(i18n.SETTING) == "zh_CN"
     assert i18n.chosen_language(settings) == "zh_CN"
     assert "简体中文" in window.statusBar().currentMessage()
+
+
+def test_a_file_that_will_not_open_is_explained_in_chinese(zh_window: MainWindow, tmp_path) -> None:
+    """The engine's file problems reach the dialog as plain text (an exception's list): each is
+    recognised by its template and said in Chinese."""
+    shown: list[tuple[str, list[str]]] = []
+    zh_window.files.show_error = lambda title, lines: shown.append((title, lines))
+    broken = tmp_path / "broken.marginlab.json"
+    broken.write_text("{not json", "utf-8")
+    assert not zh_window.files.open_path(broken, ask=False)
+    title, lines = shown[0]
+    assert title == "无法打开 broken.marginlab.json"
+    message = i18n.said(lines[0])
+    assert message.startswith("文件：不是有效的 JSON"), message
+
+
+def test_plain_engine_text_is_recognised_by_its_template(chinese) -> None:
+    assert i18n.said("Max loss 5,000.00 USDT is above your max acceptable loss 2,500.00 USDT") == (
+        "最大亏损 5,000.00 USDT 超过了你的最大可接受亏损 2,500.00 USDT"
+    )
+    assert i18n.said("12,500.00") == "12,500.00"  # a figure is shown as it is
+    assert i18n.said("a text no template knows") == "a text no template knows"

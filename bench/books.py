@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import random
 
-from marginlab.engine.margin.models import Scenario
+from marginlab.engine.margin.models import VERSION, Scenario
 from marginlab.engine.margin.rules import rule_table
 
 SYMBOLS = 50
@@ -35,7 +35,7 @@ def book_document(n: int, seed: int = 16) -> dict:
         )
     return {
         "format": "marginlab.scenario",
-        "version": 1,
+        "version": VERSION,
         "name": f"bench: {n} positions",
         "rules": "binance-usdm",
         "account": {"wallet_balance": 1_000 * n + 10_000, "currency": "USDT"},

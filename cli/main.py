@@ -37,6 +37,7 @@ from marginlab.engine.margin.evaluate import check_moves, evaluate
 from marginlab.engine.margin.models import Scenario
 from marginlab.engine.margin.sweep import SweepResult, sweep_move, sweep_price
 from marginlab.engine.text.moves import parse_moves
+from marginlab.engine.text.numbers import amount_decimals
 from marginlab.engine.text.report_text import report_json, report_table, strict_json
 
 PROG = "marginlab-cli"
@@ -141,7 +142,7 @@ def _sweep(args: argparse.Namespace) -> str:
         if min(args.start, args.stop) <= 0:
             raise UsageError(["--from/--to: prices must be > 0"])
         result = sweep_price(scenario, args.symbol, np.linspace(args.start, args.stop, args.points))
-    table = _sweep_csv(result)
+    table = _sweep_csv(result, amount_decimals(scenario.account.currency))
     if args.csv:
         try:
             Path(args.csv).write_text(table, encoding="utf-8")
@@ -152,14 +153,18 @@ def _sweep(args: argparse.Namespace) -> str:
     return f"wrote {args.points} rows to {args.csv}" if args.csv else table.rstrip("\n")
 
 
-def _sweep_csv(result: SweepResult) -> str:
+def _sweep_csv(result: SweepResult, places: int = 2) -> str:
+    """The grid as CSV; equity in the settlement currency, to the cent or, for a coin, to
+    8 decimals (``numbers.amount_decimals``)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     head = f"{result.symbol} price" if result.axis == "price" else "move %"
     writer.writerow([head, *(f"equity {v}" for v in result.equity)])
     scale = 1.0 if result.axis == "price" else 100.0
     for i, x in enumerate(result.x):
-        writer.writerow([f"{x * scale:.10g}", *(f"{e[i]:.2f}" for e in result.equity.values())])
+        writer.writerow(
+            [f"{x * scale:.10g}", *(f"{e[i]:.{places}f}" for e in result.equity.values())]
+        )
     return out.getvalue()
 
 

@@ -2775,117 +2775,117 @@ Keep it?</source>
    <translation>{target}：不是普通文件；请选择{what}</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="260" />
+   <location filename="../engine/files/scenario_io.py" line="264" />
    <source>must be &gt; {gt}</source>
    <translation>必须大于 {gt}</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="261" />
+   <location filename="../engine/files/scenario_io.py" line="265" />
    <source>must be &gt;= {ge}</source>
    <translation>必须大于等于 {ge}</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="262" />
+   <location filename="../engine/files/scenario_io.py" line="266" />
    <source>must be &lt; {lt}</source>
    <translation>必须小于 {lt}</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="263" />
+   <location filename="../engine/files/scenario_io.py" line="267" />
    <source>must be &lt;= {le}</source>
    <translation>必须小于等于 {le}</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="264" />
+   <location filename="../engine/files/scenario_io.py" line="268" />
    <source>required</source>
    <translation>必填</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="265" />
+   <location filename="../engine/files/scenario_io.py" line="269" />
    <source>unknown key</source>
    <translation>未知的键</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="266" />
+   <location filename="../engine/files/scenario_io.py" line="270" />
    <source>must be a finite number</source>
    <translation>必须是有限的数字</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="267" />
+   <location filename="../engine/files/scenario_io.py" line="271" />
    <source>must not be empty</source>
    <translation>不能为空</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="268" />
+   <location filename="../engine/files/scenario_io.py" line="272" />
    <source>too long (at most {max_length} characters)</source>
    <translation>太长（最多 {max_length} 个字符）</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="269" />
+   <location filename="../engine/files/scenario_io.py" line="273" />
    <source>too many entries (at most {max_length})</source>
    <translation>条目太多（最多 {max_length} 个）</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="271" />
+   <location filename="../engine/files/scenario_io.py" line="275" />
    <source>use letters, digits and . _ : / - only</source>
    <translation>只能使用字母、数字和 . _ : / -</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="113" />
+   <location filename="../engine/files/scenario_io.py" line="117" />
    <source>{name} is not a number JSON allows</source>
    <translation>{name} 不是 JSON 允许的数字</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="311" />
+   <location filename="../engine/files/scenario_io.py" line="315" />
    <source>{value}: {message}</source>
    <translation>{value}：{message}</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="76" />
+   <location filename="../engine/files/scenario_io.py" line="80" />
    <source>format: expected "{format}", found {value}</source>
    <translation>format：应为 "{format}"，实际为 {value}</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="87" />
+   <location filename="../engine/files/scenario_io.py" line="91" />
    <source>version: must be a whole number &gt;= {oldest}, found {version}</source>
    <translation>version：必须是 &gt;= {oldest} 的整数，实际为 {version}</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="97" />
+   <location filename="../engine/files/scenario_io.py" line="101" />
    <source>version: this file is version {version}; this Margin Lab reads scenario versions up to {version2}. Update Margin Lab to open it.</source>
    <translation>version：该文件是第 {version} 版；此 Margin Lab 只能读取到第 {version2} 版的方案。请更新 Margin Lab 后再打开。</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="130" />
+   <location filename="../engine/files/scenario_io.py" line="134" />
    <source>file: larger than {value} MB</source>
    <translation>文件：大于 {value} MB</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="146" />
+   <location filename="../engine/files/scenario_io.py" line="150" />
    <source>file: JSON nested deeper than {max_depth} levels</source>
    <translation>文件：JSON 嵌套超过 {max_depth} 层</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="149" />
+   <location filename="../engine/files/scenario_io.py" line="153" />
    <source>file: the top level must be a JSON object</source>
    <translation>文件：顶层必须是 JSON 对象</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="155" />
+   <location filename="../engine/files/scenario_io.py" line="159" />
    <source>positions: {positions} entries; a scenario holds at most {max_positions}</source>
    <translation>仓位：{positions} 条；一个方案最多容纳 {max_positions} 条</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="136" />
+   <location filename="../engine/files/scenario_io.py" line="140" />
    <source>file: the key {error} is given twice in one object</source>
    <translation>文件：同一个对象中键 {error} 出现了两次</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="143" />
+   <location filename="../engine/files/scenario_io.py" line="147" />
    <source>file: not valid JSON ({error})</source>
    <translation>文件：不是有效的 JSON（{error}）</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="302" />
+   <location filename="../engine/files/scenario_io.py" line="306" />
    <source>{location}.{message}</source>
    <translation>{location}.{message}</translation>
   </message>
@@ -2970,92 +2970,122 @@ Keep it?</source>
    <translation>--at {symbol}：价格必须是大于 0 且不超过 {max_price} 的数字</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="63" />
+   <location filename="../engine/margin/inverse.py" line="292" />
+   <source>coin-margined positions: {what} prices linear contracts only so far; the figures, the plot and the CLI's evaluate and sweep price coin-margined ones</source>
+   <translation>币本位仓位：{what}目前只支持 U 本位（线性）合约；卡片中的数字、图表以及命令行的 evaluate 和 sweep 支持币本位合约</translation>
+  </message>
+  <message>
+   <location filename="../engine/margin/models.py" line="245" />
+   <source>positions: linear and coin-margined positions settle in different currencies and never share collateral: keep each in its own scenario file</source>
+   <translation>仓位：U 本位与币本位仓位以不同币种结算，从不共用抵押品：请分别放在各自的方案文件中</translation>
+  </message>
+  <message>
+   <location filename="../engine/margin/models.py" line="75" />
    <source>maintenance_amount: given without maintenance_rate</source>
    <translation>maintenance_amount：给出了速算额却没有维持保证金率</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="138" />
+   <location filename="../engine/margin/models.py" line="165" />
    <source>positions: isolated margins add up to {isolated}, more than account.wallet_balance {wallet_balance}</source>
    <translation>仓位：逐仓保证金合计 {isolated}，超过钱包余额 {wallet_balance}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="109" />
+   <location filename="../engine/margin/models.py" line="225" />
+   <source>{where}.contract_size: required for a coin-margined position (USD per contract: 100 for Binance COIN-M BTCUSD, 1 for Bybit and BitMEX)</source>
+   <translation>{where}.contract_size：币本位仓位必填（每张合约的美元面值：币安币本位 BTCUSD 为 100，Bybit 和 BitMEX 为 1）</translation>
+  </message>
+  <message>
+   <location filename="../engine/margin/models.py" line="233" />
+   <source>{where}.contract_size: only a coin-margined position has one</source>
+   <translation>{where}.contract_size：只有币本位仓位才有合约面值</translation>
+  </message>
+  <message>
+   <location filename="../engine/margin/models.py" line="237" />
+   <source>{where}.contract: coin-margined positions need the generic rule set and an MMR override: no COIN-M or inverse tier table is bundled yet</source>
+   <translation>{where}.contract：币本位仓位需要通用规则集和维持保证金率覆盖值：目前尚未内置币本位（反向）合约的档位表</translation>
+  </message>
+  <message>
+   <location filename="../engine/margin/models.py" line="136" />
    <source>{where}.id: '{id}' is already used by positions[{value}]</source>
    <translation>{where}.id：'{id}' 已被 positions[{value}] 使用</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="133" />
+   <location filename="../engine/margin/models.py" line="160" />
    <source>{where}.{table_problem}</source>
    <translation>{where}.{table_problem}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="121" />
+   <location filename="../engine/margin/models.py" line="148" />
    <source>{where}.mark_price: {symbol} already has mark {mark_price} in positions[{first}]</source>
    <translation>{where}.mark_price：{symbol} 在 positions[{first}] 中已有标记价格 {mark_price}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="241" />
+   <location filename="../engine/margin/planning.py" line="243" />
    <source>fill {n}: price and quantity must be numbers &gt; 0</source>
    <translation>第 {n} 笔成交：价格和数量必须是大于 0 的数字</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="246" />
+   <location filename="../engine/margin/planning.py" line="551" />
+   <source>the calculator</source>
+   <translation>计算器</translation>
+  </message>
+  <message>
+   <location filename="../engine/margin/planning.py" line="248" />
    <source>fills: type at least one fill (price and quantity)</source>
    <translation>成交：请至少输入一笔成交（价格和数量）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="248" />
+   <location filename="../engine/margin/planning.py" line="250" />
    <source>fills: at most {most} (a ladder, not a trade log)</source>
    <translation>成交：最多 {most} 笔（这是分批建仓计划，不是成交记录）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="511" />
+   <location filename="../engine/margin/planning.py" line="513" />
    <source>stop price: must be a number &gt; 0</source>
    <translation>止损价：必须是大于 0 的数字</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="519" />
+   <location filename="../engine/margin/planning.py" line="521" />
    <source>loss you accept: must be a number &gt; 0</source>
    <translation>可接受亏损：必须是大于 0 的数字</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="183" />
+   <location filename="../engine/margin/planning.py" line="185" />
    <source>positions: isolated margins add up to {total}, more than account.wallet_balance {wallet}</source>
    <translation>仓位：逐仓保证金合计 {total}，超过钱包余额 {wallet}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="556" />
+   <location filename="../engine/margin/planning.py" line="565" />
    <source>funding rate: must be a fraction between -1 and 1 (0.0001 = 0.01 %)</source>
    <translation>资金费率：必须是 -1 到 1 之间的小数（0.0001 = 0.01 %）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="559" />
+   <location filename="../engine/margin/planning.py" line="568" />
    <source>holding time: must be between 0 and 10 years, in hours</source>
    <translation>持仓时长：必须在 0 到 10 年之间，以小时计</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="231" />
+   <location filename="../engine/margin/planning.py" line="233" />
    <source>position: no position '{id}' in the account</source>
    <translation>仓位：账户中没有仓位 '{id}'</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="387" />
+   <location filename="../engine/margin/planning.py" line="389" />
    <source>quantity step: too fine for this size (more than 10^12 steps)</source>
    <translation>数量步长：对这个仓位太细（超过 10^12 步）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="514" />
+   <location filename="../engine/margin/planning.py" line="516" />
    <source>stop price: must be below the entry for a long</source>
    <translation>止损价：做多时必须低于开仓价</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="516" />
+   <location filename="../engine/margin/planning.py" line="518" />
    <source>stop price: must be above the entry for a short</source>
    <translation>止损价：做空时必须高于开仓价</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="86" />
+   <location filename="../engine/margin/planning.py" line="87" />
    <source>symbol: letters, digits, _ . : / - only, at most 40</source>
    <translation>合约：只能用字母、数字、_ . : / -，最多 40 个字符</translation>
   </message>
@@ -3103,6 +3133,11 @@ Keep it?</source>
    <location filename="../engine/margin/precheck.py" line="426" />
    <source>{distance} away</source>
    <translation>相距 {distance}</translation>
+  </message>
+  <message>
+   <location filename="../engine/margin/precheck.py" line="146" />
+   <source>size: must be a number &gt; 0</source>
+   <translation>仓位大小：必须是大于 0 的数字</translation>
   </message>
   <message>
    <location filename="../engine/margin/precheck.py" line="305" />
@@ -3245,87 +3280,97 @@ Keep it?</source>
    <translation>合约：{venue} 没有 '{symbol}' 的档位表{where}。请输入维持保证金率覆盖值，或选择覆盖它的规则集</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="179" />
+   <location filename="../engine/paths/montecarlo.py" line="346" />
+   <source>the Monte Carlo run</source>
+   <translation>蒙特卡洛模拟</translation>
+  </message>
+  <message>
+   <location filename="../engine/paths/montecarlo.py" line="180" />
    <source>correlation: must be {k}×{k}, one row per symbol ({value})</source>
    <translation>相关系数：必须是 {k}×{k}，每个合约一行（{value}）</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="186" />
+   <location filename="../engine/paths/montecarlo.py" line="187" />
    <source>correlation: must be symmetric with ones on the diagonal</source>
    <translation>相关系数：必须对称且对角线为 1</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="321" />
+   <location filename="../engine/paths/montecarlo.py" line="322" />
    <source>--paths/--steps: {paths} paths × {steps} steps × {symbols} symbols would run for about {minutes} minutes; keep paths × steps × symbols under {work_budget}</source>
    <translation>--paths/--steps：{paths} 条路径 × {steps} 步 × {symbols} 个合约约需运行 {minutes} 分钟；请让 路径 × 步数 × 合约数 低于 {work_budget}</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="346" />
+   <location filename="../engine/paths/montecarlo.py" line="350" />
    <source>--paths/--steps: 1-1,000,000 paths and 1-100,000 steps</source>
    <translation>--paths/--steps：1 到 1,000,000 条路径，1 到 100,000 步</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="348" />
+   <location filename="../engine/paths/montecarlo.py" line="352" />
    <source>--seed {seed}: must be a whole number from 0</source>
    <translation>--seed {seed}：必须是从 0 开始的整数</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="350" />
+   <location filename="../engine/paths/montecarlo.py" line="354" />
    <source>horizon: each step must be longer than 0 and at most a year</source>
    <translation>时间范围：每一步必须大于 0 且最多一年</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="353" />
+   <location filename="../engine/paths/montecarlo.py" line="357" />
    <source>positions: the scenario has none to simulate</source>
    <translation>仓位：方案中没有可模拟的仓位</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="87" />
+   <location filename="../engine/paths/montecarlo.py" line="88" />
    <source>bootstrap: the candles need at least 2 distinct timestamps</source>
    <translation>自助抽样：K 线至少需要 2 个不同的时间戳</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="91" />
+   <location filename="../engine/paths/montecarlo.py" line="92" />
    <source>horizon: shorter than one candle ({value} s)</source>
    <translation>时间范围：短于一根 K 线（{value} 秒）</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="148" />
+   <location filename="../engine/paths/montecarlo.py" line="149" />
    <source>'{item}': must be more than 0 % and at most 2,000 %</source>
    <translation>'{item}'：必须大于 0 % 且不超过 2,000 %</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="190" />
+   <location filename="../engine/paths/montecarlo.py" line="191" />
    <source>correlation: not positive definite</source>
    <translation>相关系数：不是正定矩阵</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="359" />
+   <location filename="../engine/paths/montecarlo.py" line="363" />
    <source>volatility: missing for {value}</source>
    <translation>波动率：缺少 {value} 的值</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="362" />
+   <location filename="../engine/paths/montecarlo.py" line="366" />
    <source>bootstrap: needs at least 3 candles of history</source>
    <translation>自助抽样：至少需要 3 根历史 K 线</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="145" />
+   <location filename="../engine/paths/montecarlo.py" line="146" />
    <source>'{item}': expected a percentage, e.g. 80 or BTCUSDT=60</source>
    <translation>'{item}'：应为百分比，例如 80 或 BTCUSDT=60</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="155" />
+   <location filename="../engine/paths/montecarlo.py" line="156" />
    <source>'{item}': {value} is not a symbol of the scenario ({value2})</source>
    <translation>'{item}'：{value} 不是方案中的合约（{value2}）</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="366" />
+   <location filename="../engine/paths/montecarlo.py" line="370" />
    <source>step_years: a bootstrap steps one candle at a time ({step_years} years); use Bootstrap.step_years and Bootstrap.steps_for(horizon)</source>
    <translation>step_years：自助抽样每步一根 K 线（{step_years} 年）；请使用 Bootstrap.step_years 和 Bootstrap.steps_for(horizon)</translation>
   </message>
   <message>
-   <location filename="../engine/paths/replay.py" line="79" />
+   <location filename="../engine/paths/replay.py" line="77" />
+   <source>the replay</source>
+   <translation>回放</translation>
+  </message>
+  <message>
+   <location filename="../engine/paths/replay.py" line="83" />
    <source>path: symbols not in the scenario: {value}</source>
    <translation>路径：不在方案中的合约：{value}</translation>
   </message>
@@ -3470,112 +3515,117 @@ Keep it?</source>
    <translation>{field}：数值太大</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="26" />
+   <location filename="../engine/text/report_text.py" line="28" />
    <source>as entered</source>
    <translation>按输入</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="27" />
+   <location filename="../engine/text/report_text.py" line="29" />
    <source>all isolated</source>
    <translation>全部逐仓</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="28" />
+   <location filename="../engine/text/report_text.py" line="30" />
    <source>all cross</source>
    <translation>全部全仓</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="93" />
+   <location filename="../engine/text/report_text.py" line="97" />
    <source>The venue says {price}; ours differs by {gap}.</source>
    <translation>交易所显示 {price}；我们的结果相差 {gap}。</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="227" />
+   <location filename="../engine/text/report_text.py" line="241" />
    <source>{head}{direction}{closes}</source>
    <translation>{head}{direction}{closes}</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="70" />
+   <location filename="../engine/text/report_text.py" line="74" />
    <source>≥ 100 % (past liquidation)</source>
    <translation>≥ 100 %（已越过强平）</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="79" />
+   <location filename="../engine/text/report_text.py" line="83" />
    <source>The venue says {price}; by our tables no price liquidates it.</source>
    <translation>交易所显示 {price}；按我们的档位表，没有价格会强平它。</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="86" />
+   <location filename="../engine/text/report_text.py" line="90" />
    <source>The venue says {price}; ours differs by {gap}. Likely reasons: the bundled table's date (tiers change), fees or funding the venue takes from the margin, or its rounding and mark-price convention.</source>
    <translation>交易所显示 {price}；我们的结果相差 {gap}。可能的原因：内置档位表的日期（档位会变）、交易所从保证金中扣除的手续费或资金费，或其取整与标记价格约定。</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="160" />
+   <location filename="../engine/text/report_text.py" line="164" />
    <source>loses at most {loss} (fall)</source>
    <translation>最多亏损 {loss}（下跌）</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="162" />
+   <location filename="../engine/text/report_text.py" line="166" />
    <source>loses at most {loss} (rise)</source>
    <translation>最多亏损 {loss}（上涨）</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="201" />
+   <location filename="../engine/text/report_text.py" line="215" />
    <source>{variant} is hedged: a fall costs {fall}; only a rise{where} liquidates it (maintenance grows with the price), and then it can lose {rise}</source>
    <translation>{variant}已对冲：下跌损失 {fall}；只有上涨{where}才会强平它（维持保证金随价格增长），届时可能亏损 {rise}</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="212" />
+   <location filename="../engine/text/report_text.py" line="226" />
    <source>{variant} can lose {loss}</source>
    <translation>{variant}可能亏损 {loss}</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="214" />
+   <location filename="../engine/text/report_text.py" line="228" />
    <source>{variant} loses at most {loss}</source>
    <translation>{variant}最多亏损 {loss}</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="226" />
+   <location filename="../engine/text/report_text.py" line="240" />
    <source> and also closes {ids}</source>
    <translation>，并连带平仓 {ids}</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="149" />
+   <location filename="../engine/text/report_text.py" line="153" />
    <source>can lose {loss}</source>
    <translation>可能亏损 {loss}</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="151" />
+   <location filename="../engine/text/report_text.py" line="155" />
    <source>loses at most {loss}</source>
    <translation>最多亏损 {loss}</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="155" />
+   <location filename="../engine/text/report_text.py" line="159" />
    <source>can lose {loss} (fall)</source>
    <translation>可能亏损 {loss}（下跌）</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="157" />
+   <location filename="../engine/text/report_text.py" line="161" />
    <source>can lose {loss} (rise)</source>
    <translation>可能亏损 {loss}（上涨）</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="189" />
+   <location filename="../engine/text/report_text.py" line="193" />
    <source>If {symbol} is wrong: {phrases}.</source>
    <translation>若 {symbol} 判断错误：{phrases}。</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="200" />
+   <location filename="../engine/text/report_text.py" line="205" />
    <source> to {price}</source>
    <translation>到 {price}</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="221" />
+   <location filename="../engine/text/report_text.py" line="207" />
+   <source>{variant} is hedged: a rise costs {rise}; only a fall{where} liquidates it (maintenance in the coin grows as the price falls), and then it can lose {fall}</source>
+   <translation>{variant}已对冲：上涨损失 {rise}；只有下跌{where}才会强平它（以币计的维持保证金随价格下跌而增长），届时可能亏损 {fall}</translation>
+  </message>
+  <message>
+   <location filename="../engine/text/report_text.py" line="235" />
    <source> if it falls (a rise: {loss})</source>
    <translation>，若下跌（上涨时：{loss}）</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="223" />
+   <location filename="../engine/text/report_text.py" line="237" />
    <source> if it rises (a fall: {loss})</source>
    <translation>，若上涨（下跌时：{loss}）</translation>
   </message>

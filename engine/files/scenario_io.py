@@ -63,7 +63,11 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 # version -> function turning a document of that version into one of version + 1.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    # Version 2 added coin-margined contracts (``contract``, ``contract_size``): a version 1
+    # position is linear, which is what the new fields say when left out.
+    1: lambda document: document,
+}
 # The oldest version this app can migrate from; version 1 is the first published format.
 _OLDEST = 1
 

@@ -1,7 +1,14 @@
-"""Scenario file, format version 1 (DESIGN §2): frozen pydantic models.
+"""Scenario file, format version 2 (DESIGN §2): frozen pydantic models.
 
-Units: prices and amounts in the settlement currency (e.g. USDT); quantities in base units;
-``maintenance_rate`` is a fraction (0.004 = 0.4 %); ``leverage`` is a multiple (10 = 10x).
+Units: prices in USD (the quote currency); amounts (wallet, margins, maintenance amounts) in the
+settlement currency, which is the account's ``currency``; ``maintenance_rate`` is a fraction
+(0.004 = 0.4 %); ``leverage`` is a multiple (10 = 10x).
+
+A linear position's ``quantity`` is in base units and it settles in the quote currency (USDT).
+A coin-margined (inverse) position's ``quantity`` is a number of contracts, each worth
+``contract_size`` USD, and it settles in the coin (issue 19): the account's ``currency`` is then
+that coin, e.g. BTC. Version 2 added ``contract`` and ``contract_size``; version 1 files are
+migrated on load (``files.scenario_io``).
 """
 
 from __future__ import annotations
@@ -17,10 +24,11 @@ from marginlab.engine.text.said import say
 FORMAT: Final = "marginlab.scenario"
 # Joins several cross-field problems raised by one validator; files.scenario_io splits them.
 PROBLEM_SEPARATOR = "\n"
-VERSION: Final = 1
+VERSION: Final = 2
 
 Side = Literal["long", "short"]
 MarginMode = Literal["isolated", "cross"]
+Contract = Literal["linear", "inverse"]
 
 _CONFIG = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
 
@@ -56,6 +64,10 @@ class Position(BaseModel):
     maintenance_amount: float | None = Field(default=None, ge=0, le=1e15)
     # The venue's own liquidation price, kept from an import to check ours against it.
     venue_liquidation_price: float | None = Field(default=None, gt=0, le=1e12)
+    # Coin-margined: ``quantity`` contracts of ``contract_size`` USD each (Binance COIN-M
+    # BTCUSD 100 USD, Bybit and BitMEX inverse 1 USD), margined and settled in the coin.
+    contract: Contract = "linear"
+    contract_size: float | None = Field(default=None, gt=0, le=1e9)
 
     @model_validator(mode="after")
     def _amount_needs_rate(self) -> Position:
@@ -69,7 +81,21 @@ class Position(BaseModel):
         return 1 if self.side == "long" else -1
 
     @property
+    def inverse(self) -> bool:
+        return self.contract == "inverse"
+
+    @property
+    def usd_value(self) -> float:
+        """An inverse position's contract value ``N`` in USD: contracts × contract size
+        (formulas.md §0, "contracts worth N USD in total")."""
+        return self.quantity * (self.contract_size or 0.0)
+
+    @property
     def entry_notional(self) -> float:
+        """Entry value in the settlement currency: ``Q · EP`` (linear), ``N / EP`` coins
+        (inverse: formulas.md §2b ``PV = Qc / EP``)."""
+        if self.contract == "inverse":
+            return self.usd_value / self.entry_price
         return self.quantity * self.entry_price
 
     @property
@@ -89,7 +115,7 @@ class Scenario(BaseModel):
     model_config = _CONFIG
 
     format: Literal["marginlab.scenario"] = FORMAT
-    version: Literal[1] = VERSION
+    version: Literal[2] = VERSION
     name: str = Field(default="Untitled", max_length=200)
     rules: RuleSetName = "binance-usdm"
     account: Account
@@ -102,6 +128,7 @@ class Scenario(BaseModel):
         problems: list[str] = []
         seen: dict[str, int] = {}
         marked: dict[str, int] = {}
+        problems += _contract_problems(self)
         for index, position in enumerate(self.positions):
             where = f"positions[{index}]"
             if position.id in seen:
@@ -183,3 +210,41 @@ __all__ = [
     "Scenario",
     "Side",
 ]
+
+
+def _contract_problems(scenario: Scenario) -> list[str]:
+    """Coin-margined positions: a contract size each; the generic rule set (no COIN-M or
+    inverse tier table is bundled yet); and one settlement currency per scenario, since a
+    BTC-margined pool and a USDT-margined pool never share collateral."""
+    problems: list[str] = []
+    kinds = {p.contract for p in scenario.positions}
+    for index, position in enumerate(scenario.positions):
+        where = f"positions[{index}]"
+        if position.inverse and position.contract_size is None:
+            problems.append(
+                say(
+                    "{where}.contract_size: required for a coin-margined position (USD per "
+                    "contract: 100 for Binance COIN-M BTCUSD, 1 for Bybit and BitMEX)",
+                    where=where,
+                )
+            )
+        if not position.inverse and position.contract_size is not None:
+            problems.append(
+                say("{where}.contract_size: only a coin-margined position has one", where=where)
+            )
+        if position.inverse and scenario.rules != "generic":
+            problems.append(
+                say(
+                    "{where}.contract: coin-margined positions need the generic rule set and an "
+                    "MMR override: no COIN-M or inverse tier table is bundled yet",
+                    where=where,
+                )
+            )
+    if len(kinds) > 1:
+        problems.append(
+            say(
+                "positions: linear and coin-margined positions settle in different currencies "
+                "and never share collateral: keep each in its own scenario file"
+            )
+        )
+    return problems

@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from marginlab.engine.margin.calculator import average_entry, funding_payment
 from marginlab.engine.margin.evaluate import equity_after, position_liquidation
 from marginlab.engine.margin.fees import taker_rate, trade_fee
+from marginlab.engine.margin.inverse import linear_only
 from marginlab.engine.margin.models import MarginMode, Position, Scenario, Side
 from marginlab.engine.margin.pools import make_leg
 from marginlab.engine.margin.rules import missing_table_problem, schedule_for
@@ -93,6 +94,7 @@ def ticket_problems(scenario: Scenario, ticket: Ticket) -> list[str]:
 
 def checked(scenario: Scenario, ticket: Ticket) -> None:
     """Raise ``PlanError`` with ``ticket_problems``, if any."""
+    _linear_only(scenario)
     problems = ticket_problems(scenario, ticket)
     if problems:
         raise PlanError(problems)
@@ -545,12 +547,19 @@ class Funded:
     drained: tuple[str, ...]
 
 
+def _linear_only(scenario: Scenario) -> None:
+    refused = linear_only(scenario, say("the calculator"))
+    if refused is not None:
+        raise PlanError([refused])
+
+
 def after_funding(scenario: Scenario, rate: float, hours: float) -> Funded:
     """The account after ``hours`` of funding at ``rate`` per interval (``FUNDING_HOURS``), the
     marks held: each position pays ``s · Q · P · rate`` per interval (calculator.
     funding_payment). An isolated position's margin drains by its own payment (Bybit help
     "Liquidation Price (USDT Contract)": funding taken from the position margin acts as
     negative extra margin, [V13]); the wallet, and so the cross pool, by every payment."""
+    _linear_only(scenario)
     if not (math.isfinite(rate) and abs(rate) < 1):
         raise PlanError(
             [say("funding rate: must be a fraction between -1 and 1 (0.0001 = 0.01 %)")]
@@ -589,6 +598,7 @@ def liquidation_over_time(
 ) -> dict[MarginMode, list[float | None]]:
     """The position's liquidation price after each holding time, held isolated and held cross
     (the others as entered): ``after_funding`` then ``evaluate``."""
+    _linear_only(scenario)
     out: dict[MarginMode, list[float | None]] = {m: [] for m in MODES}
     for mode in MODES:
         moved = with_positions(

@@ -143,7 +143,7 @@ def check_order(
 ) -> Check:
     """The order in each mode, and the recommendation (``recommend``)."""
     if not (quantity > 0 and math.isfinite(quantity)):
-        raise PlanError(["size: must be a number > 0"])
+        raise PlanError([say("size: must be a number > 0")])
     checked(scenario, ticket)
     limit = scenario.account.max_acceptable_loss if acceptable is None else acceptable
     before = evaluate(scenario)

@@ -95,3 +95,6 @@ class Report:
     variants: dict[Variant, VariantReport] = field(default_factory=dict)
     taker_fee: float = 0.0  # the rate the figures use (fees.taker_rate)
     fee_in_liquidation: bool = False  # the venue counts the fee to close in its MM
+    # "inverse": coin-margined, amounts in the coin (``currency``), priced through the linear
+    # twin (``margin.inverse``): a rise liquidates a hedge there, not a fall.
+    contract: str = "linear"

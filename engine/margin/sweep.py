@@ -54,6 +54,10 @@ POINTS = 801
 
 def sweep_price(scenario: Scenario, symbol: str, prices: npt.ArrayLike) -> SweepResult:
     """Equity of each variant as ``symbol`` moves to each of ``prices``, others at their marks."""
+    if _inverse(scenario):
+        from marginlab.engine.margin.inverse import sweep_price_inverse
+
+        return sweep_price_inverse(scenario, symbol, prices)
     marks = scenario.marks()
     if symbol not in marks:
         listed = ", ".join(marks) or "none"
@@ -68,6 +72,10 @@ def sweep_price(scenario: Scenario, symbol: str, prices: npt.ArrayLike) -> Sweep
 
 def sweep_move(scenario: Scenario, moves: npt.ArrayLike) -> SweepResult:
     """Equity of each variant as every symbol moves by the same fraction (-0.2 = 20 % down)."""
+    if _inverse(scenario):
+        from marginlab.engine.margin.inverse import sweep_move_inverse
+
+        return sweep_move_inverse(scenario, moves)
     x = _grid(moves)
     if np.any(x <= -1) or np.any(x > MAX_MOVE):
         raise ValueError(f"move: must be above -100 % and at most +{MAX_MOVE * 100:g} %")
@@ -83,6 +91,10 @@ def sweep_for(
     widened to show every threshold within −95 % … +200 % (2 % … 3× the mark for a price),
     and to ``include`` (a what-if value the trader typed, in axis units) wherever it lies in
     the valid range. None when the scenario has no position to move."""
+    if _inverse(scenario):
+        from marginlab.engine.margin.inverse import sweep_for_inverse
+
+        return sweep_for_inverse(scenario, axis, points, include)
     marks = scenario.marks()
     if not marks:
         return None
@@ -106,6 +118,11 @@ def sweep_for(
         low, high = min(low, include), max(high, include)
     x = np.linspace(low, high, points)
     return _sweep(scenario, pools, "price", axis, x, x - mark, lambda u: mark + u)
+
+
+def _inverse(scenario: Scenario) -> bool:
+    """Coin-margined: swept through the linear twin (``margin.inverse``)."""
+    return any(p.inverse for p in scenario.positions)
 
 
 def _span(

@@ -31,6 +31,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from marginlab.engine.margin.inverse import linear_only
 from marginlab.engine.margin.models import Scenario
 from marginlab.engine.margin.pools import VARIANTS, Pool, build_pools, start_equity
 from marginlab.engine.margin.solver import crossings
@@ -342,6 +343,9 @@ def simulate(
     cancelled: Callable[[], bool] | None = None,
 ) -> Risk:
     """Liquidation odds and end-equity distribution of each variant over ``paths`` paths."""
+    refused = linear_only(scenario, say("the Monte Carlo run"))
+    if refused is not None:
+        raise ValueError(refused)
     if not 1 <= paths <= 1_000_000 or not 1 <= steps <= 100_000:
         raise ValueError(say("--paths/--steps: 1-1,000,000 paths and 1-100,000 steps"))
     if not 0 <= seed < 2**63:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from marginlab.engine.margin.inverse import linear_only
 from marginlab.engine.margin.models import Scenario
 from marginlab.engine.margin.pools import VARIANTS, Pool, build_pools, start_equity
 from marginlab.engine.margin.solver import crossings
@@ -73,6 +74,9 @@ def _series(
 
 def replay(scenario: Scenario, path: PricePath) -> Replay:
     """Equity of each variant at every candle close, and every liquidation in time order."""
+    refused = linear_only(scenario, say("the replay"))
+    if refused is not None:
+        raise ValueError(refused)
     unknown = sorted(set(path.close) - set(scenario.symbols()))
     if unknown:
         raise ValueError(

@@ -101,9 +101,20 @@ def read_number(
     return value
 
 
-def money_text(value: float, currency: str = "", decimals: int = 2) -> str:
-    """An amount in the settlement currency: "12,500.00 USDT"."""
-    text = f"{value:,.{decimals}f}"
+# Settlement currencies worth about a US dollar: amounts to the cent. Any other is a coin
+# (coin-margined contracts settle in it): amounts to 8 decimals, the satoshi venues book BTC in.
+DOLLARS = frozenset({"USD", "USDT", "USDC", "BUSD", "FDUSD", "TUSD", "DAI", "USDE"})
+
+
+def amount_decimals(currency: str) -> int:
+    """Decimals an amount in ``currency`` is written with: 2 for dollars, 8 for a coin."""
+    return 2 if not currency or currency.upper() in DOLLARS else 8
+
+
+def money_text(value: float, currency: str = "", decimals: int | None = None) -> str:
+    """An amount in the settlement currency: "12,500.00 USDT", "0.01234567 BTC"."""
+    places = amount_decimals(currency) if decimals is None else decimals
+    text = f"{value:,.{places}f}"
     return f"{text} {currency}" if currency else text
 
 

@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
+from marginlab.engine.margin.inverse import usd_figures
 from marginlab.engine.margin.max_loss import SymbolRisk
 from marginlab.engine.margin.models import Scenario
 from marginlab.engine.margin.pools import VARIANT_TITLES
@@ -14,6 +15,7 @@ from marginlab.engine.margin.report import Report, VariantReport
 from marginlab.engine.margin.rules import stale_table_warning
 from marginlab.engine.text.numbers import (
     RATIO_DECIMALS,
+    amount_decimals,
     money_text,
     percent_text,
     price_or_none_text,
@@ -51,6 +53,8 @@ def report_dict(report: Report) -> dict[str, Any]:
             for name, v in report.variants.items()
         },
         "summary": summary_lines(report),
+        "contract": report.contract,
+        **({"usd": usd_figures(report)} if report.contract == "inverse" else {}),
     }
 
 
@@ -136,7 +140,7 @@ def symbol_summaries(report: Report) -> list[SymbolSummary]:
                 loss=worst.loss,
                 short=_short(_reaches_cross(variant, risk), loss, worst.loss, worst is risk.fall),
                 others=others,
-                sentence=_variant_phrase(name, variant, risk, report.currency),
+                sentence=_variant_phrase(name, variant, risk, report),
             )
         out.append(SymbolSummary(symbol, cells))
     return out
@@ -181,7 +185,7 @@ def summary_lines(report: Report) -> list[str]:
     symbols = dict.fromkeys(f.symbol for f in report.variants["cross"].positions.values())
     for symbol in symbols:
         parts = [
-            _variant_phrase(name, variant, variant.symbol_risks[symbol], report.currency)
+            _variant_phrase(name, variant, variant.symbol_risks[symbol], report)
             for name, variant in report.variants.items()
             if symbol in variant.symbol_risks
         ]
@@ -191,13 +195,23 @@ def summary_lines(report: Report) -> list[str]:
     return lines
 
 
-def _variant_phrase(name: str, variant: VariantReport, risk: SymbolRisk, currency: str) -> Said:
+def _variant_phrase(name: str, variant: VariantReport, risk: SymbolRisk, report: Report) -> Said:
+    currency = report.currency
     title = VARIANT_LOWER[name]
     fall, rise = risk.fall, risk.rise
     legs = [f for f in variant.positions.values() if f.symbol == risk.symbol]
     if risk.hedged:
         liquidation = next((f.liquidation_price for f in legs if f.margin_mode == "cross"), None)
         where = "" if liquidation is None else say(" to {price}", price=price_text(liquidation))
+        if report.contract == "inverse":  # in the coin, maintenance grows as the price falls
+            return say(
+                "{variant} is hedged: a rise costs {rise}; only a fall{where} liquidates it "
+                "(maintenance in the coin grows as the price falls), and then it can lose {fall}",
+                variant=title,
+                rise=money_text(rise.loss, currency),
+                where=where,
+                fall=money_text(fall.loss, currency),
+            )
         return say(
             "{variant} is hedged: a fall costs {fall}; only a rise{where} liquidates it "
             "(maintenance grows with the price), and then it can lose {rise}",
@@ -230,6 +244,7 @@ def _variant_phrase(name: str, variant: VariantReport, risk: SymbolRisk, currenc
 def report_table(report: Report, scenario: Scenario) -> str:
     """A readable table of every variant, for a terminal."""
     cur = report.currency
+    places = amount_decimals(cur)
     out = [
         f"{report.scenario_name}",
         f"rules {report.rules}"
@@ -245,7 +260,7 @@ def report_table(report: Report, scenario: Scenario) -> str:
             if report.fee_in_liquidation
             else " (not in the liquidation price on this venue)"
         ),
-        f"wallet {scenario.account.wallet_balance:,.2f} {cur}"
+        f"wallet {money_text(scenario.account.wallet_balance, cur)}"
         + "".join(f"; {s} -> {price_text(p)}" for s, p in report.at.items()),
     ]
     columns = ["id", "symbol", "side", "mode", "init. margin", "maint.", "liq. price", "dist."]
@@ -259,27 +274,37 @@ def report_table(report: Report, scenario: Scenario) -> str:
                     f.symbol,
                     f.side,
                     f.margin_mode,
-                    money_text(f.initial_margin),
-                    money_text(f.maintenance_margin),
+                    money_text(f.initial_margin, decimals=places),
+                    money_text(f.maintenance_margin, decimals=places),
                     price_or_none_text(f.liquidation_price),
                     percent_text(f.liquidation_distance, signed=True, absent=""),
                     price_or_none_text(f.bankruptcy_price),
-                    money_text(f.max_loss),
+                    money_text(f.max_loss, decimals=places),
                     "LIQUIDATED" if f.liquidated else "open",
                 ]
             )
         out += ["", f"== {VARIANT_TITLES[name]} ==", *_aligned(rows, text_columns=4)]
         a = variant.account
         out.append(
-            f"account: equity {a.equity:,.2f} {cur} (now {a.equity_now:,.2f}; margin put in "
-            f"{a.initial_margin:,.2f}); max loss {a.max_loss:,.2f} {cur}; "
+            f"account: equity {money_text(a.equity, cur)} (now "
+            f"{money_text(a.equity_now, decimals=places)}; margin put in "
+            f"{money_text(a.initial_margin, decimals=places)}); max loss "
+            f"{money_text(a.max_loss, cur)}; "
             f"margin ratio {margin_ratio_text(a.margin_ratio, bool(a.past_liquidation))}"
         )
+        if report.contract == "inverse":
+            usd = usd_figures(report)[name]
+            out.append(
+                f"in USD: equity {money_text(usd['equity'], 'USD')} at "
+                f"{price_text(usd['price'])} (now {money_text(usd['equity_now'], 'USD')}); "
+                f"max loss {money_text(usd['max_loss'], 'USD')} "
+                f"{_price_or_zero(usd['worst_price'])} (fewer coins, each worth less)"
+            )
         for e in variant.events:
             where = ", ".join(f"{s} {price_text(p)}" for s, p in e.prices.items())
             out.append(
                 f"  liquidated: {e.pool} ({', '.join(e.position_ids)}) at {where}; "
-                f"lost {e.lost:,.2f} {cur}"
+                f"lost {money_text(e.lost, cur)}"
             )
         out += [f"  warning: {w.message}" for w in variant.warnings]
     out += ["", *summary_lines(report)]
@@ -299,3 +324,8 @@ def _aligned(rows: list[list[str]], text_columns: int) -> list[str]:
         ).rstrip()
         for row in rows
     ]
+
+
+def _price_or_zero(price: float) -> str:
+    """Where a worst move ends: "at 8,375.00", or "towards 0" (a search's limit, 10^-12)."""
+    return "towards 0" if price <= 1e-9 else f"at {price_text(price)}"

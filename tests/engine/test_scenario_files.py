@@ -114,7 +114,7 @@ def test_several_problems_are_all_reported() -> None:
         ('{"format": "other"}', 'format: expected "marginlab.scenario"'),
         (
             '{"format": "marginlab.scenario", "version": 9}',
-            "version: this file is version 9; this Margin Lab reads scenario versions up to 1",
+            "version: this file is version 9; this Margin Lab reads scenario versions up to 2",
         ),
         (
             '{"format": "marginlab.scenario", "version": 1, "account": {"wallet_balance": 1e999}}',
@@ -141,14 +141,15 @@ def test_missing_file_names_the_path(tmp_path: Path) -> None:
 
 
 def test_older_version_goes_through_the_migration_hook(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A version-0 document is migrated to version 1 by the registered step."""
+    """A version-0 document is migrated by the registered step, then on through every later
+    version's step to the current one."""
 
     def from_zero(document: dict[str, Any]) -> dict[str, Any]:
         document = dict(document)
         document["account"] = {"wallet_balance": document.pop("wallet")}
         return document
 
-    monkeypatch.setattr(scenario_io, "MIGRATIONS", {0: from_zero})
+    monkeypatch.setattr(scenario_io, "MIGRATIONS", {**scenario_io.MIGRATIONS, 0: from_zero})
     document = {"format": "marginlab.scenario", "version": 0, "wallet": 500, "positions": []}
     monkeypatch.setattr(scenario_io, "_OLDEST", 0)
     assert parse_scenario(json.dumps(document)).account.wallet_balance == 500
@@ -165,7 +166,7 @@ def test_save_load_round_trip_and_backup(tmp_path: Path) -> None:
     assert load_scenario(tmp_path / "mine.json.bak").name == seed.name
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.json", "mine.json.bak"]
     saved = json.loads(target.read_text())
-    assert saved["format"] == "marginlab.scenario" and saved["version"] == 1
+    assert saved["format"] == "marginlab.scenario" and saved["version"] == 2
 
 
 def test_dump_leaves_defaults_out_and_parses_back() -> None:

@@ -1,0 +1,296 @@
+"""Coin-margined (inverse) contracts, priced through their linear twin (issue 19).
+
+In the coin, an inverse position of ``N`` USD has PnL ``s·N·(1/EP − 1/P)`` (formulas.md §0) and
+maintenance margin ``(N/P)·MMR − cum`` (Binance "How to Calculate Liquidation Price of COIN-M
+Futures Contracts": ``MM_coin = (N/P)·MMR − cum``; Bybit inverse: ``MM = PV·MMR − deduction``
+with ``PV = Qc/EP``, formulas.md §2b). Written in the reciprocal price ``u = 1/P`` they read
+``−s·N·(u − 1/EP)`` and ``N·u·MMR − cum``: exactly a linear position of the opposite side,
+quantity ``N``, entry ``1/EP``, in a market priced ``u``, whose notional ``N·u`` is the coin
+value and whose tiers are by coin notional, as Binance's are. So a coin-margined scenario is
+evaluated as that linear twin, every amount stays in the coin, and each price is turned back
+(``P = 1/u``): the venues' closed forms are this twin solved for one position
+(``tests/engine/test_inverse.py`` checks Binance's COIN-M cross formula and Bybit's inverse
+isolated one against it). Health in ``u`` is concave, as the solver requires; in ``P`` a short's
+would not be.
+
+A move up in ``u`` is a fall in ``P``: the twin's "fall" is the trader's "rise", and the twin's
+move towards ``u = 0`` is a rise without end, written as ``MAX_PRICE``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+import numpy as np
+import numpy.typing as npt
+
+from marginlab.engine.margin.by_scenario import ByScenario
+from marginlab.engine.margin.max_loss import SymbolRisk, WorstMove
+from marginlab.engine.margin.models import Position, Scenario
+from marginlab.engine.margin.report import (
+    MAX_PRICE,
+    AccountFigures,
+    LiquidationEvent,
+    PositionFigures,
+    Report,
+    VariantReport,
+)
+from marginlab.engine.margin.risk_warnings import RiskWarning
+from marginlab.engine.text.numbers import price_text
+from marginlab.engine.text.said import Said, say
+
+FloatArray = npt.NDArray[np.float64]
+
+if TYPE_CHECKING:
+    from marginlab.engine.margin.sweep import SweepResult
+
+
+def is_inverse(scenario: Scenario) -> bool:
+    """True for a coin-margined scenario (the file allows no mix of the two kinds)."""
+    return any(p.inverse for p in scenario.positions)
+
+
+def reciprocal(price: float) -> float:
+    """``1/price``, with the twin's ``0`` ("towards 0") read as a rise without end."""
+    return MAX_PRICE if price <= 0 else min(1.0 / price, MAX_PRICE)
+
+
+def twin(scenario: Scenario) -> Scenario:
+    """The linear scenario that prices ``scenario`` in ``u = 1/P`` (remembered by object)."""
+    return _TWINS.get(scenario, None)
+
+
+def _twin(scenario: Scenario, _: None) -> Scenario:
+    positions = tuple(_twin_position(p) for p in scenario.positions)
+    return scenario.model_copy(update={"positions": positions})
+
+
+_TWINS: ByScenario[None, Scenario] = ByScenario(_twin, kept=12)
+
+
+def _twin_position(position: Position) -> Position:
+    flipped = "short" if position.side == "long" else "long"
+    venue = position.venue_liquidation_price
+    return position.model_copy(
+        update={
+            "side": flipped,
+            "quantity": position.usd_value,
+            "entry_price": 1.0 / position.entry_price,
+            "mark_price": None if position.mark_price is None else 1.0 / position.mark_price,
+            "venue_liquidation_price": None if venue is None else 1.0 / venue,
+            "contract": "linear",
+            "contract_size": None,
+        }
+    )
+
+
+def twin_prices(prices: Mapping[str, float]) -> dict[str, float]:
+    return {symbol: 1.0 / price for symbol, price in prices.items()}
+
+
+def evaluate_inverse(scenario: Scenario, at: Mapping[str, float] | None = None) -> Report:
+    """``evaluate`` of a coin-margined scenario: its twin's report with the prices turned back.
+    A what-if move is the twin's straight move to ``1/P`` (one symbol: the same path)."""
+    from marginlab.engine.margin.evaluate import evaluate
+
+    moves = dict(at or {})
+    linear = evaluate(twin(scenario), twin_prices(moves) if _valid(moves) else moves)
+    return from_twin(linear, scenario, moves)
+
+
+def _valid(moves: Mapping[str, float]) -> bool:
+    return all(0 < p <= MAX_PRICE for p in moves.values())
+
+
+def from_twin(report: Report, scenario: Scenario, at: Mapping[str, float]) -> Report:
+    """``report`` of the twin, in the trader's prices: positions, events, the worst moves and
+    the warnings that name a price; amounts unchanged (coins)."""
+    by_id = {p.id: p for p in scenario.positions}
+    return replace(
+        report,
+        marks=scenario.marks(),
+        at=dict(at),
+        contract="inverse",
+        variants={name: _variant(variant, by_id) for name, variant in report.variants.items()},
+    )
+
+
+def _variant(variant: VariantReport, by_id: dict[str, Position]) -> VariantReport:
+    positions = {pid: _position(f, by_id[pid]) for pid, f in variant.positions.items()}
+    return replace(
+        variant,
+        positions=positions,
+        account=_account(variant.account),
+        events=tuple(_event(e) for e in variant.events),
+        warnings=tuple(_warning(w, positions) for w in variant.warnings),
+        symbol_risks={s: _risk(r) for s, r in variant.symbol_risks.items()},
+    )
+
+
+def _price(twin_price: float | None) -> float | None:
+    """A liquidation or bankruptcy price turned back; one at the twin's 0 (``1/P`` → 0, a rise
+    without end, as a 1x short's) is no price: nothing liquidates it."""
+    if twin_price is None or twin_price <= 1.0 / MAX_PRICE:
+        return None
+    return reciprocal(twin_price)
+
+
+def _position(f: PositionFigures, position: Position) -> PositionFigures:
+    mark = reciprocal(f.mark_price)
+    liquidation = _price(f.liquidation_price)
+    return replace(
+        f,
+        side=position.side,
+        quantity=position.quantity,
+        entry_price=position.entry_price,
+        mark_price=mark,
+        liquidation_price=liquidation,
+        liquidation_distance=None if liquidation is None else liquidation / mark - 1.0,
+        bankruptcy_price=_price(f.bankruptcy_price),
+        venue_liquidation_price=position.venue_liquidation_price,
+    )
+
+
+def _move(move: WorstMove) -> WorstMove:
+    return replace(move, prices={s: reciprocal(p) for s, p in move.prices.items()})
+
+
+def _account(account: AccountFigures) -> AccountFigures:
+    return replace(account, worst_move=_move(account.worst_move))
+
+
+def _event(event: LiquidationEvent) -> LiquidationEvent:
+    return replace(event, prices={s: reciprocal(p) for s, p in event.prices.items()})
+
+
+def _risk(risk: SymbolRisk) -> SymbolRisk:
+    return replace(risk, fall=_move(risk.rise), rise=_move(risk.fall))
+
+
+def _warning(warning: RiskWarning, positions: dict[str, PositionFigures]) -> RiskWarning:
+    """A warning naming a price says the trader's price (the others are in coins or x)."""
+    message = warning.message
+    if warning.code != "past_liquidation" or not isinstance(message, Said):
+        return warning
+    f = positions[warning.position_id or ""]
+    where = "" if f.liquidation_price is None else f" ({price_text(f.liquidation_price)})"
+    params = {**message.params, "where": where, "mark": price_text(f.mark_price)}
+    return replace(warning, message=say(message.template, **params))
+
+
+def inverse_pnl(position: Position, price: float) -> float:
+    """PnL in the coin if closed at ``price``: ``s·N·(1/EP − 1/P)`` (formulas.md §0)."""
+    return position.sign * position.usd_value * (1.0 / position.entry_price - 1.0 / price)
+
+
+def coin_prices(report: Report) -> tuple[float, float]:
+    """The coin's USD price at the marks and after the what-if move: the first symbol's (the
+    contracts of one coin-margined account all price that coin)."""
+    symbol = next(iter(report.marks))
+    mark = report.marks[symbol]
+    return mark, report.at.get(symbol, mark)
+
+
+def usd_figures(report: Report) -> dict[str, dict[str, float]]:
+    """Per variant, the coin amounts in USD: equity now (at the mark), equity after the
+    what-if move (at the moved price), and the max loss at its own worst move, which counts
+    both losses of a coin-margined position: fewer coins, each worth less.
+
+    ``max_loss = E₀·P₀ − (E₀ − L)·P_w``: the account's USD value now less what is left at the
+    worst move ``P_w`` (``L`` coins lost, ``E₀`` coins now), at least 0: where the coins left
+    are worth more than all of them today (a rise), nothing is lost in USD."""
+    mark, moved = coin_prices(report)
+    symbol = next(iter(report.marks))
+    out: dict[str, dict[str, float]] = {}
+    for name, variant in report.variants.items():
+        account = variant.account
+        worst = account.worst_move.prices.get(symbol, mark)
+        left = max(account.equity_now - account.max_loss, 0.0)
+        out[name] = {
+            "price_now": mark,
+            "price": moved,
+            "equity_now": account.equity_now * mark,
+            "equity": account.equity * moved,
+            "max_loss": max(account.equity_now * mark - left * worst, 0.0),
+            "worst_price": worst,
+        }
+    return out
+
+
+def sweep_price_inverse(scenario: Scenario, symbol: str, prices: npt.ArrayLike) -> SweepResult:
+    """``sweep_price`` of a coin-margined scenario: the twin swept at ``1/P``, equity in the coin.
+    One symbol's move is monotone in ``P`` and in ``1/P`` alike, so every point is the state
+    ``evaluate`` gives there."""
+    from marginlab.engine.margin.sweep import sweep_price
+
+    x = np.asarray(prices, dtype=np.float64).ravel()
+    inside = np.all(np.isfinite(x)) and x.size and np.all(x > 0) and np.all(x <= MAX_PRICE)
+    if not inside:
+        return sweep_price(twin(scenario), symbol, x)  # its messages name the trader's values
+    linear = sweep_price(twin(scenario), symbol, 1.0 / x)
+    return _swept(linear, x, reciprocal)
+
+
+def sweep_move_inverse(scenario: Scenario, moves: npt.ArrayLike) -> SweepResult:
+    """``sweep_move`` of a coin-margined scenario: every price times ``1 + m`` is every
+    reciprocal times ``1/(1 + m)``, the twin's move ``1/(1 + m) − 1``."""
+    from marginlab.engine.margin.sweep import MAX_MOVE, sweep_move
+
+    x = np.asarray(moves, dtype=np.float64).ravel()
+    if not (x.size and np.all(np.isfinite(x)) and np.all(x > -1) and np.all(x <= MAX_MOVE)):
+        return sweep_move(twin(scenario), x)
+    linear = sweep_move(twin(scenario), 1.0 / (1.0 + x) - 1.0)
+    return _swept(linear, x, lambda t: 1.0 / (1.0 + t) - 1.0)
+
+
+def _swept(linear: SweepResult, x: FloatArray, back: Callable[[float], float]) -> SweepResult:
+    flipped = {"down": "up", "up": "down", "now": "now"}
+    thresholds = tuple(
+        replace(t, x=float(back(t.x)), side=flipped[t.side])  # type: ignore[arg-type]
+        for t in linear.thresholds
+    )
+    return replace(linear, x=x, thresholds=thresholds)
+
+
+def sweep_for_inverse(
+    scenario: Scenario, axis: str, points: int, include: float | None
+) -> SweepResult | None:
+    """``sweep_for`` of a coin-margined scenario: the same span rule (±30 % around the marks,
+    widened to the thresholds within reach and to ``include``), in the trader's prices."""
+    from marginlab.engine.margin.sweep import ALL_SYMBOLS, MAX_MOVE, _pools, _span, _threshold_ts
+
+    linear = twin(scenario)
+    marks = scenario.marks()
+    if not marks:
+        return None
+    if axis == ALL_SYMBOLS or axis not in marks:
+        moves = [1.0 / (1.0 + t) - 1.0 for t in _threshold_ts(_pools(linear, linear.marks()))]
+        low, high = _span(moves, -0.3, 0.3, -0.95, 2.0)
+        if include is not None and -100 < include <= MAX_MOVE * 100:
+            low, high = min(low, include / 100), max(high, include / 100)
+        swept = sweep_move_inverse(scenario, np.linspace(low, high, points))
+        return replace(
+            swept,
+            x=swept.x * 100,
+            thresholds=tuple(replace(t, x=t.x * 100) for t in swept.thresholds),
+        )
+    mark = marks[axis]
+    u = 1.0 / mark
+    prices = [1.0 / (u + t) for t in _threshold_ts(_pools(linear, {axis: 1.0})) if u + t > 0]
+    low, high = _span(prices, 0.7 * mark, 1.3 * mark, 0.02 * mark, min(3.0 * mark, MAX_PRICE))
+    if include is not None and 0 < include <= MAX_PRICE:
+        low, high = min(low, include), max(high, include)
+    return sweep_price_inverse(scenario, axis, np.linspace(low, high, points))
+
+
+def linear_only(scenario: Scenario, what: Said) -> Said | None:
+    """Why ``what`` (a tool that assumes linear PnL) cannot price ``scenario``, or None."""
+    if not is_inverse(scenario):
+        return None
+    return say(
+        "coin-margined positions: {what} prices linear contracts only so far; the figures, the "
+        "plot and the CLI's evaluate and sweep price coin-margined ones",
+        what=what,
+    )

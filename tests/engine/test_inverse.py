@@ -1,0 +1,316 @@
+"""Issue 19: coin-margined (inverse) contracts, against the venues' published formulas.
+
+The oracle is each venue's formula, written out here from formulas.md, never the engine:
+* Binance COIN-M ("How to Calculate Liquidation Price of COIN-M Futures Contracts", formulas.md
+  "Binance COIN-M"): for one position, equity in coin ``WB + s·N·(1/EP − 1/P)`` meets
+  ``MM = (N/P)·MMR − cum`` at ``LP = (N·MMR + s·N) / (WB + cum + s·N/EP)``; isolated, ``WB`` is
+  the position's margin.
+* The coin health of any book, summed directly in ``P`` (formulas.md §0), is 0 at every
+  liquidation price the engine reports.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+from contextlib import redirect_stdout
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from marginlab.cli.main import main as cli
+from marginlab.engine.files.presets import load_preset
+from marginlab.engine.files.scenario_io import ScenarioError, parse_scenario
+from marginlab.engine.margin.evaluate import evaluate
+from marginlab.engine.margin.sweep import sweep_price
+
+BTC = "BTCUSD"
+
+
+def coin_book(
+    wallet: float, positions: list[dict[str, Any]], version: int = 2, **account: Any
+) -> dict[str, Any]:
+    return {
+        "format": "marginlab.scenario",
+        "version": version,
+        "name": "coin",
+        "rules": "generic",
+        "taker_fee": 0,
+        "account": {"wallet_balance": wallet, "currency": "BTC", **account},
+        "positions": positions,
+    }
+
+
+def inverse(
+    side: str,
+    contracts: float,
+    entry: float,
+    mode: str = "cross",
+    size: float = 100,
+    rate: float = 0.005,
+    amount: float | None = None,
+    **extra: Any,
+) -> dict[str, Any]:
+    position = {
+        "id": extra.pop("id", "A"),
+        "symbol": extra.pop("symbol", BTC),
+        "side": side,
+        "quantity": contracts,
+        "contract": "inverse",
+        "contract_size": size,
+        "entry_price": entry,
+        "leverage": extra.pop("leverage", 20),
+        "margin_mode": mode,
+        "maintenance_rate": rate,
+        **extra,
+    }
+    if amount is not None:
+        position["maintenance_amount"] = amount
+    return position
+
+
+def binance_coinm_lp(wb: float, side: int, n: float, ep: float, mmr: float, cum: float) -> float:
+    """Binance COIN-M, one position (formulas.md): LP = (N·MMR + s·N) / (WB + cum + s·N/EP)."""
+    return (n * mmr + side * n) / (wb + cum + side * n / ep)
+
+
+def coin_health(
+    wallet: float, legs: list[tuple[int, float, float, float, float]], p: float
+) -> float:
+    """Σ over legs (s, N, EP, MMR, cum) of coin PnL, less coin MM, plus the wallet (§0)."""
+    return wallet + sum(
+        s * n * (1 / ep - 1 / p) - (n / p * mmr - cum) for s, n, ep, mmr, cum in legs
+    )
+
+
+@pytest.mark.parametrize(
+    ("side", "wallet", "contracts", "entry", "mmr", "cum"),
+    [
+        ("long", 1.0, 100, 50_000, 0.005, 0.0),
+        ("short", 0.1, 100, 50_000, 0.005, 0.0),
+        ("long", 0.25, 3_000, 61_250, 0.01, 0.05),  # a higher tier: rate 1 %, cum 0.05 BTC
+        ("short", 2.0, 30_000, 42_000, 0.025, 0.9),
+    ],
+)
+def test_binance_coinm_single_position_cross(side, wallet, contracts, entry, mmr, cum) -> None:
+    book = coin_book(wallet, [inverse(side, contracts, entry, rate=mmr, amount=cum)])
+    report = evaluate(parse_scenario(json.dumps(book)))
+    s = 1 if side == "long" else -1
+    expected = binance_coinm_lp(wallet, s, contracts * 100, entry, mmr, cum)
+    for variant in ("as_entered", "cross"):
+        found = report.variants[variant].positions["A"].liquidation_price
+        assert found == pytest.approx(expected, rel=1e-9)
+    assert report.currency == "BTC" and report.contract == "inverse"
+
+
+@pytest.mark.parametrize("leverage", [1, 2, 5])
+def test_a_short_the_coins_cover_is_never_liquidated(leverage) -> None:
+    """Binance's formula has no positive root when the wallet holds at least the short's coin
+    value: a coin-margined short on its own coins is a hedge, and no price liquidates it."""
+    contracts, entry = 100, 50_000
+    wallet = 1.5 * contracts * 100 / entry  # 0.3 BTC: more than the short's whole value
+    book = coin_book(wallet, [inverse("short", contracts, entry, leverage=leverage)])
+    assert binance_coinm_lp(wallet, -1, contracts * 100, entry, 0.005, 0.0) < 0
+    report = evaluate(parse_scenario(json.dumps(book)))
+    assert report.variants["cross"].positions["A"].liquidation_price is None
+
+
+def test_binance_coinm_isolated_is_the_formula_on_its_margin() -> None:
+    """Isolated, the wallet of the formula is the position's margin: N/EP/L coins by default."""
+    contracts, entry, leverage = 250, 64_000, 25
+    book = coin_book(3.0, [inverse("long", contracts, entry, mode="isolated", leverage=leverage)])
+    report = evaluate(parse_scenario(json.dumps(book)))
+    n = contracts * 100
+    margin = n / entry / leverage
+    figures = report.variants["isolated"].positions["A"]
+    assert figures.initial_margin == pytest.approx(margin, rel=1e-12)
+    assert figures.liquidation_price == pytest.approx(
+        binance_coinm_lp(margin, 1, n, entry, 0.005, 0.0), rel=1e-9
+    )
+    assert figures.max_loss == pytest.approx(margin, rel=1e-12)  # in coin: the margin given
+
+
+def test_the_example_passes_through_the_cli_json(tmp_path: Path) -> None:
+    """The venue formula's number, read from ``marginlab-cli evaluate --json``, with the coin
+    amounts and their USD value at the moved price."""
+    file = tmp_path / "coin.marginlab.json"
+    file.write_text(json.dumps(coin_book(1.0, [inverse("long", 100, 50_000)])), "utf-8")
+    out = io.StringIO()
+    with redirect_stdout(out):
+        assert cli(["evaluate", str(file), "--at", f"{BTC}=40000", "--json"]) == 0
+    document = json.loads(out.getvalue())
+    cross = document["variants"]["cross"]
+    expected = binance_coinm_lp(1.0, 1, 10_000, 50_000, 0.005, 0.0)
+    assert cross["positions"]["A"]["liquidation_price"] == pytest.approx(expected, rel=1e-9)
+    assert document["currency"] == "BTC" and document["contract"] == "inverse"
+    equity = 1.0 + 10_000 * (1 / 50_000 - 1 / 40_000)  # 0.95 BTC
+    assert cross["account"]["equity"] == pytest.approx(equity, rel=1e-12)
+    usd = document["usd"]["cross"]
+    assert usd["equity"] == pytest.approx(equity * 40_000, rel=1e-12)
+    assert usd["equity_now"] == pytest.approx(50_000, rel=1e-12)
+
+
+def test_a_coin_long_loses_twice_against_a_linear_long_of_the_same_size() -> None:
+    """The brief's double loss: 10,000 USD long, coin-margined with 1 BTC against USDT-margined
+    with 50,000 USDT. At −20 % the linear account loses the PnL; the coin account, valued in USD,
+    loses the PnL and the fall of every coin it holds."""
+    coin = parse_scenario(json.dumps(coin_book(1.0, [inverse("long", 100, 50_000)])))
+    coin_report = evaluate(coin, {BTC: 40_000})
+    linear = load_preset("seed-example.json").model_copy(update={"positions": ()})
+    assert linear.account.currency == "USDT"
+    usd_after = coin_report.variants["cross"].account.equity * 40_000
+    linear_loss = 10_000 * 0.2  # 0.2 BTC-worth of contracts, linear PnL
+    assert 50_000 - usd_after == pytest.approx(linear_loss + 0.8 * 10_000 + 1.0 * 10_000 - 8_000)
+    assert 50_000 - usd_after > 5 * linear_loss
+
+
+@given(
+    side=st.sampled_from(["long", "short"]),
+    contracts=st.integers(1, 5_000),
+    entry=st.floats(100, 200_000),
+    mark=st.floats(0.5, 1.5),
+    wallet=st.floats(0.01, 50),
+    mmr=st.floats(0.001, 0.05),
+    leverage=st.integers(1, 100),
+)
+def test_every_liquidation_price_is_where_the_coin_health_is_zero(
+    side, contracts, entry, mark, wallet, mmr, leverage
+) -> None:
+    position = inverse(side, contracts, entry, rate=mmr, leverage=leverage, mark_price=entry * mark)
+    n = contracts * 100.0
+    if n / entry / leverage > wallet:
+        return  # more margin than the wallet: the file refuses it
+    report = evaluate(parse_scenario(json.dumps(coin_book(wallet, [position]))))
+    s = 1 if side == "long" else -1
+    for variant in ("cross", "isolated"):
+        f = report.variants[variant].positions["A"]
+        if f.liquidation_price is None or f.past_liquidation:
+            continue
+        cash = wallet if variant == "cross" else f.initial_margin
+        health = coin_health(cash, [(s, n, entry, mmr, 0.0)], f.liquidation_price)
+        assert abs(health) <= 1e-9 * max(cash, n / f.liquidation_price, 1e-12)
+
+
+@given(
+    side=st.sampled_from(["long", "short"]),
+    contracts=st.integers(1, 5_000),
+    entry=st.floats(1_000, 100_000),
+    leverage=st.integers(1, 125),
+)
+def test_an_isolated_coin_position_never_loses_more_than_its_margin(
+    side, contracts, entry, leverage
+) -> None:
+    book = coin_book(1e6, [inverse(side, contracts, entry, mode="isolated", leverage=leverage)])
+    report = evaluate(parse_scenario(json.dumps(book)))
+    f = report.variants["as_entered"].positions["A"]
+    assert f.max_loss <= f.initial_margin * (1 + 1e-12)
+    risk = report.variants["as_entered"].symbol_risks[BTC]
+    # The account's loss is a difference of its worth (1e6 BTC) before and after: to its ulps.
+    assert max(risk.fall.loss, risk.rise.loss) <= f.initial_margin + 1e-12 * 1e6
+
+
+@given(
+    side=st.sampled_from(["long", "short"]),
+    contracts=st.integers(10, 5_000),
+    wallet=st.floats(0.05, 10),
+    more=st.floats(0.001, 10),
+)
+def test_more_coin_never_moves_a_cross_liquidation_towards_the_mark(
+    side, contracts, wallet, more
+) -> None:
+    def liquidation(balance: float) -> float | None:
+        book = coin_book(balance, [inverse(side, contracts, 50_000)])
+        return (
+            evaluate(parse_scenario(json.dumps(book)))
+            .variants["cross"]
+            .positions["A"]
+            .liquidation_price
+        )
+
+    before, after = liquidation(wallet), liquidation(wallet + more)
+    if before is None:
+        assert after is None
+        return
+    if after is None:
+        return  # out of reach altogether: farther still
+    assert abs(after - 50_000) >= abs(before - 50_000) * (1 - 1e-12)
+
+
+def test_the_sweep_agrees_with_evaluate_point_by_point() -> None:
+    book = coin_book(
+        1.0,
+        [
+            inverse("long", 100, 50_000, mode="isolated", id="A"),
+            inverse("short", 40, 52_000, id="B"),
+        ],
+    )
+    scenario = parse_scenario(json.dumps(book))
+    prices = np.array([9_000.0, 30_000.0, 47_000.0, 50_000.0, 61_000.0, 140_000.0])
+    swept = sweep_price(scenario, BTC, prices)
+    for i, price in enumerate(prices):
+        report = evaluate(scenario, {BTC: float(price)})
+        for variant, curve in swept.equity.items():
+            assert curve[i] == pytest.approx(report.variants[variant].account.equity, abs=1e-12)
+    lines = {(t.variant, t.side): t.x for t in swept.thresholds}
+    isolated_a = evaluate(scenario).variants["isolated"].positions["A"].liquidation_price
+    assert lines[("isolated", "down")] == pytest.approx(isolated_a, rel=1e-12)
+
+
+def test_a_version_1_file_loads_unchanged() -> None:
+    """Version 1 (linear only) is migrated on load: the same scenario as written today."""
+    document = json.loads(Path(_preset("seed-example.json")).read_text("utf-8"))
+    document["version"] = 1
+    assert parse_scenario(json.dumps(document)) == load_preset("seed-example.json")
+
+
+def _preset(name: str) -> str:
+    from importlib import resources
+
+    return str(resources.files("marginlab.resources.presets").joinpath(name))
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        (lambda d: d["positions"][0].pop("contract_size"), "positions[0].contract_size: required"),
+        (lambda d: d.update(rules="binance-usdm"), "need the generic rule set"),
+        (
+            lambda d: d["positions"].append(
+                {
+                    "id": "L",
+                    "symbol": "BTCUSDT",
+                    "side": "long",
+                    "quantity": 1,
+                    "entry_price": 50_000,
+                    "leverage": 10,
+                    "margin_mode": "cross",
+                    "maintenance_rate": 0.004,
+                }
+            ),
+            "linear and coin-margined positions settle in different currencies",
+        ),
+    ],
+)
+def test_what_the_file_refuses_is_named(change, problem) -> None:
+    document = coin_book(1.0, [inverse("long", 100, 50_000)])
+    change(document)
+    with pytest.raises(ScenarioError) as refused:
+        parse_scenario(json.dumps(document))
+    assert any(problem in line for line in refused.value.problems), refused.value.problems
+
+
+def test_linear_scenarios_are_untouched_by_the_twin() -> None:
+    """The brief's figures: a linear book never goes near the twin."""
+    report = evaluate(load_preset("seed-example.json"))
+    assert report.contract == "linear"
+    assert report.variants["isolated"].positions["B"].liquidation_price == pytest.approx(
+        45_180.72, abs=0.01
+    )
+    assert math.isclose(
+        report.variants["cross"].positions["B"].liquidation_price, 25_401.61, abs_tol=0.01
+    )

@@ -26,6 +26,9 @@ from marginlab.desktop.summary_view import SummaryView
 from marginlab.engine.margin.report import Report, VariantReport
 from marginlab.engine.text.numbers import (
     RATIO_DECIMALS,
+    amount_text,
+    compact_amount_text,
+    money_text,
     percent_text,
     price_or_none_text,
     price_text,
@@ -181,7 +184,18 @@ class VariantCard(QFrame):
         finally:
             painter.end()
 
-    def show_variant(self, variant: VariantReport, currency: str) -> None:
+    def show_variant(
+        self,
+        variant: VariantReport,
+        currency: str,
+        prices: str = "",
+        usd: dict[str, float] | None = None,
+        coin: bool = False,
+    ) -> None:
+        """The variant's rows and account line; ``prices`` is what prices are quoted in (the
+        currency, or USD for coin-margined contracts), and ``usd`` a coin account's amounts
+        in USD (``Report.usd``)."""
+        prices = prices or currency
         positions = list(variant.positions.values())
         changed = self.table.rowCount() != len(positions)
         del self._row_keys[len(positions) :]
@@ -199,7 +213,7 @@ class VariantCard(QFrame):
                 f"{f.id}·{mode}",
                 price_or_none_text(f.liquidation_price),
                 distance,
-                f"{f.max_loss:,.0f}",
+                compact_amount_text(f.max_loss, coin),
                 "≥ 100 %" if f.past_liquidation else percent_text(f.margin_ratio, RATIO_DECIMALS),
             )
             key = (f.id, f.symbol, f.side, f.margin_mode, currency, f.venue_liquidation_price)
@@ -220,7 +234,7 @@ class VariantCard(QFrame):
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 key = HEADERS[column][1]
-                unit = f" ({currency})" if column in (1, 3) else ""
+                unit = f" ({prices})" if column == 1 else f" ({currency})" if column == 3 else ""
                 tip = (
                     f"{tr(HEADERS[column][0])}{unit}: {tr(TOOLTIPS[key])}"
                     if key
@@ -251,13 +265,25 @@ class VariantCard(QFrame):
                 "<b>Max loss if wrong: {loss} {currency}</b><br>Equity now {equity} {currency}"
                 " · margin put in {margin} {currency} · margin ratio {ratio}"
             ).format(
-                loss=f"{a.max_loss:,.2f}",
-                equity=f"{a.equity_now:,.2f}",
-                margin=f"{a.initial_margin:,.2f}",
+                loss=amount_text(a.max_loss, coin),
+                equity=amount_text(a.equity_now, coin),
+                margin=amount_text(a.initial_margin, coin),
                 currency=currency,
                 ratio=html.escape(
                     said(margin_ratio_text(a.margin_ratio, bool(a.past_liquidation)))
                 ),
+            )
+            + (
+                ""
+                if usd is None
+                else "<br>"
+                + tr(
+                    "In USD: equity now {equity} · max loss if wrong {loss} (fewer coins, each "
+                    "worth less)"
+                ).format(
+                    equity=money_text(usd["equity_now"], "USD"),
+                    loss=money_text(usd["max_loss"], "USD"),
+                )
             )
         )
         self.warnings.setText("\n".join(f"⚠ {said(w.message)}" for w in variant.warnings))
@@ -317,7 +343,13 @@ class ComparisonPanel(QScrollArea):
             if card.title.text() != title:
                 card.title.setText(title)
         for name, card in self.cards.items():
-            card.show_variant(report.variants[name], report.currency)
+            card.show_variant(
+                report.variants[name],
+                report.currency,
+                report.price_currency,
+                report.usd.get(name),
+                report.coin,
+            )
 
 
 def _prices_text(prices: dict[str, float]) -> str:

@@ -21,6 +21,13 @@ from marginlab.engine.files.scenario_io import format_errors, load_scenario, sav
 from marginlab.engine.margin.calculator import break_even_price, exit_at
 from marginlab.engine.margin.evaluate import evaluate
 from marginlab.engine.margin.fees import MAX_TAKER_RATE, taker_rate
+from marginlab.engine.margin.inverse import (
+    UsdCurves,
+    break_even_inverse,
+    exit_at_inverse,
+    is_inverse,
+    usd_curves,
+)
 from marginlab.engine.margin.models import Scenario
 from marginlab.engine.margin.report import MoveError, Report
 from marginlab.engine.margin.risk_warnings import unusual_entry
@@ -70,6 +77,8 @@ class Result:
     at: dict[str, float] = field(default_factory=dict)
     cards: Report | None = None
     pnl: dict[str, ClosedAt] = field(default_factory=dict)
+    # Coin-margined: the sweep in USD beside its USDT-margined counterpart (``usd_curves``).
+    usd: UsdCurves | None = None
 
     @property
     def shown(self) -> Report:
@@ -477,14 +486,15 @@ class ScenarioController(QObject):
         for p in scenario.positions:
             price = at.get(p.symbol, marks[p.symbol])
             margin = report.variants["as_entered"].positions[p.id].initial_margin
-            closed = exit_at(p.sign, p.quantity, p.entry_price, price, margin, rate)
-            pnl[p.id] = ClosedAt(
-                closed.pnl,
-                closed.roe,
-                closed.net_pnl,
-                break_even_price(p.sign, p.entry_price, rate),
-            )
-        self._result = Result(scenario, report, sweep, at, cards, pnl)
+            if p.inverse:  # in the coin (margin.inverse)
+                closed = exit_at_inverse(p, price, margin, rate)
+                even = break_even_inverse(p, rate)
+            else:
+                closed = exit_at(p.sign, p.quantity, p.entry_price, price, margin, rate)
+                even = break_even_price(p.sign, p.entry_price, rate)
+            pnl[p.id] = ClosedAt(closed.pnl, closed.roe, closed.net_pnl, even)
+        usd = usd_curves(scenario, sweep) if sweep is not None and is_inverse(scenario) else None
+        self._result = Result(scenario, report, sweep, at, cards, pnl, usd)
         self.resultChanged.emit(self._result)
 
     def _same_figures(

@@ -32,7 +32,7 @@ from marginlab.desktop.style import VARIANT_STYLES, variant_pen
 from marginlab.desktop.what_if_box import WhatIfBox
 from marginlab.engine.margin.report import MAX_PRICE
 from marginlab.engine.text.moves import move_text
-from marginlab.engine.text.numbers import price_decimals, price_text
+from marginlab.engine.text.numbers import amount_text, money_text, price_decimals, price_text
 
 SHORT = {"as_entered": N_("entered"), "isolated": N_("iso"), "cross": N_("cross")}
 EMPTY_RANGE = [-30.0, 30.0]  # % moves shown while there is no position
@@ -66,7 +66,7 @@ def readout_text(result: Result | None, axis: str, x: float) -> str:
         parts.append(
             f"<span style='color:{VARIANT_STYLES[name].colour}'>"
             f"<b>{VARIANT_STYLES[name].title}</b></span> "
-            f"{variant.account.equity:,.2f} {currency}{closed}"
+            f"{amount_text(variant.account.equity, report.coin)} {currency}{closed}"
         )
     return tr("What if {where}: {figures}").format(where=where, figures=" · ".join(parts))
 
@@ -178,6 +178,11 @@ class EquityPlot(QWidget):
         }
         for curve in self.curves.values():
             self.plot.addItem(curve)
+        # A coin-margined account in USD: the same trades USDT-margined, for comparison.
+        self.linear_curve = pg.PlotCurveItem(
+            [], [], pen=pg.mkPen("#888", width=2, style=Qt.PenStyle.DashLine)
+        )
+        self.plot.addItem(self.linear_curve)
         label_opts = {"position": 0.98, "color": "#888", "anchors": [(1, 1), (1, 1)]}
         self.start_line = pg.InfiniteLine(
             angle=0,
@@ -264,7 +269,36 @@ class EquityPlot(QWidget):
         cards_label.setBuddy(self.cards_at)
         row.addWidget(cards_label)
         row.addWidget(self.cards_at)
+        # Coin-margined only: equity in USD (the default: a long loses twice there) or in coin.
+        self.unit = QComboBox()
+        self.unit.setAccessibleName("equity unit")
+        self.unit.addItem(tr("in USD, beside the same on USDT (grey dashes)"), "usd")
+        self.unit.addItem(tr("in the coin"), "coin")
+        self.unit.setToolTip(
+            tr(
+                "A coin-margined account's equity in USD at each price, or in the coin. In USD a "
+                "long loses twice as the price falls: fewer coins, each worth less. The grey "
+                "dashed curve is the same trades USDT-margined."
+            )
+        )
+        self.unit.currentIndexChanged.connect(self._on_unit_changed)
+        self.unit_label = QLabel(tr("&Equity"))
+        self.unit_label.setBuddy(self.unit)
+        row.addSpacing(12)
+        row.addWidget(self.unit_label)
+        row.addWidget(self.unit)
+        for widget in (self.unit_label, self.unit):
+            widget.hide()
         return row
+
+    def _in_usd(self, result: Result) -> bool:
+        return result.usd is not None and self.unit.currentData() == "usd"
+
+    def _on_unit_changed(self, _index: int) -> None:
+        result = self._controller.result
+        if result is not None:
+            self._sweep_shown = None  # redrawn in the other unit
+            self.show_result(result)
 
     def _on_moves_entered(self) -> None:
         text = self.moves.text()
@@ -302,14 +336,19 @@ class EquityPlot(QWidget):
             tr("Move of every symbol (%)")
             if axis == ALL_SYMBOLS
             else tr("{symbol} price ({currency})").format(
-                symbol=axis, currency=result.report.currency
+                symbol=axis, currency=result.report.price_currency
             )
         )
         set_axis_label(self.plot, "bottom", x_label)
+        usd = result.usd if self._in_usd(result) else None
+        for widget in (self.unit_label, self.unit):
+            widget.setVisible(result.usd is not None)
         set_axis_label(
             self.plot,
             "left",
-            tr("Account equity ({currency})").format(currency=result.report.currency),
+            tr("Account equity ({currency})").format(
+                currency="USD" if usd is not None else result.report.currency
+            ),
         )
         # No position, nothing to move: no what-if line, and the next scenario starts afresh.
         self.what_if.setVisible(sweep is not None)
@@ -328,8 +367,13 @@ class EquityPlot(QWidget):
             return
         if sweep is not self._sweep_shown:  # a move of the what-if line keeps the sweep
             self._sweep_shown = sweep
+            curves = sweep.equity if usd is None else usd.equity
             for name, curve in self.curves.items():
-                curve.setData(sweep.x, sweep.equity[name])
+                curve.setData(sweep.x, curves[name])
+            if usd is None:
+                self.linear_curve.setData([], [])
+            else:
+                self.linear_curve.setData(sweep.x, usd.linear)
             self._show_lines(sweep, result)
         bounds = (float(sweep.x[0]), float(sweep.x[-1]))
         with QSignalBlocker(self.what_if):  # read out once, below
@@ -364,17 +408,24 @@ class EquityPlot(QWidget):
     def _show_lines(self, sweep: SweepResult | None, result: Result) -> None:
         cur = result.report.currency
         start = result.report.variants["cross"].account.equity_now
-        _update_line(
-            self.start_line, start, tr("start equity {amount}").format(amount=f"{start:,.2f} {cur}")
-        )
         limit = result.scenario.account.max_acceptable_loss
+        coin = result.report.coin
+        if self._in_usd(result) and result.usd is not None:
+            # In USD the start is the coins' value today; a limit in coins has no one level.
+            cur, start, limit, coin = "USD", result.usd.start, None, False
+        _update_line(
+            self.start_line,
+            start,
+            tr("start equity {amount}").format(amount=money_text(start, cur, coin=coin)),
+        )
         self.limit_line.setVisible(limit is not None)
         if limit is not None:
             _update_line(
                 self.limit_line,
                 start - limit,
                 tr("max acceptable loss {limit}: equity {equity}").format(
-                    limit=f"{limit:,.2f} {cur}", equity=f"{start - limit:,.2f}"
+                    limit=money_text(limit, cur, coin=coin),
+                    equity=amount_text(start - limit, coin),
                 ),
             )
         axis = self._controller.axis
@@ -457,7 +508,7 @@ class EquityPlot(QWidget):
 
     def _fit_what_if_value(self, bounds: tuple[float, float], axis: str, result: Result) -> None:
         """The field takes the line's range, and the digits and unit of the axis."""
-        key = (bounds, axis, result.report.currency)
+        key = (bounds, axis, result.report.price_currency)
         if self._what_if_key == key:  # each setter re-lays-out the field
             return
         self._what_if_key = key
@@ -470,7 +521,7 @@ class EquityPlot(QWidget):
             else:
                 mark = result.scenario.marks()[axis]
                 spin.setDecimals(price_decimals(mark))
-                spin.setSuffix(f" {result.report.currency}")
+                spin.setSuffix(f" {result.report.price_currency}")
                 spin.setSingleStep(10.0 ** (math.floor(math.log10(mark)) - 2))  # 0.1-1 % steps
             # Any valid value may be typed, not only what the plot shows now: the plot grows
             # to hold it (a clamp would turn a typed rally into a crash without a word).

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from marginlab.desktop.controller import Result
 from marginlab.desktop.i18n import tr
 from marginlab.desktop.style import VARIANT_STYLES
+from marginlab.engine.text.numbers import amount_text, money_text
 
 # Fill patterns: the second cue besides colour.
 PATTERNS = {
@@ -39,6 +40,7 @@ class LossChart(QWidget):
         self._heights = [0.0] * len(self.names)
         self._limit: float | None = None
         self._currency = ""
+        self._coin = False
 
     def sizeHint(self) -> QSize:
         return QSize(600, 140)
@@ -51,6 +53,7 @@ class LossChart(QWidget):
         self._heights = [report.variants[n].account.max_loss for n in self.names]
         self._limit = result.scenario.account.max_acceptable_loss
         self._currency = report.currency
+        self._coin = report.coin
         self.setAccessibleDescription("; ".join(self.value_texts()))
         self.update()
 
@@ -63,14 +66,16 @@ class LossChart(QWidget):
     def value_texts(self) -> list[str]:
         """What each bar says, in the order of ``names``."""
         return [
-            f"{VARIANT_STYLES[n].title}: {h:,.2f} {self._currency}"
+            f"{VARIANT_STYLES[n].title}: {money_text(h, self._currency, coin=self._coin)}"
             for n, h in zip(self.names, self._heights, strict=True)
         ]
 
     def limit_text(self) -> str | None:
         if self._limit is None:
             return None
-        return tr("acceptable {amount}").format(amount=f"{self._limit:,.2f} {self._currency}")
+        return tr("acceptable {amount}").format(
+            amount=money_text(self._limit, self._currency, coin=self._coin)
+        )
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -88,7 +93,7 @@ class LossChart(QWidget):
         painter.drawText(QRectF(PAD, 0, self.width() - 2 * PAD, line), self.title())
         titles = [f"{VARIANT_STYLES[n].title} {VARIANT_STYLES[n].glyph}" for n in self.names]
         left = PAD + max(metrics.horizontalAdvance(t) for t in titles) + PAD
-        values = [f"{h:,.2f}" for h in self._heights]
+        values = [amount_text(h, self._coin) for h in self._heights]
         room = max(metrics.horizontalAdvance(v) for v in values) + 2 * PAD
         top, bottom = line + 2, self.height() - line - 2  # a line below for the limit label
         span = max(1.0, self.width() - left - room - PAD)

@@ -11,7 +11,7 @@ from marginlab.desktop.i18n import N_, said, tr
 from marginlab.desktop.symbol_delegate import attach_symbol_completer, rule_set_symbols
 from marginlab.engine.margin.models import Position, Scenario
 from marginlab.engine.margin.rules import symbol_table_info, table_symbol
-from marginlab.engine.text.numbers import price_or_none_text
+from marginlab.engine.text.numbers import amount_text, money_text, price_or_none_text
 
 SIZE_KINDS = (
     ("quantity", N_("Quantity (base units)"), N_("Size in base units, e.g. 0.4 BTC")),
@@ -221,6 +221,7 @@ class PositionForm(QGroupBox):
         for box, value in ((self.side, position.side), (self.mode, position.margin_mode)):
             with QSignalBlocker(box):
                 box.setCurrentIndex(box.property("values").index(value))
+        self._show_size_kinds(position)
         kind = self._kind()
         self.size.path = f"positions[{self._row}].{kind}"
         size = {
@@ -233,6 +234,21 @@ class PositionForm(QGroupBox):
             value = getattr(position, field)
             edit.path = f"positions[{self._row}].{field}"
             edit.show_value(number_text(None if value is None else value / self._scales[field]))
+
+    def _show_size_kinds(self, position: Position) -> None:
+        """A coin-margined position is sized in contracts only: its notional and margin are
+        coins, which the other two ways (quantity × entry, margin × leverage) do not give."""
+        first = (
+            tr("Contracts ({size} USD each)").format(size=number_text(position.contract_size))
+            if position.inverse
+            else tr(SIZE_KINDS[0][1])
+        )
+        with QSignalBlocker(self.size_kind):
+            if self.size_kind.itemText(0) != first:
+                self.size_kind.setItemText(0, first)
+            if position.inverse:
+                self.size_kind.setCurrentIndex(0)
+        self.size_kind.setEnabled(not position.inverse)
 
     def _show_result(self, result: Result) -> None:
         position = self._position(result.scenario)
@@ -254,13 +270,16 @@ class PositionForm(QGroupBox):
                 label.setText("—")
             return
         cur = result.report.currency
-        self.notional.setText(f"{figures.notional:,.2f} {cur}")
-        self.initial.setText(f"{figures.initial_margin:,.2f} {cur} ({tr(figures.margin_mode)})")
+        coin = result.report.coin
+        self.notional.setText(money_text(figures.notional, cur, coin=coin))
+        self.initial.setText(
+            f"{money_text(figures.initial_margin, cur, coin=coin)} ({tr(figures.margin_mode)})"
+        )
         leverage = figures.effective_leverage
         self.effective.setText(tr("over 10^12×") if leverage is None else f"{leverage:,.2f}×")
         self.maintenance.setText(
             tr("{amount} (MMR {rate})").format(
-                amount=f"{figures.maintenance_margin:,.2f} {cur}",
+                amount=money_text(figures.maintenance_margin, cur, coin=coin),
                 rate=f"{figures.maintenance_rate * 100:.2f} %",
             )
         )
@@ -269,7 +288,7 @@ class PositionForm(QGroupBox):
         if closed is not None:
             self.closed.setText(
                 tr("PnL {pnl} at the what-if · break-even {price}").format(
-                    pnl=f"{closed.net_pnl:+,.2f} {cur}",
+                    pnl=f"{amount_text(closed.net_pnl, coin, signed=True)} {cur}",
                     price=said(price_or_none_text(closed.break_even)),
                 )
             )

@@ -10,7 +10,7 @@ from PySide6.QtGui import QBrush, QColor
 from marginlab.desktop.controller import ClosedAt, Result, ScenarioController
 from marginlab.desktop.i18n import N_, said, tr
 from marginlab.engine.margin.models import Position, Scenario
-from marginlab.engine.text.numbers import percent_text
+from marginlab.engine.text.numbers import amount_text, percent_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -135,7 +135,7 @@ class PositionsTableModel(QAbstractTableModel):
             if field == "mark_price" and derived:
                 return f"{self._controller.scenario.marks()[position.symbol]:,.8g}"
             if field == "margin" and derived:
-                return f"{position.isolated_margin:,.2f}"
+                return amount_text(position.isolated_margin, position.inverse)
             return tr(position.side) if field == "side" else _text(position, field)
         if role == Qt.ItemDataRole.ForegroundRole and derived:
             return QBrush(QColor("#808080"))
@@ -190,7 +190,7 @@ class PositionsTableModel(QAbstractTableModel):
                 return ""
             if field == "roe":
                 return percent_text(closed.roe, 1, signed=True)
-            return f"{closed.pnl:+,.2f}"
+            return amount_text(closed.pnl, position.inverse, signed=True)
         gain = None if closed is None else closed.pnl
         if role == Qt.ItemDataRole.ForegroundRole and gain:
             return QBrush(QColor("#2e8b57" if gain > 0 else "#c0392b"))

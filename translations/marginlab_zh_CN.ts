@@ -634,132 +634,137 @@
    <translation>加到 {position}</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="37" />
+   <location filename="../desktop/comparison_panel.py" line="40" />
    <source>Liq. price</source>
    <translation>强平价</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="38" />
+   <location filename="../desktop/comparison_panel.py" line="41" />
    <source>Dist.</source>
    <translation>距离</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="39" />
+   <location filename="../desktop/comparison_panel.py" line="42" />
    <source>Max loss</source>
    <translation>最大亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="40" />
+   <location filename="../desktop/comparison_panel.py" line="43" />
    <source>Ratio</source>
    <translation>保证金率</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="197" />
+   <location filename="../desktop/comparison_panel.py" line="210" />
    <source>iso</source>
    <translation>逐仓</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="197" />
+   <location filename="../desktop/comparison_panel.py" line="210" />
    <source>cross</source>
    <translation>全仓</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="326" />
+   <location filename="../desktop/comparison_panel.py" line="353" />
    <source>{n} symbols moved</source>
    <translation>{n} 个合约已移动</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="158" />
+   <location filename="../desktop/comparison_panel.py" line="161" />
    <source>The position's ID</source>
    <translation>仓位编号</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="250" />
+   <location filename="../desktop/comparison_panel.py" line="263" />
    <source>&lt;b&gt;Max loss if wrong: {loss} {currency}&lt;/b&gt;&lt;br&gt;Equity now {equity} {currency} · margin put in {margin} {currency} · margin ratio {ratio}</source>
    <translation>&lt;b&gt;判断错误时的最大亏损：{loss} {currency}&lt;/b&gt;&lt;br&gt;当前权益 {equity} {currency} · 投入保证金 {margin} {currency} · 保证金率 {ratio}</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="312" />
+   <location filename="../desktop/comparison_panel.py" line="337" />
    <source>at the what-if: {prices}</source>
    <translation>假设价格下：{prices}</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="227" />
+   <location filename="../desktop/comparison_panel.py" line="240" />
    <source>{id}: {symbol} {side}, {mode} in this variant</source>
    <translation>{id}：{symbol} {side}，本方案中为{mode}</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="594" />
+   <location filename="../desktop/comparison_panel.py" line="279" />
+   <source>In USD: equity now {equity} · max loss if wrong {loss} (fewer coins, each worth less)</source>
+   <translation>折合美元：当前权益 {equity} · 判断错误时的最大亏损 {loss}（币更少，每个币也更不值钱）</translation>
+  </message>
+  <message>
+   <location filename="../desktop/controller.py" line="604" />
    <source>must be a number</source>
    <translation>必须是数字</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="198" />
+   <location filename="../desktop/controller.py" line="207" />
    <source>Edit taker fee</source>
    <translation>修改吃单手续费</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="282" />
+   <location filename="../desktop/controller.py" line="291" />
    <source>Add position</source>
    <translation>添加仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="299" />
+   <location filename="../desktop/controller.py" line="308" />
    <source>Duplicate position</source>
    <translation>复制仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="304" />
+   <location filename="../desktop/controller.py" line="313" />
    <source>Remove position</source>
    <translation>删除仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="349" />
+   <location filename="../desktop/controller.py" line="358" />
    <source>Other symbols</source>
    <translation>其他合约</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="595" />
+   <location filename="../desktop/controller.py" line="605" />
    <source>must be a number: {problem}</source>
    <translation>必须是数字：{problem}</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="600" />
+   <location filename="../desktop/controller.py" line="610" />
    <source>Edit {field}</source>
    <translation>修改{field}</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="250" />
+   <location filename="../desktop/controller.py" line="259" />
    <source>must be a number &gt; 0</source>
    <translation>必须是大于 0 的数字</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="432" />
+   <location filename="../desktop/controller.py" line="441" />
    <source>{file} names its amounts in {named}, but {rules} settles in {currency}: they are shown in {currency} (save to keep it so)</source>
    <translation>{file} 以 {named} 计价，但 {rules} 以 {currency} 结算：金额按 {currency} 显示（保存后即如此）</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="440" />
+   <location filename="../desktop/controller.py" line="449" />
    <source>no file name</source>
    <translation>没有文件名</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="257" />
+   <location filename="../desktop/controller.py" line="266" />
    <source>Size by {kind}</source>
    <translation>按{kind}设定仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="288" />
+   <location filename="../desktop/controller.py" line="297" />
    <source>Open {id}</source>
    <translation>开仓 {id}</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="173" />
+   <location filename="../desktop/controller.py" line="182" />
    <source>{rules} settles in {currency}; choose the generic rules for another currency</source>
    <translation>{rules} 以 {currency} 结算；其他币种请选择通用规则（generic）</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="193" />
+   <location filename="../desktop/controller.py" line="202" />
    <source>must be between 0 and {most} %</source>
    <translation>必须在 0 到 {most} % 之间</translation>
   </message>
@@ -794,42 +799,62 @@
    <translation>假设(&amp;I)：</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="206" />
+   <location filename="../desktop/equity_plot.py" line="211" />
    <source>Drag: each variant's equity and liquidations at this price</source>
    <translation>拖动：各方案在此价格下的权益和强平</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="214" />
+   <location filename="../desktop/equity_plot.py" line="219" />
    <source>The numbered liquidation lines on the plot, nearest first</source>
    <translation>图上编号的强平线，由近及远</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="236" />
+   <location filename="../desktop/equity_plot.py" line="241" />
    <source>e.g. ETH -10%, SOL 150</source>
    <translation>例如 ETH -10%, SOL 150</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="238" />
+   <location filename="../desktop/equity_plot.py" line="243" />
    <source>Move other symbols too, each its own way: a % from its mark or a price, e.g. 'ETH -10%, SOL 150' (ALL -20% moves every symbol). Enter applies it; the line sets the symbol on the plot's axis. Empty: the other symbols stay at their marks.</source>
    <translation>让其他合约也各自移动：相对标记价格的 % 或一个价格，例如 'ETH -10%, SOL 150'（ALL -20% 移动所有合约）。回车生效；图中的线设定横轴上的合约。留空：其他合约保持标记价格。</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="246" />
+   <location filename="../desktop/equity_plot.py" line="251" />
    <source>Other sym&amp;bols:</source>
    <translation>其他合约(&amp;B)：</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="255" />
+   <location filename="../desktop/equity_plot.py" line="260" />
    <source>The figures in the cards above: at today's marks, or as if the market stood at the what-if prices (liquidation prices, distances and ratios from there)</source>
    <translation>上方卡片中的数字：按今日标记价格，或假设市场处于假设价格（强平价格、距离和保证金率从那里算起）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="263" />
+   <location filename="../desktop/equity_plot.py" line="268" />
    <source>&amp;Cards show figures</source>
    <translation>卡片显示(&amp;C)</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="302" />
+   <location filename="../desktop/equity_plot.py" line="275" />
+   <source>in USD, beside the same on USDT (grey dashes)</source>
+   <translation>以美元计，并列 U 本位同样仓位（灰色虚线）</translation>
+  </message>
+  <message>
+   <location filename="../desktop/equity_plot.py" line="276" />
+   <source>in the coin</source>
+   <translation>以币计</translation>
+  </message>
+  <message>
+   <location filename="../desktop/equity_plot.py" line="278" />
+   <source>A coin-margined account's equity in USD at each price, or in the coin. In USD a long loses twice as the price falls: fewer coins, each worth less. The grey dashed curve is the same trades USDT-margined.</source>
+   <translation>币本位账户在各价格下以美元或以币计的权益。以美元计时，多单在价格下跌时双重亏损：币更少，每个币也更不值钱。灰色虚线是同样的交易以 U 本位（USDT 保证金）持有。</translation>
+  </message>
+  <message>
+   <location filename="../desktop/equity_plot.py" line="285" />
+   <source>&amp;Equity</source>
+   <translation>权益(&amp;E)</translation>
+  </message>
+  <message>
+   <location filename="../desktop/equity_plot.py" line="336" />
    <source>Move of every symbol (%)</source>
    <translation>所有合约的变动 (%)</translation>
   </message>
@@ -844,27 +869,27 @@
    <translation>权益对应：</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="201" />
+   <location filename="../desktop/equity_plot.py" line="206" />
    <source>what if</source>
    <translation>假设</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="253" />
+   <location filename="../desktop/equity_plot.py" line="258" />
    <source>at today's marks</source>
    <translation>按今日标记价格</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="253" />
+   <location filename="../desktop/equity_plot.py" line="258" />
    <source>at the what-if</source>
    <translation>按假设价格</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="327" />
+   <location filename="../desktop/equity_plot.py" line="366" />
    <source>Add a position to see the equity curves.</source>
    <translation>添加一个仓位以查看权益曲线。</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="417" />
+   <location filename="../desktop/equity_plot.py" line="466" />
    <source>Liquidation lines: </source>
    <translation>强平线：</translation>
   </message>
@@ -874,52 +899,52 @@
    <translation> — 已强平：{ids}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="304" />
+   <location filename="../desktop/equity_plot.py" line="338" />
    <source>{symbol} price ({currency})</source>
    <translation>{symbol} 价格（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="312" />
+   <location filename="../desktop/equity_plot.py" line="349" />
    <source>Account equity ({currency})</source>
    <translation>账户权益（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="368" />
+   <location filename="../desktop/equity_plot.py" line="418" />
    <source>start equity {amount}</source>
    <translation>初始权益 {amount}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="400" />
+   <location filename="../desktop/equity_plot.py" line="449" />
    <source>{ids} liquidated ({variants}) at {where}</source>
    <translation>{ids} 被强平（{variants}），位置 {where}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="514" />
+   <location filename="../desktop/equity_plot.py" line="563" />
    <source>what if {where}</source>
    <translation>假设 {where}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="376" />
+   <location filename="../desktop/equity_plot.py" line="425" />
    <source>max acceptable loss {limit}: equity {equity}</source>
    <translation>最大可接受亏损 {limit}：权益 {equity}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="415" />
+   <location filename="../desktop/equity_plot.py" line="464" />
    <source>… and {n} more, farther from the marks</source>
    <translation>… 另有 {n} 条，离标记价格更远</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="495" />
+   <location filename="../desktop/equity_plot.py" line="544" />
    <source>{problem}; nothing moved</source>
    <translation>{problem}；未移动</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="409" />
+   <location filename="../desktop/equity_plot.py" line="458" />
    <source>{variants}: {ids} liquidated when the move reaches {where}</source>
    <translation>{variants}：价格移动到 {where} 时 {ids} 被强平</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="283" />
+   <location filename="../desktop/equity_plot.py" line="317" />
    <source>{problems}; the moves shown are the last valid ones</source>
    <translation>{problems}；显示的是上一次有效的移动</translation>
   </message>
@@ -1204,17 +1229,17 @@
    <translation>各方案的画法：颜色和虚线样式，不靠颜色也能区分</translation>
   </message>
   <message>
-   <location filename="../desktop/loss_chart.py" line="32" />
+   <location filename="../desktop/loss_chart.py" line="33" />
    <source>Max loss if wrong: the sum of the pools you can lose (isolated margins; the whole cross pool). Dashed line: your max acceptable loss</source>
    <translation>判断错误时的最大亏损：你可能亏掉的各资金池之和（逐仓保证金；整个全仓资金池）。虚线：你的最大可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/loss_chart.py" line="61" />
+   <location filename="../desktop/loss_chart.py" line="62" />
    <source>Max loss if wrong ({currency})</source>
    <translation>判断错误时的最大亏损（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/loss_chart.py" line="73" />
+   <location filename="../desktop/loss_chart.py" line="74" />
    <source>acceptable {amount}</source>
    <translation>可接受 {amount}</translation>
   </message>
@@ -1635,22 +1660,22 @@ Keep it?</source>
    <translation>你投入的保证金；数量 = 保证金 × 杠杆 / 开仓价格</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="318" />
+   <location filename="../desktop/position_form.py" line="336" />
    <source>your MMR override</source>
    <translation>你的维持保证金率覆盖值</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="320" />
+   <location filename="../desktop/position_form.py" line="338" />
    <source>generic: your own rates</source>
    <translation>通用规则：你自己的费率</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="322" />
+   <location filename="../desktop/position_form.py" line="340" />
    <source>imported</source>
    <translation>已导入</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="322" />
+   <location filename="../desktop/position_form.py" line="340" />
    <source>bundled</source>
    <translation>内置</translation>
   </message>
@@ -1795,7 +1820,7 @@ Keep it?</source>
    <translation>哪张表为该仓位的维持保证金定价，以及它有多旧：你从交易所导入的表优先于内置表</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="323" />
+   <location filename="../desktop/position_form.py" line="341" />
    <source>{rules} {symbol}, {origin}, as of {date}</source>
    <translation>{rules} {symbol}，{origin}，日期 {date}</translation>
   </message>
@@ -1835,7 +1860,7 @@ Keep it?</source>
    <translation>仓位（请选择一行）</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="260" />
+   <location filename="../desktop/position_form.py" line="278" />
    <source>over 10^12×</source>
    <translation>超过 10^12×</translation>
   </message>
@@ -1845,22 +1870,27 @@ Keep it?</source>
    <translation>仓位 {id}：{symbol} {side}，{mode}</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="262" />
+   <location filename="../desktop/position_form.py" line="242" />
+   <source>Contracts ({size} USD each)</source>
+   <translation>合约张数（每张 {size} USD）</translation>
+  </message>
+  <message>
+   <location filename="../desktop/position_form.py" line="280" />
    <source>{amount} (MMR {rate})</source>
    <translation>{amount}（维持保证金率 {rate}）</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="271" />
+   <location filename="../desktop/position_form.py" line="289" />
    <source>PnL {pnl} at the what-if · break-even {price}</source>
    <translation>假设价格下盈亏 {pnl} · 保本价 {price}</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="236" />
+   <location filename="../desktop/positions_table_model.py" line="239" />
    <source> (grey: none typed, so the symbol's mark, or the entry price, is used)</source>
    <translation>（灰色：未输入，采用该合约的标记价格或开仓价格）</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="237" />
+   <location filename="../desktop/positions_table_model.py" line="240" />
    <source> (grey: none typed, so entry notional / leverage is used)</source>
    <translation>（灰色：未输入，采用开仓名义价值 / 杠杆）</translation>
   </message>
@@ -2970,7 +3000,7 @@ Keep it?</source>
    <translation>--at {symbol}：价格必须是大于 0 且不超过 {max_price} 的数字</translation>
   </message>
   <message>
-   <location filename="../engine/margin/inverse.py" line="292" />
+   <location filename="../engine/margin/inverse.py" line="294" />
    <source>coin-margined positions: {what} prices linear contracts only so far; the figures, the plot and the CLI's evaluate and sweep price coin-margined ones</source>
    <translation>币本位仓位：{what}目前只支持 U 本位（线性）合约；卡片中的数字、图表以及命令行的 evaluate 和 sweep 支持币本位合约</translation>
   </message>
@@ -3515,117 +3545,117 @@ Keep it?</source>
    <translation>{field}：数值太大</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="28" />
+   <location filename="../engine/text/report_text.py" line="27" />
    <source>as entered</source>
    <translation>按输入</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="29" />
+   <location filename="../engine/text/report_text.py" line="28" />
    <source>all isolated</source>
    <translation>全部逐仓</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="30" />
+   <location filename="../engine/text/report_text.py" line="29" />
    <source>all cross</source>
    <translation>全部全仓</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="97" />
+   <location filename="../engine/text/report_text.py" line="96" />
    <source>The venue says {price}; ours differs by {gap}.</source>
    <translation>交易所显示 {price}；我们的结果相差 {gap}。</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="241" />
+   <location filename="../engine/text/report_text.py" line="240" />
    <source>{head}{direction}{closes}</source>
    <translation>{head}{direction}{closes}</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="74" />
+   <location filename="../engine/text/report_text.py" line="73" />
    <source>≥ 100 % (past liquidation)</source>
    <translation>≥ 100 %（已越过强平）</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="83" />
+   <location filename="../engine/text/report_text.py" line="82" />
    <source>The venue says {price}; by our tables no price liquidates it.</source>
    <translation>交易所显示 {price}；按我们的档位表，没有价格会强平它。</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="90" />
+   <location filename="../engine/text/report_text.py" line="89" />
    <source>The venue says {price}; ours differs by {gap}. Likely reasons: the bundled table's date (tiers change), fees or funding the venue takes from the margin, or its rounding and mark-price convention.</source>
    <translation>交易所显示 {price}；我们的结果相差 {gap}。可能的原因：内置档位表的日期（档位会变）、交易所从保证金中扣除的手续费或资金费，或其取整与标记价格约定。</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="164" />
+   <location filename="../engine/text/report_text.py" line="163" />
    <source>loses at most {loss} (fall)</source>
    <translation>最多亏损 {loss}（下跌）</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="166" />
+   <location filename="../engine/text/report_text.py" line="165" />
    <source>loses at most {loss} (rise)</source>
    <translation>最多亏损 {loss}（上涨）</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="215" />
+   <location filename="../engine/text/report_text.py" line="214" />
    <source>{variant} is hedged: a fall costs {fall}; only a rise{where} liquidates it (maintenance grows with the price), and then it can lose {rise}</source>
    <translation>{variant}已对冲：下跌损失 {fall}；只有上涨{where}才会强平它（维持保证金随价格增长），届时可能亏损 {rise}</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="226" />
+   <location filename="../engine/text/report_text.py" line="225" />
    <source>{variant} can lose {loss}</source>
    <translation>{variant}可能亏损 {loss}</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="228" />
+   <location filename="../engine/text/report_text.py" line="227" />
    <source>{variant} loses at most {loss}</source>
    <translation>{variant}最多亏损 {loss}</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="240" />
+   <location filename="../engine/text/report_text.py" line="239" />
    <source> and also closes {ids}</source>
    <translation>，并连带平仓 {ids}</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="153" />
+   <location filename="../engine/text/report_text.py" line="152" />
    <source>can lose {loss}</source>
    <translation>可能亏损 {loss}</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="155" />
+   <location filename="../engine/text/report_text.py" line="154" />
    <source>loses at most {loss}</source>
    <translation>最多亏损 {loss}</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="159" />
+   <location filename="../engine/text/report_text.py" line="158" />
    <source>can lose {loss} (fall)</source>
    <translation>可能亏损 {loss}（下跌）</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="161" />
+   <location filename="../engine/text/report_text.py" line="160" />
    <source>can lose {loss} (rise)</source>
    <translation>可能亏损 {loss}（上涨）</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="193" />
+   <location filename="../engine/text/report_text.py" line="192" />
    <source>If {symbol} is wrong: {phrases}.</source>
    <translation>若 {symbol} 判断错误：{phrases}。</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="205" />
+   <location filename="../engine/text/report_text.py" line="204" />
    <source> to {price}</source>
    <translation>到 {price}</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="207" />
+   <location filename="../engine/text/report_text.py" line="206" />
    <source>{variant} is hedged: a rise costs {rise}; only a fall{where} liquidates it (maintenance in the coin grows as the price falls), and then it can lose {fall}</source>
    <translation>{variant}已对冲：上涨损失 {rise}；只有下跌{where}才会强平它（以币计的维持保证金随价格下跌而增长），届时可能亏损 {fall}</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="235" />
+   <location filename="../engine/text/report_text.py" line="234" />
    <source> if it falls (a rise: {loss})</source>
    <translation>，若下跌（上涨时：{loss}）</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="237" />
+   <location filename="../engine/text/report_text.py" line="236" />
    <source> if it rises (a fall: {loss})</source>
    <translation>，若上涨（下跌时：{loss}）</translation>
   </message>
@@ -3748,6 +3778,21 @@ Keep it?</source>
    <location filename="../resources/presets/core-plus-bet.json" line="1" />
    <source>Core ETH position in cross, small 50x BTC bet isolated</source>
    <translation>ETH 核心仓位用全仓，50x 小额 BTC 下注用逐仓</translation>
+  </message>
+  <message>
+   <location filename="../resources/presets/index.json" line="1" />
+   <source>BTC-margined long beside the same long on USDT</source>
+   <translation>币本位 BTC 多单，对比 U 本位同样的多单</translation>
+  </message>
+  <message>
+   <location filename="../resources/presets/index.json" line="1" />
+   <source>200 BTCUSD contracts (20,000 USD) on a 0.2 BTC wallet, coin-margined: in USD the long loses twice as BTC falls (fewer coins, each worth less) and is liquidated at 33,500; the grey dashed curve is the same long on 10,000 USDT.</source>
+   <translation>0.2 BTC 钱包上的 200 张 BTCUSD 合约（20,000 USD），币本位：以美元计，BTC 下跌时多单双重亏损（币更少，每个币也更不值钱），在 33,500 被强平；灰色虚线是在 10,000 USDT 上的同样多单。</translation>
+  </message>
+  <message>
+   <location filename="../resources/presets/btc-margined-long.json" line="1" />
+   <source>BTC-margined BTCUSD long: 0.2 BTC wallet, 20,000 USD at 10x</source>
+   <translation>币本位 BTCUSD 多单：0.2 BTC 钱包，20,000 USD，10x</translation>
   </message>
  </context>
 </TS>

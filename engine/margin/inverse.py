@@ -20,13 +20,14 @@ move towards ``u = 0`` is a rise without end, written as ``MAX_PRICE``.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
 
 from marginlab.engine.margin.by_scenario import ByScenario
+from marginlab.engine.margin.calculator import Exit, break_even_price, exit_at
 from marginlab.engine.margin.max_loss import SymbolRisk, WorstMove
 from marginlab.engine.margin.models import Position, Scenario
 from marginlab.engine.margin.report import (
@@ -38,7 +39,7 @@ from marginlab.engine.margin.report import (
     VariantReport,
 )
 from marginlab.engine.margin.risk_warnings import RiskWarning
-from marginlab.engine.text.numbers import price_text
+from marginlab.engine.text.numbers import coin_amounts, price_text
 from marginlab.engine.text.said import Said, say
 
 FloatArray = npt.NDArray[np.float64]
@@ -96,8 +97,10 @@ def evaluate_inverse(scenario: Scenario, at: Mapping[str, float] | None = None) 
     from marginlab.engine.margin.evaluate import evaluate
 
     moves = dict(at or {})
-    linear = evaluate(twin(scenario), twin_prices(moves) if _valid(moves) else moves)
-    return from_twin(linear, scenario, moves)
+    with coin_amounts():  # the warnings written on the way say coins to 8 decimals
+        linear = evaluate(twin(scenario), twin_prices(moves) if _valid(moves) else moves)
+    report = from_twin(linear, scenario, moves)
+    return replace(report, usd=usd_figures(report))
 
 
 def _valid(moves: Mapping[str, float]) -> bool:
@@ -293,4 +296,88 @@ def linear_only(scenario: Scenario, what: Said) -> Said | None:
         "coin-margined positions: {what} prices linear contracts only so far; the figures, the "
         "plot and the CLI's evaluate and sweep price coin-margined ones",
         what=what,
+    )
+
+
+def exit_at_inverse(position: Position, price: float, margin: float, fee_rate: float) -> Exit:
+    """``calculator.exit_at`` of a coin-margined position, in the coin: its twin closed at
+    ``1/price``. PnL ``s·N·(1/EP − 1/P)`` (formulas.md §0); each taker fee ``(N/P)·f``, the coin
+    value traded times the rate (Binance COIN-M "Trading Fees")."""
+    closed = exit_at(
+        -position.sign, position.usd_value, 1 / position.entry_price, 1 / price, margin, fee_rate
+    )
+    return replace(closed, price=price)
+
+
+def break_even_inverse(position: Position, fee_rate: float) -> float | None:
+    """The exit at which the coin PnL pays both fees: the twin's break-even, turned back. In
+    closed form ``EP · (1 + s·f) / (1 − s·f)``, the linear one's: the fees scale alike."""
+    twin_price = break_even_price(-position.sign, 1 / position.entry_price, fee_rate)
+    return None if twin_price is None else reciprocal(twin_price)
+
+
+def linear_counterpart(scenario: Scenario) -> Scenario:
+    """The same trades USDT-margined: each position of ``N`` USD as ``N/EP`` coins of a linear
+    contract, its margin and maintenance amount in USD at the entry, and a wallet worth what
+    the coins are worth at the marks. What a coin-margined account is compared with: the same
+    size and leverage, without the coin as collateral."""
+    marks = scenario.marks()
+    coin_price = marks[next(iter(marks))] if marks else 1.0
+    positions = tuple(
+        p.model_copy(
+            update={
+                "quantity": p.usd_value / p.entry_price,
+                "contract": "linear",
+                "contract_size": None,
+                "margin": None if p.margin is None else p.margin * p.entry_price,
+                "maintenance_amount": (
+                    None if p.maintenance_amount is None else p.maintenance_amount * p.entry_price
+                ),
+            }
+        )
+        for p in scenario.positions
+    )
+    account = scenario.account.model_copy(
+        update={
+            "wallet_balance": scenario.account.wallet_balance * coin_price,
+            "currency": "USDT",
+            "max_acceptable_loss": None,
+        }
+    )
+    return scenario.model_copy(update={"positions": positions, "account": account})
+
+
+@dataclass(frozen=True, slots=True)
+class UsdCurves:
+    """A coin-margined sweep in USD: each variant's coin equity times the coin's price at each
+    point, and the same trades USDT-margined (``linear_counterpart``, as entered)."""
+
+    prices: FloatArray  # the coin's USD price at each point of the sweep
+    equity: dict[str, FloatArray]
+    linear: FloatArray
+    start: float  # the account's USD value today
+
+
+def usd_curves(scenario: Scenario, sweep: SweepResult) -> UsdCurves:
+    """``sweep`` (of ``scenario``, coin-margined) in USD, with its USDT-margined counterpart
+    swept along the same axis: the double loss of a coin-margined long (fewer coins, each worth
+    less) beside the single loss of the same long on USDT."""
+    from marginlab.engine.margin.pools import start_equity
+    from marginlab.engine.margin.sweep import sweep_move, sweep_price
+
+    marks = scenario.marks()
+    coin = next(iter(marks))
+    counterpart = linear_counterpart(scenario)
+    if sweep.axis == "move":
+        prices = marks[coin] * (1.0 + sweep.x / 100.0)
+        linear = sweep_move(counterpart, sweep.x / 100.0)
+    else:
+        symbol = sweep.symbol or coin
+        prices = sweep.x if symbol == coin else np.full(sweep.x.shape, marks[coin])
+        linear = sweep_price(counterpart, symbol, sweep.x)
+    return UsdCurves(
+        prices=prices,
+        equity={name: curve * prices for name, curve in sweep.equity.items()},
+        linear=linear.equity["as_entered"],
+        start=start_equity(scenario) * marks[coin],
     )

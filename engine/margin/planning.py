@@ -75,7 +75,11 @@ class Ticket:
 
 def ticket_problems(scenario: Scenario, ticket: Ticket) -> list[str]:
     """Why the ticket cannot be priced in this account, one message per field: a symbol the
-    file format refuses, a leverage or price out of range, no tier table and no MMR override."""
+    file format refuses, a leverage or price out of range, no tier table and no MMR override;
+    first of all, an account the calculator cannot price yet (coin-margined)."""
+    refused = linear_only(scenario, say("the calculator"))
+    if refused is not None:
+        return [refused]
     try:
         probe = ticket.probe()
     except ValidationError as error:
@@ -94,7 +98,6 @@ def ticket_problems(scenario: Scenario, ticket: Ticket) -> list[str]:
 
 def checked(scenario: Scenario, ticket: Ticket) -> None:
     """Raise ``PlanError`` with ``ticket_problems``, if any."""
-    _linear_only(scenario)
     problems = ticket_problems(scenario, ticket)
     if problems:
         raise PlanError(problems)

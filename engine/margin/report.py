@@ -98,3 +98,16 @@ class Report:
     # "inverse": coin-margined, amounts in the coin (``currency``), priced through the linear
     # twin (``margin.inverse``): a rise liquidates a hedge there, not a fall.
     contract: str = "linear"
+    # Coin-margined only: per variant, the coin amounts in USD (``inverse.usd_figures``).
+    usd: dict[str, dict[str, float]] = field(default_factory=dict)
+
+    @property
+    def coin(self) -> bool:
+        """Amounts are coins (coin-margined): written to 8 decimals."""
+        return self.contract == "inverse"
+
+    @property
+    def price_currency(self) -> str:
+        """What prices are quoted in: the settlement currency, or USD for coin-margined
+        contracts (a BTCUSD price is dollars; its margins are coins)."""
+        return "USD" if self.contract == "inverse" else self.currency

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from marginlab.engine.text.said import say
 
@@ -101,19 +104,43 @@ def read_number(
     return value
 
 
-# Settlement currencies worth about a US dollar: amounts to the cent. Any other is a coin
-# (coin-margined contracts settle in it): amounts to 8 decimals, the satoshi venues book BTC in.
-DOLLARS = frozenset({"USD", "USDT", "USDC", "BUSD", "FDUSD", "TUSD", "DAI", "USDE"})
+# Amounts are written to the cent; a coin-margined account's (coins, issue 19) to 8 decimals,
+# the satoshi venues book BTC in. The engine sets this while it prices a coin-margined book,
+# so the messages it writes on the way (warnings, checks) carry coin decimals too.
+_COIN_AMOUNTS: ContextVar[bool] = ContextVar("coin_amounts", default=False)
 
 
-def amount_decimals(currency: str) -> int:
-    """Decimals an amount in ``currency`` is written with: 2 for dollars, 8 for a coin."""
-    return 2 if not currency or currency.upper() in DOLLARS else 8
+@contextmanager
+def coin_amounts() -> Iterator[None]:
+    """Within: amounts are coins (``amount_decimals``)."""
+    token = _COIN_AMOUNTS.set(True)
+    try:
+        yield
+    finally:
+        _COIN_AMOUNTS.reset(token)
 
 
-def money_text(value: float, currency: str = "", decimals: int | None = None) -> str:
+def amount_decimals(coin: bool | None = None) -> int:
+    """Decimals of an amount: 2, or 8 for coins (``coin``, else the engine's context)."""
+    return 8 if (_COIN_AMOUNTS.get() if coin is None else coin) else 2
+
+
+def amount_text(value: float, coin: bool = False, signed: bool = False) -> str:
+    """An amount without its unit: "12,500.00", or "0.01234567" for coins."""
+    return f"{value:{'+' if signed else ''},.{amount_decimals(coin)}f}"
+
+
+def compact_amount_text(value: float, coin: bool = False) -> str:
+    """An amount for a narrow cell: whole dollars ("3,000"), or coins to 4 decimals
+    ("0.0100"), where whole units would read 0."""
+    return f"{value:,.4f}" if coin else f"{value:,.0f}"
+
+
+def money_text(
+    value: float, currency: str = "", decimals: int | None = None, coin: bool | None = None
+) -> str:
     """An amount in the settlement currency: "12,500.00 USDT", "0.01234567 BTC"."""
-    places = amount_decimals(currency) if decimals is None else decimals
+    places = amount_decimals(coin) if decimals is None else decimals
     text = f"{value:,.{places}f}"
     return f"{text} {currency}" if currency else text
 

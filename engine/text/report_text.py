@@ -7,7 +7,6 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
-from marginlab.engine.margin.inverse import usd_figures
 from marginlab.engine.margin.max_loss import SymbolRisk
 from marginlab.engine.margin.models import Scenario
 from marginlab.engine.margin.pools import VARIANT_TITLES
@@ -54,7 +53,7 @@ def report_dict(report: Report) -> dict[str, Any]:
         },
         "summary": summary_lines(report),
         "contract": report.contract,
-        **({"usd": usd_figures(report)} if report.contract == "inverse" else {}),
+        **({"usd": report.usd} if report.contract == "inverse" else {}),
     }
 
 
@@ -135,7 +134,7 @@ def symbol_summaries(report: Report) -> list[SymbolSummary]:
             others = tuple(
                 pid for pid in worst.liquidated if variant.positions[pid].symbol != symbol
             )
-            loss = money_text(worst.loss, report.currency)
+            loss = money_text(worst.loss, report.currency, coin=report.coin)
             cells[name] = VariantRisk(
                 loss=worst.loss,
                 short=_short(_reaches_cross(variant, risk), loss, worst.loss, worst is risk.fall),
@@ -208,20 +207,20 @@ def _variant_phrase(name: str, variant: VariantReport, risk: SymbolRisk, report:
                 "{variant} is hedged: a rise costs {rise}; only a fall{where} liquidates it "
                 "(maintenance in the coin grows as the price falls), and then it can lose {fall}",
                 variant=title,
-                rise=money_text(rise.loss, currency),
+                rise=money_text(rise.loss, currency, coin=report.coin),
                 where=where,
-                fall=money_text(fall.loss, currency),
+                fall=money_text(fall.loss, currency, coin=report.coin),
             )
         return say(
             "{variant} is hedged: a fall costs {fall}; only a rise{where} liquidates it "
             "(maintenance grows with the price), and then it can lose {rise}",
             variant=title,
-            fall=money_text(fall.loss, currency),
+            fall=money_text(fall.loss, currency, coin=report.coin),
             where=where,
-            rise=money_text(rise.loss, currency),
+            rise=money_text(rise.loss, currency, coin=report.coin),
         )
     worst = risk.worst
-    loss = money_text(worst.loss, currency)
+    loss = money_text(worst.loss, currency, coin=report.coin)
     head = (
         say("{variant} can lose {loss}", variant=title, loss=loss)
         if _reaches_cross(variant, risk)
@@ -230,7 +229,7 @@ def _variant_phrase(name: str, variant: VariantReport, risk: SymbolRisk, report:
     other = rise if worst is fall else fall
     direction: str = ""
     if other.loss > 0 and worst.loss > 0:
-        other_loss = money_text(other.loss, currency)
+        other_loss = money_text(other.loss, currency, coin=report.coin)
         direction = (
             say(" if it falls (a rise: {loss})", loss=other_loss)
             if worst is fall
@@ -244,7 +243,7 @@ def _variant_phrase(name: str, variant: VariantReport, risk: SymbolRisk, report:
 def report_table(report: Report, scenario: Scenario) -> str:
     """A readable table of every variant, for a terminal."""
     cur = report.currency
-    places = amount_decimals(cur)
+    places = amount_decimals(report.coin)
     out = [
         f"{report.scenario_name}",
         f"rules {report.rules}"
@@ -260,7 +259,7 @@ def report_table(report: Report, scenario: Scenario) -> str:
             if report.fee_in_liquidation
             else " (not in the liquidation price on this venue)"
         ),
-        f"wallet {money_text(scenario.account.wallet_balance, cur)}"
+        f"wallet {money_text(scenario.account.wallet_balance, cur, coin=report.coin)}"
         + "".join(f"; {s} -> {price_text(p)}" for s, p in report.at.items()),
     ]
     columns = ["id", "symbol", "side", "mode", "init. margin", "maint.", "liq. price", "dist."]
@@ -286,14 +285,14 @@ def report_table(report: Report, scenario: Scenario) -> str:
         out += ["", f"== {VARIANT_TITLES[name]} ==", *_aligned(rows, text_columns=4)]
         a = variant.account
         out.append(
-            f"account: equity {money_text(a.equity, cur)} (now "
+            f"account: equity {money_text(a.equity, cur, coin=report.coin)} (now "
             f"{money_text(a.equity_now, decimals=places)}; margin put in "
             f"{money_text(a.initial_margin, decimals=places)}); max loss "
-            f"{money_text(a.max_loss, cur)}; "
+            f"{money_text(a.max_loss, cur, coin=report.coin)}; "
             f"margin ratio {margin_ratio_text(a.margin_ratio, bool(a.past_liquidation))}"
         )
         if report.contract == "inverse":
-            usd = usd_figures(report)[name]
+            usd = report.usd[name]
             out.append(
                 f"in USD: equity {money_text(usd['equity'], 'USD')} at "
                 f"{price_text(usd['price'])} (now {money_text(usd['equity_now'], 'USD')}); "
@@ -304,7 +303,7 @@ def report_table(report: Report, scenario: Scenario) -> str:
             where = ", ".join(f"{s} {price_text(p)}" for s, p in e.prices.items())
             out.append(
                 f"  liquidated: {e.pool} ({', '.join(e.position_ids)}) at {where}; "
-                f"lost {money_text(e.lost, cur)}"
+                f"lost {money_text(e.lost, cur, coin=report.coin)}"
             )
         out += [f"  warning: {w.message}" for w in variant.warnings]
     out += ["", *summary_lines(report)]

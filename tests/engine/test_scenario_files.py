@@ -177,7 +177,7 @@ def test_dump_leaves_defaults_out_and_parses_back() -> None:
 
 def test_every_preset_loads_and_is_explained() -> None:
     presets = preset_list()
-    assert len(presets) == 4
+    assert len(presets) == 5
     for preset in presets:
         assert preset.explanation and preset.title
         assert load_preset(preset.file).positions

@@ -1,0 +1,110 @@
+"""Issue 19 in the window: a coin-margined account's figures in coin and in USD, and its equity
+plotted in USD beside the same trades USDT-margined. Expected numbers come from the coin PnL
+formula ``s·N·(1/EP − 1/P)`` (formulas.md §0), never from the engine."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from marginlab.desktop.main_window import MainWindow
+from tests.desktop.conftest import wait_result
+
+N = 200 * 100  # the preset: 200 contracts of 100 USD
+EP = 50_000.0
+WALLET = 0.2  # BTC
+
+
+def load(qtbot, window: MainWindow) -> None:
+    window.files.load_preset("btc-margined-long.json")
+    wait_result(qtbot, window)
+
+
+def test_the_cards_say_coins_and_their_dollars(qtbot, window: MainWindow) -> None:
+    load(qtbot, window)
+    text = window.comparison.cards["cross"].account.text()
+    assert "0.20000000 BTC" in text  # 8 decimals, not "0.20"
+    assert "In USD: equity now 10,000.00 USD" in text  # 0.2 BTC at 50,000
+    cells = window.comparison.cards["cross"].table
+    assert cells.item(0, 1).text() == "33,500.00"  # Binance COIN-M: N(1+MMR)/(WB + N/EP)
+    assert cells.item(0, 3).text() == "0.2000"  # the whole pool, in BTC
+    header = cells.horizontalHeaderItem(1).text()
+    assert cells.item(0, 1).toolTip().startswith(f"{header} (USD)")  # a price is dollars
+
+
+def test_pnl_in_the_table_is_the_coin_formula(qtbot, window: MainWindow) -> None:
+    load(qtbot, window)
+    window.plot.what_if.setValue(40_000)  # synchronous: the controller answers at once
+    column = window.model.columnCount() - 2
+    pnl = N * (1 / EP - 1 / 40_000)  # -0.1 BTC
+    assert window.model.data(window.model.index(0, column)) == f"{pnl:+,.8f}"
+    assert window.model.headerData(column, _horizontal()) == "PnL (BTC)"
+
+
+def test_the_plot_shows_the_double_loss_beside_usdt(qtbot, window: MainWindow) -> None:
+    load(qtbot, window)
+    plot = window.plot
+    assert plot.unit.isVisible() and plot.unit.currentData() == "usd"
+    assert "(USD)" in plot.plot.getAxis("left").labelText
+    x, y = plot.curves["cross"].getData()
+    alive = x > 33_500 * 1.001
+    coins = WALLET + N * (1 / EP - 1 / x[alive])
+    np.testing.assert_allclose(y[alive], coins * x[alive], rtol=1e-9)
+    gx, gy = plot.linear_curve.getData()
+    # The same long on USDT: 10,000 USDT, 0.4 BTC long, cross; alive above its own (lower)
+    # liquidation price, so in USD it falls by the PnL only.
+    linear = 10_000 + N / EP * (gx - EP)
+    above = gx > 30_000
+    np.testing.assert_allclose(gy[above], linear[above], rtol=1e-9)
+    falls = x < 45_000
+    assert np.all(y[falls & alive] < np.interp(x[falls & alive], gx, gy))  # it loses twice
+
+
+def test_the_plot_in_the_coin(qtbot, window: MainWindow) -> None:
+    load(qtbot, window)
+    plot = window.plot
+    plot.unit.setCurrentIndex(plot.unit.findData("coin"))
+    assert "(BTC)" in plot.plot.getAxis("left").labelText
+    x, y = plot.curves["cross"].getData()
+    alive = x > 33_500 * 1.001
+    np.testing.assert_allclose(y[alive], WALLET + N * (1 / EP - 1 / x[alive]), rtol=1e-9)
+    assert _empty(plot.linear_curve)
+
+
+def test_a_linear_account_has_no_unit_choice(window: MainWindow) -> None:
+    assert not window.plot.unit.isVisible()
+    assert _empty(window.plot.linear_curve)
+
+
+def _empty(curve) -> bool:  # type: ignore[no-untyped-def]
+    x, _ = curve.getData()
+    return x is None or len(x) == 0
+
+
+def test_size_is_in_contracts_only(qtbot, window: MainWindow) -> None:
+    load(qtbot, window)
+    form = window.form
+    assert not form.size_kind.isEnabled()
+    assert form.size_kind.currentText() == "Contracts (100 USD each)"
+
+
+def test_the_calculator_says_what_it_cannot_price_yet(qtbot, window: MainWindow) -> None:
+    load(qtbot, window)
+    window.views.setCurrentIndex(3)
+    calc = window.calculator
+    calc.recompute()
+    assert "coin-margined positions: the calculator prices linear contracts only" in (
+        calc.problems.text()
+    )
+
+
+def _horizontal():  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    return Qt.Orientation.Horizontal
+
+
+@pytest.fixture(autouse=True)
+def _shown(window: MainWindow, qtbot) -> None:
+    window.show()
+    qtbot.waitExposed(window)

@@ -25,6 +25,7 @@ from marginlab.engine.paths.montecarlo import (
 )
 from marginlab.engine.paths.replay import PricePath, Replay, replay
 from marginlab.engine.paths.sources import builtin_path, csv_path
+from marginlab.engine.text.numbers import amount_text, compact_amount_text
 from marginlab.engine.text.report_text import strict_json
 from marginlab.engine.text.risk_text import duration_text, parameters_text
 
@@ -63,7 +64,9 @@ def run_replay(args: argparse.Namespace) -> str:
     scenario = load_scenario(args.file)
     result = replay(scenario, _path(args, scenario.marks()))
     currency = scenario.account.currency
-    return strict_json(replay_dict(result)) if args.json else replay_text(result, currency)
+    if args.json:
+        return strict_json(replay_dict(result))
+    return replay_text(result, currency, any(p.inverse for p in scenario.positions))
 
 
 def replay_dict(result: Replay) -> dict[str, Any]:
@@ -89,14 +92,16 @@ def replay_dict(result: Replay) -> dict[str, Any]:
     }
 
 
-def replay_text(result: Replay, currency: str) -> str:
+def replay_text(result: Replay, currency: str, coin: bool = False) -> str:
+    """The replay for a terminal; amounts in ``currency``, to 8 decimals for a coin."""
     lines = [
         f"path {result.path}: {result.time.size} candles; start equity "
-        f"{result.start_equity:,.2f} {currency}"
+        f"{amount_text(result.start_equity, coin)} {currency}"
     ]
     for v, e in result.equity.items():
         lines.append(
-            f"{VARIANT_TITLES[v]:<13} ends {e[-1]:>14,.2f} {currency} (lowest {e.min():,.2f})"
+            f"{VARIANT_TITLES[v]:<13} ends {amount_text(float(e[-1]), coin):>14} {currency} "
+            f"(lowest {amount_text(float(e.min()), coin)})"
         )
     for ev in result.events:
         where = ", ".join(f"{s} {p:,.2f}" for s, p in ev.prices.items())
@@ -104,7 +109,7 @@ def replay_text(result: Replay, currency: str) -> str:
         lines.append(
             f"  candle {ev.step}: {VARIANT_TITLES[ev.variant].lower()}: {ev.pool} "
             f"({', '.join(ev.position_ids)}) liquidated at {where}{gap}; lost "
-            f"{ev.lost:,.2f} {currency}"
+            f"{amount_text(ev.lost, coin)} {currency}"
         )
     if not result.events:
         lines.append("  no liquidation on this path")
@@ -170,7 +175,9 @@ def run_risk(args: argparse.Namespace) -> str:
     risk = simulate(scenario, model, args.paths, steps, step_years, args.seed, progress=_progress())
     currency = scenario.account.currency
     limit = scenario.account.max_acceptable_loss
-    return strict_json(risk_dict(risk)) if args.json else risk_text(risk, currency, limit)
+    if args.json:
+        return strict_json(risk_dict(risk))
+    return risk_text(risk, currency, limit, any(p.inverse for p in scenario.positions))
 
 
 def risk_dict(risk: Risk) -> dict[str, Any]:
@@ -197,10 +204,11 @@ def risk_dict(risk: Risk) -> dict[str, Any]:
     }
 
 
-def risk_text(risk: Risk, currency: str, limit: float | None = None) -> str:
+def risk_text(risk: Risk, currency: str, limit: float | None = None, coin: bool = False) -> str:
+    """The run for a terminal; amounts in ``currency``, to 8 decimals for a coin."""
     lines = [
         f"{risk.model}: {risk.paths:,} paths × {risk.steps:,} steps, seed {risk.seed}; "
-        f"start equity {risk.start_equity:,.2f} {currency}",
+        f"start equity {amount_text(risk.start_equity, coin)} {currency}",
         "parameters: " + parameters_text(risk.parameters),
     ]
     for v, r in risk.variants.items():
@@ -210,11 +218,13 @@ def risk_text(risk: Risk, currency: str, limit: float | None = None) -> str:
             if median is None
             else f"; median time to the first {duration_text(median * risk.step_years)}"
         )
-        pct = " / ".join(f"{r.end_equity_percentiles[q]:,.0f}" for q in PERCENTILES)
+        pct = " / ".join(
+            compact_amount_text(r.end_equity_percentiles[q], coin) for q in PERCENTILES
+        )
         excess = (
             ""
             if r.excess_loss_probability is None or limit is None
-            else f"; P(loss > {limit:,.2f}) {r.excess_loss_probability:.2%}"
+            else f"; P(loss > {amount_text(limit, coin)}) {r.excess_loss_probability:.2%}"
         )
         lines.append(
             f"{VARIANT_TITLES[v]:<13} P(liquidation) {r.liquidation_probability:6.2%} "
@@ -222,6 +232,6 @@ def risk_text(risk: Risk, currency: str, limit: float | None = None) -> str:
         )
         lines.append(
             f"{'':13} end equity p5/p25/p50/p75/p95 {pct} {currency}; "
-            f"ES95 {r.expected_shortfall_95:,.2f}"
+            f"ES95 {amount_text(r.expected_shortfall_95, coin)}"
         )
     return "\n".join(lines)

@@ -28,7 +28,7 @@ from marginlab.desktop.i18n import N_, said, tr
 from marginlab.desktop.line_key import key_row
 from marginlab.desktop.path_runs import SHAPES, PathRuns, Replay, ReplayRequest
 from marginlab.desktop.style import VARIANT_STYLES, variant_pen
-from marginlab.engine.text.numbers import price_text
+from marginlab.engine.text.numbers import amount_text, price_text
 
 ALL = N_("All symbols")
 SPEEDS = {"1×": 1, "4×": 4, "16×": 16, "64×": 64}
@@ -223,9 +223,10 @@ class ReplayView(QWidget):
         cur = self._controller.scenario.account.currency
         set_axis_label(self.plot, "left", tr("Equity ({currency})").format(currency=cur))
         cur = html.escape(cur)
+        coin = any(p.inverse for p in self._controller.scenario.positions)
         parts = [
             f"<span style='color:{VARIANT_STYLES[n].colour}'><b>{s.title}</b></span> "
-            f"{result.equity[n][frame]:,.2f} {cur}"
+            f"{amount_text(float(result.equity[n][frame]), coin)} {cur}"
             for n, s in VARIANT_STYLES.items()
         ]
         lines = [
@@ -248,7 +249,7 @@ class ReplayView(QWidget):
                     variant=VARIANT_STYLES[e.variant].title,
                     ids=html.escape(", ".join(e.position_ids)),
                     where=where,
-                    amount=f"{e.lost:,.2f} {cur}",
+                    amount=f"{amount_text(e.lost, coin)} {cur}",
                 )
             )
         self.readout.setText("<br>".join(lines))

@@ -38,6 +38,7 @@ from marginlab.desktop.path_runs import (
     parameters_text,
 )
 from marginlab.desktop.style import VARIANT_STYLES, variant_pen
+from marginlab.engine.text.numbers import amount_text, compact_amount_text
 
 HORIZONS = {
     N_("1 hour"): 1 / 8_760,
@@ -236,13 +237,14 @@ class RiskView(QWidget):
         self.risk = risk
         currency = self._controller.scenario.account.currency
         cur = html.escape(currency)
+        coin = any(p.inverse for p in self._controller.scenario.positions)
         lows = min(float(v.end_equity.min()) for v in risk.variants.values())
         highs = max(float(v.end_equity.max()) for v in risk.variants.values())
         edges = np.linspace(lows, highs if highs > lows else lows + 1, 61)
         lines = [
             tr("{parameters}; start equity {amount}").format(
                 parameters=html.escape(said(parameters_text(risk.parameters))),
-                amount=f"{risk.start_equity:,.2f} {cur}",
+                amount=f"{amount_text(risk.start_equity, coin)} {cur}",
             )
         ]
         limit = self._controller.scenario.account.max_acceptable_loss
@@ -270,13 +272,14 @@ class RiskView(QWidget):
                     ""
                     if variant.excess_loss_probability is None or limit is None
                     else tr("P(loss > {limit}) {odds}; ").format(
-                        limit=f"{limit:,.2f} {cur}", odds=f"{variant.excess_loss_probability:.2%}"
+                        limit=f"{amount_text(limit, coin)} {cur}",
+                        odds=f"{variant.excess_loss_probability:.2%}",
                     )
                 )
                 + tr("end equity median {median}, p5 {p5}; ES95 {es}").format(
-                    median=f"{variant.end_equity_percentiles[50]:,.0f}",
-                    p5=f"{variant.end_equity_percentiles[5]:,.0f}",
-                    es=f"{variant.expected_shortfall_95:,.0f} {cur}",
+                    median=compact_amount_text(variant.end_equity_percentiles[50], coin),
+                    p5=compact_amount_text(variant.end_equity_percentiles[5], coin),
+                    es=f"{compact_amount_text(variant.expected_shortfall_95, coin)} {cur}",
                 )
             )
         set_axis_label(self.plot, "bottom", tr("End equity ({currency})").format(currency=currency))

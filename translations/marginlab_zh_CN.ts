@@ -654,17 +654,17 @@
    <translation>保证金率</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="210" />
+   <location filename="../desktop/comparison_panel.py" line="211" />
    <source>iso</source>
    <translation>逐仓</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="210" />
+   <location filename="../desktop/comparison_panel.py" line="211" />
    <source>cross</source>
    <translation>全仓</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="353" />
+   <location filename="../desktop/comparison_panel.py" line="358" />
    <source>{n} symbols moved</source>
    <translation>{n} 个合约已移动</translation>
   </message>
@@ -674,22 +674,22 @@
    <translation>仓位编号</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="263" />
+   <location filename="../desktop/comparison_panel.py" line="264" />
    <source>&lt;b&gt;Max loss if wrong: {loss} {currency}&lt;/b&gt;&lt;br&gt;Equity now {equity} {currency} · margin put in {margin} {currency} · margin ratio {ratio}</source>
    <translation>&lt;b&gt;判断错误时的最大亏损：{loss} {currency}&lt;/b&gt;&lt;br&gt;当前权益 {equity} {currency} · 投入保证金 {margin} {currency} · 保证金率 {ratio}</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="337" />
+   <location filename="../desktop/comparison_panel.py" line="338" />
    <source>at the what-if: {prices}</source>
    <translation>假设价格下：{prices}</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="240" />
+   <location filename="../desktop/comparison_panel.py" line="241" />
    <source>{id}: {symbol} {side}, {mode} in this variant</source>
    <translation>{id}：{symbol} {side}，本方案中为{mode}</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="279" />
+   <location filename="../desktop/comparison_panel.py" line="280" />
    <source>In USD: equity now {equity} · max loss if wrong {loss} (fewer coins, each worth less)</source>
    <translation>折合美元：当前权益 {equity} · 判断错误时的最大亏损 {loss}（币更少，每个币也更不值钱）</translation>
   </message>
@@ -889,7 +889,7 @@
    <translation>添加一个仓位以查看权益曲线。</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="466" />
+   <location filename="../desktop/equity_plot.py" line="468" />
    <source>Liquidation lines: </source>
    <translation>强平线：</translation>
   </message>
@@ -909,37 +909,37 @@
    <translation>账户权益（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="418" />
+   <location filename="../desktop/equity_plot.py" line="419" />
    <source>start equity {amount}</source>
    <translation>初始权益 {amount}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="449" />
+   <location filename="../desktop/equity_plot.py" line="451" />
    <source>{ids} liquidated ({variants}) at {where}</source>
    <translation>{ids} 被强平（{variants}），位置 {where}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="563" />
+   <location filename="../desktop/equity_plot.py" line="565" />
    <source>what if {where}</source>
    <translation>假设 {where}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="425" />
+   <location filename="../desktop/equity_plot.py" line="426" />
    <source>max acceptable loss {limit}: equity {equity}</source>
    <translation>最大可接受亏损 {limit}：权益 {equity}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="464" />
+   <location filename="../desktop/equity_plot.py" line="466" />
    <source>… and {n} more, farther from the marks</source>
    <translation>… 另有 {n} 条，离标记价格更远</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="544" />
+   <location filename="../desktop/equity_plot.py" line="546" />
    <source>{problem}; nothing moved</source>
    <translation>{problem}；未移动</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="458" />
+   <location filename="../desktop/equity_plot.py" line="460" />
    <source>{variants}: {ids} liquidated when the move reaches {where}</source>
    <translation>{variants}：价格移动到 {where} 时 {ids} 被强平</translation>
   </message>
@@ -1234,12 +1234,12 @@
    <translation>判断错误时的最大亏损：你可能亏掉的各资金池之和（逐仓保证金；整个全仓资金池）。虚线：你的最大可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/loss_chart.py" line="62" />
+   <location filename="../desktop/loss_chart.py" line="64" />
    <source>Max loss if wrong ({currency})</source>
    <translation>判断错误时的最大亏损（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/loss_chart.py" line="74" />
+   <location filename="../desktop/loss_chart.py" line="76" />
    <source>acceptable {amount}</source>
    <translation>可接受 {amount}</translation>
   </message>
@@ -1660,22 +1660,22 @@ Keep it?</source>
    <translation>你投入的保证金；数量 = 保证金 × 杠杆 / 开仓价格</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="336" />
+   <location filename="../desktop/position_form.py" line="337" />
    <source>your MMR override</source>
    <translation>你的维持保证金率覆盖值</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="338" />
+   <location filename="../desktop/position_form.py" line="339" />
    <source>generic: your own rates</source>
    <translation>通用规则：你自己的费率</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="340" />
+   <location filename="../desktop/position_form.py" line="341" />
    <source>imported</source>
    <translation>已导入</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="340" />
+   <location filename="../desktop/position_form.py" line="341" />
    <source>bundled</source>
    <translation>内置</translation>
   </message>
@@ -1820,7 +1820,7 @@ Keep it?</source>
    <translation>哪张表为该仓位的维持保证金定价，以及它有多旧：你从交易所导入的表优先于内置表</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="341" />
+   <location filename="../desktop/position_form.py" line="342" />
    <source>{rules} {symbol}, {origin}, as of {date}</source>
    <translation>{rules} {symbol}，{origin}，日期 {date}</translation>
   </message>
@@ -1860,7 +1860,7 @@ Keep it?</source>
    <translation>仓位（请选择一行）</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="278" />
+   <location filename="../desktop/position_form.py" line="279" />
    <source>over 10^12×</source>
    <translation>超过 10^12×</translation>
   </message>
@@ -1875,22 +1875,22 @@ Keep it?</source>
    <translation>合约张数（每张 {size} USD）</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="280" />
+   <location filename="../desktop/position_form.py" line="281" />
    <source>{amount} (MMR {rate})</source>
    <translation>{amount}（维持保证金率 {rate}）</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="289" />
+   <location filename="../desktop/position_form.py" line="290" />
    <source>PnL {pnl} at the what-if · break-even {price}</source>
    <translation>假设价格下盈亏 {pnl} · 保本价 {price}</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="239" />
+   <location filename="../desktop/positions_table_model.py" line="236" />
    <source> (grey: none typed, so the symbol's mark, or the entry price, is used)</source>
    <translation>（灰色：未输入，采用该合约的标记价格或开仓价格）</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="240" />
+   <location filename="../desktop/positions_table_model.py" line="237" />
    <source> (grey: none typed, so entry notional / leverage is used)</source>
    <translation>（灰色：未输入，采用开仓名义价值 / 杠杆）</translation>
   </message>
@@ -2345,7 +2345,7 @@ Keep it?</source>
    <translation>添加一个仓位，然后选择要回放的路径。</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="258" />
+   <location filename="../desktop/replay_view.py" line="259" />
    <source>&amp;Pause</source>
    <translation>暂停(&amp;P)</translation>
   </message>
@@ -2365,192 +2365,192 @@ Keep it?</source>
    <translation>权益（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="232" />
+   <location filename="../desktop/replay_view.py" line="233" />
    <source>Candle {n} of {total} ({minutes} min): {figures}</source>
    <translation>第 {n} / {total} 根 K 线（{minutes} 分钟）：{figures}</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="244" />
+   <location filename="../desktop/replay_view.py" line="245" />
    <source>{variant}: {ids} liquidated at {where} (gap), lost {amount}</source>
    <translation>{variant}：{ids} 在 {where} 被强平（跳空），亏损 {amount}</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="246" />
+   <location filename="../desktop/replay_view.py" line="247" />
    <source>{variant}: {ids} liquidated at {where}, lost {amount}</source>
    <translation>{variant}：{ids} 在 {where} 被强平，亏损 {amount}</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="43" />
+   <location filename="../desktop/risk_view.py" line="44" />
    <source>1 hour</source>
    <translation>1 小时</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="44" />
+   <location filename="../desktop/risk_view.py" line="45" />
    <source>8 hours</source>
    <translation>8 小时</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="45" />
+   <location filename="../desktop/risk_view.py" line="46" />
    <source>1 day</source>
    <translation>1 天</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="46" />
+   <location filename="../desktop/risk_view.py" line="47" />
    <source>1 week</source>
    <translation>1 周</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="48" />
+   <location filename="../desktop/risk_view.py" line="49" />
    <source>GBM: volatility and correlation</source>
    <translation>GBM：波动率与相关性</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="48" />
+   <location filename="../desktop/risk_view.py" line="49" />
    <source>Bootstrap of your candles (CSV)…</source>
    <translation>自助抽样你的 K 线（CSV）…</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="64" />
+   <location filename="../desktop/risk_view.py" line="65" />
    <source>Number of simulated price paths</source>
    <translation>模拟的价格路径条数</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="82" />
+   <location filename="../desktop/risk_view.py" line="83" />
    <source>80 or BTCUSDT=60, ETHUSDT=90</source>
    <translation>80 或 BTCUSDT=60, ETHUSDT=90</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="87" />
+   <location filename="../desktop/risk_view.py" line="88" />
    <source>Correlation between every pair of symbols</source>
    <translation>每对合约之间的相关系数</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="89" />
+   <location filename="../desktop/risk_view.py" line="90" />
    <source>Random seed: the same seed gives the same figures</source>
    <translation>随机种子：相同的种子给出相同的数字</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="90" />
+   <location filename="../desktop/risk_view.py" line="91" />
    <source>&amp;Run</source>
    <translation>运行(&amp;R)</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="91" />
+   <location filename="../desktop/risk_view.py" line="92" />
    <source>Simulate in the background</source>
    <translation>在后台模拟</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="92" />
+   <location filename="../desktop/risk_view.py" line="93" />
    <source>&amp;Cancel</source>
    <translation>取消(&amp;C)</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="97" />
+   <location filename="../desktop/risk_view.py" line="98" />
    <source>How prices move: random (geometric Brownian motion), or blocks of your own candles drawn at random, wicks included (one CSV per symbol; timestamp, open, high, low, close)</source>
    <translation>价格如何变动：随机（几何布朗运动），或随机抽取你自己 K 线的连续片段，含插针（每个合约一个 CSV；时间戳、开、高、低、收）</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="106" />
+   <location filename="../desktop/risk_view.py" line="107" />
    <source>Bootstrap: consecutive candles drawn together, so runs and volatility clusters in your history survive</source>
    <translation>自助抽样：连续的 K 线一起抽取，因此你历史中的连续行情和波动聚集得以保留</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="137" />
+   <location filename="../desktop/risk_view.py" line="138" />
    <source>Run a simulation to see the odds of liquidation in each mode.</source>
    <translation>运行一次模拟，查看各模式的强平概率。</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="141" />
+   <location filename="../desktop/risk_view.py" line="142" />
    <source>P(liquidation): share of paths with any liquidation within the horizon (± one standard error). ES95: mean end equity of the worst 5 % of paths.</source>
    <translation>P(强平)：在时间范围内发生任何强平的路径占比（± 一个标准误）。ES95：最差 5 % 路径的期末权益均值。</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="150" />
+   <location filename="../desktop/risk_view.py" line="151" />
    <source>Paths</source>
    <translation>路径数</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="225" />
+   <location filename="../desktop/risk_view.py" line="226" />
    <source>Cancelled.</source>
    <translation>已取消。</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="70" />
+   <location filename="../desktop/risk_view.py" line="71" />
    <source>How far ahead; {n} steps over the horizon</source>
    <translation>向前看多远；整个时段分 {n} 步</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="74" />
+   <location filename="../desktop/risk_view.py" line="75" />
    <source>Annualised volatility in %, geometric Brownian motion: one number for every symbol (80), or per symbol (BTCUSDT=60, ETHUSDT=90); a lone number sets the symbols not named. Default {volatility}.</source>
    <translation>年化波动率 %，几何布朗运动：所有合约用一个数（80），或按合约分别给出（BTCUSDT=60, ETHUSDT=90）；单独的一个数用于未列出的合约。默认 {volatility}。</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="115" />
+   <location filename="../desktop/risk_view.py" line="116" />
    <source>Horizon</source>
    <translation>时间范围</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="116" />
+   <location filename="../desktop/risk_view.py" line="117" />
    <source>Seed</source>
    <translation>种子</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="121" />
+   <location filename="../desktop/risk_view.py" line="122" />
    <source>Model</source>
    <translation>模型</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="122" />
+   <location filename="../desktop/risk_view.py" line="123" />
    <source>Volatility %/yr</source>
    <translation>波动率 %/年</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="123" />
+   <location filename="../desktop/risk_view.py" line="124" />
    <source>Correlation</source>
    <translation>相关系数</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="124" />
+   <location filename="../desktop/risk_view.py" line="125" />
    <source>Block</source>
    <translation>块长</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="198" />
+   <location filename="../desktop/risk_view.py" line="199" />
    <source>CSV candles (*.csv);;All files (*)</source>
    <translation>CSV K 线 (*.csv);;所有文件 (*)</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="243" />
+   <location filename="../desktop/risk_view.py" line="245" />
    <source>{parameters}; start equity {amount}</source>
    <translation>{parameters}；初始权益 {amount}</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="282" />
+   <location filename="../desktop/risk_view.py" line="285" />
    <source>End equity ({currency})</source>
    <translation>期末权益（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="256" />
+   <location filename="../desktop/risk_view.py" line="258" />
    <source>; median first liquidation after {hours} h</source>
    <translation>；首次强平的中位时间 {hours} 小时</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="194" />
+   <location filename="../desktop/risk_view.py" line="195" />
    <source>Candles for {symbol} (Cancel: {symbol} stays at its mark)</source>
    <translation>{symbol} 的 K 线（取消：{symbol} 保持标记价格）</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="276" />
+   <location filename="../desktop/risk_view.py" line="279" />
    <source>end equity median {median}, p5 {p5}; ES95 {es}</source>
    <translation>期末权益中位数 {median}，p5 {p5}；ES95 {es}</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="272" />
+   <location filename="../desktop/risk_view.py" line="274" />
    <source>P(loss &gt; {limit}) {odds}; </source>
    <translation>P(亏损 &gt; {limit}) {odds}；</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="263" />
+   <location filename="../desktop/risk_view.py" line="265" />
    <source>P(liquidation) {odds} ± {error}</source>
    <translation>P(强平) {odds} ± {error}</translation>
   </message>
@@ -3000,7 +3000,7 @@ Keep it?</source>
    <translation>--at {symbol}：价格必须是大于 0 且不超过 {max_price} 的数字</translation>
   </message>
   <message>
-   <location filename="../engine/margin/inverse.py" line="294" />
+   <location filename="../engine/margin/inverse.py" line="295" />
    <source>coin-margined positions: {what} prices linear contracts only so far; the figures, the plot and the CLI's evaluate and sweep price coin-margined ones</source>
    <translation>币本位仓位：{what}目前只支持 U 本位（线性）合约；卡片中的数字、图表以及命令行的 evaluate 和 sweep 支持币本位合约</translation>
   </message>
@@ -3050,72 +3050,72 @@ Keep it?</source>
    <translation>{where}.mark_price：{symbol} 在 positions[{first}] 中已有标记价格 {mark_price}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="243" />
-   <source>fill {n}: price and quantity must be numbers &gt; 0</source>
-   <translation>第 {n} 笔成交：价格和数量必须是大于 0 的数字</translation>
-  </message>
-  <message>
-   <location filename="../engine/margin/planning.py" line="551" />
+   <location filename="../engine/margin/planning.py" line="80" />
    <source>the calculator</source>
    <translation>计算器</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="248" />
+   <location filename="../engine/margin/planning.py" line="246" />
+   <source>fill {n}: price and quantity must be numbers &gt; 0</source>
+   <translation>第 {n} 笔成交：价格和数量必须是大于 0 的数字</translation>
+  </message>
+  <message>
+   <location filename="../engine/margin/planning.py" line="251" />
    <source>fills: type at least one fill (price and quantity)</source>
    <translation>成交：请至少输入一笔成交（价格和数量）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="250" />
+   <location filename="../engine/margin/planning.py" line="253" />
    <source>fills: at most {most} (a ladder, not a trade log)</source>
    <translation>成交：最多 {most} 笔（这是分批建仓计划，不是成交记录）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="513" />
+   <location filename="../engine/margin/planning.py" line="516" />
    <source>stop price: must be a number &gt; 0</source>
    <translation>止损价：必须是大于 0 的数字</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="521" />
+   <location filename="../engine/margin/planning.py" line="524" />
    <source>loss you accept: must be a number &gt; 0</source>
    <translation>可接受亏损：必须是大于 0 的数字</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="185" />
+   <location filename="../engine/margin/planning.py" line="188" />
    <source>positions: isolated margins add up to {total}, more than account.wallet_balance {wallet}</source>
    <translation>仓位：逐仓保证金合计 {total}，超过钱包余额 {wallet}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="565" />
+   <location filename="../engine/margin/planning.py" line="568" />
    <source>funding rate: must be a fraction between -1 and 1 (0.0001 = 0.01 %)</source>
    <translation>资金费率：必须是 -1 到 1 之间的小数（0.0001 = 0.01 %）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="568" />
+   <location filename="../engine/margin/planning.py" line="571" />
    <source>holding time: must be between 0 and 10 years, in hours</source>
    <translation>持仓时长：必须在 0 到 10 年之间，以小时计</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="233" />
+   <location filename="../engine/margin/planning.py" line="236" />
    <source>position: no position '{id}' in the account</source>
    <translation>仓位：账户中没有仓位 '{id}'</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="389" />
+   <location filename="../engine/margin/planning.py" line="392" />
    <source>quantity step: too fine for this size (more than 10^12 steps)</source>
    <translation>数量步长：对这个仓位太细（超过 10^12 步）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="516" />
+   <location filename="../engine/margin/planning.py" line="519" />
    <source>stop price: must be below the entry for a long</source>
    <translation>止损价：做多时必须低于开仓价</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="518" />
+   <location filename="../engine/margin/planning.py" line="521" />
    <source>stop price: must be above the entry for a short</source>
    <translation>止损价：做空时必须高于开仓价</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="87" />
+   <location filename="../engine/margin/planning.py" line="91" />
    <source>symbol: letters, digits, _ . : / - only, at most 40</source>
    <translation>合约：只能用字母、数字、_ . : / -，最多 40 个字符</translation>
   </message>
@@ -3310,11 +3310,6 @@ Keep it?</source>
    <translation>合约：{venue} 没有 '{symbol}' 的档位表{where}。请输入维持保证金率覆盖值，或选择覆盖它的规则集</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="346" />
-   <source>the Monte Carlo run</source>
-   <translation>蒙特卡洛模拟</translation>
-  </message>
-  <message>
    <location filename="../engine/paths/montecarlo.py" line="180" />
    <source>correlation: must be {k}×{k}, one row per symbol ({value})</source>
    <translation>相关系数：必须是 {k}×{k}，每个合约一行（{value}）</translation>
@@ -3325,27 +3320,27 @@ Keep it?</source>
    <translation>相关系数：必须对称且对角线为 1</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="322" />
+   <location filename="../engine/paths/montecarlo.py" line="326" />
    <source>--paths/--steps: {paths} paths × {steps} steps × {symbols} symbols would run for about {minutes} minutes; keep paths × steps × symbols under {work_budget}</source>
    <translation>--paths/--steps：{paths} 条路径 × {steps} 步 × {symbols} 个合约约需运行 {minutes} 分钟；请让 路径 × 步数 × 合约数 低于 {work_budget}</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="350" />
+   <location filename="../engine/paths/montecarlo.py" line="353" />
    <source>--paths/--steps: 1-1,000,000 paths and 1-100,000 steps</source>
    <translation>--paths/--steps：1 到 1,000,000 条路径，1 到 100,000 步</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="352" />
+   <location filename="../engine/paths/montecarlo.py" line="355" />
    <source>--seed {seed}: must be a whole number from 0</source>
    <translation>--seed {seed}：必须是从 0 开始的整数</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="354" />
+   <location filename="../engine/paths/montecarlo.py" line="357" />
    <source>horizon: each step must be longer than 0 and at most a year</source>
    <translation>时间范围：每一步必须大于 0 且最多一年</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="357" />
+   <location filename="../engine/paths/montecarlo.py" line="360" />
    <source>positions: the scenario has none to simulate</source>
    <translation>仓位：方案中没有可模拟的仓位</translation>
   </message>
@@ -3370,12 +3365,12 @@ Keep it?</source>
    <translation>相关系数：不是正定矩阵</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="363" />
+   <location filename="../engine/paths/montecarlo.py" line="366" />
    <source>volatility: missing for {value}</source>
    <translation>波动率：缺少 {value} 的值</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="366" />
+   <location filename="../engine/paths/montecarlo.py" line="369" />
    <source>bootstrap: needs at least 3 candles of history</source>
    <translation>自助抽样：至少需要 3 根历史 K 线</translation>
   </message>
@@ -3390,17 +3385,12 @@ Keep it?</source>
    <translation>'{item}'：{value} 不是方案中的合约（{value2}）</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="370" />
+   <location filename="../engine/paths/montecarlo.py" line="373" />
    <source>step_years: a bootstrap steps one candle at a time ({step_years} years); use Bootstrap.step_years and Bootstrap.steps_for(horizon)</source>
    <translation>step_years：自助抽样每步一根 K 线（{step_years} 年）；请使用 Bootstrap.step_years 和 Bootstrap.steps_for(horizon)</translation>
   </message>
   <message>
-   <location filename="../engine/paths/replay.py" line="77" />
-   <source>the replay</source>
-   <translation>回放</translation>
-  </message>
-  <message>
-   <location filename="../engine/paths/replay.py" line="83" />
+   <location filename="../engine/paths/replay.py" line="107" />
    <source>path: symbols not in the scenario: {value}</source>
    <translation>路径：不在方案中的合约：{value}</translation>
   </message>
@@ -3510,37 +3500,37 @@ Keep it?</source>
    <translation>{move}：应为 合约=价格，价格为大于 0 的有限数</translation>
   </message>
   <message>
-   <location filename="../engine/text/numbers.py" line="46" />
+   <location filename="../engine/text/numbers.py" line="49" />
    <source>is empty</source>
    <translation>为空</translation>
   </message>
   <message>
-   <location filename="../engine/text/numbers.py" line="60" />
+   <location filename="../engine/text/numbers.py" line="63" />
    <source>'{text}' is not a finite number</source>
    <translation>'{text}' 不是有限的数字</translation>
   </message>
   <message>
-   <location filename="../engine/text/numbers.py" line="49" />
+   <location filename="../engine/text/numbers.py" line="52" />
    <source>'{text}' is ambiguous: use a point for decimals (1.5) and commas only between groups of three digits (12,500)</source>
    <translation>'{text}' 有歧义：小数请用小数点（1.5），逗号只用于三位一组的千位分隔（12,500）</translation>
   </message>
   <message>
-   <location filename="../engine/text/numbers.py" line="58" />
+   <location filename="../engine/text/numbers.py" line="61" />
    <source>'{text}' is not a number</source>
    <translation>'{text}' 不是数字</translation>
   </message>
   <message>
-   <location filename="../engine/text/numbers.py" line="92" />
+   <location filename="../engine/text/numbers.py" line="95" />
    <source>{field}: {problem}</source>
    <translation>{field}：{problem}</translation>
   </message>
   <message>
-   <location filename="../engine/text/numbers.py" line="96" />
+   <location filename="../engine/text/numbers.py" line="99" />
    <source>{field}: must be &gt; 0</source>
    <translation>{field}：必须大于 0</translation>
   </message>
   <message>
-   <location filename="../engine/text/numbers.py" line="99" />
+   <location filename="../engine/text/numbers.py" line="102" />
    <source>{field}: too large</source>
    <translation>{field}：数值太大</translation>
   </message>

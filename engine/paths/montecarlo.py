@@ -31,7 +31,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from marginlab.engine.margin.inverse import linear_only
+from marginlab.engine.margin.inverse import is_inverse, twin
 from marginlab.engine.margin.models import Scenario
 from marginlab.engine.margin.pools import VARIANTS, Pool, build_pools, start_equity
 from marginlab.engine.margin.solver import crossings
@@ -298,6 +298,10 @@ def _first_hit(
     return np.asarray(np.where(hit[rows, first], first, steps), np.int64)
 
 
+def _inverted(prices: dict[str, AnyArray]) -> dict[str, AnyArray]:
+    return {s: 1.0 / v for s, v in prices.items()}
+
+
 def close_steps(close: dict[str, AnyArray]) -> int:
     """Steps in a block of closes."""
     return int(next(iter(close.values())).shape[1])
@@ -342,10 +346,9 @@ def simulate(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> Risk:
-    """Liquidation odds and end-equity distribution of each variant over ``paths`` paths."""
-    refused = linear_only(scenario, say("the Monte Carlo run"))
-    if refused is not None:
-        raise ValueError(refused)
+    """Liquidation odds and end-equity distribution of each variant over ``paths`` paths.
+    Prices are drawn in USD as for any book; a coin-margined one is priced by its linear twin
+    along ``1/P`` (``margin.inverse``: a candle's high is the twin's low), equity in the coin."""
     if not 1 <= paths <= 1_000_000 or not 1 <= steps <= 100_000:
         raise ValueError(say("--paths/--steps: 1-1,000,000 paths and 1-100,000 steps"))
     if not 0 <= seed < 2**63:
@@ -376,7 +379,9 @@ def simulate(
     too_much = run_problems(paths, steps, len(symbols))
     if too_much:
         raise ValueError("\n".join(too_much))
-    pools = {v: build_pools(scenario, v) for v in VARIANTS}
+    coin = is_inverse(scenario)
+    priced = twin(scenario) if coin else scenario
+    pools = {v: build_pools(priced, v) for v in VARIANTS}
     end = {v: np.empty(paths) for v in VARIANTS}
     first = {v: np.empty(paths, dtype=np.int64) for v in VARIANTS}
     batches = [(start, min(BATCH, paths - start)) for start in range(0, paths, BATCH)]
@@ -395,6 +400,8 @@ def simulate(
         done = 0
         last: dict[str, FloatArray] = {}
         for close, low, high in blocks:
+            if coin:
+                close, low, high = _inverted(close), _inverted(high), _inverted(low)
             if stop.is_set() or (cancelled is not None and cancelled()):
                 stop.set()
                 raise Cancelled()
@@ -430,7 +437,7 @@ def simulate(
         except BaseException:
             stop.set()  # the other workers stop at their next block
             raise
-    equity_today = start_equity(scenario)
+    equity_today = start_equity(priced)
     name = "gbm" if isinstance(model, GBM) else "bootstrap"
     limit = scenario.account.max_acceptable_loss
     return Risk(

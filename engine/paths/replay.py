@@ -11,12 +11,12 @@ the "brief false move" of the brief.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import numpy.typing as npt
 
-from marginlab.engine.margin.inverse import linear_only
+from marginlab.engine.margin.inverse import is_inverse, twin
 from marginlab.engine.margin.models import Scenario
 from marginlab.engine.margin.pools import VARIANTS, Pool, build_pools, start_equity
 from marginlab.engine.margin.solver import crossings
@@ -64,6 +64,22 @@ class Replay:
     events: tuple[PathEvent, ...]
 
 
+def reciprocal_path(path: PricePath) -> PricePath:
+    """The candles of ``1/P``: each price inverted, high and low trading places."""
+
+    def inverted(series: dict[str, FloatArray]) -> dict[str, FloatArray]:
+        return {s: 1.0 / np.asarray(v, dtype=np.float64) for s, v in series.items()}
+
+    return PricePath(
+        path.name,
+        path.time,
+        inverted(path.open),
+        inverted(path.low),
+        inverted(path.high),
+        inverted(path.close),
+    )
+
+
 def _series(
     path: PricePath, marks: dict[str, float], symbol: str, field: dict[str, FloatArray]
 ) -> FloatArray:
@@ -73,10 +89,17 @@ def _series(
 
 
 def replay(scenario: Scenario, path: PricePath) -> Replay:
-    """Equity of each variant at every candle close, and every liquidation in time order."""
-    refused = linear_only(scenario, say("the replay"))
-    if refused is not None:
-        raise ValueError(refused)
+    """Equity of each variant at every candle close, and every liquidation in time order. A
+    coin-margined scenario is replayed as its linear twin along ``1/P`` (``margin.inverse``):
+    a candle's high is the twin's low; equity in the coin."""
+    if is_inverse(scenario):
+        played = replay(twin(scenario), reciprocal_path(path))
+        return replace(
+            played,
+            events=tuple(
+                replace(e, prices={s: 1.0 / p for s, p in e.prices.items()}) for e in played.events
+            ),
+        )
     unknown = sorted(set(path.close) - set(scenario.symbols()))
     if unknown:
         raise ValueError(

@@ -314,3 +314,45 @@ def test_linear_scenarios_are_untouched_by_the_twin() -> None:
     assert math.isclose(
         report.variants["cross"].positions["B"].liquidation_price, 25_401.61, abs_tol=0.01
     )
+
+
+def test_a_replay_follows_the_coin_formula_candle_by_candle() -> None:
+    """A slow bleed from 50,000: the coin equity at each close is ``WB + N(1/EP − 1/P)`` until
+    the close or low reaches Binance's liquidation price, then 0."""
+    from marginlab.engine.paths.replay import replay
+    from marginlab.engine.paths.sources import builtin_path
+
+    book = coin_book(0.2, [inverse("long", 200, 50_000, leverage=10)])
+    scenario = parse_scenario(json.dumps(book))
+    path = builtin_path("slow-bleed", scenario.marks(), [BTC], 0.6, 240)
+    played = replay(scenario, path)
+    lp = binance_coinm_lp(0.2, 1, 20_000, 50_000, 0.005, 0.0)  # 33,500
+    hit = int(np.argmax(path.low[BTC] <= lp))
+    closes = path.close[BTC]
+    expected = 0.2 + 20_000 * (1 / 50_000 - 1 / closes[:hit])
+    np.testing.assert_allclose(played.equity["cross"][:hit], expected, rtol=1e-9)
+    assert np.all(played.equity["cross"][hit:] == 0)
+    cross = next(e for e in played.events if e.variant == "cross")
+    assert cross.step == hit and cross.lost == pytest.approx(0.2, rel=1e-12)
+
+
+def test_monte_carlo_matches_the_barrier_formula_for_a_coin_long() -> None:
+    """Prices are GBM in USD, so an isolated coin long is liquidated when the price first
+    crosses Binance's isolated liquidation price: the GBM barrier probability (reflection
+    principle with the Broadie-Glasserman-Kou shift, as for linear books in test_paths)."""
+    from marginlab.engine.paths.montecarlo import GBM, simulate
+    from tests.engine.test_paths import _barrier_probability
+
+    book = coin_book(1.0, [inverse("long", 200, 50_000, mode="isolated", leverage=10)])
+    scenario = parse_scenario(json.dumps(book))
+    sigma, steps, years = 0.8, 500, 3 / 365
+    risk = simulate(scenario, GBM({BTC: sigma}), 20_000, steps, years / steps, seed=5)
+    margin = 20_000 / 50_000 / 10
+    barrier = binance_coinm_lp(margin, 1, 20_000, 50_000, 0.005, 0.0)
+    theory = _barrier_probability(50_000, barrier, sigma, years, years / steps)
+    got = risk.variants["isolated"]
+    assert abs(got.liquidation_probability - theory) < 4 * got.standard_error, (
+        got.liquidation_probability,
+        theory,
+    )
+    assert risk.start_equity == pytest.approx(1.0, rel=1e-12)  # in the coin

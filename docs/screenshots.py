@@ -75,6 +75,12 @@ def main() -> int:
         window.pretrade.recompute()
         app.processEvents()
         window.grab().save(str(out / "pretrade.png"))
+        window.files.load_preset("btc-margined-long.json")
+        window.views.setCurrentIndex(0)  # the price move: coin equity in USD beside USDT
+        app.processEvents()
+        window.plot.what_if_value.setValue(40_000)
+        app.processEvents()
+        window.grab().save(str(out / "coin-margined.png"))
         window.controller.undo_stack.setClean()
         (out / ".screenshot-settings.ini").unlink(missing_ok=True)
         app.quit()

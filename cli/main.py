@@ -142,7 +142,7 @@ def _sweep(args: argparse.Namespace) -> str:
         if min(args.start, args.stop) <= 0:
             raise UsageError(["--from/--to: prices must be > 0"])
         result = sweep_price(scenario, args.symbol, np.linspace(args.start, args.stop, args.points))
-    table = _sweep_csv(result, amount_decimals(any(p.inverse for p in scenario.positions)))
+    table = _sweep_csv(result, amount_decimals(scenario.coin_margined))
     if args.csv:
         try:
             Path(args.csv).write_text(table, encoding="utf-8")

@@ -66,7 +66,7 @@ def run_replay(args: argparse.Namespace) -> str:
     currency = scenario.account.currency
     if args.json:
         return strict_json(replay_dict(result))
-    return replay_text(result, currency, any(p.inverse for p in scenario.positions))
+    return replay_text(result, currency, scenario.coin_margined)
 
 
 def replay_dict(result: Replay) -> dict[str, Any]:
@@ -177,7 +177,7 @@ def run_risk(args: argparse.Namespace) -> str:
     limit = scenario.account.max_acceptable_loss
     if args.json:
         return strict_json(risk_dict(risk))
-    return risk_text(risk, currency, limit, any(p.inverse for p in scenario.positions))
+    return risk_text(risk, currency, limit, scenario.coin_margined)
 
 
 def risk_dict(risk: Risk) -> dict[str, Any]:

@@ -25,7 +25,6 @@ from marginlab.engine.margin.inverse import (
     UsdCurves,
     break_even_inverse,
     exit_at_inverse,
-    is_inverse,
     usd_curves,
 )
 from marginlab.engine.margin.models import Scenario
@@ -493,7 +492,7 @@ class ScenarioController(QObject):
                 closed = exit_at(p.sign, p.quantity, p.entry_price, price, margin, rate)
                 even = break_even_price(p.sign, p.entry_price, rate)
             pnl[p.id] = ClosedAt(closed.pnl, closed.roe, closed.net_pnl, even)
-        usd = usd_curves(scenario, sweep) if sweep is not None and is_inverse(scenario) else None
+        usd = usd_curves(scenario, sweep) if sweep is not None and scenario.coin_margined else None
         self._result = Result(scenario, report, sweep, at, cards, pnl, usd)
         self.resultChanged.emit(self._result)
 

@@ -223,7 +223,7 @@ class ReplayView(QWidget):
         cur = self._controller.scenario.account.currency
         set_axis_label(self.plot, "left", tr("Equity ({currency})").format(currency=cur))
         cur = html.escape(cur)
-        coin = any(p.inverse for p in self._controller.scenario.positions)
+        coin = self._controller.scenario.coin_margined
         parts = [
             f"<span style='color:{VARIANT_STYLES[n].colour}'><b>{s.title}</b></span> "
             f"{amount_text(float(result.equity[n][frame]), coin)} {cur}"

@@ -237,7 +237,7 @@ class RiskView(QWidget):
         self.risk = risk
         currency = self._controller.scenario.account.currency
         cur = html.escape(currency)
-        coin = any(p.inverse for p in self._controller.scenario.positions)
+        coin = self._controller.scenario.coin_margined
         lows = min(float(v.end_equity.min()) for v in risk.variants.values())
         highs = max(float(v.end_equity.max()) for v in risk.variants.values())
         edges = np.linspace(lows, highs if highs > lows else lows + 1, 61)

@@ -65,7 +65,7 @@ def check_moves(scenario: Scenario, at: Mapping[str, float]) -> list[str]:
 def evaluate(scenario: Scenario, at: Mapping[str, float] | None = None) -> Report:
     """All three variants of ``scenario``, after the what-if moves ``at`` (symbol -> price).
     A coin-margined scenario is priced through its linear twin (``margin.inverse``)."""
-    if any(p.inverse for p in scenario.positions):
+    if scenario.coin_margined:
         from marginlab.engine.margin.inverse import evaluate_inverse
 
         return evaluate_inverse(scenario, at)

@@ -48,11 +48,6 @@ if TYPE_CHECKING:
     from marginlab.engine.margin.sweep import SweepResult
 
 
-def is_inverse(scenario: Scenario) -> bool:
-    """True for a coin-margined scenario (the file allows no mix of the two kinds)."""
-    return any(p.inverse for p in scenario.positions)
-
-
 def reciprocal(price: float) -> float:
     """``1/price``, with the twin's ``0`` ("towards 0") read as a rise without end."""
     return MAX_PRICE if price <= 0 else min(1.0 / price, MAX_PRICE)
@@ -290,7 +285,7 @@ def sweep_for_inverse(
 
 def linear_only(scenario: Scenario, what: Said) -> Said | None:
     """Why ``what`` (a tool that assumes linear PnL) cannot price ``scenario``, or None."""
-    if not is_inverse(scenario):
+    if not scenario.coin_margined:
         return None
     return say(
         "coin-margined positions: {what} prices linear contracts only so far; the figures, the "

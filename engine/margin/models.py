@@ -173,6 +173,11 @@ class Scenario(BaseModel):
             raise ValueError(PROBLEM_SEPARATOR.join(problems))
         return self
 
+    @property
+    def coin_margined(self) -> bool:
+        """Its positions are coin-margined (inverse): the file allows no mix of the kinds."""
+        return any(p.inverse for p in self.positions)
+
     def marks(self) -> dict[str, float]:
         """Today's mark per symbol: the mark given on any of its positions, else the entry price
         of its first position (DESIGN §2: ``mark_price`` defaults to ``entry_price``)."""

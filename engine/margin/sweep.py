@@ -54,7 +54,7 @@ POINTS = 801
 
 def sweep_price(scenario: Scenario, symbol: str, prices: npt.ArrayLike) -> SweepResult:
     """Equity of each variant as ``symbol`` moves to each of ``prices``, others at their marks."""
-    if _inverse(scenario):
+    if scenario.coin_margined:
         from marginlab.engine.margin.inverse import sweep_price_inverse
 
         return sweep_price_inverse(scenario, symbol, prices)
@@ -72,7 +72,7 @@ def sweep_price(scenario: Scenario, symbol: str, prices: npt.ArrayLike) -> Sweep
 
 def sweep_move(scenario: Scenario, moves: npt.ArrayLike) -> SweepResult:
     """Equity of each variant as every symbol moves by the same fraction (-0.2 = 20 % down)."""
-    if _inverse(scenario):
+    if scenario.coin_margined:
         from marginlab.engine.margin.inverse import sweep_move_inverse
 
         return sweep_move_inverse(scenario, moves)
@@ -91,7 +91,7 @@ def sweep_for(
     widened to show every threshold within −95 % … +200 % (2 % … 3× the mark for a price),
     and to ``include`` (a what-if value the trader typed, in axis units) wherever it lies in
     the valid range. None when the scenario has no position to move."""
-    if _inverse(scenario):
+    if scenario.coin_margined:
         from marginlab.engine.margin.inverse import sweep_for_inverse
 
         return sweep_for_inverse(scenario, axis, points, include)
@@ -118,11 +118,6 @@ def sweep_for(
         low, high = min(low, include), max(high, include)
     x = np.linspace(low, high, points)
     return _sweep(scenario, pools, "price", axis, x, x - mark, lambda u: mark + u)
-
-
-def _inverse(scenario: Scenario) -> bool:
-    """Coin-margined: swept through the linear twin (``margin.inverse``)."""
-    return any(p.inverse for p in scenario.positions)
 
 
 def _span(

@@ -31,7 +31,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from marginlab.engine.margin.inverse import is_inverse, twin
+from marginlab.engine.margin.inverse import twin
 from marginlab.engine.margin.models import Scenario
 from marginlab.engine.margin.pools import VARIANTS, Pool, build_pools, start_equity
 from marginlab.engine.margin.solver import crossings
@@ -379,7 +379,7 @@ def simulate(
     too_much = run_problems(paths, steps, len(symbols))
     if too_much:
         raise ValueError("\n".join(too_much))
-    coin = is_inverse(scenario)
+    coin = scenario.coin_margined
     priced = twin(scenario) if coin else scenario
     pools = {v: build_pools(priced, v) for v in VARIANTS}
     end = {v: np.empty(paths) for v in VARIANTS}

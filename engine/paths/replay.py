@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 import numpy.typing as npt
 
-from marginlab.engine.margin.inverse import is_inverse, twin
+from marginlab.engine.margin.inverse import twin
 from marginlab.engine.margin.models import Scenario
 from marginlab.engine.margin.pools import VARIANTS, Pool, build_pools, start_equity
 from marginlab.engine.margin.solver import crossings
@@ -92,7 +92,7 @@ def replay(scenario: Scenario, path: PricePath) -> Replay:
     """Equity of each variant at every candle close, and every liquidation in time order. A
     coin-margined scenario is replayed as its linear twin along ``1/P`` (``margin.inverse``):
     a candle's high is the twin's low; equity in the coin."""
-    if is_inverse(scenario):
+    if scenario.coin_margined:
         played = replay(twin(scenario), reciprocal_path(path))
         return replace(
             played,

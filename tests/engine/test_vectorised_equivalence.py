@@ -111,9 +111,7 @@ def evaluated(scenario: Scenario, at: dict[str, float] | None = None) -> Report:
 
 # The scalar reference prices linear contracts; coin-margined presets are checked against the
 # venues' formulas in tests/engine/test_inverse.py.
-LINEAR_PRESETS = [
-    p.file for p in preset_list() if not any(x.inverse for x in load_preset(p.file).positions)
-]
+LINEAR_PRESETS = [p.file for p in preset_list() if not load_preset(p.file).coin_margined]
 
 
 @pytest.mark.parametrize("preset", LINEAR_PRESETS)

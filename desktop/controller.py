@@ -492,7 +492,12 @@ class ScenarioController(QObject):
                 closed = exit_at(p.sign, p.quantity, p.entry_price, price, margin, rate)
                 even = break_even_price(p.sign, p.entry_price, rate)
             pnl[p.id] = ClosedAt(closed.pnl, closed.roe, closed.net_pnl, even)
-        usd = usd_curves(scenario, sweep) if sweep is not None and scenario.coin_margined else None
+        usd = None
+        if sweep is not None and scenario.coin_margined:
+            last = self._result
+            # A drag of the what-if line keeps the sweep: and so its USD curves.
+            same = last is not None and last.sweep is sweep and last.scenario is scenario
+            usd = last.usd if same and last is not None else usd_curves(scenario, sweep)
         self._result = Result(scenario, report, sweep, at, cards, pnl, usd)
         self.resultChanged.emit(self._result)
 

@@ -257,7 +257,13 @@ def sweep_for_inverse(
 ) -> SweepResult | None:
     """``sweep_for`` of a coin-margined scenario: the same span rule (±30 % around the marks,
     widened to the thresholds within reach and to ``include``), in the trader's prices."""
-    from marginlab.engine.margin.sweep import ALL_SYMBOLS, MAX_MOVE, _pools, _span, _threshold_ts
+    from marginlab.engine.margin.sweep import (
+        ALL_SYMBOLS,
+        _pools,
+        _threshold_ts,
+        move_span,
+        price_span,
+    )
 
     linear = twin(scenario)
     marks = scenario.marks()
@@ -265,10 +271,7 @@ def sweep_for_inverse(
         return None
     if axis == ALL_SYMBOLS or axis not in marks:
         moves = [1.0 / (1.0 + t) - 1.0 for t in _threshold_ts(_pools(linear, linear.marks()))]
-        low, high = _span(moves, -0.3, 0.3, -0.95, 2.0)
-        if include is not None and -100 < include <= MAX_MOVE * 100:
-            low, high = min(low, include / 100), max(high, include / 100)
-        swept = sweep_move_inverse(scenario, np.linspace(low, high, points))
+        swept = sweep_move_inverse(scenario, np.linspace(*move_span(moves, include), points))
         return replace(
             swept,
             x=swept.x * 100,
@@ -277,10 +280,8 @@ def sweep_for_inverse(
     mark = marks[axis]
     u = 1.0 / mark
     prices = [1.0 / (u + t) for t in _threshold_ts(_pools(linear, {axis: 1.0})) if u + t > 0]
-    low, high = _span(prices, 0.7 * mark, 1.3 * mark, 0.02 * mark, min(3.0 * mark, MAX_PRICE))
-    if include is not None and 0 < include <= MAX_PRICE:
-        low, high = min(low, include), max(high, include)
-    return sweep_price_inverse(scenario, axis, np.linspace(low, high, points))
+    grid = np.linspace(*price_span(prices, mark, include), points)
+    return sweep_price_inverse(scenario, axis, grid)
 
 
 def linear_only(scenario: Scenario, what: Said) -> Said | None:

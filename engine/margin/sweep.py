@@ -100,24 +100,31 @@ def sweep_for(
         return None
     if axis == ALL_SYMBOLS or axis not in marks:
         pools = _pools(scenario, marks)
-        low, high = _span(_threshold_ts(pools), -0.3, 0.3, -0.95, 2.0)
-        if include is not None and -100 < include <= MAX_MOVE * 100:
-            low, high = min(low, include / 100), max(high, include / 100)
-        t = np.linspace(low, high, points)
+        t = np.linspace(*move_span(_threshold_ts(pools), include), points)
         return _sweep(scenario, pools, "move", None, t * 100, t, lambda u: u * 100)
     mark = marks[axis]
     pools = _pools(scenario, {axis: 1.0})
-    low, high = _span(
-        [mark + u for u in _threshold_ts(pools)],
-        0.7 * mark,
-        1.3 * mark,
-        0.02 * mark,
-        min(3.0 * mark, MAX_PRICE),
-    )
+    x = np.linspace(*price_span([mark + u for u in _threshold_ts(pools)], mark, include), points)
+    return _sweep(scenario, pools, "price", axis, x, x - mark, lambda u: mark + u)
+
+
+def move_span(thresholds: list[float], include: float | None) -> tuple[float, float]:
+    """The grid of an all-symbols sweep, in fractional moves: ±30 %, widened to the
+    ``thresholds`` within −95 % … +200 % and to ``include`` (in %) when it is a valid move."""
+    low, high = _span(thresholds, -0.3, 0.3, -0.95, 2.0)
+    if include is not None and -100 < include <= MAX_MOVE * 100:
+        low, high = min(low, include / 100), max(high, include / 100)
+    return low, high
+
+
+def price_span(thresholds: list[float], mark: float, include: float | None) -> tuple[float, float]:
+    """The grid of one symbol's sweep: ±30 % of ``mark``, widened to the ``thresholds``
+    within 2 % … 3× the mark and to ``include`` when it is a valid price."""
+    ceiling = min(3.0 * mark, MAX_PRICE)
+    low, high = _span(thresholds, 0.7 * mark, 1.3 * mark, 0.02 * mark, ceiling)
     if include is not None and 0 < include <= MAX_PRICE:
         low, high = min(low, include), max(high, include)
-    x = np.linspace(low, high, points)
-    return _sweep(scenario, pools, "price", axis, x, x - mark, lambda u: mark + u)
+    return low, high
 
 
 def _span(

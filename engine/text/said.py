@@ -25,13 +25,6 @@ class Said(str):
         said.params = params
         return said
 
-    def __reduce__(self) -> tuple[object, ...]:  # kept across processes (the Monte Carlo pool)
-        return (_rebuild, (self.template, self.params))
-
-
-def _rebuild(template: str, params: dict[str, object]) -> Said:
-    return Said(template, **params)
-
 
 def say(template: str, **params: object) -> Said:
     """The message ``template`` with ``params`` put in (``str.format`` fields)."""

@@ -32,8 +32,9 @@ class Exit:
 def pnl(sign: int, quantity: float, entry: float, exit_price: float) -> float:
     """PnL of closing at ``exit_price``, ``s · Q · (exit − EP)`` (Binance FAQ "How to Use the
     Binance Futures Calculator": long = (exit − entry) × quantity, short = (entry − exit) ×
-    quantity). Fees are not in it."""
-    return sign * quantity * (exit_price - entry)
+    quantity). Fees are not in it. A short closed at its entry gains 0, not −0 (shown
+    "-0.00")."""
+    return sign * quantity * (exit_price - entry) + 0.0
 
 
 def roe(gain: float, margin: float) -> float | None:

@@ -150,3 +150,28 @@ def test_funding_is_the_notional_times_the_rate() -> None:
     # rate. 2 ETH at a mark of 3,000, 0.01 % over 3 intervals: 1.80 paid by a long.
     assert calc.funding_payment(+1, 2, 3_000, 0.0001, 3) == pytest.approx(1.8)
     assert calc.funding_payment(-1, 2, 3_000, 0.0001, 3) == pytest.approx(-1.8)
+
+
+def test_a_position_closed_at_its_entry_gains_zero_not_minus_zero() -> None:
+    """A short (and a coin-margined long, a short in its twin) at its entry reads "+0.00"."""
+    import json
+
+    from marginlab.engine.files.scenario_io import parse_scenario
+    from marginlab.engine.margin.calculator import exit_at, pnl
+    from marginlab.engine.margin.inverse import exit_at_inverse
+
+    assert f"{pnl(-1, 0.4, 50_000, 50_000):+,.2f}" == "+0.00"
+    assert f"{exit_at(-1, 0.4, 50_000, 50_000, 2_000, 0.0).roe:+.1%}" == "+0.0%"
+    document = {
+        "format": "marginlab.scenario",
+        "version": 2,
+        "rules": "generic",
+        "account": {"wallet_balance": 1, "currency": "BTC"},
+        "positions": [
+            {"id": "C", "symbol": "BTCUSD", "side": "long", "quantity": 200,
+             "contract": "inverse", "contract_size": 100, "entry_price": 50_000,
+             "leverage": 10, "margin_mode": "cross", "maintenance_rate": 0.005}
+        ],
+    }  # fmt: skip
+    position = parse_scenario(json.dumps(document)).positions[0]
+    assert f"{exit_at_inverse(position, 50_000, 0.04, 0.0).pnl:+,.8f}" == "+0.00000000"

@@ -122,12 +122,8 @@ class _Slice:
         boundaries and concave (``solver``), so it rises to one peak and falls after it: the
         segments that hold the roots are found from its values at every boundary at once,
         and each root is exact on its segment."""
-        at: list[float] = [0.0, *self.part.breakpoints.tolist()]
-        if len(at) <= _SCALAR_WORK:
-            values = [self.health0 + float(self.part.health(x)) for x in at]
-        else:
-            with np.errstate(all="ignore"):  # a price near 0 or 10^12: inf, as in floats
-                values = (self.health0 + self.part.health(np.array(at))).tolist()
+        at: list[float] = [0.0, *self.part.edges]
+        values = [self.health0 + value for value in self.part.boundary_health()]
         n = len(at) - 1
         peak = max(range(n + 1), key=values.__getitem__)  # the first of the highest
         slope = self.part.final_slope()
@@ -270,12 +266,12 @@ class _Account:
 
     def worst_move(self, state: _State) -> WorstMove:
         gone = list(self.dead)
-        value = self.fixed
-        for pool, h, e in zip(self.live, state.health, state.equity, strict=True):
+        value = self.fixed + sum(
+            e for h, e in zip(state.health, state.equity, strict=True) if h > 0
+        )
+        for i, h in enumerate(state.health):
             if h <= 0:
-                gone += [leg.position_id for leg in pool.legs]
-            else:
-                value += e
+                gone += [leg.position_id for leg in self.live[i].legs]
         return WorstMove(max(self.now - value, 0.0), dict(state.prices), tuple(gone))
 
     def line_search(self, symbol: str, state: _State, side: int = 0) -> tuple[float, float]:

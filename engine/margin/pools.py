@@ -7,6 +7,7 @@ with its margin; the cross pool is the wallet less every isolated margin.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar, cast
@@ -65,30 +66,35 @@ class Leg:
         return self.schedule.rates[self.schedule.tier_index(self.quantity * basis)]
 
 
-_GROUPED = 32  # legs on one schedule from which their MM is summed as one array
-
-
-class _LegGroup:
-    """Legs of one part on one schedule: Σ MM of their notionals ``Q_i · P`` at a price."""
-
-    __slots__ = ("amounts", "floors", "quantities", "rates", "schedule")
-
-    def __init__(self, schedule: Schedule, quantities: npt.NDArray[np.float64]) -> None:
-        self.schedule = schedule
-        self.quantities = quantities
-        self.floors = np.asarray(schedule.floors, dtype=float)
-        self.rates = np.asarray(schedule.rates, dtype=float)
-        self.amounts = np.asarray(schedule.amounts, dtype=float)
-
-    def maintenance(self, price: Price) -> Price:
-        if isinstance(price, np.ndarray):
-            total = cast(Price, 0.0)
-            for quantity in self.quantities.tolist():
-                total = total + self.schedule.maintenance(price * quantity)
-            return total
-        notionals = self.quantities * price
-        tiers = np.maximum(np.searchsorted(self.floors, notionals, side="right") - 1, 0)
-        return cast(Price, float(np.sum(notionals * self.rates[tiers] - self.amounts[tiers])))  # type: ignore[redundant-cast]
+def _maintenance_segments(
+    legs: tuple[Leg, ...], edges: npt.NDArray[np.float64]
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+    """Σ MM of ``legs`` as one piecewise-linear function of the price: on segment ``j``
+    (between ``edges[j-1]`` and ``edges[j]``) it is ``x · slope[j] − amount[j]``. Each leg's
+    ``MM = Q·x·MMR_k − cum_k`` is linear between its own tier boundaries ``floor / Q``
+    (``Schedule.maintenance``), so their sum is linear between the union of them: the tier of
+    each leg is read once per segment, at its middle, away from any boundary's rounding."""
+    if len(legs) == 1 and len(legs[0].schedule.rates) == edges.size + 1:
+        # One leg on distinct floors: its own tiers are the segments, scaled by its quantity.
+        schedule = legs[0].schedule
+        rates = np.array(schedule.rates, dtype=float)
+        return rates * legs[0].quantity, np.array(schedule.amounts, dtype=float)
+    starts = np.concatenate(([0.0], edges))
+    ends = np.concatenate((edges, [edges[-1] * 2 + 1 if edges.size else 1.0]))
+    middles = (starts + ends) / 2
+    slope = np.zeros(middles.shape)
+    amount = np.zeros(middles.shape)
+    by_schedule: dict[int, list[Leg]] = {}
+    for leg in legs:
+        by_schedule.setdefault(id(leg.schedule), []).append(leg)
+    for group in by_schedule.values():  # every leg on one schedule in one array operation
+        schedule = group[0].schedule
+        quantities = np.array([leg.quantity for leg in group])
+        notionals = np.outer(quantities, middles)
+        tiers = np.maximum(np.searchsorted(schedule.floors, notionals, side="right") - 1, 0)
+        slope += quantities @ np.asarray(schedule.rates)[tiers]
+        amount += np.asarray(schedule.amounts)[tiers].sum(axis=0)
+    return slope, amount
 
 
 class SymbolPart:
@@ -97,17 +103,22 @@ class SymbolPart:
     one symbol changes one part, and a search along one price touches only its legs.
 
     ``equity(x) = x · Σ s·Q − Σ s·Q·EP`` (summed per symbol, so a hedge's legs cancel exactly
-    even at extreme prices); ``maintenance(x) = Σ MM of its legs``."""
+    even at extreme prices); ``maintenance(x) = Σ MM of its legs``, precomputed as one line per
+    segment between tier boundaries (``_maintenance_segments``): a price costs one lookup,
+    whatever the number of legs."""
 
     __slots__ = (
+        "_boundary_health",
+        "amounts",
         "breakpoints",
         "cost",
+        "edges",
         "fixed",
-        "groups",
         "legs",
-        "marked",
         "net",
+        "slopes",
         "symbol",
+        "terms",
         "top_rate",
     )
 
@@ -119,37 +130,32 @@ class SymbolPart:
         for leg in legs:
             self.net += leg.sign * leg.quantity
             self.cost += leg.sign * leg.quantity * leg.entry_price
-        self.marked = tuple(leg for leg in legs if leg.schedule.basis == "mark")
+        marked = tuple(leg for leg in legs if leg.schedule.basis == "mark")
         # Entry-basis legs (Bybit USDT, BitMEX): maintenance fixed by the entry value.
         self.fixed = sum(leg.entry_maintenance for leg in legs if leg.schedule.basis == "entry")
-        self.top_rate = sum(leg.quantity * leg.schedule.rates[-1] for leg in self.marked)
-        points = {f / leg.quantity for leg in self.marked for f in leg.schedule.floors[1:]}
+        self.top_rate = sum(leg.quantity * leg.schedule.rates[-1] for leg in marked)
+        points = {f / leg.quantity for leg in marked for f in leg.schedule.floors[1:]}
         self.breakpoints = np.array(sorted(points), dtype=float)
-        # Many legs on one schedule (a big book's cross pool): their MM at one price in one
-        # array operation rather than one call per leg.
-        by_schedule: dict[int, list[Leg]] = {}
-        for leg in self.marked:
-            by_schedule.setdefault(id(leg.schedule), []).append(leg)
-        self.groups = [
-            _LegGroup(legs[0].schedule, np.array([leg.quantity for leg in legs]))
-            for legs in by_schedule.values()
-            if len(legs) >= _GROUPED
-        ]
-        grouped = {id(g.schedule) for g in self.groups}
-        self.marked = tuple(leg for leg in self.marked if id(leg.schedule) not in grouped)
+        slopes, amounts = _maintenance_segments(marked, self.breakpoints)
+        self.slopes = slopes
+        self.amounts = amounts - self.fixed
+        self.edges = self.breakpoints.tolist()
+        self.terms: list[tuple[float, float]] = list(
+            zip(slopes.tolist(), self.amounts.tolist(), strict=True)
+        )
+        self._boundary_health: list[float] | None = None
 
     def equity(self, price: Price) -> Price:
         return price * self.net - self.cost
 
     def maintenance(self, price: Price) -> Price:
-        total = cast(Price, self.fixed)
-        for leg in self.marked:
-            total = total + leg.schedule.maintenance(price * leg.quantity)
-        for group in self.groups:
-            total = total + group.maintenance(price)
-        if isinstance(price, np.ndarray) and not isinstance(total, np.ndarray):
-            return np.full(price.shape, total, dtype=price.dtype)
-        return total
+        if isinstance(price, np.ndarray):
+            j = np.searchsorted(self.breakpoints, price, side="right")
+            kind = price.dtype
+            result: Price = price * self.slopes.astype(kind)[j] - self.amounts.astype(kind)[j]
+            return result
+        slope, amount = self.terms[bisect.bisect_right(self.edges, price)]
+        return price * slope - amount
 
     def health(self, price: Price) -> Price:
         return self.equity(price) - self.maintenance(price)
@@ -157,6 +163,15 @@ class SymbolPart:
     def final_slope(self) -> float:
         """d health / d price beyond every tier boundary."""
         return self.net - self.top_rate
+
+    def boundary_health(self) -> list[float]:
+        """The part's health at 0 and at every tier boundary (``[0, *breakpoints]``), found
+        once: a search asks for them at every step, with a different rest of the pool."""
+        if self._boundary_health is None:
+            at = np.concatenate(([0.0], self.breakpoints))
+            with np.errstate(all="ignore"):  # a boundary near 10^12: inf, as in floats
+                self._boundary_health = self.health(at).tolist()
+        return self._boundary_health
 
 
 @dataclass(frozen=True, slots=True)

@@ -66,35 +66,74 @@ class Leg:
         return self.schedule.rates[self.schedule.tier_index(self.quantity * basis)]
 
 
-def _maintenance_segments(
-    legs: tuple[Leg, ...], edges: npt.NDArray[np.float64]
-) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
-    """Σ MM of ``legs`` as one piecewise-linear function of the price: on segment ``j``
-    (between ``edges[j-1]`` and ``edges[j]``) it is ``x · slope[j] − amount[j]``. Each leg's
-    ``MM = Q·x·MMR_k − cum_k`` is linear between its own tier boundaries ``floor / Q``
-    (``Schedule.maintenance``), so their sum is linear between the union of them: the tier of
-    each leg is read once per segment, at its middle, away from any boundary's rounding."""
+@dataclass(frozen=True, slots=True)
+class _Segments:
+    """Σ MM of some legs as one piecewise-linear function of the price: on segment ``j``
+    (between ``edges[j-1]`` and ``edges[j]``) it is ``x · slopes[j] − amounts[j]``."""
+
+    breakpoints: npt.NDArray[np.float64]
+    slopes: npt.NDArray[np.float64]
+    amounts: npt.NDArray[np.float64]
+    edges: list[float]
+    terms: list[tuple[float, float]]
+    top_rate: float
+    schedules: tuple[Schedule, ...]  # held, so the ids in the cache key stay theirs
+    # Σ MM at 0 and at every edge: a search asks for the health there at every step.
+    at_edges: list[float]
+
+
+def _maintenance_segments(legs: tuple[Leg, ...]) -> _Segments:
+    """The segments of ``legs`` (marked to market). Each leg's ``MM = Q·x·MMR_k − cum_k`` is
+    linear between its own tier boundaries ``floor / Q`` (``Schedule.maintenance``), so their
+    sum is linear between the union of them: the tier of each leg is read once per segment,
+    at its middle, away from any boundary's rounding. Remembered by schedule and quantity: an
+    edit rebuilds every pool, and all but one position's legs are as they were."""
+    key = tuple((id(leg.schedule), leg.quantity) for leg in legs)
+    found = _SEGMENTS.get(key)
+    if found is None:
+        if len(_SEGMENTS) > 20_000:
+            _SEGMENTS.clear()
+        found = _SEGMENTS[key] = _segments(legs)
+    return found
+
+
+def _segments(legs: tuple[Leg, ...]) -> _Segments:
+    points = {f / leg.quantity for leg in legs for f in leg.schedule.floors[1:]}
+    edges = np.array(sorted(points), dtype=float)
     if len(legs) == 1 and len(legs[0].schedule.rates) == edges.size + 1:
         # One leg on distinct floors: its own tiers are the segments, scaled by its quantity.
         schedule = legs[0].schedule
-        rates = np.array(schedule.rates, dtype=float)
-        return rates * legs[0].quantity, np.array(schedule.amounts, dtype=float)
-    starts = np.concatenate(([0.0], edges))
-    ends = np.concatenate((edges, [edges[-1] * 2 + 1 if edges.size else 1.0]))
-    middles = (starts + ends) / 2
-    slope = np.zeros(middles.shape)
-    amount = np.zeros(middles.shape)
-    by_schedule: dict[int, list[Leg]] = {}
-    for leg in legs:
-        by_schedule.setdefault(id(leg.schedule), []).append(leg)
-    for group in by_schedule.values():  # every leg on one schedule in one array operation
-        schedule = group[0].schedule
-        quantities = np.array([leg.quantity for leg in group])
-        notionals = np.outer(quantities, middles)
-        tiers = np.maximum(np.searchsorted(schedule.floors, notionals, side="right") - 1, 0)
-        slope += quantities @ np.asarray(schedule.rates)[tiers]
-        amount += np.asarray(schedule.amounts)[tiers].sum(axis=0)
-    return slope, amount
+        slope = np.array(schedule.rates, dtype=float) * legs[0].quantity
+        amount = np.array(schedule.amounts, dtype=float)
+    else:
+        starts = np.concatenate(([0.0], edges))
+        ends = np.concatenate((edges, [edges[-1] * 2 + 1 if edges.size else 1.0]))
+        middles = (starts + ends) / 2
+        slope = np.zeros(middles.shape)
+        amount = np.zeros(middles.shape)
+        by_schedule: dict[int, list[Leg]] = {}
+        for leg in legs:
+            by_schedule.setdefault(id(leg.schedule), []).append(leg)
+        for group in by_schedule.values():  # every leg on one schedule in one array operation
+            schedule = group[0].schedule
+            quantities = np.array([leg.quantity for leg in group])
+            notionals = np.outer(quantities, middles)
+            tiers = np.maximum(np.searchsorted(schedule.floors, notionals, side="right") - 1, 0)
+            slope += quantities @ np.asarray(schedule.rates)[tiers]
+            amount += np.asarray(schedule.amounts)[tiers].sum(axis=0)
+    return _Segments(
+        edges,
+        slope,
+        amount,
+        edges.tolist(),
+        list(zip(slope.tolist(), amount.tolist(), strict=True)),
+        sum(leg.quantity * leg.schedule.rates[-1] for leg in legs),
+        tuple(leg.schedule for leg in legs),
+        [0.0 - amount[0], *(edges * slope[1:] - amount[1:]).tolist()],
+    )
+
+
+_SEGMENTS: dict[tuple[tuple[int, float], ...], _Segments] = {}
 
 
 class SymbolPart:
@@ -103,11 +142,11 @@ class SymbolPart:
     one symbol changes one part, and a search along one price touches only its legs.
 
     ``equity(x) = x · Σ s·Q − Σ s·Q·EP`` (summed per symbol, so a hedge's legs cancel exactly
-    even at extreme prices); ``maintenance(x) = Σ MM of its legs``, precomputed as one line per
-    segment between tier boundaries (``_maintenance_segments``): a price costs one lookup,
-    whatever the number of legs."""
+    even at extreme prices); ``maintenance(x) = Σ MM of its legs``, one line per segment
+    between tier boundaries (``_Segments``): a price costs one lookup, whatever its legs."""
 
     __slots__ = (
+        "_at_edges",
         "_boundary_health",
         "amounts",
         "breakpoints",
@@ -133,16 +172,17 @@ class SymbolPart:
         marked = tuple(leg for leg in legs if leg.schedule.basis == "mark")
         # Entry-basis legs (Bybit USDT, BitMEX): maintenance fixed by the entry value.
         self.fixed = sum(leg.entry_maintenance for leg in legs if leg.schedule.basis == "entry")
-        self.top_rate = sum(leg.quantity * leg.schedule.rates[-1] for leg in marked)
-        points = {f / leg.quantity for leg in marked for f in leg.schedule.floors[1:]}
-        self.breakpoints = np.array(sorted(points), dtype=float)
-        slopes, amounts = _maintenance_segments(marked, self.breakpoints)
-        self.slopes = slopes
-        self.amounts = amounts - self.fixed
-        self.edges = self.breakpoints.tolist()
-        self.terms: list[tuple[float, float]] = list(
-            zip(slopes.tolist(), self.amounts.tolist(), strict=True)
-        )
+        segments = _maintenance_segments(marked)
+        self.top_rate = segments.top_rate
+        self.breakpoints = segments.breakpoints
+        self.edges = segments.edges
+        self.slopes = segments.slopes
+        if self.fixed:
+            self.amounts = segments.amounts - self.fixed
+            self.terms = [(slope, amount - self.fixed) for slope, amount in segments.terms]
+        else:
+            self.amounts, self.terms = segments.amounts, segments.terms
+        self._at_edges = segments.at_edges
         self._boundary_health: list[float] | None = None
 
     def equity(self, price: Price) -> Price:
@@ -168,9 +208,11 @@ class SymbolPart:
         """The part's health at 0 and at every tier boundary (``[0, *breakpoints]``), found
         once: a search asks for them at every step, with a different rest of the pool."""
         if self._boundary_health is None:
-            at = np.concatenate(([0.0], self.breakpoints))
-            with np.errstate(all="ignore"):  # a boundary near 10^12: inf, as in floats
-                self._boundary_health = self.health(at).tolist()
+            net, cost, fixed = self.net, self.cost, self.fixed
+            self._boundary_health = [
+                x * net - cost - (maintenance + fixed)
+                for x, maintenance in zip([0.0, *self.edges], self._at_edges, strict=True)
+            ]
         return self._boundary_health
 
 
@@ -258,13 +300,15 @@ def _schedule(rules: str, position: Position) -> Schedule:
 
 
 def clear_pools_cache() -> None:
-    """Forget the pools built so far (a benchmark measures a fresh build, as an edit sees)."""
+    """Forget the pools built so far (a benchmark measures a fresh build)."""
+    _SEGMENTS.clear()
     _POOLS.clear()
 
 
 def clear_schedule_cache() -> None:
     """Forget the schedules looked up so far (after a tier table was imported)."""
     _SCHEDULES.clear()
+    _SEGMENTS.clear()
     _POOLS.clear()
 
 

@@ -196,7 +196,10 @@ def bankruptcy_t(pool: Pool, direction: Mapping[str, float]) -> float | None:
     """
     # Per symbol: each part's net quantity, so a cross pool of many symbols costs the moving
     # symbols' parts, not every leg once per symbol.
-    slope = sum(pool.parts[s].net * d for s, d in direction.items() if s in pool.parts and d)
+    if len(pool.parts) < len(direction):
+        slope = sum(part.net * direction.get(s, 0.0) for s, part in pool.parts.items())
+    else:
+        slope = sum(pool.parts[s].net * d for s, d in direction.items() if s in pool.parts and d)
     if slope == 0:
         return None
     if len(pool.parts) > _FEW_PARTS:

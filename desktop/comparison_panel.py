@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QEvent, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QScrollArea,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -114,12 +115,43 @@ class FiguresTable(QTableWidget):
     figures instead, and the panel around it scrolls.
     """
 
+    def __init__(self, rows: int, columns: int, parent: QWidget | None = None) -> None:
+        super().__init__(rows, columns, parent)
+        self.texts: list[tuple[str, ...]] = []  # each row's texts, as written in its cells
+        self._advances: dict[str, int] = {}  # each text's width in the table's font
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._advances.clear()
+        super().changeEvent(event)
+
+    def _needed(self, column: int) -> int:
+        """The column's widest cell as Qt sizes it, asked of one cell only: the one whose text
+        is widest. ``sizeHintForColumn`` would ask every row (3 × 500 × 5 cells a keystroke in
+        a big book), and most texts are the same from one keystroke to the next."""
+        header = self.horizontalHeader().sectionSizeHint(column)
+        if not self.texts:
+            return header
+        if len(self._advances) > 50_000:
+            self._advances.clear()
+        metrics = self.fontMetrics()
+        widest, widest_row = -1, 0
+        for row, texts in enumerate(self.texts):
+            text = texts[column]
+            advance = self._advances.get(text)
+            if advance is None:
+                advance = self._advances[text] = metrics.horizontalAdvance(text)
+            if advance > widest:
+                widest, widest_row = advance, row
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        index = self.model().index(widest_row, column)
+        cell = self.itemDelegateForIndex(index).sizeHint(option, index).width()
+        return max(cell + (1 if self.showGrid() else 0), header)
+
     def fit_columns(self) -> None:
         header = self.horizontalHeader()
-        needed = [
-            max(self.sizeHintForColumn(column), header.sectionSizeHint(column))
-            for column in range(self.columnCount())
-        ]
+        needed = [self._needed(column) for column in range(self.columnCount())]
         self.setMinimumWidth(sum(needed) + 2 * self.frameWidth())
         share, rest = divmod(max(self.viewport().width() - sum(needed), 0), len(needed))
         for column, width in enumerate(needed):
@@ -148,6 +180,7 @@ class VariantCard(QFrame):
         layout.addWidget(self.title)
         self._row_keys: list[tuple[object, ...]] = []  # what each row's tooltips were made of
         self._row_figures: list[tuple[object, str]] = []  # the figures each row shows
+        self._row_texts: list[tuple[str, ...]] = []  # the texts each row shows
         self.table = FiguresTable(0, len(HEADERS))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
@@ -199,6 +232,7 @@ class VariantCard(QFrame):
         positions = list(variant.positions.values())
         changed = self.table.rowCount() != len(positions)
         del self._row_keys[len(positions) :]
+        del self._row_texts[len(positions) :]
         self.table.setRowCount(len(positions))
         for row, f in enumerate(positions):
             if row < len(self._row_figures) and self._row_figures[row] == (f, currency):
@@ -216,6 +250,7 @@ class VariantCard(QFrame):
                 compact_amount_text(f.max_loss, coin),
                 "≥ 100 %" if f.past_liquidation else percent_text(f.margin_ratio, RATIO_DECIMALS),
             )
+            self._row_texts[row : row + 1] = [texts]
             key = (f.id, f.symbol, f.side, f.margin_mode, currency, f.venue_liquidation_price)
             same_row = row < len(self._row_keys) and self._row_keys[row] == key
             if not same_row:
@@ -247,6 +282,7 @@ class VariantCard(QFrame):
                     tip = f"{tip}\n\n{said(venue)}"
                 item.setToolTip(tip)
         self._row_figures = [(f, currency) for f in positions]
+        self.table.texts = self._row_texts[: len(positions)]
         header = self.table.horizontalHeader().sizeHint().height()
         shown = min(max(len(positions), 1), 6)
         height = (

@@ -936,3 +936,43 @@ def test_a_file_named_at_start_opens_and_save_as_suggests_the_registered_type(
     win.files.save_as()
     assert asked == [".marginlab.json"]
     win.controller.undo_stack.setClean()
+
+
+def test_a_wide_figure_out_of_sight_still_sets_its_column(
+    qtbot, window: MainWindow, tmp_path
+) -> None:
+    """The cards show six rows and scroll; a figure further down is measured all the same
+    (Qt's own ``sizeHintForColumn``, which reads every row, is the judge)."""
+    positions = [
+        {
+            "id": f"P{i}",
+            "symbol": "BTCUSDT",
+            "side": "long",
+            "quantity": 0.01,
+            "entry_price": 60_000,
+            "mark_price": 60_000,
+            "leverage": 10,
+            "margin_mode": "isolated",
+        }
+        for i in range(40)
+    ]
+    positions[33].update(id="a much longer position name", quantity=900, leverage=2)
+    document = {
+        "format": "marginlab.scenario",
+        "version": 2,
+        "name": "wide figure at row 34",
+        "rules": "binance-usdm",
+        "account": {"wallet_balance": 100_000_000, "currency": "USDT"},
+        "positions": positions,
+    }
+    path = tmp_path / "wide.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    assert window.files.open_path(path, ask=False)
+    wait_result(qtbot, window)
+    for card in window.comparison.cards.values():
+        table, header = card.table, card.table.horizontalHeader()
+        assert table.rowCount() == 40
+        assert table.rowAt(table.viewport().height() - 1) < 33  # out of sight
+        for column in range(table.columnCount()):
+            needed = max(table.sizeHintForColumn(column), header.sectionSizeHint(column))
+            assert header.sectionSize(column) >= needed, (card.name, column)

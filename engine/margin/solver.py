@@ -174,6 +174,8 @@ def crossings(pool: Pool, direction: Mapping[str, float]) -> Crossings:
         return Crossings(True, None, None)
     line = _Line(pool, direction)
     start = line.health(0.0)
+    if not line.moving:  # the move leaves the pool's prices where they are
+        return Crossings(start > 0, None, None)
     if start <= 0:
         down = _boundary_from_inside(line, -1)
         up = _boundary_from_inside(line, +1)

@@ -185,12 +185,18 @@ def _sweep(
 ) -> SweepResult:
     equity: dict[str, FloatArray] = {}
     thresholds: list[Threshold] = []
+    moving = {s for s, d in pools.direction.items() if d}
     for variant, prepared in pools.variants.items():
         total = np.zeros_like(t)
+        still = 0.0  # the pools the move does not touch: their equity today, all along
         for pool, c in prepared:
-            total += _pool_equity(pool, c, pools.direction, t)
+            if moving.isdisjoint(pool.parts):
+                if c.healthy:
+                    still += float(pool.equity({leg.symbol: leg.mark for leg in pool.legs}))
+            else:
+                total += _pool_equity(pool, c, pools.direction, t)
             thresholds.extend(_thresholds(variant, pool, c, to_axis))
-        equity[variant] = total
+        equity[variant] = total + still
     start = start_equity(scenario)
     return SweepResult(axis, symbol, x, equity, tuple(thresholds), start)
 

@@ -10,7 +10,7 @@ from typing import Any
 from marginlab.engine.margin.max_loss import SymbolRisk
 from marginlab.engine.margin.models import Scenario
 from marginlab.engine.margin.pools import VARIANT_TITLES
-from marginlab.engine.margin.report import Report, VariantReport
+from marginlab.engine.margin.report import PositionFigures, Report, VariantReport
 from marginlab.engine.margin.rules import stale_table_warning
 from marginlab.engine.text.numbers import (
     RATIO_DECIMALS,
@@ -124,6 +124,7 @@ def symbol_summaries(report: Report) -> list[SymbolSummary]:
     (``max_loss.max_losses``), as table cells with the whole sentence beside them."""
     out = []
     symbols = dict.fromkeys(f.symbol for f in report.variants["cross"].positions.values())
+    legs = {name: _legs_by_symbol(variant) for name, variant in report.variants.items()}
     for symbol in symbols:
         cells: dict[str, VariantRisk] = {}
         for name, variant in report.variants.items():
@@ -135,11 +136,12 @@ def symbol_summaries(report: Report) -> list[SymbolSummary]:
                 pid for pid in worst.liquidated if variant.positions[pid].symbol != symbol
             )
             loss = money_text(worst.loss, report.currency, coin=report.coin)
+            in_cross = _reaches_cross(variant, risk, legs[name][symbol])
             cells[name] = VariantRisk(
                 loss=worst.loss,
-                short=_short(_reaches_cross(variant, risk), loss, worst.loss, worst is risk.fall),
+                short=_short(in_cross, loss, worst.loss, worst is risk.fall),
                 others=others,
-                sentence=_variant_phrase(name, variant, risk, report),
+                sentence=_variant_phrase(name, variant, risk, report, legs[name][symbol]),
             )
         out.append(SymbolSummary(symbol, cells))
     return out
@@ -166,8 +168,18 @@ def _short(reaches_cross: bool, loss: str, amount: float, falls: bool) -> Said:
     )
 
 
-def _reaches_cross(variant: VariantReport, risk: SymbolRisk) -> bool:
-    legs = [f for f in variant.positions.values() if f.symbol == risk.symbol]
+def _legs_by_symbol(variant: VariantReport) -> dict[str, list[PositionFigures]]:
+    """The variant's positions grouped by symbol, once: a book of 500 positions over 50
+    symbols would otherwise be read once per symbol and per sentence."""
+    out: dict[str, list[PositionFigures]] = {}
+    for f in variant.positions.values():
+        out.setdefault(f.symbol, []).append(f)
+    return out
+
+
+def _reaches_cross(variant: VariantReport, risk: SymbolRisk, legs: list[PositionFigures]) -> bool:
+    """Whether moving the risk's symbol touches the cross pool: one of its own positions is
+    cross, or its worst move liquidates a cross one."""
     return any(f.margin_mode == "cross" for f in legs) or any(
         variant.positions[pid].margin_mode == "cross" for pid in risk.worst.liquidated
     )
@@ -182,9 +194,10 @@ def summary_lines(report: Report) -> list[str]:
     """
     lines: list[str] = []
     symbols = dict.fromkeys(f.symbol for f in report.variants["cross"].positions.values())
+    legs = {name: _legs_by_symbol(variant) for name, variant in report.variants.items()}
     for symbol in symbols:
         parts = [
-            _variant_phrase(name, variant, variant.symbol_risks[symbol], report)
+            _variant_phrase(name, variant, variant.symbol_risks[symbol], report, legs[name][symbol])
             for name, variant in report.variants.items()
             if symbol in variant.symbol_risks
         ]
@@ -194,11 +207,17 @@ def summary_lines(report: Report) -> list[str]:
     return lines
 
 
-def _variant_phrase(name: str, variant: VariantReport, risk: SymbolRisk, report: Report) -> Said:
+def _variant_phrase(
+    name: str,
+    variant: VariantReport,
+    risk: SymbolRisk,
+    report: Report,
+    legs: list[PositionFigures],
+) -> Said:
+    """The sentence of one variant for one symbol; ``legs`` are the variant's positions in it."""
     currency = report.currency
     title = VARIANT_LOWER[name]
     fall, rise = risk.fall, risk.rise
-    legs = [f for f in variant.positions.values() if f.symbol == risk.symbol]
     if risk.hedged:
         liquidation = next((f.liquidation_price for f in legs if f.margin_mode == "cross"), None)
         where = "" if liquidation is None else say(" to {price}", price=price_text(liquidation))
@@ -223,7 +242,7 @@ def _variant_phrase(name: str, variant: VariantReport, risk: SymbolRisk, report:
     loss = money_text(worst.loss, currency, coin=report.coin)
     head = (
         say("{variant} can lose {loss}", variant=title, loss=loss)
-        if _reaches_cross(variant, risk)
+        if _reaches_cross(variant, risk, legs)
         else say("{variant} loses at most {loss}", variant=title, loss=loss)
     )
     other = rise if worst is fall else fall

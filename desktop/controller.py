@@ -267,7 +267,8 @@ class ScenarioController(QObject):
 
     def add_position(self, like_row: int = -1) -> bool:
         """A new small long, in the symbol of row ``like_row`` (the selected one) at that
-        symbol's mark; BTCUSDT at its mark (or 60,000) when no row is given."""
+        symbol's mark; BTCUSDT at its mark (or 60,000) when no row is given. In a
+        coin-margined book, one contract like the selected row's (or the first row's)."""
         document = self._document()
         taken = {p["id"] for p in document["positions"]}
         new_id = next(f"P{i}" for i in range(1, len(taken) + 2) if f"P{i}" not in taken)
@@ -287,6 +288,15 @@ class ScenarioController(QObject):
         )
         if self._scenario.rules == "generic":  # the venues' tables cover BTCUSDT
             document["positions"][-1]["maintenance_rate"] = 0.005
+        if self._scenario.coin_margined:  # one settlement coin a book: a contract like its own
+            like = positions[like_row] if 0 <= like_row < len(positions) else positions[0]
+            document["positions"][-1].update(
+                symbol=like.symbol,
+                entry_price=self._scenario.marks()[like.symbol],
+                contract="inverse",
+                contract_size=like.contract_size,
+                quantity=1,
+            )
         return self._apply(document, tr("Add position"), None)
 
     def open_order(self, position: dict[str, Any]) -> bool:

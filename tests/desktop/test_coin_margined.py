@@ -108,3 +108,17 @@ def _horizontal():  # type: ignore[no-untyped-def]
 def _shown(window: MainWindow, qtbot) -> None:
     window.show()
     qtbot.waitExposed(window)
+
+
+def test_add_position_in_a_coin_book_adds_a_contract(qtbot, window: MainWindow) -> None:
+    """A coin-margined book holds one settlement coin: the new row is one contract of the
+    selected row's kind, not a USDT-margined position the file would refuse."""
+    load(qtbot, window)
+    assert window.controller.add_position(0)
+    wait_result(qtbot, window)
+    added = window.controller.scenario.positions[-1]
+    assert (added.contract, added.contract_size, added.quantity) == ("inverse", 100, 1)
+    assert added.symbol == window.controller.scenario.positions[0].symbol
+    figures = window.controller.result.report.variants["isolated"].positions[added.id]
+    # Isolated at 10×: margin N/EP/10 coins, so its whole margin is what it can lose.
+    assert figures.max_loss == pytest.approx(100 / EP / 10, rel=1e-9)

@@ -100,11 +100,14 @@ def _maintenance_segments(legs: tuple[Leg, ...]) -> _Segments:
 def _segments(legs: tuple[Leg, ...]) -> _Segments:
     points = {f / leg.quantity for leg in legs for f in leg.schedule.floors[1:]}
     edges = np.array(sorted(points), dtype=float)
+    at_edges: list[float] | None = None
     if len(legs) == 1 and len(legs[0].schedule.rates) == edges.size + 1:
-        # One leg on distinct floors: its own tiers are the segments, scaled by its quantity.
-        schedule = legs[0].schedule
-        slope = np.array(schedule.rates, dtype=float) * legs[0].quantity
+        # One leg on distinct floors: its own tiers are the segments, scaled by its quantity;
+        # at the edges, its own formula (``SymbolPart.maintenance`` asks the leg's schedule).
+        schedule, quantity = legs[0].schedule, legs[0].quantity
+        slope = np.array(schedule.rates, dtype=float) * quantity
         amount = np.array(schedule.amounts, dtype=float)
+        at_edges = [schedule.maintenance(x * quantity) for x in [0.0, *edges.tolist()]]
     else:
         starts = np.concatenate(([0.0], edges))
         ends = np.concatenate((edges, [edges[-1] * 2 + 1 if edges.size else 1.0]))
@@ -129,7 +132,7 @@ def _segments(legs: tuple[Leg, ...]) -> _Segments:
         list(zip(slope.tolist(), amount.tolist(), strict=True)),
         sum(leg.quantity * leg.schedule.rates[-1] for leg in legs),
         tuple(leg.schedule for leg in legs),
-        [0.0 - amount[0], *(edges * slope[1:] - amount[1:]).tolist()],
+        at_edges or [0.0 - amount[0], *(edges * slope[1:] - amount[1:]).tolist()],
     )
 
 
@@ -148,6 +151,7 @@ class SymbolPart:
     __slots__ = (
         "_at_edges",
         "_boundary_health",
+        "_single",
         "amounts",
         "breakpoints",
         "cost",
@@ -184,11 +188,17 @@ class SymbolPart:
             self.amounts, self.terms = segments.amounts, segments.terms
         self._at_edges = segments.at_edges
         self._boundary_health: list[float] | None = None
+        # One leg marked to market (every isolated position): its own schedule, so its figures
+        # round exactly as that position's formula does, and two positions alike tie exactly.
+        self._single = (marked[0].schedule, marked[0].quantity) if len(marked) == 1 else None
 
     def equity(self, price: Price) -> Price:
         return price * self.net - self.cost
 
     def maintenance(self, price: Price) -> Price:
+        if self._single is not None:
+            schedule, quantity = self._single
+            return self.fixed + schedule.maintenance(price * quantity)
         if isinstance(price, np.ndarray):
             j = np.searchsorted(self.breakpoints, price, side="right")
             kind = price.dtype

@@ -171,8 +171,11 @@ def _on_side(x: float, start: float, side: int) -> bool:
 
 
 def _distance(x: float, start: float) -> float:
-    """How far ``x`` is from ``start``, as a ratio: 0 is infinitely far."""
-    if x <= 0 or start <= 0:
+    """How far ``x`` is from ``start``, as a ratio: 0 is infinitely far. From 0 (a search that
+    starts with every price at 0), every price is infinitely far: the larger, the farther."""
+    if start <= 0:
+        return x
+    if x <= 0:
         return math.inf
     return abs(math.log(x) - math.log(start))  # x / start may underflow to 0
 

@@ -282,3 +282,31 @@ def test_a_worst_move_near_zero_is_reached_exactly() -> None:
     variant = evaluate(scenario).variants["as_entered"]
     after = evaluate(scenario, _reachable(variant.account.worst_move.prices))
     assert _loss(after.variants["as_entered"]) == pytest.approx(variant.account.max_loss, rel=1e-9)
+
+
+def test_a_fall_that_alone_helps_the_cross_pool_still_counts_when_another_sinks_it() -> None:
+    """Found by Hypothesis: BTC falling liquidates two isolated longs but feeds the cross
+    pool's BTC short; ETH falling then sinks the cross pool anyway. The search starting with
+    every price at 0 met the BTC prices that lose the same in a tie, and took the one furthest
+    from the mark that the ETH fall could still exploit, not the lowest.
+
+    By hand at BTC 30,000 and ETH 1,200: the isolated longs (5 margin each, 2x) have lost
+    their margin; the cross pool (10 cash, short 100 USDT of BTC, long 100 USDT of ETH) is at
+    10 + 50 − 60 = 0, liquidated; the isolated ETH short (10 margin) gained 0.00333 × 1,800.
+    The account, 30 today, is worth 16: the max loss is at least 14."""
+    q = 5 / 30_000
+    book = scenario(
+        30,
+        [
+            position("P0", "BTCUSDT", "long", q, 60_000, leverage=2),
+            position("P1", "BTCUSDT", "long", q, 60_000, leverage=2),
+            position("P2", "BTCUSDT", "short", 100 / 60_000, 60_000, mode="cross", leverage=1),
+            position("P3", "ETHUSDT", "short", 10 / 3_000, 3_000, leverage=1),
+            position("P4", "ETHUSDT", "long", 100 / 3_000, 3_000, mode="cross", leverage=1),
+        ],
+    )
+    worth = 10 + (10 / 3_000) * (3_000 - 1_200)  # the ETH short alone survives
+    by_hand = 30 - worth
+    assert by_hand == pytest.approx(14)
+    worst = evaluate(book).variants["as_entered"].account.worst_move
+    assert worst.loss >= by_hand

@@ -19,8 +19,14 @@ below 0, the insurance fund takes the rest). The account is worth the sum of its
   two symbols the worth is a sum of one-symbol parts and each symbol's exact search gives the
   exact answer; where the cross pool spans several, exact one-symbol searches in turn
   (coordinate descent) from today's marks and from all prices at 0, and every symbol's own
-  worst move, give the lowest worth found. Every figure is the worth at prices the search
-  visited, so a move reaches it.
+  worst move, give the lowest worth found. Where isolated pools share symbols with such a
+  cross pool, the worst move can need two symbols at once: one fall that alone would feed the
+  cross pool (a short in it) and another that sinks it anyway. Starts that weigh the cross
+  pool's health against the isolated pools' worth (a Lagrangian relaxation of "the cross pool
+  is liquidated": separable, so each symbol's best price is found on its own), each followed
+  by a greedy descent, look for those; for a cross pool of up to ``_COMBINED_SYMBOLS``
+  symbols (each start costs a descent). The search is a heuristic there, not exact. Every
+  figure is the worth at prices the search visited, so a move reaches it.
 """
 
 from __future__ import annotations
@@ -37,6 +43,10 @@ from marginlab.engine.margin.rules import FloatArray
 
 _NUDGE = 1e-9  # past a threshold by this fraction: liquidated there, whatever the rounding
 _SCALAR_WORK = 48  # places × pools a line search evaluates one by one; more as arrays
+# Weights of the cross pool's health against the isolated pools' worth, one start each.
+_WEIGHTS = (0.0, 1 / 64, 1 / 16, 1 / 4, 1.0, 4.0, 16.0, 64.0)
+# Symbols of a cross pool up to which those starts are searched (each costs a descent).
+_COMBINED_SYMBOLS = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,9 +146,9 @@ class _Slice:
                 lo = max(i for i in range(peak, n + 1) if values[i] > 0)
                 roots.append(_cross(at[lo], at[lo + 1], values[lo], values[lo + 1]))
             elif slope < 0:
-                roots.append(at[n] - values[n] / slope)
+                roots.append(_beyond(at[n], values[n], slope))
         elif slope > 0 and values[n] <= 0:
-            roots.append(at[n] - values[n] / slope)
+            roots.append(_beyond(at[n], values[n], slope))
         return [r for r in roots if r > 0 and math.isfinite(r)]
 
 
@@ -178,6 +188,12 @@ def _distance(x: float, start: float) -> float:
     if x <= 0:
         return math.inf
     return abs(math.log(x) - math.log(start))  # x / start may underflow to 0
+
+
+def _beyond(x: float, value: float, slope: float) -> float:
+    """Where health, ``value`` at the last boundary ``x`` and then of ``slope``, meets 0."""
+    with np.errstate(all="ignore"):  # a slope near 0: a root beyond any price, inf
+        return float(x - value / slope)
 
 
 def _cross(a: float, b: float, fa: float, fb: float) -> float:
@@ -327,6 +343,74 @@ class _Account:
             values = array.tolist()
         return _lowest_by_side(places, values)
 
+    def coupled(self) -> int | None:
+        """The live pool spanning several symbols (the cross pool), when there is one only and
+        another pool (an isolated one) shares one of its symbols: only then can a move that
+        sinks both be missed by moving one symbol at a time."""
+        found = [i for i, parts in enumerate(self.parts) if len(parts) > 1]
+        if len(found) != 1:
+            return None
+        cross = found[0]
+        shared = any(
+            i != cross for part in self.parts[cross] for i, _ in self.by_symbol[part.symbol]
+        )
+        return cross if shared else None
+
+    def lagrangian_starts(self, cross: int) -> list[_State]:
+        """Where to start looking for a move that sinks the cross pool and the isolated pools
+        together (module docstring): for each weight ``λ`` of ``_WEIGHTS``, every symbol at its
+        own price minimising "its isolated pools' worth + λ · its part of the cross pool's
+        health". At λ = 0 that is the isolated pools' worst; as λ grows, prices that sink the
+        cross pool win. Each term is piecewise linear between the pools' thresholds and the
+        cross part's tier boundaries, so its minimum is at one of them, at 0 or at the
+        largest price a move may name; of equal minima, the nearest to the mark."""
+        weights = np.array(_WEIGHTS)
+        chosen = [dict(self.marks) for _ in _WEIGHTS]
+        for symbol, mark in self.marks.items():
+            pieces, part = [], None
+            for i, k in self.by_symbol[symbol]:
+                if i == cross:
+                    part = self.parts[i][k]
+                else:
+                    cash = self.live[i].cash
+                    pieces.append(_Slice(self.parts[i][k], cash, cash))
+            points = {0.0, MAX_PRICE, mark}
+            for piece in pieces:
+                for root in self._roots(piece):
+                    points.update((root * (1 - _NUDGE), root * (1 + _NUDGE)))
+            if part is not None:
+                points.update(part.edges)
+            xs = np.array(sorted(x for x in points if x <= MAX_PRICE))
+            values = np.zeros(xs.shape)
+            with np.errstate(all="ignore"):  # prices near 0 or 10^12: inf, as in floats
+                for piece in pieces:
+                    values += piece.worths(xs)
+                health = np.zeros(xs.shape) if part is None else part.health(xs)
+                costs = values[None, :] + weights[:, None] * health[None, :]
+                lowest = np.nanmin(costs, axis=1, keepdims=True)
+                ties = costs <= lowest + 1e-12 * np.maximum(1.0, np.abs(lowest))
+                away = np.where(xs > 0, np.abs(np.log(xs) - math.log(mark)), np.inf)
+            nearest = np.argmin(np.where(ties, away[None, :], np.inf), axis=1)
+            for prices, index in zip(chosen, nearest.tolist(), strict=True):
+                prices[symbol] = float(xs[index])
+        unique = {tuple(prices.values()): prices for prices in chosen}
+        return [self.state(prices) for prices in unique.values()]
+
+    def descend_greedy(self, start: _State) -> _State:
+        """From ``start``, move the one symbol whose exact search lowers the worth most, until
+        none does: unlike ``descend``, the order of the symbols plays no part."""
+        state = start
+        for _ in range(2 * len(self.marks) + 4):
+            lowest, step = state.total - 1e-9 * max(1.0, abs(state.total)), None
+            for symbol in self.marks:
+                value, x = self.line_search(symbol, state)
+                if value < lowest:
+                    lowest, step = value, (symbol, x)
+            if step is None:
+                break
+            state = self.moved(state, *step)
+        return state
+
     def descend(self, start: _State, order: list[str]) -> _State:
         state = start
         for _ in range(6):
@@ -398,6 +482,12 @@ def _account_max_loss(account: _Account, risks: Mapping[str, SymbolRisk]) -> Wor
         found = account.descend(start, order)
         if found.total < best.total:
             best = found
+    cross = account.coupled()
+    if cross is not None and len(account.parts[cross]) <= _COMBINED_SYMBOLS:
+        for start in account.lagrangian_starts(cross):
+            found = account.descend_greedy(start)
+            if found.total < best.total:
+                best = found
     return account.worst_move(best)
 
 

@@ -124,6 +124,9 @@ def _segments(legs: tuple[Leg, ...]) -> _Segments:
             tiers = np.maximum(np.searchsorted(schedule.floors, notionals, side="right") - 1, 0)
             slope += quantities @ np.asarray(schedule.rates)[tiers]
             amount += np.asarray(schedule.amounts)[tiers].sum(axis=0)
+    if at_edges is None:
+        with np.errstate(all="ignore"):  # an edge near 10^21 (a quantity near 0): inf, nan
+            at_edges = [0.0 - float(amount[0]), *(edges * slope[1:] - amount[1:]).tolist()]
     return _Segments(
         edges,
         slope,
@@ -132,7 +135,7 @@ def _segments(legs: tuple[Leg, ...]) -> _Segments:
         list(zip(slope.tolist(), amount.tolist(), strict=True)),
         sum(leg.quantity * leg.schedule.rates[-1] for leg in legs),
         tuple(leg.schedule for leg in legs),
-        at_edges or [0.0 - amount[0], *(edges * slope[1:] - amount[1:]).tolist()],
+        at_edges,
     )
 
 

@@ -69,9 +69,13 @@ def assert_same(new: Report, old: Report) -> None:
             assert figures.liquidated == was.liquidated, (name, pid)
         scale = reference.account.equity_now + reference.account.wallet_balance
         for field in ACCOUNT:
-            assert close(
-                getattr(variant.account, field), getattr(reference.account, field), scale
-            ), (name, field)
+            now, was = getattr(variant.account, field), getattr(reference.account, field)
+            if field == "max_loss" and now > was:
+                # Where a cross pool and isolated pools share symbols, the account's search
+                # looks further than the old one (max_loss.lagrangian_starts): it may find a
+                # move that loses more, never less; assert_reached checks the move is real.
+                continue
+            assert close(now, was, scale), (name, field)
         # Where several moves tie for the lowest worth, the two searches may stop at different
         # ones: the figure must agree, and the move found must reach it.
         assert_reached(new, name)

@@ -7,7 +7,7 @@ import argparse
 import math
 from typing import Any
 
-from marginlab.engine.files.scenario_io import load_scenario
+from marginlab.cli.accounts import load_account
 from marginlab.engine.margin import calculator as calc
 from marginlab.engine.margin.fees import BASE_TAKER_RATES, MAX_TAKER_RATE, taker_rate
 from marginlab.engine.margin.models import Scenario
@@ -91,7 +91,7 @@ def _fee_rate(reader: Reader, scenario: Scenario | None) -> float:
 
 
 def _scenario(reader: Reader) -> Scenario:
-    scenario = load_scenario(reader.args.file)
+    scenario = load_account(reader.args.file, reader.args.account)
     update: dict[str, Any] = {}
     if reader.args.rules:
         update["rules"] = reader.args.rules

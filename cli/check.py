@@ -6,8 +6,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from marginlab.cli.accounts import load_account
 from marginlab.cli.calc import CalcUsageError, Reader
-from marginlab.engine.files.scenario_io import load_scenario
 from marginlab.engine.margin.planning import MODES, PlanError, Ticket
 from marginlab.engine.margin.precheck import Check, check_order
 from marginlab.engine.text.numbers import money_text, percent_text, price_or_none_text
@@ -21,7 +21,7 @@ def run_check(args: argparse.Namespace) -> str:
     limit = reader.optional("--max-loss")
     mmr = reader.optional("--mmr", percent=True)
     reader.done()
-    scenario = load_scenario(args.file)
+    scenario = load_account(args.file, args.account)
     order, problems = parse_order(args.open, scenario.marks())
     if order is None:
         raise CalcUsageError(problems)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from marginlab.cli.accounts import add_account_option
 from marginlab.engine.margin.rules import RULE_SETS
 from marginlab.engine.paths.defaults import (
     DEFAULT_BLOCK,
@@ -36,8 +37,10 @@ def add_path_commands(commands: Any) -> None:
     rp.add_argument("--depth", type=float, help="depth of a built-in path, in %%")
     rp.add_argument("--steps", type=int, default=240, help="candles of a built-in path")
     rp.add_argument("--json", action="store_true")
+    add_account_option(rp)
     rk = commands.add_parser("risk", help="Monte Carlo odds of liquidation in each variant")
     rk.add_argument("file")
+    add_account_option(rk)
     rk.add_argument("--paths", type=int, default=DEFAULT_PATHS, help=f"default {DEFAULT_PATHS:,}")
     rk.add_argument(
         "--horizon",
@@ -155,6 +158,7 @@ def add_calc_commands(commands: Any) -> None:
     av.add_argument("--leverage", help="of the new fills (default: the position's)")
     av.add_argument("--mmr", help="maintenance rate override, e.g. 0.5%%")
     common(av)
+    add_account_option(av)
     mo = kinds.add_parser("max-open", help="the largest order the account can open, per mode")
     mo.add_argument("file")
     mo.add_argument("--symbol", required=True)
@@ -163,6 +167,7 @@ def add_calc_commands(commands: Any) -> None:
     mo.add_argument("--step", default="0", help="quantity step, e.g. 0.001 (default none)")
     mo.add_argument("--mmr", help="maintenance rate override, e.g. 0.5%%")
     common(mo)
+    add_account_option(mo)
     sz = kinds.add_parser("size", help="the largest size whose loss at the stop you accept")
     sz.add_argument("file")
     sz.add_argument("--symbol", required=True)
@@ -171,6 +176,7 @@ def add_calc_commands(commands: Any) -> None:
     sz.add_argument("--max-loss", help="default: the file's max acceptable loss")
     sz.add_argument("--mmr", help="maintenance rate override, e.g. 0.5%%")
     common(sz)
+    add_account_option(sz)
     fu = kinds.add_parser("funding", help="funding paid over a holding time, per position")
     fu.add_argument("file")
     fu.add_argument("--rate", required=True, help="funding rate per interval, e.g. 0.01%%")
@@ -179,6 +185,7 @@ def add_calc_commands(commands: Any) -> None:
         "--position", metavar="ID", help="also its liquidation price now and after, per mode"
     )
     common(fu)
+    add_account_option(fu)
 
 
 def add_check_command(commands: Any) -> None:
@@ -199,3 +206,4 @@ def add_check_command(commands: Any) -> None:
     ck.add_argument("--max-loss", help="the most you accept to lose (default: the file's)")
     ck.add_argument("--mmr", help="maintenance rate override, e.g. 0.5%%, where no table covers it")
     ck.add_argument("--json", action="store_true")
+    add_account_option(ck)

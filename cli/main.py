@@ -19,6 +19,7 @@ from typing import NoReturn
 
 import numpy as np
 
+from marginlab.cli.accounts import add_account_option, load_account, pick_account
 from marginlab.cli.commands import (
     add_calc_commands,
     add_check_command,
@@ -36,9 +37,9 @@ from marginlab.engine.files.scenario_io import (
 from marginlab.engine.margin.evaluate import check_moves, evaluate
 from marginlab.engine.margin.models import Scenario
 from marginlab.engine.margin.sweep import SweepResult, sweep_move, sweep_price
-from marginlab.engine.text.moves import parse_moves
+from marginlab.engine.text.moves import parse_moves, resolve_symbol
 from marginlab.engine.text.numbers import amount_decimals
-from marginlab.engine.text.report_text import report_json, report_table, strict_json
+from marginlab.engine.text.report_text import report_dict, report_table, strict_json
 
 PROG = "marginlab-cli"
 
@@ -80,6 +81,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     ev.add_argument("--funding-rate", help="funding rate per interval, e.g. 0.01%% (needs --hold)")
     ev.add_argument("--hold", help="hours the positions are held, paying funding")
+    add_account_option(ev)
     sw = commands.add_parser("sweep", help="equity of each variant along a price grid")
     sw.add_argument("file")
     target = sw.add_mutually_exclusive_group(required=True)
@@ -94,6 +96,7 @@ def _parser() -> argparse.ArgumentParser:
     sw.add_argument("--points", type=int, default=201)
     sw.add_argument("--csv", metavar="OUT", help="write the grid to this CSV file")
     sw.add_argument("--json", action="store_true", help="grid and thresholds as JSON")
+    add_account_option(sw)
     add_path_commands(commands)
     add_venue_commands(commands)
     add_calc_commands(commands)
@@ -112,16 +115,51 @@ def _load(file: str) -> Scenario:
 
 
 def _evaluate(args: argparse.Namespace) -> str:
-    scenario = _load(args.file)
-    if args.fee_rate is not None or args.funding_rate is not None or args.hold is not None:
-        scenario = importlib.import_module("marginlab.cli.calc").held(args, scenario)
+    whole = _load(args.file)
+    if args.account is not None or len(whole.accounts) == 1:
+        accounts: tuple[Scenario, ...] = (pick_account(whole, args.account),)
+    else:
+        accounts = whole.accounts  # each on its own: they never share collateral
     pairs = [(item.partition("=")[0], item.partition("=")[2]) for item in args.at]
-    moves, problems = parse_moves(pairs, scenario.marks(), "--at")
-    problems += check_moves(scenario, moves)
+    problems: list[str] = []
+    evaluated = []
+    for scenario in accounts:
+        if args.fee_rate is not None or args.funding_rate is not None or args.hold is not None:
+            scenario = importlib.import_module("marginlab.cli.calc").held(args, scenario)
+        # A move applies to the accounts that hold its symbol ("BTC" names BTCUSDT in one and
+        # BTCUSD in another); one no account holds is reported once, below.
+        own = [(n, t) for n, t in pairs if n.upper() == "ALL" or _holds(scenario, n)]
+        moves, found = parse_moves(own if len(accounts) > 1 else pairs, scenario.marks(), "--at")
+        problems += found + check_moves(scenario, moves)
+        evaluated.append((scenario, moves))
+    if len(accounts) > 1:
+        nowhere = [(n, t) for n, t in pairs if n.upper() != "ALL" and not _anywhere(accounts, n)]
+        marks = {s: m for scenario in accounts for s, m in scenario.marks().items()}
+        problems += parse_moves(nowhere, marks, "--at")[1]
     if problems:
-        raise UsageError(problems)
-    report = evaluate(scenario, moves)
-    return report_json(report) if args.json else report_table(report, scenario)
+        raise UsageError(list(dict.fromkeys(problems)))
+    reports = [(evaluate(scenario, moves), scenario) for scenario, moves in evaluated]
+    if args.json:
+        document = report_dict(reports[0][0])
+        if len(reports) > 1:
+            document["linked_accounts"] = [report_dict(report) for report, _ in reports[1:]]
+        return strict_json(document)
+    if len(reports) == 1:
+        return report_table(*reports[0])
+    return "\n\n".join(
+        f"== Account {i + 1} of {len(reports)}: {scenario.name} (settles in "
+        f"{scenario.account.currency}; the accounts never share collateral) ==\n"
+        + report_table(report, scenario)
+        for i, (report, scenario) in enumerate(reports)
+    )
+
+
+def _holds(scenario: Scenario, name: str) -> bool:
+    return resolve_symbol(name, scenario.symbols()) is not None
+
+
+def _anywhere(accounts: Sequence[Scenario], name: str) -> bool:
+    return any(_holds(scenario, name) for scenario in accounts)
 
 
 def _sweep(args: argparse.Namespace) -> str:
@@ -132,7 +170,7 @@ def _sweep(args: argparse.Namespace) -> str:
         problems.append("--points: must be between 2 and 1,000,001")
     if problems:
         raise UsageError(problems)
-    scenario = load_scenario(args.file)
+    scenario = load_account(args.file, args.account)
     if args.all:
         if min(args.start, args.stop) <= -100:
             raise UsageError(["--from/--to: a move must stay above -100 %"])

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from marginlab.engine.files.scenario_io import load_scenario
+from marginlab.cli.accounts import load_account
 from marginlab.engine.margin.pools import VARIANT_TITLES
 from marginlab.engine.paths.defaults import (
     DEFAULT_STEPS,
@@ -61,7 +61,7 @@ def _path(args: argparse.Namespace, marks: dict[str, float]) -> PricePath:
 
 
 def run_replay(args: argparse.Namespace) -> str:
-    scenario = load_scenario(args.file)
+    scenario = load_account(args.file, args.account)
     result = replay(scenario, _path(args, scenario.marks()))
     currency = scenario.account.currency
     if args.json:
@@ -140,7 +140,7 @@ def horizon_years(text: str) -> float:
 
 
 def run_risk(args: argparse.Namespace) -> str:
-    scenario = load_scenario(args.file)
+    scenario = load_account(args.file, args.account)
     symbols = scenario.symbols()
     years = horizon_years(args.horizon)
     if args.steps is not None and args.steps < 1:

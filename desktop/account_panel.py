@@ -1,4 +1,5 @@
-"""Account panel: scenario name, wallet balance, currency, max acceptable loss, rule set."""
+"""Account panel: which account of the file is shown, its name, wallet balance, currency, max
+acceptable loss and rule set."""
 
 from __future__ import annotations
 
@@ -32,6 +33,30 @@ class AccountPanel(QGroupBox):
         super().__init__(tr("Account"), parent)
         self._controller = controller
         form = QFormLayout(self)
+        # A file may hold the trader's accounts in several settlement currencies: one is shown.
+        self.accounts = QComboBox()
+        self.accounts.setAccessibleName("accounts")
+        self.accounts.setToolTip(
+            tr(
+                "The accounts in this file. Each settles in its own currency and has its own "
+                "wallet: they never share collateral, so each is evaluated on its own."
+            )
+        )
+        self.accounts.activated.connect(controller.show_account)
+        self.accounts_label = QLabel(tr("S&how"))
+        self.accounts_label.setBuddy(self.accounts)
+        form.addRow(self.accounts_label, self.accounts)
+        self.apart = QLabel(
+            tr(
+                "These accounts never share collateral: a loss in one cannot liquidate another, "
+                "and a profit in one cannot save another."
+            )
+        )
+        self.apart.setWordWrap(True)
+        self.apart.setAccessibleName("accounts apart")
+        tint(self.apart, "#707070")
+        form.addRow(self.apart)
+        controller.accountsChanged.connect(self._show_accounts)
         self.name = EditField(
             "name",
             tr("Scenario name, shown in the title bar"),
@@ -80,6 +105,29 @@ class AccountPanel(QGroupBox):
         controller.scenarioChanged.connect(self._show)
         controller.problemsChanged.connect(self._on_problems_changed)
         self._show(controller.scenario)
+        self._show_accounts()
+
+    def _show_accounts(self) -> None:
+        accounts = self._controller.file_scenario.accounts
+        shown = self._controller.shown_account
+        texts = [
+            tr("{number}. {name} ({currency})").format(
+                number=i + 1, name=a.name, currency=a.account.currency
+            )
+            for i, a in enumerate(accounts)
+        ]
+        if [self.accounts.itemText(i) for i in range(self.accounts.count())] != texts:
+            self.accounts.clear()
+            self.accounts.addItems(texts)
+        self.accounts.setCurrentIndex(shown)
+        several = len(accounts) > 1
+        for widget in (self.accounts, self.accounts_label, self.apart):
+            widget.setVisible(several)
+        self.setTitle(
+            tr("Account {number} of {count}").format(number=shown + 1, count=len(accounts))
+            if several
+            else tr("Account")
+        )
 
     def _show(self, scenario: Scenario) -> None:
         self.name.show_value(scenario.name)

@@ -208,7 +208,7 @@ class Autosaver(QObject):
             return
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            save_scenario(self._controller.scenario, self.file)
+            save_scenario(self._controller.file_scenario, self.file)
             path = self._controller.path
             meta = {"original": str(path) if path else None, "pid": os.getpid()}
             write_atomic(self.file.with_suffix(".meta"), json.dumps(meta).encode("utf-8"))

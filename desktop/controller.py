@@ -85,33 +85,39 @@ class Result:
 
 
 class _Edit(QUndoCommand):
-    """Swap between two immutable scenarios; consecutive edits of one field merge."""
+    """Swap between two immutable files; consecutive edits of one field merge. Undone or
+    redone, the edit shows the account it was made in (``before_shown``, ``shown``)."""
 
     def __init__(
         self,
         owner: ScenarioController,
-        before: Scenario,
-        after: Scenario,
+        before: tuple[Scenario, int],
+        after: tuple[Scenario, int],
         label: str,
         merge_key: str | None,
     ) -> None:
         super().__init__(label)
-        self.owner, self.before, self.after, self.merge_key = owner, before, after, merge_key
+        self.owner, self.merge_key = owner, merge_key
+        (self.before, self.before_shown), (self.after, self.shown) = before, after
 
     def id(self) -> int:
         return 1 if self.merge_key else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, _Edit) or other.merge_key != self.merge_key:
+        if (
+            not isinstance(other, _Edit)
+            or other.merge_key != self.merge_key
+            or other.before_shown != self.shown
+        ):
             return False
-        self.after = other.after
+        self.after, self.shown = other.after, other.shown
         return True
 
     def redo(self) -> None:
-        self.owner._install(self.after)
+        self.owner._install(self.after, self.shown)
 
     def undo(self) -> None:
-        self.owner._install(self.before)
+        self.owner._install(self.before, self.before_shown)
 
 
 class ScenarioController(QObject):
@@ -120,11 +126,16 @@ class ScenarioController(QObject):
     problemsChanged = Signal(dict)
     pathChanged = Signal(object)
     axisChanged = Signal(str)
-    scenarioReplaced = Signal()  # New, Open, a preset, a recovery: not an edit
+    scenarioReplaced = Signal()  # New, Open, a preset, a recovery, another account shown
+    accountsChanged = Signal()  # the file's accounts, or which one is shown
 
     def __init__(self, scenario: Scenario | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._scenario = scenario or NEW_SCENARIO
+        # The file, and which of its accounts (``Scenario.accounts``) the window shows: every
+        # view and edit works on that account alone, since accounts never share collateral.
+        self._file = scenario or NEW_SCENARIO
+        self._shown = 0
+        self._scenario = self._file.accounts[0]
         self._result: Result | None = None
         self._problems: dict[str, str] = {}
         self._path: Path | None = None
@@ -142,7 +153,100 @@ class ScenarioController(QObject):
     # --- state ---------------------------------------------------------------------------------
     @property
     def scenario(self) -> Scenario:
+        """The account the window shows (the file's own when it holds one account)."""
         return self._scenario
+
+    @property
+    def file_scenario(self) -> Scenario:
+        """The whole file: its own account and the accounts linked to it."""
+        return self._file
+
+    @property
+    def shown_account(self) -> int:
+        return self._shown
+
+    def show_account(self, index: int) -> None:
+        """Show account ``index`` of the file (not an edit: nothing in the file changes)."""
+        if index == self._shown or not 0 <= index < len(self._file.accounts):
+            return
+        self._switch_to(index)
+        self.scenarioChanged.emit(self._scenario)
+        self.scenarioReplaced.emit()
+        self.schedule()
+
+    def _switch_to(self, index: int) -> None:
+        """Another account: its own symbols, so no what-if or axis of the last one stays."""
+        self._shown = index
+        self._scenario = self._file.accounts[index]
+        self._include = None
+        self._what_if = None
+        self._moves_text, self._moves = "", {}
+        if self._problems:
+            self._problems = {}
+            self.problemsChanged.emit({})
+        self._pick_axis()
+        self.accountsChanged.emit()
+
+    def add_account(self, coin_margined: bool) -> bool:
+        """Link a new account to the file and show it: a BTC-margined one (one BTCUSD contract
+        of 100 USD at BTC's mark in the file, else 60,000) or a USDT-margined one (Binance
+        USDⓈ-M, one small BTCUSDT long)."""
+        marks = {s: m for account in self._file.accounts for s, m in account.marks().items()}
+        btc = next((m for s, m in marks.items() if s.upper().startswith("BTCUSD")), 60_000.0)
+        position: dict[str, Any] = {
+            "id": "P1",
+            "side": "long",
+            "entry_price": btc,
+            "leverage": 10,
+            "margin_mode": "cross",
+        }
+        if coin_margined:
+            position.update(
+                symbol="BTCUSD",
+                quantity=1,
+                contract="inverse",
+                contract_size=100,
+                maintenance_rate=0.005,
+            )
+            body = {
+                "name": tr("BTC-margined"),
+                "rules": "generic",
+                "account": {"wallet_balance": 0.1, "currency": "BTC"},
+            }
+        else:
+            position.update(symbol="BTCUSDT", quantity=0.01)
+            body = {
+                "name": tr("USDT-margined"),
+                "rules": "binance-usdm",
+                "account": {"wallet_balance": 10_000, "currency": "USDT"},
+            }
+        try:
+            account = Scenario.model_validate({**body, "positions": [position]})
+            after = self._file.model_copy(
+                update={"linked_accounts": (*self._file.linked_accounts, account)}
+            )
+            Scenario.model_validate(after.model_dump())  # at most MAX_LINKED_ACCOUNTS
+        except ValidationError as error:
+            return self._refuse("linked_accounts", format_errors(error)[0].partition(": ")[2])
+        shown = len(after.accounts) - 1
+        self.undo_stack.push(
+            _Edit(self, (self._file, self._shown), (after, shown), tr("Add account"), None)
+        )
+        return True
+
+    def remove_account(self) -> bool:
+        """Take the shown account out of the file (the first linked one becomes the file's
+        own when that is the one removed); a file keeps at least one account."""
+        accounts = self._file.accounts
+        if len(accounts) < 2:
+            return False
+        rest = [a for i, a in enumerate(accounts) if i != self._shown]
+        after = rest[0].model_copy(update={"linked_accounts": tuple(rest[1:])})
+        shown = max(self._shown - 1, 0)
+        self.undo_stack.push(
+            _Edit(self, (self._file, self._shown), (after, shown), tr("Remove account"), None)
+        )
+        return True
 
     @property
     def result(self) -> Result | None:
@@ -422,7 +526,7 @@ class ScenarioController(QObject):
         self._what_if = None
         self._moves_text, self._moves = "", {}
         self._path = path
-        self._install(scenario)
+        self._install(scenario, 0)
         self._pick_axis()
         self.undo_stack.setClean()
         self.pathChanged.emit(path)
@@ -456,7 +560,7 @@ class ScenarioController(QObject):
         target = path or self._path
         if target is None:
             raise ValueError(tr("no file name"))
-        save_scenario(self._scenario, target)
+        save_scenario(self._file, target)
         self._path = target
         self.undo_stack.setClean()
         self.pathChanged.emit(target)
@@ -550,7 +654,9 @@ class ScenarioController(QObject):
             self._problems = problems
             self.problemsChanged.emit(self.problems)
             return False
-        self.undo_stack.push(_Edit(self, self._scenario, after, label, merge_key))
+        whole = self._file.with_account(self._shown, after)
+        before = (self._file, self._shown)
+        self.undo_stack.push(_Edit(self, before, (whole, self._shown), label, merge_key))
         return True
 
     def clear_problems(self) -> None:
@@ -564,8 +670,16 @@ class ScenarioController(QObject):
         self.problemsChanged.emit(self.problems)
         return False
 
-    def _install(self, scenario: Scenario) -> None:
-        self._scenario = scenario
+    def _install(self, whole: Scenario, shown: int) -> None:
+        """``whole`` becomes the file, showing its account ``shown``."""
+        accounts_before = [(a.name, a.account.currency) for a in self._file.accounts]
+        self._file = whole
+        shown = min(shown, len(whole.accounts) - 1)
+        if shown != self._shown:
+            self._switch_to(shown)  # an undo shows the account its edit was made in
+        elif accounts_before != [(a.name, a.account.currency) for a in whole.accounts]:
+            self.accountsChanged.emit()
+        scenario = self._scenario = whole.accounts[shown]
         if self._problems:
             self._problems = {}
             self.problemsChanged.emit({})

@@ -62,7 +62,7 @@ class FileActions:
                 if self.controller.path
                 else tr("Save the changes to “{name}” (not saved yet) first?")
             ).format(
-                name=self.controller.scenario.name,
+                name=self.controller.file_scenario.name,
                 file=self.controller.path.name if self.controller.path else "",
             ),
             Button.Save | Button.Discard | Button.Cancel,
@@ -94,7 +94,7 @@ class FileActions:
         )[0]
 
     def ask_save_path(self, caption: str, suffix: str, file_filter: str = "") -> str:
-        stem = self.controller.scenario.name or "scenario"
+        stem = self.controller.file_scenario.name or "scenario"
         start = str(Path(self._folder()) / f"{stem}{suffix}")
         return QFileDialog.getSaveFileName(self.window, caption, start, file_filter or tr(FILTER))[
             0
@@ -397,7 +397,8 @@ def _missing_symbols(problems: list[str]) -> list[str]:
 
 
 def preset_scenario(file: str) -> Scenario:
-    """A bundled preset with its name in the window's language (the name is the preset's
-    title bar text, not the trader's data, until they rename or save it)."""
+    """A bundled preset with its name, and its accounts' names, in the window's language (the
+    preset's text, not the trader's data, until they rename or save it)."""
     scenario = load_preset(file)
-    return scenario.model_copy(update={"name": tr(scenario.name)})
+    linked = tuple(a.model_copy(update={"name": tr(a.name)}) for a in scenario.linked_accounts)
+    return scenario.model_copy(update={"name": tr(scenario.name), "linked_accounts": linked})

@@ -343,6 +343,32 @@ class MainWindow(QMainWindow):
             action = QAction(text, self, shortcut=QKeySequence(keys))
             action.triggered.connect(slot)
             edit.addAction(action)
+        edit.addSeparator()
+        for text, tip, slot in (
+            (
+                tr("Add a &coin-margined account"),
+                tr("Link a BTC-margined account to this file: its own BTC wallet and positions"),
+                lambda: self.controller.add_account(coin_margined=True),
+            ),
+            (
+                tr("Add a USD&T-margined account"),
+                tr("Link a USDT-margined account to this file: its own USDT wallet and positions"),
+                lambda: self.controller.add_account(coin_margined=False),
+            ),
+        ):
+            action = QAction(text, self)
+            action.setToolTip(tip)
+            action.triggered.connect(slot)
+            edit.addAction(action)
+        self.remove_account_action = QAction(tr("Remove this accou&nt"), self)
+        self.remove_account_action.setToolTip(
+            tr("Take the account shown out of this file (Undo brings it back)")
+        )
+        self.remove_account_action.triggered.connect(self.controller.remove_account)
+        edit.addAction(self.remove_account_action)
+        edit.setToolTipsVisible(True)
+        self.controller.accountsChanged.connect(self._enable_account_actions)
+        self._enable_account_actions()
         self.files.build_presets_menu(self.menuBar().addMenu(tr("&Presets")))
         help_menu = self.menuBar().addMenu(tr("&Help"))
         self.glossary_action = QAction(tr("&Glossary: isolated vs cross"), self, checkable=True)
@@ -351,6 +377,10 @@ class MainWindow(QMainWindow):
         self.glossary_action.triggered.connect(self.show_glossary)
         help_menu.addAction(self.glossary_action)
         self._build_language_menu(help_menu.addMenu(tr("&Language")))
+
+    def _enable_account_actions(self) -> None:
+        several = len(self.controller.file_scenario.accounts) > 1
+        self.remove_account_action.setEnabled(several)
 
     def _build_language_menu(self, menu: QMenu) -> None:
         """System, or one of the languages, each written in itself; remembered, and used from
@@ -638,7 +668,7 @@ class MainWindow(QMainWindow):
 
     def _update_title(self, *_: object) -> None:
         self.setWindowTitle(
-            tr("Margin Lab — {name}").format(name=self.controller.scenario.name) + "[*]"
+            tr("Margin Lab — {name}").format(name=self.controller.file_scenario.name) + "[*]"
         )
         self.setWindowModified(self.controller.is_dirty())
 

@@ -81,6 +81,12 @@ def main() -> int:
         window.plot.what_if_value.setValue(40_000)
         app.processEvents()
         window.grab().save(str(out / "coin-margined.png"))
+        window.files.load_preset("two-accounts.json")
+        window.controller.show_account(1)  # the BTC-margined account, as "Show" picks it
+        app.processEvents()
+        window.plot.what_if_value.setValue(40_000)
+        app.processEvents()
+        window.grab().save(str(out / "two-accounts.png"))
         window.controller.undo_stack.setClean()
         (out / ".screenshot-settings.ini").unlink(missing_ok=True)
         app.quit()

@@ -56,10 +56,11 @@ def find_strings(root: Path = ROOT) -> list[Found]:
                     seen[text] = Found(text, f"{path.relative_to(root)}:{node.lineno}")
     presets = root / "resources" / "presets"
     for preset in json.loads((presets / "index.json").read_text("utf-8"))["presets"]:
-        name = json.loads((presets / preset["file"]).read_text("utf-8"))["name"]
-        # The menu's title and explanation, and the preset's name in the title bar.
+        document = json.loads((presets / preset["file"]).read_text("utf-8"))
+        names = [document["name"], *(a["name"] for a in document.get("linked_accounts", []))]
+        # The menu's title and explanation, and the preset's (and its accounts') names.
         for text, where in ((preset["title"], "index.json"), (preset["explanation"], "index.json"),
-                            (name, preset["file"])):  # fmt: skip
+                            *((name, preset["file"]) for name in names)):  # fmt: skip
             if text not in seen:
                 seen[text] = Found(text, f"resources/presets/{where}:1")
     return list(seen.values())

@@ -4,82 +4,107 @@
  <context>
   <name>MarginLab</name>
   <message>
-   <location filename="../desktop/account_panel.py" line="18" />
+   <location filename="../desktop/account_panel.py" line="19" />
    <source>Deposits + realised PnL − fees. Under cross this whole amount, less the isolated margins, is the pool every cross position can lose.</source>
    <translation>入金 + 已实现盈亏 − 手续费。全仓模式下，这笔钱扣除逐仓保证金后，就是每个全仓仓位都可能亏掉的资金池。</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="22" />
+   <location filename="../desktop/account_panel.py" line="23" />
    <source>Settlement currency of the linear contracts (e.g. USDT)</source>
    <translation>线性合约的结算币种（如 USDT）</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="23" />
+   <location filename="../desktop/account_panel.py" line="24" />
    <source>The most you accept to lose if you are wrong. Empty = no limit. Variants whose max loss is above it are flagged.</source>
    <translation>判断错误时你愿意承受的最大亏损。留空 = 不设上限。最大亏损超过它的方案会被标出。</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="32" />
+   <location filename="../desktop/account_panel.py" line="33" />
    <source>Account</source>
    <translation>账户</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="37" />
+   <location filename="../desktop/account_panel.py" line="40" />
+   <source>The accounts in this file. Each settles in its own currency and has its own wallet: they never share collateral, so each is evaluated on its own.</source>
+   <translation>本文件中的账户。每个账户以自己的币种结算、有自己的钱包：它们从不共用保证金，因此各自单独计算。</translation>
+  </message>
+  <message>
+   <location filename="../desktop/account_panel.py" line="46" />
+   <source>S&amp;how</source>
+   <translation>显示(&amp;H)</translation>
+  </message>
+  <message>
+   <location filename="../desktop/account_panel.py" line="50" />
+   <source>These accounts never share collateral: a loss in one cannot liquidate another, and a profit in one cannot save another.</source>
+   <translation>这些账户从不共用保证金：一个账户的亏损不会让另一个被强平，一个账户的盈利也救不了另一个。</translation>
+  </message>
+  <message>
+   <location filename="../desktop/account_panel.py" line="62" />
    <source>Scenario name, shown in the title bar</source>
    <translation>方案名称，显示在标题栏</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="40" />
+   <location filename="../desktop/account_panel.py" line="65" />
    <source>&amp;Name</source>
    <translation>名称(&amp;N)</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="56" />
+   <location filename="../desktop/account_panel.py" line="81" />
    <source>Taker fee per fill, in %. Empty: the venue's base (non-VIP) rate. It is taken off PnL and sets the break-even price; Bybit also counts the fee to close in its maintenance margin, so it moves the liquidation price there.</source>
    <translation>每笔成交的吃单手续费率，单位 %。留空：交易所基础（非 VIP）费率。它从盈亏中扣除并决定保本价；Bybit 还把平仓手续费计入维持保证金，因此会移动那里的强平价格。</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="63" />
+   <location filename="../desktop/account_panel.py" line="88" />
    <source>Taker &amp;fee (%)</source>
    <translation>吃单手续费 (%)(&amp;F)</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="73" />
+   <location filename="../desktop/account_panel.py" line="98" />
    <source>Which venue's maintenance-margin rules price the positions</source>
    <translation>用哪家交易所的维持保证金规则为仓位定价</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="75" />
+   <location filename="../desktop/account_panel.py" line="100" />
    <source>&amp;Rules</source>
    <translation>规则(&amp;R)</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="43" />
+   <location filename="../desktop/account_panel.py" line="68" />
    <source>&amp;Wallet balance</source>
    <translation>钱包余额(&amp;W)</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="44" />
+   <location filename="../desktop/account_panel.py" line="69" />
    <source>C&amp;urrency</source>
    <translation>币种(&amp;U)</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="45" />
+   <location filename="../desktop/account_panel.py" line="70" />
    <source>Max acceptable &amp;loss</source>
    <translation>最大可接受亏损(&amp;L)</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="94" />
+   <location filename="../desktop/account_panel.py" line="114" />
+   <source>{number}. {name} ({currency})</source>
+   <translation>{number}. {name}（{currency}）</translation>
+  </message>
+  <message>
+   <location filename="../desktop/account_panel.py" line="142" />
    <source>{rate} (venue base rate)</source>
    <translation>{rate}（交易所基础费率）</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="101" />
+   <location filename="../desktop/account_panel.py" line="127" />
+   <source>Account {number} of {count}</source>
+   <translation>账户 {number}/{count}</translation>
+  </message>
+  <message>
+   <location filename="../desktop/account_panel.py" line="149" />
    <source>Tiers as of {date}</source>
    <translation>档位表日期 {date}</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="70" />
+   <location filename="../desktop/account_panel.py" line="95" />
    <source>Tables as of {date}</source>
    <translation>档位表日期 {date}</translation>
   </message>
@@ -634,137 +659,157 @@
    <translation>加到 {position}</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="40" />
+   <location filename="../desktop/comparison_panel.py" line="41" />
    <source>Liq. price</source>
    <translation>强平价</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="41" />
+   <location filename="../desktop/comparison_panel.py" line="42" />
    <source>Dist.</source>
    <translation>距离</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="42" />
+   <location filename="../desktop/comparison_panel.py" line="43" />
    <source>Max loss</source>
    <translation>最大亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="43" />
+   <location filename="../desktop/comparison_panel.py" line="44" />
    <source>Ratio</source>
    <translation>保证金率</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="211" />
+   <location filename="../desktop/comparison_panel.py" line="245" />
    <source>iso</source>
    <translation>逐仓</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="211" />
+   <location filename="../desktop/comparison_panel.py" line="245" />
    <source>cross</source>
    <translation>全仓</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="358" />
+   <location filename="../desktop/comparison_panel.py" line="394" />
    <source>{n} symbols moved</source>
    <translation>{n} 个合约已移动</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="161" />
+   <location filename="../desktop/comparison_panel.py" line="194" />
    <source>The position's ID</source>
    <translation>仓位编号</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="264" />
+   <location filename="../desktop/comparison_panel.py" line="300" />
    <source>&lt;b&gt;Max loss if wrong: {loss} {currency}&lt;/b&gt;&lt;br&gt;Equity now {equity} {currency} · margin put in {margin} {currency} · margin ratio {ratio}</source>
    <translation>&lt;b&gt;判断错误时的最大亏损：{loss} {currency}&lt;/b&gt;&lt;br&gt;当前权益 {equity} {currency} · 投入保证金 {margin} {currency} · 保证金率 {ratio}</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="338" />
+   <location filename="../desktop/comparison_panel.py" line="374" />
    <source>at the what-if: {prices}</source>
    <translation>假设价格下：{prices}</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="241" />
+   <location filename="../desktop/comparison_panel.py" line="276" />
    <source>{id}: {symbol} {side}, {mode} in this variant</source>
    <translation>{id}：{symbol} {side}，本方案中为{mode}</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="280" />
+   <location filename="../desktop/comparison_panel.py" line="316" />
    <source>In USD: equity now {equity} · max loss if wrong {loss} (fewer coins, each worth less)</source>
    <translation>折合美元：当前权益 {equity} · 判断错误时的最大亏损 {loss}（币更少，每个币也更不值钱）</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="604" />
+   <location filename="../desktop/controller.py" line="732" />
    <source>must be a number</source>
    <translation>必须是数字</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="207" />
+   <location filename="../desktop/controller.py" line="310" />
    <source>Edit taker fee</source>
    <translation>修改吃单手续费</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="291" />
+   <location filename="../desktop/controller.py" line="404" />
    <source>Add position</source>
    <translation>添加仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="308" />
+   <location filename="../desktop/controller.py" line="421" />
    <source>Duplicate position</source>
    <translation>复制仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="313" />
+   <location filename="../desktop/controller.py" line="426" />
    <source>Remove position</source>
    <translation>删除仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="358" />
+   <location filename="../desktop/controller.py" line="471" />
    <source>Other symbols</source>
    <translation>其他合约</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="605" />
+   <location filename="../desktop/controller.py" line="733" />
    <source>must be a number: {problem}</source>
    <translation>必须是数字：{problem}</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="610" />
+   <location filename="../desktop/controller.py" line="738" />
    <source>Edit {field}</source>
    <translation>修改{field}</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="259" />
+   <location filename="../desktop/controller.py" line="212" />
+   <source>BTC-margined</source>
+   <translation>BTC 币本位</translation>
+  </message>
+  <message>
+   <location filename="../desktop/controller.py" line="219" />
+   <source>USDT-margined</source>
+   <translation>USDT 本位</translation>
+  </message>
+  <message>
+   <location filename="../desktop/controller.py" line="233" />
+   <source>Add account</source>
+   <translation>添加账户</translation>
+  </message>
+  <message>
+   <location filename="../desktop/controller.py" line="247" />
+   <source>Remove account</source>
+   <translation>移除账户</translation>
+  </message>
+  <message>
+   <location filename="../desktop/controller.py" line="362" />
    <source>must be a number &gt; 0</source>
    <translation>必须是大于 0 的数字</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="441" />
+   <location filename="../desktop/controller.py" line="554" />
    <source>{file} names its amounts in {named}, but {rules} settles in {currency}: they are shown in {currency} (save to keep it so)</source>
    <translation>{file} 以 {named} 计价，但 {rules} 以 {currency} 结算：金额按 {currency} 显示（保存后即如此）</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="449" />
+   <location filename="../desktop/controller.py" line="562" />
    <source>no file name</source>
    <translation>没有文件名</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="266" />
+   <location filename="../desktop/controller.py" line="369" />
    <source>Size by {kind}</source>
    <translation>按{kind}设定仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="297" />
+   <location filename="../desktop/controller.py" line="410" />
    <source>Open {id}</source>
    <translation>开仓 {id}</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="182" />
+   <location filename="../desktop/controller.py" line="285" />
    <source>{rules} settles in {currency}; choose the generic rules for another currency</source>
    <translation>{rules} 以 {currency} 结算；其他币种请选择通用规则（generic）</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="202" />
+   <location filename="../desktop/controller.py" line="305" />
    <source>must be between 0 and {most} %</source>
    <translation>必须在 0 到 {most} % 之间</translation>
   </message>
@@ -1329,27 +1374,37 @@
    <translation>重做(&amp;R)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="347" />
+   <location filename="../desktop/main_window.py" line="363" />
+   <source>Remove this accou&amp;nt</source>
+   <translation>移除此账户(&amp;N)</translation>
+  </message>
+  <message>
+   <location filename="../desktop/main_window.py" line="365" />
+   <source>Take the account shown out of this file (Undo brings it back)</source>
+   <translation>从本文件中移除当前显示的账户（撤销可恢复）</translation>
+  </message>
+  <message>
+   <location filename="../desktop/main_window.py" line="373" />
    <source>&amp;Help</source>
    <translation>帮助(&amp;H)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="348" />
+   <location filename="../desktop/main_window.py" line="374" />
    <source>&amp;Glossary: isolated vs cross</source>
    <translation>术语表：逐仓与全仓(&amp;G)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="350" />
+   <location filename="../desktop/main_window.py" line="376" />
    <source>Show or hide the glossary panel (F1)</source>
    <translation>显示或隐藏术语表面板（F1）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="358" />
+   <location filename="../desktop/main_window.py" line="388" />
    <source>The window's language, from the next start</source>
    <translation>界面语言，下次启动时生效</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="615" />
+   <location filename="../desktop/main_window.py" line="645" />
    <source>An unusual value</source>
    <translation>异常的数值</translation>
   </message>
@@ -1414,44 +1469,64 @@
    <translation>复制对比(&amp;C)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="346" />
+   <location filename="../desktop/main_window.py" line="349" />
+   <source>Add a &amp;coin-margined account</source>
+   <translation>添加币本位账户(&amp;C)</translation>
+  </message>
+  <message>
+   <location filename="../desktop/main_window.py" line="350" />
+   <source>Link a BTC-margined account to this file: its own BTC wallet and positions</source>
+   <translation>向本文件添加一个 BTC 币本位账户：有自己的 BTC 钱包和仓位</translation>
+  </message>
+  <message>
+   <location filename="../desktop/main_window.py" line="354" />
+   <source>Add a USD&amp;T-margined account</source>
+   <translation>添加 USDT 本位账户(&amp;T)</translation>
+  </message>
+  <message>
+   <location filename="../desktop/main_window.py" line="355" />
+   <source>Link a USDT-margined account to this file: its own USDT wallet and positions</source>
+   <translation>向本文件添加一个 USDT 本位账户：有自己的 USDT 钱包和仓位</translation>
+  </message>
+  <message>
+   <location filename="../desktop/main_window.py" line="372" />
    <source>&amp;Presets</source>
    <translation>预设(&amp;P)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="353" />
+   <location filename="../desktop/main_window.py" line="379" />
    <source>&amp;Language</source>
    <translation>语言(&amp;L)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="361" />
+   <location filename="../desktop/main_window.py" line="391" />
    <source>System language</source>
    <translation>跟随系统</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="529" />
+   <location filename="../desktop/main_window.py" line="559" />
    <source>
 (the last valid figures stay on screen)</source>
    <translation>
 （屏幕上保留最后一次有效的数字）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="532" />
+   <location filename="../desktop/main_window.py" line="562" />
    <source>… (every problem in the tooltip)</source>
    <translation>…（所有问题见提示框）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="374" />
+   <location filename="../desktop/main_window.py" line="404" />
    <source>Margin Lab will start in {language} next time</source>
    <translation>Margin Lab 下次启动时将使用{language}</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="571" />
+   <location filename="../desktop/main_window.py" line="601" />
    <source>Margin Lab</source>
    <translation>Margin Lab</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="616" />
+   <location filename="../desktop/main_window.py" line="646" />
    <source>{message}.
 
 Keep it?</source>
@@ -1460,32 +1535,32 @@ Keep it?</source>
 保留吗？</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="375" />
+   <location filename="../desktop/main_window.py" line="405" />
    <source>the system language</source>
    <translation>系统语言</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="565" />
+   <location filename="../desktop/main_window.py" line="595" />
    <source>{name} · wallet {wallet} · {rules}</source>
    <translation>{name} · 钱包 {wallet} · {rules}</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="641" />
+   <location filename="../desktop/main_window.py" line="671" />
    <source>Margin Lab — {name}</source>
    <translation>Margin Lab — {name}</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="604" />
+   <location filename="../desktop/main_window.py" line="634" />
    <source>{id}: the leverage is back to what it was before</source>
    <translation>{id}：杠杆已恢复为之前的值</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="606" />
+   <location filename="../desktop/main_window.py" line="636" />
    <source>{id}: the MMR override is back to what it was before</source>
    <translation>{id}：维持保证金率覆盖值已恢复为之前的值</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="570" />
+   <location filename="../desktop/main_window.py" line="600" />
    <source>(tiers {date})</source>
    <translation>（档位表 {date}）</translation>
   </message>
@@ -2805,117 +2880,122 @@ Keep it?</source>
    <translation>{target}：不是普通文件；请选择{what}</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="264" />
+   <location filename="../engine/files/scenario_io.py" line="296" />
    <source>must be &gt; {gt}</source>
    <translation>必须大于 {gt}</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="265" />
+   <location filename="../engine/files/scenario_io.py" line="297" />
    <source>must be &gt;= {ge}</source>
    <translation>必须大于等于 {ge}</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="266" />
+   <location filename="../engine/files/scenario_io.py" line="298" />
    <source>must be &lt; {lt}</source>
    <translation>必须小于 {lt}</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="267" />
+   <location filename="../engine/files/scenario_io.py" line="299" />
    <source>must be &lt;= {le}</source>
    <translation>必须小于等于 {le}</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="268" />
+   <location filename="../engine/files/scenario_io.py" line="300" />
    <source>required</source>
    <translation>必填</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="269" />
+   <location filename="../engine/files/scenario_io.py" line="301" />
    <source>unknown key</source>
    <translation>未知的键</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="270" />
+   <location filename="../engine/files/scenario_io.py" line="302" />
    <source>must be a finite number</source>
    <translation>必须是有限的数字</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="271" />
+   <location filename="../engine/files/scenario_io.py" line="303" />
    <source>must not be empty</source>
    <translation>不能为空</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="272" />
+   <location filename="../engine/files/scenario_io.py" line="304" />
    <source>too long (at most {max_length} characters)</source>
    <translation>太长（最多 {max_length} 个字符）</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="273" />
+   <location filename="../engine/files/scenario_io.py" line="305" />
    <source>too many entries (at most {max_length})</source>
    <translation>条目太多（最多 {max_length} 个）</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="275" />
+   <location filename="../engine/files/scenario_io.py" line="307" />
    <source>use letters, digits and . _ : / - only</source>
    <translation>只能使用字母、数字和 . _ : / -</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="117" />
+   <location filename="../engine/files/scenario_io.py" line="125" />
    <source>{name} is not a number JSON allows</source>
    <translation>{name} 不是 JSON 允许的数字</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="315" />
+   <location filename="../engine/files/scenario_io.py" line="349" />
    <source>{value}: {message}</source>
    <translation>{value}：{message}</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="80" />
+   <location filename="../engine/files/scenario_io.py" line="88" />
    <source>format: expected "{format}", found {value}</source>
    <translation>format：应为 "{format}"，实际为 {value}</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="91" />
+   <location filename="../engine/files/scenario_io.py" line="99" />
    <source>version: must be a whole number &gt;= {oldest}, found {version}</source>
    <translation>version：必须是 &gt;= {oldest} 的整数，实际为 {version}</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="101" />
+   <location filename="../engine/files/scenario_io.py" line="109" />
    <source>version: this file is version {version}; this Margin Lab reads scenario versions up to {version2}. Update Margin Lab to open it.</source>
    <translation>version：该文件是第 {version} 版；此 Margin Lab 只能读取到第 {version2} 版的方案。请更新 Margin Lab 后再打开。</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="134" />
+   <location filename="../engine/files/scenario_io.py" line="142" />
    <source>file: larger than {value} MB</source>
    <translation>文件：大于 {value} MB</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="150" />
+   <location filename="../engine/files/scenario_io.py" line="158" />
    <source>file: JSON nested deeper than {max_depth} levels</source>
    <translation>文件：JSON 嵌套超过 {max_depth} 层</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="153" />
+   <location filename="../engine/files/scenario_io.py" line="161" />
    <source>file: the top level must be a JSON object</source>
    <translation>文件：顶层必须是 JSON 对象</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="159" />
-   <source>positions: {positions} entries; a scenario holds at most {max_positions}</source>
-   <translation>仓位：{positions} 条；一个方案最多容纳 {max_positions} 条</translation>
+   <location filename="../engine/files/scenario_io.py" line="177" />
+   <source>linked_accounts: {count} accounts; a file links at most {most}</source>
+   <translation>linked_accounts：{count} 个账户；一个文件最多关联 {most} 个</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="140" />
+   <location filename="../engine/files/scenario_io.py" line="148" />
    <source>file: the key {error} is given twice in one object</source>
    <translation>文件：同一个对象中键 {error} 出现了两次</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="147" />
+   <location filename="../engine/files/scenario_io.py" line="155" />
    <source>file: not valid JSON ({error})</source>
    <translation>文件：不是有效的 JSON（{error}）</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="306" />
+   <location filename="../engine/files/scenario_io.py" line="192" />
+   <source>{where}positions: {positions} entries; a scenario holds at most {max_positions}</source>
+   <translation>{where}positions：{positions} 条；一个情景最多 {max_positions} 条</translation>
+  </message>
+  <message>
+   <location filename="../engine/files/scenario_io.py" line="339" />
    <source>{location}.{message}</source>
    <translation>{location}.{message}</translation>
   </message>
@@ -3000,52 +3080,57 @@ Keep it?</source>
    <translation>--at {symbol}：价格必须是大于 0 且不超过 {max_price} 的数字</translation>
   </message>
   <message>
-   <location filename="../engine/margin/inverse.py" line="295" />
+   <location filename="../engine/margin/inverse.py" line="291" />
    <source>coin-margined positions: {what} prices linear contracts only so far; the figures, the plot and the CLI's evaluate and sweep price coin-margined ones</source>
    <translation>币本位仓位：{what}目前只支持 U 本位（线性）合约；卡片中的数字、图表以及命令行的 evaluate 和 sweep 支持币本位合约</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="245" />
-   <source>positions: linear and coin-margined positions settle in different currencies and never share collateral: keep each in its own scenario file</source>
-   <translation>仓位：U 本位与币本位仓位以不同币种结算，从不共用抵押品：请分别放在各自的方案文件中</translation>
+   <location filename="../engine/margin/models.py" line="281" />
+   <source>positions: linear and coin-margined positions settle in different currencies and never share collateral: keep the coin-margined ones in a linked account (linked_accounts)</source>
+   <translation>positions：U 本位（线性）与币本位仓位以不同币种结算，从不共用保证金：请把币本位仓位放在关联账户中（linked_accounts）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="75" />
+   <location filename="../engine/margin/models.py" line="78" />
    <source>maintenance_amount: given without maintenance_rate</source>
    <translation>maintenance_amount：给出了速算额却没有维持保证金率</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="165" />
+   <location filename="../engine/margin/models.py" line="180" />
    <source>positions: isolated margins add up to {isolated}, more than account.wallet_balance {wallet_balance}</source>
    <translation>仓位：逐仓保证金合计 {isolated}，超过钱包余额 {wallet_balance}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="225" />
+   <location filename="../engine/margin/models.py" line="261" />
    <source>{where}.contract_size: required for a coin-margined position (USD per contract: 100 for Binance COIN-M BTCUSD, 1 for Bybit and BitMEX)</source>
    <translation>{where}.contract_size：币本位仓位必填（每张合约的美元面值：币安币本位 BTCUSD 为 100，Bybit 和 BitMEX 为 1）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="233" />
+   <location filename="../engine/margin/models.py" line="269" />
    <source>{where}.contract_size: only a coin-margined position has one</source>
    <translation>{where}.contract_size：只有币本位仓位才有合约面值</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="237" />
+   <location filename="../engine/margin/models.py" line="273" />
    <source>{where}.contract: coin-margined positions need the generic rule set and an MMR override: no COIN-M or inverse tier table is bundled yet</source>
    <translation>{where}.contract：币本位仓位需要通用规则集和维持保证金率覆盖值：目前尚未内置币本位（反向）合约的档位表</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="136" />
+   <location filename="../engine/margin/models.py" line="138" />
+   <source>linked_accounts[{index}].linked_accounts: a linked account holds no accounts of its own; list them all in the file's linked_accounts</source>
+   <translation>linked_accounts[{index}].linked_accounts：关联账户不能再包含自己的账户；请把它们都列在文件的 linked_accounts 中</translation>
+  </message>
+  <message>
+   <location filename="../engine/margin/models.py" line="151" />
    <source>{where}.id: '{id}' is already used by positions[{value}]</source>
    <translation>{where}.id：'{id}' 已被 positions[{value}] 使用</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="160" />
+   <location filename="../engine/margin/models.py" line="175" />
    <source>{where}.{table_problem}</source>
    <translation>{where}.{table_problem}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="148" />
+   <location filename="../engine/margin/models.py" line="163" />
    <source>{where}.mark_price: {symbol} already has mark {mark_price} in positions[{first}]</source>
    <translation>{where}.mark_price：{symbol} 在 positions[{first}] 中已有标记价格 {mark_price}</translation>
   </message>
@@ -3390,7 +3475,7 @@ Keep it?</source>
    <translation>step_years：自助抽样每步一根 K 线（{step_years} 年）；请使用 Bootstrap.step_years 和 Bootstrap.steps_for(horizon)</translation>
   </message>
   <message>
-   <location filename="../engine/paths/replay.py" line="107" />
+   <location filename="../engine/paths/replay.py" line="106" />
    <source>path: symbols not in the scenario: {value}</source>
    <translation>路径：不在方案中的合约：{value}</translation>
   </message>
@@ -3555,7 +3640,7 @@ Keep it?</source>
    <translation>交易所显示 {price}；我们的结果相差 {gap}。</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="240" />
+   <location filename="../engine/text/report_text.py" line="259" />
    <source>{head}{direction}{closes}</source>
    <translation>{head}{direction}{closes}</translation>
   </message>
@@ -3575,77 +3660,77 @@ Keep it?</source>
    <translation>交易所显示 {price}；我们的结果相差 {gap}。可能的原因：内置档位表的日期（档位会变）、交易所从保证金中扣除的手续费或资金费，或其取整与标记价格约定。</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="163" />
+   <location filename="../engine/text/report_text.py" line="165" />
    <source>loses at most {loss} (fall)</source>
    <translation>最多亏损 {loss}（下跌）</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="165" />
+   <location filename="../engine/text/report_text.py" line="167" />
    <source>loses at most {loss} (rise)</source>
    <translation>最多亏损 {loss}（上涨）</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="214" />
+   <location filename="../engine/text/report_text.py" line="233" />
    <source>{variant} is hedged: a fall costs {fall}; only a rise{where} liquidates it (maintenance grows with the price), and then it can lose {rise}</source>
    <translation>{variant}已对冲：下跌损失 {fall}；只有上涨{where}才会强平它（维持保证金随价格增长），届时可能亏损 {rise}</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="225" />
+   <location filename="../engine/text/report_text.py" line="244" />
    <source>{variant} can lose {loss}</source>
    <translation>{variant}可能亏损 {loss}</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="227" />
+   <location filename="../engine/text/report_text.py" line="246" />
    <source>{variant} loses at most {loss}</source>
    <translation>{variant}最多亏损 {loss}</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="239" />
+   <location filename="../engine/text/report_text.py" line="258" />
    <source> and also closes {ids}</source>
    <translation>，并连带平仓 {ids}</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="152" />
+   <location filename="../engine/text/report_text.py" line="154" />
    <source>can lose {loss}</source>
    <translation>可能亏损 {loss}</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="154" />
+   <location filename="../engine/text/report_text.py" line="156" />
    <source>loses at most {loss}</source>
    <translation>最多亏损 {loss}</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="158" />
+   <location filename="../engine/text/report_text.py" line="160" />
    <source>can lose {loss} (fall)</source>
    <translation>可能亏损 {loss}（下跌）</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="160" />
+   <location filename="../engine/text/report_text.py" line="162" />
    <source>can lose {loss} (rise)</source>
    <translation>可能亏损 {loss}（上涨）</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="192" />
+   <location filename="../engine/text/report_text.py" line="205" />
    <source>If {symbol} is wrong: {phrases}.</source>
    <translation>若 {symbol} 判断错误：{phrases}。</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="204" />
+   <location filename="../engine/text/report_text.py" line="223" />
    <source> to {price}</source>
    <translation>到 {price}</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="206" />
+   <location filename="../engine/text/report_text.py" line="225" />
    <source>{variant} is hedged: a rise costs {rise}; only a fall{where} liquidates it (maintenance in the coin grows as the price falls), and then it can lose {fall}</source>
    <translation>{variant}已对冲：上涨损失 {rise}；只有下跌{where}才会强平它（以币计的维持保证金随价格下跌而增长），届时可能亏损 {fall}</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="234" />
+   <location filename="../engine/text/report_text.py" line="253" />
    <source> if it falls (a rise: {loss})</source>
    <translation>，若下跌（上涨时：{loss}）</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="236" />
+   <location filename="../engine/text/report_text.py" line="255" />
    <source> if it rises (a fall: {loss})</source>
    <translation>，若上涨（下跌时：{loss}）</translation>
   </message>
@@ -3783,6 +3868,21 @@ Keep it?</source>
    <location filename="../resources/presets/btc-margined-long.json" line="1" />
    <source>BTC-margined BTCUSD long: 0.2 BTC wallet, 20,000 USD at 10x</source>
    <translation>币本位 BTCUSD 多单：0.2 BTC 钱包，20,000 USD，10x</translation>
+  </message>
+  <message>
+   <location filename="../resources/presets/index.json" line="1" />
+   <source>Two accounts: a USDT short beside a BTC-margined long</source>
+   <translation>两个账户：USDT 空单与 BTC 币本位多单</translation>
+  </message>
+  <message>
+   <location filename="../resources/presets/index.json" line="1" />
+   <source>A BTCUSDT short in the USDT account seems to hedge the BTC-margined long, but the two accounts never share collateral: BTC at 40,200 liquidates the BTC account while the short's profit stays in USDT, and BTC at 69,602 liquidates the USDT account while the long's gain stays in BTC. The Show list switches between them.</source>
+   <translation>USDT 账户里的 BTCUSDT 空单看似对冲了币本位多单，但两个账户从不共用保证金：BTC 跌到 40,200 时 BTC 账户被强平，空单的盈利留在 USDT 账户里；BTC 涨到 69,602 时 USDT 账户被强平，多单的盈利留在 BTC 账户里。用“显示”列表在两者间切换。</translation>
+  </message>
+  <message>
+   <location filename="../resources/presets/two-accounts.json" line="1" />
+   <source>USDT account with a BTCUSDT short, beside a BTC-margined long</source>
+   <translation>带 BTCUSDT 空单的 USDT 账户，旁边是 BTC 币本位多单</translation>
   </message>
  </context>
 </TS>

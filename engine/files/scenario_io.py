@@ -22,7 +22,13 @@ from typing import Any
 from pydantic import ValidationError
 
 from marginlab.engine.files.bounded import ReadError, capped, read_bounded
-from marginlab.engine.margin.models import FORMAT, PROBLEM_SEPARATOR, VERSION, Scenario
+from marginlab.engine.margin.models import (
+    FORMAT,
+    MAX_LINKED_ACCOUNTS,
+    PROBLEM_SEPARATOR,
+    VERSION,
+    Scenario,
+)
 from marginlab.engine.text.said import say
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -67,6 +73,8 @@ MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
     # Version 2 added coin-margined contracts (``contract``, ``contract_size``): a version 1
     # position is linear, which is what the new fields say when left out.
     1: lambda document: document,
+    # Version 3 added ``linked_accounts``: a version 2 file is one account, as it says.
+    2: lambda document: document,
 }
 # The oldest version this app can migrate from; version 1 is the first published format.
 _OLDEST = 1
@@ -151,23 +159,45 @@ def parse_scenario(text: str | bytes) -> Scenario:
         )
     if not isinstance(document, dict):
         raise ScenarioError([say("file: the top level must be a JSON object")])
-    positions = document.get("positions")
-    if isinstance(positions, list) and len(positions) > MAX_POSITIONS:
-        # Checked before the models: two million bad entries must not make two million errors.
-        raise ScenarioError(
-            [
-                say(
-                    "positions: {positions} entries; a scenario holds at most {max_positions}",
-                    positions=f"{len(positions):,}",
-                    max_positions=f"{MAX_POSITIONS:,}",
-                )
-            ]
-        )
+    _check_lengths(document)
     document = migrate(document)
     try:
         return Scenario.model_validate_json(json.dumps(document), strict=True)
     except ValidationError as error:
         raise ScenarioError(format_errors(error)) from None
+
+
+def _check_lengths(document: dict[str, Any]) -> None:
+    """Refuse overlong lists before the models read them: two million bad entries must not
+    make two million errors."""
+    linked = document.get("linked_accounts")
+    if isinstance(linked, list) and len(linked) > MAX_LINKED_ACCOUNTS:
+        raise ScenarioError(
+            [
+                say(
+                    "linked_accounts: {count} accounts; a file links at most {most}",
+                    count=f"{len(linked):,}",
+                    most=MAX_LINKED_ACCOUNTS,
+                )
+            ]
+        )
+    bodies = [("", document)]
+    if isinstance(linked, list):
+        bodies += [(f"linked_accounts[{i}].", body) for i, body in enumerate(linked)]
+    for where, body in bodies:
+        positions = body.get("positions") if isinstance(body, dict) else None
+        if isinstance(positions, list) and len(positions) > MAX_POSITIONS:
+            raise ScenarioError(
+                [
+                    say(
+                        "{where}positions: {positions} entries; a scenario holds at most "
+                        "{max_positions}",
+                        where=where,
+                        positions=f"{len(positions):,}",
+                        max_positions=f"{MAX_POSITIONS:,}",
+                    )
+                ]
+            )
 
 
 def load_scenario(path: str | os.PathLike[str]) -> Scenario:
@@ -258,7 +288,9 @@ def _fsync_folder(folder: Path) -> None:
         os.close(descriptor)
 
 
-_FIELD_PREFIX = re.compile(r"^[a-z_]+: ")
+# "maintenance_amount: …" from a position's validator; "positions[1].id: …" from a linked
+# account's (a scenario inside the file).
+_FIELD_PREFIX = re.compile(r"^[a-z_]+(?:\[\d+\])?(?:\.[a-z_]+)*: ")
 _PLAIN_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,60}$")
 _MESSAGES = {
     "greater_than": say("must be > {gt}"),
@@ -298,12 +330,14 @@ def format_errors(error: ValidationError) -> list[str]:
         context = item.get("ctx") or {}
         if kind == "value_error":
             message = str(context.get("error", item["msg"]))
+            problems = message.split(PROBLEM_SEPARATOR)
             if not location:
-                lines.extend(message.split(PROBLEM_SEPARATOR))
+                lines.extend(problems)
                 continue
-            if _FIELD_PREFIX.match(message):  # "maintenance_amount: ..." from a model validator
-                lines.append(
-                    say("{location}.{message}", location=_where(location), message=message)
+            if all(_FIELD_PREFIX.match(problem) for problem in problems):
+                lines.extend(
+                    say("{location}.{message}", location=_where(location), message=problem)
+                    for problem in problems
                 )
                 continue
         elif kind in _MESSAGES:

@@ -7,8 +7,9 @@ settlement currency, which is the account's ``currency``; ``maintenance_rate`` i
 A linear position's ``quantity`` is in base units and it settles in the quote currency (USDT).
 A coin-margined (inverse) position's ``quantity`` is a number of contracts, each worth
 ``contract_size`` USD, and it settles in the coin (issue 19): the account's ``currency`` is then
-that coin, e.g. BTC. Version 2 added ``contract`` and ``contract_size``; version 1 files are
-migrated on load (``files.scenario_io``).
+that coin, e.g. BTC. Version 2 added ``contract`` and ``contract_size``; version 3 added
+``linked_accounts``, the trader's accounts in other settlement currencies (a USDT-margined and a
+BTC-margined book in one file); older files are migrated on load (``files.scenario_io``).
 """
 
 from __future__ import annotations
@@ -24,7 +25,9 @@ from marginlab.engine.text.said import say
 FORMAT: Final = "marginlab.scenario"
 # Joins several cross-field problems raised by one validator; files.scenario_io splits them.
 PROBLEM_SEPARATOR = "\n"
-VERSION: Final = 2
+VERSION: Final = 3
+# Accounts one file may hold besides its own: a trader's USDT-margined and coin-margined books.
+MAX_LINKED_ACCOUNTS: Final = 8
 
 Side = Literal["long", "short"]
 MarginMode = Literal["isolated", "cross"]
@@ -115,17 +118,29 @@ class Scenario(BaseModel):
     model_config = _CONFIG
 
     format: Literal["marginlab.scenario"] = FORMAT
-    version: Literal[2] = VERSION
+    version: Literal[3] = VERSION
     name: str = Field(default="Untitled", max_length=200)
     rules: RuleSetName = "binance-usdm"
     account: Account
     positions: tuple[Position, ...] = Field(default=(), max_length=5_000)
     # None: the venue's base taker rate (``fees.BASE_TAKER_RATES``); a fraction, 0.0005 = 0.05 %.
     taker_fee: float | None = Field(default=None, ge=0, le=0.01, description="Taker fee rate")
+    # The trader's other accounts, each settled in its own currency (a BTC-margined book beside
+    # a USDT-margined one): each is evaluated on its own, since they never share collateral.
+    linked_accounts: tuple[Scenario, ...] = Field(default=(), max_length=MAX_LINKED_ACCOUNTS)
 
     @model_validator(mode="after")
     def _cross_field_rules(self) -> Scenario:
         problems: list[str] = []
+        for index, linked in enumerate(self.linked_accounts):
+            if linked.linked_accounts:
+                problems.append(
+                    say(
+                        "linked_accounts[{index}].linked_accounts: a linked account holds no "
+                        "accounts of its own; list them all in the file's linked_accounts",
+                        index=index,
+                    )
+                )
         seen: dict[str, int] = {}
         marked: dict[str, int] = {}
         problems += _contract_problems(self)
@@ -174,6 +189,21 @@ class Scenario(BaseModel):
         return self
 
     @property
+    def accounts(self) -> tuple[Scenario, ...]:
+        """Every account of the file: its own (without the links), then each linked one."""
+        if not self.linked_accounts:
+            return (self,)
+        return (self.model_copy(update={"linked_accounts": ()}), *self.linked_accounts)
+
+    def with_account(self, index: int, account: Scenario) -> Scenario:
+        """The file with its account ``index`` (0: its own, as ``accounts``) replaced."""
+        if index == 0:
+            return account.model_copy(update={"linked_accounts": self.linked_accounts})
+        linked = list(self.linked_accounts)
+        linked[index - 1] = account
+        return self.model_copy(update={"linked_accounts": tuple(linked)})
+
+    @property
     def coin_margined(self) -> bool:
         """Its positions are coin-margined (inverse): the file allows no mix of the kinds."""
         return any(p.inverse for p in self.positions)
@@ -207,6 +237,7 @@ class Scenario(BaseModel):
 
 __all__ = [
     "FORMAT",
+    "MAX_LINKED_ACCOUNTS",
     "RULE_SETS",
     "VERSION",
     "Account",
@@ -249,7 +280,8 @@ def _contract_problems(scenario: Scenario) -> list[str]:
         problems.append(
             say(
                 "positions: linear and coin-margined positions settle in different currencies "
-                "and never share collateral: keep each in its own scenario file"
+                "and never share collateral: keep the coin-margined ones in a linked account "
+                "(linked_accounts)"
             )
         )
     return problems

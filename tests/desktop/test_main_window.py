@@ -239,7 +239,7 @@ def test_axis_switch_to_all_symbols(qtbot, window: MainWindow) -> None:
 def test_presets_menu_loads_the_hedged_pair(qtbot, window: MainWindow) -> None:
     presets = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Presets")
     actions = presets.actions()
-    assert len(actions) == 5 and all(a.toolTip() for a in actions)
+    assert len(actions) == 6 and all(a.toolTip() for a in actions)
     assert actions[0].text().startswith("Before you open")  # the brief's own story, first
     next(a for a in actions if a.text().startswith("Hedged")).trigger()
     wait_result(qtbot, window)

@@ -114,7 +114,7 @@ def test_several_problems_are_all_reported() -> None:
         ('{"format": "other"}', 'format: expected "marginlab.scenario"'),
         (
             '{"format": "marginlab.scenario", "version": 9}',
-            "version: this file is version 9; this Margin Lab reads scenario versions up to 2",
+            "version: this file is version 9; this Margin Lab reads scenario versions up to 3",
         ),
         (
             '{"format": "marginlab.scenario", "version": 1, "account": {"wallet_balance": 1e999}}',
@@ -166,7 +166,7 @@ def test_save_load_round_trip_and_backup(tmp_path: Path) -> None:
     assert load_scenario(tmp_path / "mine.json.bak").name == seed.name
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.json", "mine.json.bak"]
     saved = json.loads(target.read_text())
-    assert saved["format"] == "marginlab.scenario" and saved["version"] == 2
+    assert saved["format"] == "marginlab.scenario" and saved["version"] == 3
 
 
 def test_dump_leaves_defaults_out_and_parses_back() -> None:
@@ -177,7 +177,7 @@ def test_dump_leaves_defaults_out_and_parses_back() -> None:
 
 def test_every_preset_loads_and_is_explained() -> None:
     presets = preset_list()
-    assert len(presets) == 5
+    assert len(presets) == 6
     for preset in presets:
         assert preset.explanation and preset.title
         assert load_preset(preset.file).positions

@@ -310,3 +310,29 @@ def test_a_fall_that_alone_helps_the_cross_pool_still_counts_when_another_sinks_
     assert by_hand == pytest.approx(14)
     worst = evaluate(book).variants["as_entered"].account.worst_move
     assert worst.loss >= by_hand
+
+
+def test_two_symbols_moving_together_sink_the_cross_pool_and_an_isolated_one() -> None:
+    """Found by Hypothesis: BTC falling alone sinks the cross pool (a BTC long in it) and ETH
+    rising alone sinks the isolated ETH short, but ETH rising also lifts the cross pool's ETH
+    long back above water. Moved one at a time, no symbol improves on the other's move; the
+    worst move takes both.
+
+    By hand at BTC 51,000 and ETH 4,500: the cross pool (10 cash, long 100 USDT of BTC and
+    10 USDT of ETH, 1x) is at 10 − 15 + 5 = 0, liquidated; the isolated ETH short (5 margin,
+    2x, 10 USDT) has lost 5, its margin; the isolated BTC short (10 margin, 1x) gained
+    0.000167 × 9,000 = 1.5. The account, 25 today, is worth 11.5: a loss of at least 13.5."""
+    book = scenario(
+        25,
+        [
+            position("P0", "BTCUSDT", "short", 10 / 60_000, 60_000, leverage=1),
+            position("P1", "BTCUSDT", "long", 100 / 60_000, 60_000, mode="cross", leverage=1),
+            position("P2", "ETHUSDT", "long", 10 / 3_000, 3_000, mode="cross", leverage=1),
+            position("P3", "ETHUSDT", "short", 10 / 3_000, 3_000, leverage=2),
+        ],
+    )
+    worth = 10 + (10 / 60_000) * (60_000 - 51_000)  # the BTC short alone survives
+    by_hand = 25 - worth
+    assert by_hand == pytest.approx(13.5)
+    worst = evaluate(book).variants["as_entered"].account.worst_move
+    assert worst.loss >= by_hand

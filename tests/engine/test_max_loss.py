@@ -10,12 +10,14 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from marginlab.engine.margin.evaluate import evaluate
 from marginlab.engine.margin.models import Scenario
+from marginlab.engine.margin.pools import VARIANTS, build_pools
 from marginlab.engine.text.report_text import report_json, summary_lines
 from tests.engine.helpers import position, scenario
 from tests.engine.test_properties import scenarios
@@ -336,3 +338,29 @@ def test_two_symbols_moving_together_sink_the_cross_pool_and_an_isolated_one() -
     assert by_hand == pytest.approx(13.5)
     worst = evaluate(book).variants["as_entered"].account.worst_move
     assert worst.loss >= by_hand
+
+
+@settings(max_examples=80, deadline=None)
+@given(scenarios(size=6))
+def test_no_move_on_a_dense_two_symbol_grid_loses_more_than_max_loss(scenario: Scenario) -> None:
+    """Every variant's max loss is at least the loss at each of 400 × 400 moves of two
+    symbols together, from 1/1,000 to 100 times the marks. The pools' worth there is summed
+    from their health and equity (DESIGN §1: a pool survives a straight move exactly when its
+    health at the end is > 0), not from the search."""
+    marks = scenario.marks()
+    assume(len(marks) == 2)
+    (a, mark_a), (b, mark_b) = marks.items()
+    grid = np.geomspace(1e-3, 1e2, 400)
+    prices = dict(zip((a, b), np.meshgrid(mark_a * grid, mark_b * grid), strict=True))
+    report = evaluate(scenario)
+    for name in VARIANTS:
+        worth = np.zeros_like(prices[a])
+        for pool in build_pools(scenario, name):
+            if not pool.legs:
+                worth += max(pool.cash, 0.0)
+            elif float(pool.health(marks)) > 0:
+                worth += np.where(pool.health(prices) > 0, pool.equity(prices), 0.0)
+        account = report.variants[name].account
+        grid_loss = account.equity_now - float(worth.min())
+        scale = max(1.0, account.equity_now)
+        assert account.max_loss >= grid_loss - 1e-9 * scale, (name, grid_loss)

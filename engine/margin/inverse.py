@@ -2,16 +2,18 @@
 
 In the coin, an inverse position of ``N`` USD has PnL ``s·N·(1/EP − 1/P)`` (formulas.md §0) and
 maintenance margin ``(N/P)·MMR − cum`` (Binance "How to Calculate Liquidation Price of COIN-M
-Futures Contracts": ``MM_coin = (N/P)·MMR − cum``; Bybit inverse: ``MM = PV·MMR − deduction``
-with ``PV = Qc/EP``, formulas.md §2b). Written in the reciprocal price ``u = 1/P`` they read
-``−s·N·(u − 1/EP)`` and ``N·u·MMR − cum``: exactly a linear position of the opposite side,
-quantity ``N``, entry ``1/EP``, in a market priced ``u``, whose notional ``N·u`` is the coin
-value and whose tiers are by coin notional, as Binance's are. So a coin-margined scenario is
-evaluated as that linear twin, every amount stays in the coin, and each price is turned back
-(``P = 1/u``): the venues' closed forms are this twin solved for one position
-(``tests/engine/test_inverse.py`` checks Binance's COIN-M cross formula and Bybit's inverse
-isolated one against it). Health in ``u`` is concave, as the solver requires; in ``P`` a short's
-would not be.
+Futures Contracts": ``MM_coin = (N/P)·MMR − cum``; Bybit UTA inverse isolated, 2026 text,
+formulas.md §2b: ``LP_long = Qc·(MMR + 1) / [Qc/EP + Qc/EP/L + Extra/(1 + taker) +
+MM_deduction]``, the same equation solved, its fee terms aside; Bybit's 2024 text took the MM
+on the entry value ``PV = Qc/EP``, which is not reproduced). Written in the reciprocal price
+``u = 1/P`` they read ``−s·N·(u − 1/EP)`` and ``N·u·MMR − cum``: exactly a linear position of
+the opposite side, quantity ``N``, entry ``1/EP``, in a market priced ``u``, whose notional
+``N·u`` is the coin value and whose tiers are by coin notional, as Binance's are. So a
+coin-margined scenario is evaluated as that linear twin, every amount stays in the coin, and
+each price is turned back (``P = 1/u``): the venues' closed forms are this twin solved for one
+position (``tests/engine/test_inverse.py`` checks Binance's COIN-M cross and isolated formulas
+and Bybit's 2026 inverse isolated one, at a taker rate of 0, against it). Health in ``u`` is
+concave, as the solver requires; in ``P`` a short's would not be.
 
 A move up in ``u`` is a fall in ``P``: the twin's "fall" is the trader's "rise", and the twin's
 move towards ``u = 0`` is a rise without end, written as ``MAX_PRICE``.

@@ -5,6 +5,9 @@ The oracle is each venue's formula, written out here from formulas.md, never the
   "Binance COIN-M"): for one position, equity in coin ``WB + s·N·(1/EP − 1/P)`` meets
   ``MM = (N/P)·MMR − cum`` at ``LP = (N·MMR + s·N) / (WB + cum + s·N/EP)``; isolated, ``WB`` is
   the position's margin.
+* Bybit UTA, inverse isolated, 2026 text (formulas.md §2b): ``LP_long = Qc·(MMR + 1) /
+  [Qc/EP + Qc/EP/L + Extra/(1 + taker) + MM_deduction]`` and its short twin, at a taker rate
+  of 0.
 * The coin health of any book, summed directly in ``P`` (formulas.md §0), is 0 at every
   liquidation price the engine reports.
 """
@@ -356,3 +359,51 @@ def test_monte_carlo_matches_the_barrier_formula_for_a_coin_long() -> None:
         theory,
     )
     assert risk.start_equity == pytest.approx(1.0, rel=1e-12)  # in the coin
+
+
+def bybit_inverse_isolated_lp(
+    side: int, qc: float, ep: float, leverage: float, mmr: float, deduction: float, extra: float
+) -> float:
+    """Bybit UTA, inverse isolated, 2026 text (formulas.md §2b), with a taker rate of 0:
+    ``LP_long = Qc·(MMR + 1) / [Qc/EP + Qc/EP/L + Extra + MM_deduction]``,
+    ``LP_short = Qc·(1 − MMR) / [Qc/EP − Qc/EP/L − Extra − MM_deduction]``."""
+    value = qc / ep
+    if side > 0:
+        return qc * (mmr + 1) / (value + value / leverage + extra + deduction)
+    return qc * (1 - mmr) / (value - value / leverage - extra - deduction)
+
+
+@pytest.mark.parametrize(
+    ("side", "contracts", "entry", "leverage", "mmr", "deduction", "extra"),
+    [
+        ("long", 5_000, 60_000, 10, 0.005, 0.0, 0.0),
+        ("short", 5_000, 60_000, 10, 0.005, 0.0, 0.0),
+        ("long", 20_000, 43_210, 25, 0.01, 0.002, 0.0),
+        ("short", 20_000, 43_210, 5, 0.01, 0.002, 0.05),  # 0.05 BTC added to its margin
+        ("long", 1, 97_000, 100, 0.005, 0.0, 0.0000001),
+    ],
+)
+def test_bybit_inverse_isolated(side, contracts, entry, leverage, mmr, deduction, extra) -> None:
+    """Bybit's inverse contracts are 1 USD each; its isolated liquidation price (2026 text) is
+    the coin equation the engine solves, with the margin put in as ``IM + Extra``. The fee
+    terms of that text (``Extra/(1 ± taker)``) are left at a taker rate of 0: the generic
+    rule set does not count a fee in the maintenance margin."""
+    margin = contracts / entry / leverage + extra
+    position = inverse(
+        side,
+        contracts,
+        entry,
+        mode="isolated",
+        size=1,
+        rate=mmr,
+        amount=deduction,
+        leverage=leverage,
+        margin=margin,
+    )
+    book = coin_book(10.0, [position])
+    report = evaluate(parse_scenario(json.dumps(book)))
+    s = 1 if side == "long" else -1
+    expected = bybit_inverse_isolated_lp(s, contracts, entry, leverage, mmr, deduction, extra)
+    for variant in ("as_entered", "isolated"):
+        found = report.variants[variant].positions["A"].liquidation_price
+        assert found == pytest.approx(expected, rel=1e-9), variant

@@ -383,7 +383,9 @@ def bybit_inverse_isolated_lp(
         ("long", 1, 97_000, 100, 0.005, 0.0, 0.0000001),
     ],
 )
-def test_bybit_inverse_isolated(side, contracts, entry, leverage, mmr, deduction, extra) -> None:
+def test_bybit_inverse_isolated(
+    side, contracts, entry, leverage, mmr, deduction, extra, tmp_path
+) -> None:
     """Bybit's inverse contracts are 1 USD each; its isolated liquidation price (2026 text) is
     the coin equation the engine solves, with the margin put in as ``IM + Extra``. The fee
     terms of that text (``Extra/(1 ± taker)``) are left at a taker rate of 0: the generic
@@ -400,10 +402,14 @@ def test_bybit_inverse_isolated(side, contracts, entry, leverage, mmr, deduction
         leverage=leverage,
         margin=margin,
     )
-    book = coin_book(10.0, [position])
-    report = evaluate(parse_scenario(json.dumps(book)))
+    file = tmp_path / "bybit-inverse.json"
+    file.write_text(json.dumps(coin_book(10.0, [position])), "utf-8")
+    out = io.StringIO()
+    with redirect_stdout(out):
+        assert cli(["evaluate", str(file), "--json"]) == 0
+    report = json.loads(out.getvalue())
     s = 1 if side == "long" else -1
     expected = bybit_inverse_isolated_lp(s, contracts, entry, leverage, mmr, deduction, extra)
     for variant in ("as_entered", "isolated"):
-        found = report.variants[variant].positions["A"].liquidation_price
+        found = report["variants"][variant]["positions"]["A"]["liquidation_price"]
         assert found == pytest.approx(expected, rel=1e-9), variant

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import math
+from dataclasses import replace
 from typing import Any
 
 from marginlab.cli.accounts import load_account
@@ -15,6 +16,7 @@ from marginlab.engine.margin.planning import (
     MODES,
     PlanError,
     Ticket,
+    account_contract_size,
     after_funding,
     dca_ladder,
     liquidation_over_time,
@@ -22,6 +24,7 @@ from marginlab.engine.margin.planning import (
     size_for_loss,
 )
 from marginlab.engine.text.numbers import (
+    money_text,
     percent_text,
     price_or_none_text,
     price_text,
@@ -273,6 +276,8 @@ def _max_open(args: argparse.Namespace, reader: Reader) -> tuple[dict[str, Any],
     reader.done()
     scenario = _scenario(reader)
     reader.done()
+    # Coin-margined: the order is contracts of the account's size (issue 19).
+    ticket = replace(ticket, contract_size=account_contract_size(scenario, ticket.symbol))
     found = {m: max_open(scenario, ticket, m, margin, step) for m in MODES}
     data: dict[str, Any] = {
         m: {
@@ -287,15 +292,18 @@ def _max_open(args: argparse.Namespace, reader: Reader) -> tuple[dict[str, Any],
         for m, f in found.items()
     }
     currency = scenario.account.currency
+    coin = scenario.coin_margined
+    unit = "" if ticket.contract_size is None else f" contracts of {ticket.contract_size:g} USD"
     lines = []
     for m, f in found.items():
         why = (
             "the tier's maximum notional at this leverage" if f.limited_by == "tier" else "balance"
         )
+        notional = money_text(f.notional, currency, coin=coin)
         lines.append(
             _row(
                 f"max open, {m}",
-                f"{f.quantity:,.8g} ({f.notional:,.2f} {currency} notional; limited by the {why})",
+                f"{f.quantity:,.8g}{unit} ({notional} notional; limited by the {why})",
             )
         )
     return data, lines

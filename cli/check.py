@@ -8,7 +8,7 @@ from typing import Any
 
 from marginlab.cli.accounts import load_account
 from marginlab.cli.calc import CalcUsageError, Reader
-from marginlab.engine.margin.planning import MODES, PlanError, Ticket
+from marginlab.engine.margin.planning import MODES, PlanError, Ticket, account_contract_size
 from marginlab.engine.margin.precheck import Check, check_order
 from marginlab.engine.text.numbers import money_text, percent_text, price_or_none_text
 from marginlab.engine.text.orders import parse_order
@@ -27,7 +27,8 @@ def run_check(args: argparse.Namespace) -> str:
         raise CalcUsageError(problems)
     if limit is None and scenario.account.max_acceptable_loss is None:
         raise CalcUsageError(["--max-loss: needed (the file has no max acceptable loss)"])
-    ticket = Ticket(order.symbol, order.side, order.leverage, order.price, mmr)  # type: ignore[arg-type]
+    size = account_contract_size(scenario, order.symbol)
+    ticket = Ticket(order.symbol, order.side, order.leverage, order.price, mmr, size)  # type: ignore[arg-type]
     try:
         check = check_order(scenario, ticket, order.quantity, margin, limit)
     except (PlanError, LookupError) as error:
@@ -35,7 +36,7 @@ def run_check(args: argparse.Namespace) -> str:
     return (
         strict_json(check_dict(check))
         if args.json
-        else "\n".join(check_lines(check, scenario.account.currency))
+        else "\n".join(check_lines(check, scenario.account.currency, scenario.coin_margined))
     )
 
 
@@ -47,6 +48,7 @@ def check_dict(check: Check) -> dict[str, Any]:
             "symbol": t.symbol,
             "side": t.side,
             "quantity": check.quantity,
+            "contract_size": t.contract_size,
             "price": t.price,
             "leverage": t.leverage,
             "margin": check.margin,
@@ -80,14 +82,24 @@ def check_dict(check: Check) -> dict[str, Any]:
     }
 
 
-def check_lines(check: Check, currency: str) -> list[str]:
+def check_lines(check: Check, currency: str, coin: bool = False) -> list[str]:
+    """The check as a terminal reads it; ``coin``: amounts in a coin, to 8 decimals."""
     t = check.ticket
-    head = (
-        f"Before you open {t.side} {check.quantity:,.8g} {t.symbol} "
-        f"@ {price_or_none_text(t.price)} x{t.leverage:g} "
-        f"(margin {money_text(check.margin, currency)})"
+    size = (
+        f"{check.quantity:,.8g} {t.symbol}"
+        if t.contract_size is None
+        else f"{check.quantity:,.8g} {t.symbol} contracts of {t.contract_size:g} USD"
     )
-    limit = "none set" if check.acceptable is None else money_text(check.acceptable, currency)
+    head = (
+        f"Before you open {t.side} {size} "
+        f"@ {price_or_none_text(t.price)} x{t.leverage:g} "
+        f"(margin {money_text(check.margin, currency, coin=coin)})"
+    )
+    limit = (
+        "none set"
+        if check.acceptable is None
+        else money_text(check.acceptable, currency, coin=coin)
+    )
     lines = [head, f"max acceptable loss: {limit}", ""]
     width = 30
     rows = [
@@ -97,11 +109,14 @@ def check_lines(check: Check, currency: str) -> list[str]:
             *(price_or_none_text(check.modes[m].liquidation_price) for m in MODES),
         ),
         ("distance", *(percent_text(check.modes[m].distance, 1, signed=True) for m in MODES)),
-        ("max loss if wrong", *(money_text(check.modes[m].loss_if_wrong, currency) for m in MODES)),
+        (
+            "max loss if wrong",
+            *(money_text(check.modes[m].loss_if_wrong, currency, coin=coin) for m in MODES),
+        ),
         ("also closes", *(", ".join(check.modes[m].closes) or "—" for m in MODES)),
         (
             "account max loss after",
-            *(money_text(check.modes[m].account_max_loss, currency) for m in MODES),
+            *(money_text(check.modes[m].account_max_loss, currency, coin=coin) for m in MODES),
         ),
         ("within your max loss", *(_yes(check.modes[m].within) for m in MODES)),
         ("largest size within it", *(_num(check.modes[m].max_size) for m in MODES)),

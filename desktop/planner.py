@@ -27,6 +27,7 @@ from marginlab.engine.margin.planning import (
     PlanError,
     Sizing,
     Ticket,
+    account_contract_size,
     after_funding,
     dca_ladder,
     liquidation_over_time,
@@ -104,8 +105,16 @@ class Planner:
 
     # --- reading --------------------------------------------------------------------------------
     def ticket(
-        self, symbol: str, side: Side, leverage: str, price: str, mmr: str
+        self,
+        symbol: str,
+        side: Side,
+        leverage: str,
+        price: str,
+        mmr: str,
+        coin_margined: bool = False,
     ) -> tuple[Ticket | None, list[str]]:
+        """The order as typed; ``coin_margined``: the tool prices a coin-margined account, and
+        the order is then contracts of the account's size (``account_contract_size``)."""
         problems: list[str] = []
         symbol = symbol.strip().upper()
         if not symbol:
@@ -131,12 +140,14 @@ class Planner:
                     problems.append(tr("MMR override (%): must be between 0 and 100"))
         if problems or lev is None or at is None:
             return None, problems
-        ticket = Ticket(symbol, side, lev, at, rate)
-        probe_problem = self._table_problem(ticket)
+        scenario = self._controller.scenario
+        size = account_contract_size(scenario, symbol) if coin_margined else None
+        ticket = Ticket(symbol, side, lev, at, rate, size)
+        probe_problem = self._table_problem(ticket, coin_margined)
         return (None, [probe_problem]) if probe_problem else (ticket, [])
 
-    def _table_problem(self, ticket: Ticket) -> str | None:
-        problems = ticket_problems(self._controller.scenario, ticket)
+    def _table_problem(self, ticket: Ticket, coin_margined: bool = False) -> str | None:
+        problems = ticket_problems(self._controller.scenario, ticket, coin_margined)
         if not problems:
             return None
         return in_field_words(problems[0])

@@ -11,7 +11,12 @@ from marginlab.desktop.controller import ScenarioController
 from marginlab.desktop.i18n import said_error, tr
 from marginlab.desktop.planner import Answer, Planner, in_field_words, read_field
 from marginlab.engine.margin.models import MarginMode, Side
-from marginlab.engine.margin.planning import PlanError, Ticket, order_document
+from marginlab.engine.margin.planning import (
+    PlanError,
+    Ticket,
+    account_contract_size,
+    order_document,
+)
 from marginlab.engine.margin.precheck import Check, check_order
 
 SizeKind = Literal["quantity", "margin"]
@@ -38,6 +43,15 @@ class PreTrade:
     def currency(self) -> str:
         return self._controller.scenario.account.currency
 
+    @property
+    def coin(self) -> bool:
+        """The account is coin-margined: amounts in the coin, sizes in contracts."""
+        return self._controller.scenario.coin_margined
+
+    def contract_size(self, symbol: str) -> float | None:
+        """USD per contract of an order in ``symbol`` (coin-margined accounts), else None."""
+        return account_contract_size(self._controller.scenario, symbol.strip().upper())
+
     def check(
         self,
         symbol: str,
@@ -50,7 +64,9 @@ class PreTrade:
         acceptable: str,
     ) -> Answer:
         """The order in both modes, or the problems naming the fields as the view labels them."""
-        ticket, problems = self.planner.ticket(symbol, side, leverage, price, mmr)
+        ticket, problems = self.planner.ticket(
+            symbol, side, leverage, price, mmr, coin_margined=True
+        )
         amount = read_field(tr("Size") if kind == "quantity" else tr("Margin"), size, problems)
         limit = (
             read_field(tr("Max acceptable loss"), acceptable, problems)
@@ -68,7 +84,7 @@ class PreTrade:
                 )
         if problems or ticket is None or amount is None:
             return Answer(problems=problems)
-        quantity = amount if kind == "quantity" else amount * ticket.leverage / ticket.price
+        quantity = amount if kind == "quantity" else ticket.quantity_at(amount, ticket.leverage)
         margin = amount if kind == "margin" else None
         try:
             result = check_order(self._controller.scenario, ticket, quantity, margin, limit)

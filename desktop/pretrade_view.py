@@ -34,7 +34,12 @@ from marginlab.desktop.order_fields import (
 )
 from marginlab.desktop.pretrade import PreTrade
 from marginlab.desktop.style import VARIANT_STYLES, tint
-from marginlab.engine.text.numbers import money_text, percent_text, price_or_none_text
+from marginlab.engine.text.numbers import (
+    amount_text,
+    money_text,
+    percent_text,
+    price_or_none_text,
+)
 
 MODES = ("isolated", "cross")
 ROWS = (
@@ -206,9 +211,24 @@ class PreTradeView(QScrollArea):
         self.acceptable.setPlaceholderText(
             tr("type it")
             if limit is None
-            else tr("{amount} (the account's)").format(amount=f"{limit:,.2f}")
+            else tr("{amount} (the account's)").format(amount=amount_text(limit, self.owner.coin))
         )
+        self._show_size_unit()
         self.schedule()
+
+    def _show_size_unit(self) -> None:
+        """In a coin-margined account the order is sized in contracts of the account's size."""
+        size = self.owner.contract_size(self.symbol.currentText())
+        first = (
+            tr("quantity")
+            if size is None
+            else tr("contracts ({size} USD each)").format(size=f"{size:g}")
+        )
+        if self.size_kind.itemText(0) != first:
+            self.size_kind.setItemText(0, first)
+        self.size.setPlaceholderText(
+            tr("e.g. {value}").format(value="0.4" if size is None else "100")
+        )
 
     def schedule(self, *_: Any) -> None:
         self._timer.start()
@@ -219,6 +239,7 @@ class PreTradeView(QScrollArea):
             self._stale = True
             return
         self._stale = False
+        self._show_size_unit()
         mark = self.owner.planner.mark(self.symbol.currentText().strip().upper())
         self.price.setPlaceholderText(
             tr("mark") if mark is None else tr("mark {price}").format(price=f"{mark:,.2f}")
@@ -247,7 +268,7 @@ class PreTradeView(QScrollArea):
 
     def _show(self, check: Any) -> None:
         self._check = check
-        cur = self.owner.currency
+        cur, coin = self.owner.currency, self.owner.coin
         style = VARIANT_STYLES[check.recommendation]
         self.verdict.setText(
             tr("Recommendation: open it ISOLATED")
@@ -269,10 +290,10 @@ class PreTradeView(QScrollArea):
             cells = {
                 "liquidation": said(price_or_none_text(m.liquidation_price)),
                 "distance": percent_text(m.distance, 1, signed=True),
-                "loss": money_text(m.loss_if_wrong, cur),
+                "loss": money_text(m.loss_if_wrong, cur, coin=coin),
                 "closes": ", ".join(m.closes) or "—",
-                "account": f"{money_text(m.account_max_loss_before, cur)} → "
-                f"{money_text(m.account_max_loss, cur)}",
+                "account": f"{money_text(m.account_max_loss_before, cur, coin=coin)} → "
+                f"{money_text(m.account_max_loss, cur, coin=coin)}",
                 "within": within,
                 "size": tr("n/a") if m.max_size is None else f"{m.max_size:,.6g}",
                 "leverage": tr("none") if m.max_leverage is None else f"{m.max_leverage:,.2f}×",

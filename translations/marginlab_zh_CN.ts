@@ -1585,112 +1585,112 @@ Keep it?</source>
    <translation>K 线：{problem}</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="42" />
+   <location filename="../desktop/planner.py" line="43" />
    <source>Size</source>
    <translation>仓位大小</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="44" />
+   <location filename="../desktop/planner.py" line="45" />
    <source>Leverage</source>
    <translation>杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="221" />
+   <location filename="../desktop/planner.py" line="232" />
    <source>Funding rate (%)</source>
    <translation>资金费率 (%)</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="222" />
+   <location filename="../desktop/planner.py" line="233" />
    <source>Holding time (hours)</source>
    <translation>持仓时长（小时）</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="271" />
+   <location filename="../desktop/planner.py" line="282" />
    <source>Fills: type one fill a line, quantity @ price</source>
    <translation>成交：每行一笔，数量 @ 价格</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="341" />
+   <location filename="../desktop/planner.py" line="352" />
    <source> and </source>
    <translation> 和 </translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="112" />
+   <location filename="../desktop/planner.py" line="121" />
    <source>Symbol: type one, e.g. BTCUSDT</source>
    <translation>合约：请输入，例如 BTCUSDT</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="115" />
+   <location filename="../desktop/planner.py" line="124" />
    <source>Leverage: must be between 1 and 1,000</source>
    <translation>杠杆：必须在 1 到 1,000 之间</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="127" />
+   <location filename="../desktop/planner.py" line="136" />
    <source>MMR override (%)</source>
    <translation>维持保证金率覆盖值 (%)</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="152" />
+   <location filename="../desktop/planner.py" line="163" />
    <source>Exit price</source>
    <translation>平仓价格</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="153" />
+   <location filename="../desktop/planner.py" line="164" />
    <source>Target ROE (%)</source>
    <translation>目标收益率 (%)</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="225" />
+   <location filename="../desktop/planner.py" line="236" />
    <source>Position: add a position to the account first</source>
    <translation>仓位：请先在账户中添加仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="121" />
+   <location filename="../desktop/planner.py" line="130" />
    <source>Price: type the order price (the account holds no position in it)</source>
    <translation>价格：请输入订单价格（账户中没有该合约的仓位）</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="210" />
+   <location filename="../desktop/planner.py" line="221" />
    <source>Loss you accept: type it (the account sets no max acceptable loss)</source>
    <translation>可接受亏损：请输入（账户未设定最大可接受亏损）</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="256" />
+   <location filename="../desktop/planner.py" line="267" />
    <source>Fills: at most {most} (you typed {typed})</source>
    <translation>成交：最多 {most} 笔（你输入了 {typed} 笔）</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="266" />
+   <location filename="../desktop/planner.py" line="277" />
    <source>Fill {n} quantity</source>
    <translation>第 {n} 笔成交 数量</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="267" />
+   <location filename="../desktop/planner.py" line="278" />
    <source>Fill {n} price</source>
    <translation>第 {n} 笔成交 价格</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="131" />
+   <location filename="../desktop/planner.py" line="140" />
    <source>MMR override (%): must be between 0 and 100</source>
    <translation>维持保证金率覆盖值 (%)：必须在 0 到 100 之间</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="264" />
+   <location filename="../desktop/planner.py" line="275" />
    <source>Fill {n}: write quantity @ price, e.g. 0.5 @ 60000</source>
    <translation>第 {n} 笔成交：请写成 数量 @ 价格，例如 0.5 @ 60000</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="304" />
+   <location filename="../desktop/planner.py" line="315" />
    <source>past the liquidation of {id} as it stands ({modes}): the position would be gone before this fills</source>
    <translation>越过了 {id} 当前的强平价格（{modes}）：这笔成交之前仓位已被强平</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="320" />
+   <location filename="../desktop/planner.py" line="331" />
    <source>margin more than the account has left ({modes})</source>
    <translation>所需保证金超过账户剩余（{modes}）</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="313" />
+   <location filename="../desktop/planner.py" line="324" />
    <source>past the liquidation after fill {n} ({where}): the position would be gone before this fills</source>
    <translation>越过了第 {n} 笔成交后的强平价格（{where}）：这笔成交之前仓位已被强平</translation>
   </message>
@@ -2075,237 +2075,242 @@ Keep it?</source>
    <translation>盈亏（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade.py" line="56" />
+   <location filename="../desktop/pretrade.py" line="72" />
    <source>Max acceptable loss</source>
    <translation>最大可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade.py" line="64" />
+   <location filename="../desktop/pretrade.py" line="80" />
    <source>Max acceptable loss: type the most you accept to lose (the account sets none)</source>
    <translation>最大可接受亏损：请输入你能接受的最大亏损（账户未设定）</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="43" />
+   <location filename="../desktop/pretrade_view.py" line="48" />
    <source>Liquidation price</source>
    <translation>强平价格</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="44" />
+   <location filename="../desktop/pretrade_view.py" line="49" />
    <source>Where the order is liquidated, the rest at their marks</source>
    <translation>订单被强平的价格，其他合约处于标记价格</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="46" />
+   <location filename="../desktop/pretrade_view.py" line="51" />
    <source>Distance</source>
    <translation>距离</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="46" />
+   <location filename="../desktop/pretrade_view.py" line="51" />
    <source>Liquidation price / mark − 1</source>
    <translation>强平价格 / 标记价格 − 1</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="49" />
+   <location filename="../desktop/pretrade_view.py" line="54" />
    <source>Loss if wrong</source>
    <translation>判断错误时的亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="50" />
+   <location filename="../desktop/pretrade_view.py" line="55" />
    <source>What the account loses at the worst move of this symbol against the order, the others at their marks</source>
    <translation>该合约朝不利于订单的方向走到最坏时账户的亏损，其他合约处于标记价格</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="55" />
+   <location filename="../desktop/pretrade_view.py" line="60" />
    <source>Also closes</source>
    <translation>连带平仓</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="55" />
+   <location filename="../desktop/pretrade_view.py" line="60" />
    <source>Existing positions that move takes with it</source>
    <translation>这一波动会连带平掉的现有仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="58" />
+   <location filename="../desktop/pretrade_view.py" line="63" />
    <source>Account max loss</source>
    <translation>账户最大亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="59" />
+   <location filename="../desktop/pretrade_view.py" line="64" />
    <source>The account's max loss if wrong (any move of any symbol), now → after opening</source>
    <translation>账户判断错误时的最大亏损（任一合约任意变动），当前 → 开仓后</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="61" />
+   <location filename="../desktop/pretrade_view.py" line="66" />
    <source>Within what you accept</source>
    <translation>在可接受范围内</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="61" />
+   <location filename="../desktop/pretrade_view.py" line="66" />
    <source>Loss if wrong ≤ your max acceptable loss</source>
    <translation>判断错误时的亏损 ≤ 你的最大可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="64" />
+   <location filename="../desktop/pretrade_view.py" line="69" />
    <source>Largest size within it</source>
    <translation>可接受范围内的最大仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="65" />
+   <location filename="../desktop/pretrade_view.py" line="70" />
    <source>The largest size, at this price and leverage, whose loss if wrong stays within what you accept (and that the account can open)</source>
    <translation>在此价格和杠杆下，判断错误时亏损仍在你可接受范围内（且账户开得出）的最大仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="72" />
+   <location filename="../desktop/pretrade_view.py" line="77" />
    <source>Highest leverage at this margin</source>
    <translation>此保证金下的最高杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="73" />
+   <location filename="../desktop/pretrade_view.py" line="78" />
    <source>Keeping the order's margin, the highest leverage whose loss if wrong stays within what you accept (and the tier allows)</source>
    <translation>保持订单保证金不变，判断错误时亏损仍在你可接受范围内（且档位允许）的最高杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="80" />
+   <location filename="../desktop/pretrade_view.py" line="85" />
    <source>Moves existing liquidations</source>
    <translation>改变现有强平价格</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="81" />
+   <location filename="../desktop/pretrade_view.py" line="86" />
    <source>Existing positions whose liquidation price this order moves: before → after</source>
    <translation>该订单会改变其强平价格的现有仓位：之前 → 之后</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="94" />
+   <location filename="../desktop/pretrade_view.py" line="99" />
    <source>The position you are about to open</source>
    <translation>你将要开的仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="96" />
+   <location filename="../desktop/pretrade_view.py" line="101" />
    <source>order symbol</source>
    <translation>订单合约</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="97" />
+   <location filename="../desktop/pretrade_view.py" line="102" />
    <source>order side</source>
    <translation>订单方向</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="100" />
+   <location filename="../desktop/pretrade_view.py" line="105" />
    <source>Quantity in base units, or the margin you give it</source>
    <translation>以基础币计的数量，或你投入的保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="101" />
+   <location filename="../desktop/pretrade_view.py" line="106" />
    <source>order size</source>
    <translation>订单大小</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="107" />
+   <location filename="../desktop/pretrade_view.py" line="112" />
    <source>Size as a quantity (base units) or as the margin you give it</source>
    <translation>以数量（基础币）或投入的保证金给出仓位大小</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="109" />
+   <location filename="../desktop/pretrade_view.py" line="114" />
    <source>Leverage of the order</source>
    <translation>订单杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="109" />
+   <location filename="../desktop/pretrade_view.py" line="114" />
    <source>order leverage</source>
    <translation>订单杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="112" />
+   <location filename="../desktop/pretrade_view.py" line="117" />
    <source>order price</source>
    <translation>订单价格</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="117" />
+   <location filename="../desktop/pretrade_view.py" line="122" />
    <source>order mmr</source>
    <translation>订单维持保证金率</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="120" />
+   <location filename="../desktop/pretrade_view.py" line="125" />
    <source>the account's</source>
    <translation>账户设定</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="121" />
+   <location filename="../desktop/pretrade_view.py" line="126" />
    <source>The most you accept to lose if you are wrong</source>
    <translation>判断错误时你愿意承受的最大亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="122" />
+   <location filename="../desktop/pretrade_view.py" line="127" />
    <source>acceptable loss</source>
    <translation>可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="104" />
+   <location filename="../desktop/pretrade_view.py" line="223" />
    <source>quantity</source>
    <translation>数量</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="104" />
+   <location filename="../desktop/pretrade_view.py" line="109" />
    <source>margin</source>
    <translation>保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="125" />
+   <location filename="../desktop/pretrade_view.py" line="130" />
    <source>as</source>
    <translation>按</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="141" />
+   <location filename="../desktop/pretrade_view.py" line="146" />
    <source>Open it isolated</source>
    <translation>以逐仓开仓</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="141" />
+   <location filename="../desktop/pretrade_view.py" line="146" />
    <source>Open it cross</source>
    <translation>以全仓开仓</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="156" />
+   <location filename="../desktop/pretrade_view.py" line="161" />
    <source>Put that size in the Size field</source>
    <translation>把这个仓位大小填入“仓位大小”栏</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="253" />
+   <location filename="../desktop/pretrade_view.py" line="274" />
    <source>Recommendation: open it ISOLATED</source>
    <translation>建议：以逐仓开仓</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="255" />
+   <location filename="../desktop/pretrade_view.py" line="276" />
    <source>Recommendation: open it CROSS</source>
    <translation>建议：以全仓开仓</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="260" />
+   <location filename="../desktop/pretrade_view.py" line="281" />
    <source>&lt;i&gt;The rules disagree; the first one below decides.&lt;/i&gt;</source>
    <translation>&lt;i&gt;各规则意见不一；以下面第一条为准。&lt;/i&gt;</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="268" />
+   <location filename="../desktop/pretrade_view.py" line="225" />
+   <source>contracts ({size} USD each)</source>
+   <translation>张合约（每张 {size} USD）</translation>
+  </message>
+  <message>
+   <location filename="../desktop/pretrade_view.py" line="289" />
    <source>yes</source>
    <translation>是</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="268" />
+   <location filename="../desktop/pretrade_view.py" line="289" />
    <source>NO</source>
    <translation>否</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="155" />
+   <location filename="../desktop/pretrade_view.py" line="160" />
    <source>Use the largest size within it ({mode})</source>
    <translation>使用可接受范围内的最大仓位（{mode}）</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="166" />
+   <location filename="../desktop/pretrade_view.py" line="171" />
    <source>Add this position to the scenario as {mode} (Ctrl+Z undoes it)</source>
    <translation>把这个仓位以{mode}加入方案（Ctrl+Z 撤销）</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="305" />
+   <location filename="../desktop/pretrade_view.py" line="326" />
    <source>Opened as {mode}: Ctrl+Z undoes it.</source>
    <translation>已以{mode}开仓：Ctrl+Z 撤销。</translation>
   </message>
@@ -3080,7 +3085,7 @@ Keep it?</source>
    <translation>--at {symbol}：价格必须是大于 0 且不超过 {max_price} 的数字</translation>
   </message>
   <message>
-   <location filename="../engine/margin/inverse.py" line="291" />
+   <location filename="../engine/margin/inverse.py" line="305" />
    <source>coin-margined positions: {what} prices linear contracts only so far; the figures, the plot and the CLI's evaluate and sweep price coin-margined ones</source>
    <translation>币本位仓位：{what}目前只支持 U 本位（线性）合约；卡片中的数字、图表以及命令行的 evaluate 和 sweep 支持币本位合约</translation>
   </message>
@@ -3135,187 +3140,197 @@ Keep it?</source>
    <translation>{where}.mark_price：{symbol} 在 positions[{first}] 中已有标记价格 {mark_price}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="80" />
-   <source>the calculator</source>
-   <translation>计算器</translation>
-  </message>
-  <message>
-   <location filename="../engine/margin/planning.py" line="246" />
+   <location filename="../engine/margin/planning.py" line="291" />
    <source>fill {n}: price and quantity must be numbers &gt; 0</source>
    <translation>第 {n} 笔成交：价格和数量必须是大于 0 的数字</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="251" />
+   <location filename="../engine/margin/planning.py" line="609" />
+   <source>the calculator</source>
+   <translation>计算器</translation>
+  </message>
+  <message>
+   <location filename="../engine/margin/planning.py" line="296" />
    <source>fills: type at least one fill (price and quantity)</source>
    <translation>成交：请至少输入一笔成交（价格和数量）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="253" />
+   <location filename="../engine/margin/planning.py" line="298" />
    <source>fills: at most {most} (a ladder, not a trade log)</source>
    <translation>成交：最多 {most} 笔（这是分批建仓计划，不是成交记录）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="516" />
+   <location filename="../engine/margin/planning.py" line="571" />
    <source>stop price: must be a number &gt; 0</source>
    <translation>止损价：必须是大于 0 的数字</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="524" />
+   <location filename="../engine/margin/planning.py" line="579" />
    <source>loss you accept: must be a number &gt; 0</source>
    <translation>可接受亏损：必须是大于 0 的数字</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="188" />
+   <location filename="../engine/margin/planning.py" line="122" />
+   <source>contract: this account holds coin-margined contracts; the order must be one too</source>
+   <translation>contract：此账户持有币本位合约；订单也必须是币本位合约</translation>
+  </message>
+  <message>
+   <location filename="../engine/margin/planning.py" line="124" />
+   <source>contract: this account holds linear contracts; the order must be one too</source>
+   <translation>contract：此账户持有 U 本位（线性）合约；订单也必须是线性合约</translation>
+  </message>
+  <message>
+   <location filename="../engine/margin/planning.py" line="233" />
    <source>positions: isolated margins add up to {total}, more than account.wallet_balance {wallet}</source>
    <translation>仓位：逐仓保证金合计 {total}，超过钱包余额 {wallet}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="568" />
+   <location filename="../engine/margin/planning.py" line="623" />
    <source>funding rate: must be a fraction between -1 and 1 (0.0001 = 0.01 %)</source>
    <translation>资金费率：必须是 -1 到 1 之间的小数（0.0001 = 0.01 %）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="571" />
+   <location filename="../engine/margin/planning.py" line="626" />
    <source>holding time: must be between 0 and 10 years, in hours</source>
    <translation>持仓时长：必须在 0 到 10 年之间，以小时计</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="236" />
+   <location filename="../engine/margin/planning.py" line="281" />
    <source>position: no position '{id}' in the account</source>
    <translation>仓位：账户中没有仓位 '{id}'</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="392" />
+   <location filename="../engine/margin/planning.py" line="447" />
    <source>quantity step: too fine for this size (more than 10^12 steps)</source>
    <translation>数量步长：对这个仓位太细（超过 10^12 步）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="519" />
+   <location filename="../engine/margin/planning.py" line="574" />
    <source>stop price: must be below the entry for a long</source>
    <translation>止损价：做多时必须低于开仓价</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="521" />
+   <location filename="../engine/margin/planning.py" line="576" />
    <source>stop price: must be above the entry for a short</source>
    <translation>止损价：做空时必须高于开仓价</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="91" />
+   <location filename="../engine/margin/planning.py" line="134" />
    <source>symbol: letters, digits, _ . : / - only, at most 40</source>
    <translation>合约：只能用字母、数字、_ . : / -，最多 40 个字符</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="43" />
+   <location filename="../engine/margin/precheck.py" line="50" />
    <source>the brief's habit: compare the mode's loss if wrong with the most you accept</source>
    <translation>原文的习惯：把该模式判断错误时的亏损与你能接受的最大亏损相比</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="46" />
+   <location filename="../engine/margin/precheck.py" line="53" />
    <source>the brief, 'when to choose': cross for positions that hedge each other</source>
    <translation>原文“如何选择”：互相对冲的仓位用全仓</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="47" />
+   <location filename="../engine/margin/precheck.py" line="54" />
    <source>the brief, 'when to choose': isolated for high-leverage positions</source>
    <translation>原文“如何选择”：高杠杆仓位用逐仓</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="48" />
+   <location filename="../engine/margin/precheck.py" line="55" />
    <source>the brief, isolated pros: small experimental bets with a known worst case</source>
    <translation>原文逐仓的优点：小额试探性下注，最坏情况已知</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="49" />
+   <location filename="../engine/margin/precheck.py" line="56" />
    <source>the brief, 'when to choose': cross for low leverage with ample funds</source>
    <translation>原文“如何选择”：低杠杆且资金充足时用全仓</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="50" />
+   <location filename="../engine/margin/precheck.py" line="57" />
    <source>the brief, isolated pros: a loss ceiling when the direction is uncertain</source>
    <translation>原文逐仓的优点：方向不确定时给亏损封顶</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="474" />
+   <location filename="../engine/margin/precheck.py" line="483" />
    <source> past {price}</source>
    <translation>越过 {price} 后</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="424" />
+   <location filename="../engine/margin/precheck.py" line="433" />
    <source>no price</source>
    <translation>没有价格</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="426" />
+   <location filename="../engine/margin/precheck.py" line="435" />
    <source>{distance} away</source>
    <translation>相距 {distance}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="146" />
+   <location filename="../engine/margin/precheck.py" line="156" />
    <source>size: must be a number &gt; 0</source>
    <translation>仓位大小：必须是大于 0 的数字</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="305" />
+   <location filename="../engine/margin/precheck.py" line="314" />
    <source> and closes {ids}</source>
    <translation>，并连带平仓 {ids}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="369" />
+   <location filename="../engine/margin/precheck.py" line="378" />
    <source> ({ids} is isolated now: they carry each other only if both are cross)</source>
    <translation>（{ids} 目前是逐仓：只有两边都是全仓才能互相支撑）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="374" />
+   <location filename="../engine/margin/precheck.py" line="383" />
    <source> ({ids} are isolated now: they carry each other only if both are cross)</source>
    <translation>（{ids} 目前是逐仓：只有两边都是全仓才能互相支撑）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="383" />
+   <location filename="../engine/margin/precheck.py" line="392" />
    <source>It offsets {ids} ({side} {symbol}): in cross the two carry each other, so a swing against one side does not liquidate it alone{note}.</source>
    <translation>它对冲了 {ids}（{side} {symbol}）：在全仓中两者互相支撑，单边不利的波动不会单独强平它{note}。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="398" />
+   <location filename="../engine/margin/precheck.py" line="407" />
    <source>At {leverage} a brief wick can liquidate it; isolated keeps that from reaching your other positions.</source>
    <translation>在 {leverage} 下，一次短暂的插针就可能强平它；逐仓可以防止波及你的其他仓位。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="411" />
+   <location filename="../engine/margin/precheck.py" line="420" />
    <source>A small bet ({margin}, {share} of the wallet): isolated makes its worst case exactly that margin.</source>
    <translation>小额下注（{margin}，占钱包 {share}）：逐仓让它的最坏情况正好是这笔保证金。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="432" />
+   <location filename="../engine/margin/precheck.py" line="441" />
    <source>At {leverage} with the cross liquidation {where}, the account's buffer carries it: cross uses your margin efficiently.</source>
    <translation>在 {leverage} 下，全仓强平{where}，账户的缓冲足以支撑：全仓更有效地利用你的保证金。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="445" />
+   <location filename="../engine/margin/precheck.py" line="454" />
    <source>No rule decides it; isolated keeps the loss to its margin, the safer default when you are unsure.</source>
    <translation>没有规则能决定；逐仓把亏损限制在保证金之内，在你拿不准时是更安全的默认选择。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="310" />
+   <location filename="../engine/margin/precheck.py" line="319" />
    <source>If {symbol} goes against it{where}, cross can lose {loss}{closes}: more than the {accept} you accept. Isolated stops at {isolated}.</source>
    <translation>若 {symbol} 走势与它相反{where}，全仓可能亏损 {loss}{closes}：超过你能接受的 {accept}。逐仓止于 {isolated}。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="324" />
+   <location filename="../engine/margin/precheck.py" line="333" />
    <source>{size} {mode}</source>
    <translation>{size}（{mode}）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="332" />
+   <location filename="../engine/margin/precheck.py" line="341" />
    <source>Neither mode keeps a wrong {symbol} within the {accept} you accept (isolated {isolated}, cross {cross}). At most {sizes} would.</source>
    <translation>两种模式都不能把判断错误的 {symbol} 控制在你能接受的 {accept} 以内（逐仓 {isolated}，全仓 {cross}）。最多 {sizes} 才行。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="352" />
+   <location filename="../engine/margin/precheck.py" line="361" />
    <source>Cross keeps a wrong {symbol} within the {accept} you accept; isolated would lose {loss}.</source>
    <translation>全仓能把判断错误的 {symbol} 控制在你能接受的 {accept} 以内；逐仓会亏损 {loss}。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="341" />
+   <location filename="../engine/margin/precheck.py" line="350" />
    <source>{first} and {second}</source>
    <translation>{first} 和 {second}</translation>
   </message>

@@ -286,6 +286,18 @@ def sweep_for_inverse(
     return sweep_price_inverse(scenario, axis, grid)
 
 
+def symbol_loss_inverse(scenario: Scenario, symbol: str, side: int) -> WorstMove:
+    """``max_loss.symbol_loss`` of a coin-margined scenario (as entered): its twin's, the side
+    turned (a fall in ``P`` is a rise in ``u = 1/P``) and the prices turned back."""
+    from marginlab.engine.margin.max_loss import symbol_loss
+    from marginlab.engine.margin.pools import build_pools
+
+    linear = twin(scenario)
+    with coin_amounts():
+        move = symbol_loss(build_pools(linear, "as_entered"), linear.marks(), symbol, -side)
+    return _move(move)
+
+
 def linear_only(scenario: Scenario, what: Said) -> Said | None:
     """Why ``what`` (a tool that assumes linear PnL) cannot price ``scenario``, or None."""
     if not scenario.coin_margined:

@@ -53,10 +53,33 @@ class Ticket:
     leverage: float
     price: float  # the order's price: its entry
     maintenance_rate: float | None = None  # an MMR override, where no table covers the symbol
+    # Coin-margined: the size is a number of contracts of this many USD (issue 19).
+    contract_size: float | None = None
 
     @property
     def sign(self) -> int:
         return 1 if self.side == "long" else -1
+
+    @property
+    def inverse(self) -> bool:
+        return self.contract_size is not None
+
+    def value(self, quantity: float) -> float:
+        """The order's notional in the settlement currency: ``Q · P`` (linear), or ``N / P``
+        coins for ``quantity`` contracts worth ``N`` USD (formulas.md §0)."""
+        if self.contract_size is not None:
+            return quantity * self.contract_size / self.price
+        return quantity * self.price
+
+    def margin(self, quantity: float) -> float:
+        """Its initial margin at the ticket's leverage: notional / leverage (DESIGN §2)."""
+        return self.value(quantity) / self.leverage
+
+    def quantity_at(self, margin: float, leverage: float) -> float:
+        """The size whose initial margin at ``leverage`` is ``margin`` (``margin`` inverted)."""
+        if self.contract_size is not None:
+            return margin * leverage * self.price / self.contract_size
+        return margin * leverage / self.price
 
     def probe(self, quantity: float = 1.0, leverage: float | None = None) -> Position:
         """The order as a position of ``quantity`` (cross; validated like a file's), to ask
@@ -70,16 +93,36 @@ class Ticket:
             leverage=self.leverage if leverage is None else leverage,
             margin_mode="cross",
             maintenance_rate=self.maintenance_rate,
+            contract="inverse" if self.inverse else "linear",
+            contract_size=self.contract_size,
         )
 
 
-def ticket_problems(scenario: Scenario, ticket: Ticket) -> list[str]:
+def account_contract_size(scenario: Scenario, symbol: str) -> float | None:
+    """The contract size an order in ``symbol`` has in this account: None in a linear one; in
+    a coin-margined one, that of its position in the symbol, else of its first position (one
+    venue, one contract size per coin: 100 USD for Binance COIN-M BTCUSD, 1 for Bybit)."""
+    if not scenario.coin_margined:
+        return None
+    held = [p for p in scenario.positions if p.symbol == symbol] or list(scenario.positions)
+    return held[0].contract_size
+
+
+def ticket_problems(scenario: Scenario, ticket: Ticket, coin_margined: bool = False) -> list[str]:
     """Why the ticket cannot be priced in this account, one message per field: a symbol the
     file format refuses, a leverage or price out of range, no tier table and no MMR override;
-    first of all, an account the calculator cannot price yet (coin-margined)."""
-    refused = linear_only(scenario, say("the calculator"))
-    if refused is not None:
-        return [refused]
+    first of all, an account the tool cannot price (coin-margined, unless ``coin_margined``
+    says the tool prices it) or a contract of the other kind than the account's."""
+    if not coin_margined:
+        refused = linear_only(scenario, say("the calculator"))
+        if refused is not None:
+            return [refused]
+    if scenario.positions and ticket.inverse != scenario.coin_margined:
+        return [
+            say("contract: this account holds coin-margined contracts; the order must be one too")
+            if scenario.coin_margined
+            else say("contract: this account holds linear contracts; the order must be one too")
+        ]
     try:
         probe = ticket.probe()
     except ValidationError as error:
@@ -96,9 +139,9 @@ def ticket_problems(scenario: Scenario, ticket: Ticket) -> list[str]:
     return [] if problem is None else [problem]
 
 
-def checked(scenario: Scenario, ticket: Ticket) -> None:
+def checked(scenario: Scenario, ticket: Ticket, coin_margined: bool = False) -> None:
     """Raise ``PlanError`` with ``ticket_problems``, if any."""
-    problems = ticket_problems(scenario, ticket)
+    problems = ticket_problems(scenario, ticket, coin_margined)
     if problems:
         raise PlanError(problems)
 
@@ -149,6 +192,8 @@ def order_document(
         position["margin"] = margin
     if ticket.maintenance_rate is not None:
         position["maintenance_rate"] = ticket.maintenance_rate
+    if ticket.contract_size is not None:
+        position.update(contract="inverse", contract_size=ticket.contract_size)
     if ticket.symbol not in scenario.marks():
         position["mark_price"] = ticket.price
     return position
@@ -333,22 +378,30 @@ class MaxOpen:
 def available_balance(scenario: Scenario) -> float:
     """What a new order can draw on: wallet less every isolated margin, plus the cross
     positions' unrealised PnL, less their initial margin (Binance FAQ "Available Balance" in
-    USDⓈ-M futures: wallet balance + unrealised PnL − position initial margin), at least 0."""
+    USDⓈ-M futures: wallet balance + unrealised PnL − position initial margin), at least 0.
+    Coin-margined, all in the coin, with the PnL ``s·N·(1/EP − 1/P)`` (formulas.md §0)."""
     marks = scenario.marks()
     cash = scenario.account.wallet_balance
     for p in scenario.positions:
         if p.margin_mode == "isolated":
             cash -= p.isolated_margin
         else:
-            cash += p.sign * p.quantity * (marks[p.symbol] - p.entry_price)
+            mark = marks[p.symbol]
+            if p.inverse:
+                cash += p.sign * p.usd_value * (1 / p.entry_price - 1 / mark)
+            else:
+                cash += p.sign * p.quantity * (mark - p.entry_price)
             cash -= p.cross_initial_margin
     return max(cash, 0.0)
 
 
-def open_loss_per_unit(sign: int, price: float, mark: float) -> float:
+def open_loss_per_unit(sign: int, price: float, mark: float, size: float | None = None) -> float:
     """Binance's "open loss" of an order away from the mark, per unit: a long above the mark or
     a short below it starts that much down, ``max(0, s · (price − mark))`` (Binance developer
-    forum, "max open" threads: order cost = initial margin + open loss)."""
+    forum, "max open" threads: order cost = initial margin + open loss). Per contract of
+    ``size`` USD, in the coin: ``max(0, s · size · (1/mark − 1/price))``."""
+    if size is not None:
+        return max(0.0, sign * size * (1 / mark - 1 / price))
     return max(0.0, sign * (price - mark))
 
 
@@ -377,14 +430,16 @@ def max_open(
     """Max open at the ticket's price and leverage: ``Q = available / (price / L + open loss
     per unit)`` (Binance FAQ "How to Use the Binance Futures Calculator", [Max Open]; order cost
     = initial margin + open loss), and no more notional than the tier allows at that leverage.
-    Cross draws on the available balance; isolated on the margin you set, else the same."""
-    checked(scenario, ticket)
+    Cross draws on the available balance; isolated on the margin you set, else the same.
+    Coin-margined, in contracts: each costs ``size / (price · L)`` coins plus its open loss."""
+    checked(scenario, ticket, coin_margined=True)
     mark = scenario.marks().get(ticket.symbol, ticket.price)
     available = margin if mode == "isolated" and margin is not None else available_balance(scenario)
-    unit = ticket.price / ticket.leverage + open_loss_per_unit(ticket.sign, ticket.price, mark)
+    opens = open_loss_per_unit(ticket.sign, ticket.price, mark, ticket.contract_size)
+    unit = ticket.margin(1.0) + opens
     by_balance = available / unit
     cap = tier_cap(scenario, ticket)
-    by_tier = math.inf if cap is None else cap / ticket.price
+    by_tier = math.inf if cap is None else cap / ticket.value(1.0)
     quantity = min(by_balance, by_tier)
     if step > 0 and quantity > 0:
         steps = quantity / step
@@ -400,9 +455,9 @@ def max_open(
     return MaxOpen(
         mode=mode,
         quantity=quantity,
-        notional=quantity * ticket.price,
-        margin=quantity * ticket.price / ticket.leverage,
-        open_loss=quantity * open_loss_per_unit(ticket.sign, ticket.price, mark),
+        notional=ticket.value(quantity),
+        margin=ticket.margin(quantity),
+        open_loss=quantity * opens,
         available=available,
         tier_cap=cap,
         limited_by="tier" if by_tier < by_balance else "balance",
@@ -412,7 +467,7 @@ def max_open(
 def _fits(
     quantity: float, ticket: Ticket, unit: float, available: float, cap: float | None
 ) -> bool:
-    within_tier = cap is None or quantity * ticket.price <= cap
+    within_tier = cap is None or ticket.value(quantity) <= cap
     return quantity * unit <= available and within_tier
 
 

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from contextlib import nullcontext
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from marginlab.engine.margin.evaluate import evaluate
+from marginlab.engine.margin.inverse import symbol_loss_inverse
 from marginlab.engine.margin.max_loss import WorstMove, symbol_loss
 from marginlab.engine.margin.models import MarginMode, Scenario
 from marginlab.engine.margin.planning import (
@@ -29,7 +31,12 @@ from marginlab.engine.margin.planning import (
 from marginlab.engine.margin.pools import build_pools
 from marginlab.engine.margin.report import Report
 from marginlab.engine.margin.rules import schedule_for
-from marginlab.engine.text.numbers import money_text, percent_text, price_or_none_text
+from marginlab.engine.text.numbers import (
+    coin_amounts,
+    money_text,
+    percent_text,
+    price_or_none_text,
+)
 from marginlab.engine.text.said import say
 
 HIGH_LEVERAGE = 20.0  # at or above: a brief wick can liquidate it (rule "high leverage")
@@ -129,7 +136,10 @@ def loss_if_wrong(
 
 
 def wrong_move(account: Scenario, ticket: Ticket) -> WorstMove:
-    """In an account that holds the order: the worst move of its symbol against it alone."""
+    """In an account that holds the order: the worst move of its symbol against it alone
+    (coin-margined: through the account's linear twin, ``inverse.symbol_loss_inverse``)."""
+    if account.coin_margined:
+        return symbol_loss_inverse(account, ticket.symbol, adverse_side(ticket))
     pools = build_pools(account, "as_entered")
     return symbol_loss(pools, account.marks(), ticket.symbol, adverse_side(ticket))
 
@@ -144,12 +154,13 @@ def check_order(
     """The order in each mode, and the recommendation (``recommend``)."""
     if not (quantity > 0 and math.isfinite(quantity)):
         raise PlanError([say("size: must be a number > 0")])
-    checked(scenario, ticket)
+    checked(scenario, ticket, coin_margined=True)
     limit = scenario.account.max_acceptable_loss if acceptable is None else acceptable
     before = evaluate(scenario)
     modes = {m: _mode(scenario, before, ticket, quantity, m, margin, limit) for m in MODES}
-    order_margin = margin if margin is not None else quantity * ticket.price / ticket.leverage
-    reasons = _reasons(scenario, ticket, quantity, order_margin, limit, modes)
+    order_margin = margin if margin is not None else ticket.margin(quantity)
+    with coin_amounts() if scenario.coin_margined else nullcontext():
+        reasons = _reasons(scenario, ticket, quantity, order_margin, limit, modes)
     recommendation, disagree = recommend(reasons)
     return Check(ticket, quantity, order_margin, limit, modes, recommendation, reasons, disagree)
 
@@ -175,7 +186,7 @@ def _mode(
     )
     within = None if limit is None else wrong.loss <= limit * (1 + 1e-12)
     size = largest_size(scenario, ticket, mode, limit) if limit is not None else None
-    order_margin = margin if margin is not None else quantity * ticket.price / ticket.leverage
+    order_margin = margin if margin is not None else ticket.margin(quantity)
     leverage = (
         highest_leverage(scenario, ticket, mode, order_margin, limit) if limit is not None else None
     )
@@ -227,10 +238,8 @@ def highest_leverage(
         return None
 
     def fits(leverage: float) -> bool:
-        levered = Ticket(
-            ticket.symbol, ticket.side, leverage, ticket.price, ticket.maintenance_rate
-        )
-        quantity = margin * leverage / ticket.price
+        levered = replace(ticket, leverage=leverage)
+        quantity = ticket.quantity_at(margin, leverage)
         if _tier_top(scenario, levered, margin) < leverage * (1 - 1e-12):
             return False
         isolated = margin if mode == "isolated" else None

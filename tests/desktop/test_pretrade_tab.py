@@ -87,3 +87,27 @@ def test_use_the_largest_size_and_ctrl_t(qtbot, window: MainWindow) -> None:
     window.views.setCurrentIndex(0)
     qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
     assert window.views.currentWidget() is view
+
+
+def test_a_coin_margined_account_checks_contracts_in_the_coin(qtbot, window: MainWindow) -> None:
+    """Issue 19: in a BTC-margined account the order is contracts of the account's size (100
+    USD), its figures in BTC; the isolated liquidation price is Binance COIN-M's formula on
+    the order's own margin, ``LP = N·(1 + MMR) / (N/EP/L + N/EP)``."""
+    window.files.load_preset("btc-margined-long.json")
+    wait_result(qtbot, window)
+    view = window.pretrade
+    window.views.setCurrentWidget(view)
+    view.set_order("BTCUSD", "long", 100, 10, 50_000)
+    view.mmr.setText("0.5")
+    view.acceptable.setText("0.05")
+    view.recompute()
+    assert view.problems.text() == ""
+    assert view.size_kind.itemText(0) == "contracts (100 USD each)"
+    n, ep = 100 * 100, 50_000
+    assert _cell(view, "liquidation", 0) == price_text(n * 1.005 / (n / ep / 10 + n / ep))
+    assert _cell(view, "loss", 0) == "0.20000000 BTC"  # C, long the same coin, loses it all
+    view.open_buttons["isolated"].click()
+    wait_result(qtbot, window)
+    added = window.controller.scenario.positions[-1]
+    assert (added.contract, added.contract_size, added.quantity) == ("inverse", 100, 100)
+    assert added.margin_mode == "isolated"

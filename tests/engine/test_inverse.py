@@ -413,3 +413,80 @@ def test_bybit_inverse_isolated(
     for variant in ("as_entered", "isolated"):
         found = report["variants"][variant]["positions"]["A"]["liquidation_price"]
         assert found == pytest.approx(expected, rel=1e-9), variant
+
+
+# --- before you open, in a coin-margined account ---------------------------------------------
+
+
+def preset_check(side: str, contracts: float, leverage: float, limit: float):  # type: ignore[no-untyped-def]
+    from marginlab.engine.margin.planning import Ticket, account_contract_size
+    from marginlab.engine.margin.precheck import check_order
+
+    account = load_preset("btc-margined-long.json")  # C: 200 contracts long at 50,000, 0.2 BTC
+    size = account_contract_size(account, BTC)
+    ticket = Ticket(BTC, side, leverage, 50_000, 0.005, size)
+    return account, check_order(account, ticket, contracts, None, limit)
+
+
+def test_the_check_prices_a_coin_order_by_the_coin_m_formula() -> None:
+    """A long of 100 contracts at 10×: isolated on its own margin N/EP/L (Binance COIN-M, one
+    position); cross, in the pool with C, the formula with both longs' N and N/EP."""
+    _, check = preset_check("long", 100, 10, 0.05)
+    n, ep = 100 * 100, 50_000
+    assert check.margin == pytest.approx(n / ep / 10, rel=1e-12)
+    isolated = binance_coinm_lp(n / ep / 10, 1, n, ep, 0.005, 0.0)
+    assert check.modes["isolated"].liquidation_price == pytest.approx(isolated, rel=1e-9)
+    both = n + 200 * 100
+    cross = both * (0.005 + 1) / (0.2 + both / ep)
+    assert check.modes["cross"].liquidation_price == pytest.approx(cross, rel=1e-9)
+    # C, a long of the same coin, already loses the whole 0.2 BTC on a fall: so does the order.
+    assert check.modes["isolated"].loss_if_wrong == pytest.approx(0.2, rel=1e-9)
+    # Within the 0.05 BTC accepted no size fits: C alone already loses 0.2 BTC on a fall.
+    assert check.modes["cross"].max_size == 0.0
+    assert any("0.05000000 BTC you accept" in r.text for r in check.reasons)
+
+
+def test_max_open_in_a_coin_account_counts_contracts() -> None:
+    from marginlab.engine.margin.planning import Ticket, max_open
+
+    account = load_preset("btc-margined-long.json")
+    found = max_open(account, Ticket(BTC, "long", 10, 50_000, 0.005, 100), "cross")
+    assert found.available == pytest.approx(0.2 - 200 * 100 / 50_000 / 10, rel=1e-12)
+    assert found.quantity == pytest.approx(found.available * 50_000 * 10 / 100, rel=1e-12)
+    assert found.notional == pytest.approx(found.quantity * 100 / 50_000, rel=1e-12)
+
+
+def test_a_short_that_offsets_the_coin_long_is_cross(capsys) -> None:  # type: ignore[no-untyped-def]
+    _, check = preset_check("short", 100, 5, 0.05)
+    assert check.recommendation == "cross"
+    assert check.reasons[0].rule == "hedge"
+    assert (
+        cli(
+            [
+                "check",
+                str(Path(__file__).parents[2] / "resources/presets/btc-margined-long.json"),
+                "--open",
+                "BTCUSD short 100 @ 50000 x5",
+                "--max-loss",
+                "0.05",
+                "--mmr",
+                "0.5%",
+            ]
+        )
+        == 0
+    )
+    out = capsys.readouterr().out
+    assert "short 100 BTCUSD contracts of 100 USD @ 50,000.00 x5 (margin 0.04000000 BTC)" in out
+    assert "Recommendation: cross" in out
+
+
+def test_a_linear_order_in_a_coin_account_is_refused_in_words() -> None:
+    from marginlab.engine.margin.planning import PlanError, Ticket
+    from marginlab.engine.margin.precheck import check_order
+
+    account = load_preset("btc-margined-long.json")
+    with pytest.raises(PlanError) as refused:
+        check_order(account, Ticket(BTC, "long", 10, 50_000, 0.005), 1, None, 0.1)
+    assert refused.value.problems == [
+        "contract: this account holds coin-margined contracts; the order must be one too"
+    ]

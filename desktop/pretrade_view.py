@@ -222,7 +222,7 @@ class PreTradeView(QScrollArea):
         first = (
             tr("quantity")
             if size is None
-            else tr("contracts ({size} USD each)").format(size=f"{size:g}")
+            else tr("contracts ({size} USD)").format(size=f"{size:g}")
         )
         if self.size_kind.itemText(0) != first:
             self.size_kind.setItemText(0, first)

@@ -2286,7 +2286,7 @@ Keep it?</source>
   </message>
   <message>
    <location filename="../desktop/pretrade_view.py" line="225" />
-   <source>contracts ({size} USD each)</source>
+   <source>contracts ({size} USD)</source>
    <translation>张合约（每张 {size} USD）</translation>
   </message>
   <message>

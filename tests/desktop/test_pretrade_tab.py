@@ -102,7 +102,7 @@ def test_a_coin_margined_account_checks_contracts_in_the_coin(qtbot, window: Mai
     view.acceptable.setText("0.05")
     view.recompute()
     assert view.problems.text() == ""
-    assert view.size_kind.itemText(0) == "contracts (100 USD each)"
+    assert view.size_kind.itemText(0) == "contracts (100 USD)"
     n, ep = 100 * 100, 50_000
     assert _cell(view, "liquidation", 0) == price_text(n * 1.005 / (n / ep / 10 + n / ep))
     assert _cell(view, "loss", 0) == "0.20000000 BTC"  # C, long the same coin, loses it all

@@ -677,9 +677,11 @@ class ScenarioController(QObject):
         shown = min(shown, len(whole.accounts) - 1)
         if shown != self._shown:
             self._switch_to(shown)  # an undo shows the account its edit was made in
-        elif accounts_before != [(a.name, a.account.currency) for a in whole.accounts]:
-            self.accountsChanged.emit()
-        scenario = self._scenario = whole.accounts[shown]
+        else:
+            self._scenario = whole.accounts[shown]
+            if accounts_before != [(a.name, a.account.currency) for a in whole.accounts]:
+                self.accountsChanged.emit()
+        scenario = self._scenario
         if self._problems:
             self._problems = {}
             self.problemsChanged.emit({})

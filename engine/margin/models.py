@@ -205,7 +205,8 @@ class Scenario(BaseModel):
 
     @property
     def coin_margined(self) -> bool:
-        """Its positions are coin-margined (inverse): the file allows no mix of the kinds."""
+        """Its positions are coin-margined (inverse): an account allows no mix of the kinds
+        (a file keeps the other kind in a linked account)."""
         return any(p.inverse for p in self.positions)
 
     def marks(self) -> dict[str, float]:

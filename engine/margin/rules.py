@@ -283,6 +283,12 @@ def _tiered(rules: str, symbol: str) -> Schedule | None:
     )
 
 
+def has_table(rules: str, symbol: str) -> bool:
+    """Whether the rule set's bundled (or imported) table has tiers for ``symbol``: the test
+    ``_tiered`` makes, without building the schedule (the file's check asks it per position)."""
+    return rules != "generic" and table_symbol(rules, symbol) in rule_table(rules)["symbols"]
+
+
 def covering_rules(symbol: str) -> list[str]:
     """The rule sets whose bundled tables cover ``symbol``."""
     return [r for r in RULE_SETS if r != "generic" and _tiered(r, symbol) is not None]
@@ -330,7 +336,7 @@ def missing_table_problem(rules: str, position: Position, file_words: bool = Tru
         return None
     if rules == "generic":
         return say("maintenance_rate: required under rules 'generic' (type an MMR override)")
-    if _tiered(rules, position.symbol) is not None:
+    if has_table(rules, position.symbol):
         return None
     others = [VENUE_NAMES[r] for r in covering_rules(position.symbol)]
     where = (

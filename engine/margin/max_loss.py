@@ -24,11 +24,11 @@ below 0, the insurance fund takes the rest). The account is worth the sum of its
   cross pool (a short in it) and another that sinks it anyway. Starts that weigh the cross
   pool's health against the isolated pools' worth (a Lagrangian relaxation of "the cross pool
   is liquidated": separable, so each symbol's best price is found on its own), each followed
-  by a descent, look for those; for a cross pool of up to ``_COMBINED_SYMBOLS`` symbols
-  (each start costs a descent). The search is a heuristic there, not exact: against a dense
-  grid of two-symbol moves (2,095 Hypothesis books, an offline check), the descents alone
-  missed the worst move twice, with these starts never. Every
-  figure is the worth at prices the search visited, so a move reaches it.
+  by a descent, look for those: four weights for a cross pool of up to ``_COMBINED_SYMBOLS``
+  symbols, the middle two beyond (each start costs a descent). The search is a heuristic
+  there, not exact: against a dense grid of two-symbol moves (2,095 Hypothesis books, an
+  offline check), the descents alone missed the worst move twice, with these starts never.
+  Every figure is the worth at prices the search visited, so a move reaches it.
 """
 
 from __future__ import annotations
@@ -47,6 +47,7 @@ _NUDGE = 1e-9  # past a threshold by this fraction: liquidated there, whatever t
 _SCALAR_WORK = 48  # places × pools a line search evaluates one by one; more as arrays
 # Weights of the cross pool's health against the isolated pools' worth, one start each.
 _WEIGHTS = (0.0, 1 / 16, 1.0, 16.0)
+_FEWER_WEIGHTS = (1 / 16, 1.0)  # for a cross pool of more symbols: each start costs more
 # Symbols of a cross pool up to which those starts are searched (each costs a descent).
 _COMBINED_SYMBOLS = 12
 
@@ -358,16 +359,16 @@ class _Account:
         )
         return cross if shared else None
 
-    def lagrangian_starts(self, cross: int) -> list[_State]:
+    def lagrangian_starts(self, cross: int, weights: tuple[float, ...]) -> list[_State]:
         """Where to start looking for a move that sinks the cross pool and the isolated pools
-        together (module docstring): for each weight ``λ`` of ``_WEIGHTS``, every symbol at its
+        together (module docstring): for each weight ``λ`` of ``weights``, every symbol at its
         own price minimising "its isolated pools' worth + λ · its part of the cross pool's
         health". At λ = 0 that is the isolated pools' worst; as λ grows, prices that sink the
         cross pool win. Each term is piecewise linear between the pools' thresholds and the
         cross part's tier boundaries, so its minimum is at one of them, at 0 or at the
         largest price a move may name; of equal minima, the nearest to the mark."""
-        weights = np.array(_WEIGHTS)
-        chosen = [dict(self.marks) for _ in _WEIGHTS]
+        chosen = [dict(self.marks) for _ in weights]
+        lambdas = np.array(weights)
         for symbol, mark in self.marks.items():
             pieces, part = [], None
             for i, k in self.by_symbol[symbol]:
@@ -388,7 +389,7 @@ class _Account:
                 for piece in pieces:
                     values += piece.worths(xs)
                 health = np.zeros(xs.shape) if part is None else part.health(xs)
-                costs = values[None, :] + weights[:, None] * health[None, :]
+                costs = values[None, :] + lambdas[:, None] * health[None, :]
                 lowest = np.nanmin(costs, axis=1, keepdims=True)
                 ties = costs <= lowest + 1e-12 * np.maximum(1.0, np.abs(lowest))
                 away = np.where(xs > 0, np.abs(np.log(xs) - math.log(mark)), np.inf)
@@ -470,8 +471,9 @@ def _account_max_loss(account: _Account, risks: Mapping[str, SymbolRisk]) -> Wor
         if found.total < best.total:
             best = found
     cross = account.coupled()
-    if cross is not None and len(account.parts[cross]) <= _COMBINED_SYMBOLS:
-        for start in account.lagrangian_starts(cross):
+    if cross is not None:
+        few = len(account.parts[cross]) <= _COMBINED_SYMBOLS
+        for start in account.lagrangian_starts(cross, _WEIGHTS if few else _FEWER_WEIGHTS):
             found = account.descend(start, symbols)
             if found.total < best.total:
                 best = found

@@ -11,6 +11,12 @@ from typing import Any
 from marginlab.cli.accounts import load_account
 from marginlab.engine.margin import calculator as calc
 from marginlab.engine.margin.fees import BASE_TAKER_RATES, MAX_TAKER_RATE, taker_rate
+from marginlab.engine.margin.inverse import (
+    break_even_price_inverse,
+    exit_inverse,
+    target_price_for_pnl_inverse,
+    target_price_for_roe_inverse,
+)
 from marginlab.engine.margin.models import Scenario
 from marginlab.engine.margin.planning import (
     MODES,
@@ -24,6 +30,7 @@ from marginlab.engine.margin.planning import (
     size_for_loss,
 )
 from marginlab.engine.text.numbers import (
+    amount_text,
     money_text,
     percent_text,
     price_or_none_text,
@@ -127,13 +134,21 @@ def _pnl(args: argparse.Namespace, reader: Reader) -> tuple[dict[str, Any], list
     )
     leverage = reader.number("--leverage")
     margin = reader.optional("--margin")
+    size = reader.optional("--contract-size")
     rate = _fee_rate(reader, None)
     reader.done()
-    initial = qty * entry / leverage
-    put_in = margin if margin is not None else initial
-    result = calc.exit_at(sign, qty, entry, exit_price, put_in, rate)
-    even = calc.break_even_price(sign, entry, rate)
+    if size is not None:  # coin-margined: qty contracts of size USD, amounts in the coin
+        initial = qty * size / entry / leverage
+        put_in = margin if margin is not None else initial
+        result = exit_inverse(sign, qty * size, entry, exit_price, put_in, rate)
+        even = break_even_price_inverse(sign, entry, rate)
+    else:
+        initial = qty * entry / leverage
+        put_in = margin if margin is not None else initial
+        result = calc.exit_at(sign, qty, entry, exit_price, put_in, rate)
+        even = calc.break_even_price(sign, entry, rate)
     on_initial = calc.roe(result.pnl, initial)
+    coin = size is not None
     data = {
         "initial_margin": initial,
         "margin": put_in,
@@ -147,20 +162,21 @@ def _pnl(args: argparse.Namespace, reader: Reader) -> tuple[dict[str, Any], list
         "fee_rate": rate,
         "break_even_price": even,
     }
-    lines = [_row("initial margin", f"{initial:,.2f}")]
+    lines = [_row("initial margin", amount_text(initial, coin))]
     if margin is not None and abs(margin - initial) > 1e-9 * initial:
         lines += [
-            _row("your isolated margin", f"{put_in:,.2f}"),
+            _row("your isolated margin", amount_text(put_in, coin)),
             _row("ROE on the initial margin", percent_text(on_initial, 2, signed=True)),
         ]
     lines += [
-        _row("PnL (before fees)", f"{result.pnl:+,.2f}"),
+        _row("PnL (before fees)", amount_text(result.pnl, coin, signed=True)),
         _row("ROE (before fees)", percent_text(result.roe, 2, signed=True)),
         _row(
             f"fees at {rate:.4%} taker",
-            f"{result.open_fee:,.2f} open + {result.close_fee:,.2f} close",
+            f"{amount_text(result.open_fee, coin)} open + "
+            f"{amount_text(result.close_fee, coin)} close",
         ),
-        _row("PnL after fees", f"{result.net_pnl:+,.2f}"),
+        _row("PnL after fees", amount_text(result.net_pnl, coin, signed=True)),
         _row("ROE after fees", percent_text(result.net_roe, 2, signed=True)),
         _row("break-even price", "none" if even is None else price_text(even)),
     ]
@@ -170,10 +186,15 @@ def _pnl(args: argparse.Namespace, reader: Reader) -> tuple[dict[str, Any], list
 def _target(args: argparse.Namespace, reader: Reader) -> tuple[dict[str, Any], list[str]]:
     sign = 1 if args.side == "long" else -1
     entry, leverage = reader.number("--entry"), reader.number("--leverage")
+    size = reader.optional("--contract-size")
     if args.roe is not None:
         goal = reader.number("--roe", percent=True, positive=False)
         reader.done()
-        price = calc.target_price_for_roe(sign, entry, leverage, goal)
+        price = (
+            calc.target_price_for_roe(sign, entry, leverage, goal)
+            if size is None
+            else target_price_for_roe_inverse(sign, entry, leverage, goal)
+        )
         data: dict[str, Any] = {"target_roe": goal, "target_price": price}
         label = f"price for ROE {percent_text(goal, 2, signed=True)}"
     else:
@@ -182,9 +203,13 @@ def _target(args: argparse.Namespace, reader: Reader) -> tuple[dict[str, Any], l
         qty = reader.number("--qty") if args.qty is not None else math.nan
         goal = reader.number("--pnl", positive=False)
         reader.done()
-        price = calc.target_price_for_pnl(sign, qty, entry, goal)
+        price = (
+            calc.target_price_for_pnl(sign, qty, entry, goal)
+            if size is None
+            else target_price_for_pnl_inverse(sign, qty * size, entry, goal)
+        )
         data = {"target_pnl": goal, "target_price": price}
-        label = f"price for PnL {goal:+,.2f}"
+        label = f"price for PnL {amount_text(goal, size is not None, signed=True)}"
     text = "none (no price > 0 gives it)" if price is None else price_text(price)
     return data, [_row(label, text)]
 

@@ -115,6 +115,12 @@ def add_venue_commands(commands: Any) -> None:
     ti.add_argument("file")
 
 
+CONTRACT_SIZE = (
+    "coin-margined: USD per contract (100 for Binance COIN-M BTCUSD, 1 for Bybit); --qty is "
+    "then a number of contracts, and amounts are in the coin"
+)
+
+
 def add_calc_commands(commands: Any) -> None:
     """``calc``: the exchange calculator's figures (issue 17). Numbers take thousands
     separators (12,500); rates and returns take a percent sign (0.05%, 50%)."""
@@ -139,6 +145,7 @@ def add_calc_commands(commands: Any) -> None:
     pn.add_argument("--qty", required=True, help="quantity, base units")
     pn.add_argument("--exit", required=True, help="exit price")
     pn.add_argument("--margin", help="margin put in (default quantity × entry / leverage)")
+    pn.add_argument("--contract-size", help=CONTRACT_SIZE)
     common(pn)
     tg = kinds.add_parser("target", help="the exit price for a target ROE or PnL")
     order(tg)
@@ -146,6 +153,7 @@ def add_calc_commands(commands: Any) -> None:
     goal.add_argument("--roe", help="target return on the margin, e.g. 50%%")
     goal.add_argument("--pnl", help="target PnL, settlement currency (needs --qty)")
     tg.add_argument("--qty", help="quantity, base units")
+    tg.add_argument("--contract-size", help=CONTRACT_SIZE)
     common(tg)
     av = kinds.add_parser(
         "average", help="average entry of fills; with a file, the liquidation after each fill"

@@ -43,7 +43,7 @@ from marginlab.desktop.planner import (
     ladder_rows,
 )
 from marginlab.desktop.style import tint
-from marginlab.engine.text.numbers import percent_text, price_or_none_text, price_text
+from marginlab.engine.text.numbers import amount_text, percent_text, price_or_none_text, price_text
 
 LADDER_HEAD = [
     N_("Fill"),
@@ -56,6 +56,7 @@ LADDER_HEAD = [
     N_("Liq. cross"),
 ]
 FUNDING_PAGE = 4
+COIN_PAGES = (0, 2)  # PnL & target, Max open: they price coin-margined contracts too
 MONEY_COLUMNS = {N_("Price"), N_("Avg entry"), N_("Margin"), N_("Liq. isolated"), N_("Liq. cross")}
 MODE_COLOURS = {"isolated": "#1f77b4", "cross": "#d62728"}
 
@@ -315,6 +316,7 @@ class CalculatorView(QWidget):
             self.leverage.text(),
             self.price.text(),
             self.mmr.text(),
+            coin_margined=page in COIN_PAGES,
         )
         if ticket is None:
             self.problems.setText("\n".join(problems))
@@ -355,18 +357,20 @@ class CalculatorView(QWidget):
             render(answer.figures)
 
     def _show_exit(self, figures: ExitFigures) -> None:
-        cur = self.planner.currency
+        cur, coin = self.planner.currency, self.planner.coin
         lines = [
-            tr("Initial margin {amount} (quantity × price / leverage)").format(
-                amount=f"{figures.margin:,.2f} {cur}"
-            )
+            (
+                tr("Initial margin {amount} (contracts × size / price / leverage)")
+                if coin
+                else tr("Initial margin {amount} (quantity × price / leverage)")
+            ).format(amount=f"{amount_text(figures.margin, coin)} {cur}")
         ]
         closed = figures.exit
         if closed is not None:
             lines += [
                 tr("At {price}: <b>PnL {pnl}</b>, ROE {roe} before fees").format(
                     price=price_text(closed.price),
-                    pnl=f"{closed.pnl:+,.2f} {cur}",
+                    pnl=f"{amount_text(closed.pnl, coin, signed=True)} {cur}",
                     roe=percent_text(closed.roe, 2, signed=True),
                 ),
                 tr(
@@ -374,9 +378,9 @@ class CalculatorView(QWidget):
                     "<b>PnL {pnl}</b>, ROE {roe} after fees"
                 ).format(
                     rate=f"{figures.fee_rate * 100:.4g} %",
-                    open=f"{closed.open_fee:,.2f}",
-                    close=f"{closed.close_fee:,.2f}",
-                    pnl=f"{closed.net_pnl:+,.2f} {cur}",
+                    open=amount_text(closed.open_fee, coin),
+                    close=amount_text(closed.close_fee, coin),
+                    pnl=f"{amount_text(closed.net_pnl, coin, signed=True)} {cur}",
                     roe=percent_text(closed.net_roe, 2, signed=True),
                 ),
             ]
@@ -395,7 +399,7 @@ class CalculatorView(QWidget):
         if figures.pnl_target is not None:
             lines.append(
                 tr("Exit for PnL {pnl}: <b>{price}</b> (before fees)").format(
-                    pnl=f"{figures.pnl_target:+,.2f} {cur}",
+                    pnl=f"{amount_text(figures.pnl_target, coin, signed=True)} {cur}",
                     price=said(price_or_none_text(figures.pnl_price)),
                 )
             )
@@ -424,7 +428,7 @@ class CalculatorView(QWidget):
         self.ladder.resizeColumnsToContents()
 
     def _show_max_open(self, found: Any) -> None:
-        currency = self.planner.currency
+        currency, coin = self.planner.currency, self.planner.coin
         lines = []
         for mode in MODES:
             f = found[mode]
@@ -434,7 +438,7 @@ class CalculatorView(QWidget):
                 tr("the tier's maximum notional at this leverage")
                 if f.limited_by == "tier"
                 else tr("the {source} ({amount})").format(
-                    source=source, amount=f"{f.available:,.2f} {currency}"
+                    source=source, amount=f"{amount_text(f.available, coin)} {currency}"
                 )
             )
             lines.append(
@@ -443,10 +447,12 @@ class CalculatorView(QWidget):
                     "{loss}; limited by {why}"
                 ).format(
                     mode=tr(mode.capitalize()),
-                    quantity=f"{f.quantity:,.8g}",
-                    notional=f"{f.notional:,.2f} {currency}",
-                    margin=f"{f.margin:,.2f}",
-                    loss=f"{f.open_loss:,.2f}",
+                    quantity=tr("{count} contracts").format(count=f"{f.quantity:,.8g}")
+                    if coin
+                    else f"{f.quantity:,.8g}",
+                    notional=f"{amount_text(f.notional, coin)} {currency}",
+                    margin=amount_text(f.margin, coin),
+                    loss=amount_text(f.open_loss, coin),
                     why=why,
                 )
             )

@@ -18,6 +18,12 @@ from marginlab.engine.margin.calculator import (
     target_price_for_roe,
 )
 from marginlab.engine.margin.fees import taker_rate
+from marginlab.engine.margin.inverse import (
+    break_even_price_inverse,
+    exit_inverse,
+    target_price_for_pnl_inverse,
+    target_price_for_roe_inverse,
+)
 from marginlab.engine.margin.models import Side
 from marginlab.engine.margin.planning import (
     MAX_FILLS,
@@ -84,6 +90,11 @@ class Planner:
     @property
     def currency(self) -> str:
         return self._controller.scenario.account.currency
+
+    @property
+    def coin(self) -> bool:
+        """The account is coin-margined: amounts in the coin, sizes in contracts."""
+        return self._controller.scenario.coin_margined
 
     def symbols(self) -> list[str]:
         return self._controller.scenario.symbols()
@@ -168,24 +179,34 @@ class Planner:
         if problems or qty is None:
             return Answer(problems=problems)
         rate = self.fee_rate()
-        margin = qty * ticket.price / ticket.leverage
+        margin = ticket.margin(qty)
+        s, entry, lev = ticket.sign, ticket.price, ticket.leverage
+        if ticket.contract_size is not None:  # coin-margined: in the coin (margin.inverse)
+            usd = qty * ticket.contract_size
+            closed = None if out is None else exit_inverse(s, usd, entry, out, margin, rate)
+            even = break_even_price_inverse(s, entry, rate)
+            for_roe = (
+                None if goal_roe is None else target_price_for_roe_inverse(s, entry, lev, goal_roe)
+            )
+            for_pnl = (
+                None if goal_pnl is None else target_price_for_pnl_inverse(s, usd, entry, goal_pnl)
+            )
+        else:
+            closed = None if out is None else exit_at(s, qty, entry, out, margin, rate)
+            even = break_even_price(s, entry, rate)
+            for_roe = None if goal_roe is None else target_price_for_roe(s, entry, lev, goal_roe)
+            for_pnl = None if goal_pnl is None else target_price_for_pnl(s, qty, entry, goal_pnl)
         return Answer(
             figures=ExitFigures(
                 quantity=qty,
                 margin=margin,
                 fee_rate=rate,
-                exit=None
-                if out is None
-                else exit_at(ticket.sign, qty, ticket.price, out, margin, rate),
-                break_even=break_even_price(ticket.sign, ticket.price, rate),
+                exit=closed,
+                break_even=even,
                 roe_target=goal_roe,
-                roe_price=None
-                if goal_roe is None
-                else target_price_for_roe(ticket.sign, ticket.price, ticket.leverage, goal_roe),
+                roe_price=for_roe,
                 pnl_target=goal_pnl,
-                pnl_price=None
-                if goal_pnl is None
-                else target_price_for_pnl(ticket.sign, qty, ticket.price, goal_pnl),
+                pnl_price=for_pnl,
             )
         )
 

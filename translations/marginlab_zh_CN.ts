@@ -214,449 +214,459 @@
    <translation>全仓强平价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="71" />
+   <location filename="../desktop/calculator_view.py" line="72" />
    <source>The order</source>
    <translation>订单</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="73" />
+   <location filename="../desktop/calculator_view.py" line="74" />
    <source>calculator symbol</source>
    <translation>计算器 合约</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="74" />
+   <location filename="../desktop/calculator_view.py" line="75" />
    <source>calculator side</source>
    <translation>计算器 方向</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="77" />
+   <location filename="../desktop/calculator_view.py" line="78" />
    <source>Leverage of the order: its margin is notional / leverage</source>
    <translation>订单杠杆：保证金 = 名义价值 / 杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="78" />
+   <location filename="../desktop/calculator_view.py" line="79" />
    <source>calculator leverage</source>
    <translation>计算器 杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="82" />
+   <location filename="../desktop/calculator_view.py" line="83" />
    <source>Order price (its entry); empty = the symbol's mark</source>
    <translation>订单价格（即开仓价）；留空 = 该合约的标记价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="82" />
+   <location filename="../desktop/calculator_view.py" line="83" />
    <source>calculator price</source>
    <translation>计算器 价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="85" />
+   <location filename="../desktop/calculator_view.py" line="86" />
    <source>table</source>
    <translation>档位表</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="86" />
+   <location filename="../desktop/calculator_view.py" line="87" />
    <source>MMR override in %, where no tier table covers the symbol</source>
    <translation>维持保证金率覆盖值（%），用于没有档位表覆盖的合约</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="87" />
+   <location filename="../desktop/calculator_view.py" line="88" />
    <source>calculator mmr</source>
    <translation>计算器 维持保证金率</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="97" />
+   <location filename="../desktop/calculator_view.py" line="98" />
    <source>PnL &amp;&amp; target</source>
    <translation>盈亏与目标价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="98" />
+   <location filename="../desktop/calculator_view.py" line="99" />
    <source>Average &amp;&amp; DCA</source>
    <translation>均价与分批建仓</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="99" />
+   <location filename="../desktop/calculator_view.py" line="100" />
    <source>Max open</source>
    <translation>最大可开</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="100" />
+   <location filename="../desktop/calculator_view.py" line="101" />
    <source>Size from loss</source>
    <translation>按亏损定仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="101" />
+   <location filename="../desktop/calculator_view.py" line="102" />
    <source>Funding</source>
    <translation>资金费</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="126" />
+   <location filename="../desktop/calculator_view.py" line="127" />
    <source>Quantity of the order, base units</source>
    <translation>订单数量，以基础币计</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="127" />
+   <location filename="../desktop/calculator_view.py" line="128" />
    <source>calculator quantity</source>
    <translation>计算器 数量</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="130" />
+   <location filename="../desktop/calculator_view.py" line="131" />
    <source>Where you would close</source>
    <translation>你打算平仓的价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="130" />
+   <location filename="../desktop/calculator_view.py" line="131" />
    <source>exit price</source>
    <translation>平仓价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="134" />
+   <location filename="../desktop/calculator_view.py" line="135" />
    <source>Return on the margin you aim for, in %</source>
    <translation>目标保证金收益率，单位 %</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="135" />
+   <location filename="../desktop/calculator_view.py" line="136" />
    <source>target roe</source>
    <translation>目标收益率</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="139" />
+   <location filename="../desktop/calculator_view.py" line="140" />
    <source>Profit you aim for, settlement currency</source>
    <translation>目标盈利，以结算币种计</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="140" />
+   <location filename="../desktop/calculator_view.py" line="141" />
    <source>target pnl</source>
    <translation>目标盈亏</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="142" />
+   <location filename="../desktop/calculator_view.py" line="143" />
    <source>Quantity</source>
    <translation>数量</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="143" />
+   <location filename="../desktop/calculator_view.py" line="144" />
    <source>E&amp;xit price</source>
    <translation>平仓价格(&amp;X)</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="144" />
+   <location filename="../desktop/calculator_view.py" line="145" />
    <source>Target ROE %</source>
    <translation>目标收益率 %</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="145" />
+   <location filename="../desktop/calculator_view.py" line="146" />
    <source>Target PnL</source>
    <translation>目标盈亏</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="160" />
+   <location filename="../desktop/calculator_view.py" line="161" />
    <source>A new position with the order above, or fills added to a position of the account (its quantity, entry and margin first)</source>
    <translation>用上面的订单开一个新仓位，或把成交加到账户里已有的仓位上（先计入它的数量、开仓价和保证金）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="168" />
+   <location filename="../desktop/calculator_view.py" line="169" />
    <source>One fill a line: quantity @ price, e.g. 0.5 @ 60000</source>
    <translation>每行一笔成交：数量 @ 价格，例如 0.5 @ 60000</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="180" />
+   <location filename="../desktop/calculator_view.py" line="181" />
    <source>After each fill: average entry Σ q·p / Σ q (Bybit), margin at the order's leverage, and the liquidation price held isolated and held cross in this account, with the market at that fill</source>
    <translation>每笔成交后：平均开仓价 Σ q·p / Σ q（Bybit）、按订单杠杆计的保证金，以及在该成交时的行情下，本账户中逐仓持有和全仓持有的强平价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="200" />
+   <location filename="../desktop/calculator_view.py" line="201" />
    <source>available balance</source>
    <translation>可用余额</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="201" />
+   <location filename="../desktop/calculator_view.py" line="202" />
    <source>Isolated: the margin you set; empty = the available balance</source>
    <translation>逐仓：你设定的保证金；留空 = 可用余额</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="202" />
+   <location filename="../desktop/calculator_view.py" line="203" />
    <source>max open margin</source>
    <translation>最大可开 保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="205" />
+   <location filename="../desktop/calculator_view.py" line="206" />
    <source>none</source>
    <translation>无</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="206" />
+   <location filename="../desktop/calculator_view.py" line="207" />
    <source>The venue's quantity step, e.g. 0.001; the size is floored to it</source>
    <translation>交易所的数量步长，例如 0.001；仓位向下取整到它</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="207" />
+   <location filename="../desktop/calculator_view.py" line="208" />
    <source>quantity step</source>
    <translation>数量步长</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="209" />
+   <location filename="../desktop/calculator_view.py" line="210" />
    <source>Isolated margin</source>
    <translation>逐仓保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="210" />
+   <location filename="../desktop/calculator_view.py" line="211" />
    <source>Quantity step</source>
    <translation>数量步长</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="222" />
+   <location filename="../desktop/calculator_view.py" line="223" />
    <source>Where you would be proved wrong: the stop price</source>
    <translation>证明你判断错误的价格：止损价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="223" />
+   <location filename="../desktop/calculator_view.py" line="224" />
    <source>stop price</source>
    <translation>止损价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="226" />
+   <location filename="../desktop/calculator_view.py" line="227" />
    <source>max acceptable loss</source>
    <translation>最大可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="227" />
+   <location filename="../desktop/calculator_view.py" line="228" />
    <source>The loss you accept; empty = the account's max acceptable loss</source>
    <translation>你能接受的亏损；留空 = 账户的最大可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="228" />
+   <location filename="../desktop/calculator_view.py" line="229" />
    <source>loss you accept</source>
    <translation>可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="230" />
+   <location filename="../desktop/calculator_view.py" line="231" />
    <source>Stop price</source>
    <translation>止损价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="231" />
+   <location filename="../desktop/calculator_view.py" line="232" />
    <source>Loss you accept</source>
    <translation>可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="246" />
+   <location filename="../desktop/calculator_view.py" line="247" />
    <source>Funding rate per interval, in % (positive: longs pay)</source>
    <translation>每期资金费率，单位 %（正值：多头支付）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="246" />
+   <location filename="../desktop/calculator_view.py" line="247" />
    <source>funding rate</source>
    <translation>资金费率</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="249" />
+   <location filename="../desktop/calculator_view.py" line="250" />
    <source>How long you hold, in hours</source>
    <translation>持仓时长，单位小时</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="249" />
+   <location filename="../desktop/calculator_view.py" line="250" />
    <source>holding time</source>
    <translation>持仓时长</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="251" />
+   <location filename="../desktop/calculator_view.py" line="252" />
    <source>Position</source>
    <translation>仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="252" />
+   <location filename="../desktop/calculator_view.py" line="253" />
    <source>Rate % / interval</source>
    <translation>费率 % / 期</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="253" />
+   <location filename="../desktop/calculator_view.py" line="254" />
    <source>Hold (hours)</source>
    <translation>持仓（小时）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="260" />
+   <location filename="../desktop/calculator_view.py" line="261" />
    <source>holding time (hours)</source>
    <translation>持仓时长（小时）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="261" />
+   <location filename="../desktop/calculator_view.py" line="262" />
    <source>liquidation price</source>
    <translation>强平价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="454" />
+   <location filename="../desktop/calculator_view.py" line="460" />
    <source>&lt;span style='color:#707070'&gt;Binance's Max Open: available / (price / leverage + open loss per unit), within the tier that allows the leverage. Fees not included.&lt;/span&gt;</source>
    <translation>&lt;span style='color:#707070'&gt;币安最大可开：可用余额 / (价格 / 杠杆 + 每单位开仓损失)，限于允许该杠杆的档位内。未含手续费。&lt;/span&gt;</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="493" />
+   <location filename="../desktop/calculator_view.py" line="499" />
    <source>&lt;span style='color:#707070'&gt;Cross counts what the account loses, so a position that takes the pool down with it costs the whole pool.&lt;/span&gt;</source>
    <translation>&lt;span style='color:#707070'&gt;全仓计算的是账户的亏损，所以一个会拖垮资金池的仓位，代价就是整个资金池。&lt;/span&gt;</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="527" />
+   <location filename="../desktop/calculator_view.py" line="533" />
    <source> Its isolated margin is used up: liquidated.</source>
    <translation> 其逐仓保证金已耗尽：被强平。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="300" />
+   <location filename="../desktop/calculator_view.py" line="301" />
    <source>mark</source>
    <translation>标记价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="304" />
+   <location filename="../desktop/calculator_view.py" line="305" />
    <source>type it</source>
    <translation>请输入</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="432" />
+   <location filename="../desktop/calculator_view.py" line="436" />
    <source>margin set</source>
    <translation>设定的保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="434" />
+   <location filename="../desktop/calculator_view.py" line="438" />
    <source>the tier's maximum notional at this leverage</source>
    <translation>该杠杆下档位的最大名义价值</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="467" />
+   <location filename="../desktop/calculator_view.py" line="473" />
    <source>n/a</source>
    <translation>无</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="469" />
+   <location filename="../desktop/calculator_view.py" line="475" />
    <source> — liquidated before the stop: the loss is the margin</source>
    <translation> — 在止损前已被强平：亏损即为保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="91" />
+   <location filename="../desktop/calculator_view.py" line="92" />
    <source>Symbol</source>
    <translation>合约</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="91" />
+   <location filename="../desktop/calculator_view.py" line="92" />
    <source>Side</source>
    <translation>方向</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="92" />
+   <location filename="../desktop/calculator_view.py" line="93" />
    <source>Leverage ×</source>
    <translation>杠杆 ×</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="92" />
+   <location filename="../desktop/calculator_view.py" line="93" />
    <source>Pr&amp;ice</source>
    <translation>价格(&amp;I)</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="93" />
+   <location filename="../desktop/calculator_view.py" line="94" />
    <source>MMR %</source>
    <translation>维持保证金率 %</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="125" />
+   <location filename="../desktop/calculator_view.py" line="126" />
    <source>e.g. {value}</source>
    <translation>例如 {value}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="283" />
+   <location filename="../desktop/calculator_view.py" line="284" />
    <source>A new position</source>
    <translation>新仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="360" />
-   <source>Initial margin {amount} (quantity × price / leverage)</source>
-   <translation>初始保证金 {amount}（数量 × 价格 / 杠杆）</translation>
-  </message>
-  <message>
-   <location filename="../desktop/calculator_view.py" line="384" />
+   <location filename="../desktop/calculator_view.py" line="388" />
    <source>Break-even after fees: &lt;b&gt;{price}&lt;/b&gt;</source>
    <translation>扣费后保本价：&lt;b&gt;{price}&lt;/b&gt;</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="507" />
+   <location filename="../desktop/calculator_view.py" line="513" />
    <source>liquidation price ({currency})</source>
    <translation>强平价格（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="518" />
+   <location filename="../desktop/calculator_view.py" line="524" />
    <source>Over {hours} h it pays {amount}.</source>
    <translation>{hours} 小时内需支付 {amount}。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="520" />
+   <location filename="../desktop/calculator_view.py" line="526" />
    <source>Over {hours} h it receives {amount}.</source>
    <translation>{hours} 小时内将收取 {amount}。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="522" />
+   <location filename="../desktop/calculator_view.py" line="528" />
    <source>Liquidation after: held isolated {isolated}, held cross {cross}.</source>
    <translation>之后的强平价格：逐仓持有 {isolated}，全仓持有 {cross}。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="300" />
+   <location filename="../desktop/calculator_view.py" line="301" />
    <source>mark {price}</source>
    <translation>标记价格 {price}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="306" />
+   <location filename="../desktop/calculator_view.py" line="307" />
    <source>{amount} (the account's)</source>
    <translation>{amount}（账户设定）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="367" />
+   <location filename="../desktop/calculator_view.py" line="363" />
+   <source>Initial margin {amount} (contracts × size / price / leverage)</source>
+   <translation>初始保证金 {amount}（张数 × 面值 / 价格 / 杠杆）</translation>
+  </message>
+  <message>
+   <location filename="../desktop/calculator_view.py" line="365" />
+   <source>Initial margin {amount} (quantity × price / leverage)</source>
+   <translation>初始保证金 {amount}（数量 × 价格 / 杠杆）</translation>
+  </message>
+  <message>
+   <location filename="../desktop/calculator_view.py" line="371" />
    <source>At {price}: &lt;b&gt;PnL {pnl}&lt;/b&gt;, ROE {roe} before fees</source>
    <translation>在 {price}：&lt;b&gt;盈亏 {pnl}&lt;/b&gt;，收益率 {roe}（未扣费）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="372" />
+   <location filename="../desktop/calculator_view.py" line="376" />
    <source>Fees at {rate} taker: {open} to open + {close} to close → &lt;b&gt;PnL {pnl}&lt;/b&gt;, ROE {roe} after fees</source>
    <translation>吃单费率 {rate}：开仓 {open} + 平仓 {close} → &lt;b&gt;盈亏 {pnl}&lt;/b&gt;，收益率 {roe}（扣费后）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="390" />
+   <location filename="../desktop/calculator_view.py" line="394" />
    <source>Exit for ROE {roe}: &lt;b&gt;{price}&lt;/b&gt; (before fees)</source>
    <translation>收益率 {roe} 的平仓价：&lt;b&gt;{price}&lt;/b&gt;（未扣费）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="397" />
+   <location filename="../desktop/calculator_view.py" line="401" />
    <source>Exit for PnL {pnl}: &lt;b&gt;{price}&lt;/b&gt; (before fees)</source>
    <translation>盈亏 {pnl} 的平仓价：&lt;b&gt;{price}&lt;/b&gt;（未扣费）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="436" />
+   <location filename="../desktop/calculator_view.py" line="440" />
    <source>the {source} ({amount})</source>
    <translation>{source}（{amount}）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="441" />
+   <location filename="../desktop/calculator_view.py" line="445" />
    <source>&lt;b&gt;{mode}&lt;/b&gt;: {quantity} — notional {notional}, margin {margin}, open loss {loss}; limited by {why}</source>
    <translation>&lt;b&gt;{mode}&lt;/b&gt;：{quantity} — 名义价值 {notional}，保证金 {margin}，开仓损失 {loss}；受限于{why}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="474" />
+   <location filename="../desktop/calculator_view.py" line="480" />
    <source>&lt;b&gt;{mode}&lt;/b&gt;: largest size {quantity}, loses {loss} at the stop (fees included){note}; highest leverage {leverage}</source>
    <translation>&lt;b&gt;{mode}&lt;/b&gt;：最大仓位 {quantity}，在止损价亏损 {loss}（含手续费）{note}；最高杠杆 {leverage}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="488" />
+   <location filename="../desktop/calculator_view.py" line="494" />
    <source>Isolated margin that puts the liquidation at the stop: &lt;b&gt;{amount}&lt;/b&gt;</source>
    <translation>使强平价正好落在止损价的逐仓保证金：&lt;b&gt;{amount}&lt;/b&gt;</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="268" />
+   <location filename="../desktop/calculator_view.py" line="269" />
    <source>held {mode}</source>
    <translation>{mode}持有</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="419" />
+   <location filename="../desktop/calculator_view.py" line="423" />
    <source>Fill {n}: {note}</source>
    <translation>第 {n} 笔成交：{note}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="284" />
+   <location filename="../desktop/calculator_view.py" line="285" />
    <source>Add to {position}</source>
    <translation>加到 {position}</translation>
+  </message>
+  <message>
+   <location filename="../desktop/calculator_view.py" line="450" />
+   <source>{count} contracts</source>
+   <translation>{count} 张</translation>
   </message>
   <message>
    <location filename="../desktop/comparison_panel.py" line="41" />
@@ -719,7 +729,7 @@
    <translation>折合美元：当前权益 {equity} · 判断错误时的最大亏损 {loss}（币更少，每个币也更不值钱）</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="732" />
+   <location filename="../desktop/controller.py" line="734" />
    <source>must be a number</source>
    <translation>必须是数字</translation>
   </message>
@@ -749,12 +759,12 @@
    <translation>其他合约</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="733" />
+   <location filename="../desktop/controller.py" line="735" />
    <source>must be a number: {problem}</source>
    <translation>必须是数字：{problem}</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="738" />
+   <location filename="../desktop/controller.py" line="740" />
    <source>Edit {field}</source>
    <translation>修改{field}</translation>
   </message>
@@ -1585,112 +1595,112 @@ Keep it?</source>
    <translation>K 线：{problem}</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="43" />
+   <location filename="../desktop/planner.py" line="49" />
    <source>Size</source>
    <translation>仓位大小</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="45" />
+   <location filename="../desktop/planner.py" line="51" />
    <source>Leverage</source>
    <translation>杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="232" />
+   <location filename="../desktop/planner.py" line="253" />
    <source>Funding rate (%)</source>
    <translation>资金费率 (%)</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="233" />
+   <location filename="../desktop/planner.py" line="254" />
    <source>Holding time (hours)</source>
    <translation>持仓时长（小时）</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="282" />
+   <location filename="../desktop/planner.py" line="303" />
    <source>Fills: type one fill a line, quantity @ price</source>
    <translation>成交：每行一笔，数量 @ 价格</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="352" />
+   <location filename="../desktop/planner.py" line="373" />
    <source> and </source>
    <translation> 和 </translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="121" />
+   <location filename="../desktop/planner.py" line="132" />
    <source>Symbol: type one, e.g. BTCUSDT</source>
    <translation>合约：请输入，例如 BTCUSDT</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="124" />
+   <location filename="../desktop/planner.py" line="135" />
    <source>Leverage: must be between 1 and 1,000</source>
    <translation>杠杆：必须在 1 到 1,000 之间</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="136" />
+   <location filename="../desktop/planner.py" line="147" />
    <source>MMR override (%)</source>
    <translation>维持保证金率覆盖值 (%)</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="163" />
+   <location filename="../desktop/planner.py" line="174" />
    <source>Exit price</source>
    <translation>平仓价格</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="164" />
+   <location filename="../desktop/planner.py" line="175" />
    <source>Target ROE (%)</source>
    <translation>目标收益率 (%)</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="236" />
+   <location filename="../desktop/planner.py" line="257" />
    <source>Position: add a position to the account first</source>
    <translation>仓位：请先在账户中添加仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="130" />
+   <location filename="../desktop/planner.py" line="141" />
    <source>Price: type the order price (the account holds no position in it)</source>
    <translation>价格：请输入订单价格（账户中没有该合约的仓位）</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="221" />
+   <location filename="../desktop/planner.py" line="242" />
    <source>Loss you accept: type it (the account sets no max acceptable loss)</source>
    <translation>可接受亏损：请输入（账户未设定最大可接受亏损）</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="267" />
+   <location filename="../desktop/planner.py" line="288" />
    <source>Fills: at most {most} (you typed {typed})</source>
    <translation>成交：最多 {most} 笔（你输入了 {typed} 笔）</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="277" />
+   <location filename="../desktop/planner.py" line="298" />
    <source>Fill {n} quantity</source>
    <translation>第 {n} 笔成交 数量</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="278" />
+   <location filename="../desktop/planner.py" line="299" />
    <source>Fill {n} price</source>
    <translation>第 {n} 笔成交 价格</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="140" />
+   <location filename="../desktop/planner.py" line="151" />
    <source>MMR override (%): must be between 0 and 100</source>
    <translation>维持保证金率覆盖值 (%)：必须在 0 到 100 之间</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="275" />
+   <location filename="../desktop/planner.py" line="296" />
    <source>Fill {n}: write quantity @ price, e.g. 0.5 @ 60000</source>
    <translation>第 {n} 笔成交：请写成 数量 @ 价格，例如 0.5 @ 60000</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="315" />
+   <location filename="../desktop/planner.py" line="336" />
    <source>past the liquidation of {id} as it stands ({modes}): the position would be gone before this fills</source>
    <translation>越过了 {id} 当前的强平价格（{modes}）：这笔成交之前仓位已被强平</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="331" />
+   <location filename="../desktop/planner.py" line="352" />
    <source>margin more than the account has left ({modes})</source>
    <translation>所需保证金超过账户剩余（{modes}）</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="324" />
+   <location filename="../desktop/planner.py" line="345" />
    <source>past the liquidation after fill {n} ({where}): the position would be gone before this fills</source>
    <translation>越过了第 {n} 笔成交后的强平价格（{where}）：这笔成交之前仓位已被强平</translation>
   </message>
@@ -3085,12 +3095,12 @@ Keep it?</source>
    <translation>--at {symbol}：价格必须是大于 0 且不超过 {max_price} 的数字</translation>
   </message>
   <message>
-   <location filename="../engine/margin/inverse.py" line="305" />
-   <source>coin-margined positions: {what} prices linear contracts only so far; the figures, the plot and the CLI's evaluate and sweep price coin-margined ones</source>
-   <translation>币本位仓位：{what}目前只支持 U 本位（线性）合约；卡片中的数字、图表以及命令行的 evaluate 和 sweep 支持币本位合约</translation>
+   <location filename="../engine/margin/inverse.py" line="312" />
+   <source>coin-margined positions: {what} prices linear contracts only so far (the figures, the plot, the pre-trade check, PnL and targets, and max open take coin-margined ones)</source>
+   <translation>币本位仓位：{what}目前只支持 U 本位（线性）合约（卡片中的数字、图表、开仓前检查、盈亏与目标价以及最大可开支持币本位合约）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="281" />
+   <location filename="../engine/margin/models.py" line="282" />
    <source>positions: linear and coin-margined positions settle in different currencies and never share collateral: keep the coin-margined ones in a linked account (linked_accounts)</source>
    <translation>positions：U 本位（线性）与币本位仓位以不同币种结算，从不共用保证金：请把币本位仓位放在关联账户中（linked_accounts）</translation>
   </message>
@@ -3105,17 +3115,17 @@ Keep it?</source>
    <translation>仓位：逐仓保证金合计 {isolated}，超过钱包余额 {wallet_balance}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="261" />
+   <location filename="../engine/margin/models.py" line="262" />
    <source>{where}.contract_size: required for a coin-margined position (USD per contract: 100 for Binance COIN-M BTCUSD, 1 for Bybit and BitMEX)</source>
    <translation>{where}.contract_size：币本位仓位必填（每张合约的美元面值：币安币本位 BTCUSD 为 100，Bybit 和 BitMEX 为 1）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="269" />
+   <location filename="../engine/margin/models.py" line="270" />
    <source>{where}.contract_size: only a coin-margined position has one</source>
    <translation>{where}.contract_size：只有币本位仓位才有合约面值</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="273" />
+   <location filename="../engine/margin/models.py" line="274" />
    <source>{where}.contract: coin-margined positions need the generic rule set and an MMR override: no COIN-M or inverse tier table is bundled yet</source>
    <translation>{where}.contract：币本位仓位需要通用规则集和维持保证金率覆盖值：目前尚未内置币本位（反向）合约的档位表</translation>
   </message>
@@ -3146,8 +3156,8 @@ Keep it?</source>
   </message>
   <message>
    <location filename="../engine/margin/planning.py" line="609" />
-   <source>the calculator</source>
-   <translation>计算器</translation>
+   <source>the DCA ladder, size from the loss and funding</source>
+   <translation>DCA 阶梯、按亏损定仓位和资金费率</translation>
   </message>
   <message>
    <location filename="../engine/margin/planning.py" line="296" />
@@ -3380,32 +3390,32 @@ Keep it?</source>
    <translation>{id}：名义价值 {notional} 超出最大档位（{top}）；按最高档位计算</translation>
   </message>
   <message>
-   <location filename="../engine/margin/rules.py" line="306" />
+   <location filename="../engine/margin/rules.py" line="312" />
    <source>{venue} tiers are from {date}, {months} months ago: the venue may have changed them; check its current table or type an MMR override</source>
    <translation>{venue} 的档位表日期为 {date}，已过去 {months} 个月：交易所可能已修改；请核对其当前档位表或输入维持保证金率覆盖值</translation>
   </message>
   <message>
-   <location filename="../engine/margin/rules.py" line="349" />
+   <location filename="../engine/margin/rules.py" line="355" />
    <source>symbol: {venue} has no tier table for '{symbol}'{where}. Type an MMR override (maintenance_rate) or pick a rule set that covers it</source>
    <translation>合约：{venue} 没有 '{symbol}' 的档位表{where}。请输入维持保证金率覆盖值（maintenance_rate），或选择覆盖它的规则集</translation>
   </message>
   <message>
-   <location filename="../engine/margin/rules.py" line="332" />
+   <location filename="../engine/margin/rules.py" line="338" />
    <source>maintenance_rate: required under rules 'generic' (type an MMR override)</source>
    <translation>maintenance_rate：在 'generic' 规则下必填（请输入维持保证金率覆盖值）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/rules.py" line="337" />
+   <location filename="../engine/margin/rules.py" line="343" />
    <source>; covered by {venues}</source>
    <translation>；{venues} 有它的档位表</translation>
   </message>
   <message>
-   <location filename="../engine/margin/rules.py" line="339" />
+   <location filename="../engine/margin/rules.py" line="345" />
    <source>; no bundled table covers it</source>
    <translation>；内置档位表都不包含它</translation>
   </message>
   <message>
-   <location filename="../engine/margin/rules.py" line="342" />
+   <location filename="../engine/margin/rules.py" line="348" />
    <source>symbol: {venue} has no tier table for '{symbol}'{where}. Type an MMR override or pick a rule set that covers it</source>
    <translation>合约：{venue} 没有 '{symbol}' 的档位表{where}。请输入维持保证金率覆盖值，或选择覆盖它的规则集</translation>
   </message>

@@ -21,6 +21,7 @@ move towards ``u = 0`` is a rise without end, written as ``MAX_PRICE``.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -29,7 +30,13 @@ import numpy as np
 import numpy.typing as npt
 
 from marginlab.engine.margin.by_scenario import ByScenario
-from marginlab.engine.margin.calculator import Exit, break_even_price, exit_at
+from marginlab.engine.margin.calculator import (
+    Exit,
+    break_even_price,
+    exit_at,
+    target_price_for_pnl,
+    target_price_for_roe,
+)
 from marginlab.engine.margin.max_loss import SymbolRisk, WorstMove
 from marginlab.engine.margin.models import Position, Scenario
 from marginlab.engine.margin.report import (
@@ -303,27 +310,64 @@ def linear_only(scenario: Scenario, what: Said) -> Said | None:
     if not scenario.coin_margined:
         return None
     return say(
-        "coin-margined positions: {what} prices linear contracts only so far; the figures, the "
-        "plot and the CLI's evaluate and sweep price coin-margined ones",
+        "coin-margined positions: {what} prices linear contracts only so far (the figures, the "
+        "plot, the pre-trade check, PnL and targets, and max open take coin-margined ones)",
         what=what,
     )
 
 
 def exit_at_inverse(position: Position, price: float, margin: float, fee_rate: float) -> Exit:
-    """``calculator.exit_at`` of a coin-margined position, in the coin: its twin closed at
-    ``1/price``. PnL ``s·N·(1/EP − 1/P)`` (formulas.md §0); each taker fee ``(N/P)·f``, the coin
-    value traded times the rate (Binance COIN-M "Trading Fees")."""
-    closed = exit_at(
-        -position.sign, position.usd_value, 1 / position.entry_price, 1 / price, margin, fee_rate
+    """``calculator.exit_at`` of a coin-margined position (``exit_inverse``)."""
+    return exit_inverse(
+        position.sign, position.usd_value, position.entry_price, price, margin, fee_rate
     )
+
+
+def exit_inverse(
+    sign: int, usd_value: float, entry: float, price: float, margin: float, fee_rate: float
+) -> Exit:
+    """``calculator.exit_at`` of ``usd_value`` USD of coin-margined contracts, in the coin: the
+    twin closed at ``1/price``. PnL ``s·N·(1/EP − 1/P)`` (formulas.md §0); each taker fee
+    ``(N/P)·f``, the coin value traded times the rate (Binance COIN-M "Trading Fees")."""
+    closed = exit_at(-sign, usd_value, 1 / entry, 1 / price, margin, fee_rate)
     return replace(closed, price=price)
 
 
 def break_even_inverse(position: Position, fee_rate: float) -> float | None:
+    """The exit at which the coin PnL pays both fees (``break_even_price_inverse``)."""
+    return break_even_price_inverse(position.sign, position.entry_price, fee_rate)
+
+
+def break_even_price_inverse(sign: int, entry: float, fee_rate: float) -> float | None:
     """The exit at which the coin PnL pays both fees: the twin's break-even, turned back. In
     closed form ``EP · (1 + s·f) / (1 − s·f)``, the linear one's: the fees scale alike."""
-    twin_price = break_even_price(-position.sign, 1 / position.entry_price, fee_rate)
+    twin_price = break_even_price(-sign, 1 / entry, fee_rate)
     return None if twin_price is None else reciprocal(twin_price)
+
+
+def target_price_for_roe_inverse(
+    sign: int, entry: float, leverage: float, target: float
+) -> float | None:
+    """The exit at which the coin ROE (on ``N / (EP · L)``) is ``target``: the twin's
+    (``calculator.target_price_for_roe``), turned back, ``EP / (1 − s · ROE / L)``. None when
+    no positive price gives it (a coin-margined long cannot make more than ``L`` × 100 % in
+    the coin: its PnL tends to ``N/EP``)."""
+    twin_price = target_price_for_roe(-sign, 1 / entry, leverage, target)
+    return None if twin_price is None else _finite_reciprocal(twin_price)
+
+
+def target_price_for_pnl_inverse(
+    sign: int, usd_value: float, entry: float, target: float
+) -> float | None:
+    """The exit at which the coin PnL ``s·N·(1/EP − 1/P)`` is ``target`` coins: the twin's,
+    turned back, ``1 / (1/EP − s · target / N)``. None when no positive price gives it."""
+    twin_price = target_price_for_pnl(-sign, usd_value, 1 / entry, target)
+    return None if twin_price is None else _finite_reciprocal(twin_price)
+
+
+def _finite_reciprocal(twin_price: float) -> float | None:
+    price = 1 / twin_price
+    return price if math.isfinite(price) and 0 < price <= MAX_PRICE else None
 
 
 def linear_counterpart(scenario: Scenario) -> Scenario:

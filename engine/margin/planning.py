@@ -114,7 +114,7 @@ def ticket_problems(scenario: Scenario, ticket: Ticket, coin_margined: bool = Fa
     first of all, an account the tool cannot price (coin-margined, unless ``coin_margined``
     says the tool prices it) or a contract of the other kind than the account's."""
     if not coin_margined:
-        refused = linear_only(scenario, say("the calculator"))
+        refused = linear_only(scenario, say("the DCA ladder, size from the loss and funding"))
         if refused is not None:
             return [refused]
     if scenario.positions and ticket.inverse != scenario.coin_margined:
@@ -606,7 +606,7 @@ class Funded:
 
 
 def _linear_only(scenario: Scenario) -> None:
-    refused = linear_only(scenario, say("the calculator"))
+    refused = linear_only(scenario, say("the DCA ladder, size from the loss and funding"))
     if refused is not None:
         raise PlanError([refused])
 

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from marginlab.desktop.main_window import MainWindow
+from marginlab.engine.text.numbers import price_text
 from tests.desktop.conftest import wait_result
 
 N = 200 * 100  # the preset: 200 contracts of 100 USD
@@ -88,12 +89,37 @@ def test_size_is_in_contracts_only(qtbot, window: MainWindow) -> None:
     assert form.size_kind.currentText() == "Contracts (100 USD each)"
 
 
-def test_the_calculator_says_what_it_cannot_price_yet(qtbot, window: MainWindow) -> None:
+def test_the_calculator_prices_coin_pnl_and_says_what_it_cannot_yet(
+    qtbot, window: MainWindow
+) -> None:
+    """PnL and targets in the coin: ``s·N·(1/EP − 1/P)``, and the exit for an ROE on
+    ``N / (EP · L)``, ``EP / (1 − ROE / L)`` (the PnL formula solved); the DCA ladder does not
+    price coin-margined contracts yet, and says so."""
     load(qtbot, window)
     window.views.setCurrentIndex(3)
     calc = window.calculator
+    calc.symbol.setEditText("BTCUSD")
+    calc.leverage.setText("10")
+    calc.price.setText("50000")
+    calc.mmr.setText("0.5")
+    calc.quantity.setText("200")  # contracts of 100 USD
+    calc.exit_price.setText("40000")
+    calc.target_roe.setText("50")
+    calc.tabs.setCurrentIndex(0)
     calc.recompute()
-    assert "coin-margined positions: the calculator prices linear contracts only" in (
+    assert calc.problems.text() == ""
+    text = calc.exit_text.text()
+    assert f"PnL {N * (1 / EP - 1 / 40_000):+,.8f} BTC" in text  # -0.10000000 BTC
+    assert f"Initial margin {N / EP / 10:,.8f} BTC" in text
+    assert price_text(EP / (1 - 0.5 / 10)) in text  # 52,631.58
+    calc.tabs.setCurrentIndex(2)
+    calc.margin.setText("")
+    calc.recompute()
+    available = WALLET - N / EP / 10  # C's own margin is in use
+    assert f"{available * EP * 10 / 100:,.8g} contracts" in calc.max_open_text.text()
+    calc.tabs.setCurrentIndex(1)
+    calc.recompute()
+    assert "the DCA ladder, size from the loss and funding prices linear contracts only" in (
         calc.problems.text()
     )
 

@@ -490,3 +490,34 @@ def test_a_linear_order_in_a_coin_account_is_refused_in_words() -> None:
     assert refused.value.problems == [
         "contract: this account holds coin-margined contracts; the order must be one too"
     ]
+
+
+def test_calc_pnl_and_target_of_coin_contracts(capsys) -> None:  # type: ignore[no-untyped-def]
+    """``calc pnl --contract-size``: PnL ``s·N·(1/EP − 1/P)`` and each taker fee ``(N/P)·f`` in
+    the coin (Binance COIN-M "Trading Fees"); ``calc target``: the exit for an ROE on
+    ``N/(EP·L)``, ``EP / (1 − s·ROE/L)``, and for a PnL, ``1 / (1/EP − s·PnL/N)``."""
+    n, ep, exit_price, fee = 200 * 100, 50_000, 40_000, 0.0005
+    args = ["calc", "pnl", "--side", "long", "--leverage", "10", "--entry", "50000"]
+    args += ["--qty", "200", "--exit", "40000", "--contract-size", "100", "--fee-rate", "0.05%"]
+    args += ["--json"]
+    assert cli(args) == 0
+    found = json.loads(capsys.readouterr().out)
+    pnl = n * (1 / ep - 1 / exit_price)
+    assert found["initial_margin"] == pytest.approx(n / ep / 10, rel=1e-12)
+    assert found["pnl"] == pytest.approx(pnl, rel=1e-12)
+    assert found["open_fee"] == pytest.approx(n / ep * fee, rel=1e-12)
+    assert found["close_fee"] == pytest.approx(n / exit_price * fee, rel=1e-12)
+    assert found["break_even_price"] == pytest.approx(ep * (1 + fee) / (1 - fee), rel=1e-12)
+    for side, s in (("long", 1), ("short", -1)):
+        roe = ["calc", "target", "--side", side, "--leverage", "10", "--entry", "50000"]
+        assert cli([*roe, "--roe", "50%", "--contract-size", "100", "--json"]) == 0
+        price = json.loads(capsys.readouterr().out)["target_price"]
+        assert price == pytest.approx(ep / (1 - s * 0.5 / 10), rel=1e-12)
+        target = [*roe, "--pnl", "0.02", "--qty", "200", "--contract-size", "100", "--json"]
+        assert cli(target) == 0
+        price = json.loads(capsys.readouterr().out)["target_price"]
+        assert price == pytest.approx(1 / (1 / ep - s * 0.02 / n), rel=1e-12)
+    # A long in the coin cannot make more than L × 100 % on its margin: no price gives 1,500 %.
+    too_much = ["calc", "target", "--side", "long", "--leverage", "10", "--entry", "50000"]
+    assert cli([*too_much, "--roe", "1500%", "--contract-size", "100", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["target_price"] is None

@@ -245,12 +245,14 @@ def _average(args: argparse.Namespace, reader: Reader) -> tuple[dict[str, Any], 
             reader.problems.append(f"--{option}: needed for the ladder in an account")
     reader.done()
     leverage = reader.number("--leverage") if args.leverage is not None else None
+    symbol = base.symbol if base is not None else args.symbol
     ticket = Ticket(
-        base.symbol if base is not None else args.symbol,
+        symbol,
         base.side if base is not None else args.side,
         leverage if leverage is not None else (base.leverage if base is not None else 1.0),
         fills[0][0] if fills else 1.0,
         reader.optional("--mmr", percent=True),
+        account_contract_size(scenario, symbol),  # coin-margined: contracts (issue 19)
     )
     reader.done()
     steps = dca_ladder(scenario, ticket, fills, args.position)
@@ -281,7 +283,8 @@ def _average(args: argparse.Namespace, reader: Reader) -> tuple[dict[str, Any], 
         )
         if s.unfunded:
             lines.append(
-                f"     warning: after fill {i} the margin, {s.margin:,.2f}, is more than the "
+                f"     warning: after fill {i} the margin, "
+                f"{amount_text(s.margin, scenario.coin_margined)}, is more than the "
                 f"account has left ({' and '.join(s.unfunded)})"
             )
         if s.beyond:

@@ -56,7 +56,7 @@ LADDER_HEAD = [
     N_("Liq. cross"),
 ]
 FUNDING_PAGE = 4
-COIN_PAGES = (0, 2)  # PnL & target, Max open: they price coin-margined contracts too
+COIN_PAGES = (0, 1, 2)  # PnL & target, DCA, Max open: they price coin-margined contracts too
 MONEY_COLUMNS = {N_("Price"), N_("Avg entry"), N_("Margin"), N_("Liq. isolated"), N_("Liq. cross")}
 MODE_COLOURS = {"isolated": "#1f77b4", "cross": "#d62728"}
 
@@ -406,10 +406,17 @@ class CalculatorView(QWidget):
         self.exit_text.setText("<br>".join(lines))
 
     def _show_ladder(self, steps: Any) -> None:
-        rows = ladder_rows(steps, self.add_to.currentData())
-        money = f" ({self.planner.currency})"
+        rows = ladder_rows(steps, self.add_to.currentData(), self.planner.coin)
+        currency = self.planner.currency
+        # Coin-margined: prices in USD, the margin in the coin.
+        prices = " (USD)" if self.planner.coin else f" ({currency})"
         self.ladder.setHorizontalHeaderLabels(
-            [tr(h) + money if h in MONEY_COLUMNS else tr(h) for h in LADDER_HEAD]
+            [
+                tr(h) + (f" ({currency})" if h == N_("Margin") else prices)
+                if h in MONEY_COLUMNS
+                else tr(h)
+                for h in LADDER_HEAD
+            ]
         )
         self.ladder.setRowCount(len(rows))
         notes = []

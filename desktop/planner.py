@@ -323,10 +323,13 @@ def _percent(label: str, text: str, problems: list[str]) -> float | None:
     return None if value is None else value / 100
 
 
-def ladder_rows(steps: Sequence[LadderStep], added_to: str | None = None) -> list[list[str]]:
+def ladder_rows(
+    steps: Sequence[LadderStep], added_to: str | None = None, coin: bool = False
+) -> list[list[str]]:
     """Kept here so the view does no arithmetic; texts come from the numbers module. The first
-    fill added to a position is compared with that position's liquidation as it stands."""
-    from marginlab.engine.text.numbers import price_or_none_text, price_text
+    fill added to a position is compared with that position's liquidation as it stands.
+    ``coin``: margins in a coin, to 8 decimals."""
+    from marginlab.engine.text.numbers import amount_text, price_or_none_text, price_text
 
     rows = []
     for i, s in enumerate(steps, 1):
@@ -360,7 +363,7 @@ def ladder_rows(steps: Sequence[LadderStep], added_to: str | None = None) -> lis
                 f"{s.quantity:,.8g}",
                 f"{s.total_quantity:,.8g}",
                 price_text(s.average_entry),
-                f"{s.margin:,.2f}",
+                amount_text(s.margin, coin),
                 said(price_or_none_text(s.liquidation["isolated"])),
                 said(price_or_none_text(s.liquidation["cross"])),
                 "; ".join(notes),

@@ -311,7 +311,8 @@ def linear_only(scenario: Scenario, what: Said) -> Said | None:
         return None
     return say(
         "coin-margined positions: {what} prices linear contracts only so far (the figures, the "
-        "plot, the pre-trade check, PnL and targets, and max open take coin-margined ones)",
+        "plot, the pre-trade check, PnL and targets, the DCA ladder and max open take "
+        "coin-margined ones)",
         what=what,
     )
 

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from pydantic import ValidationError
 
 from marginlab.engine.margin.calculator import average_entry, funding_payment
-from marginlab.engine.margin.evaluate import equity_after, position_liquidation
+from marginlab.engine.margin.evaluate import equity_after, evaluate, position_liquidation
 from marginlab.engine.margin.fees import taker_rate, trade_fee
 from marginlab.engine.margin.inverse import linear_only
 from marginlab.engine.margin.models import MarginMode, Position, Scenario, Side
@@ -114,7 +114,7 @@ def ticket_problems(scenario: Scenario, ticket: Ticket, coin_margined: bool = Fa
     first of all, an account the tool cannot price (coin-margined, unless ``coin_margined``
     says the tool prices it) or a contract of the other kind than the account's."""
     if not coin_margined:
-        refused = linear_only(scenario, say("the DCA ladder, size from the loss and funding"))
+        refused = linear_only(scenario, say("size from the loss and funding"))
         if refused is not None:
             return [refused]
     if scenario.positions and ticket.inverse != scenario.coin_margined:
@@ -273,20 +273,27 @@ def dca_ladder(
     Binance FAQ: initial margin = notional / leverage), and the liquidation price in each mode
     from ``evaluate`` with the market at the fill (prite36's multi-position calculator shows
     the same ladder for Binance). ``add_to``: the fills add to that position of the account
-    (its quantity, entry and margin first; its symbol and side), not to a new one."""
+    (its quantity, entry and margin first; its symbol and side), not to a new one.
+    Coin-margined (quantities in contracts): the average of the twin in ``1/P``,
+    ``Σ q / Σ (q/p)``, and margins ``Σ q·size/p / L`` in the coin (``_average``)."""
     base = None
     if add_to is not None:
         base = next((p for p in scenario.positions if p.id == add_to), None)
         if base is None:
             raise PlanError([say("position: no position '{id}' in the account", id=add_to)])
         ticket = Ticket(
-            base.symbol, base.side, ticket.leverage, ticket.price, base.maintenance_rate
+            base.symbol,
+            base.side,
+            ticket.leverage,
+            ticket.price,
+            base.maintenance_rate,
+            base.contract_size if base.inverse else None,
         )
         mark = scenario.marks()[base.symbol]
         scenario = scenario.model_copy(
             update={"positions": tuple(p for p in scenario.positions if p.id != base.id)}
         )
-    checked(scenario, ticket)
+    checked(scenario, ticket, coin_margined=True)
     problems: list[str] = [
         say("fill {n}: price and quantity must be numbers > 0", n=i + 1)
         for i, (p, q) in enumerate(fills)
@@ -306,9 +313,9 @@ def dca_ladder(
     steps: list[LadderStep] = []
     for k, (price, quantity) in enumerate(fills):
         done = [*held, *fills[: k + 1]]
-        average = average_entry(done)
+        average = _average(ticket, done)
         total = sum(q for _, q in done)
-        margin = held_margin + sum(p * q for p, q in fills[: k + 1]) / ticket.leverage
+        margin = held_margin + sum(replace(ticket, price=p).margin(q) for p, q in fills[: k + 1])
         liquidation, unfunded = _ladder_liquidations(
             scenario, ticket, done, margin, price, None if base is None else base.id
         )
@@ -334,11 +341,9 @@ def _ladder_liquidations(
 ) -> tuple[dict[MarginMode, float | None], list[MarginMode]]:
     """The liquidation price, in each mode, of the position the fills make, with the market
     at ``price``; and the modes in which the account cannot put up its margin."""
-    average = average_entry(fills)
+    average = _average(ticket, fills)
     total = sum(q for _, q in fills)
-    step_ticket = Ticket(
-        ticket.symbol, ticket.side, ticket.leverage, average, ticket.maintenance_rate
-    )
+    step_ticket = replace(ticket, price=average)
     liquidation: dict[MarginMode, float | None] = {}
     unfunded: list[MarginMode] = []
     for mode in MODES:
@@ -348,8 +353,27 @@ def _ladder_liquidations(
             unfunded.append(mode)
             liquidation[mode] = None
             continue
-        liquidation[mode] = position_liquidation(account.at_marks({ticket.symbol: price}), pid)
+        liquidation[mode] = _liquidation_of(account.at_marks({ticket.symbol: price}), pid)
     return liquidation, unfunded
+
+
+def _average(ticket: Ticket, fills: Sequence[tuple[float, float]]) -> float:
+    """The average entry of fills ``(price, quantity)``: ``calculator.average_entry``; for
+    coin-margined contracts, that of the twin in ``u = 1/P`` (each fill ``q·size`` USD at
+    ``1/p``, ``margin.inverse``), turned back: ``Σ q / Σ (q/p)``, the contracts over their
+    coin value."""
+    if not ticket.inverse:
+        return average_entry(fills)
+    return 1 / average_entry([(1 / p, q) for p, q in fills])
+
+
+def _liquidation_of(account: Scenario, position_id: str) -> float | None:
+    """``evaluate.position_liquidation``; coin-margined, the same figure of ``evaluate``
+    (which prices the account's twin), None past liquidation."""
+    if not account.coin_margined:
+        return position_liquidation(account, position_id)
+    figures = evaluate(account).variants["as_entered"].positions[position_id]
+    return None if figures.past_liquidation else figures.liquidation_price
 
 
 def _past(sign: int, price: float, liquidation: float | None) -> bool:
@@ -606,7 +630,7 @@ class Funded:
 
 
 def _linear_only(scenario: Scenario) -> None:
-    refused = linear_only(scenario, say("the DCA ladder, size from the loss and funding"))
+    refused = linear_only(scenario, say("size from the loss and funding"))
     if refused is not None:
         raise PlanError([refused])
 

@@ -93,8 +93,9 @@ def test_the_calculator_prices_coin_pnl_and_says_what_it_cannot_yet(
     qtbot, window: MainWindow
 ) -> None:
     """PnL and targets in the coin: ``s·N·(1/EP − 1/P)``, and the exit for an ROE on
-    ``N / (EP · L)``, ``EP / (1 − ROE / L)`` (the PnL formula solved); the DCA ladder does not
-    price coin-margined contracts yet, and says so."""
+    ``N / (EP · L)``, ``EP / (1 − ROE / L)`` (the PnL formula solved); max open and the DCA
+    ladder in contracts; size from the loss does not price coin-margined contracts yet, and
+    says so."""
     load(qtbot, window)
     window.views.setCurrentIndex(3)
     calc = window.calculator
@@ -118,10 +119,17 @@ def test_the_calculator_prices_coin_pnl_and_says_what_it_cannot_yet(
     available = WALLET - N / EP / 10  # C's own margin is in use
     assert f"{available * EP * 10 / 100:,.8g} contracts" in calc.max_open_text.text()
     calc.tabs.setCurrentIndex(1)
+    calc.fills.setPlainText("100 @ 45000\n100 @ 40000")
     calc.recompute()
-    assert "the DCA ladder, size from the loss and funding prices linear contracts only" in (
-        calc.problems.text()
-    )
+    assert calc.problems.text() == ""
+    average = 200 / (100 / 45_000 + 100 / 40_000)  # the contracts over their coin value
+    assert calc.ladder.item(1, 4).text() == price_text(average)
+    heads = [calc.ladder.horizontalHeaderItem(c).text() for c in (1, 5)]
+    assert heads == ["Price (USD)", "Margin (BTC)"]  # prices in dollars, margins in the coin
+    assert calc.ladder.item(1, 5).text() == f"{(100 / 45_000 + 100 / 40_000) * 100 / 10:,.8f}"
+    calc.tabs.setCurrentIndex(3)
+    calc.recompute()
+    assert "size from the loss and funding prices linear contracts only" in (calc.problems.text())
 
 
 def _horizontal():  # type: ignore[no-untyped-def]

@@ -521,3 +521,26 @@ def test_calc_pnl_and_target_of_coin_contracts(capsys) -> None:  # type: ignore[
     too_much = ["calc", "target", "--side", "long", "--leverage", "10", "--entry", "50000"]
     assert cli([*too_much, "--roe", "1500%", "--contract-size", "100", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["target_price"] is None
+
+
+def test_a_dca_ladder_of_coin_contracts() -> None:
+    """Fills of contracts: the average entry is the contracts over their coin value,
+    ``Σ q / Σ (q/p)`` (the twin's ``Σ q·u / Σ q`` in ``u = 1/P``); each fill's margin is
+    ``q·size/p / L`` coins; the isolated liquidation price is Binance COIN-M's formula on that
+    margin, ``N·(1 + MMR) / (M + N/EP)``."""
+    from marginlab.engine.margin.planning import Ticket, dca_ladder
+
+    account = load_preset("btc-margined-long.json")
+    fills = [(45_000.0, 100.0), (40_000.0, 100.0)]
+    ticket = Ticket(BTC, "long", 10, 45_000, 0.005, 100)
+    steps = dca_ladder(account, ticket, fills)
+    average = 200 / (100 / 45_000 + 100 / 40_000)
+    assert steps[1].average_entry == pytest.approx(average, rel=1e-12)
+    margin = sum(q * 100 / p / 10 for p, q in fills)
+    assert steps[1].margin == pytest.approx(margin, rel=1e-12)
+    n = 200 * 100
+    expected = n * 1.005 / (margin + n / average)
+    assert steps[1].liquidation["isolated"] == pytest.approx(expected, rel=1e-9)
+    first = n / 2 * 1.005 / (n / 2 / 45_000 / 10 + n / 2 / 45_000)
+    assert steps[0].liquidation["isolated"] == pytest.approx(first, rel=1e-9)
+    assert steps[1].beyond == ("isolated",)  # 40,000 is past fill 1's isolated price

@@ -213,8 +213,7 @@ class PreTradeView(QScrollArea):
             if limit is None
             else tr("{amount} (the account's)").format(amount=amount_text(limit, self.owner.coin))
         )
-        self._show_size_unit()
-        self.schedule()
+        self.schedule()  # the size's unit follows there, when the view is shown
 
     def _show_size_unit(self) -> None:
         """In a coin-margined account the order is sized in contracts of the account's size."""

@@ -204,10 +204,15 @@ def equity_after(
 ) -> tuple[float, frozenset[str]]:
     """The account's equity after the straight move to ``at`` in one variant, and the
     positions liquidated on the way: the same test as ``evaluate`` (``_liquidation_step``),
-    without the figures and the max-loss search the calculator's searches do not need."""
+    without the figures and the max-loss search the calculator's searches do not need.
+    A coin-margined scenario: its twin's, in the coin (``margin.inverse``)."""
     problems = check_moves(scenario, at)
     if problems:
         raise MoveError("\n".join(problems))
+    if scenario.coin_margined:
+        from marginlab.engine.margin.inverse import twin, twin_prices
+
+        return equity_after(twin(scenario), twin_prices(at), variant)
     marks = scenario.marks()
     direction = {s: p - marks[s] for s, p in at.items() if p != marks[s]}
     final = {**marks, **at}
@@ -227,7 +232,12 @@ def equity_after(
 
 def position_liquidation(scenario: Scenario, position_id: str) -> float | None:
     """The liquidation price of one position as entered (``figures.liquidation_price`` of its
-    pool), None when it is past liquidation already or no price liquidates it."""
+    pool), None when it is past liquidation already or no price liquidates it. A coin-margined
+    scenario: its twin's, turned back (``margin.inverse``)."""
+    if scenario.coin_margined:
+        from marginlab.engine.margin.inverse import price_from_twin, twin
+
+        return price_from_twin(position_liquidation(twin(scenario), position_id))
     marks = scenario.marks()
     for pool in build_pools(scenario, "as_entered"):
         for leg in pool.legs:

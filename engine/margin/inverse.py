@@ -136,7 +136,7 @@ def _variant(variant: VariantReport, by_id: dict[str, Position]) -> VariantRepor
     )
 
 
-def _price(twin_price: float | None) -> float | None:
+def price_from_twin(twin_price: float | None) -> float | None:
     """A liquidation or bankruptcy price turned back; one at the twin's 0 (``1/P`` → 0, a rise
     without end, as a 1x short's) is no price: nothing liquidates it."""
     if twin_price is None or twin_price <= 1.0 / MAX_PRICE:
@@ -146,7 +146,7 @@ def _price(twin_price: float | None) -> float | None:
 
 def _position(f: PositionFigures, position: Position) -> PositionFigures:
     mark = reciprocal(f.mark_price)
-    liquidation = _price(f.liquidation_price)
+    liquidation = price_from_twin(f.liquidation_price)
     return replace(
         f,
         side=position.side,
@@ -155,7 +155,7 @@ def _position(f: PositionFigures, position: Position) -> PositionFigures:
         mark_price=mark,
         liquidation_price=liquidation,
         liquidation_distance=None if liquidation is None else liquidation / mark - 1.0,
-        bankruptcy_price=_price(f.bankruptcy_price),
+        bankruptcy_price=price_from_twin(f.bankruptcy_price),
         venue_liquidation_price=position.venue_liquidation_price,
     )
 

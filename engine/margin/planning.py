@@ -14,7 +14,7 @@ from typing import Any, Literal
 from pydantic import ValidationError
 
 from marginlab.engine.margin.calculator import average_entry, funding_payment
-from marginlab.engine.margin.evaluate import equity_after, evaluate, position_liquidation
+from marginlab.engine.margin.evaluate import equity_after, position_liquidation
 from marginlab.engine.margin.fees import taker_rate, trade_fee
 from marginlab.engine.margin.inverse import linear_only
 from marginlab.engine.margin.models import MarginMode, Position, Scenario, Side
@@ -353,7 +353,7 @@ def _ladder_liquidations(
             unfunded.append(mode)
             liquidation[mode] = None
             continue
-        liquidation[mode] = _liquidation_of(account.at_marks({ticket.symbol: price}), pid)
+        liquidation[mode] = position_liquidation(account.at_marks({ticket.symbol: price}), pid)
     return liquidation, unfunded
 
 
@@ -365,15 +365,6 @@ def _average(ticket: Ticket, fills: Sequence[tuple[float, float]]) -> float:
     if not ticket.inverse:
         return average_entry(fills)
     return 1 / average_entry([(1 / p, q) for p, q in fills])
-
-
-def _liquidation_of(account: Scenario, position_id: str) -> float | None:
-    """``evaluate.position_liquidation``; coin-margined, the same figure of ``evaluate``
-    (which prices the account's twin), None past liquidation."""
-    if not account.coin_margined:
-        return position_liquidation(account, position_id)
-    figures = evaluate(account).variants["as_entered"].positions[position_id]
-    return None if figures.past_liquidation else figures.liquidation_price
 
 
 def _past(sign: int, price: float, liquidation: float | None) -> bool:

@@ -291,7 +291,7 @@ def has_table(rules: str, symbol: str) -> bool:
 
 def covering_rules(symbol: str) -> list[str]:
     """The rule sets whose bundled tables cover ``symbol``."""
-    return [r for r in RULE_SETS if r != "generic" and _tiered(r, symbol) is not None]
+    return [r for r in RULE_SETS if has_table(r, symbol)]
 
 
 def table_age_days(rules: str, today: date) -> int | None:

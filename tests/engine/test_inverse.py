@@ -544,3 +544,19 @@ def test_a_dca_ladder_of_coin_contracts() -> None:
     first = n / 2 * 1.005 / (n / 2 / 45_000 / 10 + n / 2 / 45_000)
     assert steps[0].liquidation["isolated"] == pytest.approx(first, rel=1e-9)
     assert steps[1].beyond == ("isolated",)  # 40,000 is past fill 1's isolated price
+
+
+def test_the_calculators_shortcuts_price_a_coin_account_by_the_coin_formulas() -> None:
+    """``equity_after`` and ``position_liquidation``, the shortcuts the calculator's searches
+    take instead of a whole ``evaluate``: in a coin account, the coin equity after a move,
+    ``WB + s·N·(1/EP − 1/P)``, and Binance COIN-M's liquidation price."""
+    from marginlab.engine.margin.evaluate import equity_after, position_liquidation
+
+    account = load_preset("btc-margined-long.json")  # 200 contracts long at 50,000, 0.2 BTC
+    n = 200 * 100
+    equity, gone = equity_after(account, {BTC: 45_000})
+    assert equity == pytest.approx(0.2 + n * (1 / 50_000 - 1 / 45_000), rel=1e-12)
+    assert gone == frozenset()
+    assert equity_after(account, {BTC: 30_000}) == (0.0, frozenset({"C"}))
+    expected = binance_coinm_lp(0.2, 1, n, 50_000, 0.005, 0.0)
+    assert position_liquidation(account, "C") == pytest.approx(expected, rel=1e-9)

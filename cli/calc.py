@@ -11,12 +11,6 @@ from typing import Any
 from marginlab.cli.accounts import load_account
 from marginlab.engine.margin import calculator as calc
 from marginlab.engine.margin.fees import BASE_TAKER_RATES, MAX_TAKER_RATE, taker_rate
-from marginlab.engine.margin.inverse import (
-    break_even_price_inverse,
-    exit_inverse,
-    target_price_for_pnl_inverse,
-    target_price_for_roe_inverse,
-)
 from marginlab.engine.margin.models import Scenario
 from marginlab.engine.margin.planning import (
     MODES,
@@ -126,7 +120,6 @@ def _row(label: str, value: str) -> str:
 
 
 def _pnl(args: argparse.Namespace, reader: Reader) -> tuple[dict[str, Any], list[str]]:
-    sign = 1 if args.side == "long" else -1
     qty, entry, exit_price = (
         reader.number("--qty"),
         reader.number("--entry"),
@@ -137,16 +130,12 @@ def _pnl(args: argparse.Namespace, reader: Reader) -> tuple[dict[str, Any], list
     size = reader.optional("--contract-size")
     rate = _fee_rate(reader, None)
     reader.done()
-    if size is not None:  # coin-margined: qty contracts of size USD, amounts in the coin
-        initial = qty * size / entry / leverage
-        put_in = margin if margin is not None else initial
-        result = exit_inverse(sign, qty * size, entry, exit_price, put_in, rate)
-        even = break_even_price_inverse(sign, entry, rate)
-    else:
-        initial = qty * entry / leverage
-        put_in = margin if margin is not None else initial
-        result = calc.exit_at(sign, qty, entry, exit_price, put_in, rate)
-        even = calc.break_even_price(sign, entry, rate)
+    # Coin-margined (--contract-size): qty contracts of that many USD, amounts in the coin.
+    order = Ticket("", args.side, leverage, entry, None, size)
+    initial = order.margin(qty)
+    put_in = margin if margin is not None else initial
+    result = order.exit(qty, exit_price, put_in, rate)
+    even = order.break_even(rate)
     on_initial = calc.roe(result.pnl, initial)
     coin = size is not None
     data = {
@@ -184,17 +173,12 @@ def _pnl(args: argparse.Namespace, reader: Reader) -> tuple[dict[str, Any], list
 
 
 def _target(args: argparse.Namespace, reader: Reader) -> tuple[dict[str, Any], list[str]]:
-    sign = 1 if args.side == "long" else -1
     entry, leverage = reader.number("--entry"), reader.number("--leverage")
     size = reader.optional("--contract-size")
     if args.roe is not None:
         goal = reader.number("--roe", percent=True, positive=False)
         reader.done()
-        price = (
-            calc.target_price_for_roe(sign, entry, leverage, goal)
-            if size is None
-            else target_price_for_roe_inverse(sign, entry, leverage, goal)
-        )
+        price = Ticket("", args.side, leverage, entry, None, size).price_for_roe(goal)
         data: dict[str, Any] = {"target_roe": goal, "target_price": price}
         label = f"price for ROE {percent_text(goal, 2, signed=True)}"
     else:
@@ -203,11 +187,7 @@ def _target(args: argparse.Namespace, reader: Reader) -> tuple[dict[str, Any], l
         qty = reader.number("--qty") if args.qty is not None else math.nan
         goal = reader.number("--pnl", positive=False)
         reader.done()
-        price = (
-            calc.target_price_for_pnl(sign, qty, entry, goal)
-            if size is None
-            else target_price_for_pnl_inverse(sign, qty * size, entry, goal)
-        )
+        price = Ticket("", args.side, leverage, entry, None, size).price_for_pnl(qty, goal)
         data = {"target_pnl": goal, "target_price": price}
         label = f"price for PnL {amount_text(goal, size is not None, signed=True)}"
     text = "none (no price > 0 gives it)" if price is None else price_text(price)

@@ -12,18 +12,8 @@ from marginlab.desktop.controller import ScenarioController
 from marginlab.desktop.i18n import N_, said, said_error, tr
 from marginlab.engine.margin.calculator import (
     Exit,
-    break_even_price,
-    exit_at,
-    target_price_for_pnl,
-    target_price_for_roe,
 )
 from marginlab.engine.margin.fees import taker_rate
-from marginlab.engine.margin.inverse import (
-    break_even_price_inverse,
-    exit_inverse,
-    target_price_for_pnl_inverse,
-    target_price_for_roe_inverse,
-)
 from marginlab.engine.margin.models import Side
 from marginlab.engine.margin.planning import (
     MAX_FILLS,
@@ -180,29 +170,16 @@ class Planner:
             return Answer(problems=problems)
         rate = self.fee_rate()
         margin = ticket.margin(qty)
-        s, entry, lev = ticket.sign, ticket.price, ticket.leverage
-        if ticket.contract_size is not None:  # coin-margined: in the coin (margin.inverse)
-            usd = qty * ticket.contract_size
-            closed = None if out is None else exit_inverse(s, usd, entry, out, margin, rate)
-            even = break_even_price_inverse(s, entry, rate)
-            for_roe = (
-                None if goal_roe is None else target_price_for_roe_inverse(s, entry, lev, goal_roe)
-            )
-            for_pnl = (
-                None if goal_pnl is None else target_price_for_pnl_inverse(s, usd, entry, goal_pnl)
-            )
-        else:
-            closed = None if out is None else exit_at(s, qty, entry, out, margin, rate)
-            even = break_even_price(s, entry, rate)
-            for_roe = None if goal_roe is None else target_price_for_roe(s, entry, lev, goal_roe)
-            for_pnl = None if goal_pnl is None else target_price_for_pnl(s, qty, entry, goal_pnl)
+        closed = None if out is None else ticket.exit(qty, out, margin, rate)
+        for_roe = None if goal_roe is None else ticket.price_for_roe(goal_roe)
+        for_pnl = None if goal_pnl is None else ticket.price_for_pnl(qty, goal_pnl)
         return Answer(
             figures=ExitFigures(
                 quantity=qty,
                 margin=margin,
                 fee_rate=rate,
                 exit=closed,
-                break_even=even,
+                break_even=ticket.break_even(rate),
                 roe_target=goal_roe,
                 roe_price=for_roe,
                 pnl_target=goal_pnl,

@@ -13,10 +13,24 @@ from typing import Any, Literal
 
 from pydantic import ValidationError
 
-from marginlab.engine.margin.calculator import average_entry, funding_payment
+from marginlab.engine.margin.calculator import (
+    Exit,
+    average_entry,
+    break_even_price,
+    exit_at,
+    funding_payment,
+    target_price_for_pnl,
+    target_price_for_roe,
+)
 from marginlab.engine.margin.evaluate import equity_after, position_liquidation
 from marginlab.engine.margin.fees import taker_rate, trade_fee
-from marginlab.engine.margin.inverse import linear_only
+from marginlab.engine.margin.inverse import (
+    break_even_price_inverse,
+    exit_inverse,
+    linear_only,
+    target_price_for_pnl_inverse,
+    target_price_for_roe_inverse,
+)
 from marginlab.engine.margin.models import MarginMode, Position, Scenario, Side
 from marginlab.engine.margin.pools import make_leg
 from marginlab.engine.margin.rules import missing_table_problem, schedule_for
@@ -74,6 +88,33 @@ class Ticket:
     def margin(self, quantity: float) -> float:
         """Its initial margin at the ticket's leverage: notional / leverage (DESIGN §2)."""
         return self.value(quantity) / self.leverage
+
+    def exit(self, quantity: float, price: float, margin: float, fee_rate: float) -> Exit:
+        """``calculator.exit_at`` of ``quantity`` closed at ``price``; coin-margined, in the coin
+        (``inverse.exit_inverse``)."""
+        if self.contract_size is not None:
+            usd = quantity * self.contract_size
+            return exit_inverse(self.sign, usd, self.price, price, margin, fee_rate)
+        return exit_at(self.sign, quantity, self.price, price, margin, fee_rate)
+
+    def break_even(self, fee_rate: float) -> float | None:
+        """``calculator.break_even_price``, or ``inverse.break_even_price_inverse``."""
+        if self.contract_size is not None:
+            return break_even_price_inverse(self.sign, self.price, fee_rate)
+        return break_even_price(self.sign, self.price, fee_rate)
+
+    def price_for_roe(self, target: float) -> float | None:
+        """``calculator.target_price_for_roe``, or ``inverse.target_price_for_roe_inverse``."""
+        if self.contract_size is not None:
+            return target_price_for_roe_inverse(self.sign, self.price, self.leverage, target)
+        return target_price_for_roe(self.sign, self.price, self.leverage, target)
+
+    def price_for_pnl(self, quantity: float, target: float) -> float | None:
+        """``calculator.target_price_for_pnl``, or ``inverse.target_price_for_pnl_inverse``."""
+        if self.contract_size is not None:
+            usd = quantity * self.contract_size
+            return target_price_for_pnl_inverse(self.sign, usd, self.price, target)
+        return target_price_for_pnl(self.sign, quantity, self.price, target)
 
     def quantity_at(self, margin: float, leverage: float) -> float:
         """The size whose initial margin at ``leverage`` is ``margin`` (``margin`` inverted)."""

@@ -161,6 +161,25 @@ def _pool_figures(
     past: bool,
     fees: dict[str, float],
 ) -> dict[str, PositionFigures]:
+    """The figures of the pool's positions, found once per pool and outcome: they depend on
+    the pool, its positions (which decide it) and whether the move liquidates it."""
+    found: dict[str, PositionFigures] | None = pool.memo.get((liquidated, past))
+    if found is None:
+        found = _figures_of(by_id, variant, pool, marks, ratio, liquidated, past, fees)
+        pool.memo[(liquidated, past)] = found
+    return found
+
+
+def _figures_of(
+    by_id: dict[str, Position],
+    variant: Variant,
+    pool: Pool,
+    marks: dict[str, float],
+    ratio: float | None,
+    liquidated: bool,
+    past: bool,
+    fees: dict[str, float],
+) -> dict[str, PositionFigures]:
     prices = {
         symbol: (fig.liquidation_price(pool, symbol, m), fig.bankruptcy_price(pool, symbol, m))
         for symbol, m in {leg.symbol: leg.mark for leg in pool.legs}.items()

@@ -39,11 +39,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from marginlab.engine.margin.pools import Pool, SymbolPart, equity_now
+from marginlab.engine.margin.pools import Pool, equity_now
 from marginlab.engine.margin.report import MAX_PRICE
-from marginlab.engine.margin.rules import FloatArray
+from marginlab.engine.margin.slices import AlonePools, Slice, nudged
 
-_NUDGE = 1e-9  # past a threshold by this fraction: liquidated there, whatever the rounding
 _SCALAR_WORK = 48  # places × pools a line search evaluates one by one; more as arrays
 # Weights of the cross pool's health against the isolated pools' worth, one start each.
 _WEIGHTS = (0.0, 1 / 16, 1.0, 16.0)
@@ -106,55 +105,6 @@ def pool_max_loss(pool: Pool, marks: Mapping[str, float]) -> float:
     return max(now - lowest_equity, 0.0)
 
 
-class _Slice:
-    """One pool seen along one symbol's price, the other prices held: health and equity are
-    a constant plus that symbol's part (``SymbolPart``)."""
-
-    __slots__ = ("equity0", "health0", "part")
-
-    def __init__(self, part: SymbolPart, health0: float, equity0: float) -> None:
-        self.part = part
-        self.health0 = health0
-        self.equity0 = equity0
-
-    def worth(self, x: float) -> float:
-        """Equity at ``x`` if the pool survives a move there, else 0."""
-        if self.health0 + float(self.part.health(x)) <= 0:
-            return 0.0
-        return self.equity0 + float(self.part.equity(x))
-
-    def worths(self, xs: FloatArray) -> FloatArray:
-        """Equity at each price of ``xs`` if the pool survives a move there, else 0."""
-        with np.errstate(all="ignore"):  # a price typed near 0 or 10^12: inf, as in floats
-            alive = self.health0 + self.part.health(xs) > 0
-            result: FloatArray = np.where(alive, self.equity0 + self.part.equity(xs), 0.0)
-        return result
-
-    def roots(self) -> list[float]:
-        """Every price in (0, ∞) where health is 0. Health is piecewise linear between tier
-        boundaries and concave (``solver``), so it rises to one peak and falls after it: the
-        segments that hold the roots are found from its values at every boundary at once,
-        and each root is exact on its segment."""
-        at: list[float] = [0.0, *self.part.edges]
-        values = [self.health0 + value for value in self.part.boundary_health()]
-        n = len(at) - 1
-        peak = max(range(n + 1), key=values.__getitem__)  # the first of the highest
-        slope = self.part.final_slope()
-        roots = []
-        if values[peak] > 0:
-            if values[0] <= 0:  # rising side: the last point at or below 0
-                lo = max(i for i in range(peak + 1) if values[i] <= 0)
-                roots.append(_cross(at[lo], at[lo + 1], values[lo], values[lo + 1]))
-            if values[n] <= 0:  # falling side: the last point above 0
-                lo = max(i for i in range(peak, n + 1) if values[i] > 0)
-                roots.append(_cross(at[lo], at[lo + 1], values[lo], values[lo + 1]))
-            elif slope < 0:
-                roots.append(_beyond(at[n], values[n], slope))
-        elif slope > 0 and values[n] <= 0:
-            roots.append(_beyond(at[n], values[n], slope))
-        return [r for r in roots if r > 0 and math.isfinite(r)]
-
-
 def _lowest_by_side(places: list[float], values: list[float]) -> dict[int, tuple[float, float]]:
     """The lowest worth and where, both ways (0), down (−1) and up (+1) from ``places[0]``.
     The start wins unless a move is clearly lower; of equally low places, the farthest from
@@ -193,17 +143,6 @@ def _distance(x: float, start: float) -> float:
     return abs(math.log(x) - math.log(start))  # x / start may underflow to 0
 
 
-def _beyond(x: float, value: float, slope: float) -> float:
-    """Where health, ``value`` at the last boundary ``x`` and then of ``slope``, meets 0."""
-    with np.errstate(all="ignore"):  # a slope near 0: a root beyond any price, inf
-        return float(x - value / slope)
-
-
-def _cross(a: float, b: float, fa: float, fb: float) -> float:
-    """Where the line through (a, fa) and (b, fb) meets 0."""
-    return float(a if fa == fb else a + (b - a) * fa / (fa - fb))
-
-
 @dataclass(frozen=True, slots=True)
 class _State:
     """Every live pool at ``prices``: each symbol part's equity and maintenance, the pool's
@@ -233,13 +172,17 @@ class _Account:
             leg.position_id for p in pools if p.legs and p.health(marks) <= 0 for leg in p.legs
         ]
         self.parts = [list(p.parts.values()) for p in self.live]
+        self.ids = [[leg.position_id for leg in p.legs] for p in self.live]
         # For each symbol: (pool index, index of the symbol's part in that pool).
         self.by_symbol: dict[str, list[tuple[int, int]]] = {symbol: [] for symbol in marks}
         for index, parts in enumerate(self.parts):
             for k, part in enumerate(parts):
                 self.by_symbol[part.symbol].append((index, k))
         self._searched: dict[tuple[str, tuple[float, ...]], dict[int, tuple[float, float]]] = {}
-        self._root_memo: dict[tuple[int, float], list[float]] = {}
+        self.alone = {
+            symbol: AlonePools([(i, self.live[i]) for i, _ in held if len(self.parts[i]) == 1])
+            for symbol, held in self.by_symbol.items()
+        }
         self.at_marks = self.state(self.marks)
 
     def _pool_values(
@@ -288,12 +231,13 @@ class _Account:
 
     def worst_move(self, state: _State) -> WorstMove:
         gone = list(self.dead)
-        value = self.fixed + sum(
-            e for h, e in zip(state.health, state.equity, strict=True) if h > 0
-        )
-        for i, h in enumerate(state.health):
-            if h <= 0:
-                gone += [leg.position_id for leg in self.live[i].legs]
+        alive = 0.0
+        for h, e, ids in zip(state.health, state.equity, self.ids, strict=True):
+            if h > 0:
+                alive += e
+            else:
+                gone += ids
+        value = self.fixed + alive
         return WorstMove(max(self.now - value, 0.0), dict(state.prices), tuple(gone))
 
     def line_search(self, symbol: str, state: _State, side: int = 0) -> tuple[float, float]:
@@ -305,42 +249,33 @@ class _Account:
             found = self._searched[key] = self._line_search(symbol, state)
         return found[side]
 
-    def _roots(self, piece: _Slice) -> list[float]:
-        """``piece.roots()``, remembered: a part's roots depend only on the rest of its pool's
-        health, so an isolated pool's (a constant: its cash) are found once per search, not
-        once per step of every descent."""
-        key = (id(piece.part), piece.health0)
-        found = self._root_memo.get(key)
-        if found is None:
-            found = self._root_memo[key] = piece.roots()
-        return found
-
     def _line_search(self, symbol: str, state: _State) -> dict[int, tuple[float, float]]:
         """Lowest worth and where, for each side (0 both, −1 down, +1 up). Only the pools
         holding ``symbol`` change; the candidates are 0, every threshold (just past it) and
         the largest price a move may name (module docstring)."""
         start = state.prices[symbol]
         base = state.total
-        slices = []
+        alone = self.alone[symbol]
+        slices = []  # the pools holding other symbols too: their rest moves with the state
         for i, k in self.by_symbol[symbol]:
             if state.health[i] > 0:
                 base -= state.equity[i]
-            if len(self.parts[i]) == 1:  # the rest of a one-symbol pool is its cash, exactly
-                cash = self.live[i].cash
-                slices.append(_Slice(self.parts[i][k], cash, cash))
+            if i in alone.indices:
                 continue
             e, m = state.part_equity[i][k], state.part_maintenance[i][k]
-            slices.append(_Slice(self.parts[i][k], state.health[i] - (e - m), state.equity[i] - e))
-        points = {0.0, MAX_PRICE}
+            slices.append(Slice(self.parts[i][k], state.health[i] - (e - m), state.equity[i] - e))
+        points = set(alone.points)
         for piece in slices:
-            for root in self._roots(piece):
-                points.update((root * (1 - _NUDGE), root * (1 + _NUDGE)))
+            points.update(nudged(piece.roots()))
         places = [start, *sorted(x for x in points if x <= MAX_PRICE)]
-        if len(places) * len(slices) <= _SCALAR_WORK:  # a small book: numpy's overhead costs more
-            values = [base + sum(piece.worth(x) for piece in slices) for x in places]
+        pieces = len(alone.slices) + len(slices)
+        if len(places) * pieces <= _SCALAR_WORK:  # a small book: numpy's overhead costs more
+            every = [*alone.slices, *slices]
+            values = [base + sum(piece.worth(x) for piece in every) for x in places]
         else:
             xs = np.array(places, dtype=float)
             array = np.full(xs.shape, float(base))
+            alone.add_worths(array, xs)
             for piece in slices:
                 array += piece.worths(xs)
             values = array.tolist()
@@ -370,24 +305,16 @@ class _Account:
         chosen = [dict(self.marks) for _ in weights]
         lambdas = np.array(weights)
         for symbol, mark in self.marks.items():
-            pieces, part = [], None
-            for i, k in self.by_symbol[symbol]:
-                if i == cross:
-                    part = self.parts[i][k]
-                else:
-                    cash = self.live[i].cash
-                    pieces.append(_Slice(self.parts[i][k], cash, cash))
-            points = {0.0, MAX_PRICE, mark}
-            for piece in pieces:
-                for root in self._roots(piece):
-                    points.update((root * (1 - _NUDGE), root * (1 + _NUDGE)))
+            alone = self.alone[symbol]
+            held = [k for i, k in self.by_symbol[symbol] if i == cross]
+            part = self.parts[cross][held[0]] if held else None
+            points = {*alone.points, mark}
             if part is not None:
                 points.update(part.edges)
             xs = np.array(sorted(x for x in points if x <= MAX_PRICE))
             values = np.zeros(xs.shape)
             with np.errstate(all="ignore"):  # prices near 0 or 10^12: inf, as in floats
-                for piece in pieces:
-                    values += piece.worths(xs)
+                alone.add_worths(values, xs)
                 health = np.zeros(xs.shape) if part is None else part.health(xs)
                 costs = values[None, :] + lambdas[:, None] * health[None, :]
                 lowest = np.nanmin(costs, axis=1, keepdims=True)

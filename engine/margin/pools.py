@@ -162,6 +162,7 @@ class SymbolPart:
         "fixed",
         "legs",
         "net",
+        "roots",
         "slopes",
         "symbol",
         "terms",
@@ -194,6 +195,13 @@ class SymbolPart:
         # One leg marked to market (every isolated position): its own schedule, so its figures
         # round exactly as that position's formula does, and two positions alike tie exactly.
         self._single = (marked[0].schedule, marked[0].quantity) if len(marked) == 1 else None
+        # Where health is 0, by the rest of the pool's health (``max_loss``): an isolated
+        # part's rest is its cash, so its roots are found once for every search that sees it.
+        self.roots: dict[float, list[float]] = {}
+
+    def single(self) -> tuple[Schedule, float] | None:
+        """The schedule and quantity of the part's marked leg, when it has one only."""
+        return self._single
 
     def equity(self, price: Price) -> Price:
         return price * self.net - self.cost
@@ -241,6 +249,9 @@ class Pool:
     parts: dict[str, SymbolPart] = field(init=False, repr=False, compare=False)
     # Σ equity and Σ MM of every part at its legs' marks, summed once (``totals_at_marks``).
     _totals: tuple[float, float] | None = field(default=None, init=False, repr=False, compare=False)
+    # Figures derived from the pool alone, found once (``evaluate``): a pool is built again
+    # only when something that decides it changes (``build_pools``, ``_isolated_pool``).
+    memo: dict[object, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         by_symbol: dict[str, list[Leg]] = {}
@@ -316,6 +327,7 @@ def clear_pools_cache() -> None:
     """Forget the pools built so far (a benchmark measures a fresh build)."""
     _SEGMENTS.clear()
     _POOLS.clear()
+    _ISOLATED.clear()
 
 
 def clear_schedule_cache() -> None:
@@ -323,6 +335,7 @@ def clear_schedule_cache() -> None:
     _SCHEDULES.clear()
     _SEGMENTS.clear()
     _POOLS.clear()
+    _ISOLATED.clear()
 
 
 def make_leg(rules: str, position: Position, mark: float, fee_rate: float = 0.0) -> Leg:
@@ -389,13 +402,13 @@ def _build_pools(scenario: Scenario, variant: Variant) -> tuple[Pool, ...]:
     scale = isolated_margin_scale(scenario, variant)
     fee_rate = taker_rate(scenario)
     for position in scenario.positions:
-        leg = make_leg(scenario.rules, position, marks[position.symbol], fee_rate)
+        mark = marks[position.symbol]
         if mode_in(variant, position) == "isolated":
             margin = margin_held(scenario, position) * scale
             isolated_total += margin
-            pools.append(Pool(f"isolated {position.id}", "isolated", margin, (leg,)))
+            pools.append(_isolated_pool(scenario.rules, position, mark, margin, fee_rate))
         else:
-            cross_legs.append(leg)
+            cross_legs.append(make_leg(scenario.rules, position, mark, fee_rate))
     rest = max(scenario.account.wallet_balance - isolated_total, 0.0)
     if cross_legs:
         pools.append(Pool("cross", "cross", rest, tuple(cross_legs)))
@@ -405,6 +418,24 @@ def _build_pools(scenario: Scenario, variant: Variant) -> tuple[Pool, ...]:
 
 
 _POOLS: ByScenario[Variant, tuple[Pool, ...]] = ByScenario(_build_pools, kept=12)
+
+
+def _isolated_pool(rules: str, position: Position, mark: float, margin: float, fee: float) -> Pool:
+    """An isolated position's pool, remembered by everything that decides it (the rules, the
+    position's every field, its mark, margin and fee rate): it is the same pool in "as
+    entered" and "all isolated", and an edit of one position leaves every other one's alone,
+    with the figures and thresholds it already holds (``Pool.memo``, ``SymbolPart.roots``)."""
+    key = (rules, mark, margin, fee, *position.__dict__.values())
+    found = _ISOLATED.get(key)
+    if found is None:
+        if len(_ISOLATED) > 20_000:
+            _ISOLATED.clear()
+        leg = make_leg(rules, position, mark, fee)
+        found = _ISOLATED[key] = Pool(f"isolated {position.id}", "isolated", margin, (leg,))
+    return found
+
+
+_ISOLATED: dict[tuple[object, ...], Pool] = {}
 
 
 def equity_now(pool: Pool, marks: Mapping[str, float]) -> float:

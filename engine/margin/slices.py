@@ -1,0 +1,161 @@
+"""Pools seen along one symbol's price, the other prices held (the max-loss search).
+
+A pool's health and equity are a constant plus the part of the symbol that moves
+(``SymbolPart``): ``Slice`` is that view of one pool. ``AlonePools`` holds every live pool of
+one symbol only (each isolated position; a cross pool of one symbol): nothing else moves
+them, so their thresholds are found once per search, and their worth at many prices is one
+array operation per tier schedule rather than one per pool.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from marginlab.engine.margin.pools import Pool, SymbolPart
+from marginlab.engine.margin.report import MAX_PRICE
+from marginlab.engine.margin.rules import FloatArray, Schedule
+
+NUDGE = 1e-9  # past a threshold by this fraction: liquidated there, whatever the rounding
+
+
+class Slice:
+    """One pool seen along one symbol's price, the other prices held: health and equity are
+    a constant plus that symbol's part (``SymbolPart``)."""
+
+    __slots__ = ("equity0", "health0", "part")
+
+    def __init__(self, part: SymbolPart, health0: float, equity0: float) -> None:
+        self.part = part
+        self.health0 = health0
+        self.equity0 = equity0
+
+    def worth(self, x: float) -> float:
+        """Equity at ``x`` if the pool survives a move there, else 0."""
+        if self.health0 + float(self.part.health(x)) <= 0:
+            return 0.0
+        return self.equity0 + float(self.part.equity(x))
+
+    def worths(self, xs: FloatArray) -> FloatArray:
+        """Equity at each price of ``xs`` if the pool survives a move there, else 0."""
+        with np.errstate(all="ignore"):  # a price typed near 0 or 10^12: inf, as in floats
+            alive = self.health0 + self.part.health(xs) > 0
+            result: FloatArray = np.where(alive, self.equity0 + self.part.equity(xs), 0.0)
+        return result
+
+    def roots(self) -> list[float]:
+        """Every price in (0, ∞) where health is 0, remembered on the part by the rest of the
+        pool's health (``SymbolPart.roots``): an isolated pool's rest is its cash, so its
+        roots are found once, not once per step of every descent, nor again in the other
+        variant or after an edit of another position, which see the same pool."""
+        memo = self.part.roots
+        found = memo.get(self.health0)
+        if found is None:
+            if len(memo) > 4_096:  # a cross part's rest moves with every step of a descent
+                memo.clear()
+            found = memo[self.health0] = self._roots()
+        return found
+
+    def _roots(self) -> list[float]:
+        """Health is piecewise linear between tier boundaries and concave (``solver``), so it
+        rises to one peak and falls after it: the segments that hold the roots are found
+        from its values at every boundary at once, and each root is exact on its segment."""
+        at: list[float] = [0.0, *self.part.edges]
+        values = [self.health0 + value for value in self.part.boundary_health()]
+        n = len(at) - 1
+        peak = max(range(n + 1), key=values.__getitem__)  # the first of the highest
+        slope = self.part.final_slope()
+        roots = []
+        if values[peak] > 0:
+            if values[0] <= 0:  # rising side: the last point at or below 0
+                lo = max(i for i in range(peak + 1) if values[i] <= 0)
+                roots.append(_cross(at[lo], at[lo + 1], values[lo], values[lo + 1]))
+            if values[n] <= 0:  # falling side: the last point above 0
+                lo = max(i for i in range(peak, n + 1) if values[i] > 0)
+                roots.append(_cross(at[lo], at[lo + 1], values[lo], values[lo + 1]))
+            elif slope < 0:
+                roots.append(_beyond(at[n], values[n], slope))
+        elif slope > 0 and values[n] <= 0:
+            roots.append(_beyond(at[n], values[n], slope))
+        return [r for r in roots if r > 0 and math.isfinite(r)]
+
+
+def nudged(roots: list[float]) -> list[float]:
+    """Just before and just past each threshold: the places a line search compares."""
+    return [x for root in roots for x in (root * (1 - NUDGE), root * (1 + NUDGE))]
+
+
+def _beyond(x: float, value: float, slope: float) -> float:
+    """Where health, ``value`` at the last boundary ``x`` and then of ``slope``, meets 0."""
+    with np.errstate(all="ignore"):  # a slope near 0: a root beyond any price, inf
+        return float(x - value / slope)
+
+
+def _cross(a: float, b: float, fa: float, fb: float) -> float:
+    """Where the line through (a, fa) and (b, fb) meets 0."""
+    return float(a if fa == fb else a + (b - a) * fa / (fa - fb))
+
+
+class _SameSchedule:
+    """Pools of one marked leg on one tier schedule, as columns: their worth at many prices
+    in one array operation, each element computed as ``Slice.worths`` computes it."""
+
+    def __init__(
+        self, schedule: Schedule, rows: list[int], parts: list[SymbolPart], quantities: list[float]
+    ) -> None:
+        self.schedule = schedule
+        self.rows = rows
+        self.quantity = np.array([[quantity] for quantity in quantities])
+        self.net = np.array([[part.net] for part in parts])
+        self.cost = np.array([[part.cost] for part in parts])
+        self.fixed = np.array([[part.fixed] for part in parts])
+        self.rates = np.asarray(schedule.rates, dtype=float)
+        self.amounts = np.asarray(schedule.amounts, dtype=float)
+
+    def worths(self, xs: FloatArray, cash: FloatArray) -> FloatArray:
+        with np.errstate(all="ignore"):
+            notional = xs[None, :] * self.quantity
+            tiers = np.maximum(np.searchsorted(self.schedule.floors, notional, side="right") - 1, 0)
+            maintenance = self.fixed + (notional * self.rates[tiers] - self.amounts[tiers])
+            equity = xs[None, :] * self.net - self.cost
+            alive = cash + (equity - maintenance) > 0
+            result: FloatArray = np.where(alive, cash + equity, 0.0)
+        return result
+
+
+class AlonePools:
+    """The live pools holding ``symbol`` only, in pool order (module docstring)."""
+
+    def __init__(self, pools: list[tuple[int, Pool]]) -> None:
+        self.indices = frozenset(i for i, _ in pools)
+        self.slices = [Slice(next(iter(p.parts.values())), p.cash, p.cash) for _, p in pools]
+        self.cash = np.array([[p.cash] for _, p in pools])
+        # Before and past every threshold, 0 and the largest price: the places they add.
+        self.points = {0.0, MAX_PRICE, *(x for s in self.slices for x in nudged(s.roots()))}
+        by_schedule: dict[int, tuple[Schedule, list[int], list[SymbolPart], list[float]]] = {}
+        self._others: list[int] = []
+        for row, piece in enumerate(self.slices):
+            single = piece.part.single()
+            if single is None:
+                self._others.append(row)
+                continue
+            schedule, quantity = single
+            group = by_schedule.setdefault(id(schedule), (schedule, [], [], []))
+            group[1].append(row)
+            group[2].append(piece.part)
+            group[3].append(quantity)
+        self._groups = [_SameSchedule(*group) for group in by_schedule.values()]
+
+    def add_worths(self, total: FloatArray, xs: FloatArray) -> None:
+        """Add each pool's worth at the prices ``xs`` to ``total``, pool after pool (in the
+        order ``Slice.worths`` would add them, so the sums round alike)."""
+        rows: dict[int, FloatArray] = {}
+        for group in self._groups:
+            values = group.worths(xs, self.cash[group.rows])
+            for k, row in enumerate(group.rows):
+                rows[row] = values[k]
+        for row in self._others:
+            rows[row] = self.slices[row].worths(xs)
+        for row in range(len(self.slices)):
+            total += rows[row]

@@ -110,15 +110,18 @@ def _lowest_by_side(places: list[float], values: list[float]) -> dict[int, tuple
     The start wins unless a move is clearly lower; of equally low places, the farthest from
     the start (a pool left just past its threshold could be revived by the next move)."""
     start, here = places[0], values[0]
+    lowest = {0: here, -1: here, 1: here}  # each side's lowest, the start's when none is lower
+    for x, v in zip(places[1:], values[1:], strict=True):
+        if v < lowest[0]:
+            lowest[0] = v
+        side = -1 if x < start else 1 if x > start else 0
+        if side and v < lowest[side]:
+            lowest[side] = v
     best = {}
     for side in (0, -1, 1):
         chosen = (here, start)
-        lowest = min(
-            (v for x, v in zip(places[1:], values[1:], strict=True) if _on_side(x, start, side)),
-            default=here,
-        )
-        if lowest < here - 1e-12 * max(1.0, abs(here)):
-            tied = lowest + 1e-12 * max(1.0, abs(lowest))
+        if lowest[side] < here - 1e-12 * max(1.0, abs(here)):
+            tied = lowest[side] + 1e-12 * max(1.0, abs(lowest[side]))
             farthest = -1.0
             for x, v in zip(places[1:], values[1:], strict=True):
                 if v <= tied and _on_side(x, start, side):
@@ -155,6 +158,7 @@ class _State:
     health: list[float]
     equity: list[float]
     total: float
+    down: frozenset[int]  # the pools liquidated there (health ≤ 0)
 
 
 class _Account:
@@ -207,7 +211,8 @@ class _Account:
             health.append(h)
             equity.append(e)
         total = self.fixed + sum(e for h, e in zip(health, equity, strict=True) if h > 0)
-        return _State(dict(prices), part_equity, part_maintenance, health, equity, total)
+        down = frozenset(i for i, h in enumerate(health) if h <= 0)
+        return _State(dict(prices), part_equity, part_maintenance, health, equity, total, down)
 
     def moved(self, state: _State, symbol: str, x: float) -> _State:
         """``state`` with ``symbol`` at ``x``: only the pools holding it are recomputed."""
@@ -215,6 +220,7 @@ class _Account:
             return state
         part_equity, part_maintenance = list(state.part_equity), list(state.part_maintenance)
         health, equity, total = list(state.health), list(state.equity), state.total
+        down = set(state.down)
         for i, k in self.by_symbol[symbol]:
             part = self.parts[i][k]
             if health[i] > 0:
@@ -226,19 +232,20 @@ class _Account:
             health[i], equity[i] = self._pool_values(i, part_equity[i], part_maintenance[i])
             if health[i] > 0:
                 total += equity[i]
+                down.discard(i)
+            else:
+                down.add(i)
         prices = {**state.prices, symbol: x}
-        return _State(prices, part_equity, part_maintenance, health, equity, total)
+        return _State(prices, part_equity, part_maintenance, health, equity, total, frozenset(down))
 
     def worst_move(self, state: _State) -> WorstMove:
+        """The loss from today's equity to the worth at ``state`` (kept up to date move by
+        move: summing every pool again costs a big book more than the search itself)."""
         gone = list(self.dead)
-        alive = 0.0
-        for h, e, ids in zip(state.health, state.equity, self.ids, strict=True):
-            if h > 0:
-                alive += e
-            else:
-                gone += ids
-        value = self.fixed + alive
-        return WorstMove(max(self.now - value, 0.0), dict(state.prices), tuple(gone))
+        for i in sorted(state.down):
+            gone += self.ids[i]
+        loss = max(self.now - state.total, 0.0)
+        return WorstMove(loss, dict(state.prices), tuple(gone))
 
     def line_search(self, symbol: str, state: _State, side: int = 0) -> tuple[float, float]:
         """The lowest worth moving ``symbol`` alone, and where: both ways (side 0), down (−1)
@@ -380,11 +387,13 @@ def _account_max_loss(account: _Account, risks: Mapping[str, SymbolRisk]) -> Wor
     best = at_marks
     # Every symbol's own worst move is a candidate, so the account's figure is never below
     # what one symbol alone can do; the descents look for combinations beyond them.
+    chosen, lowest = None, at_marks.total
     for risk in risks.values():
         for move in (risk.fall, risk.rise):
-            candidate = account.moved(at_marks, risk.symbol, move.prices[risk.symbol])
-            if candidate.total < best.total:
-                best = candidate
+            if move.loss > 0 and account.now - move.loss < lowest:  # its worth there
+                chosen, lowest = (risk.symbol, move.prices[risk.symbol]), account.now - move.loss
+    if chosen is not None:
+        best = account.moved(at_marks, *chosen)
     if all(len(pool.parts) == 1 for pool in account.live):
         # No pool spans two symbols: the worth is a sum of one-symbol parts, and each part's
         # own lowest, found by its exact search, together give the exact lowest.

@@ -169,9 +169,22 @@ def _boundary_from_inside(line: _Line, sign: int) -> float | None:
 
 
 def crossings(pool: Pool, direction: Mapping[str, float]) -> Crossings:
-    """Thresholds of ``pool`` along ``direction``; see the module docstring for the formula."""
+    """Thresholds of ``pool`` along ``direction``; see the module docstring for the formula.
+    Remembered on the pool by the direction of its own symbols: a sweep or a what-if along
+    one symbol asks every pool, and an edit rebuilds one (``Pool.memo``)."""
     if not pool.legs:
         return Crossings(True, None, None)
+    key = tuple(direction.get(symbol, 0.0) for symbol in pool.parts)
+    memo: dict[tuple[float, ...], Crossings] = pool.memo.setdefault("crossings", {})
+    found = memo.get(key)
+    if found is None:
+        if len(memo) > 32:  # a drag of the what-if line asks along a new direction each step
+            memo.clear()
+        found = memo[key] = _crossings(pool, direction)
+    return found
+
+
+def _crossings(pool: Pool, direction: Mapping[str, float]) -> Crossings:
     line = _Line(pool, direction)
     start = line.health(0.0)
     if not line.moving:  # the move leaves the pool's prices where they are

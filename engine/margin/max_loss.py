@@ -41,7 +41,7 @@ import numpy as np
 
 from marginlab.engine.margin.pools import Pool, equity_now
 from marginlab.engine.margin.report import MAX_PRICE
-from marginlab.engine.margin.slices import AlonePools, Slice, nudged
+from marginlab.engine.margin.slices import Slice, alone_pools, nudged
 
 _SCALAR_WORK = 48  # places × pools a line search evaluates one by one; more as arrays
 # Weights of the cross pool's health against the isolated pools' worth, one start each.
@@ -183,9 +183,14 @@ class _Account:
             for k, part in enumerate(parts):
                 self.by_symbol[part.symbol].append((index, k))
         self._searched: dict[tuple[str, tuple[float, ...]], dict[int, tuple[float, float]]] = {}
-        self.alone = {
-            symbol: AlonePools([(i, self.live[i]) for i, _ in held if len(self.parts[i]) == 1])
+        # For each symbol: the pools holding it alone (their indices, and as ``AlonePools``).
+        self.alone_indices = {
+            symbol: frozenset(i for i, _ in held if len(self.parts[i]) == 1)
             for symbol, held in self.by_symbol.items()
+        }
+        self.alone = {
+            symbol: alone_pools(tuple(self.live[i] for i in sorted(indices)))
+            for symbol, indices in self.alone_indices.items()
         }
         self.at_marks = self.state(self.marks)
 
@@ -262,15 +267,18 @@ class _Account:
         the largest price a move may name (module docstring)."""
         start = state.prices[symbol]
         base = state.total
-        alone = self.alone[symbol]
+        alone, indices = self.alone[symbol], self.alone_indices[symbol]
         slices = []  # the pools holding other symbols too: their rest moves with the state
         for i, k in self.by_symbol[symbol]:
             if state.health[i] > 0:
                 base -= state.equity[i]
-            if i in alone.indices:
+            if i in indices:
                 continue
             e, m = state.part_equity[i][k], state.part_maintenance[i][k]
             slices.append(Slice(self.parts[i][k], state.health[i] - (e - m), state.equity[i] - e))
+        if not slices and len(alone.slices) * len(alone.points) > _SCALAR_WORK:
+            places, local = alone.worths_from(start)
+            return _lowest_by_side(places, (local + base).tolist())
         points = set(alone.points)
         for piece in slices:
             points.update(nudged(piece.roots()))

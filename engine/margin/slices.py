@@ -127,10 +127,11 @@ class _SameSchedule:
 class AlonePools:
     """The live pools holding ``symbol`` only, in pool order (module docstring)."""
 
-    def __init__(self, pools: list[tuple[int, Pool]]) -> None:
-        self.indices = frozenset(i for i, _ in pools)
-        self.slices = [Slice(next(iter(p.parts.values())), p.cash, p.cash) for _, p in pools]
-        self.cash = np.array([[p.cash] for _, p in pools])
+    def __init__(self, pools: tuple[Pool, ...]) -> None:
+        self.pools = pools  # held, so the ids in the cache key stay theirs
+        self.slices = [Slice(next(iter(p.parts.values())), p.cash, p.cash) for p in pools]
+        self.cash = np.array([[p.cash] for p in pools])
+        self._local: dict[float, tuple[list[float], FloatArray]] = {}
         # Before and past every threshold, 0 and the largest price: the places they add.
         self.points = {0.0, MAX_PRICE, *(x for s in self.slices for x in nudged(s.roots()))}
         by_schedule: dict[int, tuple[Schedule, list[int], list[SymbolPart], list[float]]] = {}
@@ -147,6 +148,21 @@ class AlonePools:
             group[3].append(quantity)
         self._groups = [_SameSchedule(*group) for group in by_schedule.values()]
 
+    def worths_from(self, start: float) -> tuple[list[float], FloatArray]:
+        """The places a search of these pools alone compares from ``start`` (the start, then
+        ``points`` in order), and their worth there, summed: remembered by the start, as a
+        search at today's marks asks again after an edit of another symbol."""
+        found = self._local.get(start)
+        if found is None:
+            if len(self._local) > 64:
+                self._local.clear()
+            places = [start, *sorted(x for x in self.points if x <= MAX_PRICE)]
+            xs = np.array(places, dtype=float)
+            total = np.zeros(xs.shape)
+            self.add_worths(total, xs)
+            found = self._local[start] = (places, total)
+        return found
+
     def add_worths(self, total: FloatArray, xs: FloatArray) -> None:
         """Add each pool's worth at the prices ``xs`` to ``total``, pool after pool (in the
         order ``Slice.worths`` would add them, so the sums round alike)."""
@@ -159,3 +175,18 @@ class AlonePools:
             rows[row] = self.slices[row].worths(xs)
         for row in range(len(self.slices)):
             total += rows[row]
+
+
+def alone_pools(pools: tuple[Pool, ...]) -> AlonePools:
+    """``AlonePools`` of ``pools``, remembered by the pools themselves: an edit rebuilds the
+    pools of one position, and every other symbol's are the ones searched before."""
+    key = tuple(id(pool) for pool in pools)
+    found = _ALONE.get(key)
+    if found is None:
+        if len(_ALONE) > 4_096:
+            _ALONE.clear()
+        found = _ALONE[key] = AlonePools(pools)
+    return found
+
+
+_ALONE: dict[tuple[int, ...], AlonePools] = {}

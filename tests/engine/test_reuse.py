@@ -84,11 +84,11 @@ def test_one_symbol_pools_as_columns_add_up_as_pool_by_pool(
     for variant in VARIANTS:
         pools = [p for p in build_pools(scenario, variant) if len(p.parts) == 1]
         for symbol, mark in marks.items():
-            held = [(i, p) for i, p in enumerate(pools) if symbol in p.parts]
+            held = tuple(p for p in pools if symbol in p.parts)
             xs = np.array([mark * f for f in factors] + [0.0, MAX_PRICE])
             columns = np.full(xs.shape, 12.5)
             AlonePools(held).add_worths(columns, xs)
             by_pool = np.full(xs.shape, 12.5)
-            for _, pool in held:
+            for pool in held:
                 by_pool += Slice(pool.parts[symbol], pool.cash, pool.cash).worths(xs)
             assert columns.tolist() == by_pool.tolist()

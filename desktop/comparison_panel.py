@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QResizeEvent
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -13,36 +13,22 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QScrollArea,
-    QStyleOptionViewItem,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from marginlab.desktop.controller import Result
-from marginlab.desktop.i18n import N_, said, tr
+from marginlab.desktop.figures_table import FiguresTable, row_texts
+from marginlab.desktop.i18n import said, tr
 from marginlab.desktop.style import TOOLTIPS, VARIANT_STYLES, tint
 from marginlab.desktop.summary_view import SummaryView
-from marginlab.engine.margin.report import Report, VariantReport
+from marginlab.engine.margin.report import PositionFigures, Report, VariantReport
 from marginlab.engine.text.numbers import (
-    RATIO_DECIMALS,
     amount_text,
-    compact_amount_text,
     money_text,
-    percent_text,
-    price_or_none_text,
     price_text,
 )
-from marginlab.engine.text.report_text import margin_ratio_text, symbol_summaries, venue_comparison
-
-HEADERS = (
-    (N_("Position"), ""),
-    (N_("Liq. price"), "liquidation_price"),
-    (N_("Dist."), "distance"),
-    (N_("Max loss"), "max_loss"),
-    (N_("Ratio"), "margin_ratio"),
-)
+from marginlab.engine.text.report_text import margin_ratio_text, symbol_summaries
 
 
 def comparison_rows(report: Report) -> list[list[str]]:
@@ -107,63 +93,6 @@ def _num(value: float | None) -> str:
     return "" if value is None else f"{value:.6f}".rstrip("0").rstrip(".")
 
 
-class FiguresTable(QTableWidget):
-    """Every column at least as wide as its widest figure, the spare width shared out evenly.
-
-    Qt's stretch mode gives columns equal widths and elides what does not fit: on a laptop
-    screen a liquidation price read "45,1…". Here the table refuses to get narrower than its
-    figures instead, and the panel around it scrolls.
-    """
-
-    def __init__(self, rows: int, columns: int, parent: QWidget | None = None) -> None:
-        super().__init__(rows, columns, parent)
-        self.texts: list[tuple[str, ...]] = []  # each row's texts, as written in its cells
-        self._advances: dict[str, int] = {}  # each text's width in the table's font
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.FontChange:
-            self._advances.clear()
-        super().changeEvent(event)
-
-    def _needed(self, column: int) -> int:
-        """The column's widest cell as Qt sizes it, asked of one cell only: the one whose text
-        is widest. ``sizeHintForColumn`` would ask every row (3 × 500 × 5 cells a keystroke in
-        a big book), and most texts are the same from one keystroke to the next."""
-        header = self.horizontalHeader().sectionSizeHint(column)
-        if not self.texts:
-            return header
-        if len(self._advances) > 50_000:
-            self._advances.clear()
-        metrics = self.fontMetrics()
-        widest, widest_row = -1, 0
-        for row, texts in enumerate(self.texts):
-            text = texts[column]
-            advance = self._advances.get(text)
-            if advance is None:
-                advance = self._advances[text] = metrics.horizontalAdvance(text)
-            if advance > widest:
-                widest, widest_row = advance, row
-        option = QStyleOptionViewItem()
-        self.initViewItemOption(option)
-        index = self.model().index(widest_row, column)
-        cell = self.itemDelegateForIndex(index).sizeHint(option, index).width()
-        return max(cell + (1 if self.showGrid() else 0), header)
-
-    def fit_columns(self) -> None:
-        header = self.horizontalHeader()
-        needed = [self._needed(column) for column in range(self.columnCount())]
-        self.setMinimumWidth(sum(needed) + 2 * self.frameWidth())
-        share, rest = divmod(max(self.viewport().width() - sum(needed), 0), len(needed))
-        for column, width in enumerate(needed):
-            wanted = width + share + (column < rest)
-            if header.sectionSize(column) != wanted:
-                header.resizeSection(column, wanted)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self.fit_columns()
-
-
 class VariantCard(QFrame):
     """One variant's figures in a frame of the variant's colour, titled with its line style."""
 
@@ -178,10 +107,8 @@ class VariantCard(QFrame):
         self.title.setAccessibleName(f"{name} title")
         tint(self.title, style.colour, bold=True)
         layout.addWidget(self.title)
-        self._row_keys: list[tuple[object, ...]] = []  # what each row's tooltips were made of
-        self._row_figures: list[tuple[object, str]] = []  # the figures each row shows
-        self._row_texts: list[tuple[str, ...]] = []  # the texts each row shows
-        self.table = FiguresTable(0, len(HEADERS))
+        self._shown: list[tuple[PositionFigures, bool]] = []  # the figures the rows were made of
+        self.table = FiguresTable()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
@@ -189,10 +116,6 @@ class VariantCard(QFrame):
         header.setMinimumSectionSize(20)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         tint(self.table, point_size=9)
-        for column, (title, key) in enumerate(HEADERS):
-            item = QTableWidgetItem(tr(title))
-            item.setToolTip(tr(TOOLTIPS[key]) if key else tr("The position's ID"))
-            self.table.setHorizontalHeaderItem(column, item)
         self.table.setAccessibleName(f"{name} figures")
         layout.addWidget(self.table)
         self.account = QLabel()
@@ -230,64 +153,21 @@ class VariantCard(QFrame):
         in USD (``Report.usd``)."""
         prices = prices or currency
         positions = list(variant.positions.values())
-        changed = self.table.rowCount() != len(positions)
-        del self._row_keys[len(positions) :]
-        del self._row_texts[len(positions) :]
-        self.table.setRowCount(len(positions))
-        for row, f in enumerate(positions):
-            if row < len(self._row_figures) and self._row_figures[row] == (f, currency):
-                continue  # the same figures as shown: nothing to write (a big book's cards)
-            distance = (
-                ""
-                if f.liquidation_distance is None
-                else percent_text(f.liquidation_distance, signed=True)
-            )
-            mode = tr("iso") if f.margin_mode == "isolated" else tr("cross")
-            texts = (
-                f"{f.id}·{mode}",
-                price_or_none_text(f.liquidation_price),
-                distance,
-                compact_amount_text(f.max_loss, coin),
-                "≥ 100 %" if f.past_liquidation else percent_text(f.margin_ratio, RATIO_DECIMALS),
-            )
-            self._row_texts[row : row + 1] = [texts]
-            key = (f.id, f.symbol, f.side, f.margin_mode, currency, f.venue_liquidation_price)
-            same_row = row < len(self._row_keys) and self._row_keys[row] == key
-            if not same_row:
-                self._row_keys[row : row + 1] = [key]
-            for column, text in enumerate(texts):
-                item = self.table.item(row, column)
-                if item is None:
-                    item = QTableWidgetItem()
-                    self.table.setItem(row, column, item)
-                if item.text() == text and same_row:
-                    continue  # same figure: its tooltip says the same (a big book: 7,500 cells)
-                item.setText(text)
-                changed = True
-                if column:
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                key = HEADERS[column][1]
-                unit = f" ({prices})" if column == 1 else f" ({currency})" if column == 3 else ""
-                tip = (
-                    f"{tr(HEADERS[column][0])}{unit}: {tr(TOOLTIPS[key])}"
-                    if key
-                    else tr("{id}: {symbol} {side}, {mode} in this variant").format(
-                        id=f.id, symbol=f.symbol, side=tr(f.side), mode=tr(f.margin_mode)
-                    )
-                )
-                if column == 1 and f.venue_liquidation_price is not None:
-                    venue = venue_comparison(f.liquidation_price, f.venue_liquidation_price)
-                    tip = f"{tip}\n\n{said(venue)}"
-                item.setToolTip(tip)
-        self._row_figures = [(f, currency) for f in positions]
-        self.table.texts = self._row_texts[: len(positions)]
+        modes = {"isolated": tr("iso"), "cross": tr("cross")}
+        before = self.table.figures.texts
+        texts = [
+            before[row]
+            if row < len(self._shown) and self._shown[row] == (f, coin)
+            else row_texts(f, coin, modes)  # a big book: most rows are as they were
+            for row, f in enumerate(positions)
+        ]
+        self._shown = [(f, coin) for f in positions]
+        changed = self.table.figures.show(texts, positions, prices, currency)
         header = self.table.horizontalHeader().sizeHint().height()
-        shown = min(max(len(positions), 1), 6)
+        rows = min(max(len(positions), 1), 6)
         height = (
             header
-            + shown * self.table.verticalHeader().defaultSectionSize()
+            + rows * self.table.verticalHeader().defaultSectionSize()
             + 2 * self.table.frameWidth()
         )
         if self.table.height() != height:

@@ -132,16 +132,15 @@ def symbol_summaries(report: Report) -> list[SymbolSummary]:
                 continue
             risk = variant.symbol_risks[symbol]
             worst = risk.worst
-            others = tuple(
-                pid for pid in worst.liquidated if variant.positions[pid].symbol != symbol
-            )
+            mine = {f.id for f in legs[name][symbol]}
+            others = tuple(pid for pid in worst.liquidated if pid not in mine)
             loss = money_text(worst.loss, report.currency, coin=report.coin)
             in_cross = _reaches_cross(variant, risk, legs[name][symbol])
             cells[name] = VariantRisk(
                 loss=worst.loss,
                 short=_short(in_cross, loss, worst.loss, worst is risk.fall),
                 others=others,
-                sentence=_variant_phrase(name, variant, risk, report, legs[name][symbol]),
+                sentence=_variant_phrase(name, variant, risk, report, legs[name][symbol], others),
             )
         out.append(SymbolSummary(symbol, cells))
     return out
@@ -213,8 +212,10 @@ def _variant_phrase(
     risk: SymbolRisk,
     report: Report,
     legs: list[PositionFigures],
+    others: tuple[str, ...] | None = None,
 ) -> Said:
-    """The sentence of one variant for one symbol; ``legs`` are the variant's positions in it."""
+    """The sentence of one variant for one symbol; ``legs`` are the variant's positions in it,
+    ``others`` the positions of other symbols its worst move closes (found when None)."""
     currency = report.currency
     title = VARIANT_LOWER[name]
     fall, rise = risk.fall, risk.rise
@@ -254,7 +255,9 @@ def _variant_phrase(
             if worst is fall
             else say(" if it rises (a fall: {loss})", loss=other_loss)
         )
-    others = [pid for pid in worst.liquidated if variant.positions[pid].symbol != risk.symbol]
+    if others is None:
+        mine = {f.id for f in legs}
+        others = tuple(pid for pid in worst.liquidated if pid not in mine)
     closes = say(" and also closes {ids}", ids=", ".join(others)) if others else ""
     return say("{head}{direction}{closes}", head=head, direction=direction, closes=closes)
 

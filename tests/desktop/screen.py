@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import numpy as np
+from PySide6.QtCore import Qt
 
 from marginlab.desktop.main_window import MainWindow
 from marginlab.engine.margin.evaluate import evaluate
@@ -14,7 +15,14 @@ from marginlab.engine.text.numbers import price_text
 
 
 def card_cell(win: MainWindow, variant: str, row: int, column: int) -> str:
-    return win.comparison.cards[variant].table.item(row, column).text()
+    """The text a card's cell shows."""
+    return win.comparison.cards[variant].table.model().index(row, column).data()
+
+
+def card_tooltip(win: MainWindow, variant: str, row: int, column: int) -> str:
+    """The tooltip a card's cell shows."""
+    index = win.comparison.cards[variant].table.model().index(row, column)
+    return index.data(Qt.ItemDataRole.ToolTipRole)
 
 
 def curve(win: MainWindow, variant: str) -> tuple[np.ndarray, np.ndarray]:
@@ -55,8 +63,8 @@ def assert_shows_engine_figures(win: MainWindow) -> None:
                 assert amount in win.plot.readout.text(), (name, amount)
     # Numeric cells and account lines only: IDs and the currency are the user's own text.
     shown = " ".join(
-        card.table.item(r, c).text()
-        for card in win.comparison.cards.values()
+        card_cell(win, name, r, c)
+        for name, card in win.comparison.cards.items()
         for r in range(card.table.rowCount())
         for c in range(1, card.table.columnCount())
     ) + " ".join(card.account.text() for card in win.comparison.cards.values())

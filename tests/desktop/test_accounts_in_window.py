@@ -13,6 +13,7 @@ import pytest
 from marginlab.desktop.main_window import MainWindow
 from marginlab.engine.files.scenario_io import load_scenario
 from tests.desktop.conftest import wait_result
+from tests.desktop.screen import card_cell
 
 N, EP, MMR = 300 * 100.0, 60_000.0, 0.005
 
@@ -28,7 +29,7 @@ def table_ids(window: MainWindow) -> list[str]:
 
 
 def liquidation_cell(window: MainWindow) -> str:
-    return window.comparison.cards["as_entered"].table.item(0, 1).text()
+    return card_cell(window, "as_entered", 0, 1)
 
 
 def show(qtbot, window: MainWindow, index: int) -> None:

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from PySide6.QtCore import Qt
 
 from marginlab.desktop.main_window import MainWindow
 from marginlab.engine.text.numbers import price_text
 from tests.desktop.conftest import wait_result
+from tests.desktop.screen import card_cell, card_tooltip
 
 N = 200 * 100  # the preset: 200 contracts of 100 USD
 EP = 50_000.0
@@ -26,11 +28,10 @@ def test_the_cards_say_coins_and_their_dollars(qtbot, window: MainWindow) -> Non
     text = window.comparison.cards["cross"].account.text()
     assert "0.20000000 BTC" in text  # 8 decimals, not "0.20"
     assert "In USD: equity now 10,000.00 USD" in text  # 0.2 BTC at 50,000
-    cells = window.comparison.cards["cross"].table
-    assert cells.item(0, 1).text() == "33,500.00"  # Binance COIN-M: N(1+MMR)/(WB + N/EP)
-    assert cells.item(0, 3).text() == "0.2000"  # the whole pool, in BTC
-    header = cells.horizontalHeaderItem(1).text()
-    assert cells.item(0, 1).toolTip().startswith(f"{header} (USD)")  # a price is dollars
+    assert card_cell(window, "cross", 0, 1) == "33,500.00"  # COIN-M: N(1+MMR)/(WB + N/EP)
+    assert card_cell(window, "cross", 0, 3) == "0.2000"  # the whole pool, in BTC
+    header = window.comparison.cards["cross"].table.model().headerData(1, Qt.Orientation.Horizontal)
+    assert card_tooltip(window, "cross", 0, 1).startswith(f"{header} (USD)")  # prices: dollars
 
 
 def test_pnl_in_the_table_is_the_coin_formula(qtbot, window: MainWindow) -> None:

@@ -18,7 +18,7 @@ from marginlab.desktop.style import VARIANT_STYLES
 from marginlab.engine.files.presets import load_preset
 from marginlab.engine.margin.evaluate import evaluate
 from tests.desktop.conftest import wait_result
-from tests.desktop.screen import assert_shows_engine_figures, card_cell
+from tests.desktop.screen import assert_shows_engine_figures, card_cell, card_tooltip
 
 
 def test_brief_example_on_screen(window: MainWindow) -> None:
@@ -377,9 +377,8 @@ def test_empty_limit_means_no_limit_but_garbage_is_refused(qtbot, window: MainWi
 
 
 def test_figures_explain_themselves(window: MainWindow) -> None:
-    card = window.comparison.cards["cross"]
-    assert "maintenance margin" in card.table.item(1, 1).toolTip()
-    assert "whole cross pool" in card.table.item(1, 3).toolTip()
+    assert "maintenance margin" in card_tooltip(window, "cross", 1, 1)
+    assert "whole cross pool" in card_tooltip(window, "cross", 1, 3)
     for label in (
         window.form.notional,
         window.form.initial,
@@ -652,8 +651,8 @@ def test_import_positions_from_a_venue_file(qtbot, window: MainWindow) -> None:
     assert asked == ["Wallet balance"]
     assert [p.id for p in scenario.positions] == ["BTCUSDT-long", "BTCUSDT-short"]
     assert "Imported 2 positions" in window.statusBar().currentMessage()
-    cell = window.comparison.cards["as_entered"].table.item(0, 1)
-    assert "The venue says 54,216.87; ours differs by +0.00%." in cell.toolTip()
+    tip = card_tooltip(window, "as_entered", 0, 1)
+    assert "The venue says 54,216.87; ours differs by +0.00%." in tip
     window.controller.undo_stack.setClean()
 
 

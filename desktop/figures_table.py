@@ -1,0 +1,200 @@
+"""A variant card's table: one row of text per position, made once per figure.
+
+The rows live in a model (``FiguresModel``): an edit that changes every cross figure of a
+500-position book writes 500 tuples of text and tells the view once, and Qt lays out and
+paints only the rows in sight. Tooltips are made when the pointer asks for one.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QStyleOptionViewItem, QTableView, QWidget
+
+from marginlab.desktop.i18n import N_, said, tr
+from marginlab.desktop.style import TOOLTIPS
+from marginlab.engine.margin.report import PositionFigures
+from marginlab.engine.text.numbers import (
+    RATIO_DECIMALS,
+    compact_amount_text,
+    percent_text,
+    price_or_none_text,
+)
+from marginlab.engine.text.report_text import venue_comparison
+
+HEADERS = (
+    (N_("Position"), ""),
+    (N_("Liq. price"), "liquidation_price"),
+    (N_("Dist."), "distance"),
+    (N_("Max loss"), "max_loss"),
+    (N_("Ratio"), "margin_ratio"),
+)
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+Index = QModelIndex | QPersistentModelIndex
+
+
+def row_texts(f: PositionFigures, coin: bool, modes: dict[str, str]) -> tuple[str, ...]:
+    """What a row shows of one position's figures (``modes``: "iso" and "cross", translated)."""
+    distance = (
+        "" if f.liquidation_distance is None else percent_text(f.liquidation_distance, signed=True)
+    )
+    return (
+        f"{f.id}·{modes[f.margin_mode]}",
+        price_or_none_text(f.liquidation_price),
+        distance,
+        compact_amount_text(f.max_loss, coin),
+        "≥ 100 %" if f.past_liquidation else percent_text(f.margin_ratio, RATIO_DECIMALS),
+    )
+
+
+def cell_tooltip(f: PositionFigures, column: int, prices: str, currency: str) -> str:
+    """What a cell's figure means, in its unit; a liquidation price the venue reported too
+    says how far ours is from it."""
+    key = HEADERS[column][1]
+    unit = f" ({prices})" if column == 1 else f" ({currency})" if column == 3 else ""
+    tip = (
+        f"{tr(HEADERS[column][0])}{unit}: {tr(TOOLTIPS[key])}"
+        if key
+        else tr("{id}: {symbol} {side}, {mode} in this variant").format(
+            id=f.id, symbol=f.symbol, side=tr(f.side), mode=tr(f.margin_mode)
+        )
+    )
+    if column == 1 and f.venue_liquidation_price is not None:
+        venue = venue_comparison(f.liquidation_price, f.venue_liquidation_price)
+        tip = f"{tip}\n\n{said(venue)}"
+    return tip
+
+
+class FiguresModel(QAbstractTableModel):
+    """The rows' texts and the figures they were made of (``show``)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.texts: list[tuple[str, ...]] = []
+        self._figures: list[PositionFigures] = []
+        self._units = ("", "")  # what prices and amounts are in
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's API)
+        return 0 if parent.isValid() else len(self.texts)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.texts[row][column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return cell_tooltip(self._figures[row], column, *self._units)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column:
+            return _RIGHT
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        title, key = HEADERS[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return tr(title)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tr(TOOLTIPS[key]) if key else tr("The position's ID")
+        return None
+
+    def show(
+        self,
+        texts: list[tuple[str, ...]],
+        figures: list[PositionFigures],
+        prices: str,
+        currency: str,
+    ) -> bool:
+        """Show ``texts``; True when any text changed (the columns may need new widths)."""
+        units_changed = (prices, currency) != self._units
+        self._figures, self._units = figures, (prices, currency)
+        if len(texts) != len(self.texts):
+            self.beginResetModel()
+            self.texts = texts
+            self.endResetModel()
+            return True
+        changed = [row for row, (a, b) in enumerate(zip(texts, self.texts, strict=True)) if a != b]
+        self.texts = texts
+        if units_changed and texts:  # the tooltips say the units
+            changed = [0, len(texts) - 1]
+        if changed:
+            last = self.columnCount() - 1
+            self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], last))
+        return bool(changed)
+
+
+class FiguresTable(QTableView):
+    """Every column at least as wide as its widest figure, the spare width shared out evenly.
+
+    Qt's stretch mode gives columns equal widths and elides what does not fit: on a laptop
+    screen a liquidation price read "45,1…". Here the table refuses to get narrower than its
+    figures instead, and the panel around it scrolls.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.figures = FiguresModel(self)
+        self.setModel(self.figures)
+        self._advances: dict[str, int] = {}  # each text's width in the table's font
+
+    def rowCount(self) -> int:
+        return self.figures.rowCount()
+
+    def columnCount(self) -> int:
+        return self.figures.columnCount()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._advances.clear()
+        super().changeEvent(event)
+
+    def _needed(self, column: int) -> int:
+        """The column's widest cell as Qt sizes it, asked of one cell only: the one whose text
+        is widest. ``sizeHintForColumn`` would ask every row (3 × 500 × 5 cells a keystroke in
+        a big book), and most texts are the same from one keystroke to the next."""
+        header = self.horizontalHeader().sectionSizeHint(column)
+        texts = self.figures.texts
+        if not texts:
+            return header
+        if len(self._advances) > 50_000:
+            self._advances.clear()
+        metrics = self.fontMetrics()
+        widest, widest_row = -1, 0
+        for row, row_texts_ in enumerate(texts):
+            text = row_texts_[column]
+            advance = self._advances.get(text)
+            if advance is None:
+                advance = self._advances[text] = metrics.horizontalAdvance(text)
+            if advance > widest:
+                widest, widest_row = advance, row
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        index = self.figures.index(widest_row, column)
+        cell = self.itemDelegateForIndex(index).sizeHint(option, index).width()
+        return max(cell + (1 if self.showGrid() else 0), header)
+
+    def fit_columns(self) -> None:
+        header = self.horizontalHeader()
+        needed = [self._needed(column) for column in range(self.columnCount())]
+        self.setMinimumWidth(sum(needed) + 2 * self.frameWidth())
+        share, rest = divmod(max(self.viewport().width() - sum(needed), 0), len(needed))
+        for column, width in enumerate(needed):
+            wanted = width + share + (column < rest)
+            if header.sectionSize(column) != wanted:
+                header.resizeSection(column, wanted)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()

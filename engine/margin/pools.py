@@ -8,6 +8,7 @@ with its margin; the cross pool is the wallet less every isolated margin.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar, cast
@@ -98,6 +99,10 @@ def _maintenance_segments(legs: tuple[Leg, ...]) -> _Segments:
 
 
 def _segments(legs: tuple[Leg, ...]) -> _Segments:
+    if len(legs) == 1:
+        found = _single_segments(legs[0])
+        if found is not None:
+            return found
     points = {f / leg.quantity for leg in legs for f in leg.schedule.floors[1:]}
     edges = np.array(sorted(points), dtype=float)
     at_edges: list[float] | None = None
@@ -136,6 +141,29 @@ def _segments(legs: tuple[Leg, ...]) -> _Segments:
         sum(leg.quantity * leg.schedule.rates[-1] for leg in legs),
         tuple(leg.schedule for leg in legs),
         at_edges,
+    )
+
+
+def _single_segments(leg: Leg) -> _Segments | None:
+    """One leg on floors that stay distinct at its quantity (every isolated position): its
+    own tiers are the segments, scaled by its quantity, and at the edges its own formula
+    (``SymbolPart.maintenance`` asks the leg's schedule). In plain lists, as the numbers the
+    array build (``_segments``) makes: a book holds thousands of them."""
+    schedule, quantity = leg.schedule, leg.quantity
+    edges = [floor / quantity for floor in schedule.floors[1:]]
+    if any(b <= a for a, b in itertools.pairwise(edges)):
+        return None  # floors that meet at this quantity: the general build merges them
+    slopes = [rate * quantity for rate in schedule.rates]
+    amounts = [float(amount) for amount in schedule.amounts]
+    return _Segments(
+        np.array(edges, dtype=float),
+        np.array(slopes),
+        np.array(amounts),
+        edges,
+        list(zip(slopes, amounts, strict=True)),
+        quantity * schedule.rates[-1],
+        (schedule,),
+        [schedule.maintenance(x * quantity) for x in [0.0, *edges]],
     )
 
 

@@ -101,8 +101,8 @@ class _Line:
         """|t| of every tier boundary crossed in direction ``sign``, sorted."""
         points: set[float] = set()
         for part, mark, d in self.moving:
-            for price in part.breakpoints:
-                u = (float(price) - mark) / (sign * d)
+            for price in part.edges:
+                u = (price - mark) / (sign * d)
                 if 0 < u < bound:
                     points.add(u)
         return sorted(points)

@@ -96,13 +96,22 @@ def pool_max_loss(pool: Pool, marks: Mapping[str, float]) -> float:
     now = equity_now(pool, marks)
     if not pool.legs or pool.health(marks) <= 0:
         return now if pool.legs else 0.0
-    lowest_health = lowest_equity = pool.cash
-    for part in pool.parts.values():
-        lowest_health += min(float(part.health(x)) for x in (0.0, MAX_PRICE))
-        lowest_equity += min(float(part.equity(x)) for x in (0.0, MAX_PRICE))
-    if lowest_health <= 0:
-        return now
-    return max(now - lowest_equity, 0.0)
+    lowest = lowest_worth(pool)
+    return now if lowest is None else max(now - lowest, 0.0)
+
+
+def lowest_worth(pool: Pool) -> float | None:
+    """The lowest equity a move can leave a pool with, None when some move liquidates it
+    (``pool_max_loss``); found once per pool."""
+    key = "lowest worth"
+    if key not in pool.memo:
+        lowest_health = lowest_equity = pool.cash
+        for part in pool.parts.values():
+            lowest_health += min(float(part.health(x)) for x in (0.0, MAX_PRICE))
+            lowest_equity += min(float(part.equity(x)) for x in (0.0, MAX_PRICE))
+        pool.memo[key] = None if lowest_health <= 0 else lowest_equity
+    found: float | None = pool.memo[key]
+    return found
 
 
 def _lowest_by_side(places: list[float], values: list[float]) -> dict[int, tuple[float, float]]:
@@ -193,6 +202,13 @@ class _Account:
             for symbol, indices in self.alone_indices.items()
         }
         self.at_marks = self.state(self.marks)
+        # No move leaves the account worth less than each live pool at its own lowest: a
+        # search that gets there has found the worst, and looks no further.
+        lows = [lowest_worth(pool) for pool in self.live]
+        self.floor = self.fixed + sum(low or 0.0 for low in lows)
+
+    def at_floor(self, state: _State) -> bool:
+        return state.total <= self.floor + 1e-12 * max(1.0, abs(self.floor))
 
     def _pool_values(
         self, i: int, equities: list[float], maintenances: list[float]
@@ -402,6 +418,8 @@ def _account_max_loss(account: _Account, risks: Mapping[str, SymbolRisk]) -> Wor
                 chosen, lowest = (risk.symbol, move.prices[risk.symbol]), account.now - move.loss
     if chosen is not None:
         best = account.moved(at_marks, *chosen)
+    if account.at_floor(best):
+        return account.worst_move(best)
     if all(len(pool.parts) == 1 for pool in account.live):
         # No pool spans two symbols: the worth is a sum of one-symbol parts, and each part's
         # own lowest, found by its exact search, together give the exact lowest.
@@ -414,6 +432,8 @@ def _account_max_loss(account: _Account, risks: Mapping[str, SymbolRisk]) -> Wor
         found = account.descend(start, order)
         if found.total < best.total:
             best = found
+        if account.at_floor(best):
+            return account.worst_move(best)
     cross = account.coupled()
     if cross is not None:
         few = len(account.parts[cross]) <= _COMBINED_SYMBOLS
@@ -421,6 +441,8 @@ def _account_max_loss(account: _Account, risks: Mapping[str, SymbolRisk]) -> Wor
             found = account.descend(start, symbols)
             if found.total < best.total:
                 best = found
+            if account.at_floor(best):
+                break
     return account.worst_move(best)
 
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from marginlab.desktop.controller import Result
 from marginlab.desktop.figures_table import FiguresTable, row_texts
-from marginlab.desktop.i18n import said, tr
+from marginlab.desktop.i18n import named, said, tr
 from marginlab.desktop.style import TOOLTIPS, VARIANT_STYLES, tint
 from marginlab.desktop.summary_view import SummaryView
 from marginlab.engine.margin.report import PositionFigures, Report, VariantReport
@@ -29,6 +29,9 @@ from marginlab.engine.text.numbers import (
     price_text,
 )
 from marginlab.engine.text.report_text import margin_ratio_text, symbol_summaries
+
+SHOWN_WARNINGS = 3  # warnings a card shows; the rest are counted, and listed in its tooltip
+LISTED_WARNINGS = 30  # warnings a card's tooltip lists
 
 
 def comparison_rows(report: Report) -> list[list[str]]:
@@ -129,6 +132,7 @@ class VariantCard(QFrame):
         tint(self.warnings, "#c0392b")
         self.warnings.setAccessibleName(f"{name} warnings")
         layout.addWidget(self.warnings)
+        layout.addStretch()  # a card beside a taller one keeps its figures at the top
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -202,7 +206,13 @@ class VariantCard(QFrame):
                 )
             )
         )
-        self.warnings.setText("\n".join(f"⚠ {said(w.message)}" for w in variant.warnings))
+        lines = [f"⚠ {said(w.message)}" for w in variant.warnings]
+        shown = lines[:SHOWN_WARNINGS]
+        if len(lines) > SHOWN_WARNINGS:  # a big book's card keeps its figures in view
+            more = tr("⚠ … and {n} more: hold the pointer here to read them")
+            shown.append(more.format(n=len(lines) - SHOWN_WARNINGS))
+        self.warnings.setText("\n".join(shown))
+        self.warnings.setToolTip(named(lines, LISTED_WARNINGS, "\n"))
         self.warnings.setVisible(bool(variant.warnings))
 
 

@@ -26,7 +26,7 @@ from marginlab.desktop.controller import (
     SweepResult,
 )
 from marginlab.desktop.fields import ERROR_STYLE
-from marginlab.desktop.i18n import N_, said, tr
+from marginlab.desktop.i18n import N_, named, said, tr
 from marginlab.desktop.line_key import LineKey
 from marginlab.desktop.style import VARIANT_STYLES, variant_pen
 from marginlab.desktop.what_if_box import WhatIfBox
@@ -38,6 +38,8 @@ SHORT = {"as_entered": N_("entered"), "isolated": N_("iso"), "cross": N_("cross"
 EMPTY_RANGE = [-30.0, 30.0]  # % moves shown while there is no position
 LABELLED_LINES = 6  # liquidation lines labelled in words; beyond, numbered and listed below
 DRAWN_LINES = 40  # liquidation lines drawn at most: a book of hundreds stays readable
+NAMED_IDS = 6  # positions a line's label or the what-if readout names; the rest are counted
+LISTED_IDS = 40  # positions a line's tooltip names
 LABEL_HEIGHTS = (0.92, 0.8, 0.68, 0.56, 0.44, 0.32, 0.2)  # of the plot's height, top first
 
 
@@ -62,7 +64,7 @@ def readout_text(result: Result | None, axis: str, x: float) -> str:
     parts = []
     for name, variant in report.variants.items():
         gone = [html.escape(f.id) for f in variant.positions.values() if f.liquidated]
-        closed = tr(" — liquidated: {ids}").format(ids=", ".join(gone)) if gone else ""
+        closed = tr(" — liquidated: {ids}").format(ids=named(gone, NAMED_IDS)) if gone else ""
         parts.append(
             f"<span style='color:{VARIANT_STYLES[name].colour}'>"
             f"<b>{VARIANT_STYLES[name].title}</b></span> "
@@ -104,14 +106,18 @@ def _update_line(
 def _group_thresholds(
     sweep: SweepResult | None, home: float = 0.0
 ) -> list[tuple[tuple[float, tuple[str, ...]], list[str]]]:
-    """One line per (place, positions): as entered and all isolated often coincide. In order
-    of distance from the marks (0 % or the mark), the nearest first: drawn first when there are
-    too many to draw, and numbered in that order."""
-    groups: dict[tuple[float, tuple[str, ...]], list[str]] = {}
+    """One line per place and variants: as entered and all isolated often coincide, and the
+    pools a book has past liquidation already all sit at the mark. In order of distance from
+    the marks (0 % or the mark), the nearest first: drawn first when there are too many to
+    draw, and numbered in that order."""
+    by_pool: dict[tuple[float, tuple[str, ...]], list[str]] = {}
     for t in [] if sweep is None else sweep.thresholds:
-        key = (round(t.x, 8), t.position_ids)
-        groups.setdefault(key, []).append(t.variant)
-    return sorted(groups.items(), key=lambda group: (abs(group[0][0] - home), group[0][0]))
+        by_pool.setdefault((round(t.x, 8), t.position_ids), []).append(t.variant)
+    groups: dict[tuple[float, tuple[str, ...]], list[str]] = {}
+    for (x, ids), variants in by_pool.items():
+        groups.setdefault((x, tuple(variants)), []).extend(ids)
+    lines = [((x, tuple(ids)), list(variants)) for (x, variants), ids in groups.items()]
+    return sorted(lines, key=lambda group: (abs(group[0][0] - home), group[0][0]))
 
 
 class EquityPlot(QWidget):
@@ -449,7 +455,7 @@ class EquityPlot(QWidget):
             names = "/".join(tr(SHORT[v]) for v in variants)
             at = _axis_text(x, self._controller.axis)
             full = tr("{ids} liquidated ({variants}) at {where}").format(
-                ids=",".join(ids), variants=names, where=at
+                ids=named(ids, NAMED_IDS, ","), variants=names, where=at
             )
             listed.append(f"{i + 1}: {full}")
             # Crowded: a number on the line, the words in the list under the plot.
@@ -458,7 +464,7 @@ class EquityPlot(QWidget):
                 titles = ", ".join(VARIANT_STYLES[v].title for v in variants)
                 line.setToolTip(
                     tr("{variants}: {ids} liquidated when the move reaches {where}").format(
-                        variants=titles, ids=", ".join(ids), where=at
+                        variants=titles, ids=named(ids, LISTED_IDS), where=at
                     )
                 )
         if len(groups) > len(drawn):

@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -52,6 +53,14 @@ def tr(text: str, disambiguation: str | None = None) -> str:
 
 def N_(text: str) -> str:
     """Marks ``text`` for the catalogue; translated later with ``tr`` where it is shown."""
+    return text
+
+
+def named(ids: Sequence[str], limit: int, separator: str = ", ") -> str:
+    """The first ``limit`` of ``ids``, then how many more: a book of hundreds names a few."""
+    text = separator.join(ids[:limit])
+    if len(ids) > limit:
+        text += tr(" and {n} more").format(n=len(ids) - limit)
     return text
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
-from marginlab.desktop.i18n import N_, said, tr
+from marginlab.desktop.i18n import N_, named, said, tr
 from marginlab.desktop.style import VARIANT_STYLES
 from marginlab.engine.text.report_text import SymbolSummary
 
@@ -94,10 +94,7 @@ class SummaryView(QTreeWidget):
         child = item.child(0) or QTreeWidgetItem(item)
         child.setText(0, tr("also closes"))
         for column, ids in enumerate(closes, start=1):
-            named = ", ".join(ids[:LIST_LIMIT])
-            if len(ids) > LIST_LIMIT:
-                named += tr(" and {n} more").format(n=len(ids) - LIST_LIMIT)
-            child.setText(column, named or tr("nothing else"))
+            child.setText(column, named(ids, LIST_LIMIT) or tr("nothing else"))
             child.setToolTip(column, ", ".join(ids) or tr("nothing else"))
 
     def _fit_height(self, rows: int) -> None:

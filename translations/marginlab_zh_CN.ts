@@ -109,32 +109,32 @@
    <translation>档位表日期 {date}</translation>
   </message>
   <message>
-   <location filename="../desktop/app.py" line="125" />
+   <location filename="../desktop/app.py" line="130" />
    <source>Unexpected error</source>
    <translation>意外错误</translation>
   </message>
   <message>
-   <location filename="../desktop/app.py" line="99" />
+   <location filename="../desktop/app.py" line="104" />
    <source>1 more unsaved scenario left behind by an earlier session will be offered at the next start</source>
    <translation>上次会话还留下 1 个未保存的方案，将在下次启动时提供恢复</translation>
   </message>
   <message>
-   <location filename="../desktop/app.py" line="94" />
+   <location filename="../desktop/app.py" line="99" />
    <source>{n} more unsaved scenarios left behind by an earlier session will be offered at the next start</source>
    <translation>上次会话还留下 {n} 个未保存的方案，将在下次启动时提供恢复</translation>
   </message>
   <message>
-   <location filename="../desktop/app.py" line="129" />
+   <location filename="../desktop/app.py" line="134" />
    <source>Your work is autosaved. Details: {log}</source>
    <translation>你的工作已自动保存。详情：{log}</translation>
   </message>
   <message>
-   <location filename="../desktop/app.py" line="131" />
+   <location filename="../desktop/app.py" line="136" />
    <source>Details: {log}</source>
    <translation>详情：{log}</translation>
   </message>
   <message>
-   <location filename="../desktop/app.py" line="63" />
+   <location filename="../desktop/app.py" line="68" />
    <source>Cannot open {file}</source>
    <translation>无法打开 {file}</translation>
   </message>
@@ -669,62 +669,37 @@
    <translation>{count} 张</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="41" />
-   <source>Liq. price</source>
-   <translation>强平价</translation>
-  </message>
-  <message>
-   <location filename="../desktop/comparison_panel.py" line="42" />
-   <source>Dist.</source>
-   <translation>距离</translation>
-  </message>
-  <message>
-   <location filename="../desktop/comparison_panel.py" line="43" />
-   <source>Max loss</source>
-   <translation>最大亏损</translation>
-  </message>
-  <message>
-   <location filename="../desktop/comparison_panel.py" line="44" />
-   <source>Ratio</source>
-   <translation>保证金率</translation>
-  </message>
-  <message>
-   <location filename="../desktop/comparison_panel.py" line="245" />
+   <location filename="../desktop/comparison_panel.py" line="159" />
    <source>iso</source>
    <translation>逐仓</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="245" />
+   <location filename="../desktop/comparison_panel.py" line="159" />
    <source>cross</source>
    <translation>全仓</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="394" />
+   <location filename="../desktop/comparison_panel.py" line="211" />
+   <source>⚠ … and {n} more: hold the pointer here to read them</source>
+   <translation>⚠ … 另有 {n} 条:将指针停在此处即可阅读全部</translation>
+  </message>
+  <message>
+   <location filename="../desktop/comparison_panel.py" line="283" />
    <source>{n} symbols moved</source>
    <translation>{n} 个合约已移动</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="194" />
-   <source>The position's ID</source>
-   <translation>仓位编号</translation>
-  </message>
-  <message>
-   <location filename="../desktop/comparison_panel.py" line="300" />
+   <location filename="../desktop/comparison_panel.py" line="183" />
    <source>&lt;b&gt;Max loss if wrong: {loss} {currency}&lt;/b&gt;&lt;br&gt;Equity now {equity} {currency} · margin put in {margin} {currency} · margin ratio {ratio}</source>
    <translation>&lt;b&gt;判断错误时的最大亏损：{loss} {currency}&lt;/b&gt;&lt;br&gt;当前权益 {equity} {currency} · 投入保证金 {margin} {currency} · 保证金率 {ratio}</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="374" />
+   <location filename="../desktop/comparison_panel.py" line="263" />
    <source>at the what-if: {prices}</source>
    <translation>假设价格下：{prices}</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="276" />
-   <source>{id}: {symbol} {side}, {mode} in this variant</source>
-   <translation>{id}：{symbol} {side}，本方案中为{mode}</translation>
-  </message>
-  <message>
-   <location filename="../desktop/comparison_panel.py" line="316" />
+   <location filename="../desktop/comparison_panel.py" line="199" />
    <source>In USD: equity now {equity} · max loss if wrong {loss} (fewer coins, each worth less)</source>
    <translation>折合美元：当前权益 {equity} · 判断错误时的最大亏损 {loss}（币更少，每个币也更不值钱）</translation>
   </message>
@@ -829,177 +804,177 @@
    <translation>按输入</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="47" />
+   <location filename="../desktop/equity_plot.py" line="49" />
    <source>Move the what-if line to see each variant's equity there.</source>
    <translation>移动假设价格线，查看各方案在该处的权益。</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="71" />
+   <location filename="../desktop/equity_plot.py" line="73" />
    <source>What if {where}: {figures}</source>
    <translation>假设 {where}：{figures}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="128" />
+   <location filename="../desktop/equity_plot.py" line="134" />
    <source>Move one symbol's price (others stay at their marks), or move every symbol by the same percentage</source>
    <translation>移动一个合约的价格（其他合约保持标记价格），或让所有合约按相同百分比移动</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="140" />
+   <location filename="../desktop/equity_plot.py" line="146" />
    <source>Where the what-if line stands: type a price (or a % move of every symbol) and press Enter, or step it with Up/Down and PageUp/PageDown. Dragging the line in the plot moves it too.</source>
    <translation>假设价格线的位置：输入价格（或所有合约的百分比变动）后按回车，或用 上/下 和 PageUp/PageDown 调整。在图中拖动这条线也可以移动它。</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="151" />
+   <location filename="../desktop/equity_plot.py" line="157" />
    <source>What &amp;if:</source>
    <translation>假设(&amp;I)：</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="211" />
+   <location filename="../desktop/equity_plot.py" line="217" />
    <source>Drag: each variant's equity and liquidations at this price</source>
    <translation>拖动：各方案在此价格下的权益和强平</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="219" />
+   <location filename="../desktop/equity_plot.py" line="225" />
    <source>The numbered liquidation lines on the plot, nearest first</source>
    <translation>图上编号的强平线，由近及远</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="241" />
+   <location filename="../desktop/equity_plot.py" line="247" />
    <source>e.g. ETH -10%, SOL 150</source>
    <translation>例如 ETH -10%, SOL 150</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="243" />
+   <location filename="../desktop/equity_plot.py" line="249" />
    <source>Move other symbols too, each its own way: a % from its mark or a price, e.g. 'ETH -10%, SOL 150' (ALL -20% moves every symbol). Enter applies it; the line sets the symbol on the plot's axis. Empty: the other symbols stay at their marks.</source>
    <translation>让其他合约也各自移动：相对标记价格的 % 或一个价格，例如 'ETH -10%, SOL 150'（ALL -20% 移动所有合约）。回车生效；图中的线设定横轴上的合约。留空：其他合约保持标记价格。</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="251" />
+   <location filename="../desktop/equity_plot.py" line="257" />
    <source>Other sym&amp;bols:</source>
    <translation>其他合约(&amp;B)：</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="260" />
+   <location filename="../desktop/equity_plot.py" line="266" />
    <source>The figures in the cards above: at today's marks, or as if the market stood at the what-if prices (liquidation prices, distances and ratios from there)</source>
    <translation>上方卡片中的数字：按今日标记价格，或假设市场处于假设价格（强平价格、距离和保证金率从那里算起）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="268" />
+   <location filename="../desktop/equity_plot.py" line="274" />
    <source>&amp;Cards show figures</source>
    <translation>卡片显示(&amp;C)</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="275" />
+   <location filename="../desktop/equity_plot.py" line="281" />
    <source>in USD, beside the same on USDT (grey dashes)</source>
    <translation>以美元计，并列 U 本位同样仓位（灰色虚线）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="276" />
+   <location filename="../desktop/equity_plot.py" line="282" />
    <source>in the coin</source>
    <translation>以币计</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="278" />
+   <location filename="../desktop/equity_plot.py" line="284" />
    <source>A coin-margined account's equity in USD at each price, or in the coin. In USD a long loses twice as the price falls: fewer coins, each worth less. The grey dashed curve is the same trades USDT-margined.</source>
    <translation>币本位账户在各价格下以美元或以币计的权益。以美元计时，多单在价格下跌时双重亏损：币更少，每个币也更不值钱。灰色虚线是同样的交易以 U 本位（USDT 保证金）持有。</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="285" />
+   <location filename="../desktop/equity_plot.py" line="291" />
    <source>&amp;Equity</source>
    <translation>权益(&amp;E)</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="336" />
+   <location filename="../desktop/equity_plot.py" line="342" />
    <source>Move of every symbol (%)</source>
    <translation>所有合约的变动 (%)</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="50" />
+   <location filename="../desktop/equity_plot.py" line="52" />
    <source>all symbols {move}</source>
    <translation>所有合约 {move}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="124" />
+   <location filename="../desktop/equity_plot.py" line="130" />
    <source>Equity against:</source>
    <translation>权益对应：</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="206" />
+   <location filename="../desktop/equity_plot.py" line="212" />
    <source>what if</source>
    <translation>假设</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="258" />
+   <location filename="../desktop/equity_plot.py" line="264" />
    <source>at today's marks</source>
    <translation>按今日标记价格</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="258" />
+   <location filename="../desktop/equity_plot.py" line="264" />
    <source>at the what-if</source>
    <translation>按假设价格</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="366" />
+   <location filename="../desktop/equity_plot.py" line="372" />
    <source>Add a position to see the equity curves.</source>
    <translation>添加一个仓位以查看权益曲线。</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="468" />
+   <location filename="../desktop/equity_plot.py" line="474" />
    <source>Liquidation lines: </source>
    <translation>强平线：</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="65" />
+   <location filename="../desktop/equity_plot.py" line="67" />
    <source> — liquidated: {ids}</source>
    <translation> — 已强平：{ids}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="338" />
+   <location filename="../desktop/equity_plot.py" line="344" />
    <source>{symbol} price ({currency})</source>
    <translation>{symbol} 价格（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="349" />
+   <location filename="../desktop/equity_plot.py" line="355" />
    <source>Account equity ({currency})</source>
    <translation>账户权益（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="419" />
+   <location filename="../desktop/equity_plot.py" line="425" />
    <source>start equity {amount}</source>
    <translation>初始权益 {amount}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="451" />
+   <location filename="../desktop/equity_plot.py" line="457" />
    <source>{ids} liquidated ({variants}) at {where}</source>
    <translation>{ids} 被强平（{variants}），位置 {where}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="565" />
+   <location filename="../desktop/equity_plot.py" line="571" />
    <source>what if {where}</source>
    <translation>假设 {where}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="426" />
+   <location filename="../desktop/equity_plot.py" line="432" />
    <source>max acceptable loss {limit}: equity {equity}</source>
    <translation>最大可接受亏损 {limit}：权益 {equity}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="466" />
+   <location filename="../desktop/equity_plot.py" line="472" />
    <source>… and {n} more, farther from the marks</source>
    <translation>… 另有 {n} 条，离标记价格更远</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="546" />
+   <location filename="../desktop/equity_plot.py" line="552" />
    <source>{problem}; nothing moved</source>
    <translation>{problem}；未移动</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="460" />
+   <location filename="../desktop/equity_plot.py" line="466" />
    <source>{variants}: {ids} liquidated when the move reaches {where}</source>
    <translation>{variants}：价格移动到 {where} 时 {ids} 被强平</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="317" />
+   <location filename="../desktop/equity_plot.py" line="323" />
    <source>{problems}; the moves shown are the last valid ones</source>
    <translation>{problems}；显示的是上一次有效的移动</translation>
   </message>
@@ -1022,6 +997,36 @@
    <location filename="../desktop/fields.py" line="97" />
    <source>{field}: {typed} was not used; back to {value}</source>
    <translation>{field}：未采用 {typed}；已恢复为 {value}</translation>
+  </message>
+  <message>
+   <location filename="../desktop/figures_table.py" line="33" />
+   <source>Liq. price</source>
+   <translation>强平价</translation>
+  </message>
+  <message>
+   <location filename="../desktop/figures_table.py" line="34" />
+   <source>Dist.</source>
+   <translation>距离</translation>
+  </message>
+  <message>
+   <location filename="../desktop/figures_table.py" line="35" />
+   <source>Max loss</source>
+   <translation>最大亏损</translation>
+  </message>
+  <message>
+   <location filename="../desktop/figures_table.py" line="36" />
+   <source>Ratio</source>
+   <translation>保证金率</translation>
+  </message>
+  <message>
+   <location filename="../desktop/figures_table.py" line="64" />
+   <source>{id}: {symbol} {side}, {mode} in this variant</source>
+   <translation>{id}：{symbol} {side}，本方案中为{mode}</translation>
+  </message>
+  <message>
+   <location filename="../desktop/figures_table.py" line="110" />
+   <source>The position's ID</source>
+   <translation>仓位编号</translation>
   </message>
   <message>
    <location filename="../desktop/file_actions.py" line="26" />
@@ -1244,39 +1249,44 @@
    <translation>没有档位表覆盖 {symbol}。维持保证金率（%）：</translation>
   </message>
   <message>
-   <location filename="../desktop/i18n.py" line="60" />
+   <location filename="../desktop/i18n.py" line="69" />
    <source>isolated</source>
    <translation>逐仓</translation>
   </message>
   <message>
-   <location filename="../desktop/i18n.py" line="60" />
+   <location filename="../desktop/i18n.py" line="69" />
    <source>long</source>
    <translation>做多</translation>
   </message>
   <message>
-   <location filename="../desktop/i18n.py" line="60" />
+   <location filename="../desktop/i18n.py" line="69" />
    <source>short</source>
    <translation>做空</translation>
   </message>
   <message>
-   <location filename="../desktop/i18n.py" line="61" />
+   <location filename="../desktop/i18n.py" line="70" />
    <source>Isolated</source>
    <translation>逐仓</translation>
   </message>
   <message>
-   <location filename="../desktop/i18n.py" line="61" />
+   <location filename="../desktop/i18n.py" line="70" />
    <source>Cross</source>
    <translation>全仓</translation>
   </message>
   <message>
-   <location filename="../desktop/i18n.py" line="61" />
+   <location filename="../desktop/i18n.py" line="70" />
    <source>Long</source>
    <translation>做多</translation>
   </message>
   <message>
-   <location filename="../desktop/i18n.py" line="61" />
+   <location filename="../desktop/i18n.py" line="70" />
    <source>Short</source>
    <translation>做空</translation>
+  </message>
+  <message>
+   <location filename="../desktop/i18n.py" line="63" />
+   <source> and {n} more</source>
+   <translation> 及另外 {n} 个</translation>
   </message>
   <message>
    <location filename="../desktop/line_key.py" line="30" />
@@ -1595,112 +1605,112 @@ Keep it?</source>
    <translation>K 线：{problem}</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="49" />
+   <location filename="../desktop/planner.py" line="39" />
    <source>Size</source>
    <translation>仓位大小</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="51" />
+   <location filename="../desktop/planner.py" line="41" />
    <source>Leverage</source>
    <translation>杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="253" />
+   <location filename="../desktop/planner.py" line="230" />
    <source>Funding rate (%)</source>
    <translation>资金费率 (%)</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="254" />
+   <location filename="../desktop/planner.py" line="231" />
    <source>Holding time (hours)</source>
    <translation>持仓时长（小时）</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="303" />
+   <location filename="../desktop/planner.py" line="280" />
    <source>Fills: type one fill a line, quantity @ price</source>
    <translation>成交：每行一笔，数量 @ 价格</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="376" />
+   <location filename="../desktop/planner.py" line="353" />
    <source> and </source>
    <translation> 和 </translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="132" />
+   <location filename="../desktop/planner.py" line="122" />
    <source>Symbol: type one, e.g. BTCUSDT</source>
    <translation>合约：请输入，例如 BTCUSDT</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="135" />
+   <location filename="../desktop/planner.py" line="125" />
    <source>Leverage: must be between 1 and 1,000</source>
    <translation>杠杆：必须在 1 到 1,000 之间</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="147" />
+   <location filename="../desktop/planner.py" line="137" />
    <source>MMR override (%)</source>
    <translation>维持保证金率覆盖值 (%)</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="174" />
+   <location filename="../desktop/planner.py" line="164" />
    <source>Exit price</source>
    <translation>平仓价格</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="175" />
+   <location filename="../desktop/planner.py" line="165" />
    <source>Target ROE (%)</source>
    <translation>目标收益率 (%)</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="257" />
+   <location filename="../desktop/planner.py" line="234" />
    <source>Position: add a position to the account first</source>
    <translation>仓位：请先在账户中添加仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="141" />
+   <location filename="../desktop/planner.py" line="131" />
    <source>Price: type the order price (the account holds no position in it)</source>
    <translation>价格：请输入订单价格（账户中没有该合约的仓位）</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="242" />
+   <location filename="../desktop/planner.py" line="219" />
    <source>Loss you accept: type it (the account sets no max acceptable loss)</source>
    <translation>可接受亏损：请输入（账户未设定最大可接受亏损）</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="288" />
+   <location filename="../desktop/planner.py" line="265" />
    <source>Fills: at most {most} (you typed {typed})</source>
    <translation>成交：最多 {most} 笔（你输入了 {typed} 笔）</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="298" />
+   <location filename="../desktop/planner.py" line="275" />
    <source>Fill {n} quantity</source>
    <translation>第 {n} 笔成交 数量</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="299" />
+   <location filename="../desktop/planner.py" line="276" />
    <source>Fill {n} price</source>
    <translation>第 {n} 笔成交 价格</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="151" />
+   <location filename="../desktop/planner.py" line="141" />
    <source>MMR override (%): must be between 0 and 100</source>
    <translation>维持保证金率覆盖值 (%)：必须在 0 到 100 之间</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="296" />
+   <location filename="../desktop/planner.py" line="273" />
    <source>Fill {n}: write quantity @ price, e.g. 0.5 @ 60000</source>
    <translation>第 {n} 笔成交：请写成 数量 @ 价格，例如 0.5 @ 60000</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="339" />
+   <location filename="../desktop/planner.py" line="316" />
    <source>past the liquidation of {id} as it stands ({modes}): the position would be gone before this fills</source>
    <translation>越过了 {id} 当前的强平价格（{modes}）：这笔成交之前仓位已被强平</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="355" />
+   <location filename="../desktop/planner.py" line="332" />
    <source>margin more than the account has left ({modes})</source>
    <translation>所需保证金超过账户剩余（{modes}）</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="348" />
+   <location filename="../desktop/planner.py" line="325" />
    <source>past the liquidation after fill {n} ({where}): the position would be gone before this fills</source>
    <translation>越过了第 {n} 笔成交后的强平价格（{where}）：这笔成交之前仓位已被强平</translation>
   </message>
@@ -2250,7 +2260,7 @@ Keep it?</source>
    <translation>可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="223" />
+   <location filename="../desktop/pretrade_view.py" line="222" />
    <source>quantity</source>
    <translation>数量</translation>
   </message>
@@ -2280,32 +2290,32 @@ Keep it?</source>
    <translation>把这个仓位大小填入“仓位大小”栏</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="274" />
+   <location filename="../desktop/pretrade_view.py" line="273" />
    <source>Recommendation: open it ISOLATED</source>
    <translation>建议：以逐仓开仓</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="276" />
+   <location filename="../desktop/pretrade_view.py" line="275" />
    <source>Recommendation: open it CROSS</source>
    <translation>建议：以全仓开仓</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="281" />
+   <location filename="../desktop/pretrade_view.py" line="280" />
    <source>&lt;i&gt;The rules disagree; the first one below decides.&lt;/i&gt;</source>
    <translation>&lt;i&gt;各规则意见不一；以下面第一条为准。&lt;/i&gt;</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="225" />
+   <location filename="../desktop/pretrade_view.py" line="224" />
    <source>contracts ({size} USD)</source>
    <translation>张合约（每张 {size} USD）</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="289" />
+   <location filename="../desktop/pretrade_view.py" line="288" />
    <source>yes</source>
    <translation>是</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="289" />
+   <location filename="../desktop/pretrade_view.py" line="288" />
    <source>NO</source>
    <translation>否</translation>
   </message>
@@ -2320,7 +2330,7 @@ Keep it?</source>
    <translation>把这个仓位以{mode}加入方案（Ctrl+Z 撤销）</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="326" />
+   <location filename="../desktop/pretrade_view.py" line="325" />
    <source>Opened as {mode}: Ctrl+Z undoes it.</source>
    <translation>已以{mode}开仓：Ctrl+Z 撤销。</translation>
   </message>
@@ -2705,7 +2715,7 @@ Keep it?</source>
    <translation>添加一个仓位，对比逐仓与全仓。</translation>
   </message>
   <message>
-   <location filename="../desktop/summary_view.py" line="100" />
+   <location filename="../desktop/summary_view.py" line="97" />
    <source>nothing else</source>
    <translation>没有其他</translation>
   </message>
@@ -2713,11 +2723,6 @@ Keep it?</source>
    <location filename="../desktop/summary_view.py" line="74" />
    <source>If {symbol} goes against you, alone</source>
    <translation>若只有 {symbol} 走势与你相反</translation>
-  </message>
-  <message>
-   <location filename="../desktop/summary_view.py" line="99" />
-   <source> and {n} more</source>
-   <translation> 及另外 {n} 个</translation>
   </message>
   <message>
    <location filename="../desktop/summary_view.py" line="81" />
@@ -3150,82 +3155,82 @@ Keep it?</source>
    <translation>{where}.mark_price：{symbol} 在 positions[{first}] 中已有标记价格 {mark_price}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="298" />
+   <location filename="../engine/margin/planning.py" line="339" />
    <source>fill {n}: price and quantity must be numbers &gt; 0</source>
    <translation>第 {n} 笔成交：价格和数量必须是大于 0 的数字</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="633" />
+   <location filename="../engine/margin/planning.py" line="665" />
    <source>size from the loss and funding</source>
    <translation>按亏损定仓位和资金费率</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="303" />
+   <location filename="../engine/margin/planning.py" line="344" />
    <source>fills: type at least one fill (price and quantity)</source>
    <translation>成交：请至少输入一笔成交（价格和数量）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="305" />
+   <location filename="../engine/margin/planning.py" line="346" />
    <source>fills: at most {most} (a ladder, not a trade log)</source>
    <translation>成交：最多 {most} 笔（这是分批建仓计划，不是成交记录）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="595" />
+   <location filename="../engine/margin/planning.py" line="627" />
    <source>stop price: must be a number &gt; 0</source>
    <translation>止损价：必须是大于 0 的数字</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="603" />
+   <location filename="../engine/margin/planning.py" line="635" />
    <source>loss you accept: must be a number &gt; 0</source>
    <translation>可接受亏损：必须是大于 0 的数字</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="122" />
+   <location filename="../engine/margin/planning.py" line="163" />
    <source>contract: this account holds coin-margined contracts; the order must be one too</source>
    <translation>contract：此账户持有币本位合约；订单也必须是币本位合约</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="124" />
+   <location filename="../engine/margin/planning.py" line="165" />
    <source>contract: this account holds linear contracts; the order must be one too</source>
    <translation>contract：此账户持有 U 本位（线性）合约；订单也必须是线性合约</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="233" />
+   <location filename="../engine/margin/planning.py" line="274" />
    <source>positions: isolated margins add up to {total}, more than account.wallet_balance {wallet}</source>
    <translation>仓位：逐仓保证金合计 {total}，超过钱包余额 {wallet}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="647" />
+   <location filename="../engine/margin/planning.py" line="679" />
    <source>funding rate: must be a fraction between -1 and 1 (0.0001 = 0.01 %)</source>
    <translation>资金费率：必须是 -1 到 1 之间的小数（0.0001 = 0.01 %）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="650" />
+   <location filename="../engine/margin/planning.py" line="682" />
    <source>holding time: must be between 0 and 10 years, in hours</source>
    <translation>持仓时长：必须在 0 到 10 年之间，以小时计</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="283" />
+   <location filename="../engine/margin/planning.py" line="324" />
    <source>position: no position '{id}' in the account</source>
    <translation>仓位：账户中没有仓位 '{id}'</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="471" />
+   <location filename="../engine/margin/planning.py" line="503" />
    <source>quantity step: too fine for this size (more than 10^12 steps)</source>
    <translation>数量步长：对这个仓位太细（超过 10^12 步）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="598" />
+   <location filename="../engine/margin/planning.py" line="630" />
    <source>stop price: must be below the entry for a long</source>
    <translation>止损价：做多时必须低于开仓价</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="600" />
+   <location filename="../engine/margin/planning.py" line="632" />
    <source>stop price: must be above the entry for a short</source>
    <translation>止损价：做空时必须高于开仓价</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="134" />
+   <location filename="../engine/margin/planning.py" line="175" />
    <source>symbol: letters, digits, _ . : / - only, at most 40</source>
    <translation>合约：只能用字母、数字、_ . : / -，最多 40 个字符</translation>
   </message>
@@ -3665,7 +3670,7 @@ Keep it?</source>
    <translation>交易所显示 {price}；我们的结果相差 {gap}。</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="259" />
+   <location filename="../engine/text/report_text.py" line="262" />
    <source>{head}{direction}{closes}</source>
    <translation>{head}{direction}{closes}</translation>
   </message>
@@ -3685,77 +3690,77 @@ Keep it?</source>
    <translation>交易所显示 {price}；我们的结果相差 {gap}。可能的原因：内置档位表的日期（档位会变）、交易所从保证金中扣除的手续费或资金费，或其取整与标记价格约定。</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="165" />
+   <location filename="../engine/text/report_text.py" line="164" />
    <source>loses at most {loss} (fall)</source>
    <translation>最多亏损 {loss}（下跌）</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="167" />
+   <location filename="../engine/text/report_text.py" line="166" />
    <source>loses at most {loss} (rise)</source>
    <translation>最多亏损 {loss}（上涨）</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="233" />
+   <location filename="../engine/text/report_text.py" line="234" />
    <source>{variant} is hedged: a fall costs {fall}; only a rise{where} liquidates it (maintenance grows with the price), and then it can lose {rise}</source>
    <translation>{variant}已对冲：下跌损失 {fall}；只有上涨{where}才会强平它（维持保证金随价格增长），届时可能亏损 {rise}</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="244" />
+   <location filename="../engine/text/report_text.py" line="245" />
    <source>{variant} can lose {loss}</source>
    <translation>{variant}可能亏损 {loss}</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="246" />
+   <location filename="../engine/text/report_text.py" line="247" />
    <source>{variant} loses at most {loss}</source>
    <translation>{variant}最多亏损 {loss}</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="258" />
+   <location filename="../engine/text/report_text.py" line="261" />
    <source> and also closes {ids}</source>
    <translation>，并连带平仓 {ids}</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="154" />
+   <location filename="../engine/text/report_text.py" line="153" />
    <source>can lose {loss}</source>
    <translation>可能亏损 {loss}</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="156" />
+   <location filename="../engine/text/report_text.py" line="155" />
    <source>loses at most {loss}</source>
    <translation>最多亏损 {loss}</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="160" />
+   <location filename="../engine/text/report_text.py" line="159" />
    <source>can lose {loss} (fall)</source>
    <translation>可能亏损 {loss}（下跌）</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="162" />
+   <location filename="../engine/text/report_text.py" line="161" />
    <source>can lose {loss} (rise)</source>
    <translation>可能亏损 {loss}（上涨）</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="205" />
+   <location filename="../engine/text/report_text.py" line="204" />
    <source>If {symbol} is wrong: {phrases}.</source>
    <translation>若 {symbol} 判断错误：{phrases}。</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="223" />
+   <location filename="../engine/text/report_text.py" line="224" />
    <source> to {price}</source>
    <translation>到 {price}</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="225" />
+   <location filename="../engine/text/report_text.py" line="226" />
    <source>{variant} is hedged: a rise costs {rise}; only a fall{where} liquidates it (maintenance in the coin grows as the price falls), and then it can lose {fall}</source>
    <translation>{variant}已对冲：上涨损失 {rise}；只有下跌{where}才会强平它（以币计的维持保证金随价格下跌而增长），届时可能亏损 {fall}</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="253" />
+   <location filename="../engine/text/report_text.py" line="254" />
    <source> if it falls (a rise: {loss})</source>
    <translation>，若下跌（上涨时：{loss}）</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="255" />
+   <location filename="../engine/text/report_text.py" line="256" />
    <source> if it rises (a fall: {loss})</source>
    <translation>，若上涨（下跌时：{loss}）</translation>
   </message>

@@ -261,3 +261,38 @@ def test_a_problem_never_moves_the_form(qtbot, window: MainWindow) -> None:
     qtbot.wait(10)
     assert entry.mapTo(window, entry.rect().topLeft()) == before
     window.controller.undo_stack.setClean()
+
+
+def _past(pid: str, symbol: str) -> dict:
+    """An isolated long whose mark sits below its liquidation price: past it already."""
+    return {**_long(pid, 50, symbol=symbol), "mark_price": 55_000}
+
+
+def test_a_big_book_keeps_each_card_short_and_says_how_many_more(qtbot, window: MainWindow) -> None:
+    """Issue 16: twenty positions past liquidation give twenty warnings; the card shows three
+    and counts the rest, its tooltip lists them, and the cards' figures stay in view."""
+    card = window.comparison.cards["as_entered"]
+    _book(qtbot, window, [_past(f"P{n}", "BTCUSDT") for n in range(4)], wallet=100_000)
+    four = card.warnings.height()
+    _book(qtbot, window, [_past(f"P{n}", "BTCUSDT") for n in range(20)], wallet=100_000)
+    lines = card.warnings.text().splitlines()
+    assert len(lines) == 4
+    for n, line in enumerate(lines[:3]):
+        assert line.startswith(f"⚠ P{n} is already past its liquidation price")
+    assert lines[3] == "⚠ … and 17 more: hold the pointer here to read them"
+    tip = card.warnings.toolTip().splitlines()
+    assert len(tip) == 20 and tip[19].startswith("⚠ P19 is already past")
+    assert card.warnings.height() == four  # as tall as with four positions past it
+
+
+def test_lines_at_one_place_are_one_line_naming_a_few(qtbot, window: MainWindow) -> None:
+    """Issue 16: pools past liquidation all sit at the mark: one line, not one per pool; its
+    label names six positions and counts the rest, and so does the what-if readout."""
+    _book(qtbot, window, [_past(f"P{n}", "BTCUSDT") for n in range(20)], wallet=100_000)
+    at_mark = [(label, x) for label, x in window.plot.line_positions() if x == 55_000]
+    assert len(at_mark) == 1
+    label = at_mark[0][0]
+    assert label.startswith(" P0,P1,P2,P3,P4,P5 and 14 more liquidated (entered/iso) at ")
+    window.plot.what_if.setValue(50_000)  # synchronous: the controller answers at once
+    readout = window.plot.readout.text()
+    assert "liquidated: P0, P1, P2, P3, P4, P5 and 14 more" in readout

@@ -28,7 +28,9 @@ below 0, the insurance fund takes the rest). The account is worth the sum of its
   symbols, the middle two beyond (each start costs a descent). The search is a heuristic
   there, not exact: against a dense grid of two-symbol moves (2,095 Hypothesis books, an
   offline check), the descents alone missed the worst move twice, with these starts never.
-  Every figure is the worth at prices the search visited, so a move reaches it.
+  Every figure is the worth at prices the search visited, so a move reaches it. No move can
+  leave the account worth less than every live pool at its own lowest (0 where a move
+  liquidates it): a search that reaches that floor has found the worst, and stops.
 """
 
 from __future__ import annotations

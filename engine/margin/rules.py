@@ -142,7 +142,9 @@ def _read_table(text: str) -> dict[str, Any]:
     for line in body.splitlines():
         if line.startswith('"'):
             key, _, tiers = line.partition('": ')
-            lines[json.loads(key + '"')] = tiers.rstrip(",")
+            # A plain name as it is; one with an escape (a non-ASCII symbol) through JSON.
+            name = json.loads(key + '"') if "\\" in key else key[1:]
+            lines[name] = tiers.rstrip(",")
     table["symbols"] = lines
     return table
 

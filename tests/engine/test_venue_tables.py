@@ -145,3 +145,18 @@ def test_the_brief_example_is_unchanged_by_the_new_tables() -> None:
 def test_with_amounts_follows_the_recurrence() -> None:
     tiers = venue_tables.with_amounts([(0, 10, 0.01, 50), (10, 20, 0.02, 25), (20, 30, 0.05, 10)])
     assert [t["amount"] for t in tiers] == pytest.approx([0, 10 * 0.01, 0.1 + 20 * 0.03])
+
+
+@pytest.mark.parametrize("rules", ["binance-usdm", "bybit-linear", "bitget-usdtm", "hyperliquid"])
+def test_a_bundled_table_read_symbol_by_symbol_is_the_whole_file(rules: str) -> None:
+    """The window reads a bundled table's symbols as unparsed lines (start-up): every name,
+    non-ASCII ones (币安人生USDT) included, and every symbol's tiers are the file's own."""
+    from importlib import resources
+
+    from marginlab.engine.margin.rules import _read_table
+
+    text = resources.files("marginlab.resources.rules").joinpath(f"{rules}.json").read_text()
+    whole = json.loads(text)["symbols"]
+    lines = _read_table(text)["symbols"]
+    assert list(lines) == list(whole)
+    assert {symbol: json.loads(tiers) for symbol, tiers in lines.items()} == whole

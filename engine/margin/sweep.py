@@ -8,6 +8,7 @@ one multiply-add per pool.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
@@ -186,19 +187,62 @@ def _sweep(
     equity: dict[str, FloatArray] = {}
     thresholds: list[Threshold] = []
     moving = {s for s, d in pools.direction.items() if d}
+    in_order = bool(np.all(t[1:] >= t[:-1]))  # a plot's grid; one typed may be in any order
     for variant, prepared in pools.variants.items():
         total = np.zeros_like(t)
         still = 0.0  # the pools the move does not touch: their equity today, all along
+        one_leg: list[tuple[float, ...]] = []  # moving pools of one leg, added as columns
         for pool, c in prepared:
             if moving.isdisjoint(pool.parts):
-                if c.healthy:
-                    still += float(pool.equity({leg.symbol: leg.mark for leg in pool.legs}))
+                if c.healthy:  # no threshold on the way: its equity today, all along
+                    still += _equity_at_marks(pool)
+                    continue
+            elif c.healthy and len(pool.legs) == 1 and in_order:
+                leg = pool.legs[0]
+                part = pool.parts[leg.symbol]
+                d = pools.direction.get(leg.symbol, 0.0)
+                low = -math.inf if c.down is None else c.down
+                high = math.inf if c.up is None else c.up
+                one_leg.append((leg.mark, d, pool.cash, part.net, part.cost, low, high))
             else:
                 total += _pool_equity(pool, c, pools.direction, t)
             thresholds.extend(_thresholds(variant, pool, c, to_axis))
+        if one_leg:
+            total += _one_leg_equity(np.array(one_leg), t)
         equity[variant] = total + still
     start = start_equity(scenario)
     return SweepResult(axis, symbol, x, equity, tuple(thresholds), start)
+
+
+def _one_leg_equity(columns: FloatArray, t: FloatArray) -> FloatArray:
+    """Σ of ``_pool_equity`` over pools of one leg each, one row per pool (mark, direction,
+    cash, net quantity, cost, lowest and highest ``t`` alive), for a grid ``t`` in order: a
+    big book's isolated positions, which the all-symbols sweep moves every one. Each pool's
+    equity is a line in ``t`` while it is alive, ``cash + (mark + t·d)·net − cost``, so the
+    sum is a running total of the lines that start and stop along the grid: linear in the
+    pools plus the grid, not their product."""
+    mark, d, cash, net, cost, low, high = columns.T
+    start = np.searchsorted(t, low, side="right")  # the first t alive: above its low
+    stop = np.searchsorted(t, high, side="left")  # the first t past: at or above its high
+    alive = start < stop
+    levels = np.zeros(t.size + 1)
+    slopes = np.zeros(t.size + 1)
+    for index, sign in ((start, 1.0), (stop, -1.0)):
+        np.add.at(levels, index[alive], sign * (cash + mark * net - cost)[alive])
+        np.add.at(slopes, index[alive], sign * (d * net)[alive])
+    summed: FloatArray = np.cumsum(levels[:-1]) + np.cumsum(slopes[:-1]) * t
+    return summed
+
+
+def _equity_at_marks(pool: Pool) -> float:
+    """The pool's equity at its legs' marks (``Pool.equity``), found once per pool: a big
+    book's sweep adds every pool the move leaves alone, at every edit."""
+    found: float | None = pool.memo.get("equity at marks")
+    if found is None:
+        found = pool.memo["equity at marks"] = float(
+            pool.equity({leg.symbol: leg.mark for leg in pool.legs})
+        )
+    return found
 
 
 def _pool_equity(

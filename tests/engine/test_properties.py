@@ -206,12 +206,16 @@ def test_sweep_agrees_with_evaluate_at_its_grid_points(
             assert swept.equity[name][i] == pytest.approx(
                 variant.account.equity, rel=1e-9, abs=1e-6
             )
-    move = data.draw(st.floats(-0.9, 2.0))
-    assume(abs(move) > 1e-9)
-    moved = sweep_move(scenario, [move])
-    report = evaluate(scenario, {s: m * (1 + move) for s, m in scenario.marks().items()})
-    for name, variant in report.variants.items():
-        assert moved.equity[name][0] == pytest.approx(variant.account.equity, rel=1e-9, abs=1e-6)
+    moves = sorted(data.draw(st.lists(st.floats(-0.9, 2.0), min_size=1, max_size=5)))
+    assume(all(abs(move) > 1e-9 for move in moves))
+    moved = sweep_move(scenario, moves)  # in order: summed as running totals (``sweep``)
+    backwards = sweep_move(scenario, moves[::-1])  # out of order: pool by pool
+    for i, move in enumerate(moves):
+        report = evaluate(scenario, {s: m * (1 + move) for s, m in scenario.marks().items()})
+        for name, variant in report.variants.items():
+            equity = variant.account.equity
+            assert moved.equity[name][i] == pytest.approx(equity, rel=1e-9, abs=1e-6)
+            assert backwards.equity[name][-1 - i] == pytest.approx(equity, rel=1e-9, abs=1e-6)
 
 
 @given(scenarios(size=5))

@@ -147,3 +147,22 @@ def test_mixed_scenarios(data: st.DataObject) -> None:
     at = data.draw(target_prices(scenario))
     assert_same(evaluated(scenario), scalar_evaluate(scenario))
     assert_same(evaluated(scenario, at), scalar_evaluate(scenario, at))
+
+
+@pytest.mark.parametrize("n", [60, 200])
+def test_a_big_books_all_symbols_sweep_is_evaluate_at_its_grid_points(n: int) -> None:
+    """Issue 16: the sweep sums a book's one-leg pools as running totals along its grid; at
+    every tenth point (thresholds lie between them) each variant's equity is ``evaluate``'s
+    after the same move of every symbol."""
+    from marginlab.engine.margin.sweep import ALL_SYMBOLS, sweep_for
+
+    scenario = book(n)
+    swept = sweep_for(scenario, ALL_SYMBOLS)
+    assert swept is not None
+    marks = scenario.marks()
+    for i in range(0, swept.x.size, 10):
+        move = float(swept.x[i]) / 100
+        report = evaluate(scenario, {s: m * (1 + move) for s, m in marks.items()})
+        for name, variant in report.variants.items():
+            expected = variant.account.equity
+            assert math.isclose(swept.equity[name][i], expected, rel_tol=1e-9, abs_tol=1e-6)

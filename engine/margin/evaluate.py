@@ -123,9 +123,15 @@ def _variant(
             if step == 0.0:
                 unhealthy.append(pool)
             events.append(_event(pool, step, marks, direction))
-        figures.update(
-            _pool_figures(by_id, variant, pool, marks, ratio, step is not None, step == 0.0, fees)
-        )
+        # Found once per pool and outcome: they depend on the pool, its positions (which
+        # decide it) and whether the move liquidates it.
+        outcome = (step is not None, step == 0.0)
+        found = pool.memo.get(outcome)
+        if found is None:
+            found = pool.memo[outcome] = _pool_figures(
+                by_id, variant, pool, marks, ratio, *outcome, fees
+            )
+        figures.update(found)
     ordered = {p.id: figures[p.id] for p in scenario.positions}
     risks, worst = _headline(scenario, variant)
     account = AccountFigures(
@@ -152,25 +158,6 @@ def _variant(
 
 
 def _pool_figures(
-    by_id: dict[str, Position],
-    variant: Variant,
-    pool: Pool,
-    marks: dict[str, float],
-    ratio: float | None,
-    liquidated: bool,
-    past: bool,
-    fees: dict[str, float],
-) -> dict[str, PositionFigures]:
-    """The figures of the pool's positions, found once per pool and outcome: they depend on
-    the pool, its positions (which decide it) and whether the move liquidates it."""
-    found: dict[str, PositionFigures] | None = pool.memo.get((liquidated, past))
-    if found is None:
-        found = _figures_of(by_id, variant, pool, marks, ratio, liquidated, past, fees)
-        pool.memo[(liquidated, past)] = found
-    return found
-
-
-def _figures_of(
     by_id: dict[str, Position],
     variant: Variant,
     pool: Pool,

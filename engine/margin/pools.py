@@ -19,6 +19,7 @@ import numpy.typing as npt
 from marginlab.engine.margin.by_scenario import ByScenario
 from marginlab.engine.margin.fees import maintenance_fee, taker_rate
 from marginlab.engine.margin.models import Position, Scenario
+from marginlab.engine.margin.remembered import Remembered
 from marginlab.engine.margin.rules import Schedule, schedule_for
 from marginlab.engine.text.said import say
 
@@ -90,12 +91,7 @@ def _maintenance_segments(legs: tuple[Leg, ...]) -> _Segments:
     at its middle, away from any boundary's rounding. Remembered by schedule and quantity: an
     edit rebuilds every pool, and all but one position's legs are as they were."""
     key = tuple((id(leg.schedule), leg.quantity) for leg in legs)
-    found = _SEGMENTS.get(key)
-    if found is None:
-        if len(_SEGMENTS) > 20_000:
-            _SEGMENTS.clear()
-        found = _SEGMENTS[key] = _segments(legs)
-    return found
+    return _SEGMENTS.get(key, lambda: _segments(legs))
 
 
 def _segments(legs: tuple[Leg, ...]) -> _Segments:
@@ -167,7 +163,7 @@ def _single_segments(leg: Leg) -> _Segments | None:
     )
 
 
-_SEGMENTS: dict[tuple[tuple[int, float], ...], _Segments] = {}
+_SEGMENTS: Remembered[tuple[tuple[int, float], ...], _Segments] = Remembered(20_000)
 
 
 class SymbolPart:
@@ -225,7 +221,7 @@ class SymbolPart:
         self._single = (marked[0].schedule, marked[0].quantity) if len(marked) == 1 else None
         # Where health is 0, by the rest of the pool's health (``max_loss``): an isolated
         # part's rest is its cash, so its roots are found once for every search that sees it.
-        self.roots: dict[float, list[float]] = {}
+        self.roots: Remembered[float, list[float]] = Remembered(4_096)
 
     def single(self) -> tuple[Schedule, float] | None:
         """The schedule and quantity of the part's marked leg, when it has one only."""
@@ -336,19 +332,15 @@ class Pool:
         return self.equity(prices) - self.maintenance(prices)
 
 
-_SCHEDULES: dict[tuple[str, str, float | None, float | None], Schedule] = {}
+_SCHEDULES: Remembered[tuple[str, str, float | None, float | None], Schedule]
+_SCHEDULES = Remembered(20_000)
 
 
 def _schedule(rules: str, position: Position) -> Schedule:
     """``schedule_for``, remembered by what decides it (rules, symbol, the overrides), not by
     the position's hash: hashing each of thousands of positions costs more than the lookup."""
     key = (rules, position.symbol, position.maintenance_rate, position.maintenance_amount)
-    found = _SCHEDULES.get(key)
-    if found is None:
-        if len(_SCHEDULES) > 20_000:
-            _SCHEDULES.clear()
-        found = _SCHEDULES[key] = schedule_for(rules, position)
-    return found
+    return _SCHEDULES.get(key, lambda: schedule_for(rules, position))
 
 
 def clear_pools_cache() -> None:
@@ -454,16 +446,15 @@ def _isolated_pool(rules: str, position: Position, mark: float, margin: float, f
     entered" and "all isolated", and an edit of one position leaves every other one's alone,
     with the figures and thresholds it already holds (``Pool.memo``, ``SymbolPart.roots``)."""
     key = (rules, mark, margin, fee, *position.__dict__.values())
-    found = _ISOLATED.get(key)
-    if found is None:
-        if len(_ISOLATED) > 20_000:
-            _ISOLATED.clear()
-        leg = make_leg(rules, position, mark, fee)
-        found = _ISOLATED[key] = Pool(f"isolated {position.id}", "isolated", margin, (leg,))
-    return found
+    return _ISOLATED.get(
+        key,
+        lambda: Pool(
+            f"isolated {position.id}", "isolated", margin, (make_leg(rules, position, mark, fee),)
+        ),
+    )
 
 
-_ISOLATED: dict[tuple[object, ...], Pool] = {}
+_ISOLATED: Remembered[tuple[object, ...], Pool] = Remembered(20_000)
 
 
 def equity_now(pool: Pool, marks: Mapping[str, float]) -> float:

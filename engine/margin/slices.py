@@ -14,6 +14,7 @@ import math
 import numpy as np
 
 from marginlab.engine.margin.pools import Pool, SymbolPart
+from marginlab.engine.margin.remembered import Remembered
 from marginlab.engine.margin.report import MAX_PRICE
 from marginlab.engine.margin.rules import FloatArray, Schedule
 
@@ -49,13 +50,7 @@ class Slice:
         pool's health (``SymbolPart.roots``): an isolated pool's rest is its cash, so its
         roots are found once, not once per step of every descent, nor again in the other
         variant or after an edit of another position, which see the same pool."""
-        memo = self.part.roots
-        found = memo.get(self.health0)
-        if found is None:
-            if len(memo) > 4_096:  # a cross part's rest moves with every step of a descent
-                memo.clear()
-            found = memo[self.health0] = self._roots()
-        return found
+        return self.part.roots.get(self.health0, self._roots)
 
     def _roots(self) -> list[float]:
         """Health is piecewise linear between tier boundaries and concave (``solver``), so it
@@ -180,13 +175,7 @@ class AlonePools:
 def alone_pools(pools: tuple[Pool, ...]) -> AlonePools:
     """``AlonePools`` of ``pools``, remembered by the pools themselves: an edit rebuilds the
     pools of one position, and every other symbol's are the ones searched before."""
-    key = tuple(id(pool) for pool in pools)
-    found = _ALONE.get(key)
-    if found is None:
-        if len(_ALONE) > 4_096:
-            _ALONE.clear()
-        found = _ALONE[key] = AlonePools(pools)
-    return found
+    return _ALONE.get(tuple(id(pool) for pool in pools), lambda: AlonePools(pools))
 
 
-_ALONE: dict[tuple[int, ...], AlonePools] = {}
+_ALONE: Remembered[tuple[int, ...], AlonePools] = Remembered(4_096)

@@ -24,6 +24,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from marginlab.engine.margin.pools import Pool, SymbolPart
+from marginlab.engine.margin.remembered import Remembered
 
 _INF = math.inf
 _FEW_PARTS = 8  # a pool of this many symbols or fewer is summed part by part
@@ -175,13 +176,11 @@ def crossings(pool: Pool, direction: Mapping[str, float]) -> Crossings:
     if not pool.legs:
         return Crossings(True, None, None)
     key = tuple(direction.get(symbol, 0.0) for symbol in pool.parts)
-    memo: dict[tuple[float, ...], Crossings] = pool.memo.setdefault("crossings", {})
-    found = memo.get(key)
-    if found is None:
-        if len(memo) > 32:  # a drag of the what-if line asks along a new direction each step
-            memo.clear()
-        found = memo[key] = _crossings(pool, direction)
-    return found
+    # A drag of the what-if line asks along a new direction each step: a few are kept.
+    memo: Remembered[tuple[float, ...], Crossings] | None = pool.memo.get("crossings")
+    if memo is None:
+        memo = pool.memo["crossings"] = Remembered(32)
+    return memo.get(key, lambda: _crossings(pool, direction))
 
 
 def _crossings(pool: Pool, direction: Mapping[str, float]) -> Crossings:

@@ -108,17 +108,20 @@ def _variant(
     equity_after = 0.0
     ratios: list[float | None] = []
     unhealthy: list[Pool] = []
+    nows: list[float] = []  # each pool's equity today (``equity_now``)
     for pool in pools:
         if not pool.legs:
             equity_after += pool.cash
+            nows.append(equity_now(pool, marks))
             continue
-        equity = float(pool.equity(marks))
-        maintenance = float(pool.maintenance(marks))
+        equity, maintenance = _at_marks(pool, marks)
+        nows.append(max(equity, 0.0))
         ratio = fig.margin_ratio(maintenance, equity)
         ratios.append(ratio)
         step = _liquidation_step(pool, equity - maintenance, direction, final)
         if step is None:
-            equity_after += float(pool.equity(final))
+            moved = any(leg.symbol in direction for leg in pool.legs)
+            equity_after += float(pool.equity(final)) if moved else equity
         else:
             if step == 0.0:
                 unhealthy.append(pool)
@@ -136,7 +139,7 @@ def _variant(
     risks, worst = _headline(scenario, variant)
     account = AccountFigures(
         wallet_balance=scenario.account.wallet_balance,
-        equity_now=sum(equity_now(p, marks) for p in pools),
+        equity_now=sum(nows),
         equity=equity_after,
         initial_margin=sum(f.initial_margin for f in ordered.values()),
         maintenance_margin=sum(f.maintenance_margin for f in ordered.values()),
@@ -203,6 +206,16 @@ def _pool_figures(
             venue_liquidation_price=position.venue_liquidation_price,
         )
     return out
+
+
+def _at_marks(pool: Pool, marks: dict[str, float]) -> tuple[float, float]:
+    """The pool's equity and maintenance margin at today's marks (``Pool.equity``,
+    ``Pool.maintenance``), found once per pool: its legs were marked with these marks."""
+    found: tuple[float, float] | None = pool.memo.get("at marks")
+    if found is None:
+        found = (float(pool.equity(marks)), float(pool.maintenance(marks)))
+        pool.memo["at marks"] = found
+    return found
 
 
 def equity_after(

@@ -367,6 +367,8 @@ class _Account:
                 value, x = self.line_search(symbol, state)
                 if value < state.total - 1e-9 * max(1.0, abs(state.total)):
                     state, improved = self.moved(state, symbol, x), True
+                    if self.at_floor(state):
+                        return state  # no move goes lower
             if not improved:
                 break
         return state

@@ -18,6 +18,7 @@ segment ends finds it.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 from collections.abc import Mapping
@@ -100,6 +101,20 @@ class _Line:
 
     def breakpoints(self, sign: int, bound: float) -> list[float]:
         """|t| of every tier boundary crossed in direction ``sign``, sorted."""
+        if len(self.moving) == 1:  # a liquidation price: its part's edges are in order
+            part, mark, d = self.moving[0]
+            step = sign * d
+            edges = part.edges
+            if step > 0:
+                ahead = edges[bisect.bisect_right(edges, mark) :]
+            else:
+                ahead = edges[: bisect.bisect_left(edges, mark)][::-1]
+            ordered: list[float] = []
+            for price in ahead:
+                u = (price - mark) / step
+                if 0 < u < bound and (not ordered or u != ordered[-1]):
+                    ordered.append(u)
+            return ordered
         points: set[float] = set()
         for part, mark, d in self.moving:
             for price in part.edges:

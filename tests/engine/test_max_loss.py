@@ -340,6 +340,39 @@ def test_two_symbols_moving_together_sink_the_cross_pool_and_an_isolated_one() -
     assert worst.loss >= by_hand
 
 
+def test_a_fall_that_liquidates_an_isolated_long_then_a_rise_that_sinks_the_cross_pool() -> None:
+    """Found by the grid test below. Wallet 70: an isolated ETH long (50 margin, 2x) and an
+    isolated BTC long (10 margin, 1x); the cross pool (10) is short 2.667 ETH from 3,750 (ETH
+    at 3,000: +2,000) and short 0.01667 BTC. Today 2,070. ETH falling to the long's
+    liquidation (about 1,506) costs its 50 but feeds the cross pool 2.667 per dollar; BTC
+    then has to rise far (to about 420,000) to sink it, which the small BTC long gains on:
+    10 + 0.000167 × (420,000 − 60,000) ≈ 70. A loss of about 2,000: more than BTC alone
+    (1,990), which leaves ETH where it is."""
+    book = scenario(
+        70,
+        [
+            position("P0", "ETHUSDT", "long", 0.1 / 3, 3_000, leverage=2),
+            position(
+                "P1", "ETHUSDT", "short", 8 / 3, 3_750, mode="cross", mark_price=3_000, leverage=1
+            ),
+            position("P2", "BTCUSDT", "long", 0.01 / 60, 60_000, leverage=1),
+            position("P3", "BTCUSDT", "short", 1 / 60, 60_000, mode="cross", leverage=1),
+        ],
+    )
+    worst = evaluate(book).variants["as_entered"].account.worst_move
+    survivor = {"ETHUSDT": 1_506.0, "BTCUSDT": 430_000.0}  # P0 and the cross pool are gone
+    pools = build_pools(book, "as_entered")
+    marks = book.marks()
+    worth = sum(
+        float(pool.equity(survivor)) if float(pool.health(survivor)) > 0 else 0.0
+        for pool in pools
+        if float(pool.health(marks)) > 0
+    )
+    assert worth < 75  # the BTC long alone is left
+    assert worst.loss >= 2_070 - worth - 1e-6
+    assert set(worst.liquidated) >= {"P0", "P1", "P3"}
+
+
 @settings(max_examples=80, deadline=None)
 @given(scenarios(size=6))
 def test_no_move_on_a_dense_two_symbol_grid_loses_more_than_max_loss(scenario: Scenario) -> None:

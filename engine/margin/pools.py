@@ -273,8 +273,10 @@ class Pool:
     parts: dict[str, SymbolPart] = field(init=False, repr=False, compare=False)
     # Σ equity and Σ MM of every part at its legs' marks, summed once (``totals_at_marks``).
     _totals: tuple[float, float] | None = field(default=None, init=False, repr=False, compare=False)
-    # Figures derived from the pool alone, found once (``evaluate``): a pool is built again
-    # only when something that decides it changes (``build_pools``, ``_isolated_pool``).
+    # Figures derived from the pool alone, found once: a pool is built again only when
+    # something that decides it changes (``build_pools``, ``_isolated_pool``). Keys: "at
+    # marks" and the positions' figures by outcome (``evaluate``), "lowest worth"
+    # (``max_loss``), "crossings" (``solver``), "equity at marks" (``sweep``).
     memo: dict[object, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -454,7 +456,8 @@ def _isolated_pool(rules: str, position: Position, mark: float, margin: float, f
     )
 
 
-_ISOLATED: Remembered[tuple[object, ...], Pool] = Remembered(20_000)
+# Two variants' worth of a 5,000-position book (about 4.6 KB a pool with its figures).
+_ISOLATED: Remembered[tuple[object, ...], Pool] = Remembered(12_000)
 
 
 def equity_now(pool: Pool, marks: Mapping[str, float]) -> float:

@@ -73,6 +73,20 @@ def readout_text(result: Result | None, axis: str, x: float) -> str:
     return tr("What if {where}: {figures}").format(where=where, figures=" · ".join(parts))
 
 
+def readout_tooltip(result: Result) -> str:
+    """Every position each variant's move liquidates, where the readout names only a few."""
+    lines = []
+    for name, variant in result.report.variants.items():
+        gone = [f.id for f in variant.positions.values() if f.liquidated]
+        if len(gone) > NAMED_IDS:
+            lines.append(
+                tr("{variant} liquidates: {ids}").format(
+                    variant=VARIANT_STYLES[name].title, ids=named(gone, LISTED_IDS)
+                )
+            )
+    return "\n".join(lines)
+
+
 def _axis_text(x: float, axis: str) -> str:
     """A place on the plot's x axis: a % move of every symbol, or a price."""
     return f"{x:,.2f} %" if axis == ALL_SYMBOLS else price_text(x)
@@ -570,6 +584,7 @@ class EquityPlot(QWidget):
         axis = self._controller.axis
         self.what_if.label.setFormat(tr("what if {where}").format(where=_axis_text(x, axis)))
         self.readout.setText(readout_text(result, axis, x))
+        self.readout.setToolTip(readout_tooltip(result))
 
     def export_image(self, path: str) -> bool:
         """The plot alone as a PNG at twice its size on screen, through pyqtgraph's exporter

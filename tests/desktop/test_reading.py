@@ -296,3 +296,5 @@ def test_lines_at_one_place_are_one_line_naming_a_few(qtbot, window: MainWindow)
     window.plot.what_if.setValue(50_000)  # synchronous: the controller answers at once
     readout = window.plot.readout.text()
     assert "liquidated: P0, P1, P2, P3, P4, P5 and 14 more" in readout
+    tip = window.plot.readout.toolTip()
+    assert tip.startswith("As entered liquidates: P0, P1, P2,") and "P19" in tip

@@ -172,8 +172,8 @@ class FiguresTable(QTableView):
             self._advances.clear()
         metrics = self.fontMetrics()
         widest, widest_row = -1, 0
-        for row, row_texts_ in enumerate(texts):
-            text = row_texts_[column]
+        for row, cells in enumerate(texts):
+            text = cells[column]
             advance = self._advances.get(text)
             if advance is None:
                 advance = self._advances[text] = metrics.horizontalAdvance(text)

@@ -126,7 +126,7 @@ class AlonePools:
         self.pools = pools  # held, so the ids in the cache key stay theirs
         self.slices = [Slice(next(iter(p.parts.values())), p.cash, p.cash) for p in pools]
         self.cash = np.array([[p.cash] for p in pools])
-        self._local: dict[float, tuple[list[float], FloatArray]] = {}
+        self._local: Remembered[float, tuple[list[float], FloatArray]] = Remembered(64)
         # Before and past every threshold, 0 and the largest price: the places they add.
         self.points = {0.0, MAX_PRICE, *(x for s in self.slices for x in nudged(s.roots()))}
         by_schedule: dict[int, tuple[Schedule, list[int], list[SymbolPart], list[float]]] = {}
@@ -147,16 +147,14 @@ class AlonePools:
         """The places a search of these pools alone compares from ``start`` (the start, then
         ``points`` in order), and their worth there, summed: remembered by the start, as a
         search at today's marks asks again after an edit of another symbol."""
-        found = self._local.get(start)
-        if found is None:
-            if len(self._local) > 64:
-                self._local.clear()
-            places = [start, *sorted(x for x in self.points if x <= MAX_PRICE)]
-            xs = np.array(places, dtype=float)
-            total = np.zeros(xs.shape)
-            self.add_worths(total, xs)
-            found = self._local[start] = (places, total)
-        return found
+        return self._local.get(start, lambda: self._worths_from(start))
+
+    def _worths_from(self, start: float) -> tuple[list[float], FloatArray]:
+        places = [start, *sorted(x for x in self.points if x <= MAX_PRICE)]
+        xs = np.array(places, dtype=float)
+        total = np.zeros(xs.shape)
+        self.add_worths(total, xs)
+        return places, total
 
     def add_worths(self, total: FloatArray, xs: FloatArray) -> None:
         """Add each pool's worth at the prices ``xs`` to ``total``, pool after pool (in the

@@ -322,5 +322,6 @@ def test_monkey(qtbot, window: MainWindow) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(0)  # as long as MARGINLAB_MONKEY_STEPS asks
 def test_monkey_long_run(qtbot, window: MainWindow) -> None:
     run_monkey(qtbot, window, SLOW_STEPS, 20261126)

@@ -17,6 +17,7 @@ from marginlab.engine.text.report_text import SymbolSummary
 
 VISIBLE_ROWS = 3  # symbols shown before the banner scrolls
 LIST_LIMIT = 12  # positions named in an unfolded row; the rest are counted
+LISTED_IDS = 40  # positions its tooltip names: a list of 2,000 is read by no one
 SUMMARY_TIP = N_(
     "Per symbol: the most each variant loses if that symbol goes against you (from today's "
     "equity), and which other positions a liquidation takes. Unfold a row to list them."
@@ -95,7 +96,7 @@ class SummaryView(QTreeWidget):
         child.setText(0, tr("also closes"))
         for column, ids in enumerate(closes, start=1):
             child.setText(column, named(ids, LIST_LIMIT) or tr("nothing else"))
-            child.setToolTip(column, ", ".join(ids) or tr("nothing else"))
+            child.setToolTip(column, named(ids, LISTED_IDS) or tr("nothing else"))
 
     def _fit_height(self, rows: int) -> None:
         """Tall enough for ``VISIBLE_ROWS`` symbols (fewer when there are fewer); it scrolls

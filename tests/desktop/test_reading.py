@@ -298,3 +298,24 @@ def test_lines_at_one_place_are_one_line_naming_a_few(qtbot, window: MainWindow)
     assert "liquidated: P0, P1, P2, P3, P4, P5 and 14 more" in readout
     tip = window.plot.readout.toolTip()
     assert tip.startswith("As entered liquidates: P0, P1, P2,") and "P19" in tip
+
+
+def test_the_banner_lists_a_few_dozen_of_the_positions_a_liquidation_closes(
+    qtbot, window: MainWindow
+) -> None:
+    """Issue 16: a cross pool of 90 positions over two symbols: if BTC is wrong, all cross
+    closes the 45 ETH positions too. The unfolded row names 12, its tooltip 40, and both
+    count the rest."""
+    book = [_long(f"P{n}", 5, "cross", "BTCUSDT" if n % 2 else "ETHUSDT") for n in range(90)]
+    _book(qtbot, window, book, wallet=100_000)
+    summary = window.comparison.summary
+    row = next(
+        summary.topLevelItem(i)
+        for i in range(summary.topLevelItemCount())
+        if summary.topLevelItem(i).text(0) == "BTCUSDT"
+    )
+    assert row.text(3).endswith(", closes 45 more")
+    closes = row.child(0)
+    assert closes.text(3).endswith(" and 33 more")
+    tip = closes.toolTip(3)
+    assert tip.startswith("P0, P2, P4,") and tip.endswith(" and 5 more")

@@ -14,6 +14,7 @@ from pathlib import Path
 from types import TracebackType
 
 import pyqtgraph as pg
+from pyqtgraph.util.garbage_collector import GarbageCollector
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QIcon, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication
@@ -41,6 +42,26 @@ def follow_palette(app: QApplication) -> None:
     )
 
 
+def collect_garbage_in_the_window_thread() -> None:
+    """Python's collector runs on a timer in the window's thread, not whenever some thread
+    allocates (pyqtgraph's ``GarbageCollector``). A Monte Carlo worker that collected a cycle
+    holding a Qt object destroyed it in the wrong thread: once in about twenty test runs, the
+    worker then waited for a lock the window held while painting, and the window for the
+    worker (a test caught it with every thread asleep). Once a process, for every window.
+
+    The pace fits a big book: an edit makes and drops tens of thousands of small objects
+    (figures, texts, search states), and the default pace (every 700 new objects) scanned a
+    500-position book's pools and caches about 17 ms a keystroke. Cycles are rare here;
+    reference counting frees the rest at once."""
+    global _COLLECTOR
+    if _COLLECTOR is None:
+        gc.set_threshold(20_000, 20, 100)
+        _COLLECTOR = GarbageCollector(interval=1.0)
+
+
+_COLLECTOR: GarbageCollector | None = None
+
+
 def build_window(
     settings: QSettings,
     file: Path | None = None,
@@ -48,11 +69,7 @@ def build_window(
     autosave_folder: Path | None = None,
 ) -> MainWindow:
     """The window with ``file``, else the last file, else the brief's example."""
-    # An edit of a big book makes and drops tens of thousands of small objects (figures,
-    # texts, search states), and the collector's default pace (every 700 new objects)
-    # scanned the book's pools and caches over and over: about 17 ms of a 500-position
-    # keystroke. Cycles are rare here; reference counting frees the rest at once.
-    gc.set_threshold(20_000, 20, 100)
+    collect_garbage_in_the_window_thread()
     controller = ScenarioController(preset_scenario("seed-example.json"))
     window = MainWindow(controller, settings, autosave_folder)
     last = None if seed_only else settings.value("files/last")

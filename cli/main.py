@@ -11,6 +11,7 @@ import csv
 import importlib
 import io
 import math
+import os
 import sys
 import warnings
 from collections.abc import Callable, Sequence
@@ -262,7 +263,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValueError as error:  # ScenarioError, PathError, VenueFileError, MoveError…
         problems = getattr(error, "problems", None) or str(error).splitlines()
     else:
-        print(terminal_safe(output))
+        try:
+            print(terminal_safe(output), flush=True)
+        except BrokenPipeError:  # `| head` stopped reading: what it read is what was asked
+            # Python flushes stdout again at exit: point it at nothing, so that says nothing.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            return 0
         return 0
     for problem in capped(problems, MAX_PROBLEMS + 1):  # the readers cap their own
         print(terminal_safe(f"{PROG}: {problem}"), file=sys.stderr)

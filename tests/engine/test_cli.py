@@ -230,3 +230,24 @@ def test_the_parser_names_every_built_in_path() -> None:
     from marginlab.engine.paths.sources import SHAPES
 
     assert tuple(SHAPES) == SHAPE_NAMES
+
+
+def test_output_cut_short_by_a_pipe_ends_quietly(tmp_path: Path) -> None:
+    """``marginlab-cli evaluate big.json --json | head -c 100``: the reader stops early; the
+    CLI ends with status 0 and no traceback (its output is over a megabyte, far past what a
+    pipe holds)."""
+    sys.path.insert(0, str(Path(__file__).parents[2]))
+    from bench.books import book_document
+
+    big = tmp_path / "big.json"
+    big.write_text(json.dumps(book_document(500)), encoding="utf-8")
+    script = Path(sys.executable).with_name("marginlab-cli")
+    cli = subprocess.Popen(
+        [script, "evaluate", str(big), "--json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert cli.stdout is not None and cli.stderr is not None
+    assert cli.stdout.read(100)
+    cli.stdout.close()  # as `head` does once it has what it wants
+    errors = cli.stderr.read().decode()
+    assert cli.wait(timeout=60) == 0
+    assert errors == ""

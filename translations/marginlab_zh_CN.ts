@@ -2700,37 +2700,37 @@ Keep it?</source>
    <translation>全部全仓</translation>
   </message>
   <message>
-   <location filename="../desktop/summary_view.py" line="20" />
+   <location filename="../desktop/summary_view.py" line="21" />
    <source>Per symbol: the most each variant loses if that symbol goes against you (from today's equity), and which other positions a liquidation takes. Unfold a row to list them.</source>
    <translation>按合约：若该合约走势与你相反，各方案最多亏多少（从今日权益算起），以及强平会连带哪些其他仓位。展开一行可列出它们。</translation>
   </message>
   <message>
-   <location filename="../desktop/summary_view.py" line="95" />
+   <location filename="../desktop/summary_view.py" line="96" />
    <source>also closes</source>
    <translation>连带平仓</translation>
   </message>
   <message>
-   <location filename="../desktop/summary_view.py" line="33" />
+   <location filename="../desktop/summary_view.py" line="34" />
    <source>If wrong</source>
    <translation>若判断错误</translation>
   </message>
   <message>
-   <location filename="../desktop/summary_view.py" line="59" />
+   <location filename="../desktop/summary_view.py" line="60" />
    <source>Add a position to compare isolated and cross.</source>
    <translation>添加一个仓位，对比逐仓与全仓。</translation>
   </message>
   <message>
-   <location filename="../desktop/summary_view.py" line="97" />
+   <location filename="../desktop/summary_view.py" line="98" />
    <source>nothing else</source>
    <translation>没有其他</translation>
   </message>
   <message>
-   <location filename="../desktop/summary_view.py" line="74" />
+   <location filename="../desktop/summary_view.py" line="75" />
    <source>If {symbol} goes against you, alone</source>
    <translation>若只有 {symbol} 走势与你相反</translation>
   </message>
   <message>
-   <location filename="../desktop/summary_view.py" line="81" />
+   <location filename="../desktop/summary_view.py" line="82" />
    <source>, closes {n} more</source>
    <translation>，连带平仓另外 {n} 个</translation>
   </message>
@@ -3655,22 +3655,22 @@ Keep it?</source>
    <translation>{field}：数值太大</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="27" />
+   <location filename="../engine/text/report_text.py" line="28" />
    <source>as entered</source>
    <translation>按输入</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="28" />
+   <location filename="../engine/text/report_text.py" line="29" />
    <source>all isolated</source>
    <translation>全部逐仓</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="29" />
+   <location filename="../engine/text/report_text.py" line="30" />
    <source>all cross</source>
    <translation>全部全仓</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="96" />
+   <location filename="../engine/text/report_text.py" line="97" />
    <source>The venue says {price}; ours differs by {gap}.</source>
    <translation>交易所显示 {price}；我们的结果相差 {gap}。</translation>
   </message>
@@ -3680,92 +3680,97 @@ Keep it?</source>
    <translation>{head}{direction}{closes}</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="73" />
+   <location filename="../engine/text/report_text.py" line="273" />
+   <source> and also closes {ids} and {n} more</source>
+   <translation>，并连带平仓 {ids} 及另外 {n} 个</translation>
+  </message>
+  <message>
+   <location filename="../engine/text/report_text.py" line="74" />
    <source>≥ 100 % (past liquidation)</source>
    <translation>≥ 100 %（已越过强平）</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="82" />
+   <location filename="../engine/text/report_text.py" line="83" />
    <source>The venue says {price}; by our tables no price liquidates it.</source>
    <translation>交易所显示 {price}；按我们的档位表，没有价格会强平它。</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="89" />
+   <location filename="../engine/text/report_text.py" line="90" />
    <source>The venue says {price}; ours differs by {gap}. Likely reasons: the bundled table's date (tiers change), fees or funding the venue takes from the margin, or its rounding and mark-price convention.</source>
    <translation>交易所显示 {price}；我们的结果相差 {gap}。可能的原因：内置档位表的日期（档位会变）、交易所从保证金中扣除的手续费或资金费，或其取整与标记价格约定。</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="164" />
+   <location filename="../engine/text/report_text.py" line="165" />
    <source>loses at most {loss} (fall)</source>
    <translation>最多亏损 {loss}（下跌）</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="166" />
+   <location filename="../engine/text/report_text.py" line="167" />
    <source>loses at most {loss} (rise)</source>
    <translation>最多亏损 {loss}（上涨）</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="234" />
+   <location filename="../engine/text/report_text.py" line="235" />
    <source>{variant} is hedged: a fall costs {fall}; only a rise{where} liquidates it (maintenance grows with the price), and then it can lose {rise}</source>
    <translation>{variant}已对冲：下跌损失 {fall}；只有上涨{where}才会强平它（维持保证金随价格增长），届时可能亏损 {rise}</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="245" />
+   <location filename="../engine/text/report_text.py" line="246" />
    <source>{variant} can lose {loss}</source>
    <translation>{variant}可能亏损 {loss}</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="247" />
+   <location filename="../engine/text/report_text.py" line="248" />
    <source>{variant} loses at most {loss}</source>
    <translation>{variant}最多亏损 {loss}</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="261" />
+   <location filename="../engine/text/report_text.py" line="272" />
    <source> and also closes {ids}</source>
    <translation>，并连带平仓 {ids}</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="153" />
+   <location filename="../engine/text/report_text.py" line="154" />
    <source>can lose {loss}</source>
    <translation>可能亏损 {loss}</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="155" />
+   <location filename="../engine/text/report_text.py" line="156" />
    <source>loses at most {loss}</source>
    <translation>最多亏损 {loss}</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="159" />
+   <location filename="../engine/text/report_text.py" line="160" />
    <source>can lose {loss} (fall)</source>
    <translation>可能亏损 {loss}（下跌）</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="161" />
+   <location filename="../engine/text/report_text.py" line="162" />
    <source>can lose {loss} (rise)</source>
    <translation>可能亏损 {loss}（上涨）</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="204" />
+   <location filename="../engine/text/report_text.py" line="205" />
    <source>If {symbol} is wrong: {phrases}.</source>
    <translation>若 {symbol} 判断错误：{phrases}。</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="224" />
+   <location filename="../engine/text/report_text.py" line="225" />
    <source> to {price}</source>
    <translation>到 {price}</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="226" />
+   <location filename="../engine/text/report_text.py" line="227" />
    <source>{variant} is hedged: a rise costs {rise}; only a fall{where} liquidates it (maintenance in the coin grows as the price falls), and then it can lose {fall}</source>
    <translation>{variant}已对冲：上涨损失 {rise}；只有下跌{where}才会强平它（以币计的维持保证金随价格下跌而增长），届时可能亏损 {fall}</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="254" />
+   <location filename="../engine/text/report_text.py" line="255" />
    <source> if it falls (a rise: {loss})</source>
    <translation>，若下跌（上涨时：{loss}）</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="256" />
+   <location filename="../engine/text/report_text.py" line="257" />
    <source> if it rises (a fall: {loss})</source>
    <translation>，若上涨（下跌时：{loss}）</translation>
   </message>

@@ -23,6 +23,7 @@ from marginlab.engine.text.numbers import (
 from marginlab.engine.text.said import Said, say
 
 # The variants as a sentence names them ("all cross can lose …").
+NAMED_CLOSED = 12  # other positions a summary sentence names; the rest are counted
 VARIANT_LOWER = {
     "as_entered": say("as entered"),
     "isolated": say("all isolated"),
@@ -258,8 +259,18 @@ def _variant_phrase(
     if others is None:
         mine = {f.id for f in legs}
         others = tuple(pid for pid in worst.liquidated if pid not in mine)
-    closes = say(" and also closes {ids}", ids=", ".join(others)) if others else ""
-    return say("{head}{direction}{closes}", head=head, direction=direction, closes=closes)
+    return say("{head}{direction}{closes}", head=head, direction=direction, closes=_closes(others))
+
+
+def _closes(others: tuple[str, ...]) -> Said | str:
+    """ " and also closes P3, P19": a dozen named, the rest counted (the JSON lists them all):
+    a 2,000-position book's summary would otherwise print every one, once per symbol."""
+    if not others:
+        return ""
+    named = ", ".join(others[:NAMED_CLOSED])
+    if len(others) <= NAMED_CLOSED:
+        return say(" and also closes {ids}", ids=named)
+    return say(" and also closes {ids} and {n} more", ids=named, n=len(others) - NAMED_CLOSED)
 
 
 def report_table(report: Report, scenario: Scenario) -> str:

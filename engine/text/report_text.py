@@ -263,8 +263,9 @@ def _variant_phrase(
 
 
 def _closes(others: tuple[str, ...]) -> Said | str:
-    """ " and also closes P3, P19": a dozen named, the rest counted (the JSON lists them all):
-    a 2,000-position book's summary would otherwise print every one, once per symbol."""
+    """The sentence's end, "and also closes P3, P19": a dozen named, the rest counted (the
+    window's banner unfolds the list): a 2,000-position book's summary would otherwise print
+    every one, once per symbol and variant."""
     if not others:
         return ""
     named = ", ".join(others[:NAMED_CLOSED])

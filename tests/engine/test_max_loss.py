@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from marginlab.engine.margin.evaluate import evaluate
 from marginlab.engine.margin.models import Scenario
 from marginlab.engine.margin.pools import VARIANTS, build_pools
-from marginlab.engine.text.report_text import report_json, summary_lines
+from marginlab.engine.text.report_text import report_json, summary_lines, symbol_summaries
 from tests.engine.helpers import position, scenario
 from tests.engine.test_properties import scenarios
 
@@ -397,3 +397,31 @@ def test_no_move_on_a_dense_two_symbol_grid_loses_more_than_max_loss(scenario: S
         grid_loss = account.equity_now - float(worth.min())
         scale = max(1.0, account.equity_now)
         assert account.max_loss >= grid_loss - 1e-9 * scale, (name, grid_loss)
+
+
+def test_a_summary_names_a_dozen_of_the_positions_it_closes_and_counts_the_rest() -> None:
+    """Issue 16: one cross pool of 15 BTC longs and 15 ETH longs. If BTC is wrong, all cross
+    closes the 15 ETH positions too: the sentence names 12 and counts 3; the banner (which
+    unfolds the list) holds all 15."""
+    book = scenario(
+        10_000,
+        [
+            position(
+                f"P{n}",
+                "BTCUSDT" if n % 2 else "ETHUSDT",
+                "long",
+                0.1,
+                60_000,
+                mode="cross",
+                maintenance_rate=0.01,
+            )
+            for n in range(30)
+        ],
+        rules="generic",
+    )
+    report = evaluate(book)
+    line = next(line for line in summary_lines(report) if line.startswith("If BTCUSDT"))
+    eth = ", ".join(f"P{n}" for n in range(0, 24, 2))
+    assert f"and also closes {eth} and 3 more." in line
+    banner = next(s for s in symbol_summaries(report) if s.symbol == "BTCUSDT")
+    assert banner.variants["cross"].others == tuple(f"P{n}" for n in range(0, 30, 2))

@@ -265,6 +265,12 @@ class _Account:
         prices = {**state.prices, symbol: x}
         return _State(prices, part_equity, part_maintenance, health, equity, total, frozenset(down))
 
+    def found(self, state: _State) -> WorstMove:
+        """The account's worst move at ``state``'s prices, its worth summed afresh: a descent
+        keeps its running total through many moves, some to prices near 10^12 whose worths
+        dwarf the answer, and the figure must be the worth a move there gives."""
+        return self.worst_move(self.state(state.prices))
+
     def worst_move(self, state: _State) -> WorstMove:
         """The loss from today's equity to the worth at ``state`` (kept up to date move by
         move: summing every pool again costs a big book more than the search itself)."""
@@ -427,21 +433,21 @@ def _account_max_loss(account: _Account, risks: Mapping[str, SymbolRisk]) -> Wor
     if chosen is not None:
         best = account.moved(at_marks, *chosen)
     if account.at_floor(best):
-        return account.worst_move(best)
+        return account.found(best)
     if all(len(pool.parts) == 1 for pool in account.live):
         # No pool spans two symbols: the worth is a sum of one-symbol parts, and each part's
         # own lowest, found by its exact search, together give the exact lowest.
         separable = at_marks
         for s in symbols:
             separable = account.moved(separable, s, account.line_search(s, at_marks)[1])
-        return account.worst_move(separable if separable.total < best.total else best)
+        return account.found(separable if separable.total < best.total else best)
     starts = [(at_marks, symbols), (account.state(dict.fromkeys(symbols, 0.0)), symbols[::-1])]
     for start, order in starts:
         found = account.descend(start, order)
         if found.total < best.total:
             best = found
         if account.at_floor(best):
-            return account.worst_move(best)
+            return account.found(best)
     cross = account.coupled()
     if cross is not None:
         few = len(account.parts[cross]) <= _COMBINED_SYMBOLS
@@ -454,8 +460,8 @@ def _account_max_loss(account: _Account, risks: Mapping[str, SymbolRisk]) -> Wor
                 if found.total < best.total:
                     best = found
                 if account.at_floor(best):
-                    return account.worst_move(best)
-    return account.worst_move(best)
+                    return account.found(best)
+    return account.found(best)
 
 
 def _hedged_symbols(pools: tuple[Pool, ...]) -> set[str]:

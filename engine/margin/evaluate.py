@@ -114,7 +114,7 @@ def _variant(
             equity_after += pool.cash
             nows.append(equity_now(pool, marks))
             continue
-        equity, maintenance = _at_marks(pool, marks)
+        equity, maintenance = pool.at_marks()
         nows.append(max(equity, 0.0))
         ratio = fig.margin_ratio(maintenance, equity)
         ratios.append(ratio)
@@ -206,16 +206,6 @@ def _pool_figures(
             venue_liquidation_price=position.venue_liquidation_price,
         )
     return out
-
-
-def _at_marks(pool: Pool, marks: dict[str, float]) -> tuple[float, float]:
-    """The pool's equity and maintenance margin at today's marks (``Pool.equity``,
-    ``Pool.maintenance``), found once per pool: its legs were marked with these marks."""
-    found: tuple[float, float] | None = pool.memo.get("at marks")
-    if found is None:
-        found = (float(pool.equity(marks)), float(pool.maintenance(marks)))
-        pool.memo["at marks"] = found
-    return found
 
 
 def equity_after(

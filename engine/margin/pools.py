@@ -275,8 +275,8 @@ class Pool:
     _totals: tuple[float, float] | None = field(default=None, init=False, repr=False, compare=False)
     # Figures derived from the pool alone, found once: a pool is built again only when
     # something that decides it changes (``build_pools``, ``_isolated_pool``). Keys: "at
-    # marks" and the positions' figures by outcome (``evaluate``), "lowest worth"
-    # (``max_loss``), "crossings" (``solver``), "equity at marks" (``sweep``).
+    # marks" (``at_marks``), the positions' figures by outcome (``evaluate``), "lowest
+    # worth" (``max_loss``), "crossings" (``solver``).
     memo: dict[object, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -298,6 +298,17 @@ class Pool:
             object.__setattr__(self, "_totals", (equity, maintenance))
         assert self._totals is not None
         return self._totals
+
+    def at_marks(self) -> tuple[float, float]:
+        """Pool equity and Σ MM at its legs' marks (``equity``, ``maintenance``: the cash
+        first, as a move's figures sum), found once per pool: the report and the sweep ask
+        for them at every edit that keeps the pool. ``totals_at_marks`` leaves the cash out."""
+        found: tuple[float, float] | None = self.memo.get("at marks")
+        if found is None:
+            marks = {leg.symbol: leg.mark for leg in self.legs}
+            found = (float(self.equity(marks)), float(self.maintenance(marks)))
+            self.memo["at marks"] = found
+        return found
 
     def equity(self, prices: Mapping[str, Price]) -> Price:
         """Pool equity ``cash + Σ s · Q · (P − EP)`` (DESIGN §1; Binance FAQ: wallet balance

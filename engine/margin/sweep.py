@@ -195,7 +195,7 @@ def _sweep(
         for pool, c in prepared:
             if moving.isdisjoint(pool.parts):
                 if c.healthy:  # no threshold on the way: its equity today, all along
-                    still += _equity_at_marks(pool)
+                    still += pool.at_marks()[0]
                     continue
             elif c.healthy and len(pool.legs) == 1 and in_order:
                 leg = pool.legs[0]
@@ -232,17 +232,6 @@ def _one_leg_equity(columns: FloatArray, t: FloatArray) -> FloatArray:
         np.add.at(slopes, index[alive], sign * (d * net)[alive])
     summed: FloatArray = np.cumsum(levels[:-1]) + np.cumsum(slopes[:-1]) * t
     return summed
-
-
-def _equity_at_marks(pool: Pool) -> float:
-    """The pool's equity at its legs' marks (``Pool.equity``), found once per pool: a big
-    book's sweep adds every pool the move leaves alone, at every edit."""
-    found: float | None = pool.memo.get("equity at marks")
-    if found is None:
-        found = pool.memo["equity at marks"] = float(
-            pool.equity({leg.symbol: leg.mark for leg in pool.legs})
-        )
-    return found
 
 
 def _pool_equity(

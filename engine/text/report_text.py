@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
-from marginlab.engine.margin.max_loss import SymbolRisk
+from marginlab.engine.margin.max_loss import SymbolRisk, WorstMove
 from marginlab.engine.margin.models import Scenario
 from marginlab.engine.margin.pools import VARIANT_TITLES
 from marginlab.engine.margin.report import PositionFigures, Report, VariantReport
@@ -133,8 +133,7 @@ def symbol_summaries(report: Report) -> list[SymbolSummary]:
                 continue
             risk = variant.symbol_risks[symbol]
             worst = risk.worst
-            mine = {f.id for f in legs[name][symbol]}
-            others = tuple(pid for pid in worst.liquidated if pid not in mine)
+            others = _closed_elsewhere(worst, legs[name][symbol])
             loss = money_text(worst.loss, report.currency, coin=report.coin)
             in_cross = _reaches_cross(variant, risk, legs[name][symbol])
             cells[name] = VariantRisk(
@@ -257,9 +256,14 @@ def _variant_phrase(
             else say(" if it rises (a fall: {loss})", loss=other_loss)
         )
     if others is None:
-        mine = {f.id for f in legs}
-        others = tuple(pid for pid in worst.liquidated if pid not in mine)
+        others = _closed_elsewhere(worst, legs)
     return say("{head}{direction}{closes}", head=head, direction=direction, closes=_closes(others))
+
+
+def _closed_elsewhere(worst: WorstMove, legs: list[PositionFigures]) -> tuple[str, ...]:
+    """The positions of other symbols a worst move closes (``legs``: the symbol's own)."""
+    mine = {f.id for f in legs}
+    return tuple(pid for pid in worst.liquidated if pid not in mine)
 
 
 def _closes(others: tuple[str, ...]) -> Said | str:

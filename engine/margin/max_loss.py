@@ -183,12 +183,18 @@ class _Account:
 
     def __init__(self, pools: tuple[Pool, ...], marks: Mapping[str, float]) -> None:
         self.marks = dict(marks)
-        self.now = sum(equity_now(p, marks) for p in pools)
+        held = [p for p in pools if p.legs]
+        today = [_pool_at(p, self.marks) for p in held]  # (…, health, equity) of each
         # A pool liquidated today is worth 0 after any move; a free balance stays as it is.
         self.fixed = sum(max(p.cash, 0.0) for p in pools if not p.legs)
-        self.live = [p for p in pools if p.legs and p.health(marks) > 0]
+        worth = iter(max(values[3], 0.0) for values in today)
+        self.now = sum(next(worth) if p.legs else max(p.cash, 0.0) for p in pools)  # in order
+        self.live = [p for p, values in zip(held, today, strict=True) if values[2] > 0]
         self.dead = [
-            leg.position_id for p in pools if p.legs and p.health(marks) <= 0 for leg in p.legs
+            leg.position_id
+            for p, values in zip(held, today, strict=True)
+            if values[2] <= 0
+            for leg in p.legs
         ]
         self.parts = [list(p.parts.values()) for p in self.live]
         self.ids = [[leg.position_id for leg in p.legs] for p in self.live]
@@ -214,29 +220,36 @@ class _Account:
         self.floor = self.fixed + sum(low or 0.0 for low in lows)
 
     def at_floor(self, state: _State) -> bool:
-        return state.total <= self.floor + 1e-12 * max(1.0, abs(self.floor))
-
-    def _pool_values(
-        self, i: int, equities: list[float], maintenances: list[float]
-    ) -> tuple[float, float]:
-        equity = self.live[i].cash
-        for value in equities:
-            equity += value
-        maintenance = 0.0
-        for value in maintenances:
-            maintenance += value
-        return equity - maintenance, equity
+        tolerance = 1e-12 * max(1.0, abs(self.floor))
+        if state.total <= self.floor + tolerance:
+            return True
+        if state.total > self.floor + 1e-9 * max(1.0, abs(self.now)):
+            return False
+        # Near it: the running total carries the rounding of every move (a book whose pools
+        # are all liquidated keeps 1e-11 of them), so the worths are summed afresh to decide.
+        live = math.fsum(e for i, e in enumerate(state.equity) if i not in state.down)
+        return self.fixed + live <= self.floor + tolerance
 
     def state(self, prices: Mapping[str, float]) -> _State:
-        part_equity = [[float(p.equity(prices[p.symbol])) for p in parts] for parts in self.parts]
-        part_maintenance = [
-            [float(p.maintenance(prices[p.symbol])) for p in parts] for parts in self.parts
-        ]
-        health, equity = [], []
-        for i in range(len(self.live)):
-            h, e = self._pool_values(i, part_equity[i], part_maintenance[i])
-            health.append(h)
-            equity.append(e)
+        if prices is self.marks:
+            # Each pool at the marks is found once per pool: a book's edit keeps all but a few.
+            found = [_pool_at(pool, prices) for pool in self.live]
+            part_equity = [pool[0] for pool in found]
+            part_maintenance = [pool[1] for pool in found]
+            health = [pool[2] for pool in found]
+            equity = [pool[3] for pool in found]
+        else:
+            part_equity = [
+                [float(p.equity(prices[p.symbol])) for p in parts] for parts in self.parts
+            ]
+            part_maintenance = [
+                [float(p.maintenance(prices[p.symbol])) for p in parts] for parts in self.parts
+            ]
+            health, equity = [], []
+            for i in range(len(self.live)):
+                h, e = _pool_values(self.live[i].cash, part_equity[i], part_maintenance[i])
+                health.append(h)
+                equity.append(e)
         total = self.fixed + sum(e for h, e in zip(health, equity, strict=True) if h > 0)
         down = frozenset(i for i, h in enumerate(health) if h <= 0)
         return _State(dict(prices), part_equity, part_maintenance, health, equity, total, down)
@@ -256,7 +269,9 @@ class _Account:
             part_equity[i][k] = float(part.equity(x))
             part_maintenance[i] = list(part_maintenance[i])
             part_maintenance[i][k] = float(part.maintenance(x))
-            health[i], equity[i] = self._pool_values(i, part_equity[i], part_maintenance[i])
+            health[i], equity[i] = _pool_values(
+                self.live[i].cash, part_equity[i], part_maintenance[i]
+            )
             if health[i] > 0:
                 total += equity[i]
                 down.discard(i)
@@ -382,6 +397,36 @@ class _Account:
             if not improved:
                 break
         return state
+
+
+def _pool_values(
+    cash: float, equities: list[float], maintenances: list[float]
+) -> tuple[float, float]:
+    """A pool's health and equity from its parts' equity and maintenance, summed in the
+    order ``Pool.health`` sums them."""
+    equity = cash
+    for value in equities:
+        equity += value
+    maintenance = 0.0
+    for value in maintenances:
+        maintenance += value
+    return equity - maintenance, equity
+
+
+def _pool_at(
+    pool: Pool, prices: Mapping[str, float]
+) -> tuple[list[float], list[float], float, float]:
+    """A pool's parts' equity and maintenance at ``prices``, and its health and equity there;
+    found once per pool and prices (shared: a search copies a pool's lists before it moves)."""
+    parts = pool.parts.values()
+    key = ("parts at", *(prices[part.symbol] for part in parts))
+    found: tuple[list[float], list[float], float, float] | None = pool.memo.get(key)
+    if found is None:
+        equities = [float(part.equity(prices[part.symbol])) for part in parts]
+        maintenances = [float(part.maintenance(prices[part.symbol])) for part in parts]
+        found = (equities, maintenances, *_pool_values(pool.cash, equities, maintenances))
+        pool.memo[key] = found
+    return found
 
 
 def _symbol_risks(account: _Account, pools: tuple[Pool, ...]) -> dict[str, SymbolRisk]:

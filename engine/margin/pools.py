@@ -276,7 +276,7 @@ class Pool:
     # Figures derived from the pool alone, found once: a pool is built again only when
     # something that decides it changes (``build_pools``, ``_isolated_pool``). Keys: "at
     # marks" (``at_marks``), the positions' figures by outcome (``evaluate``), "lowest
-    # worth" (``max_loss``), "crossings" (``solver``).
+    # worth" and "parts at" some prices (``max_loss``), "crossings" (``solver``).
     memo: dict[object, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -8,6 +8,8 @@ the Hypothesis properties check the definition against ``evaluate`` at random mo
 from __future__ import annotations
 
 import json
+import sys
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -21,6 +23,9 @@ from marginlab.engine.margin.pools import VARIANTS, build_pools
 from marginlab.engine.text.report_text import report_json, summary_lines, symbol_summaries
 from tests.engine.helpers import position, scenario
 from tests.engine.test_properties import scenarios
+
+sys.path.insert(0, str(Path(__file__).parents[2]))
+from bench.books import book_document
 
 TINY = 1e-9  # "towards 0": the closest a move can take a price to 0
 
@@ -425,3 +430,26 @@ def test_a_summary_names_a_dozen_of_the_positions_it_closes_and_counts_the_rest(
     assert f"and also closes {eth} and 3 more." in line
     banner = next(s for s in symbol_summaries(report) if s.symbol == "BTCUSDT")
     assert banner.variants["cross"].others == tuple(f"P{n}" for n in range(0, 30, 2))
+
+
+def test_a_search_that_liquidates_every_pool_knows_no_move_goes_lower() -> None:
+    """The 20-position bench book as entered: a descent from today's marks liquidates every
+    pool. Its running total keeps the rounding of each move (about 1e-11 there), yet that is
+    the floor, and the search stops; a state with a pool still alive is not."""
+    from dataclasses import replace
+
+    from marginlab.engine.margin.max_loss import _Account
+
+    s = Scenario.model_validate(book_document(20))
+    pools = build_pools(s, "as_entered")
+    marks = {p.symbol: p.mark_price for p in s.positions}
+    account = _Account(pools, marks)
+    bottom = account.descend(account.at_marks, list(marks))
+    assert bottom.down == frozenset(range(len(account.live)))
+    assert account.floor == 0.0
+    assert account.at_floor(bottom)
+    assert account.at_floor(replace(bottom, total=3e-11))
+    assert not account.at_floor(account.at_marks)
+    alive = max(range(len(account.live)), key=lambda i: account.at_marks.equity[i])
+    one_alive = replace(bottom, down=bottom.down - {alive}, equity=account.at_marks.equity)
+    assert not account.at_floor(replace(one_alive, total=1e-11))

@@ -16,7 +16,7 @@ import sys
 import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import numpy as np
 
@@ -37,10 +37,12 @@ from marginlab.engine.files.scenario_io import (
 )
 from marginlab.engine.margin.evaluate import check_moves, evaluate
 from marginlab.engine.margin.models import Scenario
-from marginlab.engine.margin.sweep import SweepResult, sweep_move, sweep_price
 from marginlab.engine.text.moves import parse_moves, resolve_symbol
 from marginlab.engine.text.numbers import amount_decimals
 from marginlab.engine.text.report_text import report_dict, report_table, strict_json
+
+if TYPE_CHECKING:
+    from marginlab.engine.margin.sweep import SweepResult
 
 PROG = "marginlab-cli"
 
@@ -172,6 +174,8 @@ def _sweep(args: argparse.Namespace) -> str:
     if problems:
         raise UsageError(problems)
     scenario = load_account(args.file, args.account)
+    from marginlab.engine.margin.sweep import sweep_move, sweep_price  # this command's only
+
     if args.all:
         if min(args.start, args.stop) <= -100:
             raise UsageError(["--from/--to: a move must stay above -100 %"])

@@ -202,8 +202,8 @@ def test_evaluate_reads_standard_input() -> None:
 
 
 def test_evaluate_imports_only_what_it_needs() -> None:
-    """Issue 16: ``evaluate`` loads neither the Monte Carlo and path code nor the venue
-    readers (they cost its start-up and it never runs them)."""
+    """Issue 16: ``evaluate`` loads neither the Monte Carlo and path code, the sweep, nor the
+    venue readers (they cost its start-up and it never runs them)."""
     code = (
         "import sys\n"
         "from marginlab.cli.main import main\n"
@@ -216,6 +216,7 @@ def test_evaluate_imports_only_what_it_needs() -> None:
     for heavy in (
         "marginlab.engine.paths.montecarlo",
         "marginlab.engine.paths.replay",
+        "marginlab.engine.margin.sweep",
         "marginlab.engine.paths.sources",
         "marginlab.engine.files.venue_import",
         "marginlab.engine.files.tier_import",

@@ -259,26 +259,50 @@ class _Account:
         if x == state.prices[symbol]:
             return state
         part_equity, part_maintenance = list(state.part_equity), list(state.part_maintenance)
-        health, equity, total = list(state.health), list(state.equity), state.total
-        down = set(state.down)
+        health, equity = list(state.health), list(state.equity)
+        changed, total, down = self._changed(state, symbol, x)
+        for i, equities, maintenances, h, e in changed:
+            part_equity[i], part_maintenance[i], health[i], equity[i] = equities, maintenances, h, e
+        prices = {**state.prices, symbol: x}
+        return _State(prices, part_equity, part_maintenance, health, equity, total, down)
+
+    def moved_worst(self, state: _State, symbol: str, x: float) -> WorstMove:
+        """``worst_move(moved(state, symbol, x))``, without copying every pool's figures into
+        a new state: "If SYMBOL is wrong" asks it of every symbol both ways, and keeps only
+        the figure."""
+        if x == state.prices[symbol]:
+            return self.worst_move(state)
+        _, total, down = self._changed(state, symbol, x)
+        return self._worst(total, down, {**state.prices, symbol: x})
+
+    def _changed(
+        self, state: _State, symbol: str, x: float
+    ) -> tuple[list[tuple[int, list[float], list[float], float, float]], float, frozenset[int]]:
+        """The pools holding ``symbol``, with it at ``x``: (index, parts' equity, parts'
+        maintenance, health, equity) each, and the account's worth and its liquidated pools."""
+        total, down = state.total, state.down
+        added: set[int] = set()
+        revived: set[int] = set()
+        changed = []
         for i, k in self.by_symbol[symbol]:
             part = self.parts[i][k]
-            if health[i] > 0:
-                total -= equity[i]
-            part_equity[i] = list(part_equity[i])
-            part_equity[i][k] = float(part.equity(x))
-            part_maintenance[i] = list(part_maintenance[i])
-            part_maintenance[i][k] = float(part.maintenance(x))
-            health[i], equity[i] = _pool_values(
-                self.live[i].cash, part_equity[i], part_maintenance[i]
-            )
-            if health[i] > 0:
-                total += equity[i]
-                down.discard(i)
-            else:
-                down.add(i)
-        prices = {**state.prices, symbol: x}
-        return _State(prices, part_equity, part_maintenance, health, equity, total, frozenset(down))
+            if state.health[i] > 0:
+                total -= state.equity[i]
+            equities = list(state.part_equity[i])
+            equities[k] = float(part.equity(x))
+            maintenances = list(state.part_maintenance[i])
+            maintenances[k] = float(part.maintenance(x))
+            h, e = _pool_values(self.live[i].cash, equities, maintenances)
+            if h > 0:
+                total += e
+                if i in down:
+                    revived.add(i)
+            elif i not in down:
+                added.add(i)
+            changed.append((i, equities, maintenances, h, e))
+        if added or revived:  # most moves leave the same pools liquidated: no new set
+            down = (down - revived) | added
+        return changed, total, down
 
     def found(self, state: _State) -> WorstMove:
         """The account's worst move at ``state``'s prices, its worth summed afresh: a descent
@@ -289,11 +313,13 @@ class _Account:
     def worst_move(self, state: _State) -> WorstMove:
         """The loss from today's equity to the worth at ``state`` (kept up to date move by
         move: summing every pool again costs a big book more than the search itself)."""
+        return self._worst(state.total, state.down, dict(state.prices))
+
+    def _worst(self, total: float, down: frozenset[int], prices: dict[str, float]) -> WorstMove:
         gone = list(self.dead)
-        for i in sorted(state.down):
+        for i in sorted(down):
             gone += self.ids[i]
-        loss = max(self.now - state.total, 0.0)
-        return WorstMove(loss, dict(state.prices), tuple(gone))
+        return WorstMove(max(self.now - total, 0.0), prices, tuple(gone))
 
     def line_search(self, symbol: str, state: _State, side: int = 0) -> tuple[float, float]:
         """The lowest worth moving ``symbol`` alone, and where: both ways (side 0), down (−1)
@@ -438,8 +464,8 @@ def _symbol_risks(account: _Account, pools: tuple[Pool, ...]) -> dict[str, Symbo
         _, rise = account.line_search(symbol, at_marks, +1)
         out[symbol] = SymbolRisk(
             symbol,
-            account.worst_move(account.moved(at_marks, symbol, fall)),
-            account.worst_move(account.moved(at_marks, symbol, rise)),
+            account.moved_worst(at_marks, symbol, fall),
+            account.moved_worst(at_marks, symbol, rise),
             symbol in hedged,
         )
     return out
@@ -452,7 +478,7 @@ def symbol_loss(
     exact search as "If SYMBOL is wrong", for one symbol and one side."""
     account = _Account(pools, marks)
     _, x = account.line_search(symbol, account.at_marks, side)
-    return account.worst_move(account.moved(account.at_marks, symbol, x))
+    return account.moved_worst(account.at_marks, symbol, x)
 
 
 def max_losses(

@@ -361,6 +361,7 @@ def clear_pools_cache() -> None:
     _SEGMENTS.clear()
     _POOLS.clear()
     _ISOLATED.clear()
+    _HELD.clear()
 
 
 def clear_schedule_cache() -> None:
@@ -400,11 +401,27 @@ def margin_held(scenario: Scenario, position: Position) -> float:
     on a venue that counts the fee to close in its maintenance margin, that fee (Bybit UTA
     "Initial Margin = Position Value / Leverage + Estimated Fee to Close Position"; so a
     default margin's liquidation price is the venue's own, fee or not)."""
+    return _margin_held(scenario.rules, taker_rate(scenario), position)
+
+
+def _margin_held(rules: str, rate: float, position: Position) -> float:
     if position.margin is not None:
         return position.margin
-    return position.isolated_margin + maintenance_fee(
-        scenario.rules, position, taker_rate(scenario)
-    )
+    return position.isolated_margin + maintenance_fee(rules, position, rate)
+
+
+def margins_held(scenario: Scenario) -> list[float]:
+    """``margin_held`` of every position, in order; found once per scenario: each variant's
+    pools, its isolated margins' scale and its warnings ask for them."""
+    return _HELD.get(scenario, None)
+
+
+def _margins_held(scenario: Scenario, _: None) -> list[float]:
+    rate = taker_rate(scenario)
+    return [_margin_held(scenario.rules, rate, p) for p in scenario.positions]
+
+
+_HELD: ByScenario[None, list[float]] = ByScenario(_margins_held, kept=12)
 
 
 def isolated_margin_scale(scenario: Scenario, variant: Variant) -> float:
@@ -413,11 +430,18 @@ def isolated_margin_scale(scenario: Scenario, variant: Variant) -> float:
     it as entered). A venue would not open them all; this variant assumes the wallet is split
     across the isolated positions in proportion to their margins, so no pool starts with
     money the account does not have and equity never goes below 0."""
-    total = sum(
-        margin_held(scenario, p) for p in scenario.positions if mode_in(variant, p) == "isolated"
-    )
+    total = isolated_margins(scenario, variant)
     wallet = scenario.account.wallet_balance
     return wallet / total if total > wallet * (1 + 1e-12) else 1.0
+
+
+def isolated_margins(scenario: Scenario, variant: Variant) -> float:
+    """Σ ``margin_held`` of the positions isolated in ``variant``."""
+    return sum(
+        held
+        for p, held in zip(scenario.positions, margins_held(scenario), strict=True)
+        if mode_in(variant, p) == "isolated"
+    )
 
 
 def build_pools(scenario: Scenario, variant: Variant) -> tuple[Pool, ...]:
@@ -434,10 +458,10 @@ def _build_pools(scenario: Scenario, variant: Variant) -> tuple[Pool, ...]:
     marks = scenario.marks()
     scale = isolated_margin_scale(scenario, variant)
     fee_rate = taker_rate(scenario)
-    for position in scenario.positions:
+    for position, held in zip(scenario.positions, margins_held(scenario), strict=True):
         mark = marks[position.symbol]
         if mode_in(variant, position) == "isolated":
-            margin = margin_held(scenario, position) * scale
+            margin = held * scale
             isolated_total += margin
             pools.append(_isolated_pool(scenario.rules, position, mark, margin, fee_rate))
         else:

@@ -10,8 +10,7 @@ from marginlab.engine.margin.pools import (
     Pool,
     Variant,
     isolated_margin_scale,
-    margin_held,
-    mode_in,
+    isolated_margins,
 )
 from marginlab.engine.margin.rules import VENUE_NAMES, schedule_for
 from marginlab.engine.text.numbers import money_text, price_text
@@ -97,11 +96,7 @@ def variant_warnings(
             )
     scale = isolated_margin_scale(scenario, variant)
     if scale < 1:
-        needed = sum(
-            margin_held(scenario, p)
-            for p in scenario.positions
-            if mode_in(variant, p) == "isolated"
-        )
+        needed = isolated_margins(scenario, variant)
         out.append(
             RiskWarning(
                 "isolated_margins_above_wallet",

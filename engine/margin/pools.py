@@ -361,6 +361,7 @@ def clear_pools_cache() -> None:
     _SEGMENTS.clear()
     _POOLS.clear()
     _ISOLATED.clear()
+    _LEGS.clear()
     _HELD.clear()
 
 
@@ -370,6 +371,7 @@ def clear_schedule_cache() -> None:
     _SEGMENTS.clear()
     _POOLS.clear()
     _ISOLATED.clear()
+    _LEGS.clear()
 
 
 def make_leg(rules: str, position: Position, mark: float, fee_rate: float = 0.0) -> Leg:
@@ -465,7 +467,7 @@ def _build_pools(scenario: Scenario, variant: Variant) -> tuple[Pool, ...]:
             isolated_total += margin
             pools.append(_isolated_pool(scenario.rules, position, mark, margin, fee_rate))
         else:
-            cross_legs.append(make_leg(scenario.rules, position, mark, fee_rate))
+            cross_legs.append(_cross_leg(scenario.rules, position, mark, fee_rate))
     rest = max(scenario.account.wallet_balance - isolated_total, 0.0)
     if cross_legs:
         pools.append(Pool("cross", "cross", rest, tuple(cross_legs)))
@@ -489,6 +491,16 @@ def _isolated_pool(rules: str, position: Position, mark: float, margin: float, f
             f"isolated {position.id}", "isolated", margin, (make_leg(rules, position, mark, fee),)
         ),
     )
+
+
+def _cross_leg(rules: str, position: Position, mark: float, fee: float) -> Leg:
+    """A cross position's leg, remembered by everything that decides it (as ``_isolated_pool``):
+    an edit rebuilds the cross pool, and all but one of its legs are as they were."""
+    key = (rules, mark, fee, *position.__dict__.values())
+    return _LEGS.get(key, lambda: make_leg(rules, position, mark, fee))
+
+
+_LEGS: Remembered[tuple[object, ...], Leg] = Remembered(12_000)
 
 
 # Two variants' worth of a 5,000-position book (about 4.6 KB a pool with its figures).

@@ -245,7 +245,11 @@ def _pool_equity(
         alive &= t > c.down
     if c.up is not None:
         alive &= t < c.up
-    prices = {leg.symbol: leg.mark + t * direction.get(leg.symbol, 0.0) for leg in pool.legs}
+    # One price array per symbol, not per leg: a cross pool holds hundreds of legs.
+    prices = {
+        symbol: part.legs[0].mark + t * direction.get(symbol, 0.0)
+        for symbol, part in pool.parts.items()
+    }
     return np.where(alive, pool.equity(prices), 0.0)
 
 

@@ -11,7 +11,6 @@ from operator import itemgetter
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import QStyleOptionViewItem, QTableView, QWidget
 
 from marginlab.desktop.i18n import N_, said, tr
 from marginlab.desktop.style import TOOLTIPS
+from marginlab.desktop.text_widths import TextWidths
 from marginlab.engine.margin.report import PositionFigures
 from marginlab.engine.text.numbers import (
     RATIO_DECIMALS,
@@ -149,18 +149,13 @@ class FiguresTable(QTableView):
         super().__init__(parent)
         self.figures = FiguresModel(self)
         self.setModel(self.figures)
-        self._advances: dict[str, int] = {}  # each text's width in the table's font
+        self._widths = TextWidths()  # each text's width in the table's font
 
     def rowCount(self) -> int:
         return self.figures.rowCount()
 
     def columnCount(self) -> int:
         return self.figures.columnCount()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.FontChange:
-            self._advances.clear()
-        super().changeEvent(event)
 
     def _needed(self, column: int) -> int:
         """The column's widest cell as Qt sizes it, asked of one cell only: the one whose text
@@ -170,15 +165,9 @@ class FiguresTable(QTableView):
         texts = self.figures.texts
         if not texts:
             return header
-        if len(self._advances) > 50_000:
-            self._advances.clear()
-        metrics = self.fontMetrics()
-        # Without a Python loop over the rows: 3 cards × 5 columns × every row a keystroke.
         column_texts = list(map(itemgetter(column), texts))
-        distinct = set(column_texts)
-        for text in distinct.difference(self._advances):
-            self._advances[text] = metrics.horizontalAdvance(text)
-        widest_row = column_texts.index(max(distinct, key=self._advances.__getitem__))
+        widest, _ = self._widths.widest(column_texts, self.font())
+        widest_row = column_texts.index(widest)
         option = QStyleOptionViewItem()
         self.initViewItemOption(option)
         index = self.figures.index(widest_row, column)

@@ -42,6 +42,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
@@ -183,18 +184,13 @@ class _Account:
 
     def __init__(self, pools: tuple[Pool, ...], marks: Mapping[str, float]) -> None:
         self.marks = dict(marks)
-        held = [p for p in pools if p.legs]
-        today = [_pool_at(p, self.marks) for p in held]  # (…, health, equity) of each
+        today = {id(p): _pool_at(p, self.marks) for p in pools if p.legs}
         # A pool liquidated today is worth 0 after any move; a free balance stays as it is.
         self.fixed = sum(max(p.cash, 0.0) for p in pools if not p.legs)
-        worth = iter(max(values[3], 0.0) for values in today)
-        self.now = sum(next(worth) if p.legs else max(p.cash, 0.0) for p in pools)  # in order
-        self.live = [p for p, values in zip(held, today, strict=True) if values[2] > 0]
+        self.now = sum(max(today[id(p)].equity, 0.0) if p.legs else max(p.cash, 0.0) for p in pools)
+        self.live = [p for p in pools if p.legs and today[id(p)].health > 0]
         self.dead = [
-            leg.position_id
-            for p, values in zip(held, today, strict=True)
-            if values[2] <= 0
-            for leg in p.legs
+            leg.position_id for p in pools if p.legs and today[id(p)].health <= 0 for leg in p.legs
         ]
         self.parts = [list(p.parts.values()) for p in self.live]
         self.ids = [[leg.position_id for leg in p.legs] for p in self.live]
@@ -234,10 +230,10 @@ class _Account:
         if prices is self.marks:
             # Each pool at the marks is found once per pool: a book's edit keeps all but a few.
             found = [_pool_at(pool, prices) for pool in self.live]
-            part_equity = [pool[0] for pool in found]
-            part_maintenance = [pool[1] for pool in found]
-            health = [pool[2] for pool in found]
-            equity = [pool[3] for pool in found]
+            part_equity = [pool.part_equity for pool in found]
+            part_maintenance = [pool.part_maintenance for pool in found]
+            health = [pool.health for pool in found]
+            equity = [pool.equity for pool in found]
         else:
             part_equity = [
                 [float(p.equity(prices[p.symbol])) for p in parts] for parts in self.parts
@@ -439,18 +435,25 @@ def _pool_values(
     return equity - maintenance, equity
 
 
-def _pool_at(
-    pool: Pool, prices: Mapping[str, float]
-) -> tuple[list[float], list[float], float, float]:
-    """A pool's parts' equity and maintenance at ``prices``, and its health and equity there;
-    found once per pool and prices (shared: a search copies a pool's lists before it moves)."""
+class _PoolAt(NamedTuple):
+    """A pool at some prices: its parts' equity and maintenance, its health and equity."""
+
+    part_equity: list[float]
+    part_maintenance: list[float]
+    health: float
+    equity: float
+
+
+def _pool_at(pool: Pool, prices: Mapping[str, float]) -> _PoolAt:
+    """A pool at ``prices``, found once per pool and prices (shared: a search copies a pool's
+    lists before it moves it)."""
     parts = pool.parts.values()
     key = ("parts at", *(prices[part.symbol] for part in parts))
-    found: tuple[list[float], list[float], float, float] | None = pool.memo.get(key)
+    found: _PoolAt | None = pool.memo.get(key)
     if found is None:
         equities = [float(part.equity(prices[part.symbol])) for part in parts]
         maintenances = [float(part.maintenance(prices[part.symbol])) for part in parts]
-        found = (equities, maintenances, *_pool_values(pool.cash, equities, maintenances))
+        found = _PoolAt(equities, maintenances, *_pool_values(pool.cash, equities, maintenances))
         pool.memo[key] = found
     return found
 

@@ -200,19 +200,14 @@ def summary_lines(report: Report) -> list[str]:
     E.g. "If BTCUSDT is wrong: all isolated loses at most 2,000.00 USDT; all cross can lose
     10,000.00 USDT and also closes A."
     """
-    lines: list[str] = []
-    symbols = dict.fromkeys(f.symbol for f in report.variants["cross"].positions.values())
-    legs = {name: _legs_by_symbol(variant) for name, variant in report.variants.items()}
-    for symbol in symbols:
-        parts = [
-            _variant_phrase(name, variant, variant.symbol_risks[symbol], report, legs[name][symbol])
-            for name, variant in report.variants.items()
-            if symbol in variant.symbol_risks
-        ]
-        lines.append(
-            say("If {symbol} is wrong: {phrases}.", symbol=symbol, phrases="; ".join(parts))
+    return [
+        say(
+            "If {symbol} is wrong: {phrases}.",
+            symbol=summary.symbol,
+            phrases="; ".join(cell.sentence for cell in summary.variants.values()),
         )
-    return lines
+        for summary in symbol_summaries(report)
+    ]
 
 
 def _variant_phrase(
@@ -221,12 +216,12 @@ def _variant_phrase(
     risk: SymbolRisk,
     report: Report,
     legs: list[PositionFigures],
-    others: tuple[str, ...] | None = None,
-    in_cross: bool | None = None,
+    others: tuple[str, ...],
+    in_cross: bool,
 ) -> Said:
     """The sentence of one variant for one symbol; ``legs`` are the variant's positions in it,
     ``others`` the positions of other symbols its worst move closes, ``in_cross`` whether the
-    move touches the cross pool (each found when None)."""
+    move touches the cross pool."""
     currency = report.currency
     title = VARIANT_LOWER[name]
     fall, rise = risk.fall, risk.rise
@@ -254,7 +249,7 @@ def _variant_phrase(
     loss = money_text(worst.loss, currency, coin=report.coin)
     head = (
         say("{variant} can lose {loss}", variant=title, loss=loss)
-        if (_reaches_cross(risk, legs, _cross_ids(variant)) if in_cross is None else in_cross)
+        if in_cross
         else say("{variant} loses at most {loss}", variant=title, loss=loss)
     )
     other = rise if worst is fall else fall
@@ -266,8 +261,6 @@ def _variant_phrase(
             if worst is fall
             else say(" if it rises (a fall: {loss})", loss=other_loss)
         )
-    if others is None:
-        others = _closed_elsewhere(worst, legs)
     return say("{head}{direction}{closes}", head=head, direction=direction, closes=_closes(others))
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from marginlab.desktop.before_paint import BeforePaint
 from marginlab.desktop.controller import Result, ScenarioController
 from marginlab.desktop.i18n import N_, said, tr
 from marginlab.desktop.order_fields import (
@@ -66,8 +67,7 @@ class CalculatorView(QWidget):
         super().__init__(parent)
         self.planner = Planner(controller)
         # Keystrokes that arrive while a big book is being searched are answered once.
-        self._timer = QTimer(self, singleShot=True, interval=0)
-        self._timer.timeout.connect(self.recompute)
+        self._soon = BeforePaint(self.recompute, self)  # the next frame shows the answer
         outer = QVBoxLayout(self)
         ticket = QGroupBox(tr("The order"))
         grid = QGridLayout(ticket)
@@ -288,10 +288,10 @@ class CalculatorView(QWidget):
         self.recompute()
 
     def schedule(self, *_: Any) -> None:
-        self._timer.start()
+        self._soon.request()
 
     def recompute(self, *_: Any) -> None:
-        self._timer.stop()
+        self._soon.cancel()
         if not self.isVisible():
             self._stale = True
             return

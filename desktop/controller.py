@@ -12,9 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from marginlab.desktop.before_paint import BeforePaint
 from marginlab.desktop.i18n import said, tr
 from marginlab.desktop.wording import LABELS
 from marginlab.engine.files.scenario_io import format_errors, load_scenario, save_scenario
@@ -146,8 +147,7 @@ class ScenarioController(QObject):
         self._moves: dict[str, float] = {}
         self._cards_at_what_if = False
         self.undo_stack = QUndoStack(self)
-        self._timer = QTimer(self, singleShot=True, interval=0)
-        self._timer.timeout.connect(self.recompute)
+        self._soon = BeforePaint(self.recompute, self)
         self._pick_axis()
 
     # --- state ---------------------------------------------------------------------------------
@@ -461,7 +461,7 @@ class ScenarioController(QObject):
         if x == self._what_if or not _on_axis(x, self._axis):
             return
         self._what_if = x
-        if self._result is None or self._timer.isActive():
+        if self._result is None or self._soon.pending:
             return  # the coming recompute reads it
         self._publish(self._result.sweep)
 
@@ -567,11 +567,12 @@ class ScenarioController(QObject):
 
     # --- engine --------------------------------------------------------------------------------
     def schedule(self) -> None:
-        """Coalesce a burst of edits into one engine call on the next event-loop turn."""
-        self._timer.start()
+        """Coalesce a burst of edits into one engine call on the next event-loop turn, before
+        the window paints (``BeforePaint``: the first frame after an edit shows its figures)."""
+        self._soon.request()
 
     def recompute(self) -> None:
-        self._timer.stop()
+        self._soon.cancel()
         scenario = self._scenario
         self._moves = {s: p for s, p in self._moves.items() if s in scenario.marks()}
         base = scenario.at_marks({s: p for s, p in self._moves.items() if s != self._axis})

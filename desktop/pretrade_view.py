@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from marginlab.desktop.before_paint import BeforePaint
 from marginlab.desktop.controller import Result, ScenarioController
 from marginlab.desktop.i18n import N_, said, tr
 from marginlab.desktop.order_fields import (
@@ -184,8 +185,7 @@ class PreTradeView(QScrollArea):
         self.setWidget(body)
         self._check: Any = None
         self._stale = True  # the figures shown are not the account's (set while hidden)
-        self._timer = QTimer(self, singleShot=True, interval=0)
-        self._timer.timeout.connect(self.recompute)
+        self._soon = BeforePaint(self.recompute, self)  # the next frame shows the answer
         for edit in (self.size, self.leverage, self.price, self.mmr, self.acceptable):
             edit.textEdited.connect(self.schedule)
         self.symbol.currentTextChanged.connect(self.schedule)
@@ -230,10 +230,10 @@ class PreTradeView(QScrollArea):
         )
 
     def schedule(self, *_: Any) -> None:
-        self._timer.start()
+        self._soon.request()
 
     def recompute(self, *_: Any) -> None:
-        self._timer.stop()
+        self._soon.cancel()
         if not self.isVisible():  # hidden: checked again when shown (an edit elsewhere)
             self._stale = True
             return

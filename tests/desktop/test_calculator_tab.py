@@ -34,8 +34,8 @@ def _settle(qtbot, widget) -> None:  # type: ignore[no-untyped-def]
     """The calculator answers a burst of keystrokes once, on the next turn of the loop."""
     window = widget.window()
     calc = window.calculator if isinstance(window, MainWindow) else None
-    if calc is not None and calc._timer.isActive():
-        qtbot.waitUntil(lambda: not calc._timer.isActive(), timeout=2000)
+    if calc is not None and calc._soon.pending:
+        qtbot.waitUntil(lambda: not calc._soon.pending, timeout=2000)
 
 
 def test_the_taker_fee_sets_pnl_after_fees_and_break_even(qtbot, window: MainWindow) -> None:

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, Qt, QUrl
+from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, QUrl
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLineEdit, QMessageBox
 
@@ -975,3 +975,34 @@ def test_a_wide_figure_out_of_sight_still_sets_its_column(
         for column in range(table.columnCount()):
             needed = max(table.sizeHintForColumn(column), header.sectionSizeHint(column))
             assert header.sectionSize(column) >= needed, (card.name, column)
+
+
+def test_the_first_frame_after_a_keystroke_shows_its_figures(qtbot, qapp, window) -> None:
+    """The window paints only once the engine has answered the keystroke: a trader never sees
+    a frame with the typed digit beside the figures of before."""
+    window.table.selectRow(1)
+    field = window.form.size
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "0.")
+    qapp.processEvents()
+    log: list[str] = []
+
+    class PaintLog(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                log.append("paint")
+            return False
+
+    spy = PaintLog()
+    window.controller.resultChanged.connect(lambda _: log.append("result"))
+    qapp.installEventFilter(spy)
+    try:
+        qtbot.keyClick(field, "7")
+        qapp.processEvents()
+    finally:
+        qapp.removeEventFilter(spy)
+    assert window.controller.scenario.positions[1].quantity == pytest.approx(0.7)
+    assert "result" in log and "paint" in log  # the edit painted (offscreen windows paint)
+    assert log.index("result") < log.index("paint")
+    assert_shows_engine_figures(window)

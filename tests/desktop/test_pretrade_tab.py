@@ -20,8 +20,8 @@ def _cell(view, key: str, col: int) -> str:  # type: ignore[no-untyped-def]
 
 
 def _settle(qtbot, view) -> None:  # type: ignore[no-untyped-def]
-    if view._timer.isActive():
-        qtbot.waitUntil(lambda: not view._timer.isActive(), timeout=3000)
+    if view._soon.pending:
+        qtbot.waitUntil(lambda: not view._soon.pending, timeout=3000)
 
 
 def _story(qtbot, window: MainWindow):  # type: ignore[no-untyped-def]

@@ -306,8 +306,8 @@ def run_monkey(qtbot, window: MainWindow, steps: int, seed: int) -> None:
     for _ in range(steps):
         _back_to_the_window(window)
         done.append(monkey_step(qtbot, window, rng))
-        if window.controller._timer.isActive():
-            qtbot.waitUntil(lambda: not window.controller._timer.isActive(), timeout=2000)
+        if window.controller._soon.pending:
+            qtbot.waitUntil(lambda: not window.controller._soon.pending, timeout=2000)
         try:
             assert_shows_engine_figures(window)
             _fields_show_committed(window)

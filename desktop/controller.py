@@ -334,14 +334,14 @@ class ScenarioController(QObject):
             value = raw.strip()
             if field in ("side", "margin_mode"):
                 value = _WORDS.get(value.lower(), value)  # "Buy", "Long", "Cross" are fine
-        document["positions"][row][field] = value
+        edited = _editable(document, row)
+        edited[field] = value
         if field == "mark_price":  # one mark a symbol: every position of it follows
-            symbol = document["positions"][row]["symbol"]
-            for other in document["positions"]:
-                if other["symbol"] == symbol:
-                    other["mark_price"] = value
+            for other, position in enumerate(self._scenario.positions):
+                if position.symbol == edited["symbol"]:
+                    _editable(document, other)["mark_price"] = value
         if field == "maintenance_rate" and value is None:
-            document["positions"][row].pop("maintenance_amount", None)  # no rate, no amount
+            edited.pop("maintenance_amount", None)  # no rate, no amount
         return self._apply(document, _edit(field), f"positions[{row}].{field}")
 
     def set_position_fields(self, row: int, values: dict[str, Any], label: str) -> bool:
@@ -349,7 +349,7 @@ class ScenarioController(QObject):
         if not 0 <= row < len(self._scenario.positions):
             return False
         document = self._document()
-        document["positions"][row].update(values)
+        _editable(document, row).update(values)
         return self._apply(document, label, f"positions[{row}].size")
 
     def set_size(self, row: int, kind: str, raw: str) -> bool:
@@ -374,7 +374,7 @@ class ScenarioController(QObject):
         symbol's mark; BTCUSDT at its mark (or 60,000) when no row is given. In a
         coin-margined book, one contract like the selected row's (or the first row's)."""
         document = self._document()
-        taken = {p["id"] for p in document["positions"]}
+        taken = {p.id for p in self._scenario.positions}
         new_id = next(f"P{i}" for i in range(1, len(taken) + 2) if f"P{i}" not in taken)
         positions = self._scenario.positions
         symbol = positions[like_row].symbol if 0 <= like_row < len(positions) else "BTCUSDT"
@@ -411,8 +411,8 @@ class ScenarioController(QObject):
 
     def duplicate_position(self, row: int) -> bool:
         document = self._document()
-        copy = dict(document["positions"][row])
-        taken = {p["id"] for p in document["positions"]}
+        copy = dict(_editable(document, row))
+        taken = {p.id for p in self._scenario.positions}
         base, n = copy["id"], 2
         while f"{base}-{n}" in taken:
             n += 1
@@ -633,16 +633,22 @@ class ScenarioController(QObject):
 
     # --- internals -----------------------------------------------------------------------------
     def _document(self) -> dict[str, Any]:
+        """The shown account as a document to edit and validate again. Its positions stay the
+        validated models (pydantic takes a model instance as it is, ``revalidate_instances``
+        "never"), and ``_editable`` makes a row a dict to change: a keystroke in a book of
+        thousands validates the position it edits and the account's own rules, not every
+        position again."""
         document = self._scenario.model_dump(
-            mode="python", exclude_none=True, exclude={"format", "version"}
+            mode="python", exclude_none=True, exclude={"format", "version", "positions"}
         )
-        document["positions"] = list(document["positions"])
+        document["positions"] = list(self._scenario.positions)
         return document
 
     def _apply(self, document: dict[str, Any], label: str, merge_key: str | None) -> bool:
         for position in document.get("positions", []):
-            for key in [k for k, v in position.items() if v is None]:
-                del position[key]
+            if isinstance(position, dict):
+                for key in [k for k, v in position.items() if v is None]:
+                    del position[key]
         if document["account"].get("max_acceptable_loss") is None:
             document["account"].pop("max_acceptable_loss", None)
         try:
@@ -734,6 +740,16 @@ def _number_message(raw: str) -> str:
     if problem is None or problem == "is empty" or problem.endswith("is not a number"):
         return tr("must be a number")
     return tr("must be a number: {problem}").format(problem=said(problem))
+
+
+def _editable(document: dict[str, Any], row: int) -> dict[str, Any]:
+    """Row ``row`` of ``document``'s positions as a dict to change (``_document``)."""
+    position = document["positions"][row]
+    if not isinstance(position, dict):
+        position = document["positions"][row] = position.model_dump(
+            mode="python", exclude_none=True
+        )
+    return position
 
 
 def _edit(field: str) -> str:

@@ -1006,3 +1006,22 @@ def test_the_first_frame_after_a_keystroke_shows_its_figures(qtbot, qapp, window
     assert "result" in log and "paint" in log  # the edit painted (offscreen windows paint)
     assert log.index("result") < log.index("paint")
     assert_shows_engine_figures(window)
+
+
+def test_an_edit_validates_the_row_it_changes_and_keeps_the_others(qtbot, window) -> None:
+    """A keystroke in a big book validates the position typed in and the account's rules;
+    the other positions are the ones already validated (and the engine's caches know them)."""
+    controller = window.controller
+    before = controller.scenario.positions
+    assert controller.set_position(1, "quantity", "0.9")
+    after = controller.scenario.positions
+    assert after[1].quantity == pytest.approx(0.9)
+    assert after[0] is before[0]
+    assert not controller.set_position(1, "leverage", "0")
+    assert "positions[1].leverage" in controller.problems
+    assert not controller.set_position(0, "id", after[1].id)
+    assert any("already used" in message for message in controller.problems.values())
+    assert controller.scenario.positions == after  # the last valid state stays
+    assert controller.set_position(0, "mark_price", "61000")
+    marks = {p.mark_price for p in controller.scenario.positions if p.symbol == after[0].symbol}
+    assert marks == {61_000}

@@ -56,6 +56,7 @@ _WEIGHTS = (0.0, 1 / 16, 1.0, 16.0)
 _FEWER_WEIGHTS = (1 / 16, 1.0)  # for a cross pool of more symbols: each start costs more
 # Symbols of a cross pool up to which those starts are searched (each costs a descent).
 _COMBINED_SYMBOLS = 12
+_PRICES_KEPT = 16  # prices a pool remembers itself at (``_pool_at``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,25 +228,13 @@ class _Account:
         return self.fixed + live <= self.floor + tolerance
 
     def state(self, prices: Mapping[str, float]) -> _State:
-        if prices is self.marks:
-            # Each pool at the marks is found once per pool: a book's edit keeps all but a few.
-            found = [_pool_at(pool, prices) for pool in self.live]
-            part_equity = [pool.part_equity for pool in found]
-            part_maintenance = [pool.part_maintenance for pool in found]
-            health = [pool.health for pool in found]
-            equity = [pool.equity for pool in found]
-        else:
-            part_equity = [
-                [float(p.equity(prices[p.symbol])) for p in parts] for parts in self.parts
-            ]
-            part_maintenance = [
-                [float(p.maintenance(prices[p.symbol])) for p in parts] for parts in self.parts
-            ]
-            health, equity = [], []
-            for i in range(len(self.live)):
-                h, e = _pool_values(self.live[i].cash, part_equity[i], part_maintenance[i])
-                health.append(h)
-                equity.append(e)
+        # Each pool at some prices is found once per pool (``_pool_at``): a book's edit keeps
+        # all but a few pools, and its search starts and ends where the last one did.
+        found = [_pool_at(pool, prices) for pool in self.live]
+        part_equity = [pool.part_equity for pool in found]
+        part_maintenance = [pool.part_maintenance for pool in found]
+        health = [pool.health for pool in found]
+        equity = [pool.equity for pool in found]
         total = self.fixed + sum(e for h, e in zip(health, equity, strict=True) if h > 0)
         down = frozenset(i for i, h in enumerate(health) if h <= 0)
         return _State(dict(prices), part_equity, part_maintenance, health, equity, total, down)
@@ -446,15 +435,21 @@ class _PoolAt(NamedTuple):
 
 def _pool_at(pool: Pool, prices: Mapping[str, float]) -> _PoolAt:
     """A pool at ``prices``, found once per pool and prices (shared: a search copies a pool's
-    lists before it moves it)."""
+    lists before it moves it). A pool keeps the last ``_PRICES_KEPT`` prices it was seen at:
+    the marks, and the few places a search starts from and ends at."""
     parts = pool.parts.values()
-    key = ("parts at", *(prices[part.symbol] for part in parts))
-    found: _PoolAt | None = pool.memo.get(key)
+    key = tuple([prices[part.symbol] for part in parts])
+    seen: dict[tuple[float, ...], _PoolAt] | None = pool.memo.get("parts at")
+    if seen is None:
+        seen = pool.memo["parts at"] = {}
+    found = seen.get(key)
     if found is None:
         equities = [float(part.equity(prices[part.symbol])) for part in parts]
         maintenances = [float(part.maintenance(prices[part.symbol])) for part in parts]
         found = _PoolAt(equities, maintenances, *_pool_values(pool.cash, equities, maintenances))
-        pool.memo[key] = found
+        if len(seen) >= _PRICES_KEPT:
+            del seen[next(iter(seen))]  # the oldest
+        seen[key] = found
     return found
 
 
@@ -511,10 +506,10 @@ def _account_max_loss(account: _Account, risks: Mapping[str, SymbolRisk]) -> Wor
     if all(len(pool.parts) == 1 for pool in account.live):
         # No pool spans two symbols: the worth is a sum of one-symbol parts, and each part's
         # own lowest, found by its exact search, together give the exact lowest.
-        separable = at_marks
-        for s in symbols:
-            separable = account.moved(separable, s, account.line_search(s, at_marks)[1])
-        return account.found(separable if separable.total < best.total else best)
+        separable = account.state({s: account.line_search(s, at_marks)[1] for s in symbols})
+        if separable.total < best.total:
+            return account.worst_move(separable)  # summed afresh by ``state``
+        return account.found(best)
     starts = [(at_marks, symbols), (account.state(dict.fromkeys(symbols, 0.0)), symbols[::-1])]
     for start, order in starts:
         found = account.descend(start, order)

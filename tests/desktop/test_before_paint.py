@@ -18,14 +18,20 @@ class _Logged(QWidget):
         self.log.append("paint")
 
 
-def test_a_burst_of_requests_runs_once_before_the_paint(qtbot, qapp) -> None:
-    log: list[str] = []
+def _shown(qtbot, qapp, log: list[str]) -> _Logged:
+    """A widget on screen, painted once already, that logs its next paints."""
     widget = _Logged(log)
     qtbot.addWidget(widget)
     widget.show()
     qtbot.waitExposed(widget)
     qapp.processEvents()
     log.clear()
+    return widget
+
+
+def test_a_burst_of_requests_runs_once_before_the_paint(qtbot, qapp) -> None:
+    log: list[str] = []
+    widget = _shown(qtbot, qapp, log)
     owner = QObject()
     soon = BeforePaint(lambda: log.append("run"), owner)
     widget.update()  # an edit repaints its field first, then asks for the figures
@@ -49,12 +55,7 @@ def test_a_cancelled_request_does_not_run(qapp) -> None:
 
 def test_a_callback_asking_again_lets_the_window_paint_first(qtbot, qapp) -> None:
     log: list[str] = []
-    widget = _Logged(log)
-    qtbot.addWidget(widget)
-    widget.show()
-    qtbot.waitExposed(widget)
-    qapp.processEvents()
-    log.clear()
+    widget = _shown(qtbot, qapp, log)
     soon: BeforePaint
 
     def run() -> None:

@@ -276,6 +276,11 @@ class ComparisonPanel(QScrollArea):
                 report.usd.get(name),
                 report.coin,
             )
+        # Laid out now, inside out: a card whose text grew would otherwise keep its old height
+        # for a turn of the event loop per level of layout, and be painted squeezed meanwhile.
+        for card in self.cards.values():
+            card.layout().activate()
+        self.widget().layout().activate()
 
 
 def _prices_text(prices: dict[str, float]) -> str:

@@ -122,3 +122,16 @@ def test_the_autosave_holds_every_account(qtbot, window: MainWindow) -> None:
     saved = load_scenario(window.autosaver.file)
     assert saved.account.currency == "USDT"
     assert saved.linked_accounts[0].account.max_acceptable_loss == pytest.approx(0.1)
+
+
+def test_switching_accounts_never_paints_a_card_squeezed(qtbot, qapp, window) -> None:
+    """The cards take the height their new figures need in the same turn of the event loop
+    that shows them: no frame has a card's last line against (or past) its border."""
+    window.resize(1600, 1000)
+    load(qtbot, window)
+    for index in (1, 0, 1, 0):
+        window.controller.show_account(index)
+        qapp.processEvents()  # one turn: the recompute, then the paint
+        for name, card in window.comparison.cards.items():
+            needed = card.heightForWidth(card.width())
+            assert card.height() >= needed, (index, name, card.height(), needed)

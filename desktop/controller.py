@@ -334,6 +334,11 @@ class ScenarioController(QObject):
             value = raw.strip()
             if field in ("side", "margin_mode"):
                 value = _WORDS.get(value.lower(), value)  # "Buy", "Long", "Cross" are fine
+        if field == "id" and any(
+            p.id == value for i, p in enumerate(self._scenario.positions) if i != row
+        ):
+            # The file's check names the later of two rows, here the one not typed in.
+            return self._refuse(f"positions[{row}].id", tr("another position has this ID"))
         edited = _editable(document, row)
         edited[field] = value
         if field == "mark_price":  # one mark a symbol: every position of it follows

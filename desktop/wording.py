@@ -31,6 +31,7 @@ LABELS = {
     "rules": N_("Rules"),
 }
 _POSITION = re.compile(r"positions\[(\d+)\]\.(\w+)")
+_OTHER_POSITION = re.compile(r"positions\[(\d+)\](?!\.\w)")  # not "positions[0].field"
 _ACCOUNT = re.compile(r"account\.(\w+)")
 _COMPARE = re.compile(r"must be (>=|<=|>|<) (-?[\d.e+]+)")
 _WORDS = {">": N_("above"), ">=": N_("at least"), "<": N_("below"), "<=": N_("at most")}
@@ -78,4 +79,16 @@ def trader_words(text: str, scenario: Scenario) -> str:
         place = field_label(where)
     if _COMPARE.search(message):
         return f"{place}: {_COMPARE.sub(compare, message)}"
-    return f"{place}: {said(message)}"
+    return f"{place}: {others_named(said(message), scenario)}"
+
+
+def others_named(message: str, scenario: Scenario) -> str:
+    """A message's references to other positions by their IDs: "ETHUSDT already has mark
+    3,000 in A", not "… in positions[0]" (the file's own path, which the CLI keeps)."""
+
+    def named(match: re.Match[str]) -> str:
+        index = int(match.group(1))
+        positions = scenario.positions
+        return positions[index].id if index < len(positions) else match.group(0)
+
+    return _OTHER_POSITION.sub(named, message)

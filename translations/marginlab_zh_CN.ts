@@ -109,32 +109,32 @@
    <translation>档位表日期 {date}</translation>
   </message>
   <message>
-   <location filename="../desktop/app.py" line="130" />
+   <location filename="../desktop/app.py" line="147" />
    <source>Unexpected error</source>
    <translation>意外错误</translation>
   </message>
   <message>
-   <location filename="../desktop/app.py" line="104" />
+   <location filename="../desktop/app.py" line="121" />
    <source>1 more unsaved scenario left behind by an earlier session will be offered at the next start</source>
    <translation>上次会话还留下 1 个未保存的方案，将在下次启动时提供恢复</translation>
   </message>
   <message>
-   <location filename="../desktop/app.py" line="99" />
+   <location filename="../desktop/app.py" line="116" />
    <source>{n} more unsaved scenarios left behind by an earlier session will be offered at the next start</source>
    <translation>上次会话还留下 {n} 个未保存的方案，将在下次启动时提供恢复</translation>
   </message>
   <message>
-   <location filename="../desktop/app.py" line="134" />
+   <location filename="../desktop/app.py" line="151" />
    <source>Your work is autosaved. Details: {log}</source>
    <translation>你的工作已自动保存。详情：{log}</translation>
   </message>
   <message>
-   <location filename="../desktop/app.py" line="136" />
+   <location filename="../desktop/app.py" line="153" />
    <source>Details: {log}</source>
    <translation>详情：{log}</translation>
   </message>
   <message>
-   <location filename="../desktop/app.py" line="68" />
+   <location filename="../desktop/app.py" line="85" />
    <source>Cannot open {file}</source>
    <translation>无法打开 {file}</translation>
   </message>
@@ -174,42 +174,42 @@
    <translation>自动保存已关闭：无法写入 {folder}（{reason}）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="49" />
+   <location filename="../desktop/calculator_view.py" line="50" />
    <source>Fill</source>
    <translation>成交</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="50" />
+   <location filename="../desktop/calculator_view.py" line="51" />
    <source>Price</source>
    <translation>价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="51" />
+   <location filename="../desktop/calculator_view.py" line="52" />
    <source>Qty</source>
    <translation>数量</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="52" />
+   <location filename="../desktop/calculator_view.py" line="53" />
    <source>Total qty</source>
    <translation>总数量</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="53" />
+   <location filename="../desktop/calculator_view.py" line="54" />
    <source>Avg entry</source>
    <translation>平均开仓价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="54" />
+   <location filename="../desktop/calculator_view.py" line="55" />
    <source>Margin</source>
    <translation>保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="55" />
+   <location filename="../desktop/calculator_view.py" line="56" />
    <source>Liq. isolated</source>
    <translation>逐仓强平价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="56" />
+   <location filename="../desktop/calculator_view.py" line="57" />
    <source>Liq. cross</source>
    <translation>全仓强平价</translation>
   </message>
@@ -684,7 +684,7 @@
    <translation>⚠ … 另有 {n} 条:将指针停在此处即可阅读全部</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="284" />
+   <location filename="../desktop/comparison_panel.py" line="289" />
    <source>{n} symbols moved</source>
    <translation>{n} 个合约已移动</translation>
   </message>
@@ -704,7 +704,7 @@
    <translation>折合美元：当前权益 {equity} · 判断错误时的最大亏损 {loss}（币更少，每个币也更不值钱）</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="734" />
+   <location filename="../desktop/controller.py" line="746" />
    <source>must be a number</source>
    <translation>必须是数字</translation>
   </message>
@@ -714,32 +714,32 @@
    <translation>修改吃单手续费</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="404" />
+   <location filename="../desktop/controller.py" line="409" />
    <source>Add position</source>
    <translation>添加仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="421" />
+   <location filename="../desktop/controller.py" line="426" />
    <source>Duplicate position</source>
    <translation>复制仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="426" />
+   <location filename="../desktop/controller.py" line="431" />
    <source>Remove position</source>
    <translation>删除仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="471" />
+   <location filename="../desktop/controller.py" line="476" />
    <source>Other symbols</source>
    <translation>其他合约</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="735" />
+   <location filename="../desktop/controller.py" line="747" />
    <source>must be a number: {problem}</source>
    <translation>必须是数字：{problem}</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="740" />
+   <location filename="../desktop/controller.py" line="762" />
    <source>Edit {field}</source>
    <translation>修改{field}</translation>
   </message>
@@ -764,27 +764,32 @@
    <translation>移除账户</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="362" />
+   <location filename="../desktop/controller.py" line="341" />
+   <source>another position has this ID</source>
+   <translation>已有其他仓位使用此 ID</translation>
+  </message>
+  <message>
+   <location filename="../desktop/controller.py" line="367" />
    <source>must be a number &gt; 0</source>
    <translation>必须是大于 0 的数字</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="554" />
+   <location filename="../desktop/controller.py" line="559" />
    <source>{file} names its amounts in {named}, but {rules} settles in {currency}: they are shown in {currency} (save to keep it so)</source>
    <translation>{file} 以 {named} 计价，但 {rules} 以 {currency} 结算：金额按 {currency} 显示（保存后即如此）</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="562" />
+   <location filename="../desktop/controller.py" line="567" />
    <source>no file name</source>
    <translation>没有文件名</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="369" />
+   <location filename="../desktop/controller.py" line="374" />
    <source>Size by {kind}</source>
    <translation>按{kind}设定仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="410" />
+   <location filename="../desktop/controller.py" line="415" />
    <source>Open {id}</source>
    <translation>开仓 {id}</translation>
   </message>
@@ -1004,32 +1009,32 @@
    <translation>{field}：未采用 {typed}；已恢复为 {value}</translation>
   </message>
   <message>
-   <location filename="../desktop/figures_table.py" line="33" />
+   <location filename="../desktop/figures_table.py" line="35" />
    <source>Liq. price</source>
    <translation>强平价</translation>
   </message>
   <message>
-   <location filename="../desktop/figures_table.py" line="34" />
+   <location filename="../desktop/figures_table.py" line="36" />
    <source>Dist.</source>
    <translation>距离</translation>
   </message>
   <message>
-   <location filename="../desktop/figures_table.py" line="35" />
+   <location filename="../desktop/figures_table.py" line="37" />
    <source>Max loss</source>
    <translation>最大亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/figures_table.py" line="36" />
+   <location filename="../desktop/figures_table.py" line="38" />
    <source>Ratio</source>
    <translation>保证金率</translation>
   </message>
   <message>
-   <location filename="../desktop/figures_table.py" line="64" />
+   <location filename="../desktop/figures_table.py" line="66" />
    <source>{id}: {symbol} {side}, {mode} in this variant</source>
    <translation>{id}：{symbol} {side}，本方案中为{mode}</translation>
   </message>
   <message>
-   <location filename="../desktop/figures_table.py" line="110" />
+   <location filename="../desktop/figures_table.py" line="112" />
    <source>The position's ID</source>
    <translation>仓位编号</translation>
   </message>
@@ -1314,244 +1319,244 @@
    <translation>可接受 {amount}</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="155" />
+   <location filename="../desktop/main_window.py" line="157" />
    <source>Edit any figure on the left; everything on the right follows as you type. F1: glossary.</source>
    <translation>修改左侧任一数字，右侧随输入即时更新。F1：术语表。</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="191" />
+   <location filename="../desktop/main_window.py" line="193" />
    <source>Before you open: isolated or cross?</source>
    <translation>开仓之前：逐仓还是全仓？</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="195" />
+   <location filename="../desktop/main_window.py" line="197" />
    <source>The order you are about to place, opened isolated and opened cross in this account, against the loss you accept (Ctrl+T)</source>
    <translation>你将要下的订单，在本账户中分别以逐仓和全仓开仓，与你能接受的亏损对比（Ctrl+T）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="219" />
+   <location filename="../desktop/main_window.py" line="221" />
    <source>Positions (double-click a cell to edit; tick Isolated to toggle the margin mode)</source>
    <translation>仓位（双击单元格编辑；勾选“逐仓”切换保证金模式）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="231" />
+   <location filename="../desktop/main_window.py" line="233" />
    <source>Price &amp;move</source>
    <translation>价格变动(&amp;M)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="233" />
+   <location filename="../desktop/main_window.py" line="235" />
    <source>Re&amp;play a path</source>
    <translation>回放价格路径(&amp;P)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="234" />
+   <location filename="../desktop/main_window.py" line="236" />
    <source>Ris&amp;k (Monte Carlo)</source>
    <translation>风险（蒙特卡洛）(&amp;K)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="235" />
+   <location filename="../desktop/main_window.py" line="237" />
    <source>Calculator</source>
    <translation>计算器</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="236" />
+   <location filename="../desktop/main_window.py" line="238" />
    <source>Before you open</source>
    <translation>开仓之前</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="238" />
+   <location filename="../desktop/main_window.py" line="240" />
    <source>Equity against a what-if price move</source>
    <translation>权益随假设价格变动的曲线</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="239" />
+   <location filename="../desktop/main_window.py" line="241" />
    <source>A price path in time: a wick or a sustained crash</source>
    <translation>随时间变化的价格路径：插针或持续暴跌</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="240" />
+   <location filename="../desktop/main_window.py" line="242" />
    <source>Odds of liquidation in each mode over many paths</source>
    <translation>多条路径下各模式的强平概率</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="243" />
+   <location filename="../desktop/main_window.py" line="245" />
    <source>PnL and targets, average entry and DCA ladder, max open, size from your loss, funding: per mode (Ctrl+K)</source>
    <translation>盈亏与目标价、均价与分批建仓、最大可开、按亏损定仓位、资金费：按模式分别计算（Ctrl+K）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="249" />
+   <location filename="../desktop/main_window.py" line="251" />
    <source>The order you are about to place, isolated vs cross, against your loss (Ctrl+T)</source>
    <translation>你将要下的订单，逐仓对比全仓，与你的可接受亏损对照（Ctrl+T）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="330" />
+   <location filename="../desktop/main_window.py" line="332" />
    <source>&amp;Edit</source>
    <translation>编辑(&amp;E)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="331" />
+   <location filename="../desktop/main_window.py" line="333" />
    <source>&amp;Undo</source>
    <translation>撤销(&amp;U)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="333" />
+   <location filename="../desktop/main_window.py" line="335" />
    <source>&amp;Redo</source>
    <translation>重做(&amp;R)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="363" />
+   <location filename="../desktop/main_window.py" line="365" />
    <source>Remove this accou&amp;nt</source>
    <translation>移除此账户(&amp;N)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="365" />
+   <location filename="../desktop/main_window.py" line="367" />
    <source>Take the account shown out of this file (Undo brings it back)</source>
    <translation>从本文件中移除当前显示的账户（撤销可恢复）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="373" />
+   <location filename="../desktop/main_window.py" line="375" />
    <source>&amp;Help</source>
    <translation>帮助(&amp;H)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="374" />
+   <location filename="../desktop/main_window.py" line="376" />
    <source>&amp;Glossary: isolated vs cross</source>
    <translation>术语表：逐仓与全仓(&amp;G)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="376" />
+   <location filename="../desktop/main_window.py" line="378" />
    <source>Show or hide the glossary panel (F1)</source>
    <translation>显示或隐藏术语表面板（F1）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="388" />
+   <location filename="../desktop/main_window.py" line="390" />
    <source>The window's language, from the next start</source>
    <translation>界面语言，下次启动时生效</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="645" />
+   <location filename="../desktop/main_window.py" line="647" />
    <source>An unusual value</source>
    <translation>异常的数值</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="206" />
+   <location filename="../desktop/main_window.py" line="208" />
    <source>&amp;Add</source>
    <translation>添加(&amp;A)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="206" />
+   <location filename="../desktop/main_window.py" line="208" />
    <source>Add a position (Ctrl+Shift+A)</source>
    <translation>添加仓位（Ctrl+Shift+A）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="208" />
+   <location filename="../desktop/main_window.py" line="210" />
    <source>D&amp;uplicate</source>
    <translation>复制(&amp;U)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="209" />
+   <location filename="../desktop/main_window.py" line="211" />
    <source>Duplicate the selected position (Ctrl+D)</source>
    <translation>复制所选仓位（Ctrl+D）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="212" />
+   <location filename="../desktop/main_window.py" line="214" />
    <source>Re&amp;move</source>
    <translation>删除(&amp;M)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="212" />
+   <location filename="../desktop/main_window.py" line="214" />
    <source>Remove the selected position (Ctrl+Del)</source>
    <translation>删除所选仓位（Ctrl+Del）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="303" />
+   <location filename="../desktop/main_window.py" line="305" />
    <source>Glossary: isolated vs cross</source>
    <translation>术语表：逐仓与全仓</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="329" />
+   <location filename="../desktop/main_window.py" line="331" />
    <source>&amp;File</source>
    <translation>文件(&amp;F)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="338" />
+   <location filename="../desktop/main_window.py" line="340" />
    <source>&amp;Add position</source>
    <translation>添加仓位(&amp;A)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="339" />
+   <location filename="../desktop/main_window.py" line="341" />
    <source>&amp;Duplicate position</source>
    <translation>复制仓位(&amp;D)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="340" />
+   <location filename="../desktop/main_window.py" line="342" />
    <source>&amp;Remove position</source>
    <translation>删除仓位(&amp;R)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="341" />
+   <location filename="../desktop/main_window.py" line="343" />
    <source>&amp;Copy comparison</source>
    <translation>复制对比(&amp;C)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="349" />
+   <location filename="../desktop/main_window.py" line="351" />
    <source>Add a &amp;coin-margined account</source>
    <translation>添加币本位账户(&amp;C)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="350" />
+   <location filename="../desktop/main_window.py" line="352" />
    <source>Link a BTC-margined account to this file: its own BTC wallet and positions</source>
    <translation>向本文件添加一个 BTC 币本位账户：有自己的 BTC 钱包和仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="354" />
+   <location filename="../desktop/main_window.py" line="356" />
    <source>Add a USD&amp;T-margined account</source>
    <translation>添加 USDT 本位账户(&amp;T)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="355" />
+   <location filename="../desktop/main_window.py" line="357" />
    <source>Link a USDT-margined account to this file: its own USDT wallet and positions</source>
    <translation>向本文件添加一个 USDT 本位账户：有自己的 USDT 钱包和仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="372" />
+   <location filename="../desktop/main_window.py" line="374" />
    <source>&amp;Presets</source>
    <translation>预设(&amp;P)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="379" />
+   <location filename="../desktop/main_window.py" line="381" />
    <source>&amp;Language</source>
    <translation>语言(&amp;L)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="391" />
+   <location filename="../desktop/main_window.py" line="393" />
    <source>System language</source>
    <translation>跟随系统</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="559" />
+   <location filename="../desktop/main_window.py" line="561" />
    <source>
 (the last valid figures stay on screen)</source>
    <translation>
 （屏幕上保留最后一次有效的数字）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="562" />
+   <location filename="../desktop/main_window.py" line="564" />
    <source>… (every problem in the tooltip)</source>
    <translation>…（所有问题见提示框）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="404" />
+   <location filename="../desktop/main_window.py" line="406" />
    <source>Margin Lab will start in {language} next time</source>
    <translation>Margin Lab 下次启动时将使用{language}</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="601" />
+   <location filename="../desktop/main_window.py" line="603" />
    <source>Margin Lab</source>
    <translation>Margin Lab</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="646" />
+   <location filename="../desktop/main_window.py" line="648" />
    <source>{message}.
 
 Keep it?</source>
@@ -1560,32 +1565,32 @@ Keep it?</source>
 保留吗？</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="405" />
+   <location filename="../desktop/main_window.py" line="407" />
    <source>the system language</source>
    <translation>系统语言</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="595" />
+   <location filename="../desktop/main_window.py" line="597" />
    <source>{name} · wallet {wallet} · {rules}</source>
    <translation>{name} · 钱包 {wallet} · {rules}</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="671" />
+   <location filename="../desktop/main_window.py" line="673" />
    <source>Margin Lab — {name}</source>
    <translation>Margin Lab — {name}</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="634" />
+   <location filename="../desktop/main_window.py" line="636" />
    <source>{id}: the leverage is back to what it was before</source>
    <translation>{id}：杠杆已恢复为之前的值</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="636" />
+   <location filename="../desktop/main_window.py" line="638" />
    <source>{id}: the MMR override is back to what it was before</source>
    <translation>{id}：维持保证金率覆盖值已恢复为之前的值</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="600" />
+   <location filename="../desktop/main_window.py" line="602" />
    <source>(tiers {date})</source>
    <translation>（档位表 {date}）</translation>
   </message>
@@ -1985,117 +1990,117 @@ Keep it?</source>
    <translation>假设价格下盈亏 {pnl} · 保本价 {price}</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="236" />
+   <location filename="../desktop/positions_table_model.py" line="237" />
    <source> (grey: none typed, so the symbol's mark, or the entry price, is used)</source>
    <translation>（灰色：未输入，采用该合约的标记价格或开仓价格）</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="237" />
+   <location filename="../desktop/positions_table_model.py" line="238" />
    <source> (grey: none typed, so entry notional / leverage is used)</source>
    <translation>（灰色：未输入，采用开仓名义价值 / 杠杆）</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="19" />
+   <location filename="../desktop/positions_table_model.py" line="20" />
    <source>ID</source>
    <translation>编号</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="19" />
+   <location filename="../desktop/positions_table_model.py" line="20" />
    <source>A short name for the position, unique in the scenario</source>
    <translation>仓位的简短名称，在方案中唯一</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="20" />
+   <location filename="../desktop/positions_table_model.py" line="21" />
    <source>Contract symbol, e.g. BTCUSDT; picks the venue's tier table</source>
    <translation>合约代码，例如 BTCUSDT；决定使用交易所的哪张档位表</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="21" />
+   <location filename="../desktop/positions_table_model.py" line="22" />
    <source>long profits when the price rises, short when it falls</source>
    <translation>做多在价格上涨时盈利，做空在价格下跌时盈利</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="26" />
+   <location filename="../desktop/positions_table_model.py" line="27" />
    <source>Checked: the position has its own margin (isolated). Unchecked: it shares the cross pool</source>
    <translation>勾选：仓位有自己的保证金（逐仓）。不勾选：共享全仓资金池</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="31" />
+   <location filename="../desktop/positions_table_model.py" line="32" />
    <source>Size in base units (e.g. BTC)</source>
    <translation>以基础币计的仓位大小（如 BTC）</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="32" />
+   <location filename="../desktop/positions_table_model.py" line="33" />
    <source>Entry</source>
    <translation>开仓价</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="32" />
+   <location filename="../desktop/positions_table_model.py" line="33" />
    <source>Average entry price (settlement currency)</source>
    <translation>平均开仓价格（结算币种）</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="33" />
+   <location filename="../desktop/positions_table_model.py" line="34" />
    <source>Mark</source>
    <translation>标记价</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="33" />
+   <location filename="../desktop/positions_table_model.py" line="34" />
    <source>Today's mark price; empty = the entry price</source>
    <translation>今日标记价格；留空 = 开仓价格</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="34" />
+   <location filename="../desktop/positions_table_model.py" line="35" />
    <source>Lev. ×</source>
    <translation>杠杆 ×</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="34" />
+   <location filename="../desktop/positions_table_model.py" line="35" />
    <source>Leverage: sets initial margin = entry notional / leverage</source>
    <translation>杠杆：初始保证金 = 开仓名义价值 / 杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="38" />
+   <location filename="../desktop/positions_table_model.py" line="39" />
    <source>Isolated margin incl. any added margin; empty = notional / leverage</source>
    <translation>逐仓保证金，含追加的保证金；留空 = 名义价值 / 杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="45" />
+   <location filename="../desktop/positions_table_model.py" line="46" />
    <source>PnL</source>
    <translation>盈亏</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="46" />
+   <location filename="../desktop/positions_table_model.py" line="47" />
    <source>Profit or loss if closed at the what-if price (the mark when the what-if does not move this symbol): side × quantity × (price − entry), fees not included (the form below shows it after fees, and the break-even price)</source>
    <translation>按假设价格平仓的盈亏（假设价格未移动该合约时为标记价格）：方向 × 数量 × (价格 − 开仓价)，未含手续费（下方表单显示扣费后的盈亏和保本价）</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="54" />
+   <location filename="../desktop/positions_table_model.py" line="55" />
    <source>ROE</source>
    <translation>收益率</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="55" />
+   <location filename="../desktop/positions_table_model.py" line="56" />
    <source>Return on the margin put in: PnL / initial margin (isolated: the position's margin)</source>
    <translation>投入保证金的收益率：盈亏 / 初始保证金（逐仓：仓位的保证金）</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="173" />
+   <location filename="../desktop/positions_table_model.py" line="174" />
    <source>refused</source>
    <translation>被拒绝</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="175" />
+   <location filename="../desktop/positions_table_model.py" line="176" />
    <source>row {n}</source>
    <translation>第 {n} 行</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="177" />
+   <location filename="../desktop/positions_table_model.py" line="178" />
    <source>{field}: '{value}' was not used ({problem})</source>
    <translation>{field}：未采用 '{value}'（{problem}）</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="102" />
+   <location filename="../desktop/positions_table_model.py" line="103" />
    <source>PnL ({currency})</source>
    <translation>盈亏（{currency}）</translation>
   </message>
@@ -2110,157 +2115,157 @@ Keep it?</source>
    <translation>最大可接受亏损：请输入你能接受的最大亏损（账户未设定）</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="48" />
+   <location filename="../desktop/pretrade_view.py" line="49" />
    <source>Liquidation price</source>
    <translation>强平价格</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="49" />
+   <location filename="../desktop/pretrade_view.py" line="50" />
    <source>Where the order is liquidated, the rest at their marks</source>
    <translation>订单被强平的价格，其他合约处于标记价格</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="51" />
+   <location filename="../desktop/pretrade_view.py" line="52" />
    <source>Distance</source>
    <translation>距离</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="51" />
+   <location filename="../desktop/pretrade_view.py" line="52" />
    <source>Liquidation price / mark − 1</source>
    <translation>强平价格 / 标记价格 − 1</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="54" />
+   <location filename="../desktop/pretrade_view.py" line="55" />
    <source>Loss if wrong</source>
    <translation>判断错误时的亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="55" />
+   <location filename="../desktop/pretrade_view.py" line="56" />
    <source>What the account loses at the worst move of this symbol against the order, the others at their marks</source>
    <translation>该合约朝不利于订单的方向走到最坏时账户的亏损，其他合约处于标记价格</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="60" />
+   <location filename="../desktop/pretrade_view.py" line="61" />
    <source>Also closes</source>
    <translation>连带平仓</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="60" />
+   <location filename="../desktop/pretrade_view.py" line="61" />
    <source>Existing positions that move takes with it</source>
    <translation>这一波动会连带平掉的现有仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="63" />
+   <location filename="../desktop/pretrade_view.py" line="64" />
    <source>Account max loss</source>
    <translation>账户最大亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="64" />
+   <location filename="../desktop/pretrade_view.py" line="65" />
    <source>The account's max loss if wrong (any move of any symbol), now → after opening</source>
    <translation>账户判断错误时的最大亏损（任一合约任意变动），当前 → 开仓后</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="66" />
+   <location filename="../desktop/pretrade_view.py" line="67" />
    <source>Within what you accept</source>
    <translation>在可接受范围内</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="66" />
+   <location filename="../desktop/pretrade_view.py" line="67" />
    <source>Loss if wrong ≤ your max acceptable loss</source>
    <translation>判断错误时的亏损 ≤ 你的最大可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="69" />
+   <location filename="../desktop/pretrade_view.py" line="70" />
    <source>Largest size within it</source>
    <translation>可接受范围内的最大仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="70" />
+   <location filename="../desktop/pretrade_view.py" line="71" />
    <source>The largest size, at this price and leverage, whose loss if wrong stays within what you accept (and that the account can open)</source>
    <translation>在此价格和杠杆下，判断错误时亏损仍在你可接受范围内（且账户开得出）的最大仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="77" />
+   <location filename="../desktop/pretrade_view.py" line="78" />
    <source>Highest leverage at this margin</source>
    <translation>此保证金下的最高杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="78" />
+   <location filename="../desktop/pretrade_view.py" line="79" />
    <source>Keeping the order's margin, the highest leverage whose loss if wrong stays within what you accept (and the tier allows)</source>
    <translation>保持订单保证金不变，判断错误时亏损仍在你可接受范围内（且档位允许）的最高杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="85" />
+   <location filename="../desktop/pretrade_view.py" line="86" />
    <source>Moves existing liquidations</source>
    <translation>改变现有强平价格</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="86" />
+   <location filename="../desktop/pretrade_view.py" line="87" />
    <source>Existing positions whose liquidation price this order moves: before → after</source>
    <translation>该订单会改变其强平价格的现有仓位：之前 → 之后</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="99" />
+   <location filename="../desktop/pretrade_view.py" line="100" />
    <source>The position you are about to open</source>
    <translation>你将要开的仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="101" />
+   <location filename="../desktop/pretrade_view.py" line="102" />
    <source>order symbol</source>
    <translation>订单合约</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="102" />
+   <location filename="../desktop/pretrade_view.py" line="103" />
    <source>order side</source>
    <translation>订单方向</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="105" />
+   <location filename="../desktop/pretrade_view.py" line="106" />
    <source>Quantity in base units, or the margin you give it</source>
    <translation>以基础币计的数量，或你投入的保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="106" />
+   <location filename="../desktop/pretrade_view.py" line="107" />
    <source>order size</source>
    <translation>订单大小</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="112" />
+   <location filename="../desktop/pretrade_view.py" line="113" />
    <source>Size as a quantity (base units) or as the margin you give it</source>
    <translation>以数量（基础币）或投入的保证金给出仓位大小</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="114" />
+   <location filename="../desktop/pretrade_view.py" line="115" />
    <source>Leverage of the order</source>
    <translation>订单杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="114" />
+   <location filename="../desktop/pretrade_view.py" line="115" />
    <source>order leverage</source>
    <translation>订单杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="117" />
+   <location filename="../desktop/pretrade_view.py" line="118" />
    <source>order price</source>
    <translation>订单价格</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="122" />
+   <location filename="../desktop/pretrade_view.py" line="123" />
    <source>order mmr</source>
    <translation>订单维持保证金率</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="125" />
+   <location filename="../desktop/pretrade_view.py" line="126" />
    <source>the account's</source>
    <translation>账户设定</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="126" />
+   <location filename="../desktop/pretrade_view.py" line="127" />
    <source>The most you accept to lose if you are wrong</source>
    <translation>判断错误时你愿意承受的最大亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="127" />
+   <location filename="../desktop/pretrade_view.py" line="128" />
    <source>acceptable loss</source>
    <translation>可接受亏损</translation>
   </message>
@@ -2270,27 +2275,27 @@ Keep it?</source>
    <translation>数量</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="109" />
+   <location filename="../desktop/pretrade_view.py" line="110" />
    <source>margin</source>
    <translation>保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="130" />
+   <location filename="../desktop/pretrade_view.py" line="131" />
    <source>as</source>
    <translation>按</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="146" />
+   <location filename="../desktop/pretrade_view.py" line="147" />
    <source>Open it isolated</source>
    <translation>以逐仓开仓</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="146" />
+   <location filename="../desktop/pretrade_view.py" line="147" />
    <source>Open it cross</source>
    <translation>以全仓开仓</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="161" />
+   <location filename="../desktop/pretrade_view.py" line="162" />
    <source>Put that size in the Size field</source>
    <translation>把这个仓位大小填入“仓位大小”栏</translation>
   </message>
@@ -2325,12 +2330,12 @@ Keep it?</source>
    <translation>否</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="160" />
+   <location filename="../desktop/pretrade_view.py" line="161" />
    <source>Use the largest size within it ({mode})</source>
    <translation>使用可接受范围内的最大仓位（{mode}）</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="171" />
+   <location filename="../desktop/pretrade_view.py" line="172" />
    <source>Add this position to the scenario as {mode} (Ctrl+Z undoes it)</source>
    <translation>把这个仓位以{mode}加入方案（Ctrl+Z 撤销）</translation>
   </message>
@@ -2825,32 +2830,32 @@ Keep it?</source>
    <translation>规则</translation>
   </message>
   <message>
-   <location filename="../desktop/wording.py" line="36" />
+   <location filename="../desktop/wording.py" line="37" />
    <source>above</source>
    <translation>大于</translation>
   </message>
   <message>
-   <location filename="../desktop/wording.py" line="36" />
+   <location filename="../desktop/wording.py" line="37" />
    <source>at least</source>
    <translation>至少为</translation>
   </message>
   <message>
-   <location filename="../desktop/wording.py" line="36" />
+   <location filename="../desktop/wording.py" line="37" />
    <source>below</source>
    <translation>小于</translation>
   </message>
   <message>
-   <location filename="../desktop/wording.py" line="36" />
+   <location filename="../desktop/wording.py" line="37" />
    <source>at most</source>
    <translation>至多为</translation>
   </message>
   <message>
-   <location filename="../desktop/wording.py" line="74" />
+   <location filename="../desktop/wording.py" line="75" />
    <source>must be {relation} {value}</source>
    <translation>必须{relation} {value}</translation>
   </message>
   <message>
-   <location filename="../desktop/wording.py" line="59" />
+   <location filename="../desktop/wording.py" line="60" />
    <source>position {n}</source>
    <translation>仓位 {n}</translation>
   </message>
@@ -3355,47 +3360,47 @@ Keep it?</source>
    <translation>{first} 和 {second}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/risk_warnings.py" line="198" />
+   <location filename="../engine/margin/risk_warnings.py" line="193" />
    <source>{id}: leverage {leverage} is above the {allowed} {venue} allows for {symbol} at notional {notional}</source>
    <translation>{id}：杠杆 {leverage} 超过了 {venue} 在名义价值 {notional} 下对 {symbol} 允许的 {allowed}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/risk_warnings.py" line="179" />
+   <location filename="../engine/margin/risk_warnings.py" line="174" />
    <source>{id}: an MMR override of {rate} is above {usual}; venues charge that only on their largest tiers</source>
    <translation>{id}：维持保证金率覆盖值 {rate} 高于 {usual}；交易所只在最大的档位才收这么多</translation>
   </message>
   <message>
-   <location filename="../engine/margin/risk_warnings.py" line="76" />
+   <location filename="../engine/margin/risk_warnings.py" line="75" />
    <source>Max loss {loss} is above your max acceptable loss {limit}</source>
    <translation>最大亏损 {loss} 超过了你的最大可接受亏损 {limit}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/risk_warnings.py" line="108" />
+   <location filename="../engine/margin/risk_warnings.py" line="103" />
    <source>{variant} needs {margin} of margin, more than the wallet's {wallet}: this variant assumes each isolated margin is cut to {scale} of it so that they fit the wallet (higher effective leverage, nearer liquidation prices)</source>
    <translation>{variant}需要 {margin} 的保证金，超过钱包的 {wallet}：该方案假设每笔逐仓保证金都被削减到原来的 {scale}，以便放进钱包（实际杠杆更高，强平价格更近）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/risk_warnings.py" line="60" />
+   <location filename="../engine/margin/risk_warnings.py" line="59" />
    <source>{id} is already past its liquidation price{where} at mark {mark}: its {pool} pool counts as liquidated</source>
    <translation>{id} 在标记价格 {mark} 下已越过其强平价格{where}：其{pool}资金池按已强平计算</translation>
   </message>
   <message>
-   <location filename="../engine/margin/risk_warnings.py" line="90" />
+   <location filename="../engine/margin/risk_warnings.py" line="89" />
    <source>Cross initial margin {margin} is above the cross pool {pool}: a venue would not open all of it</source>
    <translation>全仓初始保证金 {margin} 超过全仓资金池 {pool}：交易所不会让你全部开出</translation>
   </message>
   <message>
-   <location filename="../engine/margin/risk_warnings.py" line="136" />
+   <location filename="../engine/margin/risk_warnings.py" line="131" />
    <source>over 10^12x</source>
    <translation>超过 10^12x</translation>
   </message>
   <message>
-   <location filename="../engine/margin/risk_warnings.py" line="140" />
+   <location filename="../engine/margin/risk_warnings.py" line="135" />
    <source>{id}: leverage {leverage} is above the {allowed} the tier allows at notional {notional}</source>
    <translation>{id}：杠杆 {leverage} 超过了档位在名义价值 {notional} 下允许的 {allowed}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/risk_warnings.py" line="156" />
+   <location filename="../engine/margin/risk_warnings.py" line="151" />
    <source>{id}: notional {notional} is beyond the largest tier ({top}); its top tier is used</source>
    <translation>{id}：名义价值 {notional} 超出最大档位（{top}）；按最高档位计算</translation>
   </message>
@@ -3655,122 +3660,122 @@ Keep it?</source>
    <translation>{field}：数值太大</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="28" />
+   <location filename="../engine/text/report_text.py" line="29" />
    <source>as entered</source>
    <translation>按输入</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="29" />
+   <location filename="../engine/text/report_text.py" line="30" />
    <source>all isolated</source>
    <translation>全部逐仓</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="30" />
+   <location filename="../engine/text/report_text.py" line="31" />
    <source>all cross</source>
    <translation>全部全仓</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="97" />
+   <location filename="../engine/text/report_text.py" line="98" />
    <source>The venue says {price}; ours differs by {gap}.</source>
    <translation>交易所显示 {price}；我们的结果相差 {gap}。</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="262" />
+   <location filename="../engine/text/report_text.py" line="264" />
    <source>{head}{direction}{closes}</source>
    <translation>{head}{direction}{closes}</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="273" />
+   <location filename="../engine/text/report_text.py" line="282" />
    <source> and also closes {ids} and {n} more</source>
    <translation>，并连带平仓 {ids} 及另外 {n} 个</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="74" />
+   <location filename="../engine/text/report_text.py" line="75" />
    <source>≥ 100 % (past liquidation)</source>
    <translation>≥ 100 %（已越过强平）</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="83" />
+   <location filename="../engine/text/report_text.py" line="84" />
    <source>The venue says {price}; by our tables no price liquidates it.</source>
    <translation>交易所显示 {price}；按我们的档位表，没有价格会强平它。</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="90" />
+   <location filename="../engine/text/report_text.py" line="91" />
    <source>The venue says {price}; ours differs by {gap}. Likely reasons: the bundled table's date (tiers change), fees or funding the venue takes from the margin, or its rounding and mark-price convention.</source>
    <translation>交易所显示 {price}；我们的结果相差 {gap}。可能的原因：内置档位表的日期（档位会变）、交易所从保证金中扣除的手续费或资金费，或其取整与标记价格约定。</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="165" />
+   <location filename="../engine/text/report_text.py" line="168" />
    <source>loses at most {loss} (fall)</source>
    <translation>最多亏损 {loss}（下跌）</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="167" />
+   <location filename="../engine/text/report_text.py" line="170" />
    <source>loses at most {loss} (rise)</source>
    <translation>最多亏损 {loss}（上涨）</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="235" />
-   <source>{variant} is hedged: a fall costs {fall}; only a rise{where} liquidates it (maintenance grows with the price), and then it can lose {rise}</source>
-   <translation>{variant}已对冲：下跌损失 {fall}；只有上涨{where}才会强平它（维持保证金随价格增长），届时可能亏损 {rise}</translation>
-  </message>
-  <message>
-   <location filename="../engine/text/report_text.py" line="246" />
-   <source>{variant} can lose {loss}</source>
-   <translation>{variant}可能亏损 {loss}</translation>
-  </message>
-  <message>
-   <location filename="../engine/text/report_text.py" line="248" />
-   <source>{variant} loses at most {loss}</source>
-   <translation>{variant}最多亏损 {loss}</translation>
-  </message>
-  <message>
-   <location filename="../engine/text/report_text.py" line="272" />
-   <source> and also closes {ids}</source>
-   <translation>，并连带平仓 {ids}</translation>
-  </message>
-  <message>
-   <location filename="../engine/text/report_text.py" line="154" />
-   <source>can lose {loss}</source>
-   <translation>可能亏损 {loss}</translation>
-  </message>
-  <message>
-   <location filename="../engine/text/report_text.py" line="156" />
-   <source>loses at most {loss}</source>
-   <translation>最多亏损 {loss}</translation>
-  </message>
-  <message>
-   <location filename="../engine/text/report_text.py" line="160" />
-   <source>can lose {loss} (fall)</source>
-   <translation>可能亏损 {loss}（下跌）</translation>
-  </message>
-  <message>
-   <location filename="../engine/text/report_text.py" line="162" />
-   <source>can lose {loss} (rise)</source>
-   <translation>可能亏损 {loss}（上涨）</translation>
-  </message>
-  <message>
-   <location filename="../engine/text/report_text.py" line="205" />
+   <location filename="../engine/text/report_text.py" line="204" />
    <source>If {symbol} is wrong: {phrases}.</source>
    <translation>若 {symbol} 判断错误：{phrases}。</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="225" />
+   <location filename="../engine/text/report_text.py" line="240" />
+   <source>{variant} is hedged: a fall costs {fall}; only a rise{where} liquidates it (maintenance grows with the price), and then it can lose {rise}</source>
+   <translation>{variant}已对冲：下跌损失 {fall}；只有上涨{where}才会强平它（维持保证金随价格增长），届时可能亏损 {rise}</translation>
+  </message>
+  <message>
+   <location filename="../engine/text/report_text.py" line="251" />
+   <source>{variant} can lose {loss}</source>
+   <translation>{variant}可能亏损 {loss}</translation>
+  </message>
+  <message>
+   <location filename="../engine/text/report_text.py" line="253" />
+   <source>{variant} loses at most {loss}</source>
+   <translation>{variant}最多亏损 {loss}</translation>
+  </message>
+  <message>
+   <location filename="../engine/text/report_text.py" line="281" />
+   <source> and also closes {ids}</source>
+   <translation>，并连带平仓 {ids}</translation>
+  </message>
+  <message>
+   <location filename="../engine/text/report_text.py" line="157" />
+   <source>can lose {loss}</source>
+   <translation>可能亏损 {loss}</translation>
+  </message>
+  <message>
+   <location filename="../engine/text/report_text.py" line="159" />
+   <source>loses at most {loss}</source>
+   <translation>最多亏损 {loss}</translation>
+  </message>
+  <message>
+   <location filename="../engine/text/report_text.py" line="163" />
+   <source>can lose {loss} (fall)</source>
+   <translation>可能亏损 {loss}（下跌）</translation>
+  </message>
+  <message>
+   <location filename="../engine/text/report_text.py" line="165" />
+   <source>can lose {loss} (rise)</source>
+   <translation>可能亏损 {loss}（上涨）</translation>
+  </message>
+  <message>
+   <location filename="../engine/text/report_text.py" line="230" />
    <source> to {price}</source>
    <translation>到 {price}</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="227" />
+   <location filename="../engine/text/report_text.py" line="232" />
    <source>{variant} is hedged: a rise costs {rise}; only a fall{where} liquidates it (maintenance in the coin grows as the price falls), and then it can lose {fall}</source>
    <translation>{variant}已对冲：上涨损失 {rise}；只有下跌{where}才会强平它（以币计的维持保证金随价格下跌而增长），届时可能亏损 {fall}</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="255" />
+   <location filename="../engine/text/report_text.py" line="260" />
    <source> if it falls (a rise: {loss})</source>
    <translation>，若下跌（上涨时：{loss}）</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="257" />
+   <location filename="../engine/text/report_text.py" line="262" />
    <source> if it rises (a fall: {loss})</source>
    <translation>，若上涨（下跌时：{loss}）</translation>
   </message>

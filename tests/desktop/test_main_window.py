@@ -1020,8 +1020,30 @@ def test_an_edit_validates_the_row_it_changes_and_keeps_the_others(qtbot, window
     assert not controller.set_position(1, "leverage", "0")
     assert "positions[1].leverage" in controller.problems
     assert not controller.set_position(0, "id", after[1].id)
-    assert any("already used" in message for message in controller.problems.values())
+    assert "positions[0].id" in controller.problems  # on the row typed in
+    # The account's own rules: its isolated margins must fit the wallet.
+    row = next(i for i, p in enumerate(after) if p.margin_mode == "isolated")
+    wallet = controller.scenario.account.wallet_balance
+    assert not controller.set_position(row, "margin", str(2 * wallet))
+    assert "isolated margins add up to" in controller.problems["positions"]
     assert controller.scenario.positions == after  # the last valid state stays
     assert controller.set_position(0, "mark_price", "61000")
     marks = {p.mark_price for p in controller.scenario.positions if p.symbol == after[0].symbol}
     assert marks == {61_000}
+
+
+def test_a_refusal_names_other_positions_by_their_ids(qtbot, window) -> None:
+    """A trader typing in row A reads about the other positions by name, never as the file's
+    ``positions[0]``; an ID another position has is refused on the row typed in."""
+    refused: list[str] = []
+    window.model.refused.connect(refused.append)
+    model = window.model
+    assert not model.setData(model.index(0, 0), "B")
+    assert refused[-1] == "A ID: 'B' was not used (another position has this ID)"
+    assert [p.id for p in window.controller.scenario.positions] == ["A", "B"]
+    assert window.controller.set_position(1, "mark_price", "60000")
+    assert not window.controller.set_position(1, "symbol", "ETHUSDT")
+    text = window.problems.text()
+    assert "B symbol" in text or "B mark" in text
+    assert "ETHUSDT already has mark 3000 in A" in text
+    assert "positions[" not in text

@@ -641,15 +641,20 @@ class MainWindow(QMainWindow):
             )
 
     def ask_unusual(self, message: str) -> bool:
-        """Keep an unusual value? (a dialog; tests answer it themselves)."""
-        answer = QMessageBox.question(
-            self,
+        """Keep an unusual value? A dialog of two buttons in words: "Keep it" (Enter, as the
+        value was typed on purpose) or "Put it back" (Escape)."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
             tr("An unusual value"),
             tr("{message}.\n\nKeep it?").format(message=message),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Undo,
-            QMessageBox.StandardButton.Yes,
+            parent=self,
         )
-        return answer == QMessageBox.StandardButton.Yes
+        keep = box.addButton(tr("Keep it"), QMessageBox.ButtonRole.AcceptRole)
+        back = box.addButton(tr("Put it back"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(back)
+        box.exec()
+        return box.clickedButton() is keep
 
     def _status(self, text: str) -> None:
         """The status line says ``text``, or nothing when it is empty."""

@@ -1434,9 +1434,19 @@
    <translation>界面语言，下次启动时生效</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="647" />
+   <location filename="../desktop/main_window.py" line="648" />
    <source>An unusual value</source>
    <translation>异常的数值</translation>
+  </message>
+  <message>
+   <location filename="../desktop/main_window.py" line="652" />
+   <source>Keep it</source>
+   <translation>保留</translation>
+  </message>
+  <message>
+   <location filename="../desktop/main_window.py" line="653" />
+   <source>Put it back</source>
+   <translation>改回原值</translation>
   </message>
   <message>
    <location filename="../desktop/main_window.py" line="208" />
@@ -1556,7 +1566,7 @@
    <translation>Margin Lab</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="648" />
+   <location filename="../desktop/main_window.py" line="649" />
    <source>{message}.
 
 Keep it?</source>
@@ -1575,7 +1585,7 @@ Keep it?</source>
    <translation>{name} · 钱包 {wallet} · {rules}</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="673" />
+   <location filename="../desktop/main_window.py" line="678" />
    <source>Margin Lab — {name}</source>
    <translation>Margin Lab — {name}</translation>
   </message>

@@ -7,7 +7,8 @@ import json
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from marginlab.desktop.main_window import MainWindow
 from marginlab.desktop.positions_table_model import FIELDS
@@ -318,3 +319,22 @@ def test_the_banner_lists_a_few_dozen_of_the_positions_a_liquidation_closes(
     assert closes.text(3).endswith(" and 33 more")
     tip = closes.toolTip(3)
     assert tip.startswith("P0, P2, P4,") and tip.endswith(" and 5 more")
+
+
+@pytest.mark.parametrize(("press", "kept"), [(Qt.Key.Key_Return, True), (Qt.Key.Key_Escape, False)])
+def test_the_unusual_value_dialog_keeps_on_enter_and_puts_back_on_escape(
+    qtbot, window: MainWindow, press: Qt.Key, kept: bool
+) -> None:
+    """The real dialog (the other tests answer it themselves): its two buttons say what they
+    do, Enter keeps the value typed on purpose, Escape puts it back."""
+    seen: list[list[str]] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append(sorted(button.text() for button in box.buttons()))
+        qtbot.keyClick(box, press)
+
+    QTimer.singleShot(0, answer)
+    assert MainWindow.ask_unusual(window, "A: an MMR override of 15 % is above 10 %") is kept
+    assert seen == [["Keep it", "Put it back"]]

@@ -57,7 +57,7 @@ lint: $(DEV_STAMP)
 	$(BIN)/ruff format --check .
 
 typecheck: $(DEV_STAMP)
-	MYPYPATH=$(VENV)/src $(BIN)/mypy -p marginlab.engine -p marginlab.cli
+	MYPYPATH=$(VENV)/src $(BIN)/mypy -p marginlab.engine -p marginlab.cli -p marginlab.desktop
 
 contracts: $(DEV_STAMP)
 	$(BIN)/lint-imports

@@ -73,7 +73,7 @@ def keystroke_latency(edits: int = 200) -> tuple[list[float], list[float]]:
     window.show()
     app.processEvents()
     window.table.selectRow(1)
-    field = window.form.size
+    field = window.form.size_field
     field.setFocus()
     curve = window.plot.curves["cross"]
     viewport = window.plot.plot.viewport()

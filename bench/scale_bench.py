@@ -66,7 +66,7 @@ def window_frame(app, window, n: int, folder: str, edits: int) -> tuple[float, f
     window.controller.recompute()
     app.processEvents()
     window.table.selectRow(0)
-    field = window.form.size
+    field = window.form.size_field
     field.setFocus()
     curve = window.plot.curves["cross"]
     samples: dict[bool, list[float]] = {True: [], False: []}

@@ -4,6 +4,7 @@ acceptable loss and rule set."""
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QWidget
 
@@ -72,7 +73,7 @@ class AccountPanel(QGroupBox):
             edit = EditField(
                 f"account.{field}",
                 tr(TIPS[field]),
-                lambda text, f=field: controller.set_account(f, text),
+                partial(controller.set_account, field),
             )
             self.fields[field] = edit
             form.addRow(label, edit)

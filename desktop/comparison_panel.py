@@ -22,6 +22,7 @@ from marginlab.desktop.figures_table import FiguresTable, row_texts
 from marginlab.desktop.i18n import named, said, tr
 from marginlab.desktop.style import TOOLTIPS, VARIANT_STYLES, tint
 from marginlab.desktop.summary_view import SummaryView
+from marginlab.engine.margin.models import VARIANTS
 from marginlab.engine.margin.report import PositionFigures, Report, VariantReport
 from marginlab.engine.text.numbers import (
     amount_text,
@@ -104,7 +105,7 @@ class VariantCard(QFrame):
         super().__init__(parent)
         self.name = name
         self._colour = QColor(style.colour)
-        layout = QVBoxLayout(self)
+        layout = self._column = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         self.title = QLabel(f"{style.title}   {style.glyph}")
         self.title.setAccessibleName(f"{name} title")
@@ -133,6 +134,10 @@ class VariantCard(QFrame):
         self.warnings.setAccessibleName(f"{name} warnings")
         layout.addWidget(self.warnings)
         layout.addStretch()  # a card beside a taller one keeps its figures at the top
+
+    def lay_out(self) -> None:
+        """Place the card's rows now, not on the event loop's next turn."""
+        self._column.activate()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -225,12 +230,12 @@ class ComparisonPanel(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setAccessibleName("comparison")
         content = QWidget()
-        layout = QVBoxLayout(content)
+        layout = self._column = QVBoxLayout(content)
         layout.setContentsMargins(0, 0, 0, 0)
         self.summary = SummaryView()
         layout.addWidget(self.summary)
         self._row = QHBoxLayout()
-        self.cards = {name: VariantCard(name) for name in VARIANT_STYLES}
+        self.cards = {name: VariantCard(name) for name in VARIANTS}
         for card in self.cards.values():
             self._row.addWidget(card)
         layout.addLayout(self._row)
@@ -253,7 +258,7 @@ class ComparisonPanel(QScrollArea):
         spacing = self._row.spacing() * (len(self.cards) - 1)
         card_width = (inner - spacing) // len(self.cards)
         cards = max(_height_at(card, card_width) for card in self.cards.values())
-        return summary + self.widget().layout().spacing() + cards
+        return summary + self._column.spacing() + cards
 
     def show_result(self, result: Result) -> None:
         report = result.shown
@@ -279,8 +284,8 @@ class ComparisonPanel(QScrollArea):
         # Laid out now, inside out: a card whose text grew would otherwise keep its old height
         # for a turn of the event loop per level of layout, and be painted squeezed meanwhile.
         for card in self.cards.values():
-            card.layout().activate()
-        self.widget().layout().activate()
+            card.lay_out()
+        self._column.activate()
 
 
 def _prices_text(prices: dict[str, float]) -> str:

@@ -750,11 +750,11 @@ def _number_message(raw: str) -> str:
 def _editable(document: dict[str, Any], row: int) -> dict[str, Any]:
     """Row ``row`` of ``document``'s positions as a dict to change (``_document``)."""
     position = document["positions"][row]
-    if not isinstance(position, dict):
-        position = document["positions"][row] = position.model_dump(
-            mode="python", exclude_none=True
-        )
-    return position
+    if isinstance(position, dict):
+        return position
+    dumped: dict[str, Any] = position.model_dump(mode="python", exclude_none=True)
+    document["positions"][row] = dumped
+    return dumped
 
 
 def _edit(field: str) -> str:

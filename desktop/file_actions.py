@@ -135,16 +135,18 @@ class FileActions:
         tiers.triggered.connect(self.import_tiers)
         menu.addAction(tiers)
         menu.addSeparator()
-        for text, keys, slot in (
+        for text, typed, slot in (
             (tr("Export comparison as &PNG…"), "Ctrl+Shift+P", self.export_png),
             (tr("Export p&lot alone as PNG…"), "", self.export_plot_png),
             (tr("Export comparison as &CSV…"), "Ctrl+Shift+E", self.export_csv),
         ):
-            action = QAction(text, self.window, shortcut=QKeySequence(keys))
+            action = QAction(text, self.window, shortcut=QKeySequence(typed))
             action.triggered.connect(slot)
             menu.addAction(action)
         menu.addSeparator()
-        quit_action = QAction(tr("&Quit"), self.window, shortcut=QKeySequence.StandardKey.Quit)
+        quit_action = QAction(
+            tr("&Quit"), self.window, shortcut=QKeySequence(QKeySequence.StandardKey.Quit)
+        )
         quit_action.triggered.connect(self.window.close)
         menu.addAction(quit_action)
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from marginlab.desktop.controller import Result
 from marginlab.desktop.i18n import tr
 from marginlab.desktop.style import VARIANT_STYLES
+from marginlab.engine.margin.models import VARIANTS
 from marginlab.engine.text.numbers import amount_text, money_text
 
 # Fill patterns: the second cue besides colour.
@@ -36,7 +37,7 @@ class LossChart(QWidget):
             )
         )
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.names = list(VARIANT_STYLES)
+        self.names = list(VARIANTS)
         self._heights = [0.0] * len(self.names)
         self._limit: float | None = None
         self._currency = ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -173,8 +174,8 @@ class MainWindow(QMainWindow):
                 lambda field=field: self.confirm_unusual(self.form.row, field)
             )
         self.table.installEventFilter(self)  # Space toggles the mode from any cell of a row
-        for field in self.findChildren(EditField):
-            field.reverted.connect(self._say)
+        for typed in self.findChildren(EditField):
+            typed.reverted.connect(self._say)
         controller.scenarioChanged.connect(self._update_title)
         controller.pathChanged.connect(self._update_title)
         controller.undo_stack.cleanChanged.connect(self._update_title)
@@ -189,7 +190,7 @@ class MainWindow(QMainWindow):
 
     def _build_layout(self) -> None:
         left = QWidget()
-        column = QVBoxLayout(left)
+        column = self._left_column = QVBoxLayout(left)
         check = QPushButton(tr("Before you open: isolated or cross?"))
         # Never the widest thing in the column: the cards take the room first (Panes).
         check.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
@@ -270,7 +271,7 @@ class MainWindow(QMainWindow):
     def _left_wanted(self) -> int:
         """Width of the left column that shows every column of the positions table."""
         table = self.table
-        margins = self.panes.widget(0).layout().contentsMargins()
+        margins = self._left_column.contentsMargins()
         return (
             table.verticalHeader().sizeHint().width()
             + table.horizontalHeader().length()
@@ -336,12 +337,13 @@ class MainWindow(QMainWindow):
         redo.setShortcut(QKeySequence.StandardKey.Redo)
         edit.addActions([undo, redo])
         edit.addSeparator()
-        for text, keys, slot in (
+        menu_items: tuple[tuple[str, str, Callable[[], object]], ...] = (
             (tr("&Add position"), "Ctrl+Shift+A", self.add_position),
             (tr("&Duplicate position"), "Ctrl+D", self.duplicate_position),
             (tr("&Remove position"), "Ctrl+Del", self.remove_position),
             (tr("&Copy comparison"), "Ctrl+Shift+C", self.files.copy_comparison),
-        ):
+        )
+        for text, keys, slot in menu_items:
             action = QAction(text, self, shortcut=QKeySequence(keys))
             action.triggered.connect(slot)
             edit.addAction(action)
@@ -465,7 +467,7 @@ class MainWindow(QMainWindow):
                 view.set_order(
                     parsed.symbol, parsed.side, parsed.quantity, parsed.leverage, parsed.price
                 )
-        view.size.setFocus()
+        view.size_field.setFocus()
 
     def _install_view(self, index: int, view: QWidget) -> None:
         current = self.views.currentIndex()
@@ -477,15 +479,17 @@ class MainWindow(QMainWindow):
         self.views.setTabToolTip(index, tip)
         self.views.setCurrentIndex(current)
         self.views.blockSignals(False)
-        old.deleteLater()
+        if old is not None:
+            old.deleteLater()
 
     def _on_view_changed(self, index: int) -> None:
-        view = {
+        views: dict[int, Callable[[], QWidget]] = {
             1: lambda: self.replay,
             2: lambda: self.risk,
             3: lambda: self.calculator,
             4: lambda: self.pretrade,
-        }.get(index)
+        }
+        view = views.get(index)
         if view is not None:
             self.views.setCurrentWidget(view())
 

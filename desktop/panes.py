@@ -30,7 +30,9 @@ class Panes(QSplitter):
         """Share ``total`` px (the splitter's width) between the columns; the left's width."""
         if self.chosen is None:
             return self.sizes()[0]
-        smallest = self.widget(0).minimumSizeHint().width()
+        left_column = self.widget(0)
+        assert left_column is not None  # built with both columns
+        smallest = left_column.minimumSizeHint().width()
         room = total - self.handleWidth() - self._cards_width()
         left = min(self.chosen, max(room, smallest))
         if left != self._left:  # each setSizes lays out both columns again

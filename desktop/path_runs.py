@@ -255,10 +255,14 @@ class PathRuns(QObject):
         thread.quit()
         if thread.isFinished():
             return True
-        self._retired.append((thread, worker))  # both kept alive until the thread ends
-        thread.finished.connect(
-            lambda: (thread, worker) in self._retired and self._retired.remove((thread, worker))
-        )
+        retired = (thread, worker)
+        self._retired.append(retired)  # both kept alive until the thread ends
+
+        def forget() -> None:
+            if retired in self._retired:
+                self._retired.remove(retired)
+
+        thread.finished.connect(forget)
         return True
 
     def shutdown(self) -> None:

@@ -239,8 +239,11 @@ class Planner:
         def run() -> FundingFigures:
             funded = after_funding(scenario, per_interval, hold)
             curves = liquidation_over_time(scenario, position_id, per_interval, grid)
+            liquidation: dict[str, list[float | None]] = {
+                mode: line for mode, line in curves.items()
+            }
             return FundingFigures(
-                grid, dict(curves), funded.paid[position_id], position_id in funded.drained
+                grid, liquidation, funded.paid[position_id], position_id in funded.drained
             )
 
         return _plan(run)

@@ -59,10 +59,10 @@ class PositionForm(QGroupBox):
         self.size_kind.setToolTip(tr("How you give the size; the others follow from it"))
         self.size_kind.currentIndexChanged.connect(self._show_fields)
         form.addRow(tr("Size &as"), self.size_kind)
-        self.size = EditField(
+        self.size_field = EditField(
             "size", tr("Size of the position, in the unit chosen above"), self._on_size_edited
         )
-        form.addRow(tr("&Size"), self.size)
+        form.addRow(tr("&Size"), self.size_field)
         self.entry = self._field(form, tr("&Entry price"), "entry_price", tr("Average entry price"))
         self.mark = self._field(
             form,
@@ -223,13 +223,13 @@ class PositionForm(QGroupBox):
                 box.setCurrentIndex(box.property("values").index(value))
         self._show_size_kinds(position)
         kind = self._kind()
-        self.size.path = f"positions[{self._row}].{kind}"
+        self.size_field.path = f"positions[{self._row}].{kind}"
         size = {
             "quantity": position.quantity,
             "notional": position.entry_notional,
             "margin": position.entry_notional / position.leverage,
         }[kind]
-        self.size.show_value(number_text(size))
+        self.size_field.show_value(number_text(size))
         for field, edit in self._by_field.items():
             value = getattr(position, field)
             edit.path = f"positions[{self._row}].{field}"
@@ -265,7 +265,7 @@ class PositionForm(QGroupBox):
             self.closed,
             self.table,
         )
-        if figures is None:
+        if position is None or figures is None:
             for label in labels:
                 label.setText("—")
             return
@@ -317,7 +317,7 @@ class PositionForm(QGroupBox):
     def _edits(self) -> tuple[EditField, ...]:
         return (
             self.symbol,
-            self.size,
+            self.size_field,
             self.entry,
             self.mark,
             self.margin,

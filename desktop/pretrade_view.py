@@ -101,7 +101,7 @@ class PreTradeView(QScrollArea):
         grid = QGridLayout(order)
         self.symbol = symbol_box(tr("order symbol"))
         self.side = side_box(tr("order side"))
-        self.size = text_field(
+        self.size_field = text_field(
             tr("e.g. {value}").format(value="0.4"),
             tr("Quantity in base units, or the margin you give it"),
             tr("order size"),
@@ -127,10 +127,12 @@ class PreTradeView(QScrollArea):
             tr("The most you accept to lose if you are wrong"),
             tr("acceptable loss"),
         )
-        cells = ((tr("Symbol"), self.symbol), (tr("Side"), self.side), (tr("Size"), self.size),
-                 (tr("as"), self.size_kind), (tr("Leverage ×"), self.leverage),
-                 (tr("Price"), self.price), (tr("MMR %"), self.mmr),
-                 (tr("Max acceptable loss"), self.acceptable))  # fmt: skip
+        cells: tuple[tuple[str, QWidget], ...] = (
+            (tr("Symbol"), self.symbol), (tr("Side"), self.side), (tr("Size"), self.size_field),
+            (tr("as"), self.size_kind), (tr("Leverage ×"), self.leverage),
+            (tr("Price"), self.price), (tr("MMR %"), self.mmr),
+            (tr("Max acceptable loss"), self.acceptable),
+        )  # fmt: skip
         caption_row(grid, cells)
         outer.addWidget(order)
         self.verdict = QLabel()
@@ -148,9 +150,12 @@ class PreTradeView(QScrollArea):
         self.table.setVerticalHeaderLabels([tr(r[1]) for r in ROWS])
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for row, (_, _, tip) in enumerate(ROWS):
-            self.table.verticalHeaderItem(row).setToolTip(tr(tip))
+            header = self.table.verticalHeaderItem(row)
+            assert header is not None  # set by the labels above
+            header.setToolTip(tr(tip))
         for col, mode in enumerate(MODES):
             item = self.table.horizontalHeaderItem(col)
+            assert item is not None
             item.setForeground(QColor(VARIANT_STYLES[mode].colour))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         outer.addWidget(self.table, 1)
@@ -186,7 +191,7 @@ class PreTradeView(QScrollArea):
         self._check: Any = None
         self._stale = True  # the figures shown are not the account's (set while hidden)
         self._soon = BeforePaint(self.recompute, self)  # the next frame shows the answer
-        for edit in (self.size, self.leverage, self.price, self.mmr, self.acceptable):
+        for edit in (self.size_field, self.leverage, self.price, self.mmr, self.acceptable):
             edit.textEdited.connect(self.schedule)
         self.symbol.currentTextChanged.connect(self.schedule)
         self.side.currentIndexChanged.connect(self.schedule)
@@ -199,7 +204,7 @@ class PreTradeView(QScrollArea):
         self.symbol.setEditText(symbol)
         self.side.setCurrentIndex(0 if side == "long" else 1)
         self.size_kind.setCurrentIndex(0)
-        self.size.setText(f"{size:g}")
+        self.size_field.setText(f"{size:g}")
         self.leverage.setText(f"{leverage:g}")
         self.price.setText(f"{price:g}")
         self.recompute()
@@ -225,7 +230,7 @@ class PreTradeView(QScrollArea):
         )
         if self.size_kind.itemText(0) != first:
             self.size_kind.setItemText(0, first)
-        self.size.setPlaceholderText(
+        self.size_field.setPlaceholderText(
             tr("e.g. {value}").format(value="0.4" if size is None else "100")
         )
 
@@ -246,7 +251,7 @@ class PreTradeView(QScrollArea):
         answer = self.owner.check(
             self.symbol.currentText(),
             "long" if self.side.currentIndex() == 0 else "short",
-            self.size.text(),
+            self.size_field.text(),
             "quantity" if self.size_kind.currentIndex() == 0 else "margin",
             self.leverage.text(),
             self.price.text(),
@@ -316,7 +321,7 @@ class PreTradeView(QScrollArea):
         if self._check is None or self._check.modes[mode].max_size is None:
             return
         self.size_kind.setCurrentIndex(0)
-        self.size.setText(f"{self._check.modes[mode].max_size:.6g}")
+        self.size_field.setText(f"{self._check.modes[mode].max_size:.6g}")
         self.recompute()
 
     def open_it(self, mode: str) -> bool:

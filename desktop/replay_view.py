@@ -72,8 +72,8 @@ class ReplayView(QWidget):
         self.symbol.setToolTip(
             tr("Which symbol the built-in path moves (others stay at their mark)")
         )
-        self.depth = QDoubleSpinBox(minimum=1, maximum=99, decimals=1, suffix=" %")
-        self.depth.setToolTip(tr("How far the path goes down, in % of the mark"))
+        self.depth_field = QDoubleSpinBox(minimum=1, maximum=99, decimals=1, suffix=" %")
+        self.depth_field.setToolTip(tr("How far the path goes down, in % of the mark"))
         self.play = QPushButton(tr("&Play"))
         self.play.setCheckable(True)
         self.play.setToolTip(tr("Play or pause the replay"))
@@ -83,7 +83,7 @@ class ReplayView(QWidget):
         for label, widget in (
             (tr("Path"), self.path),
             (tr("Symbol"), self.symbol),
-            (tr("Depth"), self.depth),
+            (tr("Depth"), self.depth_field),
             ("", self.play),
             (tr("Speed"), self.speed),
         ):
@@ -100,8 +100,10 @@ class ReplayView(QWidget):
         }
         self.markers = pg.ScatterPlotItem(size=12, symbol="x", pen=pg.mkPen("#c0392b", width=2))
         self.plot.addItem(self.markers)
-        self.cursor = pg.InfiniteLine(angle=90, pen=pg.mkPen("#888", style=Qt.PenStyle.DashLine))
-        self.plot.addItem(self.cursor, ignoreBounds=True)
+        self.cursor_line = pg.InfiniteLine(
+            angle=90, pen=pg.mkPen("#888", style=Qt.PenStyle.DashLine)
+        )
+        self.plot.addItem(self.cursor_line, ignoreBounds=True)
         layout.addWidget(self.plot, 1)
         self.scrub = QSlider(Qt.Orientation.Horizontal)
         self.scrub.setToolTip(tr("Scrub through the path"))
@@ -114,7 +116,7 @@ class ReplayView(QWidget):
         self._timer.timeout.connect(self._advance)
         self.path.activated.connect(self._on_path_activated)
         self.symbol.activated.connect(self.recompute)
-        self.depth.valueChanged.connect(self.recompute)
+        self.depth_field.valueChanged.connect(self.recompute)
         self.play.toggled.connect(self._on_play_toggled)
         self.scrub.valueChanged.connect(self._show_frame)
         controller.resultChanged.connect(self._on_result_changed)
@@ -130,15 +132,15 @@ class ReplayView(QWidget):
         if symbol is not None:
             self.symbol.setCurrentText(symbol)
         if depth is not None:
-            self.depth.setValue(depth)
+            self.depth_field.setValue(depth)
         self.recompute()
 
     def _set_depth_default(self) -> None:
         shape = SHAPES.get(str(self.path.currentData()))
         if shape is not None:
-            self.depth.blockSignals(True)
-            self.depth.setValue(shape[1] * 100)
-            self.depth.blockSignals(False)
+            self.depth_field.blockSignals(True)
+            self.depth_field.setValue(shape[1] * 100)
+            self.depth_field.blockSignals(False)
 
     def _on_path_activated(self, _index: int) -> None:
         if self.path.currentData() == CSV:
@@ -181,7 +183,7 @@ class ReplayView(QWidget):
             return ReplayRequest(None, csv=dict(self._csv))
         chosen = self.symbol.currentText()
         symbols = () if chosen in (tr(ALL), "") else (chosen,)
-        return ReplayRequest(str(self.path.currentData()), symbols, self.depth.value() / 100)
+        return ReplayRequest(str(self.path.currentData()), symbols, self.depth_field.value() / 100)
 
     # --- results -------------------------------------------------------------------------------
     def recompute(self, *_: object) -> None:
@@ -219,7 +221,7 @@ class ReplayView(QWidget):
             [e.time / 60 for e in happened],
             [result.equity[e.variant][max(e.step - 1, 0)] for e in happened],
         )
-        self.cursor.setValue(minutes[frame])
+        self.cursor_line.setValue(minutes[frame])
         cur = self._controller.scenario.account.currency
         set_axis_label(self.plot, "left", tr("Equity ({currency})").format(currency=cur))
         cur = html.escape(cur)

@@ -24,7 +24,7 @@ class VariantStyle:
         return tr(self.english)
 
 
-VARIANT_STYLES = {
+VARIANT_STYLES: dict[str, VariantStyle] = {
     "as_entered": VariantStyle(N_("As entered"), "#8e44ad", Qt.PenStyle.DotLine, "·······", 3.0),
     "isolated": VariantStyle(N_("All isolated"), "#1f77b4", Qt.PenStyle.DashLine, "— — —", 2.5),
     "cross": VariantStyle(N_("All cross"), "#e4572e", Qt.PenStyle.SolidLine, "———", 2.5),

@@ -49,7 +49,7 @@ class SummaryView(QTreeWidget):
     def show_summaries(self, summaries: list[SymbolSummary]) -> None:
         """Fill the rows; a row whose text is unchanged is not touched (nor its unfolding)."""
         names = list(VARIANT_STYLES)
-        keys = [
+        keys: list[tuple[object, ...]] = [
             (s.symbol, tuple((v.short, v.others, v.sentence) for v in s.variants.values()))
             for s in summaries
         ]
@@ -111,21 +111,22 @@ class SummaryView(QTreeWidget):
     def cell_texts(self) -> list[list[str]]:
         """What the rows read, symbol by symbol (unfolded lines included): for tests."""
         rows = []
-        for index in range(self.topLevelItemCount()):
-            item = self.topLevelItem(index)
+        for item in self._items():
             rows.append([item.text(c) for c in range(self.columnCount())])
             for child in range(item.childCount()):
                 sub = item.child(child)
+                assert sub is not None  # below childCount
                 rows.append([sub.text(c) for c in range(self.columnCount())])
         return rows
 
+    def _items(self) -> list[QTreeWidgetItem]:
+        """The symbols' rows, top to bottom."""
+        items = [self.topLevelItem(index) for index in range(self.topLevelItemCount())]
+        return [item for item in items if item is not None]
+
     def sentences(self) -> list[str]:
         """Every cell's whole sentence, as its tooltip shows it."""
-        return [
-            self.topLevelItem(i).toolTip(c)
-            for i in range(self.topLevelItemCount())
-            for c in range(1, self.columnCount())
-        ]
+        return [item.toolTip(c) for item in self._items() for c in range(1, self.columnCount())]
 
 
 def _capitalised(sentence: str) -> str:

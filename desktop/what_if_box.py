@@ -27,15 +27,17 @@ class WhatIfBox(QDoubleSpinBox):
         # Leaving the field with a refused text puts the last value back, never a limit.
         self.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToPreviousValue)
 
-    def validate(self, text: str, pos: int) -> object:
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
         """Let a number outside the range be typed (a minus sign too), so that Enter can
         refuse it in words; the spin box itself would drop the keystroke without one."""
-        result = super().validate(text, pos)
+        result: object = super().validate(text, pos)
         state = result[0] if isinstance(result, tuple) else result
         body = text.removesuffix(self.suffix()).strip()
         if state == QValidator.State.Invalid and _NUMBERISH.match(body):
             return (QValidator.State.Intermediate, text, pos)
-        return result
+        if isinstance(result, tuple):
+            return (result[0], result[1], result[2])
+        return (QValidator.State(state), text, pos)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

@@ -12,11 +12,10 @@ from marginlab.engine.margin import figures as fig
 from marginlab.engine.margin.by_scenario import ByScenario
 from marginlab.engine.margin.fees import CLOSE_FEE_IN_MAINTENANCE, maintenance_fee, taker_rate
 from marginlab.engine.margin.max_loss import SymbolRisk, WorstMove, max_losses
-from marginlab.engine.margin.models import Position, Scenario
+from marginlab.engine.margin.models import Position, Scenario, Variant
 from marginlab.engine.margin.pools import (
     VARIANTS,
     Pool,
-    Variant,
     build_pools,
     clear_pools_cache,
     equity_now,

@@ -31,6 +31,9 @@ MAX_LINKED_ACCOUNTS: Final = 8
 
 Side = Literal["long", "short"]
 MarginMode = Literal["isolated", "cross"]
+# The three ways the app groups one book's positions (DESIGN §1, "Three variants"; ``pools``).
+Variant = Literal["as_entered", "isolated", "cross"]
+VARIANTS: tuple[Variant, ...] = ("as_entered", "isolated", "cross")
 Contract = Literal["linear", "inverse"]
 
 _CONFIG = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)

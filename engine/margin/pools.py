@@ -18,15 +18,14 @@ import numpy.typing as npt
 
 from marginlab.engine.margin.by_scenario import ByScenario
 from marginlab.engine.margin.fees import maintenance_fee, taker_rate
-from marginlab.engine.margin.models import Position, Scenario
+from marginlab.engine.margin.models import VARIANTS as VARIANTS
+from marginlab.engine.margin.models import Position, Scenario, Variant
 from marginlab.engine.margin.remembered import Remembered
 from marginlab.engine.margin.rules import Schedule, schedule_for
 from marginlab.engine.text.said import say
 
 # A price, or an array of prices: the pool formulas take either and answer in kind.
 Price = TypeVar("Price", float, npt.NDArray[np.floating[Any]])
-Variant = Literal["as_entered", "isolated", "cross"]
-VARIANTS: tuple[Variant, ...] = ("as_entered", "isolated", "cross")
 VARIANT_TITLES = {
     "as_entered": say("As entered"),
     "isolated": say("All isolated"),

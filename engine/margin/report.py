@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from marginlab.engine.margin.max_loss import SymbolRisk, WorstMove
-    from marginlab.engine.margin.pools import Variant
+    from marginlab.engine.margin.models import Variant
     from marginlab.engine.margin.risk_warnings import RiskWarning
 
 # The largest price a scenario or a move may name: the same bound as Position.entry_price.

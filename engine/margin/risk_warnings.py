@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from marginlab.engine.margin.pools import (
     VARIANT_TITLES,
     Pool,
-    Variant,
     isolated_margin_scale,
     isolated_margins,
 )
@@ -17,7 +16,7 @@ from marginlab.engine.text.numbers import money_text, price_text
 from marginlab.engine.text.said import say
 
 if TYPE_CHECKING:
-    from marginlab.engine.margin.models import Position, Scenario
+    from marginlab.engine.margin.models import Position, Scenario, Variant
     from marginlab.engine.margin.report import AccountFigures, PositionFigures
 
 

@@ -19,8 +19,8 @@ def test_edit_is_autosaved_and_removed_once_saved(
 ) -> None:
     saver = window.autosaver
     saver._timer.setInterval(50)
-    window.form.size.selectAll()
-    qtbot.keyClicks(window.form.size, "7")
+    window.form.size_field.selectAll()
+    qtbot.keyClicks(window.form.size_field, "7")
     qtbot.waitUntil(saver.file.exists, timeout=2000)
     assert load_scenario(saver.file).positions[0].quantity == 7
     window.files.ask_save_path = lambda *a, **k: str(tmp_path / "saved.json")
@@ -30,8 +30,8 @@ def test_edit_is_autosaved_and_removed_once_saved(
 
 def test_undo_back_to_clean_removes_the_autosave(qtbot, window: MainWindow) -> None:
     saver = window.autosaver
-    window.form.size.selectAll()
-    qtbot.keyClicks(window.form.size, "7")
+    window.form.size_field.selectAll()
+    qtbot.keyClicks(window.form.size_field, "7")
     saver.write_now()
     assert saver.file.exists()
     window.controller.undo_stack.undo()

@@ -142,7 +142,7 @@ def test_mouse_drag_of_the_what_if_line_reads_each_variant(qtbot, window: MainWi
 
 def test_typing_a_quantity_redraws_with_the_engines_numbers(qtbot, window: MainWindow) -> None:
     window.table.selectRow(1)
-    field = window.form.size
+    field = window.form.size_field
     field.setFocus()
     field.selectAll()
     qtbot.keyClicks(field, "0.8")
@@ -157,13 +157,13 @@ def test_typing_a_quantity_redraws_with_the_engines_numbers(qtbot, window: MainW
 def test_notional_and_margin_sizing(qtbot, window: MainWindow) -> None:
     window.table.selectRow(1)
     window.form.size_kind.setCurrentIndex(1)  # notional at entry
-    window.form.size.selectAll()
-    qtbot.keyClicks(window.form.size, "30000")
+    window.form.size_field.selectAll()
+    qtbot.keyClicks(window.form.size_field, "30000")
     assert window.controller.scenario.positions[1].quantity == pytest.approx(0.6)
     window.form.size_kind.setCurrentIndex(2)  # margin × leverage
-    assert window.form.size.text() == "3000"
-    window.form.size.selectAll()
-    qtbot.keyClicks(window.form.size, "1000")
+    assert window.form.size_field.text() == "3000"
+    window.form.size_field.selectAll()
+    qtbot.keyClicks(window.form.size_field, "1000")
     assert window.controller.scenario.positions[1].quantity == pytest.approx(0.2)
 
 
@@ -251,8 +251,8 @@ def test_presets_menu_loads_the_hedged_pair(qtbot, window: MainWindow) -> None:
 def test_save_open_recent_and_drop(qtbot, window: MainWindow, tmp_path: Path) -> None:
     target = tmp_path / "mine.json"
     window.files.ask_save_path = lambda *a, **k: str(target)
-    window.form.size.selectAll()
-    qtbot.keyClicks(window.form.size, "12")
+    window.form.size_field.selectAll()
+    qtbot.keyClicks(window.form.size_field, "12")
     assert window.isWindowModified()
     assert window.files.save()
     assert not window.isWindowModified()
@@ -269,8 +269,8 @@ def test_save_open_recent_and_drop(qtbot, window: MainWindow, tmp_path: Path) ->
 
 
 def test_unsaved_changes_prompt(qtbot, window: MainWindow) -> None:
-    window.form.size.selectAll()
-    qtbot.keyClicks(window.form.size, "11")
+    window.form.size_field.selectAll()
+    qtbot.keyClicks(window.form.size_field, "11")
     window.files.ask_keep_changes = lambda: QMessageBox.StandardButton.Cancel
     window.files.new()
     assert window.controller.scenario.positions[0].quantity == 11  # nothing lost
@@ -320,7 +320,7 @@ def test_every_input_is_reachable_with_tab(window: MainWindow) -> None:
         window.account.rules,
         window.table,
         window.form.size_kind,
-        window.form.size,
+        window.form.size_field,
         window.form.entry,
         window.form.leverage,
         window.plot.axis,
@@ -581,7 +581,7 @@ def test_a_longer_value_widens_its_column(qtbot, window: MainWindow) -> None:
     header = window.table.horizontalHeader()
     column = FIELDS.index("quantity")
     before = header.sectionSize(column)
-    field = window.form.size
+    field = window.form.size_field
     field.selectAll()
     qtbot.keyClicks(field, "0.123456789")
     wait_result(qtbot, window)
@@ -695,7 +695,7 @@ def test_the_symbol_cell_offers_the_rule_sets_symbols(qtbot, window: MainWindow)
 def test_a_half_typed_value_does_not_stay(qtbot, window: MainWindow) -> None:
     """Typing 1e20 in Size passes through 1e2 (valid); leaving the field must not keep 100."""
     window.table.selectRow(1)
-    size = window.form.size
+    size = window.form.size_field
     before = window.controller.scenario.positions[1].quantity
     size.setFocus()
     size.selectAll()
@@ -703,7 +703,7 @@ def test_a_half_typed_value_does_not_stay(qtbot, window: MainWindow) -> None:
     assert size.property("invalid")
     qtbot.keyClick(size, Qt.Key.Key_Return)
     assert window.controller.scenario.positions[1].quantity == before
-    assert size.text() == window.form.size.text() and not size.property("invalid")
+    assert size.text() == window.form.size_field.text() and not size.property("invalid")
     message = window.statusBar().currentMessage()
     assert "'1e20' was not used" in message and "back to" in message
 
@@ -717,7 +717,7 @@ def test_a_value_refused_across_fields_goes_back_when_the_field_is_left(
     window.add_position()  # a new BTCUSDT position, margin = notional / leverage
     row = len(window.controller.scenario.positions) - 1
     window.table.selectRow(row)
-    size, entry = window.form.size, window.form.entry
+    size, entry = window.form.size_field, window.form.entry
     before = window.controller.scenario.positions[row].quantity
     size.setFocus()
     size.selectAll()
@@ -981,7 +981,7 @@ def test_the_first_frame_after_a_keystroke_shows_its_figures(qtbot, qapp, window
     """The window paints only once the engine has answered the keystroke: a trader never sees
     a frame with the typed digit beside the figures of before."""
     window.table.selectRow(1)
-    field = window.form.size
+    field = window.form.size_field
     field.setFocus()
     field.selectAll()
     qtbot.keyClicks(field, "0.")

@@ -53,8 +53,8 @@ def test_replay_follows_position_changes(qtbot, window: MainWindow) -> None:
     window.views.setCurrentWidget(window.replay)
     window.replay.choose("flash-crash", "BTCUSDT", 15)
     window.table.selectRow(1)
-    window.form.size.selectAll()
-    qtbot.keyClicks(window.form.size, "0.1")  # B smaller: the wick no longer reaches it
+    window.form.size_field.selectAll()
+    qtbot.keyClicks(window.form.size_field, "0.1")  # B smaller: the wick no longer reaches it
     wait_result(qtbot, window)
     assert window.replay.end_equity()["isolated"] == pytest.approx(10_000)
 

@@ -36,7 +36,7 @@ def _story(qtbot, window: MainWindow):  # type: ignore[no-untyped-def]
 def test_the_first_preset_opens_the_check_with_the_briefs_order(qtbot, window: MainWindow) -> None:
     view = _story(qtbot, window)
     assert window.views.currentWidget() is view
-    assert view.symbol.currentText() == "BTCUSDT" and view.size.text() == "0.4"
+    assert view.symbol.currentText() == "BTCUSDT" and view.size_field.text() == "0.4"
     assert view.verdict.text() == "Recommendation: open it ISOLATED"
     assert "2,500.00 USDT you accept" in view.reasons.text()
     # B isolated: Binance's one-way formula for 0.4 BTC long on 2,000 (bracket 1, 0.4 %).
@@ -66,13 +66,13 @@ def test_open_it_is_one_undo_step(qtbot, window: MainWindow) -> None:
 
 def test_typing_recomputes_and_a_bad_value_keeps_the_last_check(qtbot, window: MainWindow) -> None:
     view = _story(qtbot, window)
-    view.size.setFocus()
-    view.size.selectAll()
-    qtbot.keyClicks(view.size, "0.04")  # a tenth: cross now loses 2,000 if wrong, within
+    view.size_field.setFocus()
+    view.size_field.selectAll()
+    qtbot.keyClicks(view.size_field, "0.04")  # a tenth: cross now loses 2,000 if wrong, within
     _settle(qtbot, view)
     assert _cell(view, "within", 1) == "yes"
     before = _cell(view, "loss", 1)
-    qtbot.keyClicks(view.size, "x")
+    qtbot.keyClicks(view.size_field, "x")
     _settle(qtbot, view)
     assert "Size: '0.04x' is not a number" in view.problems.text()
     assert _cell(view, "loss", 1) == before
@@ -83,7 +83,7 @@ def test_use_the_largest_size_and_ctrl_t(qtbot, window: MainWindow) -> None:
     view = _story(qtbot, window)
     view.use_size["cross"].click()
     _settle(qtbot, view)
-    assert float(view.size.text()) == pytest.approx(0.05, rel=1e-5)
+    assert float(view.size_field.text()) == pytest.approx(0.05, rel=1e-5)
     window.views.setCurrentIndex(0)
     qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
     assert window.views.currentWidget() is view

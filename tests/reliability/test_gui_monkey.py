@@ -122,7 +122,7 @@ def monkey_step(qtbot, win: MainWindow, rng: random.Random) -> str:
         ]
         for field in win.form._edits():
             actions.append((f"type form {field.path}", type_into(field)))
-            if field is not win.form.size:
+            if field is not win.form.size_field:
                 actions.append((f"type and finish {field.path}", type_and_finish(field)))
         actions.append(("remove", win.remove_position))
         if rows < MAX_POSITIONS:
@@ -184,7 +184,7 @@ def monkey_step(qtbot, win: MainWindow, rng: random.Random) -> str:
         view = win.pretrade
         if rng.random() < 0.3:
             win.views.setCurrentIndex(4)
-        fields = [view.size, view.leverage, view.price, view.mmr, view.acceptable]
+        fields = [view.size_field, view.leverage, view.price, view.mmr, view.acceptable]
         choice = rng.randrange(len(fields) + 3)
         if choice < len(fields):
             field = fields[choice]

@@ -62,7 +62,7 @@ def test_full_gui_session_opens_no_connection(qtbot, network_watch, tmp_path: Pa
     win.show()
     offer_recovery(win)
     win.table.selectRow(1)
-    qtbot.keyClicks(win.form.size, "5")
+    qtbot.keyClicks(win.form.size_field, "5")
     win.table.setCurrentIndex(win.model.index(0, MODE_COLUMN))
     qtbot.keyClick(win.table, Qt.Key.Key_Space)
     win.plot.what_if.setValue(30_000)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from functools import lru_cache
 
-from marginlab.engine.margin.models import Scenario
+from marginlab.engine.margin.models import Scenario, Variant
 from marginlab.engine.margin.report import (
     MAX_PRICE,
     AccountFigures,
@@ -26,7 +26,6 @@ from tests.engine.scalar_reference.max_loss import SymbolRisk, WorstMove, max_lo
 from tests.engine.scalar_reference.pools import (
     VARIANTS,
     Pool,
-    Variant,
     build_pools,
     equity_now,
     mode_in,

@@ -7,6 +7,7 @@ marks; every threshold on the way is applied, in the order the move reaches it (
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import partial
 
 from marginlab.engine.margin import figures as fig
 from marginlab.engine.margin.by_scenario import ByScenario
@@ -128,12 +129,8 @@ def _variant(
         # Found once per pool and outcome: they depend on the pool, its positions (which
         # decide it) and whether the move liquidates it.
         outcome = (step is not None, step == 0.0)
-        found = pool.memo.get(outcome)
-        if found is None:
-            found = pool.memo[outcome] = _pool_figures(
-                by_id, variant, pool, marks, ratio, *outcome, fees
-            )
-        figures.update(found)
+        compute = partial(_pool_figures, by_id, variant, pool, marks, ratio, *outcome, fees)
+        figures.update(pool.remembered(outcome, compute))
     ordered = {p.id: figures[p.id] for p in scenario.positions}
     risks, worst = _headline(scenario, variant)
     account = AccountFigures(

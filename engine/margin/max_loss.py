@@ -47,6 +47,7 @@ from typing import NamedTuple
 import numpy as np
 
 from marginlab.engine.margin.pools import Pool, equity_now
+from marginlab.engine.margin.remembered import Remembered
 from marginlab.engine.margin.report import MAX_PRICE
 from marginlab.engine.margin.slices import Slice, alone_pools, nudged
 
@@ -111,15 +112,15 @@ def pool_max_loss(pool: Pool, marks: Mapping[str, float]) -> float:
 def lowest_worth(pool: Pool) -> float | None:
     """The lowest equity a move can leave a pool with, None when some move liquidates it
     (``pool_max_loss``); found once per pool."""
-    key = "lowest worth"
-    if key not in pool.memo:
-        lowest_health = lowest_equity = pool.cash
-        for part in pool.parts.values():
-            lowest_health += min(float(part.health(x)) for x in (0.0, MAX_PRICE))
-            lowest_equity += min(float(part.equity(x)) for x in (0.0, MAX_PRICE))
-        pool.memo[key] = None if lowest_health <= 0 else lowest_equity
-    found: float | None = pool.memo[key]
-    return found
+    return pool.remembered("lowest worth", lambda: _lowest_worth(pool))
+
+
+def _lowest_worth(pool: Pool) -> float | None:
+    lowest_health = lowest_equity = pool.cash
+    for part in pool.parts.values():
+        lowest_health += min(float(part.health(x)) for x in (0.0, MAX_PRICE))
+        lowest_equity += min(float(part.equity(x)) for x in (0.0, MAX_PRICE))
+    return None if lowest_health <= 0 else lowest_equity
 
 
 def _lowest_by_side(places: list[float], values: list[float]) -> dict[int, tuple[float, float]]:
@@ -435,22 +436,19 @@ class _PoolAt(NamedTuple):
 
 def _pool_at(pool: Pool, prices: Mapping[str, float]) -> _PoolAt:
     """A pool at ``prices``, found once per pool and prices (shared: a search copies a pool's
-    lists before it moves it). A pool keeps the last ``_PRICES_KEPT`` prices it was seen at:
-    the marks, and the few places a search starts from and ends at."""
+    lists before it moves it). A pool keeps up to ``_PRICES_KEPT`` prices it was seen at: the
+    marks, and the few places a search starts from and ends at."""
+    seen: Remembered[tuple[float, ...], _PoolAt]
+    seen = pool.remembered("parts at", lambda: Remembered(_PRICES_KEPT))
+    key = tuple([prices[part.symbol] for part in pool.parts.values()])
+    return seen.get(key, lambda: _parts_at(pool, prices))
+
+
+def _parts_at(pool: Pool, prices: Mapping[str, float]) -> _PoolAt:
     parts = pool.parts.values()
-    key = tuple([prices[part.symbol] for part in parts])
-    seen: dict[tuple[float, ...], _PoolAt] | None = pool.memo.get("parts at")
-    if seen is None:
-        seen = pool.memo["parts at"] = {}
-    found = seen.get(key)
-    if found is None:
-        equities = [float(part.equity(prices[part.symbol])) for part in parts]
-        maintenances = [float(part.maintenance(prices[part.symbol])) for part in parts]
-        found = _PoolAt(equities, maintenances, *_pool_values(pool.cash, equities, maintenances))
-        if len(seen) >= _PRICES_KEPT:
-            del seen[next(iter(seen))]  # the oldest
-        seen[key] = found
-    return found
+    equities = [float(part.equity(prices[part.symbol])) for part in parts]
+    maintenances = [float(part.maintenance(prices[part.symbol])) for part in parts]
+    return _PoolAt(equities, maintenances, *_pool_values(pool.cash, equities, maintenances))
 
 
 def _symbol_risks(account: _Account, pools: tuple[Pool, ...]) -> dict[str, SymbolRisk]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar, cast
 
@@ -26,6 +26,8 @@ from marginlab.engine.text.said import say
 
 # A price, or an array of prices: the pool formulas take either and answer in kind.
 Price = TypeVar("Price", float, npt.NDArray[np.floating[Any]])
+T = TypeVar("T")
+_MISSING = object()
 VARIANT_TITLES = {
     "as_entered": say("As entered"),
     "isolated": say("All isolated"),
@@ -298,16 +300,23 @@ class Pool:
         assert self._totals is not None
         return self._totals
 
+    def remembered(self, key: object, compute: Callable[[], T]) -> T:
+        """The figure ``memo`` holds for ``key``, else ``compute()``'s, kept there (None
+        included: "no move liquidates it" is a finding too)."""
+        found = self.memo.get(key, _MISSING)
+        if found is _MISSING:
+            found = self.memo[key] = compute()
+        return cast(T, found)
+
     def at_marks(self) -> tuple[float, float]:
         """Pool equity and Σ MM at its legs' marks (``equity``, ``maintenance``: the cash
         first, as a move's figures sum), found once per pool: the report and the sweep ask
         for them at every edit that keeps the pool. ``totals_at_marks`` leaves the cash out."""
-        found: tuple[float, float] | None = self.memo.get("at marks")
-        if found is None:
-            marks = {leg.symbol: leg.mark for leg in self.legs}
-            found = (float(self.equity(marks)), float(self.maintenance(marks)))
-            self.memo["at marks"] = found
-        return found
+        return self.remembered("at marks", self._at_marks)
+
+    def _at_marks(self) -> tuple[float, float]:
+        marks = {leg.symbol: leg.mark for leg in self.legs}
+        return (float(self.equity(marks)), float(self.maintenance(marks)))
 
     def equity(self, prices: Mapping[str, Price]) -> Price:
         """Pool equity ``cash + Σ s · Q · (P − EP)`` (DESIGN §1; Binance FAQ: wallet balance

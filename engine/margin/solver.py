@@ -192,9 +192,8 @@ def crossings(pool: Pool, direction: Mapping[str, float]) -> Crossings:
         return Crossings(True, None, None)
     key = tuple(direction.get(symbol, 0.0) for symbol in pool.parts)
     # A drag of the what-if line asks along a new direction each step: a few are kept.
-    memo: Remembered[tuple[float, ...], Crossings] | None = pool.memo.get("crossings")
-    if memo is None:
-        memo = pool.memo["crossings"] = Remembered(32)
+    memo: Remembered[tuple[float, ...], Crossings]
+    memo = pool.remembered("crossings", lambda: Remembered(32))
     return memo.get(key, lambda: _crossings(pool, direction))
 
 

@@ -211,7 +211,7 @@ class _Account:
             symbol: alone_pools(tuple(self.live[i] for i in sorted(indices)))
             for symbol, indices in self.alone_indices.items()
         }
-        self.at_marks = self.state(self.marks)
+        self.at_marks = self._state(self.marks, [today[id(p)] for p in self.live])
         # No move leaves the account worth less than each live pool at its own lowest: a
         # search that gets there has found the worst, and looks no further.
         lows = [lowest_worth(pool) for pool in self.live]
@@ -231,7 +231,10 @@ class _Account:
     def state(self, prices: Mapping[str, float]) -> _State:
         # Each pool at some prices is found once per pool (``_pool_at``): a book's edit keeps
         # all but a few pools, and its search starts and ends where the last one did.
-        found = [_pool_at(pool, prices) for pool in self.live]
+        return self._state(prices, [_pool_at(pool, prices) for pool in self.live])
+
+    def _state(self, prices: Mapping[str, float], found: list[_PoolAt]) -> _State:
+        """The account at ``prices``, from each live pool there (``_pool_at``)."""
         part_equity = [pool.part_equity for pool in found]
         part_maintenance = [pool.part_maintenance for pool in found]
         health = [pool.health for pool in found]

@@ -9,7 +9,6 @@ from PySide6.QtGui import QBrush, QColor
 
 from marginlab.desktop.controller import ClosedAt, Result, ScenarioController
 from marginlab.desktop.i18n import N_, said, tr
-from marginlab.desktop.wording import others_named
 from marginlab.engine.margin.models import Position, Scenario
 from marginlab.engine.text.numbers import amount_text, percent_text
 
@@ -178,7 +177,7 @@ class PositionsTableModel(QAbstractTableModel):
             tr("{field}: '{value}' was not used ({problem})").format(
                 field=f"{name} {tr(COLUMNS[index.column()][1])}",
                 value=value,
-                problem=others_named(said(problem), self._controller.scenario),
+                problem=said(problem),
             )
         )
         self._controller.clear_problems()

@@ -79,10 +79,10 @@ def trader_words(text: str, scenario: Scenario) -> str:
         place = field_label(where)
     if _COMPARE.search(message):
         return f"{place}: {_COMPARE.sub(compare, message)}"
-    return f"{place}: {others_named(said(message), scenario)}"
+    return f"{place}: {_others_named(said(message), scenario)}"
 
 
-def others_named(message: str, scenario: Scenario) -> str:
+def _others_named(message: str, scenario: Scenario) -> str:
     """A message's references to other positions by their IDs: "ETHUSDT already has mark
     3,000 in A", not "… in positions[0]" (the file's own path, which the CLI keeps)."""
 

@@ -112,8 +112,9 @@ def _segments(legs: tuple[Leg, ...]) -> _Segments:
         at_edges = [schedule.maintenance(x * quantity) for x in [0.0, *edges.tolist()]]
     else:
         starts = np.concatenate(([0.0], edges))
-        ends = np.concatenate((edges, [edges[-1] * 2 + 1 if edges.size else 1.0]))
-        middles = (starts + ends) / 2
+        with np.errstate(over="ignore"):  # edges near 10^308 (a quantity near 0): inf, the top
+            ends = np.concatenate((edges, [edges[-1] * 2 + 1 if edges.size else 1.0]))
+            middles = (starts + ends) / 2
         slope = np.zeros(middles.shape)
         amount = np.zeros(middles.shape)
         by_schedule: dict[int, list[Leg]] = {}

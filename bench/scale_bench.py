@@ -8,6 +8,9 @@
 * evaluate at N = 500 against N = 5 (≤ 10 ×);
 * loading a 2,000-position file into the window against a 20-position one (≤ 10 ×).
 
+The books' keystrokes and the floor are taken in rounds, each in turn, and the evaluations
+of the two books alternate: a ratio compares figures taken under the same machine load.
+
 Run: ``make bench`` (offscreen, on the tests' 1920 × 1080 screen).
 """
 
@@ -27,12 +30,15 @@ sys.path.insert(0, str(Path(__file__).parents[1]))
 
 from bench.books import book, book_document  # noqa: E402
 
+ROUNDS = 4
+BOOKS = {1: 16, 20: 16, 500: 8}  # edits per round; each way of painting gets half, after 2
+
 
 def median_ms(samples: list[float]) -> float:
     return statistics.median(samples) * 1000
 
 
-def floor_frame(app, edits: int) -> float:
+def floor_frame(app, edits: int) -> list[float]:
     """A bare pyqtgraph window: three 801-point curves get new data, then it repaints."""
     import numpy as np
     import pyqtgraph as pg
@@ -51,10 +57,10 @@ def floor_frame(app, edits: int) -> float:
         plot.viewport().repaint()
         samples.append(time.perf_counter() - start)
     plot.close()
-    return median_ms(samples[5:])
+    return samples[3:]
 
 
-def window_frame(app, window, n: int, folder: str, edits: int) -> tuple[float, float]:
+def window_frame(app, window, n: int, folder: str, edits: int) -> dict[bool, list[float]]:
     """Keystroke in the quantity field → curves hold new data → a frame, two ways, edits
     taken in turn: the whole window repainted (``QWidget.repaint``: every widget, changed or
     not), and the frame the event loop paints itself (what a trader sees: only what changed)."""
@@ -86,7 +92,7 @@ def window_frame(app, window, n: int, folder: str, edits: int) -> tuple[float, f
             app.processEvents()  # the paint the edit asked for, if the loop has not made it
         samples[whole].append(time.perf_counter() - start)
     window.controller.undo_stack.setClean()
-    return median_ms(samples[True][2:]), median_ms(samples[False][2:])
+    return {whole: taken[2:] for whole, taken in samples.items()}
 
 
 def load_seconds(app, window, n: int, folder: str) -> float:
@@ -104,17 +110,21 @@ def load_seconds(app, window, n: int, folder: str) -> float:
     return min(best)
 
 
-def evaluate_ms(n: int, repeat: int) -> float:
+def evaluate_ms(rounds: int) -> tuple[float, float]:
+    """Fresh evaluations at N = 5 and N = 500 (every pool and search built again, as the
+    first evaluation of a book), taken in turn so both see the same machine load."""
     from marginlab.engine.margin.evaluate import clear_headline_cache, evaluate
 
-    scenario = book(n)
-    samples = []
-    for _ in range(repeat):
-        clear_headline_cache()
-        start = time.perf_counter()
-        evaluate(scenario)
-        samples.append(time.perf_counter() - start)
-    return median_ms(samples)
+    scenarios = {5: book(5), 500: book(500)}
+    samples: dict[int, list[float]] = {5: [], 500: []}
+    for _ in range(rounds):
+        for n, repeat in ((5, 6), (500, 1)):
+            for _ in range(repeat):
+                clear_headline_cache()
+                start = time.perf_counter()
+                evaluate(scenarios[n])
+                samples[n].append(time.perf_counter() - start)
+    return median_ms(samples[5]), median_ms(samples[500])
 
 
 def verdict(ratio: float, budget: float) -> str:
@@ -129,25 +139,34 @@ def main() -> None:
 
     app = QApplication.instance() or QApplication([])
     follow_palette(app)
-    e5, e500 = evaluate_ms(5, 30), evaluate_ms(500, 5)
+    e5, e500 = evaluate_ms(8)
     print(f"evaluate N=5 {e5:8.2f} ms, N=500 {e500:8.2f} ms        {verdict(e500 / e5, 10)}")
     with tempfile.TemporaryDirectory() as folder:
         settings = QSettings(str(Path(folder) / "s.ini"), QSettings.Format.IniFormat)
         window = build_window(settings, autosave_folder=Path(folder) / "autosave")
         window.show()
         app.processEvents()
-        floor = floor_frame(app, 40)
-        frames = {
-            n: window_frame(app, window, n, folder, 46 if n < 500 else 16) for n in (1, 20, 500)
-        }
+        # In rounds, each book in turn: a slow spell of the machine weighs on every N alike
+        # instead of on whichever book it fell on.
+        floors: list[float] = []
+        frames: dict[int, dict[bool, list[float]]] = {n: {True: [], False: []} for n in BOOKS}
+        for _ in range(ROUNDS):
+            floors += floor_frame(app, 14)
+            for n, edits in BOOKS.items():
+                for whole, taken in window_frame(app, window, n, folder, edits).items():
+                    frames[n][whole] += taken
+        floor = median_ms(floors)
         print(f"bare pyqtgraph frame (3 × 801 points) {floor:7.2f} ms")
-        for way, label in ((0, "whole window repainted"), (1, "the event loop's own paint")):
-            one = frames[1][way]
+        for whole, label in (
+            (True, "whole window repainted"),
+            (False, "the event loop's own paint"),
+        ):
+            one = median_ms(frames[1][whole])
             print(f"keystroke → frame, {label}:")
             print(f"  N=1   {one:8.2f} ms vs the floor  {verdict(one / floor, 2)}")
             for n, budget in ((20, 1.2), (500, 3.0)):
-                ratio = verdict(frames[n][way] / one, budget)
-                print(f"  N={n:<4d}{frames[n][way]:8.2f} ms vs N=1      {ratio}")
+                ms = median_ms(frames[n][whole])
+                print(f"  N={n:<4d}{ms:8.2f} ms vs N=1      {verdict(ms / one, budget)}")
         l20, l2000 = load_seconds(app, window, 20, folder), load_seconds(app, window, 2000, folder)
         print(
             f"load N=20 {l20:6.3f} s, N=2,000 {l2000:6.3f} s            {verdict(l2000 / l20, 10)}"

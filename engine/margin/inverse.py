@@ -147,8 +147,7 @@ def price_from_twin(twin_price: float | None) -> float | None:
 def _position(f: PositionFigures, position: Position) -> PositionFigures:
     mark = reciprocal(f.mark_price)
     liquidation = price_from_twin(f.liquidation_price)
-    return replace(
-        f,
+    return f._replace(
         side=position.side,
         quantity=position.quantity,
         entry_price=position.entry_price,

@@ -46,7 +46,7 @@ def report_dict(report: Report) -> dict[str, Any]:
         "at": report.at,
         "variants": {
             name: {
-                "positions": {pid: asdict(f) for pid, f in v.positions.items()},
+                "positions": {pid: f._asdict() for pid, f in v.positions.items()},
                 "account": asdict(v.account),
                 "events": [asdict(e) for e in v.events],
                 "warnings": [asdict(w) for w in v.warnings],

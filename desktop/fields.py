@@ -81,6 +81,8 @@ class EditField(QLineEdit):
         refused, self._refused = self._refused or bool(self.property("invalid")), False
         if not refused or committed is None:
             if committed is not None:
+                if self.text() != self._shown and self.text().strip() == self._shown.strip():
+                    self.setText(self._shown)  # "  7 " was kept as "7": show what was kept
                 self._shown = self.text()  # a field that keeps its own value keeps this one
             return
         typed, problem = self.text(), self._problem

@@ -708,6 +708,27 @@ def test_a_half_typed_value_does_not_stay(qtbot, window: MainWindow) -> None:
     assert "'1e20' was not used" in message and "back to" in message
 
 
+def test_spaces_typed_around_a_value_are_not_shown_once_it_is_used(
+    qtbot, window: MainWindow
+) -> None:
+    """The currency is kept without the spaces typed around it: when the field is left, it
+    shows the value kept, not the spaces (a monkey run found "  7 " shown beside "7")."""
+    scenario = window.controller.scenario
+    # A venue's rules fix the currency: the generic ones, with an MMR typed, leave it free.
+    positions = [p.model_copy(update={"maintenance_rate": 0.01}) for p in scenario.positions]
+    window.controller.replace(
+        scenario.model_copy(update={"rules": "generic", "positions": tuple(positions)})
+    )
+    currency = window.account.fields["currency"]
+    currency.setFocus()
+    currency.selectAll()
+    qtbot.keyClicks(currency, "  7 ")
+    qtbot.keyClick(currency, Qt.Key.Key_Return)
+    assert window.controller.scenario.account.currency == "7"
+    assert currency.text() == "7"
+    window.controller.undo_stack.setClean()
+
+
 def test_a_value_refused_across_fields_goes_back_when_the_field_is_left(
     qtbot, window: MainWindow
 ) -> None:

@@ -123,7 +123,8 @@ def _segments(legs: tuple[Leg, ...]) -> _Segments:
         for group in by_schedule.values():  # every leg on one schedule in one array operation
             schedule = group[0].schedule
             quantities = np.array([leg.quantity for leg in group])
-            notionals = np.outer(quantities, middles)
+            with np.errstate(over="ignore"):  # a middle near 10^308 (as above): inf, the top
+                notionals = np.outer(quantities, middles)
             tiers = np.maximum(np.searchsorted(schedule.floors, notionals, side="right") - 1, 0)
             slope += quantities @ np.asarray(schedule.rates)[tiers]
             amount += np.asarray(schedule.amounts)[tiers].sum(axis=0)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import warnings
 from typing import Any
 
 import numpy as np
@@ -50,6 +51,22 @@ def test_tiny_quantity() -> None:
     x = report["variants"]["isolated"]["positions"]["X"]
     assert x["initial_margin"] == pytest.approx(6e-5)
     assert x["liquidation_price"] == pytest.approx(60_000 * 0.9 / 0.996, rel=1e-9)
+
+
+def test_a_tiny_and_a_huge_quantity_in_one_cross_pool_warn_of_nothing() -> None:
+    """A quantity of 1e-300 puts its tier boundaries near 10^308; the other leg's notional
+    there overflows to inf, the top tier, without a RuntimeWarning (found by a GUI monkey
+    run: the warning was printed to the terminal behind the window)."""
+    s = scenario(
+        1000,
+        [
+            position("A", "BTCUSDT", "long", 1e-300, 50_000, mode="cross"),
+            position("B", "BTCUSDT", "long", 1e9, 50_000, mode="cross"),
+        ],
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        check(s)
 
 
 def test_trillion_notional() -> None:

@@ -526,5 +526,6 @@ def equity_now(pool: Pool, marks: Mapping[str, float]) -> float:
 def start_equity(scenario: Scenario) -> float:
     """The account's equity today, as entered: Σ pool equity at the marks, each floored at 0
     (the start line of plots, replays and Monte Carlo runs)."""
-    marks = scenario.marks()
-    return sum(equity_now(pool, marks) for pool in build_pools(scenario, "as_entered"))
+    # Each pool's equity at its legs' marks (today's) is remembered on it (``Pool.at_marks``):
+    # a sweep asks at every keystroke, and an edit keeps all pools but a few.
+    return sum(max(pool.at_marks()[0], 0.0) for pool in build_pools(scenario, "as_entered"))

@@ -28,7 +28,7 @@ from marginlab.engine.margin.inverse import (
     exit_at_inverse,
     usd_curves,
 )
-from marginlab.engine.margin.models import Scenario
+from marginlab.engine.margin.models import Position, Scenario
 from marginlab.engine.margin.report import MoveError, Report
 from marginlab.engine.margin.risk_warnings import unusual_entry
 from marginlab.engine.margin.rules import SETTLEMENT
@@ -146,6 +146,8 @@ class ScenarioController(QObject):
         self._moves_text = ""  # per-symbol moves as typed ("ETH -10%")
         self._moves: dict[str, float] = {}
         self._cards_at_what_if = False
+        # Each position's figures closed at the what-if, with the inputs they came from.
+        self._closed: dict[str, tuple[Position, float, float, float, ClosedAt]] = {}
         self.undo_stack = QUndoStack(self)
         self._soon = BeforePaint(self.recompute, self)
         self._pick_axis()
@@ -600,18 +602,7 @@ class ScenarioController(QObject):
                 at = {}
                 report = evaluate(scenario)
             cards = evaluate(scenario.at_marks(at)) if self._cards_at_what_if and at else None
-        pnl = {}
-        rate = taker_rate(scenario)
-        for p in scenario.positions:
-            price = at.get(p.symbol, marks[p.symbol])
-            margin = report.variants["as_entered"].positions[p.id].initial_margin
-            if p.inverse:  # in the coin (margin.inverse)
-                closed = exit_at_inverse(p, price, margin, rate)
-                even = break_even_inverse(p, rate)
-            else:
-                closed = exit_at(p.sign, p.quantity, p.entry_price, price, margin, rate)
-                even = break_even_price(p.sign, p.entry_price, rate)
-            pnl[p.id] = ClosedAt(closed.pnl, closed.roe, closed.net_pnl, even)
+        pnl = self._closed_at(scenario, report, at, marks)
         usd = None
         if sweep is not None and scenario.coin_margined:
             last = self._result
@@ -620,6 +611,33 @@ class ScenarioController(QObject):
             usd = last.usd if same and last is not None else usd_curves(scenario, sweep)
         self._result = Result(scenario, report, sweep, at, cards, pnl, usd)
         self.resultChanged.emit(self._result)
+
+    def _closed_at(
+        self, scenario: Scenario, report: Report, at: dict[str, float], marks: dict[str, float]
+    ) -> dict[str, ClosedAt]:
+        """Each position closed at the what-if price (``calculator.exit_at``). A position whose
+        inputs are those of the last result (the same validated object, price, margin and fee
+        rate) keeps its figures: an edit of one row in a book of 500 changes one of them."""
+        rate = taker_rate(scenario)
+        last = self._closed
+        self._closed = {}
+        figures = report.variants["as_entered"].positions
+        for p in scenario.positions:
+            price = at.get(p.symbol, marks[p.symbol])
+            margin = figures[p.id].initial_margin
+            kept = last.get(p.id)
+            if kept is not None and kept[0] is p and kept[1:4] == (price, margin, rate):
+                self._closed[p.id] = kept
+                continue
+            if p.inverse:  # in the coin (margin.inverse)
+                closed = exit_at_inverse(p, price, margin, rate)
+                even = break_even_inverse(p, rate)
+            else:
+                closed = exit_at(p.sign, p.quantity, p.entry_price, price, margin, rate)
+                even = break_even_price(p.sign, p.entry_price, rate)
+            found = ClosedAt(closed.pnl, closed.roe, closed.net_pnl, even)
+            self._closed[p.id] = (p, price, margin, rate, found)
+        return {pid: kept[4] for pid, kept in self._closed.items()}
 
     def _same_figures(
         self, scenario: Scenario, at: dict[str, float], marks: dict[str, float]

@@ -518,10 +518,12 @@ class MainWindow(QMainWindow):
         Only the selected row is measured, by its text: edits happen there, and measuring every
         cell through the delegate cost 0.65 ms a keystroke."""
         first = args[0] if args else None
-        if isinstance(first, QModelIndex) and first.column() >= EDITABLE:  # PnL, ROE: all rows
+        if isinstance(first, QModelIndex) and first.column() >= EDITABLE:  # PnL, ROE: the rows
+            last = args[1] if len(args) > 1 and isinstance(args[1], QModelIndex) else first
             header = self.table.horizontalHeader()
+            texts_by_column = self.model.result_texts(first.row(), last.row())
             for column, texts in zip(
-                range(EDITABLE, self.model.columnCount()), self.model.result_texts(), strict=True
+                range(EDITABLE, self.model.columnCount()), texts_by_column, strict=True
             ):
                 # The texts measured by their font, not each cell through its delegate (a
                 # book of 500 positions: 80 ms a keystroke), each text once; only ever wider.

@@ -200,20 +200,25 @@ class PositionsTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def result_texts(self) -> list[list[str]]:
-        """Each result column's texts, every row: what the columns must be wide enough for."""
+    def result_texts(self, first: int = 0, last: int | None = None) -> list[list[str]]:
+        """Each result column's texts, rows ``first`` to ``last`` (every row by default): what
+        the columns must be wide enough for."""
+        rows = self._positions[first : None if last is None else last + 1]
         return [
-            [self._result_data(p, field, Qt.ItemDataRole.DisplayRole) for p in self._positions]
+            [self._result_data(p, field, Qt.ItemDataRole.DisplayRole) for p in rows]
             for field, _, _ in RESULT_COLUMNS
         ]
 
     def _on_result_changed(self, result: Result) -> None:
-        if result.pnl == self._pnl:
-            return
-        self._pnl = result.pnl
-        if self._positions:
+        before, self._pnl = self._pnl, result.pnl
+        # Only the rows whose figures changed: an edit of one row in a big book changes one,
+        # and the window measures the changed rows' texts for the columns' widths.
+        changed = [
+            row for row, p in enumerate(self._positions) if before.get(p.id) != result.pnl.get(p.id)
+        ]
+        if changed:
             self.dataChanged.emit(
-                self.index(0, EDITABLE), self.index(len(self._positions) - 1, len(COLUMNS) - 1)
+                self.index(changed[0], EDITABLE), self.index(changed[-1], len(COLUMNS) - 1)
             )
 
     def position_at(self, row: int) -> Position | None:

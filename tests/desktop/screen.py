@@ -8,10 +8,11 @@ import numpy as np
 from PySide6.QtCore import Qt
 
 from marginlab.desktop.main_window import MainWindow
+from marginlab.desktop.positions_table_model import FIELDS
 from marginlab.engine.margin.evaluate import evaluate
 from marginlab.engine.margin.report import MoveError
 from marginlab.engine.margin.sweep import ALL_SYMBOLS, sweep_for
-from marginlab.engine.text.numbers import price_text
+from marginlab.engine.text.numbers import amount_text, price_text
 
 
 def card_cell(win: MainWindow, variant: str, row: int, column: int) -> str:
@@ -61,6 +62,7 @@ def assert_shows_engine_figures(win: MainWindow) -> None:
             for name in equity.variants:
                 amount = f"{equity.variants[name].account.equity:,.2f}"
                 assert amount in win.plot.readout.text(), (name, amount)
+    _assert_table_pnl(win)
     # Numeric cells and account lines only: IDs and the currency are the user's own text.
     shown = " ".join(
         card_cell(win, name, r, c)
@@ -86,3 +88,20 @@ def _engine_at(scenario, axis: str, x: float):
         return evaluate(scenario, at)
     except MoveError:
         return None
+
+
+def _assert_table_pnl(win: MainWindow) -> None:
+    """The table's PnL column: each position closed at the what-if price (its mark when the
+    what-if leaves its symbol alone), ``s·Q·(P − EP)`` for a linear contract and
+    ``s·N·(1/EP − 1/P)`` coins for a coin-margined one (formulas.md §0)."""
+    scenario = win.controller.scenario
+    at, marks = win.controller.what_if_prices(), scenario.marks()
+    column = FIELDS.index("pnl")
+    for row, p in enumerate(scenario.positions):
+        price = at.get(p.symbol, marks[p.symbol])
+        if p.inverse:
+            pnl = p.sign * p.usd_value * (1 / p.entry_price - 1 / price)
+        else:
+            pnl = p.sign * p.quantity * (price - p.entry_price)
+        shown = win.model.data(win.model.index(row, column))
+        assert shown == amount_text(pnl + 0.0, p.inverse, signed=True), (p.id, shown, pnl)  # −0: 0

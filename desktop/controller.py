@@ -684,6 +684,9 @@ class ScenarioController(QObject):
             self._problems = problems
             self.problemsChanged.emit(self.problems)
             return False
+        if after == self._scenario:  # the value it has, typed again: no step to undo
+            self.clear_problems()
+            return True
         whole = self._file.with_account(self._shown, after)
         before = (self._file, self._shown)
         self.undo_stack.push(_Edit(self, before, (whole, self._shown), label, merge_key))

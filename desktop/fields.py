@@ -45,6 +45,7 @@ class EditField(QLineEdit):
         self._committed: str | None = None  # the scenario's value when this edit began
         self._problem = ""
         self._refused = False  # the last text sent was not used (by whatever check)
+        self._typed = ""  # the last text typed
         self.textEdited.connect(self._edited)
         self.editingFinished.connect(self._on_editing_finished)
 
@@ -67,6 +68,7 @@ class EditField(QLineEdit):
     def _edited(self, text: str) -> None:
         if self._committed is None:  # read before the edit reaches the scenario
             self._committed = self._shown
+        self._typed = text  # what a message names, even once the scenario's value replaced it
         self._refused = self._on_edit(text) is False
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
@@ -85,11 +87,28 @@ class EditField(QLineEdit):
                     self.setText(self._shown)  # "  7 " was kept as "7": show what was kept
                 self._shown = self.text()  # a field that keeps its own value keeps this one
             return
-        typed, problem = self.text(), self._problem
+        typed, problem = self._typed, self._problem
         self.setText(committed)
-        self._on_edit(committed)  # undoes any half-typed value sent on the way ("1e2")
         name = self.accessibleName()
         shown = f"'{typed}'" if typed.strip() else tr("an empty value")
+        if self._on_edit(committed) is False:  # undoes any half-typed value sent on the way
+            # The value from before the edit is no longer allowed (another field changed
+            # meanwhile: rules that need an MMR): the one the scenario holds stays, shown.
+            kept, why = self._shown, self._problem
+            self.setText(kept)
+            self._on_edit(kept)  # the scenario's own value: nothing changes, the problem goes
+            self.reverted.emit(
+                tr(
+                    "{field}: {typed} was not used; {value} stays ({back} is refused: {why})"
+                ).format(
+                    field=name,
+                    typed=shown,
+                    value=kept or tr("empty"),
+                    back=committed or tr("empty"),
+                    why=said(why),
+                )
+            )
+            return
         back = committed or tr("empty")
         self.reverted.emit(
             tr("{field}: {typed} was not used ({problem}); back to {value}").format(

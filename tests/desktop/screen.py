@@ -95,7 +95,10 @@ def _assert_table_pnl(win: MainWindow) -> None:
     what-if leaves its symbol alone), ``s·Q·(P − EP)`` for a linear contract and
     ``s·N·(1/EP − 1/P)`` coins for a coin-margined one (formulas.md §0)."""
     scenario = win.controller.scenario
-    at, marks = win.controller.what_if_prices(), scenario.marks()
+    result = win.controller.result
+    # The prices the figures were made at: the what-if's, or the marks when it names a price
+    # beyond the largest a scenario may (the controller then evaluates at the marks).
+    at, marks = ({} if result is None else result.at), scenario.marks()
     column = FIELDS.index("pnl")
     for row, p in enumerate(scenario.positions):
         price = at.get(p.symbol, marks[p.symbol])

@@ -729,6 +729,35 @@ def test_spaces_typed_around_a_value_are_not_shown_once_it_is_used(
     window.controller.undo_stack.setClean()
 
 
+def test_a_refused_value_whose_old_value_is_no_longer_allowed_keeps_the_one_in_use(
+    qtbot, window: MainWindow
+) -> None:
+    """MMR typed "1e12" (refused) passes through 10 % on the way; the rules are then turned to
+    "generic", which needs an MMR (a wheel over the rules list changes them without taking the
+    focus). Leaving the field cannot put back its empty value: the 10 % in use stays, shown in
+    the field and said in the status line, with no problem left on screen (a GUI monkey run
+    found the field empty beside an MMR of 10 %)."""
+    scenario = window.controller.scenario
+    window.controller.replace(scenario.model_copy(update={"positions": scenario.positions[:1]}))
+    window.table.selectRow(0)
+    rate = window.form.rate
+    rate.setFocus()
+    rate.selectAll()
+    qtbot.keyClicks(rate, "1e12")  # "1e1" on the way: 10 %, used until the field is left
+    assert rate.property("invalid")
+    rules = window.account.rules
+    rules.setCurrentIndex(rules.findText("generic", Qt.MatchFlag.MatchContains))
+    window.account._on_rules_activated(rules.currentIndex())
+    assert window.controller.scenario.rules == "generic"
+    window.form.entry.setFocus()  # leaving the field
+    assert window.controller.scenario.positions[0].maintenance_rate == pytest.approx(0.1)
+    assert rate.text() == "10" and not rate.property("invalid")
+    assert window.controller.problems == {}
+    message = window.statusBar().currentMessage()
+    assert "'1e12' was not used; 10 stays (empty is refused: required under rules" in message
+    window.controller.undo_stack.setClean()
+
+
 def test_a_value_refused_across_fields_goes_back_when_the_field_is_left(
     qtbot, window: MainWindow
 ) -> None:

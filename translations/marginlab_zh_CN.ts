@@ -4,107 +4,107 @@
  <context>
   <name>MarginLab</name>
   <message>
-   <location filename="../desktop/account_panel.py" line="19" />
+   <location filename="../desktop/account_panel.py" line="20" />
    <source>Deposits + realised PnL − fees. Under cross this whole amount, less the isolated margins, is the pool every cross position can lose.</source>
    <translation>入金 + 已实现盈亏 − 手续费。全仓模式下，这笔钱扣除逐仓保证金后，就是每个全仓仓位都可能亏掉的资金池。</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="23" />
+   <location filename="../desktop/account_panel.py" line="24" />
    <source>Settlement currency of the linear contracts (e.g. USDT)</source>
    <translation>线性合约的结算币种（如 USDT）</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="24" />
+   <location filename="../desktop/account_panel.py" line="25" />
    <source>The most you accept to lose if you are wrong. Empty = no limit. Variants whose max loss is above it are flagged.</source>
    <translation>判断错误时你愿意承受的最大亏损。留空 = 不设上限。最大亏损超过它的方案会被标出。</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="33" />
+   <location filename="../desktop/account_panel.py" line="34" />
    <source>Account</source>
    <translation>账户</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="40" />
+   <location filename="../desktop/account_panel.py" line="41" />
    <source>The accounts in this file. Each settles in its own currency and has its own wallet: they never share collateral, so each is evaluated on its own.</source>
    <translation>本文件中的账户。每个账户以自己的币种结算、有自己的钱包：它们从不共用保证金，因此各自单独计算。</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="46" />
+   <location filename="../desktop/account_panel.py" line="47" />
    <source>S&amp;how</source>
    <translation>显示(&amp;H)</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="50" />
+   <location filename="../desktop/account_panel.py" line="51" />
    <source>These accounts never share collateral: a loss in one cannot liquidate another, and a profit in one cannot save another.</source>
    <translation>这些账户从不共用保证金：一个账户的亏损不会让另一个被强平，一个账户的盈利也救不了另一个。</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="62" />
+   <location filename="../desktop/account_panel.py" line="63" />
    <source>Scenario name, shown in the title bar</source>
    <translation>方案名称，显示在标题栏</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="65" />
+   <location filename="../desktop/account_panel.py" line="66" />
    <source>&amp;Name</source>
    <translation>名称(&amp;N)</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="81" />
+   <location filename="../desktop/account_panel.py" line="82" />
    <source>Taker fee per fill, in %. Empty: the venue's base (non-VIP) rate. It is taken off PnL and sets the break-even price; Bybit also counts the fee to close in its maintenance margin, so it moves the liquidation price there.</source>
    <translation>每笔成交的吃单手续费率，单位 %。留空：交易所基础（非 VIP）费率。它从盈亏中扣除并决定保本价；Bybit 还把平仓手续费计入维持保证金，因此会移动那里的强平价格。</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="88" />
+   <location filename="../desktop/account_panel.py" line="89" />
    <source>Taker &amp;fee (%)</source>
    <translation>吃单手续费 (%)(&amp;F)</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="98" />
+   <location filename="../desktop/account_panel.py" line="99" />
    <source>Which venue's maintenance-margin rules price the positions</source>
    <translation>用哪家交易所的维持保证金规则为仓位定价</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="100" />
+   <location filename="../desktop/account_panel.py" line="101" />
    <source>&amp;Rules</source>
    <translation>规则(&amp;R)</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="68" />
+   <location filename="../desktop/account_panel.py" line="69" />
    <source>&amp;Wallet balance</source>
    <translation>钱包余额(&amp;W)</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="69" />
+   <location filename="../desktop/account_panel.py" line="70" />
    <source>C&amp;urrency</source>
    <translation>币种(&amp;U)</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="70" />
+   <location filename="../desktop/account_panel.py" line="71" />
    <source>Max acceptable &amp;loss</source>
    <translation>最大可接受亏损(&amp;L)</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="114" />
+   <location filename="../desktop/account_panel.py" line="115" />
    <source>{number}. {name} ({currency})</source>
    <translation>{number}. {name}（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="142" />
+   <location filename="../desktop/account_panel.py" line="143" />
    <source>{rate} (venue base rate)</source>
    <translation>{rate}（交易所基础费率）</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="127" />
+   <location filename="../desktop/account_panel.py" line="128" />
    <source>Account {number} of {count}</source>
    <translation>账户 {number}/{count}</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="149" />
+   <location filename="../desktop/account_panel.py" line="150" />
    <source>Tiers as of {date}</source>
    <translation>档位表日期 {date}</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="95" />
+   <location filename="../desktop/account_panel.py" line="96" />
    <source>Tables as of {date}</source>
    <translation>档位表日期 {date}</translation>
   </message>
@@ -669,137 +669,137 @@
    <translation>{count} 张</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="160" />
+   <location filename="../desktop/comparison_panel.py" line="165" />
    <source>iso</source>
    <translation>逐仓</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="160" />
+   <location filename="../desktop/comparison_panel.py" line="165" />
    <source>cross</source>
    <translation>全仓</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="212" />
+   <location filename="../desktop/comparison_panel.py" line="217" />
    <source>⚠ … and {n} more: hold the pointer here to read them</source>
    <translation>⚠ … 另有 {n} 条:将指针停在此处即可阅读全部</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="289" />
+   <location filename="../desktop/comparison_panel.py" line="294" />
    <source>{n} symbols moved</source>
    <translation>{n} 个合约已移动</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="184" />
+   <location filename="../desktop/comparison_panel.py" line="189" />
    <source>&lt;b&gt;Max loss if wrong: {loss} {currency}&lt;/b&gt;&lt;br&gt;Equity now {equity} {currency} · margin put in {margin} {currency} · margin ratio {ratio}</source>
    <translation>&lt;b&gt;判断错误时的最大亏损：{loss} {currency}&lt;/b&gt;&lt;br&gt;当前权益 {equity} {currency} · 投入保证金 {margin} {currency} · 保证金率 {ratio}</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="264" />
+   <location filename="../desktop/comparison_panel.py" line="269" />
    <source>at the what-if: {prices}</source>
    <translation>假设价格下：{prices}</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="200" />
+   <location filename="../desktop/comparison_panel.py" line="205" />
    <source>In USD: equity now {equity} · max loss if wrong {loss} (fewer coins, each worth less)</source>
    <translation>折合美元：当前权益 {equity} · 判断错误时的最大亏损 {loss}（币更少，每个币也更不值钱）</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="746" />
+   <location filename="../desktop/controller.py" line="767" />
    <source>must be a number</source>
    <translation>必须是数字</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="310" />
+   <location filename="../desktop/controller.py" line="312" />
    <source>Edit taker fee</source>
    <translation>修改吃单手续费</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="409" />
+   <location filename="../desktop/controller.py" line="411" />
    <source>Add position</source>
    <translation>添加仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="426" />
+   <location filename="../desktop/controller.py" line="428" />
    <source>Duplicate position</source>
    <translation>复制仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="431" />
+   <location filename="../desktop/controller.py" line="433" />
    <source>Remove position</source>
    <translation>删除仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="476" />
+   <location filename="../desktop/controller.py" line="478" />
    <source>Other symbols</source>
    <translation>其他合约</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="747" />
+   <location filename="../desktop/controller.py" line="768" />
    <source>must be a number: {problem}</source>
    <translation>必须是数字：{problem}</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="762" />
+   <location filename="../desktop/controller.py" line="783" />
    <source>Edit {field}</source>
    <translation>修改{field}</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="212" />
+   <location filename="../desktop/controller.py" line="214" />
    <source>BTC-margined</source>
    <translation>BTC 币本位</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="219" />
+   <location filename="../desktop/controller.py" line="221" />
    <source>USDT-margined</source>
    <translation>USDT 本位</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="233" />
+   <location filename="../desktop/controller.py" line="235" />
    <source>Add account</source>
    <translation>添加账户</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="247" />
+   <location filename="../desktop/controller.py" line="249" />
    <source>Remove account</source>
    <translation>移除账户</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="341" />
+   <location filename="../desktop/controller.py" line="343" />
    <source>another position has this ID</source>
    <translation>已有其他仓位使用此 ID</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="367" />
+   <location filename="../desktop/controller.py" line="369" />
    <source>must be a number &gt; 0</source>
    <translation>必须是大于 0 的数字</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="559" />
+   <location filename="../desktop/controller.py" line="561" />
    <source>{file} names its amounts in {named}, but {rules} settles in {currency}: they are shown in {currency} (save to keep it so)</source>
    <translation>{file} 以 {named} 计价，但 {rules} 以 {currency} 结算：金额按 {currency} 显示（保存后即如此）</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="567" />
+   <location filename="../desktop/controller.py" line="569" />
    <source>no file name</source>
    <translation>没有文件名</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="374" />
+   <location filename="../desktop/controller.py" line="376" />
    <source>Size by {kind}</source>
    <translation>按{kind}设定仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="415" />
+   <location filename="../desktop/controller.py" line="417" />
    <source>Open {id}</source>
    <translation>开仓 {id}</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="285" />
+   <location filename="../desktop/controller.py" line="287" />
    <source>{rules} settles in {currency}; choose the generic rules for another currency</source>
    <translation>{rules} 以 {currency} 结算；其他币种请选择通用规则（generic）</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="305" />
+   <location filename="../desktop/controller.py" line="307" />
    <source>must be between 0 and {most} %</source>
    <translation>必须在 0 到 {most} % 之间</translation>
   </message>
@@ -989,22 +989,27 @@
    <translation>{problems}；显示的是上一次有效的移动</translation>
   </message>
   <message>
-   <location filename="../desktop/fields.py" line="90" />
+   <location filename="../desktop/fields.py" line="93" />
    <source>an empty value</source>
    <translation>空值</translation>
   </message>
   <message>
-   <location filename="../desktop/fields.py" line="91" />
+   <location filename="../desktop/fields.py" line="112" />
    <source>empty</source>
    <translation>空</translation>
   </message>
   <message>
-   <location filename="../desktop/fields.py" line="93" />
+   <location filename="../desktop/fields.py" line="101" />
+   <source>{field}: {typed} was not used; {value} stays ({back} is refused: {why})</source>
+   <translation>{field}：未采用 {typed}；保留 {value}（{back} 不被接受：{why}）</translation>
+  </message>
+  <message>
+   <location filename="../desktop/fields.py" line="114" />
    <source>{field}: {typed} was not used ({problem}); back to {value}</source>
    <translation>{field}：未采用 {typed}（{problem}）；已恢复为 {value}</translation>
   </message>
   <message>
-   <location filename="../desktop/fields.py" line="97" />
+   <location filename="../desktop/fields.py" line="118" />
    <source>{field}: {typed} was not used; back to {value}</source>
    <translation>{field}：未采用 {typed}；已恢复为 {value}</translation>
   </message>
@@ -1094,37 +1099,37 @@
    <translation>交易所的档位返回数据（币安 leverageBracket、Bybit risk-limit、Hyperliquid meta、ccxt fetch_leverage_tiers）：此后由它为其合约定价</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="147" />
+   <location filename="../desktop/file_actions.py" line="148" />
    <source>&amp;Quit</source>
    <translation>退出(&amp;Q)</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="301" />
+   <location filename="../desktop/file_actions.py" line="303" />
    <source>Save scenario as</source>
    <translation>方案另存为</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="306" />
+   <location filename="../desktop/file_actions.py" line="308" />
    <source>Export comparison picture</source>
    <translation>导出对比图片</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="306" />
+   <location filename="../desktop/file_actions.py" line="308" />
    <source>PNG image (*.png)</source>
    <translation>PNG 图片 (*.png)</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="316" />
+   <location filename="../desktop/file_actions.py" line="318" />
    <source>Export plot picture</source>
    <translation>导出图表图片</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="326" />
+   <location filename="../desktop/file_actions.py" line="328" />
    <source>Export comparison</source>
    <translation>导出对比</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="326" />
+   <location filename="../desktop/file_actions.py" line="328" />
    <source>CSV (*.csv)</source>
    <translation>CSV (*.csv)</translation>
   </message>
@@ -1169,22 +1174,22 @@
    <translation>导出对比为 CSV(&amp;C)…</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="211" />
+   <location filename="../desktop/file_actions.py" line="213" />
    <source>Import positions</source>
    <translation>导入仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="213" />
+   <location filename="../desktop/file_actions.py" line="215" />
    <source>Venue answer (*.json);;All (*)</source>
    <translation>交易所返回数据 (*.json);;全部 (*)</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="256" />
+   <location filename="../desktop/file_actions.py" line="258" />
    <source>Wallet balance</source>
    <translation>钱包余额</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="309" />
+   <location filename="../desktop/file_actions.py" line="311" />
    <source>Export failed</source>
    <translation>导出失败</translation>
   </message>
@@ -1194,17 +1199,17 @@
    <translation>Margin Lab 关闭时没有保存“{name}”（自动保存于 {when}）。要恢复吗？</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="240" />
+   <location filename="../desktop/file_actions.py" line="242" />
    <source>{rules}: {n} symbols priced by {file} from now on</source>
    <translation>{rules}：此后 {n} 个合约由 {file} 定价</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="262" />
+   <location filename="../desktop/file_actions.py" line="264" />
    <source>wallet: no wallet balance given</source>
    <translation>钱包：未给出钱包余额</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="358" />
+   <location filename="../desktop/file_actions.py" line="360" />
    <source>Save failed</source>
    <translation>保存失败</translation>
   </message>
@@ -1219,42 +1224,42 @@
    <translation>先保存对“{name}”（尚未保存）的更改吗？</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="225" />
+   <location filename="../desktop/file_actions.py" line="227" />
    <source>Cannot import {file}</source>
    <translation>无法导入 {file}</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="257" />
+   <location filename="../desktop/file_actions.py" line="259" />
    <source>The {venue} file does not state it. Wallet balance:</source>
    <translation>{venue} 文件中没有这一项。钱包余额：</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="289" />
+   <location filename="../desktop/file_actions.py" line="291" />
    <source>Imported {n} positions from {file}</source>
    <translation>已从 {file} 导入 {n} 个仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="345" />
+   <location filename="../desktop/file_actions.py" line="347" />
    <source>Comparison copied: {n} rows, tab-separated, ready to paste</source>
    <translation>对比已复制：{n} 行，制表符分隔，可直接粘贴</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="275" />
+   <location filename="../desktop/file_actions.py" line="277" />
    <source>Maintenance rate</source>
    <translation>维持保证金率</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="309" />
+   <location filename="../desktop/file_actions.py" line="311" />
    <source>{file}: could not be written</source>
    <translation>{file}：无法写入</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="322" />
+   <location filename="../desktop/file_actions.py" line="324" />
    <source>Plot saved to {file}</source>
    <translation>图表已保存到 {file}</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="276" />
+   <location filename="../desktop/file_actions.py" line="278" />
    <source>No tier table covers {symbol}. MMR in %:</source>
    <translation>没有档位表覆盖 {symbol}。维持保证金率（%）：</translation>
   </message>
@@ -1304,269 +1309,269 @@
    <translation>各方案的画法：颜色和虚线样式，不靠颜色也能区分</translation>
   </message>
   <message>
-   <location filename="../desktop/loss_chart.py" line="33" />
+   <location filename="../desktop/loss_chart.py" line="34" />
    <source>Max loss if wrong: the sum of the pools you can lose (isolated margins; the whole cross pool). Dashed line: your max acceptable loss</source>
    <translation>判断错误时的最大亏损：你可能亏掉的各资金池之和（逐仓保证金；整个全仓资金池）。虚线：你的最大可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/loss_chart.py" line="64" />
+   <location filename="../desktop/loss_chart.py" line="65" />
    <source>Max loss if wrong ({currency})</source>
    <translation>判断错误时的最大亏损（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/loss_chart.py" line="76" />
+   <location filename="../desktop/loss_chart.py" line="77" />
    <source>acceptable {amount}</source>
    <translation>可接受 {amount}</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="157" />
+   <location filename="../desktop/main_window.py" line="158" />
    <source>Edit any figure on the left; everything on the right follows as you type. F1: glossary.</source>
    <translation>修改左侧任一数字，右侧随输入即时更新。F1：术语表。</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="193" />
+   <location filename="../desktop/main_window.py" line="194" />
    <source>Before you open: isolated or cross?</source>
    <translation>开仓之前：逐仓还是全仓？</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="197" />
+   <location filename="../desktop/main_window.py" line="198" />
    <source>The order you are about to place, opened isolated and opened cross in this account, against the loss you accept (Ctrl+T)</source>
    <translation>你将要下的订单，在本账户中分别以逐仓和全仓开仓，与你能接受的亏损对比（Ctrl+T）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="221" />
+   <location filename="../desktop/main_window.py" line="222" />
    <source>Positions (double-click a cell to edit; tick Isolated to toggle the margin mode)</source>
    <translation>仓位（双击单元格编辑；勾选“逐仓”切换保证金模式）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="233" />
+   <location filename="../desktop/main_window.py" line="234" />
    <source>Price &amp;move</source>
    <translation>价格变动(&amp;M)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="235" />
+   <location filename="../desktop/main_window.py" line="236" />
    <source>Re&amp;play a path</source>
    <translation>回放价格路径(&amp;P)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="236" />
+   <location filename="../desktop/main_window.py" line="237" />
    <source>Ris&amp;k (Monte Carlo)</source>
    <translation>风险（蒙特卡洛）(&amp;K)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="237" />
+   <location filename="../desktop/main_window.py" line="238" />
    <source>Calculator</source>
    <translation>计算器</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="238" />
+   <location filename="../desktop/main_window.py" line="239" />
    <source>Before you open</source>
    <translation>开仓之前</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="240" />
+   <location filename="../desktop/main_window.py" line="241" />
    <source>Equity against a what-if price move</source>
    <translation>权益随假设价格变动的曲线</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="241" />
+   <location filename="../desktop/main_window.py" line="242" />
    <source>A price path in time: a wick or a sustained crash</source>
    <translation>随时间变化的价格路径：插针或持续暴跌</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="242" />
+   <location filename="../desktop/main_window.py" line="243" />
    <source>Odds of liquidation in each mode over many paths</source>
    <translation>多条路径下各模式的强平概率</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="245" />
+   <location filename="../desktop/main_window.py" line="246" />
    <source>PnL and targets, average entry and DCA ladder, max open, size from your loss, funding: per mode (Ctrl+K)</source>
    <translation>盈亏与目标价、均价与分批建仓、最大可开、按亏损定仓位、资金费：按模式分别计算（Ctrl+K）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="251" />
+   <location filename="../desktop/main_window.py" line="252" />
    <source>The order you are about to place, isolated vs cross, against your loss (Ctrl+T)</source>
    <translation>你将要下的订单，逐仓对比全仓，与你的可接受亏损对照（Ctrl+T）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="332" />
+   <location filename="../desktop/main_window.py" line="333" />
    <source>&amp;Edit</source>
    <translation>编辑(&amp;E)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="333" />
+   <location filename="../desktop/main_window.py" line="334" />
    <source>&amp;Undo</source>
    <translation>撤销(&amp;U)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="335" />
+   <location filename="../desktop/main_window.py" line="336" />
    <source>&amp;Redo</source>
    <translation>重做(&amp;R)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="365" />
+   <location filename="../desktop/main_window.py" line="367" />
    <source>Remove this accou&amp;nt</source>
    <translation>移除此账户(&amp;N)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="367" />
+   <location filename="../desktop/main_window.py" line="369" />
    <source>Take the account shown out of this file (Undo brings it back)</source>
    <translation>从本文件中移除当前显示的账户（撤销可恢复）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="375" />
+   <location filename="../desktop/main_window.py" line="377" />
    <source>&amp;Help</source>
    <translation>帮助(&amp;H)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="376" />
+   <location filename="../desktop/main_window.py" line="378" />
    <source>&amp;Glossary: isolated vs cross</source>
    <translation>术语表：逐仓与全仓(&amp;G)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="378" />
+   <location filename="../desktop/main_window.py" line="380" />
    <source>Show or hide the glossary panel (F1)</source>
    <translation>显示或隐藏术语表面板（F1）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="390" />
+   <location filename="../desktop/main_window.py" line="392" />
    <source>The window's language, from the next start</source>
    <translation>界面语言，下次启动时生效</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="648" />
+   <location filename="../desktop/main_window.py" line="654" />
    <source>An unusual value</source>
    <translation>异常的数值</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="652" />
+   <location filename="../desktop/main_window.py" line="658" />
    <source>Keep it</source>
    <translation>保留</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="653" />
+   <location filename="../desktop/main_window.py" line="659" />
    <source>Put it back</source>
    <translation>改回原值</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="208" />
+   <location filename="../desktop/main_window.py" line="209" />
    <source>&amp;Add</source>
    <translation>添加(&amp;A)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="208" />
+   <location filename="../desktop/main_window.py" line="209" />
    <source>Add a position (Ctrl+Shift+A)</source>
    <translation>添加仓位（Ctrl+Shift+A）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="210" />
+   <location filename="../desktop/main_window.py" line="211" />
    <source>D&amp;uplicate</source>
    <translation>复制(&amp;U)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="211" />
+   <location filename="../desktop/main_window.py" line="212" />
    <source>Duplicate the selected position (Ctrl+D)</source>
    <translation>复制所选仓位（Ctrl+D）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="214" />
+   <location filename="../desktop/main_window.py" line="215" />
    <source>Re&amp;move</source>
    <translation>删除(&amp;M)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="214" />
+   <location filename="../desktop/main_window.py" line="215" />
    <source>Remove the selected position (Ctrl+Del)</source>
    <translation>删除所选仓位（Ctrl+Del）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="305" />
+   <location filename="../desktop/main_window.py" line="306" />
    <source>Glossary: isolated vs cross</source>
    <translation>术语表：逐仓与全仓</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="331" />
+   <location filename="../desktop/main_window.py" line="332" />
    <source>&amp;File</source>
    <translation>文件(&amp;F)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="340" />
+   <location filename="../desktop/main_window.py" line="341" />
    <source>&amp;Add position</source>
    <translation>添加仓位(&amp;A)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="341" />
+   <location filename="../desktop/main_window.py" line="342" />
    <source>&amp;Duplicate position</source>
    <translation>复制仓位(&amp;D)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="342" />
+   <location filename="../desktop/main_window.py" line="343" />
    <source>&amp;Remove position</source>
    <translation>删除仓位(&amp;R)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="343" />
+   <location filename="../desktop/main_window.py" line="344" />
    <source>&amp;Copy comparison</source>
    <translation>复制对比(&amp;C)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="351" />
+   <location filename="../desktop/main_window.py" line="353" />
    <source>Add a &amp;coin-margined account</source>
    <translation>添加币本位账户(&amp;C)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="352" />
+   <location filename="../desktop/main_window.py" line="354" />
    <source>Link a BTC-margined account to this file: its own BTC wallet and positions</source>
    <translation>向本文件添加一个 BTC 币本位账户：有自己的 BTC 钱包和仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="356" />
+   <location filename="../desktop/main_window.py" line="358" />
    <source>Add a USD&amp;T-margined account</source>
    <translation>添加 USDT 本位账户(&amp;T)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="357" />
+   <location filename="../desktop/main_window.py" line="359" />
    <source>Link a USDT-margined account to this file: its own USDT wallet and positions</source>
    <translation>向本文件添加一个 USDT 本位账户：有自己的 USDT 钱包和仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="374" />
+   <location filename="../desktop/main_window.py" line="376" />
    <source>&amp;Presets</source>
    <translation>预设(&amp;P)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="381" />
+   <location filename="../desktop/main_window.py" line="383" />
    <source>&amp;Language</source>
    <translation>语言(&amp;L)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="393" />
+   <location filename="../desktop/main_window.py" line="395" />
    <source>System language</source>
    <translation>跟随系统</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="561" />
+   <location filename="../desktop/main_window.py" line="567" />
    <source>
 (the last valid figures stay on screen)</source>
    <translation>
 （屏幕上保留最后一次有效的数字）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="564" />
+   <location filename="../desktop/main_window.py" line="570" />
    <source>… (every problem in the tooltip)</source>
    <translation>…（所有问题见提示框）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="406" />
+   <location filename="../desktop/main_window.py" line="408" />
    <source>Margin Lab will start in {language} next time</source>
    <translation>Margin Lab 下次启动时将使用{language}</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="603" />
+   <location filename="../desktop/main_window.py" line="609" />
    <source>Margin Lab</source>
    <translation>Margin Lab</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="649" />
+   <location filename="../desktop/main_window.py" line="655" />
    <source>{message}.
 
 Keep it?</source>
@@ -1575,32 +1580,32 @@ Keep it?</source>
 保留吗？</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="407" />
+   <location filename="../desktop/main_window.py" line="409" />
    <source>the system language</source>
    <translation>系统语言</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="597" />
+   <location filename="../desktop/main_window.py" line="603" />
    <source>{name} · wallet {wallet} · {rules}</source>
    <translation>{name} · 钱包 {wallet} · {rules}</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="678" />
+   <location filename="../desktop/main_window.py" line="684" />
    <source>Margin Lab — {name}</source>
    <translation>Margin Lab — {name}</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="636" />
+   <location filename="../desktop/main_window.py" line="642" />
    <source>{id}: the leverage is back to what it was before</source>
    <translation>{id}：杠杆已恢复为之前的值</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="638" />
+   <location filename="../desktop/main_window.py" line="644" />
    <source>{id}: the MMR override is back to what it was before</source>
    <translation>{id}：维持保证金率覆盖值已恢复为之前的值</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="602" />
+   <location filename="../desktop/main_window.py" line="608" />
    <source>(tiers {date})</source>
    <translation>（档位表 {date}）</translation>
   </message>
@@ -1645,12 +1650,12 @@ Keep it?</source>
    <translation>持仓时长（小时）</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="280" />
+   <location filename="../desktop/planner.py" line="283" />
    <source>Fills: type one fill a line, quantity @ price</source>
    <translation>成交：每行一笔，数量 @ 价格</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="353" />
+   <location filename="../desktop/planner.py" line="356" />
    <source> and </source>
    <translation> 和 </translation>
   </message>
@@ -1695,17 +1700,17 @@ Keep it?</source>
    <translation>可接受亏损：请输入（账户未设定最大可接受亏损）</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="265" />
+   <location filename="../desktop/planner.py" line="268" />
    <source>Fills: at most {most} (you typed {typed})</source>
    <translation>成交：最多 {most} 笔（你输入了 {typed} 笔）</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="275" />
+   <location filename="../desktop/planner.py" line="278" />
    <source>Fill {n} quantity</source>
    <translation>第 {n} 笔成交 数量</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="276" />
+   <location filename="../desktop/planner.py" line="279" />
    <source>Fill {n} price</source>
    <translation>第 {n} 笔成交 价格</translation>
   </message>
@@ -1715,22 +1720,22 @@ Keep it?</source>
    <translation>维持保证金率覆盖值 (%)：必须在 0 到 100 之间</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="273" />
+   <location filename="../desktop/planner.py" line="276" />
    <source>Fill {n}: write quantity @ price, e.g. 0.5 @ 60000</source>
    <translation>第 {n} 笔成交：请写成 数量 @ 价格，例如 0.5 @ 60000</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="316" />
+   <location filename="../desktop/planner.py" line="319" />
    <source>past the liquidation of {id} as it stands ({modes}): the position would be gone before this fills</source>
    <translation>越过了 {id} 当前的强平价格（{modes}）：这笔成交之前仓位已被强平</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="332" />
+   <location filename="../desktop/planner.py" line="335" />
    <source>margin more than the account has left ({modes})</source>
    <translation>所需保证金超过账户剩余（{modes}）</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="325" />
+   <location filename="../desktop/planner.py" line="328" />
    <source>past the liquidation after fill {n} ({where}): the position would be gone before this fills</source>
    <translation>越过了第 {n} 笔成交后的强平价格（{where}）：这笔成交之前仓位已被强平</translation>
   </message>
@@ -2000,117 +2005,117 @@ Keep it?</source>
    <translation>假设价格下盈亏 {pnl} · 保本价 {price}</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="237" />
+   <location filename="../desktop/positions_table_model.py" line="241" />
    <source> (grey: none typed, so the symbol's mark, or the entry price, is used)</source>
    <translation>（灰色：未输入，采用该合约的标记价格或开仓价格）</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="238" />
+   <location filename="../desktop/positions_table_model.py" line="242" />
    <source> (grey: none typed, so entry notional / leverage is used)</source>
    <translation>（灰色：未输入，采用开仓名义价值 / 杠杆）</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="20" />
+   <location filename="../desktop/positions_table_model.py" line="19" />
    <source>ID</source>
    <translation>编号</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="20" />
+   <location filename="../desktop/positions_table_model.py" line="19" />
    <source>A short name for the position, unique in the scenario</source>
    <translation>仓位的简短名称，在方案中唯一</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="21" />
+   <location filename="../desktop/positions_table_model.py" line="20" />
    <source>Contract symbol, e.g. BTCUSDT; picks the venue's tier table</source>
    <translation>合约代码，例如 BTCUSDT；决定使用交易所的哪张档位表</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="22" />
+   <location filename="../desktop/positions_table_model.py" line="21" />
    <source>long profits when the price rises, short when it falls</source>
    <translation>做多在价格上涨时盈利，做空在价格下跌时盈利</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="27" />
+   <location filename="../desktop/positions_table_model.py" line="26" />
    <source>Checked: the position has its own margin (isolated). Unchecked: it shares the cross pool</source>
    <translation>勾选：仓位有自己的保证金（逐仓）。不勾选：共享全仓资金池</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="32" />
+   <location filename="../desktop/positions_table_model.py" line="31" />
    <source>Size in base units (e.g. BTC)</source>
    <translation>以基础币计的仓位大小（如 BTC）</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="33" />
+   <location filename="../desktop/positions_table_model.py" line="32" />
    <source>Entry</source>
    <translation>开仓价</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="33" />
+   <location filename="../desktop/positions_table_model.py" line="32" />
    <source>Average entry price (settlement currency)</source>
    <translation>平均开仓价格（结算币种）</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="34" />
+   <location filename="../desktop/positions_table_model.py" line="33" />
    <source>Mark</source>
    <translation>标记价</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="34" />
+   <location filename="../desktop/positions_table_model.py" line="33" />
    <source>Today's mark price; empty = the entry price</source>
    <translation>今日标记价格；留空 = 开仓价格</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="35" />
+   <location filename="../desktop/positions_table_model.py" line="34" />
    <source>Lev. ×</source>
    <translation>杠杆 ×</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="35" />
+   <location filename="../desktop/positions_table_model.py" line="34" />
    <source>Leverage: sets initial margin = entry notional / leverage</source>
    <translation>杠杆：初始保证金 = 开仓名义价值 / 杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="39" />
+   <location filename="../desktop/positions_table_model.py" line="38" />
    <source>Isolated margin incl. any added margin; empty = notional / leverage</source>
    <translation>逐仓保证金，含追加的保证金；留空 = 名义价值 / 杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="46" />
+   <location filename="../desktop/positions_table_model.py" line="45" />
    <source>PnL</source>
    <translation>盈亏</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="47" />
+   <location filename="../desktop/positions_table_model.py" line="46" />
    <source>Profit or loss if closed at the what-if price (the mark when the what-if does not move this symbol): side × quantity × (price − entry), fees not included (the form below shows it after fees, and the break-even price)</source>
    <translation>按假设价格平仓的盈亏（假设价格未移动该合约时为标记价格）：方向 × 数量 × (价格 − 开仓价)，未含手续费（下方表单显示扣费后的盈亏和保本价）</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="55" />
+   <location filename="../desktop/positions_table_model.py" line="54" />
    <source>ROE</source>
    <translation>收益率</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="56" />
+   <location filename="../desktop/positions_table_model.py" line="55" />
    <source>Return on the margin put in: PnL / initial margin (isolated: the position's margin)</source>
    <translation>投入保证金的收益率：盈亏 / 初始保证金（逐仓：仓位的保证金）</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="174" />
+   <location filename="../desktop/positions_table_model.py" line="173" />
    <source>refused</source>
    <translation>被拒绝</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="176" />
+   <location filename="../desktop/positions_table_model.py" line="175" />
    <source>row {n}</source>
    <translation>第 {n} 行</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="178" />
+   <location filename="../desktop/positions_table_model.py" line="177" />
    <source>{field}: '{value}' was not used ({problem})</source>
    <translation>{field}：未采用 '{value}'（{problem}）</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="103" />
+   <location filename="../desktop/positions_table_model.py" line="102" />
    <source>PnL ({currency})</source>
    <translation>盈亏（{currency}）</translation>
   </message>
@@ -2280,7 +2285,7 @@ Keep it?</source>
    <translation>可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="222" />
+   <location filename="../desktop/pretrade_view.py" line="227" />
    <source>quantity</source>
    <translation>数量</translation>
   </message>
@@ -2290,67 +2295,67 @@ Keep it?</source>
    <translation>保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="131" />
+   <location filename="../desktop/pretrade_view.py" line="132" />
    <source>as</source>
    <translation>按</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="147" />
+   <location filename="../desktop/pretrade_view.py" line="149" />
    <source>Open it isolated</source>
    <translation>以逐仓开仓</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="147" />
+   <location filename="../desktop/pretrade_view.py" line="149" />
    <source>Open it cross</source>
    <translation>以全仓开仓</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="162" />
+   <location filename="../desktop/pretrade_view.py" line="167" />
    <source>Put that size in the Size field</source>
    <translation>把这个仓位大小填入“仓位大小”栏</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="273" />
+   <location filename="../desktop/pretrade_view.py" line="278" />
    <source>Recommendation: open it ISOLATED</source>
    <translation>建议：以逐仓开仓</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="275" />
+   <location filename="../desktop/pretrade_view.py" line="280" />
    <source>Recommendation: open it CROSS</source>
    <translation>建议：以全仓开仓</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="280" />
+   <location filename="../desktop/pretrade_view.py" line="285" />
    <source>&lt;i&gt;The rules disagree; the first one below decides.&lt;/i&gt;</source>
    <translation>&lt;i&gt;各规则意见不一；以下面第一条为准。&lt;/i&gt;</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="224" />
+   <location filename="../desktop/pretrade_view.py" line="229" />
    <source>contracts ({size} USD)</source>
    <translation>张合约（每张 {size} USD）</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="288" />
+   <location filename="../desktop/pretrade_view.py" line="293" />
    <source>yes</source>
    <translation>是</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="288" />
+   <location filename="../desktop/pretrade_view.py" line="293" />
    <source>NO</source>
    <translation>否</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="161" />
+   <location filename="../desktop/pretrade_view.py" line="166" />
    <source>Use the largest size within it ({mode})</source>
    <translation>使用可接受范围内的最大仓位（{mode}）</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="172" />
+   <location filename="../desktop/pretrade_view.py" line="177" />
    <source>Add this position to the scenario as {mode} (Ctrl+Z undoes it)</source>
    <translation>把这个仓位以{mode}加入方案（Ctrl+Z 撤销）</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="325" />
+   <location filename="../desktop/pretrade_view.py" line="330" />
    <source>Opened as {mode}: Ctrl+Z undoes it.</source>
    <translation>已以{mode}开仓：Ctrl+Z 撤销。</translation>
   </message>
@@ -2440,7 +2445,7 @@ Keep it?</source>
    <translation>时间（分钟）</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="107" />
+   <location filename="../desktop/replay_view.py" line="109" />
    <source>Scrub through the path</source>
    <translation>拖动浏览路径</translation>
   </message>
@@ -2460,12 +2465,12 @@ Keep it?</source>
    <translation>速度</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="201" />
+   <location filename="../desktop/replay_view.py" line="203" />
    <source>Add a position, then pick a path to replay.</source>
    <translation>添加一个仓位，然后选择要回放的路径。</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="259" />
+   <location filename="../desktop/replay_view.py" line="261" />
    <source>&amp;Pause</source>
    <translation>暂停(&amp;P)</translation>
   </message>
@@ -2475,27 +2480,27 @@ Keep it?</source>
    <translation>{shape}（默认 {depth}）</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="147" />
+   <location filename="../desktop/replay_view.py" line="149" />
    <source>Candles (timestamp, open, high, low, close)</source>
    <translation>K 线（时间戳、开、高、低、收）</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="224" />
+   <location filename="../desktop/replay_view.py" line="226" />
    <source>Equity ({currency})</source>
    <translation>权益（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="233" />
+   <location filename="../desktop/replay_view.py" line="235" />
    <source>Candle {n} of {total} ({minutes} min): {figures}</source>
    <translation>第 {n} / {total} 根 K 线（{minutes} 分钟）：{figures}</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="245" />
+   <location filename="../desktop/replay_view.py" line="247" />
    <source>{variant}: {ids} liquidated at {where} (gap), lost {amount}</source>
    <translation>{variant}：{ids} 在 {where} 被强平（跳空），亏损 {amount}</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="247" />
+   <location filename="../desktop/replay_view.py" line="249" />
    <source>{variant}: {ids} liquidated at {where}, lost {amount}</source>
    <translation>{variant}：{ids} 在 {where} 被强平，亏损 {amount}</translation>
   </message>
@@ -2760,22 +2765,22 @@ Keep it?</source>
    <translation>输入名称的一部分：会列出 {rules} 表中包含它的合约</translation>
   </message>
   <message>
-   <location filename="../desktop/what_if_box.py" line="55" />
+   <location filename="../desktop/what_if_box.py" line="57" />
    <source>What if: a move must stay above −100 % (a price cannot reach 0)</source>
    <translation>假设：变动必须大于 −100 %（价格不能到 0）</translation>
   </message>
   <message>
-   <location filename="../desktop/what_if_box.py" line="57" />
+   <location filename="../desktop/what_if_box.py" line="59" />
    <source>What if: a price must be above 0</source>
    <translation>假设：价格必须大于 0</translation>
   </message>
   <message>
-   <location filename="../desktop/what_if_box.py" line="53" />
+   <location filename="../desktop/what_if_box.py" line="55" />
    <source>What if: '{text}' is not a number</source>
    <translation>假设：'{text}' 不是数字</translation>
   </message>
   <message>
-   <location filename="../desktop/what_if_box.py" line="59" />
+   <location filename="../desktop/what_if_box.py" line="61" />
    <source>What if: at most {value}</source>
    <translation>假设：最多 {value}</translation>
   </message>
@@ -3120,57 +3125,57 @@ Keep it?</source>
    <translation>--at {symbol}：价格必须是大于 0 且不超过 {max_price} 的数字</translation>
   </message>
   <message>
-   <location filename="../engine/margin/inverse.py" line="312" />
+   <location filename="../engine/margin/inverse.py" line="311" />
    <source>coin-margined positions: {what} prices linear contracts only so far (the figures, the plot, the pre-trade check, PnL and targets, the DCA ladder and max open take coin-margined ones)</source>
    <translation>币本位仓位：{what}目前只支持 U 本位（线性）合约（卡片中的数字、图表、开仓前检查、盈亏与目标价、DCA 阶梯以及最大可开支持币本位合约）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="282" />
+   <location filename="../engine/margin/models.py" line="285" />
    <source>positions: linear and coin-margined positions settle in different currencies and never share collateral: keep the coin-margined ones in a linked account (linked_accounts)</source>
    <translation>positions：U 本位（线性）与币本位仓位以不同币种结算，从不共用保证金：请把币本位仓位放在关联账户中（linked_accounts）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="78" />
+   <location filename="../engine/margin/models.py" line="81" />
    <source>maintenance_amount: given without maintenance_rate</source>
    <translation>maintenance_amount：给出了速算额却没有维持保证金率</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="180" />
+   <location filename="../engine/margin/models.py" line="183" />
    <source>positions: isolated margins add up to {isolated}, more than account.wallet_balance {wallet_balance}</source>
    <translation>仓位：逐仓保证金合计 {isolated}，超过钱包余额 {wallet_balance}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="262" />
+   <location filename="../engine/margin/models.py" line="265" />
    <source>{where}.contract_size: required for a coin-margined position (USD per contract: 100 for Binance COIN-M BTCUSD, 1 for Bybit and BitMEX)</source>
    <translation>{where}.contract_size：币本位仓位必填（每张合约的美元面值：币安币本位 BTCUSD 为 100，Bybit 和 BitMEX 为 1）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="270" />
+   <location filename="../engine/margin/models.py" line="273" />
    <source>{where}.contract_size: only a coin-margined position has one</source>
    <translation>{where}.contract_size：只有币本位仓位才有合约面值</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="274" />
+   <location filename="../engine/margin/models.py" line="277" />
    <source>{where}.contract: coin-margined positions need the generic rule set and an MMR override: no COIN-M or inverse tier table is bundled yet</source>
    <translation>{where}.contract：币本位仓位需要通用规则集和维持保证金率覆盖值：目前尚未内置币本位（反向）合约的档位表</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="138" />
+   <location filename="../engine/margin/models.py" line="141" />
    <source>linked_accounts[{index}].linked_accounts: a linked account holds no accounts of its own; list them all in the file's linked_accounts</source>
    <translation>linked_accounts[{index}].linked_accounts：关联账户不能再包含自己的账户；请把它们都列在文件的 linked_accounts 中</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="151" />
+   <location filename="../engine/margin/models.py" line="154" />
    <source>{where}.id: '{id}' is already used by positions[{value}]</source>
    <translation>{where}.id：'{id}' 已被 positions[{value}] 使用</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="175" />
+   <location filename="../engine/margin/models.py" line="178" />
    <source>{where}.{table_problem}</source>
    <translation>{where}.{table_problem}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="163" />
+   <location filename="../engine/margin/models.py" line="166" />
    <source>{where}.mark_price: {symbol} already has mark {mark_price} in positions[{first}]</source>
    <translation>{where}.mark_price：{symbol} 在 positions[{first}] 中已有标记价格 {mark_price}</translation>
   </message>
@@ -3370,47 +3375,47 @@ Keep it?</source>
    <translation>{first} 和 {second}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/risk_warnings.py" line="193" />
+   <location filename="../engine/margin/risk_warnings.py" line="192" />
    <source>{id}: leverage {leverage} is above the {allowed} {venue} allows for {symbol} at notional {notional}</source>
    <translation>{id}：杠杆 {leverage} 超过了 {venue} 在名义价值 {notional} 下对 {symbol} 允许的 {allowed}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/risk_warnings.py" line="174" />
+   <location filename="../engine/margin/risk_warnings.py" line="173" />
    <source>{id}: an MMR override of {rate} is above {usual}; venues charge that only on their largest tiers</source>
    <translation>{id}：维持保证金率覆盖值 {rate} 高于 {usual}；交易所只在最大的档位才收这么多</translation>
   </message>
   <message>
-   <location filename="../engine/margin/risk_warnings.py" line="75" />
+   <location filename="../engine/margin/risk_warnings.py" line="74" />
    <source>Max loss {loss} is above your max acceptable loss {limit}</source>
    <translation>最大亏损 {loss} 超过了你的最大可接受亏损 {limit}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/risk_warnings.py" line="103" />
+   <location filename="../engine/margin/risk_warnings.py" line="102" />
    <source>{variant} needs {margin} of margin, more than the wallet's {wallet}: this variant assumes each isolated margin is cut to {scale} of it so that they fit the wallet (higher effective leverage, nearer liquidation prices)</source>
    <translation>{variant}需要 {margin} 的保证金，超过钱包的 {wallet}：该方案假设每笔逐仓保证金都被削减到原来的 {scale}，以便放进钱包（实际杠杆更高，强平价格更近）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/risk_warnings.py" line="59" />
+   <location filename="../engine/margin/risk_warnings.py" line="58" />
    <source>{id} is already past its liquidation price{where} at mark {mark}: its {pool} pool counts as liquidated</source>
    <translation>{id} 在标记价格 {mark} 下已越过其强平价格{where}：其{pool}资金池按已强平计算</translation>
   </message>
   <message>
-   <location filename="../engine/margin/risk_warnings.py" line="89" />
+   <location filename="../engine/margin/risk_warnings.py" line="88" />
    <source>Cross initial margin {margin} is above the cross pool {pool}: a venue would not open all of it</source>
    <translation>全仓初始保证金 {margin} 超过全仓资金池 {pool}：交易所不会让你全部开出</translation>
   </message>
   <message>
-   <location filename="../engine/margin/risk_warnings.py" line="131" />
+   <location filename="../engine/margin/risk_warnings.py" line="130" />
    <source>over 10^12x</source>
    <translation>超过 10^12x</translation>
   </message>
   <message>
-   <location filename="../engine/margin/risk_warnings.py" line="135" />
+   <location filename="../engine/margin/risk_warnings.py" line="134" />
    <source>{id}: leverage {leverage} is above the {allowed} the tier allows at notional {notional}</source>
    <translation>{id}：杠杆 {leverage} 超过了档位在名义价值 {notional} 下允许的 {allowed}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/risk_warnings.py" line="151" />
+   <location filename="../engine/margin/risk_warnings.py" line="150" />
    <source>{id}: notional {notional} is beyond the largest tier ({top}); its top tier is used</source>
    <translation>{id}：名义价值 {notional} 超出最大档位（{top}）；按最高档位计算</translation>
   </message>

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from marginlab.desktop.main_window import MainWindow
 from marginlab.desktop.positions_table_model import FIELDS
 from marginlab.engine.margin.evaluate import evaluate
+from marginlab.engine.margin.inverse import usd_curves
 from marginlab.engine.margin.report import MoveError
 from marginlab.engine.margin.sweep import ALL_SYMBOLS, sweep_for
 from marginlab.engine.text.numbers import amount_text, price_text
@@ -38,20 +39,26 @@ def assert_shows_engine_figures(win: MainWindow) -> None:
     scenario = win.controller.scenario
     report = evaluate(scenario)
     sweep = sweep_for(scenario, win.controller.axis, include=win.controller.what_if_extent)
+    curves = None if sweep is None else sweep.equity
+    if sweep is not None and report.coin and win.plot.unit.currentData() == "usd":
+        curves = usd_curves(scenario, sweep).equity  # a coin account plotted in USD
     for name, variant in report.variants.items():
         for row, figures in enumerate(variant.positions.values()):
             liq = figures.liquidation_price
             assert card_cell(win, name, row, 1) == ("none" if liq is None else price_text(liq))
-            assert card_cell(win, name, row, 3) == f"{figures.max_loss:,.0f}"
+            # Whole units, or coins to 4 decimals (a coin-margined account: 0.2000 BTC).
+            places = 4 if report.coin else 0
+            assert card_cell(win, name, row, 3) == f"{figures.max_loss:,.{places}f}"
         card = win.comparison.cards[name]
         assert card.table.rowCount() == len(variant.positions)
-        assert f"Max loss if wrong: {variant.account.max_loss:,.2f}" in card.account.text()
+        shown = f"Max loss if wrong: {variant.account.max_loss:,.{8 if report.coin else 2}f}"
+        assert shown in card.account.text()
         x, y = curve(win, name)
-        if sweep is None:
+        if sweep is None or curves is None:
             assert x is None or len(x) == 0
         else:
             np.testing.assert_allclose(x, sweep.x)
-            np.testing.assert_allclose(y, sweep.equity[name])
+            np.testing.assert_allclose(y, curves[name])
     assert win.losses.heights() == [report.variants[n].account.max_loss for n in win.losses.names]
     if sweep is not None:  # the what-if line, its field and its readout agree
         line, field = win.plot.what_if.value(), win.plot.what_if_value
@@ -60,7 +67,8 @@ def assert_shows_engine_figures(win: MainWindow) -> None:
         equity = _engine_at(scenario, win.controller.axis, line)
         if equity is not None:
             for name in equity.variants:
-                amount = f"{equity.variants[name].account.equity:,.2f}"
+                places = 8 if equity.coin else 2  # coins to 8 decimals
+                amount = f"{equity.variants[name].account.equity:,.{places}f}"
                 assert amount in win.plot.readout.text(), (name, amount)
     _assert_table_pnl(win)
     # Numeric cells and account lines only: IDs and the currency are the user's own text.

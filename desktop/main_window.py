@@ -117,6 +117,7 @@ class MainWindow(QMainWindow):
         self.table.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
         self.model.modelReset.connect(self.table.resizeColumnsToContents)
         self.model.dataChanged.connect(self._widen_columns)
+        self.model.headerDataChanged.connect(self._fit_headers)
         controller.scenarioReplaced.connect(self.table.resizeColumnsToContents)
         self.form = PositionForm(controller)
         self.problems = QLabel()
@@ -542,6 +543,16 @@ class MainWindow(QMainWindow):
             wanted = metrics.horizontalAdvance(str(text or "")) + CELL_PADDING
             if wanted > header.sectionSize(column):
                 # This cell's width, not every row's through its delegate (a big book).
+                header.resizeSection(column, wanted)
+
+    def _fit_headers(self, orientation: Qt.Orientation, first: int, last: int) -> None:
+        """A header whose text grew ("PnL (USDC)") widens its column, so it is not elided."""
+        header = self.table.horizontalHeader()
+        if orientation != Qt.Orientation.Horizontal:
+            return
+        for column in range(first, last + 1):
+            wanted = header.sectionSizeHint(column)
+            if wanted > header.sectionSize(column):
                 header.resizeSection(column, wanted)
 
     def _select_after_reset(self) -> None:

@@ -80,6 +80,7 @@ class PositionsTableModel(QAbstractTableModel):
         self._controller = controller
         self._positions = controller.scenario.positions
         self._pnl: dict[str, ClosedAt] = {}
+        self._currency = controller.scenario.account.currency  # the PnL column's header says it
         controller.scenarioChanged.connect(self._on_scenario_changed)
         controller.resultChanged.connect(self._on_result_changed)
 
@@ -225,6 +226,10 @@ class PositionsTableModel(QAbstractTableModel):
         return self._positions[row] if 0 <= row < len(self._positions) else None
 
     def _on_scenario_changed(self, scenario: Scenario) -> None:
+        if scenario.account.currency != self._currency:  # "PnL (USDT)" → "PnL (USDC)"
+            self._currency = scenario.account.currency
+            column = FIELDS.index("pnl")
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, column, column)
         if len(scenario.positions) == len(self._positions):
             self._positions = scenario.positions
             if self._positions:

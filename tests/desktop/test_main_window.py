@@ -708,6 +708,19 @@ def test_a_half_typed_value_does_not_stay(qtbot, window: MainWindow) -> None:
     assert "'1e20' was not used" in message and "back to" in message
 
 
+def test_the_pnl_header_follows_the_settlement_currency(qtbot, window: MainWindow) -> None:
+    """Hyperliquid settles in USDC: the PnL column's header says so at once (it kept saying
+    USDT, seen in the real app under Xvfb, until something else repainted the header)."""
+    column = FIELDS.index("pnl")
+    header = window.table.horizontalHeader()
+    with qtbot.waitSignal(window.model.headerDataChanged, timeout=1000) as changed:
+        assert window.controller.set_meta("rules", "hyperliquid")
+    assert changed.args[1] <= column <= changed.args[2]
+    assert window.model.headerData(column, Qt.Orientation.Horizontal) == "PnL (USDC)"
+    assert header.sectionSize(column) >= header.sectionSizeHint(column)  # not elided
+    window.controller.undo_stack.setClean()
+
+
 def test_spaces_typed_around_a_value_are_not_shown_once_it_is_used(
     qtbot, window: MainWindow
 ) -> None:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from marginlab.desktop.before_paint import BeforePaint
 from marginlab.desktop.controller import Result, ScenarioController
+from marginlab.desktop.equity_plot import plain_axes
 from marginlab.desktop.i18n import N_, said, tr
 from marginlab.desktop.order_fields import (
     caption_row,
@@ -258,6 +259,7 @@ class CalculatorView(QWidget):
         form.addRow(self.funding_text)
         row.addLayout(form)
         self.funding_plot = pg.PlotWidget()
+        plain_axes(self.funding_plot)  # prices as they are quoted
         self.funding_plot.setLabel("bottom", tr("holding time (hours)"))
         self.funding_plot.setLabel("left", tr("liquidation price"))
         self.funding_plot.addLegend(offset=(10, 10))

@@ -92,6 +92,13 @@ def _axis_text(x: float, axis: str) -> str:
     return f"{x:,.2f} %" if axis == ALL_SYMBOLS else price_text(x)
 
 
+def plain_axes(plot: pg.PlotWidget) -> None:
+    """Ticks read in the unit the axis title names: pyqtgraph would otherwise rescale small or
+    large values and add "(x0.001)" to the title, and 0.2 BTC would read 200."""
+    for side in ("left", "bottom", "right", "top"):
+        plot.getAxis(side).enableAutoSIPrefix(False)
+
+
 def set_axis_label(plot: pg.PlotWidget, side: str, text: str) -> None:
     """Set an axis title only when it changes: each call re-lays-out the plot."""
     axis = plot.getAxis(side)
@@ -184,10 +191,9 @@ class EquityPlot(QWidget):
         for side in ("left", "bottom"):
             # Minor grid lines cost ~20 ms a repaint offscreen; major ones are enough to read.
             self.plot.getAxis(side).setStyle(maxTickLevel=0)
-        for side in ("left", "bottom", "right", "top"):
-            # Our axis titles carry their unit in the text, so pyqtgraph never scales them; its
-            # check still re-lays-out each title on every change of range (drag, zoom, edit).
-            self.plot.getAxis(side).enableAutoSIPrefix(False)
+        # Our axis titles carry their unit in the text, so pyqtgraph never scales them; its
+        # check would also re-lay-out each title on every change of range (drag, zoom, edit).
+        plain_axes(self.plot)
         self.plot.setMouseEnabled(x=True, y=False)
         self.plot.getPlotItem().vb.sigXRangeChanged.connect(self._place_labels)
         layout.addWidget(self.plot, 1)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from marginlab.desktop.controller import Result, ScenarioController
-from marginlab.desktop.equity_plot import set_axis_label
+from marginlab.desktop.equity_plot import plain_axes, set_axis_label
 from marginlab.desktop.i18n import N_, said, tr
 from marginlab.desktop.line_key import key_row
 from marginlab.desktop.path_runs import SHAPES, PathRuns, Replay, ReplayRequest
@@ -93,6 +93,7 @@ class ReplayView(QWidget):
         layout.addLayout(row)
         layout.addLayout(key_row())
         self.plot = pg.PlotWidget()
+        plain_axes(self.plot)  # equity in the account's unit: 0.2 BTC reads 0.2
         self.plot.setLabel("bottom", tr("Time (minutes)"))
         self.curves = {
             n: self.plot.plot([], [], pen=variant_pen(n), name=s.title)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from marginlab.desktop.controller import ScenarioController
-from marginlab.desktop.equity_plot import set_axis_label
+from marginlab.desktop.equity_plot import plain_axes, set_axis_label
 from marginlab.desktop.fields import EditField
 from marginlab.desktop.i18n import N_, said, tr
 from marginlab.desktop.line_key import key_row
@@ -148,6 +148,7 @@ class RiskView(QWidget):
         layout.addWidget(self.odds)
         layout.addLayout(key_row())
         self.plot = pg.PlotWidget()
+        plain_axes(self.plot)  # end equity in the account's unit: 0.2 BTC reads 0.2
         self.plot.setLabel("left", tr("Paths"))
         self.histograms = {
             n: pg.PlotCurveItem(pen=variant_pen(n), name=s.title) for n, s in VARIANT_STYLES.items()

@@ -73,6 +73,20 @@ def test_the_plot_in_the_coin(qtbot, window: MainWindow) -> None:
     assert _empty(plot.linear_curve)
 
 
+def test_the_replay_reads_equity_in_coins_without_a_scale(qtbot, window: MainWindow) -> None:
+    """0.2 BTC of equity reads 0.2 on the replay's axis: pyqtgraph rescaled it to "200" and put
+    "(x0.001)" after the title (seen in the real app under Xvfb)."""
+    load(qtbot, window)
+    window.views.setCurrentWidget(window.replay)
+    window.replay.choose("flash-crash", "BTCUSD", 15)
+    window.replay.plot.grab()  # painted: the view takes its range, the axis its ticks
+    axis = window.replay.plot.getAxis("left")
+    low, high = axis.range
+    assert 0.1 < low < high < 0.3  # the view spans the equity, in BTC
+    assert "(BTC)" in axis.labelString() and "(x" not in axis.labelString()
+    assert axis.autoSIPrefixScale == 1.0  # ticks read 0.16 … 0.20, not 160 … 200
+
+
 def test_a_linear_account_has_no_unit_choice(window: MainWindow) -> None:
     assert not window.plot.unit.isVisible()
     assert _empty(window.plot.linear_curve)

@@ -100,13 +100,15 @@ class _Edit(QUndoCommand):
         super().__init__(label)
         self.owner, self.merge_key = owner, merge_key
         (self.before, self.before_shown), (self.after, self.shown) = before, after
+        self.finished = False  # the field's edit ended: the next one is a step of its own
 
     def id(self) -> int:
         return 1 if self.merge_key else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:
         if (
-            not isinstance(other, _Edit)
+            self.finished
+            or not isinstance(other, _Edit)
             or other.merge_key != self.merge_key
             or other.before_shown != self.shown
         ):
@@ -691,6 +693,15 @@ class ScenarioController(QObject):
         before = (self._file, self._shown)
         self.undo_stack.push(_Edit(self, before, (whole, self._shown), label, merge_key))
         return True
+
+    def end_edit(self) -> None:
+        """The trader finished editing a field (Enter, Tab, leaving it, a table cell): the
+        keystrokes so far are one step to undo, and the next edit of that field another, so
+        an undo (or "Put it back") goes back to the value before this edit, not to one typed
+        in the field minutes ago."""
+        top = self.undo_stack.command(self.undo_stack.index() - 1)
+        if isinstance(top, _Edit):
+            top.finished = True
 
     def clear_problems(self) -> None:
         """Forget shown problems: the value they were about is no longer on screen."""

@@ -24,6 +24,7 @@ class EditField(QLineEdit):
     """
 
     reverted = Signal(str)
+    finished = Signal()  # an edit ended (Enter, Tab, the field left), after any put-back
 
     def __init__(
         self,
@@ -79,6 +80,12 @@ class EditField(QLineEdit):
             self._on_editing_finished()
 
     def _on_editing_finished(self) -> None:
+        editing = self._committed is not None
+        self._finish_edit()
+        if editing:
+            self.finished.emit()
+
+    def _finish_edit(self) -> None:
         committed, self._committed = self._committed, None
         refused, self._refused = self._refused or bool(self.property("invalid")), False
         if not refused or committed is None:

@@ -168,6 +168,8 @@ class MainWindow(QMainWindow):
         controller.resultChanged.connect(self._on_result_changed)
         controller.problemsChanged.connect(self._on_problems_changed)
         self.model.refused.connect(self._say)
+        # Ended first, then asked: "Put it back" undoes this edit alone.
+        self.model.committed.connect(lambda _row, _field: controller.end_edit())
         self.model.committed.connect(self.confirm_unusual)
         self._asked: set[tuple[str, str, object]] = set()
         for edit, field in ((self.form.leverage, "leverage"), (self.form.rate, "maintenance_rate")):
@@ -177,6 +179,7 @@ class MainWindow(QMainWindow):
         self.table.installEventFilter(self)  # Space toggles the mode from any cell of a row
         for typed in self.findChildren(EditField):
             typed.reverted.connect(self._say)
+            typed.finished.connect(controller.end_edit)
         controller.scenarioChanged.connect(self._update_title)
         controller.pathChanged.connect(self._update_title)
         controller.undo_stack.cleanChanged.connect(self._update_title)

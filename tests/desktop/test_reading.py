@@ -209,6 +209,43 @@ def test_an_unusual_value_is_asked_about_once(qtbot, window: MainWindow) -> None
     )
 
 
+def test_put_it_back_restores_the_value_before_this_edit(qtbot, window: MainWindow) -> None:
+    """An MMR of 0.5 % typed and kept, then 20 % typed and put back: the MMR is 0.5 % again,
+    not the empty value from before both edits (the two edits of one field were one undo step;
+    found by a GUI monkey run)."""
+    window.ask_unusual = lambda _message: False  # "Put it back"
+    window.table.selectRow(0)
+    rate = window.form.rate
+    for typed in ("0.5", "20"):
+        rate.setFocus()
+        rate.selectAll()
+        qtbot.keyClicks(rate, typed)
+        qtbot.keyClick(rate, Qt.Key.Key_Return)
+    assert window.controller.scenario.positions[0].maintenance_rate == pytest.approx(0.005)
+    assert rate.text() == "0.5"
+    assert (
+        "A: the MMR override is back to what it was before" in window.statusBar().currentMessage()
+    )
+
+
+def test_each_finished_edit_of_a_field_is_its_own_undo_step(qtbot, window: MainWindow) -> None:
+    """Entry 3,100 then 3,200, each ended with Enter: one undo goes back to 3,100, a second to
+    the preset's 3,000 (the keystrokes of one edit stay one step)."""
+    window.table.selectRow(0)
+    entry = window.form.entry
+    for typed in ("3100", "3200"):
+        entry.setFocus()
+        entry.selectAll()
+        qtbot.keyClicks(entry, typed)
+        qtbot.keyClick(entry, Qt.Key.Key_Return)
+    stack = window.controller.undo_stack
+    stack.undo()
+    assert window.controller.scenario.positions[0].entry_price == 3100
+    stack.undo()
+    assert window.controller.scenario.positions[0].entry_price == 3000
+    stack.setClean()
+
+
 def test_a_file_in_another_currency_still_opens(qtbot, window: MainWindow, tmp_path) -> None:
     """Item 11: a Binance file that names BTC opens; its amounts show in USDT, the window says
     so, and the change is left unsaved."""

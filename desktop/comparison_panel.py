@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from marginlab.desktop.controller import Result
-from marginlab.desktop.figures_table import FiguresTable, row_texts
+from marginlab.desktop.figures_table import FiguresTable, FigureTexts, row_texts
 from marginlab.desktop.i18n import named, said, tr
 from marginlab.desktop.style import TOOLTIPS, VARIANT_STYLES, tint
 from marginlab.desktop.summary_view import SummaryView
@@ -164,10 +164,11 @@ class VariantCard(QFrame):
         positions = list(variant.positions.values())
         modes = {"isolated": tr("iso"), "cross": tr("cross")}
         before = self.table.figures.texts
+        made: FigureTexts = {}
         texts = [
             before[row]
             if row < len(self._shown) and self._shown[row] == (f, coin)
-            else row_texts(f, coin, modes)  # a big book: most rows are as they were
+            else row_texts(f, coin, modes, made)  # a big book: most rows are as they were
             for row, f in enumerate(positions)
         ]
         self._shown = [(f, coin) for f in positions]

@@ -41,18 +41,30 @@ _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 Index = QModelIndex | QPersistentModelIndex
 
 
-def row_texts(f: PositionFigures, coin: bool, modes: dict[str, str]) -> tuple[str, ...]:
-    """What a row shows of one position's figures (``modes``: "iso" and "cross", translated)."""
-    distance = (
-        "" if f.liquidation_distance is None else percent_text(f.liquidation_distance, signed=True)
-    )
-    return (
-        f"{f.id}·{modes[f.margin_mode]}",
-        price_or_none_text(f.liquidation_price),
-        distance,
-        compact_amount_text(f.max_loss, coin),
-        "≥ 100 %" if f.past_liquidation else percent_text(f.margin_ratio, RATIO_DECIMALS),
-    )
+FigureTexts = dict[tuple[object, ...], tuple[str, ...]]
+
+
+def row_texts(
+    f: PositionFigures, coin: bool, modes: dict[str, str], made: FigureTexts | None = None
+) -> tuple[str, ...]:
+    """What a row shows of one position's figures (``modes``: "iso" and "cross", translated).
+    ``made`` keeps the figures' texts already written for other rows of the same table: every
+    position of one symbol in a cross pool shares its liquidation price, and the pool's max
+    loss and ratio, so a 500-position pool writes about 50 prices, not 500."""
+    figures = (f.liquidation_price, f.liquidation_distance, f.max_loss, f.margin_ratio)
+    key = (*figures, f.past_liquidation, coin)
+    texts = None if made is None else made.get(key)
+    if texts is None:
+        distance = f.liquidation_distance
+        texts = (
+            price_or_none_text(f.liquidation_price),
+            "" if distance is None else percent_text(distance, signed=True),
+            compact_amount_text(f.max_loss, coin),
+            "≥ 100 %" if f.past_liquidation else percent_text(f.margin_ratio, RATIO_DECIMALS),
+        )
+        if made is not None:
+            made[key] = texts
+    return (f"{f.id}·{modes[f.margin_mode]}", *texts)
 
 
 def cell_tooltip(f: PositionFigures, column: int, prices: str, currency: str) -> str:

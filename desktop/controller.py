@@ -703,6 +703,19 @@ class ScenarioController(QObject):
         if isinstance(top, _Edit):
             top.finished = True
 
+    def last_edit_changed(self, row: int, field: str) -> bool:
+        """Whether the last step to undo is an edit of ``positions[row].<field>`` that changed
+        it: only then is there something of this edit to put back (a value typed again, or a
+        refused one put back, leaves no step, and an undo would take back an earlier one)."""
+        top = self.undo_stack.command(self.undo_stack.index() - 1)
+        if not isinstance(top, _Edit) or top.merge_key != f"positions[{row}].{field}":
+            return False
+        before = top.before.accounts[top.before_shown].positions
+        after = top.after.accounts[top.shown].positions
+        if row >= min(len(before), len(after)):
+            return False
+        return bool(getattr(before[row], field) != getattr(after[row], field))
+
     def clear_problems(self) -> None:
         """Forget shown problems: the value they were about is no longer on screen."""
         if self._problems:

@@ -642,7 +642,7 @@ class MainWindow(QMainWindow):
         """A value far outside the usual, just committed, is asked about: kept (and not asked
         again for that value), or put back (undone) on the trader's word."""
         message = self.controller.unusual(row, field)
-        if message is None:
+        if message is None or not self.controller.last_edit_changed(row, field):
             return
         position = self.controller.scenario.positions[row]
         key = (position.id, field, getattr(position, field))

@@ -228,6 +228,35 @@ def test_put_it_back_restores_the_value_before_this_edit(qtbot, window: MainWind
     )
 
 
+def test_an_edit_that_changes_nothing_puts_nothing_back(qtbot, window: MainWindow) -> None:
+    """A copy of a position with an MMR of 12 % (kept), then a position added; "-1" typed in
+    the copy's MMR is refused and its 12 % stays. Nothing of this edit is there to put back:
+    it is not asked about, and the added position stays (a GUI monkey run saw "Put it back"
+    undo that earlier step instead)."""
+    questions: list[str] = []
+    window.ask_unusual = lambda message: questions.append(message) or True  # "Keep it"
+    window.table.selectRow(0)
+    rate = window.form.rate
+    rate.setFocus()
+    rate.selectAll()
+    qtbot.keyClicks(rate, "12")
+    qtbot.keyClick(rate, Qt.Key.Key_Return)
+    assert len(questions) == 1
+    window.duplicate_position()  # row 1: a copy, 12 % too, under a new ID
+    window.add_position()
+    count = len(window.controller.scenario.positions)
+    window.ask_unusual = lambda message: questions.append(message) or False  # "Put it back"
+    window.table.selectRow(1)
+    rate.setFocus()
+    rate.selectAll()
+    qtbot.keyClicks(rate, "-1")
+    qtbot.keyClick(rate, Qt.Key.Key_Return)
+    assert len(window.controller.scenario.positions) == count
+    assert window.controller.scenario.positions[1].maintenance_rate == pytest.approx(0.12)
+    assert len(questions) == 1
+    window.controller.undo_stack.setClean()
+
+
 def test_each_finished_edit_of_a_field_is_its_own_undo_step(qtbot, window: MainWindow) -> None:
     """Entry 3,100 then 3,200, each ended with Enter: one undo goes back to 3,100, a second to
     the preset's 3,000 (the keystrokes of one edit stay one step)."""

@@ -91,6 +91,14 @@ def _type_what_if(qtbot, window: MainWindow, text: str) -> None:
     qtbot.keyClick(box, Qt.Key.Key_Return)
 
 
+def _type_and_enter(qtbot, field, text: str) -> None:
+    """Click into ``field``, select its text, type ``text`` over it and press Enter."""
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, text)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+
+
 def _cell(window: MainWindow, row: int, field: str) -> str:
     return window.model.data(window.model.index(row, FIELDS.index(field)))
 
@@ -190,10 +198,7 @@ def test_an_unusual_value_is_asked_about_once(qtbot, window: MainWindow) -> None
     window.table.selectRow(0)
     rate = window.form.rate
     for _ in range(2):
-        rate.setFocus()
-        rate.selectAll()
-        qtbot.keyClicks(rate, "15")
-        qtbot.keyClick(rate, Qt.Key.Key_Return)
+        _type_and_enter(qtbot, rate, "15")
     assert questions[0] == (
         "A: an MMR override of 15 % is above 10 %; venues charge that only on their largest tiers"
     )
@@ -217,10 +222,7 @@ def test_put_it_back_restores_the_value_before_this_edit(qtbot, window: MainWind
     window.table.selectRow(0)
     rate = window.form.rate
     for typed in ("0.5", "20"):
-        rate.setFocus()
-        rate.selectAll()
-        qtbot.keyClicks(rate, typed)
-        qtbot.keyClick(rate, Qt.Key.Key_Return)
+        _type_and_enter(qtbot, rate, typed)
     assert window.controller.scenario.positions[0].maintenance_rate == pytest.approx(0.005)
     assert rate.text() == "0.5"
     assert (
@@ -237,20 +239,14 @@ def test_an_edit_that_changes_nothing_puts_nothing_back(qtbot, window: MainWindo
     window.ask_unusual = lambda message: questions.append(message) or True  # "Keep it"
     window.table.selectRow(0)
     rate = window.form.rate
-    rate.setFocus()
-    rate.selectAll()
-    qtbot.keyClicks(rate, "12")
-    qtbot.keyClick(rate, Qt.Key.Key_Return)
+    _type_and_enter(qtbot, rate, "12")
     assert len(questions) == 1
     window.duplicate_position()  # row 1: a copy, 12 % too, under a new ID
     window.add_position()
     count = len(window.controller.scenario.positions)
     window.ask_unusual = lambda message: questions.append(message) or False  # "Put it back"
     window.table.selectRow(1)
-    rate.setFocus()
-    rate.selectAll()
-    qtbot.keyClicks(rate, "-1")
-    qtbot.keyClick(rate, Qt.Key.Key_Return)
+    _type_and_enter(qtbot, rate, "-1")
     assert len(window.controller.scenario.positions) == count
     assert window.controller.scenario.positions[1].maintenance_rate == pytest.approx(0.12)
     assert len(questions) == 1
@@ -263,10 +259,7 @@ def test_each_finished_edit_of_a_field_is_its_own_undo_step(qtbot, window: MainW
     window.table.selectRow(0)
     entry = window.form.entry
     for typed in ("3100", "3200"):
-        entry.setFocus()
-        entry.selectAll()
-        qtbot.keyClicks(entry, typed)
-        qtbot.keyClick(entry, Qt.Key.Key_Return)
+        _type_and_enter(qtbot, entry, typed)
     stack = window.controller.undo_stack
     stack.undo()
     assert window.controller.scenario.positions[0].entry_price == 3100

@@ -51,8 +51,14 @@ def row_texts(
     ``made`` keeps the figures' texts already written for other rows of the same table: every
     position of one symbol in a cross pool shares its liquidation price, and the pool's max
     loss and ratio, so a 500-position pool writes about 50 prices, not 500."""
-    figures = (f.liquidation_price, f.liquidation_distance, f.max_loss, f.margin_ratio)
-    key = (*figures, f.past_liquidation, coin)
+    key = (
+        f.liquidation_price,
+        f.liquidation_distance,
+        f.max_loss,
+        f.margin_ratio,
+        f.past_liquidation,
+        coin,
+    )
     texts = None if made is None else made.get(key)
     if texts is None:
         distance = f.liquidation_distance

@@ -550,9 +550,9 @@ class MainWindow(QMainWindow):
 
     def _fit_headers(self, orientation: Qt.Orientation, first: int, last: int) -> None:
         """A header whose text grew ("PnL (USDC)") widens its column, so it is not elided."""
-        header = self.table.horizontalHeader()
         if orientation != Qt.Orientation.Horizontal:
             return
+        header = self.table.horizontalHeader()
         for column in range(first, last + 1):
             wanted = header.sectionSizeHint(column)
             if wanted > header.sectionSize(column):

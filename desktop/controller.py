@@ -150,6 +150,7 @@ class ScenarioController(QObject):
         self._cards_at_what_if = False
         # Each position's figures closed at the what-if, with the inputs they came from.
         self._closed: dict[str, tuple[Position, float, float, float, ClosedAt]] = {}
+        self._edit_left_step = False  # the edit ``end_edit`` last ended made a step to undo
         self.undo_stack = QUndoStack(self)
         self._soon = BeforePaint(self.recompute, self)
         self._pick_axis()
@@ -700,15 +701,20 @@ class ScenarioController(QObject):
         an undo (or "Put it back") goes back to the value before this edit, not to one typed
         in the field minutes ago."""
         top = self.undo_stack.command(self.undo_stack.index() - 1)
+        # A step this edit made is still open; one finished before it began (an earlier edit,
+        # or one redone since) is not this edit's.
+        self._edit_left_step = isinstance(top, _Edit) and not top.finished
         if isinstance(top, _Edit):
             top.finished = True
 
     def last_edit_changed(self, row: int, field: str) -> bool:
-        """Whether the last step to undo is an edit of ``positions[row].<field>`` that changed
-        it: only then is there something of this edit to put back (a value typed again, or a
-        refused one put back, leaves no step, and an undo would take back an earlier one)."""
+        """Whether the edit just ended (``end_edit``) left a step that changed
+        ``positions[row].<field>``: only then is there something of it to put back (a value
+        typed again, or a refused one put back, leaves no step, and an undo would take back an
+        earlier one)."""
         top = self.undo_stack.command(self.undo_stack.index() - 1)
-        if not isinstance(top, _Edit) or top.merge_key != f"positions[{row}].{field}":
+        left, self._edit_left_step = self._edit_left_step, False  # asked of one edit, once
+        if not left or not isinstance(top, _Edit) or top.merge_key != f"positions[{row}].{field}":
             return False
         before = top.before.accounts[top.before_shown].positions
         after = top.after.accounts[top.shown].positions

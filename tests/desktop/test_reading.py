@@ -253,6 +253,26 @@ def test_an_edit_that_changes_nothing_puts_nothing_back(qtbot, window: MainWindo
     window.controller.undo_stack.setClean()
 
 
+def test_a_redone_value_is_not_asked_about_by_a_later_refused_edit(
+    qtbot, window: MainWindow
+) -> None:
+    """Leverage 200× put back, then redone (Ctrl+Shift+Z); "-1" typed later is refused and the
+    200× stays: that edit left no step, so nothing is asked and nothing undone (a GUI monkey
+    run saw "Put it back" take back the redone 200×)."""
+    questions: list[str] = []
+    window.ask_unusual = lambda message: questions.append(message) or False  # "Put it back"
+    window.table.selectRow(0)
+    leverage = window.form.leverage
+    _type_and_enter(qtbot, leverage, "200")
+    assert window.controller.scenario.positions[0].leverage == 10
+    window.controller.undo_stack.redo()
+    assert window.controller.scenario.positions[0].leverage == 200
+    _type_and_enter(qtbot, leverage, "-1")
+    assert window.controller.scenario.positions[0].leverage == 200
+    assert len(questions) == 1
+    window.controller.undo_stack.setClean()
+
+
 def test_each_finished_edit_of_a_field_is_its_own_undo_step(qtbot, window: MainWindow) -> None:
     """Entry 3,100 then 3,200, each ended with Enter: one undo goes back to 3,100, a second to
     the preset's 3,000 (the keystrokes of one edit stay one step)."""

@@ -277,9 +277,14 @@ def sweep_for_inverse(
     marks = scenario.marks()
     if not marks:
         return None
+    # The lowest price whose reciprocal the twin may name (``MIN_COIN_MARGINED_PRICE``, a
+    # hair above for the rounding of 1/x): a span or a typed value below it is cut there.
+    least = (1.0 + 1e-9) / MAX_PRICE
     if axis == ALL_SYMBOLS or axis not in marks:
         moves = [1.0 / (1.0 + t) - 1.0 for t in _threshold_ts(_pools(linear, linear.marks()))]
-        swept = sweep_move_inverse(scenario, np.linspace(*move_span(moves, include), points))
+        low, high = move_span(moves, include)
+        low = max(low, max(least / m for m in marks.values()) - 1.0)
+        swept = sweep_move_inverse(scenario, np.linspace(low, max(high, low), points))
         return replace(
             swept,
             x=swept.x * 100,
@@ -288,7 +293,8 @@ def sweep_for_inverse(
     mark = marks[axis]
     u = 1.0 / mark
     prices = [1.0 / (u + t) for t in _threshold_ts(_pools(linear, {axis: 1.0})) if u + t > 0]
-    grid = np.linspace(*price_span(prices, mark, include), points)
+    low, high = price_span(prices, mark, include)
+    grid = np.linspace(max(low, least), max(high, least), points)
     return sweep_price_inverse(scenario, axis, grid)
 
 

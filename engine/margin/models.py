@@ -19,6 +19,7 @@ from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from marginlab.engine.margin.report import MAX_PRICE
 from marginlab.engine.margin.rules import RULE_SETS, RuleSetName, missing_table_problem
 from marginlab.engine.text.said import say
 
@@ -35,6 +36,9 @@ MarginMode = Literal["isolated", "cross"]
 Variant = Literal["as_entered", "isolated", "cross"]
 VARIANTS: tuple[Variant, ...] = ("as_entered", "isolated", "cross")
 Contract = Literal["linear", "inverse"]
+# A coin-margined contract is priced through its reciprocal (``margin.inverse``), which may
+# not pass the largest price a scenario may name: its own prices may not go below this.
+MIN_COIN_MARGINED_PRICE: Final = 1 / MAX_PRICE
 
 _CONFIG = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
 
@@ -268,6 +272,20 @@ def _contract_problems(scenario: Scenario) -> list[str]:
                     where=where,
                 )
             )
+        if position.inverse:
+            for name in ("entry_price", "mark_price"):
+                price = getattr(position, name)
+                if price is not None and price < MIN_COIN_MARGINED_PRICE:
+                    problems.append(
+                        say(
+                            "{where}.{name}: a coin-margined price must be at least {least} "
+                            "(its reciprocal prices the contract, and may not pass {most})",
+                            where=where,
+                            name=name,
+                            least=f"{MIN_COIN_MARGINED_PRICE:g}",
+                            most=f"{MAX_PRICE:g}",
+                        )
+                    )
         if not position.inverse and position.contract_size is not None:
             problems.append(
                 say("{where}.contract_size: only a coin-margined position has one", where=where)

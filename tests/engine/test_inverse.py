@@ -17,6 +17,7 @@ from __future__ import annotations
 import io
 import json
 import math
+import warnings
 from contextlib import redirect_stdout
 from pathlib import Path
 from typing import Any
@@ -30,7 +31,8 @@ from marginlab.cli.main import main as cli
 from marginlab.engine.files.presets import load_preset
 from marginlab.engine.files.scenario_io import ScenarioError, parse_scenario
 from marginlab.engine.margin.evaluate import evaluate
-from marginlab.engine.margin.sweep import sweep_price
+from marginlab.engine.margin.inverse import usd_curves
+from marginlab.engine.margin.sweep import ALL_SYMBOLS, sweep_for, sweep_price
 
 BTC = "BTCUSD"
 
@@ -283,6 +285,14 @@ def _preset(name: str) -> str:
         (lambda d: d["positions"][0].pop("contract_size"), "positions[0].contract_size: required"),
         (lambda d: d.update(rules="binance-usdm"), "need the generic rule set"),
         (
+            lambda d: d["positions"][0].update(entry_price=1e-13),
+            "positions[0].entry_price: a coin-margined price must be at least 1e-12",
+        ),
+        (
+            lambda d: d["positions"][0].update(mark_price=1e-300),
+            "positions[0].mark_price: a coin-margined price must be at least 1e-12",
+        ),
+        (
             lambda d: d["positions"].append(
                 {
                     "id": "L",
@@ -305,6 +315,26 @@ def test_what_the_file_refuses_is_named(change, problem) -> None:
     with pytest.raises(ScenarioError) as refused:
         parse_scenario(json.dumps(document))
     assert any(problem in line for line in refused.value.problems), refused.value.problems
+
+
+@pytest.mark.parametrize(
+    ("axis", "include"), [(BTC, None), (BTC, 1e-15), (ALL_SYMBOLS, None), (ALL_SYMBOLS, -99.99)]
+)
+def test_the_plot_of_the_lowest_coin_price_stays_within_what_the_twin_may_name(
+    axis: str, include: float | None
+) -> None:
+    """A contract at 1e-12 USD, the lowest allowed: the plot's span (and a what-if typed below
+    it) is cut where the reciprocal would pass 10^12, instead of failing there with a
+    traceback (found by a GUI monkey run, at an entry of 1e-300 the file now refuses)."""
+    scenario = parse_scenario(json.dumps(coin_book(0.2, [inverse("long", 200, 1e-12)])))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        swept = sweep_for(scenario, axis, include=include)
+        assert swept is not None
+        usd_curves(scenario, swept)
+    prices = swept.x if axis == BTC else 1e-12 * (1 + swept.x / 100)
+    assert np.all(1.0 / prices <= 1e12)
+    assert all(np.isfinite(curve).all() for curve in swept.equity.values())
 
 
 def test_linear_scenarios_are_untouched_by_the_twin() -> None:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from marginlab.desktop.i18n import said, tr
 from marginlab.engine.text.numbers import parse_number
@@ -49,6 +49,9 @@ class EditField(QLineEdit):
         self._typed = ""  # the last text typed
         self.textEdited.connect(self._edited)
         self.editingFinished.connect(self._on_editing_finished)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_focus_changed)
 
     @property
     def path(self) -> str:
@@ -78,6 +81,17 @@ class EditField(QLineEdit):
         super().focusOutEvent(event)
         if event.reason() != Qt.FocusReason.PopupFocusReason and self.editing:
             self._on_editing_finished()
+
+    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """The focus went elsewhere while this field's edit is open, and the field heard no
+        focus-out of its own (seen when its symbol list had been open): the edit ends here, as
+        on leaving the field, instead of staying open with a refused symbol half-typed."""
+        if not self.editing or new is None or new is self or self.hasFocus():
+            return
+        window = new.window()
+        if window is not None and window.windowType() == Qt.WindowType.Popup:
+            return  # a list or a menu opened over the window: the edit goes on
+        self._on_editing_finished()
 
     def _on_editing_finished(self) -> None:
         editing = self._committed is not None

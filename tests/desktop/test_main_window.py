@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, QUrl
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QLineEdit, QMessageBox
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
 from marginlab.desktop.app import build_window, follow_palette
 from marginlab.desktop.main_window import MainWindow
@@ -718,6 +718,31 @@ def test_the_pnl_header_follows_the_settlement_currency(qtbot, window: MainWindo
     assert changed.args[1] <= column <= changed.args[2]
     assert window.model.headerData(column, Qt.Orientation.Horizontal) == "PnL (USDC)"
     assert header.sectionSize(column) >= header.sectionSizeHint(column)  # not elided
+    window.controller.undo_stack.setClean()
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Tab])
+def test_a_refused_symbol_goes_back_when_the_focus_leaves_from_its_list(
+    qtbot, window: MainWindow, key: Qt.Key
+) -> None:
+    """B's symbol typed "ETHUSDT" while B has a mark of its own (refused: one mark a symbol),
+    its list of symbols open, then Enter or Tab; the list closes and the table takes the focus:
+    the edit ends, and B is BTCUSDT again, not the half-typed "ETHUSD". After Tab the field
+    heard no focus-out of its own, and a GUI monkey run saw the edit stay open."""
+    assert window.controller.set_position(1, "mark_price", "51000")
+    window.table.selectRow(1)
+    symbol = window.form.symbol
+    symbol.setFocus()
+    symbol.selectAll()
+    qtbot.keyClicks(symbol, "ETHUSDT")
+    assert "ETHUSDT already has mark 3000" in str(window.controller.problems)
+    qtbot.keyClick(symbol, key)  # taken by the list of symbols, open under the field
+    while (popup := QApplication.activePopupWidget()) is not None:
+        popup.close()
+    window.table.setFocus()
+    qtbot.waitUntil(lambda: not symbol.editing, timeout=1000)
+    assert window.controller.scenario.positions[1].symbol == "BTCUSDT"
+    assert symbol.text() == "BTCUSDT"
     window.controller.undo_stack.setClean()
 
 

@@ -700,11 +700,11 @@ class ScenarioController(QObject):
         keystrokes so far are one step to undo, and the next edit of that field another, so
         an undo (or "Put it back") goes back to the value before this edit, not to one typed
         in the field minutes ago."""
-        top = self.undo_stack.command(self.undo_stack.index() - 1)
+        top = self._last_step()
         # A step this edit made is still open; one finished before it began (an earlier edit,
         # or one redone since) is not this edit's.
-        self._edit_left_step = isinstance(top, _Edit) and not top.finished
-        if isinstance(top, _Edit):
+        self._edit_left_step = top is not None and not top.finished
+        if top is not None:
             top.finished = True
 
     def last_edit_changed(self, row: int, field: str) -> bool:
@@ -712,15 +712,20 @@ class ScenarioController(QObject):
         ``positions[row].<field>``: only then is there something of it to put back (a value
         typed again, or a refused one put back, leaves no step, and an undo would take back an
         earlier one)."""
-        top = self.undo_stack.command(self.undo_stack.index() - 1)
+        top = self._last_step()
         left, self._edit_left_step = self._edit_left_step, False  # asked of one edit, once
-        if not left or not isinstance(top, _Edit) or top.merge_key != f"positions[{row}].{field}":
+        if not left or top is None or top.merge_key != f"positions[{row}].{field}":
             return False
         before = top.before.accounts[top.before_shown].positions
         after = top.after.accounts[top.shown].positions
         if row >= min(len(before), len(after)):
             return False
         return bool(getattr(before[row], field) != getattr(after[row], field))
+
+    def _last_step(self) -> _Edit | None:
+        """The edit an undo would take back next, if that step is an edit of fields."""
+        top = self.undo_stack.command(self.undo_stack.index() - 1)
+        return top if isinstance(top, _Edit) else None
 
     def clear_problems(self) -> None:
         """Forget shown problems: the value they were about is no longer on screen."""

@@ -38,7 +38,7 @@ from marginlab.engine.margin.calculator import (
     target_price_for_roe,
 )
 from marginlab.engine.margin.max_loss import SymbolRisk, WorstMove
-from marginlab.engine.margin.models import Position, Scenario
+from marginlab.engine.margin.models import MIN_COIN_MARGINED_PRICE, Position, Scenario
 from marginlab.engine.margin.report import (
     MAX_PRICE,
     AccountFigures,
@@ -277,9 +277,9 @@ def sweep_for_inverse(
     marks = scenario.marks()
     if not marks:
         return None
-    # The lowest price whose reciprocal the twin may name (``MIN_COIN_MARGINED_PRICE``, a
-    # hair above for the rounding of 1/x): a span or a typed value below it is cut there.
-    least = (1.0 + 1e-9) / MAX_PRICE
+    # The lowest price whose reciprocal the twin may name, a hair above for the rounding of
+    # 1/x: a span or a typed value below it is cut there.
+    least = MIN_COIN_MARGINED_PRICE * (1.0 + 1e-9)
     if axis == ALL_SYMBOLS or axis not in marks:
         moves = [1.0 / (1.0 + t) - 1.0 for t in _threshold_ts(_pools(linear, linear.marks()))]
         low, high = move_span(moves, include)

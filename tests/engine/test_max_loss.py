@@ -27,7 +27,7 @@ from tests.engine.test_properties import scenarios
 sys.path.insert(0, str(Path(__file__).parents[2]))
 from bench.books import book_document
 
-TINY = 1e-9  # "towards 0": the closest a move can take a price to 0
+TINY = 1e-300  # "towards 0": a price a move can name (> 0), whose worth is 0's to 1e-288
 
 
 def test_a_cross_position_no_price_can_liquidate_loses_at_most_its_fall_to_zero() -> None:
@@ -203,6 +203,27 @@ def test_some_move_reaches_max_loss(scenario: Scenario) -> None:
         scale = max(1.0, variant.account.equity_now)
         # A price of exactly 0 is no move: TINY stands for it, and may cost a little less.
         assert _loss(after) == pytest.approx(variant.account.max_loss, abs=1e-6 * scale), name
+
+
+def test_a_cross_pool_left_at_its_threshold_by_a_price_towards_0_is_reached() -> None:
+    """Found by the property above in a fresh clone: the worst move takes ETH towards 0 and BTC
+    just past where the cross pool (a BTC short, an ETH long) is liquidated. A move to ETH at
+    1e-9 left the ETH long 3e-8 of health, enough to keep the pool alive and 0.04 of its
+    equity; ``TINY`` is now 1e-300, whose worth is 0's."""
+    s = scenario(
+        20,
+        [
+            position("P0", "BTCUSDT", "long", 1 / 6000, 60_000, leverage=1, mark_price=52_500),
+            position("P1", "BTCUSDT", "short", 5 / 3, 60_000, mode="cross", leverage=1),
+            position("P2", "ETHUSDT", "long", 100 / 3, 3_000, mode="cross", leverage=1),
+        ],
+        taker_fee=None,
+    )
+    variant = evaluate(s).variants["as_entered"]
+    worst = variant.account.worst_move
+    assert worst.prices["ETHUSDT"] == 0.0 and set(worst.liquidated) == {"P1", "P2"}
+    after = evaluate(s, _reachable(worst.prices)).variants["as_entered"]
+    assert _loss(after) == pytest.approx(variant.account.max_loss, rel=1e-12)
 
 
 @given(scenarios(size=4))

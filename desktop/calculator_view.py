@@ -29,6 +29,7 @@ from marginlab.desktop.controller import Result, ScenarioController
 from marginlab.desktop.equity_plot import plain_axes
 from marginlab.desktop.i18n import N_, said, tr
 from marginlab.desktop.order_fields import (
+    ProblemLine,
     caption_row,
     refill_choices,
     refill_symbols,
@@ -102,10 +103,8 @@ class CalculatorView(QWidget):
         self.tabs.addTab(self._size_page(), tr("Size from loss"))
         self.tabs.addTab(self._funding_page(), tr("Funding"))
         outer.addWidget(self.tabs, 1)
-        self.problems = QLabel()
-        self.problems.setWordWrap(True)
-        self.problems.setAccessibleName("calculator problems")
-        tint(self.problems, "#c0392b")
+        self.problems = ProblemLine("calculator problems")
+        self._shown_pages: set[int] = set()  # the pages that have shown figures
         outer.addWidget(self.problems)
         for edit in (self.leverage, self.price, self.mmr, self.margin, self.step, self.stop,
                      self.loss, self.rate, self.hours, self.quantity, self.exit_price,
@@ -321,7 +320,7 @@ class CalculatorView(QWidget):
             coin_margined=page in COIN_PAGES,
         )
         if ticket is None:
-            self.problems.setText("\n".join(problems))
+            self.problems.show_problems(problems, page in self._shown_pages)
             return
         if page == 0:
             answer = self.planner.exit_and_targets(
@@ -354,9 +353,11 @@ class CalculatorView(QWidget):
 
     def _show(self, answer: Answer, render: Any) -> None:
         # A refused input leaves the last figures in place and says why under them.
-        self.problems.setText("\n".join(said(p) for p in answer.problems))
+        page = self.tabs.currentIndex()
+        self.problems.show_problems(answer.problems, page in self._shown_pages)
         if answer.figures is not None:
             render(answer.figures)
+            self._shown_pages.add(page)
 
     def _show_exit(self, figures: ExitFigures) -> None:
         cur, coin = self.planner.currency, self.planner.coin

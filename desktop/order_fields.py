@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
 
-from marginlab.desktop.i18n import tr
+from marginlab.desktop.i18n import said, tr
+from marginlab.desktop.style import tint
+from marginlab.engine.text.numbers import empty_field
+
+PROBLEM_COLOUR = "#c0392b"
 
 
 def text_field(placeholder: str, tip: str, name: str) -> QLineEdit:
@@ -65,3 +72,45 @@ def caption_row(grid: QGridLayout, cells: tuple[tuple[str, QWidget], ...]) -> No
         caption.setBuddy(widget)
         grid.addWidget(caption, 0, col)
         grid.addWidget(widget, 1, col)
+
+
+class ProblemLine(QLabel):
+    """The line under an order: why its figures are not shown (in red), or, before a page
+    has shown any, which fields to fill in (in the text's own colour: a field not typed in
+    yet is not a mistake), or a note on what was done."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.setWordWrap(True)
+        self.setAccessibleName(name)
+        self._plain = QPalette(self.palette())
+        self._note = ""
+
+    def show_problems(self, problems: Sequence[str], figures_shown: bool) -> None:
+        """``problems`` (engine messages); with no figures on show yet, a list of fields
+        left empty only is a request to fill them in, not an error. With none, the note
+        (``show_note``) stays."""
+        empty = [empty_field(p) for p in problems]
+        if not problems and self._note:
+            self._say(self._note, False)
+        elif problems and not figures_shown and all(empty):
+            fields = ", ".join(name for name in empty if name)
+            self._say(tr("To see the figures, fill in: {fields}").format(fields=fields), False)
+        else:
+            self._say("\n".join(said(p) for p in problems), True)
+
+    def show_note(self, text: str) -> None:
+        """A note on what was done (not a problem): it stays through the recompute the deed
+        brings, until ``forget_note`` (the trader types again) or a problem."""
+        self._note = text
+        self._say(text, False)
+
+    def forget_note(self) -> None:
+        self._note = ""
+
+    def _say(self, text: str, problem: bool) -> None:
+        if problem:
+            tint(self, PROBLEM_COLOUR)
+        else:
+            self.setPalette(self._plain)
+        self.setText(text)

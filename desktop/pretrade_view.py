@@ -27,6 +27,7 @@ from marginlab.desktop.before_paint import BeforePaint
 from marginlab.desktop.controller import Result, ScenarioController
 from marginlab.desktop.i18n import N_, said, tr
 from marginlab.desktop.order_fields import (
+    ProblemLine,
     caption_row,
     refill_symbols,
     side_box,
@@ -182,20 +183,17 @@ class PreTradeView(QScrollArea):
             self.open_buttons[mode] = button
             buttons.addWidget(button)
         outer.addLayout(buttons)
-        self.problems = QLabel()
-        self.problems.setWordWrap(True)
-        self.problems.setAccessibleName("order problems")
-        tint(self.problems, "#c0392b")
+        self.problems = ProblemLine("order problems")
         outer.addWidget(self.problems)
         self.setWidget(body)
         self._check: Any = None
         self._stale = True  # the figures shown are not the account's (set while hidden)
         self._soon = BeforePaint(self.recompute, self)  # the next frame shows the answer
         for edit in (self.size_field, self.leverage, self.price, self.mmr, self.acceptable):
-            edit.textEdited.connect(self.schedule)
-        self.symbol.currentTextChanged.connect(self.schedule)
-        self.side.currentIndexChanged.connect(self.schedule)
-        self.size_kind.currentIndexChanged.connect(self.schedule)
+            edit.textEdited.connect(self._typed)
+        self.symbol.currentTextChanged.connect(self._typed)
+        self.side.currentIndexChanged.connect(self._typed)
+        self.size_kind.currentIndexChanged.connect(self._typed)
         controller.resultChanged.connect(self._on_result_changed)
         self._on_result_changed(controller.result)
 
@@ -234,6 +232,11 @@ class PreTradeView(QScrollArea):
             tr("e.g. {value}").format(value="0.4" if size is None else "100")
         )
 
+    def _typed(self, *_: Any) -> None:
+        """The trader changed the order: a note on the last one opened no longer applies."""
+        self.problems.forget_note()
+        self.schedule()
+
     def schedule(self, *_: Any) -> None:
         self._soon.request()
 
@@ -259,7 +262,7 @@ class PreTradeView(QScrollArea):
             self.acceptable.text(),
         )
         # A refused input leaves the last check in place and says why under it.
-        self.problems.setText("\n".join(said(p) for p in answer.problems))
+        self.problems.show_problems(answer.problems, self._check is not None)
         if answer.figures is not None:
             self._show(answer.figures)
         for button in (*self.open_buttons.values(), *self.use_size.values()):
@@ -320,6 +323,7 @@ class PreTradeView(QScrollArea):
     def _use_size(self, mode: str) -> None:
         if self._check is None or self._check.modes[mode].max_size is None:
             return
+        self.problems.forget_note()
         self.size_kind.setCurrentIndex(0)
         self.size_field.setText(f"{self._check.modes[mode].max_size:.6g}")
         self.recompute()
@@ -327,5 +331,5 @@ class PreTradeView(QScrollArea):
     def open_it(self, mode: str) -> bool:
         done = self.owner.open_it(mode)  # type: ignore[arg-type]
         if done:
-            self.problems.setText(tr("Opened as {mode}: Ctrl+Z undoes it.").format(mode=tr(mode)))
+            self.problems.show_note(tr("Opened as {mode}: Ctrl+Z undoes it.").format(mode=tr(mode)))
         return done

@@ -174,497 +174,497 @@
    <translation>自动保存已关闭：无法写入 {folder}（{reason}）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="51" />
+   <location filename="../desktop/calculator_view.py" line="52" />
    <source>Fill</source>
    <translation>成交</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="52" />
+   <location filename="../desktop/calculator_view.py" line="53" />
    <source>Price</source>
    <translation>价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="53" />
+   <location filename="../desktop/calculator_view.py" line="54" />
    <source>Qty</source>
    <translation>数量</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="54" />
+   <location filename="../desktop/calculator_view.py" line="55" />
    <source>Total qty</source>
    <translation>总数量</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="55" />
+   <location filename="../desktop/calculator_view.py" line="56" />
    <source>Avg entry</source>
    <translation>平均开仓价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="56" />
+   <location filename="../desktop/calculator_view.py" line="57" />
    <source>Margin</source>
    <translation>保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="57" />
+   <location filename="../desktop/calculator_view.py" line="58" />
    <source>Liq. isolated</source>
    <translation>逐仓强平价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="58" />
+   <location filename="../desktop/calculator_view.py" line="59" />
    <source>Liq. cross</source>
    <translation>全仓强平价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="73" />
+   <location filename="../desktop/calculator_view.py" line="74" />
    <source>The order</source>
    <translation>订单</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="75" />
+   <location filename="../desktop/calculator_view.py" line="76" />
    <source>calculator symbol</source>
    <translation>计算器 合约</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="76" />
+   <location filename="../desktop/calculator_view.py" line="77" />
    <source>calculator side</source>
    <translation>计算器 方向</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="79" />
+   <location filename="../desktop/calculator_view.py" line="80" />
    <source>Leverage of the order: its margin is notional / leverage</source>
    <translation>订单杠杆：保证金 = 名义价值 / 杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="80" />
+   <location filename="../desktop/calculator_view.py" line="81" />
    <source>calculator leverage</source>
    <translation>计算器 杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="84" />
+   <location filename="../desktop/calculator_view.py" line="85" />
    <source>Order price (its entry); empty = the symbol's mark</source>
    <translation>订单价格（即开仓价）；留空 = 该合约的标记价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="84" />
+   <location filename="../desktop/calculator_view.py" line="85" />
    <source>calculator price</source>
    <translation>计算器 价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="87" />
+   <location filename="../desktop/calculator_view.py" line="88" />
    <source>table</source>
    <translation>档位表</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="88" />
+   <location filename="../desktop/calculator_view.py" line="89" />
    <source>MMR override in %, where no tier table covers the symbol</source>
    <translation>维持保证金率覆盖值（%），用于没有档位表覆盖的合约</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="89" />
+   <location filename="../desktop/calculator_view.py" line="90" />
    <source>calculator mmr</source>
    <translation>计算器 维持保证金率</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="99" />
+   <location filename="../desktop/calculator_view.py" line="100" />
    <source>PnL &amp;&amp; target</source>
    <translation>盈亏与目标价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="100" />
+   <location filename="../desktop/calculator_view.py" line="101" />
    <source>Average &amp;&amp; DCA</source>
    <translation>均价与分批建仓</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="101" />
+   <location filename="../desktop/calculator_view.py" line="102" />
    <source>Max open</source>
    <translation>最大可开</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="102" />
+   <location filename="../desktop/calculator_view.py" line="103" />
    <source>Size from loss</source>
    <translation>按亏损定仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="103" />
+   <location filename="../desktop/calculator_view.py" line="104" />
    <source>Funding</source>
    <translation>资金费</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="128" />
+   <location filename="../desktop/calculator_view.py" line="127" />
    <source>Quantity of the order, base units</source>
    <translation>订单数量，以基础币计</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="129" />
+   <location filename="../desktop/calculator_view.py" line="128" />
    <source>calculator quantity</source>
    <translation>计算器 数量</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="132" />
+   <location filename="../desktop/calculator_view.py" line="131" />
    <source>Where you would close</source>
    <translation>你打算平仓的价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="132" />
+   <location filename="../desktop/calculator_view.py" line="131" />
    <source>exit price</source>
    <translation>平仓价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="136" />
+   <location filename="../desktop/calculator_view.py" line="135" />
    <source>Return on the margin you aim for, in %</source>
    <translation>目标保证金收益率，单位 %</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="137" />
+   <location filename="../desktop/calculator_view.py" line="136" />
    <source>target roe</source>
    <translation>目标收益率</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="141" />
+   <location filename="../desktop/calculator_view.py" line="140" />
    <source>Profit you aim for, settlement currency</source>
    <translation>目标盈利，以结算币种计</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="142" />
+   <location filename="../desktop/calculator_view.py" line="141" />
    <source>target pnl</source>
    <translation>目标盈亏</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="144" />
+   <location filename="../desktop/calculator_view.py" line="143" />
    <source>Quantity</source>
    <translation>数量</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="145" />
+   <location filename="../desktop/calculator_view.py" line="144" />
    <source>E&amp;xit price</source>
    <translation>平仓价格(&amp;X)</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="146" />
+   <location filename="../desktop/calculator_view.py" line="145" />
    <source>Target ROE %</source>
    <translation>目标收益率 %</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="147" />
+   <location filename="../desktop/calculator_view.py" line="146" />
    <source>Target PnL</source>
    <translation>目标盈亏</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="162" />
+   <location filename="../desktop/calculator_view.py" line="161" />
    <source>A new position with the order above, or fills added to a position of the account (its quantity, entry and margin first)</source>
    <translation>用上面的订单开一个新仓位，或把成交加到账户里已有的仓位上（先计入它的数量、开仓价和保证金）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="170" />
+   <location filename="../desktop/calculator_view.py" line="169" />
    <source>One fill a line: quantity @ price, e.g. 0.5 @ 60000</source>
    <translation>每行一笔成交：数量 @ 价格，例如 0.5 @ 60000</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="182" />
+   <location filename="../desktop/calculator_view.py" line="181" />
    <source>After each fill: average entry Σ q·p / Σ q (Bybit), margin at the order's leverage, and the liquidation price held isolated and held cross in this account, with the market at that fill</source>
    <translation>每笔成交后：平均开仓价 Σ q·p / Σ q（Bybit）、按订单杠杆计的保证金，以及在该成交时的行情下，本账户中逐仓持有和全仓持有的强平价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="202" />
+   <location filename="../desktop/calculator_view.py" line="201" />
    <source>available balance</source>
    <translation>可用余额</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="203" />
+   <location filename="../desktop/calculator_view.py" line="202" />
    <source>Isolated: the margin you set; empty = the available balance</source>
    <translation>逐仓：你设定的保证金；留空 = 可用余额</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="204" />
+   <location filename="../desktop/calculator_view.py" line="203" />
    <source>max open margin</source>
    <translation>最大可开 保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="207" />
+   <location filename="../desktop/calculator_view.py" line="206" />
    <source>none</source>
    <translation>无</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="208" />
+   <location filename="../desktop/calculator_view.py" line="207" />
    <source>The venue's quantity step, e.g. 0.001; the size is floored to it</source>
    <translation>交易所的数量步长，例如 0.001；仓位向下取整到它</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="209" />
+   <location filename="../desktop/calculator_view.py" line="208" />
    <source>quantity step</source>
    <translation>数量步长</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="211" />
+   <location filename="../desktop/calculator_view.py" line="210" />
    <source>Isolated margin</source>
    <translation>逐仓保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="212" />
+   <location filename="../desktop/calculator_view.py" line="211" />
    <source>Quantity step</source>
    <translation>数量步长</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="224" />
+   <location filename="../desktop/calculator_view.py" line="223" />
    <source>Where you would be proved wrong: the stop price</source>
    <translation>证明你判断错误的价格：止损价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="225" />
+   <location filename="../desktop/calculator_view.py" line="224" />
    <source>stop price</source>
    <translation>止损价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="228" />
+   <location filename="../desktop/calculator_view.py" line="227" />
    <source>max acceptable loss</source>
    <translation>最大可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="229" />
+   <location filename="../desktop/calculator_view.py" line="228" />
    <source>The loss you accept; empty = the account's max acceptable loss</source>
    <translation>你能接受的亏损；留空 = 账户的最大可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="230" />
+   <location filename="../desktop/calculator_view.py" line="229" />
    <source>loss you accept</source>
    <translation>可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="232" />
+   <location filename="../desktop/calculator_view.py" line="231" />
    <source>Stop price</source>
    <translation>止损价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="233" />
+   <location filename="../desktop/calculator_view.py" line="232" />
    <source>Loss you accept</source>
    <translation>可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="248" />
+   <location filename="../desktop/calculator_view.py" line="247" />
    <source>Funding rate per interval, in % (positive: longs pay)</source>
    <translation>每期资金费率，单位 %（正值：多头支付）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="248" />
+   <location filename="../desktop/calculator_view.py" line="247" />
    <source>funding rate</source>
    <translation>资金费率</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="251" />
+   <location filename="../desktop/calculator_view.py" line="250" />
    <source>How long you hold, in hours</source>
    <translation>持仓时长，单位小时</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="251" />
+   <location filename="../desktop/calculator_view.py" line="250" />
    <source>holding time</source>
    <translation>持仓时长</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="253" />
+   <location filename="../desktop/calculator_view.py" line="252" />
    <source>Position</source>
    <translation>仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="254" />
+   <location filename="../desktop/calculator_view.py" line="253" />
    <source>Rate % / interval</source>
    <translation>费率 % / 期</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="255" />
+   <location filename="../desktop/calculator_view.py" line="254" />
    <source>Hold (hours)</source>
    <translation>持仓（小时）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="263" />
+   <location filename="../desktop/calculator_view.py" line="262" />
    <source>holding time (hours)</source>
    <translation>持仓时长（小时）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="264" />
+   <location filename="../desktop/calculator_view.py" line="263" />
    <source>liquidation price</source>
    <translation>强平价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="469" />
+   <location filename="../desktop/calculator_view.py" line="470" />
    <source>&lt;span style='color:#707070'&gt;Binance's Max Open: available / (price / leverage + open loss per unit), within the tier that allows the leverage. Fees not included.&lt;/span&gt;</source>
    <translation>&lt;span style='color:#707070'&gt;币安最大可开：可用余额 / (价格 / 杠杆 + 每单位开仓损失)，限于允许该杠杆的档位内。未含手续费。&lt;/span&gt;</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="508" />
+   <location filename="../desktop/calculator_view.py" line="509" />
    <source>&lt;span style='color:#707070'&gt;Cross counts what the account loses, so a position that takes the pool down with it costs the whole pool.&lt;/span&gt;</source>
    <translation>&lt;span style='color:#707070'&gt;全仓计算的是账户的亏损，所以一个会拖垮资金池的仓位，代价就是整个资金池。&lt;/span&gt;</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="542" />
+   <location filename="../desktop/calculator_view.py" line="543" />
    <source> Its isolated margin is used up: liquidated.</source>
    <translation> 其逐仓保证金已耗尽：被强平。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="303" />
+   <location filename="../desktop/calculator_view.py" line="302" />
    <source>mark</source>
    <translation>标记价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="307" />
+   <location filename="../desktop/calculator_view.py" line="306" />
    <source>type it</source>
    <translation>请输入</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="445" />
+   <location filename="../desktop/calculator_view.py" line="446" />
    <source>margin set</source>
    <translation>设定的保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="447" />
+   <location filename="../desktop/calculator_view.py" line="448" />
    <source>the tier's maximum notional at this leverage</source>
    <translation>该杠杆下档位的最大名义价值</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="482" />
+   <location filename="../desktop/calculator_view.py" line="483" />
    <source>n/a</source>
    <translation>无</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="484" />
+   <location filename="../desktop/calculator_view.py" line="485" />
    <source> — liquidated before the stop: the loss is the margin</source>
    <translation> — 在止损前已被强平：亏损即为保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="93" />
+   <location filename="../desktop/calculator_view.py" line="94" />
    <source>Symbol</source>
    <translation>合约</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="93" />
+   <location filename="../desktop/calculator_view.py" line="94" />
    <source>Side</source>
    <translation>方向</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="94" />
+   <location filename="../desktop/calculator_view.py" line="95" />
    <source>Leverage ×</source>
    <translation>杠杆 ×</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="94" />
+   <location filename="../desktop/calculator_view.py" line="95" />
    <source>Pr&amp;ice</source>
    <translation>价格(&amp;I)</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="95" />
+   <location filename="../desktop/calculator_view.py" line="96" />
    <source>MMR %</source>
    <translation>维持保证金率 %</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="127" />
+   <location filename="../desktop/calculator_view.py" line="126" />
    <source>e.g. {value}</source>
    <translation>例如 {value}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="286" />
+   <location filename="../desktop/calculator_view.py" line="285" />
    <source>A new position</source>
    <translation>新仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="390" />
+   <location filename="../desktop/calculator_view.py" line="391" />
    <source>Break-even after fees: &lt;b&gt;{price}&lt;/b&gt;</source>
    <translation>扣费后保本价：&lt;b&gt;{price}&lt;/b&gt;</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="522" />
+   <location filename="../desktop/calculator_view.py" line="523" />
    <source>liquidation price ({currency})</source>
    <translation>强平价格（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="533" />
+   <location filename="../desktop/calculator_view.py" line="534" />
    <source>Over {hours} h it pays {amount}.</source>
    <translation>{hours} 小时内需支付 {amount}。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="535" />
+   <location filename="../desktop/calculator_view.py" line="536" />
    <source>Over {hours} h it receives {amount}.</source>
    <translation>{hours} 小时内将收取 {amount}。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="537" />
+   <location filename="../desktop/calculator_view.py" line="538" />
    <source>Liquidation after: held isolated {isolated}, held cross {cross}.</source>
    <translation>之后的强平价格：逐仓持有 {isolated}，全仓持有 {cross}。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="303" />
+   <location filename="../desktop/calculator_view.py" line="302" />
    <source>mark {price}</source>
    <translation>标记价格 {price}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="309" />
+   <location filename="../desktop/calculator_view.py" line="308" />
    <source>{amount} (the account's)</source>
    <translation>{amount}（账户设定）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="365" />
+   <location filename="../desktop/calculator_view.py" line="366" />
    <source>Initial margin {amount} (contracts × size / price / leverage)</source>
    <translation>初始保证金 {amount}（张数 × 面值 / 价格 / 杠杆）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="367" />
+   <location filename="../desktop/calculator_view.py" line="368" />
    <source>Initial margin {amount} (quantity × price / leverage)</source>
    <translation>初始保证金 {amount}（数量 × 价格 / 杠杆）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="373" />
+   <location filename="../desktop/calculator_view.py" line="374" />
    <source>At {price}: &lt;b&gt;PnL {pnl}&lt;/b&gt;, ROE {roe} before fees</source>
    <translation>在 {price}：&lt;b&gt;盈亏 {pnl}&lt;/b&gt;，收益率 {roe}（未扣费）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="378" />
+   <location filename="../desktop/calculator_view.py" line="379" />
    <source>Fees at {rate} taker: {open} to open + {close} to close → &lt;b&gt;PnL {pnl}&lt;/b&gt;, ROE {roe} after fees</source>
    <translation>吃单费率 {rate}：开仓 {open} + 平仓 {close} → &lt;b&gt;盈亏 {pnl}&lt;/b&gt;，收益率 {roe}（扣费后）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="396" />
+   <location filename="../desktop/calculator_view.py" line="397" />
    <source>Exit for ROE {roe}: &lt;b&gt;{price}&lt;/b&gt; (before fees)</source>
    <translation>收益率 {roe} 的平仓价：&lt;b&gt;{price}&lt;/b&gt;（未扣费）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="403" />
+   <location filename="../desktop/calculator_view.py" line="404" />
    <source>Exit for PnL {pnl}: &lt;b&gt;{price}&lt;/b&gt; (before fees)</source>
    <translation>盈亏 {pnl} 的平仓价：&lt;b&gt;{price}&lt;/b&gt;（未扣费）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="449" />
+   <location filename="../desktop/calculator_view.py" line="450" />
    <source>the {source} ({amount})</source>
    <translation>{source}（{amount}）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="454" />
+   <location filename="../desktop/calculator_view.py" line="455" />
    <source>&lt;b&gt;{mode}&lt;/b&gt;: {quantity} — notional {notional}, margin {margin}, open loss {loss}; limited by {why}</source>
    <translation>&lt;b&gt;{mode}&lt;/b&gt;：{quantity} — 名义价值 {notional}，保证金 {margin}，开仓损失 {loss}；受限于{why}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="489" />
+   <location filename="../desktop/calculator_view.py" line="490" />
    <source>&lt;b&gt;{mode}&lt;/b&gt;: largest size {quantity}, loses {loss} at the stop (fees included){note}; highest leverage {leverage}</source>
    <translation>&lt;b&gt;{mode}&lt;/b&gt;：最大仓位 {quantity}，在止损价亏损 {loss}（含手续费）{note}；最高杠杆 {leverage}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="503" />
+   <location filename="../desktop/calculator_view.py" line="504" />
    <source>Isolated margin that puts the liquidation at the stop: &lt;b&gt;{amount}&lt;/b&gt;</source>
    <translation>使强平价正好落在止损价的逐仓保证金：&lt;b&gt;{amount}&lt;/b&gt;</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="271" />
+   <location filename="../desktop/calculator_view.py" line="270" />
    <source>held {mode}</source>
    <translation>{mode}持有</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="432" />
+   <location filename="../desktop/calculator_view.py" line="433" />
    <source>Fill {n}: {note}</source>
    <translation>第 {n} 笔成交：{note}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="287" />
+   <location filename="../desktop/calculator_view.py" line="286" />
    <source>Add to {position}</source>
    <translation>加到 {position}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="459" />
+   <location filename="../desktop/calculator_view.py" line="460" />
    <source>{count} contracts</source>
    <translation>{count} 张</translation>
   </message>
@@ -704,7 +704,7 @@
    <translation>折合美元：当前权益 {equity} · 判断错误时的最大亏损 {loss}（币更少，每个币也更不值钱）</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="797" />
+   <location filename="../desktop/controller.py" line="802" />
    <source>must be a number</source>
    <translation>必须是数字</translation>
   </message>
@@ -734,12 +734,12 @@
    <translation>其他合约</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="798" />
+   <location filename="../desktop/controller.py" line="803" />
    <source>must be a number: {problem}</source>
    <translation>必须是数字：{problem}</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="813" />
+   <location filename="../desktop/controller.py" line="818" />
    <source>Edit {field}</source>
    <translation>修改{field}</translation>
   </message>
@@ -989,27 +989,27 @@
    <translation>{problems}；显示的是上一次有效的移动</translation>
   </message>
   <message>
-   <location filename="../desktop/fields.py" line="100" />
+   <location filename="../desktop/fields.py" line="114" />
    <source>an empty value</source>
    <translation>空值</translation>
   </message>
   <message>
-   <location filename="../desktop/fields.py" line="119" />
+   <location filename="../desktop/fields.py" line="133" />
    <source>empty</source>
    <translation>空</translation>
   </message>
   <message>
-   <location filename="../desktop/fields.py" line="108" />
+   <location filename="../desktop/fields.py" line="122" />
    <source>{field}: {typed} was not used; {value} stays ({back} is refused: {why})</source>
    <translation>{field}：未采用 {typed}；保留 {value}（{back} 不被接受：{why}）</translation>
   </message>
   <message>
-   <location filename="../desktop/fields.py" line="121" />
+   <location filename="../desktop/fields.py" line="135" />
    <source>{field}: {typed} was not used ({problem}); back to {value}</source>
    <translation>{field}：未采用 {typed}（{problem}）；已恢复为 {value}</translation>
   </message>
   <message>
-   <location filename="../desktop/fields.py" line="125" />
+   <location filename="../desktop/fields.py" line="139" />
    <source>{field}: {typed} was not used; back to {value}</source>
    <translation>{field}：未采用 {typed}；已恢复为 {value}</translation>
   </message>
@@ -1610,9 +1610,14 @@ Keep it?</source>
    <translation>（档位表 {date}）</translation>
   </message>
   <message>
-   <location filename="../desktop/order_fields.py" line="23" />
+   <location filename="../desktop/order_fields.py" line="30" />
    <source>Symbol of the order (the account's symbols, or type another)</source>
    <translation>订单合约（账户中的合约，或输入其他合约）</translation>
+  </message>
+  <message>
+   <location filename="../desktop/order_fields.py" line="98" />
+   <source>To see the figures, fill in: {fields}</source>
+   <translation>请填写以下字段以查看数值：{fields}</translation>
   </message>
   <message>
    <location filename="../desktop/path_runs.py" line="197" />
@@ -2130,232 +2135,232 @@ Keep it?</source>
    <translation>最大可接受亏损：请输入你能接受的最大亏损（账户未设定）</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="49" />
+   <location filename="../desktop/pretrade_view.py" line="50" />
    <source>Liquidation price</source>
    <translation>强平价格</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="50" />
+   <location filename="../desktop/pretrade_view.py" line="51" />
    <source>Where the order is liquidated, the rest at their marks</source>
    <translation>订单被强平的价格，其他合约处于标记价格</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="52" />
+   <location filename="../desktop/pretrade_view.py" line="53" />
    <source>Distance</source>
    <translation>距离</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="52" />
+   <location filename="../desktop/pretrade_view.py" line="53" />
    <source>Liquidation price / mark − 1</source>
    <translation>强平价格 / 标记价格 − 1</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="55" />
+   <location filename="../desktop/pretrade_view.py" line="56" />
    <source>Loss if wrong</source>
    <translation>判断错误时的亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="56" />
+   <location filename="../desktop/pretrade_view.py" line="57" />
    <source>What the account loses at the worst move of this symbol against the order, the others at their marks</source>
    <translation>该合约朝不利于订单的方向走到最坏时账户的亏损，其他合约处于标记价格</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="61" />
+   <location filename="../desktop/pretrade_view.py" line="62" />
    <source>Also closes</source>
    <translation>连带平仓</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="61" />
+   <location filename="../desktop/pretrade_view.py" line="62" />
    <source>Existing positions that move takes with it</source>
    <translation>这一波动会连带平掉的现有仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="64" />
+   <location filename="../desktop/pretrade_view.py" line="65" />
    <source>Account max loss</source>
    <translation>账户最大亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="65" />
+   <location filename="../desktop/pretrade_view.py" line="66" />
    <source>The account's max loss if wrong (any move of any symbol), now → after opening</source>
    <translation>账户判断错误时的最大亏损（任一合约任意变动），当前 → 开仓后</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="67" />
+   <location filename="../desktop/pretrade_view.py" line="68" />
    <source>Within what you accept</source>
    <translation>在可接受范围内</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="67" />
+   <location filename="../desktop/pretrade_view.py" line="68" />
    <source>Loss if wrong ≤ your max acceptable loss</source>
    <translation>判断错误时的亏损 ≤ 你的最大可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="70" />
+   <location filename="../desktop/pretrade_view.py" line="71" />
    <source>Largest size within it</source>
    <translation>可接受范围内的最大仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="71" />
+   <location filename="../desktop/pretrade_view.py" line="72" />
    <source>The largest size, at this price and leverage, whose loss if wrong stays within what you accept (and that the account can open)</source>
    <translation>在此价格和杠杆下，判断错误时亏损仍在你可接受范围内（且账户开得出）的最大仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="78" />
+   <location filename="../desktop/pretrade_view.py" line="79" />
    <source>Highest leverage at this margin</source>
    <translation>此保证金下的最高杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="79" />
+   <location filename="../desktop/pretrade_view.py" line="80" />
    <source>Keeping the order's margin, the highest leverage whose loss if wrong stays within what you accept (and the tier allows)</source>
    <translation>保持订单保证金不变，判断错误时亏损仍在你可接受范围内（且档位允许）的最高杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="86" />
+   <location filename="../desktop/pretrade_view.py" line="87" />
    <source>Moves existing liquidations</source>
    <translation>改变现有强平价格</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="87" />
+   <location filename="../desktop/pretrade_view.py" line="88" />
    <source>Existing positions whose liquidation price this order moves: before → after</source>
    <translation>该订单会改变其强平价格的现有仓位：之前 → 之后</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="100" />
+   <location filename="../desktop/pretrade_view.py" line="101" />
    <source>The position you are about to open</source>
    <translation>你将要开的仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="102" />
+   <location filename="../desktop/pretrade_view.py" line="103" />
    <source>order symbol</source>
    <translation>订单合约</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="103" />
+   <location filename="../desktop/pretrade_view.py" line="104" />
    <source>order side</source>
    <translation>订单方向</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="106" />
+   <location filename="../desktop/pretrade_view.py" line="107" />
    <source>Quantity in base units, or the margin you give it</source>
    <translation>以基础币计的数量，或你投入的保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="107" />
+   <location filename="../desktop/pretrade_view.py" line="108" />
    <source>order size</source>
    <translation>订单大小</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="113" />
+   <location filename="../desktop/pretrade_view.py" line="114" />
    <source>Size as a quantity (base units) or as the margin you give it</source>
    <translation>以数量（基础币）或投入的保证金给出仓位大小</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="115" />
+   <location filename="../desktop/pretrade_view.py" line="116" />
    <source>Leverage of the order</source>
    <translation>订单杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="115" />
+   <location filename="../desktop/pretrade_view.py" line="116" />
    <source>order leverage</source>
    <translation>订单杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="118" />
+   <location filename="../desktop/pretrade_view.py" line="119" />
    <source>order price</source>
    <translation>订单价格</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="123" />
+   <location filename="../desktop/pretrade_view.py" line="124" />
    <source>order mmr</source>
    <translation>订单维持保证金率</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="126" />
+   <location filename="../desktop/pretrade_view.py" line="127" />
    <source>the account's</source>
    <translation>账户设定</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="127" />
+   <location filename="../desktop/pretrade_view.py" line="128" />
    <source>The most you accept to lose if you are wrong</source>
    <translation>判断错误时你愿意承受的最大亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="128" />
+   <location filename="../desktop/pretrade_view.py" line="129" />
    <source>acceptable loss</source>
    <translation>可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="227" />
+   <location filename="../desktop/pretrade_view.py" line="225" />
    <source>quantity</source>
    <translation>数量</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="110" />
+   <location filename="../desktop/pretrade_view.py" line="111" />
    <source>margin</source>
    <translation>保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="132" />
+   <location filename="../desktop/pretrade_view.py" line="133" />
    <source>as</source>
    <translation>按</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="149" />
+   <location filename="../desktop/pretrade_view.py" line="150" />
    <source>Open it isolated</source>
    <translation>以逐仓开仓</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="149" />
+   <location filename="../desktop/pretrade_view.py" line="150" />
    <source>Open it cross</source>
    <translation>以全仓开仓</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="167" />
+   <location filename="../desktop/pretrade_view.py" line="168" />
    <source>Put that size in the Size field</source>
    <translation>把这个仓位大小填入“仓位大小”栏</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="278" />
+   <location filename="../desktop/pretrade_view.py" line="281" />
    <source>Recommendation: open it ISOLATED</source>
    <translation>建议：以逐仓开仓</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="280" />
+   <location filename="../desktop/pretrade_view.py" line="283" />
    <source>Recommendation: open it CROSS</source>
    <translation>建议：以全仓开仓</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="285" />
+   <location filename="../desktop/pretrade_view.py" line="288" />
    <source>&lt;i&gt;The rules disagree; the first one below decides.&lt;/i&gt;</source>
    <translation>&lt;i&gt;各规则意见不一；以下面第一条为准。&lt;/i&gt;</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="229" />
+   <location filename="../desktop/pretrade_view.py" line="227" />
    <source>contracts ({size} USD)</source>
    <translation>张合约（每张 {size} USD）</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="293" />
+   <location filename="../desktop/pretrade_view.py" line="296" />
    <source>yes</source>
    <translation>是</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="293" />
+   <location filename="../desktop/pretrade_view.py" line="296" />
    <source>NO</source>
    <translation>否</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="166" />
+   <location filename="../desktop/pretrade_view.py" line="167" />
    <source>Use the largest size within it ({mode})</source>
    <translation>使用可接受范围内的最大仓位（{mode}）</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="177" />
+   <location filename="../desktop/pretrade_view.py" line="178" />
    <source>Add this position to the scenario as {mode} (Ctrl+Z undoes it)</source>
    <translation>把这个仓位以{mode}加入方案（Ctrl+Z 撤销）</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="330" />
+   <location filename="../desktop/pretrade_view.py" line="334" />
    <source>Opened as {mode}: Ctrl+Z undoes it.</source>
    <translation>已以{mode}开仓：Ctrl+Z 撤销。</translation>
   </message>
@@ -3665,17 +3670,17 @@ Keep it?</source>
    <translation>'{text}' 不是数字</translation>
   </message>
   <message>
-   <location filename="../engine/text/numbers.py" line="95" />
+   <location filename="../engine/text/numbers.py" line="108" />
    <source>{field}: {problem}</source>
    <translation>{field}：{problem}</translation>
   </message>
   <message>
-   <location filename="../engine/text/numbers.py" line="99" />
+   <location filename="../engine/text/numbers.py" line="112" />
    <source>{field}: must be &gt; 0</source>
    <translation>{field}：必须大于 0</translation>
   </message>
   <message>
-   <location filename="../engine/text/numbers.py" line="102" />
+   <location filename="../engine/text/numbers.py" line="115" />
    <source>{field}: too large</source>
    <translation>{field}：数值太大</translation>
   </message>

@@ -64,6 +64,19 @@ def number_problem(text: str) -> str | None:
     return None
 
 
+def empty_field(message: str) -> str | None:
+    """The field a ``read_number`` message says was left empty ("Quantity: is empty" →
+    "Quantity"), None for any other message: a face can ask for a field not yet typed in
+    without calling it a mistake."""
+    params = getattr(message, "params", {})
+    problem = params.get("problem")
+    if getattr(message, "template", None) != "{field}: {problem}":
+        return None
+    if getattr(problem, "template", None) != "is empty":
+        return None
+    return str(params["field"])
+
+
 def parse_number(text: str) -> float | None:
     """The number a trader typed (see ``number_problem``), or None when it is not one."""
     if number_problem(text) is not None:

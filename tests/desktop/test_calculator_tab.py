@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 
 from marginlab.desktop.controller import ScenarioController
 from marginlab.desktop.main_window import MainWindow
@@ -215,3 +216,33 @@ def test_the_ladder_adds_to_a_position(qtbot, window: MainWindow) -> None:
     lp = binance_usdm_liquidation_price(3_800, +1, 0.8, 47_500, 0.004, 0.0)
     assert calc.ladder.item(0, 6).text() == price_text(lp)
     assert "past the liquidation of B as it stands (isolated)" in calc.ladder_notes.text()
+
+
+def _colour(label) -> str:  # type: ignore[no-untyped-def]
+    return label.palette().color(QPalette.ColorRole.WindowText).name()
+
+
+def test_a_field_not_typed_in_yet_is_asked_for_not_called_a_mistake(
+    qtbot, window: MainWindow
+) -> None:
+    """A calculator page that has shown no figures yet asks for the fields left empty, in the
+    text's own colour; once it has shown figures, emptying a field is a problem (the figures
+    on show are the last complete order's), in red, as is anything that is not a number."""
+    calc = _calculator(qtbot, window)
+    _settle(qtbot, calc)
+    assert calc.problems.text() == "To see the figures, fill in: Quantity"
+    assert _colour(calc.problems) == _colour(window.calculator.exit_text)
+    _type(qtbot, calc.quantity, "half")
+    assert calc.problems.text() == "Quantity: 'half' is not a number"
+    assert _colour(calc.problems) == "#c0392b"
+    _type(qtbot, calc.quantity, "0.5")
+    assert calc.problems.text() == "" and "Initial margin" in calc.exit_text.text()
+    calc.quantity.selectAll()
+    qtbot.keyClick(calc.quantity, Qt.Key.Key_Delete)
+    _settle(qtbot, calc)
+    assert calc.problems.text() == "Quantity: is empty"
+    assert _colour(calc.problems) == "#c0392b"
+    calc.tabs.setCurrentIndex(3)  # size from loss: no figures yet, the stop price asked for
+    _settle(qtbot, calc)
+    assert calc.problems.text() == "To see the figures, fill in: Stop price"
+    assert _colour(calc.problems) != "#c0392b"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
 
 from marginlab.desktop.main_window import MainWindow
 from marginlab.engine.files.presets import preset_list
@@ -111,3 +112,35 @@ def test_a_coin_margined_account_checks_contracts_in_the_coin(qtbot, window: Mai
     added = window.controller.scenario.positions[-1]
     assert (added.contract, added.contract_size, added.quantity) == ("inverse", 100, 100)
     assert added.margin_mode == "isolated"
+
+
+def test_the_check_asks_for_the_size_and_notes_an_opened_order_plainly(
+    qtbot, window: MainWindow
+) -> None:
+    """Before any check is shown, an empty size is asked for in the text's own colour; "Opened
+    as …" is a note on what was done, not a problem: not in red either."""
+    view = window.pretrade
+    window.views.setCurrentWidget(view)
+    qtbot.waitUntil(view.isVisible)
+    _settle(qtbot, view)
+    plain = view.reasons.palette().color(QPalette.ColorRole.WindowText).name()
+
+    def colour(role: QPalette.ColorRole) -> QColor:
+        return view.problems.palette().color(role)
+
+    assert view.problems.text() == "To see the figures, fill in: Size"
+    assert colour(QPalette.ColorRole.WindowText).name() == plain
+    view.set_order("BTCUSDT", "long", 0.4, 10, 50_000)
+    assert view.problems.text() == ""
+    view.open_buttons["isolated"].click()
+    wait_result(qtbot, window)
+    assert view.problems.text() == "Opened as isolated: Ctrl+Z undoes it."
+    assert colour(QPalette.ColorRole.WindowText).name() == plain
+    _settle(qtbot, view)  # the recompute the new position brings keeps the note
+    assert view.problems.text() == "Opened as isolated: Ctrl+Z undoes it."
+    view.size_field.setFocus()
+    qtbot.keyClicks(view.size_field, "x")  # the trader types again: the note is gone
+    _settle(qtbot, view)
+    assert view.problems.text() == "Size: '0.4x' is not a number"
+    assert colour(QPalette.ColorRole.WindowText).name() == "#c0392b"
+    window.controller.undo_stack.setClean()

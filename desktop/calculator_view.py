@@ -103,7 +103,7 @@ class CalculatorView(QWidget):
         self.tabs.addTab(self._size_page(), tr("Size from loss"))
         self.tabs.addTab(self._funding_page(), tr("Funding"))
         outer.addWidget(self.tabs, 1)
-        self.problems = ProblemLine("calculator problems")
+        self.problems = ProblemLine(tr("calculator problems"))
         self._shown_pages: set[int] = set()  # the pages that have shown figures
         outer.addWidget(self.problems)
         for edit in (self.leverage, self.price, self.mmr, self.margin, self.step, self.stop,

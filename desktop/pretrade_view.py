@@ -183,7 +183,7 @@ class PreTradeView(QScrollArea):
             self.open_buttons[mode] = button
             buttons.addWidget(button)
         outer.addLayout(buttons)
-        self.problems = ProblemLine("order problems")
+        self.problems = ProblemLine(tr("order problems"))
         outer.addWidget(self.problems)
         self.setWidget(body)
         self._check: Any = None

@@ -289,6 +289,11 @@
    <translation>资金费</translation>
   </message>
   <message>
+   <location filename="../desktop/calculator_view.py" line="106" />
+   <source>calculator problems</source>
+   <translation>计算器 问题</translation>
+  </message>
+  <message>
    <location filename="../desktop/calculator_view.py" line="127" />
    <source>Quantity of the order, base units</source>
    <translation>订单数量，以基础币计</translation>
@@ -2288,6 +2293,11 @@ Keep it?</source>
    <location filename="../desktop/pretrade_view.py" line="129" />
    <source>acceptable loss</source>
    <translation>可接受亏损</translation>
+  </message>
+  <message>
+   <location filename="../desktop/pretrade_view.py" line="186" />
+   <source>order problems</source>
+   <translation>订单 问题</translation>
   </message>
   <message>
    <location filename="../desktop/pretrade_view.py" line="225" />

@@ -9,12 +9,13 @@ from functools import partial
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QWidget
 
 from marginlab.desktop.controller import ScenarioController
-from marginlab.desktop.fields import EditField, number_text, problem_for
+from marginlab.desktop.fields import EditField, problem_for
 from marginlab.desktop.i18n import N_, said, tr
 from marginlab.desktop.style import tint
 from marginlab.engine.margin.fees import BASE_TAKER_RATES
 from marginlab.engine.margin.models import Scenario
 from marginlab.engine.margin.rules import RULE_SETS, stale_table_warning, table_info
+from marginlab.engine.text.numbers import number_text
 
 TIPS = {
     "wallet_balance": N_(

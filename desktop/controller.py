@@ -34,7 +34,7 @@ from marginlab.engine.margin.risk_warnings import unusual_entry
 from marginlab.engine.margin.rules import SETTLEMENT
 from marginlab.engine.margin.sweep import ALL_SYMBOLS, MAX_MOVE, SweepResult, sweep_for
 from marginlab.engine.text.moves import parse_move_text
-from marginlab.engine.text.numbers import number_problem, parse_number
+from marginlab.engine.text.numbers import number_problem, number_text, parse_number, reads_as
 
 __all__ = [
     "ALL_SYMBOLS",
@@ -114,6 +114,8 @@ class _Edit(QUndoCommand):
         ):
             return False
         self.after, self.shown = other.after, other.shown
+        # Typed back to the value it began with: no step is left to undo (Qt drops it).
+        self.setObsolete(self.shown == self.before_shown and self.after == self.before)
         return True
 
     def redo(self) -> None:
@@ -281,6 +283,9 @@ class ScenarioController(QObject):
             value = parse_number(raw)  # an empty max acceptable loss means "no limit"
             if value is None:
                 return self._refuse(f"account.{field}", _number_message(raw))
+            current = getattr(self._at_edit_start(f"account.{field}").account, field)
+            if current is not None and reads_as(raw, number_text(current)):
+                value = current  # the value shown, typed again: exactly the same
         settles = SETTLEMENT.get(self._scenario.rules)
         if field == "currency" and settles and value.upper() != settles:
             # Every amount the venue reports is in its settlement currency: "can lose 5,000
@@ -309,7 +314,11 @@ class ScenarioController(QObject):
                     "taker_fee",
                     tr("must be between 0 and {most} %").format(most=f"{MAX_TAKER_RATE * 100:g}"),
                 )
-            document["taker_fee"] = value / 100
+            current = self._at_edit_start("taker_fee").taker_fee
+            if current is not None and reads_as(text, number_text(current * 100)):
+                document["taker_fee"] = current  # the rate shown, typed again: exactly it
+            else:
+                document["taker_fee"] = value / 100
         else:
             document.pop("taker_fee", None)
         return self._apply(document, tr("Edit taker fee"), "taker_fee")
@@ -333,7 +342,14 @@ class ScenarioController(QObject):
             value = parse_number(raw) if raw.strip() else None
             if value is None and (raw.strip() or field in _REQUIRED):
                 return self._refuse(f"positions[{row}].{field}", _number_message(raw))
-            if value is not None:
+            current = _field_of(self._at_edit_start(f"positions[{row}].{field}"), row, field)
+            if (
+                value is not None
+                and current is not None
+                and reads_as(raw, number_text(current / scale))
+            ):
+                value = current  # the value shown, typed again or put back: exactly the same
+            elif value is not None:
                 value *= scale
         elif isinstance(raw, str):
             value = raw.strip()
@@ -372,12 +388,15 @@ class ScenarioController(QObject):
             message = tr("must be a number > 0") if problem is None else _number_message(raw)
             return self._refuse(f"positions[{row}].{kind}", message)
         position = self._scenario.positions[row]
+        label = tr("Size by {kind}").format(kind=tr(LABELS.get(kind, kind)))
+        start = _field_of(self._at_edit_start(f"positions[{row}].size"), row, "entry_notional")
+        if start is not None:
+            shown = start / (1.0 if kind == "notional" else position.leverage)
+            if reads_as(raw, number_text(shown)):  # the size shown again: the same quantity
+                quantity = _field_of(self._at_edit_start(f"positions[{row}].size"), row, "quantity")
+                return self.set_position_fields(row, {"quantity": quantity}, label)
         notional = value if kind == "notional" else value * position.leverage
-        return self.set_position_fields(
-            row,
-            {"quantity": notional / position.entry_price},
-            tr("Size by {kind}").format(kind=tr(LABELS.get(kind, kind))),
-        )
+        return self.set_position_fields(row, {"quantity": notional / position.entry_price}, label)
 
     def add_position(self, like_row: int = -1) -> bool:
         """A new small long, in the symbol of row ``like_row`` (the selected one) at that
@@ -722,6 +741,14 @@ class ScenarioController(QObject):
             return False
         return bool(getattr(before[row], field) != getattr(after[row], field))
 
+    def _at_edit_start(self, merge_key: str) -> Scenario:
+        """The account as it was when the open edit of ``merge_key`` began (as it is, when
+        none is open): what the field showed then, which a refused edit puts back."""
+        top = self._last_step()
+        if top is not None and not top.finished and top.merge_key == merge_key:
+            return top.before.accounts[top.before_shown]
+        return self._scenario
+
     def _last_step(self) -> _Edit | None:
         """The edit an undo would take back next, if that step is an edit of fields."""
         top = self.undo_stack.command(self.undo_stack.index() - 1)
@@ -801,6 +828,12 @@ def _number_message(raw: str) -> str:
     if problem is None or problem == "is empty" or problem.endswith("is not a number"):
         return tr("must be a number")
     return tr("must be a number: {problem}").format(problem=said(problem))
+
+
+def _field_of(scenario: Scenario, row: int, field: str) -> Any:
+    """``positions[row].<field>`` of ``scenario``, None where it has no such row."""
+    positions = scenario.positions
+    return getattr(positions[row], field, None) if 0 <= row < len(positions) else None
 
 
 def _editable(document: dict[str, Any], row: int) -> dict[str, Any]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
@@ -165,18 +164,6 @@ class EditField(QLineEdit):
             self.setProperty("invalid", bool(message))
             self.setStyleSheet(ERROR_STYLE if message else "")
         self.setToolTip(f"{said(message)}\n\n{self._tooltip}" if message else self._tooltip)
-
-
-def number_text(value: float | None) -> str:
-    """The shortest text that reads back as ``value`` (to two units in the last place: the
-    noise a value typed in percent picks up): "99999999999", not "1e+11", another number."""
-    if value is None:
-        return ""
-    for digits in (10, 12, 15):
-        text = f"{value:.{digits}g}"
-        if math.isclose(float(text), value, rel_tol=4e-16, abs_tol=0.0):
-            return text
-    return repr(value)
 
 
 def _same_number(typed: str, shown: str) -> bool:

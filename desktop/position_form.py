@@ -6,12 +6,17 @@ from PySide6.QtCore import QSignalBlocker, QStringListModel, Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QWidget
 
 from marginlab.desktop.controller import Result, ScenarioController
-from marginlab.desktop.fields import EditField, number_text, problem_for
+from marginlab.desktop.fields import EditField, problem_for
 from marginlab.desktop.i18n import N_, said, tr
 from marginlab.desktop.symbol_delegate import attach_symbol_completer, rule_set_symbols
 from marginlab.engine.margin.models import Position, Scenario
 from marginlab.engine.margin.rules import symbol_table_info, table_symbol
-from marginlab.engine.text.numbers import amount_text, money_text, price_or_none_text
+from marginlab.engine.text.numbers import (
+    amount_text,
+    money_text,
+    number_text,
+    price_or_none_text,
+)
 
 SIZE_KINDS = (
     ("quantity", N_("Quantity (base units)"), N_("Size in base units, e.g. 0.4 BTC")),

@@ -64,6 +64,27 @@ def number_problem(text: str) -> str | None:
     return None
 
 
+def number_text(value: float | None) -> str:
+    """The text a field shows for ``value``: the shortest that reads back as ``value`` to two
+    units in the last place (the noise a value typed in percent picks up): "99999999999", not
+    "1e+11", another number."""
+    if value is None:
+        return ""
+    for digits in (10, 12, 15):
+        text = f"{value:.{digits}g}"
+        if math.isclose(float(text), value, rel_tol=4e-16, abs_tol=0.0):
+            return text
+    return repr(value)
+
+
+def reads_as(typed: str, shown: str) -> bool:
+    """True when the text ``typed`` is the number ``shown``: a field that shows a value's
+    shortest text (``number_text``, a rate in percent) keeps the exact value when that text is
+    typed again or put back after a refused edit, instead of a value the last unit away."""
+    value = parse_number(typed)
+    return value is not None and value == parse_number(shown)
+
+
 def empty_field(message: str) -> str | None:
     """The field a ``read_number`` message says was left empty ("Quantity: is empty" →
     "Quantity"), None for any other message: a face can ask for a field not yet typed in

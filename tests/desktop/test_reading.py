@@ -417,3 +417,55 @@ def test_the_unusual_value_dialog_keeps_on_enter_and_puts_back_on_escape(
     QTimer.singleShot(0, answer)
     assert MainWindow.ask_unusual(window, "A: an MMR override of 15 % is above 10 %") is kept
     assert seen == [["Keep it", "Put it back"]]
+
+
+@pytest.mark.parametrize(
+    ("field", "path", "stored"),
+    [
+        ("rate", "maintenance_rate", 1e-6),  # typed in percent: "0.0001" × 0.01 is 1e-6 + 1 ulp
+        ("leverage", "leverage", 10.000000000000002),  # 10 and 1 ulp (from a file): "10"
+    ],
+)
+def test_the_shown_value_typed_again_or_put_back_changes_nothing(
+    qtbot, window: MainWindow, field: str, path: str, stored: float
+) -> None:
+    """A value the field shows rounded to its shortest text (a rate in percent, a figure from
+    a file), typed again as shown, or put back after a refused edit, leaves the scenario's
+    value exactly as it was and no step to undo: reading the shown text back gave a value one
+    unit in the last place away, silently changed, with an undo step for it."""
+    controller = window.controller
+    controller.set_position(0, path, repr(stored))
+    assert getattr(controller.scenario.positions[0], path) == stored
+    controller.undo_stack.setClean()
+    steps = controller.undo_stack.count()
+    window.table.selectRow(0)
+    edit = getattr(window.form, field)
+    shown = edit.text()
+    _type_and_enter(qtbot, edit, shown)  # the shown text typed again
+    assert getattr(controller.scenario.positions[0], path) == stored
+    _type_and_enter(qtbot, edit, "x")  # refused: the shown value is put back
+    assert edit.text() == shown
+    assert getattr(controller.scenario.positions[0], path) == stored
+    assert controller.undo_stack.count() == steps and controller.undo_stack.isClean()
+
+
+def test_the_accounts_shown_values_typed_again_change_nothing(qtbot, window: MainWindow) -> None:
+    """The same for the account: a taker fee of 0.0007 from a file shows as "0.07" (%), which
+    read back is 0.0007000000000000001; a wallet of 10,000 and 1 ulp shows as "10000"."""
+    controller = window.controller
+    controller.set_taker_fee("0.07")
+    controller.set_account("wallet_balance", repr(10_000.000000000002))
+    controller.end_edit()
+    document = controller.scenario.model_dump()
+    document["taker_fee"] = 0.0007  # as a file holds it
+    controller.replace(Scenario.model_validate(document))
+    controller.undo_stack.setClean()
+    fee, wallet = window.account.fee, window.account.fields["wallet_balance"]
+    for edit, shown in ((fee, "0.07"), (wallet, "10000")):
+        assert edit.text() == shown
+        _type_and_enter(qtbot, edit, shown)
+        _type_and_enter(qtbot, edit, "x")
+        assert edit.text() == shown
+    assert controller.scenario.taker_fee == 0.0007
+    assert controller.scenario.account.wallet_balance == 10_000.000000000002
+    assert controller.undo_stack.isClean()

@@ -55,7 +55,7 @@ from marginlab.desktop.i18n import (
     tr,
 )
 from marginlab.desktop.loss_chart import LossChart
-from marginlab.desktop.panes import Panes
+from marginlab.desktop.panes import Panes, TableAndForm
 from marginlab.desktop.position_form import PositionForm
 from marginlab.desktop.positions_table_model import (
     EDITABLE,
@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
         self.model.dataChanged.connect(self._widen_columns)
         self.model.headerDataChanged.connect(self._fit_headers)
         controller.scenarioReplaced.connect(self.table.resizeColumnsToContents)
+        controller.scenarioReplaced.connect(self._fit_table_rows)
         self.form = PositionForm(controller)
         self.problems = QLabel()
         self.problems.setTextFormat(Qt.TextFormat.PlainText)
@@ -227,9 +228,8 @@ class MainWindow(QMainWindow):
         )
         caption.setWordWrap(True)
         column.addWidget(caption)
-        column.addWidget(self.table, 1)
-        column.addLayout(buttons)
-        column.addWidget(self.form)
+        self.split = TableAndForm(self.table, buttons, self.form)
+        column.addWidget(self.split, 1)
         column.addWidget(self.problems)
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.comparison)
@@ -272,6 +272,13 @@ class MainWindow(QMainWindow):
             self._fit_splits()
         return super().event(event)
 
+    def _fit_table_rows(self) -> None:
+        """A book opened: the table shows its rows, up to a few (``TableAndForm.fit``)."""
+        columns = self.table.horizontalHeader().length()
+        self.split.fit(
+            len(self.controller.scenario.positions), columns > self.table.viewport().width()
+        )
+
     def _left_wanted(self) -> int:
         """Width of the left column that shows every column of the positions table."""
         table = self.table
@@ -302,6 +309,10 @@ class MainWindow(QMainWindow):
         if height - figures - losses < ROOM_FOR_PLOT:  # a laptop: the plots need it more
             losses = self.losses.minimumSizeHint().height()
         self._right.setSizes([figures, max(height - figures - losses, 0), losses])
+        # The table its rows, the form the rest; a left column narrower than the table's
+        # columns shows them under a scroll bar.
+        rows, bar = len(self.controller.scenario.positions), left < self._left_wanted()
+        self.split.fit(rows, bar, height)
 
     @property
     def glossary(self) -> QDockWidget:

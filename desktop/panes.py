@@ -1,4 +1,5 @@
-"""The window's two columns: the inputs on the left, the figures and plots on the right."""
+"""The window's two columns, the inputs on the left and the figures and plots on the right, and
+the left column's split between the positions table and the selected position's form."""
 
 from __future__ import annotations
 
@@ -6,7 +7,17 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QSplitter, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QLayout,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+SHOWN_ROWS = 5  # rows of a big book the table shows when it opens; the form scrolls in the rest
 
 
 class Panes(QSplitter):
@@ -46,3 +57,60 @@ class Panes(QSplitter):
 
     def _on_moved(self, position: int, _index: int) -> None:
         self.chosen = self._left = position
+
+
+class TableAndForm(QSplitter):
+    """The positions table (with its buttons) above the selected position's form. The table
+    gets the room for the book's rows when a book opens, up to ``SHOWN_ROWS`` (two at least),
+    and the form scrolls in what is left: in one column that only stacked them, the form's
+    natural height left a book of 60 positions one row of table on a 1600 × 960 window.
+    Dragged by the trader, the split stays where it was put."""
+
+    def __init__(self, table: QTableView, buttons: QLayout, form: QWidget) -> None:
+        super().__init__(Qt.Orientation.Vertical)
+        self.table = table
+        top = QWidget()
+        column = QVBoxLayout(top)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(table, 1)
+        column.addLayout(buttons)
+        self._buttons, self._column = buttons, column
+        scroll = QScrollArea()
+        scroll.setWidget(form)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.form_area = scroll
+        self.addWidget(top)
+        self.addWidget(scroll)
+        self.setChildrenCollapsible(False)
+        self.setStretchFactor(1, 1)  # a taller window: the form gets the room
+        self.dragged = False
+        self.splitterMoved.connect(self._on_moved)
+
+    def table_height(self, rows: int, scroll_bar: bool) -> int:
+        """Height of the table part that shows ``rows`` rows, its header, its horizontal
+        scroll bar (``scroll_bar``: when its columns are wider than the column) and its
+        buttons whole."""
+        table = self.table
+        bar = table.horizontalScrollBar().sizeHint().height() if scroll_bar else 0
+        return (
+            table.horizontalHeader().sizeHint().height()
+            + rows * table.verticalHeader().defaultSectionSize()
+            + bar
+            + 2 * table.frameWidth()
+            + self._column.spacing()
+            + self._buttons.sizeHint().height()
+        )
+
+    def fit(self, rows: int, scroll_bar: bool, total: int | None = None) -> None:
+        """Room for ``rows`` rows of the book (2 to ``SHOWN_ROWS``) in ``total`` px (the
+        split's height when not given); nothing when the trader has dragged the split."""
+        if self.dragged:
+            return
+        total = sum(self.sizes()) if total is None else total
+        wanted = self.table_height(min(max(rows, 2), SHOWN_ROWS), scroll_bar)
+        self.setSizes([wanted, max(total - wanted, 0)])
+
+    def _on_moved(self, _position: int, _index: int) -> None:
+        self.dragged = True

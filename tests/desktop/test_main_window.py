@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, QUrl
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
+from bench.books import book_document
 from marginlab.desktop.app import build_window, follow_palette
 from marginlab.desktop.main_window import MainWindow
 from marginlab.desktop.positions_table_model import FIELDS, MODE_COLUMN
@@ -1135,3 +1136,32 @@ def test_a_refusal_names_other_positions_by_their_ids(qtbot, window) -> None:
     assert "B symbol" in text or "B mark" in text
     assert "ETHUSDT already has mark 3000 in A" in text
     assert "positions[" not in text
+
+
+def _rows_in_view(table) -> float:  # type: ignore[no-untyped-def]
+    return table.viewport().height() / table.verticalHeader().defaultSectionSize()
+
+
+def test_the_table_shows_a_books_rows_and_the_form_scrolls_below(
+    qtbot, qapp, window: MainWindow, tmp_path
+) -> None:
+    """The brief's two positions are both in view whole; a book of 60 opens with 5 rows in
+    view (one row at 1600 × 960 when the form took its whole height), and the form scrolls
+    in the room left. Once the trader drags the split, opening a book leaves it there."""
+    table = window.table
+    assert table.viewport().height() >= 2 * table.verticalHeader().defaultSectionSize()
+    assert not table.verticalScrollBar().isVisible()
+    path = tmp_path / "book.json"
+    path.write_text(json.dumps(book_document(60)), encoding="utf-8")
+    window.files.open_path(path, ask=False)
+    qapp.processEvents()
+    assert 5 <= _rows_in_view(table) < 6
+    form_area = window.split.form_area
+    assert form_area.widget() is window.form
+    assert form_area.verticalScrollBar().maximum() > 0  # the rest of the form, a scroll away
+    window.split.moveSplitter(window.split.sizes()[0] + 90, 1)  # what dragging the handle does
+    dragged = window.split.sizes()
+    window.files.load_preset("seed-example.json")
+    qapp.processEvents()
+    assert window.split.sizes() == dragged
+    window.controller.undo_stack.setClean()

@@ -311,8 +311,7 @@ class MainWindow(QMainWindow):
         self._right.setSizes([figures, max(height - figures - losses, 0), losses])
         # The table its rows, the form the rest; a left column narrower than the table's
         # columns shows them under a scroll bar.
-        rows, bar = len(self.controller.scenario.positions), left < self._left_wanted()
-        self.split.fit(rows, bar, height)
+        self.split.fit(len(self.controller.scenario.positions), left < self._left_wanted())
 
     @property
     def glossary(self) -> QDockWidget:

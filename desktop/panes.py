@@ -61,10 +61,10 @@ class Panes(QSplitter):
 
 class TableAndForm(QSplitter):
     """The positions table (with its buttons) above the selected position's form. The table
-    gets the room for the book's rows when a book opens, up to ``SHOWN_ROWS`` (two at least),
-    and the form scrolls in what is left: in one column that only stacked them, the form's
-    natural height left a book of 60 positions one row of table on a 1600 × 960 window.
-    Dragged by the trader, the split stays where it was put."""
+    gets the room for the book's rows when a book opens, up to ``SHOWN_ROWS`` (two at least)
+    and half the height, and the form scrolls in what is left: in one column that only
+    stacked them, the form's natural height left a book of 60 positions one row of table on
+    a 1600 × 960 window. Dragged by the trader, the split stays where it was put."""
 
     def __init__(self, table: QTableView, buttons: QLayout, form: QWidget) -> None:
         super().__init__(Qt.Orientation.Vertical)
@@ -86,6 +86,7 @@ class TableAndForm(QSplitter):
         self.setChildrenCollapsible(False)
         self.setStretchFactor(1, 1)  # a taller window: the form gets the room
         self.dragged = False
+        self._pending: tuple[int, bool] | None = None  # a fit waiting for the split's height
         self.splitterMoved.connect(self._on_moved)
 
     def table_height(self, rows: int, scroll_bar: bool) -> int:
@@ -103,13 +104,29 @@ class TableAndForm(QSplitter):
             + self._buttons.sizeHint().height()
         )
 
-    def fit(self, rows: int, scroll_bar: bool, total: int | None = None) -> None:
-        """Room for ``rows`` rows of the book (2 to ``SHOWN_ROWS``) in ``total`` px (the
-        split's height when not given); nothing when the trader has dragged the split."""
+    def fit(self, rows: int, scroll_bar: bool) -> None:
+        """Room for ``rows`` rows of the book (2 to ``SHOWN_ROWS``, at most half the height,
+        the form's scroll bar counted when ``scroll_bar``); nothing when the trader has
+        dragged the split. Before the split has its height (the window's first layout), when
+        it gets it."""
         if self.dragged:
             return
-        total = sum(self.sizes()) if total is None else total
+        self._pending = (rows, scroll_bar)
+        if self.isVisible() and sum(self.sizes()) > 0:
+            self._apply()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._pending is not None and not self.dragged:
+            self._apply()
+
+    def _apply(self) -> None:
+        assert self._pending is not None
+        (rows, scroll_bar), self._pending = self._pending, None
+        total = sum(self.sizes())
         wanted = self.table_height(min(max(rows, 2), SHOWN_ROWS), scroll_bar)
+        # On a short screen (a laptop) the form keeps half: two rows of table at least.
+        wanted = min(wanted, max(total // 2, self.table_height(2, scroll_bar)))
         self.setSizes([wanted, max(total - wanted, 0)])
 
     def _on_moved(self, _position: int, _index: int) -> None:

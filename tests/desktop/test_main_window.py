@@ -1147,7 +1147,8 @@ def test_the_table_shows_a_books_rows_and_the_form_scrolls_below(
 ) -> None:
     """The brief's two positions are both in view whole; a book of 60 opens with 5 rows in
     view (one row at 1600 × 960 when the form took its whole height), and the form scrolls
-    in the room left. Once the trader drags the split, opening a book leaves it there."""
+    in the room left (half the height at least, on a laptop). Once the trader drags the
+    split, opening a book leaves it there."""
     table = window.table
     assert table.viewport().height() >= 2 * table.verticalHeader().defaultSectionSize()
     assert not table.verticalScrollBar().isVisible()
@@ -1159,6 +1160,11 @@ def test_the_table_shows_a_books_rows_and_the_form_scrolls_below(
     form_area = window.split.form_area
     assert form_area.widget() is window.form
     assert form_area.verticalScrollBar().maximum() > 0  # the rest of the form, a scroll away
+    window.resize(1366, 688)  # a laptop: the form keeps half the height, the table 2 rows+
+    window.files.open_path(path, ask=False)
+    qapp.processEvents()
+    table_part, form_part = window.split.sizes()
+    assert table_part <= form_part + 1 and _rows_in_view(table) >= 2
     window.split.moveSplitter(window.split.sizes()[0] + 90, 1)  # what dragging the handle does
     dragged = window.split.sizes()
     window.files.load_preset("seed-example.json")

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QLayout,
     QScrollArea,
@@ -88,6 +89,9 @@ class TableAndForm(QSplitter):
         self.dragged = False
         self._pending: tuple[int, bool] | None = None  # a fit waiting for the split's height
         self.splitterMoved.connect(self._on_moved)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._show_focused)
 
     def table_height(self, rows: int, scroll_bar: bool) -> int:
         """Height of the table part that shows ``rows`` rows, its header, its horizontal
@@ -128,6 +132,13 @@ class TableAndForm(QSplitter):
         # On a short screen (a laptop) the form keeps half: two rows of table at least.
         wanted = min(wanted, max(total // 2, self.table_height(2, scroll_bar)))
         self.setSizes([wanted, max(total - wanted, 0)])
+
+    def _show_focused(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """A field of the form reached by its shortcut (Alt+V: leverage) is scrolled into
+        view, as Tab does: typing into a field out of sight would change what is not seen."""
+        form = self.form_area.widget()
+        if new is not None and form is not None and form.isAncestorOf(new):
+            self.form_area.ensureWidgetVisible(new)
 
     def _on_moved(self, _position: int, _index: int) -> None:
         self.dragged = True

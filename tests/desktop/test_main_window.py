@@ -1165,6 +1165,12 @@ def test_the_table_shows_a_books_rows_and_the_form_scrolls_below(
     qapp.processEvents()
     table_part, form_part = window.split.sizes()
     assert table_part <= form_part + 1 and _rows_in_view(table) >= 2
+    viewport = form_area.viewport()
+    for field in (window.form.amount, window.form.symbol):  # e.g. reached by Alt+letter
+        field.setFocus()
+        qapp.processEvents()
+        top_left = field.mapTo(viewport, field.rect().topLeft())
+        assert viewport.rect().contains(top_left), field.accessibleName()  # scrolled to
     window.split.moveSplitter(window.split.sizes()[0] + 90, 1)  # what dragging the handle does
     dragged = window.split.sizes()
     window.files.load_preset("seed-example.json")

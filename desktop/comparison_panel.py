@@ -174,7 +174,7 @@ class VariantCard(QFrame):
         self._shown = [(f, coin) for f in positions]
         changed = self.table.figures.show(texts, positions, prices, currency)
         header = self.table.horizontalHeader().sizeHint().height()
-        rows = min(max(len(positions), 1), 6)
+        rows = self.table.rows_shown = min(max(len(positions), 1), 6)
         height = (
             header
             + rows * self.table.verticalHeader().defaultSectionSize()

@@ -168,6 +168,7 @@ class FiguresTable(QTableView):
         self.figures = FiguresModel(self)
         self.setModel(self.figures)
         self._widths = TextWidths()  # each text's width in the table's font
+        self.rows_shown: int | None = None  # rows its height shows (the card sets it)
 
     def rowCount(self) -> int:
         return self.figures.rowCount()
@@ -195,7 +196,11 @@ class FiguresTable(QTableView):
     def fit_columns(self) -> None:
         header = self.horizontalHeader()
         needed = [self._needed(column) for column in range(self.columnCount())]
-        self.setMinimumWidth(sum(needed) + 2 * self.frameWidth())
+        # More rows than its height shows: a vertical scroll bar takes its width, and the
+        # last column was cut ("≥ 100 '" for "≥ 100 %") in a card of a big book.
+        scrolls = self.rows_shown is not None and self.rowCount() > self.rows_shown
+        bar = self.verticalScrollBar().sizeHint().width() if scrolls else 0
+        self.setMinimumWidth(sum(needed) + bar + 2 * self.frameWidth())
         share, rest = divmod(max(self.viewport().width() - sum(needed), 0), len(needed))
         for column, width in enumerate(needed):
             wanted = width + share + (column < rest)

@@ -1177,3 +1177,20 @@ def test_the_table_shows_a_books_rows_and_the_form_scrolls_below(
     qapp.processEvents()
     assert window.split.sizes() == dragged
     window.controller.undo_stack.setClean()
+
+
+def test_a_card_of_a_big_book_shows_its_last_column_whole(qapp, window: MainWindow, tmp_path):
+    """A card of more than 6 positions scrolls its rows: the scroll bar's width is added to
+    the card's, so the last column (the margin ratio) is not cut ("≥ 100 '" for "≥ 100 %")."""
+    path = tmp_path / "book.json"
+    path.write_text(json.dumps(book_document(12)), encoding="utf-8")
+    window.files.open_path(path, ask=False)
+    qapp.processEvents()
+    for card in window.comparison.cards.values():
+        table, header = card.table, card.table.horizontalHeader()
+        assert table.verticalScrollBar().isVisible()
+        for column in range(table.columnCount()):
+            needed = max(table.sizeHintForColumn(column), header.sectionSizeHint(column))
+            assert header.sectionSize(column) >= needed, (card.name, column)
+        assert header.length() <= table.viewport().width(), card.name  # every column in view
+    window.controller.undo_stack.setClean()

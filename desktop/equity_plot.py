@@ -433,7 +433,10 @@ class EquityPlot(QWidget):
 
     def _show_lines(self, sweep: SweepResult | None, result: Result) -> None:
         cur = result.report.currency
-        start = result.report.variants["cross"].account.equity_now
+        # Today's equity as entered (``pools.start_equity``, the As entered card's "Equity
+        # now"): all cross counts an isolated position's loss beyond its margin, which the
+        # venue (its insurance fund) takes, and read 1,000 lower with ETH at 2,600 in the brief.
+        start = result.report.variants["as_entered"].account.equity_now
         limit = result.scenario.account.max_acceptable_loss
         coin = result.report.coin
         if self._in_usd(result) and result.usd is not None:

@@ -1194,3 +1194,20 @@ def test_a_card_of_a_big_book_shows_its_last_column_whole(qapp, window: MainWind
             assert header.sectionSize(column) >= needed, (card.name, column)
         assert header.length() <= table.viewport().width(), card.name  # every column in view
     window.controller.undo_stack.setClean()
+
+
+def test_the_start_line_is_todays_equity_as_entered(qtbot, window: MainWindow) -> None:
+    """ETH marked at 2,600 in the brief: A (10 ETH long from 3,000 on 3,000 isolated) is 1,000
+    below its margin, a loss the venue's insurance fund takes, so its pool counts 0; B holds
+    its 2,000 and the rest of the wallet 5,000: today's equity as entered is 7,000, what the
+    As entered card says, and the start line and the limit line (2,500 below) read from it.
+    All cross, where A's loss lands on the wallet, has 6,000."""
+    window.controller.set_position(0, "mark_price", "2600")
+    wait_result(qtbot, window)
+    report = window.controller.result.report
+    assert report.variants["cross"].account.equity_now == pytest.approx(6_000)
+    assert window.plot.start_line.value() == pytest.approx(7_000)
+    assert "start equity 7,000.00 USDT" in window.plot.start_line.label.format
+    assert window.plot.limit_line.value() == pytest.approx(4_500)
+    assert "Equity now 7,000.00 USDT" in window.comparison.cards["as_entered"].account.text()
+    window.controller.undo_stack.setClean()

@@ -79,13 +79,17 @@ def said(text: str) -> str:
     exception) is recognised by its template (``engine_messages.json``, written with the
     compiled catalogue) and said the same way; any other text is looked up whole, and shown as
     it is when the catalogue lacks it (a figure, a name)."""
+    if _installed[0] == "en":
+        # A message is its English text (``Said``): no template to translate, nor its values
+        # one by one (a book of 500 positions said 126,000 of them a keystroke).
+        return str(text)
     if isinstance(text, Said):
         params = {
             key: said(value) if isinstance(value, str) else value
             for key, value in text.params.items()
         }
         return tr(text.template).format(**params) if params else tr(text.template)
-    if _installed[0] == "en" or not _LETTER.search(text):
+    if not _LETTER.search(text):
         return text
     whole = tr(text)
     if whole != text:

@@ -202,6 +202,7 @@ class _Account:
             for k, part in enumerate(parts):
                 self.by_symbol[part.symbol].append((index, k))
         self._searched: dict[tuple[str, tuple[float, ...]], dict[int, tuple[float, float]]] = {}
+        self._sharing: dict[str, frozenset[str]] = {}
         # For each symbol: the pools holding it alone (their indices, and as ``AlonePools``).
         self.alone_indices = {
             symbol: frozenset(i for i, _ in held if len(self.parts[i]) == 1)
@@ -400,18 +401,39 @@ class _Account:
         return [self.state(prices) for prices in unique.values()]
 
     def descend(self, start: _State, order: list[str]) -> _State:
+        """Exact one-symbol searches in turn, pass after pass, until a pass improves nothing.
+        A symbol is searched again only when a pool it shares with a symbol moved since: a
+        move of another symbol shifts its line's worth and the account's by the same amount
+        (the pools that hold it are untouched), so it cannot improve then; and a symbol just
+        moved stands at its own line's lowest. In a book of isolated positions beside a cross
+        pool, the second pass searched every isolated symbol again for nothing."""
         state = start
+        settled: set[str] = set()  # searched (or moved) since anything it shares moved
         for _ in range(6):
             improved = False
             for symbol in order:
+                if symbol in settled:
+                    continue
                 value, x = self.line_search(symbol, state)
+                settled.add(symbol)
                 if value < state.total - 1e-9 * max(1.0, abs(state.total)):
                     state, improved = self.moved(state, symbol, x), True
                     if self.at_floor(state):
                         return state  # no move goes lower
+                    settled -= self.sharing(symbol)
+                    settled.add(symbol)
             if not improved:
                 break
         return state
+
+    def sharing(self, symbol: str) -> frozenset[str]:
+        """The symbols of every live pool that holds ``symbol`` (itself included)."""
+        found = self._sharing.get(symbol)
+        if found is None:
+            found = self._sharing[symbol] = frozenset(
+                part.symbol for i, _ in self.by_symbol[symbol] for part in self.parts[i]
+            )
+        return found
 
 
 def _pool_values(

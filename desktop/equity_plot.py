@@ -509,7 +509,23 @@ class EquityPlot(QWidget):
         if box.width() <= 0:
             return
         lines = [line for line in self.liquidation_lines if line.isVisible()]
+        if not lines:
+            return
+        # Heights closer than a label's height share their room (a short plot, a laptop's):
+        # a label placed at one is checked against those near it, not only its own.
+        tall = lines[0].label.boundingRect().height()
+        middles = [box.bottom() - height * box.height() for height in LABEL_HEIGHTS]
+        near = [[j for j, b in enumerate(middles) if abs(a - b) < tall] for a in middles]
         placed: list[list[tuple[float, float]]] = [[] for _ in LABEL_HEIGHTS]
+        blocked: list[list[tuple[float, float]]] = [[] for _ in LABEL_HEIGHTS]
+        if self.what_if.isVisible():
+            # The what-if line's label takes its room too: a liquidation at the what-if price
+            # wrote its label over "what if" on a short plot.
+            self.what_if.label.updatePosition()
+            taken = self.what_if.label.sceneBoundingRect()
+            for k, middle in enumerate(middles):
+                if abs(middle - taken.center().y()) < (tall + taken.height()) / 2:
+                    blocked[k].append((taken.left(), taken.right()))
         spots = sorted(
             ((view.mapViewToScene(pg.Point(line.value(), 0)).x(), line) for line in lines),
             key=lambda spot: spot[0],
@@ -522,8 +538,11 @@ class EquityPlot(QWidget):
             free = next(
                 (
                     k
-                    for k, taken in enumerate(placed)
-                    if all(span[1] < a or span[0] > b for a, b in taken)
+                    for k in range(len(LABEL_HEIGHTS))
+                    if all(
+                        span[1] < a or span[0] > b
+                        for a, b in [*blocked[k], *(s for j in near[k] for s in placed[j])]
+                    )
                 ),
                 None,
             )

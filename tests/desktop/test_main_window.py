@@ -1211,3 +1211,32 @@ def test_the_start_line_is_todays_equity_as_entered(qtbot, window: MainWindow) -
     assert window.plot.limit_line.value() == pytest.approx(4_500)
     assert "Equity now 7,000.00 USDT" in window.comparison.cards["as_entered"].account.text()
     window.controller.undo_stack.setClean()
+
+
+def test_no_liquidation_label_is_written_over_another_or_the_what_if_label(
+    qapp, window: MainWindow, tmp_path
+) -> None:
+    """A book with positions past liquidation at the mark, where the what-if line stands, on a
+    laptop's short plot (91 px: its label heights lie 11 px apart, a label is 22 px tall): no
+    two labels overlap, and none overlaps "what if …", on whichever side of its line that
+    label stands (pyqtgraph picks the side; an X window put it where the liquidations' are)."""
+    window.resize(1366, 688)
+    path = tmp_path / "book.json"
+    path.write_text(json.dumps(book_document(60)), encoding="utf-8")
+    window.files.open_path(path, ask=False)
+    qapp.processEvents()
+    plot = window.plot
+    for side in ((1, 0.5), (0, 0.5)):  # the what-if label left, then right of its line
+        plot.what_if.label.anchors = [side, side]
+        plot._place_labels()
+        qapp.processEvents()
+        rects = [plot.what_if.label.sceneBoundingRect()] + [
+            line.label.sceneBoundingRect()
+            for line in plot.liquidation_lines
+            if line.isVisible() and line.label.isVisible()
+        ]
+        assert len(rects) >= 3  # the what-if's and two at least at its price
+        for i, a in enumerate(rects):
+            for b in rects[i + 1 :]:
+                assert not a.intersects(b), (a, b)
+    window.controller.undo_stack.setClean()

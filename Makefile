@@ -44,7 +44,7 @@ locks:
 
 translations: $(QM)
 
-$(QM): translations/marginlab_zh_CN.ts $(STAMP)
+$(QM): translations/marginlab_zh_CN.ts packaging/translations.py $(STAMP)
 	$(BIN)/python packaging/translations.py compile resources/i18n
 
 run: $(STAMP) $(QM)

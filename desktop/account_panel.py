@@ -6,12 +6,14 @@ from __future__ import annotations
 from datetime import date
 from functools import partial
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QWidget
 
 from marginlab.desktop.controller import ScenarioController
 from marginlab.desktop.fields import EditField, problem_for
 from marginlab.desktop.i18n import N_, said, tr
 from marginlab.desktop.style import tint
+from marginlab.desktop.wording import trader_words
 from marginlab.engine.margin.fees import BASE_TAKER_RATES
 from marginlab.engine.margin.models import Scenario
 from marginlab.engine.margin.rules import RULE_SETS, stale_table_warning, table_info
@@ -31,6 +33,8 @@ TIPS = {
 
 
 class AccountPanel(QGroupBox):
+    refused = Signal(str)  # other rules were not used, and why (for the status line)
+
     def __init__(self, controller: ScenarioController, parent: QWidget | None = None) -> None:
         super().__init__(tr("Account"), parent)
         self._controller = controller
@@ -155,8 +159,26 @@ class AccountPanel(QGroupBox):
         tint(self.stale, "#c0392b" if warning else "#707070")
 
     def _on_rules_activated(self, index: int) -> None:
-        if not self._controller.set_meta("rules", RULE_SETS[index]):
-            self.rules.setCurrentIndex(RULE_SETS.index(self._controller.scenario.rules))
+        """Other rules, or, when the positions as they are cannot be priced by them, the
+        rules in use kept and why the others were not used said in the status line: the
+        fields are as valid as before, and none of them is marked (an MMR field left red,
+        "required under rules 'generic'", beside rules that were still binance-usdm)."""
+        wanted = RULE_SETS[index]
+        controller = self._controller
+        if controller.set_meta("rules", wanted):
+            return
+        scenario = controller.scenario
+        reasons = "; ".join(
+            trader_words(f"{where}: {said(message)}", scenario)
+            for where, message in controller.problems.items()
+        )
+        controller.clear_problems()
+        self.rules.setCurrentIndex(RULE_SETS.index(scenario.rules))
+        self.refused.emit(
+            tr("Rules: {wanted} not used ({reasons}); still {rules}").format(
+                wanted=wanted, reasons=reasons, rules=scenario.rules
+            )
+        )
 
     def _on_problems_changed(self, problems: dict[str, str]) -> None:
         for edit in (self.name, self.fee, *self.fields.values()):

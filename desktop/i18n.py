@@ -99,6 +99,14 @@ def said(text: str) -> str:
         if match is not None:
             values = {key: said(value) for key, value in match.groupdict().items()}
             return tr(template).format(**values)
+    for template, pattern in _field_rests():
+        # A file's check names its field before the message ("maintenance_rate: required
+        # under …"); the window shows the field in its own words and the rest here, which
+        # matched no template whole. Said as the template, without its field's name.
+        match = pattern.match(text)
+        if match is not None:
+            values = {key: said(value) for key, value in match.groupdict().items()}
+            return _TRANSLATED_FIELD.sub("", tr(template).format(**values), count=1)
     return text
 
 
@@ -133,6 +141,22 @@ def _templates() -> list[tuple[str, re.Pattern[str]]]:
             return f"(?P<{name}>.+?)"
 
         out.append((template, re.compile(_FIELD.sub(field, re.escape(template)) + r"\Z", re.S)))
+    return out
+
+
+_FIELD_NAME = re.compile(r"^[a-z_]+: ")  # a template's field, as a file's check names it
+_TRANSLATED_FIELD = re.compile(r"^[^:：]*[:：]\s*")  # the field in a translation, up to its colon
+
+
+@cache
+def _field_rests() -> list[tuple[str, re.Pattern[str]]]:
+    """The templates that begin with a field's name, as patterns of what follows it."""
+    out = []
+    for template, pattern in _templates():
+        head = _FIELD_NAME.match(template)
+        if head is not None:
+            escaped = re.escape(head.group(0))
+            out.append((template, re.compile(pattern.pattern.replace(escaped, "", 1), re.S)))
     return out
 
 

@@ -178,6 +178,7 @@ class MainWindow(QMainWindow):
                 lambda field=field: self.confirm_unusual(self.form.row, field)
             )
         self.table.installEventFilter(self)  # Space toggles the mode from any cell of a row
+        self.account.refused.connect(self._say)
         for typed in self.findChildren(EditField):
             typed.reverted.connect(self._say)
             typed.finished.connect(controller.end_edit)

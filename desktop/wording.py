@@ -29,6 +29,7 @@ LABELS = {
     "name": N_("Name"),
     "taker_fee": N_("Taker fee"),
     "rules": N_("Rules"),
+    "positions": N_("Positions"),  # a check across them ("isolated margins add up to …")
 }
 _POSITION = re.compile(r"positions\[(\d+)\]\.(\w+)")
 _OTHER_POSITION = re.compile(r"positions\[(\d+)\](?!\.\w)")  # not "positions[0].field"

@@ -32,6 +32,7 @@ CONTEXT = "MarginLab"
 MARKERS = {"desktop": ("tr", "N_"), "engine": ("say",), "cli": ()}
 FIELD = re.compile(r"\{(\w*)[^{}]*\}")
 ENGINE_TEMPLATES = "engine_messages.json"
+FIELD_NAME = re.compile(r"^[a-z_]+: ")
 
 
 @dataclass(frozen=True)
@@ -156,8 +157,14 @@ def main(argv: list[str] | None = None) -> int:
     args.folder.mkdir(parents=True, exist_ok=True)
     # The engine's message templates, for the window to recognise one that reached it as plain
     # text (joined, or passed through an exception): desktop.i18n.said.
+    # With values to fill in, or a field's name first ("maintenance_rate: required …"): the
+    # window recognises such a message in plain text, or what follows its field's name.
     templates = sorted(
-        {f.source for f in found if f.where.startswith("engine/") and "{" in f.source}
+        {
+            f.source
+            for f in found
+            if f.where.startswith("engine/") and ("{" in f.source or FIELD_NAME.match(f.source))
+        }
     )
     (args.folder / ENGINE_TEMPLATES).write_text(json.dumps(templates, indent=0), "utf-8")
     for language in LANGUAGES:

@@ -4,107 +4,112 @@
  <context>
   <name>MarginLab</name>
   <message>
-   <location filename="../desktop/account_panel.py" line="20" />
+   <location filename="../desktop/account_panel.py" line="23" />
    <source>Deposits + realised PnL − fees. Under cross this whole amount, less the isolated margins, is the pool every cross position can lose.</source>
    <translation>入金 + 已实现盈亏 − 手续费。全仓模式下，这笔钱扣除逐仓保证金后，就是每个全仓仓位都可能亏掉的资金池。</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="24" />
+   <location filename="../desktop/account_panel.py" line="27" />
    <source>Settlement currency of the linear contracts (e.g. USDT)</source>
    <translation>线性合约的结算币种（如 USDT）</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="25" />
+   <location filename="../desktop/account_panel.py" line="28" />
    <source>The most you accept to lose if you are wrong. Empty = no limit. Variants whose max loss is above it are flagged.</source>
    <translation>判断错误时你愿意承受的最大亏损。留空 = 不设上限。最大亏损超过它的方案会被标出。</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="34" />
+   <location filename="../desktop/account_panel.py" line="39" />
    <source>Account</source>
    <translation>账户</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="41" />
+   <location filename="../desktop/account_panel.py" line="46" />
    <source>The accounts in this file. Each settles in its own currency and has its own wallet: they never share collateral, so each is evaluated on its own.</source>
    <translation>本文件中的账户。每个账户以自己的币种结算、有自己的钱包：它们从不共用保证金，因此各自单独计算。</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="47" />
+   <location filename="../desktop/account_panel.py" line="52" />
    <source>S&amp;how</source>
    <translation>显示(&amp;H)</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="51" />
+   <location filename="../desktop/account_panel.py" line="56" />
    <source>These accounts never share collateral: a loss in one cannot liquidate another, and a profit in one cannot save another.</source>
    <translation>这些账户从不共用保证金：一个账户的亏损不会让另一个被强平，一个账户的盈利也救不了另一个。</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="63" />
+   <location filename="../desktop/account_panel.py" line="68" />
    <source>Scenario name, shown in the title bar</source>
    <translation>方案名称，显示在标题栏</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="66" />
+   <location filename="../desktop/account_panel.py" line="71" />
    <source>&amp;Name</source>
    <translation>名称(&amp;N)</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="82" />
+   <location filename="../desktop/account_panel.py" line="87" />
    <source>Taker fee per fill, in %. Empty: the venue's base (non-VIP) rate. It is taken off PnL and sets the break-even price; Bybit also counts the fee to close in its maintenance margin, so it moves the liquidation price there.</source>
    <translation>每笔成交的吃单手续费率，单位 %。留空：交易所基础（非 VIP）费率。它从盈亏中扣除并决定保本价；Bybit 还把平仓手续费计入维持保证金，因此会移动那里的强平价格。</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="89" />
+   <location filename="../desktop/account_panel.py" line="94" />
    <source>Taker &amp;fee (%)</source>
    <translation>吃单手续费 (%)(&amp;F)</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="99" />
+   <location filename="../desktop/account_panel.py" line="104" />
    <source>Which venue's maintenance-margin rules price the positions</source>
    <translation>用哪家交易所的维持保证金规则为仓位定价</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="101" />
+   <location filename="../desktop/account_panel.py" line="106" />
    <source>&amp;Rules</source>
    <translation>规则(&amp;R)</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="69" />
+   <location filename="../desktop/account_panel.py" line="74" />
    <source>&amp;Wallet balance</source>
    <translation>钱包余额(&amp;W)</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="70" />
+   <location filename="../desktop/account_panel.py" line="75" />
    <source>C&amp;urrency</source>
    <translation>币种(&amp;U)</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="71" />
+   <location filename="../desktop/account_panel.py" line="76" />
    <source>Max acceptable &amp;loss</source>
    <translation>最大可接受亏损(&amp;L)</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="115" />
+   <location filename="../desktop/account_panel.py" line="120" />
    <source>{number}. {name} ({currency})</source>
    <translation>{number}. {name}（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="143" />
+   <location filename="../desktop/account_panel.py" line="148" />
    <source>{rate} (venue base rate)</source>
    <translation>{rate}（交易所基础费率）</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="128" />
+   <location filename="../desktop/account_panel.py" line="178" />
+   <source>Rules: {wanted} not used ({reasons}); still {rules}</source>
+   <translation>规则：未采用 {wanted}（{reasons}）；仍为 {rules}</translation>
+  </message>
+  <message>
+   <location filename="../desktop/account_panel.py" line="133" />
    <source>Account {number} of {count}</source>
    <translation>账户 {number}/{count}</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="150" />
+   <location filename="../desktop/account_panel.py" line="155" />
    <source>Tiers as of {date}</source>
    <translation>档位表日期 {date}</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="96" />
+   <location filename="../desktop/account_panel.py" line="101" />
    <source>Tables as of {date}</source>
    <translation>档位表日期 {date}</translation>
   </message>
@@ -709,102 +714,102 @@
    <translation>折合美元：当前权益 {equity} · 判断错误时的最大亏损 {loss}（币更少，每个币也更不值钱）</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="802" />
+   <location filename="../desktop/controller.py" line="829" />
    <source>must be a number</source>
    <translation>必须是数字</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="315" />
+   <location filename="../desktop/controller.py" line="324" />
    <source>Edit taker fee</source>
    <translation>修改吃单手续费</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="414" />
+   <location filename="../desktop/controller.py" line="433" />
    <source>Add position</source>
    <translation>添加仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="431" />
+   <location filename="../desktop/controller.py" line="450" />
    <source>Duplicate position</source>
    <translation>复制仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="436" />
+   <location filename="../desktop/controller.py" line="455" />
    <source>Remove position</source>
    <translation>删除仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="481" />
+   <location filename="../desktop/controller.py" line="500" />
    <source>Other symbols</source>
    <translation>其他合约</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="803" />
+   <location filename="../desktop/controller.py" line="830" />
    <source>must be a number: {problem}</source>
    <translation>必须是数字：{problem}</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="818" />
+   <location filename="../desktop/controller.py" line="851" />
    <source>Edit {field}</source>
    <translation>修改{field}</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="217" />
+   <location filename="../desktop/controller.py" line="219" />
    <source>BTC-margined</source>
    <translation>BTC 币本位</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="224" />
+   <location filename="../desktop/controller.py" line="226" />
    <source>USDT-margined</source>
    <translation>USDT 本位</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="238" />
+   <location filename="../desktop/controller.py" line="240" />
    <source>Add account</source>
    <translation>添加账户</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="252" />
+   <location filename="../desktop/controller.py" line="254" />
    <source>Remove account</source>
    <translation>移除账户</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="346" />
+   <location filename="../desktop/controller.py" line="362" />
    <source>another position has this ID</source>
    <translation>已有其他仓位使用此 ID</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="372" />
+   <location filename="../desktop/controller.py" line="388" />
    <source>must be a number &gt; 0</source>
    <translation>必须是大于 0 的数字</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="564" />
-   <source>{file} names its amounts in {named}, but {rules} settles in {currency}: they are shown in {currency} (save to keep it so)</source>
-   <translation>{file} 以 {named} 计价，但 {rules} 以 {currency} 结算：金额按 {currency} 显示（保存后即如此）</translation>
-  </message>
-  <message>
-   <location filename="../desktop/controller.py" line="572" />
-   <source>no file name</source>
-   <translation>没有文件名</translation>
-  </message>
-  <message>
-   <location filename="../desktop/controller.py" line="379" />
+   <location filename="../desktop/controller.py" line="391" />
    <source>Size by {kind}</source>
    <translation>按{kind}设定仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="420" />
+   <location filename="../desktop/controller.py" line="583" />
+   <source>{file} names its amounts in {named}, but {rules} settles in {currency}: they are shown in {currency} (save to keep it so)</source>
+   <translation>{file} 以 {named} 计价，但 {rules} 以 {currency} 结算：金额按 {currency} 显示（保存后即如此）</translation>
+  </message>
+  <message>
+   <location filename="../desktop/controller.py" line="591" />
+   <source>no file name</source>
+   <translation>没有文件名</translation>
+  </message>
+  <message>
+   <location filename="../desktop/controller.py" line="439" />
    <source>Open {id}</source>
    <translation>开仓 {id}</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="290" />
+   <location filename="../desktop/controller.py" line="295" />
    <source>{rules} settles in {currency}; choose the generic rules for another currency</source>
    <translation>{rules} 以 {currency} 结算；其他币种请选择通用规则（generic）</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="310" />
+   <location filename="../desktop/controller.py" line="315" />
    <source>must be between 0 and {most} %</source>
    <translation>必须在 0 到 {most} % 之间</translation>
   </message>
@@ -929,7 +934,7 @@
    <translation>添加一个仓位以查看权益曲线。</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="494" />
+   <location filename="../desktop/equity_plot.py" line="497" />
    <source>Liquidation lines: </source>
    <translation>强平线：</translation>
   </message>
@@ -949,17 +954,17 @@
    <translation>账户权益（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="445" />
+   <location filename="../desktop/equity_plot.py" line="448" />
    <source>start equity {amount}</source>
    <translation>初始权益 {amount}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="477" />
+   <location filename="../desktop/equity_plot.py" line="480" />
    <source>{ids} liquidated ({variants}) at {where}</source>
    <translation>{ids} 被强平（{variants}），位置 {where}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="591" />
+   <location filename="../desktop/equity_plot.py" line="613" />
    <source>what if {where}</source>
    <translation>假设 {where}</translation>
   </message>
@@ -969,22 +974,22 @@
    <translation>{variant} 强平：{ids}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="452" />
+   <location filename="../desktop/equity_plot.py" line="455" />
    <source>max acceptable loss {limit}: equity {equity}</source>
    <translation>最大可接受亏损 {limit}：权益 {equity}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="492" />
+   <location filename="../desktop/equity_plot.py" line="495" />
    <source>… and {n} more, farther from the marks</source>
    <translation>… 另有 {n} 条，离标记价格更远</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="572" />
+   <location filename="../desktop/equity_plot.py" line="594" />
    <source>{problem}; nothing moved</source>
    <translation>{problem}；未移动</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="486" />
+   <location filename="../desktop/equity_plot.py" line="489" />
    <source>{variants}: {ids} liquidated when the move reaches {where}</source>
    <translation>{variants}：价格移动到 {where} 时 {ids} 被强平</translation>
   </message>
@@ -994,27 +999,27 @@
    <translation>{problems}；显示的是上一次有效的移动</translation>
   </message>
   <message>
-   <location filename="../desktop/fields.py" line="114" />
+   <location filename="../desktop/fields.py" line="113" />
    <source>an empty value</source>
    <translation>空值</translation>
   </message>
   <message>
-   <location filename="../desktop/fields.py" line="133" />
+   <location filename="../desktop/fields.py" line="132" />
    <source>empty</source>
    <translation>空</translation>
   </message>
   <message>
-   <location filename="../desktop/fields.py" line="122" />
+   <location filename="../desktop/fields.py" line="121" />
    <source>{field}: {typed} was not used; {value} stays ({back} is refused: {why})</source>
    <translation>{field}：未采用 {typed}；保留 {value}（{back} 不被接受：{why}）</translation>
   </message>
   <message>
-   <location filename="../desktop/fields.py" line="135" />
+   <location filename="../desktop/fields.py" line="134" />
    <source>{field}: {typed} was not used ({problem}); back to {value}</source>
    <translation>{field}：未采用 {typed}（{problem}）；已恢复为 {value}</translation>
   </message>
   <message>
-   <location filename="../desktop/fields.py" line="139" />
+   <location filename="../desktop/fields.py" line="138" />
    <source>{field}: {typed} was not used; back to {value}</source>
    <translation>{field}：未采用 {typed}；已恢复为 {value}</translation>
   </message>
@@ -1329,254 +1334,254 @@
    <translation>可接受 {amount}</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="159" />
+   <location filename="../desktop/main_window.py" line="160" />
    <source>Edit any figure on the left; everything on the right follows as you type. F1: glossary.</source>
    <translation>修改左侧任一数字，右侧随输入即时更新。F1：术语表。</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="198" />
+   <location filename="../desktop/main_window.py" line="200" />
    <source>Before you open: isolated or cross?</source>
    <translation>开仓之前：逐仓还是全仓？</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="202" />
+   <location filename="../desktop/main_window.py" line="204" />
    <source>The order you are about to place, opened isolated and opened cross in this account, against the loss you accept (Ctrl+T)</source>
    <translation>你将要下的订单，在本账户中分别以逐仓和全仓开仓，与你能接受的亏损对比（Ctrl+T）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="226" />
+   <location filename="../desktop/main_window.py" line="228" />
    <source>Positions (double-click a cell to edit; tick Isolated to toggle the margin mode)</source>
    <translation>仓位（双击单元格编辑；勾选“逐仓”切换保证金模式）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="238" />
+   <location filename="../desktop/main_window.py" line="239" />
    <source>Price &amp;move</source>
    <translation>价格变动(&amp;M)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="240" />
+   <location filename="../desktop/main_window.py" line="241" />
    <source>Re&amp;play a path</source>
    <translation>回放价格路径(&amp;P)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="241" />
+   <location filename="../desktop/main_window.py" line="242" />
    <source>Ris&amp;k (Monte Carlo)</source>
    <translation>风险（蒙特卡洛）(&amp;K)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="242" />
+   <location filename="../desktop/main_window.py" line="243" />
    <source>Calculator</source>
    <translation>计算器</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="243" />
+   <location filename="../desktop/main_window.py" line="244" />
    <source>Before you open</source>
    <translation>开仓之前</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="245" />
+   <location filename="../desktop/main_window.py" line="246" />
    <source>Equity against a what-if price move</source>
    <translation>权益随假设价格变动的曲线</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="246" />
+   <location filename="../desktop/main_window.py" line="247" />
    <source>A price path in time: a wick or a sustained crash</source>
    <translation>随时间变化的价格路径：插针或持续暴跌</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="247" />
+   <location filename="../desktop/main_window.py" line="248" />
    <source>Odds of liquidation in each mode over many paths</source>
    <translation>多条路径下各模式的强平概率</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="250" />
+   <location filename="../desktop/main_window.py" line="251" />
    <source>PnL and targets, average entry and DCA ladder, max open, size from your loss, funding: per mode (Ctrl+K)</source>
    <translation>盈亏与目标价、均价与分批建仓、最大可开、按亏损定仓位、资金费：按模式分别计算（Ctrl+K）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="256" />
+   <location filename="../desktop/main_window.py" line="257" />
    <source>The order you are about to place, isolated vs cross, against your loss (Ctrl+T)</source>
    <translation>你将要下的订单，逐仓对比全仓，与你的可接受亏损对照（Ctrl+T）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="337" />
+   <location filename="../desktop/main_window.py" line="348" />
    <source>&amp;Edit</source>
    <translation>编辑(&amp;E)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="338" />
+   <location filename="../desktop/main_window.py" line="349" />
    <source>&amp;Undo</source>
    <translation>撤销(&amp;U)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="340" />
+   <location filename="../desktop/main_window.py" line="351" />
    <source>&amp;Redo</source>
    <translation>重做(&amp;R)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="371" />
+   <location filename="../desktop/main_window.py" line="382" />
    <source>Remove this accou&amp;nt</source>
    <translation>移除此账户(&amp;N)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="373" />
+   <location filename="../desktop/main_window.py" line="384" />
    <source>Take the account shown out of this file (Undo brings it back)</source>
    <translation>从本文件中移除当前显示的账户（撤销可恢复）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="381" />
+   <location filename="../desktop/main_window.py" line="392" />
    <source>&amp;Help</source>
    <translation>帮助(&amp;H)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="382" />
+   <location filename="../desktop/main_window.py" line="393" />
    <source>&amp;Glossary: isolated vs cross</source>
    <translation>术语表：逐仓与全仓(&amp;G)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="384" />
+   <location filename="../desktop/main_window.py" line="395" />
    <source>Show or hide the glossary panel (F1)</source>
    <translation>显示或隐藏术语表面板（F1）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="396" />
+   <location filename="../desktop/main_window.py" line="407" />
    <source>The window's language, from the next start</source>
    <translation>界面语言，下次启动时生效</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="668" />
+   <location filename="../desktop/main_window.py" line="679" />
    <source>An unusual value</source>
    <translation>异常的数值</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="672" />
+   <location filename="../desktop/main_window.py" line="683" />
    <source>Keep it</source>
    <translation>保留</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="673" />
+   <location filename="../desktop/main_window.py" line="684" />
    <source>Put it back</source>
    <translation>改回原值</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="213" />
+   <location filename="../desktop/main_window.py" line="215" />
    <source>&amp;Add</source>
    <translation>添加(&amp;A)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="213" />
+   <location filename="../desktop/main_window.py" line="215" />
    <source>Add a position (Ctrl+Shift+A)</source>
    <translation>添加仓位（Ctrl+Shift+A）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="215" />
+   <location filename="../desktop/main_window.py" line="217" />
    <source>D&amp;uplicate</source>
    <translation>复制(&amp;U)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="216" />
+   <location filename="../desktop/main_window.py" line="218" />
    <source>Duplicate the selected position (Ctrl+D)</source>
    <translation>复制所选仓位（Ctrl+D）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="219" />
+   <location filename="../desktop/main_window.py" line="221" />
    <source>Re&amp;move</source>
    <translation>删除(&amp;M)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="219" />
+   <location filename="../desktop/main_window.py" line="221" />
    <source>Remove the selected position (Ctrl+Del)</source>
    <translation>删除所选仓位（Ctrl+Del）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="310" />
+   <location filename="../desktop/main_window.py" line="321" />
    <source>Glossary: isolated vs cross</source>
    <translation>术语表：逐仓与全仓</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="336" />
+   <location filename="../desktop/main_window.py" line="347" />
    <source>&amp;File</source>
    <translation>文件(&amp;F)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="345" />
+   <location filename="../desktop/main_window.py" line="356" />
    <source>&amp;Add position</source>
    <translation>添加仓位(&amp;A)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="346" />
+   <location filename="../desktop/main_window.py" line="357" />
    <source>&amp;Duplicate position</source>
    <translation>复制仓位(&amp;D)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="347" />
+   <location filename="../desktop/main_window.py" line="358" />
    <source>&amp;Remove position</source>
    <translation>删除仓位(&amp;R)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="348" />
+   <location filename="../desktop/main_window.py" line="359" />
    <source>&amp;Copy comparison</source>
    <translation>复制对比(&amp;C)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="357" />
+   <location filename="../desktop/main_window.py" line="368" />
    <source>Add a &amp;coin-margined account</source>
    <translation>添加币本位账户(&amp;C)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="358" />
+   <location filename="../desktop/main_window.py" line="369" />
    <source>Link a BTC-margined account to this file: its own BTC wallet and positions</source>
    <translation>向本文件添加一个 BTC 币本位账户：有自己的 BTC 钱包和仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="362" />
+   <location filename="../desktop/main_window.py" line="373" />
    <source>Add a USD&amp;T-margined account</source>
    <translation>添加 USDT 本位账户(&amp;T)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="363" />
+   <location filename="../desktop/main_window.py" line="374" />
    <source>Link a USDT-margined account to this file: its own USDT wallet and positions</source>
    <translation>向本文件添加一个 USDT 本位账户：有自己的 USDT 钱包和仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="380" />
+   <location filename="../desktop/main_window.py" line="391" />
    <source>&amp;Presets</source>
    <translation>预设(&amp;P)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="387" />
+   <location filename="../desktop/main_window.py" line="398" />
    <source>&amp;Language</source>
    <translation>语言(&amp;L)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="399" />
+   <location filename="../desktop/main_window.py" line="410" />
    <source>System language</source>
    <translation>跟随系统</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="581" />
+   <location filename="../desktop/main_window.py" line="592" />
    <source>
 (the last valid figures stay on screen)</source>
    <translation>
 （屏幕上保留最后一次有效的数字）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="584" />
+   <location filename="../desktop/main_window.py" line="595" />
    <source>… (every problem in the tooltip)</source>
    <translation>…（所有问题见提示框）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="412" />
+   <location filename="../desktop/main_window.py" line="423" />
    <source>Margin Lab will start in {language} next time</source>
    <translation>Margin Lab 下次启动时将使用{language}</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="623" />
+   <location filename="../desktop/main_window.py" line="634" />
    <source>Margin Lab</source>
    <translation>Margin Lab</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="669" />
+   <location filename="../desktop/main_window.py" line="680" />
    <source>{message}.
 
 Keep it?</source>
@@ -1585,32 +1590,32 @@ Keep it?</source>
 保留吗？</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="413" />
+   <location filename="../desktop/main_window.py" line="424" />
    <source>the system language</source>
    <translation>系统语言</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="617" />
+   <location filename="../desktop/main_window.py" line="628" />
    <source>{name} · wallet {wallet} · {rules}</source>
    <translation>{name} · 钱包 {wallet} · {rules}</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="698" />
+   <location filename="../desktop/main_window.py" line="709" />
    <source>Margin Lab — {name}</source>
    <translation>Margin Lab — {name}</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="656" />
+   <location filename="../desktop/main_window.py" line="667" />
    <source>{id}: the leverage is back to what it was before</source>
    <translation>{id}：杠杆已恢复为之前的值</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="658" />
+   <location filename="../desktop/main_window.py" line="669" />
    <source>{id}: the MMR override is back to what it was before</source>
    <translation>{id}：维持保证金率覆盖值已恢复为之前的值</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="622" />
+   <location filename="../desktop/main_window.py" line="633" />
    <source>(tiers {date})</source>
    <translation>（档位表 {date}）</translation>
   </message>
@@ -1750,267 +1755,267 @@ Keep it?</source>
    <translation>越过了第 {n} 笔成交后的强平价格（{where}）：这笔成交之前仓位已被强平</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="27" />
+   <location filename="../desktop/position_form.py" line="32" />
    <source>Long profits when the price rises, short when it falls</source>
    <translation>做多在价格上涨时盈利，做空在价格下跌时盈利</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="28" />
+   <location filename="../desktop/position_form.py" line="33" />
    <source>Isolated: the position has its own margin and can lose at most that. Cross: it shares the account's pool, holds on longer, and can take the pool with it</source>
    <translation>逐仓：仓位有自己的保证金，最多亏掉这部分。全仓：共享账户资金池，扛得更久，但可能把整个资金池一起拖垮</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="17" />
+   <location filename="../desktop/position_form.py" line="22" />
    <source>Quantity (base units)</source>
    <translation>数量（基础币）</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="17" />
+   <location filename="../desktop/position_form.py" line="22" />
    <source>Size in base units, e.g. 0.4 BTC</source>
    <translation>以基础币计的仓位大小，例如 0.4 BTC</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="18" />
+   <location filename="../desktop/position_form.py" line="23" />
    <source>Notional at entry</source>
    <translation>开仓名义价值</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="18" />
+   <location filename="../desktop/position_form.py" line="23" />
    <source>Quantity × entry price, in the settlement currency</source>
    <translation>数量 × 开仓价格，以结算币种计</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="21" />
+   <location filename="../desktop/position_form.py" line="26" />
    <source>Margin × leverage</source>
    <translation>保证金 × 杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="22" />
+   <location filename="../desktop/position_form.py" line="27" />
    <source>The margin you put up; quantity = margin × leverage / entry</source>
    <translation>你投入的保证金；数量 = 保证金 × 杠杆 / 开仓价格</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="337" />
+   <location filename="../desktop/position_form.py" line="342" />
    <source>your MMR override</source>
    <translation>你的维持保证金率覆盖值</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="339" />
+   <location filename="../desktop/position_form.py" line="344" />
    <source>generic: your own rates</source>
    <translation>通用规则：你自己的费率</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="341" />
+   <location filename="../desktop/position_form.py" line="346" />
    <source>imported</source>
    <translation>已导入</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="341" />
+   <location filename="../desktop/position_form.py" line="346" />
    <source>bundled</source>
    <translation>内置</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="44" />
+   <location filename="../desktop/position_form.py" line="49" />
    <source>Contract symbol, e.g. ETHUSDT: picks the rule set's tier table</source>
    <translation>合约代码，例如 ETHUSDT：决定使用规则集中的哪张档位表</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="49" />
+   <location filename="../desktop/position_form.py" line="54" />
    <source>S&amp;ymbol</source>
    <translation>合约(&amp;Y)</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="50" />
+   <location filename="../desktop/position_form.py" line="55" />
    <source>Si&amp;de</source>
    <translation>方向(&amp;D)</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="52" />
+   <location filename="../desktop/position_form.py" line="57" />
    <source>Isola&amp;ted or cross</source>
    <translation>逐仓或全仓(&amp;T)</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="59" />
+   <location filename="../desktop/position_form.py" line="64" />
    <source>How you give the size; the others follow from it</source>
    <translation>你用哪种方式给出仓位大小；其余随之推算</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="61" />
+   <location filename="../desktop/position_form.py" line="66" />
    <source>Size &amp;as</source>
    <translation>仓位大小单位(&amp;A)</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="63" />
+   <location filename="../desktop/position_form.py" line="68" />
    <source>Size of the position, in the unit chosen above</source>
    <translation>仓位大小，以上面选择的单位计</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="65" />
+   <location filename="../desktop/position_form.py" line="70" />
    <source>&amp;Size</source>
    <translation>仓位大小(&amp;S)</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="66" />
+   <location filename="../desktop/position_form.py" line="71" />
    <source>&amp;Entry price</source>
    <translation>开仓价格(&amp;E)</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="66" />
+   <location filename="../desktop/position_form.py" line="71" />
    <source>Average entry price</source>
    <translation>平均开仓价格</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="69" />
+   <location filename="../desktop/position_form.py" line="74" />
    <source>Mar&amp;k price</source>
    <translation>标记价格(&amp;K)</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="71" />
+   <location filename="../desktop/position_form.py" line="76" />
    <source>Today's mark price of this symbol; empty: the entry price</source>
    <translation>该合约今日的标记价格；留空：取开仓价格</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="72" />
+   <location filename="../desktop/position_form.py" line="77" />
    <source>the entry price</source>
    <translation>开仓价格</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="76" />
+   <location filename="../desktop/position_form.py" line="81" />
    <source>Isolated mar&amp;gin</source>
    <translation>逐仓保证金(&amp;G)</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="78" />
+   <location filename="../desktop/position_form.py" line="83" />
    <source>Isolated margin, added margin included; empty: entry notional / leverage</source>
    <translation>逐仓保证金，含追加的保证金；留空：开仓名义价值 / 杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="79" />
+   <location filename="../desktop/position_form.py" line="84" />
    <source>notional / leverage</source>
    <translation>名义价值 / 杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="83" />
+   <location filename="../desktop/position_form.py" line="88" />
    <source>Le&amp;verage ×</source>
    <translation>杠杆 ×(&amp;V)</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="85" />
+   <location filename="../desktop/position_form.py" line="90" />
    <source>Leverage: initial margin = entry notional / leverage</source>
    <translation>杠杆：初始保证金 = 开仓名义价值 / 杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="90" />
+   <location filename="../desktop/position_form.py" line="95" />
    <source>MMR &amp;override %</source>
    <translation>维持保证金率覆盖值 %(&amp;O)</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="92" />
+   <location filename="../desktop/position_form.py" line="97" />
    <source>Maintenance margin rate override, in %. Empty: the rule set's table decides</source>
    <translation>维持保证金率覆盖值，单位 %。留空：由规则集的档位表决定</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="97" />
+   <location filename="../desktop/position_form.py" line="102" />
    <source>MM a&amp;mount override</source>
    <translation>维持保证金速算额覆盖值(&amp;M)</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="99" />
+   <location filename="../desktop/position_form.py" line="104" />
    <source>Maintenance amount override (Binance 'cum', Bybit 'deduction'), settlement currency; needs the rate above</source>
    <translation>维持保证金速算额覆盖值（币安 'cum'，Bybit 'deduction'），以结算币种计；需要上面的费率</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="105" />
+   <location filename="../desktop/position_form.py" line="110" />
    <source>Quantity × mark price</source>
    <translation>数量 × 标记价格</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="108" />
+   <location filename="../desktop/position_form.py" line="113" />
    <source>Isolated: the position's margin. Cross: entry notional / leverage, drawn from the shared pool</source>
    <translation>逐仓：仓位自己的保证金。全仓：开仓名义价值 / 杠杆，从共享资金池中占用</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="115" />
+   <location filename="../desktop/position_form.py" line="120" />
    <source>Entry notional / initial margin. Differs from the leverage when an explicit isolated margin is given</source>
    <translation>开仓名义价值 / 初始保证金。给出具体逐仓保证金时与杠杆不同</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="122" />
+   <location filename="../desktop/position_form.py" line="127" />
    <source>Maintenance margin at the mark: notional × MMR − amount of the tier in force (the rule set's table or your override)</source>
    <translation>标记价格下的维持保证金：名义价值 × 维持保证金率 − 所在档位的速算额（来自规则集档位表或你的覆盖值）</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="131" />
+   <location filename="../desktop/position_form.py" line="136" />
    <source>Closed at the what-if price (the mark when the what-if does not move it): PnL less the taker fee to open (at the entry) and to close, each quantity × price × rate (Account: Taker fee); break-even: the exit at which the PnL pays both fees</source>
    <translation>按假设价格平仓（假设价格未移动该合约时为标记价格）：盈亏减去开仓（按开仓价）和平仓的吃单手续费，各为 数量 × 价格 × 费率（账户：吃单手续费）；保本价：盈亏恰好抵消两笔手续费的平仓价</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="140" />
+   <location filename="../desktop/position_form.py" line="145" />
    <source>Which table prices this position's maintenance margin, and how old it is: a table you imported from the venue wins over the bundled one</source>
    <translation>哪张表为该仓位的维持保证金定价，以及它有多旧：你从交易所导入的表优先于内置表</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="342" />
+   <location filename="../desktop/position_form.py" line="347" />
    <source>{rules} {symbol}, {origin}, as of {date}</source>
    <translation>{rules} {symbol}，{origin}，日期 {date}</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="146" />
+   <location filename="../desktop/position_form.py" line="151" />
    <source>Notional</source>
    <translation>名义价值</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="147" />
+   <location filename="../desktop/position_form.py" line="152" />
    <source>Initial margin</source>
    <translation>初始保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="148" />
+   <location filename="../desktop/position_form.py" line="153" />
    <source>Effective leverage</source>
    <translation>实际杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="149" />
+   <location filename="../desktop/position_form.py" line="154" />
    <source>Maintenance</source>
    <translation>维持保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="150" />
+   <location filename="../desktop/position_form.py" line="155" />
    <source>After fees</source>
    <translation>扣费后</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="151" />
+   <location filename="../desktop/position_form.py" line="156" />
    <source>Tier table</source>
    <translation>档位表</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="202" />
+   <location filename="../desktop/position_form.py" line="207" />
    <source>Position (select a row)</source>
    <translation>仓位（请选择一行）</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="279" />
+   <location filename="../desktop/position_form.py" line="284" />
    <source>over 10^12×</source>
    <translation>超过 10^12×</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="207" />
+   <location filename="../desktop/position_form.py" line="212" />
    <source>Position {id}: {symbol} {side}, {mode}</source>
    <translation>仓位 {id}：{symbol} {side}，{mode}</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="242" />
+   <location filename="../desktop/position_form.py" line="247" />
    <source>Contracts ({size} USD each)</source>
    <translation>合约张数（每张 {size} USD）</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="281" />
+   <location filename="../desktop/position_form.py" line="286" />
    <source>{amount} (MMR {rate})</source>
    <translation>{amount}（维持保证金率 {rate}）</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="290" />
+   <location filename="../desktop/position_form.py" line="295" />
    <source>PnL {pnl} at the what-if · break-even {price}</source>
    <translation>假设价格下盈亏 {pnl} · 保本价 {price}</translation>
   </message>
@@ -2860,32 +2865,37 @@ Keep it?</source>
    <translation>规则</translation>
   </message>
   <message>
-   <location filename="../desktop/wording.py" line="37" />
+   <location filename="../desktop/wording.py" line="32" />
+   <source>Positions</source>
+   <translation>仓位</translation>
+  </message>
+  <message>
+   <location filename="../desktop/wording.py" line="38" />
    <source>above</source>
    <translation>大于</translation>
   </message>
   <message>
-   <location filename="../desktop/wording.py" line="37" />
+   <location filename="../desktop/wording.py" line="38" />
    <source>at least</source>
    <translation>至少为</translation>
   </message>
   <message>
-   <location filename="../desktop/wording.py" line="37" />
+   <location filename="../desktop/wording.py" line="38" />
    <source>below</source>
    <translation>小于</translation>
   </message>
   <message>
-   <location filename="../desktop/wording.py" line="37" />
+   <location filename="../desktop/wording.py" line="38" />
    <source>at most</source>
    <translation>至多为</translation>
   </message>
   <message>
-   <location filename="../desktop/wording.py" line="75" />
+   <location filename="../desktop/wording.py" line="76" />
    <source>must be {relation} {value}</source>
    <translation>必须{relation} {value}</translation>
   </message>
   <message>
-   <location filename="../desktop/wording.py" line="60" />
+   <location filename="../desktop/wording.py" line="61" />
    <source>position {n}</source>
    <translation>仓位 {n}</translation>
   </message>
@@ -3680,17 +3690,17 @@ Keep it?</source>
    <translation>'{text}' 不是数字</translation>
   </message>
   <message>
-   <location filename="../engine/text/numbers.py" line="108" />
+   <location filename="../engine/text/numbers.py" line="129" />
    <source>{field}: {problem}</source>
    <translation>{field}：{problem}</translation>
   </message>
   <message>
-   <location filename="../engine/text/numbers.py" line="112" />
+   <location filename="../engine/text/numbers.py" line="133" />
    <source>{field}: must be &gt; 0</source>
    <translation>{field}：必须大于 0</translation>
   </message>
   <message>
-   <location filename="../engine/text/numbers.py" line="115" />
+   <location filename="../engine/text/numbers.py" line="136" />
    <source>{field}: too large</source>
    <translation>{field}：数值太大</translation>
   </message>

@@ -193,3 +193,27 @@ def test_plain_engine_text_is_recognised_by_its_template(chinese) -> None:
     )
     assert i18n.said("12,500.00") == "12,500.00"  # a figure is shown as it is
     assert i18n.said("a text no template knows") == "a text no template knows"
+
+
+def test_rules_refused_are_said_in_chinese(zh_window: MainWindow) -> None:
+    box = zh_window.account.rules
+    generic = box.findText("generic")
+    box.setCurrentIndex(generic)
+    box.activated.emit(generic)
+    message = zh_window.statusBar().currentMessage()
+    assert message.startswith("规则：未采用 generic（") and message.endswith("；仍为 binance-usdm")
+    assert english_words([message]) == []
+
+
+def test_a_files_check_that_names_its_field_first_is_said_in_chinese(zh_window: MainWindow) -> None:
+    """The file's checks name their field first ("positions: isolated margins add up to …",
+    "maintenance_amount: given without maintenance_rate"); the window names the field in its
+    own words and said the rest in English, matching no template whole."""
+    controller = zh_window.controller
+    controller.set_position(0, "margin", "9000")
+    assert zh_window.problems.text().startswith("仓位: 逐仓保证金合计 11,000.00，超过钱包余额")
+    controller.set_position(0, "margin", "3000")
+    controller.set_position(0, "maintenance_amount", "5")
+    assert "给出了速算额却没有维持保证金率" in zh_window.problems.text()
+    assert english_words([zh_window.problems.text()]) == []
+    controller.undo_stack.setClean()

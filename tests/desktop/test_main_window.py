@@ -1240,3 +1240,22 @@ def test_no_liquidation_label_is_written_over_another_or_the_what_if_label(
             for b in rects[i + 1 :]:
                 assert not a.intersects(b), (a, b)
     window.controller.undo_stack.setClean()
+
+
+def test_rules_refused_are_said_and_leave_no_field_marked(qtbot, window: MainWindow) -> None:
+    """Generic rules need each position's MMR, which the brief's A has none of: the rules stay
+    binance-usdm, the status line says why generic were not used, and no field is marked (the
+    MMR field was left red, "required under rules 'generic'", beside the rules in use)."""
+    box = window.account.rules
+    generic = box.findText("generic")
+    box.setCurrentIndex(generic)
+    box.activated.emit(generic)
+    assert box.currentText() == "binance-usdm"
+    assert window.controller.scenario.rules == "binance-usdm"
+    assert window.statusBar().currentMessage() == (
+        "Rules: generic not used (A MMR override: required under rules 'generic' (type an MMR "
+        "override)); still binance-usdm"
+    )
+    assert window.controller.problems == {} and not window.problems.isVisible()
+    window.table.selectRow(0)
+    assert not window.form.rate.property("invalid")

@@ -32,6 +32,8 @@ from marginlab.engine.text.numbers import amount_text, price_text
 
 ALL = N_("All symbols")
 SPEEDS = {"1×": 1, "4×": 4, "16×": 16, "64×": 64}
+EVENT_LINES = 5  # liquidations the readout lists (the latest); the rest are in its tooltip
+LISTED_EVENTS = 40  # liquidations its tooltip lists
 # The built-in paths as the menu names them (the CLI's names are the data).
 PATH_TITLES = {
     "flash-crash": N_("Flash crash"),
@@ -240,9 +242,10 @@ class ReplayView(QWidget):
                 figures=" · ".join(parts),
             )
         ]
+        events = []
         for e in happened:
             where = ", ".join(f"{s} {price_text(p)}" for s, p in e.prices.items())
-            lines.append(
+            events.append(
                 "✕ "
                 + (
                     tr("{variant}: {ids} liquidated at {where} (gap), lost {amount}")
@@ -255,7 +258,20 @@ class ReplayView(QWidget):
                     amount=f"{amount_text(e.lost, coin)} {cur}",
                 )
             )
+        # The latest few, the rest counted and in the tooltip: a book of 60 listed 16 and
+        # squeezed the plot above to 40 px.
+        if len(events) > EVENT_LINES:
+            lines.append(
+                tr("✕ … and {n} earlier: hold the pointer here to read them").format(
+                    n=len(events) - EVENT_LINES
+                )
+            )
+        lines += events[-EVENT_LINES:]
         self.readout.setText("<br>".join(lines))
+        listed = events[:LISTED_EVENTS]
+        if len(events) > LISTED_EVENTS:
+            listed.append(tr("… and {n} more").format(n=len(events) - LISTED_EVENTS))
+        self.readout.setToolTip("<br>".join(listed) if len(events) > EVENT_LINES else "")
 
     # --- animation -----------------------------------------------------------------------------
     def _on_play_toggled(self, playing: bool) -> None:

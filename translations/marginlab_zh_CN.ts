@@ -2385,142 +2385,152 @@ Keep it?</source>
    <translation>所有合约</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="37" />
+   <location filename="../desktop/replay_view.py" line="39" />
    <source>Flash crash</source>
    <translation>闪崩</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="38" />
+   <location filename="../desktop/replay_view.py" line="40" />
    <source>Slow bleed</source>
    <translation>阴跌</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="39" />
+   <location filename="../desktop/replay_view.py" line="41" />
    <source>V-shape</source>
    <translation>V 形</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="40" />
+   <location filename="../desktop/replay_view.py" line="42" />
    <source>Overnight gap</source>
    <translation>隔夜跳空</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="43" />
+   <location filename="../desktop/replay_view.py" line="45" />
    <source>a one-candle wick down that recovers at once</source>
    <translation>一根 K 线的向下插针，随即收回</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="44" />
+   <location filename="../desktop/replay_view.py" line="46" />
    <source>a steady decline over the whole horizon</source>
    <translation>整个时段内持续下跌</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="45" />
+   <location filename="../desktop/replay_view.py" line="47" />
    <source>down, then all the way back</source>
    <translation>先跌，再全部涨回</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="46" />
+   <location filename="../desktop/replay_view.py" line="48" />
    <source>the market reopens lower with no trade in between</source>
    <translation>市场重新开盘时更低，中间没有成交</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="69" />
+   <location filename="../desktop/replay_view.py" line="71" />
    <source>CSV candles…</source>
    <translation>CSV K 线…</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="70" />
+   <location filename="../desktop/replay_view.py" line="72" />
    <source>The price path to replay: a built-in shape or your own candles</source>
    <translation>要回放的价格路径：内置形态或你自己的 K 线</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="73" />
+   <location filename="../desktop/replay_view.py" line="75" />
    <source>Which symbol the built-in path moves (others stay at their mark)</source>
    <translation>内置路径移动哪个合约（其他合约保持标记价格）</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="76" />
+   <location filename="../desktop/replay_view.py" line="78" />
    <source>How far the path goes down, in % of the mark</source>
    <translation>路径下跌多深，以标记价格的 % 计</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="77" />
+   <location filename="../desktop/replay_view.py" line="79" />
    <source>&amp;Play</source>
    <translation>播放(&amp;P)</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="79" />
+   <location filename="../desktop/replay_view.py" line="81" />
    <source>Play or pause the replay</source>
    <translation>播放或暂停回放</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="82" />
+   <location filename="../desktop/replay_view.py" line="84" />
    <source>Candles per animation frame</source>
    <translation>每帧动画的 K 线数</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="97" />
+   <location filename="../desktop/replay_view.py" line="99" />
    <source>Time (minutes)</source>
    <translation>时间（分钟）</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="110" />
+   <location filename="../desktop/replay_view.py" line="112" />
    <source>Scrub through the path</source>
    <translation>拖动浏览路径</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="84" />
+   <location filename="../desktop/replay_view.py" line="86" />
    <source>Path</source>
    <translation>路径</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="86" />
+   <location filename="../desktop/replay_view.py" line="88" />
    <source>Depth</source>
    <translation>深度</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="88" />
+   <location filename="../desktop/replay_view.py" line="90" />
    <source>Speed</source>
    <translation>速度</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="204" />
+   <location filename="../desktop/replay_view.py" line="206" />
    <source>Add a position, then pick a path to replay.</source>
    <translation>添加一个仓位，然后选择要回放的路径。</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="262" />
+   <location filename="../desktop/replay_view.py" line="278" />
    <source>&amp;Pause</source>
    <translation>暂停(&amp;P)</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="67" />
+   <location filename="../desktop/replay_view.py" line="69" />
    <source>{shape} (default {depth})</source>
    <translation>{shape}（默认 {depth}）</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="150" />
+   <location filename="../desktop/replay_view.py" line="152" />
    <source>Candles (timestamp, open, high, low, close)</source>
    <translation>K 线（时间戳、开、高、低、收）</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="227" />
+   <location filename="../desktop/replay_view.py" line="229" />
    <source>Equity ({currency})</source>
    <translation>权益（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="236" />
+   <location filename="../desktop/replay_view.py" line="238" />
    <source>Candle {n} of {total} ({minutes} min): {figures}</source>
    <translation>第 {n} / {total} 根 K 线（{minutes} 分钟）：{figures}</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="248" />
+   <location filename="../desktop/replay_view.py" line="265" />
+   <source>✕ … and {n} earlier: hold the pointer here to read them</source>
+   <translation>✕ … 之前另有 {n} 条:将指针停在此处即可阅读全部</translation>
+  </message>
+  <message>
+   <location filename="../desktop/replay_view.py" line="273" />
+   <source>… and {n} more</source>
+   <translation>… 另有 {n} 条</translation>
+  </message>
+  <message>
+   <location filename="../desktop/replay_view.py" line="251" />
    <source>{variant}: {ids} liquidated at {where} (gap), lost {amount}</source>
    <translation>{variant}：{ids} 在 {where} 被强平（跳空），亏损 {amount}</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="250" />
+   <location filename="../desktop/replay_view.py" line="253" />
    <source>{variant}: {ids} liquidated at {where}, lost {amount}</source>
    <translation>{variant}：{ids} 在 {where} 被强平，亏损 {amount}</translation>
   </message>

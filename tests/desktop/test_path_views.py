@@ -268,3 +268,33 @@ def test_an_edit_during_a_run_never_blocks_the_window(qtbot, window: MainWindow)
     assert window.risk.odds.text() == "Cancelled."
     qtbot.waitUntil(lambda: not window.runs._retired, timeout=5_000)
     window.controller.undo_stack.setClean()
+
+
+def test_a_big_books_replay_lists_its_latest_liquidations_and_keeps_its_plot(
+    qtbot, qapp, window: MainWindow, tmp_path
+) -> None:
+    """A 60-position book with 16 liquidations by the end of a flash crash: the readout lists
+    the latest 5 under a line that counts the earlier 11, its tooltip lists all 16, and the
+    plot keeps its height (the list of all 16 had squeezed it to 40 px)."""
+    import json
+
+    from bench.books import book_document
+    from marginlab.desktop.replay_view import EVENT_LINES
+
+    path = tmp_path / "book.json"
+    path.write_text(json.dumps(book_document(60)), encoding="utf-8")
+    window.files.open_path(path, ask=False)
+    wait_result(qtbot, window)
+    window.views.setCurrentWidget(window.replay)
+    plot_before = window.replay.plot.height()
+    window.replay.choose("flash-crash", "0GUSDT", 15)
+    qapp.processEvents()
+    events = window.replay.result.events
+    assert len(events) > EVENT_LINES
+    text = window.replay.readout.text()
+    earlier = len(events) - EVENT_LINES
+    assert f"✕ … and {earlier} earlier: hold the pointer here to read them" in text
+    assert text.count("liquidated at") == EVENT_LINES
+    assert window.replay.readout.toolTip().count("liquidated at") == len(events)
+    assert window.replay.plot.height() > plot_before // 2  # 383 -> 299 px here; 159 before
+    window.controller.undo_stack.setClean()

@@ -3840,12 +3840,17 @@ Keep it?</source>
    <translation>{n} 天</translation>
   </message>
   <message>
-   <location filename="../engine/text/risk_text.py" line="14" />
+   <location filename="../engine/text/risk_text.py" line="93" />
+   <source>volatility {vols}, {value} % for the other {n} symbols, a year</source>
+   <translation>年化波动率 {vols}，其余 {n} 个合约为 {value} %</translation>
+  </message>
+  <message>
+   <location filename="../engine/text/risk_text.py" line="15" />
    <source>horizon {duration}</source>
    <translation>时间范围 {duration}</translation>
   </message>
   <message>
-   <location filename="../engine/text/risk_text.py" line="19" />
+   <location filename="../engine/text/risk_text.py" line="20" />
    <source>step {value}</source>
    <translation>步长 {value}</translation>
   </message>
@@ -3865,9 +3870,14 @@ Keep it?</source>
    <translation>{n} 小时</translation>
   </message>
   <message>
-   <location filename="../engine/text/risk_text.py" line="22" />
+   <location filename="../engine/text/risk_text.py" line="85" />
    <source>volatility {vols} a year</source>
    <translation>年化波动率 {vols}</translation>
+  </message>
+  <message>
+   <location filename="../engine/text/risk_text.py" line="90" />
+   <source>volatility {value} % a year for each of the {n} symbols</source>
+   <translation>年化波动率：{n} 个合约均为 {value} %</translation>
   </message>
   <message>
    <location filename="../engine/text/risk_text.py" line="37" />

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from marginlab.engine.paths.montecarlo import SECONDS_PER_YEAR
@@ -18,8 +19,7 @@ def parameters_text(parameters: dict[str, Any]) -> str:
     ]
     parts.append(say("step {value}", value=interval_text(parameters["step_seconds"])))
     if parameters["model"] == "gbm":
-        vols = ", ".join(f"{s} {v:g} %" for s, v in parameters["volatility_pct"].items())
-        parts.append(say("volatility {vols} a year", vols=vols))
+        parts.append(_volatilities(parameters["volatility_pct"]))
         corr = parameters["correlation"]
         if corr is not None and len(corr) > 1:
             pairs = {round(corr[i][j], 6) for i in range(len(corr)) for j in range(i)}
@@ -71,3 +71,28 @@ def interval_text(seconds: float) -> str:
         if seconds >= size:
             return f"{seconds / size:g} {unit}"
     return f"{seconds:g} s"
+
+
+LISTED_VOLATILITIES = 6  # symbols named one by one; beyond, the commonest rate is said once
+
+
+def _volatilities(rates: dict[str, float]) -> str:
+    """ "volatility BTCUSDT 60 %, ETHUSDT 80 % a year"; for a book of more symbols the rate most
+    of them share is said once ("…, 80 % for the other 47 symbols"): the window's Risk tab
+    listed 50 symbols' 80 % over six lines and squeezed its histogram to 25 px."""
+    if len(rates) <= LISTED_VOLATILITIES:
+        vols = ", ".join(f"{s} {v:g} %" for s, v in rates.items())
+        return say("volatility {vols} a year", vols=vols)
+    common = Counter(rates.values()).most_common(1)[0][0]
+    others = [f"{s} {v:g} %" for s, v in rates.items() if v != common]
+    shared = len(rates) - len(others)
+    if not others:
+        return say(
+            "volatility {value} % a year for each of the {n} symbols", value=f"{common:g}", n=shared
+        )
+    return say(
+        "volatility {vols}, {value} % for the other {n} symbols, a year",
+        vols=", ".join(others),
+        value=f"{common:g}",
+        n=shared,
+    )

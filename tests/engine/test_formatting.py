@@ -75,3 +75,34 @@ def test_an_ambiguous_comma_is_refused_not_guessed(typed: str) -> None:
 @pytest.mark.parametrize("typed", ["", "abc", "nan", "inf", "1e999"])
 def test_not_a_number(typed: str) -> None:
     assert parse_number(typed) is None
+
+
+def _gbm_parameters(rates: dict[str, float]) -> dict[str, object]:
+    return {
+        "horizon_seconds": 86_400,
+        "step_seconds": 60,
+        "model": "gbm",
+        "volatility_pct": rates,
+        "correlation": None,
+        "drift_pct": dict.fromkeys(rates, 0.0),
+        "paths": 1_000,
+        "seed": 0,
+    }
+
+
+def test_a_books_volatilities_are_said_once_when_most_share_one() -> None:
+    """Up to 6 symbols each is named; beyond, the rate most share is said once (the Risk tab
+    listed 50 symbols' 80 % over six lines), every other rate still named."""
+    from marginlab.engine.text.risk_text import parameters_text
+
+    two = parameters_text(_gbm_parameters({"ETHUSDT": 80.0, "BTCUSDT": 80.0}))
+    assert "volatility ETHUSDT 80 %, BTCUSDT 80 % a year" in two
+    fifty = {f"S{i}USDT": 80.0 for i in range(50)}
+    assert "volatility 80 % a year for each of the 50 symbols;" in parameters_text(
+        _gbm_parameters(fifty)
+    )
+    mixed = {**fifty, "S3USDT": 60.0, "S7USDT": 120.0}
+    assert (
+        "volatility S3USDT 60 %, S7USDT 120 %, 80 % for the other 48 symbols, a year;"
+        in parameters_text(_gbm_parameters(mixed))
+    )

@@ -63,7 +63,7 @@ def row_texts(
     if texts is None:
         distance = f.liquidation_distance
         texts = (
-            price_or_none_text(f.liquidation_price),
+            said(price_or_none_text(f.liquidation_price)),  # "none" in the window's language
             "" if distance is None else percent_text(distance, signed=True),
             compact_amount_text(f.max_loss, coin),
             "≥ 100 %" if f.past_liquidation else percent_text(f.margin_ratio, RATIO_DECIMALS),

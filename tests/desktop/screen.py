@@ -7,6 +7,7 @@ import re
 import numpy as np
 from PySide6.QtCore import Qt
 
+from marginlab.desktop.i18n import current_language, tr
 from marginlab.desktop.main_window import MainWindow
 from marginlab.desktop.positions_table_model import FIELDS
 from marginlab.engine.margin.evaluate import evaluate
@@ -45,14 +46,15 @@ def assert_shows_engine_figures(win: MainWindow) -> None:
     for name, variant in report.variants.items():
         for row, figures in enumerate(variant.positions.values()):
             liq = figures.liquidation_price
-            assert card_cell(win, name, row, 1) == ("none" if liq is None else price_text(liq))
+            assert card_cell(win, name, row, 1) == (tr("none") if liq is None else price_text(liq))
             # Whole units, or coins to 4 decimals (a coin-margined account: 0.2000 BTC).
             places = 4 if report.coin else 0
             assert card_cell(win, name, row, 3) == f"{figures.max_loss:,.{places}f}"
         card = win.comparison.cards[name]
         assert card.table.rowCount() == len(variant.positions)
-        shown = f"Max loss if wrong: {variant.account.max_loss:,.{8 if report.coin else 2}f}"
-        assert shown in card.account.text()
+        figure = f"{variant.account.max_loss:,.{8 if report.coin else 2}f}"
+        english = current_language() == "en"  # in another, the figure (the words translated)
+        assert (f"Max loss if wrong: {figure}" if english else figure) in card.account.text()
         x, y = curve(win, name)
         if sweep is None or curves is None:
             assert x is None or len(x) == 0

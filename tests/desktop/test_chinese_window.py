@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from marginlab.desktop import i18n
 from marginlab.desktop.main_window import MainWindow
+from tests.desktop.conftest import wait_result
 
 # Not English words: tickers and currencies, venues and their rule sets' ids, keys, units.
 NAMES = re.compile(
@@ -217,3 +218,28 @@ def test_a_files_check_that_names_its_field_first_is_said_in_chinese(zh_window: 
     assert "给出了速算额却没有维持保证金率" in zh_window.problems.text()
     assert english_words([zh_window.problems.text()]) == []
     controller.undo_stack.setClean()
+
+
+def test_a_card_says_none_in_chinese(zh_window: MainWindow, qtbot, tmp_path) -> None:
+    """A position no price liquidates: its card cell says so in the window's language (the
+    card's model wrote the engine's English "none")."""
+    import json
+
+    from bench.books import book_document
+    from marginlab.engine.margin.evaluate import evaluate
+    from tests.desktop.screen import card_cell
+
+    path = tmp_path / "book.json"
+    path.write_text(json.dumps(book_document(12)), encoding="utf-8")
+    zh_window.files.open_path(path, ask=False)
+    wait_result(qtbot, zh_window)
+    report = evaluate(zh_window.controller.scenario)
+    rows = [
+        (name, row)
+        for name, variant in report.variants.items()
+        for row, f in enumerate(variant.positions.values())
+        if f.liquidation_price is None
+    ]
+    assert rows
+    assert {card_cell(zh_window, name, row, 1) for name, row in rows} == {"无"}
+    zh_window.controller.undo_stack.setClean()

@@ -382,6 +382,8 @@ class ScenarioController(QObject):
         """Size a position by ``quantity``, by entry ``notional``, or by ``margin`` × leverage."""
         if kind == "quantity":
             return self.set_position(row, "quantity", raw)
+        if not 0 <= row < len(self._scenario.positions):
+            return False
         value = parse_number(raw)
         if value is None or value <= 0:
             problem = number_problem(raw)

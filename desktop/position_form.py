@@ -169,6 +169,12 @@ class PositionForm(QGroupBox):
     def set_row(self, row: int) -> None:
         positions = self._controller.scenario.positions
         self._row = row if 0 <= row < len(positions) else -1
+        if self._row < 0:
+            # No position (the last one removed from the Edit menu while a value was half
+            # typed): an open edit ends here with nothing to put back, before disabling the
+            # fields moves the focus and ends it by putting the old value back into no row.
+            for edit in self._edits():
+                edit.path = ""
         for widget in (self.size_kind, self.side, self.mode, *self._edits()):
             widget.setEnabled(self._row >= 0)
         self._show_fields()

@@ -469,3 +469,46 @@ def test_the_accounts_shown_values_typed_again_change_nothing(qtbot, window: Mai
     assert controller.scenario.taker_fee == 0.0007
     assert controller.scenario.account.wallet_balance == 10_000.000000000002
     assert controller.undo_stack.isClean()
+
+
+def test_a_position_removed_while_its_size_is_half_typed(qtbot, window: MainWindow) -> None:
+    """The size (as margin) half typed, then the position removed from the Edit menu (a menu
+    does not end the edit), the last one: leaving the field afterwards put the old size back
+    into a position no longer there (IndexError from the event loop). The edit just ends."""
+    controller = window.controller
+    controller.remove_position(1)
+    window.table.selectRow(0)
+    window.form.size_kind.setCurrentIndex(2)  # margin
+    field = window.form.size_field
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "abc")
+    window.remove_position()  # Edit → Remove position
+    wait_result(qtbot, window)
+    assert controller.scenario.positions == ()
+    window.table.setFocus()  # the field is left
+    qtbot.wait(10)
+    assert controller.scenario.positions == ()
+    assert "was not used" not in window.statusBar().currentMessage()
+    controller.undo_stack.setClean()
+
+
+def test_a_half_typed_edit_does_not_carry_over_to_the_next_position(
+    qtbot, window: MainWindow
+) -> None:
+    """A's size half typed, then A removed from the Edit menu: B is now the first row, with
+    the same field path. Leaving the field must not put A's old size (10) into B (0.4)."""
+    controller = window.controller
+    window.table.selectRow(0)
+    field = window.form.size_field
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "abc")
+    window.remove_position()  # Edit → Remove position: A
+    wait_result(qtbot, window)
+    assert [p.id for p in controller.scenario.positions] == ["B"]
+    window.table.setFocus()  # the field is left
+    qtbot.wait(10)
+    assert controller.scenario.positions[0].quantity == 0.4
+    assert field.text() == "0.4"
+    controller.undo_stack.setClean()

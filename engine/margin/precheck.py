@@ -233,6 +233,8 @@ def highest_leverage(
     """The highest leverage at the order's margin (size = margin × leverage / price) whose
     loss if wrong stays within ``limit`` and that the tier allows at that size (Binance
     "Leverage and Margin": each bracket's maximum). None when even 1× does not."""
+    if not margin > 0:  # a margin that rounds to nothing (1e-300 at 1e-300): no leverage
+        return None
     top = _tier_top(scenario, ticket, margin)
     if top < 1:
         return None

@@ -107,3 +107,13 @@ def test_the_order_text_names_what_is_wrong() -> None:
     assert "--open quantity: 'half' is not a number" in problems
     assert any(p.startswith("--open price: '1,5' is ambiguous") for p in problems)
     assert "--open: write the leverage, e.g. x20" in problems
+
+
+def test_an_order_whose_margin_rounds_to_nothing_is_checked_without_an_error() -> None:
+    """1e-300 BTC at a price of 1e-300: its margin underflows to 0, and the highest leverage
+    within the limit divided by it (a ZeroDivisionError from the check tab, found by a GUI
+    monkey run). No leverage is found for a margin of nothing; the rest is checked."""
+    account = load_preset("before-you-open.json")
+    check = check_order(account, Ticket("BTCUSDT", "long", 10, 1e-300), 1e-300)
+    assert check.margin == 0.0
+    assert all(m.max_leverage is None for m in check.modes.values())

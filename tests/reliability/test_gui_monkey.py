@@ -27,6 +27,7 @@ from marginlab.engine.files.presets import preset_list
 from marginlab.engine.margin.sweep import ALL_SYMBOLS
 from marginlab.engine.text.numbers import parse_number
 from tests.desktop.screen import assert_shows_engine_figures
+from tests.desktop.test_chinese_window import chinese  # noqa: F401 (a fixture)
 
 STEPS = 300
 SLOW_STEPS = int(os.environ.get("MARGINLAB_MONKEY_STEPS", "3000"))
@@ -319,6 +320,12 @@ def run_monkey(qtbot, window: MainWindow, steps: int, seed: int) -> None:
 
 def test_monkey(qtbot, window: MainWindow) -> None:
     run_monkey(qtbot, window, STEPS, 20261125)
+
+
+def test_monkey_in_chinese(chinese, qtbot, window: MainWindow) -> None:  # noqa: F811
+    """The same in the Chinese window: a message or a figure said only there (a card's "none"
+    in English, found this way) gets its turn."""
+    run_monkey(qtbot, window, STEPS, 20261129)
 
 
 @pytest.mark.slow

@@ -109,10 +109,10 @@ class TableAndForm(QSplitter):
         )
 
     def fit(self, rows: int, scroll_bar: bool) -> None:
-        """Room for ``rows`` rows of the book (2 to ``SHOWN_ROWS``, at most half the height,
-        the form's scroll bar counted when ``scroll_bar``); nothing when the trader has
-        dragged the split. Before the split has its height (the window's first layout), when
-        it gets it."""
+        """Room for ``rows`` rows of the book (2 to ``SHOWN_ROWS``, at most half the height;
+        the table's horizontal scroll bar counted when ``scroll_bar``); nothing when the
+        trader has dragged the split. Before the split has its height (the window's first
+        layout), when it gets it."""
         if self.dragged:
             return
         self._pending = (rows, scroll_bar)
@@ -121,7 +121,7 @@ class TableAndForm(QSplitter):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if self._pending is not None and not self.dragged:
+        if self._pending is not None and not self.dragged and sum(self.sizes()) > 0:
             self._apply()
 
     def _apply(self) -> None:

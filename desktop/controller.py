@@ -391,11 +391,12 @@ class ScenarioController(QObject):
             return self._refuse(f"positions[{row}].{kind}", message)
         position = self._scenario.positions[row]
         label = tr("Size by {kind}").format(kind=tr(LABELS.get(kind, kind)))
-        start = _field_of(self._at_edit_start(f"positions[{row}].size"), row, "entry_notional")
+        began = self._at_edit_start(f"positions[{row}].size")
+        start = _field_of(began, row, "entry_notional")
         if start is not None:
             shown = start / (1.0 if kind == "notional" else position.leverage)
             if reads_as(raw, number_text(shown)):  # the size shown again: the same quantity
-                quantity = _field_of(self._at_edit_start(f"positions[{row}].size"), row, "quantity")
+                quantity = _field_of(began, row, "quantity")
                 return self.set_position_fields(row, {"quantity": quantity}, label)
         notional = value if kind == "notional" else value * position.leverage
         return self.set_position_fields(row, {"quantity": notional / position.entry_price}, label)

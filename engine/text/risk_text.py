@@ -8,6 +8,8 @@ from typing import Any
 from marginlab.engine.paths.montecarlo import SECONDS_PER_YEAR
 from marginlab.engine.text.said import say
 
+LISTED_VOLATILITIES = 6  # symbols named one by one; beyond, the commonest rate is said once
+
 
 def parameters_text(parameters: dict[str, Any]) -> str:
     """Every model input on one line: what a reader needs to reproduce the figures."""
@@ -71,9 +73,6 @@ def interval_text(seconds: float) -> str:
         if seconds >= size:
             return f"{seconds / size:g} {unit}"
     return f"{seconds:g} s"
-
-
-LISTED_VOLATILITIES = 6  # symbols named one by one; beyond, the commonest rate is said once
 
 
 def _volatilities(rates: dict[str, float]) -> str:

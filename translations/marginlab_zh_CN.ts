@@ -714,7 +714,7 @@
    <translation>折合美元：当前权益 {equity} · 判断错误时的最大亏损 {loss}（币更少，每个币也更不值钱）</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="829" />
+   <location filename="../desktop/controller.py" line="832" />
    <source>must be a number</source>
    <translation>必须是数字</translation>
   </message>
@@ -724,32 +724,32 @@
    <translation>修改吃单手续费</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="433" />
+   <location filename="../desktop/controller.py" line="436" />
    <source>Add position</source>
    <translation>添加仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="450" />
+   <location filename="../desktop/controller.py" line="453" />
    <source>Duplicate position</source>
    <translation>复制仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="455" />
+   <location filename="../desktop/controller.py" line="458" />
    <source>Remove position</source>
    <translation>删除仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="500" />
+   <location filename="../desktop/controller.py" line="503" />
    <source>Other symbols</source>
    <translation>其他合约</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="830" />
+   <location filename="../desktop/controller.py" line="833" />
    <source>must be a number: {problem}</source>
    <translation>必须是数字：{problem}</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="851" />
+   <location filename="../desktop/controller.py" line="854" />
    <source>Edit {field}</source>
    <translation>修改{field}</translation>
   </message>
@@ -779,27 +779,27 @@
    <translation>已有其他仓位使用此 ID</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="388" />
+   <location filename="../desktop/controller.py" line="390" />
    <source>must be a number &gt; 0</source>
    <translation>必须是大于 0 的数字</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="391" />
+   <location filename="../desktop/controller.py" line="393" />
    <source>Size by {kind}</source>
    <translation>按{kind}设定仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="583" />
+   <location filename="../desktop/controller.py" line="586" />
    <source>{file} names its amounts in {named}, but {rules} settles in {currency}: they are shown in {currency} (save to keep it so)</source>
    <translation>{file} 以 {named} 计价，但 {rules} 以 {currency} 结算：金额按 {currency} 显示（保存后即如此）</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="591" />
+   <location filename="../desktop/controller.py" line="594" />
    <source>no file name</source>
    <translation>没有文件名</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="439" />
+   <location filename="../desktop/controller.py" line="442" />
    <source>Open {id}</source>
    <translation>开仓 {id}</translation>
   </message>
@@ -1795,22 +1795,22 @@ Keep it?</source>
    <translation>你投入的保证金；数量 = 保证金 × 杠杆 / 开仓价格</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="342" />
+   <location filename="../desktop/position_form.py" line="348" />
    <source>your MMR override</source>
    <translation>你的维持保证金率覆盖值</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="344" />
+   <location filename="../desktop/position_form.py" line="350" />
    <source>generic: your own rates</source>
    <translation>通用规则：你自己的费率</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="346" />
+   <location filename="../desktop/position_form.py" line="352" />
    <source>imported</source>
    <translation>已导入</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="346" />
+   <location filename="../desktop/position_form.py" line="352" />
    <source>bundled</source>
    <translation>内置</translation>
   </message>
@@ -1955,7 +1955,7 @@ Keep it?</source>
    <translation>哪张表为该仓位的维持保证金定价，以及它有多旧：你从交易所导入的表优先于内置表</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="347" />
+   <location filename="../desktop/position_form.py" line="353" />
    <source>{rules} {symbol}, {origin}, as of {date}</source>
    <translation>{rules} {symbol}，{origin}，日期 {date}</translation>
   </message>
@@ -1990,32 +1990,32 @@ Keep it?</source>
    <translation>档位表</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="207" />
+   <location filename="../desktop/position_form.py" line="213" />
    <source>Position (select a row)</source>
    <translation>仓位（请选择一行）</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="284" />
+   <location filename="../desktop/position_form.py" line="290" />
    <source>over 10^12×</source>
    <translation>超过 10^12×</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="212" />
+   <location filename="../desktop/position_form.py" line="218" />
    <source>Position {id}: {symbol} {side}, {mode}</source>
    <translation>仓位 {id}：{symbol} {side}，{mode}</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="247" />
+   <location filename="../desktop/position_form.py" line="253" />
    <source>Contracts ({size} USD each)</source>
    <translation>合约张数（每张 {size} USD）</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="286" />
+   <location filename="../desktop/position_form.py" line="292" />
    <source>{amount} (MMR {rate})</source>
    <translation>{amount}（维持保证金率 {rate}）</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="295" />
+   <location filename="../desktop/position_form.py" line="301" />
    <source>PnL {pnl} at the what-if · break-even {price}</source>
    <translation>假设价格下盈亏 {pnl} · 保本价 {price}</translation>
   </message>
@@ -3330,17 +3330,17 @@ Keep it?</source>
    <translation>原文逐仓的优点：方向不确定时给亏损封顶</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="483" />
+   <location filename="../engine/margin/precheck.py" line="485" />
    <source> past {price}</source>
    <translation>越过 {price} 后</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="433" />
+   <location filename="../engine/margin/precheck.py" line="435" />
    <source>no price</source>
    <translation>没有价格</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="435" />
+   <location filename="../engine/margin/precheck.py" line="437" />
    <source>{distance} away</source>
    <translation>相距 {distance}</translation>
   </message>
@@ -3350,67 +3350,67 @@ Keep it?</source>
    <translation>仓位大小：必须是大于 0 的数字</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="314" />
+   <location filename="../engine/margin/precheck.py" line="316" />
    <source> and closes {ids}</source>
    <translation>，并连带平仓 {ids}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="378" />
+   <location filename="../engine/margin/precheck.py" line="380" />
    <source> ({ids} is isolated now: they carry each other only if both are cross)</source>
    <translation>（{ids} 目前是逐仓：只有两边都是全仓才能互相支撑）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="383" />
+   <location filename="../engine/margin/precheck.py" line="385" />
    <source> ({ids} are isolated now: they carry each other only if both are cross)</source>
    <translation>（{ids} 目前是逐仓：只有两边都是全仓才能互相支撑）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="392" />
+   <location filename="../engine/margin/precheck.py" line="394" />
    <source>It offsets {ids} ({side} {symbol}): in cross the two carry each other, so a swing against one side does not liquidate it alone{note}.</source>
    <translation>它对冲了 {ids}（{side} {symbol}）：在全仓中两者互相支撑，单边不利的波动不会单独强平它{note}。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="407" />
+   <location filename="../engine/margin/precheck.py" line="409" />
    <source>At {leverage} a brief wick can liquidate it; isolated keeps that from reaching your other positions.</source>
    <translation>在 {leverage} 下，一次短暂的插针就可能强平它；逐仓可以防止波及你的其他仓位。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="420" />
+   <location filename="../engine/margin/precheck.py" line="422" />
    <source>A small bet ({margin}, {share} of the wallet): isolated makes its worst case exactly that margin.</source>
    <translation>小额下注（{margin}，占钱包 {share}）：逐仓让它的最坏情况正好是这笔保证金。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="441" />
+   <location filename="../engine/margin/precheck.py" line="443" />
    <source>At {leverage} with the cross liquidation {where}, the account's buffer carries it: cross uses your margin efficiently.</source>
    <translation>在 {leverage} 下，全仓强平{where}，账户的缓冲足以支撑：全仓更有效地利用你的保证金。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="454" />
+   <location filename="../engine/margin/precheck.py" line="456" />
    <source>No rule decides it; isolated keeps the loss to its margin, the safer default when you are unsure.</source>
    <translation>没有规则能决定；逐仓把亏损限制在保证金之内，在你拿不准时是更安全的默认选择。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="319" />
+   <location filename="../engine/margin/precheck.py" line="321" />
    <source>If {symbol} goes against it{where}, cross can lose {loss}{closes}: more than the {accept} you accept. Isolated stops at {isolated}.</source>
    <translation>若 {symbol} 走势与它相反{where}，全仓可能亏损 {loss}{closes}：超过你能接受的 {accept}。逐仓止于 {isolated}。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="333" />
+   <location filename="../engine/margin/precheck.py" line="335" />
    <source>{size} {mode}</source>
    <translation>{size}（{mode}）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="341" />
+   <location filename="../engine/margin/precheck.py" line="343" />
    <source>Neither mode keeps a wrong {symbol} within the {accept} you accept (isolated {isolated}, cross {cross}). At most {sizes} would.</source>
    <translation>两种模式都不能把判断错误的 {symbol} 控制在你能接受的 {accept} 以内（逐仓 {isolated}，全仓 {cross}）。最多 {sizes} 才行。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="361" />
+   <location filename="../engine/margin/precheck.py" line="363" />
    <source>Cross keeps a wrong {symbol} within the {accept} you accept; isolated would lose {loss}.</source>
    <translation>全仓能把判断错误的 {symbol} 控制在你能接受的 {accept} 以内；逐仓会亏损 {loss}。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="350" />
+   <location filename="../engine/margin/precheck.py" line="352" />
    <source>{first} and {second}</source>
    <translation>{first} 和 {second}</translation>
   </message>
@@ -3835,72 +3835,72 @@ Keep it?</source>
    <translation>，若上涨（下跌时：{loss}）</translation>
   </message>
   <message>
-   <location filename="../engine/text/risk_text.py" line="65" />
+   <location filename="../engine/text/risk_text.py" line="67" />
    <source>{n} days</source>
    <translation>{n} 天</translation>
   </message>
   <message>
-   <location filename="../engine/text/risk_text.py" line="93" />
+   <location filename="../engine/text/risk_text.py" line="92" />
    <source>volatility {vols}, {value} % for the other {n} symbols, a year</source>
    <translation>年化波动率 {vols}，其余 {n} 个合约为 {value} %</translation>
   </message>
   <message>
-   <location filename="../engine/text/risk_text.py" line="15" />
+   <location filename="../engine/text/risk_text.py" line="17" />
    <source>horizon {duration}</source>
    <translation>时间范围 {duration}</translation>
   </message>
   <message>
-   <location filename="../engine/text/risk_text.py" line="20" />
+   <location filename="../engine/text/risk_text.py" line="22" />
    <source>step {value}</source>
    <translation>步长 {value}</translation>
   </message>
   <message>
-   <location filename="../engine/text/risk_text.py" line="47" />
+   <location filename="../engine/text/risk_text.py" line="49" />
    <source>{value} paths, seed {value2}</source>
    <translation>{value} 条路径，种子 {value2}</translation>
   </message>
   <message>
-   <location filename="../engine/text/risk_text.py" line="62" />
+   <location filename="../engine/text/risk_text.py" line="64" />
    <source>{n} min</source>
    <translation>{n} 分钟</translation>
   </message>
   <message>
-   <location filename="../engine/text/risk_text.py" line="64" />
+   <location filename="../engine/text/risk_text.py" line="66" />
    <source>{n} h</source>
    <translation>{n} 小时</translation>
   </message>
   <message>
-   <location filename="../engine/text/risk_text.py" line="85" />
+   <location filename="../engine/text/risk_text.py" line="84" />
    <source>volatility {vols} a year</source>
    <translation>年化波动率 {vols}</translation>
   </message>
   <message>
-   <location filename="../engine/text/risk_text.py" line="90" />
+   <location filename="../engine/text/risk_text.py" line="89" />
    <source>volatility {value} % a year for each of the {n} symbols</source>
    <translation>年化波动率：{n} 个合约均为 {value} %</translation>
   </message>
   <message>
-   <location filename="../engine/text/risk_text.py" line="37" />
+   <location filename="../engine/text/risk_text.py" line="39" />
    <source>bootstrap of {files} in blocks of {value} {value2} candles ({value3} candles of history)</source>
    <translation>自助抽样 {files}，每块 {value} 根 {value2} K 线（历史 {value3} 根 K 线）</translation>
   </message>
   <message>
-   <location filename="../engine/text/risk_text.py" line="26" />
+   <location filename="../engine/text/risk_text.py" line="28" />
    <source>per pair (see --json)</source>
    <translation>逐对不同（见 --json）</translation>
   </message>
   <message>
-   <location filename="../engine/text/risk_text.py" line="27" />
+   <location filename="../engine/text/risk_text.py" line="29" />
    <source>correlation {shown}</source>
    <translation>相关系数 {shown}</translation>
   </message>
   <message>
-   <location filename="../engine/text/risk_text.py" line="29" />
+   <location filename="../engine/text/risk_text.py" line="31" />
    <source>no drift</source>
    <translation>无漂移</translation>
   </message>
   <message>
-   <location filename="../engine/text/risk_text.py" line="29" />
+   <location filename="../engine/text/risk_text.py" line="31" />
    <source>drift (see --json)</source>
    <translation>有漂移（见 --json）</translation>
   </message>

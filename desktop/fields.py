@@ -9,7 +9,7 @@ from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from marginlab.desktop.i18n import said, tr
-from marginlab.engine.text.numbers import parse_number
+from marginlab.engine.text.numbers import reads_as
 
 ERROR_STYLE = "QLineEdit { border: 2px solid #d0342c; }"
 
@@ -147,14 +147,14 @@ class EditField(QLineEdit):
         elsewhere = (
             text != self._shown
             and text.strip() != self.text().strip()
-            and not _same_number(self.text(), text)
+            and not reads_as(self.text(), text)
         )
         self._shown = text
         if elsewhere:
             self._committed = None
         if self.text() == text:
             return
-        if self.editing and (self.property("invalid") or _same_number(self.text(), text)):
+        if self.editing and (self.property("invalid") or reads_as(self.text(), text)):
             return  # mid-edit: "1e3" stays "1e3", and a typo stays until the user fixes it
         self.setText(text)
 
@@ -164,11 +164,6 @@ class EditField(QLineEdit):
             self.setProperty("invalid", bool(message))
             self.setStyleSheet(ERROR_STYLE if message else "")
         self.setToolTip(f"{said(message)}\n\n{self._tooltip}" if message else self._tooltip)
-
-
-def _same_number(typed: str, shown: str) -> bool:
-    a, b = parse_number(typed), parse_number(shown)
-    return a is not None and a == b
 
 
 def problem_for(edit: EditField, problems: dict[str, str]) -> str | None:

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Hashable
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
-from marginlab.engine.margin.models import Scenario
+if TYPE_CHECKING:  # the models remember their own marks here: imported for the types only
+    from marginlab.engine.margin.models import Scenario
 
 K = TypeVar("K", bound=Hashable)
 T = TypeVar("T")

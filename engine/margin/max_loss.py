@@ -262,7 +262,29 @@ class _Account:
         the figure."""
         if x == state.prices[symbol]:
             return self.worst_move(state)
-        _, total, down = self._changed(state, symbol, x)
+        total, down = state.total, state.down
+        added: set[int] = set()
+        revived: set[int] = set()
+        for i, k in self.by_symbol[symbol]:
+            part = self.parts[i][k]
+            if state.health[i] > 0:
+                total -= state.equity[i]
+            h, e = _pool_values_with(
+                self.live[i].cash,
+                state.part_equity[i],
+                state.part_maintenance[i],
+                k,
+                float(part.equity(x)),
+                float(part.maintenance(x)),
+            )
+            if h > 0:
+                total += e
+                if i in down:
+                    revived.add(i)
+            elif i not in down:
+                added.add(i)
+        if added or revived:
+            down = (down - revived) | added
         return self._worst(total, down, {**state.prices, symbol: x})
 
     def _changed(
@@ -447,6 +469,28 @@ def _pool_values(
     maintenance = 0.0
     for value in maintenances:
         maintenance += value
+    return equity - maintenance, equity
+
+
+def _pool_values_with(
+    cash: float,
+    equities: list[float],
+    maintenances: list[float],
+    k: int,
+    equity_k: float,
+    maintenance_k: float,
+) -> tuple[float, float]:
+    """``_pool_values`` with part ``k``'s figures replaced, summed in the same order, without
+    copying the lists: "If SYMBOL is wrong" asks it of every pool holding every symbol."""
+    if len(equities) == 1:
+        equity = cash + equity_k
+        return equity - (0.0 + maintenance_k), equity
+    equity = cash
+    for j, value in enumerate(equities):
+        equity += equity_k if j == k else value
+    maintenance = 0.0
+    for j, value in enumerate(maintenances):
+        maintenance += maintenance_k if j == k else value
     return equity - maintenance, equity
 
 

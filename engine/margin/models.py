@@ -19,6 +19,7 @@ from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from marginlab.engine.margin.by_scenario import ByScenario
 from marginlab.engine.margin.report import MAX_PRICE
 from marginlab.engine.margin.rules import RULE_SETS, RuleSetName, missing_table_problem
 from marginlab.engine.text.said import say
@@ -218,11 +219,9 @@ class Scenario(BaseModel):
 
     def marks(self) -> dict[str, float]:
         """Today's mark per symbol: the mark given on any of its positions, else the entry price
-        of its first position (DESIGN §2: ``mark_price`` defaults to ``entry_price``)."""
-        marks = {p.symbol: p.mark_price for p in self.positions if p.mark_price is not None}
-        for position in self.positions:
-            marks.setdefault(position.symbol, position.entry_price)
-        return marks
+        of its first position (DESIGN §2: ``mark_price`` defaults to ``entry_price``). Found
+        once per scenario (a keystroke asks a dozen times; a copy each time, the caller's)."""
+        return dict(_MARKS.get(self, None))
 
     def symbols(self) -> list[str]:
         """The scenario's symbols, in order of first appearance."""
@@ -307,3 +306,14 @@ def _contract_problems(scenario: Scenario) -> list[str]:
             )
         )
     return problems
+
+
+def _marks(scenario: Scenario, _: None) -> dict[str, float]:
+    positions = scenario.positions
+    marks = {p.symbol: p.mark_price for p in positions if p.mark_price is not None}
+    for position in positions:
+        marks.setdefault(position.symbol, position.entry_price)
+    return marks
+
+
+_MARKS: ByScenario[None, dict[str, float]] = ByScenario(_marks, kept=24)

@@ -41,6 +41,8 @@ DRAWN_LINES = 40  # liquidation lines drawn at most: a book of hundreds stays re
 NAMED_IDS = 6  # positions a line's label or the what-if readout names; the rest are counted
 LISTED_IDS = 40  # positions a line's tooltip names
 LABEL_HEIGHTS = (0.92, 0.8, 0.68, 0.56, 0.44, 0.32, 0.2)  # of the plot's height, top first
+WHAT_IF_LABEL_HEIGHT = 0.97  # of the plot's height, when the plot is tall enough
+WHAT_IF_CLEARANCE = 4  # px each side of the what-if line kept clear of liquidation labels
 
 
 def readout_text(result: Result | None, axis: str, x: float) -> str:
@@ -195,7 +197,11 @@ class EquityPlot(QWidget):
         # check would also re-lay-out each title on every change of range (drag, zoom, edit).
         plain_axes(self.plot)
         self.plot.setMouseEnabled(x=True, y=False)
-        self.plot.getPlotItem().vb.sigXRangeChanged.connect(self._place_labels)
+        # A new y range moves the start-equity and max-loss labels the others avoid, and a
+        # new height (the readout below took a line more) the heights labels may take.
+        view = self.plot.getPlotItem().vb
+        view.sigRangeChanged.connect(self._place_labels)
+        view.sigResized.connect(self._place_labels)
         layout.addWidget(self.plot, 1)
         # Bare curves: a PlotDataItem would also build a scatter item per curve, never used.
         self.curves = {
@@ -232,7 +238,7 @@ class EquityPlot(QWidget):
             label=tr("what if"),
             pen=pg.mkPen(ink, width=3),
             hoverPen=pg.mkPen("#f39c12", width=4),
-            labelOpts={"position": 0.97, "color": ink},
+            labelOpts={"position": WHAT_IF_LABEL_HEIGHT, "color": ink},
         )
         self.what_if.setToolTip(tr("Drag: each variant's equity and liquidations at this price"))
         self.what_if.setZValue(10)
@@ -498,12 +504,13 @@ class EquityPlot(QWidget):
         if self.line_list.text() != text:
             self.line_list.setText(text)
             self.line_list.setVisible(crowded)
-        self._place_labels()
 
     def _place_labels(self, *_: object) -> None:
-        """Give each liquidation label a height at which it overlaps no other, and a side of
-        its line that keeps it inside the plot; a label with no free height is hidden (its
-        line keeps its tooltip, and a crowded plot lists every line below it)."""
+        """Give each liquidation label a height at which it overlaps no other label, nor the
+        what-if line and the labels of the what-if, start-equity and max-acceptable-loss
+        lines, on the side of its line that keeps it inside the plot (the other side when
+        that one is taken); a label with no free place is hidden (its line keeps its tooltip,
+        and a crowded plot lists every line below it)."""
         view = self.plot.getPlotItem().vb
         box = view.sceneBoundingRect()
         if box.width() <= 0:
@@ -517,42 +524,83 @@ class EquityPlot(QWidget):
         middles = [box.bottom() - height * box.height() for height in LABEL_HEIGHTS]
         near = [[j for j, b in enumerate(middles) if abs(a - b) < tall] for a in middles]
         placed: list[list[tuple[float, float]]] = [[] for _ in LABEL_HEIGHTS]
-        blocked: list[list[tuple[float, float]]] = [[] for _ in LABEL_HEIGHTS]
+        self._keep_what_if_label_inside(box.height())
+        blocked = self._label_obstacles(middles, tall)
+        # A short plot's top height would put half a label above the plot: not offered.
+        inside = [
+            k
+            for k, middle in enumerate(middles)
+            if box.top() <= middle - tall / 2 and middle + tall / 2 <= box.bottom()
+        ]
+        # The what-if line itself, at every height: its thick stroke struck through a label
+        # that ran across it ("B liquidated (ent|ered/iso)" on the brief's example).
+        stroke = None
         if self.what_if.isVisible():
-            # The what-if line's label takes its room too: a liquidation at the what-if price
-            # wrote its label over "what if" on a short plot.
-            self.what_if.label.updatePosition()
-            taken = self.what_if.label.sceneBoundingRect()
-            for k, middle in enumerate(middles):
-                if abs(middle - taken.center().y()) < (tall + taken.height()) / 2:
-                    blocked[k].append((taken.left(), taken.right()))
+            middle = view.mapViewToScene(pg.Point(self.what_if.value(), 0)).x()
+            stroke = (middle - WHAT_IF_CLEARANCE, middle + WHAT_IF_CLEARANCE)
         spots = sorted(
             ((view.mapViewToScene(pg.Point(line.value(), 0)).x(), line) for line in lines),
             key=lambda spot: spot[0],
         )
         for px, line in spots:
             width = line.label.boundingRect().width()
-            right = px + width <= box.right() or px - width < box.left()
-            anchor = (0, 0.5) if right else (1, 0.5)
-            span = (px, px + width) if right else (px - width, px)
-            free = next(
+            sides = [(0, 0.5), (1, 0.5)]  # right of the line first, as a label is read
+            if px + width > box.right() and px - width >= box.left():
+                sides.reverse()
+            own = stroke is not None and stroke[0] <= px <= stroke[1]  # its line is there
+            found = next(
                 (
-                    k
-                    for k in range(len(LABEL_HEIGHTS))
-                    if all(
-                        span[1] < a or span[0] > b
-                        for a, b in [*blocked[k], *(s for j in near[k] for s in placed[j])]
+                    (k, anchor)
+                    for k in inside
+                    for anchor in sides
+                    if _fits(
+                        _span(px, width, anchor),
+                        box.left(),
+                        box.right(),
+                        [
+                            *blocked[k],
+                            *(s for j in near[k] for s in placed[j]),
+                            *([stroke] if stroke is not None and not own else []),
+                        ],
                     )
                 ),
                 None,
             )
-            line.label.setVisible(free is not None)
-            if free is None:
+            line.label.setVisible(found is not None)
+            if found is None:
                 continue
-            placed[free].append(span)
+            free, anchor = found
+            placed[free].append(_span(px, width, anchor))
             if line.label.anchors != [anchor, anchor] or line.label.orthoPos != LABEL_HEIGHTS[free]:
                 line.label.anchors = [anchor, anchor]
                 line.label.setPosition(LABEL_HEIGHTS[free])
+
+    def _label_obstacles(
+        self, middles: list[float], tall: float
+    ) -> list[list[tuple[float, float]]]:
+        """At each label height, the spans other labels take there: the what-if line's (a
+        liquidation at the what-if price wrote its label over "what if" on a short plot),
+        and the start-equity and max-acceptable-loss lines' (a long liquidation label ran
+        across "start equity" on a 60-position book)."""
+        blocked: list[list[tuple[float, float]]] = [[] for _ in middles]
+        for line in (self.what_if, self.start_line, self.limit_line):
+            if not line.isVisible() or not line.label.isVisible():
+                continue
+            line.label.updatePosition()
+            taken = line.label.sceneBoundingRect()
+            for k, middle in enumerate(middles):
+                # A pixel or two to spare: a label's box sits a little off its height.
+                if abs(middle - taken.center().y()) < (tall + taken.height()) / 2 + 2:
+                    blocked[k].append((taken.left(), taken.right()))
+        return blocked
+
+    def _keep_what_if_label_inside(self, plot_height: float) -> None:
+        """Near the top, but low enough that the whole of "what if …" shows: on a laptop's
+        short plot its top was cut off by the plot's edge."""
+        half = self.what_if.label.boundingRect().height() / 2 + 1
+        position = min(WHAT_IF_LABEL_HEIGHT, 1 - half / plot_height) if plot_height > 0 else 0.97
+        if self.what_if.label.orthoPos != position:
+            self.what_if.label.setPosition(position)
 
     def _fit_what_if_value(self, bounds: tuple[float, float], axis: str, result: Result) -> None:
         """The field takes the line's range, and the digits and unit of the axis."""
@@ -613,6 +661,7 @@ class EquityPlot(QWidget):
         self.what_if.label.setFormat(tr("what if {where}").format(where=_axis_text(x, axis)))
         self.readout.setText(readout_text(result, axis, x))
         self.readout.setToolTip(readout_tooltip(result))
+        self._place_labels()  # the line and its label moved: the others make way
 
     def export_image(self, path: str) -> bool:
         """The plot alone as a PNG at twice its size on screen, through pyqtgraph's exporter
@@ -634,3 +683,18 @@ class EquityPlot(QWidget):
             for line in self.liquidation_lines
             if line.isVisible()
         ]
+
+
+def _span(px: float, width: float, anchor: tuple[float, float]) -> tuple[float, float]:
+    """The scene span a label of ``width`` takes beside its line at ``px``: right of it with
+    its left edge anchored, left of it with its right edge anchored."""
+    return (px, px + width) if anchor[0] == 0 else (px - width, px)
+
+
+def _fits(
+    span: tuple[float, float], left: float, right: float, taken: list[tuple[float, float]]
+) -> bool:
+    """Whether ``span`` lies inside [left, right] and clear of every span ``taken``."""
+    return (
+        left <= span[0] and span[1] <= right and all(span[1] < a or span[0] > b for a, b in taken)
+    )

@@ -6,6 +6,7 @@ import csv
 import json
 from pathlib import Path
 
+import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, QUrl
 from PySide6.QtGui import QGuiApplication
@@ -1240,6 +1241,52 @@ def test_no_liquidation_label_is_written_over_another_or_the_what_if_label(
             for b in rects[i + 1 :]:
                 assert not a.intersects(b), (a, b)
     window.controller.undo_stack.setClean()
+
+
+def _clear_of_every_other_line(plot) -> None:
+    """No visible liquidation label crosses the what-if line (unless its own line stands
+    there) nor the what-if, start-equity or max-acceptable-loss labels, and each lies
+    inside the plot, as does "what if …" (its top was cut off on a short plot)."""
+    view = plot.plot.getPlotItem().vb
+    box = view.sceneBoundingRect()
+    what_if_x = view.mapViewToScene(pg.Point(plot.what_if.value(), 0)).x()
+    others = [
+        line.label.sceneBoundingRect()
+        for line in (plot.what_if, plot.start_line, plot.limit_line)
+        if line.isVisible() and line.label.isVisible()
+    ]
+    labels = [
+        (view.mapViewToScene(pg.Point(line.value(), 0)).x(), line.label.sceneBoundingRect())
+        for line in plot.liquidation_lines
+        if line.isVisible() and line.label.isVisible()
+    ]
+    assert labels
+    what_if = plot.what_if.label.sceneBoundingRect()
+    assert box.top() <= what_if.top() and what_if.bottom() <= box.bottom(), (what_if, box)
+    for x, rect in labels:
+        assert box.left() <= rect.left() and rect.right() <= box.right(), (rect, box)
+        if abs(x - what_if_x) > 4:
+            assert not rect.left() - 4 <= what_if_x <= rect.right() + 4, (rect, what_if_x)
+        for other in others:
+            assert not rect.intersects(other), (rect, other)
+
+
+def test_liquidation_labels_stand_clear_of_the_what_if_line_as_it_moves(
+    qapp, window: MainWindow
+) -> None:
+    """The brief's example on a laptop: "B liquidated (entered/iso) at 45,180.72" ran across
+    the what-if line at 50,000, its text struck through by the line. Each label now takes the
+    side of its line (or a height) where no line or other label crosses it, wherever the
+    what-if line is dragged to, and still names its liquidation."""
+    window.resize(1366, 688)
+    qapp.processEvents()
+    plot = window.plot
+    for x in (50_000, 46_000, 45_180.72, 30_000, 25_000, 60_000):
+        plot.what_if.setValue(x)
+        qapp.processEvents()
+        _clear_of_every_other_line(plot)
+        texts = [label for label, _ in plot.line_positions()]
+        assert " B liquidated (entered/iso) at 45,180.72" in texts
 
 
 def test_rules_refused_are_said_and_leave_no_field_marked(qtbot, window: MainWindow) -> None:

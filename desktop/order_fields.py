@@ -12,6 +12,7 @@ from marginlab.desktop.style import tint
 from marginlab.engine.text.numbers import empty_field
 
 PROBLEM_COLOUR = "#c0392b"
+SYMBOL_CHARACTERS = 10  # a symbol box shows at least this many characters
 
 
 def text_field(placeholder: str, tip: str, name: str) -> QLineEdit:
@@ -26,6 +27,8 @@ def symbol_box(name: str) -> QComboBox:
     """An editable list of the account's symbols (filled by the view), or any typed."""
     box = QComboBox()
     box.setEditable(True)
+    # "ETHUSDT" whole beside seven other fields on a laptop (it read "THUSDT").
+    box.setMinimumContentsLength(SYMBOL_CHARACTERS)
     box.setAccessibleName(name)
     box.setToolTip(tr("Symbol of the order (the account's symbols, or type another)"))
     return box
@@ -85,6 +88,7 @@ class ProblemLine(QLabel):
         self.setAccessibleName(name)
         self._plain = QPalette(self.palette())
         self._note = ""
+        self.hide()  # an empty line kept a gap between the order and its figures
 
     def show_problems(self, problems: Sequence[str], figures_shown: bool) -> None:
         """``problems`` (engine messages); with no figures on show yet, a list of fields
@@ -114,3 +118,4 @@ class ProblemLine(QLabel):
         else:
             self.setPalette(self._plain)
         self.setText(text)
+        self.setVisible(bool(text))

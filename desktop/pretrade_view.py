@@ -136,6 +136,9 @@ class PreTradeView(QScrollArea):
         )  # fmt: skip
         caption_row(grid, cells)
         outer.addWidget(order)
+        # Under the order it is about (below the buttons it was out of view on a laptop).
+        self.problems = ProblemLine(tr("order problems"))
+        outer.addWidget(self.problems)
         self.verdict = QLabel()
         self.verdict.setAccessibleName("recommendation")
         tint(self.verdict, bold=True, point_size=self.font().pointSizeF() * 1.4)
@@ -145,6 +148,8 @@ class PreTradeView(QScrollArea):
         self.reasons.setAccessibleName("reasons")
         self.reasons.setTextFormat(Qt.TextFormat.RichText)
         outer.addWidget(self.reasons)
+        for label in (self.verdict, self.reasons):
+            label.hide()  # until the first check: empty, they left a gap above the table
         self.table = QTableWidget(len(ROWS), 2)
         self.table.setAccessibleName("order in each mode")
         self.table.setHorizontalHeaderLabels([tr("Open it isolated"), tr("Open it cross")])
@@ -183,8 +188,6 @@ class PreTradeView(QScrollArea):
             self.open_buttons[mode] = button
             buttons.addWidget(button)
         outer.addLayout(buttons)
-        self.problems = ProblemLine(tr("order problems"))
-        outer.addWidget(self.problems)
         self.setWidget(body)
         self._check: Any = None
         self._stale = True  # the figures shown are not the account's (set while hidden)
@@ -291,6 +294,8 @@ class PreTradeView(QScrollArea):
             lines.append(f"<b>{mark}</b>: {said(reason.text)} <span style='color:#707070'>"
                          f"({said(reason.source)})</span>")  # fmt: skip
         self.reasons.setText("<br>".join(lines))
+        for label in (self.verdict, self.reasons):
+            label.show()
         for col, mode in enumerate(MODES):
             m = check.modes[mode]
             within = tr("n/a") if m.within is None else tr("yes") if m.within else tr("NO")

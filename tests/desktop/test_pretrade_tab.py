@@ -144,3 +144,31 @@ def test_the_check_asks_for_the_size_and_notes_an_opened_order_plainly(
     assert view.problems.text() == "Size: '0.4x' is not a number"
     assert colour(QPalette.ColorRole.WindowText).name() == "#c0392b"
     window.controller.undo_stack.setClean()
+
+
+def test_on_a_laptop_the_order_reads_whole_and_what_to_fill_in_is_in_view(
+    qtbot, window: MainWindow
+) -> None:
+    """1366 × 768, before any size is typed: the symbol box read "THUSDT", and "To see the
+    figures, fill in: Size" sat below the buttons, out of view, under an empty verdict's gap.
+    The symbol shows whole, the line stands right under the order in view, and the verdict
+    and reasons take no room until there is a check to show."""
+    window.resize(1366, 688)
+    view = window.pretrade
+    window.views.setCurrentWidget(view)
+    _settle(qtbot, view)
+    qtbot.wait(20)
+    line = view.symbol.lineEdit()
+    assert line.width() >= line.fontMetrics().horizontalAdvance("ETHUSDT") + 6  # its margins
+    assert view.symbol.currentText() == "ETHUSDT"
+    assert view.problems.text() == "To see the figures, fill in: Size"
+    assert not view.verdict.isVisible() and not view.reasons.isVisible()
+    viewport = view.viewport()
+    top_left = view.problems.mapTo(viewport, view.problems.rect().topLeft())
+    bottom = view.problems.mapTo(viewport, view.problems.rect().bottomLeft())
+    assert top_left.y() >= 0 and bottom.y() <= viewport.height()
+    assert bottom.y() < view.table.mapTo(viewport, view.table.rect().topLeft()).y()
+    qtbot.keyClicks(view.size_field, "0.4")
+    _settle(qtbot, view)
+    assert view.verdict.isVisible() and view.verdict.text().startswith("Recommendation")
+    assert not view.problems.isVisible()  # nothing to say: no empty line above the verdict

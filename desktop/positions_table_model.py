@@ -79,6 +79,7 @@ class PositionsTableModel(QAbstractTableModel):
         super().__init__(controller)
         self._controller = controller
         self._positions = controller.scenario.positions
+        self._marks = controller.scenario.marks()  # a row without a mark of its own shows these
         self._pnl: dict[str, ClosedAt] = {}
         self._currency = controller.scenario.account.currency  # the PnL column's header says it
         controller.scenarioChanged.connect(self._on_scenario_changed)
@@ -231,14 +232,23 @@ class PositionsTableModel(QAbstractTableModel):
             column = FIELDS.index("pnl")
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, column, column)
         if len(scenario.positions) == len(self._positions):
-            self._positions = scenario.positions
-            if self._positions:
+            # Only the rows whose position changed (an edit keeps every other one the same
+            # object): the view repaints those rows alone, not the whole table per keystroke.
+            # A new mark also shows on the symbol's other rows that take it as their own.
+            marks = scenario.marks()
+            changed = [
+                row
+                for row, (a, b) in enumerate(zip(self._positions, scenario.positions, strict=True))
+                if a is not b or marks[b.symbol] != self._marks.get(b.symbol)
+            ]
+            self._positions, self._marks = scenario.positions, marks
+            if changed:
                 self.dataChanged.emit(
-                    self.index(0, 0), self.index(len(self._positions) - 1, len(COLUMNS) - 1)
+                    self.index(changed[0], 0), self.index(changed[-1], len(COLUMNS) - 1)
                 )
             return
         self.beginResetModel()
-        self._positions = scenario.positions
+        self._positions, self._marks = scenario.positions, scenario.marks()
         self.endResetModel()
 
 

@@ -75,3 +75,28 @@ def test_rows_follow_add_and_remove(qapp) -> None:
     assert model.rowCount() == 3 and resets
     controller.undo_stack.undo()
     assert model.rowCount() == 2
+
+
+def test_an_edit_repaints_its_own_row_and_rows_that_take_its_mark(qapp) -> None:
+    """Each keystroke told the view that every row changed, so it repainted the whole table
+    (a big book's too). Now only the edited row is named; a mark typed on one position
+    also names the symbol's other rows that show that mark as theirs (grey)."""
+    from marginlab.engine.margin.models import Scenario
+
+    book = load_preset("seed-example.json")
+    second_btc = book.positions[1].model_copy(update={"id": "C", "mark_price": None})
+    controller = ScenarioController(
+        Scenario.model_validate({**book.model_dump(), "positions": [
+            *(p.model_dump() for p in book.positions), second_btc.model_dump()
+        ]})
+    )  # fmt: skip
+    model = PositionsTableModel(controller)
+    rows: list[tuple[int, int]] = []
+    model.dataChanged.connect(lambda a, b, *_: rows.append((a.row(), b.row())))
+    assert model.setData(model.index(0, FIELDS.index("quantity")), "11", EDIT)
+    assert rows and all(span == (0, 0) for span in rows)
+    rows.clear()
+    assert model.setData(model.index(1, FIELDS.index("mark_price")), "52000", EDIT)
+    assert model.data(model.index(2, FIELDS.index("mark_price")), DISPLAY) == "52,000"
+    assert any(first <= 2 <= last for first, last in rows)
+    assert all(first >= 1 for first, _ in rows)

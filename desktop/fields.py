@@ -157,6 +157,10 @@ class EditField(QLineEdit):
         if self.editing and (self.property("invalid") or reads_as(self.text(), text)):
             return  # mid-edit: "1e3" stays "1e3", and a typo stays until the user fixes it
         self.setText(text)
+        if not self.hasFocus():
+            # From its start, as a form reads: a name longer than the field showed its end
+            # ("example: ETH + BTC longs…" for "Brief example: …").
+            self.setCursorPosition(0)
 
     def show_problem(self, message: str | None) -> None:
         self._problem = message or ""

@@ -64,6 +64,19 @@ def _bar_length(image, colour: str, y: int) -> int:
     return max(xs) - min(xs) if xs else 0
 
 
+def test_a_long_name_reads_from_its_start(qtbot, window: MainWindow) -> None:
+    """The brief's name is longer than its field on a laptop: the field showed its end
+    ("example: ETH + BTC longs on 10,000 USDT", "Brief " scrolled out of view). A value
+    shown, not typed, now reads from its start, here and after another preset loads."""
+    window.resize(1366, 688)
+    name = window.account.name
+    assert name.text().startswith("Brief example")
+    assert name.cursorPosition() == 0
+    window.controller.replace(window.controller.scenario.model_copy(update={"name": "x" * 300}))
+    wait_result(qtbot, window)
+    assert name.text() == "x" * 300 and name.cursorPosition() == 0
+
+
 def test_max_loss_bars_are_drawn_to_scale(window: MainWindow) -> None:
     from marginlab.desktop.style import VARIANT_STYLES
 

@@ -88,7 +88,9 @@ class TableAndForm(QSplitter):
         self.setStretchFactor(1, 1)  # a taller window: the form gets the room
         self.dragged = False
         self._pending: tuple[int, bool] | None = None  # a fit waiting for the split's height
+        self._fitted: tuple[int, bool] | None = None  # the last fit made
         self.splitterMoved.connect(self._on_moved)
+        table.horizontalScrollBar().rangeChanged.connect(self._on_columns_resized)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._show_focused)
@@ -127,6 +129,7 @@ class TableAndForm(QSplitter):
     def _apply(self) -> None:
         assert self._pending is not None
         (rows, scroll_bar), self._pending = self._pending, None
+        self._fitted = (rows, scroll_bar)
         total = sum(self.sizes())
         wanted = self.table_height(min(max(rows, 2), SHOWN_ROWS), scroll_bar)
         # On a short screen (a laptop) the form keeps half: two rows of table at least.
@@ -139,6 +142,16 @@ class TableAndForm(QSplitter):
         form = self.form_area.widget()
         if new is not None and form is not None and form.isAncestorOf(new):
             self.form_area.ensureWidgetVisible(new)
+
+    def _on_columns_resized(self, _minimum: int, maximum: int) -> None:
+        """The columns grew past the table's width (a PnL of "+28,500.00") or shrank back:
+        the fit counts the horizontal scroll bar that came or went, or it covers the last
+        row shown (the second of the brief's two)."""
+        if self._fitted is None or self.dragged:
+            return
+        rows, counted = self._fitted
+        if (maximum > 0) != counted:
+            self.fit(rows, maximum > 0)
 
     def _on_moved(self, _position: int, _index: int) -> None:
         self.dragged = True

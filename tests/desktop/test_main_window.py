@@ -1193,6 +1193,36 @@ def test_the_table_shows_a_books_rows_and_the_form_scrolls_below(
     window.controller.undo_stack.setClean()
 
 
+def test_a_scroll_bar_that_comes_later_does_not_cover_the_last_row(
+    qapp, qtbot, window: MainWindow
+) -> None:
+    """On a short window, A's entry typed as 150 makes its PnL "+28,500.00": the columns grew past
+    the table's width, the horizontal scroll bar came, and it covered half of B's row (the
+    fit made at opening had no bar to count). The split now makes room for it."""
+    window.resize(1900, 688)
+    window.files.load_preset("seed-example.json")
+    qapp.processEvents()
+    window.panes.chosen = window._left_wanted()  # as the window's first fit: no bar to spare
+    window.panes.fit(window.panes.width())
+    window._fit_table_rows()
+    qapp.processEvents()
+    table = window.table
+    bar = table.horizontalScrollBar()
+    rows = 2 * table.verticalHeader().defaultSectionSize()
+    assert bar.maximum() == 0 and table.viewport().height() >= rows
+    window.controller.set_position(0, "entry_price", "150")
+    wait_result(qtbot, window)
+    qapp.processEvents()
+    qtbot.waitUntil(bar.isVisible, timeout=2000)
+    qapp.processEvents()
+    assert table.viewport().height() >= rows  # B's row whole above the bar
+    window.controller.undo_stack.undo()
+    wait_result(qtbot, window)
+    qapp.processEvents()
+    assert table.viewport().height() >= rows
+    window.controller.undo_stack.setClean()
+
+
 def test_a_card_of_a_big_book_shows_its_last_column_whole(qapp, window: MainWindow, tmp_path):
     """A card of more than 6 positions scrolls its rows: the scroll bar's width is added to
     the card's, so the last column (the margin ratio) is not cut ("≥ 100 '" for "≥ 100 %")."""

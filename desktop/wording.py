@@ -76,8 +76,9 @@ def trader_words(text: str, scenario: Scenario) -> str:
         return tr("must be {relation} {value}").format(relation=relation, value=shown)
 
     place = _ACCOUNT.sub(account, _POSITION.sub(position, where))
-    if place == where and where in LABELS:
-        place = field_label(where)
+    if place == where and where in LABELS:  # a field of the form: it starts the line
+        label = field_label(where)
+        place = label[:1].upper() + label[1:]
     if _COMPARE.search(message):
         return f"{place}: {_COMPARE.sub(compare, message)}"
     return f"{place}: {_others_named(said(message), scenario)}"

@@ -707,6 +707,21 @@ def test_the_symbol_cell_offers_the_rule_sets_symbols(qtbot, window: MainWindow)
 # --- issue 15: nothing half-typed is committed; refused values go back visibly ---------------
 
 
+def test_a_refused_form_value_is_named_as_the_form_labels_it(qtbot, window: MainWindow) -> None:
+    """The status line starts with the field's name, as its label reads: "entry price: 'abc'
+    was not used" began in lower case beside "Wallet balance: …"."""
+    for field, name in (
+        (window.form.entry, "Entry price"),
+        (window.form.size_field, "Size"),
+        (window.account.fields["wallet_balance"], "Wallet balance"),
+    ):
+        field.setFocus()
+        field.selectAll()
+        qtbot.keyClicks(field, "abc")
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+        assert window.statusBar().currentMessage().startswith(f"{name}: 'abc' was not used")
+
+
 def test_a_half_typed_value_does_not_stay(qtbot, window: MainWindow) -> None:
     """Typing 1e20 in Size passes through 1e2 (valid); leaving the field must not keep 100."""
     window.table.selectRow(1)

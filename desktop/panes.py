@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from marginlab.desktop.before_paint import BeforePaint
+
 SHOWN_ROWS = 5  # rows of a big book the table shows when it opens; the form scrolls in the rest
 
 
@@ -90,7 +92,10 @@ class TableAndForm(QSplitter):
         self._pending: tuple[int, bool] | None = None  # a fit waiting for the split's height
         self._fitted: tuple[int, bool] | None = None  # the last fit made
         self.splitterMoved.connect(self._on_moved)
-        table.horizontalScrollBar().rangeChanged.connect(self._on_columns_resized)
+        # Not at once: the range changes inside a layout of this very split (the table being
+        # resized), and a refit there left the buttons where the outer layout put them.
+        self._refit = BeforePaint(self._refit_to_scroll_bar, self)
+        table.horizontalScrollBar().rangeChanged.connect(self._refit.request)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._show_focused)
@@ -143,15 +148,16 @@ class TableAndForm(QSplitter):
         if new is not None and form is not None and form.isAncestorOf(new):
             self.form_area.ensureWidgetVisible(new)
 
-    def _on_columns_resized(self, _minimum: int, maximum: int) -> None:
+    def _refit_to_scroll_bar(self) -> None:
         """The columns grew past the table's width (a PnL of "+28,500.00") or shrank back:
         the fit counts the horizontal scroll bar that came or went, or it covers the last
         row shown (the second of the brief's two)."""
         if self._fitted is None or self.dragged:
             return
         rows, counted = self._fitted
-        if (maximum > 0) != counted:
-            self.fit(rows, maximum > 0)
+        needed = self.table.horizontalScrollBar().maximum() > 0
+        if needed != counted:
+            self.fit(rows, needed)
 
     def _on_moved(self, _position: int, _index: int) -> None:
         self.dragged = True

@@ -35,33 +35,47 @@ def main() -> int:
     window.show()
     window.files.load_preset(preset)
 
+    def shot(name: str) -> None:
+        # A layout a turn of the event loop asked for (a split refitted to a scroll bar that
+        # went) is done in the next: the grab must not catch it half done.
+        app.processEvents()
+        window.grab().save(str(out / name))
+
     def shoot() -> None:
         app.processEvents()
         window.plot.what_if_value.setValue(40_000)
         app.processEvents()
-        window.grab().save(str(out / f"screenshot{suffix}.png"))
+        shot(f"screenshot{suffix}.png")
         if suffix:
             story = preset_list()[0]
             window.files.load_preset(story.file, story.explanation, story.order)
             window.pretrade.recompute()
             app.processEvents()
-            window.grab().save(str(out / f"pretrade{suffix}.png"))
+            shot(f"pretrade{suffix}.png")
             window.controller.undo_stack.setClean()
+            window.close()  # as the app closes: runs still under way are stopped first
             (out / ".screenshot-settings.ini").unlink(missing_ok=True)
             app.quit()
             return
         window.views.setCurrentWidget(window.replay)
         window.replay.choose("slow-bleed", "BTCUSDT", 60)
         app.processEvents()
-        window.grab().save(str(out / "replay.png"))
+        shot("replay.png")
         window.views.setCurrentWidget(window.risk)
         window.risk.paths.setValue(5000)
         window.risk.done.connect(lambda _risk: finish())
         window.risk.run()
 
+    finished: list[bool] = []
+
     def finish() -> None:
+        # Once: each preset loaded below runs the simulation again, and its "done" could
+        # come back here from inside one of the event-loop turns taken below.
+        if finished:
+            return
+        finished.append(True)
         app.processEvents()
-        window.grab().save(str(out / "risk.png"))
+        shot("risk.png")
         window.views.setCurrentWidget(window.calculator)
         calc = window.calculator
         calc.symbol.setEditText("BTCUSDT")
@@ -69,25 +83,28 @@ def main() -> int:
         calc.tabs.setCurrentIndex(1)
         calc.fills.setPlainText("0.1 @ 50000\n0.1 @ 48000\n0.2 @ 46000")
         app.processEvents()
-        window.grab().save(str(out / "calculator.png"))
+        shot("calculator.png")
         story = preset_list()[0]  # the brief's story, with its order to check
         window.files.load_preset(story.file, story.explanation, story.order)
         window.pretrade.recompute()
         app.processEvents()
-        window.grab().save(str(out / "pretrade.png"))
+        shot("pretrade.png")
         window.files.load_preset("btc-margined-long.json")
         window.views.setCurrentIndex(0)  # the price move: coin equity in USD beside USDT
         app.processEvents()
         window.plot.what_if_value.setValue(40_000)
         app.processEvents()
-        window.grab().save(str(out / "coin-margined.png"))
+        shot("coin-margined.png")
         window.files.load_preset("two-accounts.json")
         window.controller.show_account(1)  # the BTC-margined account, as "Show" picks it
         app.processEvents()
         window.plot.what_if_value.setValue(40_000)
         app.processEvents()
-        window.grab().save(str(out / "two-accounts.png"))
+        shot("two-accounts.png")
         window.controller.undo_stack.setClean()
+        # As the app closes (File → Quit): the Monte Carlo run each preset loaded above
+        # started again is stopped and waited for; quitting under it aborted the script.
+        window.close()
         (out / ".screenshot-settings.ini").unlink(missing_ok=True)
         app.quit()
 

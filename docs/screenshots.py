@@ -17,7 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
-from marginlab.desktop.app import build_window
+from marginlab.desktop.app import build_window, follow_palette
 from marginlab.desktop.i18n import install, system_language
 from marginlab.engine.files.presets import preset_list
 
@@ -27,6 +27,7 @@ def main() -> int:
     preset = sys.argv[2] if len(sys.argv) > 2 else "seed-example.json"
     app = QApplication.instance() or QApplication(["marginlab"])
     settings = QSettings(str(out / ".screenshot-settings.ini"), QSettings.Format.IniFormat)
+    follow_palette(app)  # as the app does: the plots take the palette's colours (not black)
     language = system_language()
     install(app, language)
     suffix = "" if language == "en" else f"-{language}"

@@ -598,7 +598,11 @@ class EquityPlot(QWidget):
         """Near the top, but low enough that the whole of "what if …" shows: on a laptop's
         short plot its top was cut off by the plot's edge."""
         half = self.what_if.label.boundingRect().height() / 2 + 1
-        position = min(WHAT_IF_LABEL_HEIGHT, 1 - half / plot_height) if plot_height > 0 else 0.97
+        position = (
+            min(WHAT_IF_LABEL_HEIGHT, 1 - half / plot_height)
+            if plot_height > 0
+            else WHAT_IF_LABEL_HEIGHT
+        )
         if self.what_if.label.orthoPos != position:
             self.what_if.label.setPosition(position)
 

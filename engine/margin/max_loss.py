@@ -262,36 +262,15 @@ class _Account:
         the figure."""
         if x == state.prices[symbol]:
             return self.worst_move(state)
-        total, down = state.total, state.down
-        added: set[int] = set()
-        revived: set[int] = set()
-        for i, k in self.by_symbol[symbol]:
-            part = self.parts[i][k]
-            if state.health[i] > 0:
-                total -= state.equity[i]
-            h, e = _pool_values_with(
-                self.live[i].cash,
-                state.part_equity[i],
-                state.part_maintenance[i],
-                k,
-                float(part.equity(x)),
-                float(part.maintenance(x)),
-            )
-            if h > 0:
-                total += e
-                if i in down:
-                    revived.add(i)
-            elif i not in down:
-                added.add(i)
-        if added or revived:
-            down = (down - revived) | added
+        _, total, down = self._changed(state, symbol, x, keep=False)
         return self._worst(total, down, {**state.prices, symbol: x})
 
     def _changed(
-        self, state: _State, symbol: str, x: float
+        self, state: _State, symbol: str, x: float, keep: bool = True
     ) -> tuple[list[tuple[int, list[float], list[float], float, float]], float, frozenset[int]]:
         """The pools holding ``symbol``, with it at ``x``: (index, parts' equity, parts'
-        maintenance, health, equity) each, and the account's worth and its liquidated pools."""
+        maintenance, health, equity) each, and the account's worth and its liquidated pools.
+        Without ``keep``, the worth and the liquidated pools only: no list is copied."""
         total, down = state.total, state.down
         added: set[int] = set()
         revived: set[int] = set()
@@ -300,18 +279,29 @@ class _Account:
             part = self.parts[i][k]
             if state.health[i] > 0:
                 total -= state.equity[i]
-            equities = list(state.part_equity[i])
-            equities[k] = float(part.equity(x))
-            maintenances = list(state.part_maintenance[i])
-            maintenances[k] = float(part.maintenance(x))
-            h, e = _pool_values(self.live[i].cash, equities, maintenances)
+            equity_k, maintenance_k = float(part.equity(x)), float(part.maintenance(x))
+            if keep:
+                equities = list(state.part_equity[i])
+                equities[k] = equity_k
+                maintenances = list(state.part_maintenance[i])
+                maintenances[k] = maintenance_k
+                h, e = _pool_values(self.live[i].cash, equities, maintenances)
+                changed.append((i, equities, maintenances, h, e))
+            else:
+                h, e = _pool_values_with(
+                    self.live[i].cash,
+                    state.part_equity[i],
+                    state.part_maintenance[i],
+                    k,
+                    equity_k,
+                    maintenance_k,
+                )
             if h > 0:
                 total += e
                 if i in down:
                     revived.add(i)
             elif i not in down:
                 added.add(i)
-            changed.append((i, equities, maintenances, h, e))
         if added or revived:  # most moves leave the same pools liquidated: no new set
             down = (down - revived) | added
         return changed, total, down

@@ -81,7 +81,18 @@ def trader_words(text: str, scenario: Scenario) -> str:
         place = label[:1].upper() + label[1:]
     if _COMPARE.search(message):
         return f"{place}: {_COMPARE.sub(compare, message)}"
-    return f"{place}: {_others_named(said(message), scenario)}"
+    return f"{place}: {_account_fields_named(_others_named(said(message), scenario))}"
+
+
+def _account_fields_named(message: str) -> str:
+    """A message's references to the account's fields as the form labels them, inside a
+    sentence: "more than wallet balance 10,000.00", not "… account.wallet_balance …"."""
+
+    def named(match: re.Match[str]) -> str:
+        label = field_label(match.group(1))
+        return label[:1].lower() + label[1:] if label[1:2].islower() else label
+
+    return _ACCOUNT.sub(named, message)
 
 
 def _others_named(message: str, scenario: Scenario) -> str:

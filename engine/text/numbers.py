@@ -14,6 +14,7 @@ from marginlab.engine.text.said import say
 SIGNIFICANT = 5  # like the venues' price ticks: 45,180.72 · 14.123 · 0.51230 · 0.0000123
 MAX_DECIMALS = 12
 RATIO_DECIMALS = 1  # margin ratios: "0.4 %", "100.0 %"; the same in the app and the CLI
+SMALL_AMOUNT = 100  # below it, a narrow cell shows cents: whole dollars would round a loss to 0
 
 
 def price_text(value: float) -> str:
@@ -165,9 +166,12 @@ def amount_text(value: float, coin: bool = False, signed: bool = False) -> str:
 
 
 def compact_amount_text(value: float, coin: bool = False) -> str:
-    """An amount for a narrow cell: whole dollars ("3,000"), or coins to 4 decimals
-    ("0.0100"), where whole units would read 0."""
-    return f"{value:,.4f}" if coin else f"{value:,.0f}"
+    """An amount for a narrow cell: whole dollars ("3,000"), to the cent under 100 ("0.15":
+    a small position's max loss read "0"), or coins to 4 decimals ("0.0100"), where whole
+    units would read 0."""
+    if coin:
+        return f"{value:,.4f}"
+    return f"{value:,.2f}" if abs(value) < SMALL_AMOUNT else f"{value:,.0f}"
 
 
 def money_text(

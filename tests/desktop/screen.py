@@ -47,8 +47,9 @@ def assert_shows_engine_figures(win: MainWindow) -> None:
         for row, figures in enumerate(variant.positions.values()):
             liq = figures.liquidation_price
             assert card_cell(win, name, row, 1) == (tr("none") if liq is None else price_text(liq))
-            # Whole units, or coins to 4 decimals (a coin-margined account: 0.2000 BTC).
-            places = 4 if report.coin else 0
+            # Whole units, cents under 100 (0.15 of a small position read "0"), or coins to
+            # 4 decimals (a coin-margined account: 0.2000 BTC).
+            places = 4 if report.coin else 2 if abs(figures.max_loss) < 100 else 0
             assert card_cell(win, name, row, 3) == f"{figures.max_loss:,.{places}f}"
         card = win.comparison.cards[name]
         assert card.table.rowCount() == len(variant.positions)

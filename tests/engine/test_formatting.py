@@ -6,7 +6,12 @@ import math
 
 import pytest
 
-from marginlab.engine.text.numbers import number_problem, parse_number, price_text
+from marginlab.engine.text.numbers import (
+    compact_amount_text,
+    number_problem,
+    parse_number,
+    price_text,
+)
 
 
 @pytest.mark.parametrize(
@@ -106,3 +111,14 @@ def test_a_books_volatilities_are_said_once_when_most_share_one() -> None:
         "volatility S3USDT 60 %, S7USDT 120 %, 80 % for the other 48 symbols, a year;"
         in parameters_text(_gbm_parameters(mixed))
     )
+
+
+def test_a_narrow_cell_shows_cents_below_100() -> None:
+    """A card's max loss: whole dollars read a small position's 0.15 as "0"."""
+    assert compact_amount_text(3_000) == "3,000"
+    assert compact_amount_text(100) == "100"
+    assert compact_amount_text(99.5) == "99.50"
+    assert compact_amount_text(0.15) == "0.15"
+    assert compact_amount_text(0.0) == "0.00"
+    assert compact_amount_text(-42) == "-42.00"
+    assert compact_amount_text(0.01, coin=True) == "0.0100"

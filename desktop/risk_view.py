@@ -11,15 +11,17 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -40,6 +42,7 @@ from marginlab.desktop.path_runs import (
 from marginlab.desktop.style import VARIANT_STYLES, variant_pen
 from marginlab.engine.text.numbers import amount_text, compact_amount_text
 
+PLOT_HEIGHT = 160  # px of histogram at least: below, the tab scrolls
 HORIZONS = {
     N_("1 hour"): 1 / 8_760,
     N_("8 hours"): 8 / 8_760,
@@ -49,7 +52,10 @@ HORIZONS = {
 MODELS = (N_("GBM: volatility and correlation"), N_("Bootstrap of your candles (CSV)…"))
 
 
-class RiskView(QWidget):
+class RiskView(QScrollArea):
+    """Scrolls rather than squeezing: on a 720-line screen the odds' lines were cut in half
+    and the histogram was 30 px tall."""
+
     done = Signal(object)  # Risk, for whoever waits on a run (tests)
 
     def __init__(
@@ -59,7 +65,11 @@ class RiskView(QWidget):
         self._controller = controller
         self._runs = runs
         self.risk: Risk | None = None
-        layout = QVBoxLayout(self)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # it squeezes
+        body = QWidget()
+        layout = QVBoxLayout(body)
         row = QHBoxLayout()
         self.paths = QSpinBox(minimum=100, maximum=200_000, singleStep=1000, value=DEFAULTS.paths)
         self.paths.setToolTip(tr("Number of simulated price paths"))
@@ -155,7 +165,9 @@ class RiskView(QWidget):
         }
         for item in self.histograms.values():
             self.plot.addItem(item)
+        self.plot.setMinimumHeight(PLOT_HEIGHT)
         layout.addWidget(self.plot, 1)
+        self.setWidget(body)
         self.run_button.clicked.connect(self.run)
         self.cancel_button.clicked.connect(self.cancel)
         runs.riskStarted.connect(self._on_started)

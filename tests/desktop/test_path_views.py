@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtGui import QTextDocumentFragment
 
 from marginlab.desktop.main_window import MainWindow
+from marginlab.desktop.risk_view import PLOT_HEIGHT
 from marginlab.engine.paths.montecarlo import GBM, Bootstrap, simulate
 from marginlab.engine.paths.replay import replay
 from marginlab.engine.paths.sources import builtin_path, csv_path
@@ -78,6 +79,26 @@ def test_risk_runs_in_the_background_and_matches_the_engine(qtbot, window: MainW
     # A change of positions re-runs it for the new scenario.
     with qtbot.waitSignal(risk_view.done, timeout=30_000):
         window.controller.set_account("wallet_balance", "20000")
+
+
+def test_on_a_short_screen_the_odds_read_whole_and_the_histogram_a_scroll_away(
+    qtbot, qapp, window: MainWindow
+) -> None:
+    """1280 × 720: the odds' lines were cut in half by the key under them, and the histogram
+    squeezed to 30 px. The tab now scrolls: every line of the odds has its height, and the
+    histogram keeps its own."""
+    window.resize(1280, 660)
+    risk_view = window.risk
+    window.views.setCurrentWidget(risk_view)
+    risk_view.paths.setValue(500)
+    with qtbot.waitSignal(risk_view.done, timeout=30_000):
+        risk_view.run_button.click()
+    qapp.processEvents()
+    odds = risk_view.odds
+    assert "All cross" in odds.text()
+    assert odds.height() >= odds.heightForWidth(odds.width())
+    assert risk_view.plot.height() >= PLOT_HEIGHT
+    assert risk_view.verticalScrollBar().maximum() > 0  # the rest, a scroll away
 
 
 def test_risk_cancel(qtbot, window: MainWindow) -> None:

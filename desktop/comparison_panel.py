@@ -31,6 +31,8 @@ from marginlab.engine.text.numbers import (
 )
 from marginlab.engine.text.report_text import margin_ratio_text, symbol_summaries
 
+CARD_ROWS = 6  # positions a card shows before its table scrolls
+SHORT_CARD_ROWS = 3  # the same in a short window: its max loss and the plot stay in view
 SHOWN_WARNINGS = 3  # warnings a card shows; the rest are counted, and listed in its tooltip
 LISTED_WARNINGS = 30  # warnings a card's tooltip lists
 
@@ -122,6 +124,7 @@ class VariantCard(QFrame):
         tint(self.table, point_size=9)
         self.table.setAccessibleName(f"{name} figures")
         layout.addWidget(self.table)
+        self.row_cap = CARD_ROWS
         self.account = QLabel()
         self.account.setWordWrap(True)
         self.account.setToolTip(tr(TOOLTIPS["max_loss"]))
@@ -138,6 +141,24 @@ class VariantCard(QFrame):
     def lay_out(self) -> None:
         """Place the card's rows now, not on the event loop's next turn."""
         self._column.activate()
+
+    def set_row_cap(self, rows: int) -> None:
+        """Show at most ``rows`` positions; the table scrolls beyond."""
+        if rows != self.row_cap:
+            self.row_cap = rows
+            self._fit_rows(self.table.figures.rowCount())
+
+    def _fit_rows(self, positions: int) -> None:
+        """The table as tall as its rows, up to ``row_cap``."""
+        header = self.table.horizontalHeader().sizeHint().height()
+        rows = self.table.rows_shown = min(max(positions, 1), self.row_cap)
+        height = (
+            header
+            + rows * self.table.verticalHeader().defaultSectionSize()
+            + 2 * self.table.frameWidth()
+        )
+        if self.table.height() != height:
+            self.table.setFixedHeight(height)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -173,15 +194,7 @@ class VariantCard(QFrame):
         ]
         self._shown = [(f, coin) for f in positions]
         changed = self.table.figures.show(texts, positions, prices, currency)
-        header = self.table.horizontalHeader().sizeHint().height()
-        rows = self.table.rows_shown = min(max(len(positions), 1), 6)
-        height = (
-            header
-            + rows * self.table.verticalHeader().defaultSectionSize()
-            + 2 * self.table.frameWidth()
-        )
-        if self.table.height() != height:
-            self.table.setFixedHeight(height)
+        self._fit_rows(len(positions))
         if changed:  # same figures, same widths: no need to measure them again
             self.table.fit_columns()
         a = variant.account
@@ -251,6 +264,12 @@ class ComparisonPanel(QScrollArea):
         cards = [card.minimumSizeHint().width() for card in self.cards.values()]
         spacing = self._row.spacing() * (len(cards) - 1)
         return sum(cards) + spacing + self.verticalScrollBar().sizeHint().width()
+
+    def set_row_cap(self, rows: int) -> None:
+        """Each card shows at most ``rows`` positions (``CARD_ROWS``, or fewer in a short
+        window)."""
+        for card in self.cards.values():
+            card.set_row_cap(rows)
 
     def unscrolled_height(self, width: int) -> int:
         """The height that shows the summary and every card whole at ``width``."""

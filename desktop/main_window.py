@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from marginlab.desktop.account_panel import AccountPanel
 from marginlab.desktop.autosave import Autosaver
-from marginlab.desktop.comparison_panel import ComparisonPanel
+from marginlab.desktop.comparison_panel import CARD_ROWS, SHORT_CARD_ROWS, ComparisonPanel
 from marginlab.desktop.controller import Result, ScenarioController
 from marginlab.desktop.equity_plot import EquityPlot
 from marginlab.desktop.fields import EditField
@@ -81,6 +81,7 @@ TITLE_BAR = 40  # px the window manager's frame takes above a window's contents
 FIT_ROWS = 200  # rows a column's width is measured over (QHeaderView resizeContentsPrecision)
 CELL_PADDING = 8  # px a table cell adds around its text: margins, focus frame, grid line
 PROBLEM_LINES = 3  # lines of problems shown under the form; the rest in its tooltip
+SHORT_WINDOW = 720  # px of the window's panes under which a card shows fewer rows
 ROOM_FOR_PLOT = 360  # px under which the max-loss chart gives up height to the plots
 
 
@@ -305,6 +306,9 @@ class MainWindow(QMainWindow):
         )
         self.panes.chosen = self._left_wanted()
         left = self.panes.fit(width)
+        # A laptop's short window: a big book's cards showed six rows each and hid their own
+        # "Max loss if wrong" below them, beside a plot 60 px tall (1280 × 720).
+        self.comparison.set_row_cap(SHORT_CARD_ROWS if height < SHORT_WINDOW else CARD_ROWS)
         figures = min(self.comparison.unscrolled_height(width - left), height // 2)
         losses = self.losses.sizeHint().height()
         if height - figures - losses < ROOM_FOR_PLOT:  # a laptop: the plots need it more

@@ -1267,6 +1267,32 @@ def test_the_table_buttons_stay_whole_when_the_split_refits(qapp, window: MainWi
     window.controller.undo_stack.setClean()
 
 
+def test_a_short_window_keeps_each_cards_max_loss_in_view(
+    qapp, window: MainWindow, tmp_path
+) -> None:
+    """1280 × 720 with a 60-position book: six rows a card pushed each card's "Max loss if
+    wrong" below the panel's edge, out of view. A short window's cards show three rows
+    (their tables scroll), and that first line stays in view; a tall window keeps six."""
+    path = tmp_path / "book.json"
+    path.write_text(json.dumps(book_document(60)), encoding="utf-8")
+    window.files.open_path(path, ask=False)
+    window.resize(1280, 660)
+    window._fit_splits()  # as the window's first layout does at this size
+    qapp.processEvents()
+    panel = window.comparison
+    viewport = panel.viewport()
+    for card in panel.cards.values():
+        assert card.table.rows_shown == 3
+        assert card.table.verticalScrollBar().maximum() > 0  # the other 57, a scroll away
+        top = card.account.mapTo(viewport, card.account.rect().topLeft()).y()
+        assert card.account.text().startswith("<b>Max loss if wrong:")  # its first line
+        assert top >= 0 and top + card.account.fontMetrics().height() <= viewport.height()
+    window.resize(1600, 1000)
+    window._fit_splits()
+    assert all(card.table.rows_shown == 6 for card in panel.cards.values())
+    window.controller.undo_stack.setClean()
+
+
 def test_a_card_of_a_big_book_shows_its_last_column_whole(qapp, window: MainWindow, tmp_path):
     """A card of more than 6 positions scrolls its rows: the scroll bar's width is added to
     the card's, so the last column (the margin ratio) is not cut ("≥ 100 '" for "≥ 100 %")."""

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -145,7 +146,7 @@ class RiskView(QScrollArea):
         self._show_model_inputs()
         self.progress = QProgressBar()
         layout.addWidget(self.progress)
-        self.odds = QLabel(tr("Run a simulation to see the odds of liquidation in each mode."))
+        self.odds = _WholeLabel(tr("Run a simulation to see the odds of liquidation in each mode."))
         self.odds.setWordWrap(True)
         self.odds.setAccessibleName("risk odds")
         self.odds.setToolTip(
@@ -157,7 +158,7 @@ class RiskView(QScrollArea):
         )
         layout.addWidget(self.odds)
         layout.addLayout(key_row())
-        self.plot = pg.PlotWidget()
+        self.plot = _Histogram()
         plain_axes(self.plot)  # end equity in the account's unit: 0.2 BTC reads 0.2
         self.plot.setLabel("left", tr("Paths"))
         self.histograms = {
@@ -299,3 +300,29 @@ class RiskView(QScrollArea):
         self.odds.setText("<br>".join(lines))
         self.progress.setValue(100)
         self.done.emit(risk)
+
+
+class _Histogram(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped
+    """A plot that asks for ``PLOT_HEIGHT`` and takes the room there is: asking for
+    pyqtgraph's 410 px, it made a tall window's Risk tab scroll."""
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), PLOT_HEIGHT)
+
+
+class _WholeLabel(QLabel):
+    """A wrapped label never given less height than its lines need: in the scroll area the
+    layout measured it before the scroll bar took its width, and cut its last line."""
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._keep_whole()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._keep_whole()
+
+    def _keep_whole(self) -> None:
+        height = self.heightForWidth(self.width())
+        if height > 0 and height != self.minimumHeight():
+            self.setMinimumHeight(height)

@@ -86,7 +86,7 @@ def test_on_a_short_screen_the_odds_read_whole_and_the_histogram_a_scroll_away(
 ) -> None:
     """1280 × 720: the odds' lines were cut in half by the key under them, and the histogram
     squeezed to 30 px. The tab now scrolls: every line of the odds has its height, and the
-    histogram keeps its own."""
+    histogram keeps its own. A tall window's tab does not scroll."""
     window.resize(1280, 660)
     risk_view = window.risk
     window.views.setCurrentWidget(risk_view)
@@ -99,6 +99,11 @@ def test_on_a_short_screen_the_odds_read_whole_and_the_histogram_a_scroll_away(
     assert odds.height() >= odds.heightForWidth(odds.width())
     assert risk_view.plot.height() >= PLOT_HEIGHT
     assert risk_view.verticalScrollBar().maximum() > 0  # the rest, a scroll away
+    window.resize(1600, 1000)  # a tall window: no scrolling, the histogram takes the room
+    window._fit_splits()
+    qapp.processEvents()
+    assert risk_view.verticalScrollBar().maximum() == 0
+    assert risk_view.plot.height() > PLOT_HEIGHT
 
 
 def test_risk_cancel(qtbot, window: MainWindow) -> None:

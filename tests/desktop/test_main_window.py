@@ -1247,26 +1247,6 @@ def test_a_scroll_bar_that_comes_later_does_not_cover_the_last_row(
     window.controller.undo_stack.setClean()
 
 
-def test_the_table_buttons_stay_whole_when_the_split_refits(qapp, window: MainWindow) -> None:
-    """Showing the BTC account of two: the columns' widths settle while the split lays the
-    table out, the scroll bar the first fit counted goes, and the split refits. Done at once,
-    inside that layout, it left Add, Duplicate and Remove where the outer layout had put
-    them, half below the table's part of the split (the README's two-accounts picture)."""
-    window.resize(1600, 1000)
-    window.files.load_preset("two-accounts.json")
-    window.controller.show_account(1)
-    for _ in range(3):
-        qapp.processEvents()
-    top = window.split.widget(0)
-    row = window.split._buttons
-    buttons = [row.itemAt(i).widget() for i in range(row.count())]
-    assert [b.text() for b in buttons if b is not None] == ["&Add", "D&uplicate", "Re&move"]
-    for button in buttons:
-        assert button is not None
-        assert button.geometry().bottom() < top.height(), (button.geometry(), top.height())
-    window.controller.undo_stack.setClean()
-
-
 def test_a_short_window_keeps_each_cards_max_loss_in_view(
     qapp, window: MainWindow, tmp_path
 ) -> None:

@@ -512,6 +512,10 @@ class EquityPlot(QWidget):
         that one is taken); a label with no free place is hidden (its line keeps its tooltip,
         and a crowded plot lists every line below it)."""
         view = self.plot.getPlotItem().vb
+        # The view's new range in its transform first (pyqtgraph defers it to the paint):
+        # asked on a range change, the other lines' labels still stood where the last range
+        # put them, and a label was placed over "what if" (a 60-position book, laptop).
+        view.updateMatrix()
         box = view.sceneBoundingRect()
         if box.width() <= 0:
             return

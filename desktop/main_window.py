@@ -121,6 +121,7 @@ class MainWindow(QMainWindow):
         self.model.headerDataChanged.connect(self._fit_headers)
         controller.scenarioReplaced.connect(self.table.resizeColumnsToContents)
         controller.scenarioReplaced.connect(self._fit_table_rows)
+        controller.scenarioReplaced.connect(self._fit_panes)
         self.form = PositionForm(controller)
         self.problems = QLabel()
         self.problems.setTextFormat(Qt.TextFormat.PlainText)
@@ -263,9 +264,12 @@ class MainWindow(QMainWindow):
         right.addWidget(self.losses)
         right.setStretchFactor(1, 1)  # the plot gives and takes height; the figures keep theirs
         self._right = right
+        self._right_dragged = False  # the trader moved the figures' or the plot's edge
+        right.splitterMoved.connect(self._on_right_moved)
         self.panes = Panes(left, right, self.comparison.unscrolled_width)
         self.setCentralWidget(self.panes)
         self._fitted = False
+        self._book_replaced = False  # the cards about to show are another book's
 
     def event(self, event: QEvent) -> bool:
         # Polished just before its first layout: sizes set later would lay it all out twice.
@@ -273,6 +277,11 @@ class MainWindow(QMainWindow):
             self._fitted = True
             self._fit_splits()
         return super().event(event)
+
+    def _fit_panes(self) -> None:
+        """Another book: once its cards show, the left column gets back the width the last
+        book's cards took (``_on_result_changed``)."""
+        self._book_replaced = True
 
     def _fit_table_rows(self) -> None:
         """A book opened: the table shows its rows, up to a few (``TableAndForm.fit``)."""
@@ -306,17 +315,37 @@ class MainWindow(QMainWindow):
         )
         self.panes.chosen = self._left_wanted()
         left = self.panes.fit(width)
-        # A laptop's short window: a big book's cards showed six rows each and hid their own
-        # "Max loss if wrong" below them, beside a plot 60 px tall (1280 × 720).
-        self.comparison.set_row_cap(SHORT_CARD_ROWS if height < SHORT_WINDOW else CARD_ROWS)
-        figures = min(self.comparison.unscrolled_height(width - left), height // 2)
-        losses = self.losses.sizeHint().height()
-        if height - figures - losses < ROOM_FOR_PLOT:  # a laptop: the plots need it more
-            losses = self.losses.minimumSizeHint().height()
-        self._right.setSizes([figures, max(height - figures - losses, 0), losses])
+        self._right.setSizes(self._right_sizes(height, width - left))
         # The table its rows, the form the rest; a left column narrower than the table's
         # columns shows them under a scroll bar.
         self.split.fit(len(self.controller.scenario.positions), left < self._left_wanted())
+
+    def _fit_figures(self) -> None:
+        """Another book's cards: the figures' pane as tall as they are (up to half the
+        height, as at the start), the plot the rest, unless the trader has dragged it. The
+        12-position account imported into a window fitted to the brief's two left each card's
+        "Max loss if wrong" below the panel's edge."""
+        if self._right_dragged:
+            return
+        sizes = self._right_sizes(sum(self._right.sizes()), self.comparison.width())
+        if sizes != self._right.sizes():
+            self._right.setSizes(sizes)
+
+    def _right_sizes(self, height: int, width: int) -> list[int]:
+        """The figures, the plots and the max-loss chart in ``height`` px of a ``width`` px
+        column: the cards as tall as they are, up to half; the chart at its own height
+        unless the plots then get too little; the plots the rest."""
+        # A laptop's short window: a big book's cards showed six rows each and hid their own
+        # "Max loss if wrong" below them, beside a plot 60 px tall (1280 × 720).
+        self.comparison.set_row_cap(SHORT_CARD_ROWS if height < SHORT_WINDOW else CARD_ROWS)
+        figures = min(self.comparison.unscrolled_height(width), height // 2)
+        losses = self.losses.sizeHint().height()
+        if height - figures - losses < ROOM_FOR_PLOT:  # a laptop: the plots need it more
+            losses = self.losses.minimumSizeHint().height()
+        return [figures, max(height - figures - losses, 0), losses]
+
+    def _on_right_moved(self, _position: int, _index: int) -> None:
+        self._right_dragged = True
 
     @property
     def glossary(self) -> QDockWidget:
@@ -586,6 +615,14 @@ class MainWindow(QMainWindow):
     def _on_result_changed(self, result: Result) -> None:
         self.comparison.show_result(result)
         self.losses.show_result(result)
+        # Cards grown wider (an imported book's "+1198.0 %") take room from the left column,
+        # as a narrower window does: the cross card's max loss was a scroll away.
+        if self._book_replaced:
+            self._book_replaced = False
+            self.panes.fit(self.panes.width())
+            self._fit_figures()
+        else:
+            self.panes.give_way()
 
     def _on_problems_changed(self, problems: dict[str, str]) -> None:
         scenario = self.controller.scenario

@@ -54,6 +54,15 @@ class Panes(QSplitter):
             self.setSizes([left, total - self.handleWidth() - left])
         return left
 
+    def give_way(self) -> None:
+        """The cards grew (an imported book's "+1198.0 %"): the left column narrows so they
+        stand whole, as for a narrower window. It never widens here: an edit must not move
+        the table's edge back and forth; a resize or another book gives the width back."""
+        if self.chosen is None or self._left is None:
+            return
+        if self.width() - self.handleWidth() - self._cards_width() < self._left:
+            self.fit(self.width())
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.fit(self.width())

@@ -671,6 +671,47 @@ def test_import_positions_from_a_venue_file(qtbot, window: MainWindow) -> None:
     window.controller.undo_stack.setClean()
 
 
+def test_an_imported_book_keeps_the_three_cards_in_view(qtbot, qapp, window: MainWindow) -> None:
+    """The 12-position Hyperliquid account imported into a 1600 × 1000 window: its cards came
+    wider than the brief's ("+1198.0 %"), the left column kept the width it had, and the
+    All cross card's max loss and ratio were a horizontal scroll away, and every card's "Max
+    loss if wrong" below the panel's edge. The left column gives way as it does when the
+    window narrows, and the figures' pane takes the cards' height, so all three stand whole."""
+    from pathlib import Path
+
+    window.resize(1600, 1000)
+    window._fit_splits()
+    qapp.processEvents()
+    panel = window.comparison
+    assert panel.horizontalScrollBar().maximum() == 0
+    file = (
+        Path(__file__).parents[1]
+        / "fixtures"
+        / "venues"
+        / "hyperliquid-clearinghouse-12-cross.json"
+    )
+    window.files.ask_import_path = lambda: str(file)
+    window.files.import_positions()
+    wait_result(qtbot, window)
+    qapp.processEvents()
+    qapp.processEvents()
+    assert len(window.controller.scenario.positions) == 12
+    assert panel.horizontalScrollBar().maximum() == 0
+    viewport = panel.viewport()
+    cross = panel.cards["cross"]
+    assert cross.mapTo(viewport, cross.rect().topRight()).x() <= viewport.width()
+    for card in panel.cards.values():  # and each card's max loss in view, not below the edge
+        top = card.account.mapTo(viewport, card.account.rect().topLeft()).y()
+        assert card.account.text().startswith("<b>Max loss if wrong:")
+        assert top >= 0 and top + card.account.fontMetrics().height() <= viewport.height()
+    narrowed = window.panes.sizes()[0]
+    window.files.load_preset("seed-example.json")  # another book: the width comes back
+    wait_result(qtbot, window)
+    qapp.processEvents()
+    assert window.panes.sizes()[0] > narrowed
+    window.controller.undo_stack.setClean()
+
+
 def test_a_cancelled_import_keeps_the_scenario(qtbot, window: MainWindow) -> None:
     from pathlib import Path
 
@@ -1307,6 +1348,30 @@ def test_the_start_line_is_todays_equity_as_entered(qtbot, window: MainWindow) -
     window.controller.undo_stack.setClean()
 
 
+def test_labels_placed_on_a_new_range_are_clear_of_what_if(qapp, window: MainWindow, tmp_path):
+    """A 60-position book opened in a laptop's window: the labels were placed on the view's
+    range change, while "what if …" still stood where the last range put it (pyqtgraph moves
+    it at the paint), and the first liquidation label was written over it."""
+    window.resize(1366, 688)
+    qapp.processEvents()
+    path = tmp_path / "book.json"
+    path.write_text(json.dumps(book_document(60)), encoding="utf-8")
+    window.files.open_path(path, ask=False)
+    for _ in range(3):
+        qapp.processEvents()
+    plot = window.plot
+    what_if = plot.what_if.label.sceneBoundingRect()
+    labels = [
+        line.label.sceneBoundingRect()
+        for line in plot.liquidation_lines
+        if line.isVisible() and line.label.isVisible()
+    ]
+    assert labels
+    for rect in labels:
+        assert not rect.intersects(what_if), (rect, what_if)
+    window.controller.undo_stack.setClean()
+
+
 def test_no_liquidation_label_is_written_over_another_or_the_what_if_label(
     qapp, window: MainWindow, tmp_path
 ) -> None:
@@ -1320,6 +1385,13 @@ def test_no_liquidation_label_is_written_over_another_or_the_what_if_label(
     window.files.open_path(path, ask=False)
     qapp.processEvents()
     plot = window.plot
+    # The plot 91 px tall, as the trader's drag of the cards' edge leaves it: opened, the
+    # book's cards take the room their max loss needs, and the plot keeps less.
+    sizes = window._right.sizes()
+    more = 91 - plot.plot.getPlotItem().vb.sceneBoundingRect().height()
+    window._right.setSizes([sizes[0] - int(more), sizes[1] + int(more), sizes[2]])
+    qapp.processEvents()
+    assert abs(plot.plot.getPlotItem().vb.sceneBoundingRect().height() - 91) <= 2
     for side in ((1, 0.5), (0, 0.5)):  # the what-if label left, then right of its line
         plot.what_if.label.anchors = [side, side]
         plot._place_labels()

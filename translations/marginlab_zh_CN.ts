@@ -679,37 +679,37 @@
    <translation>{count} 张</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="165" />
+   <location filename="../desktop/comparison_panel.py" line="186" />
    <source>iso</source>
    <translation>逐仓</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="165" />
+   <location filename="../desktop/comparison_panel.py" line="186" />
    <source>cross</source>
    <translation>全仓</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="218" />
+   <location filename="../desktop/comparison_panel.py" line="231" />
    <source>⚠ … and {n} more: hold the pointer here to read them</source>
    <translation>⚠ … 另有 {n} 条:将指针停在此处即可阅读全部</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="295" />
+   <location filename="../desktop/comparison_panel.py" line="314" />
    <source>{n} symbols moved</source>
    <translation>{n} 个合约已移动</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="190" />
+   <location filename="../desktop/comparison_panel.py" line="203" />
    <source>&lt;b&gt;Max loss if wrong: {loss} {currency}&lt;/b&gt;&lt;br&gt;Equity now {equity} {currency} · margin put in {margin} {currency} · margin ratio {ratio}</source>
    <translation>&lt;b&gt;判断错误时的最大亏损：{loss} {currency}&lt;/b&gt;&lt;br&gt;当前权益 {equity} {currency} · 投入保证金 {margin} {currency} · 保证金率 {ratio}</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="270" />
+   <location filename="../desktop/comparison_panel.py" line="289" />
    <source>at the what-if: {prices}</source>
    <translation>假设价格下：{prices}</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="206" />
+   <location filename="../desktop/comparison_panel.py" line="219" />
    <source>In USD: equity now {equity} · max loss if wrong {loss} (fewer coins, each worth less)</source>
    <translation>折合美元：当前权益 {equity} · 判断错误时的最大亏损 {loss}（币更少，每个币也更不值钱）</translation>
   </message>
@@ -819,182 +819,182 @@
    <translation>按输入</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="49" />
+   <location filename="../desktop/equity_plot.py" line="51" />
    <source>Move the what-if line to see each variant's equity there.</source>
    <translation>移动假设价格线，查看各方案在该处的权益。</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="73" />
+   <location filename="../desktop/equity_plot.py" line="75" />
    <source>What if {where}: {figures}</source>
    <translation>假设 {where}：{figures}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="155" />
+   <location filename="../desktop/equity_plot.py" line="157" />
    <source>Move one symbol's price (others stay at their marks), or move every symbol by the same percentage</source>
    <translation>移动一个合约的价格（其他合约保持标记价格），或让所有合约按相同百分比移动</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="167" />
+   <location filename="../desktop/equity_plot.py" line="169" />
    <source>Where the what-if line stands: type a price (or a % move of every symbol) and press Enter, or step it with Up/Down and PageUp/PageDown. Dragging the line in the plot moves it too.</source>
    <translation>假设价格线的位置：输入价格（或所有合约的百分比变动）后按回车，或用 上/下 和 PageUp/PageDown 调整。在图中拖动这条线也可以移动它。</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="178" />
+   <location filename="../desktop/equity_plot.py" line="180" />
    <source>What &amp;if:</source>
    <translation>假设(&amp;I)：</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="237" />
+   <location filename="../desktop/equity_plot.py" line="243" />
    <source>Drag: each variant's equity and liquidations at this price</source>
    <translation>拖动：各方案在此价格下的权益和强平</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="245" />
+   <location filename="../desktop/equity_plot.py" line="251" />
    <source>The numbered liquidation lines on the plot, nearest first</source>
    <translation>图上编号的强平线，由近及远</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="267" />
+   <location filename="../desktop/equity_plot.py" line="273" />
    <source>e.g. ETH -10%, SOL 150</source>
    <translation>例如 ETH -10%, SOL 150</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="269" />
+   <location filename="../desktop/equity_plot.py" line="275" />
    <source>Move other symbols too, each its own way: a % from its mark or a price, e.g. 'ETH -10%, SOL 150' (ALL -20% moves every symbol). Enter applies it; the line sets the symbol on the plot's axis. Empty: the other symbols stay at their marks.</source>
    <translation>让其他合约也各自移动：相对标记价格的 % 或一个价格，例如 'ETH -10%, SOL 150'（ALL -20% 移动所有合约）。回车生效；图中的线设定横轴上的合约。留空：其他合约保持标记价格。</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="277" />
+   <location filename="../desktop/equity_plot.py" line="283" />
    <source>Other sym&amp;bols:</source>
    <translation>其他合约(&amp;B)：</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="286" />
+   <location filename="../desktop/equity_plot.py" line="292" />
    <source>The figures in the cards above: at today's marks, or as if the market stood at the what-if prices (liquidation prices, distances and ratios from there)</source>
    <translation>上方卡片中的数字：按今日标记价格，或假设市场处于假设价格（强平价格、距离和保证金率从那里算起）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="294" />
+   <location filename="../desktop/equity_plot.py" line="300" />
    <source>&amp;Cards show figures</source>
    <translation>卡片显示(&amp;C)</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="301" />
+   <location filename="../desktop/equity_plot.py" line="307" />
    <source>in USD, beside the same on USDT (grey dashes)</source>
    <translation>以美元计，并列 U 本位同样仓位（灰色虚线）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="302" />
+   <location filename="../desktop/equity_plot.py" line="308" />
    <source>in the coin</source>
    <translation>以币计</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="304" />
+   <location filename="../desktop/equity_plot.py" line="310" />
    <source>A coin-margined account's equity in USD at each price, or in the coin. In USD a long loses twice as the price falls: fewer coins, each worth less. The grey dashed curve is the same trades USDT-margined.</source>
    <translation>币本位账户在各价格下以美元或以币计的权益。以美元计时，多单在价格下跌时双重亏损：币更少，每个币也更不值钱。灰色虚线是同样的交易以 U 本位（USDT 保证金）持有。</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="311" />
+   <location filename="../desktop/equity_plot.py" line="317" />
    <source>&amp;Equity</source>
    <translation>权益(&amp;E)</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="362" />
+   <location filename="../desktop/equity_plot.py" line="368" />
    <source>Move of every symbol (%)</source>
    <translation>所有合约的变动 (%)</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="52" />
+   <location filename="../desktop/equity_plot.py" line="54" />
    <source>all symbols {move}</source>
    <translation>所有合约 {move}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="151" />
+   <location filename="../desktop/equity_plot.py" line="153" />
    <source>Equity against:</source>
    <translation>权益对应：</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="232" />
+   <location filename="../desktop/equity_plot.py" line="238" />
    <source>what if</source>
    <translation>假设</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="284" />
+   <location filename="../desktop/equity_plot.py" line="290" />
    <source>at today's marks</source>
    <translation>按今日标记价格</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="284" />
+   <location filename="../desktop/equity_plot.py" line="290" />
    <source>at the what-if</source>
    <translation>按假设价格</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="392" />
+   <location filename="../desktop/equity_plot.py" line="398" />
    <source>Add a position to see the equity curves.</source>
    <translation>添加一个仓位以查看权益曲线。</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="497" />
+   <location filename="../desktop/equity_plot.py" line="503" />
    <source>Liquidation lines: </source>
    <translation>强平线：</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="67" />
+   <location filename="../desktop/equity_plot.py" line="69" />
    <source> — liquidated: {ids}</source>
    <translation> — 已强平：{ids}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="364" />
+   <location filename="../desktop/equity_plot.py" line="370" />
    <source>{symbol} price ({currency})</source>
    <translation>{symbol} 价格（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="375" />
+   <location filename="../desktop/equity_plot.py" line="381" />
    <source>Account equity ({currency})</source>
    <translation>账户权益（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="448" />
+   <location filename="../desktop/equity_plot.py" line="454" />
    <source>start equity {amount}</source>
    <translation>初始权益 {amount}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="480" />
+   <location filename="../desktop/equity_plot.py" line="486" />
    <source>{ids} liquidated ({variants}) at {where}</source>
    <translation>{ids} 被强平（{variants}），位置 {where}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="613" />
+   <location filename="../desktop/equity_plot.py" line="669" />
    <source>what if {where}</source>
    <translation>假设 {where}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="83" />
+   <location filename="../desktop/equity_plot.py" line="85" />
    <source>{variant} liquidates: {ids}</source>
    <translation>{variant} 强平：{ids}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="455" />
+   <location filename="../desktop/equity_plot.py" line="461" />
    <source>max acceptable loss {limit}: equity {equity}</source>
    <translation>最大可接受亏损 {limit}：权益 {equity}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="495" />
+   <location filename="../desktop/equity_plot.py" line="501" />
    <source>… and {n} more, farther from the marks</source>
    <translation>… 另有 {n} 条，离标记价格更远</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="594" />
+   <location filename="../desktop/equity_plot.py" line="650" />
    <source>{problem}; nothing moved</source>
    <translation>{problem}；未移动</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="489" />
+   <location filename="../desktop/equity_plot.py" line="495" />
    <source>{variants}: {ids} liquidated when the move reaches {where}</source>
    <translation>{variants}：价格移动到 {where} 时 {ids} 被强平</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="343" />
+   <location filename="../desktop/equity_plot.py" line="349" />
    <source>{problems}; the moves shown are the last valid ones</source>
    <translation>{problems}；显示的是上一次有效的移动</translation>
   </message>
@@ -1334,254 +1334,254 @@
    <translation>可接受 {amount}</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="160" />
+   <location filename="../desktop/main_window.py" line="162" />
    <source>Edit any figure on the left; everything on the right follows as you type. F1: glossary.</source>
    <translation>修改左侧任一数字，右侧随输入即时更新。F1：术语表。</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="200" />
+   <location filename="../desktop/main_window.py" line="202" />
    <source>Before you open: isolated or cross?</source>
    <translation>开仓之前：逐仓还是全仓？</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="204" />
+   <location filename="../desktop/main_window.py" line="206" />
    <source>The order you are about to place, opened isolated and opened cross in this account, against the loss you accept (Ctrl+T)</source>
    <translation>你将要下的订单，在本账户中分别以逐仓和全仓开仓，与你能接受的亏损对比（Ctrl+T）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="228" />
+   <location filename="../desktop/main_window.py" line="230" />
    <source>Positions (double-click a cell to edit; tick Isolated to toggle the margin mode)</source>
    <translation>仓位（双击单元格编辑；勾选“逐仓”切换保证金模式）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="239" />
+   <location filename="../desktop/main_window.py" line="241" />
    <source>Price &amp;move</source>
    <translation>价格变动(&amp;M)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="241" />
+   <location filename="../desktop/main_window.py" line="243" />
    <source>Re&amp;play a path</source>
    <translation>回放价格路径(&amp;P)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="242" />
+   <location filename="../desktop/main_window.py" line="244" />
    <source>Ris&amp;k (Monte Carlo)</source>
    <translation>风险（蒙特卡洛）(&amp;K)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="243" />
+   <location filename="../desktop/main_window.py" line="245" />
    <source>Calculator</source>
    <translation>计算器</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="244" />
+   <location filename="../desktop/main_window.py" line="246" />
    <source>Before you open</source>
    <translation>开仓之前</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="246" />
+   <location filename="../desktop/main_window.py" line="248" />
    <source>Equity against a what-if price move</source>
    <translation>权益随假设价格变动的曲线</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="247" />
+   <location filename="../desktop/main_window.py" line="249" />
    <source>A price path in time: a wick or a sustained crash</source>
    <translation>随时间变化的价格路径：插针或持续暴跌</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="248" />
+   <location filename="../desktop/main_window.py" line="250" />
    <source>Odds of liquidation in each mode over many paths</source>
    <translation>多条路径下各模式的强平概率</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="251" />
+   <location filename="../desktop/main_window.py" line="253" />
    <source>PnL and targets, average entry and DCA ladder, max open, size from your loss, funding: per mode (Ctrl+K)</source>
    <translation>盈亏与目标价、均价与分批建仓、最大可开、按亏损定仓位、资金费：按模式分别计算（Ctrl+K）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="257" />
+   <location filename="../desktop/main_window.py" line="259" />
    <source>The order you are about to place, isolated vs cross, against your loss (Ctrl+T)</source>
    <translation>你将要下的订单，逐仓对比全仓，与你的可接受亏损对照（Ctrl+T）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="348" />
+   <location filename="../desktop/main_window.py" line="381" />
    <source>&amp;Edit</source>
    <translation>编辑(&amp;E)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="349" />
+   <location filename="../desktop/main_window.py" line="382" />
    <source>&amp;Undo</source>
    <translation>撤销(&amp;U)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="351" />
+   <location filename="../desktop/main_window.py" line="384" />
    <source>&amp;Redo</source>
    <translation>重做(&amp;R)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="382" />
+   <location filename="../desktop/main_window.py" line="415" />
    <source>Remove this accou&amp;nt</source>
    <translation>移除此账户(&amp;N)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="384" />
+   <location filename="../desktop/main_window.py" line="417" />
    <source>Take the account shown out of this file (Undo brings it back)</source>
    <translation>从本文件中移除当前显示的账户（撤销可恢复）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="392" />
+   <location filename="../desktop/main_window.py" line="425" />
    <source>&amp;Help</source>
    <translation>帮助(&amp;H)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="393" />
+   <location filename="../desktop/main_window.py" line="426" />
    <source>&amp;Glossary: isolated vs cross</source>
    <translation>术语表：逐仓与全仓(&amp;G)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="395" />
+   <location filename="../desktop/main_window.py" line="428" />
    <source>Show or hide the glossary panel (F1)</source>
    <translation>显示或隐藏术语表面板（F1）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="407" />
+   <location filename="../desktop/main_window.py" line="440" />
    <source>The window's language, from the next start</source>
    <translation>界面语言，下次启动时生效</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="679" />
+   <location filename="../desktop/main_window.py" line="720" />
    <source>An unusual value</source>
    <translation>异常的数值</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="683" />
+   <location filename="../desktop/main_window.py" line="724" />
    <source>Keep it</source>
    <translation>保留</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="684" />
+   <location filename="../desktop/main_window.py" line="725" />
    <source>Put it back</source>
    <translation>改回原值</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="215" />
+   <location filename="../desktop/main_window.py" line="217" />
    <source>&amp;Add</source>
    <translation>添加(&amp;A)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="215" />
+   <location filename="../desktop/main_window.py" line="217" />
    <source>Add a position (Ctrl+Shift+A)</source>
    <translation>添加仓位（Ctrl+Shift+A）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="217" />
+   <location filename="../desktop/main_window.py" line="219" />
    <source>D&amp;uplicate</source>
    <translation>复制(&amp;U)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="218" />
+   <location filename="../desktop/main_window.py" line="220" />
    <source>Duplicate the selected position (Ctrl+D)</source>
    <translation>复制所选仓位（Ctrl+D）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="221" />
+   <location filename="../desktop/main_window.py" line="223" />
    <source>Re&amp;move</source>
    <translation>删除(&amp;M)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="221" />
+   <location filename="../desktop/main_window.py" line="223" />
    <source>Remove the selected position (Ctrl+Del)</source>
    <translation>删除所选仓位（Ctrl+Del）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="321" />
+   <location filename="../desktop/main_window.py" line="354" />
    <source>Glossary: isolated vs cross</source>
    <translation>术语表：逐仓与全仓</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="347" />
+   <location filename="../desktop/main_window.py" line="380" />
    <source>&amp;File</source>
    <translation>文件(&amp;F)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="356" />
+   <location filename="../desktop/main_window.py" line="389" />
    <source>&amp;Add position</source>
    <translation>添加仓位(&amp;A)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="357" />
+   <location filename="../desktop/main_window.py" line="390" />
    <source>&amp;Duplicate position</source>
    <translation>复制仓位(&amp;D)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="358" />
+   <location filename="../desktop/main_window.py" line="391" />
    <source>&amp;Remove position</source>
    <translation>删除仓位(&amp;R)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="359" />
+   <location filename="../desktop/main_window.py" line="392" />
    <source>&amp;Copy comparison</source>
    <translation>复制对比(&amp;C)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="368" />
+   <location filename="../desktop/main_window.py" line="401" />
    <source>Add a &amp;coin-margined account</source>
    <translation>添加币本位账户(&amp;C)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="369" />
+   <location filename="../desktop/main_window.py" line="402" />
    <source>Link a BTC-margined account to this file: its own BTC wallet and positions</source>
    <translation>向本文件添加一个 BTC 币本位账户：有自己的 BTC 钱包和仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="373" />
+   <location filename="../desktop/main_window.py" line="406" />
    <source>Add a USD&amp;T-margined account</source>
    <translation>添加 USDT 本位账户(&amp;T)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="374" />
+   <location filename="../desktop/main_window.py" line="407" />
    <source>Link a USDT-margined account to this file: its own USDT wallet and positions</source>
    <translation>向本文件添加一个 USDT 本位账户：有自己的 USDT 钱包和仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="391" />
+   <location filename="../desktop/main_window.py" line="424" />
    <source>&amp;Presets</source>
    <translation>预设(&amp;P)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="398" />
+   <location filename="../desktop/main_window.py" line="431" />
    <source>&amp;Language</source>
    <translation>语言(&amp;L)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="410" />
+   <location filename="../desktop/main_window.py" line="443" />
    <source>System language</source>
    <translation>跟随系统</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="592" />
+   <location filename="../desktop/main_window.py" line="633" />
    <source>
 (the last valid figures stay on screen)</source>
    <translation>
 （屏幕上保留最后一次有效的数字）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="595" />
+   <location filename="../desktop/main_window.py" line="636" />
    <source>… (every problem in the tooltip)</source>
    <translation>…（所有问题见提示框）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="423" />
+   <location filename="../desktop/main_window.py" line="456" />
    <source>Margin Lab will start in {language} next time</source>
    <translation>Margin Lab 下次启动时将使用{language}</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="634" />
+   <location filename="../desktop/main_window.py" line="675" />
    <source>Margin Lab</source>
    <translation>Margin Lab</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="680" />
+   <location filename="../desktop/main_window.py" line="721" />
    <source>{message}.
 
 Keep it?</source>
@@ -1590,42 +1590,42 @@ Keep it?</source>
 保留吗？</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="424" />
+   <location filename="../desktop/main_window.py" line="457" />
    <source>the system language</source>
    <translation>系统语言</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="628" />
+   <location filename="../desktop/main_window.py" line="669" />
    <source>{name} · wallet {wallet} · {rules}</source>
    <translation>{name} · 钱包 {wallet} · {rules}</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="709" />
+   <location filename="../desktop/main_window.py" line="750" />
    <source>Margin Lab — {name}</source>
    <translation>Margin Lab — {name}</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="667" />
+   <location filename="../desktop/main_window.py" line="708" />
    <source>{id}: the leverage is back to what it was before</source>
    <translation>{id}：杠杆已恢复为之前的值</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="669" />
+   <location filename="../desktop/main_window.py" line="710" />
    <source>{id}: the MMR override is back to what it was before</source>
    <translation>{id}：维持保证金率覆盖值已恢复为之前的值</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="633" />
+   <location filename="../desktop/main_window.py" line="674" />
    <source>(tiers {date})</source>
    <translation>（档位表 {date}）</translation>
   </message>
   <message>
-   <location filename="../desktop/order_fields.py" line="30" />
+   <location filename="../desktop/order_fields.py" line="33" />
    <source>Symbol of the order (the account's symbols, or type another)</source>
    <translation>订单合约（账户中的合约，或输入其他合约）</translation>
   </message>
   <message>
-   <location filename="../desktop/order_fields.py" line="98" />
+   <location filename="../desktop/order_fields.py" line="102" />
    <source>To see the figures, fill in: {fields}</source>
    <translation>请填写以下字段以查看数值：{fields}</translation>
   </message>
@@ -2020,12 +2020,12 @@ Keep it?</source>
    <translation>假设价格下盈亏 {pnl} · 保本价 {price}</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="246" />
+   <location filename="../desktop/positions_table_model.py" line="256" />
    <source> (grey: none typed, so the symbol's mark, or the entry price, is used)</source>
    <translation>（灰色：未输入，采用该合约的标记价格或开仓价格）</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="247" />
+   <location filename="../desktop/positions_table_model.py" line="257" />
    <source> (grey: none typed, so entry notional / leverage is used)</source>
    <translation>（灰色：未输入，采用开仓名义价值 / 杠杆）</translation>
   </message>
@@ -2115,22 +2115,22 @@ Keep it?</source>
    <translation>投入保证金的收益率：盈亏 / 初始保证金（逐仓：仓位的保证金）</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="174" />
+   <location filename="../desktop/positions_table_model.py" line="175" />
    <source>refused</source>
    <translation>被拒绝</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="176" />
+   <location filename="../desktop/positions_table_model.py" line="177" />
    <source>row {n}</source>
    <translation>第 {n} 行</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="178" />
+   <location filename="../desktop/positions_table_model.py" line="179" />
    <source>{field}: '{value}' was not used ({problem})</source>
    <translation>{field}：未采用 '{value}'（{problem}）</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="103" />
+   <location filename="../desktop/positions_table_model.py" line="104" />
    <source>PnL ({currency})</source>
    <translation>盈亏（{currency}）</translation>
   </message>
@@ -2300,12 +2300,12 @@ Keep it?</source>
    <translation>可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="186" />
+   <location filename="../desktop/pretrade_view.py" line="140" />
    <source>order problems</source>
    <translation>订单 问题</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="225" />
+   <location filename="../desktop/pretrade_view.py" line="228" />
    <source>quantity</source>
    <translation>数量</translation>
   </message>
@@ -2320,62 +2320,62 @@ Keep it?</source>
    <translation>按</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="150" />
+   <location filename="../desktop/pretrade_view.py" line="155" />
    <source>Open it isolated</source>
    <translation>以逐仓开仓</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="150" />
+   <location filename="../desktop/pretrade_view.py" line="155" />
    <source>Open it cross</source>
    <translation>以全仓开仓</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="168" />
+   <location filename="../desktop/pretrade_view.py" line="173" />
    <source>Put that size in the Size field</source>
    <translation>把这个仓位大小填入“仓位大小”栏</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="281" />
+   <location filename="../desktop/pretrade_view.py" line="284" />
    <source>Recommendation: open it ISOLATED</source>
    <translation>建议：以逐仓开仓</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="283" />
+   <location filename="../desktop/pretrade_view.py" line="286" />
    <source>Recommendation: open it CROSS</source>
    <translation>建议：以全仓开仓</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="288" />
+   <location filename="../desktop/pretrade_view.py" line="291" />
    <source>&lt;i&gt;The rules disagree; the first one below decides.&lt;/i&gt;</source>
    <translation>&lt;i&gt;各规则意见不一；以下面第一条为准。&lt;/i&gt;</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="227" />
+   <location filename="../desktop/pretrade_view.py" line="230" />
    <source>contracts ({size} USD)</source>
    <translation>张合约（每张 {size} USD）</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="296" />
+   <location filename="../desktop/pretrade_view.py" line="301" />
    <source>yes</source>
    <translation>是</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="296" />
+   <location filename="../desktop/pretrade_view.py" line="301" />
    <source>NO</source>
    <translation>否</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="167" />
+   <location filename="../desktop/pretrade_view.py" line="172" />
    <source>Use the largest size within it ({mode})</source>
    <translation>使用可接受范围内的最大仓位（{mode}）</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="178" />
+   <location filename="../desktop/pretrade_view.py" line="183" />
    <source>Add this position to the scenario as {mode} (Ctrl+Z undoes it)</source>
    <translation>把这个仓位以{mode}加入方案（Ctrl+Z 撤销）</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="334" />
+   <location filename="../desktop/pretrade_view.py" line="339" />
    <source>Opened as {mode}: Ctrl+Z undoes it.</source>
    <translation>已以{mode}开仓：Ctrl+Z 撤销。</translation>
   </message>
@@ -2535,177 +2535,177 @@ Keep it?</source>
    <translation>{variant}：{ids} 在 {where} 被强平，亏损 {amount}</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="44" />
+   <location filename="../desktop/risk_view.py" line="48" />
    <source>1 hour</source>
    <translation>1 小时</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="45" />
+   <location filename="../desktop/risk_view.py" line="49" />
    <source>8 hours</source>
    <translation>8 小时</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="46" />
+   <location filename="../desktop/risk_view.py" line="50" />
    <source>1 day</source>
    <translation>1 天</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="47" />
+   <location filename="../desktop/risk_view.py" line="51" />
    <source>1 week</source>
    <translation>1 周</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="49" />
+   <location filename="../desktop/risk_view.py" line="53" />
    <source>GBM: volatility and correlation</source>
    <translation>GBM：波动率与相关性</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="49" />
+   <location filename="../desktop/risk_view.py" line="53" />
    <source>Bootstrap of your candles (CSV)…</source>
    <translation>自助抽样你的 K 线（CSV）…</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="65" />
+   <location filename="../desktop/risk_view.py" line="76" />
    <source>Number of simulated price paths</source>
    <translation>模拟的价格路径条数</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="83" />
+   <location filename="../desktop/risk_view.py" line="94" />
    <source>80 or BTCUSDT=60, ETHUSDT=90</source>
    <translation>80 或 BTCUSDT=60, ETHUSDT=90</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="88" />
+   <location filename="../desktop/risk_view.py" line="99" />
    <source>Correlation between every pair of symbols</source>
    <translation>每对合约之间的相关系数</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="90" />
+   <location filename="../desktop/risk_view.py" line="101" />
    <source>Random seed: the same seed gives the same figures</source>
    <translation>随机种子：相同的种子给出相同的数字</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="91" />
+   <location filename="../desktop/risk_view.py" line="102" />
    <source>&amp;Run</source>
    <translation>运行(&amp;R)</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="92" />
+   <location filename="../desktop/risk_view.py" line="103" />
    <source>Simulate in the background</source>
    <translation>在后台模拟</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="93" />
+   <location filename="../desktop/risk_view.py" line="104" />
    <source>&amp;Cancel</source>
    <translation>取消(&amp;C)</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="98" />
+   <location filename="../desktop/risk_view.py" line="109" />
    <source>How prices move: random (geometric Brownian motion), or blocks of your own candles drawn at random, wicks included (one CSV per symbol; timestamp, open, high, low, close)</source>
    <translation>价格如何变动：随机（几何布朗运动），或随机抽取你自己 K 线的连续片段，含插针（每个合约一个 CSV；时间戳、开、高、低、收）</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="107" />
+   <location filename="../desktop/risk_view.py" line="118" />
    <source>Bootstrap: consecutive candles drawn together, so runs and volatility clusters in your history survive</source>
    <translation>自助抽样：连续的 K 线一起抽取，因此你历史中的连续行情和波动聚集得以保留</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="138" />
+   <location filename="../desktop/risk_view.py" line="149" />
    <source>Run a simulation to see the odds of liquidation in each mode.</source>
    <translation>运行一次模拟，查看各模式的强平概率。</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="142" />
+   <location filename="../desktop/risk_view.py" line="153" />
    <source>P(liquidation): share of paths with any liquidation within the horizon (± one standard error). ES95: mean end equity of the worst 5 % of paths.</source>
    <translation>P(强平)：在时间范围内发生任何强平的路径占比（± 一个标准误）。ES95：最差 5 % 路径的期末权益均值。</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="152" />
+   <location filename="../desktop/risk_view.py" line="163" />
    <source>Paths</source>
    <translation>路径数</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="227" />
+   <location filename="../desktop/risk_view.py" line="240" />
    <source>Cancelled.</source>
    <translation>已取消。</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="71" />
+   <location filename="../desktop/risk_view.py" line="82" />
    <source>How far ahead; {n} steps over the horizon</source>
    <translation>向前看多远；整个时段分 {n} 步</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="75" />
+   <location filename="../desktop/risk_view.py" line="86" />
    <source>Annualised volatility in %, geometric Brownian motion: one number for every symbol (80), or per symbol (BTCUSDT=60, ETHUSDT=90); a lone number sets the symbols not named. Default {volatility}.</source>
    <translation>年化波动率 %，几何布朗运动：所有合约用一个数（80），或按合约分别给出（BTCUSDT=60, ETHUSDT=90）；单独的一个数用于未列出的合约。默认 {volatility}。</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="116" />
+   <location filename="../desktop/risk_view.py" line="127" />
    <source>Horizon</source>
    <translation>时间范围</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="117" />
+   <location filename="../desktop/risk_view.py" line="128" />
    <source>Seed</source>
    <translation>种子</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="122" />
+   <location filename="../desktop/risk_view.py" line="133" />
    <source>Model</source>
    <translation>模型</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="123" />
+   <location filename="../desktop/risk_view.py" line="134" />
    <source>Volatility %/yr</source>
    <translation>波动率 %/年</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="124" />
+   <location filename="../desktop/risk_view.py" line="135" />
    <source>Correlation</source>
    <translation>相关系数</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="125" />
+   <location filename="../desktop/risk_view.py" line="136" />
    <source>Block</source>
    <translation>块长</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="200" />
+   <location filename="../desktop/risk_view.py" line="213" />
    <source>CSV candles (*.csv);;All files (*)</source>
    <translation>CSV K 线 (*.csv);;所有文件 (*)</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="246" />
+   <location filename="../desktop/risk_view.py" line="259" />
    <source>{parameters}; start equity {amount}</source>
    <translation>{parameters}；初始权益 {amount}</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="286" />
+   <location filename="../desktop/risk_view.py" line="299" />
    <source>End equity ({currency})</source>
    <translation>期末权益（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="259" />
+   <location filename="../desktop/risk_view.py" line="272" />
    <source>; median first liquidation after {hours} h</source>
    <translation>；首次强平的中位时间 {hours} 小时</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="196" />
+   <location filename="../desktop/risk_view.py" line="209" />
    <source>Candles for {symbol} (Cancel: {symbol} stays at its mark)</source>
    <translation>{symbol} 的 K 线（取消：{symbol} 保持标记价格）</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="280" />
+   <location filename="../desktop/risk_view.py" line="293" />
    <source>end equity median {median}, p5 {p5}; ES95 {es}</source>
    <translation>期末权益中位数 {median}，p5 {p5}；ES95 {es}</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="275" />
+   <location filename="../desktop/risk_view.py" line="288" />
    <source>P(loss &gt; {limit}) {odds}; </source>
    <translation>P(亏损 &gt; {limit}) {odds}；</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="266" />
+   <location filename="../desktop/risk_view.py" line="279" />
    <source>P(liquidation) {odds} ± {error}</source>
    <translation>P(强平) {odds} ± {error}</translation>
   </message>
@@ -3165,57 +3165,57 @@ Keep it?</source>
    <translation>币本位仓位：{what}目前只支持 U 本位（线性）合约（卡片中的数字、图表、开仓前检查、盈亏与目标价、DCA 阶梯以及最大可开支持币本位合约）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="303" />
+   <location filename="../engine/margin/models.py" line="302" />
    <source>positions: linear and coin-margined positions settle in different currencies and never share collateral: keep the coin-margined ones in a linked account (linked_accounts)</source>
    <translation>positions：U 本位（线性）与币本位仓位以不同币种结算，从不共用保证金：请把币本位仓位放在关联账户中（linked_accounts）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="85" />
+   <location filename="../engine/margin/models.py" line="86" />
    <source>maintenance_amount: given without maintenance_rate</source>
    <translation>maintenance_amount：给出了速算额却没有维持保证金率</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="187" />
+   <location filename="../engine/margin/models.py" line="188" />
    <source>positions: isolated margins add up to {isolated}, more than account.wallet_balance {wallet_balance}</source>
    <translation>仓位：逐仓保证金合计 {isolated}，超过钱包余额 {wallet_balance}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="269" />
+   <location filename="../engine/margin/models.py" line="268" />
    <source>{where}.contract_size: required for a coin-margined position (USD per contract: 100 for Binance COIN-M BTCUSD, 1 for Bybit and BitMEX)</source>
    <translation>{where}.contract_size：币本位仓位必填（每张合约的美元面值：币安币本位 BTCUSD 为 100，Bybit 和 BitMEX 为 1）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="291" />
+   <location filename="../engine/margin/models.py" line="290" />
    <source>{where}.contract_size: only a coin-margined position has one</source>
    <translation>{where}.contract_size：只有币本位仓位才有合约面值</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="295" />
+   <location filename="../engine/margin/models.py" line="294" />
    <source>{where}.contract: coin-margined positions need the generic rule set and an MMR override: no COIN-M or inverse tier table is bundled yet</source>
    <translation>{where}.contract：币本位仓位需要通用规则集和维持保证金率覆盖值：目前尚未内置币本位（反向）合约的档位表</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="145" />
+   <location filename="../engine/margin/models.py" line="146" />
    <source>linked_accounts[{index}].linked_accounts: a linked account holds no accounts of its own; list them all in the file's linked_accounts</source>
    <translation>linked_accounts[{index}].linked_accounts：关联账户不能再包含自己的账户；请把它们都列在文件的 linked_accounts 中</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="158" />
+   <location filename="../engine/margin/models.py" line="159" />
    <source>{where}.id: '{id}' is already used by positions[{value}]</source>
    <translation>{where}.id：'{id}' 已被 positions[{value}] 使用</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="182" />
+   <location filename="../engine/margin/models.py" line="183" />
    <source>{where}.{table_problem}</source>
    <translation>{where}.{table_problem}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="170" />
+   <location filename="../engine/margin/models.py" line="171" />
    <source>{where}.mark_price: {symbol} already has mark {mark_price} in positions[{first}]</source>
    <translation>{where}.mark_price：{symbol} 在 positions[{first}] 中已有标记价格 {mark_price}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="280" />
+   <location filename="../engine/margin/models.py" line="279" />
    <source>{where}.{name}: a coin-margined price must be at least {least} (its reciprocal prices the contract, and may not pass {most})</source>
    <translation>{where}.{name}：币本位合约的价格不能低于 {least}（合约按其倒数定价，倒数不能超过 {most}）</translation>
   </message>
@@ -3680,37 +3680,37 @@ Keep it?</source>
    <translation>{move}：应为 合约=价格，价格为大于 0 的有限数</translation>
   </message>
   <message>
-   <location filename="../engine/text/numbers.py" line="49" />
+   <location filename="../engine/text/numbers.py" line="50" />
    <source>is empty</source>
    <translation>为空</translation>
   </message>
   <message>
-   <location filename="../engine/text/numbers.py" line="63" />
+   <location filename="../engine/text/numbers.py" line="64" />
    <source>'{text}' is not a finite number</source>
    <translation>'{text}' 不是有限的数字</translation>
   </message>
   <message>
-   <location filename="../engine/text/numbers.py" line="52" />
+   <location filename="../engine/text/numbers.py" line="53" />
    <source>'{text}' is ambiguous: use a point for decimals (1.5) and commas only between groups of three digits (12,500)</source>
    <translation>'{text}' 有歧义：小数请用小数点（1.5），逗号只用于三位一组的千位分隔（12,500）</translation>
   </message>
   <message>
-   <location filename="../engine/text/numbers.py" line="61" />
+   <location filename="../engine/text/numbers.py" line="62" />
    <source>'{text}' is not a number</source>
    <translation>'{text}' 不是数字</translation>
   </message>
   <message>
-   <location filename="../engine/text/numbers.py" line="129" />
+   <location filename="../engine/text/numbers.py" line="130" />
    <source>{field}: {problem}</source>
    <translation>{field}：{problem}</translation>
   </message>
   <message>
-   <location filename="../engine/text/numbers.py" line="133" />
+   <location filename="../engine/text/numbers.py" line="134" />
    <source>{field}: must be &gt; 0</source>
    <translation>{field}：必须大于 0</translation>
   </message>
   <message>
-   <location filename="../engine/text/numbers.py" line="136" />
+   <location filename="../engine/text/numbers.py" line="137" />
    <source>{field}: too large</source>
    <translation>{field}：数值太大</translation>
   </message>

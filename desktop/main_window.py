@@ -121,7 +121,7 @@ class MainWindow(QMainWindow):
         self.model.headerDataChanged.connect(self._fit_headers)
         controller.scenarioReplaced.connect(self.table.resizeColumnsToContents)
         controller.scenarioReplaced.connect(self._fit_table_rows)
-        controller.scenarioReplaced.connect(self._fit_panes)
+        controller.scenarioReplaced.connect(self._on_book_replaced)
         self.form = PositionForm(controller)
         self.problems = QLabel()
         self.problems.setTextFormat(Qt.TextFormat.PlainText)
@@ -278,9 +278,8 @@ class MainWindow(QMainWindow):
             self._fit_splits()
         return super().event(event)
 
-    def _fit_panes(self) -> None:
-        """Another book: once its cards show, the left column gets back the width the last
-        book's cards took (``_on_result_changed``)."""
+    def _on_book_replaced(self) -> None:
+        """Another book: once its cards show, the panes fit them (``_on_result_changed``)."""
         self._book_replaced = True
 
     def _fit_table_rows(self) -> None:
@@ -325,9 +324,10 @@ class MainWindow(QMainWindow):
         height, as at the start), the plot the rest, unless the trader has dragged it. The
         12-position account imported into a window fitted to the brief's two left each card's
         "Max loss if wrong" below the panel's edge."""
-        if self._right_dragged:
+        height = sum(self._right.sizes())
+        if self._right_dragged or height <= 0:  # dragged, or not laid out yet (``_fit_splits``)
             return
-        sizes = self._right_sizes(sum(self._right.sizes()), self.comparison.width())
+        sizes = self._right_sizes(height, self.comparison.width())
         if sizes != self._right.sizes():
             self._right.setSizes(sizes)
 

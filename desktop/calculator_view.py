@@ -12,11 +12,13 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -64,13 +66,20 @@ MONEY_COLUMNS = {N_("Price"), N_("Avg entry"), N_("Margin"), N_("Liq. isolated")
 MODE_COLOURS = {"isolated": "#1f77b4", "cross": "#d62728"}
 
 
-class CalculatorView(QWidget):
+class CalculatorView(QScrollArea):
+    """Scrolls rather than asking for its fields' height: on a 720-line screen, opening this
+    tab took the room from the cards and hid a big book's "Max loss if wrong"."""
+
     def __init__(self, controller: ScenarioController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # it squeezes
         self.planner = Planner(controller)
         # Keystrokes that arrive while a big book is being searched are answered once.
         self._soon = BeforePaint(self.recompute, self)  # the next frame shows the answer
-        outer = QVBoxLayout(self)
+        body = QWidget()
+        outer = QVBoxLayout(body)
         ticket = QGroupBox(tr("The order"))
         grid = QGridLayout(ticket)
         self.symbol = symbol_box(tr("calculator symbol"))
@@ -106,6 +115,7 @@ class CalculatorView(QWidget):
         self.problems = ProblemLine(tr("calculator problems"))
         self._shown_pages: set[int] = set()  # the pages that have shown figures
         outer.addWidget(self.problems)
+        self.setWidget(body)
         for edit in (self.leverage, self.price, self.mmr, self.margin, self.step, self.stop,
                      self.loss, self.rate, self.hours, self.quantity, self.exit_price,
                      self.target_roe, self.target_pnl):  # fmt: skip

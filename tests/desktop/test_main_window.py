@@ -1308,6 +1308,14 @@ def test_a_short_window_keeps_each_cards_max_loss_in_view(
         top = card.account.mapTo(viewport, card.account.rect().topLeft()).y()
         assert card.account.text().startswith("<b>Max loss if wrong:")  # its first line
         assert top >= 0 and top + card.account.fontMetrics().height() <= viewport.height()
+    # The Calculator tab opened: its fields asked for their height, took it from the cards
+    # and hid their max loss again. It scrolls instead, and the headlines stay.
+    window.views.setCurrentWidget(window.calculator)
+    qapp.processEvents()
+    for card in panel.cards.values():
+        top = card.account.mapTo(viewport, card.account.rect().topLeft()).y()
+        assert top >= 0 and top + card.account.fontMetrics().height() <= viewport.height()
+    window.views.setCurrentIndex(0)
     window.resize(1600, 1000)
     window._fit_splits()
     assert all(card.table.rows_shown == 6 for card in panel.cards.values())

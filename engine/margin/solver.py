@@ -190,11 +190,21 @@ def crossings(pool: Pool, direction: Mapping[str, float]) -> Crossings:
     one symbol asks every pool, and an edit rebuilds one (``Pool.memo``)."""
     if not pool.legs:
         return Crossings(True, None, None)
+    if len(pool.parts) == 1 and not direction.get(next(iter(pool.parts)), 0.0):
+        # A pool of one symbol the move leaves where it is (every other symbol's isolated
+        # positions, in a sweep along one price): healthy or not at the marks, no threshold.
+        # Its health summed as ``_Line`` sums it (``Pool.at_marks``), without the memo lookup
+        # a big book paid for each of its pools.
+        equity, maintenance = pool.at_marks()
+        return _UNMOVED[equity - maintenance > 0]
     key = tuple(direction.get(symbol, 0.0) for symbol in pool.parts)
     # A drag of the what-if line asks along a new direction each step: a few are kept.
     memo: Remembered[tuple[float, ...], Crossings]
     memo = pool.remembered("crossings", lambda: Remembered(32))
     return memo.get(key, lambda: _crossings(pool, direction))
+
+
+_UNMOVED = {healthy: Crossings(healthy, None, None) for healthy in (True, False)}
 
 
 def _crossings(pool: Pool, direction: Mapping[str, float]) -> Crossings:

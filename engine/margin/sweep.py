@@ -151,26 +151,10 @@ def _pools(scenario: Scenario, direction: dict[str, float]) -> PreparedPools:
     return PreparedPools(
         direction,
         {
-            variant: [
-                (pool, _crossings(pool, direction)) for pool in build_pools(scenario, variant)
-            ]
+            variant: [(pool, crossings(pool, direction)) for pool in build_pools(scenario, variant)]
             for variant in VARIANTS
         },
     )
-
-
-def _crossings(pool: Pool, direction: dict[str, float]) -> Crossings:
-    """``solver.crossings``; for a pool of one symbol the move leaves where it is (every other
-    symbol's isolated positions, in a sweep along one price), its answer at once: healthy or
-    not at the marks, no threshold. The same test the solver makes (its health summed as
-    ``Pool.at_marks`` sums it), without looking up its memo for each of a big book's pools."""
-    if len(pool.parts) == 1 and not direction.get(next(iter(pool.parts)), 0.0):
-        equity, maintenance = pool.at_marks()
-        return _UNMOVED[equity - maintenance > 0]
-    return crossings(pool, direction)
-
-
-_UNMOVED = {healthy: Crossings(healthy, None, None) for healthy in (True, False)}
 
 
 def _threshold_ts(pools: PreparedPools) -> list[float]:

@@ -29,7 +29,8 @@ from marginlab.engine.text.numbers import (
     money_text,
     price_text,
 )
-from marginlab.engine.text.report_text import margin_ratio_text, symbol_summaries
+from marginlab.engine.text.report_text import margin_ratio_text
+from marginlab.engine.text.symbol_summaries import SymbolSummaries
 
 CARD_ROWS = 6  # positions a card shows before its table scrolls
 SHORT_CARD_ROWS = 3  # the same in a short window: its max loss and the plot stay in view
@@ -282,7 +283,7 @@ class ComparisonPanel(QScrollArea):
 
     def show_result(self, result: Result) -> None:
         report = result.shown
-        self.summary.show_summaries(symbol_summaries(report))
+        self.summary.show_summaries(SymbolSummaries(report))
         where = (
             ""
             if result.cards is None

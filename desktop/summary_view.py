@@ -3,17 +3,22 @@
 A compact table, one row a symbol, so the cards' totals stay in view at any number of
 positions: it shows a few rows and scrolls beyond them. "closes 14 more" unfolds into the list
 of positions on demand (the row's arrow, or → on the keyboard); every cell's tooltip holds the
-whole sentence.
+whole sentence. A model over the report's ``SymbolSummaries``: a row's texts are made when the
+view first shows it, so a keystroke in a book of fifty symbols words the three in view, not
+all fifty (issue 16: views that stay flat as the book grows).
 """
 
 from __future__ import annotations
 
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from marginlab.desktop.i18n import N_, named, said, tr
 from marginlab.desktop.style import VARIANT_STYLES
-from marginlab.engine.text.report_text import SymbolSummary
+from marginlab.engine.text.symbol_summaries import SymbolSummaries
 
 VISIBLE_ROWS = 3  # symbols shown before the banner scrolls
 LIST_LIMIT = 12  # positions named in an unfolded row; the rest are counted
@@ -22,20 +27,149 @@ SUMMARY_TIP = N_(
     "Per symbol: the most each variant loses if that symbol goes against you (from today's "
     "equity), and which other positions a liquidation takes. Unfold a row to list them."
 )
+EMPTY = N_("Add a position to compare isolated and cross.")
+TOP = 0  # ``internalId`` of a symbol's row; its unfolded line has its row + 1
+Index = QModelIndex | QPersistentModelIndex
 
 
-class SummaryView(QTreeWidget):
+class SummaryModel(QAbstractItemModel):
+    """One row a symbol (column 0 the symbol, then one column a variant); a row whose worst
+    moves close positions of other symbols has one child, the "also closes" line."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.book: SymbolSummaries | None = None
+        self.unfolds: list[bool] = []  # per row: it has the "also closes" line
+        self.variants = list(VARIANT_STYLES)
+
+    def symbols(self) -> list[str]:
+        return [] if self.book is None else self.book.symbols
+
+    def replace(self, book: SymbolSummaries, unfolded: frozenset[int] = frozenset()) -> None:
+        """Another report's rows: the rows themselves when the symbols are others, else the
+        same rows with new texts. ``unfolded``: the rows a view shows unfolded, whose "also
+        closes" lines it must be told about (each signal costs the view a look-up)."""
+        unfolds = [book.closes_elsewhere(row) for row in range(len(book))]
+        if self.book is None or book.symbols != self.book.symbols:
+            self.beginResetModel()
+            self.book, self.unfolds = book, unfolds
+            self.endResetModel()
+            return
+        self.book = book
+        for row, (had, has) in enumerate(zip(self.unfolds, unfolds, strict=True)):
+            if had == has:
+                continue
+            parent = self.index(row, 0)
+            if has:
+                self.beginInsertRows(parent, 0, 0)
+                self.unfolds[row] = True
+                self.endInsertRows()
+            else:
+                self.beginRemoveRows(parent, 0, 0)
+                self.unfolds[row] = False
+                self.endRemoveRows()
+        last = len(self.variants)
+        self.dataChanged.emit(self.index(0, 1), self.index(len(unfolds) - 1, last))
+        for row in sorted(unfolded):
+            if unfolds[row]:
+                parent = self.index(row, 0)
+                self.dataChanged.emit(self.index(0, 1, parent), self.index(0, last, parent))
+
+    # QAbstractItemModel
+    def index(
+        self,
+        row: int,
+        column: int,
+        parent: Index = QModelIndex(),  # noqa: B008 (Qt's API)
+    ) -> QModelIndex:
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        return self.createIndex(row, column, TOP if not parent.isValid() else parent.row() + 1)
+
+    def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not child.isValid() or child.internalId() == TOP:
+            return QModelIndex()
+        return self.createIndex(child.internalId() - 1, 0, TOP)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        if not parent.isValid():
+            return max(len(self.unfolds), 1)  # no symbol: the line that says what to do
+        if parent.internalId() != TOP or parent.column() != 0 or not self.unfolds:
+            return 0
+        return int(self.unfolds[parent.row()])
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 1 + len(self.variants)
+
+    def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return self.rowCount(parent) > 0
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.internalId() != TOP:
+            flags |= Qt.ItemFlag.ItemNeverHasChildren
+        return flags
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if section == 0:
+            return tr("If wrong") if role == Qt.ItemDataRole.DisplayRole else None
+        style = VARIANT_STYLES[self.variants[section - 1]]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{style.title} {style.glyph}"
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor(style.colour))
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        tip = role == Qt.ItemDataRole.ToolTipRole
+        if not self.unfolds:
+            return None if tip or index.column() else tr(EMPTY)
+        if index.internalId() == TOP:
+            return self._cell(index.row(), index.column(), tip)
+        return self._closes(index.internalId() - 1, index.column(), tip)
+
+    def _cell(self, row: int, column: int, tip: bool) -> str:
+        assert self.book is not None  # rows only with a book
+        symbol = self.book.symbols[row]
+        if column == 0:
+            return (
+                tr("If {symbol} goes against you, alone").format(symbol=symbol) if tip else symbol
+            )
+        risk = self.book.summary(row).variants.get(self.variants[column - 1])
+        if risk is None:
+            return ""
+        if tip:
+            return _capitalised(said(risk.sentence))
+        text = said(risk.short)
+        if risk.others:
+            text += tr(", closes {n} more").format(n=len(risk.others))
+        return text
+
+    def _closes(self, row: int, column: int, tip: bool) -> str:
+        """The unfolded line: which other positions each variant's worst move closes."""
+        if column == 0:
+            return "" if tip else tr("also closes")
+        assert self.book is not None
+        risk = self.book.summary(row).variants.get(self.variants[column - 1])
+        ids = () if risk is None else risk.others
+        return named(ids, LISTED_IDS if tip else LIST_LIMIT) or tr("nothing else")
+
+
+class SummaryView(QTreeView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("summary")
         self.setToolTip(tr(SUMMARY_TIP))
-        self.setColumnCount(1 + len(VARIANT_STYLES))
-        self.setHeaderLabels(
-            [tr("If wrong"), *(f"{s.title} {s.glyph}" for s in VARIANT_STYLES.values())]
-        )
-        header = self.headerItem()
-        for column, style in enumerate(VARIANT_STYLES.values(), start=1):
-            header.setForeground(column, QBrush(QColor(style.colour)))
+        self.summaries = SummaryModel(self)
+        self.setModel(self.summaries)
         self.header().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.header().setStretchLastSection(True)
@@ -43,65 +177,37 @@ class SummaryView(QTreeWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setUniformRowHeights(True)
         self.setRootIsDecorated(True)
-        self._shown: list[tuple[object, ...]] = []
-        self._fit_height(0)
+        self._empty_line()
 
-    def show_summaries(self, summaries: list[SymbolSummary]) -> None:
-        """Fill the rows; a row whose text is unchanged is not touched (nor its unfolding)."""
-        names = list(VARIANT_STYLES)
-        keys: list[tuple[object, ...]] = [
-            (s.symbol, tuple((v.short, v.others, v.sentence) for v in s.variants.values()))
-            for s in summaries
-        ]
-        if keys == self._shown and (summaries or self.topLevelItemCount()):
+    def show_summaries(self, book: SymbolSummaries) -> None:
+        """Show another report's rows. The same symbols keep their rows, their unfolding and
+        the scroll; other symbols start afresh, a symbol that stays keeping its unfolding."""
+        model = self.summaries
+        if book.symbols == model.symbols():
+            shown = range(len(model.unfolds))
+            model.replace(book, frozenset(r for r in shown if self.isExpanded(model.index(r, 0))))
             return
-        if not summaries:
-            self.clear()
-            empty = QTreeWidgetItem(self, [tr("Add a position to compare isolated and cross.")])
-            empty.setFirstColumnSpanned(True)
-            self._shown = []
-            self._fit_height(1)
-            return
-        if not self._shown:
-            self.clear()  # the empty-scenario line
-        while self.topLevelItemCount() > len(summaries):
-            self.takeTopLevelItem(self.topLevelItemCount() - 1)
-        for index, summary in enumerate(summaries):
-            if index < len(self._shown) and self._shown[index] == keys[index]:
-                continue
-            item = self.topLevelItem(index) or QTreeWidgetItem(self)
-            item.setText(0, summary.symbol)
-            item.setToolTip(
-                0, tr("If {symbol} goes against you, alone").format(symbol=summary.symbol)
-            )
-            closes: list[tuple[str, ...]] = []
-            for column, name in enumerate(names, start=1):
-                risk = summary.variants.get(name)
-                text = "" if risk is None else said(risk.short)
-                if risk is not None and risk.others:
-                    text += tr(", closes {n} more").format(n=len(risk.others))
-                item.setText(column, text)
-                item.setToolTip(column, "" if risk is None else _capitalised(said(risk.sentence)))
-                closes.append(() if risk is None else risk.others)
-            self._show_closes(item, closes)
-        self._shown = keys
-        self._fit_height(len(summaries))
+        unfolded = {
+            symbol
+            for row, symbol in enumerate(model.symbols())
+            if self.isExpanded(model.index(row, 0))
+        }
+        model.replace(book)
+        for row, symbol in enumerate(book.symbols):
+            if symbol in unfolded and model.unfolds[row]:
+                self.expand(model.index(row, 0))
+        self._empty_line()
 
-    def _show_closes(self, item: QTreeWidgetItem, closes: list[tuple[str, ...]]) -> None:
-        """The unfolded line: which other positions each variant's worst move closes."""
-        if not any(closes):
-            item.takeChildren()
-            return
-        child = item.child(0) or QTreeWidgetItem(item)
-        child.setText(0, tr("also closes"))
-        for column, ids in enumerate(closes, start=1):
-            child.setText(column, named(ids, LIST_LIMIT) or tr("nothing else"))
-            child.setToolTip(column, named(ids, LISTED_IDS) or tr("nothing else"))
+    def _empty_line(self) -> None:
+        """No symbol: one line across the banner that says what to do; the height to match."""
+        rows = len(self.summaries.unfolds)
+        self.setFirstColumnSpanned(0, QModelIndex(), not rows)
+        self._fit_height(rows)
 
     def _fit_height(self, rows: int) -> None:
         """Tall enough for ``VISIBLE_ROWS`` symbols (fewer when there are fewer); it scrolls
         beyond, so the cards below never move out of view."""
-        row = self.sizeHintForRow(0) if self.topLevelItemCount() else -1
+        row = self.sizeHintForRow(0)
         row = row if row > 0 else self.fontMetrics().height() + 4
         shown = min(max(rows, 1), VISIBLE_ROWS)
         height = self.header().sizeHint().height() + shown * row + 2 * self.frameWidth() + 2
@@ -110,23 +216,25 @@ class SummaryView(QTreeWidget):
 
     def cell_texts(self) -> list[list[str]]:
         """What the rows read, symbol by symbol (unfolded lines included): for tests."""
+        model = self.summaries
         rows = []
-        for item in self._items():
-            rows.append([item.text(c) for c in range(self.columnCount())])
-            for child in range(item.childCount()):
-                sub = item.child(child)
-                assert sub is not None  # below childCount
-                rows.append([sub.text(c) for c in range(self.columnCount())])
+        for row in range(model.rowCount()):
+            top = model.index(row, 0)
+            rows.append([model.index(row, c).data() or "" for c in range(model.columnCount())])
+            for child in range(model.rowCount(top)):
+                rows.append(
+                    [model.index(child, c, top).data() or "" for c in range(model.columnCount())]
+                )
         return rows
-
-    def _items(self) -> list[QTreeWidgetItem]:
-        """The symbols' rows, top to bottom."""
-        items = [self.topLevelItem(index) for index in range(self.topLevelItemCount())]
-        return [item for item in items if item is not None]
 
     def sentences(self) -> list[str]:
         """Every cell's whole sentence, as its tooltip shows it."""
-        return [item.toolTip(c) for item in self._items() for c in range(1, self.columnCount())]
+        model = self.summaries
+        return [
+            model.index(row, column).data(Qt.ItemDataRole.ToolTipRole)
+            for row in range(len(model.unfolds))
+            for column in range(1, model.columnCount())
+        ]
 
 
 def _capitalised(sentence: str) -> str:

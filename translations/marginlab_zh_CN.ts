@@ -179,537 +179,537 @@
    <translation>自动保存已关闭：无法写入 {folder}（{reason}）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="52" />
+   <location filename="../desktop/calculator_view.py" line="54" />
    <source>Fill</source>
    <translation>成交</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="53" />
+   <location filename="../desktop/calculator_view.py" line="55" />
    <source>Price</source>
    <translation>价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="54" />
+   <location filename="../desktop/calculator_view.py" line="56" />
    <source>Qty</source>
    <translation>数量</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="55" />
+   <location filename="../desktop/calculator_view.py" line="57" />
    <source>Total qty</source>
    <translation>总数量</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="56" />
+   <location filename="../desktop/calculator_view.py" line="58" />
    <source>Avg entry</source>
    <translation>平均开仓价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="57" />
+   <location filename="../desktop/calculator_view.py" line="59" />
    <source>Margin</source>
    <translation>保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="58" />
+   <location filename="../desktop/calculator_view.py" line="60" />
    <source>Liq. isolated</source>
    <translation>逐仓强平价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="59" />
+   <location filename="../desktop/calculator_view.py" line="61" />
    <source>Liq. cross</source>
    <translation>全仓强平价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="74" />
+   <location filename="../desktop/calculator_view.py" line="83" />
    <source>The order</source>
    <translation>订单</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="76" />
+   <location filename="../desktop/calculator_view.py" line="85" />
    <source>calculator symbol</source>
    <translation>计算器 合约</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="77" />
+   <location filename="../desktop/calculator_view.py" line="86" />
    <source>calculator side</source>
    <translation>计算器 方向</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="80" />
+   <location filename="../desktop/calculator_view.py" line="89" />
    <source>Leverage of the order: its margin is notional / leverage</source>
    <translation>订单杠杆：保证金 = 名义价值 / 杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="81" />
+   <location filename="../desktop/calculator_view.py" line="90" />
    <source>calculator leverage</source>
    <translation>计算器 杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="85" />
+   <location filename="../desktop/calculator_view.py" line="94" />
    <source>Order price (its entry); empty = the symbol's mark</source>
    <translation>订单价格（即开仓价）；留空 = 该合约的标记价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="85" />
+   <location filename="../desktop/calculator_view.py" line="94" />
    <source>calculator price</source>
    <translation>计算器 价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="88" />
+   <location filename="../desktop/calculator_view.py" line="97" />
    <source>table</source>
    <translation>档位表</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="89" />
+   <location filename="../desktop/calculator_view.py" line="98" />
    <source>MMR override in %, where no tier table covers the symbol</source>
    <translation>维持保证金率覆盖值（%），用于没有档位表覆盖的合约</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="90" />
+   <location filename="../desktop/calculator_view.py" line="99" />
    <source>calculator mmr</source>
    <translation>计算器 维持保证金率</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="100" />
+   <location filename="../desktop/calculator_view.py" line="109" />
    <source>PnL &amp;&amp; target</source>
    <translation>盈亏与目标价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="101" />
+   <location filename="../desktop/calculator_view.py" line="110" />
    <source>Average &amp;&amp; DCA</source>
    <translation>均价与分批建仓</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="102" />
+   <location filename="../desktop/calculator_view.py" line="111" />
    <source>Max open</source>
    <translation>最大可开</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="103" />
+   <location filename="../desktop/calculator_view.py" line="112" />
    <source>Size from loss</source>
    <translation>按亏损定仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="104" />
+   <location filename="../desktop/calculator_view.py" line="113" />
    <source>Funding</source>
    <translation>资金费</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="106" />
+   <location filename="../desktop/calculator_view.py" line="115" />
    <source>calculator problems</source>
    <translation>计算器 问题</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="127" />
+   <location filename="../desktop/calculator_view.py" line="137" />
    <source>Quantity of the order, base units</source>
    <translation>订单数量，以基础币计</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="128" />
+   <location filename="../desktop/calculator_view.py" line="138" />
    <source>calculator quantity</source>
    <translation>计算器 数量</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="131" />
+   <location filename="../desktop/calculator_view.py" line="141" />
    <source>Where you would close</source>
    <translation>你打算平仓的价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="131" />
+   <location filename="../desktop/calculator_view.py" line="141" />
    <source>exit price</source>
    <translation>平仓价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="135" />
+   <location filename="../desktop/calculator_view.py" line="145" />
    <source>Return on the margin you aim for, in %</source>
    <translation>目标保证金收益率，单位 %</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="136" />
+   <location filename="../desktop/calculator_view.py" line="146" />
    <source>target roe</source>
    <translation>目标收益率</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="140" />
+   <location filename="../desktop/calculator_view.py" line="150" />
    <source>Profit you aim for, settlement currency</source>
    <translation>目标盈利，以结算币种计</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="141" />
+   <location filename="../desktop/calculator_view.py" line="151" />
    <source>target pnl</source>
    <translation>目标盈亏</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="143" />
+   <location filename="../desktop/calculator_view.py" line="153" />
    <source>Quantity</source>
    <translation>数量</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="144" />
+   <location filename="../desktop/calculator_view.py" line="154" />
    <source>E&amp;xit price</source>
    <translation>平仓价格(&amp;X)</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="145" />
+   <location filename="../desktop/calculator_view.py" line="155" />
    <source>Target ROE %</source>
    <translation>目标收益率 %</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="146" />
+   <location filename="../desktop/calculator_view.py" line="156" />
    <source>Target PnL</source>
    <translation>目标盈亏</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="161" />
+   <location filename="../desktop/calculator_view.py" line="171" />
    <source>A new position with the order above, or fills added to a position of the account (its quantity, entry and margin first)</source>
    <translation>用上面的订单开一个新仓位，或把成交加到账户里已有的仓位上（先计入它的数量、开仓价和保证金）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="169" />
+   <location filename="../desktop/calculator_view.py" line="179" />
    <source>One fill a line: quantity @ price, e.g. 0.5 @ 60000</source>
    <translation>每行一笔成交：数量 @ 价格，例如 0.5 @ 60000</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="181" />
+   <location filename="../desktop/calculator_view.py" line="191" />
    <source>After each fill: average entry Σ q·p / Σ q (Bybit), margin at the order's leverage, and the liquidation price held isolated and held cross in this account, with the market at that fill</source>
    <translation>每笔成交后：平均开仓价 Σ q·p / Σ q（Bybit）、按订单杠杆计的保证金，以及在该成交时的行情下，本账户中逐仓持有和全仓持有的强平价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="201" />
+   <location filename="../desktop/calculator_view.py" line="211" />
    <source>available balance</source>
    <translation>可用余额</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="202" />
+   <location filename="../desktop/calculator_view.py" line="212" />
    <source>Isolated: the margin you set; empty = the available balance</source>
    <translation>逐仓：你设定的保证金；留空 = 可用余额</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="203" />
+   <location filename="../desktop/calculator_view.py" line="213" />
    <source>max open margin</source>
    <translation>最大可开 保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="206" />
+   <location filename="../desktop/calculator_view.py" line="216" />
    <source>none</source>
    <translation>无</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="207" />
+   <location filename="../desktop/calculator_view.py" line="217" />
    <source>The venue's quantity step, e.g. 0.001; the size is floored to it</source>
    <translation>交易所的数量步长，例如 0.001；仓位向下取整到它</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="208" />
+   <location filename="../desktop/calculator_view.py" line="218" />
    <source>quantity step</source>
    <translation>数量步长</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="210" />
+   <location filename="../desktop/calculator_view.py" line="220" />
    <source>Isolated margin</source>
    <translation>逐仓保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="211" />
+   <location filename="../desktop/calculator_view.py" line="221" />
    <source>Quantity step</source>
    <translation>数量步长</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="223" />
+   <location filename="../desktop/calculator_view.py" line="233" />
    <source>Where you would be proved wrong: the stop price</source>
    <translation>证明你判断错误的价格：止损价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="224" />
+   <location filename="../desktop/calculator_view.py" line="234" />
    <source>stop price</source>
    <translation>止损价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="227" />
+   <location filename="../desktop/calculator_view.py" line="237" />
    <source>max acceptable loss</source>
    <translation>最大可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="228" />
+   <location filename="../desktop/calculator_view.py" line="238" />
    <source>The loss you accept; empty = the account's max acceptable loss</source>
    <translation>你能接受的亏损；留空 = 账户的最大可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="229" />
+   <location filename="../desktop/calculator_view.py" line="239" />
    <source>loss you accept</source>
    <translation>可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="231" />
+   <location filename="../desktop/calculator_view.py" line="241" />
    <source>Stop price</source>
    <translation>止损价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="232" />
+   <location filename="../desktop/calculator_view.py" line="242" />
    <source>Loss you accept</source>
    <translation>可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="247" />
+   <location filename="../desktop/calculator_view.py" line="257" />
    <source>Funding rate per interval, in % (positive: longs pay)</source>
    <translation>每期资金费率，单位 %（正值：多头支付）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="247" />
+   <location filename="../desktop/calculator_view.py" line="257" />
    <source>funding rate</source>
    <translation>资金费率</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="250" />
+   <location filename="../desktop/calculator_view.py" line="260" />
    <source>How long you hold, in hours</source>
    <translation>持仓时长，单位小时</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="250" />
+   <location filename="../desktop/calculator_view.py" line="260" />
    <source>holding time</source>
    <translation>持仓时长</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="252" />
+   <location filename="../desktop/calculator_view.py" line="262" />
    <source>Position</source>
    <translation>仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="253" />
+   <location filename="../desktop/calculator_view.py" line="263" />
    <source>Rate % / interval</source>
    <translation>费率 % / 期</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="254" />
+   <location filename="../desktop/calculator_view.py" line="264" />
    <source>Hold (hours)</source>
    <translation>持仓（小时）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="262" />
+   <location filename="../desktop/calculator_view.py" line="272" />
    <source>holding time (hours)</source>
    <translation>持仓时长（小时）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="263" />
+   <location filename="../desktop/calculator_view.py" line="273" />
    <source>liquidation price</source>
    <translation>强平价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="470" />
+   <location filename="../desktop/calculator_view.py" line="480" />
    <source>&lt;span style='color:#707070'&gt;Binance's Max Open: available / (price / leverage + open loss per unit), within the tier that allows the leverage. Fees not included.&lt;/span&gt;</source>
    <translation>&lt;span style='color:#707070'&gt;币安最大可开：可用余额 / (价格 / 杠杆 + 每单位开仓损失)，限于允许该杠杆的档位内。未含手续费。&lt;/span&gt;</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="509" />
+   <location filename="../desktop/calculator_view.py" line="519" />
    <source>&lt;span style='color:#707070'&gt;Cross counts what the account loses, so a position that takes the pool down with it costs the whole pool.&lt;/span&gt;</source>
    <translation>&lt;span style='color:#707070'&gt;全仓计算的是账户的亏损，所以一个会拖垮资金池的仓位，代价就是整个资金池。&lt;/span&gt;</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="543" />
+   <location filename="../desktop/calculator_view.py" line="553" />
    <source> Its isolated margin is used up: liquidated.</source>
    <translation> 其逐仓保证金已耗尽：被强平。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="302" />
+   <location filename="../desktop/calculator_view.py" line="312" />
    <source>mark</source>
    <translation>标记价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="306" />
+   <location filename="../desktop/calculator_view.py" line="316" />
    <source>type it</source>
    <translation>请输入</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="446" />
+   <location filename="../desktop/calculator_view.py" line="456" />
    <source>margin set</source>
    <translation>设定的保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="448" />
+   <location filename="../desktop/calculator_view.py" line="458" />
    <source>the tier's maximum notional at this leverage</source>
    <translation>该杠杆下档位的最大名义价值</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="483" />
+   <location filename="../desktop/calculator_view.py" line="493" />
    <source>n/a</source>
    <translation>无</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="485" />
+   <location filename="../desktop/calculator_view.py" line="495" />
    <source> — liquidated before the stop: the loss is the margin</source>
    <translation> — 在止损前已被强平：亏损即为保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="94" />
+   <location filename="../desktop/calculator_view.py" line="103" />
    <source>Symbol</source>
    <translation>合约</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="94" />
+   <location filename="../desktop/calculator_view.py" line="103" />
    <source>Side</source>
    <translation>方向</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="95" />
+   <location filename="../desktop/calculator_view.py" line="104" />
    <source>Leverage ×</source>
    <translation>杠杆 ×</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="95" />
+   <location filename="../desktop/calculator_view.py" line="104" />
    <source>Pr&amp;ice</source>
    <translation>价格(&amp;I)</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="96" />
+   <location filename="../desktop/calculator_view.py" line="105" />
    <source>MMR %</source>
    <translation>维持保证金率 %</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="126" />
+   <location filename="../desktop/calculator_view.py" line="136" />
    <source>e.g. {value}</source>
    <translation>例如 {value}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="285" />
+   <location filename="../desktop/calculator_view.py" line="295" />
    <source>A new position</source>
    <translation>新仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="391" />
+   <location filename="../desktop/calculator_view.py" line="401" />
    <source>Break-even after fees: &lt;b&gt;{price}&lt;/b&gt;</source>
    <translation>扣费后保本价：&lt;b&gt;{price}&lt;/b&gt;</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="523" />
+   <location filename="../desktop/calculator_view.py" line="533" />
    <source>liquidation price ({currency})</source>
    <translation>强平价格（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="534" />
+   <location filename="../desktop/calculator_view.py" line="544" />
    <source>Over {hours} h it pays {amount}.</source>
    <translation>{hours} 小时内需支付 {amount}。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="536" />
+   <location filename="../desktop/calculator_view.py" line="546" />
    <source>Over {hours} h it receives {amount}.</source>
    <translation>{hours} 小时内将收取 {amount}。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="538" />
+   <location filename="../desktop/calculator_view.py" line="548" />
    <source>Liquidation after: held isolated {isolated}, held cross {cross}.</source>
    <translation>之后的强平价格：逐仓持有 {isolated}，全仓持有 {cross}。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="302" />
+   <location filename="../desktop/calculator_view.py" line="312" />
    <source>mark {price}</source>
    <translation>标记价格 {price}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="308" />
+   <location filename="../desktop/calculator_view.py" line="318" />
    <source>{amount} (the account's)</source>
    <translation>{amount}（账户设定）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="366" />
+   <location filename="../desktop/calculator_view.py" line="376" />
    <source>Initial margin {amount} (contracts × size / price / leverage)</source>
    <translation>初始保证金 {amount}（张数 × 面值 / 价格 / 杠杆）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="368" />
+   <location filename="../desktop/calculator_view.py" line="378" />
    <source>Initial margin {amount} (quantity × price / leverage)</source>
    <translation>初始保证金 {amount}（数量 × 价格 / 杠杆）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="374" />
+   <location filename="../desktop/calculator_view.py" line="384" />
    <source>At {price}: &lt;b&gt;PnL {pnl}&lt;/b&gt;, ROE {roe} before fees</source>
    <translation>在 {price}：&lt;b&gt;盈亏 {pnl}&lt;/b&gt;，收益率 {roe}（未扣费）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="379" />
+   <location filename="../desktop/calculator_view.py" line="389" />
    <source>Fees at {rate} taker: {open} to open + {close} to close → &lt;b&gt;PnL {pnl}&lt;/b&gt;, ROE {roe} after fees</source>
    <translation>吃单费率 {rate}：开仓 {open} + 平仓 {close} → &lt;b&gt;盈亏 {pnl}&lt;/b&gt;，收益率 {roe}（扣费后）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="397" />
+   <location filename="../desktop/calculator_view.py" line="407" />
    <source>Exit for ROE {roe}: &lt;b&gt;{price}&lt;/b&gt; (before fees)</source>
    <translation>收益率 {roe} 的平仓价：&lt;b&gt;{price}&lt;/b&gt;（未扣费）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="404" />
+   <location filename="../desktop/calculator_view.py" line="414" />
    <source>Exit for PnL {pnl}: &lt;b&gt;{price}&lt;/b&gt; (before fees)</source>
    <translation>盈亏 {pnl} 的平仓价：&lt;b&gt;{price}&lt;/b&gt;（未扣费）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="450" />
+   <location filename="../desktop/calculator_view.py" line="460" />
    <source>the {source} ({amount})</source>
    <translation>{source}（{amount}）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="455" />
+   <location filename="../desktop/calculator_view.py" line="465" />
    <source>&lt;b&gt;{mode}&lt;/b&gt;: {quantity} — notional {notional}, margin {margin}, open loss {loss}; limited by {why}</source>
    <translation>&lt;b&gt;{mode}&lt;/b&gt;：{quantity} — 名义价值 {notional}，保证金 {margin}，开仓损失 {loss}；受限于{why}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="490" />
+   <location filename="../desktop/calculator_view.py" line="500" />
    <source>&lt;b&gt;{mode}&lt;/b&gt;: largest size {quantity}, loses {loss} at the stop (fees included){note}; highest leverage {leverage}</source>
    <translation>&lt;b&gt;{mode}&lt;/b&gt;：最大仓位 {quantity}，在止损价亏损 {loss}（含手续费）{note}；最高杠杆 {leverage}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="504" />
+   <location filename="../desktop/calculator_view.py" line="514" />
    <source>Isolated margin that puts the liquidation at the stop: &lt;b&gt;{amount}&lt;/b&gt;</source>
    <translation>使强平价正好落在止损价的逐仓保证金：&lt;b&gt;{amount}&lt;/b&gt;</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="270" />
+   <location filename="../desktop/calculator_view.py" line="280" />
    <source>held {mode}</source>
    <translation>{mode}持有</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="433" />
+   <location filename="../desktop/calculator_view.py" line="443" />
    <source>Fill {n}: {note}</source>
    <translation>第 {n} 笔成交：{note}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="286" />
+   <location filename="../desktop/calculator_view.py" line="296" />
    <source>Add to {position}</source>
    <translation>加到 {position}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="460" />
+   <location filename="../desktop/calculator_view.py" line="470" />
    <source>{count} contracts</source>
    <translation>{count} 张</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="186" />
+   <location filename="../desktop/comparison_panel.py" line="187" />
    <source>iso</source>
    <translation>逐仓</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="186" />
+   <location filename="../desktop/comparison_panel.py" line="187" />
    <source>cross</source>
    <translation>全仓</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="231" />
+   <location filename="../desktop/comparison_panel.py" line="232" />
    <source>⚠ … and {n} more: hold the pointer here to read them</source>
    <translation>⚠ … 另有 {n} 条:将指针停在此处即可阅读全部</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="314" />
+   <location filename="../desktop/comparison_panel.py" line="315" />
    <source>{n} symbols moved</source>
    <translation>{n} 个合约已移动</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="203" />
+   <location filename="../desktop/comparison_panel.py" line="204" />
    <source>&lt;b&gt;Max loss if wrong: {loss} {currency}&lt;/b&gt;&lt;br&gt;Equity now {equity} {currency} · margin put in {margin} {currency} · margin ratio {ratio}</source>
    <translation>&lt;b&gt;判断错误时的最大亏损：{loss} {currency}&lt;/b&gt;&lt;br&gt;当前权益 {equity} {currency} · 投入保证金 {margin} {currency} · 保证金率 {ratio}</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="289" />
+   <location filename="../desktop/comparison_panel.py" line="290" />
    <source>at the what-if: {prices}</source>
    <translation>假设价格下：{prices}</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="219" />
+   <location filename="../desktop/comparison_panel.py" line="220" />
    <source>In USD: equity now {equity} · max loss if wrong {loss} (fewer coins, each worth less)</source>
    <translation>折合美元：当前权益 {equity} · 判断错误时的最大亏损 {loss}（币更少，每个币也更不值钱）</translation>
   </message>
@@ -2750,39 +2750,39 @@ Keep it?</source>
    <translation>全部全仓</translation>
   </message>
   <message>
-   <location filename="../desktop/summary_view.py" line="21" />
+   <location filename="../desktop/summary_view.py" line="26" />
    <source>Per symbol: the most each variant loses if that symbol goes against you (from today's equity), and which other positions a liquidation takes. Unfold a row to list them.</source>
    <translation>按合约：若该合约走势与你相反，各方案最多亏多少（从今日权益算起），以及强平会连带哪些其他仓位。展开一行可列出它们。</translation>
   </message>
   <message>
-   <location filename="../desktop/summary_view.py" line="96" />
-   <source>also closes</source>
-   <translation>连带平仓</translation>
-  </message>
-  <message>
-   <location filename="../desktop/summary_view.py" line="34" />
-   <source>If wrong</source>
-   <translation>若判断错误</translation>
-  </message>
-  <message>
-   <location filename="../desktop/summary_view.py" line="60" />
+   <location filename="../desktop/summary_view.py" line="30" />
    <source>Add a position to compare isolated and cross.</source>
    <translation>添加一个仓位，对比逐仓与全仓。</translation>
   </message>
   <message>
-   <location filename="../desktop/summary_view.py" line="98" />
+   <location filename="../desktop/summary_view.py" line="163" />
    <source>nothing else</source>
    <translation>没有其他</translation>
   </message>
   <message>
-   <location filename="../desktop/summary_view.py" line="75" />
-   <source>If {symbol} goes against you, alone</source>
-   <translation>若只有 {symbol} 走势与你相反</translation>
+   <location filename="../desktop/summary_view.py" line="121" />
+   <source>If wrong</source>
+   <translation>若判断错误</translation>
   </message>
   <message>
-   <location filename="../desktop/summary_view.py" line="82" />
+   <location filename="../desktop/summary_view.py" line="159" />
+   <source>also closes</source>
+   <translation>连带平仓</translation>
+  </message>
+  <message>
+   <location filename="../desktop/summary_view.py" line="153" />
    <source>, closes {n} more</source>
    <translation>，连带平仓另外 {n} 个</translation>
+  </message>
+  <message>
+   <location filename="../desktop/summary_view.py" line="144" />
+   <source>If {symbol} goes against you, alone</source>
+   <translation>若只有 {symbol} 走势与你相反</translation>
   </message>
   <message>
    <location filename="../desktop/symbol_delegate.py" line="41" />
@@ -3715,124 +3715,29 @@ Keep it?</source>
    <translation>{field}：数值太大</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="29" />
-   <source>as entered</source>
-   <translation>按输入</translation>
-  </message>
-  <message>
-   <location filename="../engine/text/report_text.py" line="30" />
-   <source>all isolated</source>
-   <translation>全部逐仓</translation>
-  </message>
-  <message>
-   <location filename="../engine/text/report_text.py" line="31" />
-   <source>all cross</source>
-   <translation>全部全仓</translation>
-  </message>
-  <message>
-   <location filename="../engine/text/report_text.py" line="98" />
+   <location filename="../engine/text/report_text.py" line="89" />
    <source>The venue says {price}; ours differs by {gap}.</source>
    <translation>交易所显示 {price}；我们的结果相差 {gap}。</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="264" />
-   <source>{head}{direction}{closes}</source>
-   <translation>{head}{direction}{closes}</translation>
-  </message>
-  <message>
-   <location filename="../engine/text/report_text.py" line="282" />
-   <source> and also closes {ids} and {n} more</source>
-   <translation>，并连带平仓 {ids} 及另外 {n} 个</translation>
-  </message>
-  <message>
-   <location filename="../engine/text/report_text.py" line="75" />
+   <location filename="../engine/text/report_text.py" line="66" />
    <source>≥ 100 % (past liquidation)</source>
    <translation>≥ 100 %（已越过强平）</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="84" />
+   <location filename="../engine/text/report_text.py" line="75" />
    <source>The venue says {price}; by our tables no price liquidates it.</source>
    <translation>交易所显示 {price}；按我们的档位表，没有价格会强平它。</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="91" />
+   <location filename="../engine/text/report_text.py" line="82" />
    <source>The venue says {price}; ours differs by {gap}. Likely reasons: the bundled table's date (tiers change), fees or funding the venue takes from the margin, or its rounding and mark-price convention.</source>
    <translation>交易所显示 {price}；我们的结果相差 {gap}。可能的原因：内置档位表的日期（档位会变）、交易所从保证金中扣除的手续费或资金费，或其取整与标记价格约定。</translation>
   </message>
   <message>
-   <location filename="../engine/text/report_text.py" line="168" />
-   <source>loses at most {loss} (fall)</source>
-   <translation>最多亏损 {loss}（下跌）</translation>
-  </message>
-  <message>
-   <location filename="../engine/text/report_text.py" line="170" />
-   <source>loses at most {loss} (rise)</source>
-   <translation>最多亏损 {loss}（上涨）</translation>
-  </message>
-  <message>
-   <location filename="../engine/text/report_text.py" line="204" />
+   <location filename="../engine/text/report_text.py" line="104" />
    <source>If {symbol} is wrong: {phrases}.</source>
    <translation>若 {symbol} 判断错误：{phrases}。</translation>
-  </message>
-  <message>
-   <location filename="../engine/text/report_text.py" line="240" />
-   <source>{variant} is hedged: a fall costs {fall}; only a rise{where} liquidates it (maintenance grows with the price), and then it can lose {rise}</source>
-   <translation>{variant}已对冲：下跌损失 {fall}；只有上涨{where}才会强平它（维持保证金随价格增长），届时可能亏损 {rise}</translation>
-  </message>
-  <message>
-   <location filename="../engine/text/report_text.py" line="251" />
-   <source>{variant} can lose {loss}</source>
-   <translation>{variant}可能亏损 {loss}</translation>
-  </message>
-  <message>
-   <location filename="../engine/text/report_text.py" line="253" />
-   <source>{variant} loses at most {loss}</source>
-   <translation>{variant}最多亏损 {loss}</translation>
-  </message>
-  <message>
-   <location filename="../engine/text/report_text.py" line="281" />
-   <source> and also closes {ids}</source>
-   <translation>，并连带平仓 {ids}</translation>
-  </message>
-  <message>
-   <location filename="../engine/text/report_text.py" line="157" />
-   <source>can lose {loss}</source>
-   <translation>可能亏损 {loss}</translation>
-  </message>
-  <message>
-   <location filename="../engine/text/report_text.py" line="159" />
-   <source>loses at most {loss}</source>
-   <translation>最多亏损 {loss}</translation>
-  </message>
-  <message>
-   <location filename="../engine/text/report_text.py" line="163" />
-   <source>can lose {loss} (fall)</source>
-   <translation>可能亏损 {loss}（下跌）</translation>
-  </message>
-  <message>
-   <location filename="../engine/text/report_text.py" line="165" />
-   <source>can lose {loss} (rise)</source>
-   <translation>可能亏损 {loss}（上涨）</translation>
-  </message>
-  <message>
-   <location filename="../engine/text/report_text.py" line="230" />
-   <source> to {price}</source>
-   <translation>到 {price}</translation>
-  </message>
-  <message>
-   <location filename="../engine/text/report_text.py" line="232" />
-   <source>{variant} is hedged: a rise costs {rise}; only a fall{where} liquidates it (maintenance in the coin grows as the price falls), and then it can lose {fall}</source>
-   <translation>{variant}已对冲：上涨损失 {rise}；只有下跌{where}才会强平它（以币计的维持保证金随价格下跌而增长），届时可能亏损 {fall}</translation>
-  </message>
-  <message>
-   <location filename="../engine/text/report_text.py" line="260" />
-   <source> if it falls (a rise: {loss})</source>
-   <translation>，若下跌（上涨时：{loss}）</translation>
-  </message>
-  <message>
-   <location filename="../engine/text/report_text.py" line="262" />
-   <source> if it rises (a fall: {loss})</source>
-   <translation>，若上涨（下跌时：{loss}）</translation>
   </message>
   <message>
    <location filename="../engine/text/risk_text.py" line="67" />
@@ -3903,6 +3808,101 @@ Keep it?</source>
    <location filename="../engine/text/risk_text.py" line="31" />
    <source>drift (see --json)</source>
    <translation>有漂移（见 --json）</translation>
+  </message>
+  <message>
+   <location filename="../engine/text/symbol_summaries.py" line="22" />
+   <source>as entered</source>
+   <translation>按输入</translation>
+  </message>
+  <message>
+   <location filename="../engine/text/symbol_summaries.py" line="23" />
+   <source>all isolated</source>
+   <translation>全部逐仓</translation>
+  </message>
+  <message>
+   <location filename="../engine/text/symbol_summaries.py" line="24" />
+   <source>all cross</source>
+   <translation>全部全仓</translation>
+  </message>
+  <message>
+   <location filename="../engine/text/symbol_summaries.py" line="213" />
+   <source>{head}{direction}{closes}</source>
+   <translation>{head}{direction}{closes}</translation>
+  </message>
+  <message>
+   <location filename="../engine/text/symbol_summaries.py" line="231" />
+   <source> and also closes {ids} and {n} more</source>
+   <translation>，并连带平仓 {ids} 及另外 {n} 个</translation>
+  </message>
+  <message>
+   <location filename="../engine/text/symbol_summaries.py" line="134" />
+   <source>loses at most {loss} (fall)</source>
+   <translation>最多亏损 {loss}（下跌）</translation>
+  </message>
+  <message>
+   <location filename="../engine/text/symbol_summaries.py" line="136" />
+   <source>loses at most {loss} (rise)</source>
+   <translation>最多亏损 {loss}（上涨）</translation>
+  </message>
+  <message>
+   <location filename="../engine/text/symbol_summaries.py" line="189" />
+   <source>{variant} is hedged: a fall costs {fall}; only a rise{where} liquidates it (maintenance grows with the price), and then it can lose {rise}</source>
+   <translation>{variant}已对冲：下跌损失 {fall}；只有上涨{where}才会强平它（维持保证金随价格增长），届时可能亏损 {rise}</translation>
+  </message>
+  <message>
+   <location filename="../engine/text/symbol_summaries.py" line="200" />
+   <source>{variant} can lose {loss}</source>
+   <translation>{variant}可能亏损 {loss}</translation>
+  </message>
+  <message>
+   <location filename="../engine/text/symbol_summaries.py" line="202" />
+   <source>{variant} loses at most {loss}</source>
+   <translation>{variant}最多亏损 {loss}</translation>
+  </message>
+  <message>
+   <location filename="../engine/text/symbol_summaries.py" line="230" />
+   <source> and also closes {ids}</source>
+   <translation>，并连带平仓 {ids}</translation>
+  </message>
+  <message>
+   <location filename="../engine/text/symbol_summaries.py" line="123" />
+   <source>can lose {loss}</source>
+   <translation>可能亏损 {loss}</translation>
+  </message>
+  <message>
+   <location filename="../engine/text/symbol_summaries.py" line="125" />
+   <source>loses at most {loss}</source>
+   <translation>最多亏损 {loss}</translation>
+  </message>
+  <message>
+   <location filename="../engine/text/symbol_summaries.py" line="129" />
+   <source>can lose {loss} (fall)</source>
+   <translation>可能亏损 {loss}（下跌）</translation>
+  </message>
+  <message>
+   <location filename="../engine/text/symbol_summaries.py" line="131" />
+   <source>can lose {loss} (rise)</source>
+   <translation>可能亏损 {loss}（上涨）</translation>
+  </message>
+  <message>
+   <location filename="../engine/text/symbol_summaries.py" line="179" />
+   <source> to {price}</source>
+   <translation>到 {price}</translation>
+  </message>
+  <message>
+   <location filename="../engine/text/symbol_summaries.py" line="181" />
+   <source>{variant} is hedged: a rise costs {rise}; only a fall{where} liquidates it (maintenance in the coin grows as the price falls), and then it can lose {fall}</source>
+   <translation>{variant}已对冲：上涨损失 {rise}；只有下跌{where}才会强平它（以币计的维持保证金随价格下跌而增长），届时可能亏损 {fall}</translation>
+  </message>
+  <message>
+   <location filename="../engine/text/symbol_summaries.py" line="209" />
+   <source> if it falls (a rise: {loss})</source>
+   <translation>，若下跌（上涨时：{loss}）</translation>
+  </message>
+  <message>
+   <location filename="../engine/text/symbol_summaries.py" line="211" />
+   <source> if it rises (a fall: {loss})</source>
+   <translation>，若上涨（下跌时：{loss}）</translation>
   </message>
   <message>
    <location filename="../resources/presets/index.json" line="1" />

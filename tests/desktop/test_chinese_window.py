@@ -123,8 +123,8 @@ def test_the_main_window_cards_and_banner_are_in_chinese(zh_window: MainWindow) 
     cards = zh_window.comparison.cards
     assert "全部全仓" in cards["cross"].title.text()
     assert "判断错误时的最大亏损" in cards["cross"].account.text()
-    banner = zh_window.comparison.summary.topLevelItem(0)
-    assert "可能亏损" in banner.text(3) and "USDT" in banner.text(3)
+    banner = zh_window.comparison.summary.model().index(0, 3).data()
+    assert "可能亏损" in banner and "USDT" in banner
     assert "逐仓" in zh_window.menuBar().actions()[3].menu().actions()[0].text()
 
 

@@ -1033,11 +1033,11 @@ def test_the_banner_stays_compact_with_many_symbols(qtbot, window: MainWindow) -
     assert summary.height() > height_with_two
     assert rows_tall < 4 * summary.sizeHintForRow(0)  # three rows, not five
     assert summary.verticalScrollBar().maximum() > 0
-    first = summary.topLevelItem(0)
-    assert not first.isExpanded() and first.childCount() == 1
-    summary.setCurrentItem(first)
+    first = summary.model().index(0, 0)
+    assert not summary.isExpanded(first) and summary.model().rowCount(first) == 1
+    summary.setCurrentIndex(first)
     qtbot.keyClick(summary, Qt.Key.Key_Right)
-    assert first.isExpanded()
+    assert summary.isExpanded(first)
     window.controller.undo_stack.setClean()
 
 

@@ -388,15 +388,14 @@ def test_the_banner_lists_a_few_dozen_of_the_positions_a_liquidation_closes(
     book = [_long(f"P{n}", 5, "cross", "BTCUSDT" if n % 2 else "ETHUSDT") for n in range(90)]
     _book(qtbot, window, book, wallet=100_000)
     summary = window.comparison.summary
+    model = summary.model()
     row = next(
-        summary.topLevelItem(i)
-        for i in range(summary.topLevelItemCount())
-        if summary.topLevelItem(i).text(0) == "BTCUSDT"
+        model.index(i, 0) for i in range(model.rowCount()) if model.index(i, 0).data() == "BTCUSDT"
     )
-    assert row.text(3).endswith(", closes 45 more")
-    closes = row.child(0)
-    assert closes.text(3).endswith(" and 33 more")
-    tip = closes.toolTip(3)
+    assert row.siblingAtColumn(3).data().endswith(", closes 45 more")
+    closes = model.index(0, 3, row)
+    assert closes.data().endswith(" and 33 more")
+    tip = closes.data(Qt.ItemDataRole.ToolTipRole)
     assert tip.startswith("P0, P2, P4,") and tip.endswith(" and 5 more")
 
 

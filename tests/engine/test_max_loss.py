@@ -20,7 +20,8 @@ from hypothesis import strategies as st
 from marginlab.engine.margin.evaluate import evaluate
 from marginlab.engine.margin.models import Scenario
 from marginlab.engine.margin.pools import VARIANTS, build_pools
-from marginlab.engine.text.report_text import report_json, summary_lines, symbol_summaries
+from marginlab.engine.text.report_text import report_json, summary_lines
+from marginlab.engine.text.symbol_summaries import symbol_summaries
 from tests.engine.helpers import position, scenario
 from tests.engine.test_properties import scenarios
 

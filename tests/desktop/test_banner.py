@@ -97,6 +97,25 @@ def test_a_new_symbol_keeps_the_rows_unfolded(qtbot, window: MainWindow) -> None
     window.controller.undo_stack.setClean()
 
 
+def test_a_new_symbol_leaves_the_banner_where_it_was_scrolled(qtbot, window) -> None:
+    """Fifty symbols, the banner scrolled to the end: a fifty-first symbol keeps it there."""
+    window.controller.replace(_fifty_symbols())
+    wait_result(qtbot, window)
+    summary = window.comparison.summary
+    summary.scrollToBottom()
+    scrolled = summary.verticalScrollBar().value()
+    assert scrolled > 0
+    window.table.selectRow(0)
+    window.add_position()
+    row = len(window.controller.scenario.positions) - 1
+    window.controller.set_position_fields(row, {"symbol": "S50USDT"}, "Symbol")
+    wait_result(qtbot, window)
+    qtbot.wait(20)  # the view lays its rows out again on the next turn of the event loop
+    assert summary.model().rowCount() == 51
+    assert summary.verticalScrollBar().value() == scrolled
+    window.controller.undo_stack.setClean()
+
+
 def test_a_row_that_closes_nothing_else_loses_its_unfolded_line(qtbot, window) -> None:
     """B cut to 0.05 BTC: all cross no longer loses A when BTC is wrong, so BTC's row has
     nothing to unfold (it was unfolded: the line goes, and nothing breaks)."""

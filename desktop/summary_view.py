@@ -69,6 +69,8 @@ class SummaryModel(QAbstractItemModel):
                 self.unfolds[row] = False
                 self.endRemoveRows()
         last = len(self.variants)
+        if not unfolds:
+            return  # still no symbol: the line that says what to do stays as it is
         self.dataChanged.emit(self.index(0, 1), self.index(len(unfolds) - 1, last))
         for row in sorted(unfolded):
             if unfolds[row]:

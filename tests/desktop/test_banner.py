@@ -137,6 +137,9 @@ def test_an_empty_book_says_what_to_do(qtbot, window: MainWindow) -> None:
     assert summary.cell_texts() == [["Add a position to compare isolated and cross.", "", "", ""]]
     assert summary.isFirstColumnSpanned(0, summary.rootIndex())
     assert summary.sentences() == []
+    assert window.controller.set_account("wallet_balance", "20000")  # still no position
+    wait_result(qtbot, window)
+    assert summary.cell_texts() == [["Add a position to compare isolated and cross.", "", "", ""]]
 
 
 def _fifty_symbols() -> Scenario:

@@ -151,6 +151,7 @@ class Scenario(BaseModel):
                 )
         seen: dict[str, int] = {}
         marked: dict[str, int] = {}
+        tables: dict[str, str | None] = {}  # each symbol's missing-table problem
         problems += _contract_problems(self)
         for index, position in enumerate(self.positions):
             where = f"positions[{index}]"
@@ -177,7 +178,14 @@ class Scenario(BaseModel):
                             first=first,
                         )
                     )
-            table_problem = missing_table_problem(self.rules, position)
+            # Decided by the symbol alone once there is no override: a book of 500 positions
+            # over 50 symbols looks each table up once, not at every keystroke's check.
+            if position.maintenance_rate is None:
+                if position.symbol not in tables:
+                    tables[position.symbol] = missing_table_problem(self.rules, position)
+                table_problem = tables[position.symbol]
+            else:
+                table_problem = None
             if table_problem:
                 problems.append(
                     say("{where}.{table_problem}", where=where, table_problem=table_problem)

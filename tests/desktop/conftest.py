@@ -43,3 +43,12 @@ def wait_result(qtbot, win: MainWindow):
     with qtbot.waitSignal(win.controller.resultChanged, timeout=2000) as blocker:
         pass
     return blocker.args[0]
+
+
+def add_cross_position(win: MainWindow, fields: dict) -> None:
+    """Add a position as the Add button does (a copy of the first), then give it ``fields``
+    (a symbol, a price, a size), cross: one edit, as the form's Symbol field makes it."""
+    win.table.selectRow(0)
+    win.add_position()
+    row = len(win.controller.scenario.positions) - 1
+    win.controller.set_position_fields(row, {**fields, "margin_mode": "cross"}, "Symbol")

@@ -10,7 +10,7 @@ from marginlab.desktop.summary_view import VISIBLE_ROWS
 from marginlab.engine.margin.models import Scenario
 from marginlab.engine.text import symbol_summaries as summaries_module
 from marginlab.engine.text.symbol_summaries import symbol_summaries
-from tests.desktop.conftest import wait_result
+from tests.desktop.conftest import add_cross_position, wait_result
 
 TITLES = ["If wrong", "As entered ·······", "All isolated — — —", "All cross ———"]
 
@@ -78,14 +78,7 @@ def test_an_unfolded_row_stays_unfolded_and_reads_the_new_figures(qtbot, window)
 def test_a_new_symbol_keeps_the_rows_unfolded(qtbot, window: MainWindow) -> None:
     summary = window.comparison.summary
     summary.expand(_row(window, "BTCUSDT"))
-    window.table.selectRow(0)
-    window.add_position()
-    row = len(window.controller.scenario.positions) - 1
-    window.controller.set_position_fields(
-        row,
-        {"symbol": "SOLUSDT", "entry_price": 150.0, "quantity": 10.0, "margin_mode": "cross"},
-        "Symbol",
-    )
+    add_cross_position(window, {"symbol": "SOLUSDT", "entry_price": 150.0, "quantity": 10.0})
     wait_result(qtbot, window)
     assert [r[0] for r in summary.cell_texts() if r[0] != "also closes"] == [
         "ETHUSDT",
@@ -105,10 +98,7 @@ def test_a_new_symbol_leaves_the_banner_where_it_was_scrolled(qtbot, window) -> 
     summary.scrollToBottom()
     scrolled = summary.verticalScrollBar().value()
     assert scrolled > 0
-    window.table.selectRow(0)
-    window.add_position()
-    row = len(window.controller.scenario.positions) - 1
-    window.controller.set_position_fields(row, {"symbol": "S50USDT"}, "Symbol")
+    add_cross_position(window, {"symbol": "S50USDT"})
     wait_result(qtbot, window)
     qtbot.wait(20)  # the view lays its rows out again on the next turn of the event loop
     assert summary.model().rowCount() == 51

@@ -19,7 +19,7 @@ from marginlab.desktop.positions_table_model import FIELDS, MODE_COLUMN
 from marginlab.desktop.style import VARIANT_STYLES
 from marginlab.engine.files.presets import load_preset
 from marginlab.engine.margin.evaluate import evaluate
-from tests.desktop.conftest import wait_result
+from tests.desktop.conftest import add_cross_position, wait_result
 from tests.desktop.screen import assert_shows_engine_figures, card_cell, card_tooltip
 
 
@@ -1013,14 +1013,7 @@ def test_the_banner_stays_compact_with_many_symbols(qtbot, window: MainWindow) -
     summary = window.comparison.summary
     height_with_two = summary.height()
     for symbol in ("SOLUSDT", "XRPUSDT", "DOGEUSDT"):
-        window.table.selectRow(0)
-        window.add_position()
-        row = len(window.controller.scenario.positions) - 1
-        window.controller.set_position_fields(
-            row,
-            {"symbol": symbol, "entry_price": 1.0, "quantity": 10.0, "margin_mode": "cross"},
-            "Symbol",
-        )
+        add_cross_position(window, {"symbol": symbol, "entry_price": 1.0, "quantity": 10.0})
     wait_result(qtbot, window)
     assert [r[0] for r in summary.cell_texts() if r[0] != "also closes"] == [
         "ETHUSDT",

@@ -46,7 +46,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from marginlab.engine.margin.pools import Pool, equity_now
+from marginlab.engine.margin.pools import Pool, SymbolPart, equity_now
 from marginlab.engine.margin.remembered import Remembered
 from marginlab.engine.margin.report import MAX_PRICE
 from marginlab.engine.margin.slices import Slice, alone_pools, nudged
@@ -186,37 +186,50 @@ class _Account:
 
     def __init__(self, pools: tuple[Pool, ...], marks: Mapping[str, float]) -> None:
         self.marks = dict(marks)
-        today = {id(p): _pool_at(p, self.marks) for p in pools if p.legs}
-        # A pool liquidated today is worth 0 after any move; a free balance stays as it is.
-        self.fixed = sum(max(p.cash, 0.0) for p in pools if not p.legs)
-        self.now = sum(max(today[id(p)].equity, 0.0) if p.legs else max(p.cash, 0.0) for p in pools)
-        self.live = [p for p in pools if p.legs and today[id(p)].health > 0]
-        self.dead = [
-            leg.position_id for p in pools if p.legs and today[id(p)].health <= 0 for leg in p.legs
-        ]
-        self.parts = [list(p.parts.values()) for p in self.live]
-        self.ids = [[leg.position_id for leg in p.legs] for p in self.live]
+        self.live: list[Pool] = []
+        self.dead: list[str] = []  # the positions of the pools liquidated today
+        self.parts: list[list[SymbolPart]] = []
+        self.ids: list[list[str]] = []
         # For each symbol: (pool index, index of the symbol's part in that pool).
         self.by_symbol: dict[str, list[tuple[int, int]]] = {symbol: [] for symbol in marks}
-        for index, parts in enumerate(self.parts):
+        alone: dict[str, list[int]] = {symbol: [] for symbol in marks}
+        found: list[_PoolAt] = []
+        # One pass over the pools (a book's thousands), summing in their order as before. A
+        # pool liquidated today is worth 0 after any move; a free balance stays as it is.
+        fixed = now = lows = 0.0
+        for pool in pools:
+            if not pool.legs:
+                cash = max(pool.cash, 0.0)
+                fixed += cash
+                now += cash
+                continue
+            today = _pool_at(pool, self.marks)
+            now += max(today.equity, 0.0)
+            if today.health <= 0:
+                self.dead += [leg.position_id for leg in pool.legs]
+                continue
+            index = len(self.live)
+            parts = list(pool.parts.values())
+            self.live.append(pool)
+            self.parts.append(parts)
+            self.ids.append([leg.position_id for leg in pool.legs])
+            found.append(today)
             for k, part in enumerate(parts):
                 self.by_symbol[part.symbol].append((index, k))
+            if len(parts) == 1:
+                alone[parts[0].symbol].append(index)
+            # No move leaves the account worth less than each live pool at its own lowest: a
+            # search that gets there has found the worst, and looks no further.
+            lows += lowest_worth(pool) or 0.0
+        self.fixed, self.now, self.floor = fixed, now, fixed + lows
         self._searched: dict[tuple[str, tuple[float, ...]], dict[int, tuple[float, float]]] = {}
         self._sharing: dict[str, frozenset[str]] = {}
         # For each symbol: the pools holding it alone (their indices, and as ``AlonePools``).
-        self.alone_indices = {
-            symbol: frozenset(i for i, _ in held if len(self.parts[i]) == 1)
-            for symbol, held in self.by_symbol.items()
-        }
+        self.alone_indices = {symbol: frozenset(rows) for symbol, rows in alone.items()}
         self.alone = {
-            symbol: alone_pools(tuple(self.live[i] for i in sorted(indices)))
-            for symbol, indices in self.alone_indices.items()
+            symbol: alone_pools(tuple(self.live[i] for i in rows)) for symbol, rows in alone.items()
         }
-        self.at_marks = self._state(self.marks, [today[id(p)] for p in self.live])
-        # No move leaves the account worth less than each live pool at its own lowest: a
-        # search that gets there has found the worst, and looks no further.
-        lows = [lowest_worth(pool) for pool in self.live]
-        self.floor = self.fixed + sum(low or 0.0 for low in lows)
+        self.at_marks = self._state(self.marks, found)
 
     def at_floor(self, state: _State) -> bool:
         tolerance = 1e-12 * max(1.0, abs(self.floor))

@@ -25,6 +25,7 @@ from marginlab.desktop.controller import (
     ScenarioController,
     SweepResult,
 )
+from marginlab.desktop.elided_label import ElidedLabel, WrappedLabel
 from marginlab.desktop.fields import ERROR_STYLE
 from marginlab.desktop.i18n import N_, named, said, tr
 from marginlab.desktop.line_key import LineKey
@@ -38,6 +39,8 @@ SHORT = {"as_entered": N_("entered"), "isolated": N_("iso"), "cross": N_("cross"
 EMPTY_RANGE = [-30.0, 30.0]  # % moves shown while there is no position
 LABELLED_LINES = 6  # liquidation lines labelled in words; beyond, numbered and listed below
 DRAWN_LINES = 40  # liquidation lines drawn at most: a book of hundreds stays readable
+LISTED_LINE_ROWS = 2  # rows of text the numbered lines' list under the plot takes at most
+PLOT_MIN_HEIGHT = 120  # px: the curves and their labels stay readable in a laptop's window
 NAMED_IDS = 6  # positions a line's label or the what-if readout names; the rest are counted
 LISTED_IDS = 40  # positions a line's tooltip names
 LABEL_HEIGHTS = (0.92, 0.8, 0.68, 0.56, 0.44, 0.32, 0.2)  # of the plot's height, top first
@@ -202,6 +205,8 @@ class EquityPlot(QWidget):
         view = self.plot.getPlotItem().vb
         view.sigRangeChanged.connect(self._place_labels)
         view.sigResized.connect(self._place_labels)
+        # Never squeezed flat by the rows around it: a short window's panes scroll instead.
+        self.plot.setMinimumHeight(PLOT_MIN_HEIGHT)
         layout.addWidget(self.plot, 1)
         # Bare curves: a PlotDataItem would also build a scatter item per curve, never used.
         self.curves = {
@@ -244,15 +249,13 @@ class EquityPlot(QWidget):
         self.what_if.setZValue(10)
         self.plot.addItem(self.what_if, ignoreBounds=True)
         self.what_if.sigPositionChanged.connect(self._on_what_if_moved)
-        self.line_list = QLabel()
-        self.line_list.setWordWrap(True)
-        self.line_list.setTextFormat(Qt.TextFormat.PlainText)
+        # A few lines at most, each line's words in the tooltip: a big book's list ran to four
+        # lines and left the plot 30 px on a laptop.
+        self.line_list = ElidedLabel(LISTED_LINE_ROWS)
         self.line_list.setAccessibleName("liquidation lines")
-        self.line_list.setToolTip(tr("The numbered liquidation lines on the plot, nearest first"))
         self.line_list.hide()
         layout.addWidget(self.line_list)
-        self.readout = QLabel()
-        self.readout.setWordWrap(True)
+        self.readout = WrappedLabel()
         self.readout.setAccessibleName("what-if readout")
         self.readout.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.readout)
@@ -501,8 +504,13 @@ class EquityPlot(QWidget):
                 tr("… and {n} more, farther from the marks").format(n=len(groups) - len(drawn))
             )
         text = tr("Liquidation lines: ") + " · ".join(listed) if crowded else ""
-        if self.line_list.text() != text:
-            self.line_list.setText(text)
+        if self.line_list.full_text() != text:
+            self.line_list.set_full_text(text)
+            self.line_list.setToolTip(
+                tr("The numbered liquidation lines on the plot, nearest first:")
+                + "\n"
+                + "\n".join(listed)
+            )
             self.line_list.setVisible(crowded)
 
     def _place_labels(self, *_: object) -> None:

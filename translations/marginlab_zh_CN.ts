@@ -814,187 +814,187 @@
    <translation>必须在 0 到 {most} % 之间</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="37" />
+   <location filename="../desktop/equity_plot.py" line="38" />
    <source>entered</source>
    <translation>按输入</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="51" />
+   <location filename="../desktop/equity_plot.py" line="54" />
    <source>Move the what-if line to see each variant's equity there.</source>
    <translation>移动假设价格线，查看各方案在该处的权益。</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="75" />
+   <location filename="../desktop/equity_plot.py" line="78" />
    <source>What if {where}: {figures}</source>
    <translation>假设 {where}：{figures}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="157" />
+   <location filename="../desktop/equity_plot.py" line="160" />
    <source>Move one symbol's price (others stay at their marks), or move every symbol by the same percentage</source>
    <translation>移动一个合约的价格（其他合约保持标记价格），或让所有合约按相同百分比移动</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="169" />
+   <location filename="../desktop/equity_plot.py" line="172" />
    <source>Where the what-if line stands: type a price (or a % move of every symbol) and press Enter, or step it with Up/Down and PageUp/PageDown. Dragging the line in the plot moves it too.</source>
    <translation>假设价格线的位置：输入价格（或所有合约的百分比变动）后按回车，或用 上/下 和 PageUp/PageDown 调整。在图中拖动这条线也可以移动它。</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="180" />
+   <location filename="../desktop/equity_plot.py" line="183" />
    <source>What &amp;if:</source>
    <translation>假设(&amp;I)：</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="243" />
+   <location filename="../desktop/equity_plot.py" line="248" />
    <source>Drag: each variant's equity and liquidations at this price</source>
    <translation>拖动：各方案在此价格下的权益和强平</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="251" />
-   <source>The numbered liquidation lines on the plot, nearest first</source>
-   <translation>图上编号的强平线，由近及远</translation>
-  </message>
-  <message>
-   <location filename="../desktop/equity_plot.py" line="273" />
+   <location filename="../desktop/equity_plot.py" line="276" />
    <source>e.g. ETH -10%, SOL 150</source>
    <translation>例如 ETH -10%, SOL 150</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="275" />
+   <location filename="../desktop/equity_plot.py" line="278" />
    <source>Move other symbols too, each its own way: a % from its mark or a price, e.g. 'ETH -10%, SOL 150' (ALL -20% moves every symbol). Enter applies it; the line sets the symbol on the plot's axis. Empty: the other symbols stay at their marks.</source>
    <translation>让其他合约也各自移动：相对标记价格的 % 或一个价格，例如 'ETH -10%, SOL 150'（ALL -20% 移动所有合约）。回车生效；图中的线设定横轴上的合约。留空：其他合约保持标记价格。</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="283" />
+   <location filename="../desktop/equity_plot.py" line="286" />
    <source>Other sym&amp;bols:</source>
    <translation>其他合约(&amp;B)：</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="292" />
+   <location filename="../desktop/equity_plot.py" line="295" />
    <source>The figures in the cards above: at today's marks, or as if the market stood at the what-if prices (liquidation prices, distances and ratios from there)</source>
    <translation>上方卡片中的数字：按今日标记价格，或假设市场处于假设价格（强平价格、距离和保证金率从那里算起）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="300" />
+   <location filename="../desktop/equity_plot.py" line="303" />
    <source>&amp;Cards show figures</source>
    <translation>卡片显示(&amp;C)</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="307" />
+   <location filename="../desktop/equity_plot.py" line="310" />
    <source>in USD, beside the same on USDT (grey dashes)</source>
    <translation>以美元计，并列 U 本位同样仓位（灰色虚线）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="308" />
+   <location filename="../desktop/equity_plot.py" line="311" />
    <source>in the coin</source>
    <translation>以币计</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="310" />
+   <location filename="../desktop/equity_plot.py" line="313" />
    <source>A coin-margined account's equity in USD at each price, or in the coin. In USD a long loses twice as the price falls: fewer coins, each worth less. The grey dashed curve is the same trades USDT-margined.</source>
    <translation>币本位账户在各价格下以美元或以币计的权益。以美元计时，多单在价格下跌时双重亏损：币更少，每个币也更不值钱。灰色虚线是同样的交易以 U 本位（USDT 保证金）持有。</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="317" />
+   <location filename="../desktop/equity_plot.py" line="320" />
    <source>&amp;Equity</source>
    <translation>权益(&amp;E)</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="368" />
+   <location filename="../desktop/equity_plot.py" line="371" />
    <source>Move of every symbol (%)</source>
    <translation>所有合约的变动 (%)</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="54" />
+   <location filename="../desktop/equity_plot.py" line="57" />
    <source>all symbols {move}</source>
    <translation>所有合约 {move}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="153" />
+   <location filename="../desktop/equity_plot.py" line="156" />
    <source>Equity against:</source>
    <translation>权益对应：</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="238" />
+   <location filename="../desktop/equity_plot.py" line="243" />
    <source>what if</source>
    <translation>假设</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="290" />
+   <location filename="../desktop/equity_plot.py" line="293" />
    <source>at today's marks</source>
    <translation>按今日标记价格</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="290" />
+   <location filename="../desktop/equity_plot.py" line="293" />
    <source>at the what-if</source>
    <translation>按假设价格</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="398" />
+   <location filename="../desktop/equity_plot.py" line="401" />
    <source>Add a position to see the equity curves.</source>
    <translation>添加一个仓位以查看权益曲线。</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="503" />
+   <location filename="../desktop/equity_plot.py" line="506" />
    <source>Liquidation lines: </source>
    <translation>强平线：</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="69" />
+   <location filename="../desktop/equity_plot.py" line="72" />
    <source> — liquidated: {ids}</source>
    <translation> — 已强平：{ids}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="370" />
+   <location filename="../desktop/equity_plot.py" line="373" />
    <source>{symbol} price ({currency})</source>
    <translation>{symbol} 价格（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="381" />
+   <location filename="../desktop/equity_plot.py" line="384" />
    <source>Account equity ({currency})</source>
    <translation>账户权益（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="454" />
+   <location filename="../desktop/equity_plot.py" line="457" />
    <source>start equity {amount}</source>
    <translation>初始权益 {amount}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="486" />
+   <location filename="../desktop/equity_plot.py" line="489" />
    <source>{ids} liquidated ({variants}) at {where}</source>
    <translation>{ids} 被强平（{variants}），位置 {where}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="669" />
+   <location filename="../desktop/equity_plot.py" line="677" />
    <source>what if {where}</source>
    <translation>假设 {where}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="85" />
+   <location filename="../desktop/equity_plot.py" line="88" />
    <source>{variant} liquidates: {ids}</source>
    <translation>{variant} 强平：{ids}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="461" />
+   <location filename="../desktop/equity_plot.py" line="464" />
    <source>max acceptable loss {limit}: equity {equity}</source>
    <translation>最大可接受亏损 {limit}：权益 {equity}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="501" />
+   <location filename="../desktop/equity_plot.py" line="504" />
    <source>… and {n} more, farther from the marks</source>
    <translation>… 另有 {n} 条，离标记价格更远</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="650" />
+   <location filename="../desktop/equity_plot.py" line="510" />
+   <source>The numbered liquidation lines on the plot, nearest first:</source>
+   <translation>图上编号的强平线，由近及远：</translation>
+  </message>
+  <message>
+   <location filename="../desktop/equity_plot.py" line="658" />
    <source>{problem}; nothing moved</source>
    <translation>{problem}；未移动</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="495" />
+   <location filename="../desktop/equity_plot.py" line="498" />
    <source>{variants}: {ids} liquidated when the move reaches {where}</source>
    <translation>{variants}：价格移动到 {where} 时 {ids} 被强平</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="349" />
+   <location filename="../desktop/equity_plot.py" line="352" />
    <source>{problems}; the moves shown are the last valid ones</source>
    <translation>{problems}；显示的是上一次有效的移动</translation>
   </message>
@@ -2760,27 +2760,27 @@ Keep it?</source>
    <translation>添加一个仓位，对比逐仓与全仓。</translation>
   </message>
   <message>
-   <location filename="../desktop/summary_view.py" line="163" />
+   <location filename="../desktop/summary_view.py" line="165" />
    <source>nothing else</source>
    <translation>没有其他</translation>
   </message>
   <message>
-   <location filename="../desktop/summary_view.py" line="121" />
+   <location filename="../desktop/summary_view.py" line="123" />
    <source>If wrong</source>
    <translation>若判断错误</translation>
   </message>
   <message>
-   <location filename="../desktop/summary_view.py" line="159" />
+   <location filename="../desktop/summary_view.py" line="161" />
    <source>also closes</source>
    <translation>连带平仓</translation>
   </message>
   <message>
-   <location filename="../desktop/summary_view.py" line="153" />
+   <location filename="../desktop/summary_view.py" line="155" />
    <source>, closes {n} more</source>
    <translation>，连带平仓另外 {n} 个</translation>
   </message>
   <message>
-   <location filename="../desktop/summary_view.py" line="144" />
+   <location filename="../desktop/summary_view.py" line="146" />
    <source>If {symbol} goes against you, alone</source>
    <translation>若只有 {symbol} 走势与你相反</translation>
   </message>
@@ -3165,7 +3165,7 @@ Keep it?</source>
    <translation>币本位仓位：{what}目前只支持 U 本位（线性）合约（卡片中的数字、图表、开仓前检查、盈亏与目标价、DCA 阶梯以及最大可开支持币本位合约）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="302" />
+   <location filename="../engine/margin/models.py" line="310" />
    <source>positions: linear and coin-margined positions settle in different currencies and never share collateral: keep the coin-margined ones in a linked account (linked_accounts)</source>
    <translation>positions：U 本位（线性）与币本位仓位以不同币种结算，从不共用保证金：请把币本位仓位放在关联账户中（linked_accounts）</translation>
   </message>
@@ -3175,22 +3175,22 @@ Keep it?</source>
    <translation>maintenance_amount：给出了速算额却没有维持保证金率</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="188" />
+   <location filename="../engine/margin/models.py" line="196" />
    <source>positions: isolated margins add up to {isolated}, more than account.wallet_balance {wallet_balance}</source>
    <translation>仓位：逐仓保证金合计 {isolated}，超过钱包余额 {wallet_balance}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="268" />
+   <location filename="../engine/margin/models.py" line="276" />
    <source>{where}.contract_size: required for a coin-margined position (USD per contract: 100 for Binance COIN-M BTCUSD, 1 for Bybit and BitMEX)</source>
    <translation>{where}.contract_size：币本位仓位必填（每张合约的美元面值：币安币本位 BTCUSD 为 100，Bybit 和 BitMEX 为 1）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="290" />
+   <location filename="../engine/margin/models.py" line="298" />
    <source>{where}.contract_size: only a coin-margined position has one</source>
    <translation>{where}.contract_size：只有币本位仓位才有合约面值</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="294" />
+   <location filename="../engine/margin/models.py" line="302" />
    <source>{where}.contract: coin-margined positions need the generic rule set and an MMR override: no COIN-M or inverse tier table is bundled yet</source>
    <translation>{where}.contract：币本位仓位需要通用规则集和维持保证金率覆盖值：目前尚未内置币本位（反向）合约的档位表</translation>
   </message>
@@ -3200,22 +3200,22 @@ Keep it?</source>
    <translation>linked_accounts[{index}].linked_accounts：关联账户不能再包含自己的账户；请把它们都列在文件的 linked_accounts 中</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="159" />
+   <location filename="../engine/margin/models.py" line="160" />
    <source>{where}.id: '{id}' is already used by positions[{value}]</source>
    <translation>{where}.id：'{id}' 已被 positions[{value}] 使用</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="183" />
+   <location filename="../engine/margin/models.py" line="191" />
    <source>{where}.{table_problem}</source>
    <translation>{where}.{table_problem}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="171" />
+   <location filename="../engine/margin/models.py" line="172" />
    <source>{where}.mark_price: {symbol} already has mark {mark_price} in positions[{first}]</source>
    <translation>{where}.mark_price：{symbol} 在 positions[{first}] 中已有标记价格 {mark_price}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="279" />
+   <location filename="../engine/margin/models.py" line="287" />
    <source>{where}.{name}: a coin-margined price must be at least {least} (its reciprocal prices the contract, and may not pass {most})</source>
    <translation>{where}.{name}：币本位合约的价格不能低于 {least}（合约按其倒数定价，倒数不能超过 {most}）</translation>
   </message>

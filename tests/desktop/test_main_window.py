@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
 from bench.books import book_document
 from marginlab.desktop.app import build_window, follow_palette
+from marginlab.desktop.equity_plot import PLOT_MIN_HEIGHT
 from marginlab.desktop.main_window import MainWindow
 from marginlab.desktop.positions_table_model import FIELDS, MODE_COLUMN
 from marginlab.desktop.style import VARIANT_STYLES
@@ -1312,6 +1313,33 @@ def test_a_short_window_keeps_each_cards_max_loss_in_view(
     window.resize(1600, 1000)
     window._fit_splits()
     assert all(card.table.rows_shown == 6 for card in panel.cards.values())
+    window.controller.undo_stack.setClean()
+
+
+def test_a_short_window_keeps_the_plot_readable_beside_a_big_books_lists(
+    qapp, window: MainWindow, tmp_path
+) -> None:
+    """1280 × 720 with a 500-position book: the numbered lines' list under the plot ran to
+    four lines, the readout to two, and the plot between them was 30 px tall. The list takes
+    two lines at most, the plot keeps its minimum height, nothing draws over anything, and
+    each card's "Max loss if wrong" is still in view."""
+    path = tmp_path / "book.json"
+    path.write_text(json.dumps(book_document(500)), encoding="utf-8")
+    window.files.open_path(path, ask=False)
+    window.resize(1280, 660)
+    window._fit_splits()
+    for _ in range(3):
+        qapp.processEvents()
+    plot, listed, readout = window.plot.plot, window.plot.line_list, window.plot.readout
+    assert listed.isVisible() and listed.text().count("\n") == 1
+    assert plot.height() >= PLOT_MIN_HEIGHT
+    assert plot.geometry().bottom() < listed.geometry().top()
+    assert listed.geometry().bottom() < readout.geometry().top()
+    assert readout.height() >= readout.heightForWidth(readout.width())
+    viewport = window.comparison.viewport()
+    for card in window.comparison.cards.values():
+        top = card.account.mapTo(viewport, card.account.rect().topLeft()).y()
+        assert top >= 0 and top + card.account.fontMetrics().height() <= viewport.height()
     window.controller.undo_stack.setClean()
 
 

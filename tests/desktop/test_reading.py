@@ -69,14 +69,19 @@ def test_liquidation_labels_never_overlap_or_leave_the_plot(qtbot, window: MainW
 
 def test_a_crowded_plot_numbers_its_lines_and_lists_them(qtbot, window: MainWindow) -> None:
     """Item 8: with more lines than fit in words, each line carries a number and the list
-    under the plot says what each number is, nearest to the mark first."""
+    under the plot says what each number is, nearest to the mark first: in two lines at most,
+    the rest cut with "…"; its tooltip names every line, one a row."""
     _book(qtbot, window, [_long(f"P{n}", 10 + 3 * n) for n in range(9)])
     labels = [label for label, _ in window.plot.line_positions()]
     assert labels[:3] == [" 1 ", " 2 ", " 3 "]
-    listed = window.plot.line_list.text()
+    shown = window.plot.line_list.text()
     assert window.plot.line_list.isVisible()
-    assert listed.startswith("Liquidation lines: 1: P8 liquidated (entered/iso) at ")
-    assert listed.count("liquidated") == 10  # nine isolated, and the cross pool
+    assert shown.startswith("Liquidation lines: 1: P8 liquidated (entered/iso) at ")
+    assert shown.count("\n") <= 1 and shown.endswith("…")
+    tip = window.plot.line_list.toolTip().splitlines()
+    assert tip[0] == "The numbered liquidation lines on the plot, nearest first:"
+    assert tip[1].startswith("1: P8 liquidated (entered/iso) at ")
+    assert len(tip) == 11  # nine isolated, and the cross pool
     rects = _label_rects(window)
     assert len(rects) == 10  # every number found a free height
     for a, b in itertools.combinations(rects, 2):

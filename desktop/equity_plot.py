@@ -29,7 +29,7 @@ from marginlab.desktop.elided_label import ElidedLabel, WrappedLabel
 from marginlab.desktop.fields import ERROR_STYLE
 from marginlab.desktop.i18n import N_, named, said, tr
 from marginlab.desktop.line_key import LineKey
-from marginlab.desktop.style import VARIANT_STYLES, variant_pen
+from marginlab.desktop.style import PLOT_MIN_HEIGHT, VARIANT_STYLES, variant_pen
 from marginlab.desktop.what_if_box import WhatIfBox
 from marginlab.engine.margin.report import MAX_PRICE
 from marginlab.engine.text.moves import move_text
@@ -40,7 +40,6 @@ EMPTY_RANGE = [-30.0, 30.0]  # % moves shown while there is no position
 LABELLED_LINES = 6  # liquidation lines labelled in words; beyond, numbered and listed below
 DRAWN_LINES = 40  # liquidation lines drawn at most: a book of hundreds stays readable
 LISTED_LINE_ROWS = 2  # rows of text the numbered lines' list under the plot takes at most
-PLOT_MIN_HEIGHT = 120  # px: the curves and their labels stay readable in a laptop's window
 NAMED_IDS = 6  # positions a line's label or the what-if readout names; the rest are counted
 LISTED_IDS = 40  # positions a line's tooltip names
 LABEL_HEIGHTS = (0.92, 0.8, 0.68, 0.56, 0.44, 0.32, 0.2)  # of the plot's height, top first

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from marginlab.desktop.controller import Result, ScenarioController
+from marginlab.desktop.elided_label import WrappedLabel
 from marginlab.desktop.equity_plot import plain_axes, set_axis_label
 from marginlab.desktop.i18n import N_, said, tr
 from marginlab.desktop.line_key import key_row
 from marginlab.desktop.path_runs import SHAPES, PathRuns, Replay, ReplayRequest
-from marginlab.desktop.style import VARIANT_STYLES, variant_pen
+from marginlab.desktop.style import PLOT_MIN_HEIGHT, VARIANT_STYLES, variant_pen
 from marginlab.engine.text.numbers import amount_text, price_text
 
 ALL = N_("All symbols")
@@ -60,8 +61,10 @@ class ReplayView(QWidget):
         self._csv: dict[str, Path] = {}
         self.result: Replay | None = None
         self.frame = 0
+        self._event_lines = EVENT_LINES  # liquidations the readout lists: as many as fit
         self._stale = True
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)  # flush with the tab, as the price-move plot
         row = QHBoxLayout()
         self.path = QComboBox()
         for name, (_, depth, text) in SHAPES.items():
@@ -107,12 +110,12 @@ class ReplayView(QWidget):
             angle=90, pen=pg.mkPen("#888", style=Qt.PenStyle.DashLine)
         )
         self.plot.addItem(self.cursor_line, ignoreBounds=True)
+        self.plot.setMinimumHeight(PLOT_MIN_HEIGHT)
         layout.addWidget(self.plot, 1)
         self.scrub = QSlider(Qt.Orientation.Horizontal)
         self.scrub.setToolTip(tr("Scrub through the path"))
         layout.addWidget(self.scrub)
-        self.readout = QLabel()
-        self.readout.setWordWrap(True)
+        self.readout = WrappedLabel()
         self.readout.setAccessibleName("replay readout")
         layout.addWidget(self.readout)
         self._timer = QTimer(self, interval=40)
@@ -260,18 +263,34 @@ class ReplayView(QWidget):
             )
         # The latest few, the rest counted and in the tooltip: a book of 60 listed 16 and
         # squeezed the plot above to 40 px.
-        if len(events) > EVENT_LINES:
+        shown = self._event_lines
+        if len(events) > shown:
             lines.append(
                 tr("✕ … and {n} earlier: hold the pointer here to read them").format(
-                    n=len(events) - EVENT_LINES
+                    n=len(events) - shown
                 )
             )
-        lines += events[-EVENT_LINES:]
+        lines += events[-shown:]
         self.readout.setText("<br>".join(lines))
         listed = events[:LISTED_EVENTS]
         if len(events) > LISTED_EVENTS:
             listed.append(tr("… and {n} more").format(n=len(events) - LISTED_EVENTS))
-        self.readout.setToolTip("<br>".join(listed) if len(events) > EVENT_LINES else "")
+        self.readout.setToolTip("<br>".join(listed) if len(events) > shown else "")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """As many of the latest liquidations as the height leaves room for under a plot of
+        its minimum height, up to ``EVENT_LINES``: at 1280 × 720 five of them took the cards'
+        "Max loss if wrong" out of view, or squeezed the plot to 40 px."""
+        super().resizeEvent(event)
+        layout = self.layout()
+        assert layout is not None
+        line = self.readout.fontMetrics().lineSpacing()
+        others = layout.minimumSize().height() - self.readout.minimumHeight()
+        fit = (self.height() - others) // line - 2  # the candle's line, "… and N earlier"
+        lines = max(1, min(EVENT_LINES, fit))
+        if lines != self._event_lines:
+            self._event_lines = lines
+            self._show_frame(self.frame)
 
     # --- animation -----------------------------------------------------------------------------
     def _on_play_toggled(self, playing: bool) -> None:

@@ -39,6 +39,9 @@ def variant_pen(name: str, width: float | None = None) -> QPen:
     return pen
 
 
+# px: a plot's curves and labels stay readable in a laptop's window, whatever the rows around
+# it hold (a big book's lists squeezed the price-move and replay plots to 30-40 px at 1280 × 720).
+PLOT_MIN_HEIGHT = 120
 TOOLTIPS = {
     "liquidation_price": N_(
         "Price of the symbol at which the position's pool reaches its "

@@ -14,10 +14,9 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
 from bench.books import book_document
 from marginlab.desktop.app import build_window, follow_palette
-from marginlab.desktop.equity_plot import PLOT_MIN_HEIGHT
 from marginlab.desktop.main_window import MainWindow
 from marginlab.desktop.positions_table_model import FIELDS, MODE_COLUMN
-from marginlab.desktop.style import VARIANT_STYLES
+from marginlab.desktop.style import PLOT_MIN_HEIGHT, VARIANT_STYLES
 from marginlab.engine.files.presets import load_preset
 from marginlab.engine.margin.evaluate import evaluate
 from tests.desktop.conftest import add_cross_position, wait_result

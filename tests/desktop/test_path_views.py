@@ -324,3 +324,41 @@ def test_a_big_books_replay_lists_its_latest_liquidations_and_keeps_its_plot(
     assert window.replay.readout.toolTip().count("liquidated at") == len(events)
     assert window.replay.plot.height() > plot_before // 2  # 383 -> 299 px here; 159 before
     window.controller.undo_stack.setClean()
+
+
+def test_a_short_window_replays_with_a_readable_plot_and_the_cards_max_loss_in_view(
+    qtbot, qapp, window: MainWindow, tmp_path
+) -> None:
+    """1280 × 720 with a 500-position book, the Replay tab open: the plot kept 40 px under
+    five liquidations, or, given a minimum height, took the cards' "Max loss if wrong" out
+    of view. The readout lists as many of the latest as fit (one here), under the line that
+    counts the others; the plot keeps its minimum; the cards keep their headline."""
+    import json
+
+    from bench.books import book_document
+    from marginlab.desktop.style import PLOT_MIN_HEIGHT
+
+    path = tmp_path / "book.json"
+    path.write_text(json.dumps(book_document(500)), encoding="utf-8")
+    window.files.open_path(path, ask=False)
+    wait_result(qtbot, window)
+    window.resize(1280, 660)
+    window._fit_splits()
+    window.views.setCurrentWidget(window.replay)
+    window.replay.choose("flash-crash", "0GUSDT", 15)
+    for _ in range(3):
+        qapp.processEvents()
+    replay = window.replay
+    events = replay.result.events
+    text = replay.readout.text()
+    shown = text.count("liquidated at")
+    assert 1 <= shown < 5
+    assert f"✕ … and {len(events) - shown} earlier: hold the pointer" in text
+    assert replay.readout.toolTip().count("liquidated at") == min(len(events), 40)
+    assert replay.plot.height() >= PLOT_MIN_HEIGHT
+    assert replay.readout.height() >= replay.readout.heightForWidth(replay.readout.width())
+    viewport = window.comparison.viewport()
+    for card in window.comparison.cards.values():
+        top = card.account.mapTo(viewport, card.account.rect().topLeft()).y()
+        assert top >= 0 and top + card.account.fontMetrics().height() <= viewport.height()
+    window.controller.undo_stack.setClean()

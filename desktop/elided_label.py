@@ -60,6 +60,7 @@ class ElidedLabel(QLabel):
 
     def set_full_text(self, text: str) -> None:
         self._full = text
+        self.setAccessibleDescription(text)  # a screen reader reads all of it
         self._fit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:

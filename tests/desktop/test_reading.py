@@ -82,6 +82,8 @@ def test_a_crowded_plot_numbers_its_lines_and_lists_them(qtbot, window: MainWind
     assert tip[0] == "The numbered liquidation lines on the plot, nearest first:"
     assert tip[1].startswith("1: P8 liquidated (entered/iso) at ")
     assert len(tip) == 11  # nine isolated, and the cross pool
+    described = window.plot.line_list.accessibleDescription()
+    assert described.startswith(shown.split("\n")[0]) and described.count("liquidated") == 10
     rects = _label_rects(window)
     assert len(rects) == 10  # every number found a free height
     for a, b in itertools.combinations(rects, 2):

@@ -5,7 +5,8 @@ and on a laptop's screen squeezed the plot itself to 30 px. ``ElidedLabel`` keep
 lines, the whole text in ``full_text`` (the owner puts it in the tooltip). ``WrappedLabel``
 wraps as a ``QLabel`` does and asks for the height its text needs at its width: a layout's
 minimum leaves a wrapped label's second line out, and the plot (which keeps a minimum height
-of its own) was then drawn over.
+of its own) was then drawn over; in the Risk tab's scroll area, the layout measured the odds
+before the scroll bar took its width, and cut their last line.
 """
 
 from __future__ import annotations

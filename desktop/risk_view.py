@@ -12,7 +12,6 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from marginlab.desktop.controller import ScenarioController
+from marginlab.desktop.elided_label import WrappedLabel
 from marginlab.desktop.equity_plot import plain_axes, set_axis_label
 from marginlab.desktop.fields import EditField
 from marginlab.desktop.i18n import N_, said, tr
@@ -146,8 +146,8 @@ class RiskView(QScrollArea):
         self._show_model_inputs()
         self.progress = QProgressBar()
         layout.addWidget(self.progress)
-        self.odds = _WholeLabel(tr("Run a simulation to see the odds of liquidation in each mode."))
-        self.odds.setWordWrap(True)
+        self.odds = WrappedLabel()
+        self.odds.setText(tr("Run a simulation to see the odds of liquidation in each mode."))
         self.odds.setAccessibleName("risk odds")
         self.odds.setToolTip(
             tr(
@@ -308,21 +308,3 @@ class _Histogram(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped
 
     def sizeHint(self) -> QSize:
         return QSize(super().sizeHint().width(), PLOT_HEIGHT)
-
-
-class _WholeLabel(QLabel):
-    """A wrapped label never given less height than its lines need: in the scroll area the
-    layout measured it before the scroll bar took its width, and cut its last line."""
-
-    def setText(self, text: str) -> None:
-        super().setText(text)
-        self._keep_whole()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._keep_whole()
-
-    def _keep_whole(self) -> None:
-        height = self.heightForWidth(self.width())
-        if height > 0 and height != self.minimumHeight():
-            self.setMinimumHeight(height)

@@ -72,17 +72,21 @@ class SymbolSummaries:
         """Whether some variant's worst move for the ``index``-th symbol also closes a position
         of another symbol (``VariantRisk.others`` not empty), without the sentences."""
         symbol = self.symbols[index]
-        if self._own is None:
-            own: dict[str, set[str]] = {}
-            for f in self.report.variants["cross"].positions.values():
-                own.setdefault(f.symbol, set()).add(f.id)
-            self._own = {s: frozenset(ids) for s, ids in own.items()}
-        mine = self._own[symbol]
+        mine = self._own_ids(symbol)
         return any(
             not mine.issuperset(variant.symbol_risks[symbol].worst.liquidated)
             for variant in self.report.variants.values()
             if symbol in variant.symbol_risks
         )
+
+    def _own_ids(self, symbol: str) -> frozenset[str]:
+        """The ids of ``symbol``'s positions (the same in every variant), grouped once."""
+        if self._own is None:
+            own: dict[str, set[str]] = {}
+            for f in self.report.variants["cross"].positions.values():
+                own.setdefault(f.symbol, set()).add(f.id)
+            self._own = {s: frozenset(ids) for s, ids in own.items()}
+        return self._own[symbol]
 
     def _summary(self, symbol: str) -> SymbolSummary:
         report = self.report
@@ -97,7 +101,7 @@ class SymbolSummaries:
             legs = self._legs[name][symbol]
             risk = variant.symbol_risks[symbol]
             worst = risk.worst
-            others = _closed_elsewhere(worst, legs)
+            others = _closed_elsewhere(worst, self._own_ids(symbol))
             loss = money_text(worst.loss, report.currency, coin=report.coin)
             in_cross = _reaches_cross(risk, legs, self._crosses[name])
             cells[name] = VariantRisk(
@@ -213,10 +217,10 @@ def _variant_phrase(
     return say("{head}{direction}{closes}", head=head, direction=direction, closes=_closes(others))
 
 
-def _closed_elsewhere(worst: WorstMove, legs: list[PositionFigures]) -> tuple[str, ...]:
-    """The positions of other symbols a worst move closes (``legs``: the symbol's own), in
+def _closed_elsewhere(worst: WorstMove, own: frozenset[str]) -> tuple[str, ...]:
+    """The positions of other symbols a worst move closes (``own``: the symbol's own ids), in
     the move's order (a big book's move closes hundreds: filtered without a Python loop)."""
-    return tuple(itertools.filterfalse({f.id for f in legs}.__contains__, worst.liquidated))
+    return tuple(itertools.filterfalse(own.__contains__, worst.liquidated))
 
 
 def _closes(others: tuple[str, ...]) -> Said | str:

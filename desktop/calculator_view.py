@@ -12,7 +12,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -39,6 +38,7 @@ from marginlab.desktop.order_fields import (
     symbol_box,
     text_field,
 )
+from marginlab.desktop.panes import scroll_down_only
 from marginlab.desktop.planner import (
     MODES,
     Answer,
@@ -72,9 +72,7 @@ class CalculatorView(QScrollArea):
 
     def __init__(self, controller: ScenarioController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # it squeezes
+        scroll_down_only(self)
         self.planner = Planner(controller)
         # Keystrokes that arrive while a big book is being searched are answered once.
         self._soon = BeforePaint(self.recompute, self)  # the next frame shows the answer

@@ -23,6 +23,14 @@ from marginlab.desktop.before_paint import BeforePaint
 SHOWN_ROWS = 5  # rows of a big book the table shows when it opens; the form scrolls in the rest
 
 
+def scroll_down_only(area: QScrollArea) -> None:
+    """A column that scrolls rather than squeezing what it holds: its content takes the
+    area's width (no horizontal bar), and the area draws no frame of its own."""
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+
 class Panes(QSplitter):
     """The left column keeps the width it was given (by the first fit or by the user dragging
     the handle) unless the three variant cards would then not fit beside it. Then it gives way
@@ -89,9 +97,7 @@ class TableAndForm(QSplitter):
         self._buttons, self._column = buttons, column
         scroll = QScrollArea()
         scroll.setWidget(form)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll_down_only(scroll)
         self.form_area = scroll
         self.addWidget(top)
         self.addWidget(scroll)

@@ -11,12 +11,11 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
     QFileDialog,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -33,6 +32,7 @@ from marginlab.desktop.equity_plot import plain_axes, set_axis_label
 from marginlab.desktop.fields import EditField
 from marginlab.desktop.i18n import N_, said, tr
 from marginlab.desktop.line_key import key_row
+from marginlab.desktop.panes import scroll_down_only
 from marginlab.desktop.path_runs import (
     DEFAULTS,
     PathRuns,
@@ -66,9 +66,7 @@ class RiskView(QScrollArea):
         self._controller = controller
         self._runs = runs
         self.risk: Risk | None = None
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # it squeezes
+        scroll_down_only(self)
         body = QWidget()
         layout = QVBoxLayout(body)
         row = QHBoxLayout()

@@ -130,18 +130,20 @@ def _update_line(
 
 def _group_thresholds(
     sweep: SweepResult | None, home: float = 0.0
-) -> list[tuple[tuple[float, tuple[str, ...]], list[str]]]:
+) -> list[tuple[tuple[float, tuple[str, ...], bool], list[str]]]:
     """One line per place and variants: as entered and all isolated often coincide, and the
-    pools a book has past liquidation already all sit at the mark. In order of distance from
-    the marks (0 % or the mark), the nearest first: drawn first when there are too many to
-    draw, and numbered in that order."""
-    by_pool: dict[tuple[float, tuple[str, ...]], list[str]] = {}
+    pools a book has past liquidation already all sit at the mark (their third element is
+    True: no move along the axis liquidates them, they are liquidated at today's marks). In
+    order of distance from the marks (0 % or the mark), the nearest first: drawn first when
+    there are too many to draw, and numbered in that order."""
+    by_pool: dict[tuple[float, tuple[str, ...], bool], list[str]] = {}
     for t in [] if sweep is None else sweep.thresholds:
-        by_pool.setdefault((round(t.x, 8), t.position_ids), []).append(t.variant)
-    groups: dict[tuple[float, tuple[str, ...]], list[str]] = {}
-    for (x, ids), variants in by_pool.items():
-        groups.setdefault((x, tuple(variants)), []).extend(ids)
-    lines = [((x, tuple(ids)), list(variants)) for (x, variants), ids in groups.items()]
+        key = (round(t.x, 8), t.position_ids, t.side == "now")
+        by_pool.setdefault(key, []).append(t.variant)
+    groups: dict[tuple[float, tuple[str, ...], bool], list[str]] = {}
+    for (x, ids, past), variants in by_pool.items():
+        groups.setdefault((x, tuple(variants), past), []).extend(ids)
+    lines = [((x, tuple(ids), past), list(v)) for (x, v, past), ids in groups.items()]
     return sorted(lines, key=lambda group: (abs(group[0][0] - home), group[0][0]))
 
 
@@ -482,22 +484,29 @@ class EquityPlot(QWidget):
                 line.hide()
                 continue
             line.show()  # first: a hidden line's label ignores new text, and kept its old one
-            (x, ids), variants = drawn[i]
+            (x, ids, past), variants = drawn[i]
             names = "/".join(tr(SHORT[v]) for v in variants)
             at = _axis_text(x, self._controller.axis)
-            full = tr("{ids} liquidated ({variants}) at {where}").format(
-                ids=named(ids, NAMED_IDS, ","), variants=names, where=at
+            words = (
+                tr("{ids} past liquidation already ({variants})")
+                if past
+                else tr("{ids} liquidated ({variants}) at {where}")
             )
+            full = words.format(ids=named(ids, NAMED_IDS, ","), variants=names, where=at)
             listed.append(f"{i + 1}: {full}")
             # Crowded: a number on the line, the words in the list under the plot.
             text = f" {i + 1} " if crowded else f" {full}"
             if _update_line(line, x, text, variants[0]):
                 titles = ", ".join(VARIANT_STYLES[v].title for v in variants)
-                line.setToolTip(
-                    tr("{variants}: {ids} liquidated when the move reaches {where}").format(
-                        variants=titles, ids=named(ids, LISTED_IDS), where=at
+                tip = (
+                    tr(
+                        "{variants}: {ids} already past liquidation at today's marks, lost at "
+                        "any price on this axis"
                     )
+                    if past
+                    else tr("{variants}: {ids} liquidated when the move reaches {where}")
                 )
+                line.setToolTip(tip.format(variants=titles, ids=named(ids, LISTED_IDS), where=at))
         if len(groups) > len(drawn):
             listed.append(
                 tr("… and {n} more, farther from the marks").format(n=len(groups) - len(drawn))

@@ -219,462 +219,462 @@
    <translation>全仓强平价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="83" />
+   <location filename="../desktop/calculator_view.py" line="81" />
    <source>The order</source>
    <translation>订单</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="85" />
+   <location filename="../desktop/calculator_view.py" line="83" />
    <source>calculator symbol</source>
    <translation>计算器 合约</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="86" />
+   <location filename="../desktop/calculator_view.py" line="84" />
    <source>calculator side</source>
    <translation>计算器 方向</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="89" />
+   <location filename="../desktop/calculator_view.py" line="87" />
    <source>Leverage of the order: its margin is notional / leverage</source>
    <translation>订单杠杆：保证金 = 名义价值 / 杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="90" />
+   <location filename="../desktop/calculator_view.py" line="88" />
    <source>calculator leverage</source>
    <translation>计算器 杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="94" />
+   <location filename="../desktop/calculator_view.py" line="92" />
    <source>Order price (its entry); empty = the symbol's mark</source>
    <translation>订单价格（即开仓价）；留空 = 该合约的标记价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="94" />
+   <location filename="../desktop/calculator_view.py" line="92" />
    <source>calculator price</source>
    <translation>计算器 价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="97" />
+   <location filename="../desktop/calculator_view.py" line="95" />
    <source>table</source>
    <translation>档位表</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="98" />
+   <location filename="../desktop/calculator_view.py" line="96" />
    <source>MMR override in %, where no tier table covers the symbol</source>
    <translation>维持保证金率覆盖值（%），用于没有档位表覆盖的合约</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="99" />
+   <location filename="../desktop/calculator_view.py" line="97" />
    <source>calculator mmr</source>
    <translation>计算器 维持保证金率</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="109" />
+   <location filename="../desktop/calculator_view.py" line="107" />
    <source>PnL &amp;&amp; target</source>
    <translation>盈亏与目标价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="110" />
+   <location filename="../desktop/calculator_view.py" line="108" />
    <source>Average &amp;&amp; DCA</source>
    <translation>均价与分批建仓</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="111" />
+   <location filename="../desktop/calculator_view.py" line="109" />
    <source>Max open</source>
    <translation>最大可开</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="112" />
+   <location filename="../desktop/calculator_view.py" line="110" />
    <source>Size from loss</source>
    <translation>按亏损定仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="113" />
+   <location filename="../desktop/calculator_view.py" line="111" />
    <source>Funding</source>
    <translation>资金费</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="115" />
+   <location filename="../desktop/calculator_view.py" line="113" />
    <source>calculator problems</source>
    <translation>计算器 问题</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="137" />
+   <location filename="../desktop/calculator_view.py" line="135" />
    <source>Quantity of the order, base units</source>
    <translation>订单数量，以基础币计</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="138" />
+   <location filename="../desktop/calculator_view.py" line="136" />
    <source>calculator quantity</source>
    <translation>计算器 数量</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="141" />
+   <location filename="../desktop/calculator_view.py" line="139" />
    <source>Where you would close</source>
    <translation>你打算平仓的价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="141" />
+   <location filename="../desktop/calculator_view.py" line="139" />
    <source>exit price</source>
    <translation>平仓价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="145" />
+   <location filename="../desktop/calculator_view.py" line="143" />
    <source>Return on the margin you aim for, in %</source>
    <translation>目标保证金收益率，单位 %</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="146" />
+   <location filename="../desktop/calculator_view.py" line="144" />
    <source>target roe</source>
    <translation>目标收益率</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="150" />
+   <location filename="../desktop/calculator_view.py" line="148" />
    <source>Profit you aim for, settlement currency</source>
    <translation>目标盈利，以结算币种计</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="151" />
+   <location filename="../desktop/calculator_view.py" line="149" />
    <source>target pnl</source>
    <translation>目标盈亏</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="153" />
+   <location filename="../desktop/calculator_view.py" line="151" />
    <source>Quantity</source>
    <translation>数量</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="154" />
+   <location filename="../desktop/calculator_view.py" line="152" />
    <source>E&amp;xit price</source>
    <translation>平仓价格(&amp;X)</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="155" />
+   <location filename="../desktop/calculator_view.py" line="153" />
    <source>Target ROE %</source>
    <translation>目标收益率 %</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="156" />
+   <location filename="../desktop/calculator_view.py" line="154" />
    <source>Target PnL</source>
    <translation>目标盈亏</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="171" />
+   <location filename="../desktop/calculator_view.py" line="169" />
    <source>A new position with the order above, or fills added to a position of the account (its quantity, entry and margin first)</source>
    <translation>用上面的订单开一个新仓位，或把成交加到账户里已有的仓位上（先计入它的数量、开仓价和保证金）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="179" />
+   <location filename="../desktop/calculator_view.py" line="177" />
    <source>One fill a line: quantity @ price, e.g. 0.5 @ 60000</source>
    <translation>每行一笔成交：数量 @ 价格，例如 0.5 @ 60000</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="191" />
+   <location filename="../desktop/calculator_view.py" line="189" />
    <source>After each fill: average entry Σ q·p / Σ q (Bybit), margin at the order's leverage, and the liquidation price held isolated and held cross in this account, with the market at that fill</source>
    <translation>每笔成交后：平均开仓价 Σ q·p / Σ q（Bybit）、按订单杠杆计的保证金，以及在该成交时的行情下，本账户中逐仓持有和全仓持有的强平价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="211" />
+   <location filename="../desktop/calculator_view.py" line="209" />
    <source>available balance</source>
    <translation>可用余额</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="212" />
+   <location filename="../desktop/calculator_view.py" line="210" />
    <source>Isolated: the margin you set; empty = the available balance</source>
    <translation>逐仓：你设定的保证金；留空 = 可用余额</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="213" />
+   <location filename="../desktop/calculator_view.py" line="211" />
    <source>max open margin</source>
    <translation>最大可开 保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="216" />
+   <location filename="../desktop/calculator_view.py" line="214" />
    <source>none</source>
    <translation>无</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="217" />
+   <location filename="../desktop/calculator_view.py" line="215" />
    <source>The venue's quantity step, e.g. 0.001; the size is floored to it</source>
    <translation>交易所的数量步长，例如 0.001；仓位向下取整到它</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="218" />
+   <location filename="../desktop/calculator_view.py" line="216" />
    <source>quantity step</source>
    <translation>数量步长</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="220" />
+   <location filename="../desktop/calculator_view.py" line="218" />
    <source>Isolated margin</source>
    <translation>逐仓保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="221" />
+   <location filename="../desktop/calculator_view.py" line="219" />
    <source>Quantity step</source>
    <translation>数量步长</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="233" />
+   <location filename="../desktop/calculator_view.py" line="231" />
    <source>Where you would be proved wrong: the stop price</source>
    <translation>证明你判断错误的价格：止损价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="234" />
+   <location filename="../desktop/calculator_view.py" line="232" />
    <source>stop price</source>
    <translation>止损价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="237" />
+   <location filename="../desktop/calculator_view.py" line="235" />
    <source>max acceptable loss</source>
    <translation>最大可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="238" />
+   <location filename="../desktop/calculator_view.py" line="236" />
    <source>The loss you accept; empty = the account's max acceptable loss</source>
    <translation>你能接受的亏损；留空 = 账户的最大可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="239" />
+   <location filename="../desktop/calculator_view.py" line="237" />
    <source>loss you accept</source>
    <translation>可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="241" />
+   <location filename="../desktop/calculator_view.py" line="239" />
    <source>Stop price</source>
    <translation>止损价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="242" />
+   <location filename="../desktop/calculator_view.py" line="240" />
    <source>Loss you accept</source>
    <translation>可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="257" />
+   <location filename="../desktop/calculator_view.py" line="255" />
    <source>Funding rate per interval, in % (positive: longs pay)</source>
    <translation>每期资金费率，单位 %（正值：多头支付）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="257" />
+   <location filename="../desktop/calculator_view.py" line="255" />
    <source>funding rate</source>
    <translation>资金费率</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="260" />
+   <location filename="../desktop/calculator_view.py" line="258" />
    <source>How long you hold, in hours</source>
    <translation>持仓时长，单位小时</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="260" />
+   <location filename="../desktop/calculator_view.py" line="258" />
    <source>holding time</source>
    <translation>持仓时长</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="262" />
+   <location filename="../desktop/calculator_view.py" line="260" />
    <source>Position</source>
    <translation>仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="263" />
+   <location filename="../desktop/calculator_view.py" line="261" />
    <source>Rate % / interval</source>
    <translation>费率 % / 期</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="264" />
+   <location filename="../desktop/calculator_view.py" line="262" />
    <source>Hold (hours)</source>
    <translation>持仓（小时）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="272" />
+   <location filename="../desktop/calculator_view.py" line="270" />
    <source>holding time (hours)</source>
    <translation>持仓时长（小时）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="273" />
+   <location filename="../desktop/calculator_view.py" line="271" />
    <source>liquidation price</source>
    <translation>强平价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="480" />
+   <location filename="../desktop/calculator_view.py" line="478" />
    <source>&lt;span style='color:#707070'&gt;Binance's Max Open: available / (price / leverage + open loss per unit), within the tier that allows the leverage. Fees not included.&lt;/span&gt;</source>
    <translation>&lt;span style='color:#707070'&gt;币安最大可开：可用余额 / (价格 / 杠杆 + 每单位开仓损失)，限于允许该杠杆的档位内。未含手续费。&lt;/span&gt;</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="519" />
+   <location filename="../desktop/calculator_view.py" line="517" />
    <source>&lt;span style='color:#707070'&gt;Cross counts what the account loses, so a position that takes the pool down with it costs the whole pool.&lt;/span&gt;</source>
    <translation>&lt;span style='color:#707070'&gt;全仓计算的是账户的亏损，所以一个会拖垮资金池的仓位，代价就是整个资金池。&lt;/span&gt;</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="553" />
+   <location filename="../desktop/calculator_view.py" line="551" />
    <source> Its isolated margin is used up: liquidated.</source>
    <translation> 其逐仓保证金已耗尽：被强平。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="312" />
+   <location filename="../desktop/calculator_view.py" line="310" />
    <source>mark</source>
    <translation>标记价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="316" />
+   <location filename="../desktop/calculator_view.py" line="314" />
    <source>type it</source>
    <translation>请输入</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="456" />
+   <location filename="../desktop/calculator_view.py" line="454" />
    <source>margin set</source>
    <translation>设定的保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="458" />
+   <location filename="../desktop/calculator_view.py" line="456" />
    <source>the tier's maximum notional at this leverage</source>
    <translation>该杠杆下档位的最大名义价值</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="493" />
+   <location filename="../desktop/calculator_view.py" line="491" />
    <source>n/a</source>
    <translation>无</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="495" />
+   <location filename="../desktop/calculator_view.py" line="493" />
    <source> — liquidated before the stop: the loss is the margin</source>
    <translation> — 在止损前已被强平：亏损即为保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="103" />
+   <location filename="../desktop/calculator_view.py" line="101" />
    <source>Symbol</source>
    <translation>合约</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="103" />
+   <location filename="../desktop/calculator_view.py" line="101" />
    <source>Side</source>
    <translation>方向</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="104" />
+   <location filename="../desktop/calculator_view.py" line="102" />
    <source>Leverage ×</source>
    <translation>杠杆 ×</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="104" />
+   <location filename="../desktop/calculator_view.py" line="102" />
    <source>Pr&amp;ice</source>
    <translation>价格(&amp;I)</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="105" />
+   <location filename="../desktop/calculator_view.py" line="103" />
    <source>MMR %</source>
    <translation>维持保证金率 %</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="136" />
+   <location filename="../desktop/calculator_view.py" line="134" />
    <source>e.g. {value}</source>
    <translation>例如 {value}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="295" />
+   <location filename="../desktop/calculator_view.py" line="293" />
    <source>A new position</source>
    <translation>新仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="401" />
+   <location filename="../desktop/calculator_view.py" line="399" />
    <source>Break-even after fees: &lt;b&gt;{price}&lt;/b&gt;</source>
    <translation>扣费后保本价：&lt;b&gt;{price}&lt;/b&gt;</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="533" />
+   <location filename="../desktop/calculator_view.py" line="531" />
    <source>liquidation price ({currency})</source>
    <translation>强平价格（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="544" />
+   <location filename="../desktop/calculator_view.py" line="542" />
    <source>Over {hours} h it pays {amount}.</source>
    <translation>{hours} 小时内需支付 {amount}。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="546" />
+   <location filename="../desktop/calculator_view.py" line="544" />
    <source>Over {hours} h it receives {amount}.</source>
    <translation>{hours} 小时内将收取 {amount}。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="548" />
+   <location filename="../desktop/calculator_view.py" line="546" />
    <source>Liquidation after: held isolated {isolated}, held cross {cross}.</source>
    <translation>之后的强平价格：逐仓持有 {isolated}，全仓持有 {cross}。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="312" />
+   <location filename="../desktop/calculator_view.py" line="310" />
    <source>mark {price}</source>
    <translation>标记价格 {price}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="318" />
+   <location filename="../desktop/calculator_view.py" line="316" />
    <source>{amount} (the account's)</source>
    <translation>{amount}（账户设定）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="376" />
+   <location filename="../desktop/calculator_view.py" line="374" />
    <source>Initial margin {amount} (contracts × size / price / leverage)</source>
    <translation>初始保证金 {amount}（张数 × 面值 / 价格 / 杠杆）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="378" />
+   <location filename="../desktop/calculator_view.py" line="376" />
    <source>Initial margin {amount} (quantity × price / leverage)</source>
    <translation>初始保证金 {amount}（数量 × 价格 / 杠杆）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="384" />
+   <location filename="../desktop/calculator_view.py" line="382" />
    <source>At {price}: &lt;b&gt;PnL {pnl}&lt;/b&gt;, ROE {roe} before fees</source>
    <translation>在 {price}：&lt;b&gt;盈亏 {pnl}&lt;/b&gt;，收益率 {roe}（未扣费）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="389" />
+   <location filename="../desktop/calculator_view.py" line="387" />
    <source>Fees at {rate} taker: {open} to open + {close} to close → &lt;b&gt;PnL {pnl}&lt;/b&gt;, ROE {roe} after fees</source>
    <translation>吃单费率 {rate}：开仓 {open} + 平仓 {close} → &lt;b&gt;盈亏 {pnl}&lt;/b&gt;，收益率 {roe}（扣费后）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="407" />
+   <location filename="../desktop/calculator_view.py" line="405" />
    <source>Exit for ROE {roe}: &lt;b&gt;{price}&lt;/b&gt; (before fees)</source>
    <translation>收益率 {roe} 的平仓价：&lt;b&gt;{price}&lt;/b&gt;（未扣费）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="414" />
+   <location filename="../desktop/calculator_view.py" line="412" />
    <source>Exit for PnL {pnl}: &lt;b&gt;{price}&lt;/b&gt; (before fees)</source>
    <translation>盈亏 {pnl} 的平仓价：&lt;b&gt;{price}&lt;/b&gt;（未扣费）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="460" />
+   <location filename="../desktop/calculator_view.py" line="458" />
    <source>the {source} ({amount})</source>
    <translation>{source}（{amount}）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="465" />
+   <location filename="../desktop/calculator_view.py" line="463" />
    <source>&lt;b&gt;{mode}&lt;/b&gt;: {quantity} — notional {notional}, margin {margin}, open loss {loss}; limited by {why}</source>
    <translation>&lt;b&gt;{mode}&lt;/b&gt;：{quantity} — 名义价值 {notional}，保证金 {margin}，开仓损失 {loss}；受限于{why}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="500" />
+   <location filename="../desktop/calculator_view.py" line="498" />
    <source>&lt;b&gt;{mode}&lt;/b&gt;: largest size {quantity}, loses {loss} at the stop (fees included){note}; highest leverage {leverage}</source>
    <translation>&lt;b&gt;{mode}&lt;/b&gt;：最大仓位 {quantity}，在止损价亏损 {loss}（含手续费）{note}；最高杠杆 {leverage}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="514" />
+   <location filename="../desktop/calculator_view.py" line="512" />
    <source>Isolated margin that puts the liquidation at the stop: &lt;b&gt;{amount}&lt;/b&gt;</source>
    <translation>使强平价正好落在止损价的逐仓保证金：&lt;b&gt;{amount}&lt;/b&gt;</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="280" />
+   <location filename="../desktop/calculator_view.py" line="278" />
    <source>held {mode}</source>
    <translation>{mode}持有</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="443" />
+   <location filename="../desktop/calculator_view.py" line="441" />
    <source>Fill {n}: {note}</source>
    <translation>第 {n} 笔成交：{note}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="296" />
+   <location filename="../desktop/calculator_view.py" line="294" />
    <source>Add to {position}</source>
    <translation>加到 {position}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="470" />
+   <location filename="../desktop/calculator_view.py" line="468" />
    <source>{count} contracts</source>
    <translation>{count} 张</translation>
   </message>
@@ -819,182 +819,192 @@
    <translation>按输入</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="54" />
+   <location filename="../desktop/equity_plot.py" line="53" />
    <source>Move the what-if line to see each variant's equity there.</source>
    <translation>移动假设价格线，查看各方案在该处的权益。</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="78" />
+   <location filename="../desktop/equity_plot.py" line="77" />
    <source>What if {where}: {figures}</source>
    <translation>假设 {where}：{figures}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="160" />
+   <location filename="../desktop/equity_plot.py" line="161" />
    <source>Move one symbol's price (others stay at their marks), or move every symbol by the same percentage</source>
    <translation>移动一个合约的价格（其他合约保持标记价格），或让所有合约按相同百分比移动</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="172" />
+   <location filename="../desktop/equity_plot.py" line="173" />
    <source>Where the what-if line stands: type a price (or a % move of every symbol) and press Enter, or step it with Up/Down and PageUp/PageDown. Dragging the line in the plot moves it too.</source>
    <translation>假设价格线的位置：输入价格（或所有合约的百分比变动）后按回车，或用 上/下 和 PageUp/PageDown 调整。在图中拖动这条线也可以移动它。</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="183" />
+   <location filename="../desktop/equity_plot.py" line="184" />
    <source>What &amp;if:</source>
    <translation>假设(&amp;I)：</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="248" />
+   <location filename="../desktop/equity_plot.py" line="249" />
    <source>Drag: each variant's equity and liquidations at this price</source>
    <translation>拖动：各方案在此价格下的权益和强平</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="276" />
+   <location filename="../desktop/equity_plot.py" line="277" />
    <source>e.g. ETH -10%, SOL 150</source>
    <translation>例如 ETH -10%, SOL 150</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="278" />
+   <location filename="../desktop/equity_plot.py" line="279" />
    <source>Move other symbols too, each its own way: a % from its mark or a price, e.g. 'ETH -10%, SOL 150' (ALL -20% moves every symbol). Enter applies it; the line sets the symbol on the plot's axis. Empty: the other symbols stay at their marks.</source>
    <translation>让其他合约也各自移动：相对标记价格的 % 或一个价格，例如 'ETH -10%, SOL 150'（ALL -20% 移动所有合约）。回车生效；图中的线设定横轴上的合约。留空：其他合约保持标记价格。</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="286" />
+   <location filename="../desktop/equity_plot.py" line="287" />
    <source>Other sym&amp;bols:</source>
    <translation>其他合约(&amp;B)：</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="295" />
+   <location filename="../desktop/equity_plot.py" line="296" />
    <source>The figures in the cards above: at today's marks, or as if the market stood at the what-if prices (liquidation prices, distances and ratios from there)</source>
    <translation>上方卡片中的数字：按今日标记价格，或假设市场处于假设价格（强平价格、距离和保证金率从那里算起）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="303" />
+   <location filename="../desktop/equity_plot.py" line="304" />
    <source>&amp;Cards show figures</source>
    <translation>卡片显示(&amp;C)</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="310" />
+   <location filename="../desktop/equity_plot.py" line="311" />
    <source>in USD, beside the same on USDT (grey dashes)</source>
    <translation>以美元计，并列 U 本位同样仓位（灰色虚线）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="311" />
+   <location filename="../desktop/equity_plot.py" line="312" />
    <source>in the coin</source>
    <translation>以币计</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="313" />
+   <location filename="../desktop/equity_plot.py" line="314" />
    <source>A coin-margined account's equity in USD at each price, or in the coin. In USD a long loses twice as the price falls: fewer coins, each worth less. The grey dashed curve is the same trades USDT-margined.</source>
    <translation>币本位账户在各价格下以美元或以币计的权益。以美元计时，多单在价格下跌时双重亏损：币更少，每个币也更不值钱。灰色虚线是同样的交易以 U 本位（USDT 保证金）持有。</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="320" />
+   <location filename="../desktop/equity_plot.py" line="321" />
    <source>&amp;Equity</source>
    <translation>权益(&amp;E)</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="371" />
+   <location filename="../desktop/equity_plot.py" line="372" />
    <source>Move of every symbol (%)</source>
    <translation>所有合约的变动 (%)</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="57" />
+   <location filename="../desktop/equity_plot.py" line="56" />
    <source>all symbols {move}</source>
    <translation>所有合约 {move}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="156" />
+   <location filename="../desktop/equity_plot.py" line="157" />
    <source>Equity against:</source>
    <translation>权益对应：</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="243" />
+   <location filename="../desktop/equity_plot.py" line="244" />
    <source>what if</source>
    <translation>假设</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="293" />
+   <location filename="../desktop/equity_plot.py" line="294" />
    <source>at today's marks</source>
    <translation>按今日标记价格</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="293" />
+   <location filename="../desktop/equity_plot.py" line="294" />
    <source>at the what-if</source>
    <translation>按假设价格</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="401" />
+   <location filename="../desktop/equity_plot.py" line="402" />
    <source>Add a position to see the equity curves.</source>
    <translation>添加一个仓位以查看权益曲线。</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="506" />
-   <source>Liquidation lines: </source>
-   <translation>强平线：</translation>
+   <location filename="../desktop/equity_plot.py" line="491" />
+   <source>{ids} past liquidation already ({variants})</source>
+   <translation>{ids} 已越过强平（{variants}）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="72" />
-   <source> — liquidated: {ids}</source>
-   <translation> — 已强平：{ids}</translation>
-  </message>
-  <message>
-   <location filename="../desktop/equity_plot.py" line="373" />
-   <source>{symbol} price ({currency})</source>
-   <translation>{symbol} 价格（{currency}）</translation>
-  </message>
-  <message>
-   <location filename="../desktop/equity_plot.py" line="384" />
-   <source>Account equity ({currency})</source>
-   <translation>账户权益（{currency}）</translation>
-  </message>
-  <message>
-   <location filename="../desktop/equity_plot.py" line="457" />
-   <source>start equity {amount}</source>
-   <translation>初始权益 {amount}</translation>
-  </message>
-  <message>
-   <location filename="../desktop/equity_plot.py" line="489" />
+   <location filename="../desktop/equity_plot.py" line="493" />
    <source>{ids} liquidated ({variants}) at {where}</source>
    <translation>{ids} 被强平（{variants}），位置 {where}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="677" />
-   <source>what if {where}</source>
-   <translation>假设 {where}</translation>
+   <location filename="../desktop/equity_plot.py" line="514" />
+   <source>Liquidation lines: </source>
+   <translation>强平线：</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="88" />
-   <source>{variant} liquidates: {ids}</source>
-   <translation>{variant} 强平：{ids}</translation>
+   <location filename="../desktop/equity_plot.py" line="71" />
+   <source> — liquidated: {ids}</source>
+   <translation> — 已强平：{ids}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="464" />
-   <source>max acceptable loss {limit}: equity {equity}</source>
-   <translation>最大可接受亏损 {limit}：权益 {equity}</translation>
+   <location filename="../desktop/equity_plot.py" line="374" />
+   <source>{symbol} price ({currency})</source>
+   <translation>{symbol} 价格（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="504" />
-   <source>… and {n} more, farther from the marks</source>
-   <translation>… 另有 {n} 条，离标记价格更远</translation>
+   <location filename="../desktop/equity_plot.py" line="385" />
+   <source>Account equity ({currency})</source>
+   <translation>账户权益（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="510" />
-   <source>The numbered liquidation lines on the plot, nearest first:</source>
-   <translation>图上编号的强平线，由近及远：</translation>
+   <location filename="../desktop/equity_plot.py" line="458" />
+   <source>start equity {amount}</source>
+   <translation>初始权益 {amount}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="658" />
-   <source>{problem}; nothing moved</source>
-   <translation>{problem}；未移动</translation>
+   <location filename="../desktop/equity_plot.py" line="502" />
+   <source>{variants}: {ids} already past liquidation at today's marks, lost at any price on this axis</source>
+   <translation>{variants}：{ids} 按今天的标记价已越过强平，此轴上任何价格都已亏掉</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="498" />
+   <location filename="../desktop/equity_plot.py" line="507" />
    <source>{variants}: {ids} liquidated when the move reaches {where}</source>
    <translation>{variants}：价格移动到 {where} 时 {ids} 被强平</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="352" />
+   <location filename="../desktop/equity_plot.py" line="685" />
+   <source>what if {where}</source>
+   <translation>假设 {where}</translation>
+  </message>
+  <message>
+   <location filename="../desktop/equity_plot.py" line="87" />
+   <source>{variant} liquidates: {ids}</source>
+   <translation>{variant} 强平：{ids}</translation>
+  </message>
+  <message>
+   <location filename="../desktop/equity_plot.py" line="465" />
+   <source>max acceptable loss {limit}: equity {equity}</source>
+   <translation>最大可接受亏损 {limit}：权益 {equity}</translation>
+  </message>
+  <message>
+   <location filename="../desktop/equity_plot.py" line="512" />
+   <source>… and {n} more, farther from the marks</source>
+   <translation>… 另有 {n} 条，离标记价格更远</translation>
+  </message>
+  <message>
+   <location filename="../desktop/equity_plot.py" line="518" />
+   <source>The numbered liquidation lines on the plot, nearest first:</source>
+   <translation>图上编号的强平线，由近及远：</translation>
+  </message>
+  <message>
+   <location filename="../desktop/equity_plot.py" line="666" />
+   <source>{problem}; nothing moved</source>
+   <translation>{problem}；未移动</translation>
+  </message>
+  <message>
+   <location filename="../desktop/equity_plot.py" line="353" />
    <source>{problems}; the moves shown are the last valid ones</source>
    <translation>{problems}；显示的是上一次有效的移动</translation>
   </message>
@@ -2380,157 +2390,157 @@ Keep it?</source>
    <translation>已以{mode}开仓：Ctrl+Z 撤销。</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="33" />
+   <location filename="../desktop/replay_view.py" line="34" />
    <source>All symbols</source>
    <translation>所有合约</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="39" />
+   <location filename="../desktop/replay_view.py" line="40" />
    <source>Flash crash</source>
    <translation>闪崩</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="40" />
+   <location filename="../desktop/replay_view.py" line="41" />
    <source>Slow bleed</source>
    <translation>阴跌</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="41" />
+   <location filename="../desktop/replay_view.py" line="42" />
    <source>V-shape</source>
    <translation>V 形</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="42" />
+   <location filename="../desktop/replay_view.py" line="43" />
    <source>Overnight gap</source>
    <translation>隔夜跳空</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="45" />
+   <location filename="../desktop/replay_view.py" line="46" />
    <source>a one-candle wick down that recovers at once</source>
    <translation>一根 K 线的向下插针，随即收回</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="46" />
+   <location filename="../desktop/replay_view.py" line="47" />
    <source>a steady decline over the whole horizon</source>
    <translation>整个时段内持续下跌</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="47" />
+   <location filename="../desktop/replay_view.py" line="48" />
    <source>down, then all the way back</source>
    <translation>先跌，再全部涨回</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="48" />
+   <location filename="../desktop/replay_view.py" line="49" />
    <source>the market reopens lower with no trade in between</source>
    <translation>市场重新开盘时更低，中间没有成交</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="71" />
+   <location filename="../desktop/replay_view.py" line="74" />
    <source>CSV candles…</source>
    <translation>CSV K 线…</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="72" />
+   <location filename="../desktop/replay_view.py" line="75" />
    <source>The price path to replay: a built-in shape or your own candles</source>
    <translation>要回放的价格路径：内置形态或你自己的 K 线</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="75" />
+   <location filename="../desktop/replay_view.py" line="78" />
    <source>Which symbol the built-in path moves (others stay at their mark)</source>
    <translation>内置路径移动哪个合约（其他合约保持标记价格）</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="78" />
+   <location filename="../desktop/replay_view.py" line="81" />
    <source>How far the path goes down, in % of the mark</source>
    <translation>路径下跌多深，以标记价格的 % 计</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="79" />
+   <location filename="../desktop/replay_view.py" line="82" />
    <source>&amp;Play</source>
    <translation>播放(&amp;P)</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="81" />
+   <location filename="../desktop/replay_view.py" line="84" />
    <source>Play or pause the replay</source>
    <translation>播放或暂停回放</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="84" />
+   <location filename="../desktop/replay_view.py" line="87" />
    <source>Candles per animation frame</source>
    <translation>每帧动画的 K 线数</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="99" />
+   <location filename="../desktop/replay_view.py" line="102" />
    <source>Time (minutes)</source>
    <translation>时间（分钟）</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="112" />
+   <location filename="../desktop/replay_view.py" line="116" />
    <source>Scrub through the path</source>
    <translation>拖动浏览路径</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="86" />
+   <location filename="../desktop/replay_view.py" line="89" />
    <source>Path</source>
    <translation>路径</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="88" />
+   <location filename="../desktop/replay_view.py" line="91" />
    <source>Depth</source>
    <translation>深度</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="90" />
+   <location filename="../desktop/replay_view.py" line="93" />
    <source>Speed</source>
    <translation>速度</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="206" />
+   <location filename="../desktop/replay_view.py" line="209" />
    <source>Add a position, then pick a path to replay.</source>
    <translation>添加一个仓位，然后选择要回放的路径。</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="278" />
+   <location filename="../desktop/replay_view.py" line="297" />
    <source>&amp;Pause</source>
    <translation>暂停(&amp;P)</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="69" />
+   <location filename="../desktop/replay_view.py" line="72" />
    <source>{shape} (default {depth})</source>
    <translation>{shape}（默认 {depth}）</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="152" />
+   <location filename="../desktop/replay_view.py" line="155" />
    <source>Candles (timestamp, open, high, low, close)</source>
    <translation>K 线（时间戳、开、高、低、收）</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="229" />
+   <location filename="../desktop/replay_view.py" line="232" />
    <source>Equity ({currency})</source>
    <translation>权益（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="238" />
+   <location filename="../desktop/replay_view.py" line="241" />
    <source>Candle {n} of {total} ({minutes} min): {figures}</source>
    <translation>第 {n} / {total} 根 K 线（{minutes} 分钟）：{figures}</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="265" />
+   <location filename="../desktop/replay_view.py" line="269" />
    <source>✕ … and {n} earlier: hold the pointer here to read them</source>
    <translation>✕ … 之前另有 {n} 条:将指针停在此处即可阅读全部</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="273" />
+   <location filename="../desktop/replay_view.py" line="277" />
    <source>… and {n} more</source>
    <translation>… 另有 {n} 条</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="251" />
+   <location filename="../desktop/replay_view.py" line="254" />
    <source>{variant}: {ids} liquidated at {where} (gap), lost {amount}</source>
    <translation>{variant}：{ids} 在 {where} 被强平（跳空），亏损 {amount}</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="253" />
+   <location filename="../desktop/replay_view.py" line="256" />
    <source>{variant}: {ids} liquidated at {where}, lost {amount}</source>
    <translation>{variant}：{ids} 在 {where} 被强平，亏损 {amount}</translation>
   </message>
@@ -2565,172 +2575,172 @@ Keep it?</source>
    <translation>自助抽样你的 K 线（CSV）…</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="76" />
+   <location filename="../desktop/risk_view.py" line="74" />
    <source>Number of simulated price paths</source>
    <translation>模拟的价格路径条数</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="94" />
+   <location filename="../desktop/risk_view.py" line="92" />
    <source>80 or BTCUSDT=60, ETHUSDT=90</source>
    <translation>80 或 BTCUSDT=60, ETHUSDT=90</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="99" />
+   <location filename="../desktop/risk_view.py" line="97" />
    <source>Correlation between every pair of symbols</source>
    <translation>每对合约之间的相关系数</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="101" />
+   <location filename="../desktop/risk_view.py" line="99" />
    <source>Random seed: the same seed gives the same figures</source>
    <translation>随机种子：相同的种子给出相同的数字</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="102" />
+   <location filename="../desktop/risk_view.py" line="100" />
    <source>&amp;Run</source>
    <translation>运行(&amp;R)</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="103" />
+   <location filename="../desktop/risk_view.py" line="101" />
    <source>Simulate in the background</source>
    <translation>在后台模拟</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="104" />
+   <location filename="../desktop/risk_view.py" line="102" />
    <source>&amp;Cancel</source>
    <translation>取消(&amp;C)</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="109" />
+   <location filename="../desktop/risk_view.py" line="107" />
    <source>How prices move: random (geometric Brownian motion), or blocks of your own candles drawn at random, wicks included (one CSV per symbol; timestamp, open, high, low, close)</source>
    <translation>价格如何变动：随机（几何布朗运动），或随机抽取你自己 K 线的连续片段，含插针（每个合约一个 CSV；时间戳、开、高、低、收）</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="118" />
+   <location filename="../desktop/risk_view.py" line="116" />
    <source>Bootstrap: consecutive candles drawn together, so runs and volatility clusters in your history survive</source>
    <translation>自助抽样：连续的 K 线一起抽取，因此你历史中的连续行情和波动聚集得以保留</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="149" />
+   <location filename="../desktop/risk_view.py" line="148" />
    <source>Run a simulation to see the odds of liquidation in each mode.</source>
    <translation>运行一次模拟，查看各模式的强平概率。</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="153" />
+   <location filename="../desktop/risk_view.py" line="151" />
    <source>P(liquidation): share of paths with any liquidation within the horizon (± one standard error). ES95: mean end equity of the worst 5 % of paths.</source>
    <translation>P(强平)：在时间范围内发生任何强平的路径占比（± 一个标准误）。ES95：最差 5 % 路径的期末权益均值。</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="163" />
+   <location filename="../desktop/risk_view.py" line="161" />
    <source>Paths</source>
    <translation>路径数</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="240" />
+   <location filename="../desktop/risk_view.py" line="238" />
    <source>Cancelled.</source>
    <translation>已取消。</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="82" />
+   <location filename="../desktop/risk_view.py" line="80" />
    <source>How far ahead; {n} steps over the horizon</source>
    <translation>向前看多远；整个时段分 {n} 步</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="86" />
+   <location filename="../desktop/risk_view.py" line="84" />
    <source>Annualised volatility in %, geometric Brownian motion: one number for every symbol (80), or per symbol (BTCUSDT=60, ETHUSDT=90); a lone number sets the symbols not named. Default {volatility}.</source>
    <translation>年化波动率 %，几何布朗运动：所有合约用一个数（80），或按合约分别给出（BTCUSDT=60, ETHUSDT=90）；单独的一个数用于未列出的合约。默认 {volatility}。</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="127" />
+   <location filename="../desktop/risk_view.py" line="125" />
    <source>Horizon</source>
    <translation>时间范围</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="128" />
+   <location filename="../desktop/risk_view.py" line="126" />
    <source>Seed</source>
    <translation>种子</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="133" />
+   <location filename="../desktop/risk_view.py" line="131" />
    <source>Model</source>
    <translation>模型</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="134" />
+   <location filename="../desktop/risk_view.py" line="132" />
    <source>Volatility %/yr</source>
    <translation>波动率 %/年</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="135" />
+   <location filename="../desktop/risk_view.py" line="133" />
    <source>Correlation</source>
    <translation>相关系数</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="136" />
+   <location filename="../desktop/risk_view.py" line="134" />
    <source>Block</source>
    <translation>块长</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="213" />
+   <location filename="../desktop/risk_view.py" line="211" />
    <source>CSV candles (*.csv);;All files (*)</source>
    <translation>CSV K 线 (*.csv);;所有文件 (*)</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="259" />
+   <location filename="../desktop/risk_view.py" line="257" />
    <source>{parameters}; start equity {amount}</source>
    <translation>{parameters}；初始权益 {amount}</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="299" />
+   <location filename="../desktop/risk_view.py" line="297" />
    <source>End equity ({currency})</source>
    <translation>期末权益（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="272" />
+   <location filename="../desktop/risk_view.py" line="270" />
    <source>; median first liquidation after {hours} h</source>
    <translation>；首次强平的中位时间 {hours} 小时</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="209" />
+   <location filename="../desktop/risk_view.py" line="207" />
    <source>Candles for {symbol} (Cancel: {symbol} stays at its mark)</source>
    <translation>{symbol} 的 K 线（取消：{symbol} 保持标记价格）</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="293" />
+   <location filename="../desktop/risk_view.py" line="291" />
    <source>end equity median {median}, p5 {p5}; ES95 {es}</source>
    <translation>期末权益中位数 {median}，p5 {p5}；ES95 {es}</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="288" />
+   <location filename="../desktop/risk_view.py" line="286" />
    <source>P(loss &gt; {limit}) {odds}; </source>
    <translation>P(亏损 &gt; {limit}) {odds}；</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="279" />
+   <location filename="../desktop/risk_view.py" line="277" />
    <source>P(liquidation) {odds} ± {error}</source>
    <translation>P(强平) {odds} ± {error}</translation>
   </message>
   <message>
-   <location filename="../desktop/style.py" line="43" />
+   <location filename="../desktop/style.py" line="46" />
    <source>Price of the symbol at which the position's pool reaches its maintenance margin (equity = MM), with every other symbol at its mark. Tiers are re-solved at the answer.</source>
    <translation>使仓位所在资金池达到维持保证金（权益 = 维持保证金）的该合约价格，其他合约处于标记价格。档位按结果重新求解。</translation>
   </message>
   <message>
-   <location filename="../desktop/style.py" line="48" />
+   <location filename="../desktop/style.py" line="51" />
    <source>Liquidation price / mark − 1: how far the price can move before liquidation</source>
    <translation>强平价格 / 标记价格 − 1：价格还能移动多少才会强平</translation>
   </message>
   <message>
-   <location filename="../desktop/style.py" line="49" />
+   <location filename="../desktop/style.py" line="52" />
    <source>Loss boundary: an isolated position can lose its margin; a cross position can lose the whole cross pool (wallet − isolated margins)</source>
    <translation>亏损边界：逐仓仓位最多亏掉其保证金；全仓仓位可能亏掉整个全仓资金池（钱包 − 逐仓保证金）</translation>
   </message>
   <message>
-   <location filename="../desktop/style.py" line="53" />
+   <location filename="../desktop/style.py" line="56" />
    <source>Maintenance margin / pool equity at the mark (Binance's margin ratio); 100 % means liquidation</source>
    <translation>维持保证金 / 资金池在标记价格下的权益（币安的保证金率）；100 % 即强平</translation>
   </message>
   <message>
-   <location filename="../desktop/style.py" line="57" />
+   <location filename="../desktop/style.py" line="60" />
    <source>Price at which the pool's equity is 0</source>
    <translation>资金池权益为 0 时的价格</translation>
   </message>
@@ -3825,82 +3835,82 @@ Keep it?</source>
    <translation>全部全仓</translation>
   </message>
   <message>
-   <location filename="../engine/text/symbol_summaries.py" line="213" />
+   <location filename="../engine/text/symbol_summaries.py" line="217" />
    <source>{head}{direction}{closes}</source>
    <translation>{head}{direction}{closes}</translation>
   </message>
   <message>
-   <location filename="../engine/text/symbol_summaries.py" line="231" />
+   <location filename="../engine/text/symbol_summaries.py" line="235" />
    <source> and also closes {ids} and {n} more</source>
    <translation>，并连带平仓 {ids} 及另外 {n} 个</translation>
   </message>
   <message>
-   <location filename="../engine/text/symbol_summaries.py" line="134" />
+   <location filename="../engine/text/symbol_summaries.py" line="138" />
    <source>loses at most {loss} (fall)</source>
    <translation>最多亏损 {loss}（下跌）</translation>
   </message>
   <message>
-   <location filename="../engine/text/symbol_summaries.py" line="136" />
+   <location filename="../engine/text/symbol_summaries.py" line="140" />
    <source>loses at most {loss} (rise)</source>
    <translation>最多亏损 {loss}（上涨）</translation>
   </message>
   <message>
-   <location filename="../engine/text/symbol_summaries.py" line="189" />
+   <location filename="../engine/text/symbol_summaries.py" line="193" />
    <source>{variant} is hedged: a fall costs {fall}; only a rise{where} liquidates it (maintenance grows with the price), and then it can lose {rise}</source>
    <translation>{variant}已对冲：下跌损失 {fall}；只有上涨{where}才会强平它（维持保证金随价格增长），届时可能亏损 {rise}</translation>
   </message>
   <message>
-   <location filename="../engine/text/symbol_summaries.py" line="200" />
+   <location filename="../engine/text/symbol_summaries.py" line="204" />
    <source>{variant} can lose {loss}</source>
    <translation>{variant}可能亏损 {loss}</translation>
   </message>
   <message>
-   <location filename="../engine/text/symbol_summaries.py" line="202" />
+   <location filename="../engine/text/symbol_summaries.py" line="206" />
    <source>{variant} loses at most {loss}</source>
    <translation>{variant}最多亏损 {loss}</translation>
   </message>
   <message>
-   <location filename="../engine/text/symbol_summaries.py" line="230" />
+   <location filename="../engine/text/symbol_summaries.py" line="234" />
    <source> and also closes {ids}</source>
    <translation>，并连带平仓 {ids}</translation>
   </message>
   <message>
-   <location filename="../engine/text/symbol_summaries.py" line="123" />
+   <location filename="../engine/text/symbol_summaries.py" line="127" />
    <source>can lose {loss}</source>
    <translation>可能亏损 {loss}</translation>
   </message>
   <message>
-   <location filename="../engine/text/symbol_summaries.py" line="125" />
+   <location filename="../engine/text/symbol_summaries.py" line="129" />
    <source>loses at most {loss}</source>
    <translation>最多亏损 {loss}</translation>
   </message>
   <message>
-   <location filename="../engine/text/symbol_summaries.py" line="129" />
+   <location filename="../engine/text/symbol_summaries.py" line="133" />
    <source>can lose {loss} (fall)</source>
    <translation>可能亏损 {loss}（下跌）</translation>
   </message>
   <message>
-   <location filename="../engine/text/symbol_summaries.py" line="131" />
+   <location filename="../engine/text/symbol_summaries.py" line="135" />
    <source>can lose {loss} (rise)</source>
    <translation>可能亏损 {loss}（上涨）</translation>
   </message>
   <message>
-   <location filename="../engine/text/symbol_summaries.py" line="179" />
+   <location filename="../engine/text/symbol_summaries.py" line="183" />
    <source> to {price}</source>
    <translation>到 {price}</translation>
   </message>
   <message>
-   <location filename="../engine/text/symbol_summaries.py" line="181" />
+   <location filename="../engine/text/symbol_summaries.py" line="185" />
    <source>{variant} is hedged: a rise costs {rise}; only a fall{where} liquidates it (maintenance in the coin grows as the price falls), and then it can lose {fall}</source>
    <translation>{variant}已对冲：上涨损失 {rise}；只有下跌{where}才会强平它（以币计的维持保证金随价格下跌而增长），届时可能亏损 {fall}</translation>
   </message>
   <message>
-   <location filename="../engine/text/symbol_summaries.py" line="209" />
+   <location filename="../engine/text/symbol_summaries.py" line="213" />
    <source> if it falls (a rise: {loss})</source>
    <translation>，若下跌（上涨时：{loss}）</translation>
   </message>
   <message>
-   <location filename="../engine/text/symbol_summaries.py" line="211" />
+   <location filename="../engine/text/symbol_summaries.py" line="215" />
    <source> if it rises (a fall: {loss})</source>
    <translation>，若上涨（下跌时：{loss}）</translation>
   </message>

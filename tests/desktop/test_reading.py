@@ -378,7 +378,7 @@ def test_lines_at_one_place_are_one_line_naming_a_few(qtbot, window: MainWindow)
     at_mark = [(label, x) for label, x in window.plot.line_positions() if x == 55_000]
     assert len(at_mark) == 1
     label = at_mark[0][0]
-    assert label.startswith(" P0,P1,P2,P3,P4,P5 and 14 more liquidated (entered/iso) at ")
+    assert label == " P0,P1,P2,P3,P4,P5 and 14 more past liquidation already (entered/iso)"
     window.plot.what_if.setValue(50_000)  # synchronous: the controller answers at once
     readout = window.plot.readout.text()
     assert "liquidated: P0, P1, P2, P3, P4, P5 and 14 more" in readout
@@ -518,3 +518,37 @@ def test_a_half_typed_edit_does_not_carry_over_to_the_next_position(
     assert controller.scenario.positions[0].quantity == 0.4
     assert field.text() == "0.4"
     controller.undo_stack.setClean()
+
+
+def test_a_position_past_liquidation_is_not_drawn_as_liquidated_by_another_symbols_move(
+    qtbot, window: MainWindow
+) -> None:
+    """A pool past liquidation at today's marks sits at the axis's mark on every axis: on
+    BTCUSDT's it read "E liquidated (entered/iso) at 60,000.00", as if BTC at its mark closed
+    an ETH position. It says it is past liquidation already, whatever the axis."""
+    past = {
+        "id": "E",
+        "symbol": "ETHUSDT",
+        "side": "long",
+        "quantity": 1,
+        "entry_price": 3_000,
+        "mark_price": 2_700,  # a 20x long 10 % under water: past its liquidation price
+        "leverage": 20,
+        "margin_mode": "isolated",
+    }
+    _book(qtbot, window, [{**_long("B", 10), "mark_price": 60_000}, past])
+    window.controller.set_axis("BTCUSDT")
+    wait_result(qtbot, window)
+    qtbot.wait(50)
+    labels = dict(window.plot.line_positions())
+    assert not [text for text in labels if "E liquidated" in text], labels
+    assert labels[" E past liquidation already (entered/iso)"] == 60_000
+    line = next(
+        line
+        for line in window.plot.liquidation_lines
+        if line.isVisible() and "E past" in line.label.toPlainText()
+    )
+    assert line.toolTip() == (
+        "As entered, All isolated: E already past liquidation at today's marks, lost at any "
+        "price on this axis"
+    )

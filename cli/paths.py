@@ -86,6 +86,7 @@ def replay_dict(result: Replay) -> dict[str, Any]:
                 "prices": e.prices,
                 "lost": e.lost,
                 "gap": e.gap,
+                "past_liquidation": e.past,
             }
             for e in result.events
         ],
@@ -106,10 +107,12 @@ def replay_text(result: Replay, currency: str, coin: bool = False) -> str:
     for ev in result.events:
         where = ", ".join(f"{s} {p:,.2f}" for s, p in ev.prices.items())
         gap = " (gap: opened beyond it)" if ev.gap else ""
+        what = (
+            "past liquidation before the path starts" if ev.past else f"liquidated at {where}{gap}"
+        )
         lines.append(
             f"  candle {ev.step}: {VARIANT_TITLES[ev.variant].lower()}: {ev.pool} "
-            f"({', '.join(ev.position_ids)}) liquidated at {where}{gap}; lost "
-            f"{amount_text(ev.lost, coin)} {currency}"
+            f"({', '.join(ev.position_ids)}) {what}; lost {amount_text(ev.lost, coin)} {currency}"
         )
     if not result.events:
         lines.append("  no liquidation on this path")

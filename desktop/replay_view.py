@@ -251,7 +251,9 @@ class ReplayView(QWidget):
             events.append(
                 "✕ "
                 + (
-                    tr("{variant}: {ids} liquidated at {where} (gap), lost {amount}")
+                    tr("{variant}: {ids} past liquidation before the path starts, lost {amount}")
+                    if e.past
+                    else tr("{variant}: {ids} liquidated at {where} (gap), lost {amount}")
                     if e.gap
                     else tr("{variant}: {ids} liquidated at {where}, lost {amount}")
                 ).format(

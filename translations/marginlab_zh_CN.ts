@@ -2500,7 +2500,7 @@ Keep it?</source>
    <translation>添加一个仓位，然后选择要回放的路径。</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="297" />
+   <location filename="../desktop/replay_view.py" line="299" />
    <source>&amp;Pause</source>
    <translation>暂停(&amp;P)</translation>
   </message>
@@ -2525,22 +2525,27 @@ Keep it?</source>
    <translation>第 {n} / {total} 根 K 线（{minutes} 分钟）：{figures}</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="269" />
+   <location filename="../desktop/replay_view.py" line="271" />
    <source>✕ … and {n} earlier: hold the pointer here to read them</source>
    <translation>✕ … 之前另有 {n} 条:将指针停在此处即可阅读全部</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="277" />
+   <location filename="../desktop/replay_view.py" line="279" />
    <source>… and {n} more</source>
    <translation>… 另有 {n} 条</translation>
   </message>
   <message>
    <location filename="../desktop/replay_view.py" line="254" />
+   <source>{variant}: {ids} past liquidation before the path starts, lost {amount}</source>
+   <translation>{variant}：{ids} 在路径开始前已越过强平，亏损 {amount}</translation>
+  </message>
+  <message>
+   <location filename="../desktop/replay_view.py" line="256" />
    <source>{variant}: {ids} liquidated at {where} (gap), lost {amount}</source>
    <translation>{variant}：{ids} 在 {where} 被强平（跳空），亏损 {amount}</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="256" />
+   <location filename="../desktop/replay_view.py" line="258" />
    <source>{variant}: {ids} liquidated at {where}, lost {amount}</source>
    <translation>{variant}：{ids} 在 {where} 被强平，亏损 {amount}</translation>
   </message>
@@ -3580,7 +3585,7 @@ Keep it?</source>
    <translation>step_years：自助抽样每步一根 K 线（{step_years} 年）；请使用 Bootstrap.step_years 和 Bootstrap.steps_for(horizon)</translation>
   </message>
   <message>
-   <location filename="../engine/paths/replay.py" line="106" />
+   <location filename="../engine/paths/replay.py" line="109" />
    <source>path: symbols not in the scenario: {value}</source>
    <translation>路径：不在方案中的合约：{value}</translation>
   </message>

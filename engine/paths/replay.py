@@ -43,7 +43,9 @@ class PricePath:
 
 @dataclass(frozen=True, slots=True)
 class PathEvent:
-    """A pool liquidated during candle ``step``; ``prices`` are where it happened."""
+    """A pool liquidated during candle ``step``; ``prices`` are where it happened. ``past``:
+    it was past liquidation at today's marks, before the path began (candle 0, where it
+    stands whatever the path does)."""
 
     variant: str
     step: int
@@ -53,6 +55,7 @@ class PathEvent:
     prices: dict[str, float]
     lost: float
     gap: bool
+    past: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,4 +173,5 @@ def _event(
         prices,
         max(pool.cash, 0.0),
         gap,
+        step == 0 and bool(pool.health(marks) <= 0),
     )

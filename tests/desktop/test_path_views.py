@@ -11,6 +11,7 @@ from PySide6.QtGui import QTextDocumentFragment
 
 from marginlab.desktop.main_window import MainWindow
 from marginlab.desktop.risk_view import PLOT_HEIGHT
+from marginlab.engine.margin.models import Scenario
 from marginlab.engine.paths.montecarlo import GBM, Bootstrap, simulate
 from marginlab.engine.paths.replay import replay
 from marginlab.engine.paths.sources import builtin_path, csv_path
@@ -296,6 +297,13 @@ def test_an_edit_during_a_run_never_blocks_the_window(qtbot, window: MainWindow)
     window.controller.undo_stack.setClean()
 
 
+def _events_listed(text: str) -> int:
+    """The liquidations a readout (or its tooltip) lists, a line each: "✕ All isolated: P3
+    liquidated at …" or "… past liquidation before the path starts", not "✕ … and 11 earlier"."""
+    lines = text.split("<br>")
+    return sum(line.startswith("✕ ") and not line.startswith("✕ …") for line in lines)
+
+
 def test_a_big_books_replay_lists_its_latest_liquidations_and_keeps_its_plot(
     qtbot, qapp, window: MainWindow, tmp_path
 ) -> None:
@@ -320,8 +328,8 @@ def test_a_big_books_replay_lists_its_latest_liquidations_and_keeps_its_plot(
     text = window.replay.readout.text()
     earlier = len(events) - EVENT_LINES
     assert f"✕ … and {earlier} earlier: hold the pointer here to read them" in text
-    assert text.count("liquidated at") == EVENT_LINES
-    assert window.replay.readout.toolTip().count("liquidated at") == len(events)
+    assert _events_listed(text) == EVENT_LINES
+    assert _events_listed(window.replay.readout.toolTip()) == len(events)
     assert window.replay.plot.height() > plot_before // 2  # 383 -> 299 px here; 159 before
     window.controller.undo_stack.setClean()
 
@@ -351,10 +359,10 @@ def test_a_short_window_replays_with_a_readable_plot_and_the_cards_max_loss_in_v
     replay = window.replay
     events = replay.result.events
     text = replay.readout.text()
-    shown = text.count("liquidated at")
+    shown = _events_listed(text)
     assert 1 <= shown < 5
     assert f"✕ … and {len(events) - shown} earlier: hold the pointer" in text
-    assert replay.readout.toolTip().count("liquidated at") == min(len(events), 40)
+    assert _events_listed(replay.readout.toolTip()) == min(len(events), 40)
     assert replay.plot.height() >= PLOT_MIN_HEIGHT
     assert replay.readout.height() >= replay.readout.heightForWidth(replay.readout.width())
     viewport = window.comparison.viewport()
@@ -362,3 +370,32 @@ def test_a_short_window_replays_with_a_readable_plot_and_the_cards_max_loss_in_v
         top = card.account.mapTo(viewport, card.account.rect().topLeft()).y()
         assert top >= 0 and top + card.account.fontMetrics().height() <= viewport.height()
     window.controller.undo_stack.setClean()
+
+
+def test_a_replay_tells_a_position_past_liquidation_before_the_path(
+    qtbot, window: MainWindow
+) -> None:
+    """An ETH long past liquidation at today's mark, a BTC path: the readout said "E
+    liquidated at ETHUSDT 2,700.00 (gap)", as if the path had closed it there."""
+    scenario = Scenario.model_validate(
+        {
+            "rules": "binance-usdm",
+            "account": {"wallet_balance": 10_000},
+            "positions": [
+                {"id": "B", "symbol": "BTCUSDT", "side": "long", "quantity": 0.1,
+                 "entry_price": 50_000, "mark_price": 50_000, "leverage": 10,
+                 "margin_mode": "isolated"},
+                {"id": "E", "symbol": "ETHUSDT", "side": "long", "quantity": 1,
+                 "entry_price": 3_000, "mark_price": 2_700, "leverage": 20,
+                 "margin_mode": "isolated"},
+            ],
+        }
+    )  # fmt: skip
+    window.controller.replace(scenario)
+    wait_result(qtbot, window)
+    window.views.setCurrentWidget(window.replay)
+    window.replay.choose("flash-crash", "BTCUSDT", 15)
+    window.replay.scrub.setValue(0)
+    text = QTextDocumentFragment.fromHtml(window.replay.readout.text()).toPlainText()
+    assert "As entered: E past liquidation before the path starts, lost 150.00 USDT" in text
+    assert "E liquidated" not in text

@@ -70,6 +70,48 @@ def test_gap_fills_beyond_the_threshold(seed) -> None:
     assert result.equity["isolated"][-1] == pytest.approx(8_000)
 
 
+def _one_past_liquidation():
+    """A healthy BTC long beside an ETH long 10 % under water at 20x: past its liquidation
+    price (2,865.0: 3,000 · (1 − 1/20 + 0.5 % maintenance)) at today's mark."""
+    return scenario(
+        10_000,
+        [
+            position("B", "BTCUSDT", "long", 0.1, 50_000, mark_price=50_000),
+            position("E", "ETHUSDT", "long", 1, 3_000, leverage=20, mark_price=2_700),
+        ],
+    )
+
+
+def test_a_pool_past_liquidation_before_the_path_is_told_apart_from_a_gap(capsys) -> None:
+    """Candle 0 closes a pool past liquidation at today's marks whatever the path does: it
+    is not liquidated "at" the path's first prices (an ETH position on a BTC path), nor by
+    a gap. A pool the path's first candle opens beyond is a gap, not "past"."""
+    book = _one_past_liquidation()
+    result = replay(book, builtin_path("flash-crash", book.marks(), ["BTCUSDT"], depth=0.15))
+    first = [e for e in result.events if e.position_ids == ("E",)]
+    assert [(e.variant, e.step, e.past) for e in first] == [
+        ("as_entered", 0, True),
+        ("isolated", 0, True),
+    ]
+    assert all(not e.past for e in result.events if e.position_ids != ("E",))
+    seed = load_preset("seed-example.json")
+    gap = replay(seed, builtin_path("overnight-gap", seed.marks(), ["BTCUSDT"], 0.2))
+    assert any(e.gap for e in gap.events) and not any(e.past for e in gap.events)
+
+
+def test_cli_replay_tells_a_pool_past_liquidation_before_the_path(tmp_path: Path, capsys) -> None:
+    book = _one_past_liquidation()
+    file = tmp_path / "past.json"
+    file.write_text(book.model_dump_json(exclude_none=True), encoding="utf-8")
+    assert cli(["replay", str(file), "--path", "flash-crash", "--symbol", "BTCUSDT"]) == 0
+    out = capsys.readouterr().out
+    assert "candle 0: as entered: isolated E (E) past liquidation before the path starts" in out
+    assert "ETHUSDT 2,700.00" not in out
+    assert cli(["replay", str(file), "--path", "flash-crash", "--json"]) == 0
+    events = json.loads(capsys.readouterr().out)["events"]
+    assert [e["past_liquidation"] for e in events if e["positions"] == ["E"]] == [True, True]
+
+
 def test_v_shape_and_equity_follows_closes(seed) -> None:
     path = builtin_path("v-shape", seed.marks(), ["BTCUSDT"], 0.3)
     result = replay(seed, path)

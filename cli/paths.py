@@ -201,6 +201,16 @@ def risk_dict(risk: Risk) -> dict[str, Any]:
                 "expected_shortfall_95": r.expected_shortfall_95,
                 "median_steps_to_first_liquidation": r.median_steps_to_first_liquidation,
                 "paths_with_liquidation": r.paths_with_liquidation,
+                "past_liquidation": list(r.past_liquidation),
+                "further": None
+                if r.further is None
+                else {
+                    "liquidation_probability": r.further.probability,
+                    "standard_error": r.further.standard_error,
+                    "median_steps_to_first_liquidation": (
+                        r.further.median_steps_to_first_liquidation
+                    ),
+                },
             }
             for v, r in risk.variants.items()
         },
@@ -216,6 +226,14 @@ def risk_text(risk: Risk, currency: str, limit: float | None = None, coin: bool 
     ]
     for v, r in risk.variants.items():
         median = r.median_steps_to_first_liquidation
+        odds = f"P(liquidation) {r.liquidation_probability:6.2%} ± {r.standard_error:.2%}"
+        if r.further is not None:  # pools past liquidation today: every path liquidates them
+            median = r.further.median_steps_to_first_liquidation
+            odds = (
+                f"{', '.join(r.past_liquidation)} past liquidation already, in every path; "
+                f"P(another liquidation) {r.further.probability:6.2%} ± "
+                f"{r.further.standard_error:.2%}"
+            )
         when = (
             ""
             if median is None
@@ -229,10 +247,7 @@ def risk_text(risk: Risk, currency: str, limit: float | None = None, coin: bool 
             if r.excess_loss_probability is None or limit is None
             else f"; P(loss > {amount_text(limit, coin)}) {r.excess_loss_probability:.2%}"
         )
-        lines.append(
-            f"{VARIANT_TITLES[v]:<13} P(liquidation) {r.liquidation_probability:6.2%} "
-            f"± {r.standard_error:.2%}{when}{excess}"
-        )
+        lines.append(f"{VARIANT_TITLES[v]:<13} {odds}{when}{excess}")
         lines.append(
             f"{'':13} end equity p5/p25/p50/p75/p95 {pct} {currency}; "
             f"ES95 {amount_text(r.expected_shortfall_95, coin)}"

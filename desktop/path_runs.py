@@ -30,6 +30,7 @@ from marginlab.engine.paths.montecarlo import (
     Bootstrap,
     Cancelled,
     Risk,
+    VariantRisk,
     parse_volatilities,
     simulate,
     uniform_correlation,
@@ -46,6 +47,7 @@ __all__ = [
     "ReplayRequest",
     "Risk",
     "RiskRequest",
+    "VariantRisk",
     "parameters_text",
 ]
 

@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 
 from marginlab.desktop.controller import ScenarioController
 from marginlab.desktop.elided_label import WrappedLabel
-from marginlab.desktop.equity_plot import plain_axes, set_axis_label
+from marginlab.desktop.equity_plot import NAMED_IDS, plain_axes, set_axis_label
 from marginlab.desktop.fields import EditField
-from marginlab.desktop.i18n import N_, said, tr
+from marginlab.desktop.i18n import N_, named, said, tr
 from marginlab.desktop.line_key import key_row
 from marginlab.desktop.panes import scroll_down_only
 from marginlab.desktop.path_runs import (
@@ -38,6 +38,7 @@ from marginlab.desktop.path_runs import (
     PathRuns,
     Risk,
     RiskRequest,
+    VariantRisk,
     parameters_text,
 )
 from marginlab.desktop.style import VARIANT_STYLES, variant_pen
@@ -263,22 +264,10 @@ class RiskView(QScrollArea):
         for name, variant in risk.variants.items():
             counts, _ = np.histogram(variant.end_equity, bins=edges)
             self.histograms[name].setData(edges, counts, stepMode="center")
-            median = variant.median_steps_to_first_liquidation
-            when = (
-                ""
-                if median is None
-                else tr("; median first liquidation after {hours} h").format(
-                    hours=f"{median * risk.step_years * 8760:,.1f}"
-                )
-            )
             lines.append(
                 f"<span style='color:{VARIANT_STYLES[name].colour}'><b>"
                 f"{VARIANT_STYLES[name].title}</b></span>: "
-                + tr("P(liquidation) {odds} ± {error}").format(
-                    odds=f"{variant.liquidation_probability:.2%}",
-                    error=f"{variant.standard_error:.2%}",
-                )
-                + when
+                + _odds_text(variant, risk.step_years)
                 + "; "
                 + (
                     ""
@@ -306,3 +295,32 @@ class _Histogram(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped
 
     def sizeHint(self) -> QSize:
         return QSize(super().sizeHint().width(), PLOT_HEIGHT)
+
+
+def _odds_text(variant: VariantRisk, step_years: float) -> str:
+    """ "P(liquidation) 28.46% ± 0.45%; median first liquidation after 16.1 h". Beside pools
+    past liquidation at today's marks, which every path liquidates at its first step, the
+    odds of the others: "P2 past liquidation already, in every path; P(another …) …"."""
+    further = variant.further
+    if further is None:
+        odds = tr("P(liquidation) {odds} ± {error}")
+        p, error = variant.liquidation_probability, variant.standard_error
+        median = variant.median_steps_to_first_liquidation
+    else:
+        odds = tr(
+            "{ids} past liquidation already, in every path; P(another liquidation) {odds} ± {error}"
+        )
+        p, error, median = (
+            further.probability,
+            further.standard_error,
+            further.median_steps_to_first_liquidation,
+        )
+    text = odds.format(
+        ids=html.escape(named(variant.past_liquidation, NAMED_IDS)),
+        odds=f"{p:.2%}",
+        error=f"{error:.2%}",
+    )
+    if median is None:
+        return text
+    hours = f"{median * step_years * 8760:,.1f}"
+    return text + tr("; median first liquidation after {hours} h").format(hours=hours)

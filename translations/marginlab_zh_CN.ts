@@ -1640,17 +1640,17 @@ Keep it?</source>
    <translation>请填写以下字段以查看数值：{fields}</translation>
   </message>
   <message>
-   <location filename="../desktop/path_runs.py" line="197" />
+   <location filename="../desktop/path_runs.py" line="199" />
    <source>Add a position to simulate.</source>
    <translation>请先添加仓位再模拟。</translation>
   </message>
   <message>
-   <location filename="../desktop/path_runs.py" line="186" />
+   <location filename="../desktop/path_runs.py" line="188" />
    <source>Volatility: {problem}</source>
    <translation>波动率：{problem}</translation>
   </message>
   <message>
-   <location filename="../desktop/path_runs.py" line="229" />
+   <location filename="../desktop/path_runs.py" line="231" />
    <source>Candles: {problem}</source>
    <translation>K 线：{problem}</translation>
   </message>
@@ -2550,179 +2550,184 @@ Keep it?</source>
    <translation>{variant}：{ids} 在 {where} 被强平，亏损 {amount}</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="48" />
+   <location filename="../desktop/risk_view.py" line="49" />
    <source>1 hour</source>
    <translation>1 小时</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="49" />
+   <location filename="../desktop/risk_view.py" line="50" />
    <source>8 hours</source>
    <translation>8 小时</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="50" />
+   <location filename="../desktop/risk_view.py" line="51" />
    <source>1 day</source>
    <translation>1 天</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="51" />
+   <location filename="../desktop/risk_view.py" line="52" />
    <source>1 week</source>
    <translation>1 周</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="53" />
+   <location filename="../desktop/risk_view.py" line="54" />
    <source>GBM: volatility and correlation</source>
    <translation>GBM：波动率与相关性</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="53" />
+   <location filename="../desktop/risk_view.py" line="54" />
    <source>Bootstrap of your candles (CSV)…</source>
    <translation>自助抽样你的 K 线（CSV）…</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="74" />
+   <location filename="../desktop/risk_view.py" line="306" />
+   <source>P(liquidation) {odds} ± {error}</source>
+   <translation>P(强平) {odds} ± {error}</translation>
+  </message>
+  <message>
+   <location filename="../desktop/risk_view.py" line="310" />
+   <source>{ids} past liquidation already, in every path; P(another liquidation) {odds} ± {error}</source>
+   <translation>{ids} 已越过强平（每条路径都算）；P(其他强平) {odds} ± {error}</translation>
+  </message>
+  <message>
+   <location filename="../desktop/risk_view.py" line="75" />
    <source>Number of simulated price paths</source>
    <translation>模拟的价格路径条数</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="92" />
+   <location filename="../desktop/risk_view.py" line="93" />
    <source>80 or BTCUSDT=60, ETHUSDT=90</source>
    <translation>80 或 BTCUSDT=60, ETHUSDT=90</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="97" />
+   <location filename="../desktop/risk_view.py" line="98" />
    <source>Correlation between every pair of symbols</source>
    <translation>每对合约之间的相关系数</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="99" />
+   <location filename="../desktop/risk_view.py" line="100" />
    <source>Random seed: the same seed gives the same figures</source>
    <translation>随机种子：相同的种子给出相同的数字</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="100" />
+   <location filename="../desktop/risk_view.py" line="101" />
    <source>&amp;Run</source>
    <translation>运行(&amp;R)</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="101" />
+   <location filename="../desktop/risk_view.py" line="102" />
    <source>Simulate in the background</source>
    <translation>在后台模拟</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="102" />
+   <location filename="../desktop/risk_view.py" line="103" />
    <source>&amp;Cancel</source>
    <translation>取消(&amp;C)</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="107" />
+   <location filename="../desktop/risk_view.py" line="108" />
    <source>How prices move: random (geometric Brownian motion), or blocks of your own candles drawn at random, wicks included (one CSV per symbol; timestamp, open, high, low, close)</source>
    <translation>价格如何变动：随机（几何布朗运动），或随机抽取你自己 K 线的连续片段，含插针（每个合约一个 CSV；时间戳、开、高、低、收）</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="116" />
+   <location filename="../desktop/risk_view.py" line="117" />
    <source>Bootstrap: consecutive candles drawn together, so runs and volatility clusters in your history survive</source>
    <translation>自助抽样：连续的 K 线一起抽取，因此你历史中的连续行情和波动聚集得以保留</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="148" />
+   <location filename="../desktop/risk_view.py" line="149" />
    <source>Run a simulation to see the odds of liquidation in each mode.</source>
    <translation>运行一次模拟，查看各模式的强平概率。</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="151" />
+   <location filename="../desktop/risk_view.py" line="152" />
    <source>P(liquidation): share of paths with any liquidation within the horizon (± one standard error). ES95: mean end equity of the worst 5 % of paths.</source>
    <translation>P(强平)：在时间范围内发生任何强平的路径占比（± 一个标准误）。ES95：最差 5 % 路径的期末权益均值。</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="161" />
+   <location filename="../desktop/risk_view.py" line="162" />
    <source>Paths</source>
    <translation>路径数</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="238" />
+   <location filename="../desktop/risk_view.py" line="239" />
    <source>Cancelled.</source>
    <translation>已取消。</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="80" />
-   <source>How far ahead; {n} steps over the horizon</source>
-   <translation>向前看多远；整个时段分 {n} 步</translation>
-  </message>
-  <message>
-   <location filename="../desktop/risk_view.py" line="84" />
-   <source>Annualised volatility in %, geometric Brownian motion: one number for every symbol (80), or per symbol (BTCUSDT=60, ETHUSDT=90); a lone number sets the symbols not named. Default {volatility}.</source>
-   <translation>年化波动率 %，几何布朗运动：所有合约用一个数（80），或按合约分别给出（BTCUSDT=60, ETHUSDT=90）；单独的一个数用于未列出的合约。默认 {volatility}。</translation>
-  </message>
-  <message>
-   <location filename="../desktop/risk_view.py" line="125" />
-   <source>Horizon</source>
-   <translation>时间范围</translation>
-  </message>
-  <message>
-   <location filename="../desktop/risk_view.py" line="126" />
-   <source>Seed</source>
-   <translation>种子</translation>
-  </message>
-  <message>
-   <location filename="../desktop/risk_view.py" line="131" />
-   <source>Model</source>
-   <translation>模型</translation>
-  </message>
-  <message>
-   <location filename="../desktop/risk_view.py" line="132" />
-   <source>Volatility %/yr</source>
-   <translation>波动率 %/年</translation>
-  </message>
-  <message>
-   <location filename="../desktop/risk_view.py" line="133" />
-   <source>Correlation</source>
-   <translation>相关系数</translation>
-  </message>
-  <message>
-   <location filename="../desktop/risk_view.py" line="134" />
-   <source>Block</source>
-   <translation>块长</translation>
-  </message>
-  <message>
-   <location filename="../desktop/risk_view.py" line="211" />
-   <source>CSV candles (*.csv);;All files (*)</source>
-   <translation>CSV K 线 (*.csv);;所有文件 (*)</translation>
-  </message>
-  <message>
-   <location filename="../desktop/risk_view.py" line="257" />
-   <source>{parameters}; start equity {amount}</source>
-   <translation>{parameters}；初始权益 {amount}</translation>
-  </message>
-  <message>
-   <location filename="../desktop/risk_view.py" line="297" />
-   <source>End equity ({currency})</source>
-   <translation>期末权益（{currency}）</translation>
-  </message>
-  <message>
-   <location filename="../desktop/risk_view.py" line="270" />
+   <location filename="../desktop/risk_view.py" line="326" />
    <source>; median first liquidation after {hours} h</source>
    <translation>；首次强平的中位时间 {hours} 小时</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="207" />
+   <location filename="../desktop/risk_view.py" line="81" />
+   <source>How far ahead; {n} steps over the horizon</source>
+   <translation>向前看多远；整个时段分 {n} 步</translation>
+  </message>
+  <message>
+   <location filename="../desktop/risk_view.py" line="85" />
+   <source>Annualised volatility in %, geometric Brownian motion: one number for every symbol (80), or per symbol (BTCUSDT=60, ETHUSDT=90); a lone number sets the symbols not named. Default {volatility}.</source>
+   <translation>年化波动率 %，几何布朗运动：所有合约用一个数（80），或按合约分别给出（BTCUSDT=60, ETHUSDT=90）；单独的一个数用于未列出的合约。默认 {volatility}。</translation>
+  </message>
+  <message>
+   <location filename="../desktop/risk_view.py" line="126" />
+   <source>Horizon</source>
+   <translation>时间范围</translation>
+  </message>
+  <message>
+   <location filename="../desktop/risk_view.py" line="127" />
+   <source>Seed</source>
+   <translation>种子</translation>
+  </message>
+  <message>
+   <location filename="../desktop/risk_view.py" line="132" />
+   <source>Model</source>
+   <translation>模型</translation>
+  </message>
+  <message>
+   <location filename="../desktop/risk_view.py" line="133" />
+   <source>Volatility %/yr</source>
+   <translation>波动率 %/年</translation>
+  </message>
+  <message>
+   <location filename="../desktop/risk_view.py" line="134" />
+   <source>Correlation</source>
+   <translation>相关系数</translation>
+  </message>
+  <message>
+   <location filename="../desktop/risk_view.py" line="135" />
+   <source>Block</source>
+   <translation>块长</translation>
+  </message>
+  <message>
+   <location filename="../desktop/risk_view.py" line="212" />
+   <source>CSV candles (*.csv);;All files (*)</source>
+   <translation>CSV K 线 (*.csv);;所有文件 (*)</translation>
+  </message>
+  <message>
+   <location filename="../desktop/risk_view.py" line="258" />
+   <source>{parameters}; start equity {amount}</source>
+   <translation>{parameters}；初始权益 {amount}</translation>
+  </message>
+  <message>
+   <location filename="../desktop/risk_view.py" line="286" />
+   <source>End equity ({currency})</source>
+   <translation>期末权益（{currency}）</translation>
+  </message>
+  <message>
+   <location filename="../desktop/risk_view.py" line="208" />
    <source>Candles for {symbol} (Cancel: {symbol} stays at its mark)</source>
    <translation>{symbol} 的 K 线（取消：{symbol} 保持标记价格）</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="291" />
+   <location filename="../desktop/risk_view.py" line="280" />
    <source>end equity median {median}, p5 {p5}; ES95 {es}</source>
    <translation>期末权益中位数 {median}，p5 {p5}；ES95 {es}</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="286" />
+   <location filename="../desktop/risk_view.py" line="275" />
    <source>P(loss &gt; {limit}) {odds}; </source>
    <translation>P(亏损 &gt; {limit}) {odds}；</translation>
-  </message>
-  <message>
-   <location filename="../desktop/risk_view.py" line="277" />
-   <source>P(liquidation) {odds} ± {error}</source>
-   <translation>P(强平) {odds} ± {error}</translation>
   </message>
   <message>
    <location filename="../desktop/style.py" line="46" />
@@ -3505,37 +3510,37 @@ Keep it?</source>
    <translation>合约：{venue} 没有 '{symbol}' 的档位表{where}。请输入维持保证金率覆盖值，或选择覆盖它的规则集</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="180" />
+   <location filename="../engine/paths/montecarlo.py" line="194" />
    <source>correlation: must be {k}×{k}, one row per symbol ({value})</source>
    <translation>相关系数：必须是 {k}×{k}，每个合约一行（{value}）</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="187" />
+   <location filename="../engine/paths/montecarlo.py" line="201" />
    <source>correlation: must be symmetric with ones on the diagonal</source>
    <translation>相关系数：必须对称且对角线为 1</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="326" />
+   <location filename="../engine/paths/montecarlo.py" line="340" />
    <source>--paths/--steps: {paths} paths × {steps} steps × {symbols} symbols would run for about {minutes} minutes; keep paths × steps × symbols under {work_budget}</source>
    <translation>--paths/--steps：{paths} 条路径 × {steps} 步 × {symbols} 个合约约需运行 {minutes} 分钟；请让 路径 × 步数 × 合约数 低于 {work_budget}</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="353" />
+   <location filename="../engine/paths/montecarlo.py" line="367" />
    <source>--paths/--steps: 1-1,000,000 paths and 1-100,000 steps</source>
    <translation>--paths/--steps：1 到 1,000,000 条路径，1 到 100,000 步</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="355" />
+   <location filename="../engine/paths/montecarlo.py" line="369" />
    <source>--seed {seed}: must be a whole number from 0</source>
    <translation>--seed {seed}：必须是从 0 开始的整数</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="357" />
+   <location filename="../engine/paths/montecarlo.py" line="371" />
    <source>horizon: each step must be longer than 0 and at most a year</source>
    <translation>时间范围：每一步必须大于 0 且最多一年</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="360" />
+   <location filename="../engine/paths/montecarlo.py" line="374" />
    <source>positions: the scenario has none to simulate</source>
    <translation>仓位：方案中没有可模拟的仓位</translation>
   </message>
@@ -3550,37 +3555,37 @@ Keep it?</source>
    <translation>时间范围：短于一根 K 线（{value} 秒）</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="149" />
+   <location filename="../engine/paths/montecarlo.py" line="163" />
    <source>'{item}': must be more than 0 % and at most 2,000 %</source>
    <translation>'{item}'：必须大于 0 % 且不超过 2,000 %</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="191" />
+   <location filename="../engine/paths/montecarlo.py" line="205" />
    <source>correlation: not positive definite</source>
    <translation>相关系数：不是正定矩阵</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="366" />
+   <location filename="../engine/paths/montecarlo.py" line="380" />
    <source>volatility: missing for {value}</source>
    <translation>波动率：缺少 {value} 的值</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="369" />
+   <location filename="../engine/paths/montecarlo.py" line="383" />
    <source>bootstrap: needs at least 3 candles of history</source>
    <translation>自助抽样：至少需要 3 根历史 K 线</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="146" />
+   <location filename="../engine/paths/montecarlo.py" line="160" />
    <source>'{item}': expected a percentage, e.g. 80 or BTCUSDT=60</source>
    <translation>'{item}'：应为百分比，例如 80 或 BTCUSDT=60</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="156" />
+   <location filename="../engine/paths/montecarlo.py" line="170" />
    <source>'{item}': {value} is not a symbol of the scenario ({value2})</source>
    <translation>'{item}'：{value} 不是方案中的合约（{value2}）</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="373" />
+   <location filename="../engine/paths/montecarlo.py" line="387" />
    <source>step_years: a bootstrap steps one candle at a time ({step_years} years); use Bootstrap.step_years and Bootstrap.steps_for(horizon)</source>
    <translation>step_years：自助抽样每步一根 K 线（{step_years} 年）；请使用 Bootstrap.step_years 和 Bootstrap.steps_for(horizon)</translation>
   </message>

@@ -109,6 +109,20 @@ class VariantRisk:
     median_steps_to_first_liquidation: float | None
     paths_with_liquidation: int
     end_equity: FloatArray
+    # The positions of the pools past liquidation at today's marks: every path liquidates
+    # them at its first step, so ``liquidation_probability`` is 1 whatever the path does.
+    # ``further``: the odds of the other pools, which the paths decide (None when none is past).
+    past_liquidation: tuple[str, ...] = ()
+    further: FurtherOdds | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FurtherOdds:
+    """Liquidation odds of the pools alive today, beside pools past liquidation already."""
+
+    probability: float
+    standard_error: float
+    median_steps_to_first_liquidation: float | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -384,6 +398,10 @@ def simulate(
     pools = {v: build_pools(priced, v) for v in VARIANTS}
     end = {v: np.empty(paths) for v in VARIANTS}
     first = {v: np.empty(paths, dtype=np.int64) for v in VARIANTS}
+    # Per pool, whether it is past liquidation at today's marks (as ``evaluate`` decides it):
+    # liquidated at step 0 of every path. The first liquidation among the others, apart.
+    past = {v: [bool(pool.legs) and _past_liquidation(pool) for pool in pools[v]] for v in VARIANTS}
+    further = {v: np.empty(paths, dtype=np.int64) for v in VARIANTS if any(past[v])}
     batches = [(start, min(BATCH, paths - start)) for start in range(0, paths, BATCH)]
     streams = np.random.SeedSequence(seed).spawn(len(batches))
     block = step_block(paths, steps, len(symbols))
@@ -417,14 +435,19 @@ def simulate(
         for variant in VARIANTS:
             total = np.zeros(n)
             earliest = np.full(n, steps, dtype=np.int64)
-            for pool, hit in zip(pools[variant], hits[variant], strict=True):
+            alive = np.full(n, steps, dtype=np.int64)  # among the pools alive today
+            for pool, hit, gone in zip(pools[variant], hits[variant], past[variant], strict=True):
                 if not pool.legs:
                     total += pool.cash
                     continue
                 total += np.where(hit < steps, 0.0, pool.equity(last))
                 earliest = np.minimum(earliest, hit)
+                if not gone:
+                    alive = np.minimum(alive, hit)
             end[variant][start : start + n] = total
             first[variant][start : start + n] = earliest
+            if variant in further:
+                further[variant][start : start + n] = alive
         return n
 
     finished = 0
@@ -447,7 +470,18 @@ def simulate(
         step_years=step_years,
         seed=seed,
         start_equity=equity_today,
-        variants={v: _summary(end[v], first[v], steps, equity_today, limit) for v in VARIANTS},
+        variants={
+            v: _summary(
+                end[v],
+                first[v],
+                steps,
+                equity_today,
+                limit,
+                _past_ids(pools[v], past[v]),
+                further.get(v),
+            )
+            for v in VARIANTS
+        },
         parameters=model_parameters(model, symbols, paths, steps, step_years, seed),
     )
 
@@ -483,24 +517,49 @@ def model_parameters(
     return out
 
 
+def _past_liquidation(pool: Pool) -> bool:
+    """Whether ``pool`` is past liquidation at today's marks: its health there ≤ 0, summed as
+    ``evaluate`` and ``solver.crossings`` sum it (``Pool.at_marks``)."""
+    equity, maintenance = pool.at_marks()
+    return equity - maintenance <= 0
+
+
+def _past_ids(pools: tuple[Pool, ...], past: list[bool]) -> tuple[str, ...]:
+    return tuple(
+        leg.position_id for pool, gone in zip(pools, past, strict=True) if gone for leg in pool.legs
+    )
+
+
+def _odds(first: npt.NDArray[np.int64], steps: int) -> tuple[float, float, float | None]:
+    """The share of paths with a liquidation (``first`` < ``steps``), its standard error, and
+    the median step of the first one (1 for the first step), None when no path has one."""
+    liquidated = first < steps
+    p = float(liquidated.mean())
+    median = float(np.median(first[liquidated] + 1)) if liquidated.any() else None
+    return p, float(np.sqrt(p * (1 - p) / first.size)), median
+
+
 def _summary(
     end: FloatArray,
     first: npt.NDArray[np.int64],
     steps: int,
     start_equity: float,
     limit: float | None,
+    past: tuple[str, ...] = (),
+    further: npt.NDArray[np.int64] | None = None,
 ) -> VariantRisk:
-    liquidated = first < steps
-    p = float(liquidated.mean())
+    p, error, median = _odds(first, steps)
     worst = np.sort(end)[: max(1, int(np.ceil(0.05 * end.size)))]
     excess = None if limit is None else float(np.mean(start_equity - end > limit))
     return VariantRisk(
         p,
-        float(np.sqrt(p * (1 - p) / end.size)),
+        error,
         excess,
         {q: float(np.percentile(end, q)) for q in PERCENTILES},
         float(worst.mean()),
-        float(np.median(first[liquidated] + 1)) if liquidated.any() else None,
-        int(liquidated.sum()),
+        median,
+        int(np.count_nonzero(first < steps)),
         end,
+        past,
+        None if further is None else FurtherOdds(*_odds(further, steps)),
     )

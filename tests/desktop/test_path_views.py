@@ -372,18 +372,15 @@ def test_a_short_window_replays_with_a_readable_plot_and_the_cards_max_loss_in_v
     window.controller.undo_stack.setClean()
 
 
-def test_a_replay_tells_a_position_past_liquidation_before_the_path(
-    qtbot, window: MainWindow
-) -> None:
-    """An ETH long past liquidation at today's mark, a BTC path: the readout said "E
-    liquidated at ETHUSDT 2,700.00 (gap)", as if the path had closed it there."""
-    scenario = Scenario.model_validate(
+def _past_book() -> Scenario:
+    """A BTC long beside an ETH long past liquidation at today's mark (20x, 10 % under)."""
+    return Scenario.model_validate(
         {
             "rules": "binance-usdm",
             "account": {"wallet_balance": 10_000},
             "positions": [
                 {"id": "B", "symbol": "BTCUSDT", "side": "long", "quantity": 0.1,
-                 "entry_price": 50_000, "mark_price": 50_000, "leverage": 10,
+                 "entry_price": 50_000, "mark_price": 50_000, "leverage": 25,
                  "margin_mode": "isolated"},
                 {"id": "E", "symbol": "ETHUSDT", "side": "long", "quantity": 1,
                  "entry_price": 3_000, "mark_price": 2_700, "leverage": 20,
@@ -391,7 +388,14 @@ def test_a_replay_tells_a_position_past_liquidation_before_the_path(
             ],
         }
     )  # fmt: skip
-    window.controller.replace(scenario)
+
+
+def test_a_replay_tells_a_position_past_liquidation_before_the_path(
+    qtbot, window: MainWindow
+) -> None:
+    """An ETH long past liquidation at today's mark, a BTC path: the readout said "E
+    liquidated at ETHUSDT 2,700.00 (gap)", as if the path had closed it there."""
+    window.controller.replace(_past_book())
     wait_result(qtbot, window)
     window.views.setCurrentWidget(window.replay)
     window.replay.choose("flash-crash", "BTCUSDT", 15)
@@ -399,3 +403,26 @@ def test_a_replay_tells_a_position_past_liquidation_before_the_path(
     text = QTextDocumentFragment.fromHtml(window.replay.readout.text()).toPlainText()
     assert "As entered: E past liquidation before the path starts, lost 150.00 USDT" in text
     assert "E liquidated" not in text
+
+
+def test_the_odds_beside_a_position_past_liquidation_are_those_of_the_others(
+    qtbot, window: MainWindow
+) -> None:
+    """Every path liquidates a pool past liquidation at its first step: the Risk tab said
+    "P(liquidation) 100.00% ± 0.00%; median first liquidation after 0.0 h". It names the
+    position and gives the odds of the others."""
+    window.controller.replace(_past_book())
+    wait_result(qtbot, window)
+    risk_view = window.risk
+    risk_view.paths.setValue(2000)
+    with qtbot.waitSignal(risk_view.done, timeout=30_000) as blocker:
+        risk_view.run_button.click()
+    further = blocker.args[0].variants["as_entered"].further
+    text = QTextDocumentFragment.fromHtml(risk_view.odds.text()).toPlainText()
+    assert (
+        f"As entered: E past liquidation already, in every path; P(another liquidation) "
+        f"{further.probability:.2%} ± {further.standard_error:.2%}; median first liquidation "
+        f"after " in text
+    )
+    assert "All cross: P(liquidation) 0.00% ± 0.00%" in text
+    assert "100.00%" not in text

@@ -71,12 +71,12 @@ def test_gap_fills_beyond_the_threshold(seed) -> None:
 
 
 def _one_past_liquidation():
-    """A healthy BTC long beside an ETH long 10 % under water at 20x: past its liquidation
+    """A healthy BTC long at 25x beside an ETH long 10 % under water at 20x: past its liquidation
     price (2,865.0: 3,000 · (1 − 1/20 + 0.5 % maintenance)) at today's mark."""
     return scenario(
         10_000,
         [
-            position("B", "BTCUSDT", "long", 0.1, 50_000, mark_price=50_000),
+            position("B", "BTCUSDT", "long", 0.1, 50_000, leverage=25, mark_price=50_000),
             position("E", "ETHUSDT", "long", 1, 3_000, leverage=20, mark_price=2_700),
         ],
     )
@@ -110,6 +110,52 @@ def test_cli_replay_tells_a_pool_past_liquidation_before_the_path(tmp_path: Path
     assert cli(["replay", str(file), "--path", "flash-crash", "--json"]) == 0
     events = json.loads(capsys.readouterr().out)["events"]
     assert [e["past_liquidation"] for e in events if e["positions"] == ["E"]] == [True, True]
+
+
+def test_monte_carlo_gives_the_odds_of_the_pools_alive_beside_one_past_liquidation(
+    capsys, tmp_path: Path
+) -> None:
+    """A pool past liquidation today is liquidated at the first step of every path: the odds
+    said 100 % whatever the paths did. They are said apart: the pool past liquidation, and
+    the odds of the others, which equal those of the same book with that ETH long healthy
+    (1x, entered at its mark) on the same seed: the same paths, and B alone to liquidate."""
+    model = GBM({"BTCUSDT": 0.8, "ETHUSDT": 0.8})
+    past = _one_past_liquidation()
+    healthy = past.model_copy(
+        update={
+            "positions": (
+                past.positions[0],
+                past.positions[1].model_copy(update={"entry_price": 2_700, "leverage": 1}),
+            )
+        }
+    )
+    got = simulate(past, model, 4_000, 1_440, 1 / 365 / 1_440, seed=5)
+    twin = simulate(healthy, model, 4_000, 1_440, 1 / 365 / 1_440, seed=5)
+    for variant in ("as_entered", "isolated"):
+        shown, alone = got.variants[variant], twin.variants[variant]
+        assert shown.liquidation_probability == 1.0
+        assert shown.median_steps_to_first_liquidation == 1
+        assert shown.past_liquidation == ("E",) and alone.past_liquidation == ()
+        assert alone.further is None and shown.further is not None
+        assert 0.05 < alone.liquidation_probability < 0.95
+        assert shown.further.probability == alone.liquidation_probability
+        assert shown.further.standard_error == alone.standard_error
+        assert (
+            shown.further.median_steps_to_first_liquidation
+            == alone.median_steps_to_first_liquidation
+        )
+    # All cross: the 10,000 wallet carries E's 300 loss; nothing is past liquidation.
+    assert got.variants["cross"].past_liquidation == () and got.variants["cross"].further is None
+    file = tmp_path / "past.json"
+    file.write_text(past.model_dump_json(exclude_none=True), encoding="utf-8")
+    assert cli(["risk", str(file), "--paths", "400", "--steps", "60"]) == 0
+    out = capsys.readouterr().out
+    assert "As entered    E past liquidation already, in every path; P(another liquidation)" in out
+    assert cli(["risk", str(file), "--paths", "400", "--steps", "60", "--json"]) == 0
+    isolated = json.loads(capsys.readouterr().out)["variants"]["isolated"]
+    assert isolated["past_liquidation"] == ["E"]
+    assert isolated["liquidation_probability"] == 1.0
+    assert 0 <= isolated["further"]["liquidation_probability"] < 1
 
 
 def test_v_shape_and_equity_follows_closes(seed) -> None:

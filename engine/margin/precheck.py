@@ -159,8 +159,11 @@ def check_order(
     before = evaluate(scenario)
     modes = {m: _mode(scenario, before, ticket, quantity, m, margin, limit) for m in MODES}
     order_margin = margin if margin is not None else ticket.margin(quantity)
+    risk = before.variants["as_entered"].symbol_risks.get(ticket.symbol)
+    # What a move of the symbol against the order costs the book without it.
+    already = 0.0 if risk is None else (risk.fall if ticket.sign > 0 else risk.rise).loss
     with coin_amounts() if scenario.coin_margined else nullcontext():
-        reasons = _reasons(scenario, ticket, quantity, order_margin, limit, modes)
+        reasons = _reasons(scenario, ticket, quantity, order_margin, limit, modes, already)
     recommendation, disagree = recommend(reasons)
     return Check(ticket, quantity, order_margin, limit, modes, recommendation, reasons, disagree)
 
@@ -299,6 +302,38 @@ def _largest(fits: Callable[[float], bool], cap: float) -> float:
 # --- the rules --------------------------------------------------------------------------------
 
 
+def _sizes_within(
+    ticket: Ticket,
+    iso: ModeCheck,
+    cross: ModeCheck,
+    already: float,
+    limit: float,
+    currency: str,
+) -> str:
+    """The largest sizes that would keep within the limit ("At most 0.2 isolated and 0.1
+    cross would."), or why none would: "At most 0 isolated and 0 cross would" read as a
+    typo when the book, without the order, already lost more if the symbol went against it."""
+    sizes = [
+        say("{size} {mode}", size=_size(m.max_size), mode=say(m.mode))
+        for m in (iso, cross)
+        if m.max_size
+    ]
+    if sizes:
+        listed = (
+            sizes[0]
+            if len(sizes) == 1
+            else say("{first} and {second}", first=sizes[0], second=sizes[1])
+        )
+        return say("At most {sizes} would.", sizes=listed)
+    if already > limit * (1 + 1e-12):
+        return say(
+            "No size would: without it, a wrong {symbol} already costs the book {loss}.",
+            symbol=ticket.symbol,
+            loss=money_text(already, currency),
+        )
+    return say("No size would.")
+
+
 def _reasons(
     scenario: Scenario,
     ticket: Ticket,
@@ -306,6 +341,7 @@ def _reasons(
     margin: float,
     limit: float | None,
     modes: dict[MarginMode, ModeCheck],
+    already: float = 0.0,
 ) -> tuple[Reason, ...]:
     cur = scenario.account.currency
     iso, cross = modes["isolated"], modes["cross"]
@@ -331,28 +367,19 @@ def _reasons(
                 )
             )
         elif not iso.within and not cross.within:
-            sizes = [
-                say("{size} {mode}", size=_size(m.max_size), mode=say(m.mode))
-                for m in (iso, cross)
-                if m.max_size is not None
-            ]
+            neither = say(
+                "Neither mode keeps a wrong {symbol} within the {accept} you accept "
+                "(isolated {isolated}, cross {cross}).",
+                symbol=ticket.symbol,
+                accept=accept,
+                isolated=money_text(iso.loss_if_wrong, cur),
+                cross=money_text(cross.loss_if_wrong, cur),
+            )
             out.append(
                 Reason(
                     "acceptable",
                     "isolated" if iso.loss_if_wrong < cross.loss_if_wrong else None,
-                    say(
-                        "Neither mode keeps a wrong {symbol} within the {accept} you accept "
-                        "(isolated {isolated}, cross {cross}). At most {sizes} would.",
-                        symbol=ticket.symbol,
-                        accept=accept,
-                        isolated=money_text(iso.loss_if_wrong, cur),
-                        cross=money_text(cross.loss_if_wrong, cur),
-                        sizes=sizes[0]
-                        if len(sizes) == 1
-                        else say("{first} and {second}", first=sizes[0], second=sizes[1])
-                        if sizes
-                        else "",
-                    ),
+                    f"{neither} {_sizes_within(ticket, iso, cross, already, limit, cur)}",
                 )
             )
         elif cross.within and not iso.within:

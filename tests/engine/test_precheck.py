@@ -117,3 +117,26 @@ def test_an_order_whose_margin_rounds_to_nothing_is_checked_without_an_error() -
     check = check_order(account, Ticket("BTCUSDT", "long", 10, 1e-300), 1e-300)
     assert check.margin == 0.0
     assert all(m.max_leverage is None for m in check.modes.values())
+
+
+def test_neither_mode_within_names_the_sizes_that_would_be_or_why_none_would() -> None:
+    """Over the limit in both modes, the check names the largest sizes within it (by hand,
+    as above: 0.5 isolated, 0.05 cross). A book that already loses more than the limit if
+    BTC falls (an isolated 0.4 BTC long on 2,000 of margin, 1,000 accepted) left "At most 0
+    isolated and 0 cross would", which read as a typo: it says why no size would."""
+    wide = check_order(load_preset("before-you-open.json"), B, 0.6)
+    assert [r.text for r in wide.reasons if r.rule == "acceptable"] == [
+        "Neither mode keeps a wrong BTCUSDT within the 2,500.00 USDT you accept (isolated "
+        "3,000.00 USDT, cross 10,000.00 USDT). At most 0.5 isolated and 0.05 cross would."
+    ]
+    # Cross: the new 0.1 long's 5,000 to 0 (the pool of 8,000 holds), and L's 2,000 margin.
+    book = scenario(
+        10_000, [position("L", "BTCUSDT", "long", 0.4, 50_000)], max_acceptable_loss=1_000
+    )
+    full = check_order(book, B, 0.1)
+    assert {mode: m.max_size for mode, m in full.modes.items()} == {"isolated": 0, "cross": 0}
+    assert [r.text for r in full.reasons if r.rule == "acceptable"] == [
+        "Neither mode keeps a wrong BTCUSDT within the 1,000.00 USDT you accept (isolated "
+        "2,500.00 USDT, cross 7,000.00 USDT). No size would: without it, a wrong BTCUSDT "
+        "already costs the book 2,000.00 USDT."
+    ]

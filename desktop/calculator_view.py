@@ -465,12 +465,10 @@ class CalculatorView(QScrollArea):
                     "{loss}; limited by {why}"
                 ).format(
                     mode=tr(mode.capitalize()),
-                    quantity=tr("{count} contracts").format(count=f"{f.quantity:,.8g}")
-                    if coin
-                    else f"{f.quantity:,.8g}",
+                    quantity=self.planner.size_text(self.symbol.currentText(), f.quantity),
                     notional=f"{amount_text(f.notional, coin)} {currency}",
-                    margin=amount_text(f.margin, coin),
-                    loss=amount_text(f.open_loss, coin),
+                    margin=f"{amount_text(f.margin, coin)} {currency}",
+                    loss=f"{amount_text(f.open_loss, coin)} {currency}",
                     why=why,
                 )
             )
@@ -500,7 +498,7 @@ class CalculatorView(QScrollArea):
                     "included){note}; highest leverage {leverage}"
                 ).format(
                     mode=tr(mode.capitalize()),
-                    quantity=f"{s.quantity:,.8g}",
+                    quantity=self.planner.size_text(self.symbol.currentText(), s.quantity),
                     loss=f"{s.loss:,.2f} {currency}",
                     note=note,
                     leverage=lev,

@@ -230,12 +230,18 @@ def _table_header(rules: str) -> dict[str, Any]:
     return {k: v for k, v in rule_table(rules).items() if k != "symbols"}
 
 
-def hyperliquid_coin(symbol: str) -> str:
+def base_asset(symbol: str) -> str:
+    """What a linear symbol's quantity counts: BTCUSDT → BTC, ETH-PERP → ETH, 0GUSDT → 0G;
+    a symbol with no known quote suffix is its own unit. Hyperliquid names coins so."""
     coin = symbol.upper()
     for quote in _QUOTES:
         if coin.endswith(quote) and len(coin) > len(quote):
             return coin[: -len(quote)]
     return coin
+
+
+def hyperliquid_coin(symbol: str) -> str:
+    return base_asset(symbol)
 
 
 def _override(basis: Basis, rate: float, amount: float) -> Schedule:

@@ -99,13 +99,16 @@ def test_max_open_and_size_from_loss(qtbot, window: MainWindow) -> None:
     calc.tabs.setCurrentIndex(2)
     _type(qtbot, calc.step, "0.001")
     # Available: 10,000 less 5,000 of isolated margin; at the mark 50,000 and 10x: 1 BTC.
-    assert "<b>Cross</b>: 1 — notional 50,000.00 USDT" in calc.max_open_text.text()
+    assert (
+        "<b>Cross</b>: 1 BTC — notional 50,000.00 USDT, margin 5,000.00 USDT, open loss 0.00 USDT"
+        in (calc.max_open_text.text())
+    )
     calc.tabs.setCurrentIndex(3)
     _type(qtbot, calc.stop, "47500")
     text = calc.size_text.text()
     # The account's acceptable loss, 2,500, with a fee on each side (0.05 %): Q × (2,500 +
     # 0.0005 × 97,500) = 2,500 → Q = 0.98087…; the cross pool holds on to the stop.
-    assert f"<b>Cross</b>: largest size {2_500 / (2_500 + 0.0005 * 97_500):,.8g}" in text
+    assert f"<b>Cross</b>: largest size {2_500 / (2_500 + 0.0005 * 97_500):,.8g} BTC," in text
     _type(qtbot, calc.stop, "5000")  # as typed, each keystroke is a stop below the entry
     before = calc.size_text.text()
     qtbot.keyClicks(calc.stop, "0")  # 50,000: not below the entry of a long

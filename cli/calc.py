@@ -23,6 +23,7 @@ from marginlab.engine.margin.planning import (
     max_open,
     size_for_loss,
 )
+from marginlab.engine.margin.rules import base_asset
 from marginlab.engine.text.numbers import (
     amount_text,
     money_text,
@@ -301,7 +302,11 @@ def _max_open(args: argparse.Namespace, reader: Reader) -> tuple[dict[str, Any],
     }
     currency = scenario.account.currency
     coin = scenario.coin_margined
-    unit = "" if ticket.contract_size is None else f" contracts of {ticket.contract_size:g} USD"
+    unit = (
+        f" {base_asset(ticket.symbol)}"
+        if ticket.contract_size is None
+        else f" contracts of {ticket.contract_size:g} USD"
+    )
     lines = []
     for m, f in found.items():
         why = (
@@ -342,7 +347,11 @@ def _size(args: argparse.Namespace, reader: Reader) -> tuple[dict[str, Any], lis
     for m, s in sizes.items():
         tail = " (liquidated before the stop)" if s.liquidated_before_stop else ""
         lines.append(
-            _row(f"largest size, {m}", f"{s.quantity:,.8g}, loses {s.loss:,.2f} {currency}{tail}")
+            _row(
+                f"largest size, {m}",
+                f"{s.quantity:,.8g} {base_asset(ticket.symbol)}, loses {s.loss:,.2f} {currency}"
+                f"{tail}",
+            )
         )
         lev = "n/a" if s.highest_leverage is None else f"{s.highest_leverage:,.2f}x"
         lines.append(_row(f"highest leverage, {m}", lev))

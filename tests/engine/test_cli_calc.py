@@ -70,6 +70,16 @@ def test_max_open_and_size(capsys: pytest.CaptureFixture[str]) -> None:
     sized = json.loads(out)
     # The file's max acceptable loss, 2,500, over a 2,500 move: 1 BTC isolated.
     assert sized["isolated"]["quantity"] == pytest.approx(1.0, rel=1e-6)
+    status, out, _ = run(
+        capsys, "calc", "max-open", SEED, "--symbol", "BTCUSDT", "--side", "long",
+        "--leverage", "10", "--price", "50000", "--step", "0.001",
+    )  # fmt: skip
+    assert "max open, cross" in out and "1 BTC (50,000.00 USDT notional" in out
+    status, out, _ = run(
+        capsys, "calc", "size", SEED, "--symbol", "BTCUSDT", "--side", "long", "--leverage",
+        "10", "--entry", "50000", "--stop", "47500", "--fee-rate", "0",
+    )  # fmt: skip
+    assert "largest size, isolated" in out and "1 BTC, loses 2,500.00 USDT" in out
 
 
 def test_bad_calculator_input_names_the_option(capsys: pytest.CaptureFixture[str]) -> None:

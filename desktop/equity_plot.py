@@ -67,8 +67,13 @@ def readout_text(result: Result | None, axis: str, x: float) -> str:
     currency = html.escape(report.currency)  # typed by the user, shown as typed
     parts = []
     for name, variant in report.variants.items():
-        gone = [html.escape(f.id) for f in variant.positions.values() if f.liquidated]
+        figures = variant.positions.values()
+        # A pool past liquidation at today's marks is not closed by this move: said apart.
+        gone = [html.escape(f.id) for f in figures if f.liquidated and not f.past_liquidation]
+        past = [html.escape(f.id) for f in figures if f.past_liquidation]
         closed = tr(" — liquidated: {ids}").format(ids=named(gone, NAMED_IDS)) if gone else ""
+        if past:
+            closed += tr(" — past liquidation already: {ids}").format(ids=named(past, NAMED_IDS))
         parts.append(
             f"<span style='color:{VARIANT_STYLES[name].colour}'>"
             f"<b>{VARIANT_STYLES[name].title}</b></span> "
@@ -81,11 +86,18 @@ def readout_tooltip(result: Result) -> str:
     """Every position each variant's move liquidates, where the readout names only a few."""
     lines = []
     for name, variant in result.report.variants.items():
-        gone = [f.id for f in variant.positions.values() if f.liquidated]
+        figures = variant.positions.values()
+        gone = [f.id for f in figures if f.liquidated and not f.past_liquidation]
+        past = [f.id for f in figures if f.past_liquidation]
+        title = VARIANT_STYLES[name].title
         if len(gone) > NAMED_IDS:
             lines.append(
-                tr("{variant} liquidates: {ids}").format(
-                    variant=VARIANT_STYLES[name].title, ids=named(gone, LISTED_IDS)
+                tr("{variant} liquidates: {ids}").format(variant=title, ids=named(gone, LISTED_IDS))
+            )
+        if len(past) > NAMED_IDS:
+            lines.append(
+                tr("{variant}, past liquidation already: {ids}").format(
+                    variant=title, ids=named(past, LISTED_IDS)
                 )
             )
     return "\n".join(lines)

@@ -494,17 +494,17 @@
    <translation>强平价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="478" />
+   <location filename="../desktop/calculator_view.py" line="476" />
    <source>&lt;span style='color:#707070'&gt;Binance's Max Open: available / (price / leverage + open loss per unit), within the tier that allows the leverage. Fees not included.&lt;/span&gt;</source>
    <translation>&lt;span style='color:#707070'&gt;币安最大可开：可用余额 / (价格 / 杠杆 + 每单位开仓损失)，限于允许该杠杆的档位内。未含手续费。&lt;/span&gt;</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="517" />
+   <location filename="../desktop/calculator_view.py" line="515" />
    <source>&lt;span style='color:#707070'&gt;Cross counts what the account loses, so a position that takes the pool down with it costs the whole pool.&lt;/span&gt;</source>
    <translation>&lt;span style='color:#707070'&gt;全仓计算的是账户的亏损，所以一个会拖垮资金池的仓位，代价就是整个资金池。&lt;/span&gt;</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="551" />
+   <location filename="../desktop/calculator_view.py" line="549" />
    <source> Its isolated margin is used up: liquidated.</source>
    <translation> 其逐仓保证金已耗尽：被强平。</translation>
   </message>
@@ -529,12 +529,12 @@
    <translation>该杠杆下档位的最大名义价值</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="491" />
+   <location filename="../desktop/calculator_view.py" line="489" />
    <source>n/a</source>
    <translation>无</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="493" />
+   <location filename="../desktop/calculator_view.py" line="491" />
    <source> — liquidated before the stop: the loss is the margin</source>
    <translation> — 在止损前已被强平：亏损即为保证金</translation>
   </message>
@@ -579,22 +579,22 @@
    <translation>扣费后保本价：&lt;b&gt;{price}&lt;/b&gt;</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="531" />
+   <location filename="../desktop/calculator_view.py" line="529" />
    <source>liquidation price ({currency})</source>
    <translation>强平价格（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="542" />
+   <location filename="../desktop/calculator_view.py" line="540" />
    <source>Over {hours} h it pays {amount}.</source>
    <translation>{hours} 小时内需支付 {amount}。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="544" />
+   <location filename="../desktop/calculator_view.py" line="542" />
    <source>Over {hours} h it receives {amount}.</source>
    <translation>{hours} 小时内将收取 {amount}。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="546" />
+   <location filename="../desktop/calculator_view.py" line="544" />
    <source>Liquidation after: held isolated {isolated}, held cross {cross}.</source>
    <translation>之后的强平价格：逐仓持有 {isolated}，全仓持有 {cross}。</translation>
   </message>
@@ -649,12 +649,12 @@
    <translation>&lt;b&gt;{mode}&lt;/b&gt;：{quantity} — 名义价值 {notional}，保证金 {margin}，开仓损失 {loss}；受限于{why}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="498" />
+   <location filename="../desktop/calculator_view.py" line="496" />
    <source>&lt;b&gt;{mode}&lt;/b&gt;: largest size {quantity}, loses {loss} at the stop (fees included){note}; highest leverage {leverage}</source>
    <translation>&lt;b&gt;{mode}&lt;/b&gt;：最大仓位 {quantity}，在止损价亏损 {loss}（含手续费）{note}；最高杠杆 {leverage}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="512" />
+   <location filename="../desktop/calculator_view.py" line="510" />
    <source>Isolated margin that puts the liquidation at the stop: &lt;b&gt;{amount}&lt;/b&gt;</source>
    <translation>使强平价正好落在止损价的逐仓保证金：&lt;b&gt;{amount}&lt;/b&gt;</translation>
   </message>
@@ -672,11 +672,6 @@
    <location filename="../desktop/calculator_view.py" line="294" />
    <source>Add to {position}</source>
    <translation>加到 {position}</translation>
-  </message>
-  <message>
-   <location filename="../desktop/calculator_view.py" line="468" />
-   <source>{count} contracts</source>
-   <translation>{count} 张</translation>
   </message>
   <message>
    <location filename="../desktop/comparison_panel.py" line="187" />
@@ -824,77 +819,77 @@
    <translation>移动假设价格线，查看各方案在该处的权益。</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="77" />
+   <location filename="../desktop/equity_plot.py" line="82" />
    <source>What if {where}: {figures}</source>
    <translation>假设 {where}：{figures}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="161" />
+   <location filename="../desktop/equity_plot.py" line="173" />
    <source>Move one symbol's price (others stay at their marks), or move every symbol by the same percentage</source>
    <translation>移动一个合约的价格（其他合约保持标记价格），或让所有合约按相同百分比移动</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="173" />
+   <location filename="../desktop/equity_plot.py" line="185" />
    <source>Where the what-if line stands: type a price (or a % move of every symbol) and press Enter, or step it with Up/Down and PageUp/PageDown. Dragging the line in the plot moves it too.</source>
    <translation>假设价格线的位置：输入价格（或所有合约的百分比变动）后按回车，或用 上/下 和 PageUp/PageDown 调整。在图中拖动这条线也可以移动它。</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="184" />
+   <location filename="../desktop/equity_plot.py" line="196" />
    <source>What &amp;if:</source>
    <translation>假设(&amp;I)：</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="249" />
+   <location filename="../desktop/equity_plot.py" line="261" />
    <source>Drag: each variant's equity and liquidations at this price</source>
    <translation>拖动：各方案在此价格下的权益和强平</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="277" />
+   <location filename="../desktop/equity_plot.py" line="289" />
    <source>e.g. ETH -10%, SOL 150</source>
    <translation>例如 ETH -10%, SOL 150</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="279" />
+   <location filename="../desktop/equity_plot.py" line="291" />
    <source>Move other symbols too, each its own way: a % from its mark or a price, e.g. 'ETH -10%, SOL 150' (ALL -20% moves every symbol). Enter applies it; the line sets the symbol on the plot's axis. Empty: the other symbols stay at their marks.</source>
    <translation>让其他合约也各自移动：相对标记价格的 % 或一个价格，例如 'ETH -10%, SOL 150'（ALL -20% 移动所有合约）。回车生效；图中的线设定横轴上的合约。留空：其他合约保持标记价格。</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="287" />
+   <location filename="../desktop/equity_plot.py" line="299" />
    <source>Other sym&amp;bols:</source>
    <translation>其他合约(&amp;B)：</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="296" />
+   <location filename="../desktop/equity_plot.py" line="308" />
    <source>The figures in the cards above: at today's marks, or as if the market stood at the what-if prices (liquidation prices, distances and ratios from there)</source>
    <translation>上方卡片中的数字：按今日标记价格，或假设市场处于假设价格（强平价格、距离和保证金率从那里算起）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="304" />
+   <location filename="../desktop/equity_plot.py" line="316" />
    <source>&amp;Cards show figures</source>
    <translation>卡片显示(&amp;C)</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="311" />
+   <location filename="../desktop/equity_plot.py" line="323" />
    <source>in USD, beside the same on USDT (grey dashes)</source>
    <translation>以美元计，并列 U 本位同样仓位（灰色虚线）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="312" />
+   <location filename="../desktop/equity_plot.py" line="324" />
    <source>in the coin</source>
    <translation>以币计</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="314" />
+   <location filename="../desktop/equity_plot.py" line="326" />
    <source>A coin-margined account's equity in USD at each price, or in the coin. In USD a long loses twice as the price falls: fewer coins, each worth less. The grey dashed curve is the same trades USDT-margined.</source>
    <translation>币本位账户在各价格下以美元或以币计的权益。以美元计时，多单在价格下跌时双重亏损：币更少，每个币也更不值钱。灰色虚线是同样的交易以 U 本位（USDT 保证金）持有。</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="321" />
+   <location filename="../desktop/equity_plot.py" line="333" />
    <source>&amp;Equity</source>
    <translation>权益(&amp;E)</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="372" />
+   <location filename="../desktop/equity_plot.py" line="384" />
    <source>Move of every symbol (%)</source>
    <translation>所有合约的变动 (%)</translation>
   </message>
@@ -904,107 +899,117 @@
    <translation>所有合约 {move}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="157" />
+   <location filename="../desktop/equity_plot.py" line="169" />
    <source>Equity against:</source>
    <translation>权益对应：</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="244" />
+   <location filename="../desktop/equity_plot.py" line="256" />
    <source>what if</source>
    <translation>假设</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="294" />
+   <location filename="../desktop/equity_plot.py" line="306" />
    <source>at today's marks</source>
    <translation>按今日标记价格</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="294" />
+   <location filename="../desktop/equity_plot.py" line="306" />
    <source>at the what-if</source>
    <translation>按假设价格</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="402" />
+   <location filename="../desktop/equity_plot.py" line="414" />
    <source>Add a position to see the equity curves.</source>
    <translation>添加一个仓位以查看权益曲线。</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="491" />
+   <location filename="../desktop/equity_plot.py" line="503" />
    <source>{ids} past liquidation already ({variants})</source>
    <translation>{ids} 已越过强平（{variants}）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="493" />
+   <location filename="../desktop/equity_plot.py" line="505" />
    <source>{ids} liquidated ({variants}) at {where}</source>
    <translation>{ids} 被强平（{variants}），位置 {where}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="514" />
+   <location filename="../desktop/equity_plot.py" line="526" />
    <source>Liquidation lines: </source>
    <translation>强平线：</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="71" />
+   <location filename="../desktop/equity_plot.py" line="74" />
    <source> — liquidated: {ids}</source>
    <translation> — 已强平：{ids}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="374" />
+   <location filename="../desktop/equity_plot.py" line="76" />
+   <source> — past liquidation already: {ids}</source>
+   <translation> — 已越过强平：{ids}</translation>
+  </message>
+  <message>
+   <location filename="../desktop/equity_plot.py" line="386" />
    <source>{symbol} price ({currency})</source>
    <translation>{symbol} 价格（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="385" />
+   <location filename="../desktop/equity_plot.py" line="397" />
    <source>Account equity ({currency})</source>
    <translation>账户权益（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="458" />
+   <location filename="../desktop/equity_plot.py" line="470" />
    <source>start equity {amount}</source>
    <translation>初始权益 {amount}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="502" />
+   <location filename="../desktop/equity_plot.py" line="514" />
    <source>{variants}: {ids} already past liquidation at today's marks, lost at any price on this axis</source>
    <translation>{variants}：{ids} 按今天的标记价已越过强平，此轴上任何价格都已亏掉</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="507" />
+   <location filename="../desktop/equity_plot.py" line="519" />
    <source>{variants}: {ids} liquidated when the move reaches {where}</source>
    <translation>{variants}：价格移动到 {where} 时 {ids} 被强平</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="685" />
+   <location filename="../desktop/equity_plot.py" line="697" />
    <source>what if {where}</source>
    <translation>假设 {where}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="87" />
+   <location filename="../desktop/equity_plot.py" line="95" />
    <source>{variant} liquidates: {ids}</source>
    <translation>{variant} 强平：{ids}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="465" />
+   <location filename="../desktop/equity_plot.py" line="99" />
+   <source>{variant}, past liquidation already: {ids}</source>
+   <translation>{variant}，已越过强平：{ids}</translation>
+  </message>
+  <message>
+   <location filename="../desktop/equity_plot.py" line="477" />
    <source>max acceptable loss {limit}: equity {equity}</source>
    <translation>最大可接受亏损 {limit}：权益 {equity}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="512" />
+   <location filename="../desktop/equity_plot.py" line="524" />
    <source>… and {n} more, farther from the marks</source>
    <translation>… 另有 {n} 条，离标记价格更远</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="518" />
+   <location filename="../desktop/equity_plot.py" line="530" />
    <source>The numbered liquidation lines on the plot, nearest first:</source>
    <translation>图上编号的强平线，由近及远：</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="666" />
+   <location filename="../desktop/equity_plot.py" line="678" />
    <source>{problem}; nothing moved</source>
    <translation>{problem}；未移动</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="353" />
+   <location filename="../desktop/equity_plot.py" line="365" />
    <source>{problems}; the moves shown are the last valid ones</source>
    <translation>{problems}；显示的是上一次有效的移动</translation>
   </message>
@@ -1655,112 +1660,117 @@ Keep it?</source>
    <translation>K 线：{problem}</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="39" />
+   <location filename="../desktop/planner.py" line="40" />
    <source>Size</source>
    <translation>仓位大小</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="41" />
+   <location filename="../desktop/planner.py" line="42" />
    <source>Leverage</source>
    <translation>杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="230" />
+   <location filename="../desktop/planner.py" line="238" />
    <source>Funding rate (%)</source>
    <translation>资金费率 (%)</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="231" />
+   <location filename="../desktop/planner.py" line="239" />
    <source>Holding time (hours)</source>
    <translation>持仓时长（小时）</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="283" />
+   <location filename="../desktop/planner.py" line="291" />
    <source>Fills: type one fill a line, quantity @ price</source>
    <translation>成交：每行一笔，数量 @ 价格</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="356" />
+   <location filename="../desktop/planner.py" line="364" />
    <source> and </source>
    <translation> 和 </translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="122" />
+   <location filename="../desktop/planner.py" line="130" />
    <source>Symbol: type one, e.g. BTCUSDT</source>
    <translation>合约：请输入，例如 BTCUSDT</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="125" />
+   <location filename="../desktop/planner.py" line="133" />
    <source>Leverage: must be between 1 and 1,000</source>
    <translation>杠杆：必须在 1 到 1,000 之间</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="137" />
+   <location filename="../desktop/planner.py" line="145" />
    <source>MMR override (%)</source>
    <translation>维持保证金率覆盖值 (%)</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="164" />
+   <location filename="../desktop/planner.py" line="172" />
    <source>Exit price</source>
    <translation>平仓价格</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="165" />
+   <location filename="../desktop/planner.py" line="173" />
    <source>Target ROE (%)</source>
    <translation>目标收益率 (%)</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="234" />
+   <location filename="../desktop/planner.py" line="242" />
    <source>Position: add a position to the account first</source>
    <translation>仓位：请先在账户中添加仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="131" />
+   <location filename="../desktop/planner.py" line="100" />
+   <source>{count} contracts</source>
+   <translation>{count} 张</translation>
+  </message>
+  <message>
+   <location filename="../desktop/planner.py" line="139" />
    <source>Price: type the order price (the account holds no position in it)</source>
    <translation>价格：请输入订单价格（账户中没有该合约的仓位）</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="219" />
+   <location filename="../desktop/planner.py" line="227" />
    <source>Loss you accept: type it (the account sets no max acceptable loss)</source>
    <translation>可接受亏损：请输入（账户未设定最大可接受亏损）</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="268" />
+   <location filename="../desktop/planner.py" line="276" />
    <source>Fills: at most {most} (you typed {typed})</source>
    <translation>成交：最多 {most} 笔（你输入了 {typed} 笔）</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="278" />
+   <location filename="../desktop/planner.py" line="286" />
    <source>Fill {n} quantity</source>
    <translation>第 {n} 笔成交 数量</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="279" />
+   <location filename="../desktop/planner.py" line="287" />
    <source>Fill {n} price</source>
    <translation>第 {n} 笔成交 价格</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="141" />
+   <location filename="../desktop/planner.py" line="149" />
    <source>MMR override (%): must be between 0 and 100</source>
    <translation>维持保证金率覆盖值 (%)：必须在 0 到 100 之间</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="276" />
+   <location filename="../desktop/planner.py" line="284" />
    <source>Fill {n}: write quantity @ price, e.g. 0.5 @ 60000</source>
    <translation>第 {n} 笔成交：请写成 数量 @ 价格，例如 0.5 @ 60000</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="319" />
+   <location filename="../desktop/planner.py" line="327" />
    <source>past the liquidation of {id} as it stands ({modes}): the position would be gone before this fills</source>
    <translation>越过了 {id} 当前的强平价格（{modes}）：这笔成交之前仓位已被强平</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="335" />
+   <location filename="../desktop/planner.py" line="343" />
    <source>margin more than the account has left ({modes})</source>
    <translation>所需保证金超过账户剩余（{modes}）</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="328" />
+   <location filename="../desktop/planner.py" line="336" />
    <source>past the liquidation after fill {n} ({where}): the position would be gone before this fills</source>
    <translation>越过了第 {n} 笔成交后的强平价格（{where}）：这笔成交之前仓位已被强平</translation>
   </message>
@@ -3495,32 +3505,32 @@ Keep it?</source>
    <translation>{id}：名义价值 {notional} 超出最大档位（{top}）；按最高档位计算</translation>
   </message>
   <message>
-   <location filename="../engine/margin/rules.py" line="314" />
+   <location filename="../engine/margin/rules.py" line="320" />
    <source>{venue} tiers are from {date}, {months} months ago: the venue may have changed them; check its current table or type an MMR override</source>
    <translation>{venue} 的档位表日期为 {date}，已过去 {months} 个月：交易所可能已修改；请核对其当前档位表或输入维持保证金率覆盖值</translation>
   </message>
   <message>
-   <location filename="../engine/margin/rules.py" line="357" />
+   <location filename="../engine/margin/rules.py" line="363" />
    <source>symbol: {venue} has no tier table for '{symbol}'{where}. Type an MMR override (maintenance_rate) or pick a rule set that covers it</source>
    <translation>合约：{venue} 没有 '{symbol}' 的档位表{where}。请输入维持保证金率覆盖值（maintenance_rate），或选择覆盖它的规则集</translation>
   </message>
   <message>
-   <location filename="../engine/margin/rules.py" line="340" />
+   <location filename="../engine/margin/rules.py" line="346" />
    <source>maintenance_rate: required under rules 'generic' (type an MMR override)</source>
    <translation>maintenance_rate：在 'generic' 规则下必填（请输入维持保证金率覆盖值）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/rules.py" line="345" />
+   <location filename="../engine/margin/rules.py" line="351" />
    <source>; covered by {venues}</source>
    <translation>；{venues} 有它的档位表</translation>
   </message>
   <message>
-   <location filename="../engine/margin/rules.py" line="347" />
+   <location filename="../engine/margin/rules.py" line="353" />
    <source>; no bundled table covers it</source>
    <translation>；内置档位表都不包含它</translation>
   </message>
   <message>
-   <location filename="../engine/margin/rules.py" line="350" />
+   <location filename="../engine/margin/rules.py" line="356" />
    <source>symbol: {venue} has no tier table for '{symbol}'{where}. Type an MMR override or pick a rule set that covers it</source>
    <translation>合约：{venue} 没有 '{symbol}' 的档位表{where}。请输入维持保证金率覆盖值，或选择覆盖它的规则集</translation>
   </message>

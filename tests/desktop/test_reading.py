@@ -381,9 +381,9 @@ def test_lines_at_one_place_are_one_line_naming_a_few(qtbot, window: MainWindow)
     assert label == " P0,P1,P2,P3,P4,P5 and 14 more past liquidation already (entered/iso)"
     window.plot.what_if.setValue(50_000)  # synchronous: the controller answers at once
     readout = window.plot.readout.text()
-    assert "liquidated: P0, P1, P2, P3, P4, P5 and 14 more" in readout
+    assert "past liquidation already: P0, P1, P2, P3, P4, P5 and 14 more" in readout
     tip = window.plot.readout.toolTip()
-    assert tip.startswith("As entered liquidates: P0, P1, P2,") and "P19" in tip
+    assert tip.startswith("As entered, past liquidation already: P0, P1, P2,") and "P19" in tip
 
 
 def test_the_banner_lists_a_few_dozen_of_the_positions_a_liquidation_closes(
@@ -552,3 +552,27 @@ def test_a_position_past_liquidation_is_not_drawn_as_liquidated_by_another_symbo
         "As entered, All isolated: E already past liquidation at today's marks, lost at any "
         "price on this axis"
     )
+
+
+def test_the_what_if_readout_tells_a_move_s_liquidations_from_those_past_already(
+    qtbot, window: MainWindow
+) -> None:
+    """BTC at 40,000 liquidates the 10x BTC long; the ETH long was past liquidation before
+    any move. The readout said "liquidated: B, E", as if the BTC move had closed E."""
+    past = {
+        "id": "E",
+        "symbol": "ETHUSDT",
+        "side": "long",
+        "quantity": 1,
+        "entry_price": 3_000,
+        "mark_price": 2_700,
+        "leverage": 20,
+        "margin_mode": "isolated",
+    }
+    _book(qtbot, window, [{**_long("B", 10), "mark_price": 60_000}, past])
+    window.controller.set_axis("BTCUSDT")
+    wait_result(qtbot, window)
+    window.plot.what_if.setValue(40_000)
+    readout = window.plot.readout.text()
+    assert readout.count(" — liquidated: B — past liquidation already: E") == 2  # entered, iso
+    assert "liquidated: B, E" not in readout

@@ -63,7 +63,9 @@ _PRICES_KEPT = 16  # prices a pool remembers itself at (``_pool_at``)
 @dataclass(frozen=True, slots=True)
 class WorstMove:
     """Where a search found the lowest worth: ``prices`` (0 means "towards 0"), ``loss`` from
-    today's equity, and the positions liquidated on the way."""
+    today's equity, and the positions liquidated on the way. Not those past liquidation at
+    today's marks: no move liquidates them ("If BTCUSDT is wrong … also closes E" named an
+    ETH position past liquidation already); their figures say so (``past_liquidation``)."""
 
     loss: float
     prices: dict[str, float]
@@ -187,7 +189,6 @@ class _Account:
     def __init__(self, pools: tuple[Pool, ...], marks: Mapping[str, float]) -> None:
         self.marks = dict(marks)
         self.live: list[Pool] = []
-        self.dead: list[str] = []  # the positions of the pools liquidated today
         self.parts: list[list[SymbolPart]] = []
         self.ids: list[list[str]] = []
         # For each symbol: (pool index, index of the symbol's part in that pool).
@@ -205,8 +206,7 @@ class _Account:
                 continue
             today = _pool_at(pool, self.marks)
             now += max(today.equity, 0.0)
-            if today.health <= 0:
-                self.dead += [leg.position_id for leg in pool.legs]
+            if today.health <= 0:  # liquidated today: no move liquidates it, nor revives it
                 continue
             index = len(self.live)
             parts = list(pool.parts.values())
@@ -331,7 +331,7 @@ class _Account:
         return self._worst(state.total, state.down, dict(state.prices))
 
     def _worst(self, total: float, down: frozenset[int], prices: dict[str, float]) -> WorstMove:
-        gone = list(self.dead)
+        gone: list[str] = []  # not ``dead``: no move liquidates a pool liquidated today
         for i in sorted(down):
             gone += self.ids[i]
         return WorstMove(max(self.now - total, 0.0), prices, tuple(gone))

@@ -169,10 +169,14 @@ def report_table(report: Report, scenario: Scenario) -> str:
                 f"max loss {money_text(usd['max_loss'], 'USD')} "
                 f"{_price_or_zero(usd['worst_price'])} (fewer coins, each worth less)"
             )
+        past = set(a.past_liquidation)
         for e in variant.events:
             where = ", ".join(f"{s} {price_text(p)}" for s, p in e.prices.items())
+            # Step 0 of a pool past liquidation at today's marks: the move did not close it.
+            what = "past liquidation already:" if e.pool in past else "liquidated:"
+            at = "" if e.pool in past else f" at {where}"
             out.append(
-                f"  liquidated: {e.pool} ({', '.join(e.position_ids)}) at {where}; "
+                f"  {what} {e.pool} ({', '.join(e.position_ids)}){at}; "
                 f"lost {money_text(e.lost, cur, coin=report.coin)}"
             )
         out += [f"  warning: {w.message}" for w in variant.warnings]

@@ -252,3 +252,26 @@ def test_output_cut_short_by_a_pipe_ends_quietly(tmp_path: Path) -> None:
     errors = cli.stderr.read().decode()
     assert cli.wait(timeout=60) == 0
     assert errors == ""
+
+
+def test_evaluate_tells_a_pool_past_liquidation_from_one_the_move_liquidates(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """``--at BTCUSDT=40000`` liquidates B; E was past liquidation at today's mark before
+    it: "liquidated: isolated E (E) at ETHUSDT 2,700.00" read as if the move had closed it."""
+    from tests.engine.helpers import position, scenario
+
+    book = scenario(
+        10_000,
+        [
+            position("B", "BTCUSDT", "long", 0.1, 50_000, leverage=25, mark_price=50_000),
+            position("E", "ETHUSDT", "long", 1, 3_000, leverage=20, mark_price=2_700),
+        ],
+    )
+    file = tmp_path / "past.json"
+    file.write_text(book.model_dump_json(exclude_none=True), encoding="utf-8")
+    status, out, _ = run(capsys, "evaluate", str(file), "--at", "BTCUSDT=40000")
+    assert status == 0
+    assert out.count("  past liquidation already: isolated E (E); lost 0.00 USDT") == 2
+    assert out.count("  liquidated: isolated B (B) at BTCUSDT 48,192.77; lost 200.00 USDT") == 2
+    assert "E (E) at" not in out and "also closes E" not in out

@@ -475,3 +475,29 @@ def test_a_search_that_liquidates_every_pool_knows_no_move_goes_lower() -> None:
     alive = max(range(len(account.live)), key=lambda i: account.at_marks.equity[i])
     one_alive = replace(bottom, down=bottom.down - {alive}, equity=account.at_marks.equity)
     assert not account.at_floor(replace(one_alive, total=1e-11))
+
+
+def test_a_position_past_liquidation_today_is_not_closed_by_another_symbol_s_move() -> None:
+    """E, an ETH long 10 % under water at 20x, is past liquidation at today's mark; B, a BTC
+    long at 25x, is not. "If BTCUSDT is wrong" said "loses at most 200.00 USDT and also
+    closes E": no BTC move closes E, it is closed already (its card says so)."""
+    book = scenario(
+        10_000,
+        [
+            position("B", "BTCUSDT", "long", 0.1, 50_000, leverage=25, mark_price=50_000),
+            position("E", "ETHUSDT", "long", 1, 3_000, leverage=20, mark_price=2_700),
+        ],
+    )
+    report = evaluate(book)
+    for name in ("as_entered", "isolated"):
+        variant = report.variants[name]
+        assert variant.positions["E"].past_liquidation
+        fall = variant.symbol_risks["BTCUSDT"].fall
+        assert fall.liquidated == ("B",) and fall.loss == pytest.approx(200)  # B's margin
+        assert variant.symbol_risks["ETHUSDT"].worst.liquidated == ()
+        assert variant.account.worst_move.liquidated == ("B",)
+    btc = next(line for line in summary_lines(report) if line.startswith("If BTCUSDT is wrong"))
+    assert btc == (
+        "If BTCUSDT is wrong: as entered loses at most 200.00 USDT; all isolated loses at most "
+        "200.00 USDT; all cross can lose 5,000.00 USDT."
+    )

@@ -10,13 +10,19 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QWidget
 
 from marginlab.desktop.controller import ScenarioController
+from marginlab.desktop.elided_label import ElidedLabel
 from marginlab.desktop.fields import EditField, problem_for
 from marginlab.desktop.i18n import N_, said, tr
 from marginlab.desktop.style import tint
 from marginlab.desktop.wording import trader_words
 from marginlab.engine.margin.fees import BASE_TAKER_RATES
 from marginlab.engine.margin.models import Scenario
-from marginlab.engine.margin.rules import RULE_SETS, stale_table_warning, table_info
+from marginlab.engine.margin.rules import (
+    RULE_SETS,
+    stale_table_warning,
+    table_age_days,
+    table_info,
+)
 from marginlab.engine.text.numbers import number_text
 
 TIPS = {
@@ -104,8 +110,9 @@ class AccountPanel(QGroupBox):
         self.rules.setToolTip(tr("Which venue's maintenance-margin rules price the positions"))
         self.rules.activated.connect(self._on_rules_activated)
         form.addRow(tr("&Rules"), self.rules)
-        self.stale = QLabel()
-        self.stale.setWordWrap(True)
+        # Two lines at most, the whole warning in its tooltip: wrapped whole in the narrow
+        # column it took seven lines at 1280 × 720 and left the positions table one row.
+        self.stale = ElidedLabel(2)
         self.stale.setAccessibleName("rules date")
         form.addRow("", self.stale)
         controller.scenarioChanged.connect(self._show)
@@ -149,13 +156,17 @@ class AccountPanel(QGroupBox):
         # The table's date under its name (tiers change), and a warning once it is old.
         warning = stale_table_warning(scenario.rules, date.today())
         as_of = table_info(scenario.rules)["as_of"]
-        self.stale.setText(
-            f"⚠ {said(warning)}"
-            if warning
+        days = table_age_days(scenario.rules, date.today())
+        text = (
+            "⚠ "
+            + tr("Tiers as of {date}, {months} months old").format(date=as_of, months=days // 30)
+            if warning and days is not None
             else tr("Tiers as of {date}").format(date=as_of)
             if as_of
             else ""
         )
+        self.stale.set_full_text(text)
+        self.stale.setToolTip(f"⚠ {said(warning)}" if warning else "")
         tint(self.stale, "#c0392b" if warning else "#707070")
 
     def _on_rules_activated(self, index: int) -> None:

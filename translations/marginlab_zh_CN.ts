@@ -4,112 +4,117 @@
  <context>
   <name>MarginLab</name>
   <message>
-   <location filename="../desktop/account_panel.py" line="23" />
+   <location filename="../desktop/account_panel.py" line="29" />
    <source>Deposits + realised PnL − fees. Under cross this whole amount, less the isolated margins, is the pool every cross position can lose.</source>
    <translation>入金 + 已实现盈亏 − 手续费。全仓模式下，这笔钱扣除逐仓保证金后，就是每个全仓仓位都可能亏掉的资金池。</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="27" />
+   <location filename="../desktop/account_panel.py" line="33" />
    <source>Settlement currency of the linear contracts (e.g. USDT)</source>
    <translation>线性合约的结算币种（如 USDT）</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="28" />
+   <location filename="../desktop/account_panel.py" line="34" />
    <source>The most you accept to lose if you are wrong. Empty = no limit. Variants whose max loss is above it are flagged.</source>
    <translation>判断错误时你愿意承受的最大亏损。留空 = 不设上限。最大亏损超过它的方案会被标出。</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="39" />
+   <location filename="../desktop/account_panel.py" line="45" />
    <source>Account</source>
    <translation>账户</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="46" />
+   <location filename="../desktop/account_panel.py" line="52" />
    <source>The accounts in this file. Each settles in its own currency and has its own wallet: they never share collateral, so each is evaluated on its own.</source>
    <translation>本文件中的账户。每个账户以自己的币种结算、有自己的钱包：它们从不共用保证金，因此各自单独计算。</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="52" />
+   <location filename="../desktop/account_panel.py" line="58" />
    <source>S&amp;how</source>
    <translation>显示(&amp;H)</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="56" />
+   <location filename="../desktop/account_panel.py" line="62" />
    <source>These accounts never share collateral: a loss in one cannot liquidate another, and a profit in one cannot save another.</source>
    <translation>这些账户从不共用保证金：一个账户的亏损不会让另一个被强平，一个账户的盈利也救不了另一个。</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="68" />
+   <location filename="../desktop/account_panel.py" line="74" />
    <source>Scenario name, shown in the title bar</source>
    <translation>方案名称，显示在标题栏</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="71" />
+   <location filename="../desktop/account_panel.py" line="77" />
    <source>&amp;Name</source>
    <translation>名称(&amp;N)</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="87" />
+   <location filename="../desktop/account_panel.py" line="93" />
    <source>Taker fee per fill, in %. Empty: the venue's base (non-VIP) rate. It is taken off PnL and sets the break-even price; Bybit also counts the fee to close in its maintenance margin, so it moves the liquidation price there.</source>
    <translation>每笔成交的吃单手续费率，单位 %。留空：交易所基础（非 VIP）费率。它从盈亏中扣除并决定保本价；Bybit 还把平仓手续费计入维持保证金，因此会移动那里的强平价格。</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="94" />
+   <location filename="../desktop/account_panel.py" line="100" />
    <source>Taker &amp;fee (%)</source>
    <translation>吃单手续费 (%)(&amp;F)</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="104" />
+   <location filename="../desktop/account_panel.py" line="110" />
    <source>Which venue's maintenance-margin rules price the positions</source>
    <translation>用哪家交易所的维持保证金规则为仓位定价</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="106" />
+   <location filename="../desktop/account_panel.py" line="112" />
    <source>&amp;Rules</source>
    <translation>规则(&amp;R)</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="74" />
+   <location filename="../desktop/account_panel.py" line="80" />
    <source>&amp;Wallet balance</source>
    <translation>钱包余额(&amp;W)</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="75" />
+   <location filename="../desktop/account_panel.py" line="81" />
    <source>C&amp;urrency</source>
    <translation>币种(&amp;U)</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="76" />
+   <location filename="../desktop/account_panel.py" line="82" />
    <source>Max acceptable &amp;loss</source>
    <translation>最大可接受亏损(&amp;L)</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="120" />
+   <location filename="../desktop/account_panel.py" line="127" />
    <source>{number}. {name} ({currency})</source>
    <translation>{number}. {name}（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="148" />
+   <location filename="../desktop/account_panel.py" line="155" />
    <source>{rate} (venue base rate)</source>
    <translation>{rate}（交易所基础费率）</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="178" />
+   <location filename="../desktop/account_panel.py" line="189" />
    <source>Rules: {wanted} not used ({reasons}); still {rules}</source>
    <translation>规则：未采用 {wanted}（{reasons}）；仍为 {rules}</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="133" />
+   <location filename="../desktop/account_panel.py" line="140" />
    <source>Account {number} of {count}</source>
    <translation>账户 {number}/{count}</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="155" />
+   <location filename="../desktop/account_panel.py" line="162" />
+   <source>Tiers as of {date}, {months} months old</source>
+   <translation>档位表日期 {date}，已 {months} 个月</translation>
+  </message>
+  <message>
+   <location filename="../desktop/account_panel.py" line="164" />
    <source>Tiers as of {date}</source>
    <translation>档位表日期 {date}</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="101" />
+   <location filename="../desktop/account_panel.py" line="107" />
    <source>Tables as of {date}</source>
    <translation>档位表日期 {date}</translation>
   </message>

@@ -1499,3 +1499,45 @@ def test_rules_refused_are_said_and_leave_no_field_marked(qtbot, window: MainWin
     assert window.controller.problems == {} and not window.problems.isVisible()
     window.table.selectRow(0)
     assert not window.form.rate.property("invalid")
+
+
+def test_an_old_tier_table_s_warning_leaves_the_positions_table_its_rows(
+    qtbot, qapp, window: MainWindow, monkeypatch
+) -> None:
+    """1280 × 720, a Hyperliquid book whose bundled tiers are 14 months old: the whole
+    warning, wrapped in the account column, took seven lines and left the positions table
+    one row. The label says the date and age in two lines at most; the tooltip has the whole
+    warning; the table shows two rows and more."""
+    from datetime import date, timedelta
+
+    from marginlab.desktop import account_panel
+    from marginlab.engine.margin.rules import table_info
+
+    as_of = table_info("hyperliquid")["as_of"]
+    later = date.fromisoformat(as_of) + timedelta(days=425)  # 14 months of 30 days, and 5
+
+    class Later(date):
+        @classmethod
+        def today(cls) -> date:
+            return later
+
+    monkeypatch.setattr(account_panel, "date", Later)
+    file = (
+        Path(__file__).parents[1]
+        / "fixtures"
+        / "venues"
+        / "hyperliquid-clearinghouse-12-cross.json"
+    )
+    window.files.ask_import_path = lambda: str(file)
+    window.files.import_positions()
+    wait_result(qtbot, window)
+    window.resize(1280, 660)
+    window._fit_splits()
+    for _ in range(3):
+        qapp.processEvents()
+    label = window.account.stale
+    assert label.full_text() == f"⚠ Tiers as of {as_of}, 14 months old"
+    assert label.toolTip().startswith(f"⚠ Hyperliquid tiers are from {as_of}, 14 months ago")
+    assert label.height() <= 2 * label.fontMetrics().lineSpacing() + 4
+    table = window.table
+    assert table.viewport().height() >= 2 * table.rowHeight(0)

@@ -677,22 +677,13 @@ def test_an_imported_book_keeps_the_three_cards_in_view(qtbot, qapp, window: Mai
     All cross card's max loss and ratio were a horizontal scroll away, and every card's "Max
     loss if wrong" below the panel's edge. The left column gives way as it does when the
     window narrows, and the figures' pane takes the cards' height, so all three stand whole."""
-    from pathlib import Path
 
     window.resize(1600, 1000)
     window._fit_splits()
     qapp.processEvents()
     panel = window.comparison
     assert panel.horizontalScrollBar().maximum() == 0
-    file = (
-        Path(__file__).parents[1]
-        / "fixtures"
-        / "venues"
-        / "hyperliquid-clearinghouse-12-cross.json"
-    )
-    window.files.ask_import_path = lambda: str(file)
-    window.files.import_positions()
-    wait_result(qtbot, window)
+    _import_twelve_hyperliquid_positions(qtbot, window)
     qapp.processEvents()
     qapp.processEvents()
     assert len(window.controller.scenario.positions) == 12
@@ -1522,15 +1513,7 @@ def test_an_old_tier_table_s_warning_leaves_the_positions_table_its_rows(
             return later
 
     monkeypatch.setattr(account_panel, "date", Later)
-    file = (
-        Path(__file__).parents[1]
-        / "fixtures"
-        / "venues"
-        / "hyperliquid-clearinghouse-12-cross.json"
-    )
-    window.files.ask_import_path = lambda: str(file)
-    window.files.import_positions()
-    wait_result(qtbot, window)
+    _import_twelve_hyperliquid_positions(qtbot, window)
     window.resize(1280, 660)
     window._fit_splits()
     for _ in range(3):
@@ -1541,3 +1524,16 @@ def test_an_old_tier_table_s_warning_leaves_the_positions_table_its_rows(
     assert label.height() <= 2 * label.fontMetrics().lineSpacing() + 4
     table = window.table
     assert table.viewport().height() >= 2 * table.rowHeight(0)
+
+
+def _import_twelve_hyperliquid_positions(qtbot, window: MainWindow) -> None:
+    """File > Import positions with the real 12-position Hyperliquid cross account."""
+    file = (
+        Path(__file__).parents[1]
+        / "fixtures"
+        / "venues"
+        / "hyperliquid-clearinghouse-12-cross.json"
+    )
+    window.files.ask_import_path = lambda: str(file)
+    window.files.import_positions()
+    wait_result(qtbot, window)

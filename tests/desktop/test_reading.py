@@ -520,23 +520,29 @@ def test_a_half_typed_edit_does_not_carry_over_to_the_next_position(
     controller.undo_stack.setClean()
 
 
-def test_a_position_past_liquidation_is_not_drawn_as_liquidated_by_another_symbols_move(
-    qtbot, window: MainWindow
-) -> None:
-    """A pool past liquidation at today's marks sits at the axis's mark on every axis: on
-    BTCUSDT's it read "E liquidated (entered/iso) at 60,000.00", as if BTC at its mark closed
-    an ETH position. It says it is past liquidation already, whatever the axis."""
+def _btc_beside_an_eth_long_past_liquidation() -> list[dict]:
+    """B, a healthy 10x BTC long (mark 60,000), and E, an ETH long at 20x 10 % under water:
+    past its liquidation price at today's mark."""
     past = {
         "id": "E",
         "symbol": "ETHUSDT",
         "side": "long",
         "quantity": 1,
         "entry_price": 3_000,
-        "mark_price": 2_700,  # a 20x long 10 % under water: past its liquidation price
+        "mark_price": 2_700,
         "leverage": 20,
         "margin_mode": "isolated",
     }
-    _book(qtbot, window, [{**_long("B", 10), "mark_price": 60_000}, past])
+    return [{**_long("B", 10), "mark_price": 60_000}, past]
+
+
+def test_a_position_past_liquidation_is_not_drawn_as_liquidated_by_another_symbols_move(
+    qtbot, window: MainWindow
+) -> None:
+    """A pool past liquidation at today's marks sits at the axis's mark on every axis: on
+    BTCUSDT's it read "E liquidated (entered/iso) at 60,000.00", as if BTC at its mark closed
+    an ETH position. It says it is past liquidation already, whatever the axis."""
+    _book(qtbot, window, _btc_beside_an_eth_long_past_liquidation())
     window.controller.set_axis("BTCUSDT")
     wait_result(qtbot, window)
     qtbot.wait(50)
@@ -559,17 +565,7 @@ def test_the_what_if_readout_tells_a_move_s_liquidations_from_those_past_already
 ) -> None:
     """BTC at 40,000 liquidates the 10x BTC long; the ETH long was past liquidation before
     any move. The readout said "liquidated: B, E", as if the BTC move had closed E."""
-    past = {
-        "id": "E",
-        "symbol": "ETHUSDT",
-        "side": "long",
-        "quantity": 1,
-        "entry_price": 3_000,
-        "mark_price": 2_700,
-        "leverage": 20,
-        "margin_mode": "isolated",
-    }
-    _book(qtbot, window, [{**_long("B", 10), "mark_price": 60_000}, past])
+    _book(qtbot, window, _btc_beside_an_eth_long_past_liquidation())
     window.controller.set_axis("BTCUSDT")
     wait_result(qtbot, window)
     window.plot.what_if.setValue(40_000)

@@ -119,7 +119,7 @@ def check_lines(check: Check, currency: str, coin: bool = False) -> list[str]:
             *(money_text(check.modes[m].account_max_loss, currency, coin=coin) for m in MODES),
         ),
         ("within your max loss", *(_yes(check.modes[m].within) for m in MODES)),
-        ("largest size within it", *(_num(check.modes[m].max_size) for m in MODES)),
+        ("largest size within it", *(_size(check.modes[m].max_size) for m in MODES)),
         ("highest leverage at this margin", *(_lev(check.modes[m].max_leverage) for m in MODES)),
     ]
     for label, *cells in rows:
@@ -141,8 +141,9 @@ def _yes(value: bool | None) -> str:
     return "n/a" if value is None else "yes" if value else "NO"
 
 
-def _num(value: float | None) -> str:
-    return "n/a" if value is None else f"{value:,.6g}"
+def _size(value: float | None) -> str:
+    """A largest size: "n/a" without a limit, "none" when no size is within it."""
+    return "n/a" if value is None else "none" if not value else f"{value:,.6g}"
 
 
 def _lev(value: float | None) -> str:

@@ -268,8 +268,10 @@ class PreTradeView(QScrollArea):
         self.problems.show_problems(answer.problems, self._check is not None)
         if answer.figures is not None:
             self._show(answer.figures)
-        for button in (*self.open_buttons.values(), *self.use_size.values()):
+        for button in self.open_buttons.values():
             button.setEnabled(answer.figures is not None)
+        for mode, button in self.use_size.items():  # no size within it: nothing to use
+            button.setEnabled(answer.figures is not None and bool(self._size_within(mode)))
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
@@ -307,7 +309,11 @@ class PreTradeView(QScrollArea):
                 "account": f"{money_text(m.account_max_loss_before, cur, coin=coin)} → "
                 f"{money_text(m.account_max_loss, cur, coin=coin)}",
                 "within": within,
-                "size": tr("n/a") if m.max_size is None else f"{m.max_size:,.6g}",
+                "size": tr("n/a")
+                if m.max_size is None
+                else tr("none")
+                if not m.max_size
+                else f"{m.max_size:,.6g}",
                 "leverage": tr("none") if m.max_leverage is None else f"{m.max_leverage:,.2f}×",
                 "moves": "; ".join(
                     f"{v.id} {said(price_or_none_text(v.before))} → "
@@ -325,12 +331,17 @@ class PreTradeView(QScrollArea):
                     item.setToolTip(cells[key])
                 self.table.setItem(row, col, item)
 
+    def _size_within(self, mode: str) -> float | None:
+        """The largest size within the limit in ``mode`` (0: none is), None before a check."""
+        return None if self._check is None else self._check.modes[mode].max_size
+
     def _use_size(self, mode: str) -> None:
-        if self._check is None or self._check.modes[mode].max_size is None:
+        size = self._size_within(mode)
+        if not size:
             return
         self.problems.forget_note()
         self.size_kind.setCurrentIndex(0)
-        self.size_field.setText(f"{self._check.modes[mode].max_size:.6g}")
+        self.size_field.setText(f"{size:.6g}")
         self.recompute()
 
     def open_it(self, mode: str) -> bool:

@@ -2360,17 +2360,17 @@ Keep it?</source>
    <translation>把这个仓位大小填入“仓位大小”栏</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="284" />
+   <location filename="../desktop/pretrade_view.py" line="286" />
    <source>Recommendation: open it ISOLATED</source>
    <translation>建议：以逐仓开仓</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="286" />
+   <location filename="../desktop/pretrade_view.py" line="288" />
    <source>Recommendation: open it CROSS</source>
    <translation>建议：以全仓开仓</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="291" />
+   <location filename="../desktop/pretrade_view.py" line="293" />
    <source>&lt;i&gt;The rules disagree; the first one below decides.&lt;/i&gt;</source>
    <translation>&lt;i&gt;各规则意见不一；以下面第一条为准。&lt;/i&gt;</translation>
   </message>
@@ -2380,12 +2380,12 @@ Keep it?</source>
    <translation>张合约（每张 {size} USD）</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="301" />
+   <location filename="../desktop/pretrade_view.py" line="303" />
    <source>yes</source>
    <translation>是</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="301" />
+   <location filename="../desktop/pretrade_view.py" line="303" />
    <source>NO</source>
    <translation>否</translation>
   </message>
@@ -2400,7 +2400,7 @@ Keep it?</source>
    <translation>把这个仓位以{mode}加入方案（Ctrl+Z 撤销）</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="339" />
+   <location filename="../desktop/pretrade_view.py" line="350" />
    <source>Opened as {mode}: Ctrl+Z undoes it.</source>
    <translation>已以{mode}开仓：Ctrl+Z 撤销。</translation>
   </message>
@@ -3365,42 +3365,42 @@ Keep it?</source>
    <translation>原文逐仓的优点：方向不确定时给亏损封顶</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="334" />
+   <location filename="../engine/margin/precheck.py" line="353" />
    <source>No size would.</source>
    <translation>任何仓位大小都不行。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="317" />
+   <location filename="../engine/margin/precheck.py" line="336" />
    <source>{size} {mode}</source>
    <translation>{size}（{mode}）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="327" />
+   <location filename="../engine/margin/precheck.py" line="346" />
    <source>At most {sizes} would.</source>
    <translation>最多 {sizes} 才行。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="329" />
+   <location filename="../engine/margin/precheck.py" line="348" />
    <source>No size would: without it, a wrong {symbol} already costs the book {loss}.</source>
    <translation>任何仓位大小都不行：即使不开这笔，判断错误的 {symbol} 已让现有持仓亏损 {loss}。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="512" />
+   <location filename="../engine/margin/precheck.py" line="531" />
    <source> past {price}</source>
    <translation>越过 {price} 后</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="325" />
+   <location filename="../engine/margin/precheck.py" line="344" />
    <source>{first} and {second}</source>
    <translation>{first} 和 {second}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="462" />
+   <location filename="../engine/margin/precheck.py" line="481" />
    <source>no price</source>
    <translation>没有价格</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="464" />
+   <location filename="../engine/margin/precheck.py" line="483" />
    <source>{distance} away</source>
    <translation>相距 {distance}</translation>
   </message>
@@ -3410,57 +3410,57 @@ Keep it?</source>
    <translation>仓位大小：必须是大于 0 的数字</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="352" />
+   <location filename="../engine/margin/precheck.py" line="371" />
    <source> and closes {ids}</source>
    <translation>，并连带平仓 {ids}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="370" />
+   <location filename="../engine/margin/precheck.py" line="389" />
    <source>Neither mode keeps a wrong {symbol} within the {accept} you accept (isolated {isolated}, cross {cross}).</source>
    <translation>两种模式都不能把判断错误的 {symbol} 控制在你能接受的 {accept} 以内（逐仓 {isolated}，全仓 {cross}）。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="407" />
+   <location filename="../engine/margin/precheck.py" line="426" />
    <source> ({ids} is isolated now: they carry each other only if both are cross)</source>
    <translation>（{ids} 目前是逐仓：只有两边都是全仓才能互相支撑）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="412" />
+   <location filename="../engine/margin/precheck.py" line="431" />
    <source> ({ids} are isolated now: they carry each other only if both are cross)</source>
    <translation>（{ids} 目前是逐仓：只有两边都是全仓才能互相支撑）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="421" />
+   <location filename="../engine/margin/precheck.py" line="440" />
    <source>It offsets {ids} ({side} {symbol}): in cross the two carry each other, so a swing against one side does not liquidate it alone{note}.</source>
    <translation>它对冲了 {ids}（{side} {symbol}）：在全仓中两者互相支撑，单边不利的波动不会单独强平它{note}。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="436" />
+   <location filename="../engine/margin/precheck.py" line="455" />
    <source>At {leverage} a brief wick can liquidate it; isolated keeps that from reaching your other positions.</source>
    <translation>在 {leverage} 下，一次短暂的插针就可能强平它；逐仓可以防止波及你的其他仓位。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="449" />
+   <location filename="../engine/margin/precheck.py" line="468" />
    <source>A small bet ({margin}, {share} of the wallet): isolated makes its worst case exactly that margin.</source>
    <translation>小额下注（{margin}，占钱包 {share}）：逐仓让它的最坏情况正好是这笔保证金。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="470" />
+   <location filename="../engine/margin/precheck.py" line="489" />
    <source>At {leverage} with the cross liquidation {where}, the account's buffer carries it: cross uses your margin efficiently.</source>
    <translation>在 {leverage} 下，全仓强平{where}，账户的缓冲足以支撑：全仓更有效地利用你的保证金。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="483" />
+   <location filename="../engine/margin/precheck.py" line="502" />
    <source>No rule decides it; isolated keeps the loss to its margin, the safer default when you are unsure.</source>
    <translation>没有规则能决定；逐仓把亏损限制在保证金之内，在你拿不准时是更安全的默认选择。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="357" />
+   <location filename="../engine/margin/precheck.py" line="376" />
    <source>If {symbol} goes against it{where}, cross can lose {loss}{closes}: more than the {accept} you accept. Isolated stops at {isolated}.</source>
    <translation>若 {symbol} 走势与它相反{where}，全仓可能亏损 {loss}{closes}：超过你能接受的 {accept}。逐仓止于 {isolated}。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="390" />
+   <location filename="../engine/margin/precheck.py" line="409" />
    <source>Cross keeps a wrong {symbol} within the {accept} you accept; isolated would lose {loss}.</source>
    <translation>全仓能把判断错误的 {symbol} 控制在你能接受的 {accept} 以内；逐仓会亏损 {loss}。</translation>
   </message>

@@ -29,7 +29,7 @@ from marginlab.engine.margin.planning import (
     opened,
 )
 from marginlab.engine.margin.pools import build_pools
-from marginlab.engine.margin.report import Report
+from marginlab.engine.margin.report import MAX_PRICE, Report
 from marginlab.engine.margin.rules import schedule_for
 from marginlab.engine.text.numbers import (
     coin_amounts,
@@ -227,7 +227,26 @@ def largest_size(scenario: Scenario, ticket: Ticket, mode: MarginMode, limit: fl
     def fits(q: float) -> bool:
         return loss_if_wrong(scenario, ticket, q, mode).loss <= limit * (1 + 1e-12)
 
-    return _largest(fits, cap)
+    found = _largest(fits, cap)
+    move = loss_if_wrong(scenario, ticket, found, mode) if found > 0 else None
+    if move is not None and _only_the_end_of_prices_stops_it(move, scenario, ticket.symbol):
+        return 0.0
+    return found
+
+
+def _only_the_end_of_prices_stops_it(move: WorstMove, scenario: Scenario, symbol: str) -> bool:
+    """Whether a worst move liquidates nothing and ends where the prices a move may name end
+    (``MAX_PRICE``; for a coin-margined account, priced along ``u = 1/P``, where ``u`` does:
+    ``P`` at ``1/MAX_PRICE``), with the loss still growing there. A linear short in cross
+    loses ``Q × 10^12`` at the end, and "the largest size within 2,500" came out as 2.5e-09
+    BTC: a figure of where prices stop, not a size anyone can open. None is. (A coin-margined
+    short's loss stops growing as ``P`` rises without end: its end is no such limit.)"""
+    price = move.prices.get(symbol)
+    if price is None or move.liquidated:
+        return False
+    if scenario.coin_margined:
+        return 0 < price <= 1 / MAX_PRICE
+    return price >= MAX_PRICE
 
 
 def highest_leverage(

@@ -172,3 +172,15 @@ def test_on_a_laptop_the_order_reads_whole_and_what_to_fill_in_is_in_view(
     _settle(qtbot, view)
     assert view.verdict.isVisible() and view.verdict.text().startswith("Recommendation")
     assert not view.problems.isVisible()  # nothing to say: no empty line above the verdict
+
+
+def test_no_size_within_reads_none_and_offers_nothing_to_use(qtbot, window: MainWindow) -> None:
+    """A short in cross has no size within the 2,500 accepted (a rise without end takes the
+    pool): the cell read "2.5e-09" and its button typed that size in."""
+    view = _story(qtbot, window)
+    view.side.setCurrentText("short")
+    _settle(qtbot, view)
+    assert _cell(view, "size", 1) == "none"
+    assert _cell(view, "size", 0) == "0.5"
+    assert not view.use_size["cross"].isEnabled()
+    assert view.use_size["isolated"].isEnabled()

@@ -47,3 +47,15 @@ def test_check_names_bad_input(capsys: pytest.CaptureFixture[str]) -> None:
     assert status == 2 and "no tier table for 'FOOUSDT'" in err
     status, _, err = run(capsys, "check", STORY, "--open", "BTCUSDT long 1 x10", "--max-loss", "x")
     assert status == 2 and "--max-loss: 'x' is not a number" in err
+
+
+def test_check_says_none_where_no_size_is_within(capsys: pytest.CaptureFixture[str]) -> None:
+    """A short in cross: no size keeps a rise without end within 2,500 (2.5e-09 before)."""
+    status, out, _ = run(capsys, "check", STORY, "--open", "BTCUSDT short 0.4 @ 50000 x10")
+    assert status == 0
+    row = next(line for line in out.splitlines() if line.startswith("largest size within it"))
+    assert row.split()[-2:] == ["0.5", "none"]
+    status, out, _ = run(
+        capsys, "check", STORY, "--open", "BTCUSDT short 0.4 @ 50000 x10", "--json"
+    )
+    assert json.loads(out)["modes"]["cross"]["max_size"] == 0

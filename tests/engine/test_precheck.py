@@ -140,3 +140,19 @@ def test_neither_mode_within_names_the_sizes_that_would_be_or_why_none_would() -
         "2,500.00 USDT, cross 7,000.00 USDT). No size would: without it, a wrong BTCUSDT "
         "already costs the book 2,000.00 USDT."
     ]
+
+
+def test_a_short_in_cross_has_no_size_within_a_limit_a_rise_without_end_exceeds() -> None:
+    """A short's loss grows with the price, and in cross nothing stops it short of the pool:
+    a small enough short is not liquidated before the largest price a move may name (10^12),
+    where it loses Q × 10^12. "The largest size within 2,500" came out as 2.5e-09 BTC, the
+    figure of where prices stop. Isolated, the short loses its margin: Q × 50,000 / 10 ≤
+    2,500 by hand, 0.5."""
+    short = Ticket("BTCUSDT", "short", 10, 50_000)
+    check = check_order(load_preset("before-you-open.json"), short, 0.4)
+    assert check.modes["cross"].max_size == 0
+    assert check.modes["isolated"].max_size == pytest.approx(0.5, rel=1e-6)
+    # The long's cross size is bounded by the fall to 0, not by where prices stop: kept.
+    assert check_order(load_preset("before-you-open.json"), B, 0.4).modes[
+        "cross"
+    ].max_size == pytest.approx(0.05, rel=1e-6)

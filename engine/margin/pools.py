@@ -316,6 +316,12 @@ class Pool:
         for them at every edit that keeps the pool. ``totals_at_marks`` leaves the cash out."""
         return self.remembered("at marks", self._at_marks)
 
+    def past_liquidation(self) -> bool:
+        """Whether the pool is liquidated at its legs' marks already (health there ≤ 0, summed
+        as ``at_marks`` sums it): the test the report, the replay and the Monte Carlo share."""
+        equity, maintenance = self.at_marks()
+        return bool(self.legs) and equity - maintenance <= 0
+
     def _at_marks(self) -> tuple[float, float]:
         marks = {leg.symbol: leg.mark for leg in self.legs}
         return (float(self.equity(marks)), float(self.maintenance(marks)))

@@ -240,10 +240,6 @@ def base_asset(symbol: str) -> str:
     return coin
 
 
-def hyperliquid_coin(symbol: str) -> str:
-    return base_asset(symbol)
-
-
 def _override(basis: Basis, rate: float, amount: float) -> Schedule:
     # A positive amount would make MM negative on small notionals; a zero-rate tier below
     # amount/rate keeps MM >= 0 and continuous, so the liquidation solver stays exact.
@@ -266,7 +262,7 @@ def table_symbol(rules: str, symbol: str) -> str:
     symbol, upper-case."""
     if rules != "hyperliquid":
         return symbol.upper()
-    coin = hyperliquid_coin(symbol)
+    coin = base_asset(symbol)
     symbols = rule_table(rules)["symbols"]
     if coin in symbols:
         return coin

@@ -400,7 +400,7 @@ def simulate(
     first = {v: np.empty(paths, dtype=np.int64) for v in VARIANTS}
     # Per pool, whether it is past liquidation at today's marks (as ``evaluate`` decides it):
     # liquidated at step 0 of every path. The first liquidation among the others, apart.
-    past = {v: [bool(pool.legs) and _past_liquidation(pool) for pool in pools[v]] for v in VARIANTS}
+    past = {v: [pool.past_liquidation() for pool in pools[v]] for v in VARIANTS}
     further = {v: np.empty(paths, dtype=np.int64) for v in VARIANTS if any(past[v])}
     batches = [(start, min(BATCH, paths - start)) for start in range(0, paths, BATCH)]
     streams = np.random.SeedSequence(seed).spawn(len(batches))
@@ -515,13 +515,6 @@ def model_parameters(
         out["history"] = model.history.name
         out["history_candles"] = model.history.steps
     return out
-
-
-def _past_liquidation(pool: Pool) -> bool:
-    """Whether ``pool`` is past liquidation at today's marks: its health there ≤ 0, summed as
-    ``evaluate`` and ``solver.crossings`` sum it (``Pool.at_marks``)."""
-    equity, maintenance = pool.at_marks()
-    return equity - maintenance <= 0
 
 
 def _past_ids(pools: tuple[Pool, ...], past: list[bool]) -> tuple[str, ...]:

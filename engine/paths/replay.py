@@ -173,5 +173,5 @@ def _event(
         prices,
         max(pool.cash, 0.0),
         gap,
-        step == 0 and bool(pool.health(marks) <= 0),
+        step == 0 and pool.past_liquidation(),
     )

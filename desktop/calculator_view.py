@@ -181,7 +181,7 @@ class CalculatorView(QScrollArea):
         left.addWidget(self.fills)
         row.addLayout(left)
         self.ladder = QTableWidget(0, len(LADDER_HEAD))
-        self.ladder.setHorizontalHeaderLabels(LADDER_HEAD)
+        self.ladder.setHorizontalHeaderLabels([tr(h) for h in LADDER_HEAD])
         self.ladder.verticalHeader().hide()
         self.ladder.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.ladder.setAccessibleName("ladder")

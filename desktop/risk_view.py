@@ -112,7 +112,9 @@ class RiskView(QScrollArea):
             )
         )
         self.model.activated.connect(self._on_model_activated)
-        self.block = QSpinBox(minimum=1, maximum=10_000, value=DEFAULTS.block, suffix=" candles")
+        self.block = QSpinBox(
+            minimum=1, maximum=10_000, value=DEFAULTS.block, suffix=" " + tr("candles")
+        )
         self.block.setToolTip(
             tr(
                 "Bootstrap: consecutive candles drawn together, so runs and volatility clusters "

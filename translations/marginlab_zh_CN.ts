@@ -2595,12 +2595,12 @@ Keep it?</source>
    <translation>自助抽样你的 K 线（CSV）…</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="306" />
+   <location filename="../desktop/risk_view.py" line="308" />
    <source>P(liquidation) {odds} ± {error}</source>
    <translation>P(强平) {odds} ± {error}</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="310" />
+   <location filename="../desktop/risk_view.py" line="312" />
    <source>{ids} past liquidation already, in every path; P(another liquidation) {odds} ± {error}</source>
    <translation>{ids} 已越过强平（每条路径都算）；P(其他强平) {odds} ± {error}</translation>
   </message>
@@ -2645,32 +2645,32 @@ Keep it?</source>
    <translation>价格如何变动：随机（几何布朗运动），或随机抽取你自己 K 线的连续片段，含插针（每个合约一个 CSV；时间戳、开、高、低、收）</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="117" />
+   <location filename="../desktop/risk_view.py" line="119" />
    <source>Bootstrap: consecutive candles drawn together, so runs and volatility clusters in your history survive</source>
    <translation>自助抽样：连续的 K 线一起抽取，因此你历史中的连续行情和波动聚集得以保留</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="149" />
+   <location filename="../desktop/risk_view.py" line="151" />
    <source>Run a simulation to see the odds of liquidation in each mode.</source>
    <translation>运行一次模拟，查看各模式的强平概率。</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="152" />
+   <location filename="../desktop/risk_view.py" line="154" />
    <source>P(liquidation): share of paths with any liquidation within the horizon (± one standard error). ES95: mean end equity of the worst 5 % of paths.</source>
    <translation>P(强平)：在时间范围内发生任何强平的路径占比（± 一个标准误）。ES95：最差 5 % 路径的期末权益均值。</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="162" />
+   <location filename="../desktop/risk_view.py" line="164" />
    <source>Paths</source>
    <translation>路径数</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="239" />
+   <location filename="../desktop/risk_view.py" line="241" />
    <source>Cancelled.</source>
    <translation>已取消。</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="326" />
+   <location filename="../desktop/risk_view.py" line="328" />
    <source>; median first liquidation after {hours} h</source>
    <translation>；首次强平的中位时间 {hours} 小时</translation>
   </message>
@@ -2685,62 +2685,67 @@ Keep it?</source>
    <translation>年化波动率 %，几何布朗运动：所有合约用一个数（80），或按合约分别给出（BTCUSDT=60, ETHUSDT=90）；单独的一个数用于未列出的合约。默认 {volatility}。</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="126" />
+   <location filename="../desktop/risk_view.py" line="116" />
+   <source>candles</source>
+   <translation>根K线</translation>
+  </message>
+  <message>
+   <location filename="../desktop/risk_view.py" line="128" />
    <source>Horizon</source>
    <translation>时间范围</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="127" />
+   <location filename="../desktop/risk_view.py" line="129" />
    <source>Seed</source>
    <translation>种子</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="132" />
+   <location filename="../desktop/risk_view.py" line="134" />
    <source>Model</source>
    <translation>模型</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="133" />
+   <location filename="../desktop/risk_view.py" line="135" />
    <source>Volatility %/yr</source>
    <translation>波动率 %/年</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="134" />
+   <location filename="../desktop/risk_view.py" line="136" />
    <source>Correlation</source>
    <translation>相关系数</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="135" />
+   <location filename="../desktop/risk_view.py" line="137" />
    <source>Block</source>
    <translation>块长</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="212" />
+   <location filename="../desktop/risk_view.py" line="214" />
    <source>CSV candles (*.csv);;All files (*)</source>
    <translation>CSV K 线 (*.csv);;所有文件 (*)</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="258" />
+   <location filename="../desktop/risk_view.py" line="260" />
    <source>{parameters}; start equity {amount}</source>
    <translation>{parameters}；初始权益 {amount}</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="286" />
+   <location filename="../desktop/risk_view.py" line="288" />
    <source>End equity ({currency})</source>
    <translation>期末权益（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="208" />
+   <location filename="../desktop/risk_view.py" line="210" />
    <source>Candles for {symbol} (Cancel: {symbol} stays at its mark)</source>
    <translation>{symbol} 的 K 线（取消：{symbol} 保持标记价格）</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="280" />
+   <location filename="../desktop/risk_view.py" line="282" />
    <source>end equity median {median}, p5 {p5}; ES95 {es}</source>
    <translation>期末权益中位数 {median}，p5 {p5}；ES95 {es}</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="275" />
+   <location filename="../desktop/risk_view.py" line="277" />
    <source>P(loss &gt; {limit}) {odds}; </source>
    <translation>P(亏损 &gt; {limit}) {odds}；</translation>
   </message>
@@ -3510,32 +3515,32 @@ Keep it?</source>
    <translation>{id}：名义价值 {notional} 超出最大档位（{top}）；按最高档位计算</translation>
   </message>
   <message>
-   <location filename="../engine/margin/rules.py" line="320" />
+   <location filename="../engine/margin/rules.py" line="316" />
    <source>{venue} tiers are from {date}, {months} months ago: the venue may have changed them; check its current table or type an MMR override</source>
    <translation>{venue} 的档位表日期为 {date}，已过去 {months} 个月：交易所可能已修改；请核对其当前档位表或输入维持保证金率覆盖值</translation>
   </message>
   <message>
-   <location filename="../engine/margin/rules.py" line="363" />
+   <location filename="../engine/margin/rules.py" line="359" />
    <source>symbol: {venue} has no tier table for '{symbol}'{where}. Type an MMR override (maintenance_rate) or pick a rule set that covers it</source>
    <translation>合约：{venue} 没有 '{symbol}' 的档位表{where}。请输入维持保证金率覆盖值（maintenance_rate），或选择覆盖它的规则集</translation>
   </message>
   <message>
-   <location filename="../engine/margin/rules.py" line="346" />
+   <location filename="../engine/margin/rules.py" line="342" />
    <source>maintenance_rate: required under rules 'generic' (type an MMR override)</source>
    <translation>maintenance_rate：在 'generic' 规则下必填（请输入维持保证金率覆盖值）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/rules.py" line="351" />
+   <location filename="../engine/margin/rules.py" line="347" />
    <source>; covered by {venues}</source>
    <translation>；{venues} 有它的档位表</translation>
   </message>
   <message>
-   <location filename="../engine/margin/rules.py" line="353" />
+   <location filename="../engine/margin/rules.py" line="349" />
    <source>; no bundled table covers it</source>
    <translation>；内置档位表都不包含它</translation>
   </message>
   <message>
-   <location filename="../engine/margin/rules.py" line="356" />
+   <location filename="../engine/margin/rules.py" line="352" />
    <source>symbol: {venue} has no tier table for '{symbol}'{where}. Type an MMR override or pick a rule set that covers it</source>
    <translation>合约：{venue} 没有 '{symbol}' 的档位表{where}。请输入维持保证金率覆盖值，或选择覆盖它的规则集</translation>
   </message>

@@ -48,12 +48,13 @@ class AccountPanel(QGroupBox):
         # A file may hold the trader's accounts in several settlement currencies: one is shown.
         self.accounts = QComboBox()
         self.accounts.setAccessibleName("accounts")
-        self.accounts.setToolTip(
-            tr(
-                "The accounts in this file. Each settles in its own currency and has its own "
-                "wallet: they never share collateral, so each is evaluated on its own."
-            )
+        # As wide as the column gives it, not as its longest name: "1. USDT account with a
+        # BTCUSDT short, beside a BTC-margined long (USDT)" made the window 1,491 px wide,
+        # past a laptop's screen. Its list, and its tooltip, name each account whole.
+        self.accounts.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
+        self.accounts.setMinimumContentsLength(12)
         self.accounts.activated.connect(controller.show_account)
         self.accounts_label = QLabel(tr("S&how"))
         self.accounts_label.setBuddy(self.accounts)
@@ -133,6 +134,13 @@ class AccountPanel(QGroupBox):
             self.accounts.clear()
             self.accounts.addItems(texts)
         self.accounts.setCurrentIndex(shown)
+        self.accounts.setToolTip(
+            (texts[shown] + "\n\n" if texts else "")
+            + tr(
+                "The accounts in this file. Each settles in its own currency and has its own "
+                "wallet: they never share collateral, so each is evaluated on its own."
+            )
+        )
         several = len(accounts) > 1
         for widget in (self.accounts, self.accounts_label, self.apart):
             widget.setVisible(several)

@@ -24,97 +24,97 @@
    <translation>账户</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="52" />
-   <source>The accounts in this file. Each settles in its own currency and has its own wallet: they never share collateral, so each is evaluated on its own.</source>
-   <translation>本文件中的账户。每个账户以自己的币种结算、有自己的钱包：它们从不共用保证金，因此各自单独计算。</translation>
-  </message>
-  <message>
-   <location filename="../desktop/account_panel.py" line="58" />
+   <location filename="../desktop/account_panel.py" line="59" />
    <source>S&amp;how</source>
    <translation>显示(&amp;H)</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="62" />
+   <location filename="../desktop/account_panel.py" line="63" />
    <source>These accounts never share collateral: a loss in one cannot liquidate another, and a profit in one cannot save another.</source>
    <translation>这些账户从不共用保证金：一个账户的亏损不会让另一个被强平，一个账户的盈利也救不了另一个。</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="74" />
+   <location filename="../desktop/account_panel.py" line="75" />
    <source>Scenario name, shown in the title bar</source>
    <translation>方案名称，显示在标题栏</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="77" />
+   <location filename="../desktop/account_panel.py" line="78" />
    <source>&amp;Name</source>
    <translation>名称(&amp;N)</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="93" />
+   <location filename="../desktop/account_panel.py" line="94" />
    <source>Taker fee per fill, in %. Empty: the venue's base (non-VIP) rate. It is taken off PnL and sets the break-even price; Bybit also counts the fee to close in its maintenance margin, so it moves the liquidation price there.</source>
    <translation>每笔成交的吃单手续费率，单位 %。留空：交易所基础（非 VIP）费率。它从盈亏中扣除并决定保本价；Bybit 还把平仓手续费计入维持保证金，因此会移动那里的强平价格。</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="100" />
+   <location filename="../desktop/account_panel.py" line="101" />
    <source>Taker &amp;fee (%)</source>
    <translation>吃单手续费 (%)(&amp;F)</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="110" />
+   <location filename="../desktop/account_panel.py" line="111" />
    <source>Which venue's maintenance-margin rules price the positions</source>
    <translation>用哪家交易所的维持保证金规则为仓位定价</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="112" />
+   <location filename="../desktop/account_panel.py" line="113" />
    <source>&amp;Rules</source>
    <translation>规则(&amp;R)</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="80" />
+   <location filename="../desktop/account_panel.py" line="81" />
    <source>&amp;Wallet balance</source>
    <translation>钱包余额(&amp;W)</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="81" />
+   <location filename="../desktop/account_panel.py" line="82" />
    <source>C&amp;urrency</source>
    <translation>币种(&amp;U)</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="82" />
+   <location filename="../desktop/account_panel.py" line="83" />
    <source>Max acceptable &amp;loss</source>
    <translation>最大可接受亏损(&amp;L)</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="127" />
+   <location filename="../desktop/account_panel.py" line="139" />
+   <source>The accounts in this file. Each settles in its own currency and has its own wallet: they never share collateral, so each is evaluated on its own.</source>
+   <translation>本文件中的账户。每个账户以自己的币种结算、有自己的钱包：它们从不共用保证金，因此各自单独计算。</translation>
+  </message>
+  <message>
+   <location filename="../desktop/account_panel.py" line="128" />
    <source>{number}. {name} ({currency})</source>
    <translation>{number}. {name}（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="155" />
+   <location filename="../desktop/account_panel.py" line="163" />
    <source>{rate} (venue base rate)</source>
    <translation>{rate}（交易所基础费率）</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="189" />
+   <location filename="../desktop/account_panel.py" line="197" />
    <source>Rules: {wanted} not used ({reasons}); still {rules}</source>
    <translation>规则：未采用 {wanted}（{reasons}）；仍为 {rules}</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="140" />
+   <location filename="../desktop/account_panel.py" line="148" />
    <source>Account {number} of {count}</source>
    <translation>账户 {number}/{count}</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="162" />
+   <location filename="../desktop/account_panel.py" line="170" />
    <source>Tiers as of {date}, {months} months old</source>
    <translation>档位表日期 {date}，已 {months} 个月</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="164" />
+   <location filename="../desktop/account_panel.py" line="172" />
    <source>Tiers as of {date}</source>
    <translation>档位表日期 {date}</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="107" />
+   <location filename="../desktop/account_panel.py" line="108" />
    <source>Tables as of {date}</source>
    <translation>档位表日期 {date}</translation>
   </message>

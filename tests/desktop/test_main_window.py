@@ -1537,3 +1537,27 @@ def _import_twelve_hyperliquid_positions(qtbot, window: MainWindow) -> None:
     window.files.ask_import_path = lambda: str(file)
     window.files.import_positions()
     wait_result(qtbot, window)
+
+
+def test_a_long_account_name_does_not_widen_the_window_past_a_laptop_screen(
+    qtbot, qapp, window: MainWindow
+) -> None:
+    """The two-accounts preset at 1280 × 720: the account picker asked for the width of its
+    longest name ("1. USDT account with a BTCUSDT short, beside a BTC-margined long (USDT)"),
+    the window could not be narrower than 1,491 px, and the All cross card, the plot's right
+    side and the bars were off the screen. The picker shows what fits; its list and its
+    tooltip name the account whole."""
+    window.files.load_preset("two-accounts.json")
+    wait_result(qtbot, window)
+    window.resize(1280, 660)
+    window._fit_splits()
+    for _ in range(3):
+        qapp.processEvents()
+    assert window.minimumSizeHint().width() <= 1280
+    assert window.width() <= 1280
+    viewport = window.comparison.viewport()
+    cross = window.comparison.cards["cross"]
+    assert cross.mapTo(viewport, cross.rect().topRight()).x() <= viewport.width()
+    picker = window.account.accounts
+    assert picker.itemText(0).startswith("1. USDT account with a BTCUSDT short")
+    assert picker.itemText(0) in picker.toolTip()

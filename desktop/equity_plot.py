@@ -31,7 +31,7 @@ from marginlab.desktop.i18n import N_, named, said, tr
 from marginlab.desktop.line_key import LineKey
 from marginlab.desktop.style import PLOT_MIN_HEIGHT, VARIANT_STYLES, variant_pen
 from marginlab.desktop.what_if_box import WhatIfBox
-from marginlab.engine.margin.report import MAX_PRICE
+from marginlab.engine.margin.report import MAX_PRICE, VariantReport
 from marginlab.engine.text.moves import move_text
 from marginlab.engine.text.numbers import amount_text, money_text, price_decimals, price_text
 
@@ -67,10 +67,7 @@ def readout_text(result: Result | None, axis: str, x: float) -> str:
     currency = html.escape(report.currency)  # typed by the user, shown as typed
     parts = []
     for name, variant in report.variants.items():
-        figures = variant.positions.values()
-        # A pool past liquidation at today's marks is not closed by this move: said apart.
-        gone = [html.escape(f.id) for f in figures if f.liquidated and not f.past_liquidation]
-        past = [html.escape(f.id) for f in figures if f.past_liquidation]
+        gone, past = ([html.escape(i) for i in ids] for ids in _closed_by_the_move(variant))
         closed = tr(" — liquidated: {ids}").format(ids=named(gone, NAMED_IDS)) if gone else ""
         if past:
             closed += tr(" — past liquidation already: {ids}").format(ids=named(past, NAMED_IDS))
@@ -82,13 +79,19 @@ def readout_text(result: Result | None, axis: str, x: float) -> str:
     return tr("What if {where}: {figures}").format(where=where, figures=" · ".join(parts))
 
 
+def _closed_by_the_move(variant: VariantReport) -> tuple[list[str], list[str]]:
+    """The positions a what-if move liquidates, and apart those past liquidation at today's
+    marks already (no move closes them)."""
+    figures = variant.positions.values()
+    gone = [f.id for f in figures if f.liquidated and not f.past_liquidation]
+    return gone, [f.id for f in figures if f.past_liquidation]
+
+
 def readout_tooltip(result: Result) -> str:
     """Every position each variant's move liquidates, where the readout names only a few."""
     lines = []
     for name, variant in result.report.variants.items():
-        figures = variant.positions.values()
-        gone = [f.id for f in figures if f.liquidated and not f.past_liquidation]
-        past = [f.id for f in figures if f.past_liquidation]
+        gone, past = _closed_by_the_move(variant)
         title = VARIANT_STYLES[name].title
         if len(gone) > NAMED_IDS:
             lines.append(

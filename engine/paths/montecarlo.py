@@ -538,8 +538,8 @@ def _summary(
     steps: int,
     start_equity: float,
     limit: float | None,
-    past: tuple[str, ...] = (),
-    further: npt.NDArray[np.int64] | None = None,
+    past: tuple[str, ...],
+    further: npt.NDArray[np.int64] | None,
 ) -> VariantRisk:
     p, error, median = _odds(first, steps)
     worst = np.sort(end)[: max(1, int(np.ceil(0.05 * end.size)))]

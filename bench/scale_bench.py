@@ -6,7 +6,9 @@
   redrawing three 801-point curves (the stack's floor);
   budgets: N=20 ≤ 1.2 × N=1, N=500 ≤ 3 × N=1, N=1 ≤ 2 × the floor;
 * evaluate at N = 500 against N = 5 (≤ 10 ×);
-* loading a 2,000-position file into the window against a 20-position one (≤ 10 ×).
+* loading a 2,000-position file into the window against a 20-position one (≤ 10 ×);
+* "Before you open" at N = 20, 500 and 2,000 (not budgeted: a check runs at each keystroke
+  of the order, in the window's thread).
 
 The books' keystrokes and the floor are taken in rounds, each in turn, and the evaluations
 of the two books alternate: a ratio compares figures taken under the same machine load.
@@ -127,6 +129,31 @@ def evaluate_ms(rounds: int) -> tuple[float, float]:
     return median_ms(samples[5]), median_ms(samples[500])
 
 
+def precheck_ms(n: int, rounds: int = 5) -> tuple[float, float]:
+    """ "Before you open" in a book of ``n`` positions: one check of an order in its fourth
+    position's symbol (both modes, their largest size and highest leverage within a limit
+    400 above what a wrong symbol costs the book already), first with every cache cleared
+    (the first keystroke after an edit of the book), then as the next keystroke sees it."""
+    from marginlab.engine.margin.evaluate import as_entered, clear_headline_cache
+    from marginlab.engine.margin.planning import Ticket
+    from marginlab.engine.margin.precheck import check_order
+
+    scenario = book(n)
+    symbol = scenario.positions[3].symbol
+    ticket = Ticket(symbol, "long", 10, scenario.marks()[symbol])
+    limit = as_entered(scenario).symbol_risks[symbol].fall.loss + 400.0
+    first: list[float] = []
+    next_: list[float] = []
+    for _ in range(rounds):
+        for taken, clear in ((first, True), (next_, False)):
+            if clear:
+                clear_headline_cache()
+            start = time.perf_counter()
+            check_order(scenario, ticket, 1.0, None, limit)
+            taken.append(time.perf_counter() - start)
+    return median_ms(first), median_ms(next_)
+
+
 def verdict(ratio: float, budget: float) -> str:
     return f"ratio {ratio:5.2f} (budget {budget:g}: {'met' if ratio <= budget else 'MISSED'})"
 
@@ -141,6 +168,12 @@ def main() -> None:
     follow_palette(app)
     e5, e500 = evaluate_ms(8)
     print(f"evaluate N=5 {e5:8.2f} ms, N=500 {e500:8.2f} ms        {verdict(e500 / e5, 10)}")
+    for n in (20, 500, 2000):
+        first, following = precheck_ms(n)
+        print(
+            f"before you open, N={n:<5d} first keystroke {first:7.1f} ms, next {following:7.1f} ms"
+            " (not budgeted)"
+        )
     with tempfile.TemporaryDirectory() as folder:
         settings = QSettings(str(Path(folder) / "s.ini"), QSettings.Format.IniFormat)
         window = build_window(settings, autosave_folder=Path(folder) / "autosave")

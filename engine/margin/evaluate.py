@@ -89,6 +89,24 @@ def evaluate(scenario: Scenario, at: Mapping[str, float] | None = None) -> Repor
     )
 
 
+def as_entered(scenario: Scenario, remember: bool = True) -> VariantReport:
+    """``evaluate(scenario).variants["as_entered"]``, without the two variants the pre-trade
+    check never reads. Remembered by scenario: the check asks again for the account without
+    the order at each keystroke of the order; not with ``remember=False`` (an account with
+    the order, asked once, would push that one out)."""
+    return _AS_ENTERED.get(scenario, None) if remember else _as_entered(scenario, None)
+
+
+def _as_entered(scenario: Scenario, _: None) -> VariantReport:
+    if scenario.coin_margined:
+        return evaluate(scenario).variants["as_entered"]
+    marks = scenario.marks()
+    return _variant(scenario, "as_entered", marks, {}, {})
+
+
+_AS_ENTERED: ByScenario[None, VariantReport] = ByScenario(_as_entered, kept=6)
+
+
 def _variant(
     scenario: Scenario,
     variant: Variant,
@@ -303,4 +321,5 @@ def clear_headline_cache() -> None:
     """Forget the searches made and the pools built (a benchmark measures fresh ones, as an
     edit, which makes a new scenario, sees them)."""
     _HEADLINES.clear()
+    _AS_ENTERED.clear()
     clear_pools_cache()

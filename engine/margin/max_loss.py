@@ -186,7 +186,11 @@ class _Account:
     pools that hold it, and in them only that symbol's part: each search step costs the legs
     of the symbol that moves, not the whole book."""
 
-    def __init__(self, pools: tuple[Pool, ...], marks: Mapping[str, float]) -> None:
+    def __init__(
+        self, pools: tuple[Pool, ...], marks: Mapping[str, float], lost_elsewhere: float = 0.0
+    ) -> None:
+        """``lost_elsewhere``: what pools left out of ``pools`` lose at any move of the
+        symbols searched (``symbol_loss``), counted in today's equity."""
         self.marks = dict(marks)
         self.live: list[Pool] = []
         self.parts: list[list[SymbolPart]] = []
@@ -221,7 +225,7 @@ class _Account:
             # No move leaves the account worth less than each live pool at its own lowest: a
             # search that gets there has found the worst, and looks no further.
             lows += lowest_worth(pool) or 0.0
-        self.fixed, self.now, self.floor = fixed, now, fixed + lows
+        self.fixed, self.now, self.floor = fixed, now + lost_elsewhere, fixed + lows
         self._searched: dict[tuple[str, tuple[float, ...]], dict[int, tuple[float, float]]] = {}
         self._sharing: dict[str, frozenset[str]] = {}
         # For each symbol: the pools holding it alone (their indices, and as ``AlonePools``).
@@ -543,10 +547,33 @@ def symbol_loss(
     pools: tuple[Pool, ...], marks: Mapping[str, float], symbol: str, side: int
 ) -> WorstMove:
     """The worst the account can reach moving ``symbol`` alone, down (−1) or up (+1): the same
-    exact search as "If SYMBOL is wrong", for one symbol and one side."""
-    account = _Account(pools, marks)
+    exact search as "If SYMBOL is wrong", for one symbol and one side. Only the pools holding
+    ``symbol`` are searched: any other keeps its worth at every price of ``symbol``, so it
+    adds nothing to the loss, unless it is liquidated today already (worth 0 after any move),
+    when it adds its equity today, as the whole account's search counts it. A pre-trade check
+    asks this at dozens of sizes of one order, in a book of thousands of positions."""
+    moving, lost = [], 0.0
+    for pool in pools:
+        if symbol in pool.parts:
+            moving.append(pool)
+        elif pool.legs:
+            found = pool.memo.get(_LOST_TODAY)  # inline: a book's thousands, at every probe
+            if found is None:
+                found = pool.memo[_LOST_TODAY] = _lost_today(pool)
+            lost += found
+    account = _Account(tuple(moving), marks, lost)
     _, x = account.line_search(symbol, account.at_marks, side)
     return account.moved_worst(account.at_marks, symbol, x)
+
+
+_LOST_TODAY = "lost today"
+
+
+def _lost_today(pool: Pool) -> float:
+    """A pool's equity today if it is liquidated today already (as ``_Account`` judges it, at
+    its legs' marks), else 0: what any move loses of it."""
+    today = _pool_at(pool, {leg.symbol: leg.mark for leg in pool.legs})
+    return max(today.equity, 0.0) if today.health <= 0 else 0.0
 
 
 def max_losses(

@@ -222,8 +222,9 @@ class Scenario(BaseModel):
     @property
     def coin_margined(self) -> bool:
         """Its positions are coin-margined (inverse): an account allows no mix of the kinds
-        (a file keeps the other kind in a linked account)."""
-        return any(p.inverse for p in self.positions)
+        (a file keeps the other kind in a linked account). Found once per scenario: a
+        pre-trade search asks at every size it opens the order at."""
+        return _COIN_MARGINED.get(self, None)
 
     def marks(self) -> dict[str, float]:
         """Today's mark per symbol: the mark given on any of its positions, else the entry price
@@ -325,3 +326,10 @@ def _marks(scenario: Scenario, _: None) -> dict[str, float]:
 
 
 _MARKS: ByScenario[None, dict[str, float]] = ByScenario(_marks, kept=24)
+
+
+def _coin_margined(scenario: Scenario, _: None) -> bool:
+    return any(p.inverse for p in scenario.positions)
+
+
+_COIN_MARGINED: ByScenario[None, bool] = ByScenario(_coin_margined, kept=24)

@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 from pydantic import ValidationError
 
+from marginlab.engine.margin.by_scenario import ByScenario
 from marginlab.engine.margin.calculator import (
     Exit,
     average_entry,
@@ -188,9 +189,25 @@ def checked(scenario: Scenario, ticket: Ticket, coin_margined: bool = False) -> 
 
 
 def new_id(scenario: Scenario, stem: str = "P") -> str:
-    """An id no position of ``scenario`` uses: P1, P2… as the window's Add names them."""
+    """An id no position of ``scenario`` uses: P1, P2… as the window's Add names them. Found
+    once per scenario: a search opens its order dozens of times in a book of thousands."""
+    return _NEW_IDS.get(scenario, stem)
+
+
+def _new_id(scenario: Scenario, stem: str) -> str:
     used = {p.id for p in scenario.positions}
     return next(f"{stem}{i}" for i in range(1, len(used) + 2) if f"{stem}{i}" not in used)
+
+
+_NEW_IDS: ByScenario[str, str] = ByScenario(_new_id, kept=12)
+
+
+def _isolated_total(scenario: Scenario, _: None) -> float:
+    """Σ the isolated margins of ``scenario`` as entered (the file's check), once per scenario."""
+    return sum(p.isolated_margin for p in scenario.positions if p.margin_mode == "isolated")
+
+
+_ISOLATED_TOTALS: ByScenario[None, float] = ByScenario(_isolated_total, kept=12)
 
 
 def with_positions(scenario: Scenario, positions: Sequence[dict[str, Any] | Position]) -> Scenario:
@@ -266,8 +283,7 @@ def _added(scenario: Scenario, document: dict[str, Any]) -> Scenario:
     if table_problem:
         problems.append(f"positions[{len(scenario.positions)}].{table_problem}")
     if position.margin_mode == "isolated":
-        isolated = sum(p.isolated_margin for p in scenario.positions if p.margin_mode == "isolated")
-        total = isolated + position.isolated_margin
+        total = _ISOLATED_TOTALS.get(scenario, None) + position.isolated_margin
         wallet = scenario.account.wallet_balance
         if total > wallet * (1 + 1e-12):
             problems.append(

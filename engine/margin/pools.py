@@ -495,6 +495,66 @@ def _build_pools(scenario: Scenario, variant: Variant) -> tuple[Pool, ...]:
 _POOLS: ByScenario[Variant, tuple[Pool, ...]] = ByScenario(_build_pools, kept=12)
 
 
+def as_entered_with_order(account: Scenario, before: Scenario) -> tuple[Pool, ...]:
+    """``build_pools(account, "as_entered")`` for an ``account`` that is ``before`` with one
+    position more, last (an order opened: ``planning.opened``), made from ``before``'s pools:
+    the same pools, summed in the same order, without walking the book again. A pre-trade
+    search opens its order at dozens of sizes; each probe is used once, so neither its pool
+    nor its leg is remembered. Any other ``account`` is built whole."""
+    position = account.positions[-1]
+    marks = before.marks()
+    given = position.mark_price
+    mark = marks.get(position.symbol, position.entry_price if given is None else given)
+    if (
+        len(account.positions) != len(before.positions) + 1
+        or (account.positions[:1] and account.positions[0] is not before.positions[0])
+        or (given is not None and given != mark)  # a mark that would move its symbol's
+        or account.account != before.account
+        or account.rules != before.rules
+        or account.taker_fee != before.taker_fee
+        or position.inverse
+        or before.coin_margined
+    ):
+        return build_pools(account, "as_entered")
+    *isolated, last = build_pools(before, "as_entered")
+    rate = taker_rate(account)
+    held = _margin_held(account.rules, rate, position)
+    # The isolated margins summed in position order, as ``_build_pools`` sums them (their
+    # scale is 1 as entered: the file and ``planning.opened`` refuse more than the wallet).
+    isolated_total = 0.0
+    for pool in isolated:
+        isolated_total += pool.cash
+    added: Leg | None = None
+    if position.margin_mode == "isolated":
+        if isolated_total + held > account.account.wallet_balance * (1 + 1e-12):
+            return build_pools(account, "as_entered")  # scaled: the general build's
+        isolated_total += held
+        leg = make_leg(account.rules, position, mark, rate)
+        isolated.append(Pool(f"isolated {position.id}", "isolated", held, (leg,)))
+    else:
+        added = make_leg(account.rules, position, mark, rate)
+    rest = max(account.account.wallet_balance - isolated_total, 0.0)
+    if last.legs or added is not None:
+        return (*isolated, _cross_with(last, rest, added))
+    return (*isolated, Pool("free balance", "free", rest, ()))
+
+
+def _cross_with(last: Pool, cash: float, leg: Leg | None) -> Pool:
+    """``Pool("cross", "cross", cash, (*last.legs, leg))``, keeping ``last``'s symbol parts
+    where ``leg`` leaves them alone (all of them without one): a part is its legs' alone, and
+    ``Pool`` groups legs in this order, the new leg last in its symbol's part."""
+    pool = Pool("cross", "cross", cash, ())
+    parts = dict(last.parts)
+    legs = last.legs
+    if leg is not None:
+        legs = (*legs, leg)
+        before = parts[leg.symbol].legs if leg.symbol in parts else ()
+        parts[leg.symbol] = SymbolPart(leg.symbol, (*before, leg))
+    object.__setattr__(pool, "legs", legs)
+    object.__setattr__(pool, "parts", parts)
+    return pool
+
+
 def _isolated_pool(rules: str, position: Position, mark: float, margin: float, fee: float) -> Pool:
     """An isolated position's pool, remembered by everything that decides it (the rules, the
     position's every field, its mark, margin and fee rate): it is the same pool in "as

@@ -16,7 +16,7 @@ from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from marginlab.engine.margin.evaluate import evaluate
+from marginlab.engine.margin.evaluate import as_entered
 from marginlab.engine.margin.inverse import symbol_loss_inverse
 from marginlab.engine.margin.max_loss import WorstMove, symbol_loss
 from marginlab.engine.margin.models import MarginMode, Scenario
@@ -28,8 +28,8 @@ from marginlab.engine.margin.planning import (
     max_open,
     opened,
 )
-from marginlab.engine.margin.pools import build_pools
-from marginlab.engine.margin.report import MAX_PRICE, Report
+from marginlab.engine.margin.pools import as_entered_with_order, build_pools
+from marginlab.engine.margin.report import MAX_PRICE, VariantReport
 from marginlab.engine.margin.rules import schedule_for
 from marginlab.engine.text.numbers import (
     coin_amounts,
@@ -132,16 +132,21 @@ def loss_if_wrong(
         account, _ = opened(scenario, ticket, quantity, mode, margin)
     except PlanError:
         return WorstMove(math.inf, {}, ())
-    return wrong_move(account, ticket)
+    return wrong_move(account, ticket, scenario)
 
 
-def wrong_move(account: Scenario, ticket: Ticket) -> WorstMove:
+def wrong_move(account: Scenario, ticket: Ticket, before: Scenario | None = None) -> WorstMove:
     """In an account that holds the order: the worst move of its symbol against it alone
-    (coin-margined: through the account's linear twin, ``inverse.symbol_loss_inverse``)."""
-    if account.coin_margined:
+    (coin-margined: through the account's linear twin, ``inverse.symbol_loss_inverse``).
+    ``before``: the account without the order, whose pools the order's are made from."""
+    if ticket.inverse or (account if before is None else before).coin_margined:
         return symbol_loss_inverse(account, ticket.symbol, adverse_side(ticket))
-    pools = build_pools(account, "as_entered")
-    return symbol_loss(pools, account.marks(), ticket.symbol, adverse_side(ticket))
+    if before is None:
+        pools, marks = build_pools(account, "as_entered"), account.marks()
+    else:
+        pools, marks = as_entered_with_order(account, before), before.marks()
+        marks.setdefault(ticket.symbol, ticket.price)  # a new symbol's: ``order_document``
+    return symbol_loss(pools, marks, ticket.symbol, adverse_side(ticket))
 
 
 def check_order(
@@ -156,10 +161,10 @@ def check_order(
         raise PlanError([say("size: must be a number > 0")])
     checked(scenario, ticket, coin_margined=True)
     limit = scenario.account.max_acceptable_loss if acceptable is None else acceptable
-    before = evaluate(scenario)
+    before = as_entered(scenario)
     modes = {m: _mode(scenario, before, ticket, quantity, m, margin, limit) for m in MODES}
     order_margin = margin if margin is not None else ticket.margin(quantity)
-    risk = before.variants["as_entered"].symbol_risks.get(ticket.symbol)
+    risk = before.symbol_risks.get(ticket.symbol)
     # What a move of the symbol against the order costs the book without it.
     already = 0.0 if risk is None else (risk.fall if ticket.sign > 0 else risk.rise).loss
     with coin_amounts() if scenario.coin_margined else nullcontext():
@@ -170,7 +175,7 @@ def check_order(
 
 def _mode(
     scenario: Scenario,
-    before: Report,
+    before: VariantReport,
     ticket: Ticket,
     quantity: float,
     mode: MarginMode,
@@ -178,10 +183,10 @@ def _mode(
     limit: float | None,
 ) -> ModeCheck:
     account, pid = opened(scenario, ticket, quantity, mode, margin)
-    after = evaluate(account).variants["as_entered"]
+    after = as_entered(account, remember=False)
     figures = after.positions[pid]
     wrong = wrong_move(account, ticket)
-    old = before.variants["as_entered"].positions
+    old = before.positions
     moves = tuple(
         LiquidationMove(p.id, p.symbol, old[p.id].liquidation_price, new.liquidation_price)
         for p in scenario.positions
@@ -201,7 +206,7 @@ def _mode(
         loss_if_wrong=wrong.loss,
         worst_price=wrong.prices.get(ticket.symbol, 0.0),
         closes=tuple(i for i in wrong.liquidated if i != pid),
-        account_max_loss_before=before.variants["as_entered"].account.max_loss,
+        account_max_loss_before=before.account.max_loss,
         account_max_loss=after.account.max_loss,
         moves=moves,
         within=within,

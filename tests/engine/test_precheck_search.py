@@ -1,0 +1,151 @@
+"""Before you open, fast in a big book (issue 16): the pre-trade search opens its order at
+dozens of sizes. It builds each probe's pools from the book's (``as_entered_with_order``)
+and searches only the pools the order's symbol moves (``symbol_loss``). Both must give what
+the whole build and the whole account's search give: the same pools, the same loss."""
+
+from __future__ import annotations
+
+import math
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from marginlab.engine.margin.max_loss import max_losses, symbol_loss
+from marginlab.engine.margin.models import Scenario
+from marginlab.engine.margin.planning import PlanError, Ticket, opened
+from marginlab.engine.margin.pools import Pool, as_entered_with_order, build_pools
+from marginlab.engine.margin.precheck import check_order, loss_if_wrong
+from tests.engine.test_properties import SYMBOLS, scenarios
+
+sys.path.insert(0, str(Path(__file__).parents[2]))
+from bench.books import book
+
+ORDER_SYMBOLS = [*sorted(SYMBOLS), "DOGEUSDT"]  # DOGE: a symbol the book does not hold
+
+
+def assert_same_pools(fast: tuple[Pool, ...], whole: tuple[Pool, ...]) -> None:
+    assert [(p.name, p.kind, p.cash, p.legs) for p in fast] == [
+        (p.name, p.kind, p.cash, p.legs) for p in whole
+    ]
+    for a, b in zip(fast, whole, strict=True):
+        assert list(a.parts) == list(b.parts), a.name
+        for symbol, part in a.parts.items():
+            other = b.parts[symbol]
+            assert part.legs == other.legs
+            mark = part.legs[0].mark
+            for x in (0.0, mark * 0.5, mark, mark * 2, 1e9):
+                assert float(part.health(x)) == float(other.health(x)), (symbol, x)
+
+
+@st.composite
+def orders(draw: st.DrawFn) -> tuple[Ticket, float, str, float | None]:
+    symbol = draw(st.sampled_from(ORDER_SYMBOLS))
+    base = SYMBOLS.get(symbol, 0.2)
+    ticket = Ticket(
+        symbol,
+        draw(st.sampled_from(["long", "short"])),
+        draw(st.floats(1, 100)),
+        base * draw(st.floats(0.8, 1.2)),
+    )
+    quantity = 10 ** draw(st.floats(1, 7)) / ticket.price
+    mode = draw(st.sampled_from(["isolated", "cross"]))
+    margin = None
+    if mode == "isolated" and draw(st.booleans()):
+        margin = ticket.margin(quantity) * draw(st.floats(0.5, 2.0))
+    return ticket, quantity, mode, margin
+
+
+@settings(max_examples=150, deadline=None)
+@given(scenarios(size=6), orders())
+def test_the_order_s_pools_are_the_pools_the_whole_build_makes(
+    before: Scenario, order: tuple[Ticket, float, str, float | None]
+) -> None:
+    ticket, quantity, mode, margin = order
+    assume(ticket.symbol != "DOGEUSDT" or before.rules == "binance-usdm")
+    try:
+        account, _ = opened(before, ticket, quantity, mode, margin)  # type: ignore[arg-type]
+    except PlanError:
+        assume(False)
+        return
+    assert_same_pools(as_entered_with_order(account, before), build_pools(account, "as_entered"))
+
+
+def test_an_order_in_a_book_of_isolated_positions_only_makes_the_cross_pool_or_the_free_one() -> (
+    None
+):
+    before = book(6).model_copy()
+    isolated = before.model_copy(
+        update={"positions": tuple(p for p in before.positions if p.margin_mode == "isolated")}
+    )
+    symbol = isolated.positions[0].symbol
+    ticket = Ticket(symbol, "short", 5, isolated.marks()[symbol])
+    for mode in ("isolated", "cross"):
+        account, _ = opened(isolated, ticket, 3.0, mode)  # type: ignore[arg-type]
+        fast = as_entered_with_order(account, isolated)
+        assert fast[-1].kind == ("free" if mode == "isolated" else "cross")
+        assert_same_pools(fast, build_pools(account, "as_entered"))
+
+
+@settings(max_examples=150, deadline=None)
+@given(scenarios(size=6), st.sampled_from(sorted(SYMBOLS)), st.sampled_from([-1, 1]))
+def test_one_symbol_s_search_loses_what_the_whole_account_s_search_loses(
+    scenario: Scenario, symbol: str, side: int
+) -> None:
+    assume(symbol in scenario.marks())
+    pools, marks = build_pools(scenario, "as_entered"), scenario.marks()
+    risks, _ = max_losses(pools, marks)
+    whole = risks[symbol].fall if side < 0 else risks[symbol].rise
+    found = symbol_loss(pools, marks, symbol, side)
+    scale = scenario.account.wallet_balance + sum(max(p.at_marks()[0], 0.0) for p in pools)
+    assert math.isclose(found.loss, whole.loss, rel_tol=1e-9, abs_tol=1e-9 * scale)
+    assert found.liquidated == whole.liquidated
+
+
+def test_a_pool_liquidated_today_in_another_symbol_counts_its_equity_as_lost() -> None:
+    """An isolated ETH position past liquidation at its mark is worth 0 after any move: a
+    wrong BTC loses its equity too, as the whole account's search counts it."""
+    scenario = Scenario.model_validate(
+        {
+            "rules": "generic",
+            "account": {"wallet_balance": 10_000},
+            "positions": [
+                # ETH: margin 100, 10 at 100 marked at 90.5: equity 5, maintenance 9.05 (1 %).
+                {"id": "E", "symbol": "ETHUSDT", "side": "long", "quantity": 10,
+                 "entry_price": 100, "mark_price": 90.5, "leverage": 10, "margin": 100,
+                 "margin_mode": "isolated", "maintenance_rate": 0.01},
+                {"id": "B", "symbol": "BTCUSDT", "side": "long", "quantity": 0.1,
+                 "entry_price": 50_000, "leverage": 10, "margin_mode": "isolated",
+                 "maintenance_rate": 0.01},
+            ],
+        }
+    )  # fmt: skip
+    pools, marks = build_pools(scenario, "as_entered"), scenario.marks()
+    found = symbol_loss(pools, marks, "BTCUSDT", -1)
+    # B loses its 500 margin; E's 5 is lost whatever BTC does.
+    assert found.loss == pytest.approx(505, rel=1e-12)
+    assert found.liquidated == ("B",)
+
+
+@pytest.mark.parametrize("mode", ["isolated", "cross"])
+def test_a_500_position_book_s_check_reads_as_the_whole_account_search(mode: str) -> None:
+    """In the bench's 500-position book: the loss if wrong at the largest size the check
+    finds is the one the account opened at that size loses in the whole account's search."""
+    before = book(500)
+    symbol = before.positions[3].symbol
+    ticket = Ticket(symbol, "long", 10, before.marks()[symbol])
+    already = max_losses(build_pools(before, "as_entered"), before.marks())[0][symbol].fall.loss
+    limit = already + 400.0
+    check = check_order(before, ticket, 1.0, None, limit)
+    size = check.modes[mode].max_size  # type: ignore[index]
+    assert size is not None and size > 0
+    account, _ = opened(before, ticket, size, mode)  # type: ignore[arg-type]
+    pools = build_pools(account, "as_entered")
+    whole = max_losses(pools, account.marks())[0][symbol].fall.loss
+    assert whole <= limit * (1 + 1e-9)
+    assert loss_if_wrong(before, ticket, size, mode).loss == pytest.approx(whole, rel=1e-9)  # type: ignore[arg-type]
+    bigger, _ = opened(before, ticket, size * 1.01, mode)  # type: ignore[arg-type]
+    more = max_losses(build_pools(bigger, "as_entered"), bigger.marks())[0][symbol].fall.loss
+    assert more > limit

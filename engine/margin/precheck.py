@@ -36,6 +36,7 @@ from marginlab.engine.text.numbers import (
     money_text,
     percent_text,
     price_or_none_text,
+    share_text,
 )
 from marginlab.engine.text.said import say
 
@@ -474,7 +475,7 @@ def _reasons(
                     "A small bet ({margin}, {share} of the wallet): isolated makes its worst case "
                     "exactly that margin.",
                     margin=money_text(margin, cur),
-                    share=percent_text(margin / wallet, 1),
+                    share=share_text(margin / wallet),
                 ),
             )
         )

@@ -156,3 +156,12 @@ def test_a_short_in_cross_has_no_size_within_a_limit_a_rise_without_end_exceeds(
     assert check_order(load_preset("before-you-open.json"), B, 0.4).modes[
         "cross"
     ].max_size == pytest.approx(0.05, rel=1e-6)
+
+
+def test_a_small_bet_in_a_big_wallet_names_its_share_not_zero() -> None:
+    """181.08 of a 510,000 wallet read "0.0 % of the wallet": a share that is not 0 reads to
+    two significant digits."""
+    account = scenario(510_000, [position("A", "ETHUSDT", "long", 1, 3_000)])
+    check = check_order(account, Ticket("ETHUSDT", "long", 10, 181.08), 10)
+    (bet,) = [r for r in check.reasons if r.rule == "small_bet"]
+    assert "(181.08 USDT, 0.036 % of the wallet)" in bet.text

@@ -10,6 +10,7 @@ from marginlab.cli.accounts import load_account
 from marginlab.cli.calc import CalcUsageError, Reader
 from marginlab.engine.margin.planning import MODES, PlanError, Ticket, account_contract_size
 from marginlab.engine.margin.precheck import Check, check_order
+from marginlab.engine.margin.rules import size_text
 from marginlab.engine.text.numbers import money_text, percent_text, price_or_none_text
 from marginlab.engine.text.orders import parse_order
 from marginlab.engine.text.report_text import strict_json
@@ -119,7 +120,7 @@ def check_lines(check: Check, currency: str, coin: bool = False) -> list[str]:
             *(money_text(check.modes[m].account_max_loss, currency, coin=coin) for m in MODES),
         ),
         ("within your max loss", *(_yes(check.modes[m].within) for m in MODES)),
-        ("largest size within it", *(_size(check.modes[m].max_size) for m in MODES)),
+        ("largest size within it", *(_size(check, check.modes[m].max_size) for m in MODES)),
         ("highest leverage at this margin", *(_lev(check.modes[m].max_leverage) for m in MODES)),
     ]
     for label, *cells in rows:
@@ -141,9 +142,11 @@ def _yes(value: bool | None) -> str:
     return "n/a" if value is None else "yes" if value else "NO"
 
 
-def _size(value: float | None) -> str:
-    """A largest size: "n/a" without a limit, "none" when no size is within it."""
-    return "n/a" if value is None else "none" if not value else f"{value:,.6g}"
+def _size(check: Check, value: float | None) -> str:
+    """A largest size in its unit: "n/a" without a limit, "none" when no size is within it."""
+    if value is None:
+        return "n/a"
+    return size_text(check.ticket.symbol, value, check.ticket.inverse) if value else "none"
 
 
 def _lev(value: float | None) -> str:

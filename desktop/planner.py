@@ -31,7 +31,7 @@ from marginlab.engine.margin.planning import (
     size_for_loss,
     ticket_problems,
 )
-from marginlab.engine.margin.rules import base_asset
+from marginlab.engine.margin.rules import size_text
 from marginlab.engine.text.numbers import read_number
 from marginlab.engine.text.said import Said
 
@@ -94,11 +94,9 @@ class Planner:
         return self._controller.scenario.marks().get(symbol)
 
     def size_text(self, symbol: str, quantity: float) -> str:
-        """A size in its unit: "690.30034 0G" (``rules.base_asset``), or "12 contracts" of a
+        """A size in its unit: "690.30034 0G" (``rules.size_text``), or "12 contracts" of a
         coin-margined account."""
-        if self.coin:
-            return tr("{count} contracts").format(count=f"{quantity:,.8g}")
-        return f"{quantity:,.8g} {base_asset(symbol.strip().upper())}"
+        return said(size_text(symbol.strip().upper(), quantity, self.coin, digits=8))
 
     def positions(self) -> list[tuple[str, str]]:
         """(id, "id · symbol side") of every position, for the funding pick list."""

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from marginlab.desktop.controller import ScenarioController
-from marginlab.desktop.i18n import said_error, tr
+from marginlab.desktop.i18n import said, said_error, tr
 from marginlab.desktop.planner import Answer, Planner, in_field_words, read_field
 from marginlab.engine.margin.models import MarginMode, Side
 from marginlab.engine.margin.planning import (
@@ -18,6 +18,7 @@ from marginlab.engine.margin.planning import (
     order_document,
 )
 from marginlab.engine.margin.precheck import Check, check_order
+from marginlab.engine.margin.rules import size_text
 
 SizeKind = Literal["quantity", "margin"]
 
@@ -47,6 +48,10 @@ class PreTrade:
     def coin(self) -> bool:
         """The account is coin-margined: amounts in the coin, sizes in contracts."""
         return self._controller.scenario.coin_margined
+
+    def size_text(self, ticket: Ticket, quantity: float) -> str:
+        """The order's size in its unit: "59.9563 0G", or "12 contracts" (``rules.size_text``)."""
+        return said(size_text(ticket.symbol, quantity, ticket.inverse))
 
     def contract_size(self, symbol: str) -> float | None:
         """USD per contract of an order in ``symbol`` (coin-margined accounts), else None."""

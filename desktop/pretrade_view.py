@@ -313,7 +313,7 @@ class PreTradeView(QScrollArea):
                 if m.max_size is None
                 else tr("none")
                 if not m.max_size
-                else f"{m.max_size:,.6g}",
+                else self.owner.size_text(check.ticket, m.max_size),
                 "leverage": tr("none") if m.max_leverage is None else f"{m.max_leverage:,.2f}×",
                 "moves": "; ".join(
                     f"{v.id} {said(price_or_none_text(v.before))} → "

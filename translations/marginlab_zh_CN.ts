@@ -824,77 +824,77 @@
    <translation>移动假设价格线，查看各方案在该处的权益。</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="82" />
+   <location filename="../desktop/equity_plot.py" line="79" />
    <source>What if {where}: {figures}</source>
    <translation>假设 {where}：{figures}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="173" />
+   <location filename="../desktop/equity_plot.py" line="176" />
    <source>Move one symbol's price (others stay at their marks), or move every symbol by the same percentage</source>
    <translation>移动一个合约的价格（其他合约保持标记价格），或让所有合约按相同百分比移动</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="185" />
+   <location filename="../desktop/equity_plot.py" line="188" />
    <source>Where the what-if line stands: type a price (or a % move of every symbol) and press Enter, or step it with Up/Down and PageUp/PageDown. Dragging the line in the plot moves it too.</source>
    <translation>假设价格线的位置：输入价格（或所有合约的百分比变动）后按回车，或用 上/下 和 PageUp/PageDown 调整。在图中拖动这条线也可以移动它。</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="196" />
+   <location filename="../desktop/equity_plot.py" line="199" />
    <source>What &amp;if:</source>
    <translation>假设(&amp;I)：</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="261" />
+   <location filename="../desktop/equity_plot.py" line="264" />
    <source>Drag: each variant's equity and liquidations at this price</source>
    <translation>拖动：各方案在此价格下的权益和强平</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="289" />
+   <location filename="../desktop/equity_plot.py" line="292" />
    <source>e.g. ETH -10%, SOL 150</source>
    <translation>例如 ETH -10%, SOL 150</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="291" />
+   <location filename="../desktop/equity_plot.py" line="294" />
    <source>Move other symbols too, each its own way: a % from its mark or a price, e.g. 'ETH -10%, SOL 150' (ALL -20% moves every symbol). Enter applies it; the line sets the symbol on the plot's axis. Empty: the other symbols stay at their marks.</source>
    <translation>让其他合约也各自移动：相对标记价格的 % 或一个价格，例如 'ETH -10%, SOL 150'（ALL -20% 移动所有合约）。回车生效；图中的线设定横轴上的合约。留空：其他合约保持标记价格。</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="299" />
+   <location filename="../desktop/equity_plot.py" line="302" />
    <source>Other sym&amp;bols:</source>
    <translation>其他合约(&amp;B)：</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="308" />
+   <location filename="../desktop/equity_plot.py" line="311" />
    <source>The figures in the cards above: at today's marks, or as if the market stood at the what-if prices (liquidation prices, distances and ratios from there)</source>
    <translation>上方卡片中的数字：按今日标记价格，或假设市场处于假设价格（强平价格、距离和保证金率从那里算起）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="316" />
+   <location filename="../desktop/equity_plot.py" line="319" />
    <source>&amp;Cards show figures</source>
    <translation>卡片显示(&amp;C)</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="323" />
+   <location filename="../desktop/equity_plot.py" line="326" />
    <source>in USD, beside the same on USDT (grey dashes)</source>
    <translation>以美元计，并列 U 本位同样仓位（灰色虚线）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="324" />
+   <location filename="../desktop/equity_plot.py" line="327" />
    <source>in the coin</source>
    <translation>以币计</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="326" />
+   <location filename="../desktop/equity_plot.py" line="329" />
    <source>A coin-margined account's equity in USD at each price, or in the coin. In USD a long loses twice as the price falls: fewer coins, each worth less. The grey dashed curve is the same trades USDT-margined.</source>
    <translation>币本位账户在各价格下以美元或以币计的权益。以美元计时，多单在价格下跌时双重亏损：币更少，每个币也更不值钱。灰色虚线是同样的交易以 U 本位（USDT 保证金）持有。</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="333" />
+   <location filename="../desktop/equity_plot.py" line="336" />
    <source>&amp;Equity</source>
    <translation>权益(&amp;E)</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="384" />
+   <location filename="../desktop/equity_plot.py" line="387" />
    <source>Move of every symbol (%)</source>
    <translation>所有合约的变动 (%)</translation>
   </message>
@@ -904,117 +904,117 @@
    <translation>所有合约 {move}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="169" />
+   <location filename="../desktop/equity_plot.py" line="172" />
    <source>Equity against:</source>
    <translation>权益对应：</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="256" />
+   <location filename="../desktop/equity_plot.py" line="259" />
    <source>what if</source>
    <translation>假设</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="306" />
+   <location filename="../desktop/equity_plot.py" line="309" />
    <source>at today's marks</source>
    <translation>按今日标记价格</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="306" />
+   <location filename="../desktop/equity_plot.py" line="309" />
    <source>at the what-if</source>
    <translation>按假设价格</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="414" />
+   <location filename="../desktop/equity_plot.py" line="417" />
    <source>Add a position to see the equity curves.</source>
    <translation>添加一个仓位以查看权益曲线。</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="503" />
+   <location filename="../desktop/equity_plot.py" line="506" />
    <source>{ids} past liquidation already ({variants})</source>
    <translation>{ids} 已越过强平（{variants}）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="505" />
+   <location filename="../desktop/equity_plot.py" line="508" />
    <source>{ids} liquidated ({variants}) at {where}</source>
    <translation>{ids} 被强平（{variants}），位置 {where}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="526" />
+   <location filename="../desktop/equity_plot.py" line="529" />
    <source>Liquidation lines: </source>
    <translation>强平线：</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="74" />
+   <location filename="../desktop/equity_plot.py" line="71" />
    <source> — liquidated: {ids}</source>
    <translation> — 已强平：{ids}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="76" />
+   <location filename="../desktop/equity_plot.py" line="73" />
    <source> — past liquidation already: {ids}</source>
    <translation> — 已越过强平：{ids}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="386" />
+   <location filename="../desktop/equity_plot.py" line="389" />
    <source>{symbol} price ({currency})</source>
    <translation>{symbol} 价格（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="397" />
+   <location filename="../desktop/equity_plot.py" line="400" />
    <source>Account equity ({currency})</source>
    <translation>账户权益（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="470" />
+   <location filename="../desktop/equity_plot.py" line="473" />
    <source>start equity {amount}</source>
    <translation>初始权益 {amount}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="514" />
+   <location filename="../desktop/equity_plot.py" line="517" />
    <source>{variants}: {ids} already past liquidation at today's marks, lost at any price on this axis</source>
    <translation>{variants}：{ids} 按今天的标记价已越过强平，此轴上任何价格都已亏掉</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="519" />
+   <location filename="../desktop/equity_plot.py" line="522" />
    <source>{variants}: {ids} liquidated when the move reaches {where}</source>
    <translation>{variants}：价格移动到 {where} 时 {ids} 被强平</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="697" />
+   <location filename="../desktop/equity_plot.py" line="700" />
    <source>what if {where}</source>
    <translation>假设 {where}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="95" />
+   <location filename="../desktop/equity_plot.py" line="98" />
    <source>{variant} liquidates: {ids}</source>
    <translation>{variant} 强平：{ids}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="99" />
+   <location filename="../desktop/equity_plot.py" line="102" />
    <source>{variant}, past liquidation already: {ids}</source>
    <translation>{variant}，已越过强平：{ids}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="477" />
+   <location filename="../desktop/equity_plot.py" line="480" />
    <source>max acceptable loss {limit}: equity {equity}</source>
    <translation>最大可接受亏损 {limit}：权益 {equity}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="524" />
+   <location filename="../desktop/equity_plot.py" line="527" />
    <source>… and {n} more, farther from the marks</source>
    <translation>… 另有 {n} 条，离标记价格更远</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="530" />
+   <location filename="../desktop/equity_plot.py" line="533" />
    <source>The numbered liquidation lines on the plot, nearest first:</source>
    <translation>图上编号的强平线，由近及远：</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="678" />
+   <location filename="../desktop/equity_plot.py" line="681" />
    <source>{problem}; nothing moved</source>
    <translation>{problem}；未移动</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="365" />
+   <location filename="../desktop/equity_plot.py" line="368" />
    <source>{problems}; the moves shown are the last valid ones</source>
    <translation>{problems}；显示的是上一次有效的移动</translation>
   </message>
@@ -1675,107 +1675,102 @@ Keep it?</source>
    <translation>杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="238" />
+   <location filename="../desktop/planner.py" line="236" />
    <source>Funding rate (%)</source>
    <translation>资金费率 (%)</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="239" />
+   <location filename="../desktop/planner.py" line="237" />
    <source>Holding time (hours)</source>
    <translation>持仓时长（小时）</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="291" />
+   <location filename="../desktop/planner.py" line="289" />
    <source>Fills: type one fill a line, quantity @ price</source>
    <translation>成交：每行一笔，数量 @ 价格</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="364" />
+   <location filename="../desktop/planner.py" line="362" />
    <source> and </source>
    <translation> 和 </translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="130" />
+   <location filename="../desktop/planner.py" line="128" />
    <source>Symbol: type one, e.g. BTCUSDT</source>
    <translation>合约：请输入，例如 BTCUSDT</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="133" />
+   <location filename="../desktop/planner.py" line="131" />
    <source>Leverage: must be between 1 and 1,000</source>
    <translation>杠杆：必须在 1 到 1,000 之间</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="145" />
+   <location filename="../desktop/planner.py" line="143" />
    <source>MMR override (%)</source>
    <translation>维持保证金率覆盖值 (%)</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="172" />
+   <location filename="../desktop/planner.py" line="170" />
    <source>Exit price</source>
    <translation>平仓价格</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="173" />
+   <location filename="../desktop/planner.py" line="171" />
    <source>Target ROE (%)</source>
    <translation>目标收益率 (%)</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="242" />
+   <location filename="../desktop/planner.py" line="240" />
    <source>Position: add a position to the account first</source>
    <translation>仓位：请先在账户中添加仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="100" />
-   <source>{count} contracts</source>
-   <translation>{count} 张</translation>
-  </message>
-  <message>
-   <location filename="../desktop/planner.py" line="139" />
+   <location filename="../desktop/planner.py" line="137" />
    <source>Price: type the order price (the account holds no position in it)</source>
    <translation>价格：请输入订单价格（账户中没有该合约的仓位）</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="227" />
+   <location filename="../desktop/planner.py" line="225" />
    <source>Loss you accept: type it (the account sets no max acceptable loss)</source>
    <translation>可接受亏损：请输入（账户未设定最大可接受亏损）</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="276" />
+   <location filename="../desktop/planner.py" line="274" />
    <source>Fills: at most {most} (you typed {typed})</source>
    <translation>成交：最多 {most} 笔（你输入了 {typed} 笔）</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="286" />
+   <location filename="../desktop/planner.py" line="284" />
    <source>Fill {n} quantity</source>
    <translation>第 {n} 笔成交 数量</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="287" />
+   <location filename="../desktop/planner.py" line="285" />
    <source>Fill {n} price</source>
    <translation>第 {n} 笔成交 价格</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="149" />
+   <location filename="../desktop/planner.py" line="147" />
    <source>MMR override (%): must be between 0 and 100</source>
    <translation>维持保证金率覆盖值 (%)：必须在 0 到 100 之间</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="284" />
+   <location filename="../desktop/planner.py" line="282" />
    <source>Fill {n}: write quantity @ price, e.g. 0.5 @ 60000</source>
    <translation>第 {n} 笔成交：请写成 数量 @ 价格，例如 0.5 @ 60000</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="327" />
+   <location filename="../desktop/planner.py" line="325" />
    <source>past the liquidation of {id} as it stands ({modes}): the position would be gone before this fills</source>
    <translation>越过了 {id} 当前的强平价格（{modes}）：这笔成交之前仓位已被强平</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="343" />
+   <location filename="../desktop/planner.py" line="341" />
    <source>margin more than the account has left ({modes})</source>
    <translation>所需保证金超过账户剩余（{modes}）</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="336" />
+   <location filename="../desktop/planner.py" line="334" />
    <source>past the liquidation after fill {n} ({where}): the position would be gone before this fills</source>
    <translation>越过了第 {n} 笔成交后的强平价格（{where}）：这笔成交之前仓位已被强平</translation>
   </message>
@@ -2160,12 +2155,12 @@ Keep it?</source>
    <translation>盈亏（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade.py" line="72" />
+   <location filename="../desktop/pretrade.py" line="77" />
    <source>Max acceptable loss</source>
    <translation>最大可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade.py" line="80" />
+   <location filename="../desktop/pretrade.py" line="85" />
    <source>Max acceptable loss: type the most you accept to lose (the account sets none)</source>
    <translation>最大可接受亏损：请输入你能接受的最大亏损（账户未设定）</translation>
   </message>
@@ -3205,7 +3200,7 @@ Keep it?</source>
    <translation>币本位仓位：{what}目前只支持 U 本位（线性）合约（卡片中的数字、图表、开仓前检查、盈亏与目标价、DCA 阶梯以及最大可开支持币本位合约）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="310" />
+   <location filename="../engine/margin/models.py" line="311" />
    <source>positions: linear and coin-margined positions settle in different currencies and never share collateral: keep the coin-margined ones in a linked account (linked_accounts)</source>
    <translation>positions：U 本位（线性）与币本位仓位以不同币种结算，从不共用保证金：请把币本位仓位放在关联账户中（linked_accounts）</translation>
   </message>
@@ -3220,17 +3215,17 @@ Keep it?</source>
    <translation>仓位：逐仓保证金合计 {isolated}，超过钱包余额 {wallet_balance}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="276" />
+   <location filename="../engine/margin/models.py" line="277" />
    <source>{where}.contract_size: required for a coin-margined position (USD per contract: 100 for Binance COIN-M BTCUSD, 1 for Bybit and BitMEX)</source>
    <translation>{where}.contract_size：币本位仓位必填（每张合约的美元面值：币安币本位 BTCUSD 为 100，Bybit 和 BitMEX 为 1）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="298" />
+   <location filename="../engine/margin/models.py" line="299" />
    <source>{where}.contract_size: only a coin-margined position has one</source>
    <translation>{where}.contract_size：只有币本位仓位才有合约面值</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="302" />
+   <location filename="../engine/margin/models.py" line="303" />
    <source>{where}.contract: coin-margined positions need the generic rule set and an MMR override: no COIN-M or inverse tier table is bundled yet</source>
    <translation>{where}.contract：币本位仓位需要通用规则集和维持保证金率覆盖值：目前尚未内置币本位（反向）合约的档位表</translation>
   </message>
@@ -3255,217 +3250,217 @@ Keep it?</source>
    <translation>{where}.mark_price：{symbol} 在 positions[{first}] 中已有标记价格 {mark_price}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="287" />
+   <location filename="../engine/margin/models.py" line="288" />
    <source>{where}.{name}: a coin-margined price must be at least {least} (its reciprocal prices the contract, and may not pass {most})</source>
    <translation>{where}.{name}：币本位合约的价格不能低于 {least}（合约按其倒数定价，倒数不能超过 {most}）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="339" />
+   <location filename="../engine/margin/planning.py" line="355" />
    <source>fill {n}: price and quantity must be numbers &gt; 0</source>
    <translation>第 {n} 笔成交：价格和数量必须是大于 0 的数字</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="665" />
+   <location filename="../engine/margin/planning.py" line="681" />
    <source>size from the loss and funding</source>
    <translation>按亏损定仓位和资金费率</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="344" />
+   <location filename="../engine/margin/planning.py" line="360" />
    <source>fills: type at least one fill (price and quantity)</source>
    <translation>成交：请至少输入一笔成交（价格和数量）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="346" />
+   <location filename="../engine/margin/planning.py" line="362" />
    <source>fills: at most {most} (a ladder, not a trade log)</source>
    <translation>成交：最多 {most} 笔（这是分批建仓计划，不是成交记录）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="627" />
+   <location filename="../engine/margin/planning.py" line="643" />
    <source>stop price: must be a number &gt; 0</source>
    <translation>止损价：必须是大于 0 的数字</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="635" />
+   <location filename="../engine/margin/planning.py" line="651" />
    <source>loss you accept: must be a number &gt; 0</source>
    <translation>可接受亏损：必须是大于 0 的数字</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="163" />
+   <location filename="../engine/margin/planning.py" line="164" />
    <source>contract: this account holds coin-margined contracts; the order must be one too</source>
    <translation>contract：此账户持有币本位合约；订单也必须是币本位合约</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="165" />
+   <location filename="../engine/margin/planning.py" line="166" />
    <source>contract: this account holds linear contracts; the order must be one too</source>
    <translation>contract：此账户持有 U 本位（线性）合约；订单也必须是线性合约</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="274" />
+   <location filename="../engine/margin/planning.py" line="290" />
    <source>positions: isolated margins add up to {total}, more than account.wallet_balance {wallet}</source>
    <translation>仓位：逐仓保证金合计 {total}，超过钱包余额 {wallet}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="679" />
+   <location filename="../engine/margin/planning.py" line="695" />
    <source>funding rate: must be a fraction between -1 and 1 (0.0001 = 0.01 %)</source>
    <translation>资金费率：必须是 -1 到 1 之间的小数（0.0001 = 0.01 %）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="682" />
+   <location filename="../engine/margin/planning.py" line="698" />
    <source>holding time: must be between 0 and 10 years, in hours</source>
    <translation>持仓时长：必须在 0 到 10 年之间，以小时计</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="324" />
+   <location filename="../engine/margin/planning.py" line="340" />
    <source>position: no position '{id}' in the account</source>
    <translation>仓位：账户中没有仓位 '{id}'</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="503" />
+   <location filename="../engine/margin/planning.py" line="519" />
    <source>quantity step: too fine for this size (more than 10^12 steps)</source>
    <translation>数量步长：对这个仓位太细（超过 10^12 步）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="630" />
+   <location filename="../engine/margin/planning.py" line="646" />
    <source>stop price: must be below the entry for a long</source>
    <translation>止损价：做多时必须低于开仓价</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="632" />
+   <location filename="../engine/margin/planning.py" line="648" />
    <source>stop price: must be above the entry for a short</source>
    <translation>止损价：做空时必须高于开仓价</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="175" />
+   <location filename="../engine/margin/planning.py" line="176" />
    <source>symbol: letters, digits, _ . : / - only, at most 40</source>
    <translation>合约：只能用字母、数字、_ . : / -，最多 40 个字符</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="50" />
+   <location filename="../engine/margin/precheck.py" line="51" />
    <source>the brief's habit: compare the mode's loss if wrong with the most you accept</source>
    <translation>原文的习惯：把该模式判断错误时的亏损与你能接受的最大亏损相比</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="53" />
+   <location filename="../engine/margin/precheck.py" line="54" />
    <source>the brief, 'when to choose': cross for positions that hedge each other</source>
    <translation>原文“如何选择”：互相对冲的仓位用全仓</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="54" />
+   <location filename="../engine/margin/precheck.py" line="55" />
    <source>the brief, 'when to choose': isolated for high-leverage positions</source>
    <translation>原文“如何选择”：高杠杆仓位用逐仓</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="55" />
+   <location filename="../engine/margin/precheck.py" line="56" />
    <source>the brief, isolated pros: small experimental bets with a known worst case</source>
    <translation>原文逐仓的优点：小额试探性下注，最坏情况已知</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="56" />
+   <location filename="../engine/margin/precheck.py" line="57" />
    <source>the brief, 'when to choose': cross for low leverage with ample funds</source>
    <translation>原文“如何选择”：低杠杆且资金充足时用全仓</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="57" />
+   <location filename="../engine/margin/precheck.py" line="58" />
    <source>the brief, isolated pros: a loss ceiling when the direction is uncertain</source>
    <translation>原文逐仓的优点：方向不确定时给亏损封顶</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="353" />
+   <location filename="../engine/margin/precheck.py" line="359" />
    <source>No size would.</source>
    <translation>任何仓位大小都不行。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="336" />
+   <location filename="../engine/margin/precheck.py" line="342" />
    <source>{size} {mode}</source>
    <translation>{size}（{mode}）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="346" />
+   <location filename="../engine/margin/precheck.py" line="352" />
    <source>At most {sizes} would.</source>
    <translation>最多 {sizes} 才行。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="348" />
+   <location filename="../engine/margin/precheck.py" line="354" />
    <source>No size would: without it, a wrong {symbol} already costs the book {loss}.</source>
    <translation>任何仓位大小都不行：即使不开这笔，判断错误的 {symbol} 已让现有持仓亏损 {loss}。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="531" />
+   <location filename="../engine/margin/precheck.py" line="537" />
    <source> past {price}</source>
    <translation>越过 {price} 后</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="344" />
+   <location filename="../engine/margin/precheck.py" line="350" />
    <source>{first} and {second}</source>
    <translation>{first} 和 {second}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="481" />
+   <location filename="../engine/margin/precheck.py" line="487" />
    <source>no price</source>
    <translation>没有价格</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="483" />
+   <location filename="../engine/margin/precheck.py" line="489" />
    <source>{distance} away</source>
    <translation>相距 {distance}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="156" />
+   <location filename="../engine/margin/precheck.py" line="162" />
    <source>size: must be a number &gt; 0</source>
    <translation>仓位大小：必须是大于 0 的数字</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="371" />
+   <location filename="../engine/margin/precheck.py" line="377" />
    <source> and closes {ids}</source>
    <translation>，并连带平仓 {ids}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="389" />
+   <location filename="../engine/margin/precheck.py" line="395" />
    <source>Neither mode keeps a wrong {symbol} within the {accept} you accept (isolated {isolated}, cross {cross}).</source>
    <translation>两种模式都不能把判断错误的 {symbol} 控制在你能接受的 {accept} 以内（逐仓 {isolated}，全仓 {cross}）。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="426" />
+   <location filename="../engine/margin/precheck.py" line="432" />
    <source> ({ids} is isolated now: they carry each other only if both are cross)</source>
    <translation>（{ids} 目前是逐仓：只有两边都是全仓才能互相支撑）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="431" />
+   <location filename="../engine/margin/precheck.py" line="437" />
    <source> ({ids} are isolated now: they carry each other only if both are cross)</source>
    <translation>（{ids} 目前是逐仓：只有两边都是全仓才能互相支撑）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="440" />
+   <location filename="../engine/margin/precheck.py" line="446" />
    <source>It offsets {ids} ({side} {symbol}): in cross the two carry each other, so a swing against one side does not liquidate it alone{note}.</source>
    <translation>它对冲了 {ids}（{side} {symbol}）：在全仓中两者互相支撑，单边不利的波动不会单独强平它{note}。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="455" />
+   <location filename="../engine/margin/precheck.py" line="461" />
    <source>At {leverage} a brief wick can liquidate it; isolated keeps that from reaching your other positions.</source>
    <translation>在 {leverage} 下，一次短暂的插针就可能强平它；逐仓可以防止波及你的其他仓位。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="468" />
+   <location filename="../engine/margin/precheck.py" line="474" />
    <source>A small bet ({margin}, {share} of the wallet): isolated makes its worst case exactly that margin.</source>
    <translation>小额下注（{margin}，占钱包 {share}）：逐仓让它的最坏情况正好是这笔保证金。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="489" />
+   <location filename="../engine/margin/precheck.py" line="495" />
    <source>At {leverage} with the cross liquidation {where}, the account's buffer carries it: cross uses your margin efficiently.</source>
    <translation>在 {leverage} 下，全仓强平{where}，账户的缓冲足以支撑：全仓更有效地利用你的保证金。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="502" />
+   <location filename="../engine/margin/precheck.py" line="508" />
    <source>No rule decides it; isolated keeps the loss to its margin, the safer default when you are unsure.</source>
    <translation>没有规则能决定；逐仓把亏损限制在保证金之内，在你拿不准时是更安全的默认选择。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="376" />
+   <location filename="../engine/margin/precheck.py" line="382" />
    <source>If {symbol} goes against it{where}, cross can lose {loss}{closes}: more than the {accept} you accept. Isolated stops at {isolated}.</source>
    <translation>若 {symbol} 走势与它相反{where}，全仓可能亏损 {loss}{closes}：超过你能接受的 {accept}。逐仓止于 {isolated}。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="409" />
+   <location filename="../engine/margin/precheck.py" line="415" />
    <source>Cross keeps a wrong {symbol} within the {accept} you accept; isolated would lose {loss}.</source>
    <translation>全仓能把判断错误的 {symbol} 控制在你能接受的 {accept} 以内；逐仓会亏损 {loss}。</translation>
   </message>
@@ -3515,32 +3510,37 @@ Keep it?</source>
    <translation>{id}：名义价值 {notional} 超出最大档位（{top}）；按最高档位计算</translation>
   </message>
   <message>
-   <location filename="../engine/margin/rules.py" line="316" />
+   <location filename="../engine/margin/rules.py" line="324" />
    <source>{venue} tiers are from {date}, {months} months ago: the venue may have changed them; check its current table or type an MMR override</source>
    <translation>{venue} 的档位表日期为 {date}，已过去 {months} 个月：交易所可能已修改；请核对其当前档位表或输入维持保证金率覆盖值</translation>
   </message>
   <message>
-   <location filename="../engine/margin/rules.py" line="359" />
+   <location filename="../engine/margin/rules.py" line="367" />
    <source>symbol: {venue} has no tier table for '{symbol}'{where}. Type an MMR override (maintenance_rate) or pick a rule set that covers it</source>
    <translation>合约：{venue} 没有 '{symbol}' 的档位表{where}。请输入维持保证金率覆盖值（maintenance_rate），或选择覆盖它的规则集</translation>
   </message>
   <message>
-   <location filename="../engine/margin/rules.py" line="342" />
+   <location filename="../engine/margin/rules.py" line="237" />
+   <source>{count} contracts</source>
+   <translation>{count} 张</translation>
+  </message>
+  <message>
+   <location filename="../engine/margin/rules.py" line="350" />
    <source>maintenance_rate: required under rules 'generic' (type an MMR override)</source>
    <translation>maintenance_rate：在 'generic' 规则下必填（请输入维持保证金率覆盖值）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/rules.py" line="347" />
+   <location filename="../engine/margin/rules.py" line="355" />
    <source>; covered by {venues}</source>
    <translation>；{venues} 有它的档位表</translation>
   </message>
   <message>
-   <location filename="../engine/margin/rules.py" line="349" />
+   <location filename="../engine/margin/rules.py" line="357" />
    <source>; no bundled table covers it</source>
    <translation>；内置档位表都不包含它</translation>
   </message>
   <message>
-   <location filename="../engine/margin/rules.py" line="352" />
+   <location filename="../engine/margin/rules.py" line="360" />
    <source>symbol: {venue} has no tier table for '{symbol}'{where}. Type an MMR override or pick a rule set that covers it</source>
    <translation>合约：{venue} 没有 '{symbol}' 的档位表{where}。请输入维持保证金率覆盖值，或选择覆盖它的规则集</translation>
   </message>

@@ -30,7 +30,7 @@ from marginlab.engine.margin.planning import (
 )
 from marginlab.engine.margin.pools import as_entered_with_order, build_pools
 from marginlab.engine.margin.report import MAX_PRICE, VariantReport
-from marginlab.engine.margin.rules import schedule_for
+from marginlab.engine.margin.rules import schedule_for, size_text
 from marginlab.engine.text.numbers import (
     coin_amounts,
     money_text,
@@ -339,7 +339,7 @@ def _sizes_within(
     cross would."), or why none would: "At most 0 isolated and 0 cross would" read as a
     typo when the book, without the order, already lost more if the symbol went against it."""
     sizes = [
-        say("{size} {mode}", size=_size(m.max_size), mode=say(m.mode))
+        say("{size} {mode}", size=_size(ticket, m.max_size), mode=say(m.mode))
         for m in (iso, cross)
         if m.max_size
     ]
@@ -537,5 +537,5 @@ def _at(mode: ModeCheck) -> str:
     return "" if price is None else say(" past {price}", price=price_or_none_text(price))
 
 
-def _size(quantity: float | None) -> str:
-    return "—" if quantity is None else f"{quantity:,.6g}"
+def _size(ticket: Ticket, quantity: float | None) -> str:
+    return "—" if quantity is None else size_text(ticket.symbol, quantity, ticket.inverse)

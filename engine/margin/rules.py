@@ -230,6 +230,14 @@ def _table_header(rules: str) -> dict[str, Any]:
     return {k: v for k, v in rule_table(rules).items() if k != "symbols"}
 
 
+def size_text(symbol: str, quantity: float, contracts: bool = False, digits: int = 6) -> str:
+    """An order's size in its unit: "59.9563 0G" (``base_asset``), or "12 contracts" of a
+    coin-margined account, to ``digits`` significant digits."""
+    if contracts:
+        return say("{count} contracts", count=f"{quantity:,.{digits}g}")
+    return f"{quantity:,.{digits}g} {base_asset(symbol.strip())}"
+
+
 def base_asset(symbol: str) -> str:
     """What a linear symbol's quantity counts: BTCUSDT → BTC, ETH-PERP → ETH, 0GUSDT → 0G;
     a symbol with no known quote suffix is its own unit. Hyperliquid names coins so."""

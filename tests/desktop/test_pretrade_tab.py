@@ -112,6 +112,10 @@ def test_a_coin_margined_account_checks_contracts_in_the_coin(qtbot, window: Mai
     added = window.controller.scenario.positions[-1]
     assert (added.contract, added.contract_size, added.quantity) == ("inverse", 100, 100)
     assert added.margin_mode == "isolated"
+    view.acceptable.setText("1")  # a size within it: counted in contracts
+    view.recompute()
+    size = view.owner._last[1].modes["isolated"].max_size  # type: ignore[index]
+    assert size and _cell(view, "size", 0) == f"{size:,.6g} contracts"
 
 
 def test_the_check_asks_for_the_size_and_notes_an_opened_order_plainly(
@@ -181,6 +185,6 @@ def test_no_size_within_reads_none_and_offers_nothing_to_use(qtbot, window: Main
     view.side.setCurrentText("short")
     _settle(qtbot, view)
     assert _cell(view, "size", 1) == "none"
-    assert _cell(view, "size", 0) == "0.5"
+    assert _cell(view, "size", 0) == "0.5 BTC"
     assert not view.use_size["cross"].isEnabled()
     assert view.use_size["isolated"].isEnabled()

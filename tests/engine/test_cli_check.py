@@ -54,7 +54,7 @@ def test_check_says_none_where_no_size_is_within(capsys: pytest.CaptureFixture[s
     status, out, _ = run(capsys, "check", STORY, "--open", "BTCUSDT short 0.4 @ 50000 x10")
     assert status == 0
     row = next(line for line in out.splitlines() if line.startswith("largest size within it"))
-    assert row.split()[-2:] == ["0.5", "none"]
+    assert row.split()[-3:] == ["0.5", "BTC", "none"]
     status, out, _ = run(
         capsys, "check", STORY, "--open", "BTCUSDT short 0.4 @ 50000 x10", "--json"
     )

@@ -127,7 +127,8 @@ def test_neither_mode_within_names_the_sizes_that_would_be_or_why_none_would() -
     wide = check_order(load_preset("before-you-open.json"), B, 0.6)
     assert [r.text for r in wide.reasons if r.rule == "acceptable"] == [
         "Neither mode keeps a wrong BTCUSDT within the 2,500.00 USDT you accept (isolated "
-        "3,000.00 USDT, cross 10,000.00 USDT). At most 0.5 isolated and 0.05 cross would."
+        "3,000.00 USDT, cross 10,000.00 USDT). At most 0.5 BTC isolated and 0.05 BTC cross "
+        "would."
     ]
     # Cross: the new 0.1 long's 5,000 to 0 (the pool of 8,000 holds), and L's 2,000 margin.
     book = scenario(

@@ -4,6 +4,7 @@ in both modes in this account, recomputed as you type. Figures come from ``Plann
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import pyqtgraph as pg
@@ -299,6 +300,30 @@ class CalculatorView(QScrollArea):
     def schedule(self, *_: Any) -> None:
         self._soon.request()
 
+    def _show_examples(self, mark: float | None) -> None:
+        """Example values near the symbol's mark, on the side of the order: "e.g. 66000" was
+        a BTC exit in a 0G order at 0.18."""
+        long = self.side.currentIndex() == 0
+        if mark is None:  # a symbol the account does not hold: near the price typed, if any
+            try:
+                mark = float(self.price.text().replace(",", ""))
+            except ValueError:
+                mark = None
+        if mark is None or not (0 < mark < math.inf):
+            mark = 60_000.0
+        example = example_values(mark, long, self.planner.coin)
+        for edit, key in (
+            (self.quantity, "quantity"),
+            (self.exit_price, "exit"),
+            (self.stop, "stop"),
+        ):
+            text = tr("e.g. {value}").format(value=example[key])
+            if edit.placeholderText() != text:
+                edit.setPlaceholderText(text)
+        fills = example["fills"]
+        if self.fills.placeholderText() != fills:
+            self.fills.setPlaceholderText(fills)
+
     def recompute(self, *_: Any) -> None:
         self._soon.cancel()
         if not self.isVisible():
@@ -309,6 +334,7 @@ class CalculatorView(QScrollArea):
         self.price.setPlaceholderText(
             tr("mark") if mark is None else tr("mark {price}").format(price=price_text(mark))
         )
+        self._show_examples(mark)
         loss = self.planner.default_loss()
         self.loss.setPlaceholderText(
             tr("type it")
@@ -548,3 +574,33 @@ class CalculatorView(QScrollArea):
         if figures.drained:
             text += tr(" Its isolated margin is used up: liquidated.")
         self.funding_text.setText(text)
+
+
+def example_values(mark: float, long: bool, contracts: bool) -> dict[str, str]:
+    """Placeholders near ``mark``: a size worth about 1,000 of notional (100 contracts of a
+    coin-margined account), an exit 10 % in the order's favour, a stop 5 % against it, and a
+    ladder of three fills each 5 % further against it; prices to three significant digits."""
+    sign = 1 if long else -1
+    size = 100.0 if contracts else _nice(1_000 / mark, 1)
+    fills = "\n".join(
+        f"{_plain(q)} @ {_plain(_nice(mark * (1 - sign * 0.05 * k), 3))}"
+        for k, q in enumerate((size, size, 2 * size))
+    )
+    return {
+        "quantity": _plain(size),
+        "exit": _plain(_nice(mark * (1 + sign * 0.10), 3)),
+        "stop": _plain(_nice(mark * (1 - sign * 0.05), 3)),
+        "fills": fills,
+    }
+
+
+def _nice(value: float, digits: int) -> float:
+    """``value`` rounded to ``digits`` significant digits."""
+    if value <= 0 or not math.isfinite(value):
+        return value
+    return round(value, digits - 1 - math.floor(math.log10(value)))
+
+
+def _plain(value: float) -> str:
+    """A number without an exponent or trailing zeros: 66000, 0.199, 0.02."""
+    return f"{value:.12f}".rstrip("0").rstrip(".")

@@ -249,3 +249,21 @@ def test_a_field_not_typed_in_yet_is_asked_for_not_called_a_mistake(
     _settle(qtbot, calc)
     assert calc.problems.text() == "To see the figures, fill in: Stop price"
     assert _colour(calc.problems) != "#c0392b"
+
+
+def test_the_examples_follow_the_symbol_and_the_side(qtbot, window: MainWindow) -> None:
+    """The placeholders were a BTC trade's ("e.g. 66000") whatever the symbol: they sit near
+    the symbol's mark now, on the order's side (ETH at 3,000 in the brief's account)."""
+    calc = window.calculator
+    window.views.setCurrentWidget(calc)
+    calc.symbol.setCurrentText("ETHUSDT")
+    calc.side.setCurrentIndex(0)
+    _settle(qtbot, calc)
+    assert calc.exit_price.placeholderText() == "e.g. 3300"  # 10 % up
+    assert calc.stop.placeholderText() == "e.g. 2850"  # 5 % down
+    assert calc.quantity.placeholderText() == "e.g. 0.3"  # about 1,000 of ETH
+    assert calc.fills.placeholderText() == "0.3 @ 3000\n0.3 @ 2850\n0.6 @ 2700"
+    calc.side.setCurrentIndex(1)  # a short: the exit below, the stop above
+    _settle(qtbot, calc)
+    assert calc.exit_price.placeholderText() == "e.g. 2700"
+    assert calc.stop.placeholderText() == "e.g. 3150"

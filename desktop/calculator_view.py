@@ -316,6 +316,7 @@ class CalculatorView(QScrollArea):
             (self.quantity, "quantity"),
             (self.exit_price, "exit"),
             (self.stop, "stop"),
+            (self.target_pnl, "pnl"),
         ):
             text = tr("e.g. {value}").format(value=example[key])
             if edit.placeholderText() != text:
@@ -578,8 +579,9 @@ class CalculatorView(QScrollArea):
 
 def example_values(mark: float, long: bool, contracts: bool) -> dict[str, str]:
     """Placeholders near ``mark``: a size worth about 1,000 of notional (100 contracts of a
-    coin-margined account), an exit 10 % in the order's favour, a stop 5 % against it, and a
-    ladder of three fills each 5 % further against it; prices to three significant digits."""
+    coin-margined account), an exit 10 % in the order's favour and the profit it makes (in the
+    coin, for contracts), a stop 5 % against it, and a ladder of three fills each 5 % further
+    against it; prices to three significant digits."""
     sign = 1 if long else -1
     size = 100.0 if contracts else _nice(1_000 / mark, 1)
     fills = "\n".join(
@@ -590,6 +592,7 @@ def example_values(mark: float, long: bool, contracts: bool) -> dict[str, str]:
         "quantity": _plain(size),
         "exit": _plain(_nice(mark * (1 + sign * 0.10), 3)),
         "stop": _plain(_nice(mark * (1 - sign * 0.05), 3)),
+        "pnl": _plain(_nice(size * 100 / mark * 0.1 if contracts else size * mark * 0.1, 1)),
         "fills": fills,
     }
 

@@ -262,6 +262,7 @@ def test_the_examples_follow_the_symbol_and_the_side(qtbot, window: MainWindow) 
     assert calc.exit_price.placeholderText() == "e.g. 3300"  # 10 % up
     assert calc.stop.placeholderText() == "e.g. 2850"  # 5 % down
     assert calc.quantity.placeholderText() == "e.g. 0.3"  # about 1,000 of ETH
+    assert calc.target_pnl.placeholderText() == "e.g. 90"  # 0.3 ETH up 10 %
     assert calc.fills.placeholderText() == "0.3 @ 3000\n0.3 @ 2850\n0.6 @ 2700"
     calc.side.setCurrentIndex(1)  # a short: the exit below, the stop above
     _settle(qtbot, calc)

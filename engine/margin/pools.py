@@ -507,7 +507,7 @@ def as_entered_with_order(account: Scenario, before: Scenario) -> tuple[Pool, ..
     mark = marks.get(position.symbol, position.entry_price if given is None else given)
     if (
         len(account.positions) != len(before.positions) + 1
-        or (account.positions[:1] and account.positions[0] is not before.positions[0])
+        or (before.positions and account.positions[0] is not before.positions[0])
         or (given is not None and given != mark)  # a mark that would move its symbol's
         or account.account != before.account
         or account.rules != before.rules

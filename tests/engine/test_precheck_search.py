@@ -89,6 +89,20 @@ def test_an_order_in_a_book_of_isolated_positions_only_makes_the_cross_pool_or_t
         assert_same_pools(fast, build_pools(account, "as_entered"))
 
 
+@pytest.mark.parametrize("mode", ["isolated", "cross"])
+def test_an_order_in_an_empty_account_is_checked_as_the_whole_build_checks_it(mode: str) -> None:
+    """A trader's first order: the book holds nothing yet (this raised IndexError)."""
+    empty = Scenario.model_validate({"account": {"wallet_balance": 10_000}, "positions": []})
+    ticket = Ticket("BTCUSDT", "long", 10, 60_000)
+    account, _ = opened(empty, ticket, 0.1, mode)  # type: ignore[arg-type]
+    assert_same_pools(as_entered_with_order(account, empty), build_pools(account, "as_entered"))
+    check = check_order(empty, ticket, 0.1, None, 500)
+    # Isolated: the order's 600 of margin is all it can lose; cross: 0.1 × 60,000 with BTC at
+    # 0, the 10,000 pool left with 4,000 (no maintenance at 0: never liquidated).
+    assert check.modes["isolated"].loss_if_wrong == pytest.approx(600, rel=1e-12)
+    assert check.modes["cross"].loss_if_wrong == pytest.approx(6_000, rel=1e-12)
+
+
 @settings(max_examples=150, deadline=None)
 @given(scenarios(size=6), st.sampled_from(sorted(SYMBOLS)), st.sampled_from([-1, 1]))
 def test_one_symbol_s_search_loses_what_the_whole_account_s_search_loses(

@@ -58,8 +58,13 @@ def orders(draw: st.DrawFn) -> tuple[Ticket, float, str, float | None]:
     return ticket, quantity, mode, margin
 
 
+EMPTY_BOOKS = st.floats(10, 1e9).map(
+    lambda wallet: Scenario.model_validate({"account": {"wallet_balance": wallet}})
+)
+
+
 @settings(max_examples=150, deadline=None)
-@given(scenarios(size=6), orders())
+@given(st.one_of(EMPTY_BOOKS, scenarios(size=6)), orders())
 def test_the_order_s_pools_are_the_pools_the_whole_build_makes(
     before: Scenario, order: tuple[Ticket, float, str, float | None]
 ) -> None:

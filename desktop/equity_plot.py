@@ -111,11 +111,34 @@ def _axis_text(x: float, axis: str) -> str:
     return f"{x:,.2f} %" if axis == ALL_SYMBOLS else price_text(x)
 
 
+class PlainAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
+    """Ticks in the unit the axis title names, grouped as every figure of the window is:
+    pyqtgraph rescaled small or large values and added "(x0.001)" to the title (0.2 BTC read
+    200), and wrote values from 10,000 up as "%g": a 2,010,000 USDT account's equity read
+    "2.01e+06"."""
+
+    def __init__(self, orientation: str) -> None:
+        super().__init__(orientation)
+        self.enableAutoSIPrefix(False)
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        if self.logMode:
+            return list(super().tickStrings(values, scale, spacing))
+        return tick_texts(values, scale, spacing)
+
+
+def tick_texts(values: list[float], scale: float, spacing: float) -> list[str]:
+    """Each tick as a plain number with thousands separators, to as many decimals as the
+    ticks' spacing needs: "2,010,000", "0.00012", never an exponent."""
+    step = abs(spacing * scale)
+    places = min(12, max(0, math.ceil(-math.log10(step)))) if step > 0 else 0
+    return [f"{v * scale + 0.0:,.{places}f}" for v in values]  # + 0.0: no "-0"
+
+
 def plain_axes(plot: pg.PlotWidget) -> None:
-    """Ticks read in the unit the axis title names: pyqtgraph would otherwise rescale small or
-    large values and add "(x0.001)" to the title, and 0.2 BTC would read 200."""
-    for side in ("left", "bottom", "right", "top"):
-        plot.getAxis(side).enableAutoSIPrefix(False)
+    """The plot's two shown axes as ``PlainAxis``; before any title, grid or style is set
+    on them (the axes are new)."""
+    plot.getPlotItem().setAxisItems({side: PlainAxis(side) for side in ("left", "bottom")})
 
 
 def set_axis_label(plot: pg.PlotWidget, side: str, text: str) -> None:
@@ -207,14 +230,14 @@ class EquityPlot(QWidget):
         layout.addLayout(top)
         layout.addLayout(self._second_row())
         self.plot = pg.PlotWidget()
+        # Our axis titles carry their unit in the text, so pyqtgraph never scales them; its
+        # check would also re-lay-out each title on every change of range (drag, zoom, edit).
+        plain_axes(self.plot)
         self.plot.setAccessibleName("equity plot")
         self.plot.showGrid(x=True, y=True, alpha=0.2)
         for side in ("left", "bottom"):
             # Minor grid lines cost ~20 ms a repaint offscreen; major ones are enough to read.
             self.plot.getAxis(side).setStyle(maxTickLevel=0)
-        # Our axis titles carry their unit in the text, so pyqtgraph never scales them; its
-        # check would also re-lay-out each title on every change of range (drag, zoom, edit).
-        plain_axes(self.plot)
         self.plot.setMouseEnabled(x=True, y=False)
         # A new y range moves the start-equity and max-loss labels the others avoid, and a
         # new height (the readout below took a line more) the heights labels may take.

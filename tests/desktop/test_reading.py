@@ -572,3 +572,24 @@ def test_the_what_if_readout_tells_a_move_s_liquidations_from_those_past_already
     readout = window.plot.readout.text()
     assert readout.count(" — liquidated: B — past liquidation already: E") == 2  # entered, iso
     assert "liquidated: B, E" not in readout
+
+
+def test_the_equity_axis_reads_millions_as_the_figures_do(qtbot, window: MainWindow) -> None:
+    """A 2,010,000 USDT account's equity axis read "2.01e+06" (pyqtgraph writes values from
+    10,000 up as %g): its ticks read as the figures around it, "2,010,000"."""
+    _book(qtbot, window, [_long("P1", 10), _long("P2", 5, "cross")], wallet=2_010_000)
+    window.plot.plot.grab()  # painted: the view takes its range, the axis its ticks
+    axis = window.plot.plot.getAxis("left")
+    low, high = axis.range
+    ticks = [value for _, level in axis.tickValues(low, high, axis.height()) for value in level]
+    texts = axis.tickStrings(ticks, 1.0, abs(ticks[1] - ticks[0]))
+    assert ticks and all("e+" not in t and "e-" not in t for t in texts)
+    read = [float(t.replace(",", "")) for t in texts]
+    assert read == pytest.approx(ticks)
+    assert any(len(t.replace(",", "").split(".")[0]) == 7 and "," in t for t in texts)
+    # Small prices keep the decimals their spacing needs, and never read "-0".
+    assert axis.tickStrings([-0.0, 0.0002, 0.0004], 1.0, 0.0002) == [
+        "0.0000",
+        "0.0002",
+        "0.0004",
+    ]

@@ -238,8 +238,20 @@ class SymbolPart:
             schedule, quantity = self._single
             return self.fixed + schedule.maintenance(price * quantity)
         if isinstance(price, np.ndarray):
-            j = np.searchsorted(self.breakpoints, price, side="right")
             kind = price.dtype
+            if price.size:
+                # The usual case, as ``Schedule.maintenance`` has it: every price on one
+                # segment (a block of a Monte Carlo path moves a few %), one multiply-add.
+                low, high = float(price.min()), float(price.max())
+                first = bisect.bisect_right(self.edges, low)
+                if first == bisect.bisect_right(self.edges, high) and low == low and high == high:
+                    slope, amount = (
+                        self.slopes.astype(kind)[first],
+                        self.amounts.astype(kind)[first],
+                    )
+                    one: Price = price * slope - amount
+                    return one
+            j = np.searchsorted(self.breakpoints, price, side="right")
             result: Price = price * self.slopes.astype(kind)[j] - self.amounts.astype(kind)[j]
             return result
         slope, amount = self.terms[bisect.bisect_right(self.edges, price)]

@@ -312,6 +312,78 @@ def _first_hit(
     return np.asarray(np.where(hit[rows, first], first, steps), np.int64)
 
 
+@dataclass(frozen=True, slots=True)
+class _Barriers:
+    """The pools of a run that hold one symbol and are healthy today, each once ("as entered"
+    and "all isolated" share their isolated pools), as two price barriers each: health is
+    concave in the price, so such a pool is liquidated exactly at or below ``down`` or at or
+    above ``up`` (``solver.crossings``; −inf and +inf where it never is). Their first hits
+    are found symbol by symbol in array operations (``_barrier_hits``): a book of thousands
+    of isolated positions checked them one pool at a time, about 60 µs each per block."""
+
+    rows: dict[int, int]  # id(pool) -> its row of the hit table
+    symbols: dict[str, tuple[npt.NDArray[np.int64], FloatArray, FloatArray]]  # rows, down, up
+
+
+def _barriers(pools: list[Pool]) -> _Barriers:
+    rows: dict[int, int] = {}
+    by_symbol: dict[str, tuple[list[int], list[float], list[float]]] = {}
+    for pool in pools:
+        symbols = {leg.symbol for leg in pool.legs}
+        if id(pool) in rows or len(symbols) != 1:
+            continue
+        (symbol,) = symbols
+        c = crossings(pool, {symbol: 1.0})
+        if not c.healthy:
+            continue  # liquidated at step 0 of every path: ``_first_hit``
+        mark = pool.legs[0].mark
+        rows[id(pool)] = len(rows)
+        found = by_symbol.setdefault(symbol, ([], [], []))
+        found[0].append(rows[id(pool)])
+        found[1].append(-math.inf if c.down is None else mark + c.down)
+        found[2].append(math.inf if c.up is None else mark + c.up)
+    return _Barriers(
+        rows,
+        {
+            s: (np.array(r, dtype=np.int64), np.array(d), np.array(u))
+            for s, (r, d, u) in by_symbol.items()
+        },
+    )
+
+
+CHUNK_POINTS = 4_000_000  # candidate paths × steps looked at once (4 MB of booleans)
+
+
+def _barrier_hits(
+    barriers: _Barriers,
+    low: dict[str, AnyArray],
+    high: dict[str, AnyArray],
+    table: npt.NDArray[np.int64],
+    done: int,
+    steps: int,
+) -> None:
+    """Record in ``table`` (a row per pool, a column per path; ``steps`` where not yet hit)
+    the step at which each pool of ``barriers`` is first liquidated within this block, which
+    starts at step ``done``. A pool not hit yet is hit in the block exactly when the block's
+    lowest low or highest high reaches a barrier: only those pairs of pool and path (few:
+    a liquidation happens once) are looked at step by step, as ``_first_hit`` looks at them
+    (the same comparisons, in the prices' own type, and the first step that makes one)."""
+    for symbol, (rows, down, up) in barriers.symbols.items():
+        lows, highs = low[symbol], high[symbol]
+        k = lows.shape[1]
+        down_t, up_t = down.astype(lows.dtype), up.astype(highs.dtype)
+        lowest, highest = lows.min(axis=1), highs.max(axis=1)
+        reach = (table[rows] == steps) & (
+            (lowest[None, :] <= down_t[:, None]) | (highest[None, :] >= up_t[:, None])
+        )
+        pools, paths = np.nonzero(reach)
+        chunk = max(1, CHUNK_POINTS // k)
+        for start in range(0, pools.size, chunk):
+            p, path = pools[start : start + chunk], paths[start : start + chunk]
+            hit = (lows[path] <= down_t[p, None]) | (highs[path] >= up_t[p, None])
+            table[rows[p], path] = done + np.argmax(hit, axis=1)
+
+
 def _inverted(prices: dict[str, AnyArray]) -> dict[str, AnyArray]:
     return {s: 1.0 / v for s, v in prices.items()}
 
@@ -405,6 +477,14 @@ def simulate(
     batches = [(start, min(BATCH, paths - start)) for start in range(0, paths, BATCH)]
     streams = np.random.SeedSequence(seed).spawn(len(batches))
     block = step_block(paths, steps, len(symbols))
+    barriers = _barriers([pool for v in VARIANTS for pool in pools[v]])
+    # The other pools (several symbols, or liquidated today), each once, pool by pool.
+    one_by_one = {
+        id(pool): pool
+        for v in VARIANTS
+        for pool in pools[v]
+        if pool.legs and id(pool) not in barriers.rows
+    }
     stop = threading.Event()
 
     def run(i: int) -> int:
@@ -414,7 +494,8 @@ def simulate(
             blocks = _gbm_blocks(model, symbols, marks, n, steps, block, step_years, rng, chol)
         else:
             blocks = _bootstrap_blocks(model, symbols, marks, n, steps, block, rng)
-        hits = {v: [np.full(n, steps, dtype=np.int64) for _ in pools[v]] for v in VARIANTS}
+        table = np.full((len(barriers.rows), n), steps, dtype=np.int64)
+        own = {key: np.full(n, steps, dtype=np.int64) for key in one_by_one}
         done = 0
         last: dict[str, FloatArray] = {}
         for close, low, high in blocks:
@@ -424,14 +505,24 @@ def simulate(
                 stop.set()
                 raise Cancelled()
             k = close_steps(close)
-            for variant in VARIANTS:
-                for pool, hit in zip(pools[variant], hits[variant], strict=True):
-                    if pool.legs:
-                        here = _first_hit(pool, close, low, high)  # k where never
-                        fresh = (hit == steps) & (here < k)
-                        hit[fresh] = done + here[fresh]
+            _barrier_hits(barriers, low, high, table, done, steps)
+            for key, pool in one_by_one.items():
+                here = _first_hit(pool, close, low, high)  # k where never
+                hit = own[key]
+                fresh = (hit == steps) & (here < k)
+                hit[fresh] = done + here[fresh]
             done += k
             last = {s: close[s][:, -1].astype(np.float64) for s in symbols}
+        none = np.full(n, steps, dtype=np.int64)  # a free balance: never liquidated
+        hits = {
+            v: [
+                table[barriers.rows[id(pool)]]
+                if id(pool) in barriers.rows
+                else own.get(id(pool), none)
+                for pool in pools[v]
+            ]
+            for v in VARIANTS
+        }
         for variant in VARIANTS:
             total = np.zeros(n)
             earliest = np.full(n, steps, dtype=np.int64)

@@ -593,3 +593,29 @@ def test_the_equity_axis_reads_millions_as_the_figures_do(qtbot, window: MainWin
         "0.0002",
         "0.0004",
     ]
+
+
+def test_the_axes_kept_as_pictures_draw_what_they_would_draw_afresh(
+    qtbot, window: MainWindow
+) -> None:
+    """The plot's axes (ticks, texts and the grid across the plot) are kept as pictures
+    between paints. After an edit moves the equity range, the plot reads pixel for pixel as
+    it does with the axes drawn afresh."""
+    from PySide6.QtWidgets import QGraphicsItem
+
+    plot = window.plot.plot
+    before = plot.grab().toImage()
+    window.table.selectRow(1)
+    window.form.size_field.setFocus()
+    window.form.size_field.selectAll()
+    qtbot.keyClicks(window.form.size_field, "0.9")  # B from 0.4 BTC: a new equity range
+    wait_result(qtbot, window)
+    kept = plot.grab().toImage()
+    assert kept != before
+    axes = [plot.getAxis(side) for side in ("left", "bottom")]
+    for axis in axes:
+        axis.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+        axis.update()
+    afresh = plot.grab().toImage()
+    assert kept == afresh
+    window.controller.undo_stack.setClean()

@@ -40,6 +40,13 @@ class ByScenario(Generic[K, T]):
             self._entries[slot] = (scenario, result)
         return result
 
+    def put(self, scenario: Scenario, key: K, result: T) -> None:
+        """Remember ``result`` as ``compute(scenario, key)``'s, found by another way."""
+        with self._lock:
+            if len(self._entries) >= self._kept:
+                del self._entries[next(iter(self._entries))]
+            self._entries[(id(scenario), key)] = (scenario, result)
+
     def clear(self) -> None:
         with self._lock:
             self._entries.clear()

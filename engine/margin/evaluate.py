@@ -76,6 +76,9 @@ def evaluate(scenario: Scenario, at: Mapping[str, float] | None = None) -> Repor
     marks = scenario.marks()
     direction = {s: p - marks[s] for s, p in moves.items() if p != marks[s]}
     info = table_info(scenario.rules)
+    variants = {v: _variant(scenario, v, marks, moves, direction) for v in VARIANTS}
+    if not direction:  # no move: "as entered" is what the pre-trade check reads of the book
+        _AS_ENTERED.put(scenario, None, variants["as_entered"])
     return Report(
         scenario_name=scenario.name,
         rules=scenario.rules,
@@ -83,7 +86,7 @@ def evaluate(scenario: Scenario, at: Mapping[str, float] | None = None) -> Repor
         currency=scenario.account.currency,
         marks=marks,
         at=moves,
-        variants={v: _variant(scenario, v, marks, moves, direction) for v in VARIANTS},
+        variants=variants,
         taker_fee=taker_rate(scenario),
         fee_in_liquidation=scenario.rules in CLOSE_FEE_IN_MAINTENANCE,
     )

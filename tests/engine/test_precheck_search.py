@@ -168,3 +168,21 @@ def test_a_500_position_book_s_check_reads_as_the_whole_account_search(mode: str
     bigger, _ = opened(before, ticket, size * 1.01, mode)  # type: ignore[arg-type]
     more = max_losses(build_pools(bigger, "as_entered"), bigger.marks())[0][symbol].fall.loss
     assert more > limit
+
+
+def test_the_check_after_the_window_s_evaluation_is_the_check_made_alone() -> None:
+    """The window evaluates the book first; the check then reads that evaluation's "as
+    entered" instead of making its own. With the what-if at the marks (no move) only."""
+    from marginlab.engine.margin.evaluate import clear_headline_cache, evaluate
+
+    before = book(40)
+    symbol = before.positions[2].symbol
+    ticket = Ticket(symbol, "short", 8, before.marks()[symbol])
+    clear_headline_cache()
+    alone = check_order(before, ticket, 3.0, None, 900.0)
+    clear_headline_cache()
+    evaluate(before, {symbol: before.marks()[symbol]})  # a what-if at the mark: no move
+    assert check_order(before, ticket, 3.0, None, 900.0) == alone
+    clear_headline_cache()
+    evaluate(before, {symbol: before.marks()[symbol] * 0.5})  # a move: not what it reads
+    assert check_order(before, ticket, 3.0, None, 900.0) == alone

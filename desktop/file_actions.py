@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,7 +18,12 @@ from marginlab.desktop.i18n import N_, said, tr
 from marginlab.engine.files.presets import load_preset, preset_list
 from marginlab.engine.files.scenario_io import ScenarioError
 from marginlab.engine.files.tier_import import import_tier_table
-from marginlab.engine.files.venue_import import VenueFileError, read_venue_file, to_scenario
+from marginlab.engine.files.venue_import import (
+    VenueFileError,
+    margins_held,
+    read_venue_file,
+    to_scenario,
+)
 from marginlab.engine.margin.models import Scenario
 
 # *.marginlab.json is the type the installed app registers (packaging/linux, the Info.plist):
@@ -215,9 +221,14 @@ class FileActions:
             tr("Venue answer (*.json);;All (*)"),
         )[0]
 
-    def ask_number(self, title: str, label: str) -> float | None:
-        value, accepted = QInputDialog.getDouble(self.window, title, label, 0.0, 0.0, 1e15, 6)
-        return value if accepted else None
+    def ask_number(
+        self, title: str, label: str, least: float = 0.0, value: float = 0.0, decimals: int = 6
+    ) -> float | None:
+        """A number from the trader, at least ``least``, ``value`` offered."""
+        number, accepted = QInputDialog.getDouble(
+            self.window, title, label, max(value, least), least, 1e15, decimals
+        )
+        return number if accepted else None
 
     def import_positions(self) -> None:
         """File → Import positions…: the current scenario stays until the import succeeds."""
@@ -254,11 +265,19 @@ class FileActions:
             return False
         wallet = None
         if imported.wallet is None:
+            # At least what the isolated positions hold (less is refused, naming the file's
+            # field); offered: every position's margin, so the cross ones keep theirs too.
+            held = margins_held(imported)
+            least = math.ceil(held.isolated * 100) / 100
             wallet = self.ask_number(
                 tr("Wallet balance"),
-                tr("The {venue} file does not state it. Wallet balance:").format(
-                    venue=imported.venue
-                ),
+                tr(
+                    "The {venue} file does not state it. Wallet balance (at least {least}, "
+                    "the margin its isolated positions hold):"
+                ).format(venue=imported.venue, least=f"{least:,.2f}"),
+                least=least,
+                value=math.ceil(held.initial * 100) / 100,
+                decimals=2,
             )
             if wallet is None:
                 self._import_problems = [tr("wallet: no wallet balance given")]

@@ -184,497 +184,497 @@
    <translation>自动保存已关闭：无法写入 {folder}（{reason}）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="54" />
+   <location filename="../desktop/calculator_view.py" line="55" />
    <source>Fill</source>
    <translation>成交</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="55" />
+   <location filename="../desktop/calculator_view.py" line="56" />
    <source>Price</source>
    <translation>价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="56" />
+   <location filename="../desktop/calculator_view.py" line="57" />
    <source>Qty</source>
    <translation>数量</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="57" />
+   <location filename="../desktop/calculator_view.py" line="58" />
    <source>Total qty</source>
    <translation>总数量</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="58" />
+   <location filename="../desktop/calculator_view.py" line="59" />
    <source>Avg entry</source>
    <translation>平均开仓价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="59" />
+   <location filename="../desktop/calculator_view.py" line="60" />
    <source>Margin</source>
    <translation>保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="60" />
+   <location filename="../desktop/calculator_view.py" line="61" />
    <source>Liq. isolated</source>
    <translation>逐仓强平价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="61" />
+   <location filename="../desktop/calculator_view.py" line="62" />
    <source>Liq. cross</source>
    <translation>全仓强平价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="81" />
+   <location filename="../desktop/calculator_view.py" line="82" />
    <source>The order</source>
    <translation>订单</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="83" />
+   <location filename="../desktop/calculator_view.py" line="84" />
    <source>calculator symbol</source>
    <translation>计算器 合约</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="84" />
+   <location filename="../desktop/calculator_view.py" line="85" />
    <source>calculator side</source>
    <translation>计算器 方向</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="87" />
+   <location filename="../desktop/calculator_view.py" line="88" />
    <source>Leverage of the order: its margin is notional / leverage</source>
    <translation>订单杠杆：保证金 = 名义价值 / 杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="88" />
+   <location filename="../desktop/calculator_view.py" line="89" />
    <source>calculator leverage</source>
    <translation>计算器 杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="92" />
+   <location filename="../desktop/calculator_view.py" line="93" />
    <source>Order price (its entry); empty = the symbol's mark</source>
    <translation>订单价格（即开仓价）；留空 = 该合约的标记价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="92" />
+   <location filename="../desktop/calculator_view.py" line="93" />
    <source>calculator price</source>
    <translation>计算器 价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="95" />
+   <location filename="../desktop/calculator_view.py" line="96" />
    <source>table</source>
    <translation>档位表</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="96" />
+   <location filename="../desktop/calculator_view.py" line="97" />
    <source>MMR override in %, where no tier table covers the symbol</source>
    <translation>维持保证金率覆盖值（%），用于没有档位表覆盖的合约</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="97" />
+   <location filename="../desktop/calculator_view.py" line="98" />
    <source>calculator mmr</source>
    <translation>计算器 维持保证金率</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="107" />
+   <location filename="../desktop/calculator_view.py" line="108" />
    <source>PnL &amp;&amp; target</source>
    <translation>盈亏与目标价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="108" />
+   <location filename="../desktop/calculator_view.py" line="109" />
    <source>Average &amp;&amp; DCA</source>
    <translation>均价与分批建仓</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="109" />
+   <location filename="../desktop/calculator_view.py" line="110" />
    <source>Max open</source>
    <translation>最大可开</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="110" />
+   <location filename="../desktop/calculator_view.py" line="111" />
    <source>Size from loss</source>
    <translation>按亏损定仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="111" />
+   <location filename="../desktop/calculator_view.py" line="112" />
    <source>Funding</source>
    <translation>资金费</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="113" />
+   <location filename="../desktop/calculator_view.py" line="114" />
    <source>calculator problems</source>
    <translation>计算器 问题</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="135" />
+   <location filename="../desktop/calculator_view.py" line="136" />
    <source>Quantity of the order, base units</source>
    <translation>订单数量，以基础币计</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="136" />
+   <location filename="../desktop/calculator_view.py" line="137" />
    <source>calculator quantity</source>
    <translation>计算器 数量</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="139" />
+   <location filename="../desktop/calculator_view.py" line="140" />
    <source>Where you would close</source>
    <translation>你打算平仓的价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="139" />
+   <location filename="../desktop/calculator_view.py" line="140" />
    <source>exit price</source>
    <translation>平仓价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="143" />
+   <location filename="../desktop/calculator_view.py" line="144" />
    <source>Return on the margin you aim for, in %</source>
    <translation>目标保证金收益率，单位 %</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="144" />
+   <location filename="../desktop/calculator_view.py" line="145" />
    <source>target roe</source>
    <translation>目标收益率</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="148" />
+   <location filename="../desktop/calculator_view.py" line="149" />
    <source>Profit you aim for, settlement currency</source>
    <translation>目标盈利，以结算币种计</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="149" />
+   <location filename="../desktop/calculator_view.py" line="150" />
    <source>target pnl</source>
    <translation>目标盈亏</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="151" />
+   <location filename="../desktop/calculator_view.py" line="152" />
    <source>Quantity</source>
    <translation>数量</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="152" />
+   <location filename="../desktop/calculator_view.py" line="153" />
    <source>E&amp;xit price</source>
    <translation>平仓价格(&amp;X)</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="153" />
+   <location filename="../desktop/calculator_view.py" line="154" />
    <source>Target ROE %</source>
    <translation>目标收益率 %</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="154" />
+   <location filename="../desktop/calculator_view.py" line="155" />
    <source>Target PnL</source>
    <translation>目标盈亏</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="169" />
+   <location filename="../desktop/calculator_view.py" line="170" />
    <source>A new position with the order above, or fills added to a position of the account (its quantity, entry and margin first)</source>
    <translation>用上面的订单开一个新仓位，或把成交加到账户里已有的仓位上（先计入它的数量、开仓价和保证金）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="177" />
+   <location filename="../desktop/calculator_view.py" line="178" />
    <source>One fill a line: quantity @ price, e.g. 0.5 @ 60000</source>
    <translation>每行一笔成交：数量 @ 价格，例如 0.5 @ 60000</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="189" />
+   <location filename="../desktop/calculator_view.py" line="190" />
    <source>After each fill: average entry Σ q·p / Σ q (Bybit), margin at the order's leverage, and the liquidation price held isolated and held cross in this account, with the market at that fill</source>
    <translation>每笔成交后：平均开仓价 Σ q·p / Σ q（Bybit）、按订单杠杆计的保证金，以及在该成交时的行情下，本账户中逐仓持有和全仓持有的强平价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="209" />
+   <location filename="../desktop/calculator_view.py" line="210" />
    <source>available balance</source>
    <translation>可用余额</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="210" />
+   <location filename="../desktop/calculator_view.py" line="211" />
    <source>Isolated: the margin you set; empty = the available balance</source>
    <translation>逐仓：你设定的保证金；留空 = 可用余额</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="211" />
+   <location filename="../desktop/calculator_view.py" line="212" />
    <source>max open margin</source>
    <translation>最大可开 保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="214" />
+   <location filename="../desktop/calculator_view.py" line="215" />
    <source>none</source>
    <translation>无</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="215" />
+   <location filename="../desktop/calculator_view.py" line="216" />
    <source>The venue's quantity step, e.g. 0.001; the size is floored to it</source>
    <translation>交易所的数量步长，例如 0.001；仓位向下取整到它</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="216" />
+   <location filename="../desktop/calculator_view.py" line="217" />
    <source>quantity step</source>
    <translation>数量步长</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="218" />
+   <location filename="../desktop/calculator_view.py" line="219" />
    <source>Isolated margin</source>
    <translation>逐仓保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="219" />
+   <location filename="../desktop/calculator_view.py" line="220" />
    <source>Quantity step</source>
    <translation>数量步长</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="231" />
+   <location filename="../desktop/calculator_view.py" line="232" />
    <source>Where you would be proved wrong: the stop price</source>
    <translation>证明你判断错误的价格：止损价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="232" />
+   <location filename="../desktop/calculator_view.py" line="233" />
    <source>stop price</source>
    <translation>止损价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="235" />
+   <location filename="../desktop/calculator_view.py" line="236" />
    <source>max acceptable loss</source>
    <translation>最大可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="236" />
+   <location filename="../desktop/calculator_view.py" line="237" />
    <source>The loss you accept; empty = the account's max acceptable loss</source>
    <translation>你能接受的亏损；留空 = 账户的最大可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="237" />
+   <location filename="../desktop/calculator_view.py" line="238" />
    <source>loss you accept</source>
    <translation>可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="239" />
+   <location filename="../desktop/calculator_view.py" line="240" />
    <source>Stop price</source>
    <translation>止损价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="240" />
+   <location filename="../desktop/calculator_view.py" line="241" />
    <source>Loss you accept</source>
    <translation>可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="255" />
+   <location filename="../desktop/calculator_view.py" line="256" />
    <source>Funding rate per interval, in % (positive: longs pay)</source>
    <translation>每期资金费率，单位 %（正值：多头支付）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="255" />
+   <location filename="../desktop/calculator_view.py" line="256" />
    <source>funding rate</source>
    <translation>资金费率</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="258" />
+   <location filename="../desktop/calculator_view.py" line="259" />
    <source>How long you hold, in hours</source>
    <translation>持仓时长，单位小时</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="258" />
+   <location filename="../desktop/calculator_view.py" line="259" />
    <source>holding time</source>
    <translation>持仓时长</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="260" />
+   <location filename="../desktop/calculator_view.py" line="261" />
    <source>Position</source>
    <translation>仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="261" />
+   <location filename="../desktop/calculator_view.py" line="262" />
    <source>Rate % / interval</source>
    <translation>费率 % / 期</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="262" />
+   <location filename="../desktop/calculator_view.py" line="263" />
    <source>Hold (hours)</source>
    <translation>持仓（小时）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="270" />
+   <location filename="../desktop/calculator_view.py" line="271" />
    <source>holding time (hours)</source>
    <translation>持仓时长（小时）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="271" />
+   <location filename="../desktop/calculator_view.py" line="272" />
    <source>liquidation price</source>
    <translation>强平价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="476" />
+   <location filename="../desktop/calculator_view.py" line="503" />
    <source>&lt;span style='color:#707070'&gt;Binance's Max Open: available / (price / leverage + open loss per unit), within the tier that allows the leverage. Fees not included.&lt;/span&gt;</source>
    <translation>&lt;span style='color:#707070'&gt;币安最大可开：可用余额 / (价格 / 杠杆 + 每单位开仓损失)，限于允许该杠杆的档位内。未含手续费。&lt;/span&gt;</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="515" />
+   <location filename="../desktop/calculator_view.py" line="542" />
    <source>&lt;span style='color:#707070'&gt;Cross counts what the account loses, so a position that takes the pool down with it costs the whole pool.&lt;/span&gt;</source>
    <translation>&lt;span style='color:#707070'&gt;全仓计算的是账户的亏损，所以一个会拖垮资金池的仓位，代价就是整个资金池。&lt;/span&gt;</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="549" />
+   <location filename="../desktop/calculator_view.py" line="576" />
    <source> Its isolated margin is used up: liquidated.</source>
    <translation> 其逐仓保证金已耗尽：被强平。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="310" />
+   <location filename="../desktop/calculator_view.py" line="336" />
    <source>mark</source>
    <translation>标记价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="314" />
+   <location filename="../desktop/calculator_view.py" line="341" />
    <source>type it</source>
    <translation>请输入</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="454" />
+   <location filename="../desktop/calculator_view.py" line="481" />
    <source>margin set</source>
    <translation>设定的保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="456" />
+   <location filename="../desktop/calculator_view.py" line="483" />
    <source>the tier's maximum notional at this leverage</source>
    <translation>该杠杆下档位的最大名义价值</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="489" />
+   <location filename="../desktop/calculator_view.py" line="516" />
    <source>n/a</source>
    <translation>无</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="491" />
+   <location filename="../desktop/calculator_view.py" line="518" />
    <source> — liquidated before the stop: the loss is the margin</source>
    <translation> — 在止损前已被强平：亏损即为保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="101" />
+   <location filename="../desktop/calculator_view.py" line="102" />
    <source>Symbol</source>
    <translation>合约</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="101" />
+   <location filename="../desktop/calculator_view.py" line="102" />
    <source>Side</source>
    <translation>方向</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="102" />
+   <location filename="../desktop/calculator_view.py" line="103" />
    <source>Leverage ×</source>
    <translation>杠杆 ×</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="102" />
+   <location filename="../desktop/calculator_view.py" line="103" />
    <source>Pr&amp;ice</source>
    <translation>价格(&amp;I)</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="103" />
+   <location filename="../desktop/calculator_view.py" line="104" />
    <source>MMR %</source>
    <translation>维持保证金率 %</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="134" />
+   <location filename="../desktop/calculator_view.py" line="135" />
    <source>e.g. {value}</source>
    <translation>例如 {value}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="293" />
+   <location filename="../desktop/calculator_view.py" line="294" />
    <source>A new position</source>
    <translation>新仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="399" />
+   <location filename="../desktop/calculator_view.py" line="426" />
    <source>Break-even after fees: &lt;b&gt;{price}&lt;/b&gt;</source>
    <translation>扣费后保本价：&lt;b&gt;{price}&lt;/b&gt;</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="529" />
+   <location filename="../desktop/calculator_view.py" line="556" />
    <source>liquidation price ({currency})</source>
    <translation>强平价格（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="540" />
+   <location filename="../desktop/calculator_view.py" line="567" />
    <source>Over {hours} h it pays {amount}.</source>
    <translation>{hours} 小时内需支付 {amount}。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="542" />
+   <location filename="../desktop/calculator_view.py" line="569" />
    <source>Over {hours} h it receives {amount}.</source>
    <translation>{hours} 小时内将收取 {amount}。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="544" />
+   <location filename="../desktop/calculator_view.py" line="571" />
    <source>Liquidation after: held isolated {isolated}, held cross {cross}.</source>
    <translation>之后的强平价格：逐仓持有 {isolated}，全仓持有 {cross}。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="310" />
+   <location filename="../desktop/calculator_view.py" line="336" />
    <source>mark {price}</source>
    <translation>标记价格 {price}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="316" />
+   <location filename="../desktop/calculator_view.py" line="343" />
    <source>{amount} (the account's)</source>
    <translation>{amount}（账户设定）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="374" />
+   <location filename="../desktop/calculator_view.py" line="401" />
    <source>Initial margin {amount} (contracts × size / price / leverage)</source>
    <translation>初始保证金 {amount}（张数 × 面值 / 价格 / 杠杆）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="376" />
+   <location filename="../desktop/calculator_view.py" line="403" />
    <source>Initial margin {amount} (quantity × price / leverage)</source>
    <translation>初始保证金 {amount}（数量 × 价格 / 杠杆）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="382" />
+   <location filename="../desktop/calculator_view.py" line="409" />
    <source>At {price}: &lt;b&gt;PnL {pnl}&lt;/b&gt;, ROE {roe} before fees</source>
    <translation>在 {price}：&lt;b&gt;盈亏 {pnl}&lt;/b&gt;，收益率 {roe}（未扣费）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="387" />
+   <location filename="../desktop/calculator_view.py" line="414" />
    <source>Fees at {rate} taker: {open} to open + {close} to close → &lt;b&gt;PnL {pnl}&lt;/b&gt;, ROE {roe} after fees</source>
    <translation>吃单费率 {rate}：开仓 {open} + 平仓 {close} → &lt;b&gt;盈亏 {pnl}&lt;/b&gt;，收益率 {roe}（扣费后）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="405" />
+   <location filename="../desktop/calculator_view.py" line="432" />
    <source>Exit for ROE {roe}: &lt;b&gt;{price}&lt;/b&gt; (before fees)</source>
    <translation>收益率 {roe} 的平仓价：&lt;b&gt;{price}&lt;/b&gt;（未扣费）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="412" />
+   <location filename="../desktop/calculator_view.py" line="439" />
    <source>Exit for PnL {pnl}: &lt;b&gt;{price}&lt;/b&gt; (before fees)</source>
    <translation>盈亏 {pnl} 的平仓价：&lt;b&gt;{price}&lt;/b&gt;（未扣费）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="458" />
+   <location filename="../desktop/calculator_view.py" line="485" />
    <source>the {source} ({amount})</source>
    <translation>{source}（{amount}）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="463" />
+   <location filename="../desktop/calculator_view.py" line="490" />
    <source>&lt;b&gt;{mode}&lt;/b&gt;: {quantity} — notional {notional}, margin {margin}, open loss {loss}; limited by {why}</source>
    <translation>&lt;b&gt;{mode}&lt;/b&gt;：{quantity} — 名义价值 {notional}，保证金 {margin}，开仓损失 {loss}；受限于{why}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="496" />
+   <location filename="../desktop/calculator_view.py" line="523" />
    <source>&lt;b&gt;{mode}&lt;/b&gt;: largest size {quantity}, loses {loss} at the stop (fees included){note}; highest leverage {leverage}</source>
    <translation>&lt;b&gt;{mode}&lt;/b&gt;：最大仓位 {quantity}，在止损价亏损 {loss}（含手续费）{note}；最高杠杆 {leverage}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="510" />
+   <location filename="../desktop/calculator_view.py" line="537" />
    <source>Isolated margin that puts the liquidation at the stop: &lt;b&gt;{amount}&lt;/b&gt;</source>
    <translation>使强平价正好落在止损价的逐仓保证金：&lt;b&gt;{amount}&lt;/b&gt;</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="278" />
+   <location filename="../desktop/calculator_view.py" line="279" />
    <source>held {mode}</source>
    <translation>{mode}持有</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="441" />
+   <location filename="../desktop/calculator_view.py" line="468" />
    <source>Fill {n}: {note}</source>
    <translation>第 {n} 笔成交：{note}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="294" />
+   <location filename="../desktop/calculator_view.py" line="295" />
    <source>Add to {position}</source>
    <translation>加到 {position}</translation>
   </message>
@@ -814,207 +814,207 @@
    <translation>必须在 0 到 {most} % 之间</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="38" />
+   <location filename="../desktop/equity_plot.py" line="39" />
    <source>entered</source>
    <translation>按输入</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="53" />
+   <location filename="../desktop/equity_plot.py" line="54" />
    <source>Move the what-if line to see each variant's equity there.</source>
    <translation>移动假设价格线，查看各方案在该处的权益。</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="79" />
+   <location filename="../desktop/equity_plot.py" line="80" />
    <source>What if {where}: {figures}</source>
    <translation>假设 {where}：{figures}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="176" />
+   <location filename="../desktop/equity_plot.py" line="204" />
    <source>Move one symbol's price (others stay at their marks), or move every symbol by the same percentage</source>
    <translation>移动一个合约的价格（其他合约保持标记价格），或让所有合约按相同百分比移动</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="188" />
+   <location filename="../desktop/equity_plot.py" line="216" />
    <source>Where the what-if line stands: type a price (or a % move of every symbol) and press Enter, or step it with Up/Down and PageUp/PageDown. Dragging the line in the plot moves it too.</source>
    <translation>假设价格线的位置：输入价格（或所有合约的百分比变动）后按回车，或用 上/下 和 PageUp/PageDown 调整。在图中拖动这条线也可以移动它。</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="199" />
+   <location filename="../desktop/equity_plot.py" line="227" />
    <source>What &amp;if:</source>
    <translation>假设(&amp;I)：</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="264" />
+   <location filename="../desktop/equity_plot.py" line="292" />
    <source>Drag: each variant's equity and liquidations at this price</source>
    <translation>拖动：各方案在此价格下的权益和强平</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="292" />
+   <location filename="../desktop/equity_plot.py" line="320" />
    <source>e.g. ETH -10%, SOL 150</source>
    <translation>例如 ETH -10%, SOL 150</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="294" />
+   <location filename="../desktop/equity_plot.py" line="322" />
    <source>Move other symbols too, each its own way: a % from its mark or a price, e.g. 'ETH -10%, SOL 150' (ALL -20% moves every symbol). Enter applies it; the line sets the symbol on the plot's axis. Empty: the other symbols stay at their marks.</source>
    <translation>让其他合约也各自移动：相对标记价格的 % 或一个价格，例如 'ETH -10%, SOL 150'（ALL -20% 移动所有合约）。回车生效；图中的线设定横轴上的合约。留空：其他合约保持标记价格。</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="302" />
+   <location filename="../desktop/equity_plot.py" line="330" />
    <source>Other sym&amp;bols:</source>
    <translation>其他合约(&amp;B)：</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="311" />
+   <location filename="../desktop/equity_plot.py" line="339" />
    <source>The figures in the cards above: at today's marks, or as if the market stood at the what-if prices (liquidation prices, distances and ratios from there)</source>
    <translation>上方卡片中的数字：按今日标记价格，或假设市场处于假设价格（强平价格、距离和保证金率从那里算起）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="319" />
+   <location filename="../desktop/equity_plot.py" line="347" />
    <source>&amp;Cards show figures</source>
    <translation>卡片显示(&amp;C)</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="326" />
+   <location filename="../desktop/equity_plot.py" line="354" />
    <source>in USD, beside the same on USDT (grey dashes)</source>
    <translation>以美元计，并列 U 本位同样仓位（灰色虚线）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="327" />
+   <location filename="../desktop/equity_plot.py" line="355" />
    <source>in the coin</source>
    <translation>以币计</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="329" />
+   <location filename="../desktop/equity_plot.py" line="357" />
    <source>A coin-margined account's equity in USD at each price, or in the coin. In USD a long loses twice as the price falls: fewer coins, each worth less. The grey dashed curve is the same trades USDT-margined.</source>
    <translation>币本位账户在各价格下以美元或以币计的权益。以美元计时，多单在价格下跌时双重亏损：币更少，每个币也更不值钱。灰色虚线是同样的交易以 U 本位（USDT 保证金）持有。</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="336" />
+   <location filename="../desktop/equity_plot.py" line="364" />
    <source>&amp;Equity</source>
    <translation>权益(&amp;E)</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="387" />
+   <location filename="../desktop/equity_plot.py" line="415" />
    <source>Move of every symbol (%)</source>
    <translation>所有合约的变动 (%)</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="56" />
+   <location filename="../desktop/equity_plot.py" line="57" />
    <source>all symbols {move}</source>
    <translation>所有合约 {move}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="172" />
+   <location filename="../desktop/equity_plot.py" line="200" />
    <source>Equity against:</source>
    <translation>权益对应：</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="259" />
+   <location filename="../desktop/equity_plot.py" line="287" />
    <source>what if</source>
    <translation>假设</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="309" />
+   <location filename="../desktop/equity_plot.py" line="337" />
    <source>at today's marks</source>
    <translation>按今日标记价格</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="309" />
+   <location filename="../desktop/equity_plot.py" line="337" />
    <source>at the what-if</source>
    <translation>按假设价格</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="417" />
+   <location filename="../desktop/equity_plot.py" line="445" />
    <source>Add a position to see the equity curves.</source>
    <translation>添加一个仓位以查看权益曲线。</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="506" />
+   <location filename="../desktop/equity_plot.py" line="534" />
    <source>{ids} past liquidation already ({variants})</source>
    <translation>{ids} 已越过强平（{variants}）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="508" />
+   <location filename="../desktop/equity_plot.py" line="536" />
    <source>{ids} liquidated ({variants}) at {where}</source>
    <translation>{ids} 被强平（{variants}），位置 {where}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="529" />
+   <location filename="../desktop/equity_plot.py" line="557" />
    <source>Liquidation lines: </source>
    <translation>强平线：</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="71" />
+   <location filename="../desktop/equity_plot.py" line="72" />
    <source> — liquidated: {ids}</source>
    <translation> — 已强平：{ids}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="73" />
+   <location filename="../desktop/equity_plot.py" line="74" />
    <source> — past liquidation already: {ids}</source>
    <translation> — 已越过强平：{ids}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="389" />
+   <location filename="../desktop/equity_plot.py" line="417" />
    <source>{symbol} price ({currency})</source>
    <translation>{symbol} 价格（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="400" />
+   <location filename="../desktop/equity_plot.py" line="428" />
    <source>Account equity ({currency})</source>
    <translation>账户权益（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="473" />
+   <location filename="../desktop/equity_plot.py" line="501" />
    <source>start equity {amount}</source>
    <translation>初始权益 {amount}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="517" />
+   <location filename="../desktop/equity_plot.py" line="545" />
    <source>{variants}: {ids} already past liquidation at today's marks, lost at any price on this axis</source>
    <translation>{variants}：{ids} 按今天的标记价已越过强平，此轴上任何价格都已亏掉</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="522" />
+   <location filename="../desktop/equity_plot.py" line="550" />
    <source>{variants}: {ids} liquidated when the move reaches {where}</source>
    <translation>{variants}：价格移动到 {where} 时 {ids} 被强平</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="700" />
+   <location filename="../desktop/equity_plot.py" line="728" />
    <source>what if {where}</source>
    <translation>假设 {where}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="98" />
+   <location filename="../desktop/equity_plot.py" line="99" />
    <source>{variant} liquidates: {ids}</source>
    <translation>{variant} 强平：{ids}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="102" />
+   <location filename="../desktop/equity_plot.py" line="103" />
    <source>{variant}, past liquidation already: {ids}</source>
    <translation>{variant}，已越过强平：{ids}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="480" />
+   <location filename="../desktop/equity_plot.py" line="508" />
    <source>max acceptable loss {limit}: equity {equity}</source>
    <translation>最大可接受亏损 {limit}：权益 {equity}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="527" />
+   <location filename="../desktop/equity_plot.py" line="555" />
    <source>… and {n} more, farther from the marks</source>
    <translation>… 另有 {n} 条，离标记价格更远</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="533" />
+   <location filename="../desktop/equity_plot.py" line="561" />
    <source>The numbered liquidation lines on the plot, nearest first:</source>
    <translation>图上编号的强平线，由近及远：</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="681" />
+   <location filename="../desktop/equity_plot.py" line="709" />
    <source>{problem}; nothing moved</source>
    <translation>{problem}；未移动</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="368" />
+   <location filename="../desktop/equity_plot.py" line="396" />
    <source>{problems}; the moves shown are the last valid ones</source>
    <translation>{problems}；显示的是上一次有效的移动</translation>
   </message>
@@ -1074,222 +1074,222 @@
    <translation>仓位编号</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="26" />
+   <location filename="../desktop/file_actions.py" line="32" />
    <source>Margin Lab scenario (*.marginlab.json *.json);;All files (*)</source>
    <translation>Margin Lab 方案 (*.marginlab.json *.json);;所有文件 (*)</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="59" />
+   <location filename="../desktop/file_actions.py" line="65" />
    <source>Unsaved changes</source>
    <translation>未保存的更改</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="76" />
+   <location filename="../desktop/file_actions.py" line="82" />
    <source>Restore unsaved work?</source>
    <translation>恢复未保存的工作？</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="83" />
+   <location filename="../desktop/file_actions.py" line="89" />
    <source>&amp;Restore</source>
    <translation>恢复(&amp;R)</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="84" />
+   <location filename="../desktop/file_actions.py" line="90" />
    <source>&amp;Discard</source>
    <translation>丢弃(&amp;D)</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="85" />
+   <location filename="../desktop/file_actions.py" line="91" />
    <source>&amp;Later</source>
    <translation>稍后(&amp;L)</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="117" />
+   <location filename="../desktop/file_actions.py" line="123" />
    <source>Open &amp;Recent</source>
    <translation>最近打开(&amp;R)</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="119" />
+   <location filename="../desktop/file_actions.py" line="125" />
    <source>&amp;Import positions…</source>
    <translation>导入仓位(&amp;I)…</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="121" />
+   <location filename="../desktop/file_actions.py" line="127" />
    <source>A venue's saved positions answer: Binance positionRisk, Bybit v5 position list, Hyperliquid clearinghouseState</source>
    <translation>交易所保存的仓位返回数据：币安 positionRisk、Bybit v5 持仓列表、Hyperliquid clearinghouseState</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="128" />
+   <location filename="../desktop/file_actions.py" line="134" />
    <source>Import &amp;tier table…</source>
    <translation>导入档位表(&amp;T)…</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="130" />
+   <location filename="../desktop/file_actions.py" line="136" />
    <source>A venue's tier answer (Binance leverageBracket, Bybit risk-limit, Hyperliquid meta, ccxt fetch_leverage_tiers): it prices its symbols from now on</source>
    <translation>交易所的档位返回数据（币安 leverageBracket、Bybit risk-limit、Hyperliquid meta、ccxt fetch_leverage_tiers）：此后由它为其合约定价</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="148" />
+   <location filename="../desktop/file_actions.py" line="154" />
    <source>&amp;Quit</source>
    <translation>退出(&amp;Q)</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="303" />
+   <location filename="../desktop/file_actions.py" line="322" />
    <source>Save scenario as</source>
    <translation>方案另存为</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="308" />
+   <location filename="../desktop/file_actions.py" line="327" />
    <source>Export comparison picture</source>
    <translation>导出对比图片</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="308" />
+   <location filename="../desktop/file_actions.py" line="327" />
    <source>PNG image (*.png)</source>
    <translation>PNG 图片 (*.png)</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="318" />
+   <location filename="../desktop/file_actions.py" line="337" />
    <source>Export plot picture</source>
    <translation>导出图表图片</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="328" />
+   <location filename="../desktop/file_actions.py" line="347" />
    <source>Export comparison</source>
    <translation>导出对比</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="328" />
+   <location filename="../desktop/file_actions.py" line="347" />
    <source>CSV (*.csv)</source>
    <translation>CSV (*.csv)</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="93" />
+   <location filename="../desktop/file_actions.py" line="99" />
    <source>Open scenario</source>
    <translation>打开方案</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="109" />
+   <location filename="../desktop/file_actions.py" line="115" />
    <source>&amp;New</source>
    <translation>新建(&amp;N)</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="110" />
+   <location filename="../desktop/file_actions.py" line="116" />
    <source>&amp;Open…</source>
    <translation>打开(&amp;O)…</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="111" />
+   <location filename="../desktop/file_actions.py" line="117" />
    <source>&amp;Save</source>
    <translation>保存(&amp;S)</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="112" />
+   <location filename="../desktop/file_actions.py" line="118" />
    <source>Save &amp;As…</source>
    <translation>另存为(&amp;A)…</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="139" />
+   <location filename="../desktop/file_actions.py" line="145" />
    <source>Export comparison as &amp;PNG…</source>
    <translation>导出对比为 PNG(&amp;P)…</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="140" />
+   <location filename="../desktop/file_actions.py" line="146" />
    <source>Export p&amp;lot alone as PNG…</source>
    <translation>仅导出图表为 PNG(&amp;L)…</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="141" />
+   <location filename="../desktop/file_actions.py" line="147" />
    <source>Export comparison as &amp;CSV…</source>
    <translation>导出对比为 CSV(&amp;C)…</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="213" />
+   <location filename="../desktop/file_actions.py" line="219" />
    <source>Import positions</source>
    <translation>导入仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="215" />
+   <location filename="../desktop/file_actions.py" line="221" />
    <source>Venue answer (*.json);;All (*)</source>
    <translation>交易所返回数据 (*.json);;全部 (*)</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="258" />
+   <location filename="../desktop/file_actions.py" line="273" />
    <source>Wallet balance</source>
    <translation>钱包余额</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="311" />
+   <location filename="../desktop/file_actions.py" line="330" />
    <source>Export failed</source>
    <translation>导出失败</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="77" />
+   <location filename="../desktop/file_actions.py" line="83" />
    <source>Margin Lab closed without saving “{name}” (autosaved {when}). Restore it?</source>
    <translation>Margin Lab 关闭时没有保存“{name}”（自动保存于 {when}）。要恢复吗？</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="242" />
+   <location filename="../desktop/file_actions.py" line="253" />
    <source>{rules}: {n} symbols priced by {file} from now on</source>
    <translation>{rules}：此后 {n} 个合约由 {file} 定价</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="264" />
+   <location filename="../desktop/file_actions.py" line="283" />
    <source>wallet: no wallet balance given</source>
    <translation>钱包：未给出钱包余额</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="360" />
+   <location filename="../desktop/file_actions.py" line="379" />
    <source>Save failed</source>
    <translation>保存失败</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="61" />
+   <location filename="../desktop/file_actions.py" line="67" />
    <source>Save the changes to “{name}” ({file}) first?</source>
    <translation>先保存对“{name}”（{file}）的更改吗？</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="63" />
+   <location filename="../desktop/file_actions.py" line="69" />
    <source>Save the changes to “{name}” (not saved yet) first?</source>
    <translation>先保存对“{name}”（尚未保存）的更改吗？</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="227" />
+   <location filename="../desktop/file_actions.py" line="238" />
    <source>Cannot import {file}</source>
    <translation>无法导入 {file}</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="259" />
-   <source>The {venue} file does not state it. Wallet balance:</source>
-   <translation>{venue} 文件中没有这一项。钱包余额：</translation>
+   <location filename="../desktop/file_actions.py" line="274" />
+   <source>The {venue} file does not state it. Wallet balance (at least {least}, the margin its isolated positions hold):</source>
+   <translation>{venue} 文件中没有钱包余额。钱包余额（至少 {least}，即其逐仓仓位占用的保证金）：</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="291" />
+   <location filename="../desktop/file_actions.py" line="310" />
    <source>Imported {n} positions from {file}</source>
    <translation>已从 {file} 导入 {n} 个仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="347" />
+   <location filename="../desktop/file_actions.py" line="366" />
    <source>Comparison copied: {n} rows, tab-separated, ready to paste</source>
    <translation>对比已复制：{n} 行，制表符分隔，可直接粘贴</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="277" />
+   <location filename="../desktop/file_actions.py" line="296" />
    <source>Maintenance rate</source>
    <translation>维持保证金率</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="311" />
+   <location filename="../desktop/file_actions.py" line="330" />
    <source>{file}: could not be written</source>
    <translation>{file}：无法写入</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="324" />
+   <location filename="../desktop/file_actions.py" line="343" />
    <source>Plot saved to {file}</source>
    <translation>图表已保存到 {file}</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="278" />
+   <location filename="../desktop/file_actions.py" line="297" />
    <source>No tier table covers {symbol}. MMR in %:</source>
    <translation>没有档位表覆盖 {symbol}。维持保证金率（%）：</translation>
   </message>
@@ -3155,12 +3155,12 @@ Keep it?</source>
    <translation>{source}：不是 Margin Lab 认识的交易所返回数据（币安 positionRisk、Bybit v5 持仓列表、OKX positions、Hyperliquid clearinghouseState、ccxt fetch_positions）</translation>
   </message>
   <message>
-   <location filename="../engine/files/venue_import.py" line="410" />
-   <source>wallet: the {venue} file does not state the wallet balance; give --wallet</source>
-   <translation>钱包：{venue} 文件中没有钱包余额；请用 --wallet 给出</translation>
+   <location filename="../engine/files/venue_import.py" line="427" />
+   <source>--wallet {wallet}: less than the {least} the file's isolated positions hold as margin</source>
+   <translation>--wallet {wallet}：少于文件中逐仓仓位占用的保证金 {least}</translation>
   </message>
   <message>
-   <location filename="../engine/files/venue_import.py" line="431" />
+   <location filename="../engine/files/venue_import.py" line="450" />
    <source>mmr: no {chosen} tier table covers {listed}; give a maintenance rate for each, e.g. --mmr {value}=0.01</source>
    <translation>mmr：{chosen} 没有覆盖 {listed} 的档位表；请为每个合约给出维持保证金率，例如 --mmr {value}=0.01</translation>
   </message>
@@ -3173,6 +3173,16 @@ Keep it?</source>
    <location filename="../engine/files/venue_import.py" line="362" />
    <source>{source}: not valid JSON ({error})</source>
    <translation>{source}：不是有效的 JSON（{error}）</translation>
+  </message>
+  <message>
+   <location filename="../engine/files/venue_import.py" line="411" />
+   <source>wallet: the {venue} file does not state the wallet balance; give --wallet (at least {least}, the margin its isolated positions hold)</source>
+   <translation>钱包：{venue} 文件中没有钱包余额；请用 --wallet 给出（至少 {least}，即其逐仓仓位占用的保证金）</translation>
+  </message>
+  <message>
+   <location filename="../engine/files/venue_import.py" line="418" />
+   <source>wallet: the {venue} file does not state the wallet balance; give --wallet</source>
+   <translation>钱包：{venue} 文件中没有钱包余额；请用 --wallet 给出</translation>
   </message>
   <message>
    <location filename="../engine/files/venue_tables.py" line="206" />
@@ -3555,27 +3565,27 @@ Keep it?</source>
    <translation>相关系数：必须对称且对角线为 1</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="340" />
+   <location filename="../engine/paths/montecarlo.py" line="412" />
    <source>--paths/--steps: {paths} paths × {steps} steps × {symbols} symbols would run for about {minutes} minutes; keep paths × steps × symbols under {work_budget}</source>
    <translation>--paths/--steps：{paths} 条路径 × {steps} 步 × {symbols} 个合约约需运行 {minutes} 分钟；请让 路径 × 步数 × 合约数 低于 {work_budget}</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="367" />
+   <location filename="../engine/paths/montecarlo.py" line="439" />
    <source>--paths/--steps: 1-1,000,000 paths and 1-100,000 steps</source>
    <translation>--paths/--steps：1 到 1,000,000 条路径，1 到 100,000 步</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="369" />
+   <location filename="../engine/paths/montecarlo.py" line="441" />
    <source>--seed {seed}: must be a whole number from 0</source>
    <translation>--seed {seed}：必须是从 0 开始的整数</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="371" />
+   <location filename="../engine/paths/montecarlo.py" line="443" />
    <source>horizon: each step must be longer than 0 and at most a year</source>
    <translation>时间范围：每一步必须大于 0 且最多一年</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="374" />
+   <location filename="../engine/paths/montecarlo.py" line="446" />
    <source>positions: the scenario has none to simulate</source>
    <translation>仓位：方案中没有可模拟的仓位</translation>
   </message>
@@ -3600,12 +3610,12 @@ Keep it?</source>
    <translation>相关系数：不是正定矩阵</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="380" />
+   <location filename="../engine/paths/montecarlo.py" line="452" />
    <source>volatility: missing for {value}</source>
    <translation>波动率：缺少 {value} 的值</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="383" />
+   <location filename="../engine/paths/montecarlo.py" line="455" />
    <source>bootstrap: needs at least 3 candles of history</source>
    <translation>自助抽样：至少需要 3 根历史 K 线</translation>
   </message>
@@ -3620,7 +3630,7 @@ Keep it?</source>
    <translation>'{item}'：{value} 不是方案中的合约（{value2}）</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="387" />
+   <location filename="../engine/paths/montecarlo.py" line="459" />
    <source>step_years: a bootstrap steps one candle at a time ({step_years} years); use Bootstrap.step_years and Bootstrap.steps_for(horizon)</source>
    <translation>step_years：自助抽样每步一根 K 线（{step_years} 年）；请使用 Bootstrap.step_years 和 Bootstrap.steps_for(horizon)</translation>
   </message>

@@ -404,12 +404,31 @@ def to_scenario(
     venue's documented default, else the import asks for one, naming the symbols."""
     chosen = rules or imported.rules
     balance = imported.wallet if imported.wallet is not None else wallet
+    held = margins_held(imported).isolated
     if balance is None:
         raise VenueFileError(
             [
                 say(
+                    "wallet: the {venue} file does not state the wallet balance; give --wallet "
+                    "(at least {least}, the margin its isolated positions hold)",
+                    venue=imported.venue,
+                    least=f"{held:,.2f}",
+                )
+                if held
+                else say(
                     "wallet: the {venue} file does not state the wallet balance; give --wallet",
                     venue=imported.venue,
+                )
+            ]
+        )
+    if imported.wallet is None and held > balance * (1 + 1e-12):
+        raise VenueFileError(
+            [
+                say(
+                    "--wallet {wallet}: less than the {least} the file's isolated positions "
+                    "hold as margin",
+                    wallet=f"{balance:,.2f}",
+                    least=f"{held:,.2f}",
                 )
             ]
         )
@@ -450,6 +469,34 @@ def to_scenario(
         return Scenario.model_validate(document)
     except ValidationError as error:
         raise ScenarioError(format_errors(error)) from None
+
+
+@dataclass(frozen=True, slots=True)
+class MarginsHeld:
+    """What an import's positions hold as margin: its isolated positions' margins (the least
+    wallet a scenario file accepts with them) and every position's initial margin (a wallet
+    that leaves the cross positions their own margin as well)."""
+
+    isolated: float
+    initial: float
+
+
+def margins_held(imported: Imported) -> MarginsHeld:
+    """``MarginsHeld`` of an import's positions, as the scenario file counts them: an
+    isolated position's margin as given, else notional / leverage (DESIGN §2); a cross one's
+    notional / leverage. A row the scenario refuses counts nothing: the import names it."""
+    isolated = initial = 0.0
+    for row in imported.positions:
+        try:
+            position = Position.model_validate(row)
+        except ValidationError:
+            continue
+        if position.margin_mode == "isolated":
+            isolated += position.isolated_margin
+            initial += position.isolated_margin
+        else:
+            initial += position.cross_initial_margin
+    return MarginsHeld(isolated, initial)
 
 
 def _table_problem(rules: str, position: Row) -> str | None:

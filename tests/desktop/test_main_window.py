@@ -657,13 +657,18 @@ def test_import_positions_from_a_venue_file(qtbot, window: MainWindow) -> None:
     from pathlib import Path
 
     file = Path(__file__).parents[1] / "fixtures" / "venues" / "binance-positionrisk-v2-hedge.json"
-    asked: list[str] = []
+    asked: list[tuple[str, float, float]] = []
     window.files.ask_import_path = lambda: str(file)
-    window.files.ask_number = lambda title, label: asked.append(title) or 10_000.0
+    window.files.ask_number = lambda title, label, least=0.0, value=0.0, decimals=6: (
+        asked.append((title, least, value)) or 10_000.0
+    )
     window.files.import_positions()
     wait_result(qtbot, window)
     scenario = window.controller.scenario
-    assert asked == ["Wallet balance"]
+    # At least what the isolated positions hold (less is refused); offered: every position's
+    # margin. Here both are isolated, on 3,000 and 1,240.
+    assert [p.margin_mode for p in scenario.positions] == ["isolated", "isolated"]
+    assert asked == [("Wallet balance", 4_240.0, 4_240.0)]
     assert [p.id for p in scenario.positions] == ["BTCUSDT-long", "BTCUSDT-short"]
     assert "Imported 2 positions" in window.statusBar().currentMessage()
     tip = card_tooltip(window, "as_entered", 0, 1)
@@ -710,7 +715,7 @@ def test_a_cancelled_import_keeps_the_scenario(qtbot, window: MainWindow) -> Non
     file = Path(__file__).parents[1] / "fixtures" / "venues" / "binance-positionrisk-v2-hedge.json"
     shown: list[list[str]] = []
     window.files.ask_import_path = lambda: str(file)
-    window.files.ask_number = lambda title, label: None  # the user cancels the wallet question
+    window.files.ask_number = lambda *_, **__: None  # the user cancels the wallet question
     window.files.show_error = lambda title, lines: shown.append(lines)
     window.files.import_positions()
     assert window.controller.scenario is before
@@ -1561,3 +1566,31 @@ def test_a_long_account_name_does_not_widen_the_window_past_a_laptop_screen(
     picker = window.account.accounts
     assert picker.itemText(0).startswith("1. USDT account with a BTCUSDT short")
     assert picker.itemText(0) in picker.toolTip()
+
+
+def test_the_wallet_asked_for_an_import_is_at_least_its_isolated_margins(
+    qtbot, window: MainWindow, monkeypatch
+) -> None:
+    """The Bybit list gives no wallet: the question offered 0.000000, and accepting it ended
+    in "isolated margins add up to 600.00, more than account.wallet_balance 0.00". The box
+    now starts at every position's margin (600 isolated + 600 cross) and takes no less than
+    the 600 the isolated one holds; the import then opens."""
+    from PySide6.QtWidgets import QInputDialog
+
+    file = Path(__file__).parents[1] / "fixtures" / "venues" / "bybit-v5-position-list.json"
+    window.files.ask_import_path = lambda: str(file)
+    asked: list[tuple] = []
+
+    def accept_the_offer(parent, title, label, value, least, most, decimals):  # type: ignore[no-untyped-def]
+        asked.append((label, value, least, decimals))
+        return value, True
+
+    monkeypatch.setattr(QInputDialog, "getDouble", accept_the_offer)
+    window.files.import_positions()
+    wait_result(qtbot, window)
+    ((label, value, least, decimals),) = asked
+    assert (value, least, decimals) == (1_200.0, 600.0, 2)
+    assert "at least 600.00, the margin its isolated positions hold" in label
+    assert window.controller.scenario.account.wallet_balance == 1_200.0
+    assert len(window.controller.scenario.positions) == 2
+    window.controller.undo_stack.setClean()

@@ -142,3 +142,22 @@ def test_ccxt_positions_keep_the_venues_symbols() -> None:
     assert (btc.id, btc.symbol, btc.margin) == ("BTCUSDT-long", "BTCUSDT", 3000)
     figures = evaluate(scenario).variants["as_entered"].positions["BTCUSDT-long"]
     assert figures.liquidation_price == pytest.approx(54_216.87, rel=0.002)
+
+
+def test_a_file_without_a_wallet_names_the_least_wallet_its_isolated_positions_need(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The Bybit list's isolated position holds 600: the CLI says so when --wallet is missing
+    and when it is less ("account.wallet_balance 100.00" named the file's field before)."""
+    source = VENUES / "bybit-v5-position-list.json"
+    out = tmp_path / "book.json"
+    assert main(["import", str(source), "-o", str(out)]) == 2
+    assert "give --wallet (at least 600.00, the margin its isolated positions hold)" in (
+        capsys.readouterr().err
+    )
+    assert main(["import", str(source), "--wallet", "100", "-o", str(out)]) == 2
+    assert "--wallet 100.00: less than the 600.00 the file's isolated positions hold" in (
+        capsys.readouterr().err
+    )
+    assert main(["import", str(source), "--wallet", "600", "-o", str(out)]) == 0
+    assert json.loads(out.read_text())["account"]["wallet_balance"] == 600

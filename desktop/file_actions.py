@@ -20,6 +20,7 @@ from marginlab.engine.files.scenario_io import ScenarioError
 from marginlab.engine.files.tier_import import import_tier_table
 from marginlab.engine.files.venue_import import (
     VenueFileError,
+    currency_of,
     margins_held,
     read_venue_file,
     to_scenario,
@@ -274,7 +275,7 @@ class FileActions:
                 tr(
                     "The {venue} file does not state it. Wallet balance (at least {least}, "
                     "the margin its isolated positions hold):"
-                ).format(venue=imported.venue, least=f"{least:,.2f}"),
+                ).format(venue=imported.venue, least=f"{least:,.2f} {currency_of(imported.rules)}"),
                 least=least,
                 value=math.ceil(held.initial * 100) / 100,
                 decimals=2,

@@ -412,7 +412,7 @@ def to_scenario(
                     "wallet: the {venue} file does not state the wallet balance; give --wallet "
                     "(at least {least}, the margin its isolated positions hold)",
                     venue=imported.venue,
-                    least=f"{held:,.2f}",
+                    least=f"{held:,.2f} {currency_of(chosen)}",
                 )
                 if held
                 else say(
@@ -428,7 +428,7 @@ def to_scenario(
                     "--wallet {wallet}: less than the {least} the file's isolated positions "
                     "hold as margin",
                     wallet=f"{balance:,.2f}",
-                    least=f"{held:,.2f}",
+                    least=f"{held:,.2f} {currency_of(chosen)}",
                 )
             ]
         )
@@ -461,7 +461,7 @@ def to_scenario(
         "rules": chosen,
         "account": {
             "wallet_balance": max(balance, 0.0),
-            "currency": "USDC" if chosen == "hyperliquid" else "USDT",
+            "currency": currency_of(chosen),
         },
         "positions": positions,
     }
@@ -469,6 +469,11 @@ def to_scenario(
         return Scenario.model_validate(document)
     except ValidationError as error:
         raise ScenarioError(format_errors(error)) from None
+
+
+def currency_of(rules: str) -> str:
+    """What an import's amounts are in: USDC on Hyperliquid, USDT on the others."""
+    return "USDC" if rules == "hyperliquid" else "USDT"
 
 
 @dataclass(frozen=True, slots=True)

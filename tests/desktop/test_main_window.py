@@ -1590,7 +1590,7 @@ def test_the_wallet_asked_for_an_import_is_at_least_its_isolated_margins(
     wait_result(qtbot, window)
     ((label, value, least, decimals),) = asked
     assert (value, least, decimals) == (1_200.0, 600.0, 2)
-    assert "at least 600.00, the margin its isolated positions hold" in label
+    assert "at least 600.00 USDT, the margin its isolated positions hold" in label
     assert window.controller.scenario.account.wallet_balance == 1_200.0
     assert len(window.controller.scenario.positions) == 2
     window.controller.undo_stack.setClean()

@@ -152,11 +152,11 @@ def test_a_file_without_a_wallet_names_the_least_wallet_its_isolated_positions_n
     source = VENUES / "bybit-v5-position-list.json"
     out = tmp_path / "book.json"
     assert main(["import", str(source), "-o", str(out)]) == 2
-    assert "give --wallet (at least 600.00, the margin its isolated positions hold)" in (
+    assert "give --wallet (at least 600.00 USDT, the margin its isolated positions hold)" in (
         capsys.readouterr().err
     )
     assert main(["import", str(source), "--wallet", "100", "-o", str(out)]) == 2
-    assert "--wallet 100.00: less than the 600.00 the file's isolated positions hold" in (
+    assert "--wallet 100.00: less than the 600.00 USDT the file's isolated positions hold" in (
         capsys.readouterr().err
     )
     assert main(["import", str(source), "--wallet", "600", "-o", str(out)]) == 0

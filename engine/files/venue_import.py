@@ -22,6 +22,7 @@ from pydantic import ValidationError
 
 from marginlab.engine.files.bounded import ReadError, read_bounded
 from marginlab.engine.files.scenario_io import MAX_FILE_BYTES, ScenarioError, format_errors
+from marginlab.engine.margin.fees import BASE_TAKER_RATES, maintenance_fee
 from marginlab.engine.margin.models import Position, Scenario
 from marginlab.engine.margin.rules import missing_table_problem
 from marginlab.engine.text.said import say
@@ -478,29 +479,36 @@ def currency_of(rules: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class MarginsHeld:
-    """What an import's positions hold as margin: its isolated positions' margins (the least
-    wallet a scenario file accepts with them) and every position's initial margin (a wallet
-    that leaves the cross positions their own margin as well)."""
+    """What an import's positions hold as margin: its isolated positions' margins as the
+    scenario file counts them (the least wallet it accepts with them), and every position's
+    initial margin as the figures count it, in whichever mode holds more (a wallet that
+    leaves every position its margin in all three variants, and no card warning that the
+    margins exceed the wallet or the cross pool)."""
 
     isolated: float
     initial: float
 
 
 def margins_held(imported: Imported) -> MarginsHeld:
-    """``MarginsHeld`` of an import's positions, as the scenario file counts them: an
-    isolated position's margin as given, else notional / leverage (DESIGN §2); a cross one's
-    notional / leverage. A row the scenario refuses counts nothing: the import names it."""
+    """``MarginsHeld`` of an import's positions: an isolated position's margin as given, else
+    notional / leverage (DESIGN §2); a cross one's notional / leverage. On a venue that counts
+    the fee to close in the margin (Bybit UTA "Initial Margin = Position Value / Leverage +
+    Estimated Fee to Close Position"), the initial margins hold it at the venue's base taker
+    rate, as ``pools.margin_held`` and ``figures.initial_margin`` do. A row the scenario
+    refuses counts nothing: the import names it."""
+    rate = BASE_TAKER_RATES[imported.rules]
     isolated = initial = 0.0
     for row in imported.positions:
         try:
             position = Position.model_validate(row)
         except ValidationError:
             continue
+        fee = maintenance_fee(imported.rules, position, rate)
+        held = position.margin if position.margin is not None else position.isolated_margin + fee
         if position.margin_mode == "isolated":
             isolated += position.isolated_margin
-            initial += position.isolated_margin
-        else:
-            initial += position.cross_initial_margin
+        # Held either way: the cards show it as entered, all isolated and all cross.
+        initial += max(held, position.cross_initial_margin + fee)
     return MarginsHeld(isolated, initial)
 
 

@@ -26,6 +26,7 @@ from marginlab.engine.files.venue_import import (
     to_scenario,
 )
 from marginlab.engine.margin.models import Scenario
+from marginlab.engine.margin.rules import usual_first_rate
 
 # *.marginlab.json is the type the installed app registers (packaging/linux, the Info.plist):
 # a file saved so opens in Margin Lab from the file manager; any .json still opens here.
@@ -292,10 +293,20 @@ class FileActions:
                 if not missing:
                     self._import_problems = error.problems
                     return False
+                usual = usual_first_rate(imported.rules)
                 for symbol in missing:
+                    # No 0 offered: a maintenance rate of 0 never liquidates the position.
                     rate = self.ask_number(
                         tr("Maintenance rate"),
-                        tr("No tier table covers {symbol}. MMR in %:").format(symbol=symbol),
+                        tr("No tier table covers {symbol}. MMR in %:").format(symbol=symbol)
+                        if usual is None
+                        else tr(
+                            "No tier table covers {symbol}. MMR in % (most {rules} symbols "
+                            "start at {rate} %):"
+                        ).format(symbol=symbol, rules=imported.rules, rate=f"{usual * 100:g}"),
+                        least=0.001,
+                        value=0.001 if usual is None else usual * 100,
+                        decimals=3,
                     )
                     if rate is None:
                         self._import_problems = error.problems

@@ -1074,224 +1074,229 @@
    <translation>仓位编号</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="32" />
+   <location filename="../desktop/file_actions.py" line="34" />
    <source>Margin Lab scenario (*.marginlab.json *.json);;All files (*)</source>
    <translation>Margin Lab 方案 (*.marginlab.json *.json);;所有文件 (*)</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="65" />
+   <location filename="../desktop/file_actions.py" line="67" />
    <source>Unsaved changes</source>
    <translation>未保存的更改</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="82" />
+   <location filename="../desktop/file_actions.py" line="84" />
    <source>Restore unsaved work?</source>
    <translation>恢复未保存的工作？</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="89" />
+   <location filename="../desktop/file_actions.py" line="91" />
    <source>&amp;Restore</source>
    <translation>恢复(&amp;R)</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="90" />
+   <location filename="../desktop/file_actions.py" line="92" />
    <source>&amp;Discard</source>
    <translation>丢弃(&amp;D)</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="91" />
+   <location filename="../desktop/file_actions.py" line="93" />
    <source>&amp;Later</source>
    <translation>稍后(&amp;L)</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="123" />
+   <location filename="../desktop/file_actions.py" line="125" />
    <source>Open &amp;Recent</source>
    <translation>最近打开(&amp;R)</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="125" />
+   <location filename="../desktop/file_actions.py" line="127" />
    <source>&amp;Import positions…</source>
    <translation>导入仓位(&amp;I)…</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="127" />
+   <location filename="../desktop/file_actions.py" line="129" />
    <source>A venue's saved positions answer: Binance positionRisk, Bybit v5 position list, Hyperliquid clearinghouseState</source>
    <translation>交易所保存的仓位返回数据：币安 positionRisk、Bybit v5 持仓列表、Hyperliquid clearinghouseState</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="134" />
+   <location filename="../desktop/file_actions.py" line="136" />
    <source>Import &amp;tier table…</source>
    <translation>导入档位表(&amp;T)…</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="136" />
+   <location filename="../desktop/file_actions.py" line="138" />
    <source>A venue's tier answer (Binance leverageBracket, Bybit risk-limit, Hyperliquid meta, ccxt fetch_leverage_tiers): it prices its symbols from now on</source>
    <translation>交易所的档位返回数据（币安 leverageBracket、Bybit risk-limit、Hyperliquid meta、ccxt fetch_leverage_tiers）：此后由它为其合约定价</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="154" />
+   <location filename="../desktop/file_actions.py" line="156" />
    <source>&amp;Quit</source>
    <translation>退出(&amp;Q)</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="322" />
+   <location filename="../desktop/file_actions.py" line="334" />
    <source>Save scenario as</source>
    <translation>方案另存为</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="327" />
+   <location filename="../desktop/file_actions.py" line="339" />
    <source>Export comparison picture</source>
    <translation>导出对比图片</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="327" />
+   <location filename="../desktop/file_actions.py" line="339" />
    <source>PNG image (*.png)</source>
    <translation>PNG 图片 (*.png)</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="337" />
+   <location filename="../desktop/file_actions.py" line="349" />
    <source>Export plot picture</source>
    <translation>导出图表图片</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="347" />
+   <location filename="../desktop/file_actions.py" line="359" />
    <source>Export comparison</source>
    <translation>导出对比</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="347" />
+   <location filename="../desktop/file_actions.py" line="359" />
    <source>CSV (*.csv)</source>
    <translation>CSV (*.csv)</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="99" />
+   <location filename="../desktop/file_actions.py" line="101" />
    <source>Open scenario</source>
    <translation>打开方案</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="115" />
+   <location filename="../desktop/file_actions.py" line="117" />
    <source>&amp;New</source>
    <translation>新建(&amp;N)</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="116" />
+   <location filename="../desktop/file_actions.py" line="118" />
    <source>&amp;Open…</source>
    <translation>打开(&amp;O)…</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="117" />
+   <location filename="../desktop/file_actions.py" line="119" />
    <source>&amp;Save</source>
    <translation>保存(&amp;S)</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="118" />
+   <location filename="../desktop/file_actions.py" line="120" />
    <source>Save &amp;As…</source>
    <translation>另存为(&amp;A)…</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="145" />
+   <location filename="../desktop/file_actions.py" line="147" />
    <source>Export comparison as &amp;PNG…</source>
    <translation>导出对比为 PNG(&amp;P)…</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="146" />
+   <location filename="../desktop/file_actions.py" line="148" />
    <source>Export p&amp;lot alone as PNG…</source>
    <translation>仅导出图表为 PNG(&amp;L)…</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="147" />
+   <location filename="../desktop/file_actions.py" line="149" />
    <source>Export comparison as &amp;CSV…</source>
    <translation>导出对比为 CSV(&amp;C)…</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="219" />
+   <location filename="../desktop/file_actions.py" line="221" />
    <source>Import positions</source>
    <translation>导入仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="221" />
+   <location filename="../desktop/file_actions.py" line="223" />
    <source>Venue answer (*.json);;All (*)</source>
    <translation>交易所返回数据 (*.json);;全部 (*)</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="273" />
+   <location filename="../desktop/file_actions.py" line="275" />
    <source>Wallet balance</source>
    <translation>钱包余额</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="330" />
+   <location filename="../desktop/file_actions.py" line="342" />
    <source>Export failed</source>
    <translation>导出失败</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="83" />
+   <location filename="../desktop/file_actions.py" line="85" />
    <source>Margin Lab closed without saving “{name}” (autosaved {when}). Restore it?</source>
    <translation>Margin Lab 关闭时没有保存“{name}”（自动保存于 {when}）。要恢复吗？</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="253" />
+   <location filename="../desktop/file_actions.py" line="255" />
    <source>{rules}: {n} symbols priced by {file} from now on</source>
    <translation>{rules}：此后 {n} 个合约由 {file} 定价</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="283" />
+   <location filename="../desktop/file_actions.py" line="285" />
    <source>wallet: no wallet balance given</source>
    <translation>钱包：未给出钱包余额</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="379" />
+   <location filename="../desktop/file_actions.py" line="391" />
    <source>Save failed</source>
    <translation>保存失败</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="67" />
+   <location filename="../desktop/file_actions.py" line="69" />
    <source>Save the changes to “{name}” ({file}) first?</source>
    <translation>先保存对“{name}”（{file}）的更改吗？</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="69" />
+   <location filename="../desktop/file_actions.py" line="71" />
    <source>Save the changes to “{name}” (not saved yet) first?</source>
    <translation>先保存对“{name}”（尚未保存）的更改吗？</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="238" />
+   <location filename="../desktop/file_actions.py" line="240" />
    <source>Cannot import {file}</source>
    <translation>无法导入 {file}</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="274" />
+   <location filename="../desktop/file_actions.py" line="276" />
    <source>The {venue} file does not state it. Wallet balance (at least {least}, the margin its isolated positions hold):</source>
    <translation>{venue} 文件中没有钱包余额。钱包余额（至少 {least}，即其逐仓仓位占用的保证金）：</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="310" />
+   <location filename="../desktop/file_actions.py" line="322" />
    <source>Imported {n} positions from {file}</source>
    <translation>已从 {file} 导入 {n} 个仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="366" />
+   <location filename="../desktop/file_actions.py" line="378" />
    <source>Comparison copied: {n} rows, tab-separated, ready to paste</source>
    <translation>对比已复制：{n} 行，制表符分隔，可直接粘贴</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="296" />
+   <location filename="../desktop/file_actions.py" line="300" />
    <source>Maintenance rate</source>
    <translation>维持保证金率</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="330" />
+   <location filename="../desktop/file_actions.py" line="342" />
    <source>{file}: could not be written</source>
    <translation>{file}：无法写入</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="343" />
+   <location filename="../desktop/file_actions.py" line="355" />
    <source>Plot saved to {file}</source>
    <translation>图表已保存到 {file}</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="297" />
+   <location filename="../desktop/file_actions.py" line="301" />
    <source>No tier table covers {symbol}. MMR in %:</source>
    <translation>没有档位表覆盖 {symbol}。维持保证金率（%）：</translation>
+  </message>
+  <message>
+   <location filename="../desktop/file_actions.py" line="303" />
+   <source>No tier table covers {symbol}. MMR in % (most {rules} symbols start at {rate} %):</source>
+   <translation>没有档位表覆盖 {symbol}。维持保证金率 %（{rules} 的大多数交易对起始为 {rate} %）：</translation>
   </message>
   <message>
    <location filename="../desktop/i18n.py" line="69" />
@@ -3135,52 +3140,52 @@ Keep it?</source>
    <translation>{folder}：无法写入（{value}）</translation>
   </message>
   <message>
-   <location filename="../engine/files/venue_import.py" line="79" />
+   <location filename="../engine/files/venue_import.py" line="80" />
    <source>{source} {where}, field {field}: not a finite number</source>
    <translation>{source} {where}，字段 {field}：不是有限的数字</translation>
   </message>
   <message>
-   <location filename="../engine/files/venue_import.py" line="168" />
+   <location filename="../engine/files/venue_import.py" line="169" />
    <source>{source} assetPositions[{index}]: no position object</source>
    <translation>{source} assetPositions[{index}]：没有 position 对象</translation>
   </message>
   <message>
-   <location filename="../engine/files/venue_import.py" line="232" />
+   <location filename="../engine/files/venue_import.py" line="233" />
    <source>{source} {where}, field instId: {symbol} is not an OKX USDT swap Margin Lab knows the contract value of</source>
    <translation>{source} {where}，字段 instId：{symbol} 不是 Margin Lab 知道合约面值的 OKX USDT 永续合约</translation>
   </message>
   <message>
-   <location filename="../engine/files/venue_import.py" line="368" />
+   <location filename="../engine/files/venue_import.py" line="369" />
    <source>{source}: not a venue answer Margin Lab knows (Binance positionRisk, Bybit v5 position list, OKX positions, Hyperliquid clearinghouseState, ccxt fetch_positions)</source>
    <translation>{source}：不是 Margin Lab 认识的交易所返回数据（币安 positionRisk、Bybit v5 持仓列表、OKX positions、Hyperliquid clearinghouseState、ccxt fetch_positions）</translation>
   </message>
   <message>
-   <location filename="../engine/files/venue_import.py" line="427" />
+   <location filename="../engine/files/venue_import.py" line="428" />
    <source>--wallet {wallet}: less than the {least} the file's isolated positions hold as margin</source>
    <translation>--wallet {wallet}：少于文件中逐仓仓位占用的保证金 {least}</translation>
   </message>
   <message>
-   <location filename="../engine/files/venue_import.py" line="450" />
+   <location filename="../engine/files/venue_import.py" line="451" />
    <source>mmr: no {chosen} tier table covers {listed}; give a maintenance rate for each, e.g. --mmr {value}=0.01</source>
    <translation>mmr：{chosen} 没有覆盖 {listed} 的档位表；请为每个合约给出维持保证金率，例如 --mmr {value}=0.01</translation>
   </message>
   <message>
-   <location filename="../engine/files/venue_import.py" line="68" />
+   <location filename="../engine/files/venue_import.py" line="69" />
    <source>{source} {where}, field {field}: {shown}</source>
    <translation>{source} {where}，字段 {field}：{shown}</translation>
   </message>
   <message>
-   <location filename="../engine/files/venue_import.py" line="362" />
+   <location filename="../engine/files/venue_import.py" line="363" />
    <source>{source}: not valid JSON ({error})</source>
    <translation>{source}：不是有效的 JSON（{error}）</translation>
   </message>
   <message>
-   <location filename="../engine/files/venue_import.py" line="411" />
+   <location filename="../engine/files/venue_import.py" line="412" />
    <source>wallet: the {venue} file does not state the wallet balance; give --wallet (at least {least}, the margin its isolated positions hold)</source>
    <translation>钱包：{venue} 文件中没有钱包余额；请用 --wallet 给出（至少 {least}，即其逐仓仓位占用的保证金）</translation>
   </message>
   <message>
-   <location filename="../engine/files/venue_import.py" line="418" />
+   <location filename="../engine/files/venue_import.py" line="419" />
    <source>wallet: the {venue} file does not state the wallet balance; give --wallet</source>
    <translation>钱包：{venue} 文件中没有钱包余额；请用 --wallet 给出</translation>
   </message>
@@ -3520,37 +3525,37 @@ Keep it?</source>
    <translation>{id}：名义价值 {notional} 超出最大档位（{top}）；按最高档位计算</translation>
   </message>
   <message>
-   <location filename="../engine/margin/rules.py" line="324" />
+   <location filename="../engine/margin/rules.py" line="339" />
    <source>{venue} tiers are from {date}, {months} months ago: the venue may have changed them; check its current table or type an MMR override</source>
    <translation>{venue} 的档位表日期为 {date}，已过去 {months} 个月：交易所可能已修改；请核对其当前档位表或输入维持保证金率覆盖值</translation>
   </message>
   <message>
-   <location filename="../engine/margin/rules.py" line="367" />
+   <location filename="../engine/margin/rules.py" line="382" />
    <source>symbol: {venue} has no tier table for '{symbol}'{where}. Type an MMR override (maintenance_rate) or pick a rule set that covers it</source>
    <translation>合约：{venue} 没有 '{symbol}' 的档位表{where}。请输入维持保证金率覆盖值（maintenance_rate），或选择覆盖它的规则集</translation>
   </message>
   <message>
-   <location filename="../engine/margin/rules.py" line="237" />
+   <location filename="../engine/margin/rules.py" line="252" />
    <source>{count} contracts</source>
    <translation>{count} 张</translation>
   </message>
   <message>
-   <location filename="../engine/margin/rules.py" line="350" />
+   <location filename="../engine/margin/rules.py" line="365" />
    <source>maintenance_rate: required under rules 'generic' (type an MMR override)</source>
    <translation>maintenance_rate：在 'generic' 规则下必填（请输入维持保证金率覆盖值）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/rules.py" line="355" />
+   <location filename="../engine/margin/rules.py" line="370" />
    <source>; covered by {venues}</source>
    <translation>；{venues} 有它的档位表</translation>
   </message>
   <message>
-   <location filename="../engine/margin/rules.py" line="357" />
+   <location filename="../engine/margin/rules.py" line="372" />
    <source>; no bundled table covers it</source>
    <translation>；内置档位表都不包含它</translation>
   </message>
   <message>
-   <location filename="../engine/margin/rules.py" line="360" />
+   <location filename="../engine/margin/rules.py" line="375" />
    <source>symbol: {venue} has no tier table for '{symbol}'{where}. Type an MMR override or pick a rule set that covers it</source>
    <translation>合约：{venue} 没有 '{symbol}' 的档位表{where}。请输入维持保证金率覆盖值，或选择覆盖它的规则集</translation>
   </message>

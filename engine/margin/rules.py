@@ -209,6 +209,21 @@ def symbol_table_info(rules: str, symbol: str) -> dict[str, str]:
     return table_info(rules)
 
 
+@cache
+def usual_first_rate(rules: str) -> float | None:
+    """The maintenance rate most of a rule set's symbols start at: the median of their first
+    tiers' rates (the bundled Binance table's: 1.5 %). What to offer for a symbol the table
+    lacks, where 0 would never liquidate it. None without a table ("generic")."""
+    if rules == "generic":
+        return None
+    try:
+        symbols = rule_table(rules)["symbols"].values()
+    except (KeyError, OSError):
+        return None
+    rates = sorted(tiers[0]["rate"] for tiers in symbols if tiers)
+    return float(rates[len(rates) // 2]) if rates else None
+
+
 def table_info(rules: str) -> dict[str, str]:
     """``as_of`` and ``source`` of a rule set's table, for reports ("generic" has none)."""
     if rules == "generic":

@@ -1599,3 +1599,40 @@ def test_the_wallet_asked_for_an_import_is_at_least_its_isolated_margins(
         assert "wallet" not in card.warnings.toolTip()
         assert "cross pool" not in card.warnings.toolTip()
     window.controller.undo_stack.setClean()
+
+
+def test_a_symbol_without_a_table_is_offered_the_rate_most_symbols_start_at(
+    qtbot, window: MainWindow, monkeypatch, tmp_path
+) -> None:
+    """Importing a position in a symbol the bundled table lacks asks for its maintenance
+    rate. The box offered 0.000000, and a rate of 0 never liquidates the position: its max
+    loss if wrong then read as if no price could close it. It now offers the rate most of the
+    venue's symbols start at (the median first tier of the bundled table, read here from
+    the file itself) and takes nothing below 0.001 %."""
+    from PySide6.QtWidgets import QInputDialog
+
+    source = Path(__file__).parents[1] / "fixtures" / "venues" / "binance-positionrisk-v3.json"
+    rows = json.loads(source.read_text())
+    rows[0]["symbol"] = "NOSUCHUSDT"
+    file = tmp_path / "positions.json"
+    file.write_text(json.dumps(rows))
+    table = Path(__file__).parents[2] / "resources" / "rules" / "binance-usdm.json"
+    firsts = sorted(tiers[0]["rate"] for tiers in json.loads(table.read_text())["symbols"].values())
+    window.files.ask_import_path = lambda: str(file)
+    asked: list[tuple] = []
+
+    def accept_the_offer(parent, title, label, value, least, most, decimals):  # type: ignore[no-untyped-def]
+        asked.append((title, label, value, least, decimals))
+        return value, True
+
+    monkeypatch.setattr(QInputDialog, "getDouble", accept_the_offer)
+    window.files.import_positions()
+    wait_result(qtbot, window)
+    _, rate = asked  # the wallet first: the file gives none
+    title, label, value, least, decimals = rate
+    assert title == "Maintenance rate" and (least, decimals) == (0.001, 3)
+    assert "No tier table covers NOSUCHUSDT" in label and "most binance-usdm symbols" in label
+    assert firsts and value == pytest.approx(firsts[len(firsts) // 2] * 100)
+    (position,) = window.controller.scenario.positions
+    assert position.maintenance_rate == pytest.approx(value / 100)
+    window.controller.undo_stack.setClean()

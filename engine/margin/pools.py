@@ -531,8 +531,9 @@ def as_entered_with_order(account: Scenario, before: Scenario) -> tuple[Pool, ..
     *isolated, last = build_pools(before, "as_entered")
     rate = taker_rate(account)
     held = _margin_held(account.rules, rate, position)
-    # The isolated margins summed in position order, as ``_build_pools`` sums them (their
-    # scale is 1 as entered: the file and ``planning.opened`` refuse more than the wallet).
+    # The isolated margins summed in position order, as ``_build_pools`` sums them. Past the
+    # wallet (a venue's fee to close on top: ``isolated_margin_scale``) the general build
+    # scales them all: the book's pools already were, and adding the order's tips it over.
     isolated_total = 0.0
     for pool in isolated:
         isolated_total += pool.cash

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from marginlab.engine.margin.max_loss import max_losses, symbol_loss
 from marginlab.engine.margin.models import Scenario
 from marginlab.engine.margin.planning import PlanError, Ticket, opened
-from marginlab.engine.margin.pools import Pool, as_entered_with_order, build_pools
+from marginlab.engine.margin.pools import Pool, as_entered_with_order, build_pools, margin_held
 from marginlab.engine.margin.precheck import check_order, loss_if_wrong
 from tests.engine.test_properties import SYMBOLS, scenarios
 
@@ -63,13 +63,27 @@ EMPTY_BOOKS = st.floats(10, 1e9).map(
 )
 
 
-@settings(max_examples=150, deadline=None)
-@given(st.one_of(EMPTY_BOOKS, scenarios(size=6)), orders())
+@settings(max_examples=200, deadline=None)
+@given(
+    st.one_of(EMPTY_BOOKS, scenarios(size=6)),
+    orders(),
+    st.sampled_from([None, "bybit-linear"]),
+    st.sampled_from([None, 0.0, 0.0006, 0.01]),
+)
 def test_the_order_s_pools_are_the_pools_the_whole_build_makes(
-    before: Scenario, order: tuple[Ticket, float, str, float | None]
+    before: Scenario,
+    order: tuple[Ticket, float, str, float | None],
+    venue: str | None,
+    taker: float | None,
 ) -> None:
+    """Also on Bybit, whose margins hold the fee to close: a book whose isolated margins and
+    fees reach past the wallet has them scaled, and the order's pools must be scaled alike."""
+    if venue is not None and before.rules == "binance-usdm":
+        before = Scenario.model_validate(
+            {**before.model_dump(), "rules": venue, "taker_fee": taker}
+        )
     ticket, quantity, mode, margin = order
-    assume(ticket.symbol != "DOGEUSDT" or before.rules == "binance-usdm")
+    assume(ticket.symbol != "DOGEUSDT" or before.rules in ("binance-usdm", "bybit-linear"))
     try:
         account, _ = opened(before, ticket, quantity, mode, margin)  # type: ignore[arg-type]
     except PlanError:
@@ -186,3 +200,26 @@ def test_the_check_after_the_window_s_evaluation_is_the_check_made_alone() -> No
     clear_headline_cache()
     evaluate(before, {symbol: before.marks()[symbol] * 0.5})  # a move: not what it reads
     assert check_order(before, ticket, 3.0, None, 900.0) == alone
+
+
+@pytest.mark.parametrize(("mode", "wallet"), [("cross", 6_000), ("isolated", 6_130)])
+def test_a_bybit_book_whose_fees_scale_its_isolated_margins(mode: str, wallet: float) -> None:
+    """On Bybit an isolated margin holds the fee to close: a 6,000 isolated margin needs
+    6,033 with it. In a 6,000 wallet the book's pools are scaled to the wallet; in 6,130 the
+    book's are not, but with a 120 isolated order (6,153.33 with both fees) the account's
+    are. The order's pools are the whole build's all the same."""
+    before = Scenario.model_validate(
+        {
+            "rules": "bybit-linear",
+            "account": {"wallet_balance": wallet},
+            "positions": [
+                {"id": "B", "symbol": "BTCUSDT", "side": "long", "quantity": 1,
+                 "entry_price": 60_000, "leverage": 10, "margin_mode": "isolated"},
+            ],
+        }
+    )  # fmt: skip
+    assert margin_held(before, before.positions[0]) > 6_000  # the fee to close on top
+    account, _ = opened(before, Ticket("ETHUSDT", "short", 5, 3_000), 0.2, mode)  # type: ignore[arg-type]
+    whole = build_pools(account, "as_entered")
+    assert whole[0].cash < margin_held(account, account.positions[0])  # scaled
+    assert_same_pools(as_entered_with_order(account, before), whole)

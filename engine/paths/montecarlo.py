@@ -359,21 +359,22 @@ def _barrier_hits(
     low: dict[str, AnyArray],
     high: dict[str, AnyArray],
     table: npt.NDArray[np.int64],
+    alive: npt.NDArray[np.bool_],
     done: int,
-    steps: int,
 ) -> None:
-    """Record in ``table`` (a row per pool, a column per path; ``steps`` where not yet hit)
-    the step at which each pool of ``barriers`` is first liquidated within this block, which
-    starts at step ``done``. A pool not hit yet is hit in the block exactly when the block's
-    lowest low or highest high reaches a barrier: only those pairs of pool and path (few:
-    a liquidation happens once) are looked at step by step, as ``_first_hit`` looks at them
-    (the same comparisons, in the prices' own type, and the first step that makes one)."""
+    """Record in ``table`` (a row per pool, a column per path) the step at which each pool of
+    ``barriers`` still ``alive`` on a path is first liquidated within this block, which starts
+    at step ``done``, and clear ``alive`` there. A pool is hit in the block exactly when the
+    block's lowest low or highest high reaches a barrier: only those pairs of pool and path
+    (few: a liquidation happens once) are looked at step by step, as ``_first_hit`` looks at
+    them (the same comparisons, in the prices' own type, and the first step that makes one).
+    ``alive`` is one byte a pair: the table itself, compared whole, cost eight."""
     for symbol, (rows, down, up) in barriers.symbols.items():
         lows, highs = low[symbol], high[symbol]
         k = lows.shape[1]
         down_t, up_t = down.astype(lows.dtype), up.astype(highs.dtype)
         lowest, highest = lows.min(axis=1), highs.max(axis=1)
-        reach = (table[rows] == steps) & (
+        reach = alive[rows] & (
             (lowest[None, :] <= down_t[:, None]) | (highest[None, :] >= up_t[:, None])
         )
         pools, paths = np.nonzero(reach)
@@ -382,6 +383,7 @@ def _barrier_hits(
             p, path = pools[start : start + chunk], paths[start : start + chunk]
             hit = (lows[path] <= down_t[p, None]) | (highs[path] >= up_t[p, None])
             table[rows[p], path] = done + np.argmax(hit, axis=1)
+            alive[rows[p], path] = False
 
 
 def _inverted(prices: dict[str, AnyArray]) -> dict[str, AnyArray]:
@@ -495,6 +497,7 @@ def simulate(
         else:
             blocks = _bootstrap_blocks(model, symbols, marks, n, steps, block, rng)
         table = np.full((len(barriers.rows), n), steps, dtype=np.int64)
+        open_pairs = np.ones(table.shape, dtype=bool)  # pool and path not hit yet
         own = {key: np.full(n, steps, dtype=np.int64) for key in one_by_one}
         done = 0
         last: dict[str, FloatArray] = {}
@@ -505,7 +508,7 @@ def simulate(
                 stop.set()
                 raise Cancelled()
             k = close_steps(close)
-            _barrier_hits(barriers, low, high, table, done, steps)
+            _barrier_hits(barriers, low, high, table, open_pairs, done)
             for key, pool in one_by_one.items():
                 here = _first_hit(pool, close, low, high)  # k where never
                 hit = own[key]

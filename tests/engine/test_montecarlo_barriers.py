@@ -93,7 +93,9 @@ def test_each_pool_s_first_step_is_the_one_its_own_check_finds(
     low = {s: v * np.float32(0.97) for s, v in close.items()}
     high = {s: v * np.float32(1.03) for s, v in close.items()}
     table = np.full((len(barriers.rows), 64), 10_000, dtype=np.int64)
-    montecarlo._barrier_hits(barriers, low, high, table, 100, 10_000)
+    alive = np.ones(table.shape, dtype=bool)
+    montecarlo._barrier_hits(barriers, low, high, table, alive, 100)
+    assert np.array_equal(alive, table == 10_000)
     for pool in pools:
         if id(pool) not in barriers.rows:
             continue

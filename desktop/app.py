@@ -15,7 +15,7 @@ from types import TracebackType
 
 import pyqtgraph as pg
 from pyqtgraph.util.garbage_collector import GarbageCollector
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QIcon, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication
 
@@ -81,9 +81,11 @@ def build_window(
                 window.statusBar().showMessage(said(note))
         except ScenarioError as error:
             if file is not None:  # asked for by name: say why it did not open
-                window.files.show_error(
-                    tr("Cannot open {file}").format(file=file.name), error.problems
-                )
+                # Once the window is up, over it: a modal box shown first kept the window
+                # from its first layout at its own size, and the cards came up squeezed.
+                title = tr("Cannot open {file}").format(file=file.name)
+                problems = error.problems
+                QTimer.singleShot(0, window, lambda: window.files.show_error(title, problems))
     controller.recompute()
     return window
 

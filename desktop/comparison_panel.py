@@ -196,7 +196,10 @@ class VariantCard(QFrame):
         self._shown = [(f, coin) for f in positions]
         changed = self.table.figures.show(texts, positions, prices, currency)
         self._fit_rows(len(positions))
-        if changed:  # same figures, same widths: no need to measure them again
+        # Same figures, same widths: no need to measure them again. An empty book's table is
+        # fitted to its headers, or its card asked for less than it takes: an empty file
+        # opened at start-up left the cross card a scroll away.
+        if changed or not positions:
             self.table.fit_columns()
         a = variant.account
         currency = html.escape(currency)

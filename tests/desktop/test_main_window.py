@@ -1636,3 +1636,71 @@ def test_a_symbol_without_a_table_is_offered_the_rate_most_symbols_start_at(
     (position,) = window.controller.scenario.positions
     assert position.maintenance_rate == pytest.approx(value / 100)
     window.controller.undo_stack.setClean()
+
+
+def test_an_empty_file_opened_at_start_shows_the_three_cards_whole(
+    qtbot, qapp, settings, tmp_path
+) -> None:
+    """An empty book opened as the app starts, at 1280 × 660: its cards' tables were never
+    fitted to their headers (no figure changed), so the cards asked for less width than they
+    took, the left column kept the positions table's whole width, and the All cross card's
+    ratio was a horizontal scroll away."""
+    from marginlab.desktop.app import build_window, follow_palette
+
+    follow_palette(qapp)
+    empty = tmp_path / "empty.json"
+    empty.write_text(
+        json.dumps(
+            {
+                "format": "marginlab.scenario",
+                "version": 3,
+                "name": "Empty",
+                "rules": "binance-usdm",
+                "account": {"wallet_balance": 10_000, "currency": "USDT"},
+                "positions": [],
+            }
+        )
+    )
+    window = build_window(settings, empty, autosave_folder=tmp_path / "autosave")
+    qtbot.addWidget(window)
+    window.resize(1280, 660)
+    window.show()
+    for _ in range(3):
+        qapp.processEvents()
+    panel = window.comparison
+    assert panel.horizontalScrollBar().maximum() == 0
+    cross = panel.cards["cross"]
+    assert cross.mapTo(panel.viewport(), cross.rect().topRight()).x() <= panel.viewport().width()
+
+
+def test_a_file_that_cannot_open_at_start_says_so_over_the_window_laid_out(
+    qtbot, qapp, settings, tmp_path, monkeypatch
+) -> None:
+    """A file named on the command line that is not a scenario: the message box came before
+    the window's first layout, which then fitted the figures' pane to a window not yet its
+    size, and the cards came up without their "Max loss if wrong" line. The message now
+    comes once the window is up, over it, and the cards stand whole."""
+    from marginlab.desktop.app import build_window, follow_palette
+    from marginlab.desktop.file_actions import FileActions
+
+    shown: list[tuple[str, list[str], bool]] = []
+
+    def record(self, title, lines):  # type: ignore[no-untyped-def]
+        shown.append((title, lines, self.window.isVisible()))
+
+    monkeypatch.setattr(FileActions, "show_error", record)
+    follow_palette(qapp)
+    bad = tmp_path / "notes.json"
+    bad.write_text(json.dumps({"account": {"wallet_balance": 10_000}, "positions": []}))
+    window = build_window(settings, bad, autosave_folder=tmp_path / "autosave")
+    qtbot.addWidget(window)
+    window.resize(1280, 660)
+    window.show()
+    qtbot.waitUntil(lambda: bool(shown), timeout=2000)
+    ((title, lines, visible),) = shown
+    assert title == "Cannot open notes.json" and visible
+    assert any(line.startswith("format:") for line in lines)
+    viewport = window.comparison.viewport()
+    for card in window.comparison.cards.values():
+        top = card.account.mapTo(viewport, card.account.rect().topLeft()).y()
+        assert top + card.account.fontMetrics().height() <= viewport.height()

@@ -119,34 +119,34 @@
    <translation>档位表日期 {date}</translation>
   </message>
   <message>
-   <location filename="../desktop/app.py" line="147" />
+   <location filename="../desktop/app.py" line="149" />
    <source>Unexpected error</source>
    <translation>意外错误</translation>
   </message>
   <message>
-   <location filename="../desktop/app.py" line="121" />
+   <location filename="../desktop/app.py" line="123" />
    <source>1 more unsaved scenario left behind by an earlier session will be offered at the next start</source>
    <translation>上次会话还留下 1 个未保存的方案，将在下次启动时提供恢复</translation>
   </message>
   <message>
-   <location filename="../desktop/app.py" line="116" />
+   <location filename="../desktop/app.py" line="118" />
    <source>{n} more unsaved scenarios left behind by an earlier session will be offered at the next start</source>
    <translation>上次会话还留下 {n} 个未保存的方案，将在下次启动时提供恢复</translation>
   </message>
   <message>
-   <location filename="../desktop/app.py" line="151" />
+   <location filename="../desktop/app.py" line="86" />
+   <source>Cannot open {file}</source>
+   <translation>无法打开 {file}</translation>
+  </message>
+  <message>
+   <location filename="../desktop/app.py" line="153" />
    <source>Your work is autosaved. Details: {log}</source>
    <translation>你的工作已自动保存。详情：{log}</translation>
   </message>
   <message>
-   <location filename="../desktop/app.py" line="153" />
+   <location filename="../desktop/app.py" line="155" />
    <source>Details: {log}</source>
    <translation>详情：{log}</translation>
-  </message>
-  <message>
-   <location filename="../desktop/app.py" line="85" />
-   <source>Cannot open {file}</source>
-   <translation>无法打开 {file}</translation>
   </message>
   <message>
    <location filename="../desktop/autosave.py" line="153" />
@@ -689,27 +689,27 @@
    <translation>全仓</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="232" />
+   <location filename="../desktop/comparison_panel.py" line="235" />
    <source>⚠ … and {n} more: hold the pointer here to read them</source>
    <translation>⚠ … 另有 {n} 条:将指针停在此处即可阅读全部</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="315" />
+   <location filename="../desktop/comparison_panel.py" line="318" />
    <source>{n} symbols moved</source>
    <translation>{n} 个合约已移动</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="204" />
+   <location filename="../desktop/comparison_panel.py" line="207" />
    <source>&lt;b&gt;Max loss if wrong: {loss} {currency}&lt;/b&gt;&lt;br&gt;Equity now {equity} {currency} · margin put in {margin} {currency} · margin ratio {ratio}</source>
    <translation>&lt;b&gt;判断错误时的最大亏损：{loss} {currency}&lt;/b&gt;&lt;br&gt;当前权益 {equity} {currency} · 投入保证金 {margin} {currency} · 保证金率 {ratio}</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="290" />
+   <location filename="../desktop/comparison_panel.py" line="293" />
    <source>at the what-if: {prices}</source>
    <translation>假设价格下：{prices}</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="220" />
+   <location filename="../desktop/comparison_panel.py" line="223" />
    <source>In USD: equity now {equity} · max loss if wrong {loss} (fewer coins, each worth less)</source>
    <translation>折合美元：当前权益 {equity} · 判断错误时的最大亏损 {loss}（币更少，每个币也更不值钱）</translation>
   </message>
@@ -3000,122 +3000,132 @@ Keep it?</source>
    <translation>{target}：不是普通文件；请选择{what}</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="296" />
+   <location filename="../engine/files/scenario_io.py" line="316" />
    <source>must be &gt; {gt}</source>
    <translation>必须大于 {gt}</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="297" />
+   <location filename="../engine/files/scenario_io.py" line="317" />
    <source>must be &gt;= {ge}</source>
    <translation>必须大于等于 {ge}</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="298" />
+   <location filename="../engine/files/scenario_io.py" line="318" />
    <source>must be &lt; {lt}</source>
    <translation>必须小于 {lt}</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="299" />
+   <location filename="../engine/files/scenario_io.py" line="319" />
    <source>must be &lt;= {le}</source>
    <translation>必须小于等于 {le}</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="300" />
+   <location filename="../engine/files/scenario_io.py" line="320" />
    <source>required</source>
    <translation>必填</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="301" />
+   <location filename="../engine/files/scenario_io.py" line="321" />
    <source>unknown key</source>
    <translation>未知的键</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="302" />
+   <location filename="../engine/files/scenario_io.py" line="322" />
    <source>must be a finite number</source>
    <translation>必须是有限的数字</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="303" />
+   <location filename="../engine/files/scenario_io.py" line="323" />
    <source>must not be empty</source>
    <translation>不能为空</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="304" />
+   <location filename="../engine/files/scenario_io.py" line="324" />
    <source>too long (at most {max_length} characters)</source>
    <translation>太长（最多 {max_length} 个字符）</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="305" />
+   <location filename="../engine/files/scenario_io.py" line="325" />
    <source>too many entries (at most {max_length})</source>
    <translation>条目太多（最多 {max_length} 个）</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="307" />
+   <location filename="../engine/files/scenario_io.py" line="327" />
    <source>use letters, digits and . _ : / - only</source>
    <translation>只能使用字母、数字和 . _ : / -</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="125" />
+   <location filename="../engine/files/scenario_io.py" line="136" />
    <source>{name} is not a number JSON allows</source>
    <translation>{name} 不是 JSON 允许的数字</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="349" />
+   <location filename="../engine/files/scenario_io.py" line="369" />
    <source>{value}: {message}</source>
    <translation>{value}：{message}</translation>
   </message>
   <message>
    <location filename="../engine/files/scenario_io.py" line="88" />
+   <source>format: missing; a scenario file says "format": "{format}" (a venue's positions answer comes in with File → Import positions…, or marginlab-cli import)</source>
+   <translation>格式：缺失；场景文件应写明 &quot;format&quot;: &quot;{format}&quot;（交易所的持仓回复请用“文件 → 导入仓位…”或 marginlab-cli import 导入）</translation>
+  </message>
+  <message>
+   <location filename="../engine/files/scenario_io.py" line="99" />
    <source>format: expected "{format}", found {value}</source>
    <translation>format：应为 "{format}"，实际为 {value}</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="99" />
+   <location filename="../engine/files/scenario_io.py" line="110" />
    <source>version: must be a whole number &gt;= {oldest}, found {version}</source>
    <translation>version：必须是 &gt;= {oldest} 的整数，实际为 {version}</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="109" />
+   <location filename="../engine/files/scenario_io.py" line="120" />
    <source>version: this file is version {version}; this Margin Lab reads scenario versions up to {version2}. Update Margin Lab to open it.</source>
    <translation>version：该文件是第 {version} 版；此 Margin Lab 只能读取到第 {version2} 版的方案。请更新 Margin Lab 后再打开。</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="142" />
+   <location filename="../engine/files/scenario_io.py" line="153" />
    <source>file: larger than {value} MB</source>
    <translation>文件：大于 {value} MB</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="158" />
+   <location filename="../engine/files/scenario_io.py" line="169" />
    <source>file: JSON nested deeper than {max_depth} levels</source>
    <translation>文件：JSON 嵌套超过 {max_depth} 层</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="161" />
-   <source>file: the top level must be a JSON object</source>
-   <translation>文件：顶层必须是 JSON 对象</translation>
-  </message>
-  <message>
-   <location filename="../engine/files/scenario_io.py" line="177" />
+   <location filename="../engine/files/scenario_io.py" line="197" />
    <source>linked_accounts: {count} accounts; a file links at most {most}</source>
    <translation>linked_accounts：{count} 个账户；一个文件最多关联 {most} 个</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="148" />
+   <location filename="../engine/files/scenario_io.py" line="159" />
    <source>file: the key {error} is given twice in one object</source>
    <translation>文件：同一个对象中键 {error} 出现了两次</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="155" />
+   <location filename="../engine/files/scenario_io.py" line="166" />
    <source>file: not valid JSON ({error})</source>
    <translation>文件：不是有效的 JSON（{error}）</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="192" />
+   <location filename="../engine/files/scenario_io.py" line="174" />
+   <source>file: the top level must be a JSON object (a venue's positions answer comes in with File → Import positions…, or marginlab-cli import)</source>
+   <translation>文件：顶层必须是 JSON 对象（交易所的持仓回复请用“文件 → 导入仓位…”或 marginlab-cli import 导入）</translation>
+  </message>
+  <message>
+   <location filename="../engine/files/scenario_io.py" line="179" />
+   <source>file: the top level must be a JSON object</source>
+   <translation>文件：顶层必须是 JSON 对象</translation>
+  </message>
+  <message>
+   <location filename="../engine/files/scenario_io.py" line="212" />
    <source>{where}positions: {positions} entries; a scenario holds at most {max_positions}</source>
    <translation>{where}positions：{positions} 条；一个情景最多 {max_positions} 条</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="339" />
+   <location filename="../engine/files/scenario_io.py" line="359" />
    <source>{location}.{message}</source>
    <translation>{location}.{message}</translation>
   </message>
@@ -3570,27 +3580,27 @@ Keep it?</source>
    <translation>相关系数：必须对称且对角线为 1</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="412" />
+   <location filename="../engine/paths/montecarlo.py" line="414" />
    <source>--paths/--steps: {paths} paths × {steps} steps × {symbols} symbols would run for about {minutes} minutes; keep paths × steps × symbols under {work_budget}</source>
    <translation>--paths/--steps：{paths} 条路径 × {steps} 步 × {symbols} 个合约约需运行 {minutes} 分钟；请让 路径 × 步数 × 合约数 低于 {work_budget}</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="439" />
+   <location filename="../engine/paths/montecarlo.py" line="441" />
    <source>--paths/--steps: 1-1,000,000 paths and 1-100,000 steps</source>
    <translation>--paths/--steps：1 到 1,000,000 条路径，1 到 100,000 步</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="441" />
+   <location filename="../engine/paths/montecarlo.py" line="443" />
    <source>--seed {seed}: must be a whole number from 0</source>
    <translation>--seed {seed}：必须是从 0 开始的整数</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="443" />
+   <location filename="../engine/paths/montecarlo.py" line="445" />
    <source>horizon: each step must be longer than 0 and at most a year</source>
    <translation>时间范围：每一步必须大于 0 且最多一年</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="446" />
+   <location filename="../engine/paths/montecarlo.py" line="448" />
    <source>positions: the scenario has none to simulate</source>
    <translation>仓位：方案中没有可模拟的仓位</translation>
   </message>
@@ -3615,12 +3625,12 @@ Keep it?</source>
    <translation>相关系数：不是正定矩阵</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="452" />
+   <location filename="../engine/paths/montecarlo.py" line="454" />
    <source>volatility: missing for {value}</source>
    <translation>波动率：缺少 {value} 的值</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="455" />
+   <location filename="../engine/paths/montecarlo.py" line="457" />
    <source>bootstrap: needs at least 3 candles of history</source>
    <translation>自助抽样：至少需要 3 根历史 K 线</translation>
   </message>
@@ -3635,7 +3645,7 @@ Keep it?</source>
    <translation>'{item}'：{value} 不是方案中的合约（{value2}）</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="459" />
+   <location filename="../engine/paths/montecarlo.py" line="461" />
    <source>step_years: a bootstrap steps one candle at a time ({step_years} years); use Bootstrap.step_years and Bootstrap.steps_for(horizon)</source>
    <translation>step_years：自助抽样每步一根 K 线（{step_years} 年）；请使用 Bootstrap.step_years 和 Bootstrap.steps_for(horizon)</translation>
   </message>

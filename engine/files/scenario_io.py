@@ -82,6 +82,17 @@ _OLDEST = 1
 
 def migrate(document: dict[str, Any]) -> dict[str, Any]:
     """Bring an older document up to ``VERSION``; refuse other formats and newer versions."""
+    if "format" not in document:
+        raise ScenarioError(
+            [
+                say(
+                    'format: missing; a scenario file says "format": "{format}" (a venue\'s '
+                    "positions answer comes in with File → Import positions…, or marginlab-cli "
+                    "import)",
+                    format=FORMAT,
+                )
+            ]
+        )
     if document.get("format") != FORMAT:
         raise ScenarioError(
             [
@@ -158,7 +169,16 @@ def parse_scenario(text: str | bytes) -> Scenario:
             [say("file: JSON nested deeper than {max_depth} levels", max_depth=MAX_DEPTH)]
         )
     if not isinstance(document, dict):
-        raise ScenarioError([say("file: the top level must be a JSON object")])
+        raise ScenarioError(
+            [
+                say(
+                    "file: the top level must be a JSON object (a venue's positions answer "
+                    "comes in with File → Import positions…, or marginlab-cli import)"
+                )
+                if isinstance(document, list)  # a venue's answer is often a list of rows
+                else say("file: the top level must be a JSON object")
+            ]
+        )
     _check_lengths(document)
     document = migrate(document)
     try:

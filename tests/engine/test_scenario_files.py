@@ -109,7 +109,13 @@ def test_several_problems_are_all_reported() -> None:
         ("", "file: not valid JSON"),
         ("{", "file: not valid JSON"),
         ('{"a": NaN}', "file: not valid JSON (NaN is not a number JSON allows)"),
-        ("[1, 2]", "file: the top level must be a JSON object"),
+        ("[1, 2]", "file: the top level must be a JSON object (a venue's positions answer"),
+        ('"text"', "file: the top level must be a JSON object"),
+        (
+            '{"retCode": 0, "result": {"list": []}}',  # a Bybit answer, opened by mistake
+            'format: missing; a scenario file says "format": "marginlab.scenario" (a venue\'s '
+            "positions answer comes in with File → Import positions…, or marginlab-cli import)",
+        ),
         ("[" * 5000 + "]" * 5000, "file: JSON nested deeper than 20 levels"),
         ('{"format": "other"}', 'format: expected "marginlab.scenario"'),
         (

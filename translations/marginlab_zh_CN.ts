@@ -3067,7 +3067,7 @@ Keep it?</source>
   <message>
    <location filename="../engine/files/scenario_io.py" line="88" />
    <source>format: missing; a scenario file says "format": "{format}" (a venue's positions answer comes in with File → Import positions…, or marginlab-cli import)</source>
-   <translation>格式：缺失；场景文件应写明 &quot;format&quot;: &quot;{format}&quot;（交易所的持仓回复请用“文件 → 导入仓位…”或 marginlab-cli import 导入）</translation>
+   <translation>格式：缺失；场景文件应写明 "format": "{format}"（交易所的持仓回复请用“文件 → 导入仓位…”或 marginlab-cli import 导入）</translation>
   </message>
   <message>
    <location filename="../engine/files/scenario_io.py" line="99" />
@@ -3175,11 +3175,6 @@ Keep it?</source>
    <translation>--wallet {wallet}：少于文件中逐仓仓位占用的保证金 {least}</translation>
   </message>
   <message>
-   <location filename="../engine/files/venue_import.py" line="451" />
-   <source>mmr: no {chosen} tier table covers {listed}; give a maintenance rate for each, e.g. --mmr {value}=0.01</source>
-   <translation>mmr：{chosen} 没有覆盖 {listed} 的档位表；请为每个合约给出维持保证金率，例如 --mmr {value}=0.01</translation>
-  </message>
-  <message>
    <location filename="../engine/files/venue_import.py" line="69" />
    <source>{source} {where}, field {field}: {shown}</source>
    <translation>{source} {where}，字段 {field}：{shown}</translation>
@@ -3198,6 +3193,16 @@ Keep it?</source>
    <location filename="../engine/files/venue_import.py" line="419" />
    <source>wallet: the {venue} file does not state the wallet balance; give --wallet</source>
    <translation>钱包：{venue} 文件中没有钱包余额；请用 --wallet 给出</translation>
+  </message>
+  <message>
+   <location filename="../engine/files/venue_import.py" line="452" />
+   <source>mmr: no {chosen} tier table covers {listed}; give a maintenance rate for each, e.g. --mmr {value}={rate} (most {chosen} symbols start at {percent} %)</source>
+   <translation>mmr：{chosen} 没有覆盖 {listed} 的档位表；请为每个合约给出维持保证金率，例如 --mmr {value}={rate}（{chosen} 的大多数合约起始为 {percent} %）</translation>
+  </message>
+  <message>
+   <location filename="../engine/files/venue_import.py" line="462" />
+   <source>mmr: no {chosen} tier table covers {listed}; give a maintenance rate for each, e.g. --mmr {value}=0.01</source>
+   <translation>mmr：{chosen} 没有覆盖 {listed} 的档位表；请为每个合约给出维持保证金率，例如 --mmr {value}=0.01</translation>
   </message>
   <message>
    <location filename="../engine/files/venue_tables.py" line="206" />

@@ -24,7 +24,7 @@ from marginlab.engine.files.bounded import ReadError, read_bounded
 from marginlab.engine.files.scenario_io import MAX_FILE_BYTES, ScenarioError, format_errors
 from marginlab.engine.margin.fees import BASE_TAKER_RATES, maintenance_fee
 from marginlab.engine.margin.models import Position, Scenario
-from marginlab.engine.margin.rules import missing_table_problem
+from marginlab.engine.margin.rules import missing_table_problem, usual_first_rate
 from marginlab.engine.text.said import say
 
 Row = dict[str, Any]
@@ -446,9 +446,20 @@ def to_scenario(
             position["maintenance_rate"] = rate
     if asked:
         listed = ", ".join(dict.fromkeys(asked))
+        usual = usual_first_rate(chosen)
         raise VenueFileError(
             [
                 say(
+                    "mmr: no {chosen} tier table covers {listed}; give a maintenance rate for "
+                    "each, e.g. --mmr {value}={rate} (most {chosen} symbols start at {percent} %)",
+                    chosen=chosen,
+                    listed=listed,
+                    value=asked[0],
+                    rate=f"{usual:g}",
+                    percent=f"{usual * 100:g}",
+                )
+                if usual is not None
+                else say(
                     "mmr: no {chosen} tier table covers {listed}; give a maintenance rate for "
                     "each, e.g. --mmr {value}=0.01",
                     chosen=chosen,

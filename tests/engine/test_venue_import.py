@@ -5,6 +5,7 @@ liquidation prices in them were worked with the venues' published formulas."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -68,7 +69,15 @@ def test_a_symbol_without_a_table_asks_for_a_rate(tmp_path: Path) -> None:
     rows[0]["symbol"] = rows[1]["symbol"] = "NOSUCHUSDT"
     file = tmp_path / "positions.json"
     file.write_text(json.dumps(rows))
-    with pytest.raises(VenueFileError, match=r"--mmr NOSUCHUSDT=0\.01"):
+    # The example rate is the one most of Binance's symbols start at: the median first tier
+    # of the bundled table, read here from the file itself.
+    table = json.loads(
+        (Path(__file__).parents[2] / "resources/rules/binance-usdm.json").read_text()
+    )
+    firsts = sorted(tiers[0]["rate"] for tiers in table["symbols"].values())
+    usual = firsts[len(firsts) // 2]
+    example = f"--mmr NOSUCHUSDT={usual:g} (most binance-usdm symbols start at {usual * 100:g} %)"
+    with pytest.raises(VenueFileError, match=re.escape(example)):
         to_scenario(read_venue_file(str(file)), wallet=10_000)
     scenario = to_scenario(read_venue_file(str(file)), 10_000, {"NOSUCHUSDT": 0.01})
     assert {p.maintenance_rate for p in scenario.positions} == {0.01}

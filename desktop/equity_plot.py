@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import math
 from pathlib import Path
+from typing import Any
 
 import pyqtgraph as pg
 from PySide6.QtCore import QSignalBlocker, Qt
@@ -121,10 +122,16 @@ class PlainAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
     def __init__(self, orientation: str) -> None:
         super().__init__(orientation)
         self.enableAutoSIPrefix(False)
-        # Kept as a picture on screen: the grid lines belong to the axes and span the plot,
-        # so every new curve repainted both axes, text and all, twice a keystroke (about
-        # 1.2 ms each). New ticks, a new range or a new size draw it afresh (``update``).
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    def paint(self, painter: Any, option: Any, widget: Any) -> None:
+        super().paint(painter, option, widget)
+        if self.cacheMode() == QGraphicsItem.CacheMode.NoCache:
+            # Kept as a picture on screen from the second paint on: the grid lines belong to
+            # the axes and span the plot, so every new curve repainted both axes, text and
+            # all, twice a keystroke (about 1.2 ms each). New ticks, a new range or a new
+            # size draw it afresh (``update``). Not for the first paint: filling the picture
+            # then cost the window's first frame about 1.5 ms.
+            self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
         if self.logMode:

@@ -16,6 +16,7 @@ from marginlab.engine.margin.rules import (
     imported_tables_folder,
     read_imported_table,
     rule_table,
+    usual_first_rate,
 )
 from marginlab.engine.text.said import say
 
@@ -70,5 +71,6 @@ def import_tier_table(path: str) -> tuple[str, int, str]:
             ]
         ) from None
     rule_table.cache_clear()
+    usual_first_rate.cache_clear()  # the rate offered for a symbol no table covers
     clear_schedule_cache()
     return rules, len(symbols), str(target)

@@ -13,7 +13,7 @@ from marginlab.engine.files.tier_import import import_tier_table
 from marginlab.engine.files.venue_import import VenueFileError
 from marginlab.engine.margin.evaluate import evaluate
 from marginlab.engine.margin.pools import clear_schedule_cache
-from marginlab.engine.margin.rules import rule_table, symbol_table_info
+from marginlab.engine.margin.rules import rule_table, symbol_table_info, usual_first_rate
 from tests.engine.helpers import position, scenario
 
 BRACKETS = [
@@ -33,9 +33,11 @@ BRACKETS = [
 def own_tables(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("MARGINLAB_TABLES_DIR", str(tmp_path / "tables"))
     rule_table.cache_clear()
+    usual_first_rate.cache_clear()
     clear_schedule_cache()
     yield
     rule_table.cache_clear()
+    usual_first_rate.cache_clear()
     clear_schedule_cache()
 
 
@@ -102,3 +104,21 @@ def test_the_tables_folder_is_the_one_platformdirs_names(monkeypatch: pytest.Mon
     monkeypatch.delenv("MARGINLAB_TABLES_DIR")
     expected = Path(user_data_dir("MarginLab", appauthor=False)) / "tables"
     assert imported_tables_folder() == expected
+
+
+def test_an_imported_table_moves_the_rate_offered_for_a_symbol_no_table_covers(
+    tmp_path: Path,
+) -> None:
+    """The rate an import offers for a symbol without a table is the median first tier of
+    the rule set's table: a table imported since counts, not the one read before it."""
+    before = usual_first_rate("binance-usdm")
+    bundled = len(rule_table("binance-usdm")["symbols"])
+    brackets = [
+        {
+            "symbol": f"NEW{i}USDT",
+            "brackets": [dict(BRACKETS[0]["brackets"][0], maintMarginRatio=0.03)],
+        }
+        for i in range(bundled + 1)
+    ]
+    import_tier_table(_write(tmp_path, "many.json", brackets))
+    assert before != 0.03 and usual_first_rate("binance-usdm") == 0.03

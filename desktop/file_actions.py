@@ -270,7 +270,7 @@ class FileActions:
             # At least what the isolated positions hold (less is refused, naming the file's
             # field); offered: every position's margin, so the cross ones keep theirs too.
             held = margins_held(imported)
-            least = math.ceil(held.isolated * 100) / 100
+            least = _cents_up(held.isolated)
             wallet = self.ask_number(
                 tr("Wallet balance"),
                 tr(
@@ -278,7 +278,7 @@ class FileActions:
                     "the margin its isolated positions hold):"
                 ).format(venue=imported.venue, least=f"{least:,.2f} {currency_of(imported.rules)}"),
                 least=least,
-                value=math.ceil(held.initial * 100) / 100,
+                value=_cents_up(held.initial),
                 decimals=2,
             )
             if wallet is None:
@@ -418,6 +418,11 @@ class FileActions:
             action = self.recent_menu.addAction(text)
             action.triggered.connect(lambda _=False, p=text: self.open_path(Path(p)))
         self.recent_menu.setEnabled(bool(self.recent()))
+
+
+def _cents_up(amount: float) -> float:
+    """``amount`` rounded up to the cent, as the two-decimal box shows it (never below)."""
+    return math.ceil(amount * 100) / 100
 
 
 def _missing_symbols(problems: list[str]) -> list[str]:

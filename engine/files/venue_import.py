@@ -23,7 +23,8 @@ from pydantic import ValidationError
 from marginlab.engine.files.bounded import ReadError, read_bounded
 from marginlab.engine.files.scenario_io import MAX_FILE_BYTES, ScenarioError, format_errors
 from marginlab.engine.margin.fees import BASE_TAKER_RATES, maintenance_fee
-from marginlab.engine.margin.models import Position, Scenario
+from marginlab.engine.margin.models import Position, Scenario, isolated_margin_total
+from marginlab.engine.margin.pools import held_margin
 from marginlab.engine.margin.rules import missing_table_problem, usual_first_rate
 from marginlab.engine.text.said import say
 
@@ -508,19 +509,20 @@ def margins_held(imported: Imported) -> MarginsHeld:
     rate, as ``pools.margin_held`` and ``figures.initial_margin`` do. A row the scenario
     refuses counts nothing: the import names it."""
     rate = BASE_TAKER_RATES[imported.rules]
-    isolated = initial = 0.0
+    initial = 0.0
+    valid: list[Position] = []
     for row in imported.positions:
         try:
             position = Position.model_validate(row)
         except ValidationError:
             continue
         fee = maintenance_fee(imported.rules, position, rate)
-        held = position.margin if position.margin is not None else position.isolated_margin + fee
-        if position.margin_mode == "isolated":
-            isolated += position.isolated_margin
         # Held either way: the cards show it as entered, all isolated and all cross.
-        initial += max(held, position.cross_initial_margin + fee)
-    return MarginsHeld(isolated, initial)
+        initial += max(
+            held_margin(imported.rules, rate, position), position.cross_initial_margin + fee
+        )
+        valid.append(position)
+    return MarginsHeld(isolated_margin_total(valid), initial)
 
 
 def _table_problem(rules: str, position: Row) -> str | None:

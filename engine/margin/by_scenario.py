@@ -34,10 +34,7 @@ class ByScenario(Generic[K, T]):
         if found is not None and found[0] is scenario:
             return found[1]
         result = self._compute(scenario, key)
-        with self._lock:
-            if len(self._entries) >= self._kept:
-                del self._entries[next(iter(self._entries))]
-            self._entries[slot] = (scenario, result)
+        self.put(scenario, key, result)
         return result
 
     def put(self, scenario: Scenario, key: K, result: T) -> None:

@@ -14,7 +14,7 @@ BTC-margined book in one file); older files are migrated on load (``files.scenar
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -190,7 +190,7 @@ class Scenario(BaseModel):
                 problems.append(
                     say("{where}.{table_problem}", where=where, table_problem=table_problem)
                 )
-        isolated = sum(p.isolated_margin for p in self.positions if p.margin_mode == "isolated")
+        isolated = isolated_margin_total(self.positions)
         if isolated > self.account.wallet_balance * (1 + 1e-12):
             problems.append(
                 say(
@@ -326,6 +326,12 @@ def _marks(scenario: Scenario, _: None) -> dict[str, float]:
 
 
 _MARKS: ByScenario[None, dict[str, float]] = ByScenario(_marks, kept=24)
+
+
+def isolated_margin_total(positions: Iterable[Position]) -> float:
+    """Σ the margins the isolated positions hold as a scenario file counts them (the margin
+    given, else notional / leverage): what the wallet must cover."""
+    return sum((p.isolated_margin for p in positions if p.margin_mode == "isolated"), 0.0)
 
 
 def _coin_margined(scenario: Scenario, _: None) -> bool:

@@ -32,7 +32,13 @@ from marginlab.engine.margin.inverse import (
     target_price_for_pnl_inverse,
     target_price_for_roe_inverse,
 )
-from marginlab.engine.margin.models import MarginMode, Position, Scenario, Side
+from marginlab.engine.margin.models import (
+    MarginMode,
+    Position,
+    Scenario,
+    Side,
+    isolated_margin_total,
+)
 from marginlab.engine.margin.pools import make_leg
 from marginlab.engine.margin.rules import missing_table_problem, schedule_for
 from marginlab.engine.text.said import say
@@ -204,7 +210,7 @@ _NEW_IDS: ByScenario[str, str] = ByScenario(_new_id, kept=12)
 
 def _isolated_total(scenario: Scenario, _: None) -> float:
     """Σ the isolated margins of ``scenario`` as entered (the file's check), once per scenario."""
-    return sum(p.isolated_margin for p in scenario.positions if p.margin_mode == "isolated")
+    return isolated_margin_total(scenario.positions)
 
 
 _ISOLATED_TOTALS: ByScenario[None, float] = ByScenario(_isolated_total, kept=12)

@@ -431,10 +431,12 @@ def margin_held(scenario: Scenario, position: Position) -> float:
     on a venue that counts the fee to close in its maintenance margin, that fee (Bybit UTA
     "Initial Margin = Position Value / Leverage + Estimated Fee to Close Position"; so a
     default margin's liquidation price is the venue's own, fee or not)."""
-    return _margin_held(scenario.rules, taker_rate(scenario), position)
+    return held_margin(scenario.rules, taker_rate(scenario), position)
 
 
-def _margin_held(rules: str, rate: float, position: Position) -> float:
+def held_margin(rules: str, rate: float, position: Position) -> float:
+    """``margin_held`` from the rule set and the taker rate, without a scenario (an import's
+    rows, before they are one)."""
     if position.margin is not None:
         return position.margin
     return position.isolated_margin + maintenance_fee(rules, position, rate)
@@ -448,7 +450,7 @@ def margins_held(scenario: Scenario) -> list[float]:
 
 def _margins_held(scenario: Scenario, _: None) -> list[float]:
     rate = taker_rate(scenario)
-    return [_margin_held(scenario.rules, rate, p) for p in scenario.positions]
+    return [held_margin(scenario.rules, rate, p) for p in scenario.positions]
 
 
 _HELD: ByScenario[None, list[float]] = ByScenario(_margins_held, kept=12)
@@ -530,7 +532,7 @@ def as_entered_with_order(account: Scenario, before: Scenario) -> tuple[Pool, ..
         return build_pools(account, "as_entered")
     *isolated, last = build_pools(before, "as_entered")
     rate = taker_rate(account)
-    held = _margin_held(account.rules, rate, position)
+    held = held_margin(account.rules, rate, position)
     # The isolated margins summed in position order, as ``_build_pools`` sums them. Past the
     # wallet (a venue's fee to close on top: ``isolated_margin_scale``) the general build
     # scales them all: the book's pools already were, and adding the order's tips it over.

@@ -42,7 +42,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 import numpy as np
 
@@ -114,7 +114,14 @@ def pool_max_loss(pool: Pool, marks: Mapping[str, float]) -> float:
 def lowest_worth(pool: Pool) -> float | None:
     """The lowest equity a move can leave a pool with, None when some move liquidates it
     (``pool_max_loss``); found once per pool."""
-    return pool.remembered("lowest worth", lambda: _lowest_worth(pool))
+    found = pool.memo.get(_LOWEST, _MISSING)
+    if found is _MISSING:  # the memo read inline, as ``_pool_at``
+        found = pool.memo[_LOWEST] = _lowest_worth(pool)
+    return cast(float | None, found)
+
+
+_LOWEST = "lowest worth"
+_MISSING = object()
 
 
 def _lowest_worth(pool: Pool) -> float | None:
@@ -514,10 +521,14 @@ def _pool_at(pool: Pool, prices: Mapping[str, float]) -> _PoolAt:
     """A pool at ``prices``, found once per pool and prices (shared: a search copies a pool's
     lists before it moves it). A pool keeps up to ``_PRICES_KEPT`` prices it was seen at: the
     marks, and the few places a search starts from and ends at."""
-    seen: Remembered[tuple[float, ...], _PoolAt]
-    seen = pool.remembered("parts at", lambda: Remembered(_PRICES_KEPT))
-    key = tuple([prices[part.symbol] for part in pool.parts.values()])
+    seen: Remembered[tuple[float, ...], _PoolAt] | None = pool.memo.get(_PARTS_AT)
+    if seen is None:  # the memo read inline: a search starts at every pool of a book
+        seen = pool.memo[_PARTS_AT] = Remembered(_PRICES_KEPT)
+    key = tuple([prices[symbol] for symbol in pool.parts])
     return seen.get(key, lambda: _parts_at(pool, prices))
+
+
+_PARTS_AT = "parts at"
 
 
 def _parts_at(pool: Pool, prices: Mapping[str, float]) -> _PoolAt:

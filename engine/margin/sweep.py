@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -193,25 +193,68 @@ def _sweep(
         still = 0.0  # the pools the move does not touch: their equity today, all along
         one_leg: list[tuple[float, ...]] = []  # moving pools of one leg, added as columns
         for pool, c in prepared:
-            if moving.isdisjoint(pool.parts):
-                if c.healthy:  # no threshold on the way: its equity today, all along
-                    still += pool.at_marks()[0]
-                    continue
-            elif c.healthy and len(pool.legs) == 1 and in_order:
-                leg = pool.legs[0]
-                part = pool.parts[leg.symbol]
-                d = pools.direction.get(leg.symbol, 0.0)
-                low = -math.inf if c.down is None else c.down
-                high = math.inf if c.up is None else c.up
-                one_leg.append((leg.mark, d, pool.cash, part.net, part.cost, low, high))
+            plan = _plan(variant, pool, c, pools.direction, moving, in_order, axis, to_axis)
+            if plan.still is not None:
+                still += plan.still
+                continue
+            if plan.row is not None:
+                one_leg.append(plan.row)
             else:
                 total += _pool_equity(pool, c, pools.direction, t)
-            thresholds.extend(_thresholds(variant, pool, c, to_axis))
+            thresholds.extend(plan.thresholds)
         if one_leg:
             total += _one_leg_equity(np.array(one_leg), t)
         equity[variant] = total + still
     start = start_equity(scenario)
     return SweepResult(axis, symbol, x, equity, tuple(thresholds), start)
+
+
+class _Plan(NamedTuple):
+    """How a sweep adds one pool of one variant: its equity today all along (``still``, a
+    pool the move leaves alone and healthy), a row of ``_one_leg_equity`` (``row``), or its
+    own curve (both None); and its thresholds on the axis. ``crossings`` is what it was
+    planned from."""
+
+    crossings: Crossings
+    still: float | None
+    row: tuple[float, ...] | None
+    thresholds: list[Threshold]
+
+
+def _plan(
+    variant: str,
+    pool: Pool,
+    c: Crossings,
+    direction: dict[str, float],
+    moving: set[str],
+    in_order: bool,
+    axis: Axis,
+    to_axis: Callable[[float], float],
+) -> _Plan:
+    """A pool's ``_Plan``, remembered on the pool by variant and axis (both ends of its unit,
+    so a price axis's mark is in it) while its crossings are the same object: those are
+    remembered by the pool's own direction (``solver.crossings``), and an edit of one
+    position keeps every other pool, whose plans a book of 500 made again at each keystroke."""
+    key = (_PLAN, variant, axis, in_order, to_axis(0.0), to_axis(1.0))
+    found: _Plan | None = pool.memo.get(key)
+    if found is not None and found.crossings is c:
+        return found
+    still = row = None
+    if moving.isdisjoint(pool.parts):
+        if c.healthy:  # no threshold on the way: its equity today, all along
+            still = pool.at_marks()[0]
+    elif c.healthy and len(pool.legs) == 1 and in_order:
+        leg = pool.legs[0]
+        part = pool.parts[leg.symbol]
+        d = direction.get(leg.symbol, 0.0)
+        low = -math.inf if c.down is None else c.down
+        high = math.inf if c.up is None else c.up
+        row = (leg.mark, d, pool.cash, part.net, part.cost, low, high)
+    found = pool.memo[key] = _Plan(c, still, row, _thresholds(variant, pool, c, to_axis))
+    return found
+
+
+_PLAN = "sweep plan"
 
 
 def _one_leg_equity(columns: FloatArray, t: FloatArray) -> FloatArray:

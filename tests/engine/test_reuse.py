@@ -19,6 +19,7 @@ from marginlab.engine.margin.models import Scenario
 from marginlab.engine.margin.pools import VARIANTS, build_pools
 from marginlab.engine.margin.report import MAX_PRICE, Report
 from marginlab.engine.margin.slices import AlonePools, Slice
+from marginlab.engine.margin.sweep import ALL_SYMBOLS, SweepResult, sweep_for
 from tests.engine.test_properties import scenarios
 
 sys.path.insert(0, str(Path(__file__).parents[2]))
@@ -92,3 +93,42 @@ def test_one_symbol_pools_as_columns_add_up_as_pool_by_pool(
             for pool in held:
                 by_pool += Slice(pool.parts[symbol], pool.cash, pool.cash).worths(xs)
             assert columns.tolist() == by_pool.tolist()
+
+
+def _same_sweep(kept: SweepResult | None, fresh_one: SweepResult | None) -> None:
+    assert kept is not None and fresh_one is not None
+    assert (kept.axis, kept.symbol, kept.start_equity) == (
+        fresh_one.axis,
+        fresh_one.symbol,
+        fresh_one.start_equity,
+    )
+    np.testing.assert_array_equal(kept.x, fresh_one.x)
+    assert kept.equity.keys() == fresh_one.equity.keys()
+    for variant, curve in kept.equity.items():
+        np.testing.assert_array_equal(curve, fresh_one.equity[variant])
+    assert kept.thresholds == fresh_one.thresholds
+
+
+def test_a_sweep_after_other_axes_and_an_edit_is_the_fresh_one() -> None:
+    """Each pool remembers how a sweep adds it, by variant and axis (``sweep._plan``): after
+    sweeps along other axes, and after an edit that moves a symbol's mark (its pools are
+    built again, the others kept), every curve and threshold is the one a fresh start draws."""
+    document = book_document(40)
+    before = Scenario.model_validate(document)
+    symbols = list(before.marks())
+    axes = [ALL_SYMBOLS, symbols[0], symbols[1], ALL_SYMBOLS, symbols[0]]
+    for axis in axes:
+        sweep_for(before, axis)
+    mark = before.marks()[symbols[0]]
+    moved = [dict(p) for p in document["positions"]]
+    for position in moved:
+        if position["symbol"] == symbols[0]:
+            position["mark_price"] = mark * 0.8
+    after = Scenario.model_validate({**document, "positions": moved})
+    for scenario in (before, after):
+        for axis in axes:
+            kept = sweep_for(scenario, axis, include=mark * 0.5 if axis != ALL_SYMBOLS else -40)
+            clear_headline_cache()
+            _same_sweep(
+                kept, sweep_for(scenario, axis, include=mark * 0.5 if axis != ALL_SYMBOLS else -40)
+            )

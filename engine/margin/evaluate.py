@@ -7,7 +7,6 @@ marks; every threshold on the way is applied, in the order the move reaches it (
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import partial
 
 from marginlab.engine.margin import figures as fig
 from marginlab.engine.margin.by_scenario import ByScenario
@@ -16,12 +15,14 @@ from marginlab.engine.margin.max_loss import SymbolRisk, WorstMove, max_losses
 from marginlab.engine.margin.models import Position, Scenario, Variant
 from marginlab.engine.margin.pools import (
     VARIANTS,
+    Leg,
     Pool,
     build_pools,
     clear_pools_cache,
     equity_now,
     mode_in,
 )
+from marginlab.engine.margin.remembered import Remembered
 from marginlab.engine.margin.report import (
     MAX_PRICE,
     AccountFigures,
@@ -141,17 +142,22 @@ def _variant(
         ratios.append(ratio)
         step = _liquidation_step(pool, equity - maintenance, direction, final)
         if step is None:
-            moved = any(leg.symbol in direction for leg in pool.legs)
+            moved = bool(direction) and any(leg.symbol in direction for leg in pool.legs)
             equity_after += float(pool.equity(final)) if moved else equity
         else:
             if step == 0.0:
                 unhealthy.append(pool)
             events.append(_event(pool, step, marks, direction))
         # Found once per pool and outcome: they depend on the pool, its positions (which
-        # decide it) and whether the move liquidates it.
+        # decide it) and whether the move liquidates it. The memo read inline: a book's
+        # thousands of pools, at every keystroke.
         outcome = (step is not None, step == 0.0)
-        compute = partial(_pool_figures, by_id, variant, pool, marks, ratio, *outcome, fees)
-        figures.update(pool.remembered(outcome, compute))
+        found = pool.memo.get(outcome)
+        if found is None:
+            found = pool.memo[outcome] = _pool_figures(
+                by_id, variant, pool, marks, ratio, *outcome, fees
+            )
+        figures.update(found)
     ordered = {p.id: figures[p.id] for p in scenario.positions}
     risks, worst = _headline(scenario, variant)
     account = AccountFigures(
@@ -198,31 +204,63 @@ def _pool_figures(
         position = by_id[leg.position_id]
         initial = fig.initial_margin(position, pool, fees[leg.position_id])
         liquidation, bankruptcy = prices[leg.symbol]
-        out[leg.position_id] = PositionFigures(
-            id=leg.position_id,
-            symbol=leg.symbol,
-            side=position.side,
-            margin_mode=mode_in(variant, position),
-            pool=pool.name,
-            quantity=leg.quantity,
-            entry_price=leg.entry_price,
-            mark_price=leg.mark,
-            notional=fig.notional(leg),
-            initial_margin=initial,
-            effective_leverage=fig.effective_leverage(position, initial),
-            maintenance_margin=fig.maintenance_margin(leg),
-            maintenance_rate=fig.maintenance_rate(leg),
-            liquidation_price=liquidation,
-            liquidation_distance=fig.liquidation_distance(liquidation, leg.mark),
-            bankruptcy_price=bankruptcy,
-            margin_ratio=ratio,
-            max_loss=pool_max_loss,
-            liquidated=liquidated,
-            equity_now=pool_equity,
-            past_liquidation=past,
-            venue_liquidation_price=position.venue_liquidation_price,
+        out[leg.position_id] = PositionFigures._make(
+            (
+                *_leg_figures(leg, position, mode_in(variant, position), pool.name, initial),
+                liquidation,
+                fig.liquidation_distance(liquidation, leg.mark),
+                bankruptcy,
+                ratio,
+                pool_max_loss,
+                liquidated,
+                pool_equity,
+                position.venue_liquidation_price,
+                past,
+            )
         )
     return out
+
+
+def _leg_figures(
+    leg: Leg, position: Position, mode: str, pool: str, initial: float
+) -> tuple[object, ...]:
+    """``PositionFigures``' first fields, id to maintenance rate: the leg's and its position's
+    alone, whatever the rest of its pool. Remembered by the leg and the position themselves
+    (held, so their ids stay theirs): an edit of one leg of a cross pool of 500 rebuilds the
+    pool's figures, and every other leg's are these again."""
+    key = (id(leg), id(position), mode, pool, initial)
+    found = _LEG_FIGURES.get(
+        key, lambda: (leg, position, _leg_prefix(leg, position, mode, pool, initial))
+    )
+    if found[0] is leg and found[1] is position:  # held: no other object has their ids
+        return found[2]
+    return _leg_prefix(leg, position, mode, pool, initial)
+
+
+def _leg_prefix(
+    leg: Leg, position: Position, mode: str, pool: str, initial: float
+) -> tuple[object, ...]:
+    return (
+        leg.position_id,
+        leg.symbol,
+        position.side,
+        mode,
+        pool,
+        leg.quantity,
+        leg.entry_price,
+        leg.mark,
+        fig.notional(leg),
+        initial,
+        fig.effective_leverage(position, initial),
+        fig.maintenance_margin(leg),
+        fig.maintenance_rate(leg),
+    )
+
+
+# Two variants' worth of legs of a 5,000-position book ("as entered" and "all isolated"
+# share an isolated position's).
+_LEG_FIGURES: Remembered[tuple[object, ...], tuple[Leg, Position, tuple[object, ...]]]
+_LEG_FIGURES = Remembered(24_000)
 
 
 def equity_after(
@@ -300,6 +338,8 @@ def _liquidation_step(
     says where on the way."""
     if health <= 0:
         return 0.0
+    if not direction:  # no move (the window at rest): the legs need no walk
+        return None
     if not any(leg.symbol in direction for leg in pool.legs) or pool.health(final) > 0:
         return None
     up = crossings(pool, direction).up
@@ -325,4 +365,5 @@ def clear_headline_cache() -> None:
     edit, which makes a new scenario, sees them)."""
     _HEADLINES.clear()
     _AS_ENTERED.clear()
+    _LEG_FIGURES.clear()
     clear_pools_cache()

@@ -80,13 +80,8 @@ class PreTrade:
         )
         if limit is None and not acceptable.strip():
             limit = self._controller.scenario.account.max_acceptable_loss
-            if limit is None:
-                problems.append(
-                    tr(
-                        "Max acceptable loss: type the most you accept to lose (the account "
-                        "sets none)"
-                    )
-                )
+            if limit is None:  # a field not typed in yet (an imported book sets none)
+                read_field(tr("Max acceptable loss"), acceptable, problems)
         if problems or ticket is None or amount is None:
             return Answer(problems=problems)
         quantity = amount if kind == "quantity" else ticket.quantity_at(amount, ticket.leverage)

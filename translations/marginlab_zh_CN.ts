@@ -814,207 +814,207 @@
    <translation>必须在 0 到 {most} % 之间</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="39" />
+   <location filename="../desktop/equity_plot.py" line="40" />
    <source>entered</source>
    <translation>按输入</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="54" />
+   <location filename="../desktop/equity_plot.py" line="55" />
    <source>Move the what-if line to see each variant's equity there.</source>
    <translation>移动假设价格线，查看各方案在该处的权益。</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="80" />
+   <location filename="../desktop/equity_plot.py" line="81" />
    <source>What if {where}: {figures}</source>
    <translation>假设 {where}：{figures}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="204" />
+   <location filename="../desktop/equity_plot.py" line="211" />
    <source>Move one symbol's price (others stay at their marks), or move every symbol by the same percentage</source>
    <translation>移动一个合约的价格（其他合约保持标记价格），或让所有合约按相同百分比移动</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="216" />
+   <location filename="../desktop/equity_plot.py" line="223" />
    <source>Where the what-if line stands: type a price (or a % move of every symbol) and press Enter, or step it with Up/Down and PageUp/PageDown. Dragging the line in the plot moves it too.</source>
    <translation>假设价格线的位置：输入价格（或所有合约的百分比变动）后按回车，或用 上/下 和 PageUp/PageDown 调整。在图中拖动这条线也可以移动它。</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="227" />
+   <location filename="../desktop/equity_plot.py" line="234" />
    <source>What &amp;if:</source>
    <translation>假设(&amp;I)：</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="292" />
+   <location filename="../desktop/equity_plot.py" line="299" />
    <source>Drag: each variant's equity and liquidations at this price</source>
    <translation>拖动：各方案在此价格下的权益和强平</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="320" />
+   <location filename="../desktop/equity_plot.py" line="327" />
    <source>e.g. ETH -10%, SOL 150</source>
    <translation>例如 ETH -10%, SOL 150</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="322" />
+   <location filename="../desktop/equity_plot.py" line="329" />
    <source>Move other symbols too, each its own way: a % from its mark or a price, e.g. 'ETH -10%, SOL 150' (ALL -20% moves every symbol). Enter applies it; the line sets the symbol on the plot's axis. Empty: the other symbols stay at their marks.</source>
    <translation>让其他合约也各自移动：相对标记价格的 % 或一个价格，例如 'ETH -10%, SOL 150'（ALL -20% 移动所有合约）。回车生效；图中的线设定横轴上的合约。留空：其他合约保持标记价格。</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="330" />
+   <location filename="../desktop/equity_plot.py" line="337" />
    <source>Other sym&amp;bols:</source>
    <translation>其他合约(&amp;B)：</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="339" />
+   <location filename="../desktop/equity_plot.py" line="346" />
    <source>The figures in the cards above: at today's marks, or as if the market stood at the what-if prices (liquidation prices, distances and ratios from there)</source>
    <translation>上方卡片中的数字：按今日标记价格，或假设市场处于假设价格（强平价格、距离和保证金率从那里算起）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="347" />
+   <location filename="../desktop/equity_plot.py" line="354" />
    <source>&amp;Cards show figures</source>
    <translation>卡片显示(&amp;C)</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="354" />
+   <location filename="../desktop/equity_plot.py" line="361" />
    <source>in USD, beside the same on USDT (grey dashes)</source>
    <translation>以美元计，并列 U 本位同样仓位（灰色虚线）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="355" />
+   <location filename="../desktop/equity_plot.py" line="362" />
    <source>in the coin</source>
    <translation>以币计</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="357" />
+   <location filename="../desktop/equity_plot.py" line="364" />
    <source>A coin-margined account's equity in USD at each price, or in the coin. In USD a long loses twice as the price falls: fewer coins, each worth less. The grey dashed curve is the same trades USDT-margined.</source>
    <translation>币本位账户在各价格下以美元或以币计的权益。以美元计时，多单在价格下跌时双重亏损：币更少，每个币也更不值钱。灰色虚线是同样的交易以 U 本位（USDT 保证金）持有。</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="364" />
+   <location filename="../desktop/equity_plot.py" line="371" />
    <source>&amp;Equity</source>
    <translation>权益(&amp;E)</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="415" />
+   <location filename="../desktop/equity_plot.py" line="422" />
    <source>Move of every symbol (%)</source>
    <translation>所有合约的变动 (%)</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="57" />
+   <location filename="../desktop/equity_plot.py" line="58" />
    <source>all symbols {move}</source>
    <translation>所有合约 {move}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="200" />
+   <location filename="../desktop/equity_plot.py" line="207" />
    <source>Equity against:</source>
    <translation>权益对应：</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="287" />
+   <location filename="../desktop/equity_plot.py" line="294" />
    <source>what if</source>
    <translation>假设</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="337" />
+   <location filename="../desktop/equity_plot.py" line="344" />
    <source>at today's marks</source>
    <translation>按今日标记价格</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="337" />
+   <location filename="../desktop/equity_plot.py" line="344" />
    <source>at the what-if</source>
    <translation>按假设价格</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="445" />
+   <location filename="../desktop/equity_plot.py" line="452" />
    <source>Add a position to see the equity curves.</source>
    <translation>添加一个仓位以查看权益曲线。</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="534" />
+   <location filename="../desktop/equity_plot.py" line="541" />
    <source>{ids} past liquidation already ({variants})</source>
    <translation>{ids} 已越过强平（{variants}）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="536" />
+   <location filename="../desktop/equity_plot.py" line="543" />
    <source>{ids} liquidated ({variants}) at {where}</source>
    <translation>{ids} 被强平（{variants}），位置 {where}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="557" />
+   <location filename="../desktop/equity_plot.py" line="564" />
    <source>Liquidation lines: </source>
    <translation>强平线：</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="72" />
+   <location filename="../desktop/equity_plot.py" line="73" />
    <source> — liquidated: {ids}</source>
    <translation> — 已强平：{ids}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="74" />
+   <location filename="../desktop/equity_plot.py" line="75" />
    <source> — past liquidation already: {ids}</source>
    <translation> — 已越过强平：{ids}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="417" />
+   <location filename="../desktop/equity_plot.py" line="424" />
    <source>{symbol} price ({currency})</source>
    <translation>{symbol} 价格（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="428" />
+   <location filename="../desktop/equity_plot.py" line="435" />
    <source>Account equity ({currency})</source>
    <translation>账户权益（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="501" />
+   <location filename="../desktop/equity_plot.py" line="508" />
    <source>start equity {amount}</source>
    <translation>初始权益 {amount}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="545" />
+   <location filename="../desktop/equity_plot.py" line="552" />
    <source>{variants}: {ids} already past liquidation at today's marks, lost at any price on this axis</source>
    <translation>{variants}：{ids} 按今天的标记价已越过强平，此轴上任何价格都已亏掉</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="550" />
+   <location filename="../desktop/equity_plot.py" line="557" />
    <source>{variants}: {ids} liquidated when the move reaches {where}</source>
    <translation>{variants}：价格移动到 {where} 时 {ids} 被强平</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="728" />
+   <location filename="../desktop/equity_plot.py" line="735" />
    <source>what if {where}</source>
    <translation>假设 {where}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="99" />
+   <location filename="../desktop/equity_plot.py" line="100" />
    <source>{variant} liquidates: {ids}</source>
    <translation>{variant} 强平：{ids}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="103" />
+   <location filename="../desktop/equity_plot.py" line="104" />
    <source>{variant}, past liquidation already: {ids}</source>
    <translation>{variant}，已越过强平：{ids}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="508" />
+   <location filename="../desktop/equity_plot.py" line="515" />
    <source>max acceptable loss {limit}: equity {equity}</source>
    <translation>最大可接受亏损 {limit}：权益 {equity}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="555" />
+   <location filename="../desktop/equity_plot.py" line="562" />
    <source>… and {n} more, farther from the marks</source>
    <translation>… 另有 {n} 条，离标记价格更远</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="561" />
+   <location filename="../desktop/equity_plot.py" line="568" />
    <source>The numbered liquidation lines on the plot, nearest first:</source>
    <translation>图上编号的强平线，由近及远：</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="709" />
+   <location filename="../desktop/equity_plot.py" line="716" />
    <source>{problem}; nothing moved</source>
    <translation>{problem}；未移动</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="396" />
+   <location filename="../desktop/equity_plot.py" line="403" />
    <source>{problems}; the moves shown are the last valid ones</source>
    <translation>{problems}；显示的是上一次有效的移动</translation>
   </message>
@@ -2165,11 +2165,6 @@ Keep it?</source>
    <translation>最大可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade.py" line="85" />
-   <source>Max acceptable loss: type the most you accept to lose (the account sets none)</source>
-   <translation>最大可接受亏损：请输入你能接受的最大亏损（账户未设定）</translation>
-  </message>
-  <message>
    <location filename="../desktop/pretrade_view.py" line="50" />
    <source>Liquidation price</source>
    <translation>强平价格</translation>
@@ -3130,77 +3125,77 @@ Keep it?</source>
    <translation>{location}.{message}</translation>
   </message>
   <message>
-   <location filename="../engine/files/tier_import.py" line="48" />
+   <location filename="../engine/files/tier_import.py" line="49" />
    <source>{source}: no USDT perpetual tiers in it</source>
    <translation>{source}：其中没有 USDT 永续合约的档位</translation>
   </message>
   <message>
-   <location filename="../engine/files/tier_import.py" line="35" />
+   <location filename="../engine/files/tier_import.py" line="36" />
    <source>{source}: {error}</source>
    <translation>{source}：{error}</translation>
   </message>
   <message>
-   <location filename="../engine/files/tier_import.py" line="39" />
+   <location filename="../engine/files/tier_import.py" line="40" />
    <source>{source}: unexpected shape ({name}: {error})</source>
    <translation>{source}：结构不符合预期（{name}：{error}）</translation>
   </message>
   <message>
-   <location filename="../engine/files/tier_import.py" line="65" />
+   <location filename="../engine/files/tier_import.py" line="66" />
    <source>{folder}: cannot be written ({value})</source>
    <translation>{folder}：无法写入（{value}）</translation>
   </message>
   <message>
-   <location filename="../engine/files/venue_import.py" line="80" />
+   <location filename="../engine/files/venue_import.py" line="81" />
    <source>{source} {where}, field {field}: not a finite number</source>
    <translation>{source} {where}，字段 {field}：不是有限的数字</translation>
   </message>
   <message>
-   <location filename="../engine/files/venue_import.py" line="169" />
+   <location filename="../engine/files/venue_import.py" line="170" />
    <source>{source} assetPositions[{index}]: no position object</source>
    <translation>{source} assetPositions[{index}]：没有 position 对象</translation>
   </message>
   <message>
-   <location filename="../engine/files/venue_import.py" line="233" />
+   <location filename="../engine/files/venue_import.py" line="234" />
    <source>{source} {where}, field instId: {symbol} is not an OKX USDT swap Margin Lab knows the contract value of</source>
    <translation>{source} {where}，字段 instId：{symbol} 不是 Margin Lab 知道合约面值的 OKX USDT 永续合约</translation>
   </message>
   <message>
-   <location filename="../engine/files/venue_import.py" line="369" />
+   <location filename="../engine/files/venue_import.py" line="370" />
    <source>{source}: not a venue answer Margin Lab knows (Binance positionRisk, Bybit v5 position list, OKX positions, Hyperliquid clearinghouseState, ccxt fetch_positions)</source>
    <translation>{source}：不是 Margin Lab 认识的交易所返回数据（币安 positionRisk、Bybit v5 持仓列表、OKX positions、Hyperliquid clearinghouseState、ccxt fetch_positions）</translation>
   </message>
   <message>
-   <location filename="../engine/files/venue_import.py" line="428" />
+   <location filename="../engine/files/venue_import.py" line="429" />
    <source>--wallet {wallet}: less than the {least} the file's isolated positions hold as margin</source>
    <translation>--wallet {wallet}：少于文件中逐仓仓位占用的保证金 {least}</translation>
   </message>
   <message>
-   <location filename="../engine/files/venue_import.py" line="69" />
+   <location filename="../engine/files/venue_import.py" line="70" />
    <source>{source} {where}, field {field}: {shown}</source>
    <translation>{source} {where}，字段 {field}：{shown}</translation>
   </message>
   <message>
-   <location filename="../engine/files/venue_import.py" line="363" />
+   <location filename="../engine/files/venue_import.py" line="364" />
    <source>{source}: not valid JSON ({error})</source>
    <translation>{source}：不是有效的 JSON（{error}）</translation>
   </message>
   <message>
-   <location filename="../engine/files/venue_import.py" line="412" />
+   <location filename="../engine/files/venue_import.py" line="413" />
    <source>wallet: the {venue} file does not state the wallet balance; give --wallet (at least {least}, the margin its isolated positions hold)</source>
    <translation>钱包：{venue} 文件中没有钱包余额；请用 --wallet 给出（至少 {least}，即其逐仓仓位占用的保证金）</translation>
   </message>
   <message>
-   <location filename="../engine/files/venue_import.py" line="419" />
+   <location filename="../engine/files/venue_import.py" line="420" />
    <source>wallet: the {venue} file does not state the wallet balance; give --wallet</source>
    <translation>钱包：{venue} 文件中没有钱包余额；请用 --wallet 给出</translation>
   </message>
   <message>
-   <location filename="../engine/files/venue_import.py" line="452" />
+   <location filename="../engine/files/venue_import.py" line="453" />
    <source>mmr: no {chosen} tier table covers {listed}; give a maintenance rate for each, e.g. --mmr {value}={rate} (most {chosen} symbols start at {percent} %)</source>
    <translation>mmr：{chosen} 没有覆盖 {listed} 的档位表；请为每个合约给出维持保证金率，例如 --mmr {value}={rate}（{chosen} 的大多数合约起始为 {percent} %）</translation>
   </message>
   <message>
-   <location filename="../engine/files/venue_import.py" line="462" />
+   <location filename="../engine/files/venue_import.py" line="463" />
    <source>mmr: no {chosen} tier table covers {listed}; give a maintenance rate for each, e.g. --mmr {value}=0.01</source>
    <translation>mmr：{chosen} 没有覆盖 {listed} 的档位表；请为每个合约给出维持保证金率，例如 --mmr {value}=0.01</translation>
   </message>
@@ -3215,12 +3210,12 @@ Keep it?</source>
    <translation>不是 Margin Lab 认识的档位返回数据（币安 leverageBracket、Bybit risk-limit、Hyperliquid meta、ccxt fetch_leverage_tiers）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/evaluate.py" line="48" />
+   <location filename="../engine/margin/evaluate.py" line="49" />
    <source>--at {symbol}: unknown symbol (the scenario has: {listed})</source>
    <translation>--at {symbol}：未知的合约（方案中有：{listed}）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/evaluate.py" line="56" />
+   <location filename="../engine/margin/evaluate.py" line="57" />
    <source>--at {symbol}: price must be a number &gt; 0 and &lt;= {max_price}</source>
    <translation>--at {symbol}：价格必须是大于 0 且不超过 {max_price} 的数字</translation>
   </message>
@@ -3285,82 +3280,82 @@ Keep it?</source>
    <translation>{where}.{name}：币本位合约的价格不能低于 {least}（合约按其倒数定价，倒数不能超过 {most}）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="355" />
+   <location filename="../engine/margin/planning.py" line="361" />
    <source>fill {n}: price and quantity must be numbers &gt; 0</source>
    <translation>第 {n} 笔成交：价格和数量必须是大于 0 的数字</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="681" />
+   <location filename="../engine/margin/planning.py" line="687" />
    <source>size from the loss and funding</source>
    <translation>按亏损定仓位和资金费率</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="360" />
+   <location filename="../engine/margin/planning.py" line="366" />
    <source>fills: type at least one fill (price and quantity)</source>
    <translation>成交：请至少输入一笔成交（价格和数量）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="362" />
+   <location filename="../engine/margin/planning.py" line="368" />
    <source>fills: at most {most} (a ladder, not a trade log)</source>
    <translation>成交：最多 {most} 笔（这是分批建仓计划，不是成交记录）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="643" />
+   <location filename="../engine/margin/planning.py" line="649" />
    <source>stop price: must be a number &gt; 0</source>
    <translation>止损价：必须是大于 0 的数字</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="651" />
+   <location filename="../engine/margin/planning.py" line="657" />
    <source>loss you accept: must be a number &gt; 0</source>
    <translation>可接受亏损：必须是大于 0 的数字</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="164" />
+   <location filename="../engine/margin/planning.py" line="170" />
    <source>contract: this account holds coin-margined contracts; the order must be one too</source>
    <translation>contract：此账户持有币本位合约；订单也必须是币本位合约</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="166" />
+   <location filename="../engine/margin/planning.py" line="172" />
    <source>contract: this account holds linear contracts; the order must be one too</source>
    <translation>contract：此账户持有 U 本位（线性）合约；订单也必须是线性合约</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="290" />
+   <location filename="../engine/margin/planning.py" line="296" />
    <source>positions: isolated margins add up to {total}, more than account.wallet_balance {wallet}</source>
    <translation>仓位：逐仓保证金合计 {total}，超过钱包余额 {wallet}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="695" />
+   <location filename="../engine/margin/planning.py" line="701" />
    <source>funding rate: must be a fraction between -1 and 1 (0.0001 = 0.01 %)</source>
    <translation>资金费率：必须是 -1 到 1 之间的小数（0.0001 = 0.01 %）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="698" />
+   <location filename="../engine/margin/planning.py" line="704" />
    <source>holding time: must be between 0 and 10 years, in hours</source>
    <translation>持仓时长：必须在 0 到 10 年之间，以小时计</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="340" />
+   <location filename="../engine/margin/planning.py" line="346" />
    <source>position: no position '{id}' in the account</source>
    <translation>仓位：账户中没有仓位 '{id}'</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="519" />
+   <location filename="../engine/margin/planning.py" line="525" />
    <source>quantity step: too fine for this size (more than 10^12 steps)</source>
    <translation>数量步长：对这个仓位太细（超过 10^12 步）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="646" />
+   <location filename="../engine/margin/planning.py" line="652" />
    <source>stop price: must be below the entry for a long</source>
    <translation>止损价：做多时必须低于开仓价</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="648" />
+   <location filename="../engine/margin/planning.py" line="654" />
    <source>stop price: must be above the entry for a short</source>
    <translation>止损价：做空时必须高于开仓价</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="176" />
+   <location filename="../engine/margin/planning.py" line="182" />
    <source>symbol: letters, digits, _ . : / - only, at most 40</source>
    <translation>合约：只能用字母、数字、_ . : / -，最多 40 个字符</translation>
   </message>

@@ -188,3 +188,29 @@ def test_no_size_within_reads_none_and_offers_nothing_to_use(qtbot, window: Main
     assert _cell(view, "size", 0) == "0.5 BTC"
     assert not view.use_size["cross"].isEnabled()
     assert view.use_size["isolated"].isEnabled()
+
+
+def test_an_account_without_a_limit_asks_for_it_with_the_size_not_in_red(
+    qtbot, window: MainWindow
+) -> None:
+    """An imported book sets no max acceptable loss. Before any check was shown, the tab said
+    "Size: is empty" and "Max acceptable loss: type the most you accept…" in red, as if the
+    trader had made two mistakes by opening it; both are fields not typed in yet."""
+    assert window.controller.set_account("max_acceptable_loss", "")
+    wait_result(qtbot, window)
+    assert window.controller.scenario.account.max_acceptable_loss is None
+    view = window.pretrade
+    window.views.setCurrentWidget(view)
+    qtbot.waitUntil(view.isVisible)
+    _settle(qtbot, view)
+    plain = view.reasons.palette().color(QPalette.ColorRole.WindowText).name()
+    assert view.problems.text() == "To see the figures, fill in: Size, Max acceptable loss"
+    assert view.problems.palette().color(QPalette.ColorRole.WindowText).name() == plain
+    view.set_order("BTCUSDT", "long", 0.4, 10, 50_000)
+    _settle(qtbot, view)
+    assert view.problems.text() == "To see the figures, fill in: Max acceptable loss"
+    qtbot.keyClicks(view.acceptable, "2500")
+    _settle(qtbot, view)
+    assert view.problems.text() == ""
+    assert view.verdict.text().startswith("Recommendation:")
+    window.controller.undo_stack.setClean()

@@ -264,8 +264,9 @@ class ComparisonPanel(QScrollArea):
         """The narrowest the panel can be with the three cards side by side and no scroll bar.
 
         Asked of the cards themselves: before the window's first show, the panel's own layout
-        has not yet caught up with the figures the cards hold."""
-        cards = [card.minimumSizeHint().width() for card in self.cards.values()]
+        has not yet caught up with the figures the cards hold. With every ID whole: a card
+        cuts a long one (``FiguresTable.id_cut``) only where the left column can give no more."""
+        cards = [card.minimumSizeHint().width() + card.table.id_cut for card in self.cards.values()]
         spacing = self._row.spacing() * (len(cards) - 1)
         return sum(cards) + spacing + self.verticalScrollBar().sizeHint().width()
 

@@ -15,8 +15,14 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QStyleOptionViewItem, QTableView, QWidget
+from PySide6.QtGui import QFontMetrics, QResizeEvent
+from PySide6.QtWidgets import (
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
 
 from marginlab.desktop.i18n import N_, said, tr
 from marginlab.desktop.style import TOOLTIPS
@@ -38,6 +44,10 @@ HEADERS = (
     (N_("Ratio"), "margin_ratio"),
 )
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+# The Position column always has room for an ID this long with its mode ("BTCUSDT·cross");
+# a longer one (a hedge-mode import's "ETHUSDT-short") is cut at its end where the card is
+# short of room, so that the figures beside it stay whole on a laptop screen.
+ID_ROOM = "BTCUSDT"
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -155,6 +165,55 @@ class FiguresModel(QAbstractTableModel):
         return bool(changed)
 
 
+def elided_position(text: str, metrics: QFontMetrics, room: int) -> str:
+    """A Position cell's "ID·mode" in ``room`` pixels: the ID cut at its end ("…"), the mode
+    whole: "ETHUSDT-s…·cross". Qt's own elision would cut the mode first."""
+    if metrics.horizontalAdvance(text) <= room:
+        return text
+    name, dot, mode = text.rpartition("·")
+    if not dot:
+        return metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
+    tail = dot + mode
+    left = max(room - metrics.horizontalAdvance(tail), 0)
+    return metrics.elidedText(name, Qt.TextElideMode.ElideRight, left) + tail
+
+
+class _PositionCell(QStyledItemDelegate):
+    """Draws the Position cell through ``elided_position`` at the cell's width."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
+        super().initStyleOption(option, index)
+        if option.rect.width() > 0:  # a size hint asks with no cell: the whole text
+            option.text = elided_position(option.text, option.fontMetrics, _text_room(option))
+
+
+def _text_room(option: QStyleOptionViewItem) -> int:
+    """The width Qt's style draws an item's text in: its text rectangle less the focus
+    frame's margin and 1 pixel each side (``QCommonStyle``, ``viewItemDrawText``), less
+    ``_SLACK``: Qt measures in fractions of a pixel and would cut a text we measured whole."""
+    widget = option.widget
+    style = widget.style() if widget is not None else None
+    if style is None:
+        return option.rect.width() - 6 - _SLACK
+    text = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, widget)
+    margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
+    return text.width() - 2 * margin - _SLACK
+
+
+_SLACK = 2  # pixels
+
+
+def shown_position(table: QTableView, index: Index) -> str:
+    """The text the Position cell at ``index`` shows at its width."""
+    option = QStyleOptionViewItem()
+    table.initViewItemOption(option)
+    option.rect = table.visualRect(index)
+    delegate = table.itemDelegateForColumn(0)
+    assert isinstance(delegate, _PositionCell)
+    delegate.initStyleOption(option, index)
+    return option.text
+
+
 class FiguresTable(QTableView):
     """Every column at least as wide as its widest figure, the spare width shared out evenly.
 
@@ -167,8 +226,11 @@ class FiguresTable(QTableView):
         super().__init__(parent)
         self.figures = FiguresModel(self)
         self.setModel(self.figures)
+        self._position_cell = _PositionCell(self)
+        self.setItemDelegateForColumn(0, self._position_cell)
         self._widths = TextWidths()  # each text's width in the table's font
         self.rows_shown: int | None = None  # rows its height shows (the card sets it)
+        self.id_cut = 0  # pixels a long ID gives up at the table's least width
 
     def rowCount(self) -> int:
         return self.figures.rowCount()
@@ -193,6 +255,17 @@ class FiguresTable(QTableView):
         cell = self.itemDelegateForIndex(index).sizeHint(option, index).width()
         return max(cell + (1 if self.showGrid() else 0), header)
 
+    def _id_room(self, whole: int) -> int:
+        """The Position column's least width: its widest cell (``whole``, from ``_needed``)
+        with that cell's ID as wide as ``ID_ROOM``, at most ``whole``."""
+        texts = self.figures.texts
+        if not texts:
+            return whole
+        widest, advance = self._widths.widest([row[0] for row in texts], self.font())
+        _, dot, mode = widest.rpartition("·")
+        reference = self.fontMetrics().horizontalAdvance(f"{ID_ROOM}{dot}{mode}") + _SLACK
+        return min(whole, whole - advance + reference)
+
     def fit_columns(self) -> None:
         header = self.horizontalHeader()
         needed = [self._needed(column) for column in range(self.columnCount())]
@@ -200,8 +273,15 @@ class FiguresTable(QTableView):
         # last column was cut ("≥ 100 '" for "≥ 100 %") in a card of a big book.
         scrolls = self.rows_shown is not None and self.rowCount() > self.rows_shown
         bar = self.verticalScrollBar().sizeHint().width() if scrolls else 0
-        self.setMinimumWidth(sum(needed) + bar + 2 * self.frameWidth())
-        share, rest = divmod(max(self.viewport().width() - sum(needed), 0), len(needed))
+        # The card asks for a long ID's Position cut short (``elided_position``), and gives
+        # it back whole first wherever the card has the room.
+        least = self._id_room(needed[0])
+        self.id_cut = needed[0] - least
+        self.setMinimumWidth(least + sum(needed[1:]) + bar + 2 * self.frameWidth())
+        spare = max(self.viewport().width() - least - sum(needed[1:]), 0)
+        given = min(spare, needed[0] - least)
+        needed[0] = least + given
+        share, rest = divmod(spare - given, len(needed))
         for column, width in enumerate(needed):
             wanted = width + share + (column < rest)
             if header.sectionSize(column) != wanted:

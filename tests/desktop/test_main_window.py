@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
 from bench.books import book_document
 from marginlab.desktop.app import build_window, follow_palette
+from marginlab.desktop.figures_table import shown_position
 from marginlab.desktop.main_window import MainWindow
 from marginlab.desktop.positions_table_model import FIELDS, MODE_COLUMN
 from marginlab.desktop.style import PLOT_MIN_HEIGHT, VARIANT_STYLES
@@ -481,6 +482,74 @@ def test_laptop_screen_shows_every_figure_whole(qtbot, qapp, settings, tmp_path)
     assert not win.comparison.verticalScrollBar().isVisible()
     mode_right = win.table.columnViewportPosition(MODE_COLUMN) + win.table.columnWidth(MODE_COLUMN)
     assert mode_right <= win.table.viewport().width()  # the mode toggle stays in view
+    win.controller.undo_stack.setClean()
+
+
+def test_a_hedge_accounts_long_ids_leave_every_figure_whole_on_a_laptop(
+    qtbot, qapp, settings, tmp_path
+) -> None:
+    """A Bybit or Binance hedge-mode import names its positions "ETHUSDT-long": at 1366 × 768
+    the cards' Position column took the width of "ETHUSDT-long·cross", and the All cross card
+    lost its Max loss and Ratio columns to a scroll bar. The ID is cut at its end now, its
+    mode kept ("…·cross"), and every figure stays whole; the tooltip names the position."""
+    from PySide6.QtCore import QSize
+
+    from marginlab.desktop.main_window import first_size
+    from marginlab.engine.margin.models import VERSION, Scenario
+
+    follow_palette(qapp)
+    win = build_window(settings, autosave_folder=tmp_path / "autosave")
+    qtbot.addWidget(win)
+    win.resize(first_size(QSize(1366, 728)))
+    win.show()
+    qtbot.waitExposed(win)
+    hedge = {
+        "format": "marginlab.scenario",
+        "version": VERSION,
+        "name": "bybit hedge",
+        "rules": "bybit-linear",
+        "account": {"wallet_balance": 1204.29, "currency": "USDT"},
+        "positions": [
+            {
+                "id": "BTCUSDT-long",
+                "symbol": "BTCUSDT",
+                "side": "long",
+                "quantity": 0.1,
+                "entry_price": 60000,
+                "mark_price": 59000,
+                "leverage": 10,
+                "margin_mode": "isolated",
+            },
+            {
+                "id": "ETHUSDT-short",
+                "symbol": "ETHUSDT",
+                "side": "short",
+                "quantity": 0.2,
+                "entry_price": 3000,
+                "mark_price": 3050,
+                "leverage": 10,
+                "margin_mode": "cross",
+            },
+        ],
+    }
+    win.controller.replace(Scenario.model_validate(hedge))
+    wait_result(qtbot, win)
+    qapp.processEvents()
+    assert not win.comparison.horizontalScrollBar().isVisible()
+    for card in win.comparison.cards.values():
+        table, header = card.table, card.table.horizontalHeader()
+        for column in range(1, table.columnCount()):
+            needed = max(table.sizeHintForColumn(column), header.sectionSizeHint(column))
+            assert header.sectionSize(column) >= needed, (card.name, column)  # figures whole
+        index = table.model().index(1, 0)
+        assert (
+            table.model().data(index)
+            == f"ETHUSDT-short·{'iso' if card.name == 'isolated' else 'cross'}"
+        )
+        shown = shown_position(table, index)
+        assert shown.endswith("·iso" if card.name == "isolated" else "·cross"), shown
+        assert table.fontMetrics().horizontalAdvance(shown) <= header.sectionSize(0)
+        assert "ETHUSDT-short" in table.model().data(index, Qt.ItemDataRole.ToolTipRole)
     win.controller.undo_stack.setClean()
 
 
@@ -1098,7 +1167,9 @@ def test_a_wide_figure_out_of_sight_still_sets_its_column(
     qtbot, window: MainWindow, tmp_path
 ) -> None:
     """The cards show six rows and scroll; a figure further down is measured all the same
-    (Qt's own ``sizeHintForColumn``, which reads every row, is the judge)."""
+    (Qt's own ``sizeHintForColumn``, which reads every row, is the judge). Its long ID is cut
+    where the three cards would not fit whole beside the left column, its mode kept: the
+    cards no longer scroll sideways for a name."""
     positions = [
         {
             "id": f"P{i}",
@@ -1129,9 +1200,17 @@ def test_a_wide_figure_out_of_sight_still_sets_its_column(
         table, header = card.table, card.table.horizontalHeader()
         assert table.rowCount() == 40
         assert table.rowAt(table.viewport().height() - 1) < 33  # out of sight
-        for column in range(table.columnCount()):
+        for column in range(1, table.columnCount()):
             needed = max(table.sizeHintForColumn(column), header.sectionSizeHint(column))
             assert header.sectionSize(column) >= needed, (card.name, column)
+        index = table.model().index(33, 0)
+        name, mode = str(table.model().data(index)).split("·")
+        shown = shown_position(table, index)
+        assert shown == f"{name}·{mode}" or (
+            shown.endswith(f"…·{mode}") and name.startswith(shown.removesuffix(f"…·{mode}"))
+        ), shown
+        assert len(shown.removesuffix(f"…·{mode}")) >= len("BTCUSDT") - 2, shown
+    assert not window.comparison.horizontalScrollBar().isVisible()
 
 
 def test_the_first_frame_after_a_keystroke_shows_its_figures(qtbot, qapp, window) -> None:

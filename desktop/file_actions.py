@@ -274,8 +274,8 @@ class FileActions:
             wallet = self.ask_number(
                 tr("Wallet balance"),
                 tr(
-                    "The {venue} file does not state it. Wallet balance (at least {least}, "
-                    "the margin its isolated positions hold):"
+                    "The {venue} file does not state the wallet balance. Wallet balance (at "
+                    "least {least}, the margin its isolated positions hold):"
                 ).format(venue=imported.venue, least=f"{least:,.2f} {currency_of(imported.rules)}"),
                 least=least,
                 value=_cents_up(held.initial),

@@ -694,7 +694,7 @@
    <translation>⚠ … 另有 {n} 条:将指针停在此处即可阅读全部</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="318" />
+   <location filename="../desktop/comparison_panel.py" line="319" />
    <source>{n} symbols moved</source>
    <translation>{n} 个合约已移动</translation>
   </message>
@@ -704,7 +704,7 @@
    <translation>&lt;b&gt;判断错误时的最大亏损：{loss} {currency}&lt;/b&gt;&lt;br&gt;当前权益 {equity} {currency} · 投入保证金 {margin} {currency} · 保证金率 {ratio}</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="293" />
+   <location filename="../desktop/comparison_panel.py" line="294" />
    <source>at the what-if: {prices}</source>
    <translation>假设价格下：{prices}</translation>
   </message>
@@ -1044,32 +1044,32 @@
    <translation>{field}：未采用 {typed}；已恢复为 {value}</translation>
   </message>
   <message>
-   <location filename="../desktop/figures_table.py" line="35" />
+   <location filename="../desktop/figures_table.py" line="41" />
    <source>Liq. price</source>
    <translation>强平价</translation>
   </message>
   <message>
-   <location filename="../desktop/figures_table.py" line="36" />
+   <location filename="../desktop/figures_table.py" line="42" />
    <source>Dist.</source>
    <translation>距离</translation>
   </message>
   <message>
-   <location filename="../desktop/figures_table.py" line="37" />
+   <location filename="../desktop/figures_table.py" line="43" />
    <source>Max loss</source>
    <translation>最大亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/figures_table.py" line="38" />
+   <location filename="../desktop/figures_table.py" line="44" />
    <source>Ratio</source>
    <translation>保证金率</translation>
   </message>
   <message>
-   <location filename="../desktop/figures_table.py" line="84" />
+   <location filename="../desktop/figures_table.py" line="94" />
    <source>{id}: {symbol} {side}, {mode} in this variant</source>
    <translation>{id}：{symbol} {side}，本方案中为{mode}</translation>
   </message>
   <message>
-   <location filename="../desktop/figures_table.py" line="130" />
+   <location filename="../desktop/figures_table.py" line="140" />
    <source>The position's ID</source>
    <translation>仓位编号</translation>
   </message>
@@ -1260,7 +1260,7 @@
   </message>
   <message>
    <location filename="../desktop/file_actions.py" line="276" />
-   <source>The {venue} file does not state it. Wallet balance (at least {least}, the margin its isolated positions hold):</source>
+   <source>The {venue} file does not state the wallet balance. Wallet balance (at least {least}, the margin its isolated positions hold):</source>
    <translation>{venue} 文件中没有钱包余额。钱包余额（至少 {least}，即其逐仓仓位占用的保证金）：</translation>
   </message>
   <message>

@@ -178,6 +178,14 @@ def _update_line(
     return True
 
 
+def _set_label(line: pg.InfiniteLine, text: str) -> None:
+    """Write ``text`` on the line's label when it reads otherwise (a format string, as in
+    ``_update_line``)."""
+    wanted = text.replace("{", "{{").replace("}", "}}")
+    if line.label.format != wanted:
+        line.label.setFormat(wanted)
+
+
 def _group_thresholds(
     sweep: SweepResult | None, home: float = 0.0
 ) -> list[tuple[tuple[float, tuple[str, ...], bool], list[str]]]:
@@ -546,6 +554,10 @@ class EquityPlot(QWidget):
             listed.append(f"{i + 1}: {full}")
             # Crowded: a number on the line, the words in the list under the plot.
             text = f" {i + 1} " if crowded else f" {full}"
+            # Where the words find no free place, the positions and variants alone (the
+            # axis gives the price; the tooltip says it all): the line is never left bare.
+            short = tr("{ids} ({variants})").format(ids=named(ids, NAMED_IDS, ","), variants=names)
+            line.texts = (text,) if crowded else (text, f" {short}")
             if _update_line(line, x, text, variants[0]):
                 titles = ", ".join(VARIANT_STYLES[v].title for v in variants)
                 tip = (
@@ -613,29 +625,39 @@ class EquityPlot(QWidget):
             key=lambda spot: spot[0],
         )
         for px, line in spots:
-            width = line.label.boundingRect().width()
-            sides = [(0, 0.5), (1, 0.5)]  # right of the line first, as a label is read
-            if px + width > box.right() and px - width >= box.left():
-                sides.reverse()
             own = stroke is not None and stroke[0] <= px <= stroke[1]  # its line is there
-            found = next(
-                (
-                    (k, anchor)
-                    for k in inside
-                    for anchor in sides
-                    if _fits(
-                        _span(px, width, anchor),
-                        box.left(),
-                        box.right(),
-                        [
-                            *blocked[k],
-                            *(s for j in near[k] for s in placed[j]),
-                            *([stroke] if stroke is not None and not own else []),
-                        ],
-                    )
-                ),
-                None,
-            )
+            found = None
+            texts: tuple[str | None, ...] = getattr(line, "texts", None) or (None,)
+            line.label.setVisible(True)  # a hidden label ignores a new text (pyqtgraph)
+            for text in texts:
+                if text is not None:
+                    _set_label(line, text)
+                width = line.label.boundingRect().width()
+                sides = [(0, 0.5), (1, 0.5)]  # right of the line first, as a label is read
+                if px + width > box.right() and px - width >= box.left():
+                    sides.reverse()
+                found = next(
+                    (
+                        (k, anchor)
+                        for k in inside
+                        for anchor in sides
+                        if _fits(
+                            _span(px, width, anchor),
+                            box.left(),
+                            box.right(),
+                            [
+                                *blocked[k],
+                                *(s for j in near[k] for s in placed[j]),
+                                *([stroke] if stroke is not None and not own else []),
+                            ],
+                        )
+                    ),
+                    None,
+                )
+                if found is not None:
+                    break
+            if found is None and texts[0] is not None:
+                _set_label(line, texts[0])  # hidden with its words, for its next place
             line.label.setVisible(found is not None)
             if found is None:
                 continue

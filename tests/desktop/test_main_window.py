@@ -1783,3 +1783,30 @@ def test_a_file_that_cannot_open_at_start_says_so_over_the_window_laid_out(
     for card in window.comparison.cards.values():
         top = card.account.mapTo(viewport, card.account.rect().topLeft()).y()
         assert top + card.account.fontMetrics().height() <= viewport.height()
+
+
+def test_a_label_with_no_room_for_its_words_names_its_positions(qtbot, qapp, window) -> None:
+    """The two-accounts preset on a laptop: the cross line at 69,601.59 found no free place
+    for "A,H liquidated (entered/cross) at 69,601.59" (the what-if line on one side, the
+    plot's edge on the other) and stood bare. It reads "A,H (entered/cross)" there now, clear
+    of every other label, and its tooltip says the rest."""
+    from marginlab.engine.files.presets import load_preset
+
+    window.resize(1366, 688)
+    qapp.processEvents()
+    window.controller.replace(load_preset("two-accounts.json"))
+    wait_result(qtbot, window)
+    qtbot.wait(50)
+    plot = window.plot
+    shown = [line for line in plot.liquidation_lines if line.isVisible()]
+    assert len(shown) == 2
+    assert all(line.label.isVisible() for line in shown)
+    texts = {line.label.format.strip(): line for line in shown}
+    assert "H liquidated (iso) at 65,737.05" in texts
+    assert "A,H (entered/cross)" in texts, list(texts)
+    tip = texts["A,H (entered/cross)"].toolTip()
+    assert tip == "As entered, All cross: A, H liquidated when the move reaches 69,601.59"
+    rects = [line.label.sceneBoundingRect() for line in shown]
+    assert not rects[0].intersects(rects[1])
+    _clear_of_every_other_line(plot)
+    window.controller.undo_stack.setClean()

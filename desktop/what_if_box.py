@@ -7,16 +7,12 @@ otherwise clamp it to its limit without a word.
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QValidator
 from PySide6.QtWidgets import QAbstractSpinBox, QDoubleSpinBox, QWidget
 
 from marginlab.desktop.i18n import tr
 from marginlab.engine.text.numbers import parse_number
-
-_NUMBERISH = re.compile(r"^[-+]?[\d,.\s]*([eE][-+]?\d*)?$")
 
 
 class WhatIfBox(QDoubleSpinBox):
@@ -28,12 +24,12 @@ class WhatIfBox(QDoubleSpinBox):
         self.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToPreviousValue)
 
     def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
-        """Let a number outside the range be typed (a minus sign too), so that Enter can
-        refuse it in words; the spin box itself would drop the keystroke without one."""
+        """Let anything be typed (a number outside the range, a minus sign, a typo such as
+        "55k"), so that Enter can refuse it in words; the spin box itself would drop the
+        keystroke without one, and "55k" became 55."""
         result: object = super().validate(text, pos)
         state = result[0] if isinstance(result, tuple) else result
-        body = text.removesuffix(self.suffix()).strip()
-        if state == QValidator.State.Invalid and _NUMBERISH.match(body):
+        if state == QValidator.State.Invalid:
             return (QValidator.State.Intermediate, text, pos)
         if isinstance(result, tuple):
             return (result[0], result[1], result[2])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import json
 from pathlib import Path
 
@@ -1002,6 +1003,29 @@ def test_what_if_goes_where_you_type(qtbot, window: MainWindow) -> None:
     qtbot.keyClicks(field, "99999")
     qtbot.keyClick(field, Qt.Key.Key_Return)
     assert window.plot.what_if.value() == 99_999
+
+
+def test_what_if_refuses_a_typo_in_words_instead_of_dropping_letters(
+    qtbot, window: MainWindow
+) -> None:
+    """ "55k" typed in What if: the spin box dropped the "k" as it was typed, and Enter moved
+    BTC to 55 USDT without a word. Every keystroke now stands; Enter refuses the text in
+    words, keeps it as typed and moves nothing; leaving the field puts the last value back."""
+    field = window.plot.what_if_value
+    before = window.plot.what_if.value()
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "55k")
+    assert field.cleanText().startswith("55k")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert window.plot.what_if.value() == before  # nothing moved
+    assert "What if: '55k' is not a number; nothing moved" in html.unescape(
+        window.plot.readout.text()
+    )
+    assert field.cleanText().startswith("55k")  # kept as typed, to correct
+    window.table.setFocus()  # leaving the field
+    assert field.value() == before and "k" not in field.cleanText()
+    assert window.plot.what_if.value() == before
 
 
 def test_space_toggles_the_mode_from_any_cell_of_the_row(qtbot, window: MainWindow) -> None:

@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDoubleSpinBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -28,6 +27,7 @@ from marginlab.desktop.equity_plot import plain_axes, set_axis_label
 from marginlab.desktop.i18n import N_, said, tr
 from marginlab.desktop.line_key import key_row
 from marginlab.desktop.path_runs import SHAPES, PathRuns, Replay, ReplayRequest
+from marginlab.desktop.spin_boxes import NumberBox
 from marginlab.desktop.style import PLOT_MIN_HEIGHT, VARIANT_STYLES, variant_pen
 from marginlab.engine.text.numbers import amount_text, price_text
 
@@ -77,7 +77,7 @@ class ReplayView(QWidget):
         self.symbol.setToolTip(
             tr("Which symbol the built-in path moves (others stay at their mark)")
         )
-        self.depth_field = QDoubleSpinBox(minimum=1, maximum=99, decimals=1, suffix=" %")
+        self.depth_field = NumberBox(tr("Depth"), minimum=1, maximum=99, decimals=1, suffix=" %")
         self.depth_field.setToolTip(tr("How far the path goes down, in % of the mark"))
         self.play = QPushButton(tr("&Play"))
         self.play.setCheckable(True)

@@ -14,14 +14,12 @@ import pyqtgraph as pg
 from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDoubleSpinBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
     QScrollArea,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -41,6 +39,7 @@ from marginlab.desktop.path_runs import (
     VariantRisk,
     parameters_text,
 )
+from marginlab.desktop.spin_boxes import NumberBox, WholeBox
 from marginlab.desktop.style import VARIANT_STYLES, variant_pen
 from marginlab.engine.text.numbers import amount_text, compact_amount_text
 
@@ -71,7 +70,9 @@ class RiskView(QScrollArea):
         body = QWidget()
         layout = QVBoxLayout(body)
         row = QHBoxLayout()
-        self.paths = QSpinBox(minimum=100, maximum=200_000, singleStep=1000, value=DEFAULTS.paths)
+        self.paths = WholeBox(
+            tr("Paths"), minimum=100, maximum=200_000, singleStep=1000, value=DEFAULTS.paths
+        )
         self.paths.setToolTip(tr("Number of simulated price paths"))
         self.horizon = QComboBox()
         for horizon in HORIZONS:
@@ -92,11 +93,15 @@ class RiskView(QScrollArea):
         self.vol.show_value(DEFAULTS.volatility)
         self.vol.setPlaceholderText(tr("80 or BTCUSDT=60, ETHUSDT=90"))
         self.vol.setMinimumWidth(220)
-        self.corr = QDoubleSpinBox(
-            minimum=-0.95, maximum=0.99, singleStep=0.05, value=DEFAULTS.correlation
+        self.corr = NumberBox(
+            tr("Correlation"),
+            minimum=-0.95,
+            maximum=0.99,
+            singleStep=0.05,
+            value=DEFAULTS.correlation,
         )
         self.corr.setToolTip(tr("Correlation between every pair of symbols"))
-        self.seed = QSpinBox(minimum=0, maximum=2**31 - 1, value=DEFAULTS.seed)
+        self.seed = WholeBox(tr("Seed"), minimum=0, maximum=2**31 - 1, value=DEFAULTS.seed)
         self.seed.setToolTip(tr("Random seed: the same seed gives the same figures"))
         self.run_button = QPushButton(tr("&Run"))
         self.run_button.setToolTip(tr("Simulate in the background"))
@@ -112,8 +117,8 @@ class RiskView(QScrollArea):
             )
         )
         self.model.activated.connect(self._on_model_activated)
-        self.block = QSpinBox(
-            minimum=1, maximum=10_000, value=DEFAULTS.block, suffix=" " + tr("candles")
+        self.block = WholeBox(
+            tr("Block"), minimum=1, maximum=10_000, value=DEFAULTS.block, suffix=" " + tr("candles")
         )
         self.block.setToolTip(
             tr(

@@ -7,41 +7,21 @@ otherwise clamp it to its limit without a word.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QValidator
-from PySide6.QtWidgets import QAbstractSpinBox, QDoubleSpinBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from marginlab.desktop.i18n import tr
+from marginlab.desktop.spin_boxes import NumberBox
 from marginlab.engine.text.numbers import parse_number
 
 
-class WhatIfBox(QDoubleSpinBox):
-    refused = Signal(str)
+class WhatIfBox(NumberBox):
+    """``NumberBox`` with the axis's own limits; its refusals go to the plot's readout."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        # Leaving the field with a refused text puts the last value back, never a limit.
-        self.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToPreviousValue)
+        super().__init__(tr("What if"), parent=parent)
 
-    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
-        """Let anything be typed (a number outside the range, a minus sign, a typo such as
-        "55k"), so that Enter can refuse it in words; the spin box itself would drop the
-        keystroke without one, and "55k" became 55."""
-        result: object = super().validate(text, pos)
-        state = result[0] if isinstance(result, tuple) else result
-        if state == QValidator.State.Invalid:
-            return (QValidator.State.Intermediate, text, pos)
-        if isinstance(result, tuple):
-            return (result[0], result[1], result[2])
-        return (QValidator.State(state), text, pos)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            problem = self.problem(self.cleanText())
-            if problem:
-                self.refused.emit(problem)
-                return  # the text stays as typed
-        super().keyPressEvent(event)
+    def _say(self, text: str) -> None:
+        self.refused.emit(text)  # the readout under the plot says it, beside the figures
 
     def problem(self, text: str) -> str | None:
         """Why ``text`` is no value for this axis, in the trader's words; None when it is."""

@@ -984,7 +984,7 @@
    <translation>{variants}：价格移动到 {where} 时 {ids} 被强平</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="755" />
+   <location filename="../desktop/equity_plot.py" line="757" />
    <source>what if {where}</source>
    <translation>假设 {where}</translation>
   </message>
@@ -1014,7 +1014,7 @@
    <translation>图上编号的强平线，由近及远：</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="736" />
+   <location filename="../desktop/equity_plot.py" line="738" />
    <source>{problem}; nothing moved</source>
    <translation>{problem}；未移动</translation>
   </message>
@@ -2465,6 +2465,11 @@ Keep it?</source>
    <translation>内置路径移动哪个合约（其他合约保持标记价格）</translation>
   </message>
   <message>
+   <location filename="../desktop/replay_view.py" line="80" />
+   <source>Depth</source>
+   <translation>深度</translation>
+  </message>
+  <message>
    <location filename="../desktop/replay_view.py" line="81" />
    <source>How far the path goes down, in % of the mark</source>
    <translation>路径下跌多深，以标记价格的 % 计</translation>
@@ -2498,11 +2503,6 @@ Keep it?</source>
    <location filename="../desktop/replay_view.py" line="89" />
    <source>Path</source>
    <translation>路径</translation>
-  </message>
-  <message>
-   <location filename="../desktop/replay_view.py" line="91" />
-   <source>Depth</source>
-   <translation>深度</translation>
   </message>
   <message>
    <location filename="../desktop/replay_view.py" line="93" />
@@ -2565,189 +2565,204 @@ Keep it?</source>
    <translation>{variant}：{ids} 在 {where} 被强平，亏损 {amount}</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="49" />
+   <location filename="../desktop/risk_view.py" line="48" />
    <source>1 hour</source>
    <translation>1 小时</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="50" />
+   <location filename="../desktop/risk_view.py" line="49" />
    <source>8 hours</source>
    <translation>8 小时</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="51" />
+   <location filename="../desktop/risk_view.py" line="50" />
    <source>1 day</source>
    <translation>1 天</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="52" />
+   <location filename="../desktop/risk_view.py" line="51" />
    <source>1 week</source>
    <translation>1 周</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="54" />
+   <location filename="../desktop/risk_view.py" line="53" />
    <source>GBM: volatility and correlation</source>
    <translation>GBM：波动率与相关性</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="54" />
+   <location filename="../desktop/risk_view.py" line="53" />
    <source>Bootstrap of your candles (CSV)…</source>
    <translation>自助抽样你的 K 线（CSV）…</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="308" />
+   <location filename="../desktop/risk_view.py" line="313" />
    <source>P(liquidation) {odds} ± {error}</source>
    <translation>P(强平) {odds} ± {error}</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="312" />
+   <location filename="../desktop/risk_view.py" line="317" />
    <source>{ids} past liquidation already, in every path; P(another liquidation) {odds} ± {error}</source>
    <translation>{ids} 已越过强平（每条路径都算）；P(其他强平) {odds} ± {error}</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="75" />
-   <source>Number of simulated price paths</source>
-   <translation>模拟的价格路径条数</translation>
-  </message>
-  <message>
-   <location filename="../desktop/risk_view.py" line="93" />
-   <source>80 or BTCUSDT=60, ETHUSDT=90</source>
-   <translation>80 或 BTCUSDT=60, ETHUSDT=90</translation>
-  </message>
-  <message>
-   <location filename="../desktop/risk_view.py" line="98" />
-   <source>Correlation between every pair of symbols</source>
-   <translation>每对合约之间的相关系数</translation>
-  </message>
-  <message>
-   <location filename="../desktop/risk_view.py" line="100" />
-   <source>Random seed: the same seed gives the same figures</source>
-   <translation>随机种子：相同的种子给出相同的数字</translation>
-  </message>
-  <message>
-   <location filename="../desktop/risk_view.py" line="101" />
-   <source>&amp;Run</source>
-   <translation>运行(&amp;R)</translation>
-  </message>
-  <message>
-   <location filename="../desktop/risk_view.py" line="102" />
-   <source>Simulate in the background</source>
-   <translation>在后台模拟</translation>
-  </message>
-  <message>
-   <location filename="../desktop/risk_view.py" line="103" />
-   <source>&amp;Cancel</source>
-   <translation>取消(&amp;C)</translation>
-  </message>
-  <message>
-   <location filename="../desktop/risk_view.py" line="108" />
-   <source>How prices move: random (geometric Brownian motion), or blocks of your own candles drawn at random, wicks included (one CSV per symbol; timestamp, open, high, low, close)</source>
-   <translation>价格如何变动：随机（几何布朗运动），或随机抽取你自己 K 线的连续片段，含插针（每个合约一个 CSV；时间戳、开、高、低、收）</translation>
-  </message>
-  <message>
-   <location filename="../desktop/risk_view.py" line="119" />
-   <source>Bootstrap: consecutive candles drawn together, so runs and volatility clusters in your history survive</source>
-   <translation>自助抽样：连续的 K 线一起抽取，因此你历史中的连续行情和波动聚集得以保留</translation>
-  </message>
-  <message>
-   <location filename="../desktop/risk_view.py" line="151" />
-   <source>Run a simulation to see the odds of liquidation in each mode.</source>
-   <translation>运行一次模拟，查看各模式的强平概率。</translation>
-  </message>
-  <message>
-   <location filename="../desktop/risk_view.py" line="154" />
-   <source>P(liquidation): share of paths with any liquidation within the horizon (± one standard error). ES95: mean end equity of the worst 5 % of paths.</source>
-   <translation>P(强平)：在时间范围内发生任何强平的路径占比（± 一个标准误）。ES95：最差 5 % 路径的期末权益均值。</translation>
-  </message>
-  <message>
-   <location filename="../desktop/risk_view.py" line="164" />
+   <location filename="../desktop/risk_view.py" line="74" />
    <source>Paths</source>
    <translation>路径数</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="241" />
-   <source>Cancelled.</source>
-   <translation>已取消。</translation>
+   <location filename="../desktop/risk_view.py" line="76" />
+   <source>Number of simulated price paths</source>
+   <translation>模拟的价格路径条数</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="328" />
-   <source>; median first liquidation after {hours} h</source>
-   <translation>；首次强平的中位时间 {hours} 小时</translation>
+   <location filename="../desktop/risk_view.py" line="94" />
+   <source>80 or BTCUSDT=60, ETHUSDT=90</source>
+   <translation>80 或 BTCUSDT=60, ETHUSDT=90</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="81" />
-   <source>How far ahead; {n} steps over the horizon</source>
-   <translation>向前看多远；整个时段分 {n} 步</translation>
-  </message>
-  <message>
-   <location filename="../desktop/risk_view.py" line="85" />
-   <source>Annualised volatility in %, geometric Brownian motion: one number for every symbol (80), or per symbol (BTCUSDT=60, ETHUSDT=90); a lone number sets the symbols not named. Default {volatility}.</source>
-   <translation>年化波动率 %，几何布朗运动：所有合约用一个数（80），或按合约分别给出（BTCUSDT=60, ETHUSDT=90）；单独的一个数用于未列出的合约。默认 {volatility}。</translation>
-  </message>
-  <message>
-   <location filename="../desktop/risk_view.py" line="116" />
-   <source>candles</source>
-   <translation>根K线</translation>
-  </message>
-  <message>
-   <location filename="../desktop/risk_view.py" line="128" />
-   <source>Horizon</source>
-   <translation>时间范围</translation>
-  </message>
-  <message>
-   <location filename="../desktop/risk_view.py" line="129" />
-   <source>Seed</source>
-   <translation>种子</translation>
-  </message>
-  <message>
-   <location filename="../desktop/risk_view.py" line="134" />
-   <source>Model</source>
-   <translation>模型</translation>
-  </message>
-  <message>
-   <location filename="../desktop/risk_view.py" line="135" />
-   <source>Volatility %/yr</source>
-   <translation>波动率 %/年</translation>
-  </message>
-  <message>
-   <location filename="../desktop/risk_view.py" line="136" />
+   <location filename="../desktop/risk_view.py" line="97" />
    <source>Correlation</source>
    <translation>相关系数</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="137" />
+   <location filename="../desktop/risk_view.py" line="103" />
+   <source>Correlation between every pair of symbols</source>
+   <translation>每对合约之间的相关系数</translation>
+  </message>
+  <message>
+   <location filename="../desktop/risk_view.py" line="104" />
+   <source>Seed</source>
+   <translation>种子</translation>
+  </message>
+  <message>
+   <location filename="../desktop/risk_view.py" line="105" />
+   <source>Random seed: the same seed gives the same figures</source>
+   <translation>随机种子：相同的种子给出相同的数字</translation>
+  </message>
+  <message>
+   <location filename="../desktop/risk_view.py" line="106" />
+   <source>&amp;Run</source>
+   <translation>运行(&amp;R)</translation>
+  </message>
+  <message>
+   <location filename="../desktop/risk_view.py" line="107" />
+   <source>Simulate in the background</source>
+   <translation>在后台模拟</translation>
+  </message>
+  <message>
+   <location filename="../desktop/risk_view.py" line="108" />
+   <source>&amp;Cancel</source>
+   <translation>取消(&amp;C)</translation>
+  </message>
+  <message>
+   <location filename="../desktop/risk_view.py" line="113" />
+   <source>How prices move: random (geometric Brownian motion), or blocks of your own candles drawn at random, wicks included (one CSV per symbol; timestamp, open, high, low, close)</source>
+   <translation>价格如何变动：随机（几何布朗运动），或随机抽取你自己 K 线的连续片段，含插针（每个合约一个 CSV；时间戳、开、高、低、收）</translation>
+  </message>
+  <message>
+   <location filename="../desktop/risk_view.py" line="121" />
    <source>Block</source>
    <translation>块长</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="214" />
+   <location filename="../desktop/risk_view.py" line="124" />
+   <source>Bootstrap: consecutive candles drawn together, so runs and volatility clusters in your history survive</source>
+   <translation>自助抽样：连续的 K 线一起抽取，因此你历史中的连续行情和波动聚集得以保留</translation>
+  </message>
+  <message>
+   <location filename="../desktop/risk_view.py" line="156" />
+   <source>Run a simulation to see the odds of liquidation in each mode.</source>
+   <translation>运行一次模拟，查看各模式的强平概率。</translation>
+  </message>
+  <message>
+   <location filename="../desktop/risk_view.py" line="159" />
+   <source>P(liquidation): share of paths with any liquidation within the horizon (± one standard error). ES95: mean end equity of the worst 5 % of paths.</source>
+   <translation>P(强平)：在时间范围内发生任何强平的路径占比（± 一个标准误）。ES95：最差 5 % 路径的期末权益均值。</translation>
+  </message>
+  <message>
+   <location filename="../desktop/risk_view.py" line="246" />
+   <source>Cancelled.</source>
+   <translation>已取消。</translation>
+  </message>
+  <message>
+   <location filename="../desktop/risk_view.py" line="333" />
+   <source>; median first liquidation after {hours} h</source>
+   <translation>；首次强平的中位时间 {hours} 小时</translation>
+  </message>
+  <message>
+   <location filename="../desktop/risk_view.py" line="82" />
+   <source>How far ahead; {n} steps over the horizon</source>
+   <translation>向前看多远；整个时段分 {n} 步</translation>
+  </message>
+  <message>
+   <location filename="../desktop/risk_view.py" line="86" />
+   <source>Annualised volatility in %, geometric Brownian motion: one number for every symbol (80), or per symbol (BTCUSDT=60, ETHUSDT=90); a lone number sets the symbols not named. Default {volatility}.</source>
+   <translation>年化波动率 %，几何布朗运动：所有合约用一个数（80），或按合约分别给出（BTCUSDT=60, ETHUSDT=90）；单独的一个数用于未列出的合约。默认 {volatility}。</translation>
+  </message>
+  <message>
+   <location filename="../desktop/risk_view.py" line="121" />
+   <source>candles</source>
+   <translation>根K线</translation>
+  </message>
+  <message>
+   <location filename="../desktop/risk_view.py" line="133" />
+   <source>Horizon</source>
+   <translation>时间范围</translation>
+  </message>
+  <message>
+   <location filename="../desktop/risk_view.py" line="139" />
+   <source>Model</source>
+   <translation>模型</translation>
+  </message>
+  <message>
+   <location filename="../desktop/risk_view.py" line="140" />
+   <source>Volatility %/yr</source>
+   <translation>波动率 %/年</translation>
+  </message>
+  <message>
+   <location filename="../desktop/risk_view.py" line="219" />
    <source>CSV candles (*.csv);;All files (*)</source>
    <translation>CSV K 线 (*.csv);;所有文件 (*)</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="260" />
+   <location filename="../desktop/risk_view.py" line="265" />
    <source>{parameters}; start equity {amount}</source>
    <translation>{parameters}；初始权益 {amount}</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="288" />
+   <location filename="../desktop/risk_view.py" line="293" />
    <source>End equity ({currency})</source>
    <translation>期末权益（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="210" />
+   <location filename="../desktop/risk_view.py" line="215" />
    <source>Candles for {symbol} (Cancel: {symbol} stays at its mark)</source>
    <translation>{symbol} 的 K 线（取消：{symbol} 保持标记价格）</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="282" />
+   <location filename="../desktop/risk_view.py" line="287" />
    <source>end equity median {median}, p5 {p5}; ES95 {es}</source>
    <translation>期末权益中位数 {median}，p5 {p5}；ES95 {es}</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="277" />
+   <location filename="../desktop/risk_view.py" line="282" />
    <source>P(loss &gt; {limit}) {odds}; </source>
    <translation>P(亏损 &gt; {limit}) {odds}；</translation>
+  </message>
+  <message>
+   <location filename="../desktop/spin_boxes.py" line="58" />
+   <source>{field}: a whole number</source>
+   <translation>{field}：须为整数</translation>
+  </message>
+  <message>
+   <location filename="../desktop/spin_boxes.py" line="61" />
+   <source>{field}: between {least} and {most}</source>
+   <translation>{field}：须在 {least} 到 {most} 之间</translation>
+  </message>
+  <message>
+   <location filename="../desktop/spin_boxes.py" line="48" />
+   <source>{problem}; kept {value}</source>
+   <translation>{problem}；保留 {value}</translation>
   </message>
   <message>
    <location filename="../desktop/style.py" line="46" />
@@ -2835,22 +2850,27 @@ Keep it?</source>
    <translation>输入名称的一部分：会列出 {rules} 表中包含它的合约</translation>
   </message>
   <message>
-   <location filename="../desktop/what_if_box.py" line="57" />
+   <location filename="../desktop/what_if_box.py" line="21" />
+   <source>What if</source>
+   <translation>假设</translation>
+  </message>
+  <message>
+   <location filename="../desktop/what_if_box.py" line="33" />
    <source>What if: a move must stay above −100 % (a price cannot reach 0)</source>
    <translation>假设：变动必须大于 −100 %（价格不能到 0）</translation>
   </message>
   <message>
-   <location filename="../desktop/what_if_box.py" line="59" />
+   <location filename="../desktop/what_if_box.py" line="35" />
    <source>What if: a price must be above 0</source>
    <translation>假设：价格必须大于 0</translation>
   </message>
   <message>
-   <location filename="../desktop/what_if_box.py" line="55" />
+   <location filename="../desktop/what_if_box.py" line="31" />
    <source>What if: '{text}' is not a number</source>
    <translation>假设：'{text}' 不是数字</translation>
   </message>
   <message>
-   <location filename="../desktop/what_if_box.py" line="61" />
+   <location filename="../desktop/what_if_box.py" line="37" />
    <source>What if: at most {value}</source>
    <translation>假设：最多 {value}</translation>
   </message>

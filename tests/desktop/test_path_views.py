@@ -426,3 +426,42 @@ def test_the_odds_beside_a_position_past_liquidation_are_those_of_the_others(
     )
     assert "All cross: P(liquidation) 0.00% ± 0.00%" in text
     assert "100.00%" not in text
+
+
+def test_number_boxes_refuse_in_words_what_they_cannot_take(qtbot, window: MainWindow) -> None:
+    """Qt's spin boxes dropped a keystroke they could not use: 250000 paths typed read 25,000,
+    "10k" read 10, a depth of 150 % read 15 %, all without a word. The text stands as typed;
+    Enter refuses it in the status line, naming the field, and changes nothing; leaving the
+    field puts the last value back and says so."""
+    from PySide6.QtCore import Qt
+
+    window.views.setCurrentWidget(window.risk)
+    paths = window.risk.paths
+    paths.setFocus()
+    paths.selectAll()
+    qtbot.keyClicks(paths, "250000")
+    assert paths.cleanText() == "250000"
+    qtbot.keyClick(paths, Qt.Key.Key_Return)
+    assert paths.value() == 10_000
+    assert window.statusBar().currentMessage() == "Paths: between 100 and 200,000"
+    assert paths.cleanText() == "250000"  # kept as typed, to correct
+    paths.selectAll()
+    qtbot.keyClicks(paths, "10k")
+    qtbot.keyClick(paths, Qt.Key.Key_Return)
+    assert window.statusBar().currentMessage() == "Paths: '10k' is not a number"
+    window.risk.seed.setFocus()  # leaving the field
+    assert paths.value() == 10_000 and paths.cleanText() == "10000"
+    assert window.statusBar().currentMessage() == "Paths: '10k' is not a number; kept 10,000"
+    paths.setFocus()
+    paths.selectAll()
+    qtbot.keyClicks(paths, "20000")
+    qtbot.keyClick(paths, Qt.Key.Key_Return)
+    assert paths.value() == 20_000  # a value it takes goes in as before
+    window.views.setCurrentWidget(window.replay)
+    depth = window.replay.depth_field
+    depth.setFocus()
+    depth.selectAll()
+    qtbot.keyClicks(depth, "150")
+    qtbot.keyClick(depth, Qt.Key.Key_Return)
+    assert depth.value() == 15.0
+    assert window.statusBar().currentMessage() == "Depth: between 1 % and 99 %"

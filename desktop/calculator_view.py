@@ -104,6 +104,11 @@ class CalculatorView(QScrollArea):
              (tr("MMR %"), self.mmr)),
         )  # fmt: skip
         outer.addWidget(ticket)
+        # Right under the order, above the pages: under them it stood a scroll below the
+        # ladder's table on a laptop, and a refused fill was said out of sight.
+        self.problems = ProblemLine(tr("calculator problems"))
+        self._shown_pages: set[int] = set()  # the pages that have shown figures
+        outer.addWidget(self.problems)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._exit_page(), tr("PnL && target"))
         self.tabs.addTab(self._ladder_page(), tr("Average && DCA"))
@@ -111,9 +116,6 @@ class CalculatorView(QScrollArea):
         self.tabs.addTab(self._size_page(), tr("Size from loss"))
         self.tabs.addTab(self._funding_page(), tr("Funding"))
         outer.addWidget(self.tabs, 1)
-        self.problems = ProblemLine(tr("calculator problems"))
-        self._shown_pages: set[int] = set()  # the pages that have shown figures
-        outer.addWidget(self.problems)
         self.setWidget(body)
         for edit in (self.leverage, self.price, self.mmr, self.margin, self.step, self.stop,
                      self.loss, self.rate, self.hours, self.quantity, self.exit_price,

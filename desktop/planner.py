@@ -285,8 +285,8 @@ def parse_fills(text: str, problems: list[str]) -> list[tuple[float, float]]:
         price = read_field(tr("Fill {n} price").format(n=n), price_text, problems)
         if qty is not None and price is not None:
             fills.append((price, qty))
-    if not fills and not problems:
-        problems.append(tr("Fills: type one fill a line, quantity @ price"))
+    if not fills and not problems:  # nothing typed yet: a field to fill in, not a mistake
+        read_field(tr("Fills"), "", problems)
     return fills
 
 

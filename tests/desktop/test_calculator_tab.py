@@ -249,6 +249,10 @@ def test_a_field_not_typed_in_yet_is_asked_for_not_called_a_mistake(
     _settle(qtbot, calc)
     assert calc.problems.text() == "To see the figures, fill in: Stop price"
     assert _colour(calc.problems) != "#c0392b"
+    calc.tabs.setCurrentIndex(1)  # the ladder, its fills not typed yet: asked for, not red
+    _settle(qtbot, calc)
+    assert calc.problems.text() == "To see the figures, fill in: Fills"
+    assert _colour(calc.problems) != "#c0392b"
 
 
 def test_the_examples_follow_the_symbol_and_the_side(qtbot, window: MainWindow) -> None:
@@ -268,3 +272,21 @@ def test_the_examples_follow_the_symbol_and_the_side(qtbot, window: MainWindow) 
     _settle(qtbot, calc)
     assert calc.exit_price.placeholderText() == "e.g. 2700"
     assert calc.stop.placeholderText() == "e.g. 3150"
+
+
+def test_on_a_laptop_a_refused_fill_is_said_in_view(qtbot, window: MainWindow) -> None:
+    """1366 × 768, the Average & DCA page: "Fill 2: write quantity @ price" stood under the
+    ladder's table, a scroll below the fills typed, and the table showed fill 1 alone without
+    a word in sight. The line stands under the order, above the pages, in view."""
+    window.resize(1366, 688)
+    calc = _calculator(qtbot, window)
+    calc.tabs.setCurrentIndex(1)
+    calc.fills.setPlainText("0.3 @ 3000\n0.3 is 2850")
+    _settle(qtbot, calc)
+    qtbot.wait(20)
+    assert calc.problems.text() == "Fill 2: write quantity @ price, e.g. 0.5 @ 60000"
+    viewport = calc.viewport()
+    top = calc.problems.mapTo(viewport, calc.problems.rect().topLeft())
+    bottom = calc.problems.mapTo(viewport, calc.problems.rect().bottomLeft())
+    assert top.y() >= 0 and bottom.y() <= viewport.height()
+    window.controller.undo_stack.setClean()

@@ -30,6 +30,7 @@ from marginlab.desktop.before_paint import BeforePaint
 from marginlab.desktop.controller import Result, ScenarioController
 from marginlab.desktop.equity_plot import plain_axes
 from marginlab.desktop.i18n import N_, said, tr
+from marginlab.desktop.line_key import LineKey, key_row
 from marginlab.desktop.order_fields import (
     ProblemLine,
     caption_row,
@@ -272,17 +273,14 @@ class CalculatorView(QScrollArea):
         plain_axes(self.funding_plot)  # prices as they are quoted
         self.funding_plot.setLabel("bottom", tr("holding time (hours)"))
         self.funding_plot.setLabel("left", tr("liquidation price"))
-        self.funding_plot.addLegend(offset=(10, 10))
-        self.funding_curves = {
-            m: self.funding_plot.plot(
-                [],
-                [],
-                pen=pg.mkPen(MODE_COLOURS[m], width=2),
-                name=tr("held {mode}").format(mode=tr(m)),
-            )
-            for m in MODES
-        }
-        row.addWidget(self.funding_plot, 1)
+        pens = {m: pg.mkPen(MODE_COLOURS[m], width=2) for m in MODES}
+        self.funding_curves = {m: self.funding_plot.plot([], [], pen=pens[m]) for m in MODES}
+        # The key above the plot, not pyqtgraph's legend over it: a line ran through it.
+        key = LineKey(lines=[(tr("held {mode}").format(mode=tr(m)), pens[m]) for m in MODES])
+        plotted = QVBoxLayout()
+        plotted.addLayout(key_row(key))
+        plotted.addWidget(self.funding_plot, 1)
+        row.addLayout(plotted, 1)
         return page
 
     # --- figures --------------------------------------------------------------------------------

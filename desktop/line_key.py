@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
 
 from marginlab.desktop.i18n import tr
@@ -22,20 +22,39 @@ SPACING = 18  # px between one variant and the next
 
 
 class LineKey(QWidget):
-    def __init__(self, names: Iterable[str] = VARIANT_STYLES, parent: QWidget | None = None):
+    """The variants' key (``names``), or any plot's: ``lines`` of (title, pen)."""
+
+    def __init__(
+        self,
+        names: Iterable[str] = VARIANT_STYLES,
+        parent: QWidget | None = None,
+        lines: Iterable[tuple[str, QPen]] | None = None,
+    ):
         super().__init__(parent)
-        self.names = list(names)
+        self.names = list(names) if lines is None else []
+        self._lines = None if lines is None else list(lines)
         self.setAccessibleName("line key")
         self.setToolTip(
             tr(
                 "How each variant is drawn: colour and dash pattern, so the lines can be told "
                 "apart without colour"
             )
+            if lines is None
+            else tr("How each line is drawn")
         )
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
+    def _entries(self) -> list[tuple[str, QPen]]:
+        """Each line's title and pen (a variant's title in the window's language, read now)."""
+        if self._lines is not None:
+            return self._lines
+        return [(VARIANT_STYLES[name].title, variant_pen(name)) for name in self.names]
+
     def titles(self) -> list[str]:
-        return [VARIANT_STYLES[name].title for name in self.names]
+        return [title for title, _ in self._entries()]
+
+    def pens(self) -> list[QPen]:
+        return [pen for _, pen in self._entries()]
 
     def sizeHint(self) -> QSize:
         metrics = self.fontMetrics()
@@ -50,12 +69,12 @@ class LineKey(QWidget):
         try:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             metrics, middle, x = self.fontMetrics(), self.height() / 2, 0.0
-            for name, title in zip(self.names, self.titles(), strict=True):
-                painter.setPen(variant_pen(name))
+            for title, pen in self._entries():
+                painter.setPen(pen)
                 painter.drawLine(QPointF(x + 2, middle), QPointF(x + SAMPLE - 2, middle))
                 x += SAMPLE + GAP
                 width = metrics.horizontalAdvance(title)
-                painter.setPen(QColor(VARIANT_STYLES[name].colour))
+                painter.setPen(QColor(pen.color()))
                 painter.drawText(
                     QRectF(x, 0, width + 1, self.height()),
                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
@@ -66,10 +85,10 @@ class LineKey(QWidget):
             painter.end()
 
 
-def key_row() -> QHBoxLayout:
-    """A row holding a key at its right end, to sit above a plot."""
+def key_row(key: LineKey | None = None) -> QHBoxLayout:
+    """A row holding a key (the variants' unless given) at its right end, above a plot."""
     row = QHBoxLayout()
     row.addStretch(1)
-    row.addWidget(LineKey())
+    row.addWidget(key or LineKey())
     row.addSpacing(6)
     return row

@@ -290,3 +290,22 @@ def test_on_a_laptop_a_refused_fill_is_said_in_view(qtbot, window: MainWindow) -
     bottom = calc.problems.mapTo(viewport, calc.problems.rect().bottomLeft())
     assert top.y() >= 0 and bottom.y() <= viewport.height()
     window.controller.undo_stack.setClean()
+
+
+def test_the_funding_plot_keeps_its_key_off_the_data(qtbot, window: MainWindow) -> None:
+    """The funding page's legend sat inside the plot, and the "held isolated" line ran through
+    it; its key stands above the plot now, as the other plots' do, in the curves' own pens."""
+    from marginlab.desktop.line_key import LineKey
+
+    calc = _calculator(qtbot, window)
+    calc.tabs.setCurrentIndex(4)
+    _settle(qtbot, calc)
+    assert calc.funding_plot.getPlotItem().legend is None
+    keys = calc.tabs.widget(4).findChildren(LineKey)
+    assert [key.titles() for key in keys] == [["held isolated", "held cross"]]
+    key, plot = keys[0], calc.funding_plot
+    assert (
+        key.mapTo(calc, key.rect().bottomLeft()).y() <= plot.mapTo(calc, plot.rect().topLeft()).y()
+    )
+    for pen, curve in zip(key.pens(), calc.funding_curves.values(), strict=True):
+        assert pen.color() == curve.opts["pen"].color()

@@ -41,6 +41,7 @@ FIELD_LABELS = {
     "price": N_("Price"),
     "leverage": N_("Leverage"),
     "MMR override": N_("MMR %"),
+    "maintenance_rate": N_("MMR %"),  # the file's name for it (``rules.missing_table_problem``)
 }
 FUNDING_POINTS = 25  # holding times drawn between 0 and the time typed
 

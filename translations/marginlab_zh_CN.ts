@@ -1690,102 +1690,102 @@ Keep it?</source>
    <translation>杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="236" />
+   <location filename="../desktop/planner.py" line="237" />
    <source>Funding rate (%)</source>
    <translation>资金费率 (%)</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="237" />
+   <location filename="../desktop/planner.py" line="238" />
    <source>Holding time (hours)</source>
    <translation>持仓时长（小时）</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="289" />
+   <location filename="../desktop/planner.py" line="290" />
    <source>Fills</source>
    <translation>成交</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="362" />
+   <location filename="../desktop/planner.py" line="363" />
    <source> and </source>
    <translation> 和 </translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="128" />
+   <location filename="../desktop/planner.py" line="129" />
    <source>Symbol: type one, e.g. BTCUSDT</source>
    <translation>合约：请输入，例如 BTCUSDT</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="131" />
+   <location filename="../desktop/planner.py" line="132" />
    <source>Leverage: must be between 1 and 1,000</source>
    <translation>杠杆：必须在 1 到 1,000 之间</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="143" />
+   <location filename="../desktop/planner.py" line="144" />
    <source>MMR override (%)</source>
    <translation>维持保证金率覆盖值 (%)</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="170" />
+   <location filename="../desktop/planner.py" line="171" />
    <source>Exit price</source>
    <translation>平仓价格</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="171" />
+   <location filename="../desktop/planner.py" line="172" />
    <source>Target ROE (%)</source>
    <translation>目标收益率 (%)</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="240" />
+   <location filename="../desktop/planner.py" line="241" />
    <source>Position: add a position to the account first</source>
    <translation>仓位：请先在账户中添加仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="137" />
+   <location filename="../desktop/planner.py" line="138" />
    <source>Price: type the order price (the account holds no position in it)</source>
    <translation>价格：请输入订单价格（账户中没有该合约的仓位）</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="225" />
+   <location filename="../desktop/planner.py" line="226" />
    <source>Loss you accept: type it (the account sets no max acceptable loss)</source>
    <translation>可接受亏损：请输入（账户未设定最大可接受亏损）</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="274" />
+   <location filename="../desktop/planner.py" line="275" />
    <source>Fills: at most {most} (you typed {typed})</source>
    <translation>成交：最多 {most} 笔（你输入了 {typed} 笔）</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="284" />
+   <location filename="../desktop/planner.py" line="285" />
    <source>Fill {n} quantity</source>
    <translation>第 {n} 笔成交 数量</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="285" />
+   <location filename="../desktop/planner.py" line="286" />
    <source>Fill {n} price</source>
    <translation>第 {n} 笔成交 价格</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="147" />
+   <location filename="../desktop/planner.py" line="148" />
    <source>MMR override (%): must be between 0 and 100</source>
    <translation>维持保证金率覆盖值 (%)：必须在 0 到 100 之间</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="282" />
+   <location filename="../desktop/planner.py" line="283" />
    <source>Fill {n}: write quantity @ price, e.g. 0.5 @ 60000</source>
    <translation>第 {n} 笔成交：请写成 数量 @ 价格，例如 0.5 @ 60000</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="325" />
+   <location filename="../desktop/planner.py" line="326" />
    <source>past the liquidation of {id} as it stands ({modes}): the position would be gone before this fills</source>
    <translation>越过了 {id} 当前的强平价格（{modes}）：这笔成交之前仓位已被强平</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="341" />
+   <location filename="../desktop/planner.py" line="342" />
    <source>margin more than the account has left ({modes})</source>
    <translation>所需保证金超过账户剩余（{modes}）</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="334" />
+   <location filename="../desktop/planner.py" line="335" />
    <source>past the liquidation after fill {n} ({where}): the position would be gone before this fills</source>
    <translation>越过了第 {n} 笔成交后的强平价格（{where}）：这笔成交之前仓位已被强平</translation>
   </message>
@@ -3570,7 +3570,7 @@ Keep it?</source>
    <translation>{venue} 的档位表日期为 {date}，已过去 {months} 个月：交易所可能已修改；请核对其当前档位表或输入维持保证金率覆盖值</translation>
   </message>
   <message>
-   <location filename="../engine/margin/rules.py" line="382" />
+   <location filename="../engine/margin/rules.py" line="386" />
    <source>symbol: {venue} has no tier table for '{symbol}'{where}. Type an MMR override (maintenance_rate) or pick a rule set that covers it</source>
    <translation>合约：{venue} 没有 '{symbol}' 的档位表{where}。请输入维持保证金率覆盖值（maintenance_rate），或选择覆盖它的规则集</translation>
   </message>
@@ -3581,23 +3581,28 @@ Keep it?</source>
   </message>
   <message>
    <location filename="../engine/margin/rules.py" line="365" />
-   <source>maintenance_rate: required under rules 'generic' (type an MMR override)</source>
-   <translation>maintenance_rate：在 'generic' 规则下必填（请输入维持保证金率覆盖值）</translation>
+   <source>{field}: {problem}</source>
+   <translation>{field}：{problem}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/rules.py" line="370" />
+   <location filename="../engine/margin/rules.py" line="374" />
    <source>; covered by {venues}</source>
    <translation>；{venues} 有它的档位表</translation>
   </message>
   <message>
-   <location filename="../engine/margin/rules.py" line="372" />
+   <location filename="../engine/margin/rules.py" line="376" />
    <source>; no bundled table covers it</source>
    <translation>；内置档位表都不包含它</translation>
   </message>
   <message>
-   <location filename="../engine/margin/rules.py" line="375" />
+   <location filename="../engine/margin/rules.py" line="379" />
    <source>symbol: {venue} has no tier table for '{symbol}'{where}. Type an MMR override or pick a rule set that covers it</source>
    <translation>合约：{venue} 没有 '{symbol}' 的档位表{where}。请输入维持保证金率覆盖值，或选择覆盖它的规则集</translation>
+  </message>
+  <message>
+   <location filename="../engine/margin/rules.py" line="368" />
+   <source>required under rules 'generic' (type an MMR override)</source>
+   <translation>在 'generic' 规则下必填（请输入维持保证金率覆盖值）</translation>
   </message>
   <message>
    <location filename="../engine/paths/montecarlo.py" line="194" />
@@ -3808,11 +3813,6 @@ Keep it?</source>
    <location filename="../engine/text/numbers.py" line="62" />
    <source>'{text}' is not a number</source>
    <translation>'{text}' 不是数字</translation>
-  </message>
-  <message>
-   <location filename="../engine/text/numbers.py" line="130" />
-   <source>{field}: {problem}</source>
-   <translation>{field}：{problem}</translation>
   </message>
   <message>
    <location filename="../engine/text/numbers.py" line="134" />

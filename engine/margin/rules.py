@@ -362,7 +362,11 @@ def missing_table_problem(rules: str, position: Position, file_words: bool = Tru
     if position.maintenance_rate is not None:
         return None
     if rules == "generic":
-        return say("maintenance_rate: required under rules 'generic' (type an MMR override)")
+        return say(
+            "{field}: {problem}",
+            field="maintenance_rate",
+            problem=say("required under rules 'generic' (type an MMR override)"),
+        )
     if has_table(rules, position.symbol):
         return None
     others = [VENUE_NAMES[r] for r in covering_rules(position.symbol)]

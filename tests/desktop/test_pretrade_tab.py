@@ -214,3 +214,21 @@ def test_an_account_without_a_limit_asks_for_it_with_the_size_not_in_red(
     assert view.problems.text() == ""
     assert view.verdict.text().startswith("Recommendation:")
     window.controller.undo_stack.setClean()
+
+
+def test_a_symbol_without_a_table_asks_for_the_mmr_in_the_tabs_words(
+    qtbot, window: MainWindow
+) -> None:
+    """Under rules "generic" (the BTC-margined preset) an order needs an MMR: the tab said
+    "maintenance_rate: required under rules 'generic'", the file's name for a field it
+    labels "MMR %"."""
+    window.files.load_preset("btc-margined-long.json")
+    wait_result(qtbot, window)
+    view = window.pretrade
+    window.views.setCurrentWidget(view)
+    qtbot.waitUntil(view.isVisible)
+    view.size_field.setFocus()
+    qtbot.keyClicks(view.size_field, "100")
+    _settle(qtbot, view)
+    assert view.problems.text() == ("MMR %: required under rules 'generic' (type an MMR override)")
+    window.controller.undo_stack.setClean()

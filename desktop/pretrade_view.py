@@ -292,8 +292,9 @@ class PreTradeView(QScrollArea):
         if check.disagree:
             lines.append(tr("<i>The rules disagree; the first one below decides.</i>"))
         for reason in check.reasons:
-            mark = "→ " + tr(reason.favours) if reason.favours else "·"
-            lines.append(f"<b>{mark}</b>: {said(reason.text)} <span style='color:#707070'>"
+            # A reason for neither mode (both exceed the limit) is a plain point, no "·:".
+            mark = f"<b>→ {tr(reason.favours)}</b>:" if reason.favours else "<b>·</b>"
+            lines.append(f"{mark} {said(reason.text)} <span style='color:#707070'>"
                          f"({said(reason.source)})</span>")  # fmt: skip
         self.reasons.setText("<br>".join(lines))
         for label in (self.verdict, self.reasons):

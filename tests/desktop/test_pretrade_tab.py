@@ -232,3 +232,24 @@ def test_a_symbol_without_a_table_asks_for_the_mmr_in_the_tabs_words(
     _settle(qtbot, view)
     assert view.problems.text() == ("MMR %: required under rules 'generic' (type an MMR override)")
     window.controller.undo_stack.setClean()
+
+
+def test_a_reason_for_neither_mode_reads_as_a_plain_point(qtbot, window: MainWindow) -> None:
+    """Both modes over the limit (the BTC-margined preset, 100 contracts more): that reason
+    favours neither mode and read "·: Neither mode keeps …"; it reads "· Neither mode …", and
+    a reason for a mode keeps its arrow ("→ isolated: …")."""
+    from PySide6.QtGui import QTextDocumentFragment
+
+    window.files.load_preset("btc-margined-long.json")
+    wait_result(qtbot, window)
+    view = window.pretrade
+    window.views.setCurrentWidget(view)
+    qtbot.waitUntil(view.isVisible)
+    qtbot.keyClicks(view.size_field, "100")
+    qtbot.keyClicks(view.mmr, "0.5")
+    _settle(qtbot, view)
+    lines = QTextDocumentFragment.fromHtml(view.reasons.text()).toPlainText().splitlines()
+    assert lines[0].startswith("· Neither mode keeps a wrong BTCUSD within"), lines
+    assert lines[1].startswith("→ isolated: "), lines
+    assert not any(line.startswith("·:") for line in lines)
+    window.controller.undo_stack.setClean()

@@ -219,19 +219,21 @@ class _Account:
             now += max(today.equity, 0.0)
             if today.health <= 0:  # liquidated today: no move liquidates it, nor revives it
                 continue
+            row = pool.memo.get(_ROW)
+            if row is None:
+                row = pool.memo[_ROW] = _row(pool)
             index = len(self.live)
-            parts = list(pool.parts.values())
             self.live.append(pool)
-            self.parts.append(parts)
-            self.ids.append([leg.position_id for leg in pool.legs])
+            self.parts.append(row.parts)
+            self.ids.append(row.ids)
             found.append(today)
-            for k, part in enumerate(parts):
-                self.by_symbol[part.symbol].append((index, k))
-            if len(parts) == 1:
-                alone[parts[0].symbol].append(index)
+            for k, symbol in enumerate(row.symbols):
+                self.by_symbol[symbol].append((index, k))
+            if len(row.symbols) == 1:
+                alone[row.symbols[0]].append(index)
             # No move leaves the account worth less than each live pool at its own lowest: a
             # search that gets there has found the worst, and looks no further.
-            lows += lowest_worth(pool) or 0.0
+            lows += row.lowest
         self.fixed, self.now, self.floor = fixed, now + lost_elsewhere, fixed + lows
         self._searched: dict[tuple[str, tuple[float, ...]], dict[int, tuple[float, float]]] = {}
         self._sharing: dict[str, frozenset[str]] = {}
@@ -506,6 +508,30 @@ def _pool_values_with(
     for j, value in enumerate(maintenances):
         maintenance += maintenance_k if j == k else value
     return equity - maintenance, equity
+
+
+class _Row(NamedTuple):
+    """What an account's search reads of a pool whatever the prices, found once per pool (a
+    book's edit keeps all its pools but a few, and each search walks them all): its parts,
+    its positions' IDs, its symbols in its parts' order, and its lowest worth (0 where a move
+    liquidates it). Read only: every search shares the lists."""
+
+    parts: list[SymbolPart]
+    ids: list[str]
+    symbols: tuple[str, ...]
+    lowest: float
+
+
+def _row(pool: Pool) -> _Row:
+    return _Row(
+        list(pool.parts.values()),
+        [leg.position_id for leg in pool.legs],
+        tuple(pool.parts),
+        lowest_worth(pool) or 0.0,
+    )
+
+
+_ROW = "account row"
 
 
 class _PoolAt(NamedTuple):

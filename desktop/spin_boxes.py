@@ -23,6 +23,16 @@ class _Refusing:
     name: str
     refused: Any  # the concrete class's Signal(str)
 
+    def __init__(self, name: str, **options: Any) -> None:
+        super().__init__(**options)  # the spin box's own options: minimum=, value=…
+        self.name = name
+        # A value goes in on Enter or when the field is left, not at each keystroke: "25000"
+        # on the way to a refused "250000" went in, and leaving the field kept it.
+        self.setKeyboardTracking(False)  # type: ignore[attr-defined]
+        self.setCorrectionMode(  # type: ignore[attr-defined]
+            QAbstractSpinBox.CorrectionMode.CorrectToPreviousValue
+        )
+
     def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
         """Anything may be typed; Enter judges it (``problem``)."""
         result: object = super().validate(text, pos)  # type: ignore[misc]
@@ -78,23 +88,6 @@ class _Refusing:
 class WholeBox(_Refusing, QSpinBox):
     refused = Signal(str)  # the trader's words: why the text typed is not used
 
-    def __init__(self, name: str, **options: Any) -> None:
-        super().__init__(**options)
-        self.name = name
-        _commit_on_enter(self)
-
 
 class NumberBox(_Refusing, QDoubleSpinBox):
     refused = Signal(str)  # the trader's words: why the text typed is not used
-
-    def __init__(self, name: str, **options: Any) -> None:
-        super().__init__(**options)
-        self.name = name
-        _commit_on_enter(self)
-
-
-def _commit_on_enter(box: QAbstractSpinBox) -> None:
-    """A value goes in on Enter or when the field is left, not at each keystroke: "25000" on
-    the way to a refused "250000" went in, and leaving the field kept it."""
-    box.setKeyboardTracking(False)
-    box.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToPreviousValue)

@@ -460,6 +460,21 @@ def test_glossary_menu_tick_follows_the_dock(qtbot, window: MainWindow) -> None:
     assert window.glossary.isVisible() and window.glossary_action.isChecked()
 
 
+def _laptop_window(qtbot, qapp, settings, tmp_path) -> MainWindow:  # type: ignore[no-untyped-def]
+    """A window as it first opens on a 1366 × 768 laptop (``first_size``), shown."""
+    from PySide6.QtCore import QSize
+
+    from marginlab.desktop.main_window import first_size
+
+    follow_palette(qapp)
+    win = build_window(settings, autosave_folder=tmp_path / "autosave")
+    qtbot.addWidget(win)
+    win.resize(first_size(QSize(1366, 728)))
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
 def test_laptop_screen_shows_every_figure_whole(qtbot, qapp, settings, tmp_path) -> None:
     from PySide6.QtCore import QSize
 
@@ -467,12 +482,7 @@ def test_laptop_screen_shows_every_figure_whole(qtbot, qapp, settings, tmp_path)
 
     assert first_size(QSize(1366, 728)) == QSize(1366, 688)
     assert first_size(QSize(2560, 1400)) == QSize(1600, 960)
-    follow_palette(qapp)
-    win = build_window(settings, autosave_folder=tmp_path / "autosave")
-    qtbot.addWidget(win)
-    win.resize(first_size(QSize(1366, 728)))
-    win.show()
-    qtbot.waitExposed(win)
+    win = _laptop_window(qtbot, qapp, settings, tmp_path)
     for card in win.comparison.cards.values():
         table, header = card.table, card.table.horizontalHeader()
         for column in range(table.columnCount()):
@@ -493,17 +503,9 @@ def test_a_hedge_accounts_long_ids_leave_every_figure_whole_on_a_laptop(
     the cards' Position column took the width of "ETHUSDT-long·cross", and the All cross card
     lost its Max loss and Ratio columns to a scroll bar. The ID is cut at its end now, its
     mode kept ("…·cross"), and every figure stays whole; the tooltip names the position."""
-    from PySide6.QtCore import QSize
-
-    from marginlab.desktop.main_window import first_size
     from marginlab.engine.margin.models import VERSION, Scenario
 
-    follow_palette(qapp)
-    win = build_window(settings, autosave_folder=tmp_path / "autosave")
-    qtbot.addWidget(win)
-    win.resize(first_size(QSize(1366, 728)))
-    win.show()
-    qtbot.waitExposed(win)
+    win = _laptop_window(qtbot, qapp, settings, tmp_path)
     hedge = {
         "format": "marginlab.scenario",
         "version": VERSION,

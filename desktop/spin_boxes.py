@@ -2,7 +2,9 @@
 in a box of at most 200,000 became 25,000; "10k" became 10), and puts its last value back
 when the field is left, both without a word. Here every keystroke stands; Enter refuses a
 text that is no value for the box, naming the field, and keeps it as typed to correct;
-leaving the field puts the last value back and says so (``refused``).
+leaving the field puts the last value back and says so (``refused``). A number the box takes
+but Qt's own reading does not ("1e3", 15.55 in a box of one decimal) goes in at the box's
+precision, and a value rounded on the way is said.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from PySide6.QtGui import QFocusEvent, QKeyEvent, QValidator
 from PySide6.QtWidgets import QAbstractSpinBox, QDoubleSpinBox, QMainWindow, QSpinBox
 
 from marginlab.desktop.i18n import said, tr
-from marginlab.engine.text.numbers import read_number
+from marginlab.engine.text.numbers import parse_number, read_number
 
 
 class _Refusing:
@@ -49,6 +51,7 @@ class _Refusing:
             if problem:
                 self._say(problem)
                 return  # the text stays as typed
+            self._take_as_number()
         super().keyPressEvent(event)  # type: ignore[misc]
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
@@ -56,7 +59,35 @@ class _Refusing:
         if problem:  # the last value comes back (``CorrectToPreviousValue``): say so
             kept = self._shown(self.value())  # type: ignore[attr-defined]
             self._say(tr("{problem}; kept {value}").format(problem=problem, value=kept))
+        else:
+            self._take_as_number()
         super().focusOutEvent(event)  # type: ignore[misc]
+
+    def _take_as_number(self) -> None:
+        """A number the box takes that Qt's own reading does not ("1e3", "1,000", 15.55 in a
+        box of one decimal): Qt put its last value back without a word. It goes in here, at
+        the box's precision, and a value rounded on the way is said."""
+        text = self.cleanText()  # type: ignore[attr-defined]
+        state: object = super().validate(self.text(), 0)  # type: ignore[misc, attr-defined]
+        if (state[0] if isinstance(state, tuple) else state) == QValidator.State.Acceptable:
+            return
+        value = parse_number(text)
+        if value is None:
+            return
+        self.setValue(int(value) if isinstance(self, QSpinBox) else value)  # type: ignore[attr-defined]
+        taken = self.value()  # type: ignore[attr-defined]
+        if taken != value:
+            self._note(
+                tr("{field}: {typed} taken as {value}").format(
+                    field=self.name, typed=text.strip(), value=self._shown(taken)
+                )
+            )
+
+    def _note(self, text: str) -> None:
+        """A word on what was done (not a refusal): the window's status line."""
+        window = self.window()  # type: ignore[attr-defined]
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(text, 15_000)
 
     def problem(self, text: str) -> str | None:
         """Why ``text`` is no value for this box, in the trader's words; None when it is."""
@@ -76,13 +107,12 @@ class _Refusing:
     def _say(self, text: str) -> None:
         """``refused``, and the window's status line says it (for 15 s, as other refusals)."""
         self.refused.emit(text)
-        window = self.window()  # type: ignore[attr-defined]
-        if isinstance(window, QMainWindow):
-            window.statusBar().showMessage(text, 15_000)
+        self._note(text)
 
     def _shown(self, value: float) -> str:
-        number = f"{int(value):,}" if value == int(value) else f"{value:,g}"
-        return f"{number}{self.suffix()}"  # type: ignore[attr-defined]
+        """``value`` as the box writes it, with thousands separators, and its unit."""
+        decimals = 0 if value == int(value) else self.decimals()  # type: ignore[attr-defined]
+        return f"{value:,.{decimals}f}{self.suffix()}"  # type: ignore[attr-defined]
 
 
 class WholeBox(_Refusing, QSpinBox):

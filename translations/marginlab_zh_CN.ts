@@ -2385,12 +2385,12 @@ Keep it?</source>
    <translation>张合约（每张 {size} USD）</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="303" />
+   <location filename="../desktop/pretrade_view.py" line="304" />
    <source>yes</source>
    <translation>是</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="303" />
+   <location filename="../desktop/pretrade_view.py" line="304" />
    <source>NO</source>
    <translation>否</translation>
   </message>
@@ -2405,7 +2405,7 @@ Keep it?</source>
    <translation>把这个仓位以{mode}加入方案（Ctrl+Z 撤销）</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="350" />
+   <location filename="../desktop/pretrade_view.py" line="351" />
    <source>Opened as {mode}: Ctrl+Z undoes it.</source>
    <translation>已以{mode}开仓：Ctrl+Z 撤销。</translation>
   </message>
@@ -2755,19 +2755,24 @@ Keep it?</source>
    <translation>P(亏损 &gt; {limit}) {odds}；</translation>
   </message>
   <message>
-   <location filename="../desktop/spin_boxes.py" line="58" />
+   <location filename="../desktop/spin_boxes.py" line="97" />
    <source>{field}: a whole number</source>
    <translation>{field}：须为整数</translation>
   </message>
   <message>
-   <location filename="../desktop/spin_boxes.py" line="61" />
+   <location filename="../desktop/spin_boxes.py" line="100" />
    <source>{field}: between {least} and {most}</source>
    <translation>{field}：须在 {least} 到 {most} 之间</translation>
   </message>
   <message>
-   <location filename="../desktop/spin_boxes.py" line="48" />
+   <location filename="../desktop/spin_boxes.py" line="59" />
    <source>{problem}; kept {value}</source>
    <translation>{problem}；保留 {value}</translation>
+  </message>
+  <message>
+   <location filename="../desktop/spin_boxes.py" line="79" />
+   <source>{field}: {typed} taken as {value}</source>
+   <translation>{field}：{typed} 按 {value} 采用</translation>
   </message>
   <message>
    <location filename="../desktop/style.py" line="46" />

@@ -1028,6 +1028,13 @@ def test_what_if_refuses_a_typo_in_words_instead_of_dropping_letters(
     window.table.setFocus()  # leaving the field
     assert field.value() == before and "k" not in field.cleanText()
     assert window.plot.what_if.value() == before
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "45000.123")  # more decimals than the box holds: taken, rounded
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert field.decimals() == 2
+    assert window.plot.what_if.value() == 45_000.12
+    assert window.statusBar().currentMessage() == "What if: 45000.123 taken as 45,000.12 USDT"
 
 
 def test_space_toggles_the_mode_from_any_cell_of_the_row(qtbot, window: MainWindow) -> None:

@@ -465,3 +465,14 @@ def test_number_boxes_refuse_in_words_what_they_cannot_take(qtbot, window: MainW
     qtbot.keyClick(depth, Qt.Key.Key_Return)
     assert depth.value() == 15.0
     assert window.statusBar().currentMessage() == "Depth: between 1 % and 99 %"
+    # A number Qt's own reading refused went back to the last value without a word: 15.55 in
+    # a box of one decimal, 1e1 in any. It goes in, at the box's precision, and says so.
+    depth.selectAll()
+    qtbot.keyClicks(depth, "15.55")
+    qtbot.keyClick(depth, Qt.Key.Key_Return)
+    assert depth.value() == 15.6
+    assert window.statusBar().currentMessage() == "Depth: 15.55 taken as 15.6 %"
+    depth.selectAll()
+    qtbot.keyClicks(depth, "1e1")
+    window.replay.path.setFocus()  # leaving the field
+    assert depth.value() == 10.0

@@ -114,14 +114,23 @@ def _timestamp(text: str) -> float:
         number = float(value)
     except ValueError:
         return datetime.fromisoformat(value.replace("Z", "+00:00")).timestamp()
-    return number / 1000 if number > 1e11 else number  # epoch milliseconds or seconds
+    # Epoch microseconds (Binance's spot klines since 2025), milliseconds, or seconds.
+    return number / 1e6 if number > 1e14 else number / 1000 if number > 1e11 else number
 
 
 COLUMNS = ("timestamp", "open", "high", "low", "close")
+# The time column as the places traders take candles from name it (TradingView "time",
+# Binance "open_time", spreadsheets "Date"): the first of these in the header is it.
+TIME_NAMES = ("timestamp", "time", "open_time", "open time", "date", "datetime")
+# Binance's kline downloads (data.binance.vision) have no header: open time, open, high,
+# low, close, then volume, close time and five more, twelve in all.
+BINANCE_KLINE_CELLS = 12
 
 
 def read_candles(text: str, source: str) -> tuple[FloatArray, dict[str, FloatArray]]:
-    """Parse CSV candles ``timestamp, open, high, low, close`` (header row required).
+    """Parse CSV candles: a header naming a time column (``TIME_NAMES``) and open, high, low,
+    close, in any order, other columns ignored; or a Binance kline file as downloaded, with no
+    header (``BINANCE_KLINE_CELLS`` numbers a row, open time first).
 
     Read row by row, never all at once; at most 20 problems are reported, then the reading
     stops; blank rows are skipped but counted, so a file of nothing but blank lines ends too.
@@ -144,7 +153,8 @@ def read_candles(text: str, source: str) -> tuple[FloatArray, dict[str, FloatArr
                 )
             if where is None:
                 where = _columns(row, source)
-                continue
+                if where is not _BINANCE_KLINES:
+                    continue  # a header; a Binance kline file's first row is a candle
             if not any(cell.strip() for cell in row):
                 continue
             _read_row(row, number, where, source, values, problems)
@@ -172,8 +182,16 @@ def read_candles(text: str, source: str) -> tuple[FloatArray, dict[str, FloatArr
     return time, {c: np.array(values[c]) for c in COLUMNS[1:]}
 
 
+_BINANCE_KLINES = {column: index for index, column in enumerate(COLUMNS)}
+
+
 def _columns(row: list[str], source: str) -> dict[str, int]:
+    if len(row) == BINANCE_KLINE_CELLS and all(_is_number(cell) for cell in row):
+        return _BINANCE_KLINES
     header = [h.strip().lower() for h in row]
+    time = next((name for name in TIME_NAMES if name in header), None)
+    if time is not None:
+        header[header.index(time)] = "timestamp"
     missing = [c for c in COLUMNS if c not in header]
     if missing:
         raise PathError(
@@ -182,11 +200,19 @@ def _columns(row: list[str], source: str) -> dict[str, int]:
                     "{source} row 1: missing column(s) {value} (need {value2})",
                     source=source,
                     value=", ".join(missing),
-                    value2=", ".join(COLUMNS),
+                    value2="timestamp (or time, open_time, date), open, high, low, close",
                 )
             ]
         )
     return {c: header.index(c) for c in COLUMNS}
+
+
+def _is_number(cell: str) -> bool:
+    try:
+        float(cell)
+    except ValueError:
+        return False
+    return True
 
 
 def _read_row(

@@ -417,3 +417,30 @@ def test_monte_carlo_figures_do_not_depend_on_the_workers(monkeypatch) -> None:
             }
         )
     assert runs[0] == runs[1]
+
+
+def test_csv_candles_as_charting_sites_and_binance_export_them() -> None:
+    """A trader's candles come with their own header: TradingView writes "time,open,high,low,
+    close,Volume" (epoch seconds), Binance's kline downloads have no header at all (open time
+    in milliseconds, or microseconds for spot since 2025, then open, high, low, close and
+    seven more columns). Each was refused: "missing column(s) timestamp"."""
+    tradingview = (
+        "time,open,high,low,close,Volume\n1704067200,10,11,9,10.5,3\n1704067260,10.5,11,10,10,4\n"
+    )
+    time, prices = read_candles(tradingview, "tv.csv")
+    assert time.tolist() == [1704067200, 1704067260]
+    assert prices["close"].tolist() == [10.5, 10]
+    tail = ",1,1704067259999,100,5,0.5,50,0"
+    for unit, scale in (("ms", 1_000), ("µs", 1_000_000)):
+        binance = "\n".join(f"{(1704067200 + 60 * i) * scale},10,11,9,10{tail}" for i in range(3))
+        time, prices = read_candles(binance, f"binance-{unit}.csv")
+        assert time.tolist() == [1704067200, 1704067260, 1704067320], unit
+        assert prices["high"].tolist() == [11, 11, 11]
+    for header in ("open_time,open,high,low,close", "Date,Open,High,Low,Close"):
+        time, _ = read_candles(
+            f"{header}\n2024-01-01T00:00:00Z,10,11,9,10\n2024-01-01T00:01:00Z,10,11,9,10\n", "x.csv"
+        )
+        assert time.tolist() == [1704067200, 1704067260]
+    with pytest.raises(PathError) as caught:  # a headerless file that is not Binance's
+        read_candles("1704067200,10,11\n1704067260,10,11\n", "x.csv")
+    assert caught.value.problems[0].startswith("x.csv row 1: missing column(s)")

@@ -238,44 +238,45 @@ class FiguresTable(QTableView):
     def columnCount(self) -> int:
         return self.figures.columnCount()
 
-    def _needed(self, column: int) -> int:
+    def _needed(self, column: int) -> tuple[int, str, int]:
         """The column's widest cell as Qt sizes it, asked of one cell only: the one whose text
         is widest. ``sizeHintForColumn`` would ask every row (3 × 500 × 5 cells a keystroke in
-        a big book), and most texts are the same from one keystroke to the next."""
+        a big book), and most texts are the same from one keystroke to the next. With that
+        text and its advance ("" and 0 in an empty table)."""
         header = self.horizontalHeader().sectionSizeHint(column)
         texts = self.figures.texts
         if not texts:
-            return header
+            return header, "", 0
         column_texts = list(map(itemgetter(column), texts))
-        widest, _ = self._widths.widest(column_texts, self.font())
+        widest, advance = self._widths.widest(column_texts, self.font())
         widest_row = column_texts.index(widest)
         option = QStyleOptionViewItem()
         self.initViewItemOption(option)
         index = self.figures.index(widest_row, column)
         cell = self.itemDelegateForIndex(index).sizeHint(option, index).width()
-        return max(cell + (1 if self.showGrid() else 0), header)
+        return max(cell + (1 if self.showGrid() else 0), header), widest, advance
 
-    def _id_room(self, whole: int) -> int:
-        """The Position column's least width: its widest cell (``whole``, from ``_needed``)
-        with that cell's ID as wide as ``ID_ROOM``, at most ``whole``."""
-        texts = self.figures.texts
-        if not texts:
+    def _id_room(self, whole: int, widest: str, advance: int) -> int:
+        """The Position column's least width: its widest cell (``whole``, ``widest`` of
+        ``advance`` pixels, from ``_needed``) with that cell's ID as wide as ``ID_ROOM``, at
+        most ``whole``."""
+        if not widest:
             return whole
-        widest, advance = self._widths.widest([row[0] for row in texts], self.font())
         _, dot, mode = widest.rpartition("·")
         reference = self.fontMetrics().horizontalAdvance(f"{ID_ROOM}{dot}{mode}") + _SLACK
         return min(whole, whole - advance + reference)
 
     def fit_columns(self) -> None:
         header = self.horizontalHeader()
-        needed = [self._needed(column) for column in range(self.columnCount())]
+        (whole, widest, advance), *others = (self._needed(c) for c in range(self.columnCount()))
+        needed = [whole, *(width for width, _, _ in others)]
         # More rows than its height shows: a vertical scroll bar takes its width, and the
         # last column was cut ("≥ 100 '" for "≥ 100 %") in a card of a big book.
         scrolls = self.rows_shown is not None and self.rowCount() > self.rows_shown
         bar = self.verticalScrollBar().sizeHint().width() if scrolls else 0
         # The card asks for a long ID's Position cut short (``elided_position``), and gives
         # it back whole first wherever the card has the room.
-        least = self._id_room(needed[0])
+        least = self._id_room(whole, widest, advance)
         self.id_cut = needed[0] - least
         self.setMinimumWidth(least + sum(needed[1:]) + bar + 2 * self.frameWidth())
         spare = max(self.viewport().width() - least - sum(needed[1:]), 0)

@@ -188,12 +188,14 @@ def _sweep(
     thresholds: list[Threshold] = []
     moving = {s for s, d in pools.direction.items() if d}
     in_order = bool(np.all(t[1:] >= t[:-1]))  # a plot's grid; one typed may be in any order
+    # The axis a plan is for, found once: both ends of its unit (a price axis's mark in it).
+    on = _OnAxis((_PLAN, axis, in_order, to_axis(0.0), to_axis(1.0)), in_order, to_axis)
     for variant, prepared in pools.variants.items():
         total = np.zeros_like(t)
         still = 0.0  # the pools the move does not touch: their equity today, all along
         one_leg: list[tuple[float, ...]] = []  # moving pools of one leg, added as columns
         for pool, c in prepared:
-            plan = _plan(variant, pool, c, pools.direction, moving, in_order, axis, to_axis)
+            plan = _plan(variant, on, pool, c, pools.direction, moving)
             if plan.still is not None:
                 still += plan.still
                 continue
@@ -221,21 +223,28 @@ class _Plan(NamedTuple):
     thresholds: list[Threshold]
 
 
+class _OnAxis(NamedTuple):
+    """The axis a sweep plans its pools for: the plans' key, whether its grid is in order, and
+    the conversion of a move to the axis's units."""
+
+    key: tuple[object, ...]
+    in_order: bool
+    to_axis: Callable[[float], float]
+
+
 def _plan(
     variant: str,
+    on: _OnAxis,
     pool: Pool,
     c: Crossings,
     direction: dict[str, float],
     moving: set[str],
-    in_order: bool,
-    axis: Axis,
-    to_axis: Callable[[float], float],
 ) -> _Plan:
     """A pool's ``_Plan``, remembered on the pool by variant and axis (both ends of its unit,
     so a price axis's mark is in it) while its crossings are the same object: those are
     remembered by the pool's own direction (``solver.crossings``), and an edit of one
     position keeps every other pool, whose plans a book of 500 made again at each keystroke."""
-    key = (_PLAN, variant, axis, in_order, to_axis(0.0), to_axis(1.0))
+    key = (variant, *on.key)
     found: _Plan | None = pool.memo.get(key)
     if found is not None and found.crossings is c:
         return found
@@ -243,14 +252,14 @@ def _plan(
     if moving.isdisjoint(pool.parts):
         if c.healthy:  # no threshold on the way: its equity today, all along
             still = pool.at_marks()[0]
-    elif c.healthy and len(pool.legs) == 1 and in_order:
+    elif c.healthy and len(pool.legs) == 1 and on.in_order:
         leg = pool.legs[0]
         part = pool.parts[leg.symbol]
         d = direction.get(leg.symbol, 0.0)
         low = -math.inf if c.down is None else c.down
         high = math.inf if c.up is None else c.up
         row = (leg.mark, d, pool.cash, part.net, part.cost, low, high)
-    found = pool.memo[key] = _Plan(c, still, row, _thresholds(variant, pool, c, to_axis))
+    found = pool.memo[key] = _Plan(c, still, row, _thresholds(variant, pool, c, on.to_axis))
     return found
 
 

@@ -294,6 +294,8 @@ def _max_open(args: argparse.Namespace, reader: Reader) -> tuple[dict[str, Any],
             "notional": f.notional,
             "margin": f.margin,
             "open_loss": f.open_loss,
+            "fees": f.fees,
+            "order_cost": f.formula,
             "available": f.available,
             "tier_cap": f.tier_cap,
             "limited_by": f.limited_by,
@@ -319,7 +321,16 @@ def _max_open(args: argparse.Namespace, reader: Reader) -> tuple[dict[str, Any],
                 f"{f.quantity:,.8g}{unit} ({notional} notional; limited by the {why})",
             )
         )
+    lines.append(_row("order cost", ORDER_COST_WORDS[found[MODES[0]].formula]))
     return data, lines
+
+
+# Whose order cost prices max open (``planning.order_cost``), as the text output says it.
+ORDER_COST_WORDS = {
+    "binance": "Binance's: margin + open loss, no fee",
+    "bybit": "Bybit's: margin + fee to open + fee to close at the bankruptcy price",
+    "bitget": "Bitget's: margin + fee to open + open loss (its freeze markups taken as 0)",
+}
 
 
 def _size(args: argparse.Namespace, reader: Reader) -> tuple[dict[str, Any], list[str]]:

@@ -489,24 +489,41 @@ class CalculatorView(QScrollArea):
             lines.append(
                 tr(
                     "<b>{mode}</b>: {quantity} — notional {notional}, margin {margin}, open loss "
-                    "{loss}; limited by {why}"
+                    "{loss}, fees {fees}; limited by {why}"
                 ).format(
                     mode=tr(mode.capitalize()),
                     quantity=self.planner.size_text(self.symbol.currentText(), f.quantity),
                     notional=f"{amount_text(f.notional, coin)} {currency}",
                     margin=f"{amount_text(f.margin, coin)} {currency}",
                     loss=f"{amount_text(f.open_loss, coin)} {currency}",
+                    fees=f"{amount_text(f.fees, coin)} {currency}",
                     why=why,
                 )
             )
-        lines.append(
-            tr(
-                "<span style='color:#707070'>Binance's Max Open: available / (price / leverage + "
-                "open loss per unit), within the tier that allows the leverage. "
-                "Fees not included.</span>"
-            )
-        )
+        formula = found[MODES[0]].formula
+        lines.append(f"<span style='color:#707070'>{self._order_cost_note(formula)}</span>")
         self.max_open_text.setText("<br>".join(lines))
+
+    def _order_cost_note(self, formula: str) -> str:
+        """Whose order cost priced the figures (``planning.order_cost``), in words."""
+        if formula == "bybit":
+            return tr(
+                "Bybit's order cost: initial margin + fee to open + fee to close at the "
+                "bankruptcy price, within the tier that allows the leverage."
+            )
+        if formula == "bitget":
+            return tr(
+                "Bitget's maximum open: available / (price × (1 / leverage + fee rate) + open "
+                "loss per unit), within the tier that allows the leverage. Its freeze markups "
+                "are not published (taken as 0): Bitget's own figure can be a little lower."
+            )
+        note = tr(
+            "Binance's Max Open: available / (price / leverage + open loss per unit), within "
+            "the tier that allows the leverage. Fees not included."
+        )
+        if self.planner.rules == "hyperliquid":
+            return tr("Hyperliquid publishes no max-open formula; this is {rest}").format(rest=note)
+        return note
 
     def _show_size(self, sizes: Any) -> None:
         currency = self.planner.currency

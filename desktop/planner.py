@@ -108,6 +108,10 @@ class Planner:
     def fee_rate(self) -> float:
         return taker_rate(self._controller.scenario)
 
+    @property
+    def rules(self) -> str:
+        return self._controller.scenario.rules
+
     def default_loss(self) -> float | None:
         return self._controller.scenario.account.max_acceptable_loss
 

@@ -224,6 +224,11 @@
    <translation>全仓强平价</translation>
   </message>
   <message>
+   <location filename="../desktop/calculator_view.py" line="520" />
+   <source>Binance's Max Open: available / (price / leverage + open loss per unit), within the tier that allows the leverage. Fees not included.</source>
+   <translation>币安最大可开：可用余额 / (价格 / 杠杆 + 每单位开仓损失)，限于允许该杠杆的档位内。未含手续费。</translation>
+  </message>
+  <message>
    <location filename="../desktop/calculator_view.py" line="83" />
    <source>The order</source>
    <translation>订单</translation>
@@ -499,17 +504,22 @@
    <translation>强平价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="503" />
-   <source>&lt;span style='color:#707070'&gt;Binance's Max Open: available / (price / leverage + open loss per unit), within the tier that allows the leverage. Fees not included.&lt;/span&gt;</source>
-   <translation>&lt;span style='color:#707070'&gt;币安最大可开：可用余额 / (价格 / 杠杆 + 每单位开仓损失)，限于允许该杠杆的档位内。未含手续费。&lt;/span&gt;</translation>
+   <location filename="../desktop/calculator_view.py" line="510" />
+   <source>Bybit's order cost: initial margin + fee to open + fee to close at the bankruptcy price, within the tier that allows the leverage.</source>
+   <translation>Bybit 委托成本：起始保证金 + 开仓手续费 + 按破产价计的平仓手续费，限于允许该杠杆的档位内。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="542" />
+   <location filename="../desktop/calculator_view.py" line="515" />
+   <source>Bitget's maximum open: available / (price × (1 / leverage + fee rate) + open loss per unit), within the tier that allows the leverage. Its freeze markups are not published (taken as 0): Bitget's own figure can be a little lower.</source>
+   <translation>Bitget 最大可开：可用余额 / (价格 × (1 / 杠杆 + 手续费率) + 每单位开仓损失)，限于允许该杠杆的档位内。其冻结上浮比例未公布（按 0 计）：Bitget 自己的数字可能略低。</translation>
+  </message>
+  <message>
+   <location filename="../desktop/calculator_view.py" line="559" />
    <source>&lt;span style='color:#707070'&gt;Cross counts what the account loses, so a position that takes the pool down with it costs the whole pool.&lt;/span&gt;</source>
    <translation>&lt;span style='color:#707070'&gt;全仓计算的是账户的亏损，所以一个会拖垮资金池的仓位，代价就是整个资金池。&lt;/span&gt;</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="576" />
+   <location filename="../desktop/calculator_view.py" line="593" />
    <source> Its isolated margin is used up: liquidated.</source>
    <translation> 其逐仓保证金已耗尽：被强平。</translation>
   </message>
@@ -534,12 +544,12 @@
    <translation>该杠杆下档位的最大名义价值</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="516" />
+   <location filename="../desktop/calculator_view.py" line="533" />
    <source>n/a</source>
    <translation>无</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="518" />
+   <location filename="../desktop/calculator_view.py" line="535" />
    <source> — liquidated before the stop: the loss is the margin</source>
    <translation> — 在止损前已被强平：亏损即为保证金</translation>
   </message>
@@ -584,22 +594,27 @@
    <translation>扣费后保本价：&lt;b&gt;{price}&lt;/b&gt;</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="556" />
+   <location filename="../desktop/calculator_view.py" line="525" />
+   <source>Hyperliquid publishes no max-open formula; this is {rest}</source>
+   <translation>Hyperliquid 未公布最大可开公式；此处用的是{rest}</translation>
+  </message>
+  <message>
+   <location filename="../desktop/calculator_view.py" line="573" />
    <source>liquidation price ({currency})</source>
    <translation>强平价格（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="567" />
+   <location filename="../desktop/calculator_view.py" line="584" />
    <source>Over {hours} h it pays {amount}.</source>
    <translation>{hours} 小时内需支付 {amount}。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="569" />
+   <location filename="../desktop/calculator_view.py" line="586" />
    <source>Over {hours} h it receives {amount}.</source>
    <translation>{hours} 小时内将收取 {amount}。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="571" />
+   <location filename="../desktop/calculator_view.py" line="588" />
    <source>Liquidation after: held isolated {isolated}, held cross {cross}.</source>
    <translation>之后的强平价格：逐仓持有 {isolated}，全仓持有 {cross}。</translation>
   </message>
@@ -650,16 +665,16 @@
   </message>
   <message>
    <location filename="../desktop/calculator_view.py" line="490" />
-   <source>&lt;b&gt;{mode}&lt;/b&gt;: {quantity} — notional {notional}, margin {margin}, open loss {loss}; limited by {why}</source>
-   <translation>&lt;b&gt;{mode}&lt;/b&gt;：{quantity} — 名义价值 {notional}，保证金 {margin}，开仓损失 {loss}；受限于{why}</translation>
+   <source>&lt;b&gt;{mode}&lt;/b&gt;: {quantity} — notional {notional}, margin {margin}, open loss {loss}, fees {fees}; limited by {why}</source>
+   <translation>&lt;b&gt;{mode}&lt;/b&gt;：{quantity} — 名义价值 {notional}，保证金 {margin}，开仓损失 {loss}，手续费 {fees}；受限于{why}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="523" />
+   <location filename="../desktop/calculator_view.py" line="540" />
    <source>&lt;b&gt;{mode}&lt;/b&gt;: largest size {quantity}, loses {loss} at the stop (fees included){note}; highest leverage {leverage}</source>
    <translation>&lt;b&gt;{mode}&lt;/b&gt;：最大仓位 {quantity}，在止损价亏损 {loss}（含手续费）{note}；最高杠杆 {leverage}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="537" />
+   <location filename="../desktop/calculator_view.py" line="554" />
    <source>Isolated margin that puts the liquidation at the stop: &lt;b&gt;{amount}&lt;/b&gt;</source>
    <translation>使强平价正好落在止损价的逐仓保证金：&lt;b&gt;{amount}&lt;/b&gt;</translation>
   </message>
@@ -1690,102 +1705,102 @@ Keep it?</source>
    <translation>杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="237" />
+   <location filename="../desktop/planner.py" line="241" />
    <source>Funding rate (%)</source>
    <translation>资金费率 (%)</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="238" />
+   <location filename="../desktop/planner.py" line="242" />
    <source>Holding time (hours)</source>
    <translation>持仓时长（小时）</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="290" />
+   <location filename="../desktop/planner.py" line="294" />
    <source>Fills</source>
    <translation>成交</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="363" />
+   <location filename="../desktop/planner.py" line="367" />
    <source> and </source>
    <translation> 和 </translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="129" />
+   <location filename="../desktop/planner.py" line="133" />
    <source>Symbol: type one, e.g. BTCUSDT</source>
    <translation>合约：请输入，例如 BTCUSDT</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="132" />
+   <location filename="../desktop/planner.py" line="136" />
    <source>Leverage: must be between 1 and 1,000</source>
    <translation>杠杆：必须在 1 到 1,000 之间</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="144" />
+   <location filename="../desktop/planner.py" line="148" />
    <source>MMR override (%)</source>
    <translation>维持保证金率覆盖值 (%)</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="171" />
+   <location filename="../desktop/planner.py" line="175" />
    <source>Exit price</source>
    <translation>平仓价格</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="172" />
+   <location filename="../desktop/planner.py" line="176" />
    <source>Target ROE (%)</source>
    <translation>目标收益率 (%)</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="241" />
+   <location filename="../desktop/planner.py" line="245" />
    <source>Position: add a position to the account first</source>
    <translation>仓位：请先在账户中添加仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="138" />
+   <location filename="../desktop/planner.py" line="142" />
    <source>Price: type the order price (the account holds no position in it)</source>
    <translation>价格：请输入订单价格（账户中没有该合约的仓位）</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="226" />
+   <location filename="../desktop/planner.py" line="230" />
    <source>Loss you accept: type it (the account sets no max acceptable loss)</source>
    <translation>可接受亏损：请输入（账户未设定最大可接受亏损）</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="275" />
+   <location filename="../desktop/planner.py" line="279" />
    <source>Fills: at most {most} (you typed {typed})</source>
    <translation>成交：最多 {most} 笔（你输入了 {typed} 笔）</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="285" />
+   <location filename="../desktop/planner.py" line="289" />
    <source>Fill {n} quantity</source>
    <translation>第 {n} 笔成交 数量</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="286" />
+   <location filename="../desktop/planner.py" line="290" />
    <source>Fill {n} price</source>
    <translation>第 {n} 笔成交 价格</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="148" />
+   <location filename="../desktop/planner.py" line="152" />
    <source>MMR override (%): must be between 0 and 100</source>
    <translation>维持保证金率覆盖值 (%)：必须在 0 到 100 之间</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="283" />
+   <location filename="../desktop/planner.py" line="287" />
    <source>Fill {n}: write quantity @ price, e.g. 0.5 @ 60000</source>
    <translation>第 {n} 笔成交：请写成 数量 @ 价格，例如 0.5 @ 60000</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="326" />
+   <location filename="../desktop/planner.py" line="330" />
    <source>past the liquidation of {id} as it stands ({modes}): the position would be gone before this fills</source>
    <translation>越过了 {id} 当前的强平价格（{modes}）：这笔成交之前仓位已被强平</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="342" />
+   <location filename="../desktop/planner.py" line="346" />
    <source>margin more than the account has left ({modes})</source>
    <translation>所需保证金超过账户剩余（{modes}）</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="335" />
+   <location filename="../desktop/planner.py" line="339" />
    <source>past the liquidation after fill {n} ({where}): the position would be gone before this fills</source>
    <translation>越过了第 {n} 笔成交后的强平价格（{where}）：这笔成交之前仓位已被强平</translation>
   </message>
@@ -2755,22 +2770,22 @@ Keep it?</source>
    <translation>P(亏损 &gt; {limit}) {odds}；</translation>
   </message>
   <message>
-   <location filename="../desktop/spin_boxes.py" line="97" />
+   <location filename="../desktop/spin_boxes.py" line="99" />
    <source>{field}: a whole number</source>
    <translation>{field}：须为整数</translation>
   </message>
   <message>
-   <location filename="../desktop/spin_boxes.py" line="100" />
+   <location filename="../desktop/spin_boxes.py" line="102" />
    <source>{field}: between {least} and {most}</source>
    <translation>{field}：须在 {least} 到 {most} 之间</translation>
   </message>
   <message>
-   <location filename="../desktop/spin_boxes.py" line="59" />
+   <location filename="../desktop/spin_boxes.py" line="61" />
    <source>{problem}; kept {value}</source>
    <translation>{problem}；保留 {value}</translation>
   </message>
   <message>
-   <location filename="../desktop/spin_boxes.py" line="79" />
+   <location filename="../desktop/spin_boxes.py" line="81" />
    <source>{field}: {typed} taken as {value}</source>
    <translation>{field}：{typed} 按 {value} 采用</translation>
   </message>
@@ -3320,7 +3335,7 @@ Keep it?</source>
    <translation>第 {n} 笔成交：价格和数量必须是大于 0 的数字</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="687" />
+   <location filename="../engine/margin/planning.py" line="746" />
    <source>size from the loss and funding</source>
    <translation>按亏损定仓位和资金费率</translation>
   </message>
@@ -3335,12 +3350,12 @@ Keep it?</source>
    <translation>成交：最多 {most} 笔（这是分批建仓计划，不是成交记录）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="649" />
+   <location filename="../engine/margin/planning.py" line="708" />
    <source>stop price: must be a number &gt; 0</source>
    <translation>止损价：必须是大于 0 的数字</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="657" />
+   <location filename="../engine/margin/planning.py" line="716" />
    <source>loss you accept: must be a number &gt; 0</source>
    <translation>可接受亏损：必须是大于 0 的数字</translation>
   </message>
@@ -3360,12 +3375,12 @@ Keep it?</source>
    <translation>仓位：逐仓保证金合计 {total}，超过钱包余额 {wallet}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="701" />
+   <location filename="../engine/margin/planning.py" line="760" />
    <source>funding rate: must be a fraction between -1 and 1 (0.0001 = 0.01 %)</source>
    <translation>资金费率：必须是 -1 到 1 之间的小数（0.0001 = 0.01 %）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="704" />
+   <location filename="../engine/margin/planning.py" line="763" />
    <source>holding time: must be between 0 and 10 years, in hours</source>
    <translation>持仓时长：必须在 0 到 10 年之间，以小时计</translation>
   </message>
@@ -3375,17 +3390,17 @@ Keep it?</source>
    <translation>仓位：账户中没有仓位 '{id}'</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="525" />
+   <location filename="../engine/margin/planning.py" line="582" />
    <source>quantity step: too fine for this size (more than 10^12 steps)</source>
    <translation>数量步长：对这个仓位太细（超过 10^12 步）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="652" />
+   <location filename="../engine/margin/planning.py" line="711" />
    <source>stop price: must be below the entry for a long</source>
    <translation>止损价：做多时必须低于开仓价</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="654" />
+   <location filename="../engine/margin/planning.py" line="713" />
    <source>stop price: must be above the entry for a short</source>
    <translation>止损价：做空时必须高于开仓价</translation>
   </message>
@@ -3695,17 +3710,17 @@ Keep it?</source>
    <translation>路径：不在方案中的合约：{value}</translation>
   </message>
   <message>
-   <location filename="../engine/paths/sources.py" line="237" />
+   <location filename="../engine/paths/sources.py" line="263" />
    <source>{source} row {number}, column high: below open, close or low</source>
    <translation>{source} 第 {number} 行，high 列：低于开盘、收盘或最低价</translation>
   </message>
   <message>
-   <location filename="../engine/paths/sources.py" line="245" />
+   <location filename="../engine/paths/sources.py" line="271" />
    <source>{source} row {number}, column low: above open or close</source>
    <translation>{source} 第 {number} 行，low 列：高于开盘或收盘价</translation>
   </message>
   <message>
-   <location filename="../engine/paths/sources.py" line="253" />
+   <location filename="../engine/paths/sources.py" line="279" />
    <source>{source} row {number}, column timestamp: not after the row before</source>
    <translation>{source} 第 {number} 行，timestamp 列：没有晚于上一行</translation>
   </message>
@@ -3725,47 +3740,47 @@ Keep it?</source>
    <translation>步数：必须在 10 到 100,000 之间</translation>
   </message>
   <message>
-   <location filename="../engine/paths/sources.py" line="166" />
+   <location filename="../engine/paths/sources.py" line="176" />
    <source>{source}: empty file</source>
    <translation>{source}：空文件</translation>
   </message>
   <message>
-   <location filename="../engine/paths/sources.py" line="170" />
+   <location filename="../engine/paths/sources.py" line="180" />
    <source>{source}: needs at least 2 candles</source>
    <translation>{source}：至少需要 2 根 K 线</translation>
   </message>
   <message>
-   <location filename="../engine/paths/sources.py" line="181" />
+   <location filename="../engine/paths/sources.py" line="199" />
    <source>{source} row 1: missing column(s) {value} (need {value2})</source>
    <translation>{source} 第 1 行：缺少列 {value}（需要 {value2}）</translation>
   </message>
   <message>
-   <location filename="../engine/paths/sources.py" line="292" />
+   <location filename="../engine/paths/sources.py" line="318" />
    <source>path: no CSV file given</source>
    <translation>路径：没有给出 CSV 文件</translation>
   </message>
   <message>
-   <location filename="../engine/paths/sources.py" line="157" />
+   <location filename="../engine/paths/sources.py" line="167" />
    <source>{source} row {line_num}: not CSV ({error})</source>
    <translation>{source} 第 {line_num} 行：不是 CSV（{error}）</translation>
   </message>
   <message>
-   <location filename="../engine/paths/sources.py" line="215" />
+   <location filename="../engine/paths/sources.py" line="241" />
    <source>{source} row {number}, column {column}: '{shown}' is not a {kind}</source>
    <translation>{source} 第 {number} 行，{column} 列：'{shown}' 不是{kind}</translation>
   </message>
   <message>
-   <location filename="../engine/paths/sources.py" line="138" />
+   <location filename="../engine/paths/sources.py" line="147" />
    <source>{source}: more than {max_candles} rows</source>
    <translation>{source}：超过 {max_candles} 行</translation>
   </message>
   <message>
-   <location filename="../engine/paths/sources.py" line="274" />
+   <location filename="../engine/paths/sources.py" line="300" />
    <source>{name}: not UTF-8 text ({reason})</source>
    <translation>{name}：不是 UTF-8 文本（{reason}）</translation>
   </message>
   <message>
-   <location filename="../engine/paths/sources.py" line="282" />
+   <location filename="../engine/paths/sources.py" line="308" />
    <source>{name}: its timestamps differ from the first file's; give every symbol the same candles times</source>
    <translation>{name}：时间戳与第一个文件不同；请为每个合约提供相同时间的 K 线</translation>
   </message>

@@ -440,8 +440,8 @@ def _past(sign: int, price: float, liquidation: float | None) -> bool:
 @dataclass(frozen=True, slots=True)
 class MaxOpen:
     """The largest order the account can open: ``quantity`` (floored to ``step``), its
-    notional, the margin and open loss it costs, the balance it draws on, and what stops it
-    growing ("balance" or "tier")."""
+    notional, the margin, open loss and fees it costs, the balance it draws on, what stops it
+    growing ("balance" or "tier"), and whose order-cost formula priced it."""
 
     mode: MarginMode
     quantity: float
@@ -451,6 +451,8 @@ class MaxOpen:
     available: float
     tier_cap: float | None
     limited_by: Literal["balance", "tier"]
+    fees: float = 0.0  # the taker fees the venue's order cost holds back (``order_cost``)
+    formula: OrderCostFormula = "binance"
 
 
 def available_balance(scenario: Scenario) -> float:
@@ -483,6 +485,60 @@ def open_loss_per_unit(sign: int, price: float, mark: float, size: float | None 
     return max(0.0, sign * (price - mark))
 
 
+# Whose order-cost formula prices a venue's max open (``order_cost``): Binance's where the
+# venue publishes none we hold (Hyperliquid) and for your own rates.
+OrderCostFormula = Literal["binance", "bybit", "bitget"]
+ORDER_COST_FORMULAS: dict[str, OrderCostFormula] = {
+    "binance-usdm": "binance",
+    "bybit-linear": "bybit",
+    "bitget-usdtm": "bitget",
+    "hyperliquid": "binance",
+    "generic": "binance",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class OrderCost:
+    """What one unit of an order holds back from the balance, by the venue's formula: its
+    initial margin, its open loss and the taker fees (``order_cost``)."""
+
+    margin: float
+    open_loss: float
+    fees: float
+    formula: OrderCostFormula
+
+    @property
+    def total(self) -> float:
+        return self.margin + self.open_loss + self.fees
+
+
+def order_cost(rules: str, ticket: Ticket, mark: float, fee_rate: float) -> OrderCost:
+    """The cost of one unit of ``ticket`` as its venue counts it before it lets the order in:
+
+    * Binance (and Hyperliquid, which publishes no such formula; your own rates likewise):
+      ``P / L + open loss`` (Binance FAQ "How to Use the Binance Futures Calculator", [Max
+      Open]; the Binance developer forum: order cost = initial margin + open loss); no fee.
+    * Bybit: ``P / L + P · f + P · (1 − s / L) · f``, the fee to close valued at the
+      bankruptcy price (Bybit help "Order Cost (USDT Contract)": order cost = initial margin +
+      fee to open + fee to close; its example, 1 BTC long at 50,000, 10×, 0.06 %: 5,057 USDT);
+      the article counts no open loss.
+    * Bitget: ``P / L + P · f + open loss`` (Bitget "Futures Position Initial Margin Overview",
+      one-way mode: maximum open = available ÷ (price × [(1 + price freeze markup) ÷ leverage
+      + fee rate × (1 + fee freeze markup)] + unit opening loss); it publishes no value of its
+      two freeze markups, taken here as 0, so Bitget's own figure can be a little lower).
+
+    Coin-margined (your own rates only): Binance COIN-M's, per contract, in the coin."""
+    unit_margin = ticket.margin(1.0)
+    formula = ORDER_COST_FORMULAS[rules] if ticket.contract_size is None else "binance"
+    if formula == "bybit":
+        closing = ticket.price * (1 - ticket.sign / ticket.leverage)
+        fees = trade_fee(1.0, ticket.price, fee_rate) + trade_fee(1.0, closing, fee_rate)
+        return OrderCost(unit_margin, 0.0, fees, formula)
+    opens = open_loss_per_unit(ticket.sign, ticket.price, mark, ticket.contract_size)
+    fees = trade_fee(1.0, ticket.price, fee_rate) if formula == "bitget" else 0.0
+    return OrderCost(unit_margin, opens, fees, formula)
+
+
 def tier_cap(scenario: Scenario, ticket: Ticket) -> float | None:
     """The largest notional the venue's tiers allow at the ticket's leverage (Binance
     "Leverage and Margin": each bracket's maximum leverage); None when no tier limits it."""
@@ -505,16 +561,17 @@ def max_open(
     margin: float | None = None,
     step: float = 0.0,
 ) -> MaxOpen:
-    """Max open at the ticket's price and leverage: ``Q = available / (price / L + open loss
-    per unit)`` (Binance FAQ "How to Use the Binance Futures Calculator", [Max Open]; order cost
-    = initial margin + open loss), and no more notional than the tier allows at that leverage.
-    Cross draws on the available balance; isolated on the margin you set, else the same.
-    Coin-margined, in contracts: each costs ``size / (price · L)`` coins plus its open loss."""
+    """Max open at the ticket's price and leverage: ``Q = available / order cost per unit``, by
+    the venue's order-cost formula (``order_cost``: Binance FAQ "How to Use the Binance Futures
+    Calculator", [Max Open], ``price / L + open loss``; Bybit's and Bitget's add their fees),
+    and no more notional than the tier allows at that leverage. Cross draws on the available
+    balance; isolated on the margin you set, else the same. Coin-margined, in contracts: each
+    costs ``size / (price · L)`` coins plus its open loss."""
     checked(scenario, ticket, coin_margined=True)
     mark = scenario.marks().get(ticket.symbol, ticket.price)
     available = margin if mode == "isolated" and margin is not None else available_balance(scenario)
-    opens = open_loss_per_unit(ticket.sign, ticket.price, mark, ticket.contract_size)
-    unit = ticket.margin(1.0) + opens
+    cost = order_cost(scenario.rules, ticket, mark, taker_rate(scenario))
+    unit = cost.total
     by_balance = available / unit
     cap = tier_cap(scenario, ticket)
     by_tier = math.inf if cap is None else cap / ticket.value(1.0)
@@ -535,10 +592,12 @@ def max_open(
         quantity=quantity,
         notional=ticket.value(quantity),
         margin=ticket.margin(quantity),
-        open_loss=quantity * opens,
+        open_loss=quantity * cost.open_loss,
         available=available,
         tier_cap=cap,
         limited_by="tier" if by_tier < by_balance else "balance",
+        fees=quantity * cost.fees,
+        formula=cost.formula,
     )
 
 

@@ -117,6 +117,27 @@ def test_max_open_and_size_from_loss(qtbot, window: MainWindow) -> None:
     assert calc.size_text.text() == before  # the last figures stay
 
 
+def test_max_open_on_bybit_holds_back_both_fees_and_says_whose_formula(
+    qtbot, window: MainWindow
+) -> None:
+    scenario = window.controller.scenario
+    window.controller.replace(scenario.model_copy(update={"rules": "bybit-linear"}))
+    calc = _calculator(qtbot, window)
+    calc.symbol.setEditText("BTCUSDT")
+    _type(qtbot, calc.leverage, "10")
+    calc.tabs.setCurrentIndex(2)
+    _type(qtbot, calc.margin, "5057")
+    _settle(qtbot, calc)
+    # Bybit help "Order Cost (USDT Contract)" at Bybit's base taker rate (0.055 %): a BTC at
+    # the mark 50,000 and 10x costs 5,000 + 27.50 to open + 24.75 to close at 45,000.
+    text = calc.max_open_text.text()
+    quantity = 5_057 / (5_000 + 27.5 + 24.75)
+    assert f"<b>Isolated</b>: {quantity:,.8g} BTC" in text
+    assert f"fees {quantity * 52.25:,.2f} USDT" in text
+    assert "Bybit's order cost: initial margin + fee to open + fee to close" in text
+    window.controller.undo_stack.setClean()
+
+
 def test_funding_plots_the_liquidation_over_the_holding_time(qtbot, window: MainWindow) -> None:
     calc = _calculator(qtbot, window)
     calc.tabs.setCurrentIndex(4)

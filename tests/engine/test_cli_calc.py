@@ -152,3 +152,27 @@ def test_the_ladder_adds_to_a_position_of_the_file(capsys: pytest.CaptureFixture
     assert (
         status == 2 and err.strip() == "marginlab-cli: --position Q: no such position in the file"
     )
+
+
+def test_max_open_on_bybit_holds_back_both_fees(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    document = json.loads(Path(SEED).read_text(encoding="utf-8"))
+    document.update(rules="bybit-linear", taker_fee=0.0006)
+    path = tmp_path / "bybit.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    status, out, _ = run(
+        capsys, "calc", "max-open", str(path), "--symbol", "BTCUSDT", "--side", "long",
+        "--leverage", "10", "--price", "50000", "--margin", "5057", "--json",
+    )  # fmt: skip
+    assert status == 0
+    isolated = json.loads(out)["isolated"]
+    # Bybit help "Order Cost (USDT Contract)": 1 BTC at 50,000, 10x, 0.06 % costs 5,057.
+    assert isolated["quantity"] == pytest.approx(1.0, rel=1e-12)
+    assert isolated["fees"] == pytest.approx(57.0)
+    assert isolated["order_cost"] == "bybit"
+    status, out, _ = run(
+        capsys, "calc", "max-open", str(path), "--symbol", "BTCUSDT", "--side", "long",
+        "--leverage", "10", "--price", "50000", "--margin", "5057",
+    )  # fmt: skip
+    assert "Bybit's: margin + fee to open + fee to close at the bankruptcy price" in out

@@ -86,6 +86,48 @@ def test_max_open_counts_the_open_loss_of_an_order_away_from_the_mark() -> None:
     assert cost(found.quantity) <= 9_950 < cost(found.quantity + 0.001)
 
 
+def test_max_open_on_bybit_is_its_order_cost_with_both_fees() -> None:
+    # Bybit help "Order Cost (USDT Contract)": 1 BTC long at 50,000, 10x, taker 0.06 %:
+    # 5,000 margin + 30 to open + 27 to close at the bankruptcy price 45,000 = 5,057 USDT.
+    account = empty(wallet=5_057 + 0.001 * 100 / 10, rules="bybit-linear", fee=0.0006)
+    long = Ticket("BTCUSDT", "long", 10, 50_000)
+    found = max_open(account, long, "cross")
+    assert found.available == pytest.approx(5_057)
+    assert found.quantity == pytest.approx(1.0, rel=1e-12)
+    assert found.fees == pytest.approx(57.0, rel=1e-12)
+    assert found.formula == "bybit"
+    # A short's fee to close is valued at its bankruptcy price above the entry (× (1 + 1/L)):
+    # 5,000 + 30 + 33 = 5,063 USDT a BTC; Bybit counts no open loss in it.
+    short = Ticket("BTCUSDT", "short", 10, 49_000)
+    found = max_open(account, short, "cross")
+    assert found.quantity == pytest.approx(5_057 / (4_900 + 29.4 + 49_000 * 1.1 * 0.0006))
+    assert found.open_loss == 0.0
+
+
+def test_max_open_on_bitget_adds_the_fee_to_open_and_the_open_loss() -> None:
+    # Bitget "Futures Position Initial Margin Overview", one-way mode, freeze markups 0:
+    # available / (price × (1 / L + fee rate) + unit opening loss).
+    account = scenario(
+        10_000,
+        [position("A", "BTCUSDT", "short", 0.01, 50_000, mode="isolated", **GENERIC)],
+        rules="bitget-usdtm",
+        taker_fee=0.0006,
+    )
+    ticket = Ticket("BTCUSDT", "long", 10, 50_500)  # 500 above the mark: the opening loss
+    found = max_open(account, ticket, "cross")
+    assert found.quantity == pytest.approx(9_950 / (50_500 * (0.1 + 0.0006) + 500), rel=1e-12)
+    assert found.fees == pytest.approx(found.quantity * 50_500 * 0.0006, rel=1e-12)
+    assert found.formula == "bitget"
+
+
+def test_max_open_on_binance_and_hyperliquid_holds_back_no_fee() -> None:
+    ticket = Ticket("BTCUSDT", "long", 10, 50_000)
+    for rules in ("binance-usdm", "hyperliquid"):
+        found = max_open(empty(wallet=10_000, rules=rules, fee=0.0005), ticket, "cross")
+        assert found.quantity == pytest.approx((10_000 - 0.01) / 5_000, rel=1e-12)
+        assert (found.fees, found.formula) == (0.0, "binance")
+
+
 def test_max_open_stops_at_the_tier_that_allows_the_leverage() -> None:
     rich = scenario(10_000_000, [position("A", "ETHUSDT", "long", 0.1, 3_000, mode="cross")])
     ticket = Ticket("BTCUSDT", "long", 100, 60_000)

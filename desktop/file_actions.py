@@ -10,11 +10,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QSettings
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPixmap
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from marginlab.desktop.comparison_panel import comparison_rows
 from marginlab.desktop.controller import NEW_SCENARIO, ScenarioController
 from marginlab.desktop.i18n import N_, said, tr
+from marginlab.desktop.number_dialog import ask_number
 from marginlab.engine.files.presets import load_preset, preset_list
 from marginlab.engine.files.scenario_io import ScenarioError
 from marginlab.engine.files.tier_import import import_tier_table
@@ -224,13 +225,17 @@ class FileActions:
         )[0]
 
     def ask_number(
-        self, title: str, label: str, least: float = 0.0, value: float = 0.0, decimals: int = 6
+        self,
+        title: str,
+        label: str,
+        least: float = 0.0,
+        value: float = 0.0,
+        decimals: int = 6,
+        unit: str = "",
     ) -> float | None:
-        """A number from the trader, at least ``least``, ``value`` offered."""
-        number, accepted = QInputDialog.getDouble(
-            self.window, title, label, max(value, least), least, 1e15, decimals
-        )
-        return number if accepted else None
+        """A number from the trader, at least ``least``, ``value`` offered; a refusal names
+        the field by ``title`` (``number_dialog``)."""
+        return ask_number(self.window, title, label, title, least, value, decimals, unit)
 
     def import_positions(self) -> None:
         """File → Import positions…: the current scenario stays until the import succeeds."""
@@ -280,6 +285,7 @@ class FileActions:
                 least=least,
                 value=_cents_up(held.initial),
                 decimals=2,
+                unit=f" {currency_of(imported.rules)}",
             )
             if wallet is None:
                 self._import_problems = [tr("wallet: no wallet balance given")]
@@ -307,6 +313,7 @@ class FileActions:
                         least=0.001,
                         value=0.001 if usual is None else usual * 100,
                         decimals=3,
+                        unit=" %",
                     )
                     if rate is None:
                         self._import_problems = error.problems

@@ -1094,227 +1094,227 @@
    <translation>仓位编号</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="34" />
+   <location filename="../desktop/file_actions.py" line="35" />
    <source>Margin Lab scenario (*.marginlab.json *.json);;All files (*)</source>
    <translation>Margin Lab 方案 (*.marginlab.json *.json);;所有文件 (*)</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="67" />
+   <location filename="../desktop/file_actions.py" line="68" />
    <source>Unsaved changes</source>
    <translation>未保存的更改</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="84" />
+   <location filename="../desktop/file_actions.py" line="85" />
    <source>Restore unsaved work?</source>
    <translation>恢复未保存的工作？</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="91" />
+   <location filename="../desktop/file_actions.py" line="92" />
    <source>&amp;Restore</source>
    <translation>恢复(&amp;R)</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="92" />
+   <location filename="../desktop/file_actions.py" line="93" />
    <source>&amp;Discard</source>
    <translation>丢弃(&amp;D)</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="93" />
+   <location filename="../desktop/file_actions.py" line="94" />
    <source>&amp;Later</source>
    <translation>稍后(&amp;L)</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="125" />
+   <location filename="../desktop/file_actions.py" line="126" />
    <source>Open &amp;Recent</source>
    <translation>最近打开(&amp;R)</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="127" />
+   <location filename="../desktop/file_actions.py" line="128" />
    <source>&amp;Import positions…</source>
    <translation>导入仓位(&amp;I)…</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="129" />
+   <location filename="../desktop/file_actions.py" line="130" />
    <source>A venue's saved positions answer: Binance positionRisk, Bybit v5 position list, Hyperliquid clearinghouseState</source>
    <translation>交易所保存的仓位返回数据：币安 positionRisk、Bybit v5 持仓列表、Hyperliquid clearinghouseState</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="136" />
+   <location filename="../desktop/file_actions.py" line="137" />
    <source>Import &amp;tier table…</source>
    <translation>导入档位表(&amp;T)…</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="138" />
+   <location filename="../desktop/file_actions.py" line="139" />
    <source>A venue's tier answer (Binance leverageBracket, Bybit risk-limit, Hyperliquid meta, ccxt fetch_leverage_tiers): it prices its symbols from now on</source>
    <translation>交易所的档位返回数据（币安 leverageBracket、Bybit risk-limit、Hyperliquid meta、ccxt fetch_leverage_tiers）：此后由它为其合约定价</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="156" />
+   <location filename="../desktop/file_actions.py" line="157" />
    <source>&amp;Quit</source>
    <translation>退出(&amp;Q)</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="334" />
+   <location filename="../desktop/file_actions.py" line="341" />
    <source>Save scenario as</source>
    <translation>方案另存为</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="339" />
+   <location filename="../desktop/file_actions.py" line="346" />
    <source>Export comparison picture</source>
    <translation>导出对比图片</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="339" />
+   <location filename="../desktop/file_actions.py" line="346" />
    <source>PNG image (*.png)</source>
    <translation>PNG 图片 (*.png)</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="349" />
+   <location filename="../desktop/file_actions.py" line="356" />
    <source>Export plot picture</source>
    <translation>导出图表图片</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="359" />
+   <location filename="../desktop/file_actions.py" line="366" />
    <source>Export comparison</source>
    <translation>导出对比</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="359" />
+   <location filename="../desktop/file_actions.py" line="366" />
    <source>CSV (*.csv)</source>
    <translation>CSV (*.csv)</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="101" />
+   <location filename="../desktop/file_actions.py" line="102" />
    <source>Open scenario</source>
    <translation>打开方案</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="117" />
+   <location filename="../desktop/file_actions.py" line="118" />
    <source>&amp;New</source>
    <translation>新建(&amp;N)</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="118" />
+   <location filename="../desktop/file_actions.py" line="119" />
    <source>&amp;Open…</source>
    <translation>打开(&amp;O)…</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="119" />
+   <location filename="../desktop/file_actions.py" line="120" />
    <source>&amp;Save</source>
    <translation>保存(&amp;S)</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="120" />
+   <location filename="../desktop/file_actions.py" line="121" />
    <source>Save &amp;As…</source>
    <translation>另存为(&amp;A)…</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="147" />
+   <location filename="../desktop/file_actions.py" line="148" />
    <source>Export comparison as &amp;PNG…</source>
    <translation>导出对比为 PNG(&amp;P)…</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="148" />
+   <location filename="../desktop/file_actions.py" line="149" />
    <source>Export p&amp;lot alone as PNG…</source>
    <translation>仅导出图表为 PNG(&amp;L)…</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="149" />
+   <location filename="../desktop/file_actions.py" line="150" />
    <source>Export comparison as &amp;CSV…</source>
    <translation>导出对比为 CSV(&amp;C)…</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="221" />
+   <location filename="../desktop/file_actions.py" line="222" />
    <source>Import positions</source>
    <translation>导入仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="223" />
+   <location filename="../desktop/file_actions.py" line="224" />
    <source>Venue answer (*.json);;All (*)</source>
    <translation>交易所返回数据 (*.json);;全部 (*)</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="275" />
+   <location filename="../desktop/file_actions.py" line="280" />
    <source>Wallet balance</source>
    <translation>钱包余额</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="342" />
+   <location filename="../desktop/file_actions.py" line="349" />
    <source>Export failed</source>
    <translation>导出失败</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="85" />
+   <location filename="../desktop/file_actions.py" line="86" />
    <source>Margin Lab closed without saving “{name}” (autosaved {when}). Restore it?</source>
    <translation>Margin Lab 关闭时没有保存“{name}”（自动保存于 {when}）。要恢复吗？</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="255" />
+   <location filename="../desktop/file_actions.py" line="260" />
    <source>{rules}: {n} symbols priced by {file} from now on</source>
    <translation>{rules}：此后 {n} 个合约由 {file} 定价</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="285" />
+   <location filename="../desktop/file_actions.py" line="291" />
    <source>wallet: no wallet balance given</source>
    <translation>钱包：未给出钱包余额</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="391" />
+   <location filename="../desktop/file_actions.py" line="398" />
    <source>Save failed</source>
    <translation>保存失败</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="69" />
+   <location filename="../desktop/file_actions.py" line="70" />
    <source>Save the changes to “{name}” ({file}) first?</source>
    <translation>先保存对“{name}”（{file}）的更改吗？</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="71" />
+   <location filename="../desktop/file_actions.py" line="72" />
    <source>Save the changes to “{name}” (not saved yet) first?</source>
    <translation>先保存对“{name}”（尚未保存）的更改吗？</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="240" />
+   <location filename="../desktop/file_actions.py" line="245" />
    <source>Cannot import {file}</source>
    <translation>无法导入 {file}</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="276" />
+   <location filename="../desktop/file_actions.py" line="281" />
    <source>The {venue} file does not state the wallet balance. Wallet balance (at least {least}, the margin its isolated positions hold):</source>
    <translation>{venue} 文件中没有钱包余额。钱包余额（至少 {least}，即其逐仓仓位占用的保证金）：</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="322" />
+   <location filename="../desktop/file_actions.py" line="329" />
    <source>Imported {n} positions from {file}</source>
    <translation>已从 {file} 导入 {n} 个仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="378" />
+   <location filename="../desktop/file_actions.py" line="385" />
    <source>Comparison copied: {n} rows, tab-separated, ready to paste</source>
    <translation>对比已复制：{n} 行，制表符分隔，可直接粘贴</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="300" />
+   <location filename="../desktop/file_actions.py" line="306" />
    <source>Maintenance rate</source>
    <translation>维持保证金率</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="342" />
+   <location filename="../desktop/file_actions.py" line="349" />
    <source>{file}: could not be written</source>
    <translation>{file}：无法写入</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="355" />
+   <location filename="../desktop/file_actions.py" line="362" />
    <source>Plot saved to {file}</source>
    <translation>图表已保存到 {file}</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="301" />
+   <location filename="../desktop/file_actions.py" line="307" />
    <source>No tier table covers {symbol}. MMR in %:</source>
    <translation>没有档位表覆盖 {symbol}。维持保证金率（%）：</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="303" />
+   <location filename="../desktop/file_actions.py" line="309" />
    <source>No tier table covers {symbol}. MMR in % (most {rules} symbols start at {rate} %):</source>
    <translation>没有档位表覆盖 {symbol}。维持保证金率 %（{rules} 的大多数交易对起始为 {rate} %）：</translation>
   </message>
@@ -1668,6 +1668,16 @@ Keep it?</source>
    <location filename="../desktop/main_window.py" line="674" />
    <source>(tiers {date})</source>
    <translation>（档位表 {date}）</translation>
+  </message>
+  <message>
+   <location filename="../desktop/number_dialog.py" line="55" />
+   <source>problem</source>
+   <translation>问题</translation>
+  </message>
+  <message>
+   <location filename="../desktop/number_dialog.py" line="75" />
+   <source>{field}: at least {least}</source>
+   <translation>{field}：至少 {least}</translation>
   </message>
   <message>
    <location filename="../desktop/order_fields.py" line="33" />

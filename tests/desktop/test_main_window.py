@@ -731,7 +731,7 @@ def test_import_positions_from_a_venue_file(qtbot, window: MainWindow) -> None:
     file = Path(__file__).parents[1] / "fixtures" / "venues" / "binance-positionrisk-v2-hedge.json"
     asked: list[tuple[str, float, float]] = []
     window.files.ask_import_path = lambda: str(file)
-    window.files.ask_number = lambda title, label, least=0.0, value=0.0, decimals=6: (
+    window.files.ask_number = lambda title, label, least=0.0, value=0.0, decimals=6, unit="": (
         asked.append((title, least, value)) or 10_000.0
     )
     window.files.import_positions()
@@ -792,6 +792,36 @@ def test_a_cancelled_import_keeps_the_scenario(qtbot, window: MainWindow) -> Non
     window.files.import_positions()
     assert window.controller.scenario is before
     assert shown == [["wallet: no wallet balance given"]]
+
+
+def test_the_wallet_question_refuses_in_words_and_stays_open(qtbot, window: MainWindow) -> None:
+    """Qt's number question greyed out OK without a word at a wallet below the least, and
+    dropped "k" from "10k". Now the text stands, OK says why it is refused, under the field."""
+    from PySide6.QtCore import Qt
+
+    from marginlab.desktop.number_dialog import NumberDialog
+
+    dialog = NumberDialog(window, "Wallet balance", "Wallet balance:", "Wallet balance", 4_240.0,
+                          4_240.0, 2, " USDT")  # fmt: skip
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.edit.text() == "4240.00"
+    for typed, said in (
+        ("3000", "Wallet balance: at least 4,240.00 USDT"),
+        ("10k", "Wallet balance: '10k' is not a number"),
+        ("1e16", "Wallet balance: too large"),
+    ):
+        dialog.edit.selectAll()
+        qtbot.keyClicks(dialog.edit, typed)
+        qtbot.keyClick(dialog.edit, Qt.Key.Key_Return)
+        assert dialog.isVisible() and dialog.edit.text() == typed  # open, the text as typed
+        assert dialog.problem.text() == said
+    qtbot.keyClick(dialog.edit, Qt.Key.Key_Backspace)  # "1e1": a change clears the refusal
+    assert dialog.problem.text() == ""
+    dialog.edit.selectAll()
+    qtbot.keyClicks(dialog.edit, "12,500.5")
+    qtbot.keyClick(dialog.edit, Qt.Key.Key_Return)
+    assert not dialog.isVisible() and dialog.value == 12_500.5
 
 
 def test_the_symbol_cell_offers_the_rule_sets_symbols(qtbot, window: MainWindow) -> None:
@@ -1689,17 +1719,21 @@ def test_the_wallet_asked_for_an_import_is_at_least_its_isolated_margins(
     margin in whichever mode holds more (about 600 each, Bybit's fee to close in it):
     accepted, the book opens with no card saying its margins exceed the wallet or the cross
     pool."""
-    from PySide6.QtWidgets import QInputDialog
+    from PySide6.QtWidgets import QDialog
+
+    from marginlab.desktop.number_dialog import NumberDialog
 
     file = Path(__file__).parents[1] / "fixtures" / "venues" / "bybit-v5-position-list.json"
     window.files.ask_import_path = lambda: str(file)
     asked: list[tuple] = []
 
-    def accept_the_offer(parent, title, label, value, least, most, decimals):  # type: ignore[no-untyped-def]
-        asked.append((label, value, least, decimals))
-        return value, True
+    def accept_the_offer(dialog: NumberDialog) -> QDialog.DialogCode:
+        asked.append((dialog.question.text(), float(dialog.edit.text()), dialog.least,
+                      dialog.decimals))  # fmt: skip
+        dialog.accept()  # OK, as offered
+        return QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(QInputDialog, "getDouble", accept_the_offer)
+    monkeypatch.setattr(NumberDialog, "exec", accept_the_offer)
     window.files.import_positions()
     wait_result(qtbot, window)
     ((label, value, least, decimals),) = asked
@@ -1721,7 +1755,9 @@ def test_a_symbol_without_a_table_is_offered_the_rate_most_symbols_start_at(
     loss if wrong then read as if no price could close it. It now offers the rate most of the
     venue's symbols start at (the median first tier of the bundled table, read here from
     the file itself) and takes nothing below 0.001 %."""
-    from PySide6.QtWidgets import QInputDialog
+    from PySide6.QtWidgets import QDialog
+
+    from marginlab.desktop.number_dialog import NumberDialog
 
     source = Path(__file__).parents[1] / "fixtures" / "venues" / "binance-positionrisk-v3.json"
     rows = json.loads(source.read_text())
@@ -1733,11 +1769,13 @@ def test_a_symbol_without_a_table_is_offered_the_rate_most_symbols_start_at(
     window.files.ask_import_path = lambda: str(file)
     asked: list[tuple] = []
 
-    def accept_the_offer(parent, title, label, value, least, most, decimals):  # type: ignore[no-untyped-def]
-        asked.append((title, label, value, least, decimals))
-        return value, True
+    def accept_the_offer(dialog: NumberDialog) -> QDialog.DialogCode:
+        asked.append((dialog.windowTitle(), dialog.question.text(), float(dialog.edit.text()),
+                      dialog.least, dialog.decimals))  # fmt: skip
+        dialog.accept()  # OK, as offered
+        return QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(QInputDialog, "getDouble", accept_the_offer)
+    monkeypatch.setattr(NumberDialog, "exec", accept_the_offer)
     window.files.import_positions()
     wait_result(qtbot, window)
     _, rate = asked  # the wallet first: the file gives none

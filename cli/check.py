@@ -12,7 +12,7 @@ from marginlab.engine.margin.planning import MODES, PlanError, Ticket, account_c
 from marginlab.engine.margin.precheck import Check, check_order
 from marginlab.engine.margin.rules import size_text
 from marginlab.engine.text.numbers import money_text, percent_text, price_or_none_text
-from marginlab.engine.text.orders import parse_order
+from marginlab.engine.text.orders import parse_order, where_it_fills
 from marginlab.engine.text.report_text import strict_json
 
 
@@ -55,6 +55,10 @@ def check_dict(check: Check) -> dict[str, Any]:
             "margin": check.margin,
         },
         "max_acceptable_loss": check.acceptable,
+        # The figures are read with the symbol at the order's price; its mark today, where
+        # that differs (else null).
+        "mark_today": check.mark_today,
+        "warnings": list(check.warnings),
         "recommendation": check.recommendation,
         "reasons": [r.text for r in check.reasons],
         "rules": [
@@ -101,7 +105,12 @@ def check_lines(check: Check, currency: str, coin: bool = False) -> list[str]:
         if check.acceptable is None
         else money_text(check.acceptable, currency, coin=coin)
     )
-    lines = [head, f"max acceptable loss: {limit}", ""]
+    lines = [head, f"max acceptable loss: {limit}"]
+    fills = where_it_fills(check)
+    if fills:
+        lines.append(fills)
+    lines += [f"warning: {w}" for w in check.warnings]
+    lines.append("")
     width = 30
     rows = [
         ("", *(m for m in MODES)),

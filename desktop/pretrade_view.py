@@ -4,6 +4,7 @@ whose reasons are the rules that gave it. "Open it" adds it to the scenario (Ctr
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -42,6 +43,7 @@ from marginlab.engine.text.numbers import (
     percent_text,
     price_or_none_text,
 )
+from marginlab.engine.text.orders import where_it_fills
 
 MODES = ("isolated", "cross")
 ROWS = (
@@ -288,7 +290,12 @@ class PreTradeView(QScrollArea):
             else tr("Recommendation: open it CROSS")
         )
         tint(self.verdict, style.colour)
-        lines = []
+        lines = [
+            f"<span style='color:#c0392b'>⚠ {html.escape(said(w))}</span>" for w in check.warnings
+        ]
+        fills = where_it_fills(check)
+        if fills:
+            lines.append(f"<span style='color:#707070'>{html.escape(said(fills))}</span>")
         if check.disagree:
             lines.append(tr("<i>The rules disagree; the first one below decides.</i>"))
         for reason in check.reasons:

@@ -2200,237 +2200,237 @@ Keep it?</source>
    <translation>最大可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="50" />
+   <location filename="../desktop/pretrade_view.py" line="52" />
    <source>Liquidation price</source>
    <translation>强平价格</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="51" />
+   <location filename="../desktop/pretrade_view.py" line="53" />
    <source>Where the order is liquidated, the rest at their marks</source>
    <translation>订单被强平的价格，其他合约处于标记价格</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="53" />
+   <location filename="../desktop/pretrade_view.py" line="55" />
    <source>Distance</source>
    <translation>距离</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="53" />
+   <location filename="../desktop/pretrade_view.py" line="55" />
    <source>Liquidation price / mark − 1</source>
    <translation>强平价格 / 标记价格 − 1</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="56" />
+   <location filename="../desktop/pretrade_view.py" line="58" />
    <source>Loss if wrong</source>
    <translation>判断错误时的亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="57" />
+   <location filename="../desktop/pretrade_view.py" line="59" />
    <source>What the account loses at the worst move of this symbol against the order, the others at their marks</source>
    <translation>该合约朝不利于订单的方向走到最坏时账户的亏损，其他合约处于标记价格</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="62" />
+   <location filename="../desktop/pretrade_view.py" line="64" />
    <source>Also closes</source>
    <translation>连带平仓</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="62" />
+   <location filename="../desktop/pretrade_view.py" line="64" />
    <source>Existing positions that move takes with it</source>
    <translation>这一波动会连带平掉的现有仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="65" />
+   <location filename="../desktop/pretrade_view.py" line="67" />
    <source>Account max loss</source>
    <translation>账户最大亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="66" />
+   <location filename="../desktop/pretrade_view.py" line="68" />
    <source>The account's max loss if wrong (any move of any symbol), now → after opening</source>
    <translation>账户判断错误时的最大亏损（任一合约任意变动），当前 → 开仓后</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="68" />
+   <location filename="../desktop/pretrade_view.py" line="70" />
    <source>Within what you accept</source>
    <translation>在可接受范围内</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="68" />
+   <location filename="../desktop/pretrade_view.py" line="70" />
    <source>Loss if wrong ≤ your max acceptable loss</source>
    <translation>判断错误时的亏损 ≤ 你的最大可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="71" />
+   <location filename="../desktop/pretrade_view.py" line="73" />
    <source>Largest size within it</source>
    <translation>可接受范围内的最大仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="72" />
+   <location filename="../desktop/pretrade_view.py" line="74" />
    <source>The largest size, at this price and leverage, whose loss if wrong stays within what you accept (and that the account can open)</source>
    <translation>在此价格和杠杆下，判断错误时亏损仍在你可接受范围内（且账户开得出）的最大仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="79" />
+   <location filename="../desktop/pretrade_view.py" line="81" />
    <source>Highest leverage at this margin</source>
    <translation>此保证金下的最高杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="80" />
+   <location filename="../desktop/pretrade_view.py" line="82" />
    <source>Keeping the order's margin, the highest leverage whose loss if wrong stays within what you accept (and the tier allows)</source>
    <translation>保持订单保证金不变，判断错误时亏损仍在你可接受范围内（且档位允许）的最高杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="87" />
+   <location filename="../desktop/pretrade_view.py" line="89" />
    <source>Moves existing liquidations</source>
    <translation>改变现有强平价格</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="88" />
+   <location filename="../desktop/pretrade_view.py" line="90" />
    <source>Existing positions whose liquidation price this order moves: before → after</source>
    <translation>该订单会改变其强平价格的现有仓位：之前 → 之后</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="101" />
+   <location filename="../desktop/pretrade_view.py" line="103" />
    <source>The position you are about to open</source>
    <translation>你将要开的仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="103" />
+   <location filename="../desktop/pretrade_view.py" line="105" />
    <source>order symbol</source>
    <translation>订单合约</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="104" />
+   <location filename="../desktop/pretrade_view.py" line="106" />
    <source>order side</source>
    <translation>订单方向</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="107" />
+   <location filename="../desktop/pretrade_view.py" line="109" />
    <source>Quantity in base units, or the margin you give it</source>
    <translation>以基础币计的数量，或你投入的保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="108" />
+   <location filename="../desktop/pretrade_view.py" line="110" />
    <source>order size</source>
    <translation>订单大小</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="114" />
+   <location filename="../desktop/pretrade_view.py" line="116" />
    <source>Size as a quantity (base units) or as the margin you give it</source>
    <translation>以数量（基础币）或投入的保证金给出仓位大小</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="116" />
+   <location filename="../desktop/pretrade_view.py" line="118" />
    <source>Leverage of the order</source>
    <translation>订单杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="116" />
+   <location filename="../desktop/pretrade_view.py" line="118" />
    <source>order leverage</source>
    <translation>订单杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="119" />
+   <location filename="../desktop/pretrade_view.py" line="121" />
    <source>order price</source>
    <translation>订单价格</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="124" />
+   <location filename="../desktop/pretrade_view.py" line="126" />
    <source>order mmr</source>
    <translation>订单维持保证金率</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="127" />
+   <location filename="../desktop/pretrade_view.py" line="129" />
    <source>the account's</source>
    <translation>账户设定</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="128" />
+   <location filename="../desktop/pretrade_view.py" line="130" />
    <source>The most you accept to lose if you are wrong</source>
    <translation>判断错误时你愿意承受的最大亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="129" />
+   <location filename="../desktop/pretrade_view.py" line="131" />
    <source>acceptable loss</source>
    <translation>可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="140" />
+   <location filename="../desktop/pretrade_view.py" line="142" />
    <source>order problems</source>
    <translation>订单 问题</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="228" />
+   <location filename="../desktop/pretrade_view.py" line="230" />
    <source>quantity</source>
    <translation>数量</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="111" />
+   <location filename="../desktop/pretrade_view.py" line="113" />
    <source>margin</source>
    <translation>保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="133" />
+   <location filename="../desktop/pretrade_view.py" line="135" />
    <source>as</source>
    <translation>按</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="155" />
+   <location filename="../desktop/pretrade_view.py" line="157" />
    <source>Open it isolated</source>
    <translation>以逐仓开仓</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="155" />
+   <location filename="../desktop/pretrade_view.py" line="157" />
    <source>Open it cross</source>
    <translation>以全仓开仓</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="173" />
+   <location filename="../desktop/pretrade_view.py" line="175" />
    <source>Put that size in the Size field</source>
    <translation>把这个仓位大小填入“仓位大小”栏</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="286" />
+   <location filename="../desktop/pretrade_view.py" line="288" />
    <source>Recommendation: open it ISOLATED</source>
    <translation>建议：以逐仓开仓</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="288" />
+   <location filename="../desktop/pretrade_view.py" line="290" />
    <source>Recommendation: open it CROSS</source>
    <translation>建议：以全仓开仓</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="293" />
+   <location filename="../desktop/pretrade_view.py" line="300" />
    <source>&lt;i&gt;The rules disagree; the first one below decides.&lt;/i&gt;</source>
    <translation>&lt;i&gt;各规则意见不一；以下面第一条为准。&lt;/i&gt;</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="230" />
+   <location filename="../desktop/pretrade_view.py" line="232" />
    <source>contracts ({size} USD)</source>
    <translation>张合约（每张 {size} USD）</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="304" />
+   <location filename="../desktop/pretrade_view.py" line="311" />
    <source>yes</source>
    <translation>是</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="304" />
+   <location filename="../desktop/pretrade_view.py" line="311" />
    <source>NO</source>
    <translation>否</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="172" />
+   <location filename="../desktop/pretrade_view.py" line="174" />
    <source>Use the largest size within it ({mode})</source>
    <translation>使用可接受范围内的最大仓位（{mode}）</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="183" />
+   <location filename="../desktop/pretrade_view.py" line="185" />
    <source>Add this position to the scenario as {mode} (Ctrl+Z undoes it)</source>
    <translation>把这个仓位以{mode}加入方案（Ctrl+Z 撤销）</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="351" />
+   <location filename="../desktop/pretrade_view.py" line="358" />
    <source>Opened as {mode}: Ctrl+Z undoes it.</source>
    <translation>已以{mode}开仓：Ctrl+Z 撤销。</translation>
   </message>
@@ -3420,132 +3420,142 @@ Keep it?</source>
    <translation>合约：只能用字母、数字、_ . : / -，最多 40 个字符</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="51" />
+   <location filename="../engine/margin/precheck.py" line="58" />
    <source>the brief's habit: compare the mode's loss if wrong with the most you accept</source>
    <translation>原文的习惯：把该模式判断错误时的亏损与你能接受的最大亏损相比</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="54" />
+   <location filename="../engine/margin/precheck.py" line="61" />
    <source>the brief, 'when to choose': cross for positions that hedge each other</source>
    <translation>原文“如何选择”：互相对冲的仓位用全仓</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="55" />
+   <location filename="../engine/margin/precheck.py" line="62" />
    <source>the brief, 'when to choose': isolated for high-leverage positions</source>
    <translation>原文“如何选择”：高杠杆仓位用逐仓</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="56" />
+   <location filename="../engine/margin/precheck.py" line="63" />
    <source>the brief, isolated pros: small experimental bets with a known worst case</source>
    <translation>原文逐仓的优点：小额试探性下注，最坏情况已知</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="57" />
+   <location filename="../engine/margin/precheck.py" line="64" />
    <source>the brief, 'when to choose': cross for low leverage with ample funds</source>
    <translation>原文“如何选择”：低杠杆且资金充足时用全仓</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="58" />
+   <location filename="../engine/margin/precheck.py" line="65" />
    <source>the brief, isolated pros: a loss ceiling when the direction is uncertain</source>
    <translation>原文逐仓的优点：方向不确定时给亏损封顶</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="359" />
+   <location filename="../engine/margin/precheck.py" line="456" />
    <source>No size would.</source>
    <translation>任何仓位大小都不行。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="342" />
+   <location filename="../engine/margin/precheck.py" line="228" />
+   <source>With {symbol} at {price}, where the order fills, {ids} is past liquidation already: the move there closes it first.</source>
+   <translation>{symbol} 到 {price}（该委托成交之处）时，{ids} 已越过强平价：走到那里会先把它平掉。</translation>
+  </message>
+  <message>
+   <location filename="../engine/margin/precheck.py" line="253" />
+   <source>{leverage} is above the {allowed} {venue} allows for {symbol} at a notional of {notional}: the venue would refuse the order.</source>
+   <translation>{leverage} 高于 {venue} 在名义价值 {notional} 时允许 {symbol} 使用的 {allowed}：交易所会拒绝该委托。</translation>
+  </message>
+  <message>
+   <location filename="../engine/margin/precheck.py" line="439" />
    <source>{size} {mode}</source>
    <translation>{size}（{mode}）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="352" />
+   <location filename="../engine/margin/precheck.py" line="449" />
    <source>At most {sizes} would.</source>
    <translation>最多 {sizes} 才行。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="354" />
+   <location filename="../engine/margin/precheck.py" line="451" />
    <source>No size would: without it, a wrong {symbol} already costs the book {loss}.</source>
    <translation>任何仓位大小都不行：即使不开这笔，判断错误的 {symbol} 已让现有持仓亏损 {loss}。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="537" />
+   <location filename="../engine/margin/precheck.py" line="634" />
    <source> past {price}</source>
    <translation>越过 {price} 后</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="350" />
+   <location filename="../engine/margin/precheck.py" line="447" />
    <source>{first} and {second}</source>
    <translation>{first} 和 {second}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="487" />
+   <location filename="../engine/margin/precheck.py" line="584" />
    <source>no price</source>
    <translation>没有价格</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="489" />
+   <location filename="../engine/margin/precheck.py" line="586" />
    <source>{distance} away</source>
    <translation>相距 {distance}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="162" />
+   <location filename="../engine/margin/precheck.py" line="175" />
    <source>size: must be a number &gt; 0</source>
    <translation>仓位大小：必须是大于 0 的数字</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="377" />
+   <location filename="../engine/margin/precheck.py" line="474" />
    <source> and closes {ids}</source>
    <translation>，并连带平仓 {ids}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="395" />
+   <location filename="../engine/margin/precheck.py" line="492" />
    <source>Neither mode keeps a wrong {symbol} within the {accept} you accept (isolated {isolated}, cross {cross}).</source>
    <translation>两种模式都不能把判断错误的 {symbol} 控制在你能接受的 {accept} 以内（逐仓 {isolated}，全仓 {cross}）。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="432" />
+   <location filename="../engine/margin/precheck.py" line="529" />
    <source> ({ids} is isolated now: they carry each other only if both are cross)</source>
    <translation>（{ids} 目前是逐仓：只有两边都是全仓才能互相支撑）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="437" />
+   <location filename="../engine/margin/precheck.py" line="534" />
    <source> ({ids} are isolated now: they carry each other only if both are cross)</source>
    <translation>（{ids} 目前是逐仓：只有两边都是全仓才能互相支撑）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="446" />
+   <location filename="../engine/margin/precheck.py" line="543" />
    <source>It offsets {ids} ({side} {symbol}): in cross the two carry each other, so a swing against one side does not liquidate it alone{note}.</source>
    <translation>它对冲了 {ids}（{side} {symbol}）：在全仓中两者互相支撑，单边不利的波动不会单独强平它{note}。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="461" />
+   <location filename="../engine/margin/precheck.py" line="558" />
    <source>At {leverage} a brief wick can liquidate it; isolated keeps that from reaching your other positions.</source>
    <translation>在 {leverage} 下，一次短暂的插针就可能强平它；逐仓可以防止波及你的其他仓位。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="474" />
+   <location filename="../engine/margin/precheck.py" line="571" />
    <source>A small bet ({margin}, {share} of the wallet): isolated makes its worst case exactly that margin.</source>
    <translation>小额下注（{margin}，占钱包 {share}）：逐仓让它的最坏情况正好是这笔保证金。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="495" />
+   <location filename="../engine/margin/precheck.py" line="592" />
    <source>At {leverage} with the cross liquidation {where}, the account's buffer carries it: cross uses your margin efficiently.</source>
    <translation>在 {leverage} 下，全仓强平{where}，账户的缓冲足以支撑：全仓更有效地利用你的保证金。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="508" />
+   <location filename="../engine/margin/precheck.py" line="605" />
    <source>No rule decides it; isolated keeps the loss to its margin, the safer default when you are unsure.</source>
    <translation>没有规则能决定；逐仓把亏损限制在保证金之内，在你拿不准时是更安全的默认选择。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="382" />
+   <location filename="../engine/margin/precheck.py" line="479" />
    <source>If {symbol} goes against it{where}, cross can lose {loss}{closes}: more than the {accept} you accept. Isolated stops at {isolated}.</source>
    <translation>若 {symbol} 走势与它相反{where}，全仓可能亏损 {loss}{closes}：超过你能接受的 {accept}。逐仓止于 {isolated}。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="415" />
+   <location filename="../engine/margin/precheck.py" line="512" />
    <source>Cross keeps a wrong {symbol} within the {accept} you accept; isolated would lose {loss}.</source>
    <translation>全仓能把判断错误的 {symbol} 控制在你能接受的 {accept} 以内；逐仓会亏损 {loss}。</translation>
   </message>
@@ -3853,6 +3863,11 @@ Keep it?</source>
    <location filename="../engine/text/numbers.py" line="137" />
    <source>{field}: too large</source>
    <translation>{field}：数值太大</translation>
+  </message>
+  <message>
+   <location filename="../engine/text/orders.py" line="82" />
+   <source>Figures with {symbol} at {price}, where the order fills (its mark today: {mark}).</source>
+   <translation>以下数字按 {symbol} 在 {price}（该委托成交之处）计算（今日标记价格：{mark}）。</translation>
   </message>
   <message>
    <location filename="../engine/text/report_text.py" line="89" />

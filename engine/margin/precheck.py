@@ -6,6 +6,13 @@ are wrong, and compare that with the most you accept to lose.
 "If wrong" is the order's symbol moving against it alone (down for a long, up for a short),
 the other symbols at their marks: the account's loss at the worst such move
 (``max_loss.symbol_loss``, the same exact search as the cards' "If SYMBOL is wrong").
+
+An order priced away from the mark fills when the market is there: a limit below a long's
+mark, a stop above it. The check reads the book with the symbol at the order's price
+(``at_the_order``), so an order "@ 60000" with the mark at 50,000 is not judged 5,000 down
+and past its liquidation as it fills (its own margin then missing from its loss if wrong),
+and a limit "@ 45000" is not judged 5,000 up (the profit counted as more to lose). What the
+venue charges at placement (max open, and so the largest size) stays at today's marks.
 """
 
 from __future__ import annotations
@@ -30,7 +37,7 @@ from marginlab.engine.margin.planning import (
 )
 from marginlab.engine.margin.pools import as_entered_with_order, build_pools
 from marginlab.engine.margin.report import MAX_PRICE, VariantReport
-from marginlab.engine.margin.rules import schedule_for, size_text
+from marginlab.engine.margin.rules import VENUE_NAMES, schedule_for, size_text
 from marginlab.engine.text.numbers import (
     coin_amounts,
     money_text,
@@ -112,6 +119,12 @@ class Check:
     recommendation: MarginMode
     reasons: tuple[Reason, ...]
     disagree: bool
+    # Today's mark of the order's symbol where the order's price is another (the figures are
+    # read with the symbol at the order's price: ``at_the_order``), else None.
+    mark_today: float | None = None
+    # What the trader must know before the figures: the positions gone before the order fills
+    # there, a leverage the venue does not allow at that size.
+    warnings: tuple[str, ...] = ()
 
 
 def adverse_side(ticket: Ticket) -> int:
@@ -162,8 +175,10 @@ def check_order(
         raise PlanError([say("size: must be a number > 0")])
     checked(scenario, ticket, coin_margined=True)
     limit = scenario.account.max_acceptable_loss if acceptable is None else acceptable
+    today = scenario
+    scenario = at_the_order(today, ticket)
     before = as_entered(scenario)
-    modes = {m: _mode(scenario, before, ticket, quantity, m, margin, limit) for m in MODES}
+    modes = {m: _mode(scenario, before, ticket, quantity, m, margin, limit, today) for m in MODES}
     order_margin = margin if margin is not None else ticket.margin(quantity)
     risk = before.symbol_risks.get(ticket.symbol)
     # What a move of the symbol against the order costs the book without it.
@@ -171,7 +186,80 @@ def check_order(
     with coin_amounts() if scenario.coin_margined else nullcontext():
         reasons = _reasons(scenario, ticket, quantity, order_margin, limit, modes, already)
     recommendation, disagree = recommend(reasons)
-    return Check(ticket, quantity, order_margin, limit, modes, recommendation, reasons, disagree)
+    mark = today.marks().get(ticket.symbol)
+    moved = mark is not None and scenario is not today
+    warnings = (
+        *_gone_before(today, scenario, ticket),
+        *_leverage_refused(scenario, ticket, quantity),
+    )
+    return Check(
+        ticket,
+        quantity,
+        order_margin,
+        limit,
+        modes,
+        recommendation,
+        reasons,
+        disagree,
+        mark if moved else None,
+        warnings,
+    )
+
+
+def at_the_order(scenario: Scenario, ticket: Ticket) -> Scenario:
+    """The book with the order's symbol at the order's price, where the order fills (module
+    docstring); the book itself when the price is the mark or the book holds no position in
+    the symbol (the order's price is then its mark: ``planning.order_document``)."""
+    if ticket.symbol not in scenario.marks():
+        return scenario
+    return scenario.at_marks({ticket.symbol: ticket.price})
+
+
+def _gone_before(today: Scenario, there: Scenario, ticket: Ticket) -> list[str]:
+    """The positions past liquidation with the symbol at the order's price that are not today:
+    the move to the order's price liquidates them before it fills."""
+    if there is today:
+        return []
+    now, then = as_entered(today).positions, as_entered(there).positions
+    gone = [i for i, f in then.items() if f.past_liquidation and not now[i].past_liquidation]
+    if not gone:
+        return []
+    return [
+        say(
+            "With {symbol} at {price}, where the order fills, {ids} is past liquidation "
+            "already: the move there closes it first.",
+            symbol=ticket.symbol,
+            price=price_or_none_text(ticket.price),
+            ids=", ".join(gone),
+        )
+    ]
+
+
+def _leverage_refused(scenario: Scenario, ticket: Ticket, quantity: float) -> list[str]:
+    """A leverage above the one the venue's tier allows at the order's notional (the tier
+    table's ``max_leverage``; Binance "Leverage and Margin"): the venue would refuse it, and
+    no size at that leverage is within anything."""
+    if scenario.rules == "generic" or ticket.maintenance_rate is not None:
+        return []
+    try:
+        schedule = schedule_for(scenario.rules, ticket.probe())
+    except LookupError:
+        return []
+    notional = ticket.value(quantity)
+    allowed = schedule.max_leverage(notional)
+    if allowed is None or ticket.leverage <= allowed * (1 + 1e-9):
+        return []
+    return [
+        say(
+            "{leverage} is above the {allowed} {venue} allows for {symbol} at a notional of "
+            "{notional}: the venue would refuse the order.",
+            leverage=f"{ticket.leverage:g}×",
+            allowed=f"{allowed:g}×",
+            venue=VENUE_NAMES[scenario.rules],
+            symbol=ticket.symbol,
+            notional=money_text(notional, scenario.account.currency),
+        )
+    ]
 
 
 def _mode(
@@ -182,6 +270,7 @@ def _mode(
     mode: MarginMode,
     margin: float | None,
     limit: float | None,
+    today: Scenario,
 ) -> ModeCheck:
     account, pid = opened(scenario, ticket, quantity, mode, margin)
     after = as_entered(account, remember=False)
@@ -194,7 +283,7 @@ def _mode(
         if _moved(old[p.id].liquidation_price, (new := after.positions[p.id]).liquidation_price)
     )
     within = None if limit is None else wrong.loss <= limit * (1 + 1e-12)
-    size = largest_size(scenario, ticket, mode, limit) if limit is not None else None
+    size = largest_size(scenario, ticket, mode, limit, today) if limit is not None else None
     order_margin = margin if margin is not None else ticket.margin(quantity)
     leverage = (
         highest_leverage(scenario, ticket, mode, order_margin, limit) if limit is not None else None
@@ -222,11 +311,19 @@ def _moved(before: float | None, after: float | None) -> bool:
     return abs(after - before) > 1e-9 * max(abs(before), 1.0)
 
 
-def largest_size(scenario: Scenario, ticket: Ticket, mode: MarginMode, limit: float) -> float:
+def largest_size(
+    scenario: Scenario,
+    ticket: Ticket,
+    mode: MarginMode,
+    limit: float,
+    today: Scenario | None = None,
+) -> float:
     """The largest quantity, at the ticket's price and leverage, whose loss if wrong stays
-    within ``limit`` and that the account can open (``planning.max_open``): the loss grows
-    with the size, so a doubling then a bisection finds it to 1e-7 relative."""
-    cap = max_open(scenario, ticket, mode).quantity
+    within ``limit`` and that the account can open (``planning.max_open`` of the book
+    ``today``, at today's marks, as the venue charges the order when it is placed; the book
+    itself when not given): the loss grows with the size, so a doubling then a bisection
+    finds it to 1e-7 relative."""
+    cap = max_open(scenario if today is None else today, ticket, mode).quantity
     if cap <= 0:
         return 0.0
 

@@ -10,8 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from marginlab.engine.text.numbers import read_number
+from marginlab.engine.text.numbers import price_or_none_text, read_number
+from marginlab.engine.text.said import say
+
+if TYPE_CHECKING:
+    from marginlab.engine.margin.precheck import Check
 
 _SIDES = {"long": "long", "buy": "long", "short": "short", "sell": "short"}
 _LEVERAGE = re.compile(r"^(?:x(?P<a>.+)|(?P<b>.+)x)$", re.IGNORECASE)
@@ -67,3 +72,16 @@ def parse_order(
     if problems or side is None or quantity is None or price is None or leverage is None:
         return None, problems
     return OrderText(symbol, side, quantity, price, leverage), []
+
+
+def where_it_fills(check: Check) -> str | None:
+    """The note that the figures are read with the symbol at the order's price, not today's
+    mark (``at_the_order``); None when they are the same."""
+    if check.mark_today is None:
+        return None
+    return say(
+        "Figures with {symbol} at {price}, where the order fills (its mark today: {mark}).",
+        symbol=check.ticket.symbol,
+        price=price_or_none_text(check.ticket.price),
+        mark=price_or_none_text(check.mark_today),
+    )

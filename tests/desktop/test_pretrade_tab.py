@@ -253,3 +253,24 @@ def test_a_reason_for_neither_mode_reads_as_a_plain_point(qtbot, window: MainWin
     assert lines[1].startswith("→ isolated: "), lines
     assert not any(line.startswith("·:") for line in lines)
     window.controller.undo_stack.setClean()
+
+
+def test_an_order_below_the_mark_is_read_where_it_fills_and_says_so(
+    qtbot, window: MainWindow
+) -> None:
+    """The brief's book (B: BTC long, isolated, liquidated at 45,180.72) and a limit long at
+    45,000 with the mark at 50,000: the figures are read with BTC at 45,000, the tab says so,
+    and says B is gone before the order fills; at 200× it says the venue would refuse it."""
+    window.files.load_preset("seed-example.json")
+    wait_result(qtbot, window)
+    view = window.pretrade
+    window.views.setCurrentWidget(view)
+    view.set_order("BTCUSDT", "long", 0.1, 20, 45_000)
+    _settle(qtbot, view)
+    assert _cell(view, "loss", 0) == "225.00 USDT"  # the order's margin, no phantom profit
+    text = view.reasons.text()
+    assert "⚠ With BTCUSDT at 45,000.00, where the order fills, B is past liquidation" in text
+    assert "Figures with BTCUSDT at 45,000.00, where the order fills (its mark today: " in text
+    view.leverage.setText("200")
+    view.recompute()
+    assert "⚠ 200× is above the 150× Binance USDⓈ-M allows for BTCUSDT" in view.reasons.text()

@@ -59,3 +59,24 @@ def test_check_says_none_where_no_size_is_within(capsys: pytest.CaptureFixture[s
         capsys, "check", STORY, "--open", "BTCUSDT short 0.4 @ 50000 x10", "--json"
     )
     assert json.loads(out)["modes"]["cross"]["max_size"] == 0
+
+
+def test_an_order_away_from_the_mark_says_where_it_is_read_and_what_to_know(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    seed = str(Path(STORY).with_name("seed-example.json"))
+    status, out, _ = run(capsys, "check", seed, "--open", "BTCUSDT long 0.1 @ 45000 x200", "--json")
+    assert status == 0
+    found = json.loads(out)
+    assert found["mark_today"] == 50_000
+    assert [w.split(":")[0] for w in found["warnings"]] == [
+        "With BTCUSDT at 45,000.00, where the order fills, B is past liquidation already",
+        "200× is above the 150× Binance USDⓈ-M allows for BTCUSDT at a notional of 4,500.00 USDT",
+    ]
+    status, out, _ = run(capsys, "check", seed, "--open", "BTCUSDT long 0.1 @ 45000 x20")
+    assert status == 0
+    assert (
+        "Figures with BTCUSDT at 45,000.00, where the order fills (its mark today: 50,000.00)."
+        in out
+    )
+    assert "warning: With BTCUSDT at 45,000.00, where the order fills, B is past" in out

@@ -166,3 +166,48 @@ def test_a_small_bet_in_a_big_wallet_names_its_share_not_zero() -> None:
     check = check_order(account, Ticket("ETHUSDT", "long", 10, 181.08), 10)
     (bet,) = [r for r in check.reasons if r.rule == "small_bet"]
     assert "(181.08 USDT, 0.036 % of the wallet)" in bet.text
+
+
+def test_an_order_above_the_mark_is_checked_where_it_fills() -> None:
+    """ "BTCUSDT long 0.5 @ 60000 x20" (issue 18's own example) on the brief's book, BTC's mark
+    50,000: the order was judged 5,000 down as it filled, past its liquidation ("none",
+    +14.5 %), and its 1,500 of margin missing from its loss if wrong (2,000, "within"). It
+    fills with BTC at 60,000: there B (0.4 long from 50,000 on 2,000) holds 6,000."""
+    account = load_preset("seed-example.json")
+    check = check_order(account, Ticket("BTCUSDT", "long", 20, 60_000), 0.5)
+    assert check.mark_today == 50_000
+    iso = check.modes["isolated"]
+    # Binance's one-way formula, 0.5 BTC on 1,500 from 60,000, bracket 1 (0.4 %).
+    lp = venue.binance_usdm_liquidation_price(1_500, +1, 0.5, 60_000, 0.004, 0.0)
+    assert iso.liquidation_price == pytest.approx(lp, rel=1e-9)
+    assert iso.distance == pytest.approx(lp / 60_000 - 1, rel=1e-9)
+    assert iso.loss_if_wrong == pytest.approx(1_500 + 2_000 + 0.4 * 10_000, rel=1e-12)
+    assert iso.within is False and check.warnings == ()
+
+
+def test_a_limit_below_the_mark_counts_no_profit_and_names_what_is_gone_first() -> None:
+    """A long "@ 45000" with the mark at 50,000 was judged 500 up as it filled, and that
+    profit counted as more to lose (2,725 for a 225 margin). At 45,000 B (isolated, liquidated
+    at 45,180.72) is gone first: the order alone loses its margin."""
+    account = load_preset("seed-example.json")
+    check = check_order(account, Ticket("BTCUSDT", "long", 20, 45_000), 0.1)
+    assert check.modes["isolated"].loss_if_wrong == pytest.approx(225, rel=1e-12)
+    assert check.modes["isolated"].closes == ()
+    assert check.warnings == (
+        "With BTCUSDT at 45,000.00, where the order fills, B is past liquidation already: "
+        "the move there closes it first.",
+    )
+    at_mark = check_order(account, Ticket("BTCUSDT", "long", 20, 50_000), 0.1)
+    assert (at_mark.mark_today, at_mark.warnings) == (None, ())
+
+
+def test_a_leverage_the_venue_does_not_allow_is_said() -> None:
+    """200× on BTCUSDT read "largest size within it: none" beside "within: yes", without a
+    word why: Binance's brackets allow 150× at most (to 300,000 of notional)."""
+    account = load_preset("seed-example.json")
+    check = check_order(account, Ticket("BTCUSDT", "long", 200, 50_000), 0.5)
+    assert check.modes["isolated"].max_size == 0.0
+    assert check.warnings == (
+        "200× is above the 150× Binance USDⓈ-M allows for BTCUSDT at a notional of "
+        "25,000.00 USDT: the venue would refuse the order.",
+    )

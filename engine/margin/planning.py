@@ -41,6 +41,7 @@ from marginlab.engine.margin.models import (
 )
 from marginlab.engine.margin.pools import make_leg
 from marginlab.engine.margin.rules import missing_table_problem, schedule_for
+from marginlab.engine.text.numbers import money_text
 from marginlab.engine.text.said import say
 
 MODES: tuple[MarginMode, ...] = ("isolated", "cross")
@@ -289,15 +290,18 @@ def _added(scenario: Scenario, document: dict[str, Any]) -> Scenario:
     if table_problem:
         problems.append(f"positions[{len(scenario.positions)}].{table_problem}")
     if position.margin_mode == "isolated":
-        total = _ISOLATED_TOTALS.get(scenario, None) + position.isolated_margin
+        held = _ISOLATED_TOTALS.get(scenario, None)
         wallet = scenario.account.wallet_balance
-        if total > wallet * (1 + 1e-12):
+        if held + position.isolated_margin > wallet * (1 + 1e-12):
+            # The order's words, not the file's ("positions: isolated margins add up to …,
+            # more than account.wallet_balance", which the order tabs showed as it was).
+            currency = scenario.account.currency
             problems.append(
                 say(
-                    "positions: isolated margins add up to {total}, more than "
-                    "account.wallet_balance {wallet}",
-                    total=f"{total:,.2f}",
-                    wallet=f"{wallet:,.2f}",
+                    "Opened isolated, its margin {margin} is more than the {free} the wallet "
+                    "has free beside the isolated margins it holds",
+                    margin=money_text(position.isolated_margin, currency, coin=position.inverse),
+                    free=money_text(max(wallet - held, 0.0), currency, coin=position.inverse),
                 )
             )
     if problems:

@@ -274,3 +274,21 @@ def test_an_order_below_the_mark_is_read_where_it_fills_and_says_so(
     view.leverage.setText("200")
     view.recompute()
     assert "⚠ 200× is above the 150× Binance USDⓈ-M allows for BTCUSDT" in view.reasons.text()
+
+
+def test_an_isolated_margin_beyond_the_wallet_is_refused_in_the_order_s_words(
+    qtbot, window: MainWindow
+) -> None:
+    """It read "positions: isolated margins add up to 2,255,000.00, more than
+    account.wallet_balance 10,000.00", the file's words, under an order."""
+    window.files.load_preset("seed-example.json")
+    wait_result(qtbot, window)
+    view = window.pretrade
+    window.views.setCurrentWidget(view)
+    view.set_order("BTCUSDT", "long", 1_000, 10, 50_000)
+    _settle(qtbot, view)
+    # 1,000 BTC at 50,000 and 10x: 5,000,000 of margin; A and B hold 5,000 of the 10,000.
+    assert view.problems.text() == (
+        "Opened isolated, its margin 5,000,000.00 USDT is more than the 5,000.00 USDT the "
+        "wallet has free beside the isolated margins it holds"
+    )

@@ -75,7 +75,10 @@ def replay_dict(result: Replay) -> dict[str, Any]:
         "steps": int(result.time.size),
         "start_equity": result.start_equity,
         "end_equity": {v: float(e[-1]) for v, e in result.equity.items()},
-        "min_equity": {v: float(e.min()) for v, e in result.equity.items()},
+        # The lowest within any candle (a wick the close recovers from included), and at
+        # the closes.
+        "min_equity": {v: float(e.min()) for v, e in result.lowest.items()},
+        "min_close_equity": {v: float(e.min()) for v, e in result.equity.items()},
         "events": [
             {
                 "variant": e.variant,
@@ -102,7 +105,7 @@ def replay_text(result: Replay, currency: str, coin: bool = False) -> str:
     for v, e in result.equity.items():
         lines.append(
             f"{VARIANT_TITLES[v]:<13} ends {amount_text(float(e[-1]), coin):>14} {currency} "
-            f"(lowest {amount_text(float(e.min()), coin)})"
+            f"(lowest {amount_text(float(result.lowest[v].min()), coin)}, wicks included)"
         )
     for ev in result.events:
         where = ", ".join(f"{s} {p:,.2f}" for s, p in ev.prices.items())

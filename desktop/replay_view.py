@@ -9,13 +9,14 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtGui import QColor, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSlider,
     QVBoxLayout,
     QWidget,
@@ -25,7 +26,7 @@ from marginlab.desktop.controller import Result, ScenarioController
 from marginlab.desktop.elided_label import WrappedLabel
 from marginlab.desktop.equity_plot import plain_axes, set_axis_label
 from marginlab.desktop.i18n import N_, said, tr
-from marginlab.desktop.line_key import key_row
+from marginlab.desktop.line_key import LineKey
 from marginlab.desktop.path_runs import SHAPES, PathRuns, Replay, ReplayRequest
 from marginlab.desktop.spin_boxes import NumberBox
 from marginlab.desktop.style import PLOT_MIN_HEIGHT, VARIANT_STYLES, variant_pen
@@ -96,7 +97,17 @@ class ReplayView(QWidget):
                 row.addWidget(QLabel(label))
             row.addWidget(widget)
         layout.addLayout(row)
-        layout.addLayout(key_row())
+        # The lowest equity so far, wicks included, beside the key: a line of its own under
+        # the plot took a laptop's last pixels from the cards' "Max loss if wrong".
+        # Its figures in the key's order and colours: the words elided them at 1366 px.
+        self.lowest_text = QLabel()
+        self.lowest_text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.lowest_text.setAccessibleName("lowest equity so far")
+        key = QHBoxLayout()
+        key.addWidget(self.lowest_text, 1)
+        key.addWidget(LineKey())
+        key.addSpacing(6)
+        layout.addLayout(key)
         self.plot = pg.PlotWidget()
         plain_axes(self.plot)  # equity in the account's unit: 0.2 BTC reads 0.2
         self.plot.setLabel("bottom", tr("Time (minutes)"))
@@ -104,6 +115,18 @@ class ReplayView(QWidget):
             n: self.plot.plot([], [], pen=variant_pen(n), name=s.title)
             for n, s in VARIANT_STYLES.items()
         }
+        # The lowest equity within each candle, shaded down from the close: a wick the close
+        # recovers from (the cross pool 4,500 down for a minute) showed as a 200 dip.
+        # Its edge drawn thin: a one-candle wick is a spike a fill alone leaves 1 px wide.
+        self.lowest: dict[str, pg.PlotDataItem] = {}
+        self.wicks: dict[str, pg.FillBetweenItem] = {}
+        for n, s in VARIANT_STYLES.items():
+            shade = QColor(s.colour)
+            shade.setAlpha(140)
+            self.lowest[n] = self.plot.plot([], [], pen=pg.mkPen(shade, width=1))
+            shade.setAlpha(50)
+            self.wicks[n] = pg.FillBetweenItem(self.curves[n], self.lowest[n], brush=shade)
+            self.plot.addItem(self.wicks[n])
         self.markers = pg.ScatterPlotItem(size=12, symbol="x", pen=pg.mkPen("#c0392b", width=2))
         self.plot.addItem(self.markers)
         self.cursor_line = pg.InfiniteLine(
@@ -203,9 +226,11 @@ class ReplayView(QWidget):
     def _on_replayed(self, result: Replay | None) -> None:
         self.result = result
         if result is None:
-            for curve in self.curves.values():
+            for curve in (*self.curves.values(), *self.lowest.values()):
                 curve.setData([], [])
             self.markers.setData([], [])
+            self.lowest_text.clear()
+            self.lowest_text.setToolTip("")
             self.readout.setText(tr("Add a position, then pick a path to replay."))
             return
         self.scrub.blockSignals(True)
@@ -222,6 +247,7 @@ class ReplayView(QWidget):
         minutes = result.time / 60
         for name, curve in self.curves.items():
             curve.setData(minutes[: frame + 1], result.equity[name][: frame + 1])
+            self.lowest[name].setData(minutes[: frame + 1], result.lowest[name][: frame + 1])
         happened = [e for e in result.events if e.step <= frame]
         self.markers.setData(
             [e.time / 60 for e in happened],
@@ -237,6 +263,26 @@ class ReplayView(QWidget):
             f"{amount_text(float(result.equity[n][frame]), coin)} {cur}"
             for n, s in VARIANT_STYLES.items()
         ]
+        lows = {
+            n: amount_text(float(result.lowest[n][: frame + 1].min()), coin) for n in VARIANT_STYLES
+        }
+        self.lowest_text.setText(
+            tr("Lowest so far, wicks in: {figures} {currency}").format(
+                figures=" · ".join(
+                    f"<span style='color:{VARIANT_STYLES[n].colour}'>{low}</span>"
+                    for n, low in lows.items()
+                ),
+                currency=cur,
+            )
+        )
+        self.lowest_text.setToolTip(
+            tr(
+                "The lowest equity so far, wicks included (the thin lines): {figures} {currency}"
+            ).format(
+                figures=" · ".join(f"{VARIANT_STYLES[n].title} {low}" for n, low in lows.items()),
+                currency=cur,
+            )
+        )
         lines = [
             tr("Candle {n} of {total} ({minutes} min): {figures}").format(
                 n=frame + 1,

@@ -2435,162 +2435,172 @@ Keep it?</source>
    <translation>已以{mode}开仓：Ctrl+Z 撤销。</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="34" />
+   <location filename="../desktop/replay_view.py" line="35" />
    <source>All symbols</source>
    <translation>所有合约</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="40" />
+   <location filename="../desktop/replay_view.py" line="41" />
    <source>Flash crash</source>
    <translation>闪崩</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="41" />
+   <location filename="../desktop/replay_view.py" line="42" />
    <source>Slow bleed</source>
    <translation>阴跌</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="42" />
+   <location filename="../desktop/replay_view.py" line="43" />
    <source>V-shape</source>
    <translation>V 形</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="43" />
+   <location filename="../desktop/replay_view.py" line="44" />
    <source>Overnight gap</source>
    <translation>隔夜跳空</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="46" />
+   <location filename="../desktop/replay_view.py" line="47" />
    <source>a one-candle wick down that recovers at once</source>
    <translation>一根 K 线的向下插针，随即收回</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="47" />
+   <location filename="../desktop/replay_view.py" line="48" />
    <source>a steady decline over the whole horizon</source>
    <translation>整个时段内持续下跌</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="48" />
+   <location filename="../desktop/replay_view.py" line="49" />
    <source>down, then all the way back</source>
    <translation>先跌，再全部涨回</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="49" />
+   <location filename="../desktop/replay_view.py" line="50" />
    <source>the market reopens lower with no trade in between</source>
    <translation>市场重新开盘时更低，中间没有成交</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="74" />
+   <location filename="../desktop/replay_view.py" line="75" />
    <source>CSV candles…</source>
    <translation>CSV K 线…</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="75" />
+   <location filename="../desktop/replay_view.py" line="76" />
    <source>The price path to replay: a built-in shape or your own candles</source>
    <translation>要回放的价格路径：内置形态或你自己的 K 线</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="78" />
+   <location filename="../desktop/replay_view.py" line="79" />
    <source>Which symbol the built-in path moves (others stay at their mark)</source>
    <translation>内置路径移动哪个合约（其他合约保持标记价格）</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="80" />
+   <location filename="../desktop/replay_view.py" line="81" />
    <source>Depth</source>
    <translation>深度</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="81" />
+   <location filename="../desktop/replay_view.py" line="82" />
    <source>How far the path goes down, in % of the mark</source>
    <translation>路径下跌多深，以标记价格的 % 计</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="82" />
+   <location filename="../desktop/replay_view.py" line="83" />
    <source>&amp;Play</source>
    <translation>播放(&amp;P)</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="84" />
+   <location filename="../desktop/replay_view.py" line="85" />
    <source>Play or pause the replay</source>
    <translation>播放或暂停回放</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="87" />
+   <location filename="../desktop/replay_view.py" line="88" />
    <source>Candles per animation frame</source>
    <translation>每帧动画的 K 线数</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="102" />
+   <location filename="../desktop/replay_view.py" line="111" />
    <source>Time (minutes)</source>
    <translation>时间（分钟）</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="116" />
+   <location filename="../desktop/replay_view.py" line="137" />
    <source>Scrub through the path</source>
    <translation>拖动浏览路径</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="89" />
+   <location filename="../desktop/replay_view.py" line="90" />
    <source>Path</source>
    <translation>路径</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="93" />
+   <location filename="../desktop/replay_view.py" line="94" />
    <source>Speed</source>
    <translation>速度</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="209" />
+   <location filename="../desktop/replay_view.py" line="232" />
    <source>Add a position, then pick a path to replay.</source>
    <translation>添加一个仓位，然后选择要回放的路径。</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="299" />
+   <location filename="../desktop/replay_view.py" line="343" />
    <source>&amp;Pause</source>
    <translation>暂停(&amp;P)</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="72" />
+   <location filename="../desktop/replay_view.py" line="73" />
    <source>{shape} (default {depth})</source>
    <translation>{shape}（默认 {depth}）</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="155" />
+   <location filename="../desktop/replay_view.py" line="176" />
    <source>Candles (timestamp, open, high, low, close)</source>
    <translation>K 线（时间戳、开、高、低、收）</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="232" />
+   <location filename="../desktop/replay_view.py" line="256" />
    <source>Equity ({currency})</source>
    <translation>权益（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="241" />
+   <location filename="../desktop/replay_view.py" line="268" />
+   <source>Lowest so far, wicks in: {figures} {currency}</source>
+   <translation>迄今最低（含影线）：{figures} {currency}</translation>
+  </message>
+  <message>
+   <location filename="../desktop/replay_view.py" line="277" />
+   <source>The lowest equity so far, wicks included (the thin lines): {figures} {currency}</source>
+   <translation>迄今最低权益，含影线（细线所示）：{figures} {currency}</translation>
+  </message>
+  <message>
+   <location filename="../desktop/replay_view.py" line="285" />
    <source>Candle {n} of {total} ({minutes} min): {figures}</source>
    <translation>第 {n} / {total} 根 K 线（{minutes} 分钟）：{figures}</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="271" />
+   <location filename="../desktop/replay_view.py" line="315" />
    <source>✕ … and {n} earlier: hold the pointer here to read them</source>
    <translation>✕ … 之前另有 {n} 条:将指针停在此处即可阅读全部</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="279" />
+   <location filename="../desktop/replay_view.py" line="323" />
    <source>… and {n} more</source>
    <translation>… 另有 {n} 条</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="254" />
+   <location filename="../desktop/replay_view.py" line="298" />
    <source>{variant}: {ids} past liquidation before the path starts, lost {amount}</source>
    <translation>{variant}：{ids} 在路径开始前已越过强平，亏损 {amount}</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="256" />
+   <location filename="../desktop/replay_view.py" line="300" />
    <source>{variant}: {ids} liquidated at {where} (gap), lost {amount}</source>
    <translation>{variant}：{ids} 在 {where} 被强平（跳空），亏损 {amount}</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="258" />
+   <location filename="../desktop/replay_view.py" line="302" />
    <source>{variant}: {ids} liquidated at {where}, lost {amount}</source>
    <translation>{variant}：{ids} 在 {where} 被强平，亏损 {amount}</translation>
   </message>
@@ -3725,7 +3735,7 @@ Keep it?</source>
    <translation>step_years：自助抽样每步一根 K 线（{step_years} 年）；请使用 Bootstrap.step_years 和 Bootstrap.steps_for(horizon)</translation>
   </message>
   <message>
-   <location filename="../engine/paths/replay.py" line="109" />
+   <location filename="../engine/paths/replay.py" line="113" />
    <source>path: symbols not in the scenario: {value}</source>
    <translation>路径：不在方案中的合约：{value}</translation>
   </message>

@@ -367,6 +367,15 @@ class Pool:
             total = total + np.minimum(part.health(low[symbol]), part.health(high[symbol]))
         return total
 
+    def lowest_equity(self, low: Mapping[str, Price], high: Mapping[str, Price]) -> Price:
+        """The lowest equity while each symbol's price ranges over [low, high] (a candle):
+        equity is linear in each price, so each symbol's term is lowest at its own low or
+        its own high (as ``lowest_health``)."""
+        total = cast(Price, self.cash)  # type: ignore[redundant-cast]
+        for symbol, part in self.parts.items():
+            total = total + np.minimum(part.equity(low[symbol]), part.equity(high[symbol]))
+        return total
+
     def health(self, prices: Mapping[str, Price]) -> Price:
         """``equity − Σ MM``: the pool is liquidated when this is ≤ 0 (Binance FAQ, Hyperliquid
         docs "Liquidations": account value below maintenance margin)."""

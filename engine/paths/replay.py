@@ -65,6 +65,10 @@ class Replay:
     start_equity: float
     equity: dict[str, FloatArray]  # at each candle's close, per variant
     events: tuple[PathEvent, ...]
+    # The lowest equity within each candle, per variant: each live pool at the worse of its
+    # symbols' lows and highs (``Pool.lowest_equity``), a pool liquidated in the candle at 0.
+    # A wick the close recovers from shows here, not in ``equity``.
+    lowest: dict[str, FloatArray]
 
 
 def reciprocal_path(path: PricePath) -> PricePath:
@@ -110,23 +114,30 @@ def replay(scenario: Scenario, path: PricePath) -> Replay:
         )
     marks = scenario.marks()
     closes = {s: _series(path, marks, s, path.close) for s in marks}
+    lows = {s: _series(path, marks, s, path.low) for s in marks}
+    highs = {s: _series(path, marks, s, path.high) for s in marks}
     equity: dict[str, FloatArray] = {}
+    lowest: dict[str, FloatArray] = {}
     events: list[PathEvent] = []
     for variant in VARIANTS:
         total = np.zeros(path.steps)
+        least = np.zeros(path.steps)
         for pool in build_pools(scenario, variant):
             if not pool.legs:
                 total += pool.cash
+                least += pool.cash
                 continue
             step = _first_liquidation(pool, path, marks)
             alive = np.arange(path.steps) < (path.steps if step is None else step)
             total += np.where(alive, pool.equity(closes), 0.0)
+            least += np.where(alive, pool.lowest_equity(lows, highs), 0.0)
             if step is not None:
                 events.append(_event(variant, pool, path, marks, step))
         equity[variant] = total
+        lowest[variant] = least
     start = start_equity(scenario)
     events.sort(key=lambda e: (e.step, VARIANTS.index(e.variant), e.pool))
-    return Replay(path.name, path.time, start, equity, tuple(events))
+    return Replay(path.name, path.time, start, equity, tuple(events), lowest)
 
 
 def _first_liquidation(pool: Pool, path: PricePath, marks: dict[str, float]) -> int | None:

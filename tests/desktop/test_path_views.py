@@ -36,6 +36,13 @@ def test_replay_the_wick_from_the_preset(qtbot, window: MainWindow) -> None:
     )
     _, y = window.replay.curves["cross"].getData()
     np.testing.assert_allclose(y, engine.equity["cross"])
+    _, lowest = window.replay.lowest["cross"].getData()  # the wick, drawn below the close
+    np.testing.assert_allclose(lowest, engine.lowest["cross"])
+    deepest = f"{engine.lowest['cross'].min():,.2f}"
+    assert window.replay.lowest_text.text().endswith(f">{deepest}</span> USDT")
+    tip = window.replay.lowest_text.toolTip()
+    assert tip.startswith("The lowest equity so far, wicks included (the thin lines): As entered")
+    assert tip.endswith(f"All cross {deepest} USDT")
 
 
 def test_replay_the_sustained_crash_and_scrub(qtbot, window: MainWindow) -> None:

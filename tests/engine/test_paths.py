@@ -50,6 +50,19 @@ def test_wick_below_isolated_threshold_that_recovers(seed) -> None:
     assert result.events[0].lost == 2_000
 
 
+def test_the_lowest_equity_within_a_candle_counts_the_wick(seed) -> None:
+    """The replay's "lowest" read the closes: the cross pool rode the wick 4,400 down and the
+    CLI said its lowest was the close's 9,9xx. Within a candle the cross pool (A and B, 10,000)
+    is lowest at BTC's low: 10,000 + 0.4 × (low − 50,000); all isolated, B is gone there."""
+    path = builtin_path("flash-crash", seed.marks(), ["BTCUSDT"], depth=0.15)
+    result = replay(seed, path)
+    low = float(path.low["BTCUSDT"].min())
+    assert result.lowest["cross"].min() == pytest.approx(10_000 + 0.4 * (low - 50_000))
+    assert result.lowest["cross"].min() < result.equity["cross"].min() - 1_000
+    assert result.lowest["isolated"].min() == pytest.approx(8_000)
+    assert (result.lowest["cross"] <= result.equity["cross"]).all()
+
+
 def test_sustained_crash_through_the_cross_threshold(seed) -> None:
     path = builtin_path("slow-bleed", seed.marks(), ["BTCUSDT"], depth=0.6)
     result = replay(seed, path)
@@ -302,6 +315,13 @@ def test_cli_replay_and_risk(capsys) -> None:
     out = capsys.readouterr().out
     assert "All isolated  ends       8,000.00 USDT" in out
     assert "All cross     ends      10,000.00 USDT" in out
+    path = builtin_path("flash-crash", load_preset("seed-example.json").marks(), ["BTCUSDT"], 0.15)
+    deepest = 10_000 + 0.4 * (float(path.low["BTCUSDT"].min()) - 50_000)  # the wick, in cross
+    assert f"(lowest {deepest:,.2f}, wicks included)" in out
+    assert cli(["replay", str(SEED), "--path", "flash-crash", "--symbol", "BTCUSDT", "--json"]) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert found["min_equity"]["cross"] == pytest.approx(deepest)
+    assert found["min_close_equity"]["cross"] > deepest + 1_000
     assert cli(["replay", str(SEED), "--path", "slow-bleed", "--symbol", "BTCUSDT", "--json"]) == 0
     assert '"cross": 0.0' in capsys.readouterr().out
     assert cli(["risk", str(SEED), "--paths", "500", "--steps", "100", "--json"]) == 0

@@ -255,18 +255,24 @@ def test_a_reason_for_neither_mode_reads_as_a_plain_point(qtbot, window: MainWin
     window.controller.undo_stack.setClean()
 
 
+def _seed_order(qtbot, window: MainWindow, size: float, leverage: float, price: float):  # type: ignore[no-untyped-def]
+    """The brief's example (A: ETH, B: BTC at 50,000, both isolated) and a BTC long typed."""
+    window.files.load_preset("seed-example.json")
+    wait_result(qtbot, window)
+    view = window.pretrade
+    window.views.setCurrentWidget(view)
+    view.set_order("BTCUSDT", "long", size, leverage, price)
+    _settle(qtbot, view)
+    return view
+
+
 def test_an_order_below_the_mark_is_read_where_it_fills_and_says_so(
     qtbot, window: MainWindow
 ) -> None:
     """The brief's book (B: BTC long, isolated, liquidated at 45,180.72) and a limit long at
     45,000 with the mark at 50,000: the figures are read with BTC at 45,000, the tab says so,
     and says B is gone before the order fills; at 200× it says the venue would refuse it."""
-    window.files.load_preset("seed-example.json")
-    wait_result(qtbot, window)
-    view = window.pretrade
-    window.views.setCurrentWidget(view)
-    view.set_order("BTCUSDT", "long", 0.1, 20, 45_000)
-    _settle(qtbot, view)
+    view = _seed_order(qtbot, window, 0.1, 20, 45_000)
     assert _cell(view, "loss", 0) == "225.00 USDT"  # the order's margin, no phantom profit
     text = view.reasons.text()
     assert "⚠ With BTCUSDT at 45,000.00, where the order fills, B is past liquidation" in text
@@ -281,12 +287,7 @@ def test_an_isolated_margin_beyond_the_wallet_is_refused_in_the_order_s_words(
 ) -> None:
     """It read "positions: isolated margins add up to 2,255,000.00, more than
     account.wallet_balance 10,000.00", the file's words, under an order."""
-    window.files.load_preset("seed-example.json")
-    wait_result(qtbot, window)
-    view = window.pretrade
-    window.views.setCurrentWidget(view)
-    view.set_order("BTCUSDT", "long", 1_000, 10, 50_000)
-    _settle(qtbot, view)
+    view = _seed_order(qtbot, window, 1_000, 10, 50_000)
     # 1,000 BTC at 50,000 and 10x: 5,000,000 of margin; A and B hold 5,000 of the 10,000.
     assert view.problems.text() == (
         "Opened isolated, its margin 5,000,000.00 USDT is more than the 5,000.00 USDT the "

@@ -2520,12 +2520,12 @@ Keep it?</source>
    <translation>每帧动画的 K 线数</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="111" />
+   <location filename="../desktop/replay_view.py" line="113" />
    <source>Time (minutes)</source>
    <translation>时间（分钟）</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="137" />
+   <location filename="../desktop/replay_view.py" line="139" />
    <source>Scrub through the path</source>
    <translation>拖动浏览路径</translation>
   </message>
@@ -2540,12 +2540,12 @@ Keep it?</source>
    <translation>速度</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="232" />
+   <location filename="../desktop/replay_view.py" line="234" />
    <source>Add a position, then pick a path to replay.</source>
    <translation>添加一个仓位，然后选择要回放的路径。</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="343" />
+   <location filename="../desktop/replay_view.py" line="345" />
    <source>&amp;Pause</source>
    <translation>暂停(&amp;P)</translation>
   </message>
@@ -2555,52 +2555,52 @@ Keep it?</source>
    <translation>{shape}（默认 {depth}）</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="176" />
+   <location filename="../desktop/replay_view.py" line="178" />
    <source>Candles (timestamp, open, high, low, close)</source>
    <translation>K 线（时间戳、开、高、低、收）</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="256" />
+   <location filename="../desktop/replay_view.py" line="258" />
    <source>Equity ({currency})</source>
    <translation>权益（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="268" />
+   <location filename="../desktop/replay_view.py" line="270" />
    <source>Lowest so far, wicks in: {figures} {currency}</source>
    <translation>迄今最低（含影线）：{figures} {currency}</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="277" />
+   <location filename="../desktop/replay_view.py" line="279" />
    <source>The lowest equity so far, wicks included (the thin lines): {figures} {currency}</source>
    <translation>迄今最低权益，含影线（细线所示）：{figures} {currency}</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="285" />
+   <location filename="../desktop/replay_view.py" line="287" />
    <source>Candle {n} of {total} ({minutes} min): {figures}</source>
    <translation>第 {n} / {total} 根 K 线（{minutes} 分钟）：{figures}</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="315" />
+   <location filename="../desktop/replay_view.py" line="317" />
    <source>✕ … and {n} earlier: hold the pointer here to read them</source>
    <translation>✕ … 之前另有 {n} 条:将指针停在此处即可阅读全部</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="323" />
+   <location filename="../desktop/replay_view.py" line="325" />
    <source>… and {n} more</source>
    <translation>… 另有 {n} 条</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="298" />
+   <location filename="../desktop/replay_view.py" line="300" />
    <source>{variant}: {ids} past liquidation before the path starts, lost {amount}</source>
    <translation>{variant}：{ids} 在路径开始前已越过强平，亏损 {amount}</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="300" />
+   <location filename="../desktop/replay_view.py" line="302" />
    <source>{variant}: {ids} liquidated at {where} (gap), lost {amount}</source>
    <translation>{variant}：{ids} 在 {where} 被强平（跳空），亏损 {amount}</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="302" />
+   <location filename="../desktop/replay_view.py" line="304" />
    <source>{variant}: {ids} liquidated at {where}, lost {amount}</source>
    <translation>{variant}：{ids} 在 {where} 被强平，亏损 {amount}</translation>
   </message>
@@ -3460,52 +3460,57 @@ Keep it?</source>
    <translation>原文逐仓的优点：方向不确定时给亏损封顶</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="456" />
+   <location filename="../engine/margin/precheck.py" line="465" />
    <source>No size would.</source>
    <translation>任何仓位大小都不行。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="228" />
-   <source>With {symbol} at {price}, where the order fills, {ids} is past liquidation already: the move there closes it first.</source>
-   <translation>{symbol} 到 {price}（该委托成交之处）时，{ids} 已越过强平价：走到那里会先把它平掉。</translation>
+   <location filename="../engine/margin/precheck.py" line="238" />
+   <source>With {symbol} at {price}, where the order fills, {ids} are past liquidation already: the move there closes them first.</source>
+   <translation>{symbol} 到 {price}（该委托成交之处）时，{ids} 已越过强平价：走到那里会先把它们平掉。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="253" />
+   <location filename="../engine/margin/precheck.py" line="262" />
    <source>{leverage} is above the {allowed} {venue} allows for {symbol} at a notional of {notional}: the venue would refuse the order.</source>
    <translation>{leverage} 高于 {venue} 在名义价值 {notional} 时允许 {symbol} 使用的 {allowed}：交易所会拒绝该委托。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="439" />
+   <location filename="../engine/margin/precheck.py" line="448" />
    <source>{size} {mode}</source>
    <translation>{size}（{mode}）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="449" />
+   <location filename="../engine/margin/precheck.py" line="458" />
    <source>At most {sizes} would.</source>
    <translation>最多 {sizes} 才行。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="451" />
+   <location filename="../engine/margin/precheck.py" line="460" />
    <source>No size would: without it, a wrong {symbol} already costs the book {loss}.</source>
    <translation>任何仓位大小都不行：即使不开这笔，判断错误的 {symbol} 已让现有持仓亏损 {loss}。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="634" />
+   <location filename="../engine/margin/precheck.py" line="643" />
    <source> past {price}</source>
    <translation>越过 {price} 后</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="447" />
+   <location filename="../engine/margin/precheck.py" line="230" />
+   <source>With {symbol} at {price}, where the order fills, {ids} is past liquidation already: the move there closes it first.</source>
+   <translation>{symbol} 到 {price}（该委托成交之处）时，{ids} 已越过强平价：走到那里会先把它平掉。</translation>
+  </message>
+  <message>
+   <location filename="../engine/margin/precheck.py" line="456" />
    <source>{first} and {second}</source>
    <translation>{first} 和 {second}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="584" />
+   <location filename="../engine/margin/precheck.py" line="593" />
    <source>no price</source>
    <translation>没有价格</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="586" />
+   <location filename="../engine/margin/precheck.py" line="595" />
    <source>{distance} away</source>
    <translation>相距 {distance}</translation>
   </message>
@@ -3515,57 +3520,57 @@ Keep it?</source>
    <translation>仓位大小：必须是大于 0 的数字</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="474" />
+   <location filename="../engine/margin/precheck.py" line="483" />
    <source> and closes {ids}</source>
    <translation>，并连带平仓 {ids}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="492" />
+   <location filename="../engine/margin/precheck.py" line="501" />
    <source>Neither mode keeps a wrong {symbol} within the {accept} you accept (isolated {isolated}, cross {cross}).</source>
    <translation>两种模式都不能把判断错误的 {symbol} 控制在你能接受的 {accept} 以内（逐仓 {isolated}，全仓 {cross}）。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="529" />
+   <location filename="../engine/margin/precheck.py" line="538" />
    <source> ({ids} is isolated now: they carry each other only if both are cross)</source>
    <translation>（{ids} 目前是逐仓：只有两边都是全仓才能互相支撑）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="534" />
+   <location filename="../engine/margin/precheck.py" line="543" />
    <source> ({ids} are isolated now: they carry each other only if both are cross)</source>
    <translation>（{ids} 目前是逐仓：只有两边都是全仓才能互相支撑）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="543" />
+   <location filename="../engine/margin/precheck.py" line="552" />
    <source>It offsets {ids} ({side} {symbol}): in cross the two carry each other, so a swing against one side does not liquidate it alone{note}.</source>
    <translation>它对冲了 {ids}（{side} {symbol}）：在全仓中两者互相支撑，单边不利的波动不会单独强平它{note}。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="558" />
+   <location filename="../engine/margin/precheck.py" line="567" />
    <source>At {leverage} a brief wick can liquidate it; isolated keeps that from reaching your other positions.</source>
    <translation>在 {leverage} 下，一次短暂的插针就可能强平它；逐仓可以防止波及你的其他仓位。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="571" />
+   <location filename="../engine/margin/precheck.py" line="580" />
    <source>A small bet ({margin}, {share} of the wallet): isolated makes its worst case exactly that margin.</source>
    <translation>小额下注（{margin}，占钱包 {share}）：逐仓让它的最坏情况正好是这笔保证金。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="592" />
+   <location filename="../engine/margin/precheck.py" line="601" />
    <source>At {leverage} with the cross liquidation {where}, the account's buffer carries it: cross uses your margin efficiently.</source>
    <translation>在 {leverage} 下，全仓强平{where}，账户的缓冲足以支撑：全仓更有效地利用你的保证金。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="605" />
+   <location filename="../engine/margin/precheck.py" line="614" />
    <source>No rule decides it; isolated keeps the loss to its margin, the safer default when you are unsure.</source>
    <translation>没有规则能决定；逐仓把亏损限制在保证金之内，在你拿不准时是更安全的默认选择。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="479" />
+   <location filename="../engine/margin/precheck.py" line="488" />
    <source>If {symbol} goes against it{where}, cross can lose {loss}{closes}: more than the {accept} you accept. Isolated stops at {isolated}.</source>
    <translation>若 {symbol} 走势与它相反{where}，全仓可能亏损 {loss}{closes}：超过你能接受的 {accept}。逐仓止于 {isolated}。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="512" />
+   <location filename="../engine/margin/precheck.py" line="521" />
    <source>Cross keeps a wrong {symbol} within the {accept} you accept; isolated would lose {loss}.</source>
    <translation>全仓能把判断错误的 {symbol} 控制在你能接受的 {accept} 以内；逐仓会亏损 {loss}。</translation>
   </message>

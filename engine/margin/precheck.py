@@ -224,13 +224,22 @@ def _gone_before(today: Scenario, there: Scenario, ticket: Ticket) -> list[str]:
     gone = [i for i, f in then.items() if f.past_liquidation and not now[i].past_liquidation]
     if not gone:
         return []
+    where = {"symbol": ticket.symbol, "price": price_or_none_text(ticket.price)}
+    if len(gone) == 1:
+        return [
+            say(
+                "With {symbol} at {price}, where the order fills, {ids} is past liquidation "
+                "already: the move there closes it first.",
+                ids=gone[0],
+                **where,
+            )
+        ]
     return [
         say(
-            "With {symbol} at {price}, where the order fills, {ids} is past liquidation "
-            "already: the move there closes it first.",
-            symbol=ticket.symbol,
-            price=price_or_none_text(ticket.price),
+            "With {symbol} at {price}, where the order fills, {ids} are past liquidation "
+            "already: the move there closes them first.",
             ids=", ".join(gone),
+            **where,
         )
     ]
 

@@ -211,3 +211,18 @@ def test_a_leverage_the_venue_does_not_allow_is_said() -> None:
         "200× is above the 150× Binance USDⓈ-M allows for BTCUSDT at a notional of "
         "25,000.00 USDT: the venue would refuse the order.",
     )
+
+
+def test_positions_gone_before_the_order_fills_are_named_together() -> None:
+    account = scenario(
+        10_000,
+        [
+            position("B1", "BTCUSDT", "long", 0.1, 50_000, leverage=20),
+            position("B2", "BTCUSDT", "long", 0.1, 50_000, leverage=25),
+        ],
+    )
+    check = check_order(account, Ticket("BTCUSDT", "long", 10, 45_000), 0.01)
+    assert check.warnings == (
+        "With BTCUSDT at 45,000.00, where the order fills, B1, B2 are past liquidation "
+        "already: the move there closes them first.",
+    )

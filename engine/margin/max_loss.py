@@ -373,9 +373,12 @@ class _Account:
                 continue
             e, m = state.part_equity[i][k], state.part_maintenance[i][k]
             slices.append(Slice(self.parts[i][k], state.health[i] - (e - m), state.equity[i] - e))
-        if not slices and len(alone.slices) * len(alone.points) > _SCALAR_WORK:
-            places, local = alone.worths_from(start)
-            return _lowest_by_side(places, (local + base).tolist())
+        if not slices:  # the symbol's pools hold it alone: their worths depend on the start
+            if len(alone.slices) * len(alone.points) > _SCALAR_WORK:
+                places, local = alone.worths_from(start)
+                return _lowest_by_side(places, (local + base).tolist())
+            places, sums = alone.sums_from(start)
+            return _lowest_by_side(places, [base + total for total in sums])
         points = set(alone.points)
         for piece in slices:
             points.update(nudged(piece.roots()))

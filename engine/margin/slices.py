@@ -127,6 +127,7 @@ class AlonePools:
         self.slices = [Slice(next(iter(p.parts.values())), p.cash, p.cash) for p in pools]
         self.cash = np.array([[p.cash] for p in pools])
         self._local: Remembered[float, tuple[list[float], FloatArray]] = Remembered(64)
+        self._sums: Remembered[float, tuple[list[float], list[float]]] = Remembered(64)
         # Before and past every threshold, 0 and the largest price: the places they add.
         self.points = {0.0, MAX_PRICE, *(x for s in self.slices for x in nudged(s.roots()))}
         by_schedule: dict[int, tuple[Schedule, list[int], list[SymbolPart], list[float]]] = {}
@@ -148,6 +149,17 @@ class AlonePools:
         ``points`` in order), and their worth there, summed: remembered by the start, as a
         search at today's marks asks again after an edit of another symbol."""
         return self._local.get(start, lambda: self._worths_from(start))
+
+    def sums_from(self, start: float) -> tuple[list[float], list[float]]:
+        """``worths_from`` for a few pools and places, one price at a time (numpy's overhead
+        costs more there), each place's worths summed as ``sum`` sums them: a search adds the
+        rest of the account to each, and an edit of another symbol's position searches again
+        from the same start with a new rest only."""
+        return self._sums.get(start, lambda: self._sums_from(start))
+
+    def _sums_from(self, start: float) -> tuple[list[float], list[float]]:
+        places = [start, *sorted(x for x in self.points if x <= MAX_PRICE)]
+        return places, [sum(piece.worth(x) for piece in self.slices) for x in places]
 
     def _worths_from(self, start: float) -> tuple[list[float], FloatArray]:
         places = [start, *sorted(x for x in self.points if x <= MAX_PRICE)]

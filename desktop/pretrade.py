@@ -105,3 +105,13 @@ class PreTrade:
             self._controller.scenario, order.ticket, order.quantity, mode, margin
         )
         return self._controller.open_order(document)
+
+    def marks_note(self) -> str:
+        """After opening an order priced away from the mark: the book stays at today's mark,
+        where the new position's figures may differ from the check's (read where it fills)."""
+        if self._last is None or self._last[1].mark_today is None:
+            return ""
+        ticket, mark = self._last[1].ticket, self._last[1].mark_today
+        return tr(
+            " The book stays at today's mark ({symbol} {mark}); the check read it at {price}."
+        ).format(symbol=ticket.symbol, mark=f"{mark:,.2f}", price=f"{ticket.price:,.2f}")

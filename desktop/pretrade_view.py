@@ -355,5 +355,6 @@ class PreTradeView(QScrollArea):
     def open_it(self, mode: str) -> bool:
         done = self.owner.open_it(mode)  # type: ignore[arg-type]
         if done:
-            self.problems.show_note(tr("Opened as {mode}: Ctrl+Z undoes it.").format(mode=tr(mode)))
+            opened = tr("Opened as {mode}: Ctrl+Z undoes it.").format(mode=tr(mode))
+            self.problems.show_note(opened + self.owner.marks_note())
         return done

@@ -2200,6 +2200,11 @@ Keep it?</source>
    <translation>最大可接受亏损</translation>
   </message>
   <message>
+   <location filename="../desktop/pretrade.py" line="115" />
+   <source> The book stays at today's mark ({symbol} {mark}); the check read it at {price}.</source>
+   <translation>持仓簿仍按今日标记价格（{symbol} {mark}）计算；检查是按 {price} 算的。</translation>
+  </message>
+  <message>
    <location filename="../desktop/pretrade_view.py" line="52" />
    <source>Liquidation price</source>
    <translation>强平价格</translation>
@@ -2420,6 +2425,11 @@ Keep it?</source>
    <translation>否</translation>
   </message>
   <message>
+   <location filename="../desktop/pretrade_view.py" line="358" />
+   <source>Opened as {mode}: Ctrl+Z undoes it.</source>
+   <translation>已以{mode}开仓：Ctrl+Z 撤销。</translation>
+  </message>
+  <message>
    <location filename="../desktop/pretrade_view.py" line="174" />
    <source>Use the largest size within it ({mode})</source>
    <translation>使用可接受范围内的最大仓位（{mode}）</translation>
@@ -2428,11 +2438,6 @@ Keep it?</source>
    <location filename="../desktop/pretrade_view.py" line="185" />
    <source>Add this position to the scenario as {mode} (Ctrl+Z undoes it)</source>
    <translation>把这个仓位以{mode}加入方案（Ctrl+Z 撤销）</translation>
-  </message>
-  <message>
-   <location filename="../desktop/pretrade_view.py" line="358" />
-   <source>Opened as {mode}: Ctrl+Z undoes it.</source>
-   <translation>已以{mode}开仓：Ctrl+Z 撤销。</translation>
   </message>
   <message>
    <location filename="../desktop/replay_view.py" line="35" />

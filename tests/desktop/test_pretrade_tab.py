@@ -277,9 +277,18 @@ def test_an_order_below_the_mark_is_read_where_it_fills_and_says_so(
     text = view.reasons.text()
     assert "⚠ With BTCUSDT at 45,000.00, where the order fills, B is past liquidation" in text
     assert "Figures with BTCUSDT at 45,000.00, where the order fills (its mark today: " in text
+    view.open_buttons["isolated"].click()  # opened into the book as it stands
+    wait_result(qtbot, window)
+    assert view.problems.text() == (
+        "Opened as isolated: Ctrl+Z undoes it. The book stays at today's mark (BTCUSDT "
+        "50,000.00); the check read it at 45,000.00."
+    )
+    assert window.controller.scenario.positions[-1].entry_price == 45_000
+    window.controller.undo_stack.undo()
     view.leverage.setText("200")
     view.recompute()
     assert "⚠ 200× is above the 150× Binance USDⓈ-M allows for BTCUSDT" in view.reasons.text()
+    window.controller.undo_stack.setClean()
 
 
 def test_an_isolated_margin_beyond_the_wallet_is_refused_in_the_order_s_words(

@@ -19,6 +19,7 @@ from marginlab.engine.margin.planning import (
 )
 from marginlab.engine.margin.precheck import Check, check_order
 from marginlab.engine.margin.rules import size_text
+from marginlab.engine.text.numbers import price_text
 
 SizeKind = Literal["quantity", "margin"]
 
@@ -114,4 +115,4 @@ class PreTrade:
         ticket, mark = self._last[1].ticket, self._last[1].mark_today
         return tr(
             " The book stays at today's mark ({symbol} {mark}); the check read it at {price}."
-        ).format(symbol=ticket.symbol, mark=f"{mark:,.2f}", price=f"{ticket.price:,.2f}")
+        ).format(symbol=ticket.symbol, mark=price_text(mark), price=price_text(ticket.price))

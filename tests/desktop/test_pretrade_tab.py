@@ -302,3 +302,41 @@ def test_an_isolated_margin_beyond_the_wallet_is_refused_in_the_order_s_words(
         "Opened isolated, its margin 5,000,000.00 USDT is more than the 5,000.00 USDT the "
         "wallet has free beside the isolated margins it holds"
     )
+
+
+def test_the_opened_note_writes_a_low_priced_coin_s_prices_whole(qtbot, window: MainWindow) -> None:
+    """The note wrote prices to two decimals: a DOGE order at 0.123456 read "0.12"."""
+    from marginlab.engine.margin.models import Scenario
+    from marginlab.engine.text.numbers import price_text
+
+    window.controller.replace(
+        Scenario.model_validate(
+            {
+                "rules": "binance-usdm",
+                "account": {"wallet_balance": 10_000, "max_acceptable_loss": 500},
+                "positions": [
+                    {
+                        "id": "D",
+                        "symbol": "DOGEUSDT",
+                        "side": "long",
+                        "quantity": 1_000,
+                        "entry_price": 0.15,
+                        "mark_price": 0.15,
+                        "leverage": 5,
+                        "margin_mode": "isolated",
+                    },
+                ],
+            }
+        )
+    )
+    view = window.pretrade
+    window.views.setCurrentWidget(view)
+    view.set_order("DOGEUSDT", "long", 1_000, 10, 0.123456)
+    _settle(qtbot, view)
+    view.open_buttons["isolated"].click()
+    wait_result(qtbot, window)
+    assert view.problems.text().endswith(
+        f"(DOGEUSDT {price_text(0.15)}); the check read it at {price_text(0.123456)}."
+    )
+    assert price_text(0.123456) != "0.12"
+    window.controller.undo_stack.setClean()

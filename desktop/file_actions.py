@@ -10,12 +10,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QSettings
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPixmap
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QWidget
 
 from marginlab.desktop.comparison_panel import comparison_rows
 from marginlab.desktop.controller import NEW_SCENARIO, ScenarioController
 from marginlab.desktop.i18n import N_, said, tr
-from marginlab.desktop.number_dialog import ask_number
+from marginlab.desktop.number_dialog import NumberDialog
 from marginlab.engine.files.presets import load_preset, preset_list
 from marginlab.engine.files.scenario_io import ScenarioError
 from marginlab.engine.files.tier_import import import_tier_table
@@ -235,7 +235,8 @@ class FileActions:
     ) -> float | None:
         """A number from the trader, at least ``least``, ``value`` offered; a refusal names
         the field by ``title`` (``number_dialog``)."""
-        return ask_number(self.window, title, label, title, least, value, decimals, unit)
+        dialog = NumberDialog(self.window, title, label, title, least, value, decimals, unit)
+        return dialog.value if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def import_positions(self) -> None:
         """File → Import positions…: the current scenario stays until the import succeeds."""

@@ -85,19 +85,3 @@ class NumberDialog(QDialog):
             self.edit.setFocus()
             return  # the text stays as typed, to correct
         super().accept()
-
-
-def ask_number(
-    parent: QWidget | None,
-    title: str,
-    label: str,
-    field: str,
-    least: float = 0.0,
-    value: float = 0.0,
-    decimals: int = 6,
-    unit: str = "",
-) -> float | None:
-    """The number the trader gives, None when they cancel; ``unit`` follows the least in a
-    refusal (" USDT", " %")."""
-    dialog = NumberDialog(parent, title, label, field, least, value, decimals, unit)
-    return dialog.value if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -1154,32 +1154,32 @@
    <translation>退出(&amp;Q)</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="341" />
+   <location filename="../desktop/file_actions.py" line="342" />
    <source>Save scenario as</source>
    <translation>方案另存为</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="346" />
+   <location filename="../desktop/file_actions.py" line="347" />
    <source>Export comparison picture</source>
    <translation>导出对比图片</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="346" />
+   <location filename="../desktop/file_actions.py" line="347" />
    <source>PNG image (*.png)</source>
    <translation>PNG 图片 (*.png)</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="356" />
+   <location filename="../desktop/file_actions.py" line="357" />
    <source>Export plot picture</source>
    <translation>导出图表图片</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="366" />
+   <location filename="../desktop/file_actions.py" line="367" />
    <source>Export comparison</source>
    <translation>导出对比</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="366" />
+   <location filename="../desktop/file_actions.py" line="367" />
    <source>CSV (*.csv)</source>
    <translation>CSV (*.csv)</translation>
   </message>
@@ -1234,12 +1234,12 @@
    <translation>交易所返回数据 (*.json);;全部 (*)</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="280" />
+   <location filename="../desktop/file_actions.py" line="281" />
    <source>Wallet balance</source>
    <translation>钱包余额</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="349" />
+   <location filename="../desktop/file_actions.py" line="350" />
    <source>Export failed</source>
    <translation>导出失败</translation>
   </message>
@@ -1249,17 +1249,17 @@
    <translation>Margin Lab 关闭时没有保存“{name}”（自动保存于 {when}）。要恢复吗？</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="260" />
+   <location filename="../desktop/file_actions.py" line="261" />
    <source>{rules}: {n} symbols priced by {file} from now on</source>
    <translation>{rules}：此后 {n} 个合约由 {file} 定价</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="291" />
+   <location filename="../desktop/file_actions.py" line="292" />
    <source>wallet: no wallet balance given</source>
    <translation>钱包：未给出钱包余额</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="398" />
+   <location filename="../desktop/file_actions.py" line="399" />
    <source>Save failed</source>
    <translation>保存失败</translation>
   </message>
@@ -1274,47 +1274,47 @@
    <translation>先保存对“{name}”（尚未保存）的更改吗？</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="245" />
+   <location filename="../desktop/file_actions.py" line="246" />
    <source>Cannot import {file}</source>
    <translation>无法导入 {file}</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="281" />
+   <location filename="../desktop/file_actions.py" line="282" />
    <source>The {venue} file does not state the wallet balance. Wallet balance (at least {least}, the margin its isolated positions hold):</source>
    <translation>{venue} 文件中没有钱包余额。钱包余额（至少 {least}，即其逐仓仓位占用的保证金）：</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="329" />
+   <location filename="../desktop/file_actions.py" line="330" />
    <source>Imported {n} positions from {file}</source>
    <translation>已从 {file} 导入 {n} 个仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="385" />
+   <location filename="../desktop/file_actions.py" line="386" />
    <source>Comparison copied: {n} rows, tab-separated, ready to paste</source>
    <translation>对比已复制：{n} 行，制表符分隔，可直接粘贴</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="306" />
+   <location filename="../desktop/file_actions.py" line="307" />
    <source>Maintenance rate</source>
    <translation>维持保证金率</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="349" />
+   <location filename="../desktop/file_actions.py" line="350" />
    <source>{file}: could not be written</source>
    <translation>{file}：无法写入</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="362" />
+   <location filename="../desktop/file_actions.py" line="363" />
    <source>Plot saved to {file}</source>
    <translation>图表已保存到 {file}</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="307" />
+   <location filename="../desktop/file_actions.py" line="308" />
    <source>No tier table covers {symbol}. MMR in %:</source>
    <translation>没有档位表覆盖 {symbol}。维持保证金率（%）：</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="309" />
+   <location filename="../desktop/file_actions.py" line="310" />
    <source>No tier table covers {symbol}. MMR in % (most {rules} symbols start at {rate} %):</source>
    <translation>没有档位表覆盖 {symbol}。维持保证金率 %（{rules} 的大多数交易对起始为 {rate} %）：</translation>
   </message>
@@ -2195,12 +2195,12 @@ Keep it?</source>
    <translation>盈亏（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade.py" line="77" />
+   <location filename="../desktop/pretrade.py" line="78" />
    <source>Max acceptable loss</source>
    <translation>最大可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade.py" line="115" />
+   <location filename="../desktop/pretrade.py" line="116" />
    <source> The book stays at today's mark ({symbol} {mark}); the check read it at {price}.</source>
    <translation>持仓簿仍按今日标记价格（{symbol} {mark}）计算；检查是按 {price} 算的。</translation>
   </message>

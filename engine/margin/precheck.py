@@ -184,7 +184,8 @@ def check_order(
     # What a move of the symbol against the order costs the book without it.
     already = 0.0 if risk is None else (risk.fall if ticket.sign > 0 else risk.rise).loss
     with coin_amounts() if scenario.coin_margined else nullcontext():
-        reasons = _reasons(scenario, ticket, quantity, order_margin, limit, modes, already)
+        gone = frozenset(i for i, f in before.positions.items() if f.past_liquidation)
+        reasons = _reasons(scenario, ticket, quantity, order_margin, limit, modes, already, gone)
     recommendation, disagree = recommend(reasons)
     mark = today.marks().get(ticket.symbol)
     moved = mark is not None and scenario is not today
@@ -473,7 +474,9 @@ def _reasons(
     limit: float | None,
     modes: dict[MarginMode, ModeCheck],
     already: float = 0.0,
+    gone: frozenset[str] = frozenset(),
 ) -> tuple[Reason, ...]:
+    """The rules' reasons; ``gone``: the positions past liquidation where the order fills."""
     cur = scenario.account.currency
     iso, cross = modes["isolated"], modes["cross"]
     out: list[Reason] = []
@@ -527,8 +530,10 @@ def _reasons(
                     ),
                 )
             )
-    offsets = [p for p in scenario.positions if p.symbol == ticket.symbol and p.side != ticket.side]
-    net = sum(p.sign * p.quantity for p in scenario.positions if p.symbol == ticket.symbol)
+    # A position past liquidation where the order fills is gone by then: it offsets nothing.
+    held = [p for p in scenario.positions if p.symbol == ticket.symbol and p.id not in gone]
+    offsets = [p for p in held if p.side != ticket.side]
+    net = sum(p.sign * p.quantity for p in held)
     if offsets and abs(net + ticket.sign * quantity) < abs(net):  # it reduces the exposure
         ids = ", ".join(p.id for p in offsets)
         isolated_ones = [p.id for p in offsets if p.margin_mode == "isolated"]

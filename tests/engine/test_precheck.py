@@ -226,3 +226,14 @@ def test_positions_gone_before_the_order_fills_are_named_together() -> None:
         "With BTCUSDT at 45,000.00, where the order fills, B1, B2 are past liquidation "
         "already: the move there closes them first.",
     )
+
+
+def test_a_short_that_fills_after_the_long_it_would_offset_is_gone_is_no_hedge() -> None:
+    """A BTC short "@ 44000" beside B (a BTC long liquidated at 45,180.72): it fills with BTC at
+    44,000, where B is gone, yet "It offsets B: in cross the two carry each other" decided
+    cross. At the mark B is there, and the same short is the hedge it says."""
+    account = load_preset("seed-example.json")
+    later = check_order(account, Ticket("BTCUSDT", "short", 10, 44_000), 0.4)
+    assert "hedge" not in {r.rule for r in later.reasons}
+    now = check_order(account, Ticket("BTCUSDT", "short", 10, 50_000), 0.4)
+    assert "hedge" in {r.rule for r in now.reasons}

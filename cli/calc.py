@@ -381,8 +381,20 @@ def _funding(args: argparse.Namespace, reader: Reader) -> tuple[dict[str, Any], 
     scenario = _scenario(reader)
     funded = after_funding(scenario, rate, hold)
     currency = scenario.account.currency
-    data: dict[str, Any] = {"paid": funded.paid, "drained": list(funded.drained)}
+    data: dict[str, Any] = {
+        "paid": funded.paid,
+        "drained": list(funded.drained),
+        "intervals": funded.intervals,
+        "interval_hours": funded.interval_hours,
+    }
+    # How many payments, each of how long: Hyperliquid pays every hour, the others every 8 h.
     lines = [
+        _row(
+            "funding intervals",
+            f"{funded.intervals:,} of {funded.interval_hours:g} h at {rate * 100:+.4f} % each",
+        )
+    ]
+    lines += [
         _row(f"funding paid by {pid}", f"{paid:+,.2f} {currency}")
         for pid, paid in funded.paid.items()
     ]

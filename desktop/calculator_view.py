@@ -581,10 +581,22 @@ class CalculatorView(QScrollArea):
             curve.setData([h for h, _ in points], [p for _, p in points])
         end = {m: figures.liquidation[m][-1] for m in MODES}
         text = (
-            tr("Over {hours} h it pays {amount}.")
+            tr(
+                "Over {hours} h ({n} payments, one every {every} h, at {rate} each) it pays "
+                "{amount}."
+            )
             if figures.paid >= 0
-            else tr("Over {hours} h it receives {amount}.")
-        ).format(hours=f"{figures.hours[-1]:,.4g}", amount=f"{abs(figures.paid):,.2f} {currency}")
+            else tr(
+                "Over {hours} h ({n} payments, one every {every} h, at {rate} each) it receives "
+                "{amount}."
+            )
+        ).format(
+            hours=f"{figures.hours[-1]:,.4g}",
+            n=f"{figures.intervals:,}",
+            every=f"{figures.interval_hours:g}",
+            rate=f"{figures.rate * 100:.4f} %",
+            amount=f"{abs(figures.paid):,.2f} {currency}",
+        )
         text += " " + tr("Liquidation after: held isolated {isolated}, held cross {cross}.").format(
             isolated=said(price_or_none_text(end["isolated"])),
             cross=said(price_or_none_text(end["cross"])),

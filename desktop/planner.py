@@ -60,6 +60,9 @@ class FundingFigures:
     liquidation: dict[str, list[float | None]]
     paid: float
     drained: bool
+    intervals: int = 0  # the funding payments within the holding time
+    interval_hours: float = 8.0  # each one's length on the venue
+    rate: float = 0.0  # per interval, as a fraction
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,7 +257,13 @@ class Planner:
                 mode: line for mode, line in curves.items()
             }
             return FundingFigures(
-                grid, liquidation, funded.paid[position_id], position_id in funded.drained
+                grid,
+                liquidation,
+                funded.paid[position_id],
+                position_id in funded.drained,
+                funded.intervals,
+                funded.interval_hours,
+                per_interval,
             )
 
         return _plan(run)

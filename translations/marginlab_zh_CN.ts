@@ -519,7 +519,7 @@
    <translation>&lt;span style='color:#707070'&gt;全仓计算的是账户的亏损，所以一个会拖垮资金池的仓位，代价就是整个资金池。&lt;/span&gt;</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="593" />
+   <location filename="../desktop/calculator_view.py" line="605" />
    <source> Its isolated margin is used up: liquidated.</source>
    <translation> 其逐仓保证金已耗尽：被强平。</translation>
   </message>
@@ -605,16 +605,16 @@
   </message>
   <message>
    <location filename="../desktop/calculator_view.py" line="584" />
-   <source>Over {hours} h it pays {amount}.</source>
-   <translation>{hours} 小时内需支付 {amount}。</translation>
+   <source>Over {hours} h ({n} payments, one every {every} h, at {rate} each) it pays {amount}.</source>
+   <translation>{hours} 小时内（共 {n} 次，每 {every} 小时一次，每次 {rate}）支付 {amount}。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="586" />
-   <source>Over {hours} h it receives {amount}.</source>
-   <translation>{hours} 小时内将收取 {amount}。</translation>
+   <location filename="../desktop/calculator_view.py" line="589" />
+   <source>Over {hours} h ({n} payments, one every {every} h, at {rate} each) it receives {amount}.</source>
+   <translation>{hours} 小时内（共 {n} 次，每 {every} 小时一次，每次 {rate}）收取 {amount}。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="588" />
+   <location filename="../desktop/calculator_view.py" line="600" />
    <source>Liquidation after: held isolated {isolated}, held cross {cross}.</source>
    <translation>之后的强平价格：逐仓持有 {isolated}，全仓持有 {cross}。</translation>
   </message>
@@ -1715,102 +1715,102 @@ Keep it?</source>
    <translation>杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="241" />
+   <location filename="../desktop/planner.py" line="244" />
    <source>Funding rate (%)</source>
    <translation>资金费率 (%)</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="242" />
+   <location filename="../desktop/planner.py" line="245" />
    <source>Holding time (hours)</source>
    <translation>持仓时长（小时）</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="294" />
+   <location filename="../desktop/planner.py" line="303" />
    <source>Fills</source>
    <translation>成交</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="367" />
+   <location filename="../desktop/planner.py" line="376" />
    <source> and </source>
    <translation> 和 </translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="133" />
+   <location filename="../desktop/planner.py" line="136" />
    <source>Symbol: type one, e.g. BTCUSDT</source>
    <translation>合约：请输入，例如 BTCUSDT</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="136" />
+   <location filename="../desktop/planner.py" line="139" />
    <source>Leverage: must be between 1 and 1,000</source>
    <translation>杠杆：必须在 1 到 1,000 之间</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="148" />
+   <location filename="../desktop/planner.py" line="151" />
    <source>MMR override (%)</source>
    <translation>维持保证金率覆盖值 (%)</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="175" />
+   <location filename="../desktop/planner.py" line="178" />
    <source>Exit price</source>
    <translation>平仓价格</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="176" />
+   <location filename="../desktop/planner.py" line="179" />
    <source>Target ROE (%)</source>
    <translation>目标收益率 (%)</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="245" />
+   <location filename="../desktop/planner.py" line="248" />
    <source>Position: add a position to the account first</source>
    <translation>仓位：请先在账户中添加仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="142" />
+   <location filename="../desktop/planner.py" line="145" />
    <source>Price: type the order price (the account holds no position in it)</source>
    <translation>价格：请输入订单价格（账户中没有该合约的仓位）</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="230" />
+   <location filename="../desktop/planner.py" line="233" />
    <source>Loss you accept: type it (the account sets no max acceptable loss)</source>
    <translation>可接受亏损：请输入（账户未设定最大可接受亏损）</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="279" />
+   <location filename="../desktop/planner.py" line="288" />
    <source>Fills: at most {most} (you typed {typed})</source>
    <translation>成交：最多 {most} 笔（你输入了 {typed} 笔）</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="289" />
+   <location filename="../desktop/planner.py" line="298" />
    <source>Fill {n} quantity</source>
    <translation>第 {n} 笔成交 数量</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="290" />
+   <location filename="../desktop/planner.py" line="299" />
    <source>Fill {n} price</source>
    <translation>第 {n} 笔成交 价格</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="152" />
+   <location filename="../desktop/planner.py" line="155" />
    <source>MMR override (%): must be between 0 and 100</source>
    <translation>维持保证金率覆盖值 (%)：必须在 0 到 100 之间</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="287" />
+   <location filename="../desktop/planner.py" line="296" />
    <source>Fill {n}: write quantity @ price, e.g. 0.5 @ 60000</source>
    <translation>第 {n} 笔成交：请写成 数量 @ 价格，例如 0.5 @ 60000</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="330" />
+   <location filename="../desktop/planner.py" line="339" />
    <source>past the liquidation of {id} as it stands ({modes}): the position would be gone before this fills</source>
    <translation>越过了 {id} 当前的强平价格（{modes}）：这笔成交之前仓位已被强平</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="346" />
+   <location filename="../desktop/planner.py" line="355" />
    <source>margin more than the account has left ({modes})</source>
    <translation>所需保证金超过账户剩余（{modes}）</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="339" />
+   <location filename="../desktop/planner.py" line="348" />
    <source>past the liquidation after fill {n} ({where}): the position would be gone before this fills</source>
    <translation>越过了第 {n} 笔成交后的强平价格（{where}）：这笔成交之前仓位已被强平</translation>
   </message>
@@ -3360,7 +3360,7 @@ Keep it?</source>
    <translation>第 {n} 笔成交：价格和数量必须是大于 0 的数字</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="750" />
+   <location filename="../engine/margin/planning.py" line="752" />
    <source>size from the loss and funding</source>
    <translation>按亏损定仓位和资金费率</translation>
   </message>
@@ -3400,12 +3400,12 @@ Keep it?</source>
    <translation>逐仓开仓时，其保证金 {margin} 超过了钱包在已有逐仓保证金之外的可用余额 {free}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="764" />
+   <location filename="../engine/margin/planning.py" line="766" />
    <source>funding rate: must be a fraction between -1 and 1 (0.0001 = 0.01 %)</source>
    <translation>资金费率：必须是 -1 到 1 之间的小数（0.0001 = 0.01 %）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="767" />
+   <location filename="../engine/margin/planning.py" line="769" />
    <source>holding time: must be between 0 and 10 years, in hours</source>
    <translation>持仓时长：必须在 0 到 10 年之间，以小时计</translation>
   </message>
@@ -3465,57 +3465,57 @@ Keep it?</source>
    <translation>原文逐仓的优点：方向不确定时给亏损封顶</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="465" />
+   <location filename="../engine/margin/precheck.py" line="466" />
    <source>No size would.</source>
    <translation>任何仓位大小都不行。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="238" />
+   <location filename="../engine/margin/precheck.py" line="239" />
    <source>With {symbol} at {price}, where the order fills, {ids} are past liquidation already: the move there closes them first.</source>
    <translation>{symbol} 到 {price}（该委托成交之处）时，{ids} 已越过强平价：走到那里会先把它们平掉。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="262" />
+   <location filename="../engine/margin/precheck.py" line="263" />
    <source>{leverage} is above the {allowed} {venue} allows for {symbol} at a notional of {notional}: the venue would refuse the order.</source>
    <translation>{leverage} 高于 {venue} 在名义价值 {notional} 时允许 {symbol} 使用的 {allowed}：交易所会拒绝该委托。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="448" />
+   <location filename="../engine/margin/precheck.py" line="449" />
    <source>{size} {mode}</source>
    <translation>{size}（{mode}）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="458" />
+   <location filename="../engine/margin/precheck.py" line="459" />
    <source>At most {sizes} would.</source>
    <translation>最多 {sizes} 才行。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="460" />
+   <location filename="../engine/margin/precheck.py" line="461" />
    <source>No size would: without it, a wrong {symbol} already costs the book {loss}.</source>
    <translation>任何仓位大小都不行：即使不开这笔，判断错误的 {symbol} 已让现有持仓亏损 {loss}。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="643" />
+   <location filename="../engine/margin/precheck.py" line="648" />
    <source> past {price}</source>
    <translation>越过 {price} 后</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="230" />
+   <location filename="../engine/margin/precheck.py" line="231" />
    <source>With {symbol} at {price}, where the order fills, {ids} is past liquidation already: the move there closes it first.</source>
    <translation>{symbol} 到 {price}（该委托成交之处）时，{ids} 已越过强平价：走到那里会先把它平掉。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="456" />
+   <location filename="../engine/margin/precheck.py" line="457" />
    <source>{first} and {second}</source>
    <translation>{first} 和 {second}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="593" />
+   <location filename="../engine/margin/precheck.py" line="598" />
    <source>no price</source>
    <translation>没有价格</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="595" />
+   <location filename="../engine/margin/precheck.py" line="600" />
    <source>{distance} away</source>
    <translation>相距 {distance}</translation>
   </message>
@@ -3525,57 +3525,57 @@ Keep it?</source>
    <translation>仓位大小：必须是大于 0 的数字</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="483" />
+   <location filename="../engine/margin/precheck.py" line="486" />
    <source> and closes {ids}</source>
    <translation>，并连带平仓 {ids}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="501" />
+   <location filename="../engine/margin/precheck.py" line="504" />
    <source>Neither mode keeps a wrong {symbol} within the {accept} you accept (isolated {isolated}, cross {cross}).</source>
    <translation>两种模式都不能把判断错误的 {symbol} 控制在你能接受的 {accept} 以内（逐仓 {isolated}，全仓 {cross}）。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="538" />
+   <location filename="../engine/margin/precheck.py" line="543" />
    <source> ({ids} is isolated now: they carry each other only if both are cross)</source>
    <translation>（{ids} 目前是逐仓：只有两边都是全仓才能互相支撑）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="543" />
+   <location filename="../engine/margin/precheck.py" line="548" />
    <source> ({ids} are isolated now: they carry each other only if both are cross)</source>
    <translation>（{ids} 目前是逐仓：只有两边都是全仓才能互相支撑）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="552" />
+   <location filename="../engine/margin/precheck.py" line="557" />
    <source>It offsets {ids} ({side} {symbol}): in cross the two carry each other, so a swing against one side does not liquidate it alone{note}.</source>
    <translation>它对冲了 {ids}（{side} {symbol}）：在全仓中两者互相支撑，单边不利的波动不会单独强平它{note}。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="567" />
+   <location filename="../engine/margin/precheck.py" line="572" />
    <source>At {leverage} a brief wick can liquidate it; isolated keeps that from reaching your other positions.</source>
    <translation>在 {leverage} 下，一次短暂的插针就可能强平它；逐仓可以防止波及你的其他仓位。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="580" />
+   <location filename="../engine/margin/precheck.py" line="585" />
    <source>A small bet ({margin}, {share} of the wallet): isolated makes its worst case exactly that margin.</source>
    <translation>小额下注（{margin}，占钱包 {share}）：逐仓让它的最坏情况正好是这笔保证金。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="601" />
+   <location filename="../engine/margin/precheck.py" line="606" />
    <source>At {leverage} with the cross liquidation {where}, the account's buffer carries it: cross uses your margin efficiently.</source>
    <translation>在 {leverage} 下，全仓强平{where}，账户的缓冲足以支撑：全仓更有效地利用你的保证金。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="614" />
+   <location filename="../engine/margin/precheck.py" line="619" />
    <source>No rule decides it; isolated keeps the loss to its margin, the safer default when you are unsure.</source>
    <translation>没有规则能决定；逐仓把亏损限制在保证金之内，在你拿不准时是更安全的默认选择。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="488" />
+   <location filename="../engine/margin/precheck.py" line="491" />
    <source>If {symbol} goes against it{where}, cross can lose {loss}{closes}: more than the {accept} you accept. Isolated stops at {isolated}.</source>
    <translation>若 {symbol} 走势与它相反{where}，全仓可能亏损 {loss}{closes}：超过你能接受的 {accept}。逐仓止于 {isolated}。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="521" />
+   <location filename="../engine/margin/precheck.py" line="524" />
    <source>Cross keeps a wrong {symbol} within the {accept} you accept; isolated would lose {loss}.</source>
    <translation>全仓能把判断错误的 {symbol} 控制在你能接受的 {accept} 以内；逐仓会亏损 {loss}。</translation>
   </message>

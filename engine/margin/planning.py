@@ -744,6 +744,8 @@ class Funded:
     scenario: Scenario
     paid: dict[str, float]
     drained: tuple[str, ...]
+    intervals: int = 0  # the funding intervals within the holding time
+    interval_hours: float = 8.0  # their length on the venue (``FUNDING_HOURS``)
 
 
 def _linear_only(scenario: Scenario) -> None:
@@ -765,14 +767,15 @@ def after_funding(scenario: Scenario, rate: float, hours: float) -> Funded:
         )
     if not (math.isfinite(hours) and 0 <= hours <= 24 * 3660):
         raise PlanError([say("holding time: must be between 0 and 10 years, in hours")])
-    intervals = math.floor(hours / FUNDING_HOURS[scenario.rules] + 1e-9)
+    length = FUNDING_HOURS[scenario.rules]
+    intervals = math.floor(hours / length + 1e-9)
     marks = scenario.marks()
     paid = {
         p.id: funding_payment(p.sign, p.quantity, marks[p.symbol], rate, intervals)
         for p in scenario.positions
     }
     if not any(paid.values()):
-        return Funded(scenario, paid, ())
+        return Funded(scenario, paid, (), intervals, length)
     drained = []
     positions = []
     for p in scenario.positions:
@@ -789,7 +792,7 @@ def after_funding(scenario: Scenario, rate: float, hours: float) -> Funded:
     # Valid by construction (every margin > 0, the isolated ones within the wallet): copied,
     # not validated again, since the funding plot asks for dozens of holding times.
     funded = scenario.model_copy(update={"account": account, "positions": tuple(positions)})
-    return Funded(funded, paid, tuple(drained))
+    return Funded(funded, paid, tuple(drained), intervals, length)
 
 
 def liquidation_over_time(

@@ -145,8 +145,12 @@ def test_funding_plots_the_liquidation_over_the_holding_time(qtbot, window: Main
     _settle(qtbot, calc)
     _type(qtbot, calc.rate, "0.01")
     _type(qtbot, calc.hours, "72")
-    # B pays 0.4 × 50,000 × 0.01 % for each of 9 eight-hour intervals: 18.00 USDT.
-    assert "it pays 18.00 USDT" in calc.funding_text.text()
+    # B pays 0.4 × 50,000 × 0.01 % for each of 9 eight-hour intervals: 18.00 USDT; the text
+    # says how many payments and how often (Hyperliquid pays every hour).
+    assert (
+        "Over 72 h (9 payments, one every 8 h, at 0.0100 % each) it pays 18.00 USDT"
+        in calc.funding_text.text()
+    )
     xs, ys = calc.funding_curves["isolated"].getData()
     assert xs[0] == 0 and xs[-1] == 72
     drained = binance_usdm_liquidation_price(2_000 - 18, +1, 0.4, 50_000, 0.004, 0.0)

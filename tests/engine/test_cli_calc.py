@@ -176,3 +176,20 @@ def test_max_open_on_bybit_holds_back_both_fees(
         "--leverage", "10", "--price", "50000", "--margin", "5057",
     )  # fmt: skip
     assert "Bybit's: margin + fee to open + fee to close at the bankruptcy price" in out
+
+
+def test_funding_says_how_many_payments_and_how_often(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Hyperliquid pays funding every hour, the others every 8 h: 0.01 % over 72 h is 9
+    payments on Binance and 72 on Hyperliquid, and the figures said neither."""
+    for rules, count, every in (("binance-usdm", 9, 8), ("hyperliquid", 72, 1)):
+        args = ["calc", "funding", SEED, "--rate", "0.01%", "--hold", "72", "--rules", rules]
+        status, out, _ = run(capsys, *args)
+        assert status == 0
+        assert f"funding intervals            {count} of {every} h at +0.0100 % each" in out
+        status, out, _ = run(capsys, *args, "--json")
+        found = json.loads(out)
+        assert (found["intervals"], found["interval_hours"]) == (count, every)
+        # B (0.4 BTC at 50,000) pays 2.00 USDT a payment.
+        assert found["paid"]["B"] == pytest.approx(2.0 * count)

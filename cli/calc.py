@@ -415,9 +415,10 @@ def _funding(args: argparse.Namespace, reader: Reader) -> tuple[dict[str, Any], 
     return data, lines
 
 
-def held(args: argparse.Namespace, scenario: Scenario) -> Scenario:
+def held(args: argparse.Namespace, scenario: Scenario) -> tuple[Scenario, str | None]:
     """``evaluate --fee-rate / --funding-rate --hold``: the scenario with that taker rate, and
-    after that much funding (``planning.after_funding``)."""
+    after that much funding (``planning.after_funding``); with funding, the line that says
+    what it took (the figures after it change, and the table alone did not say why)."""
     reader = Reader(args)
     rate = reader.optional("--fee-rate", percent=True, positive=False)
     funding = reader.optional("--funding-rate", percent=True, positive=False)
@@ -429,9 +430,16 @@ def held(args: argparse.Namespace, scenario: Scenario) -> Scenario:
     reader.done()
     if rate is not None:
         scenario = scenario.model_copy(update={"taker_fee": rate})
-    if funding is not None and hours is not None:
-        try:
-            scenario = after_funding(scenario, funding, hours).scenario
-        except PlanError as error:
-            raise CalcUsageError(error.problems) from None
-    return scenario
+    if funding is None or hours is None:
+        return scenario, None
+    try:
+        funded = after_funding(scenario, funding, hours)
+    except PlanError as error:
+        raise CalcUsageError(error.problems) from None
+    paid = sum(funded.paid.values())
+    note = (
+        f"after {hours:g} h of funding at {funding * 100:+.4f} % a payment ({funded.intervals:,} "
+        f"payments, one every {funded.interval_hours:g} h): the positions "
+        f"{'paid' if paid >= 0 else 'received'} {abs(paid):,.2f} {scenario.account.currency}"
+    )
+    return funded.scenario, note

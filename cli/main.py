@@ -126,9 +126,11 @@ def _evaluate(args: argparse.Namespace) -> str:
     pairs = [(item.partition("=")[0], item.partition("=")[2]) for item in args.at]
     problems: list[str] = []
     evaluated = []
+    notes: list[str] = []
     for scenario in accounts:
         if args.fee_rate is not None or args.funding_rate is not None or args.hold is not None:
-            scenario = importlib.import_module("marginlab.cli.calc").held(args, scenario)
+            scenario, note = importlib.import_module("marginlab.cli.calc").held(args, scenario)
+            notes += [note] if note else []
         # A move applies to the accounts that hold its symbol ("BTC" names BTCUSDT in one and
         # BTCUSD in another); one no account holds is reported once, below.
         own = [(n, t) for n, t in pairs if n.upper() == "ALL" or _holds(scenario, n)]
@@ -148,10 +150,11 @@ def _evaluate(args: argparse.Namespace) -> str:
             document["linked_accounts"] = [report_dict(report) for report, _ in reports[1:]]
         return strict_json(document)
     if len(reports) == 1:
-        return report_table(*reports[0])
+        return "".join(f"{note}\n" for note in notes) + report_table(*reports[0])
     return "\n\n".join(
         f"== Account {i + 1} of {len(reports)}: {scenario.name} (settles in "
         f"{scenario.account.currency}; the accounts never share collateral) ==\n"
+        + (f"{notes[i]}\n" if i < len(notes) else "")
         + report_table(report, scenario)
         for i, (report, scenario) in enumerate(reports)
     )

@@ -113,6 +113,14 @@ def test_evaluate_with_funding_drains_the_pools(capsys: pytest.CaptureFixture[st
     b = report["variants"]["as_entered"]["positions"]["B"]
     paid = 3 * b["notional"] * 0.0001
     assert b["initial_margin"] == pytest.approx(2_000 - paid)
+    # The text says what changed the figures: A (10 ETH at 3,000) and B (0.4 BTC at 50,000)
+    # pay 3 + 2 a payment, 3 payments in 24 h.
+    status, out, _ = run(capsys, "evaluate", SEED, "--funding-rate", "0.01%", "--hold", "24")
+    assert status == 0
+    assert out.startswith(
+        "after 24 h of funding at +0.0100 % a payment (3 payments, one every 8 h): the "
+        "positions paid 15.00 USDT\n"
+    )
 
 
 def test_funding_for_one_position_in_both_modes(capsys: pytest.CaptureFixture[str]) -> None:

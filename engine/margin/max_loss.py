@@ -194,10 +194,16 @@ class _Account:
     of the symbol that moves, not the whole book."""
 
     def __init__(
-        self, pools: tuple[Pool, ...], marks: Mapping[str, float], lost_elsewhere: float = 0.0
+        self,
+        pools: tuple[Pool, ...],
+        marks: Mapping[str, float],
+        lost_elsewhere: float = 0.0,
+        kept_elsewhere: float = 0.0,
     ) -> None:
         """``lost_elsewhere``: what pools left out of ``pools`` lose at any move of the
-        symbols searched (``symbol_loss``), counted in today's equity."""
+        symbols searched (``symbol_loss``), counted in today's equity; ``kept_elsewhere``:
+        what they are worth at any such move, counted in the worth everywhere, so the search
+        weighs its near-ties on the whole account's scale, as the whole account's does."""
         self.marks = dict(marks)
         self.live: list[Pool] = []
         self.parts: list[list[SymbolPart]] = []
@@ -208,7 +214,8 @@ class _Account:
         found: list[_PoolAt] = []
         # One pass over the pools (a book's thousands), summing in their order as before. A
         # pool liquidated today is worth 0 after any move; a free balance stays as it is.
-        fixed = now = lows = 0.0
+        fixed = now = kept_elsewhere
+        lows = 0.0
         for pool in pools:
             if not pool.legs:
                 cash = max(pool.cash, 0.0)
@@ -592,28 +599,34 @@ def symbol_loss(
     adds nothing to the loss, unless it is liquidated today already (worth 0 after any move),
     when it adds its equity today, as the whole account's search counts it. A pre-trade check
     asks this at dozens of sizes of one order, in a book of thousands of positions."""
-    moving, lost = [], 0.0
+    moving, lost, kept = [], 0.0, 0.0
     for pool in pools:
         if symbol in pool.parts:
             moving.append(pool)
         elif pool.legs:
-            found = pool.memo.get(_LOST_TODAY)  # inline: a book's thousands, at every probe
+            found = pool.memo.get(_TODAY)  # inline: a book's thousands, at every probe
             if found is None:
-                found = pool.memo[_LOST_TODAY] = _lost_today(pool)
-            lost += found
-    account = _Account(tuple(moving), marks, lost)
+                found = pool.memo[_TODAY] = _today(pool)
+            lost += found[0]
+            kept += found[1]
+        else:
+            kept += max(pool.cash, 0.0)
+    account = _Account(tuple(moving), marks, lost, kept)
     _, x = account.line_search(symbol, account.at_marks, side)
     return account.moved_worst(account.at_marks, symbol, x)
 
 
-_LOST_TODAY = "lost today"
+_TODAY = "lost or kept today"
 
 
-def _lost_today(pool: Pool) -> float:
-    """A pool's equity today if it is liquidated today already (as ``_Account`` judges it, at
-    its legs' marks), else 0: what any move loses of it."""
+def _today(pool: Pool) -> tuple[float, float]:
+    """What a move of a symbol the pool does not hold does to it, judged at its legs' marks as
+    ``_Account`` judges it: liquidated today already, it loses its equity (first figure);
+    alive, it keeps it (second)."""
     today = _pool_at(pool, {leg.symbol: leg.mark for leg in pool.legs})
-    return max(today.equity, 0.0) if today.health <= 0 else 0.0
+    if today.health <= 0:
+        return max(today.equity, 0.0), 0.0
+    return 0.0, today.equity
 
 
 def max_losses(

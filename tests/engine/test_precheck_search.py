@@ -223,3 +223,35 @@ def test_a_bybit_book_whose_fees_scale_its_isolated_margins(mode: str, wallet: f
     whole = build_pools(account, "as_entered")
     assert whole[0].cash < margin_held(account, account.positions[0])  # scaled
     assert_same_pools(as_entered_with_order(account, before), whole)
+
+
+def test_one_symbol_s_search_weighs_a_near_tie_as_the_whole_account_s_does() -> None:
+    """Two ETH shorts at 1x with no maintenance are worth 0 at 6,000 whether a rise stops just
+    before or just past it (a near-tie, 4e-8 apart). The whole account's search, its worth
+    ~100,000, called it a tie and went past ("closes P2, P3"); the symbol's alone, its worth
+    ~200, stopped before ("closes nothing"): the banner and the pre-trade check disagreed.
+    Found by the tests' own Hypothesis example under another profile."""
+
+    def short(i: int) -> dict[str, object]:
+        return {"id": f"P{i}", "symbol": "ETHUSDT", "side": "short", "quantity": 0.1 / 3,
+                "entry_price": 3_000, "leverage": 1, "margin_mode": "isolated",
+                "maintenance_rate": 0.0}  # fmt: skip
+
+    book = Scenario.model_validate(
+        {
+            "rules": "binance-usdm",
+            "account": {"wallet_balance": 100_310},
+            "positions": [
+                {"id": "P0", "symbol": "ETHUSDT", "side": "long", "quantity": 0.01 / 3,
+                 "entry_price": 3_000, "leverage": 1, "margin_mode": "isolated"},
+                {"id": "P1", "symbol": "ETHUSDT", "side": "long", "quantity": 0.1 / 3,
+                 "entry_price": 3_000, "leverage": 1, "margin_mode": "isolated"},
+                short(2),
+                short(3),
+            ],
+        }
+    )  # fmt: skip
+    pools, marks = build_pools(book, "as_entered"), book.marks()
+    whole = max_losses(pools, marks)[0]["ETHUSDT"].rise
+    found = symbol_loss(pools, marks, "ETHUSDT", +1)
+    assert (found.loss, found.liquidated) == (whole.loss, whole.liquidated)

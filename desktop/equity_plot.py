@@ -294,6 +294,11 @@ class EquityPlot(QWidget):
         )
         for line in (self.start_line, self.limit_line):
             self.plot.addItem(line, ignoreBounds=True)
+        # The limit's level across the sweep, drawn in no colour: the view's height takes it
+        # in. A hedged pair's curves never came down to it, and its line stood below the plot,
+        # half its label showing at the bottom edge. (Without a pen it would add no bounds.)
+        self.limit_reach = pg.PlotCurveItem([], [], pen=pg.mkPen(0, 0, 0, 0))
+        self.plot.addItem(self.limit_reach)
         self.liquidation_lines: list[pg.InfiniteLine] = []
         ink = pg.getConfigOption("foreground")  # the palette's text colour, light or dark
         self.what_if = pg.InfiniteLine(
@@ -516,6 +521,11 @@ class EquityPlot(QWidget):
             tr("start equity {amount}").format(amount=money_text(start, cur, coin=coin)),
         )
         self.limit_line.setVisible(limit is not None)
+        level = None if limit is None else start - limit
+        if sweep is not None and level is not None and level >= 0:  # below 0: no equity is
+            self.limit_reach.setData([float(sweep.x[0]), float(sweep.x[-1])], [level, level])
+        else:
+            self.limit_reach.setData([], [])
         if limit is not None:
             _update_line(
                 self.limit_line,

@@ -1514,6 +1514,22 @@ def test_the_start_line_is_todays_equity_as_entered(qtbot, window: MainWindow) -
     window.controller.undo_stack.setClean()
 
 
+def test_the_limit_line_stands_in_the_view_where_the_curves_stay_above_it(
+    qtbot, qapp, window: MainWindow
+) -> None:
+    """The hedged pair (5,000, max acceptable loss 1,500): no curve comes down to 3,500, the
+    view's height ended at about 4,800, and the limit's line stood below the plot with half
+    its label showing at the bottom edge. The view takes the limit's level in."""
+    window.files.load_preset("hedged-pair.json")
+    wait_result(qtbot, window)
+    qapp.processEvents()
+    plot = window.plot
+    assert plot.limit_line.value() == pytest.approx(3_500)
+    low, high = plot.plot.getPlotItem().vb.viewRange()[1]
+    assert low <= 3_500 <= high
+    window.controller.undo_stack.setClean()
+
+
 def test_labels_placed_on_a_new_range_are_clear_of_what_if(qapp, window: MainWindow, tmp_path):
     """A 60-position book opened in a laptop's window: the labels were placed on the view's
     range change, while "what if …" still stood where the last range put it (pyqtgraph moves

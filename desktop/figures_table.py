@@ -254,6 +254,8 @@ class FiguresTable(QTableView):
         self.initViewItemOption(option)
         index = self.figures.index(widest_row, column)
         cell = self.itemDelegateForIndex(index).sizeHint(option, index).width()
+        if column == 0:  # the Position cell draws its text in ``_SLACK`` less (``_text_room``)
+            cell += _SLACK  # at Qt's own size "Core·cross" was drawn "C…·cross"
         return max(cell + (1 if self.showGrid() else 0), header), widest, advance
 
     def _id_room(self, whole: int, widest: str, advance: int) -> int:

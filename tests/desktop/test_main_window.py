@@ -556,6 +556,24 @@ def test_a_hedge_accounts_long_ids_leave_every_figure_whole_on_a_laptop(
     win.controller.undo_stack.setClean()
 
 
+def test_a_short_id_is_never_cut_in_the_cards(qtbot, qapp, window: MainWindow) -> None:
+    """The core-and-bet preset at 1366 × 740: "Core·cross" read "C…·cross" in two cards. A
+    Position column at Qt's own size for its widest cell left the text 2 px short of the room
+    our cell draws it in."""
+    window.resize(1366, 740)
+    window._fit_splits()
+    window.files.load_preset("core-plus-bet.json")
+    wait_result(qtbot, window)
+    for _ in range(3):
+        qapp.processEvents()
+    for card in window.comparison.cards.values():
+        table = card.table
+        for row in range(table.model().rowCount()):
+            index = table.model().index(row, 0)
+            assert shown_position(table, index) == table.model().data(index), card.name
+    window.controller.undo_stack.setClean()
+
+
 def test_positions_table_shows_every_column_at_the_default_size(window: MainWindow) -> None:
     assert window.size().width() == 1600
     assert window.table.horizontalHeader().length() <= window.table.viewport().width()

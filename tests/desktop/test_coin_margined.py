@@ -34,6 +34,20 @@ def test_the_cards_say_coins_and_their_dollars(qtbot, window: MainWindow) -> Non
     assert card_tooltip(window, "cross", 0, 1).startswith(f"{header} (USD)")  # prices: dollars
 
 
+def test_the_max_loss_bars_span_the_chart_in_coins(qtbot, window: MainWindow) -> None:
+    """The chart scaled its bars to at least 1 of the currency: a BTC-margined account's 0.2
+    BTC bars stood a fifth of the chart long. The longest now spans it, the others in
+    proportion (all isolated 0.04 BTC, a fifth of the 0.2)."""
+    load(qtbot, window)
+    chart = window.losses
+    assert chart.heights() == pytest.approx([0.2, 0.04, 0.2])
+    as_entered, isolated, cross = chart.bar_lengths()
+    assert as_entered == pytest.approx(cross)
+    assert isolated == pytest.approx(cross / 5)
+    width = chart.width()
+    assert cross > width / 2  # the room the titles and the values leave, nearly all of it
+
+
 def test_pnl_in_the_table_is_the_coin_formula(qtbot, window: MainWindow) -> None:
     load(qtbot, window)
     window.plot.what_if.setValue(40_000)  # synchronous: the controller answers at once

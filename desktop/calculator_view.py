@@ -224,6 +224,8 @@ class CalculatorView(QScrollArea):
         self.max_open_text = QLabel()
         self.max_open_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.max_open_text.setAccessibleName("max open")
+        # Wrapped: a line of figures ran off a laptop's screen and widened the whole tab.
+        self.max_open_text.setWordWrap(True)
         form.addRow(self.max_open_text)
         return page
 

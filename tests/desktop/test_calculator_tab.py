@@ -135,6 +135,13 @@ def test_max_open_on_bybit_holds_back_both_fees_and_says_whose_formula(
     assert f"<b>Isolated</b>: {quantity:,.8g} BTC" in text
     assert f"fees {quantity * 52.25:,.2f} USDT" in text
     assert "Bybit's order cost: initial margin + fee to open + fee to close" in text
+    # On a laptop the lines wrap in the tab: a line of figures ran off its right edge.
+    window.resize(1366, 740)
+    window._fit_splits()
+    _settle(qtbot, calc)
+    qtbot.wait(50)
+    assert calc.horizontalScrollBar().maximum() == 0
+    assert calc.max_open_text.width() <= calc.viewport().width()
     window.controller.undo_stack.setClean()
 
 

@@ -113,6 +113,9 @@ class VariantCard(QFrame):
         self.title = QLabel(f"{style.title}   {style.glyph}")
         self.title.setAccessibleName(f"{name} title")
         tint(self.title, style.colour, bold=True)
+        # Wrapped, so the title never sets the card's width: "at the what-if: BTCUSDT
+        # 40,000.00" widened all three cards and put All cross beyond a laptop's screen.
+        self.title.setWordWrap(True)
         layout.addWidget(self.title)
         self._shown: list[tuple[PositionFigures, bool]] = []  # the figures the rows were made of
         self.table = FiguresTable()

@@ -110,6 +110,27 @@ def _cell(window: MainWindow, row: int, field: str) -> str:
     return window.model.data(window.model.index(row, FIELDS.index(field)))
 
 
+def test_cards_at_the_what_if_stay_side_by_side_on_a_laptop(
+    qtbot, qapp, window: MainWindow
+) -> None:
+    """At 1366 × 740 the cards titled "… at the what-if: BTCUSDT 40,000.00" each grew to their
+    title's width, and All cross stood beyond the screen behind a scroll bar. The title wraps;
+    the cards keep the width their figures need."""
+    window.resize(1366, 740)
+    window._fit_splits()
+    qapp.processEvents()
+    _type_what_if(qtbot, window, "40000")
+    window.plot.cards_at.setCurrentIndex(1)
+    for _ in range(3):
+        qapp.processEvents()
+    panel = window.comparison
+    assert "at the what-if: BTCUSDT 40,000.00" in panel.cards["cross"].title.text()
+    assert panel.horizontalScrollBar().maximum() == 0
+    cross = panel.cards["cross"]
+    assert cross.mapTo(panel.viewport(), cross.rect().topRight()).x() <= panel.viewport().width()
+    window.plot.cards_at.setCurrentIndex(0)
+
+
 def test_pnl_and_roe_at_the_what_if_and_cards_that_follow_it(qtbot, window: MainWindow) -> None:
     """Item 9: BTC typed at 40,000 gives B (0.4 BTC long from 50,000 on 2,000 margin) a PnL of
     0.4 × (40,000 − 50,000) = −4,000 and an ROE of −200 %; A's ETH did not move. With the

@@ -119,14 +119,12 @@ class ReplayView(QWidget):
         # recovers from (the cross pool 4,500 down for a minute) showed as a 200 dip.
         # Its edge drawn thin: a one-candle wick is a spike a fill alone leaves 1 px wide.
         self.lowest: dict[str, pg.PlotDataItem] = {}
-        self.wicks: dict[str, pg.FillBetweenItem] = {}
         for n, s in VARIANT_STYLES.items():
             shade = QColor(s.colour)
             shade.setAlpha(140)
             self.lowest[n] = self.plot.plot([], [], pen=pg.mkPen(shade, width=1))
             shade.setAlpha(50)
-            self.wicks[n] = pg.FillBetweenItem(self.curves[n], self.lowest[n], brush=shade)
-            self.plot.addItem(self.wicks[n])
+            self.plot.addItem(pg.FillBetweenItem(self.curves[n], self.lowest[n], brush=shade))
         self.markers = pg.ScatterPlotItem(size=12, symbol="x", pen=pg.mkPen("#c0392b", width=2))
         self.plot.addItem(self.markers)
         self.cursor_line = pg.InfiniteLine(

@@ -183,14 +183,18 @@ def check_order(
     risk = before.symbol_risks.get(ticket.symbol)
     # What a move of the symbol against the order costs the book without it.
     already = 0.0 if risk is None else (risk.fall if ticket.sign > 0 else risk.rise).loss
+    # The positions past liquidation where the order fills: they offset nothing (the hedge
+    # rule), and those that are not past it today are named (``_gone_before``).
+    gone = [i for i, f in before.positions.items() if f.past_liquidation]
     with coin_amounts() if scenario.coin_margined else nullcontext():
-        gone = frozenset(i for i, f in before.positions.items() if f.past_liquidation)
-        reasons = _reasons(scenario, ticket, quantity, order_margin, limit, modes, already, gone)
+        reasons = _reasons(
+            scenario, ticket, quantity, order_margin, limit, modes, already, frozenset(gone)
+        )
     recommendation, disagree = recommend(reasons)
     mark = today.marks().get(ticket.symbol)
     moved = mark is not None and scenario is not today
     warnings = (
-        *_gone_before(today, scenario, ticket),
+        *(_gone_before(today, gone, ticket) if moved else []),
         *_leverage_refused(scenario, ticket, quantity),
     )
     return Check(
@@ -216,13 +220,11 @@ def at_the_order(scenario: Scenario, ticket: Ticket) -> Scenario:
     return scenario.at_marks({ticket.symbol: ticket.price})
 
 
-def _gone_before(today: Scenario, there: Scenario, ticket: Ticket) -> list[str]:
-    """The positions past liquidation with the symbol at the order's price that are not today:
-    the move to the order's price liquidates them before it fills."""
-    if there is today:
-        return []
-    now, then = as_entered(today).positions, as_entered(there).positions
-    gone = [i for i, f in then.items() if f.past_liquidation and not now[i].past_liquidation]
+def _gone_before(today: Scenario, past: list[str], ticket: Ticket) -> list[str]:
+    """Of ``past`` (the positions past liquidation with the symbol at the order's price),
+    those that are not today: the move to the order's price liquidates them before it fills."""
+    now = as_entered(today).positions
+    gone = [i for i in past if not now[i].past_liquidation]
     if not gone:
         return []
     where = {"symbol": ticket.symbol, "price": price_or_none_text(ticket.price)}

@@ -157,12 +157,16 @@ class AlonePools:
         from the same start with a new rest only."""
         return self._sums.get(start, lambda: self._sums_from(start))
 
+    def _places(self, start: float) -> list[float]:
+        """The start, then ``points`` in order, up to the largest price a move may name."""
+        return [start, *sorted(x for x in self.points if x <= MAX_PRICE)]
+
     def _sums_from(self, start: float) -> tuple[list[float], list[float]]:
-        places = [start, *sorted(x for x in self.points if x <= MAX_PRICE)]
+        places = self._places(start)
         return places, [sum(piece.worth(x) for piece in self.slices) for x in places]
 
     def _worths_from(self, start: float) -> tuple[list[float], FloatArray]:
-        places = [start, *sorted(x for x in self.points if x <= MAX_PRICE)]
+        places = self._places(start)
         xs = np.array(places, dtype=float)
         total = np.zeros(xs.shape)
         self.add_worths(total, xs)

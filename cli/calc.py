@@ -18,6 +18,7 @@ from marginlab.engine.margin.planning import (
     Ticket,
     account_contract_size,
     after_funding,
+    book_mmr,
     dca_ladder,
     liquidation_over_time,
     max_open,
@@ -114,6 +115,14 @@ def _ticket(reader: Reader, price_option: str = "--entry") -> Ticket:
         price=reader.number(price_option),
         maintenance_rate=reader.optional("--mmr", percent=True),
     )
+
+
+def with_book_mmr(ticket: Ticket, scenario: Scenario) -> Ticket:
+    """The ticket with the account's own MMR for its symbol when ``--mmr`` is left out and no
+    table covers it (``planning.book_mmr``): a generic-rules file states it on each position."""
+    if ticket.maintenance_rate is not None:
+        return ticket
+    return replace(ticket, maintenance_rate=book_mmr(scenario, ticket.symbol))
 
 
 def _row(label: str, value: str) -> str:
@@ -236,7 +245,7 @@ def _average(args: argparse.Namespace, reader: Reader) -> tuple[dict[str, Any], 
         account_contract_size(scenario, symbol),  # coin-margined: contracts (issue 19)
     )
     reader.done()
-    steps = dca_ladder(scenario, ticket, fills, args.position)
+    steps = dca_ladder(scenario, with_book_mmr(ticket, scenario), fills, args.position)
     data = {
         "steps": [
             {
@@ -287,6 +296,7 @@ def _max_open(args: argparse.Namespace, reader: Reader) -> tuple[dict[str, Any],
     reader.done()
     # Coin-margined: the order is contracts of the account's size (issue 19).
     ticket = replace(ticket, contract_size=account_contract_size(scenario, ticket.symbol))
+    ticket = with_book_mmr(ticket, scenario)
     found = {m: max_open(scenario, ticket, m, margin, step) for m in MODES}
     data: dict[str, Any] = {
         m: {
@@ -339,6 +349,7 @@ def _size(args: argparse.Namespace, reader: Reader) -> tuple[dict[str, Any], lis
     typed = reader.optional("--max-loss")
     reader.done()
     scenario = _scenario(reader)
+    ticket = with_book_mmr(ticket, scenario)
     max_loss = typed if typed is not None else scenario.account.max_acceptable_loss
     if max_loss is None:
         raise CalcUsageError(["--max-loss: needed (the file has no max acceptable loss)"])

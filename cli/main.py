@@ -188,7 +188,7 @@ def _sweep(args: argparse.Namespace) -> str:
         if min(args.start, args.stop) <= 0:
             raise UsageError(["--from/--to: prices must be > 0"])
         result = sweep_price(scenario, args.symbol, np.linspace(args.start, args.stop, args.points))
-    table = _sweep_csv(result, amount_decimals(scenario.coin_margined))
+    table = _sweep_csv(result, scenario.account.currency, scenario.coin_margined)
     if args.csv:
         try:
             Path(args.csv).write_text(table, encoding="utf-8")
@@ -199,13 +199,16 @@ def _sweep(args: argparse.Namespace) -> str:
     return f"wrote {args.points} rows to {args.csv}" if args.csv else table.rstrip("\n")
 
 
-def _sweep_csv(result: SweepResult, places: int = 2) -> str:
-    """The grid as CSV; equity in the settlement currency, to the cent or, for a coin, to
-    8 decimals (``numbers.amount_decimals``)."""
+def _sweep_csv(result: SweepResult, currency: str, coin: bool) -> str:
+    """The grid as CSV, each column's unit in its header; equity in the settlement currency,
+    to the cent or, for a coin, to 8 decimals (``numbers.amount_decimals``); a coin-margined
+    contract's price in USD."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    head = f"{result.symbol} price" if result.axis == "price" else "move %"
-    writer.writerow([head, *(f"equity {v}" for v in result.equity)])
+    quoted = "USD" if coin else currency
+    head = f"{result.symbol} price ({quoted})" if result.axis == "price" else "move (%)"
+    writer.writerow([head, *(f"equity {v} ({currency})" for v in result.equity)])
+    places = amount_decimals(coin)
     scale = 1.0 if result.axis == "price" else 100.0
     for i, x in enumerate(result.x):
         writer.writerow(

@@ -50,6 +50,7 @@ from marginlab.desktop.planner import (
     ladder_rows,
 )
 from marginlab.desktop.style import tint
+from marginlab.engine.margin.rules import base_asset
 from marginlab.engine.text.numbers import amount_text, percent_text, price_or_none_text, price_text
 
 LADDER_HEAD = [
@@ -76,6 +77,7 @@ class CalculatorView(QScrollArea):
         super().__init__(parent)
         scroll_down_only(self)
         self.planner = Planner(controller)
+        self._unit_labels: list[tuple[QLabel, str, str]] = []
         # Keystrokes that arrive while a big book is being searched are answered once.
         self._soon = BeforePaint(self.recompute, self)  # the next frame shows the answer
         body = QWidget()
@@ -95,7 +97,10 @@ class CalculatorView(QScrollArea):
         )
         self.mmr = text_field(
             tr("table"),
-            tr("MMR override in %, where no tier table covers the symbol"),
+            tr(
+                "MMR override in %, where no tier table covers the symbol; empty = the rate "
+                "the account's own positions in it hold"
+            ),
             tr("calculator mmr"),
         )
         caption_row(
@@ -107,7 +112,7 @@ class CalculatorView(QScrollArea):
         outer.addWidget(ticket)
         # Right under the order, above the pages: under them it stood a scroll below the
         # ladder's table on a laptop, and a refused fill was said out of sight.
-        self.problems = ProblemLine(tr("calculator problems"))
+        self.problems = ProblemLine(tr("calculator problems"), keep_room=True)
         self._shown_pages: set[int] = set()  # the pages that have shown figures
         outer.addWidget(self.problems)
         self.tabs = QTabWidget()
@@ -131,6 +136,26 @@ class CalculatorView(QScrollArea):
         self._on_result_changed(controller.result)
 
     # --- pages ----------------------------------------------------------------------------------
+    def _unit_row(self, form: QFormLayout, caption: str, field: QWidget, unit: str) -> None:
+        """A field whose caption names its unit, which follows the account and the symbol
+        (``_show_units``): "Exit price (USDT)", "Target PnL (BTC)", "Quantity (ETH)"."""
+        label = QLabel(caption)
+        label.setBuddy(field)
+        form.addRow(label, field)
+        self._unit_labels.append((label, caption, unit))
+
+    def _show_units(self) -> None:
+        coin, symbol = self.planner.coin, self.symbol.currentText().strip().upper()
+        units = {
+            "price": self.planner.price_currency,
+            "amount": self.planner.currency,
+            "size": tr("contracts") if coin else (base_asset(symbol) if symbol else ""),
+        }
+        for label, caption, unit in self._unit_labels:
+            text = f"{caption} ({units[unit]})" if units[unit] else caption
+            if label.text() != text:
+                label.setText(text)
+
     def _exit_page(self) -> QWidget:
         page = QWidget()
         form = QFormLayout(page)
@@ -152,10 +177,10 @@ class CalculatorView(QScrollArea):
             tr("Profit you aim for, settlement currency"),
             tr("target pnl"),
         )
-        form.addRow(tr("Quantity"), self.quantity)
-        form.addRow(tr("E&xit price"), self.exit_price)
+        self._unit_row(form, tr("Quantity"), self.quantity, "size")
+        self._unit_row(form, tr("E&xit price"), self.exit_price, "price")
         form.addRow(tr("Target ROE %"), self.target_roe)
-        form.addRow(tr("Target PnL"), self.target_pnl)
+        self._unit_row(form, tr("Target PnL"), self.target_pnl, "amount")
         self.exit_text = QLabel()
         self.exit_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.exit_text.setAccessibleName("pnl and target")
@@ -219,7 +244,7 @@ class CalculatorView(QScrollArea):
             tr("The venue's quantity step, e.g. 0.001; the size is floored to it"),
             tr("quantity step"),
         )
-        form.addRow(tr("Isolated margin"), self.margin)
+        self._unit_row(form, tr("Isolated margin"), self.margin, "amount")
         form.addRow(tr("Quantity step"), self.step)
         self.max_open_text = QLabel()
         self.max_open_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -242,8 +267,8 @@ class CalculatorView(QScrollArea):
             tr("The loss you accept; empty = the account's max acceptable loss"),
             tr("loss you accept"),
         )
-        form.addRow(tr("Stop price"), self.stop)
-        form.addRow(tr("Loss you accept"), self.loss)
+        self._unit_row(form, tr("Stop price"), self.stop, "price")
+        self._unit_row(form, tr("Loss you accept"), self.loss, "amount")
         self.size_text = QLabel()
         self.size_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.size_text.setAccessibleName("size from loss")
@@ -334,10 +359,14 @@ class CalculatorView(QScrollArea):
             return
         self._stale = False
         mark = self.planner.mark(self.symbol.currentText().strip().upper())
+        self._show_units()
         self.price.setPlaceholderText(
             tr("mark") if mark is None else tr("mark {price}").format(price=price_text(mark))
         )
         self._show_examples(mark)
+        mmr = self.planner.mmr_placeholder(self.symbol.currentText())
+        if self.mmr.placeholderText() != mmr:
+            self.mmr.setPlaceholderText(mmr)
         loss = self.planner.default_loss()
         self.loss.setPlaceholderText(
             tr("type it")
@@ -396,6 +425,12 @@ class CalculatorView(QScrollArea):
             render(answer.figures)
             self._shown_pages.add(page)
 
+    def _price(self, price: float | None) -> str:
+        """A price in what it is quoted in ("66,000.00 USDT"), or "none"."""
+        if price is None:
+            return said(price_or_none_text(None))
+        return f"{price_text(price)} {self.planner.price_currency}"
+
     def _show_exit(self, figures: ExitFigures) -> None:
         cur, coin = self.planner.currency, self.planner.coin
         lines = [
@@ -409,7 +444,7 @@ class CalculatorView(QScrollArea):
         if closed is not None:
             lines += [
                 tr("At {price}: <b>PnL {pnl}</b>, ROE {roe} before fees").format(
-                    price=price_text(closed.price),
+                    price=self._price(closed.price),
                     pnl=f"{amount_text(closed.pnl, coin, signed=True)} {cur}",
                     roe=percent_text(closed.roe, 2, signed=True),
                 ),
@@ -418,29 +453,29 @@ class CalculatorView(QScrollArea):
                     "<b>PnL {pnl}</b>, ROE {roe} after fees"
                 ).format(
                     rate=f"{figures.fee_rate * 100:.4g} %",
-                    open=amount_text(closed.open_fee, coin),
-                    close=amount_text(closed.close_fee, coin),
+                    open=f"{amount_text(closed.open_fee, coin)} {cur}",
+                    close=f"{amount_text(closed.close_fee, coin)} {cur}",
                     pnl=f"{amount_text(closed.net_pnl, coin, signed=True)} {cur}",
                     roe=percent_text(closed.net_roe, 2, signed=True),
                 ),
             ]
         lines.append(
             tr("Break-even after fees: <b>{price}</b>").format(
-                price=said(price_or_none_text(figures.break_even))
+                price=self._price(figures.break_even)
             )
         )
         if figures.roe_target is not None:
             lines.append(
                 tr("Exit for ROE {roe}: <b>{price}</b> (before fees)").format(
                     roe=percent_text(figures.roe_target, 2, signed=True),
-                    price=said(price_or_none_text(figures.roe_price)),
+                    price=self._price(figures.roe_price),
                 )
             )
         if figures.pnl_target is not None:
             lines.append(
                 tr("Exit for PnL {pnl}: <b>{price}</b> (before fees)").format(
                     pnl=f"{amount_text(figures.pnl_target, coin, signed=True)} {cur}",
-                    price=said(price_or_none_text(figures.pnl_price)),
+                    price=self._price(figures.pnl_price),
                 )
             )
         self.exit_text.setText("<br>".join(lines))
@@ -572,7 +607,8 @@ class CalculatorView(QScrollArea):
     def _show_funding(self, figures: FundingFigures) -> None:
         currency = self.planner.currency
         self.funding_plot.setLabel(
-            "left", tr("liquidation price ({currency})").format(currency=currency)
+            "left",
+            tr("liquidation price ({currency})").format(currency=self.planner.price_currency),
         )
         for mode, curve in self.funding_curves.items():
             points = [
@@ -600,8 +636,8 @@ class CalculatorView(QScrollArea):
             amount=f"{abs(figures.paid):,.2f} {currency}",
         )
         text += " " + tr("Liquidation after: held isolated {isolated}, held cross {cross}.").format(
-            isolated=said(price_or_none_text(end["isolated"])),
-            cross=said(price_or_none_text(end["cross"])),
+            isolated=self._price(end["isolated"]),
+            cross=self._price(end["cross"]),
         )
         if figures.drained:
             text += tr(" Its isolated margin is used up: liquidated.")

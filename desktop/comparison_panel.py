@@ -39,17 +39,18 @@ LISTED_WARNINGS = 30  # warnings a card's tooltip lists
 
 
 def comparison_rows(report: Report) -> list[list[str]]:
-    """The comparison as a table of text: what CSV export and the clipboard get."""
-    cur = report.currency
+    """The comparison as a table of text: what CSV export and the clipboard get. Prices in
+    what they are quoted in (USD for coin-margined contracts), amounts in the coin settled."""
+    cur, quoted = report.currency, report.price_currency
     rows = [
         [
             "variant",
             "position",
             "symbol",
             "mode",
-            f"liquidation price ({cur})",
+            f"liquidation price ({quoted})",
             "distance (%)",
-            f"bankruptcy price ({cur})",
+            f"bankruptcy price ({quoted})",
             f"max loss ({cur})",
             "margin ratio (%)",
             "liquidated",

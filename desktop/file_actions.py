@@ -349,6 +349,8 @@ class FileActions:
             self.show_error(
                 tr("Export failed"), [tr("{file}: could not be written").format(file=path)]
             )
+        elif path:
+            self._show_status(tr("Picture saved to {file}").format(file=Path(path).name))
 
     def export_plot_png(self) -> None:
         """The equity plot alone, through pyqtgraph's image exporter (no other widget)."""
@@ -372,6 +374,8 @@ class FileActions:
                 csv.writer(stream).writerows(comparison_rows(result.report))
         except OSError as error:
             self.show_error(tr("Export failed"), [f"{path}: {error.strerror}"])
+        else:
+            self._show_status(tr("Comparison saved to {file}").format(file=Path(path).name))
 
     def copy_comparison(self) -> None:
         result = self.controller.result

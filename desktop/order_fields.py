@@ -82,13 +82,21 @@ class ProblemLine(QLabel):
     has shown any, which fields to fill in (in the text's own colour: a field not typed in
     yet is not a mistake), or a note on what was done."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, keep_room: bool = False) -> None:
+        """``keep_room``: one line's room is kept when there is nothing to say, for a line
+        with fields under it. It hid when the first field was filled in, and every field
+        below moved up under the pointer: a click meant for "Exit price" landed in "Target
+        ROE" (the position form's problems keep their room for the same reason)."""
         super().__init__()
         self.setWordWrap(True)
         self.setAccessibleName(name)
         self._plain = QPalette(self.palette())
         self._note = ""
-        self.hide()  # an empty line kept a gap between the order and its figures
+        self._keep_room = keep_room
+        if keep_room:
+            self.setMinimumHeight(self.fontMetrics().lineSpacing())
+        else:
+            self.hide()  # an empty line kept a gap between the order and its figures
 
     def show_problems(self, problems: Sequence[str], figures_shown: bool) -> None:
         """``problems`` (engine messages); with no figures on show yet, a list of fields
@@ -118,4 +126,5 @@ class ProblemLine(QLabel):
         else:
             self.setPalette(self._plain)
         self.setText(text)
-        self.setVisible(bool(text))
+        if not self._keep_room:
+            self.setVisible(bool(text))

@@ -25,6 +25,7 @@ from marginlab.engine.margin.planning import (
     Ticket,
     account_contract_size,
     after_funding,
+    book_mmr,
     dca_ladder,
     liquidation_over_time,
     max_open,
@@ -87,6 +88,12 @@ class Planner:
         return self._controller.scenario.account.currency
 
     @property
+    def price_currency(self) -> str:
+        """What the account's prices are quoted in: USD for coin-margined contracts, else
+        the settlement currency (``Report.price_currency``)."""
+        return "USD" if self.coin else self.currency
+
+    @property
     def coin(self) -> bool:
         """The account is coin-margined: amounts in the coin, sizes in contracts."""
         return self._controller.scenario.coin_margined
@@ -101,6 +108,18 @@ class Planner:
         """A size in its unit: "690.30034 0G" (``rules.size_text``), or "12 contracts" of a
         coin-margined account."""
         return said(size_text(symbol.strip().upper(), quantity, self.coin, digits=8))
+
+    def book_mmr(self, symbol: str) -> float | None:
+        """The MMR an order in ``symbol`` takes with the field left empty, where no table
+        covers it: the account's own positions' (``planning.book_mmr``)."""
+        return book_mmr(self._controller.scenario, symbol.strip().upper())
+
+    def mmr_placeholder(self, symbol: str) -> str:
+        """What the empty MMR field stands for: the tier table, or the book's own rate."""
+        rate = self.book_mmr(symbol)
+        if rate is None:
+            return tr("table")
+        return tr("{rate} (the book's)").format(rate=f"{rate * 100:.4g}")
 
     def positions(self) -> list[tuple[str, str]]:
         """(id, "id · symbol side") of every position, for the funding pick list."""
@@ -153,6 +172,8 @@ class Planner:
                 rate /= 100
                 if not 0 <= rate < 1:
                     problems.append(tr("MMR override (%): must be between 0 and 100"))
+        else:
+            rate = self.book_mmr(symbol)
         if problems or lev is None or at is None:
             return None, problems
         scenario = self._controller.scenario

@@ -122,7 +122,10 @@ class PreTradeView(QScrollArea):
         )
         self.mmr = text_field(
             tr("table"),
-            tr("MMR override in %, where no tier table covers the symbol"),
+            tr(
+                "MMR override in %, where no tier table covers the symbol; empty = the rate "
+                "the account's own positions in it hold"
+            ),
             tr("order mmr"),
         )
         self.acceptable = text_field(
@@ -256,6 +259,9 @@ class PreTradeView(QScrollArea):
         self.price.setPlaceholderText(
             tr("mark") if mark is None else tr("mark {price}").format(price=f"{mark:,.2f}")
         )
+        mmr = self.owner.planner.mmr_placeholder(self.symbol.currentText())
+        if self.mmr.placeholderText() != mmr:
+            self.mmr.setPlaceholderText(mmr)
         answer = self.owner.check(
             self.symbol.currentText(),
             "long" if self.side.currentIndex() == 0 else "short",

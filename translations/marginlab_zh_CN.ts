@@ -184,547 +184,552 @@
    <translation>自动保存已关闭：无法写入 {folder}（{reason}）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="56" />
+   <location filename="../desktop/calculator_view.py" line="57" />
    <source>Fill</source>
    <translation>成交</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="57" />
+   <location filename="../desktop/calculator_view.py" line="58" />
    <source>Price</source>
    <translation>价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="58" />
+   <location filename="../desktop/calculator_view.py" line="59" />
    <source>Qty</source>
    <translation>数量</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="59" />
+   <location filename="../desktop/calculator_view.py" line="60" />
    <source>Total qty</source>
    <translation>总数量</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="60" />
+   <location filename="../desktop/calculator_view.py" line="61" />
    <source>Avg entry</source>
    <translation>平均开仓价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="61" />
+   <location filename="../desktop/calculator_view.py" line="62" />
    <source>Margin</source>
    <translation>保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="62" />
+   <location filename="../desktop/calculator_view.py" line="63" />
    <source>Liq. isolated</source>
    <translation>逐仓强平价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="63" />
+   <location filename="../desktop/calculator_view.py" line="64" />
    <source>Liq. cross</source>
    <translation>全仓强平价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="520" />
+   <location filename="../desktop/calculator_view.py" line="557" />
    <source>Binance's Max Open: available / (price / leverage + open loss per unit), within the tier that allows the leverage. Fees not included.</source>
    <translation>币安最大可开：可用余额 / (价格 / 杠杆 + 每单位开仓损失)，限于允许该杠杆的档位内。未含手续费。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="83" />
+   <location filename="../desktop/calculator_view.py" line="85" />
    <source>The order</source>
    <translation>订单</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="85" />
+   <location filename="../desktop/calculator_view.py" line="87" />
    <source>calculator symbol</source>
    <translation>计算器 合约</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="86" />
+   <location filename="../desktop/calculator_view.py" line="88" />
    <source>calculator side</source>
    <translation>计算器 方向</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="89" />
+   <location filename="../desktop/calculator_view.py" line="91" />
    <source>Leverage of the order: its margin is notional / leverage</source>
    <translation>订单杠杆：保证金 = 名义价值 / 杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="90" />
+   <location filename="../desktop/calculator_view.py" line="92" />
    <source>calculator leverage</source>
    <translation>计算器 杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="94" />
+   <location filename="../desktop/calculator_view.py" line="96" />
    <source>Order price (its entry); empty = the symbol's mark</source>
    <translation>订单价格（即开仓价）；留空 = 该合约的标记价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="94" />
+   <location filename="../desktop/calculator_view.py" line="96" />
    <source>calculator price</source>
    <translation>计算器 价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="97" />
+   <location filename="../desktop/calculator_view.py" line="99" />
    <source>table</source>
    <translation>档位表</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="98" />
-   <source>MMR override in %, where no tier table covers the symbol</source>
-   <translation>维持保证金率覆盖值（%），用于没有档位表覆盖的合约</translation>
+   <location filename="../desktop/calculator_view.py" line="100" />
+   <source>MMR override in %, where no tier table covers the symbol; empty = the rate the account's own positions in it hold</source>
+   <translation>维持保证金率覆盖值（%），用于没有档位表覆盖的交易对；留空 = 账户中该交易对现有仓位所用的费率</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="99" />
+   <location filename="../desktop/calculator_view.py" line="104" />
    <source>calculator mmr</source>
    <translation>计算器 维持保证金率</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="110" />
+   <location filename="../desktop/calculator_view.py" line="115" />
    <source>calculator problems</source>
    <translation>计算器 问题</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="114" />
+   <location filename="../desktop/calculator_view.py" line="119" />
    <source>PnL &amp;&amp; target</source>
    <translation>盈亏与目标价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="115" />
+   <location filename="../desktop/calculator_view.py" line="120" />
    <source>Average &amp;&amp; DCA</source>
    <translation>均价与分批建仓</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="116" />
+   <location filename="../desktop/calculator_view.py" line="121" />
    <source>Max open</source>
    <translation>最大可开</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="117" />
+   <location filename="../desktop/calculator_view.py" line="122" />
    <source>Size from loss</source>
    <translation>按亏损定仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="118" />
+   <location filename="../desktop/calculator_view.py" line="123" />
    <source>Funding</source>
    <translation>资金费</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="139" />
+   <location filename="../desktop/calculator_view.py" line="164" />
    <source>Quantity of the order, base units</source>
    <translation>订单数量，以基础币计</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="140" />
+   <location filename="../desktop/calculator_view.py" line="165" />
    <source>calculator quantity</source>
    <translation>计算器 数量</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="143" />
+   <location filename="../desktop/calculator_view.py" line="168" />
    <source>Where you would close</source>
    <translation>你打算平仓的价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="143" />
+   <location filename="../desktop/calculator_view.py" line="168" />
    <source>exit price</source>
    <translation>平仓价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="147" />
+   <location filename="../desktop/calculator_view.py" line="172" />
    <source>Return on the margin you aim for, in %</source>
    <translation>目标保证金收益率，单位 %</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="148" />
+   <location filename="../desktop/calculator_view.py" line="173" />
    <source>target roe</source>
    <translation>目标收益率</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="152" />
+   <location filename="../desktop/calculator_view.py" line="177" />
    <source>Profit you aim for, settlement currency</source>
    <translation>目标盈利，以结算币种计</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="153" />
+   <location filename="../desktop/calculator_view.py" line="178" />
    <source>target pnl</source>
    <translation>目标盈亏</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="155" />
+   <location filename="../desktop/calculator_view.py" line="180" />
    <source>Quantity</source>
    <translation>数量</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="156" />
+   <location filename="../desktop/calculator_view.py" line="181" />
    <source>E&amp;xit price</source>
    <translation>平仓价格(&amp;X)</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="157" />
+   <location filename="../desktop/calculator_view.py" line="182" />
    <source>Target ROE %</source>
    <translation>目标收益率 %</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="158" />
+   <location filename="../desktop/calculator_view.py" line="183" />
    <source>Target PnL</source>
    <translation>目标盈亏</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="173" />
+   <location filename="../desktop/calculator_view.py" line="198" />
    <source>A new position with the order above, or fills added to a position of the account (its quantity, entry and margin first)</source>
    <translation>用上面的订单开一个新仓位，或把成交加到账户里已有的仓位上（先计入它的数量、开仓价和保证金）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="181" />
+   <location filename="../desktop/calculator_view.py" line="206" />
    <source>One fill a line: quantity @ price, e.g. 0.5 @ 60000</source>
    <translation>每行一笔成交：数量 @ 价格，例如 0.5 @ 60000</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="193" />
+   <location filename="../desktop/calculator_view.py" line="218" />
    <source>After each fill: average entry Σ q·p / Σ q (Bybit), margin at the order's leverage, and the liquidation price held isolated and held cross in this account, with the market at that fill</source>
    <translation>每笔成交后：平均开仓价 Σ q·p / Σ q（Bybit）、按订单杠杆计的保证金，以及在该成交时的行情下，本账户中逐仓持有和全仓持有的强平价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="213" />
+   <location filename="../desktop/calculator_view.py" line="238" />
    <source>available balance</source>
    <translation>可用余额</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="214" />
+   <location filename="../desktop/calculator_view.py" line="239" />
    <source>Isolated: the margin you set; empty = the available balance</source>
    <translation>逐仓：你设定的保证金；留空 = 可用余额</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="215" />
+   <location filename="../desktop/calculator_view.py" line="240" />
    <source>max open margin</source>
    <translation>最大可开 保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="218" />
+   <location filename="../desktop/calculator_view.py" line="243" />
    <source>none</source>
    <translation>无</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="219" />
+   <location filename="../desktop/calculator_view.py" line="244" />
    <source>The venue's quantity step, e.g. 0.001; the size is floored to it</source>
    <translation>交易所的数量步长，例如 0.001；仓位向下取整到它</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="220" />
+   <location filename="../desktop/calculator_view.py" line="245" />
    <source>quantity step</source>
    <translation>数量步长</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="222" />
+   <location filename="../desktop/calculator_view.py" line="247" />
    <source>Isolated margin</source>
    <translation>逐仓保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="223" />
+   <location filename="../desktop/calculator_view.py" line="248" />
    <source>Quantity step</source>
    <translation>数量步长</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="235" />
+   <location filename="../desktop/calculator_view.py" line="262" />
    <source>Where you would be proved wrong: the stop price</source>
    <translation>证明你判断错误的价格：止损价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="236" />
+   <location filename="../desktop/calculator_view.py" line="263" />
    <source>stop price</source>
    <translation>止损价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="239" />
+   <location filename="../desktop/calculator_view.py" line="266" />
    <source>max acceptable loss</source>
    <translation>最大可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="240" />
+   <location filename="../desktop/calculator_view.py" line="267" />
    <source>The loss you accept; empty = the account's max acceptable loss</source>
    <translation>你能接受的亏损；留空 = 账户的最大可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="241" />
+   <location filename="../desktop/calculator_view.py" line="268" />
    <source>loss you accept</source>
    <translation>可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="243" />
+   <location filename="../desktop/calculator_view.py" line="270" />
    <source>Stop price</source>
    <translation>止损价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="244" />
+   <location filename="../desktop/calculator_view.py" line="271" />
    <source>Loss you accept</source>
    <translation>可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="259" />
+   <location filename="../desktop/calculator_view.py" line="286" />
    <source>Funding rate per interval, in % (positive: longs pay)</source>
    <translation>每期资金费率，单位 %（正值：多头支付）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="259" />
+   <location filename="../desktop/calculator_view.py" line="286" />
    <source>funding rate</source>
    <translation>资金费率</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="262" />
+   <location filename="../desktop/calculator_view.py" line="289" />
    <source>How long you hold, in hours</source>
    <translation>持仓时长，单位小时</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="262" />
+   <location filename="../desktop/calculator_view.py" line="289" />
    <source>holding time</source>
    <translation>持仓时长</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="264" />
+   <location filename="../desktop/calculator_view.py" line="291" />
    <source>Position</source>
    <translation>仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="265" />
+   <location filename="../desktop/calculator_view.py" line="292" />
    <source>Rate % / interval</source>
    <translation>费率 % / 期</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="266" />
+   <location filename="../desktop/calculator_view.py" line="293" />
    <source>Hold (hours)</source>
    <translation>持仓（小时）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="274" />
+   <location filename="../desktop/calculator_view.py" line="301" />
    <source>holding time (hours)</source>
    <translation>持仓时长（小时）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="275" />
+   <location filename="../desktop/calculator_view.py" line="302" />
    <source>liquidation price</source>
    <translation>强平价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="510" />
+   <location filename="../desktop/calculator_view.py" line="547" />
    <source>Bybit's order cost: initial margin + fee to open + fee to close at the bankruptcy price, within the tier that allows the leverage.</source>
    <translation>Bybit 委托成本：起始保证金 + 开仓手续费 + 按破产价计的平仓手续费，限于允许该杠杆的档位内。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="515" />
+   <location filename="../desktop/calculator_view.py" line="552" />
    <source>Bitget's maximum open: available / (price × (1 / leverage + fee rate) + open loss per unit), within the tier that allows the leverage. Its freeze markups are not published (taken as 0): Bitget's own figure can be a little lower.</source>
    <translation>Bitget 最大可开：可用余额 / (价格 × (1 / 杠杆 + 手续费率) + 每单位开仓损失)，限于允许该杠杆的档位内。其冻结上浮比例未公布（按 0 计）：Bitget 自己的数字可能略低。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="559" />
+   <location filename="../desktop/calculator_view.py" line="596" />
    <source>&lt;span style='color:#707070'&gt;Cross counts what the account loses, so a position that takes the pool down with it costs the whole pool.&lt;/span&gt;</source>
    <translation>&lt;span style='color:#707070'&gt;全仓计算的是账户的亏损，所以一个会拖垮资金池的仓位，代价就是整个资金池。&lt;/span&gt;</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="605" />
+   <location filename="../desktop/calculator_view.py" line="643" />
    <source> Its isolated margin is used up: liquidated.</source>
    <translation> 其逐仓保证金已耗尽：被强平。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="336" />
+   <location filename="../desktop/calculator_view.py" line="152" />
+   <source>contracts</source>
+   <translation>张</translation>
+  </message>
+  <message>
+   <location filename="../desktop/calculator_view.py" line="364" />
    <source>mark</source>
    <translation>标记价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="341" />
+   <location filename="../desktop/calculator_view.py" line="372" />
    <source>type it</source>
    <translation>请输入</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="481" />
+   <location filename="../desktop/calculator_view.py" line="518" />
    <source>margin set</source>
    <translation>设定的保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="483" />
+   <location filename="../desktop/calculator_view.py" line="520" />
    <source>the tier's maximum notional at this leverage</source>
    <translation>该杠杆下档位的最大名义价值</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="533" />
+   <location filename="../desktop/calculator_view.py" line="570" />
    <source>n/a</source>
    <translation>无</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="535" />
+   <location filename="../desktop/calculator_view.py" line="572" />
    <source> — liquidated before the stop: the loss is the margin</source>
    <translation> — 在止损前已被强平：亏损即为保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="103" />
+   <location filename="../desktop/calculator_view.py" line="108" />
    <source>Symbol</source>
    <translation>合约</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="103" />
+   <location filename="../desktop/calculator_view.py" line="108" />
    <source>Side</source>
    <translation>方向</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="104" />
+   <location filename="../desktop/calculator_view.py" line="109" />
    <source>Leverage ×</source>
    <translation>杠杆 ×</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="104" />
+   <location filename="../desktop/calculator_view.py" line="109" />
    <source>Pr&amp;ice</source>
    <translation>价格(&amp;I)</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="105" />
+   <location filename="../desktop/calculator_view.py" line="110" />
    <source>MMR %</source>
    <translation>维持保证金率 %</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="138" />
+   <location filename="../desktop/calculator_view.py" line="163" />
    <source>e.g. {value}</source>
    <translation>例如 {value}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="294" />
+   <location filename="../desktop/calculator_view.py" line="321" />
    <source>A new position</source>
    <translation>新仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="426" />
+   <location filename="../desktop/calculator_view.py" line="463" />
    <source>Break-even after fees: &lt;b&gt;{price}&lt;/b&gt;</source>
    <translation>扣费后保本价：&lt;b&gt;{price}&lt;/b&gt;</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="525" />
+   <location filename="../desktop/calculator_view.py" line="562" />
    <source>Hyperliquid publishes no max-open formula; this is {rest}</source>
    <translation>Hyperliquid 未公布最大可开公式；此处用的是{rest}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="573" />
+   <location filename="../desktop/calculator_view.py" line="611" />
    <source>liquidation price ({currency})</source>
    <translation>强平价格（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="584" />
+   <location filename="../desktop/calculator_view.py" line="622" />
    <source>Over {hours} h ({n} payments, one every {every} h, at {rate} each) it pays {amount}.</source>
    <translation>{hours} 小时内（共 {n} 次，每 {every} 小时一次，每次 {rate}）支付 {amount}。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="589" />
+   <location filename="../desktop/calculator_view.py" line="627" />
    <source>Over {hours} h ({n} payments, one every {every} h, at {rate} each) it receives {amount}.</source>
    <translation>{hours} 小时内（共 {n} 次，每 {every} 小时一次，每次 {rate}）收取 {amount}。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="600" />
+   <location filename="../desktop/calculator_view.py" line="638" />
    <source>Liquidation after: held isolated {isolated}, held cross {cross}.</source>
    <translation>之后的强平价格：逐仓持有 {isolated}，全仓持有 {cross}。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="336" />
+   <location filename="../desktop/calculator_view.py" line="364" />
    <source>mark {price}</source>
    <translation>标记价格 {price}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="343" />
+   <location filename="../desktop/calculator_view.py" line="374" />
    <source>{amount} (the account's)</source>
    <translation>{amount}（账户设定）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="401" />
+   <location filename="../desktop/calculator_view.py" line="438" />
    <source>Initial margin {amount} (contracts × size / price / leverage)</source>
    <translation>初始保证金 {amount}（张数 × 面值 / 价格 / 杠杆）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="403" />
+   <location filename="../desktop/calculator_view.py" line="440" />
    <source>Initial margin {amount} (quantity × price / leverage)</source>
    <translation>初始保证金 {amount}（数量 × 价格 / 杠杆）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="409" />
+   <location filename="../desktop/calculator_view.py" line="446" />
    <source>At {price}: &lt;b&gt;PnL {pnl}&lt;/b&gt;, ROE {roe} before fees</source>
    <translation>在 {price}：&lt;b&gt;盈亏 {pnl}&lt;/b&gt;，收益率 {roe}（未扣费）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="414" />
+   <location filename="../desktop/calculator_view.py" line="451" />
    <source>Fees at {rate} taker: {open} to open + {close} to close → &lt;b&gt;PnL {pnl}&lt;/b&gt;, ROE {roe} after fees</source>
    <translation>吃单费率 {rate}：开仓 {open} + 平仓 {close} → &lt;b&gt;盈亏 {pnl}&lt;/b&gt;，收益率 {roe}（扣费后）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="432" />
+   <location filename="../desktop/calculator_view.py" line="469" />
    <source>Exit for ROE {roe}: &lt;b&gt;{price}&lt;/b&gt; (before fees)</source>
    <translation>收益率 {roe} 的平仓价：&lt;b&gt;{price}&lt;/b&gt;（未扣费）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="439" />
+   <location filename="../desktop/calculator_view.py" line="476" />
    <source>Exit for PnL {pnl}: &lt;b&gt;{price}&lt;/b&gt; (before fees)</source>
    <translation>盈亏 {pnl} 的平仓价：&lt;b&gt;{price}&lt;/b&gt;（未扣费）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="485" />
+   <location filename="../desktop/calculator_view.py" line="522" />
    <source>the {source} ({amount})</source>
    <translation>{source}（{amount}）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="490" />
+   <location filename="../desktop/calculator_view.py" line="527" />
    <source>&lt;b&gt;{mode}&lt;/b&gt;: {quantity} — notional {notional}, margin {margin}, open loss {loss}, fees {fees}; limited by {why}</source>
    <translation>&lt;b&gt;{mode}&lt;/b&gt;：{quantity} — 名义价值 {notional}，保证金 {margin}，开仓损失 {loss}，手续费 {fees}；受限于{why}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="540" />
+   <location filename="../desktop/calculator_view.py" line="577" />
    <source>&lt;b&gt;{mode}&lt;/b&gt;: largest size {quantity}, loses {loss} at the stop (fees included){note}; highest leverage {leverage}</source>
    <translation>&lt;b&gt;{mode}&lt;/b&gt;：最大仓位 {quantity}，在止损价亏损 {loss}（含手续费）{note}；最高杠杆 {leverage}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="554" />
+   <location filename="../desktop/calculator_view.py" line="591" />
    <source>Isolated margin that puts the liquidation at the stop: &lt;b&gt;{amount}&lt;/b&gt;</source>
    <translation>使强平价正好落在止损价的逐仓保证金：&lt;b&gt;{amount}&lt;/b&gt;</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="279" />
+   <location filename="../desktop/calculator_view.py" line="306" />
    <source>held {mode}</source>
    <translation>{mode}持有</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="468" />
+   <location filename="../desktop/calculator_view.py" line="505" />
    <source>Fill {n}: {note}</source>
    <translation>第 {n} 笔成交：{note}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="295" />
+   <location filename="../desktop/calculator_view.py" line="322" />
    <source>Add to {position}</source>
    <translation>加到 {position}</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="187" />
+   <location filename="../desktop/comparison_panel.py" line="191" />
    <source>iso</source>
    <translation>逐仓</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="187" />
+   <location filename="../desktop/comparison_panel.py" line="191" />
    <source>cross</source>
    <translation>全仓</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="235" />
+   <location filename="../desktop/comparison_panel.py" line="239" />
    <source>⚠ … and {n} more: hold the pointer here to read them</source>
    <translation>⚠ … 另有 {n} 条:将指针停在此处即可阅读全部</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="319" />
+   <location filename="../desktop/comparison_panel.py" line="323" />
    <source>{n} symbols moved</source>
    <translation>{n} 个合约已移动</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="207" />
+   <location filename="../desktop/comparison_panel.py" line="211" />
    <source>&lt;b&gt;Max loss if wrong: {loss} {currency}&lt;/b&gt;&lt;br&gt;Equity now {equity} {currency} · margin put in {margin} {currency} · margin ratio {ratio}</source>
    <translation>&lt;b&gt;判断错误时的最大亏损：{loss} {currency}&lt;/b&gt;&lt;br&gt;当前权益 {equity} {currency} · 投入保证金 {margin} {currency} · 保证金率 {ratio}</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="294" />
+   <location filename="../desktop/comparison_panel.py" line="298" />
    <source>at the what-if: {prices}</source>
    <translation>假设价格下：{prices}</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="223" />
+   <location filename="../desktop/comparison_panel.py" line="227" />
    <source>In USD: equity now {equity} · max loss if wrong {loss} (fewer coins, each worth less)</source>
    <translation>折合美元：当前权益 {equity} · 判断错误时的最大亏损 {loss}（币更少，每个币也更不值钱）</translation>
   </message>
@@ -859,57 +864,57 @@
    <translation>假设(&amp;I)：</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="307" />
+   <location filename="../desktop/equity_plot.py" line="312" />
    <source>Drag: each variant's equity and liquidations at this price</source>
    <translation>拖动：各方案在此价格下的权益和强平</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="335" />
+   <location filename="../desktop/equity_plot.py" line="340" />
    <source>e.g. ETH -10%, SOL 150</source>
    <translation>例如 ETH -10%, SOL 150</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="337" />
+   <location filename="../desktop/equity_plot.py" line="342" />
    <source>Move other symbols too, each its own way: a % from its mark or a price, e.g. 'ETH -10%, SOL 150' (ALL -20% moves every symbol). Enter applies it; the line sets the symbol on the plot's axis. Empty: the other symbols stay at their marks.</source>
    <translation>让其他合约也各自移动：相对标记价格的 % 或一个价格，例如 'ETH -10%, SOL 150'（ALL -20% 移动所有合约）。回车生效；图中的线设定横轴上的合约。留空：其他合约保持标记价格。</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="345" />
+   <location filename="../desktop/equity_plot.py" line="350" />
    <source>Other sym&amp;bols:</source>
    <translation>其他合约(&amp;B)：</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="354" />
+   <location filename="../desktop/equity_plot.py" line="359" />
    <source>The figures in the cards above: at today's marks, or as if the market stood at the what-if prices (liquidation prices, distances and ratios from there)</source>
    <translation>上方卡片中的数字：按今日标记价格，或假设市场处于假设价格（强平价格、距离和保证金率从那里算起）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="362" />
+   <location filename="../desktop/equity_plot.py" line="367" />
    <source>&amp;Cards show figures</source>
    <translation>卡片显示(&amp;C)</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="369" />
+   <location filename="../desktop/equity_plot.py" line="374" />
    <source>in USD, beside the same on USDT (grey dashes)</source>
    <translation>以美元计，并列 U 本位同样仓位（灰色虚线）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="370" />
+   <location filename="../desktop/equity_plot.py" line="375" />
    <source>in the coin</source>
    <translation>以币计</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="372" />
+   <location filename="../desktop/equity_plot.py" line="377" />
    <source>A coin-margined account's equity in USD at each price, or in the coin. In USD a long loses twice as the price falls: fewer coins, each worth less. The grey dashed curve is the same trades USDT-margined.</source>
    <translation>币本位账户在各价格下以美元或以币计的权益。以美元计时，多单在价格下跌时双重亏损：币更少，每个币也更不值钱。灰色虚线是同样的交易以 U 本位（USDT 保证金）持有。</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="379" />
+   <location filename="../desktop/equity_plot.py" line="384" />
    <source>&amp;Equity</source>
    <translation>权益(&amp;E)</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="430" />
+   <location filename="../desktop/equity_plot.py" line="435" />
    <source>Move of every symbol (%)</source>
    <translation>所有合约的变动 (%)</translation>
   </message>
@@ -924,37 +929,37 @@
    <translation>权益对应：</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="302" />
+   <location filename="../desktop/equity_plot.py" line="307" />
    <source>what if</source>
    <translation>假设</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="352" />
+   <location filename="../desktop/equity_plot.py" line="357" />
    <source>at today's marks</source>
    <translation>按今日标记价格</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="352" />
+   <location filename="../desktop/equity_plot.py" line="357" />
    <source>at the what-if</source>
    <translation>按假设价格</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="460" />
+   <location filename="../desktop/equity_plot.py" line="465" />
    <source>Add a position to see the equity curves.</source>
    <translation>添加一个仓位以查看权益曲线。</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="549" />
+   <location filename="../desktop/equity_plot.py" line="559" />
    <source>{ids} past liquidation already ({variants})</source>
    <translation>{ids} 已越过强平（{variants}）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="551" />
+   <location filename="../desktop/equity_plot.py" line="561" />
    <source>{ids} liquidated ({variants}) at {where}</source>
    <translation>{ids} 被强平（{variants}），位置 {where}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="576" />
+   <location filename="../desktop/equity_plot.py" line="586" />
    <source>Liquidation lines: </source>
    <translation>强平线：</translation>
   </message>
@@ -969,37 +974,37 @@
    <translation> — 已越过强平：{ids}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="432" />
+   <location filename="../desktop/equity_plot.py" line="437" />
    <source>{symbol} price ({currency})</source>
    <translation>{symbol} 价格（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="443" />
+   <location filename="../desktop/equity_plot.py" line="448" />
    <source>Account equity ({currency})</source>
    <translation>账户权益（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="516" />
+   <location filename="../desktop/equity_plot.py" line="521" />
    <source>start equity {amount}</source>
    <translation>初始权益 {amount}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="559" />
+   <location filename="../desktop/equity_plot.py" line="569" />
    <source>{ids} ({variants})</source>
    <translation>{ids}（{variants}）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="564" />
+   <location filename="../desktop/equity_plot.py" line="574" />
    <source>{variants}: {ids} already past liquidation at today's marks, lost at any price on this axis</source>
    <translation>{variants}：{ids} 按今天的标记价已越过强平，此轴上任何价格都已亏掉</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="569" />
+   <location filename="../desktop/equity_plot.py" line="579" />
    <source>{variants}: {ids} liquidated when the move reaches {where}</source>
    <translation>{variants}：价格移动到 {where} 时 {ids} 被强平</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="757" />
+   <location filename="../desktop/equity_plot.py" line="767" />
    <source>what if {where}</source>
    <translation>假设 {where}</translation>
   </message>
@@ -1014,27 +1019,27 @@
    <translation>{variant}，已越过强平：{ids}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="523" />
+   <location filename="../desktop/equity_plot.py" line="533" />
    <source>max acceptable loss {limit}: equity {equity}</source>
    <translation>最大可接受亏损 {limit}：权益 {equity}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="574" />
+   <location filename="../desktop/equity_plot.py" line="584" />
    <source>… and {n} more, farther from the marks</source>
    <translation>… 另有 {n} 条，离标记价格更远</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="580" />
+   <location filename="../desktop/equity_plot.py" line="590" />
    <source>The numbered liquidation lines on the plot, nearest first:</source>
    <translation>图上编号的强平线，由近及远：</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="738" />
+   <location filename="../desktop/equity_plot.py" line="748" />
    <source>{problem}; nothing moved</source>
    <translation>{problem}；未移动</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="411" />
+   <location filename="../desktop/equity_plot.py" line="416" />
    <source>{problems}; the moves shown are the last valid ones</source>
    <translation>{problems}；显示的是上一次有效的移动</translation>
   </message>
@@ -1169,17 +1174,17 @@
    <translation>PNG 图片 (*.png)</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="357" />
+   <location filename="../desktop/file_actions.py" line="359" />
    <source>Export plot picture</source>
    <translation>导出图表图片</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="367" />
+   <location filename="../desktop/file_actions.py" line="369" />
    <source>Export comparison</source>
    <translation>导出对比</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="367" />
+   <location filename="../desktop/file_actions.py" line="369" />
    <source>CSV (*.csv)</source>
    <translation>CSV (*.csv)</translation>
   </message>
@@ -1259,7 +1264,7 @@
    <translation>钱包：未给出钱包余额</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="399" />
+   <location filename="../desktop/file_actions.py" line="403" />
    <source>Save failed</source>
    <translation>保存失败</translation>
   </message>
@@ -1289,7 +1294,12 @@
    <translation>已从 {file} 导入 {n} 个仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="386" />
+   <location filename="../desktop/file_actions.py" line="378" />
+   <source>Comparison saved to {file}</source>
+   <translation>对比已保存到 {file}</translation>
+  </message>
+  <message>
+   <location filename="../desktop/file_actions.py" line="390" />
    <source>Comparison copied: {n} rows, tab-separated, ready to paste</source>
    <translation>对比已复制：{n} 行，制表符分隔，可直接粘贴</translation>
   </message>
@@ -1304,7 +1314,12 @@
    <translation>{file}：无法写入</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="363" />
+   <location filename="../desktop/file_actions.py" line="353" />
+   <source>Picture saved to {file}</source>
+   <translation>图片已保存到 {file}</translation>
+  </message>
+  <message>
+   <location filename="../desktop/file_actions.py" line="365" />
    <source>Plot saved to {file}</source>
    <translation>图表已保存到 {file}</translation>
   </message>
@@ -1705,112 +1720,117 @@ Keep it?</source>
    <translation>K 线：{problem}</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="40" />
+   <location filename="../desktop/planner.py" line="41" />
    <source>Size</source>
    <translation>仓位大小</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="42" />
+   <location filename="../desktop/planner.py" line="43" />
    <source>Leverage</source>
    <translation>杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="244" />
+   <location filename="../desktop/planner.py" line="265" />
    <source>Funding rate (%)</source>
    <translation>资金费率 (%)</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="245" />
+   <location filename="../desktop/planner.py" line="266" />
    <source>Holding time (hours)</source>
    <translation>持仓时长（小时）</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="303" />
+   <location filename="../desktop/planner.py" line="324" />
    <source>Fills</source>
    <translation>成交</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="376" />
+   <location filename="../desktop/planner.py" line="397" />
    <source> and </source>
    <translation> 和 </translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="136" />
+   <location filename="../desktop/planner.py" line="122" />
+   <source>{rate} (the book's)</source>
+   <translation>{rate}（账户现有）</translation>
+  </message>
+  <message>
+   <location filename="../desktop/planner.py" line="155" />
    <source>Symbol: type one, e.g. BTCUSDT</source>
    <translation>合约：请输入，例如 BTCUSDT</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="139" />
+   <location filename="../desktop/planner.py" line="158" />
    <source>Leverage: must be between 1 and 1,000</source>
    <translation>杠杆：必须在 1 到 1,000 之间</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="151" />
+   <location filename="../desktop/planner.py" line="170" />
    <source>MMR override (%)</source>
    <translation>维持保证金率覆盖值 (%)</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="178" />
+   <location filename="../desktop/planner.py" line="199" />
    <source>Exit price</source>
    <translation>平仓价格</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="179" />
+   <location filename="../desktop/planner.py" line="200" />
    <source>Target ROE (%)</source>
    <translation>目标收益率 (%)</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="248" />
+   <location filename="../desktop/planner.py" line="269" />
    <source>Position: add a position to the account first</source>
    <translation>仓位：请先在账户中添加仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="145" />
+   <location filename="../desktop/planner.py" line="164" />
    <source>Price: type the order price (the account holds no position in it)</source>
    <translation>价格：请输入订单价格（账户中没有该合约的仓位）</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="233" />
+   <location filename="../desktop/planner.py" line="254" />
    <source>Loss you accept: type it (the account sets no max acceptable loss)</source>
    <translation>可接受亏损：请输入（账户未设定最大可接受亏损）</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="288" />
+   <location filename="../desktop/planner.py" line="309" />
    <source>Fills: at most {most} (you typed {typed})</source>
    <translation>成交：最多 {most} 笔（你输入了 {typed} 笔）</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="298" />
+   <location filename="../desktop/planner.py" line="319" />
    <source>Fill {n} quantity</source>
    <translation>第 {n} 笔成交 数量</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="299" />
+   <location filename="../desktop/planner.py" line="320" />
    <source>Fill {n} price</source>
    <translation>第 {n} 笔成交 价格</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="155" />
+   <location filename="../desktop/planner.py" line="174" />
    <source>MMR override (%): must be between 0 and 100</source>
    <translation>维持保证金率覆盖值 (%)：必须在 0 到 100 之间</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="296" />
+   <location filename="../desktop/planner.py" line="317" />
    <source>Fill {n}: write quantity @ price, e.g. 0.5 @ 60000</source>
    <translation>第 {n} 笔成交：请写成 数量 @ 价格，例如 0.5 @ 60000</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="339" />
+   <location filename="../desktop/planner.py" line="360" />
    <source>past the liquidation of {id} as it stands ({modes}): the position would be gone before this fills</source>
    <translation>越过了 {id} 当前的强平价格（{modes}）：这笔成交之前仓位已被强平</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="355" />
+   <location filename="../desktop/planner.py" line="376" />
    <source>margin more than the account has left ({modes})</source>
    <translation>所需保证金超过账户剩余（{modes}）</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="348" />
+   <location filename="../desktop/planner.py" line="369" />
    <source>past the liquidation after fill {n} ({where}): the position would be gone before this fills</source>
    <translation>越过了第 {n} 笔成交后的强平价格（{where}）：这笔成交之前仓位已被强平</translation>
   </message>
@@ -2340,32 +2360,32 @@ Keep it?</source>
    <translation>订单价格</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="126" />
+   <location filename="../desktop/pretrade_view.py" line="129" />
    <source>order mmr</source>
    <translation>订单维持保证金率</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="129" />
+   <location filename="../desktop/pretrade_view.py" line="132" />
    <source>the account's</source>
    <translation>账户设定</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="130" />
+   <location filename="../desktop/pretrade_view.py" line="133" />
    <source>The most you accept to lose if you are wrong</source>
    <translation>判断错误时你愿意承受的最大亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="131" />
+   <location filename="../desktop/pretrade_view.py" line="134" />
    <source>acceptable loss</source>
    <translation>可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="142" />
+   <location filename="../desktop/pretrade_view.py" line="145" />
    <source>order problems</source>
    <translation>订单 问题</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="230" />
+   <location filename="../desktop/pretrade_view.py" line="233" />
    <source>quantity</source>
    <translation>数量</translation>
   </message>
@@ -2375,67 +2395,67 @@ Keep it?</source>
    <translation>保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="135" />
+   <location filename="../desktop/pretrade_view.py" line="138" />
    <source>as</source>
    <translation>按</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="157" />
+   <location filename="../desktop/pretrade_view.py" line="160" />
    <source>Open it isolated</source>
    <translation>以逐仓开仓</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="157" />
+   <location filename="../desktop/pretrade_view.py" line="160" />
    <source>Open it cross</source>
    <translation>以全仓开仓</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="175" />
+   <location filename="../desktop/pretrade_view.py" line="178" />
    <source>Put that size in the Size field</source>
    <translation>把这个仓位大小填入“仓位大小”栏</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="288" />
+   <location filename="../desktop/pretrade_view.py" line="294" />
    <source>Recommendation: open it ISOLATED</source>
    <translation>建议：以逐仓开仓</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="290" />
+   <location filename="../desktop/pretrade_view.py" line="296" />
    <source>Recommendation: open it CROSS</source>
    <translation>建议：以全仓开仓</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="300" />
+   <location filename="../desktop/pretrade_view.py" line="306" />
    <source>&lt;i&gt;The rules disagree; the first one below decides.&lt;/i&gt;</source>
    <translation>&lt;i&gt;各规则意见不一；以下面第一条为准。&lt;/i&gt;</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="232" />
+   <location filename="../desktop/pretrade_view.py" line="235" />
    <source>contracts ({size} USD)</source>
    <translation>张合约（每张 {size} USD）</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="311" />
+   <location filename="../desktop/pretrade_view.py" line="317" />
    <source>yes</source>
    <translation>是</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="311" />
+   <location filename="../desktop/pretrade_view.py" line="317" />
    <source>NO</source>
    <translation>否</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="358" />
+   <location filename="../desktop/pretrade_view.py" line="364" />
    <source>Opened as {mode}: Ctrl+Z undoes it.</source>
    <translation>已以{mode}开仓：Ctrl+Z 撤销。</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="174" />
+   <location filename="../desktop/pretrade_view.py" line="177" />
    <source>Use the largest size within it ({mode})</source>
    <translation>使用可接受范围内的最大仓位（{mode}）</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="185" />
+   <location filename="../desktop/pretrade_view.py" line="188" />
    <source>Add this position to the scenario as {mode} (Ctrl+Z undoes it)</source>
    <translation>把这个仓位以{mode}加入方案（Ctrl+Z 撤销）</translation>
   </message>
@@ -2530,7 +2550,7 @@ Keep it?</source>
    <translation>时间（分钟）</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="139" />
+   <location filename="../desktop/replay_view.py" line="137" />
    <source>Scrub through the path</source>
    <translation>拖动浏览路径</translation>
   </message>
@@ -2545,12 +2565,12 @@ Keep it?</source>
    <translation>速度</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="234" />
+   <location filename="../desktop/replay_view.py" line="232" />
    <source>Add a position, then pick a path to replay.</source>
    <translation>添加一个仓位，然后选择要回放的路径。</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="345" />
+   <location filename="../desktop/replay_view.py" line="343" />
    <source>&amp;Pause</source>
    <translation>暂停(&amp;P)</translation>
   </message>
@@ -2560,52 +2580,52 @@ Keep it?</source>
    <translation>{shape}（默认 {depth}）</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="178" />
+   <location filename="../desktop/replay_view.py" line="176" />
    <source>Candles (timestamp, open, high, low, close)</source>
    <translation>K 线（时间戳、开、高、低、收）</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="258" />
+   <location filename="../desktop/replay_view.py" line="256" />
    <source>Equity ({currency})</source>
    <translation>权益（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="270" />
+   <location filename="../desktop/replay_view.py" line="268" />
    <source>Lowest so far, wicks in: {figures} {currency}</source>
    <translation>迄今最低（含影线）：{figures} {currency}</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="279" />
+   <location filename="../desktop/replay_view.py" line="277" />
    <source>The lowest equity so far, wicks included (the thin lines): {figures} {currency}</source>
    <translation>迄今最低权益，含影线（细线所示）：{figures} {currency}</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="287" />
+   <location filename="../desktop/replay_view.py" line="285" />
    <source>Candle {n} of {total} ({minutes} min): {figures}</source>
    <translation>第 {n} / {total} 根 K 线（{minutes} 分钟）：{figures}</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="317" />
+   <location filename="../desktop/replay_view.py" line="315" />
    <source>✕ … and {n} earlier: hold the pointer here to read them</source>
    <translation>✕ … 之前另有 {n} 条:将指针停在此处即可阅读全部</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="325" />
+   <location filename="../desktop/replay_view.py" line="323" />
    <source>… and {n} more</source>
    <translation>… 另有 {n} 条</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="300" />
+   <location filename="../desktop/replay_view.py" line="298" />
    <source>{variant}: {ids} past liquidation before the path starts, lost {amount}</source>
    <translation>{variant}：{ids} 在路径开始前已越过强平，亏损 {amount}</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="302" />
+   <location filename="../desktop/replay_view.py" line="300" />
    <source>{variant}: {ids} liquidated at {where} (gap), lost {amount}</source>
    <translation>{variant}：{ids} 在 {where} 被强平（跳空），亏损 {amount}</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="304" />
+   <location filename="../desktop/replay_view.py" line="302" />
    <source>{variant}: {ids} liquidated at {where}, lost {amount}</source>
    <translation>{variant}：{ids} 在 {where} 被强平，亏损 {amount}</translation>
   </message>
@@ -3355,82 +3375,82 @@ Keep it?</source>
    <translation>{where}.{name}：币本位合约的价格不能低于 {least}（合约按其倒数定价，倒数不能超过 {most}）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="365" />
+   <location filename="../engine/margin/planning.py" line="385" />
    <source>fill {n}: price and quantity must be numbers &gt; 0</source>
    <translation>第 {n} 笔成交：价格和数量必须是大于 0 的数字</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="752" />
+   <location filename="../engine/margin/planning.py" line="772" />
    <source>size from the loss and funding</source>
    <translation>按亏损定仓位和资金费率</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="370" />
+   <location filename="../engine/margin/planning.py" line="390" />
    <source>fills: type at least one fill (price and quantity)</source>
    <translation>成交：请至少输入一笔成交（价格和数量）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="372" />
+   <location filename="../engine/margin/planning.py" line="392" />
    <source>fills: at most {most} (a ladder, not a trade log)</source>
    <translation>成交：最多 {most} 笔（这是分批建仓计划，不是成交记录）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="712" />
+   <location filename="../engine/margin/planning.py" line="732" />
    <source>stop price: must be a number &gt; 0</source>
    <translation>止损价：必须是大于 0 的数字</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="720" />
+   <location filename="../engine/margin/planning.py" line="740" />
    <source>loss you accept: must be a number &gt; 0</source>
    <translation>可接受亏损：必须是大于 0 的数字</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="171" />
+   <location filename="../engine/margin/planning.py" line="191" />
    <source>contract: this account holds coin-margined contracts; the order must be one too</source>
    <translation>contract：此账户持有币本位合约；订单也必须是币本位合约</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="173" />
+   <location filename="../engine/margin/planning.py" line="193" />
    <source>contract: this account holds linear contracts; the order must be one too</source>
    <translation>contract：此账户持有 U 本位（线性）合约；订单也必须是线性合约</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="300" />
+   <location filename="../engine/margin/planning.py" line="320" />
    <source>Opened isolated, its margin {margin} is more than the {free} the wallet has free beside the isolated margins it holds</source>
    <translation>逐仓开仓时，其保证金 {margin} 超过了钱包在已有逐仓保证金之外的可用余额 {free}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="766" />
+   <location filename="../engine/margin/planning.py" line="786" />
    <source>funding rate: must be a fraction between -1 and 1 (0.0001 = 0.01 %)</source>
    <translation>资金费率：必须是 -1 到 1 之间的小数（0.0001 = 0.01 %）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="769" />
+   <location filename="../engine/margin/planning.py" line="789" />
    <source>holding time: must be between 0 and 10 years, in hours</source>
    <translation>持仓时长：必须在 0 到 10 年之间，以小时计</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="350" />
+   <location filename="../engine/margin/planning.py" line="370" />
    <source>position: no position '{id}' in the account</source>
    <translation>仓位：账户中没有仓位 '{id}'</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="586" />
+   <location filename="../engine/margin/planning.py" line="606" />
    <source>quantity step: too fine for this size (more than 10^12 steps)</source>
    <translation>数量步长：对这个仓位太细（超过 10^12 步）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="715" />
+   <location filename="../engine/margin/planning.py" line="735" />
    <source>stop price: must be below the entry for a long</source>
    <translation>止损价：做多时必须低于开仓价</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="717" />
+   <location filename="../engine/margin/planning.py" line="737" />
    <source>stop price: must be above the entry for a short</source>
    <translation>止损价：做空时必须高于开仓价</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="183" />
+   <location filename="../engine/margin/planning.py" line="203" />
    <source>symbol: letters, digits, _ . : / - only, at most 40</source>
    <translation>合约：只能用字母、数字、_ . : / -，最多 40 个字符</translation>
   </message>
@@ -3465,57 +3485,57 @@ Keep it?</source>
    <translation>原文逐仓的优点：方向不确定时给亏损封顶</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="466" />
+   <location filename="../engine/margin/precheck.py" line="468" />
    <source>No size would.</source>
    <translation>任何仓位大小都不行。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="239" />
+   <location filename="../engine/margin/precheck.py" line="241" />
    <source>With {symbol} at {price}, where the order fills, {ids} are past liquidation already: the move there closes them first.</source>
    <translation>{symbol} 到 {price}（该委托成交之处）时，{ids} 已越过强平价：走到那里会先把它们平掉。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="263" />
+   <location filename="../engine/margin/precheck.py" line="265" />
    <source>{leverage} is above the {allowed} {venue} allows for {symbol} at a notional of {notional}: the venue would refuse the order.</source>
    <translation>{leverage} 高于 {venue} 在名义价值 {notional} 时允许 {symbol} 使用的 {allowed}：交易所会拒绝该委托。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="449" />
+   <location filename="../engine/margin/precheck.py" line="451" />
    <source>{size} {mode}</source>
    <translation>{size}（{mode}）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="459" />
+   <location filename="../engine/margin/precheck.py" line="461" />
    <source>At most {sizes} would.</source>
    <translation>最多 {sizes} 才行。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="461" />
+   <location filename="../engine/margin/precheck.py" line="463" />
    <source>No size would: without it, a wrong {symbol} already costs the book {loss}.</source>
    <translation>任何仓位大小都不行：即使不开这笔，判断错误的 {symbol} 已让现有持仓亏损 {loss}。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="648" />
+   <location filename="../engine/margin/precheck.py" line="650" />
    <source> past {price}</source>
    <translation>越过 {price} 后</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="231" />
+   <location filename="../engine/margin/precheck.py" line="233" />
    <source>With {symbol} at {price}, where the order fills, {ids} is past liquidation already: the move there closes it first.</source>
    <translation>{symbol} 到 {price}（该委托成交之处）时，{ids} 已越过强平价：走到那里会先把它平掉。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="457" />
+   <location filename="../engine/margin/precheck.py" line="459" />
    <source>{first} and {second}</source>
    <translation>{first} 和 {second}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="598" />
+   <location filename="../engine/margin/precheck.py" line="600" />
    <source>no price</source>
    <translation>没有价格</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="600" />
+   <location filename="../engine/margin/precheck.py" line="602" />
    <source>{distance} away</source>
    <translation>相距 {distance}</translation>
   </message>
@@ -3525,57 +3545,57 @@ Keep it?</source>
    <translation>仓位大小：必须是大于 0 的数字</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="486" />
+   <location filename="../engine/margin/precheck.py" line="488" />
    <source> and closes {ids}</source>
    <translation>，并连带平仓 {ids}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="504" />
+   <location filename="../engine/margin/precheck.py" line="506" />
    <source>Neither mode keeps a wrong {symbol} within the {accept} you accept (isolated {isolated}, cross {cross}).</source>
    <translation>两种模式都不能把判断错误的 {symbol} 控制在你能接受的 {accept} 以内（逐仓 {isolated}，全仓 {cross}）。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="543" />
+   <location filename="../engine/margin/precheck.py" line="545" />
    <source> ({ids} is isolated now: they carry each other only if both are cross)</source>
    <translation>（{ids} 目前是逐仓：只有两边都是全仓才能互相支撑）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="548" />
+   <location filename="../engine/margin/precheck.py" line="550" />
    <source> ({ids} are isolated now: they carry each other only if both are cross)</source>
    <translation>（{ids} 目前是逐仓：只有两边都是全仓才能互相支撑）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="557" />
+   <location filename="../engine/margin/precheck.py" line="559" />
    <source>It offsets {ids} ({side} {symbol}): in cross the two carry each other, so a swing against one side does not liquidate it alone{note}.</source>
    <translation>它对冲了 {ids}（{side} {symbol}）：在全仓中两者互相支撑，单边不利的波动不会单独强平它{note}。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="572" />
+   <location filename="../engine/margin/precheck.py" line="574" />
    <source>At {leverage} a brief wick can liquidate it; isolated keeps that from reaching your other positions.</source>
    <translation>在 {leverage} 下，一次短暂的插针就可能强平它；逐仓可以防止波及你的其他仓位。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="585" />
+   <location filename="../engine/margin/precheck.py" line="587" />
    <source>A small bet ({margin}, {share} of the wallet): isolated makes its worst case exactly that margin.</source>
    <translation>小额下注（{margin}，占钱包 {share}）：逐仓让它的最坏情况正好是这笔保证金。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="606" />
+   <location filename="../engine/margin/precheck.py" line="608" />
    <source>At {leverage} with the cross liquidation {where}, the account's buffer carries it: cross uses your margin efficiently.</source>
    <translation>在 {leverage} 下，全仓强平{where}，账户的缓冲足以支撑：全仓更有效地利用你的保证金。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="619" />
+   <location filename="../engine/margin/precheck.py" line="621" />
    <source>No rule decides it; isolated keeps the loss to its margin, the safer default when you are unsure.</source>
    <translation>没有规则能决定；逐仓把亏损限制在保证金之内，在你拿不准时是更安全的默认选择。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="491" />
+   <location filename="../engine/margin/precheck.py" line="493" />
    <source>If {symbol} goes against it{where}, cross can lose {loss}{closes}: more than the {accept} you accept. Isolated stops at {isolated}.</source>
    <translation>若 {symbol} 走势与它相反{where}，全仓可能亏损 {loss}{closes}：超过你能接受的 {accept}。逐仓止于 {isolated}。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="524" />
+   <location filename="../engine/margin/precheck.py" line="526" />
    <source>Cross keeps a wrong {symbol} within the {accept} you accept; isolated would lose {loss}.</source>
    <translation>全仓能把判断错误的 {symbol} 控制在你能接受的 {accept} 以内；逐仓会亏损 {loss}。</translation>
   </message>

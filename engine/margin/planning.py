@@ -40,7 +40,7 @@ from marginlab.engine.margin.models import (
     isolated_margin_total,
 )
 from marginlab.engine.margin.pools import make_leg
-from marginlab.engine.margin.rules import missing_table_problem, schedule_for
+from marginlab.engine.margin.rules import has_table, missing_table_problem, schedule_for
 from marginlab.engine.text.numbers import money_text
 from marginlab.engine.text.said import say
 
@@ -155,6 +155,26 @@ def account_contract_size(scenario: Scenario, symbol: str) -> float | None:
         return None
     held = [p for p in scenario.positions if p.symbol == symbol] or list(scenario.positions)
     return held[0].contract_size
+
+
+def book_mmr(scenario: Scenario, symbol: str) -> float | None:
+    """The maintenance rate an order in ``symbol`` takes when none is typed and no tier table
+    covers it: the MMR override the account's own positions in the symbol share (each with no
+    fixed amount), as the venue holds one rate for a symbol. None where a table covers it
+    (its tiers decide, not a position's override), or where the positions hold none, differ,
+    or add an amount. A generic-rules book states an MMR on every position; the order asked
+    for it again, in red, before anything was typed."""
+    if has_table(scenario.rules, symbol):
+        return None
+    rates = {
+        (p.maintenance_rate, p.maintenance_amount or 0.0)
+        for p in scenario.positions
+        if p.symbol == symbol
+    }
+    if len(rates) != 1:
+        return None
+    ((rate, amount),) = rates
+    return rate if amount == 0.0 else None
 
 
 def ticket_problems(scenario: Scenario, ticket: Ticket, coin_margined: bool = False) -> list[str]:

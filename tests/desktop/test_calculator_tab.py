@@ -176,16 +176,22 @@ def test_pnl_roe_and_target_prices(qtbot, window: MainWindow) -> None:
     # fees at 0.05 %: 12.50 to open, 13.75 to close.
     assert "Initial margin 2,500.00 USDT" in text
     assert "<b>PnL +2,500.00 USDT</b>, ROE +100.00 % before fees" in text
-    assert "12.50 to open + 13.75 to close → <b>PnL +2,473.75 USDT</b>" in text
+    assert "12.50 USDT to open + 13.75 USDT to close → <b>PnL +2,473.75 USDT</b>" in text
+    assert "At 55,000.00 USDT:" in text  # every figure with its unit
+    assert f"Break-even after fees: <b>{price_text(50_000 * 1.0005 / 0.9995)} USDT</b>" in text
+    form = calc.quantity.parentWidget().layout()
+    captions = [form.labelForField(f).text() for f in (calc.quantity, calc.exit_price,
+                                                       calc.target_pnl)]  # fmt: skip
+    assert captions == ["Quantity (BTC)", "E&xit price (USDT)", "Target PnL (USDT)"]
     _type(qtbot, calc.target_roe, "50")
     _type(qtbot, calc.target_pnl, "1000")
     text = calc.exit_text.text()
     # Binance FAQ: long target = entry × (ROE / L + 1) = 52,500; PnL 1,000 on 0.5: 52,000.
-    assert "Exit for ROE +50.00 %: <b>52,500.00</b>" in text
-    assert "Exit for PnL +1,000.00 USDT: <b>52,000.00</b>" in text
+    assert "Exit for ROE +50.00 %: <b>52,500.00 USDT</b>" in text
+    assert "Exit for PnL +1,000.00 USDT: <b>52,000.00 USDT</b>" in text
     calc.side.setCurrentIndex(1)  # short: entry × (1 − ROE / L)
     _settle(qtbot, calc)
-    assert "Exit for ROE +50.00 %: <b>47,500.00</b>" in calc.exit_text.text()
+    assert "Exit for ROE +50.00 %: <b>47,500.00 USDT</b>" in calc.exit_text.text()
 
 
 def test_ctrl_k_opens_the_calculator(qtbot, window: MainWindow) -> None:
@@ -341,3 +347,17 @@ def test_the_funding_plot_keeps_its_key_off_the_data(qtbot, window: MainWindow) 
     )
     for pen, curve in zip(key.pens(), calc.funding_curves.values(), strict=True):
         assert pen.color() == curve.opts["pen"].color()
+
+
+def test_filling_in_the_first_field_never_moves_the_next(qtbot, window: MainWindow) -> None:
+    """The line asking for the quantity hid once it was typed, and every field below moved up
+    under the pointer: a click meant for "Exit price" landed in "Target ROE"."""
+    calc = _calculator(qtbot, window)
+    calc.symbol.setEditText("BTCUSDT")
+    _settle(qtbot, calc)
+    assert calc.problems.text() == "To see the figures, fill in: Quantity"
+    where = calc.exit_price.mapTo(window, calc.exit_price.rect().topLeft())
+    _type(qtbot, calc.quantity, "0.5")
+    assert calc.problems.text() == "" and "Initial margin" in calc.exit_text.text()
+    qtbot.wait(10)
+    assert calc.exit_price.mapTo(window, calc.exit_price.rect().topLeft()) == where

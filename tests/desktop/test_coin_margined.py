@@ -142,6 +142,10 @@ def test_the_calculator_prices_coin_pnl_and_says_what_it_cannot_yet(
     assert f"PnL {N * (1 / EP - 1 / 40_000):+,.8f} BTC" in text  # -0.10000000 BTC
     assert f"Initial margin {N / EP / 10:,.8f} BTC" in text
     assert price_text(EP / (1 - 0.5 / 10)) in text  # 52,631.58
+    assert "At 40,000.00 USD:" in text  # the price in dollars, the PnL in coins
+    form = calc.quantity.parentWidget().layout()
+    captions = [form.labelForField(f).text() for f in (calc.quantity, calc.target_pnl)]
+    assert captions == ["Quantity (contracts)", "Target PnL (BTC)"]
     calc.tabs.setCurrentIndex(2)
     calc.margin.setText("")
     calc.recompute()
@@ -185,3 +189,46 @@ def test_add_position_in_a_coin_book_adds_a_contract(qtbot, window: MainWindow) 
     figures = window.controller.result.report.variants["isolated"].positions[added.id]
     # Isolated at 10×: margin N/EP/10 coins, so its whole margin is what it can lose.
     assert figures.max_loss == pytest.approx(100 / EP / 10, rel=1e-9)
+
+
+def test_the_order_takes_the_book_s_mmr_and_asks_nothing_in_red(qtbot, window: MainWindow) -> None:
+    """Generic rules, C's MMR 0.5 % in the file: the Calculator opened with "MMR %: required
+    under rules 'generic'" in red before anything was typed. The field now stands for C's
+    rate, and the order's isolated liquidation is priced on it: at 50,000 and 10×,
+    EP (1 + MMR) / (1 + 1/L) (the coin PnL formula at the margin N / (EP · L))."""
+    load(qtbot, window)
+    window.views.setCurrentIndex(3)
+    calc = window.calculator
+    qtbot.waitUntil(calc.isVisible)
+    calc.symbol.setEditText("BTCUSD")
+    calc.recompute()
+    assert calc.mmr.placeholderText() == "0.5 (the book's)"
+    assert calc.problems.text() == "To see the figures, fill in: Quantity"
+    pretrade = window.pretrade
+    window.views.setCurrentWidget(pretrade)
+    qtbot.waitUntil(pretrade.isVisible)
+    pretrade.symbol.setEditText("BTCUSD")
+    pretrade.size_field.setText("100")
+    pretrade.recompute()
+    assert pretrade.mmr.placeholderText() == "0.5 (the book's)"
+    assert pretrade.problems.text() == ""
+    assert pretrade.table.item(0, 0).text() == price_text(EP * 1.005 / 1.1)  # 45,681.82
+
+
+def test_the_exported_comparison_quotes_prices_in_dollars(
+    qtbot, window: MainWindow, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    """The CSV said "liquidation price (BTC)" beside 33,500.00: a BTCUSD price is dollars,
+    its losses coins."""
+    import csv
+
+    load(qtbot, window)
+    table = tmp_path / "comparison.csv"
+    window.files.ask_save_path = lambda *_: str(table)
+    window.files.export_csv()
+    head = next(csv.reader(table.open()))
+    assert (head[4], head[6], head[7]) == (
+        "liquidation price (USD)",
+        "bankruptcy price (USD)",
+        "max loss (BTC)",
+    )

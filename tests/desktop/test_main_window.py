@@ -311,7 +311,9 @@ def test_exports_and_clipboard(window: MainWindow, tmp_path: Path) -> None:
     png, table = tmp_path / "plot.png", tmp_path / "comparison.csv"
     window.files.ask_save_path = lambda caption, suffix, *a: str(png if suffix == ".png" else table)
     window.files.export_png()
+    assert "Picture saved to plot.png" in window.statusBar().currentMessage()
     window.files.export_csv()
+    assert "Comparison saved to comparison.csv" in window.statusBar().currentMessage()
     assert png.read_bytes().startswith(b"\x89PNG")
     rows = list(csv.reader(table.open()))
     assert rows[0][4] == "liquidation price (USDT)"

@@ -227,6 +227,9 @@ def test_a_symbol_without_a_table_asks_for_the_mmr_in_the_tabs_words(
     view = window.pretrade
     window.views.setCurrentWidget(view)
     qtbot.waitUntil(view.isVisible)
+    # An order in a coin the book does not hold (its own BTCUSD takes C's 0.5 %).
+    view.symbol.setEditText("ETHUSD")
+    qtbot.keyClicks(view.price, "3000")
     view.size_field.setFocus()
     qtbot.keyClicks(view.size_field, "100")
     _settle(qtbot, view)

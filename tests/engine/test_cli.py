@@ -66,9 +66,46 @@ def test_sweep_csv_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     )
     assert status == 0 and "wrote 5 rows" in out
     rows = list(csv.reader(out_file.open()))
-    assert rows[0] == ["BTCUSDT price", "equity as_entered", "equity isolated", "equity cross"]
+    assert rows[0] == [
+        "BTCUSDT price (USDT)",
+        "equity as_entered (USDT)",
+        "equity isolated (USDT)",
+        "equity cross (USDT)",
+    ]
     assert rows[1] == ["20000", "8000.00", "8000.00", "0.00"]
     assert rows[3] == ["40000", "8000.00", "8000.00", "6000.00"]
+
+
+def test_a_coin_margined_sweep_says_its_prices_are_dollars_and_its_equity_coins(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The BTC-margined preset: 200 BTCUSD contracts of 100 USD long from 50,000, 0.2 BTC
+    wallet. A CSV read without the app cannot tell 0.27 BTC from 0.27 USD: each header names
+    its unit (a BTCUSD price is dollars, the equity coins)."""
+    out_file = tmp_path / "coin.csv"
+    preset = Path(SEED).with_name("btc-margined-long.json")
+    status, _, _ = run(
+        capsys, "sweep", str(preset), "--symbol", "BTCUSD", "--from", "45000", "--to", "60000",
+        "--points", "2", "--csv", str(out_file),
+    )  # fmt: skip
+    assert status == 0
+    rows = list(csv.reader(out_file.open()))
+    assert rows[0] == [
+        "BTCUSD price (USD)",
+        "equity as_entered (BTC)",
+        "equity isolated (BTC)",
+        "equity cross (BTC)",
+    ]
+    # Cross at 60,000: the wallet plus the coin PnL 20,000 × (1/50,000 − 1/60,000).
+    assert float(rows[2][3]) == pytest.approx(0.2 + 20_000 * (1 / 50_000 - 1 / 60_000), abs=1e-8)
+
+
+def test_a_move_sweep_names_its_unit(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "sweep", SEED, "--all", "--from", "-10", "--to", "10")
+    assert status == 0
+    assert out.splitlines()[0] == (
+        "move (%),equity as_entered (USDT),equity isolated (USDT),equity cross (USDT)"
+    )
 
 
 def test_sweep_all_symbols_percent(capsys: pytest.CaptureFixture[str]) -> None:

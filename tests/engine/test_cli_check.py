@@ -80,3 +80,20 @@ def test_an_order_away_from_the_mark_says_where_it_is_read_and_what_to_know(
         in out
     )
     assert "warning: With BTCUSDT at 45,000.00, where the order fills, B is past" in out
+
+
+def test_an_order_in_a_generic_book_takes_its_positions_mmr(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The BTC-margined preset (generic rules, C: 200 contracts of 100 USD long at 10×, MMR
+    0.5 % stated in the file): an order in BTCUSD without --mmr takes C's 0.5 %, where it
+    asked for an MMR override. Opened isolated at 50,000 with 10×, its margin N / (50,000 · 10)
+    coins: it is liquidated where N (1/P − 1/50,000) = margin − 0.5 % · N / P (formulas.md
+    §0), at P = 50,000 · 1.005 / 1.1."""
+    preset = str(Path(STORY).with_name("btc-margined-long.json"))
+    status, out, err = run(capsys, "check", preset, "--open", "BTCUSD long 100 x10", "--json")
+    assert status == 0, err
+    data = json.loads(out)
+    assert data["modes"]["isolated"]["liquidation_price"] == pytest.approx(
+        50_000 * 1.005 / 1.1, rel=1e-9
+    )

@@ -200,7 +200,7 @@ def test_cli_account_choice_and_its_errors(capsys: pytest.CaptureFixture[str]) -
         "--points",
         "3",
     )
-    assert status == 0 and out.startswith("BTCUSDT price,")
+    assert status == 0 and out.startswith("BTCUSDT price (USDT),")
     assert err.startswith("note: this file holds 2 accounts; this is account 1")
     status, out, _ = run(
         capsys,

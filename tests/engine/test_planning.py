@@ -221,3 +221,27 @@ def test_the_ladder_adds_to_a_position_of_the_account() -> None:
     assert step.beyond == ("isolated",)
     with pytest.raises(PlanError, match="no position 'Z'"):
         dca_ladder(account, ticket, [(45_000, 0.4)], add_to="Z")
+
+
+def test_an_order_takes_the_book_s_own_mmr_where_no_table_covers_it() -> None:
+    """A generic-rules book states an MMR on each position: an order in the same symbol takes
+    it (the venue holds one rate a symbol), where the positions share one with no fixed
+    amount. A table, when there is one, decides instead of any position's override."""
+    from marginlab.engine.margin.planning import book_mmr
+
+    def book(rules: str, *rates: tuple[float | None, float | None]):  # type: ignore[no-untyped-def]
+        return scenario(
+            10_000,
+            [
+                position(f"P{i}", "BTCUSDT", "long", 0.1, 50_000, mode="cross",
+                         maintenance_rate=rate, maintenance_amount=amount)
+                for i, (rate, amount) in enumerate(rates)
+            ],
+            rules=rules,
+        )  # fmt: skip
+
+    assert book_mmr(book("generic", (0.005, None), (0.005, 0.0)), "BTCUSDT") == 0.005
+    assert book_mmr(book("generic", (0.005, None)), "ETHUSDT") is None  # not held
+    assert book_mmr(book("generic", (0.005, None), (0.01, None)), "BTCUSDT") is None  # differ
+    assert book_mmr(book("generic", (0.005, 50.0)), "BTCUSDT") is None  # an amount as well
+    assert book_mmr(book("binance-usdm", (0.005, None)), "BTCUSDT") is None  # its tiers decide

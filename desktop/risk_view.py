@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -162,8 +162,14 @@ class RiskView(QScrollArea):
                 "5 % of paths."
             )
         )
-        layout.addWidget(self.odds)
-        layout.addLayout(key_row())
+        # The odds beside the histogram, not above it: one above the other, the histogram
+        # stood a scroll below the odds on a 768-line screen.
+        results = QHBoxLayout()
+        results.addWidget(self.odds, 2, Qt.AlignmentFlag.AlignTop)
+        plotted = QVBoxLayout()
+        plotted.addLayout(key_row())
+        results.addLayout(plotted, 3)
+        layout.addLayout(results, 1)
         self.plot = _Histogram()
         plain_axes(self.plot)  # end equity in the account's unit: 0.2 BTC reads 0.2
         self.plot.setLabel("left", tr("Paths"))
@@ -173,7 +179,7 @@ class RiskView(QScrollArea):
         for item in self.histograms.values():
             self.plot.addItem(item)
         self.plot.setMinimumHeight(PLOT_HEIGHT)
-        layout.addWidget(self.plot, 1)
+        plotted.addWidget(self.plot, 1)
         self.setWidget(body)
         self.run_button.clicked.connect(self.run)
         self.cancel_button.clicked.connect(self.cancel)

@@ -114,6 +114,26 @@ def test_on_a_short_screen_the_odds_read_whole_and_the_histogram_a_scroll_away(
     assert risk_view.plot.height() > PLOT_HEIGHT
 
 
+def test_on_a_laptop_the_histogram_stands_beside_the_odds_in_view(
+    qtbot, qapp, window: MainWindow
+) -> None:
+    """1366 × 768, the window 720 high under a taskbar: the odds above the histogram left it
+    a scroll away. The odds stand beside it now: both whole, nothing to scroll."""
+    window.resize(1366, 720)
+    window._fit_splits()
+    risk_view = window.risk
+    window.views.setCurrentWidget(risk_view)
+    risk_view.paths.setValue(500)
+    with qtbot.waitSignal(risk_view.done, timeout=30_000):
+        risk_view.run_button.click()
+    qapp.processEvents()
+    odds = risk_view.odds
+    assert "All cross" in odds.text()
+    assert odds.height() >= odds.heightForWidth(odds.width())
+    assert risk_view.plot.height() >= PLOT_HEIGHT
+    assert risk_view.verticalScrollBar().maximum() == 0
+
+
 def test_risk_cancel(qtbot, window: MainWindow) -> None:
     window.risk.paths.setValue(200_000)
     window.risk.run()

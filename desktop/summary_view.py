@@ -172,9 +172,16 @@ class SummaryView(QTreeView):
         self.setToolTip(tr(SUMMARY_TIP))
         self.summaries = SummaryModel(self)
         self.setModel(self.summaries)
-        self.header().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # The variants' columns share the width by what their texts need (``_fit_columns``):
+        # in equal thirds, "can lose 10,000.00 USDT (fall), closes 1 more" was cut to
+        # "closes 1 m…" at 1366 px beside two columns with room to spare.
+        self.header().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        self.header().setStretchLastSection(True)
+        self.header().setStretchLastSection(False)
+        self.expanded.connect(self._fit_columns)
+        self.collapsed.connect(self._fit_columns)
+        self.verticalScrollBar().valueChanged.connect(self._fit_columns)
+        self.header().sectionResized.connect(self._on_section_resized)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setUniformRowHeights(True)
@@ -188,6 +195,7 @@ class SummaryView(QTreeView):
         if book.symbols == model.symbols():
             shown = range(len(model.unfolds))
             model.replace(book, frozenset(r for r in shown if self.isExpanded(model.index(r, 0))))
+            self._fit_columns()
             return
         unfolded = {
             symbol
@@ -199,6 +207,47 @@ class SummaryView(QTreeView):
             if symbol in unfolded and model.unfolds[row]:
                 self.expand(model.index(row, 0))
         self._empty_line()
+        self._fit_columns()
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def _on_section_resized(self, section: int, _old: int, _new: int) -> None:
+        if section == 0:  # the symbols' column fits its contents: the variants share the rest
+            self._fit_columns()
+
+    def _fit_columns(self, *_: Any) -> None:
+        """Each variant's column as wide as the longest text it shows in view, where the
+        width allows; where it does not, the columns that need less than an even share keep
+        what they need and the others share the rest evenly. Room left over is shared
+        evenly. Only the rows in view are measured: fifty symbols are not worded at each
+        keystroke (issue 16)."""
+        header = self.header()
+        columns = range(1, self.summaries.columnCount())
+        room = self.viewport().width() - header.sectionSize(0)
+        if room <= 0 or not self.summaries.unfolds:
+            for column in columns:
+                header.resizeSection(column, max(room, 0) // len(columns))
+            return
+        needs = {c: header.sectionSizeFromContents(c).width() for c in columns}
+        for index in self._rows_in_view():
+            for c in columns:
+                needs[c] = max(needs[c], self.sizeHintForIndex(index.siblingAtColumn(c)).width())
+        widths = share_by_need(needs, room)
+        for column, width in widths.items():
+            if header.sectionSize(column) != width:
+                header.resizeSection(column, width)
+
+    def _rows_in_view(self) -> list[QModelIndex]:
+        """The first column's index of each row (unfolded lines included) the viewport shows."""
+        rows = []
+        index = self.indexAt(self.viewport().rect().topLeft())
+        bottom = self.viewport().height()
+        while index.isValid() and self.visualRect(index).top() < bottom:
+            rows.append(index)
+            index = self.indexBelow(index)
+        return rows
 
     def _empty_line(self) -> None:
         """No symbol: one line across the banner that says what to do; the height to match."""
@@ -237,6 +286,33 @@ class SummaryView(QTreeView):
             for row in range(len(model.unfolds))
             for column in range(1, model.columnCount())
         ]
+
+
+def share_by_need(needs: dict[int, int], room: int) -> dict[int, int]:
+    """``room`` px over the columns of ``needs`` (px each needs): all of them get what they
+    need and share what is left evenly when it is enough; else the columns needing less than
+    an even share of what remains get their need, the others that share (water-filling)."""
+    total = sum(needs.values())
+    if total <= room:
+        extra, spare = divmod(room - total, len(needs))
+        return {
+            c: need + extra + (1 if i < spare else 0) for i, (c, need) in enumerate(needs.items())
+        }
+    widths: dict[int, int] = {}
+    left = dict(needs)
+    remaining = room
+    while left:
+        share = remaining // len(left)
+        small = {c: n for c, n in left.items() if n <= share}
+        if not small:
+            for c in left:
+                widths[c] = share
+            break
+        for c, n in small.items():
+            widths[c] = n
+            remaining -= n
+            del left[c]
+    return widths
 
 
 def _capitalised(sentence: str) -> str:

@@ -180,3 +180,31 @@ def test_a_keystroke_words_only_the_rows_in_view(qtbot, window, monkeypatch) -> 
     assert "S49USDT" in worded
     assert summary.cell_texts() == _expected_rows(window)
     window.controller.undo_stack.setClean()
+
+
+def test_on_a_laptop_every_cell_of_the_brief_reads_whole(qtbot, window: MainWindow) -> None:
+    """1366 px wide, the brief's example: in equal thirds the cross column read "can lose
+    10,000.00 USDT (fall), closes 1 m…" beside two columns with room to spare. Each column
+    now takes what its texts need."""
+    window.resize(1366, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.wait(20)
+    summary = window.comparison.summary
+    model, header = summary.model(), summary.header()
+    assert model.index(0, 3).data().endswith(", closes 1 more")
+    for row in range(model.rowCount()):
+        for column in range(1, model.columnCount()):
+            need = summary.sizeHintForIndex(model.index(row, column)).width()
+            assert header.sectionSize(column) >= need, (row, column)
+    taken = sum(header.sectionSize(c) for c in range(model.columnCount()))
+    assert taken <= summary.viewport().width()  # and nothing runs off the banner
+
+
+def test_the_columns_share_the_width_by_need() -> None:
+    from marginlab.desktop.summary_view import share_by_need
+
+    assert share_by_need({1: 100, 2: 100, 3: 300}, 560) == {1: 120, 2: 120, 3: 320}
+    # Short of room: the columns needing less than an even share keep their need.
+    assert share_by_need({1: 100, 2: 250, 3: 300}, 500) == {1: 100, 2: 200, 3: 200}
+    assert share_by_need({1: 300, 2: 300, 3: 300}, 600) == {1: 200, 2: 200, 3: 200}

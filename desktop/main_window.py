@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, QSettings, QSize, Qt
+from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, QPoint, QSettings, QSize, Qt
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSplitter,
+    QStyle,
     QTableView,
     QTabWidget,
     QTextBrowser,
@@ -83,6 +84,7 @@ CELL_PADDING = 8  # px a table cell adds around its text: margins, focus frame, 
 PROBLEM_LINES = 3  # lines of problems shown under the form; the rest in its tooltip
 SHORT_WINDOW = 720  # px of the window's panes under which a card shows fewer rows
 ROOM_FOR_PLOT = 360  # px under which the max-loss chart gives up height to the plots
+GLOSSARY_FLOATING_WIDTH = 360  # px of a glossary floating over the left column, at least
 
 
 def first_size(free: QSize) -> QSize:
@@ -144,6 +146,7 @@ class MainWindow(QMainWindow):
         self._calculator: CalculatorView | None = None
         self._pretrade: PreTradeView | None = None
         self._glossary: QDockWidget | None = None
+        self._glossary_placed = False
         self.losses = LossChart()
         self.files = FileActions(
             controller,
@@ -368,10 +371,27 @@ class MainWindow(QMainWindow):
 
     def show_glossary(self, shown: bool) -> None:
         glossary = self.glossary
+        if shown and not self._glossary_placed:
+            self._glossary_placed = True  # the trader's own docking or floating stays theirs
+            self._place_glossary(glossary)
         glossary.setVisible(shown)
         if shown:
             glossary.raise_()
         self.glossary_action.setChecked(shown)
+
+    def _place_glossary(self, glossary: QDockWidget) -> None:
+        """Docked at the right where the window has the width for it beside the cards; else
+        floating over the left column (the form, not the figures being explained): docked
+        at 1366 px, it pushed "All cross" out of view under a scroll bar."""
+        docked = glossary.sizeHint().width() + self.style().pixelMetric(
+            QStyle.PixelMetric.PM_DockWidgetSeparatorExtent
+        )
+        if self.panes.cards_fit(self.panes.width() - docked):
+            return
+        glossary.setFloating(True)
+        corner = self.panes.mapToGlobal(QPoint(0, 0))
+        width = max(self.panes.sizes()[0], GLOSSARY_FLOATING_WIDTH)
+        glossary.setGeometry(corner.x(), corner.y(), width, self.panes.height())
 
     def toggle_glossary(self) -> None:
         self.show_glossary(self.glossary.isHidden())

@@ -62,6 +62,12 @@ class Panes(QSplitter):
             self.setSizes([left, total - self.handleWidth() - left])
         return left
 
+    def cards_fit(self, total: int) -> bool:
+        """Whether ``total`` px hold the three cards whole beside the narrowest left column."""
+        left_column = self.widget(0)
+        smallest = 0 if left_column is None else left_column.minimumSizeHint().width()
+        return total - self.handleWidth() - self._cards_width() >= smallest
+
     def give_way(self) -> None:
         """The cards grew (an imported book's "+1198.0 %"): the left column narrows so they
         stand whole, as for a narrower window. It never widens here: an edit must not move

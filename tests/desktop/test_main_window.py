@@ -477,6 +477,29 @@ def _laptop_window(qtbot, qapp, settings, tmp_path) -> MainWindow:  # type: igno
     return win
 
 
+def test_on_a_laptop_the_glossary_floats_over_the_form_not_the_cards(
+    qtbot, qapp, settings, tmp_path
+) -> None:
+    """Docked at the right of a 1366 px window, the glossary pushed "All cross" out of view
+    under a scroll bar. Where the width is short it floats over the left column, the cards
+    stay whole; docked or floated again by the trader, it stays so."""
+    win = _laptop_window(qtbot, qapp, settings, tmp_path)
+    win.show_glossary(True)
+    qapp.processEvents()
+    glossary = win.glossary
+    assert glossary.isVisible() and glossary.isFloating()
+    assert glossary.geometry().left() <= win.panes.mapToGlobal(win.panes.rect().topLeft()).x()
+    shown = win.comparison.viewport().width()
+    for card in win.comparison.cards.values():
+        assert card.geometry().right() < shown, card.name
+    assert win.comparison.horizontalScrollBar().maximum() == 0
+    glossary.setFloating(False)  # the trader docks it: it stays docked
+    win.show_glossary(False)
+    win.show_glossary(True)
+    assert not glossary.isFloating()
+    win.controller.undo_stack.setClean()
+
+
 def test_laptop_screen_shows_every_figure_whole(qtbot, qapp, settings, tmp_path) -> None:
     from PySide6.QtCore import QSize
 

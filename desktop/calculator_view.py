@@ -34,6 +34,7 @@ from marginlab.desktop.line_key import LineKey, key_row
 from marginlab.desktop.order_fields import (
     ProblemLine,
     caption_row,
+    example_values,
     refill_choices,
     refill_symbols,
     side_box,
@@ -642,35 +643,3 @@ class CalculatorView(QScrollArea):
         if figures.drained:
             text += tr(" Its isolated margin is used up: liquidated.")
         self.funding_text.setText(text)
-
-
-def example_values(mark: float, long: bool, contracts: bool) -> dict[str, str]:
-    """Placeholders near ``mark``: a size worth about 1,000 of notional (100 contracts of a
-    coin-margined account), an exit 10 % in the order's favour and the profit it makes (in the
-    coin, for contracts), a stop 5 % against it, and a ladder of three fills each 5 % further
-    against it; prices to three significant digits."""
-    sign = 1 if long else -1
-    size = 100.0 if contracts else _nice(1_000 / mark, 1)
-    fills = "\n".join(
-        f"{_plain(q)} @ {_plain(_nice(mark * (1 - sign * 0.05 * k), 3))}"
-        for k, q in enumerate((size, size, 2 * size))
-    )
-    return {
-        "quantity": _plain(size),
-        "exit": _plain(_nice(mark * (1 + sign * 0.10), 3)),
-        "stop": _plain(_nice(mark * (1 - sign * 0.05), 3)),
-        "pnl": _plain(_nice(size * 100 / mark * 0.1 if contracts else size * mark * 0.1, 1)),
-        "fills": fills,
-    }
-
-
-def _nice(value: float, digits: int) -> float:
-    """``value`` rounded to ``digits`` significant digits."""
-    if value <= 0 or not math.isfinite(value):
-        return value
-    return round(value, digits - 1 - math.floor(math.log10(value)))
-
-
-def _plain(value: float) -> str:
-    """A number without an exponent or trailing zeros: 66000, 0.199, 0.02."""
-    return f"{value:.12f}".rstrip("0").rstrip(".")

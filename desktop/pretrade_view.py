@@ -5,6 +5,7 @@ whose reasons are the rules that gave it. "Open it" adds it to the scenario (Ctr
 from __future__ import annotations
 
 import html
+import math
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -30,6 +31,7 @@ from marginlab.desktop.i18n import N_, said, tr
 from marginlab.desktop.order_fields import (
     ProblemLine,
     caption_row,
+    example_values,
     refill_symbols,
     side_box,
     symbol_box,
@@ -226,8 +228,10 @@ class PreTradeView(QScrollArea):
         )
         self.schedule()  # the size's unit follows there, when the view is shown
 
-    def _show_size_unit(self) -> None:
-        """In a coin-margined account the order is sized in contracts of the account's size."""
+    def _show_size_unit(self, mark: float | None) -> None:
+        """In a coin-margined account the order is sized in contracts of the account's size.
+        The example size is about 1,000 of notional at the symbol's mark: "e.g. 0.4" was a
+        BTC size beside an ENA order at 0.68."""
         size = self.owner.contract_size(self.symbol.currentText())
         first = (
             tr("quantity")
@@ -236,9 +240,17 @@ class PreTradeView(QScrollArea):
         )
         if self.size_kind.itemText(0) != first:
             self.size_kind.setItemText(0, first)
-        self.size_field.setPlaceholderText(
-            tr("e.g. {value}").format(value="0.4" if size is None else "100")
-        )
+        if mark is None:  # a symbol the account does not hold: near the price typed, if any
+            try:
+                mark = float(self.price.text().replace(",", ""))
+            except ValueError:
+                mark = None
+        if mark is None or not (0 < mark < math.inf):
+            mark = 60_000.0
+        example = example_values(mark, self.side.currentIndex() == 0, size is not None)
+        text = tr("e.g. {value}").format(value=example["quantity"])
+        if self.size_field.placeholderText() != text:
+            self.size_field.setPlaceholderText(text)
 
     def _typed(self, *_: Any) -> None:
         """The trader changed the order: a note on the last one opened no longer applies."""
@@ -254,8 +266,8 @@ class PreTradeView(QScrollArea):
             self._stale = True
             return
         self._stale = False
-        self._show_size_unit()
         mark = self.owner.planner.mark(self.symbol.currentText().strip().upper())
+        self._show_size_unit(mark)
         self.price.setPlaceholderText(
             tr("mark") if mark is None else tr("mark {price}").format(price=f"{mark:,.2f}")
         )

@@ -153,7 +153,11 @@ class CalculatorView(QScrollArea):
             "size": tr("contracts") if coin else (base_asset(symbol) if symbol else ""),
         }
         for label, caption, unit in self._unit_labels:
-            text = f"{caption} ({units[unit]})" if units[unit] else caption
+            text = (
+                tr("{caption} ({unit})").format(caption=caption, unit=units[unit])
+                if units[unit]
+                else caption
+            )
             if label.text() != text:
                 label.setText(text)
 

@@ -184,517 +184,522 @@
    <translation>自动保存已关闭：无法写入 {folder}（{reason}）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="57" />
+   <location filename="../desktop/calculator_view.py" line="58" />
    <source>Fill</source>
    <translation>成交</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="58" />
+   <location filename="../desktop/calculator_view.py" line="59" />
    <source>Price</source>
    <translation>价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="59" />
+   <location filename="../desktop/calculator_view.py" line="60" />
    <source>Qty</source>
    <translation>数量</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="60" />
+   <location filename="../desktop/calculator_view.py" line="61" />
    <source>Total qty</source>
    <translation>总数量</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="61" />
+   <location filename="../desktop/calculator_view.py" line="62" />
    <source>Avg entry</source>
    <translation>平均开仓价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="62" />
+   <location filename="../desktop/calculator_view.py" line="63" />
    <source>Margin</source>
    <translation>保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="63" />
+   <location filename="../desktop/calculator_view.py" line="64" />
    <source>Liq. isolated</source>
    <translation>逐仓强平价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="64" />
+   <location filename="../desktop/calculator_view.py" line="65" />
    <source>Liq. cross</source>
    <translation>全仓强平价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="557" />
+   <location filename="../desktop/calculator_view.py" line="562" />
    <source>Binance's Max Open: available / (price / leverage + open loss per unit), within the tier that allows the leverage. Fees not included.</source>
    <translation>币安最大可开：可用余额 / (价格 / 杠杆 + 每单位开仓损失)，限于允许该杠杆的档位内。未含手续费。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="85" />
+   <location filename="../desktop/calculator_view.py" line="86" />
    <source>The order</source>
    <translation>订单</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="87" />
+   <location filename="../desktop/calculator_view.py" line="88" />
    <source>calculator symbol</source>
    <translation>计算器 合约</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="88" />
+   <location filename="../desktop/calculator_view.py" line="89" />
    <source>calculator side</source>
    <translation>计算器 方向</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="91" />
+   <location filename="../desktop/calculator_view.py" line="92" />
    <source>Leverage of the order: its margin is notional / leverage</source>
    <translation>订单杠杆：保证金 = 名义价值 / 杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="92" />
+   <location filename="../desktop/calculator_view.py" line="93" />
    <source>calculator leverage</source>
    <translation>计算器 杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="96" />
+   <location filename="../desktop/calculator_view.py" line="97" />
    <source>Order price (its entry); empty = the symbol's mark</source>
    <translation>订单价格（即开仓价）；留空 = 该合约的标记价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="96" />
+   <location filename="../desktop/calculator_view.py" line="97" />
    <source>calculator price</source>
    <translation>计算器 价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="99" />
+   <location filename="../desktop/calculator_view.py" line="100" />
    <source>table</source>
    <translation>档位表</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="100" />
+   <location filename="../desktop/calculator_view.py" line="101" />
    <source>MMR override in %, where no tier table covers the symbol; empty = the rate the account's own positions in it hold</source>
    <translation>维持保证金率覆盖值（%），用于没有档位表覆盖的交易对；留空 = 账户中该交易对现有仓位所用的费率</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="104" />
+   <location filename="../desktop/calculator_view.py" line="105" />
    <source>calculator mmr</source>
    <translation>计算器 维持保证金率</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="115" />
+   <location filename="../desktop/calculator_view.py" line="116" />
    <source>calculator problems</source>
    <translation>计算器 问题</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="119" />
+   <location filename="../desktop/calculator_view.py" line="120" />
    <source>PnL &amp;&amp; target</source>
    <translation>盈亏与目标价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="120" />
+   <location filename="../desktop/calculator_view.py" line="121" />
    <source>Average &amp;&amp; DCA</source>
    <translation>均价与分批建仓</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="121" />
+   <location filename="../desktop/calculator_view.py" line="122" />
    <source>Max open</source>
    <translation>最大可开</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="122" />
+   <location filename="../desktop/calculator_view.py" line="123" />
    <source>Size from loss</source>
    <translation>按亏损定仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="123" />
+   <location filename="../desktop/calculator_view.py" line="124" />
    <source>Funding</source>
    <translation>资金费</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="164" />
+   <location filename="../desktop/calculator_view.py" line="169" />
    <source>Quantity of the order, base units</source>
    <translation>订单数量，以基础币计</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="165" />
+   <location filename="../desktop/calculator_view.py" line="170" />
    <source>calculator quantity</source>
    <translation>计算器 数量</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="168" />
+   <location filename="../desktop/calculator_view.py" line="173" />
    <source>Where you would close</source>
    <translation>你打算平仓的价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="168" />
+   <location filename="../desktop/calculator_view.py" line="173" />
    <source>exit price</source>
    <translation>平仓价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="172" />
+   <location filename="../desktop/calculator_view.py" line="177" />
    <source>Return on the margin you aim for, in %</source>
    <translation>目标保证金收益率，单位 %</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="173" />
+   <location filename="../desktop/calculator_view.py" line="178" />
    <source>target roe</source>
    <translation>目标收益率</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="177" />
+   <location filename="../desktop/calculator_view.py" line="182" />
    <source>Profit you aim for, settlement currency</source>
    <translation>目标盈利，以结算币种计</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="178" />
+   <location filename="../desktop/calculator_view.py" line="183" />
    <source>target pnl</source>
    <translation>目标盈亏</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="180" />
+   <location filename="../desktop/calculator_view.py" line="185" />
    <source>Quantity</source>
    <translation>数量</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="181" />
+   <location filename="../desktop/calculator_view.py" line="186" />
    <source>E&amp;xit price</source>
    <translation>平仓价格(&amp;X)</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="182" />
+   <location filename="../desktop/calculator_view.py" line="187" />
    <source>Target ROE %</source>
    <translation>目标收益率 %</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="183" />
+   <location filename="../desktop/calculator_view.py" line="188" />
    <source>Target PnL</source>
    <translation>目标盈亏</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="198" />
+   <location filename="../desktop/calculator_view.py" line="203" />
    <source>A new position with the order above, or fills added to a position of the account (its quantity, entry and margin first)</source>
    <translation>用上面的订单开一个新仓位，或把成交加到账户里已有的仓位上（先计入它的数量、开仓价和保证金）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="206" />
+   <location filename="../desktop/calculator_view.py" line="211" />
    <source>One fill a line: quantity @ price, e.g. 0.5 @ 60000</source>
    <translation>每行一笔成交：数量 @ 价格，例如 0.5 @ 60000</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="218" />
+   <location filename="../desktop/calculator_view.py" line="223" />
    <source>After each fill: average entry Σ q·p / Σ q (Bybit), margin at the order's leverage, and the liquidation price held isolated and held cross in this account, with the market at that fill</source>
    <translation>每笔成交后：平均开仓价 Σ q·p / Σ q（Bybit）、按订单杠杆计的保证金，以及在该成交时的行情下，本账户中逐仓持有和全仓持有的强平价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="238" />
+   <location filename="../desktop/calculator_view.py" line="243" />
    <source>available balance</source>
    <translation>可用余额</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="239" />
+   <location filename="../desktop/calculator_view.py" line="244" />
    <source>Isolated: the margin you set; empty = the available balance</source>
    <translation>逐仓：你设定的保证金；留空 = 可用余额</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="240" />
+   <location filename="../desktop/calculator_view.py" line="245" />
    <source>max open margin</source>
    <translation>最大可开 保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="243" />
+   <location filename="../desktop/calculator_view.py" line="248" />
    <source>none</source>
    <translation>无</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="244" />
+   <location filename="../desktop/calculator_view.py" line="249" />
    <source>The venue's quantity step, e.g. 0.001; the size is floored to it</source>
    <translation>交易所的数量步长，例如 0.001；仓位向下取整到它</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="245" />
+   <location filename="../desktop/calculator_view.py" line="250" />
    <source>quantity step</source>
    <translation>数量步长</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="247" />
+   <location filename="../desktop/calculator_view.py" line="252" />
    <source>Isolated margin</source>
    <translation>逐仓保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="248" />
+   <location filename="../desktop/calculator_view.py" line="253" />
    <source>Quantity step</source>
    <translation>数量步长</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="262" />
+   <location filename="../desktop/calculator_view.py" line="267" />
    <source>Where you would be proved wrong: the stop price</source>
    <translation>证明你判断错误的价格：止损价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="263" />
+   <location filename="../desktop/calculator_view.py" line="268" />
    <source>stop price</source>
    <translation>止损价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="266" />
+   <location filename="../desktop/calculator_view.py" line="271" />
    <source>max acceptable loss</source>
    <translation>最大可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="267" />
+   <location filename="../desktop/calculator_view.py" line="272" />
    <source>The loss you accept; empty = the account's max acceptable loss</source>
    <translation>你能接受的亏损；留空 = 账户的最大可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="268" />
+   <location filename="../desktop/calculator_view.py" line="273" />
    <source>loss you accept</source>
    <translation>可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="270" />
+   <location filename="../desktop/calculator_view.py" line="275" />
    <source>Stop price</source>
    <translation>止损价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="271" />
+   <location filename="../desktop/calculator_view.py" line="276" />
    <source>Loss you accept</source>
    <translation>可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="286" />
+   <location filename="../desktop/calculator_view.py" line="291" />
    <source>Funding rate per interval, in % (positive: longs pay)</source>
    <translation>每期资金费率，单位 %（正值：多头支付）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="286" />
+   <location filename="../desktop/calculator_view.py" line="291" />
    <source>funding rate</source>
    <translation>资金费率</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="289" />
+   <location filename="../desktop/calculator_view.py" line="294" />
    <source>How long you hold, in hours</source>
    <translation>持仓时长，单位小时</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="289" />
+   <location filename="../desktop/calculator_view.py" line="294" />
    <source>holding time</source>
    <translation>持仓时长</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="291" />
+   <location filename="../desktop/calculator_view.py" line="296" />
    <source>Position</source>
    <translation>仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="292" />
+   <location filename="../desktop/calculator_view.py" line="297" />
    <source>Rate % / interval</source>
    <translation>费率 % / 期</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="293" />
+   <location filename="../desktop/calculator_view.py" line="298" />
    <source>Hold (hours)</source>
    <translation>持仓（小时）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="301" />
+   <location filename="../desktop/calculator_view.py" line="306" />
    <source>holding time (hours)</source>
    <translation>持仓时长（小时）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="302" />
+   <location filename="../desktop/calculator_view.py" line="307" />
    <source>liquidation price</source>
    <translation>强平价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="547" />
+   <location filename="../desktop/calculator_view.py" line="552" />
    <source>Bybit's order cost: initial margin + fee to open + fee to close at the bankruptcy price, within the tier that allows the leverage.</source>
    <translation>Bybit 委托成本：起始保证金 + 开仓手续费 + 按破产价计的平仓手续费，限于允许该杠杆的档位内。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="552" />
+   <location filename="../desktop/calculator_view.py" line="557" />
    <source>Bitget's maximum open: available / (price × (1 / leverage + fee rate) + open loss per unit), within the tier that allows the leverage. Its freeze markups are not published (taken as 0): Bitget's own figure can be a little lower.</source>
    <translation>Bitget 最大可开：可用余额 / (价格 × (1 / 杠杆 + 手续费率) + 每单位开仓损失)，限于允许该杠杆的档位内。其冻结上浮比例未公布（按 0 计）：Bitget 自己的数字可能略低。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="596" />
+   <location filename="../desktop/calculator_view.py" line="601" />
    <source>&lt;span style='color:#707070'&gt;Cross counts what the account loses, so a position that takes the pool down with it costs the whole pool.&lt;/span&gt;</source>
    <translation>&lt;span style='color:#707070'&gt;全仓计算的是账户的亏损，所以一个会拖垮资金池的仓位，代价就是整个资金池。&lt;/span&gt;</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="643" />
+   <location filename="../desktop/calculator_view.py" line="648" />
    <source> Its isolated margin is used up: liquidated.</source>
    <translation> 其逐仓保证金已耗尽：被强平。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="152" />
+   <location filename="../desktop/calculator_view.py" line="153" />
    <source>contracts</source>
    <translation>张</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="364" />
+   <location filename="../desktop/calculator_view.py" line="369" />
    <source>mark</source>
    <translation>标记价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="372" />
+   <location filename="../desktop/calculator_view.py" line="377" />
    <source>type it</source>
    <translation>请输入</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="518" />
+   <location filename="../desktop/calculator_view.py" line="523" />
    <source>margin set</source>
    <translation>设定的保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="520" />
+   <location filename="../desktop/calculator_view.py" line="525" />
    <source>the tier's maximum notional at this leverage</source>
    <translation>该杠杆下档位的最大名义价值</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="570" />
+   <location filename="../desktop/calculator_view.py" line="575" />
    <source>n/a</source>
    <translation>无</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="572" />
+   <location filename="../desktop/calculator_view.py" line="577" />
    <source> — liquidated before the stop: the loss is the margin</source>
    <translation> — 在止损前已被强平：亏损即为保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="108" />
+   <location filename="../desktop/calculator_view.py" line="109" />
    <source>Symbol</source>
    <translation>合约</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="108" />
+   <location filename="../desktop/calculator_view.py" line="109" />
    <source>Side</source>
    <translation>方向</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="109" />
+   <location filename="../desktop/calculator_view.py" line="110" />
    <source>Leverage ×</source>
    <translation>杠杆 ×</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="109" />
+   <location filename="../desktop/calculator_view.py" line="110" />
    <source>Pr&amp;ice</source>
    <translation>价格(&amp;I)</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="110" />
+   <location filename="../desktop/calculator_view.py" line="111" />
    <source>MMR %</source>
    <translation>维持保证金率 %</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="163" />
+   <location filename="../desktop/calculator_view.py" line="168" />
    <source>e.g. {value}</source>
    <translation>例如 {value}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="321" />
+   <location filename="../desktop/calculator_view.py" line="326" />
    <source>A new position</source>
    <translation>新仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="463" />
+   <location filename="../desktop/calculator_view.py" line="468" />
    <source>Break-even after fees: &lt;b&gt;{price}&lt;/b&gt;</source>
    <translation>扣费后保本价：&lt;b&gt;{price}&lt;/b&gt;</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="562" />
+   <location filename="../desktop/calculator_view.py" line="567" />
    <source>Hyperliquid publishes no max-open formula; this is {rest}</source>
    <translation>Hyperliquid 未公布最大可开公式；此处用的是{rest}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="611" />
+   <location filename="../desktop/calculator_view.py" line="616" />
    <source>liquidation price ({currency})</source>
    <translation>强平价格（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="622" />
+   <location filename="../desktop/calculator_view.py" line="627" />
    <source>Over {hours} h ({n} payments, one every {every} h, at {rate} each) it pays {amount}.</source>
    <translation>{hours} 小时内（共 {n} 次，每 {every} 小时一次，每次 {rate}）支付 {amount}。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="627" />
+   <location filename="../desktop/calculator_view.py" line="632" />
    <source>Over {hours} h ({n} payments, one every {every} h, at {rate} each) it receives {amount}.</source>
    <translation>{hours} 小时内（共 {n} 次，每 {every} 小时一次，每次 {rate}）收取 {amount}。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="638" />
+   <location filename="../desktop/calculator_view.py" line="643" />
    <source>Liquidation after: held isolated {isolated}, held cross {cross}.</source>
    <translation>之后的强平价格：逐仓持有 {isolated}，全仓持有 {cross}。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="364" />
+   <location filename="../desktop/calculator_view.py" line="157" />
+   <source>{caption} ({unit})</source>
+   <translation>{caption}（{unit}）</translation>
+  </message>
+  <message>
+   <location filename="../desktop/calculator_view.py" line="369" />
    <source>mark {price}</source>
    <translation>标记价格 {price}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="374" />
+   <location filename="../desktop/calculator_view.py" line="379" />
    <source>{amount} (the account's)</source>
    <translation>{amount}（账户设定）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="438" />
+   <location filename="../desktop/calculator_view.py" line="443" />
    <source>Initial margin {amount} (contracts × size / price / leverage)</source>
    <translation>初始保证金 {amount}（张数 × 面值 / 价格 / 杠杆）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="440" />
+   <location filename="../desktop/calculator_view.py" line="445" />
    <source>Initial margin {amount} (quantity × price / leverage)</source>
    <translation>初始保证金 {amount}（数量 × 价格 / 杠杆）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="446" />
+   <location filename="../desktop/calculator_view.py" line="451" />
    <source>At {price}: &lt;b&gt;PnL {pnl}&lt;/b&gt;, ROE {roe} before fees</source>
    <translation>在 {price}：&lt;b&gt;盈亏 {pnl}&lt;/b&gt;，收益率 {roe}（未扣费）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="451" />
+   <location filename="../desktop/calculator_view.py" line="456" />
    <source>Fees at {rate} taker: {open} to open + {close} to close → &lt;b&gt;PnL {pnl}&lt;/b&gt;, ROE {roe} after fees</source>
    <translation>吃单费率 {rate}：开仓 {open} + 平仓 {close} → &lt;b&gt;盈亏 {pnl}&lt;/b&gt;，收益率 {roe}（扣费后）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="469" />
+   <location filename="../desktop/calculator_view.py" line="474" />
    <source>Exit for ROE {roe}: &lt;b&gt;{price}&lt;/b&gt; (before fees)</source>
    <translation>收益率 {roe} 的平仓价：&lt;b&gt;{price}&lt;/b&gt;（未扣费）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="476" />
+   <location filename="../desktop/calculator_view.py" line="481" />
    <source>Exit for PnL {pnl}: &lt;b&gt;{price}&lt;/b&gt; (before fees)</source>
    <translation>盈亏 {pnl} 的平仓价：&lt;b&gt;{price}&lt;/b&gt;（未扣费）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="522" />
+   <location filename="../desktop/calculator_view.py" line="527" />
    <source>the {source} ({amount})</source>
    <translation>{source}（{amount}）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="527" />
+   <location filename="../desktop/calculator_view.py" line="532" />
    <source>&lt;b&gt;{mode}&lt;/b&gt;: {quantity} — notional {notional}, margin {margin}, open loss {loss}, fees {fees}; limited by {why}</source>
    <translation>&lt;b&gt;{mode}&lt;/b&gt;：{quantity} — 名义价值 {notional}，保证金 {margin}，开仓损失 {loss}，手续费 {fees}；受限于{why}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="577" />
+   <location filename="../desktop/calculator_view.py" line="582" />
    <source>&lt;b&gt;{mode}&lt;/b&gt;: largest size {quantity}, loses {loss} at the stop (fees included){note}; highest leverage {leverage}</source>
    <translation>&lt;b&gt;{mode}&lt;/b&gt;：最大仓位 {quantity}，在止损价亏损 {loss}（含手续费）{note}；最高杠杆 {leverage}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="591" />
+   <location filename="../desktop/calculator_view.py" line="596" />
    <source>Isolated margin that puts the liquidation at the stop: &lt;b&gt;{amount}&lt;/b&gt;</source>
    <translation>使强平价正好落在止损价的逐仓保证金：&lt;b&gt;{amount}&lt;/b&gt;</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="306" />
+   <location filename="../desktop/calculator_view.py" line="311" />
    <source>held {mode}</source>
    <translation>{mode}持有</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="505" />
+   <location filename="../desktop/calculator_view.py" line="510" />
    <source>Fill {n}: {note}</source>
    <translation>第 {n} 笔成交：{note}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="322" />
+   <location filename="../desktop/calculator_view.py" line="327" />
    <source>Add to {position}</source>
    <translation>加到 {position}</translation>
   </message>
@@ -1399,254 +1404,254 @@
    <translation>可接受 {amount}</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="162" />
+   <location filename="../desktop/main_window.py" line="165" />
    <source>Edit any figure on the left; everything on the right follows as you type. F1: glossary.</source>
    <translation>修改左侧任一数字，右侧随输入即时更新。F1：术语表。</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="202" />
+   <location filename="../desktop/main_window.py" line="205" />
    <source>Before you open: isolated or cross?</source>
    <translation>开仓之前：逐仓还是全仓？</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="206" />
+   <location filename="../desktop/main_window.py" line="209" />
    <source>The order you are about to place, opened isolated and opened cross in this account, against the loss you accept (Ctrl+T)</source>
    <translation>你将要下的订单，在本账户中分别以逐仓和全仓开仓，与你能接受的亏损对比（Ctrl+T）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="230" />
+   <location filename="../desktop/main_window.py" line="233" />
    <source>Positions (double-click a cell to edit; tick Isolated to toggle the margin mode)</source>
    <translation>仓位（双击单元格编辑；勾选“逐仓”切换保证金模式）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="241" />
+   <location filename="../desktop/main_window.py" line="244" />
    <source>Price &amp;move</source>
    <translation>价格变动(&amp;M)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="243" />
+   <location filename="../desktop/main_window.py" line="246" />
    <source>Re&amp;play a path</source>
    <translation>回放价格路径(&amp;P)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="244" />
+   <location filename="../desktop/main_window.py" line="247" />
    <source>Ris&amp;k (Monte Carlo)</source>
    <translation>风险（蒙特卡洛）(&amp;K)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="245" />
+   <location filename="../desktop/main_window.py" line="248" />
    <source>Calculator</source>
    <translation>计算器</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="246" />
+   <location filename="../desktop/main_window.py" line="249" />
    <source>Before you open</source>
    <translation>开仓之前</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="248" />
+   <location filename="../desktop/main_window.py" line="251" />
    <source>Equity against a what-if price move</source>
    <translation>权益随假设价格变动的曲线</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="249" />
+   <location filename="../desktop/main_window.py" line="252" />
    <source>A price path in time: a wick or a sustained crash</source>
    <translation>随时间变化的价格路径：插针或持续暴跌</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="250" />
+   <location filename="../desktop/main_window.py" line="253" />
    <source>Odds of liquidation in each mode over many paths</source>
    <translation>多条路径下各模式的强平概率</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="253" />
+   <location filename="../desktop/main_window.py" line="256" />
    <source>PnL and targets, average entry and DCA ladder, max open, size from your loss, funding: per mode (Ctrl+K)</source>
    <translation>盈亏与目标价、均价与分批建仓、最大可开、按亏损定仓位、资金费：按模式分别计算（Ctrl+K）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="259" />
+   <location filename="../desktop/main_window.py" line="262" />
    <source>The order you are about to place, isolated vs cross, against your loss (Ctrl+T)</source>
    <translation>你将要下的订单，逐仓对比全仓，与你的可接受亏损对照（Ctrl+T）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="381" />
+   <location filename="../desktop/main_window.py" line="401" />
    <source>&amp;Edit</source>
    <translation>编辑(&amp;E)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="382" />
+   <location filename="../desktop/main_window.py" line="402" />
    <source>&amp;Undo</source>
    <translation>撤销(&amp;U)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="384" />
+   <location filename="../desktop/main_window.py" line="404" />
    <source>&amp;Redo</source>
    <translation>重做(&amp;R)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="415" />
+   <location filename="../desktop/main_window.py" line="435" />
    <source>Remove this accou&amp;nt</source>
    <translation>移除此账户(&amp;N)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="417" />
+   <location filename="../desktop/main_window.py" line="437" />
    <source>Take the account shown out of this file (Undo brings it back)</source>
    <translation>从本文件中移除当前显示的账户（撤销可恢复）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="425" />
+   <location filename="../desktop/main_window.py" line="445" />
    <source>&amp;Help</source>
    <translation>帮助(&amp;H)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="426" />
+   <location filename="../desktop/main_window.py" line="446" />
    <source>&amp;Glossary: isolated vs cross</source>
    <translation>术语表：逐仓与全仓(&amp;G)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="428" />
+   <location filename="../desktop/main_window.py" line="448" />
    <source>Show or hide the glossary panel (F1)</source>
    <translation>显示或隐藏术语表面板（F1）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="440" />
+   <location filename="../desktop/main_window.py" line="460" />
    <source>The window's language, from the next start</source>
    <translation>界面语言，下次启动时生效</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="720" />
+   <location filename="../desktop/main_window.py" line="740" />
    <source>An unusual value</source>
    <translation>异常的数值</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="724" />
+   <location filename="../desktop/main_window.py" line="744" />
    <source>Keep it</source>
    <translation>保留</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="725" />
+   <location filename="../desktop/main_window.py" line="745" />
    <source>Put it back</source>
    <translation>改回原值</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="217" />
+   <location filename="../desktop/main_window.py" line="220" />
    <source>&amp;Add</source>
    <translation>添加(&amp;A)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="217" />
+   <location filename="../desktop/main_window.py" line="220" />
    <source>Add a position (Ctrl+Shift+A)</source>
    <translation>添加仓位（Ctrl+Shift+A）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="219" />
+   <location filename="../desktop/main_window.py" line="222" />
    <source>D&amp;uplicate</source>
    <translation>复制(&amp;U)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="220" />
+   <location filename="../desktop/main_window.py" line="223" />
    <source>Duplicate the selected position (Ctrl+D)</source>
    <translation>复制所选仓位（Ctrl+D）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="223" />
+   <location filename="../desktop/main_window.py" line="226" />
    <source>Re&amp;move</source>
    <translation>删除(&amp;M)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="223" />
+   <location filename="../desktop/main_window.py" line="226" />
    <source>Remove the selected position (Ctrl+Del)</source>
    <translation>删除所选仓位（Ctrl+Del）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="354" />
+   <location filename="../desktop/main_window.py" line="357" />
    <source>Glossary: isolated vs cross</source>
    <translation>术语表：逐仓与全仓</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="380" />
+   <location filename="../desktop/main_window.py" line="400" />
    <source>&amp;File</source>
    <translation>文件(&amp;F)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="389" />
+   <location filename="../desktop/main_window.py" line="409" />
    <source>&amp;Add position</source>
    <translation>添加仓位(&amp;A)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="390" />
+   <location filename="../desktop/main_window.py" line="410" />
    <source>&amp;Duplicate position</source>
    <translation>复制仓位(&amp;D)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="391" />
+   <location filename="../desktop/main_window.py" line="411" />
    <source>&amp;Remove position</source>
    <translation>删除仓位(&amp;R)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="392" />
+   <location filename="../desktop/main_window.py" line="412" />
    <source>&amp;Copy comparison</source>
    <translation>复制对比(&amp;C)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="401" />
+   <location filename="../desktop/main_window.py" line="421" />
    <source>Add a &amp;coin-margined account</source>
    <translation>添加币本位账户(&amp;C)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="402" />
+   <location filename="../desktop/main_window.py" line="422" />
    <source>Link a BTC-margined account to this file: its own BTC wallet and positions</source>
    <translation>向本文件添加一个 BTC 币本位账户：有自己的 BTC 钱包和仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="406" />
+   <location filename="../desktop/main_window.py" line="426" />
    <source>Add a USD&amp;T-margined account</source>
    <translation>添加 USDT 本位账户(&amp;T)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="407" />
+   <location filename="../desktop/main_window.py" line="427" />
    <source>Link a USDT-margined account to this file: its own USDT wallet and positions</source>
    <translation>向本文件添加一个 USDT 本位账户：有自己的 USDT 钱包和仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="424" />
+   <location filename="../desktop/main_window.py" line="444" />
    <source>&amp;Presets</source>
    <translation>预设(&amp;P)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="431" />
+   <location filename="../desktop/main_window.py" line="451" />
    <source>&amp;Language</source>
    <translation>语言(&amp;L)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="443" />
+   <location filename="../desktop/main_window.py" line="463" />
    <source>System language</source>
    <translation>跟随系统</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="633" />
+   <location filename="../desktop/main_window.py" line="653" />
    <source>
 (the last valid figures stay on screen)</source>
    <translation>
 （屏幕上保留最后一次有效的数字）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="636" />
+   <location filename="../desktop/main_window.py" line="656" />
    <source>… (every problem in the tooltip)</source>
    <translation>…（所有问题见提示框）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="456" />
+   <location filename="../desktop/main_window.py" line="476" />
    <source>Margin Lab will start in {language} next time</source>
    <translation>Margin Lab 下次启动时将使用{language}</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="675" />
+   <location filename="../desktop/main_window.py" line="695" />
    <source>Margin Lab</source>
    <translation>Margin Lab</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="721" />
+   <location filename="../desktop/main_window.py" line="741" />
    <source>{message}.
 
 Keep it?</source>
@@ -1655,32 +1660,32 @@ Keep it?</source>
 保留吗？</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="457" />
+   <location filename="../desktop/main_window.py" line="477" />
    <source>the system language</source>
    <translation>系统语言</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="669" />
+   <location filename="../desktop/main_window.py" line="689" />
    <source>{name} · wallet {wallet} · {rules}</source>
    <translation>{name} · 钱包 {wallet} · {rules}</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="750" />
+   <location filename="../desktop/main_window.py" line="770" />
    <source>Margin Lab — {name}</source>
    <translation>Margin Lab — {name}</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="708" />
+   <location filename="../desktop/main_window.py" line="728" />
    <source>{id}: the leverage is back to what it was before</source>
    <translation>{id}：杠杆已恢复为之前的值</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="710" />
+   <location filename="../desktop/main_window.py" line="730" />
    <source>{id}: the MMR override is back to what it was before</source>
    <translation>{id}：维持保证金率覆盖值已恢复为之前的值</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="674" />
+   <location filename="../desktop/main_window.py" line="694" />
    <source>(tiers {date})</source>
    <translation>（档位表 {date}）</translation>
   </message>
@@ -1695,12 +1700,12 @@ Keep it?</source>
    <translation>{field}：至少 {least}</translation>
   </message>
   <message>
-   <location filename="../desktop/order_fields.py" line="33" />
+   <location filename="../desktop/order_fields.py" line="34" />
    <source>Symbol of the order (the account's symbols, or type another)</source>
    <translation>订单合约（账户中的合约，或输入其他合约）</translation>
   </message>
   <message>
-   <location filename="../desktop/order_fields.py" line="102" />
+   <location filename="../desktop/order_fields.py" line="111" />
    <source>To see the figures, fill in: {fields}</source>
    <translation>请填写以下字段以查看数值：{fields}</translation>
   </message>
@@ -2225,237 +2230,237 @@ Keep it?</source>
    <translation>持仓簿仍按今日标记价格（{symbol} {mark}）计算；检查是按 {price} 算的。</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="52" />
+   <location filename="../desktop/pretrade_view.py" line="54" />
    <source>Liquidation price</source>
    <translation>强平价格</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="53" />
+   <location filename="../desktop/pretrade_view.py" line="55" />
    <source>Where the order is liquidated, the rest at their marks</source>
    <translation>订单被强平的价格，其他合约处于标记价格</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="55" />
+   <location filename="../desktop/pretrade_view.py" line="57" />
    <source>Distance</source>
    <translation>距离</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="55" />
+   <location filename="../desktop/pretrade_view.py" line="57" />
    <source>Liquidation price / mark − 1</source>
    <translation>强平价格 / 标记价格 − 1</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="58" />
+   <location filename="../desktop/pretrade_view.py" line="60" />
    <source>Loss if wrong</source>
    <translation>判断错误时的亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="59" />
+   <location filename="../desktop/pretrade_view.py" line="61" />
    <source>What the account loses at the worst move of this symbol against the order, the others at their marks</source>
    <translation>该合约朝不利于订单的方向走到最坏时账户的亏损，其他合约处于标记价格</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="64" />
+   <location filename="../desktop/pretrade_view.py" line="66" />
    <source>Also closes</source>
    <translation>连带平仓</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="64" />
+   <location filename="../desktop/pretrade_view.py" line="66" />
    <source>Existing positions that move takes with it</source>
    <translation>这一波动会连带平掉的现有仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="67" />
+   <location filename="../desktop/pretrade_view.py" line="69" />
    <source>Account max loss</source>
    <translation>账户最大亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="68" />
+   <location filename="../desktop/pretrade_view.py" line="70" />
    <source>The account's max loss if wrong (any move of any symbol), now → after opening</source>
    <translation>账户判断错误时的最大亏损（任一合约任意变动），当前 → 开仓后</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="70" />
+   <location filename="../desktop/pretrade_view.py" line="72" />
    <source>Within what you accept</source>
    <translation>在可接受范围内</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="70" />
+   <location filename="../desktop/pretrade_view.py" line="72" />
    <source>Loss if wrong ≤ your max acceptable loss</source>
    <translation>判断错误时的亏损 ≤ 你的最大可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="73" />
+   <location filename="../desktop/pretrade_view.py" line="75" />
    <source>Largest size within it</source>
    <translation>可接受范围内的最大仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="74" />
+   <location filename="../desktop/pretrade_view.py" line="76" />
    <source>The largest size, at this price and leverage, whose loss if wrong stays within what you accept (and that the account can open)</source>
    <translation>在此价格和杠杆下，判断错误时亏损仍在你可接受范围内（且账户开得出）的最大仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="81" />
+   <location filename="../desktop/pretrade_view.py" line="83" />
    <source>Highest leverage at this margin</source>
    <translation>此保证金下的最高杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="82" />
+   <location filename="../desktop/pretrade_view.py" line="84" />
    <source>Keeping the order's margin, the highest leverage whose loss if wrong stays within what you accept (and the tier allows)</source>
    <translation>保持订单保证金不变，判断错误时亏损仍在你可接受范围内（且档位允许）的最高杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="89" />
+   <location filename="../desktop/pretrade_view.py" line="91" />
    <source>Moves existing liquidations</source>
    <translation>改变现有强平价格</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="90" />
+   <location filename="../desktop/pretrade_view.py" line="92" />
    <source>Existing positions whose liquidation price this order moves: before → after</source>
    <translation>该订单会改变其强平价格的现有仓位：之前 → 之后</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="103" />
+   <location filename="../desktop/pretrade_view.py" line="105" />
    <source>The position you are about to open</source>
    <translation>你将要开的仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="105" />
+   <location filename="../desktop/pretrade_view.py" line="107" />
    <source>order symbol</source>
    <translation>订单合约</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="106" />
+   <location filename="../desktop/pretrade_view.py" line="108" />
    <source>order side</source>
    <translation>订单方向</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="109" />
+   <location filename="../desktop/pretrade_view.py" line="111" />
    <source>Quantity in base units, or the margin you give it</source>
    <translation>以基础币计的数量，或你投入的保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="110" />
+   <location filename="../desktop/pretrade_view.py" line="112" />
    <source>order size</source>
    <translation>订单大小</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="116" />
+   <location filename="../desktop/pretrade_view.py" line="118" />
    <source>Size as a quantity (base units) or as the margin you give it</source>
    <translation>以数量（基础币）或投入的保证金给出仓位大小</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="118" />
+   <location filename="../desktop/pretrade_view.py" line="120" />
    <source>Leverage of the order</source>
    <translation>订单杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="118" />
+   <location filename="../desktop/pretrade_view.py" line="120" />
    <source>order leverage</source>
    <translation>订单杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="121" />
+   <location filename="../desktop/pretrade_view.py" line="123" />
    <source>order price</source>
    <translation>订单价格</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="129" />
+   <location filename="../desktop/pretrade_view.py" line="131" />
    <source>order mmr</source>
    <translation>订单维持保证金率</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="132" />
+   <location filename="../desktop/pretrade_view.py" line="134" />
    <source>the account's</source>
    <translation>账户设定</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="133" />
+   <location filename="../desktop/pretrade_view.py" line="135" />
    <source>The most you accept to lose if you are wrong</source>
    <translation>判断错误时你愿意承受的最大亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="134" />
+   <location filename="../desktop/pretrade_view.py" line="136" />
    <source>acceptable loss</source>
    <translation>可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="145" />
+   <location filename="../desktop/pretrade_view.py" line="147" />
    <source>order problems</source>
    <translation>订单 问题</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="233" />
+   <location filename="../desktop/pretrade_view.py" line="237" />
    <source>quantity</source>
    <translation>数量</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="113" />
+   <location filename="../desktop/pretrade_view.py" line="115" />
    <source>margin</source>
    <translation>保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="138" />
+   <location filename="../desktop/pretrade_view.py" line="140" />
    <source>as</source>
    <translation>按</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="160" />
+   <location filename="../desktop/pretrade_view.py" line="162" />
    <source>Open it isolated</source>
    <translation>以逐仓开仓</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="160" />
+   <location filename="../desktop/pretrade_view.py" line="162" />
    <source>Open it cross</source>
    <translation>以全仓开仓</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="178" />
+   <location filename="../desktop/pretrade_view.py" line="180" />
    <source>Put that size in the Size field</source>
    <translation>把这个仓位大小填入“仓位大小”栏</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="294" />
+   <location filename="../desktop/pretrade_view.py" line="306" />
    <source>Recommendation: open it ISOLATED</source>
    <translation>建议：以逐仓开仓</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="296" />
+   <location filename="../desktop/pretrade_view.py" line="308" />
    <source>Recommendation: open it CROSS</source>
    <translation>建议：以全仓开仓</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="306" />
+   <location filename="../desktop/pretrade_view.py" line="318" />
    <source>&lt;i&gt;The rules disagree; the first one below decides.&lt;/i&gt;</source>
    <translation>&lt;i&gt;各规则意见不一；以下面第一条为准。&lt;/i&gt;</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="235" />
+   <location filename="../desktop/pretrade_view.py" line="239" />
    <source>contracts ({size} USD)</source>
    <translation>张合约（每张 {size} USD）</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="317" />
+   <location filename="../desktop/pretrade_view.py" line="329" />
    <source>yes</source>
    <translation>是</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="317" />
+   <location filename="../desktop/pretrade_view.py" line="329" />
    <source>NO</source>
    <translation>否</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="364" />
+   <location filename="../desktop/pretrade_view.py" line="376" />
    <source>Opened as {mode}: Ctrl+Z undoes it.</source>
    <translation>已以{mode}开仓：Ctrl+Z 撤销。</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="177" />
+   <location filename="../desktop/pretrade_view.py" line="179" />
    <source>Use the largest size within it ({mode})</source>
    <translation>使用可接受范围内的最大仓位（{mode}）</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="188" />
+   <location filename="../desktop/pretrade_view.py" line="190" />
    <source>Add this position to the scenario as {mode} (Ctrl+Z undoes it)</source>
    <translation>把这个仓位以{mode}加入方案（Ctrl+Z 撤销）</translation>
   </message>
@@ -2660,12 +2665,12 @@ Keep it?</source>
    <translation>自助抽样你的 K 线（CSV）…</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="313" />
+   <location filename="../desktop/risk_view.py" line="319" />
    <source>P(liquidation) {odds} ± {error}</source>
    <translation>P(强平) {odds} ± {error}</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="317" />
+   <location filename="../desktop/risk_view.py" line="323" />
    <source>{ids} past liquidation already, in every path; P(another liquidation) {odds} ± {error}</source>
    <translation>{ids} 已越过强平（每条路径都算）；P(其他强平) {odds} ± {error}</translation>
   </message>
@@ -2745,12 +2750,12 @@ Keep it?</source>
    <translation>P(强平)：在时间范围内发生任何强平的路径占比（± 一个标准误）。ES95：最差 5 % 路径的期末权益均值。</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="246" />
+   <location filename="../desktop/risk_view.py" line="252" />
    <source>Cancelled.</source>
    <translation>已取消。</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="333" />
+   <location filename="../desktop/risk_view.py" line="339" />
    <source>; median first liquidation after {hours} h</source>
    <translation>；首次强平的中位时间 {hours} 小时</translation>
   </message>
@@ -2785,32 +2790,32 @@ Keep it?</source>
    <translation>波动率 %/年</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="219" />
+   <location filename="../desktop/risk_view.py" line="225" />
    <source>CSV candles (*.csv);;All files (*)</source>
    <translation>CSV K 线 (*.csv);;所有文件 (*)</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="265" />
+   <location filename="../desktop/risk_view.py" line="271" />
    <source>{parameters}; start equity {amount}</source>
    <translation>{parameters}；初始权益 {amount}</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="293" />
+   <location filename="../desktop/risk_view.py" line="299" />
    <source>End equity ({currency})</source>
    <translation>期末权益（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="215" />
+   <location filename="../desktop/risk_view.py" line="221" />
    <source>Candles for {symbol} (Cancel: {symbol} stays at its mark)</source>
    <translation>{symbol} 的 K 线（取消：{symbol} 保持标记价格）</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="287" />
+   <location filename="../desktop/risk_view.py" line="293" />
    <source>end equity median {median}, p5 {p5}; ES95 {es}</source>
    <translation>期末权益中位数 {median}，p5 {p5}；ES95 {es}</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="282" />
+   <location filename="../desktop/risk_view.py" line="288" />
    <source>P(loss &gt; {limit}) {odds}; </source>
    <translation>P(亏损 &gt; {limit}) {odds}；</translation>
   </message>

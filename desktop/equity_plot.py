@@ -31,6 +31,7 @@ from marginlab.desktop.elided_label import ElidedLabel, WrappedLabel
 from marginlab.desktop.fields import ERROR_STYLE
 from marginlab.desktop.i18n import N_, named, said, tr
 from marginlab.desktop.line_key import LineKey
+from marginlab.desktop.order_fields import example_moves
 from marginlab.desktop.style import PLOT_MIN_HEIGHT, VARIANT_STYLES, variant_pen
 from marginlab.desktop.what_if_box import WhatIfBox
 from marginlab.engine.margin.report import MAX_PRICE, VariantReport
@@ -337,7 +338,6 @@ class EquityPlot(QWidget):
         row = QHBoxLayout()
         self.moves = QLineEdit()
         self.moves.setAccessibleName("per-symbol moves")
-        self.moves.setPlaceholderText(tr("e.g. ETH -10%, SOL 150"))
         self.moves.setToolTip(
             tr(
                 "Move other symbols too, each its own way: a % from its mark or a price, e.g. "
@@ -427,6 +427,12 @@ class EquityPlot(QWidget):
             for item in items:  # "All symbols (%)" is said in the window's language
                 self.axis.addItem(tr(item) if item == ALL_SYMBOLS else item, item)
         self.axis.setCurrentIndex(self.axis.findData(self._controller.axis))
+        example = example_moves(self._controller.scenario.marks(), self._controller.axis)
+        placeholder = (
+            tr("e.g. {value}").format(value=example) if example else tr("no other symbol held")
+        )
+        if self.moves.placeholderText() != placeholder:
+            self.moves.setPlaceholderText(placeholder)
 
     def show_result(self, result: Result) -> None:
         sweep = result.sweep

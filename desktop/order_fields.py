@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
 
 from marginlab.desktop.i18n import said, tr
 from marginlab.desktop.style import tint
+from marginlab.engine.margin.rules import base_asset
+from marginlab.engine.text.moves import resolve_symbol
 from marginlab.engine.text.numbers import empty_field
 
 PROBLEM_COLOUR = "#c0392b"
@@ -137,27 +139,46 @@ def example_values(mark: float, long: bool, contracts: bool) -> dict[str, str]:
     coin, for contracts), a stop 5 % against it, and a ladder of three fills each 5 % further
     against it; prices to three significant digits."""
     sign = 1 if long else -1
-    size = 100.0 if contracts else _nice(1_000 / mark, 1)
+    size = 100.0 if contracts else rounded_to(1_000 / mark, 1)
     fills = "\n".join(
-        f"{_plain(q)} @ {_plain(_nice(mark * (1 - sign * 0.05 * k), 3))}"
+        f"{plain_number(q)} @ {plain_number(rounded_to(mark * (1 - sign * 0.05 * k), 3))}"
         for k, q in enumerate((size, size, 2 * size))
     )
     return {
-        "quantity": _plain(size),
-        "exit": _plain(_nice(mark * (1 + sign * 0.10), 3)),
-        "stop": _plain(_nice(mark * (1 - sign * 0.05), 3)),
-        "pnl": _plain(_nice(size * 100 / mark * 0.1 if contracts else size * mark * 0.1, 1)),
+        "quantity": plain_number(size),
+        "exit": plain_number(rounded_to(mark * (1 + sign * 0.10), 3)),
+        "stop": plain_number(rounded_to(mark * (1 - sign * 0.05), 3)),
+        "pnl": plain_number(
+            rounded_to(size * 100 / mark * 0.1 if contracts else size * mark * 0.1, 1)
+        ),
         "fills": fills,
     }
 
 
-def _nice(value: float, digits: int) -> float:
+def rounded_to(value: float, digits: int) -> float:
     """``value`` rounded to ``digits`` significant digits."""
     if value <= 0 or not math.isfinite(value):
         return value
     return round(value, digits - 1 - math.floor(math.log10(value)))
 
 
-def _plain(value: float) -> str:
+def plain_number(value: float) -> str:
     """A number without an exponent or trailing zeros: 66000, 0.199, 0.02."""
     return f"{value:.12f}".rstrip("0").rstrip(".")
+
+
+def example_moves(marks: dict[str, float], axis: str) -> str:
+    """A what-if example in the book's own symbols off the plot's axis: the first 10 % down,
+    the second at a price 5 % up ("ETH -10%, SOL 150" named symbols the book may not hold,
+    and typed as shown, was refused). A symbol is shortened to its base where that names it
+    alone (``moves.resolve_symbol``). Empty when no other symbol is held."""
+    symbols = list(marks)
+    parts = []
+    for n, symbol in enumerate(s for s in symbols if s != axis):
+        if n == 2:
+            break
+        short = base_asset(symbol)
+        name = short if resolve_symbol(short, symbols) == symbol else symbol
+        move = "-10%" if n == 0 else plain_number(rounded_to(marks[symbol] * 1.05, 3))
+        parts.append(f"{name} {move}")
+    return ", ".join(parts)

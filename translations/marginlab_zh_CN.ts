@@ -839,44 +839,39 @@
    <translation>必须在 0 到 {most} % 之间</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="40" />
+   <location filename="../desktop/equity_plot.py" line="41" />
    <source>entered</source>
    <translation>按输入</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="55" />
+   <location filename="../desktop/equity_plot.py" line="56" />
    <source>Move the what-if line to see each variant's equity there.</source>
    <translation>移动假设价格线，查看各方案在该处的权益。</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="81" />
+   <location filename="../desktop/equity_plot.py" line="82" />
    <source>What if {where}: {figures}</source>
    <translation>假设 {where}：{figures}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="219" />
+   <location filename="../desktop/equity_plot.py" line="220" />
    <source>Move one symbol's price (others stay at their marks), or move every symbol by the same percentage</source>
    <translation>移动一个合约的价格（其他合约保持标记价格），或让所有合约按相同百分比移动</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="231" />
+   <location filename="../desktop/equity_plot.py" line="232" />
    <source>Where the what-if line stands: type a price (or a % move of every symbol) and press Enter, or step it with Up/Down and PageUp/PageDown. Dragging the line in the plot moves it too.</source>
    <translation>假设价格线的位置：输入价格（或所有合约的百分比变动）后按回车，或用 上/下 和 PageUp/PageDown 调整。在图中拖动这条线也可以移动它。</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="242" />
+   <location filename="../desktop/equity_plot.py" line="243" />
    <source>What &amp;if:</source>
    <translation>假设(&amp;I)：</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="312" />
+   <location filename="../desktop/equity_plot.py" line="313" />
    <source>Drag: each variant's equity and liquidations at this price</source>
    <translation>拖动：各方案在此价格下的权益和强平</translation>
-  </message>
-  <message>
-   <location filename="../desktop/equity_plot.py" line="340" />
-   <source>e.g. ETH -10%, SOL 150</source>
-   <translation>例如 ETH -10%, SOL 150</translation>
   </message>
   <message>
    <location filename="../desktop/equity_plot.py" line="342" />
@@ -919,22 +914,27 @@
    <translation>权益(&amp;E)</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="435" />
+   <location filename="../desktop/equity_plot.py" line="432" />
+   <source>no other symbol held</source>
+   <translation>账户没有其他交易对</translation>
+  </message>
+  <message>
+   <location filename="../desktop/equity_plot.py" line="441" />
    <source>Move of every symbol (%)</source>
    <translation>所有合约的变动 (%)</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="58" />
+   <location filename="../desktop/equity_plot.py" line="59" />
    <source>all symbols {move}</source>
    <translation>所有合约 {move}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="215" />
+   <location filename="../desktop/equity_plot.py" line="216" />
    <source>Equity against:</source>
    <translation>权益对应：</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="307" />
+   <location filename="../desktop/equity_plot.py" line="308" />
    <source>what if</source>
    <translation>假设</translation>
   </message>
@@ -949,97 +949,97 @@
    <translation>按假设价格</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="465" />
+   <location filename="../desktop/equity_plot.py" line="471" />
    <source>Add a position to see the equity curves.</source>
    <translation>添加一个仓位以查看权益曲线。</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="559" />
+   <location filename="../desktop/equity_plot.py" line="565" />
    <source>{ids} past liquidation already ({variants})</source>
    <translation>{ids} 已越过强平（{variants}）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="561" />
+   <location filename="../desktop/equity_plot.py" line="567" />
    <source>{ids} liquidated ({variants}) at {where}</source>
    <translation>{ids} 被强平（{variants}），位置 {where}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="586" />
+   <location filename="../desktop/equity_plot.py" line="592" />
    <source>Liquidation lines: </source>
    <translation>强平线：</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="73" />
+   <location filename="../desktop/equity_plot.py" line="74" />
    <source> — liquidated: {ids}</source>
    <translation> — 已强平：{ids}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="75" />
+   <location filename="../desktop/equity_plot.py" line="76" />
    <source> — past liquidation already: {ids}</source>
    <translation> — 已越过强平：{ids}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="437" />
+   <location filename="../desktop/equity_plot.py" line="443" />
    <source>{symbol} price ({currency})</source>
    <translation>{symbol} 价格（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="448" />
+   <location filename="../desktop/equity_plot.py" line="454" />
    <source>Account equity ({currency})</source>
    <translation>账户权益（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="521" />
+   <location filename="../desktop/equity_plot.py" line="527" />
    <source>start equity {amount}</source>
    <translation>初始权益 {amount}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="569" />
+   <location filename="../desktop/equity_plot.py" line="575" />
    <source>{ids} ({variants})</source>
    <translation>{ids}（{variants}）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="574" />
+   <location filename="../desktop/equity_plot.py" line="580" />
    <source>{variants}: {ids} already past liquidation at today's marks, lost at any price on this axis</source>
    <translation>{variants}：{ids} 按今天的标记价已越过强平，此轴上任何价格都已亏掉</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="579" />
+   <location filename="../desktop/equity_plot.py" line="585" />
    <source>{variants}: {ids} liquidated when the move reaches {where}</source>
    <translation>{variants}：价格移动到 {where} 时 {ids} 被强平</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="767" />
+   <location filename="../desktop/equity_plot.py" line="773" />
    <source>what if {where}</source>
    <translation>假设 {where}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="100" />
+   <location filename="../desktop/equity_plot.py" line="101" />
    <source>{variant} liquidates: {ids}</source>
    <translation>{variant} 强平：{ids}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="104" />
+   <location filename="../desktop/equity_plot.py" line="105" />
    <source>{variant}, past liquidation already: {ids}</source>
    <translation>{variant}，已越过强平：{ids}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="533" />
+   <location filename="../desktop/equity_plot.py" line="539" />
    <source>max acceptable loss {limit}: equity {equity}</source>
    <translation>最大可接受亏损 {limit}：权益 {equity}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="584" />
+   <location filename="../desktop/equity_plot.py" line="590" />
    <source>… and {n} more, farther from the marks</source>
    <translation>… 另有 {n} 条，离标记价格更远</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="590" />
+   <location filename="../desktop/equity_plot.py" line="596" />
    <source>The numbered liquidation lines on the plot, nearest first:</source>
    <translation>图上编号的强平线，由近及远：</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="748" />
+   <location filename="../desktop/equity_plot.py" line="754" />
    <source>{problem}; nothing moved</source>
    <translation>{problem}；未移动</translation>
   </message>
@@ -1700,12 +1700,12 @@ Keep it?</source>
    <translation>{field}：至少 {least}</translation>
   </message>
   <message>
-   <location filename="../desktop/order_fields.py" line="34" />
+   <location filename="../desktop/order_fields.py" line="36" />
    <source>Symbol of the order (the account's symbols, or type another)</source>
    <translation>订单合约（账户中的合约，或输入其他合约）</translation>
   </message>
   <message>
-   <location filename="../desktop/order_fields.py" line="111" />
+   <location filename="../desktop/order_fields.py" line="113" />
    <source>To see the figures, fill in: {fields}</source>
    <translation>请填写以下字段以查看数值：{fields}</translation>
   </message>

@@ -640,3 +640,24 @@ def test_the_axes_kept_as_pictures_draw_what_they_would_draw_afresh(
     afresh = plot.grab().toImage()
     assert kept == afresh
     window.controller.undo_stack.setClean()
+
+
+def test_the_other_symbols_example_names_the_books_own(qtbot, window: MainWindow) -> None:
+    """"e.g. ETH -10%, SOL 150" stood in the field whatever the book: typed as shown in the
+    brief's account (ETH and BTC), SOL was refused. The example names the symbols held off
+    the plot's axis; with none, it says so."""
+    plot = window.plot
+    assert plot.moves.placeholderText() == "e.g. ETH -10%"  # the axis is BTCUSDT
+    window.controller.set_axis("ETHUSDT")
+    assert plot.moves.placeholderText() == "e.g. BTC -10%"
+    plot.moves.setText("BTC -10%")
+    plot.moves.returnPressed.emit()
+    assert not plot.moves.property("invalid")  # taken as typed
+    assert window.controller.moves_text == "BTC -10%"
+    window.controller.set_axis("BTCUSDT")
+    plot.moves.clear()
+    plot.moves.returnPressed.emit()
+    assert window.controller.remove_position(0)  # only B (BTC) left
+    wait_result(qtbot, window)
+    assert plot.moves.placeholderText() == "no other symbol held"
+    window.controller.undo_stack.setClean()

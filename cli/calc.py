@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import sys
 from dataclasses import replace
 from typing import Any
 
@@ -56,9 +57,21 @@ class Reader:
     def text_number(
         self, option: str, text: str, *, percent: bool = False, positive: bool = True
     ) -> float:
-        """``numbers.read_number``; NaN for a refused value (``done`` then stops the run)."""
+        """``numbers.read_number``; NaN for a refused value (``done`` then stops the run).
+        A percent option typed without "%" is a fraction, as the file's rates are: that is
+        said on standard error, since "--mmr 0.5" meant for half a percent is 50 %, and
+        "--roe 50" is 5,000 %."""
         value = read_number(option, text, self.problems, positive=positive, percent=percent)
-        return math.nan if value is None else value
+        if value is None:
+            return math.nan
+        if percent and not text.strip().endswith("%"):
+            typed = text.strip()
+            print(
+                f"note: {option} {typed} is read as a fraction, {value * 100:,.6g} %; "
+                f"write {typed}% for {typed} %",
+                file=sys.stderr,
+            )
+        return value
 
     def optional(self, option: str, **kw: Any) -> float | None:
         text = getattr(self.args, option.lstrip("-").replace("-", "_"))

@@ -346,7 +346,7 @@ def test_the_opened_note_writes_a_low_priced_coin_s_prices_whole(qtbot, window: 
 
 
 def test_the_example_size_follows_the_symbol(qtbot, window: MainWindow) -> None:
-    """"e.g. 0.4" stood beside every order, a BTC size beside an ETH or an ENA one: the
+    """ "e.g. 0.4" stood beside every order, a BTC size beside an ETH or an ENA one: the
     example is about 1,000 of notional at the symbol's mark (ETH at 3,000: 0.3)."""
     view = window.pretrade
     window.views.setCurrentWidget(view)

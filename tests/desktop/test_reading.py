@@ -643,7 +643,7 @@ def test_the_axes_kept_as_pictures_draw_what_they_would_draw_afresh(
 
 
 def test_the_other_symbols_example_names_the_books_own(qtbot, window: MainWindow) -> None:
-    """"e.g. ETH -10%, SOL 150" stood in the field whatever the book: typed as shown in the
+    """ "e.g. ETH -10%, SOL 150" stood in the field whatever the book: typed as shown in the
     brief's account (ETH and BTC), SOL was refused. The example names the symbols held off
     the plot's axis; with none, it says so."""
     plot = window.plot

@@ -201,3 +201,17 @@ def test_funding_says_how_many_payments_and_how_often(
         assert (found["intervals"], found["interval_hours"]) == (count, every)
         # B (0.4 BTC at 50,000) pays 2.00 USDT a payment.
         assert found["paid"]["B"] == pytest.approx(2.0 * count)
+
+
+def test_a_rate_typed_without_percent_is_said_to_be_a_fraction(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The file's rates are fractions, so the options' are too without "%": "--roe 50" is
+    5,000 %, and "--mmr 0.5" meant for half a percent is 50 %. Nothing said so but the
+    figures; a note on standard error now says how the number was read."""
+    base = ("calc", "target", "--side", "long", "--entry", "50000", "--leverage", "10")
+    status, out, err = run(capsys, *base, "--roe", "50")
+    assert status == 0 and "price for ROE +5000.00 %" in out
+    assert "note: --roe 50 is read as a fraction, 5,000 %; write 50% for 50 %" in err
+    status, out, err = run(capsys, *base, "--roe", "50%")
+    assert status == 0 and "price for ROE +50.00 %" in out and err == ""

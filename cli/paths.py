@@ -24,7 +24,7 @@ from marginlab.engine.paths.montecarlo import (
     uniform_correlation,
 )
 from marginlab.engine.paths.replay import PricePath, Replay, replay
-from marginlab.engine.paths.sources import builtin_path, csv_path
+from marginlab.engine.paths.sources import SHAPES, builtin_path, csv_path
 from marginlab.engine.text.numbers import amount_text, compact_amount_text
 from marginlab.engine.text.report_text import strict_json
 from marginlab.engine.text.risk_text import duration_text, parameters_text
@@ -42,6 +42,11 @@ def _files(items: list[str]) -> dict[str, Path]:
         symbol, sep, file = item.partition("=")
         if not sep or not symbol or not file:
             raise PathUsageError(f"{item}: expected SYMBOL=FILE.csv")
+        if file in SHAPES and not Path(file).exists():  # "BTCUSDT=flash-crash"
+            raise PathUsageError(
+                f"--path {item}: {file} is a built-in path, given alone: "
+                f"--path {file} --symbol {symbol}"
+            )
         out[symbol] = Path(file)
     return out
 

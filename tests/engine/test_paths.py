@@ -328,6 +328,13 @@ def test_cli_replay_and_risk(capsys) -> None:
     assert '"liquidation_probability"' in capsys.readouterr().out
     assert cli(["replay", str(SEED), "--path", "nope"]) == 2
     assert "unknown 'nope'" in capsys.readouterr().err
+    # A built-in path named as a symbol's file read "flash-crash: cannot be read (No such
+    # file or directory)": it says how to give it instead.
+    assert cli(["replay", str(SEED), "--path", "BTCUSDT=flash-crash"]) == 2
+    assert capsys.readouterr().err.strip() == (
+        "marginlab-cli: --path BTCUSDT=flash-crash: flash-crash is a built-in path, given "
+        "alone: --path flash-crash --symbol BTCUSDT"
+    )
     assert cli(["risk", str(SEED), "--vol", "XRP=50"]) == 2
     assert cli(["replay", str(SEED), "--path", "BTCUSDT=/missing.csv"]) == 2
     assert "cannot be read" in capsys.readouterr().err

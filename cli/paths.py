@@ -253,11 +253,13 @@ def risk_text(risk: Risk, currency: str, limit: float | None = None, coin: bool 
         excess = (
             ""
             if r.excess_loss_probability is None or limit is None
-            else f"; P(loss > {amount_text(limit, coin)}) {r.excess_loss_probability:.2%}"
+            else f"; P(loss > {amount_text(limit, coin)} {currency}) "
+            f"{r.excess_loss_probability:.2%}"
         )
         lines.append(f"{VARIANT_TITLES[v]:<13} {odds}{when}{excess}")
         lines.append(
             f"{'':13} end equity p5/p25/p50/p75/p95 {pct} {currency}; "
-            f"ES95 {amount_text(r.expected_shortfall_95, coin)}"
+            f"ES95 {amount_text(r.expected_shortfall_95, coin)} {currency}"
         )
+    lines.append("ES95: the mean end equity of the worst 5 % of paths")
     return "\n".join(lines)

@@ -471,3 +471,15 @@ def test_csv_candles_as_charting_sites_and_binance_export_them() -> None:
     with pytest.raises(PathError) as caught:  # a headerless file that is not Binance's
         read_candles("1704067200,10,11\n1704067260,10,11\n", "x.csv")
     assert caught.value.problems[0].startswith("x.csv row 1: missing column(s)")
+
+
+def test_cli_risk_text_gives_every_amount_its_unit(capsys) -> None:
+    """The loss limit in "P(loss > 2,500.00) 9.45%" and "ES95 6,198.78" stood without a
+    currency."""
+    assert cli(["risk", str(SEED), "--paths", "300", "--steps", "50"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    odds = [line for line in lines if "P(loss >" in line]
+    shortfalls = [line for line in lines if "; ES95 " in line]
+    assert len(odds) == 3 and all("P(loss > 2,500.00 USDT) " in line for line in odds)
+    assert len(shortfalls) == 3 and all(line.endswith(" USDT") for line in shortfalls)
+    assert lines[-1] == "ES95: the mean end equity of the worst 5 % of paths"

@@ -48,6 +48,10 @@ from marginlab.engine.text.numbers import (
 from marginlab.engine.text.orders import where_it_fills
 
 MODES = ("isolated", "cross")
+# Each order field's share of the row's spare width: symbol, side, size, as, leverage, price,
+# MMR, max acceptable loss (the combos hold their contents' width).
+ORDER_STRETCH = (0, 0, 2, 0, 0, 3, 3, 4)
+LINE_EDIT_PADDING = 16  # px a line edit adds around its text: frame and margins
 ROWS = (
     (
         "liquidation",
@@ -142,6 +146,15 @@ class PreTradeView(QScrollArea):
             (tr("Max acceptable loss"), self.acceptable),
         )  # fmt: skip
         caption_row(grid, cells)
+        # The room shared by what each field shows: in equal shares the leverage's "10" had
+        # as much as the price's "mark 50,000.00", cut to "mark 50,000....", and the size's
+        # unit read "contracts (100 U".
+        self.size_kind.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.leverage.setMaximumWidth(
+            self.leverage.fontMetrics().horizontalAdvance("1000.5") + LINE_EDIT_PADDING
+        )
+        for column, stretch in enumerate(ORDER_STRETCH):
+            grid.setColumnStretch(column, stretch)
         outer.addWidget(order)
         # Under the order it is about (below the buttons it was out of view on a laptop).
         self.problems = ProblemLine(tr("order problems"))

@@ -232,3 +232,23 @@ def test_the_exported_comparison_quotes_prices_in_dollars(
         "bankruptcy price (USD)",
         "max loss (BTC)",
     )
+
+
+def test_the_order_row_shows_its_unit_and_the_mark_whole_on_a_laptop(
+    qtbot, window: MainWindow
+) -> None:
+    """1366 px: in equal shares the size's unit read "contracts (100 U" and the price's
+    placeholder "mark 50,000.…"."""
+    load(qtbot, window)
+    window.resize(1366, 720)
+    view = window.pretrade
+    window.views.setCurrentWidget(view)
+    qtbot.waitUntil(view.isVisible)
+    view.recompute()
+    qtbot.wait(10)
+    unit = view.size_kind
+    assert unit.currentText() == "contracts (100 USD)"
+    assert unit.width() >= unit.fontMetrics().horizontalAdvance(unit.currentText()) + 20
+    price = view.price
+    assert price.placeholderText() == "mark 50,000.00"
+    assert price.width() >= price.fontMetrics().horizontalAdvance("mark 50,000.00") + 8

@@ -83,6 +83,7 @@ FIT_ROWS = 200  # rows a column's width is measured over (QHeaderView resizeCont
 CELL_PADDING = 8  # px a table cell adds around its text: margins, focus frame, grid line
 PROBLEM_LINES = 3  # lines of problems shown under the form; the rest in its tooltip
 SHORT_WINDOW = 720  # px of the window's panes under which a card shows fewer rows
+MIN_CARD_ROWS = 2  # positions a card shows at least, however short the window
 ROOM_FOR_PLOT = 360  # px under which the max-loss chart gives up height to the plots
 GLOSSARY_FLOATING_WIDTH = 360  # px of a glossary floating over the left column, at least
 
@@ -147,6 +148,7 @@ class MainWindow(QMainWindow):
         self._pretrade: PreTradeView | None = None
         self._glossary: QDockWidget | None = None
         self._glossary_placed = False
+        self._rows_fitted = -1  # positions the figures' pane was last fitted to
         self.losses = LossChart()
         self.files = FileActions(
             controller,
@@ -340,8 +342,17 @@ class MainWindow(QMainWindow):
         unless the plots then get too little; the plots the rest."""
         # A laptop's short window: a big book's cards showed six rows each and hid their own
         # "Max loss if wrong" below them, beside a plot 60 px tall (1280 × 720).
-        self.comparison.set_row_cap(SHORT_CARD_ROWS if height < SHORT_WINDOW else CARD_ROWS)
-        figures = min(self.comparison.unscrolled_height(width), height // 2)
+        cap = SHORT_CARD_ROWS if height < SHORT_WINDOW else CARD_ROWS
+        self.comparison.set_row_cap(cap)
+        # Cards taller than half: a row fewer each (their tables scroll), down to two, before
+        # their max loss and warnings are cut at the pane's edge (a third position added to
+        # the brief's example at 1366 × 768 cut the warnings in half).
+        needed = self.comparison.unscrolled_height(width)
+        while needed > height // 2 and cap > MIN_CARD_ROWS:
+            cap -= 1
+            self.comparison.set_row_cap(cap)
+            needed = self.comparison.unscrolled_height(width)
+        figures = min(needed, height // 2)
         losses = self.losses.sizeHint().height()
         if height - figures - losses < ROOM_FOR_PLOT:  # a laptop: the plots need it more
             losses = self.losses.minimumSizeHint().height()
@@ -637,12 +648,16 @@ class MainWindow(QMainWindow):
         self.losses.show_result(result)
         # Cards grown wider (an imported book's "+1198.0 %") take room from the left column,
         # as a narrower window does: the cross card's max loss was a scroll away.
+        rows = len(self.controller.scenario.positions)
         if self._book_replaced:
             self._book_replaced = False
             self.panes.fit(self.panes.width())
             self._fit_figures()
         else:
             self.panes.give_way()
+            if rows != self._rows_fitted:  # a position added or removed: the cards' height
+                self._fit_figures()
+        self._rows_fitted = rows
 
     def _on_problems_changed(self, problems: dict[str, str]) -> None:
         scenario = self.controller.scenario

@@ -521,6 +521,26 @@ def test_laptop_screen_shows_every_figure_whole(qtbot, qapp, settings, tmp_path)
     win.controller.undo_stack.setClean()
 
 
+def test_a_position_added_on_a_laptop_leaves_the_cards_whole(
+    qtbot, qapp, settings, tmp_path
+) -> None:
+    """A third position added to the brief's example at 1366 × 768: the figures' pane kept its
+    height for two rows, and each card's warning stood cut in half under its edge. The pane
+    follows the rows added or removed, and cards taller than half show fewer rows (their
+    tables scroll) before their text is cut."""
+    win = _laptop_window(qtbot, qapp, settings, tmp_path)
+    assert win.controller.add_position(0)
+    wait_result(qtbot, win)
+    qtbot.wait(20)
+    assert not win.comparison.verticalScrollBar().isVisible()
+    shown = win.comparison.viewport().rect()
+    for card in win.comparison.cards.values():
+        warning = card.warnings
+        bottom = warning.mapTo(win.comparison.viewport(), warning.rect().bottomLeft()).y()
+        assert warning.text() and bottom <= shown.bottom(), card.name
+    win.controller.undo_stack.setClean()
+
+
 def test_a_hedge_accounts_long_ids_leave_every_figure_whole_on_a_laptop(
     qtbot, qapp, settings, tmp_path
 ) -> None:
@@ -1466,8 +1486,9 @@ def test_a_short_window_keeps_each_cards_max_loss_in_view(
     qapp, window: MainWindow, tmp_path
 ) -> None:
     """1280 × 720 with a 60-position book: six rows a card pushed each card's "Max loss if
-    wrong" below the panel's edge, out of view. A short window's cards show three rows
-    (their tables scroll), and that first line stays in view; a tall window keeps six."""
+    wrong" below the panel's edge, out of view. A short window's cards show three rows at
+    most (their tables scroll; two while their text would be cut at the pane's edge), and
+    that first line stays in view; a tall window keeps six."""
     path = tmp_path / "book.json"
     path.write_text(json.dumps(book_document(60)), encoding="utf-8")
     window.files.open_path(path, ask=False)
@@ -1477,8 +1498,8 @@ def test_a_short_window_keeps_each_cards_max_loss_in_view(
     panel = window.comparison
     viewport = panel.viewport()
     for card in panel.cards.values():
-        assert card.table.rows_shown == 3
-        assert card.table.verticalScrollBar().maximum() > 0  # the other 57, a scroll away
+        assert card.table.rows_shown in (2, 3)
+        assert card.table.verticalScrollBar().maximum() > 0  # the others, a scroll away
         top = card.account.mapTo(viewport, card.account.rect().topLeft()).y()
         assert card.account.text().startswith("<b>Max loss if wrong:")  # its first line
         assert top >= 0 and top + card.account.fontMetrics().height() <= viewport.height()

@@ -148,7 +148,7 @@ class MainWindow(QMainWindow):
         self._pretrade: PreTradeView | None = None
         self._glossary: QDockWidget | None = None
         self._glossary_placed = False
-        self._rows_fitted = -1  # positions the figures' pane was last fitted to
+        self._cards_fitted: tuple[int, bool] | None = None  # what the figures' pane fits
         self.losses = LossChart()
         self.files = FileActions(
             controller,
@@ -646,18 +646,20 @@ class MainWindow(QMainWindow):
     def _on_result_changed(self, result: Result) -> None:
         self.comparison.show_result(result)
         self.losses.show_result(result)
+        # What decides the cards' height: their rows, and their titles (two lines at the
+        # what-if, whose prices they name).
+        shape = (len(self.controller.scenario.positions), result.cards is None)
         # Cards grown wider (an imported book's "+1198.0 %") take room from the left column,
         # as a narrower window does: the cross card's max loss was a scroll away.
-        rows = len(self.controller.scenario.positions)
         if self._book_replaced:
             self._book_replaced = False
             self.panes.fit(self.panes.width())
             self._fit_figures()
         else:
             self.panes.give_way()
-            if rows != self._rows_fitted:  # a position added or removed: the cards' height
+            if shape != self._cards_fitted:  # a position added or removed, the what-if's cards
                 self._fit_figures()
-        self._rows_fitted = rows
+        self._cards_fitted = shape
 
     def _on_problems_changed(self, problems: dict[str, str]) -> None:
         scenario = self.controller.scenario

@@ -532,13 +532,28 @@ def test_a_position_added_on_a_laptop_leaves_the_cards_whole(
     assert win.controller.add_position(0)
     wait_result(qtbot, win)
     qtbot.wait(20)
+    _assert_warnings_whole(win)
+    win.controller.undo_stack.setClean()
+
+
+def test_cards_at_the_what_if_on_a_laptop_stay_whole(qtbot, qapp, settings, tmp_path) -> None:
+    """Cards at the what-if: each title names its prices on a second line, and the warnings
+    stood cut in half at the pane's edge (1366 × 768). The pane follows."""
+    win = _laptop_window(qtbot, qapp, settings, tmp_path)
+    win.plot.cards_at.setCurrentIndex(1)  # the controller answers at once
+    qtbot.wait(20)
+    assert "at the what-if" in win.comparison.cards["cross"].title.text()
+    _assert_warnings_whole(win)
+    win.controller.undo_stack.setClean()
+
+
+def _assert_warnings_whole(win: MainWindow) -> None:
     assert not win.comparison.verticalScrollBar().isVisible()
     shown = win.comparison.viewport().rect()
     for card in win.comparison.cards.values():
         warning = card.warnings
         bottom = warning.mapTo(win.comparison.viewport(), warning.rect().bottomLeft()).y()
         assert warning.text() and bottom <= shown.bottom(), card.name
-    win.controller.undo_stack.setClean()
 
 
 def test_a_hedge_accounts_long_ids_leave_every_figure_whole_on_a_laptop(

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import argparse
 import math
-import sys
 from dataclasses import replace
 from typing import Any
 
 from marginlab.cli.accounts import load_account
+from marginlab.cli.notes import note
 from marginlab.engine.margin import calculator as calc
 from marginlab.engine.margin.fees import BASE_TAKER_RATES, MAX_TAKER_RATE, taker_rate
 from marginlab.engine.margin.models import Scenario
@@ -66,10 +66,9 @@ class Reader:
             return math.nan
         if percent and not text.strip().endswith("%"):
             typed = text.strip()
-            print(
-                f"note: {option} {typed} is read as a fraction, {value * 100:,.6g} %; "
-                f"write {typed}% for {typed} %",
-                file=sys.stderr,
+            note(
+                f"{option} {typed} is read as a fraction, {value * 100:,.6g} %; "
+                f"write {typed}% for {typed} %"
             )
         return value
 

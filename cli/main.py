@@ -27,6 +27,7 @@ from marginlab.cli.commands import (
     add_path_commands,
     add_venue_commands,
 )
+from marginlab.cli.notes import forget_notes, say_notes
 from marginlab.engine import __version__
 from marginlab.engine.files.bounded import MAX_PROBLEMS, capped
 from marginlab.engine.files.scenario_io import (
@@ -273,6 +274,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValueError as error:  # ScenarioError, PathError, VenueFileError, MoveError…
         problems = getattr(error, "problems", None) or str(error).splitlines()
     else:
+        say_notes()
         try:
             print(terminal_safe(output), flush=True)
         except BrokenPipeError:  # `| head` stopped reading: what it read is what was asked
@@ -281,6 +283,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             os.dup2(devnull, sys.stdout.fileno())
             return 0
         return 0
+    forget_notes()
     for problem in capped(problems, MAX_PROBLEMS + 1):  # the readers cap their own
         print(terminal_safe(f"{PROG}: {problem}"), file=sys.stderr)
     return 2

@@ -190,7 +190,7 @@ def percent_text(
     if fraction is None:
         return absent
     sign = "+" if signed else ""
-    return f"{fraction * 100:{sign}.{decimals}f} %"
+    return f"{fraction * 100:{sign},.{decimals}f} %"
 
 
 def share_text(fraction: float) -> str:

@@ -211,7 +211,7 @@ def test_a_rate_typed_without_percent_is_said_to_be_a_fraction(
     figures; a note on standard error now says how the number was read."""
     base = ("calc", "target", "--side", "long", "--entry", "50000", "--leverage", "10")
     status, out, err = run(capsys, *base, "--roe", "50")
-    assert status == 0 and "price for ROE +5000.00 %" in out
+    assert status == 0 and "price for ROE +5,000.00 %" in out
     assert "note: --roe 50 is read as a fraction, 5,000 %; write 50% for 50 %" in err
     status, out, err = run(capsys, *base, "--roe", "50%")
     assert status == 0 and "price for ROE +50.00 %" in out and err == ""

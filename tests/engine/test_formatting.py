@@ -122,3 +122,11 @@ def test_a_narrow_cell_shows_cents_below_100() -> None:
     assert compact_amount_text(0.0) == "0.00"
     assert compact_amount_text(-42) == "-42.00"
     assert compact_amount_text(0.01, coin=True) == "0.0100"
+
+
+def test_a_large_percentage_groups_its_thousands() -> None:
+    """A short's cross liquidation 12 times its mark read "+1198.0 %" beside "3,050.36"."""
+    from marginlab.engine.text.numbers import percent_text
+
+    assert percent_text(11.98, signed=True) == "+1,198.0 %"
+    assert percent_text(-0.096, signed=True) == "-9.6 %"

@@ -41,6 +41,7 @@ class SummaryModel(QAbstractItemModel):
         self.book: SymbolSummaries | None = None
         self.unfolds: list[bool] = []  # per row: it has the "also closes" line
         self.variants = list(VARIANT_STYLES)
+        self._texts: dict[tuple[int, int, int, bool], str] = {}
 
     def symbols(self) -> list[str]:
         return [] if self.book is None else self.book.symbols
@@ -50,6 +51,7 @@ class SummaryModel(QAbstractItemModel):
         same rows with new texts. ``unfolded``: the rows a view shows unfolded, whose "also
         closes" lines it must be told about (each signal costs the view a look-up)."""
         unfolds = [book.closes_elsewhere(row) for row in range(len(book))]
+        self._texts.clear()
         if self.book is None or book.symbols != self.book.symbols:
             self.beginResetModel()
             self.book, self.unfolds = book, unfolds
@@ -134,9 +136,16 @@ class SummaryModel(QAbstractItemModel):
         tip = role == Qt.ItemDataRole.ToolTipRole
         if not self.unfolds:
             return None if tip or index.column() else tr(EMPTY)
-        if index.internalId() == TOP:
-            return self._cell(index.row(), index.column(), tip)
-        return self._closes(index.internalId() - 1, index.column(), tip)
+        # Worded once a report: the view's column fit and its paint both ask for a cell.
+        key = (index.internalId(), index.row(), index.column(), tip)
+        text = self._texts.get(key)
+        if text is None:
+            if index.internalId() == TOP:
+                text = self._cell(index.row(), index.column(), tip)
+            else:
+                text = self._closes(index.internalId() - 1, index.column(), tip)
+            self._texts[key] = text
+        return text
 
     def _cell(self, row: int, column: int, tip: bool) -> str:
         assert self.book is not None  # rows only with a book
@@ -178,6 +187,7 @@ class SummaryView(QTreeView):
         self.header().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.header().setStretchLastSection(False)
+        self._padding: int | None = None
         self.expanded.connect(self._fit_columns)
         self.collapsed.connect(self._fit_columns)
         self.verticalScrollBar().valueChanged.connect(self._fit_columns)
@@ -231,9 +241,19 @@ class SummaryView(QTreeView):
                 header.resizeSection(column, max(room, 0) // len(columns))
             return
         needs = {c: header.sectionSizeFromContents(c).width() for c in columns}
+        metrics = self.fontMetrics()
         for index in self._rows_in_view():
+            if self._padding is None:  # the cell's margins around its text, measured once
+                first = index.siblingAtColumn(1)
+                text = str(first.data() or "")
+                self._padding = self.sizeHintForIndex(first).width() - metrics.horizontalAdvance(
+                    text
+                )
             for c in columns:
-                needs[c] = max(needs[c], self.sizeHintForIndex(index.siblingAtColumn(c)).width())
+                # The text's width, not the delegate's size hint: a third the cost, at
+                # every keystroke.
+                text = str(index.siblingAtColumn(c).data() or "")
+                needs[c] = max(needs[c], metrics.horizontalAdvance(text) + self._padding)
         widths = share_by_need(needs, room)
         for column, width in widths.items():
             if header.sectionSize(column) != width:

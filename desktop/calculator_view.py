@@ -48,6 +48,7 @@ from marginlab.desktop.planner import (
     ExitFigures,
     FundingFigures,
     Planner,
+    SizeFigures,
     ladder_rows,
 )
 from marginlab.desktop.style import tint
@@ -567,9 +568,14 @@ class CalculatorView(QScrollArea):
             return tr("Hyperliquid publishes no max-open formula; this is {rest}").format(rest=note)
         return note
 
-    def _show_size(self, sizes: Any) -> None:
+    def _show_size(self, figures: SizeFigures) -> None:
         currency = self.planner.currency
-        lines = []
+        sizes = figures.sizes
+        lines = [
+            tr("With the stop at {stop} and {loss} accepted:").format(
+                stop=self._price(figures.stop), loss=f"{figures.accepted:,.2f} {currency}"
+            )
+        ]
         for mode in MODES:
             s = sizes[mode]
             lev = tr("n/a") if s.highest_leverage is None else f"{s.highest_leverage:,.2f}×"

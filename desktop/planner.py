@@ -67,6 +67,16 @@ class FundingFigures:
 
 
 @dataclass(frozen=True, slots=True)
+class SizeFigures:
+    """The largest sizes per mode, and the stop and loss they answer: a refused stop leaves
+    them on show, and they say which stop they are for."""
+
+    stop: float
+    accepted: float
+    sizes: dict[str, Sizing]
+
+
+@dataclass(frozen=True, slots=True)
 class ExitFigures:
     quantity: float
     margin: float
@@ -257,7 +267,11 @@ class Planner:
             return Answer(problems=problems)
         scenario = self._controller.scenario
         return _plan(
-            lambda: {m: size_for_loss(scenario, ticket, m, stop_price, accepted) for m in MODES}
+            lambda: SizeFigures(
+                stop_price,
+                accepted,
+                {m: size_for_loss(scenario, ticket, m, stop_price, accepted) for m in MODES},
+            )
         )
 
     def funding(self, position_id: str, rate: str, hours: str) -> Answer:

@@ -184,522 +184,527 @@
    <translation>自动保存已关闭：无法写入 {folder}（{reason}）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="58" />
+   <location filename="../desktop/calculator_view.py" line="59" />
    <source>Fill</source>
    <translation>成交</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="59" />
+   <location filename="../desktop/calculator_view.py" line="60" />
    <source>Price</source>
    <translation>价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="60" />
+   <location filename="../desktop/calculator_view.py" line="61" />
    <source>Qty</source>
    <translation>数量</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="61" />
+   <location filename="../desktop/calculator_view.py" line="62" />
    <source>Total qty</source>
    <translation>总数量</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="62" />
+   <location filename="../desktop/calculator_view.py" line="63" />
    <source>Avg entry</source>
    <translation>平均开仓价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="63" />
+   <location filename="../desktop/calculator_view.py" line="64" />
    <source>Margin</source>
    <translation>保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="64" />
+   <location filename="../desktop/calculator_view.py" line="65" />
    <source>Liq. isolated</source>
    <translation>逐仓强平价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="65" />
+   <location filename="../desktop/calculator_view.py" line="66" />
    <source>Liq. cross</source>
    <translation>全仓强平价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="562" />
+   <location filename="../desktop/calculator_view.py" line="563" />
    <source>Binance's Max Open: available / (price / leverage + open loss per unit), within the tier that allows the leverage. Fees not included.</source>
    <translation>币安最大可开：可用余额 / (价格 / 杠杆 + 每单位开仓损失)，限于允许该杠杆的档位内。未含手续费。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="86" />
+   <location filename="../desktop/calculator_view.py" line="87" />
    <source>The order</source>
    <translation>订单</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="88" />
+   <location filename="../desktop/calculator_view.py" line="89" />
    <source>calculator symbol</source>
    <translation>计算器 合约</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="89" />
+   <location filename="../desktop/calculator_view.py" line="90" />
    <source>calculator side</source>
    <translation>计算器 方向</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="92" />
+   <location filename="../desktop/calculator_view.py" line="93" />
    <source>Leverage of the order: its margin is notional / leverage</source>
    <translation>订单杠杆：保证金 = 名义价值 / 杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="93" />
+   <location filename="../desktop/calculator_view.py" line="94" />
    <source>calculator leverage</source>
    <translation>计算器 杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="97" />
+   <location filename="../desktop/calculator_view.py" line="98" />
    <source>Order price (its entry); empty = the symbol's mark</source>
    <translation>订单价格（即开仓价）；留空 = 该合约的标记价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="97" />
+   <location filename="../desktop/calculator_view.py" line="98" />
    <source>calculator price</source>
    <translation>计算器 价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="100" />
+   <location filename="../desktop/calculator_view.py" line="101" />
    <source>table</source>
    <translation>档位表</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="101" />
+   <location filename="../desktop/calculator_view.py" line="102" />
    <source>MMR override in %, where no tier table covers the symbol; empty = the rate the account's own positions in it hold</source>
    <translation>维持保证金率覆盖值（%），用于没有档位表覆盖的交易对；留空 = 账户中该交易对现有仓位所用的费率</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="105" />
+   <location filename="../desktop/calculator_view.py" line="106" />
    <source>calculator mmr</source>
    <translation>计算器 维持保证金率</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="116" />
+   <location filename="../desktop/calculator_view.py" line="117" />
    <source>calculator problems</source>
    <translation>计算器 问题</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="120" />
+   <location filename="../desktop/calculator_view.py" line="121" />
    <source>PnL &amp;&amp; target</source>
    <translation>盈亏与目标价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="121" />
+   <location filename="../desktop/calculator_view.py" line="122" />
    <source>Average &amp;&amp; DCA</source>
    <translation>均价与分批建仓</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="122" />
+   <location filename="../desktop/calculator_view.py" line="123" />
    <source>Max open</source>
    <translation>最大可开</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="123" />
+   <location filename="../desktop/calculator_view.py" line="124" />
    <source>Size from loss</source>
    <translation>按亏损定仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="124" />
+   <location filename="../desktop/calculator_view.py" line="125" />
    <source>Funding</source>
    <translation>资金费</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="169" />
+   <location filename="../desktop/calculator_view.py" line="170" />
    <source>Quantity of the order, base units</source>
    <translation>订单数量，以基础币计</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="170" />
+   <location filename="../desktop/calculator_view.py" line="171" />
    <source>calculator quantity</source>
    <translation>计算器 数量</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="173" />
+   <location filename="../desktop/calculator_view.py" line="174" />
    <source>Where you would close</source>
    <translation>你打算平仓的价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="173" />
+   <location filename="../desktop/calculator_view.py" line="174" />
    <source>exit price</source>
    <translation>平仓价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="177" />
+   <location filename="../desktop/calculator_view.py" line="178" />
    <source>Return on the margin you aim for, in %</source>
    <translation>目标保证金收益率，单位 %</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="178" />
+   <location filename="../desktop/calculator_view.py" line="179" />
    <source>target roe</source>
    <translation>目标收益率</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="182" />
+   <location filename="../desktop/calculator_view.py" line="183" />
    <source>Profit you aim for, settlement currency</source>
    <translation>目标盈利，以结算币种计</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="183" />
+   <location filename="../desktop/calculator_view.py" line="184" />
    <source>target pnl</source>
    <translation>目标盈亏</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="185" />
+   <location filename="../desktop/calculator_view.py" line="186" />
    <source>Quantity</source>
    <translation>数量</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="186" />
+   <location filename="../desktop/calculator_view.py" line="187" />
    <source>E&amp;xit price</source>
    <translation>平仓价格(&amp;X)</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="187" />
+   <location filename="../desktop/calculator_view.py" line="188" />
    <source>Target ROE %</source>
    <translation>目标收益率 %</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="188" />
+   <location filename="../desktop/calculator_view.py" line="189" />
    <source>Target PnL</source>
    <translation>目标盈亏</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="203" />
+   <location filename="../desktop/calculator_view.py" line="204" />
    <source>A new position with the order above, or fills added to a position of the account (its quantity, entry and margin first)</source>
    <translation>用上面的订单开一个新仓位，或把成交加到账户里已有的仓位上（先计入它的数量、开仓价和保证金）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="211" />
+   <location filename="../desktop/calculator_view.py" line="212" />
    <source>One fill a line: quantity @ price, e.g. 0.5 @ 60000</source>
    <translation>每行一笔成交：数量 @ 价格，例如 0.5 @ 60000</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="223" />
+   <location filename="../desktop/calculator_view.py" line="224" />
    <source>After each fill: average entry Σ q·p / Σ q (Bybit), margin at the order's leverage, and the liquidation price held isolated and held cross in this account, with the market at that fill</source>
    <translation>每笔成交后：平均开仓价 Σ q·p / Σ q（Bybit）、按订单杠杆计的保证金，以及在该成交时的行情下，本账户中逐仓持有和全仓持有的强平价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="243" />
+   <location filename="../desktop/calculator_view.py" line="244" />
    <source>available balance</source>
    <translation>可用余额</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="244" />
+   <location filename="../desktop/calculator_view.py" line="245" />
    <source>Isolated: the margin you set; empty = the available balance</source>
    <translation>逐仓：你设定的保证金；留空 = 可用余额</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="245" />
+   <location filename="../desktop/calculator_view.py" line="246" />
    <source>max open margin</source>
    <translation>最大可开 保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="248" />
+   <location filename="../desktop/calculator_view.py" line="249" />
    <source>none</source>
    <translation>无</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="249" />
+   <location filename="../desktop/calculator_view.py" line="250" />
    <source>The venue's quantity step, e.g. 0.001; the size is floored to it</source>
    <translation>交易所的数量步长，例如 0.001；仓位向下取整到它</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="250" />
+   <location filename="../desktop/calculator_view.py" line="251" />
    <source>quantity step</source>
    <translation>数量步长</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="252" />
+   <location filename="../desktop/calculator_view.py" line="253" />
    <source>Isolated margin</source>
    <translation>逐仓保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="253" />
+   <location filename="../desktop/calculator_view.py" line="254" />
    <source>Quantity step</source>
    <translation>数量步长</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="267" />
+   <location filename="../desktop/calculator_view.py" line="268" />
    <source>Where you would be proved wrong: the stop price</source>
    <translation>证明你判断错误的价格：止损价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="268" />
+   <location filename="../desktop/calculator_view.py" line="269" />
    <source>stop price</source>
    <translation>止损价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="271" />
+   <location filename="../desktop/calculator_view.py" line="272" />
    <source>max acceptable loss</source>
    <translation>最大可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="272" />
+   <location filename="../desktop/calculator_view.py" line="273" />
    <source>The loss you accept; empty = the account's max acceptable loss</source>
    <translation>你能接受的亏损；留空 = 账户的最大可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="273" />
+   <location filename="../desktop/calculator_view.py" line="274" />
    <source>loss you accept</source>
    <translation>可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="275" />
+   <location filename="../desktop/calculator_view.py" line="276" />
    <source>Stop price</source>
    <translation>止损价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="276" />
+   <location filename="../desktop/calculator_view.py" line="277" />
    <source>Loss you accept</source>
    <translation>可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="291" />
+   <location filename="../desktop/calculator_view.py" line="292" />
    <source>Funding rate per interval, in % (positive: longs pay)</source>
    <translation>每期资金费率，单位 %（正值：多头支付）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="291" />
+   <location filename="../desktop/calculator_view.py" line="292" />
    <source>funding rate</source>
    <translation>资金费率</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="294" />
+   <location filename="../desktop/calculator_view.py" line="295" />
    <source>How long you hold, in hours</source>
    <translation>持仓时长，单位小时</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="294" />
+   <location filename="../desktop/calculator_view.py" line="295" />
    <source>holding time</source>
    <translation>持仓时长</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="296" />
+   <location filename="../desktop/calculator_view.py" line="297" />
    <source>Position</source>
    <translation>仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="297" />
+   <location filename="../desktop/calculator_view.py" line="298" />
    <source>Rate % / interval</source>
    <translation>费率 % / 期</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="298" />
+   <location filename="../desktop/calculator_view.py" line="299" />
    <source>Hold (hours)</source>
    <translation>持仓（小时）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="306" />
+   <location filename="../desktop/calculator_view.py" line="307" />
    <source>holding time (hours)</source>
    <translation>持仓时长（小时）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="307" />
+   <location filename="../desktop/calculator_view.py" line="308" />
    <source>liquidation price</source>
    <translation>强平价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="552" />
+   <location filename="../desktop/calculator_view.py" line="553" />
    <source>Bybit's order cost: initial margin + fee to open + fee to close at the bankruptcy price, within the tier that allows the leverage.</source>
    <translation>Bybit 委托成本：起始保证金 + 开仓手续费 + 按破产价计的平仓手续费，限于允许该杠杆的档位内。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="557" />
+   <location filename="../desktop/calculator_view.py" line="558" />
    <source>Bitget's maximum open: available / (price × (1 / leverage + fee rate) + open loss per unit), within the tier that allows the leverage. Its freeze markups are not published (taken as 0): Bitget's own figure can be a little lower.</source>
    <translation>Bitget 最大可开：可用余额 / (价格 × (1 / 杠杆 + 手续费率) + 每单位开仓损失)，限于允许该杠杆的档位内。其冻结上浮比例未公布（按 0 计）：Bitget 自己的数字可能略低。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="601" />
+   <location filename="../desktop/calculator_view.py" line="607" />
    <source>&lt;span style='color:#707070'&gt;Cross counts what the account loses, so a position that takes the pool down with it costs the whole pool.&lt;/span&gt;</source>
    <translation>&lt;span style='color:#707070'&gt;全仓计算的是账户的亏损，所以一个会拖垮资金池的仓位，代价就是整个资金池。&lt;/span&gt;</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="648" />
+   <location filename="../desktop/calculator_view.py" line="654" />
    <source> Its isolated margin is used up: liquidated.</source>
    <translation> 其逐仓保证金已耗尽：被强平。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="153" />
+   <location filename="../desktop/calculator_view.py" line="154" />
    <source>contracts</source>
    <translation>张</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="369" />
+   <location filename="../desktop/calculator_view.py" line="370" />
    <source>mark</source>
    <translation>标记价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="377" />
+   <location filename="../desktop/calculator_view.py" line="378" />
    <source>type it</source>
    <translation>请输入</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="523" />
+   <location filename="../desktop/calculator_view.py" line="524" />
    <source>margin set</source>
    <translation>设定的保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="525" />
+   <location filename="../desktop/calculator_view.py" line="526" />
    <source>the tier's maximum notional at this leverage</source>
    <translation>该杠杆下档位的最大名义价值</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="575" />
+   <location filename="../desktop/calculator_view.py" line="581" />
    <source>n/a</source>
    <translation>无</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="577" />
+   <location filename="../desktop/calculator_view.py" line="583" />
    <source> — liquidated before the stop: the loss is the margin</source>
    <translation> — 在止损前已被强平：亏损即为保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="109" />
+   <location filename="../desktop/calculator_view.py" line="110" />
    <source>Symbol</source>
    <translation>合约</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="109" />
+   <location filename="../desktop/calculator_view.py" line="110" />
    <source>Side</source>
    <translation>方向</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="110" />
+   <location filename="../desktop/calculator_view.py" line="111" />
    <source>Leverage ×</source>
    <translation>杠杆 ×</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="110" />
+   <location filename="../desktop/calculator_view.py" line="111" />
    <source>Pr&amp;ice</source>
    <translation>价格(&amp;I)</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="111" />
+   <location filename="../desktop/calculator_view.py" line="112" />
    <source>MMR %</source>
    <translation>维持保证金率 %</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="168" />
+   <location filename="../desktop/calculator_view.py" line="169" />
    <source>e.g. {value}</source>
    <translation>例如 {value}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="326" />
+   <location filename="../desktop/calculator_view.py" line="327" />
    <source>A new position</source>
    <translation>新仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="468" />
+   <location filename="../desktop/calculator_view.py" line="469" />
    <source>Break-even after fees: &lt;b&gt;{price}&lt;/b&gt;</source>
    <translation>扣费后保本价：&lt;b&gt;{price}&lt;/b&gt;</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="567" />
+   <location filename="../desktop/calculator_view.py" line="568" />
    <source>Hyperliquid publishes no max-open formula; this is {rest}</source>
    <translation>Hyperliquid 未公布最大可开公式；此处用的是{rest}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="616" />
+   <location filename="../desktop/calculator_view.py" line="575" />
+   <source>With the stop at {stop} and {loss} accepted:</source>
+   <translation>止损价 {stop}，可接受亏损 {loss}：</translation>
+  </message>
+  <message>
+   <location filename="../desktop/calculator_view.py" line="622" />
    <source>liquidation price ({currency})</source>
    <translation>强平价格（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="627" />
+   <location filename="../desktop/calculator_view.py" line="633" />
    <source>Over {hours} h ({n} payments, one every {every} h, at {rate} each) it pays {amount}.</source>
    <translation>{hours} 小时内（共 {n} 次，每 {every} 小时一次，每次 {rate}）支付 {amount}。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="632" />
+   <location filename="../desktop/calculator_view.py" line="638" />
    <source>Over {hours} h ({n} payments, one every {every} h, at {rate} each) it receives {amount}.</source>
    <translation>{hours} 小时内（共 {n} 次，每 {every} 小时一次，每次 {rate}）收取 {amount}。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="643" />
+   <location filename="../desktop/calculator_view.py" line="649" />
    <source>Liquidation after: held isolated {isolated}, held cross {cross}.</source>
    <translation>之后的强平价格：逐仓持有 {isolated}，全仓持有 {cross}。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="157" />
+   <location filename="../desktop/calculator_view.py" line="158" />
    <source>{caption} ({unit})</source>
    <translation>{caption}（{unit}）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="369" />
+   <location filename="../desktop/calculator_view.py" line="370" />
    <source>mark {price}</source>
    <translation>标记价格 {price}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="379" />
+   <location filename="../desktop/calculator_view.py" line="380" />
    <source>{amount} (the account's)</source>
    <translation>{amount}（账户设定）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="443" />
+   <location filename="../desktop/calculator_view.py" line="444" />
    <source>Initial margin {amount} (contracts × size / price / leverage)</source>
    <translation>初始保证金 {amount}（张数 × 面值 / 价格 / 杠杆）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="445" />
+   <location filename="../desktop/calculator_view.py" line="446" />
    <source>Initial margin {amount} (quantity × price / leverage)</source>
    <translation>初始保证金 {amount}（数量 × 价格 / 杠杆）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="451" />
+   <location filename="../desktop/calculator_view.py" line="452" />
    <source>At {price}: &lt;b&gt;PnL {pnl}&lt;/b&gt;, ROE {roe} before fees</source>
    <translation>在 {price}：&lt;b&gt;盈亏 {pnl}&lt;/b&gt;，收益率 {roe}（未扣费）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="456" />
+   <location filename="../desktop/calculator_view.py" line="457" />
    <source>Fees at {rate} taker: {open} to open + {close} to close → &lt;b&gt;PnL {pnl}&lt;/b&gt;, ROE {roe} after fees</source>
    <translation>吃单费率 {rate}：开仓 {open} + 平仓 {close} → &lt;b&gt;盈亏 {pnl}&lt;/b&gt;，收益率 {roe}（扣费后）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="474" />
+   <location filename="../desktop/calculator_view.py" line="475" />
    <source>Exit for ROE {roe}: &lt;b&gt;{price}&lt;/b&gt; (before fees)</source>
    <translation>收益率 {roe} 的平仓价：&lt;b&gt;{price}&lt;/b&gt;（未扣费）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="481" />
+   <location filename="../desktop/calculator_view.py" line="482" />
    <source>Exit for PnL {pnl}: &lt;b&gt;{price}&lt;/b&gt; (before fees)</source>
    <translation>盈亏 {pnl} 的平仓价：&lt;b&gt;{price}&lt;/b&gt;（未扣费）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="527" />
+   <location filename="../desktop/calculator_view.py" line="528" />
    <source>the {source} ({amount})</source>
    <translation>{source}（{amount}）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="532" />
+   <location filename="../desktop/calculator_view.py" line="533" />
    <source>&lt;b&gt;{mode}&lt;/b&gt;: {quantity} — notional {notional}, margin {margin}, open loss {loss}, fees {fees}; limited by {why}</source>
    <translation>&lt;b&gt;{mode}&lt;/b&gt;：{quantity} — 名义价值 {notional}，保证金 {margin}，开仓损失 {loss}，手续费 {fees}；受限于{why}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="582" />
+   <location filename="../desktop/calculator_view.py" line="588" />
    <source>&lt;b&gt;{mode}&lt;/b&gt;: largest size {quantity}, loses {loss} at the stop (fees included){note}; highest leverage {leverage}</source>
    <translation>&lt;b&gt;{mode}&lt;/b&gt;：最大仓位 {quantity}，在止损价亏损 {loss}（含手续费）{note}；最高杠杆 {leverage}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="596" />
+   <location filename="../desktop/calculator_view.py" line="602" />
    <source>Isolated margin that puts the liquidation at the stop: &lt;b&gt;{amount}&lt;/b&gt;</source>
    <translation>使强平价正好落在止损价的逐仓保证金：&lt;b&gt;{amount}&lt;/b&gt;</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="311" />
+   <location filename="../desktop/calculator_view.py" line="312" />
    <source>held {mode}</source>
    <translation>{mode}持有</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="510" />
+   <location filename="../desktop/calculator_view.py" line="511" />
    <source>Fill {n}: {note}</source>
    <translation>第 {n} 笔成交：{note}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="327" />
+   <location filename="../desktop/calculator_view.py" line="328" />
    <source>Add to {position}</source>
    <translation>加到 {position}</translation>
   </message>
@@ -1404,254 +1409,254 @@
    <translation>可接受 {amount}</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="165" />
+   <location filename="../desktop/main_window.py" line="167" />
    <source>Edit any figure on the left; everything on the right follows as you type. F1: glossary.</source>
    <translation>修改左侧任一数字，右侧随输入即时更新。F1：术语表。</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="205" />
+   <location filename="../desktop/main_window.py" line="207" />
    <source>Before you open: isolated or cross?</source>
    <translation>开仓之前：逐仓还是全仓？</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="209" />
+   <location filename="../desktop/main_window.py" line="211" />
    <source>The order you are about to place, opened isolated and opened cross in this account, against the loss you accept (Ctrl+T)</source>
    <translation>你将要下的订单，在本账户中分别以逐仓和全仓开仓，与你能接受的亏损对比（Ctrl+T）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="233" />
+   <location filename="../desktop/main_window.py" line="235" />
    <source>Positions (double-click a cell to edit; tick Isolated to toggle the margin mode)</source>
    <translation>仓位（双击单元格编辑；勾选“逐仓”切换保证金模式）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="244" />
+   <location filename="../desktop/main_window.py" line="246" />
    <source>Price &amp;move</source>
    <translation>价格变动(&amp;M)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="246" />
+   <location filename="../desktop/main_window.py" line="248" />
    <source>Re&amp;play a path</source>
    <translation>回放价格路径(&amp;P)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="247" />
+   <location filename="../desktop/main_window.py" line="249" />
    <source>Ris&amp;k (Monte Carlo)</source>
    <translation>风险（蒙特卡洛）(&amp;K)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="248" />
+   <location filename="../desktop/main_window.py" line="250" />
    <source>Calculator</source>
    <translation>计算器</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="249" />
+   <location filename="../desktop/main_window.py" line="251" />
    <source>Before you open</source>
    <translation>开仓之前</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="251" />
+   <location filename="../desktop/main_window.py" line="253" />
    <source>Equity against a what-if price move</source>
    <translation>权益随假设价格变动的曲线</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="252" />
+   <location filename="../desktop/main_window.py" line="254" />
    <source>A price path in time: a wick or a sustained crash</source>
    <translation>随时间变化的价格路径：插针或持续暴跌</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="253" />
+   <location filename="../desktop/main_window.py" line="255" />
    <source>Odds of liquidation in each mode over many paths</source>
    <translation>多条路径下各模式的强平概率</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="256" />
+   <location filename="../desktop/main_window.py" line="258" />
    <source>PnL and targets, average entry and DCA ladder, max open, size from your loss, funding: per mode (Ctrl+K)</source>
    <translation>盈亏与目标价、均价与分批建仓、最大可开、按亏损定仓位、资金费：按模式分别计算（Ctrl+K）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="262" />
+   <location filename="../desktop/main_window.py" line="264" />
    <source>The order you are about to place, isolated vs cross, against your loss (Ctrl+T)</source>
    <translation>你将要下的订单，逐仓对比全仓，与你的可接受亏损对照（Ctrl+T）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="401" />
+   <location filename="../desktop/main_window.py" line="412" />
    <source>&amp;Edit</source>
    <translation>编辑(&amp;E)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="402" />
+   <location filename="../desktop/main_window.py" line="413" />
    <source>&amp;Undo</source>
    <translation>撤销(&amp;U)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="404" />
+   <location filename="../desktop/main_window.py" line="415" />
    <source>&amp;Redo</source>
    <translation>重做(&amp;R)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="435" />
+   <location filename="../desktop/main_window.py" line="446" />
    <source>Remove this accou&amp;nt</source>
    <translation>移除此账户(&amp;N)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="437" />
+   <location filename="../desktop/main_window.py" line="448" />
    <source>Take the account shown out of this file (Undo brings it back)</source>
    <translation>从本文件中移除当前显示的账户（撤销可恢复）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="445" />
+   <location filename="../desktop/main_window.py" line="456" />
    <source>&amp;Help</source>
    <translation>帮助(&amp;H)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="446" />
+   <location filename="../desktop/main_window.py" line="457" />
    <source>&amp;Glossary: isolated vs cross</source>
    <translation>术语表：逐仓与全仓(&amp;G)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="448" />
+   <location filename="../desktop/main_window.py" line="459" />
    <source>Show or hide the glossary panel (F1)</source>
    <translation>显示或隐藏术语表面板（F1）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="460" />
+   <location filename="../desktop/main_window.py" line="471" />
    <source>The window's language, from the next start</source>
    <translation>界面语言，下次启动时生效</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="740" />
+   <location filename="../desktop/main_window.py" line="757" />
    <source>An unusual value</source>
    <translation>异常的数值</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="744" />
+   <location filename="../desktop/main_window.py" line="761" />
    <source>Keep it</source>
    <translation>保留</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="745" />
+   <location filename="../desktop/main_window.py" line="762" />
    <source>Put it back</source>
    <translation>改回原值</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="220" />
+   <location filename="../desktop/main_window.py" line="222" />
    <source>&amp;Add</source>
    <translation>添加(&amp;A)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="220" />
+   <location filename="../desktop/main_window.py" line="222" />
    <source>Add a position (Ctrl+Shift+A)</source>
    <translation>添加仓位（Ctrl+Shift+A）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="222" />
+   <location filename="../desktop/main_window.py" line="224" />
    <source>D&amp;uplicate</source>
    <translation>复制(&amp;U)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="223" />
+   <location filename="../desktop/main_window.py" line="225" />
    <source>Duplicate the selected position (Ctrl+D)</source>
    <translation>复制所选仓位（Ctrl+D）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="226" />
+   <location filename="../desktop/main_window.py" line="228" />
    <source>Re&amp;move</source>
    <translation>删除(&amp;M)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="226" />
+   <location filename="../desktop/main_window.py" line="228" />
    <source>Remove the selected position (Ctrl+Del)</source>
    <translation>删除所选仓位（Ctrl+Del）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="357" />
+   <location filename="../desktop/main_window.py" line="368" />
    <source>Glossary: isolated vs cross</source>
    <translation>术语表：逐仓与全仓</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="400" />
+   <location filename="../desktop/main_window.py" line="411" />
    <source>&amp;File</source>
    <translation>文件(&amp;F)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="409" />
+   <location filename="../desktop/main_window.py" line="420" />
    <source>&amp;Add position</source>
    <translation>添加仓位(&amp;A)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="410" />
+   <location filename="../desktop/main_window.py" line="421" />
    <source>&amp;Duplicate position</source>
    <translation>复制仓位(&amp;D)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="411" />
+   <location filename="../desktop/main_window.py" line="422" />
    <source>&amp;Remove position</source>
    <translation>删除仓位(&amp;R)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="412" />
+   <location filename="../desktop/main_window.py" line="423" />
    <source>&amp;Copy comparison</source>
    <translation>复制对比(&amp;C)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="421" />
+   <location filename="../desktop/main_window.py" line="432" />
    <source>Add a &amp;coin-margined account</source>
    <translation>添加币本位账户(&amp;C)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="422" />
+   <location filename="../desktop/main_window.py" line="433" />
    <source>Link a BTC-margined account to this file: its own BTC wallet and positions</source>
    <translation>向本文件添加一个 BTC 币本位账户：有自己的 BTC 钱包和仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="426" />
+   <location filename="../desktop/main_window.py" line="437" />
    <source>Add a USD&amp;T-margined account</source>
    <translation>添加 USDT 本位账户(&amp;T)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="427" />
+   <location filename="../desktop/main_window.py" line="438" />
    <source>Link a USDT-margined account to this file: its own USDT wallet and positions</source>
    <translation>向本文件添加一个 USDT 本位账户：有自己的 USDT 钱包和仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="444" />
+   <location filename="../desktop/main_window.py" line="455" />
    <source>&amp;Presets</source>
    <translation>预设(&amp;P)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="451" />
+   <location filename="../desktop/main_window.py" line="462" />
    <source>&amp;Language</source>
    <translation>语言(&amp;L)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="463" />
+   <location filename="../desktop/main_window.py" line="474" />
    <source>System language</source>
    <translation>跟随系统</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="653" />
+   <location filename="../desktop/main_window.py" line="670" />
    <source>
 (the last valid figures stay on screen)</source>
    <translation>
 （屏幕上保留最后一次有效的数字）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="656" />
+   <location filename="../desktop/main_window.py" line="673" />
    <source>… (every problem in the tooltip)</source>
    <translation>…（所有问题见提示框）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="476" />
+   <location filename="../desktop/main_window.py" line="487" />
    <source>Margin Lab will start in {language} next time</source>
    <translation>Margin Lab 下次启动时将使用{language}</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="695" />
+   <location filename="../desktop/main_window.py" line="712" />
    <source>Margin Lab</source>
    <translation>Margin Lab</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="741" />
+   <location filename="../desktop/main_window.py" line="758" />
    <source>{message}.
 
 Keep it?</source>
@@ -1660,32 +1665,32 @@ Keep it?</source>
 保留吗？</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="477" />
+   <location filename="../desktop/main_window.py" line="488" />
    <source>the system language</source>
    <translation>系统语言</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="689" />
+   <location filename="../desktop/main_window.py" line="706" />
    <source>{name} · wallet {wallet} · {rules}</source>
    <translation>{name} · 钱包 {wallet} · {rules}</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="770" />
+   <location filename="../desktop/main_window.py" line="787" />
    <source>Margin Lab — {name}</source>
    <translation>Margin Lab — {name}</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="728" />
+   <location filename="../desktop/main_window.py" line="745" />
    <source>{id}: the leverage is back to what it was before</source>
    <translation>{id}：杠杆已恢复为之前的值</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="730" />
+   <location filename="../desktop/main_window.py" line="747" />
    <source>{id}: the MMR override is back to what it was before</source>
    <translation>{id}：维持保证金率覆盖值已恢复为之前的值</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="694" />
+   <location filename="../desktop/main_window.py" line="711" />
    <source>(tiers {date})</source>
    <translation>（档位表 {date}）</translation>
   </message>
@@ -1735,107 +1740,107 @@ Keep it?</source>
    <translation>杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="265" />
+   <location filename="../desktop/planner.py" line="279" />
    <source>Funding rate (%)</source>
    <translation>资金费率 (%)</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="266" />
+   <location filename="../desktop/planner.py" line="280" />
    <source>Holding time (hours)</source>
    <translation>持仓时长（小时）</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="324" />
+   <location filename="../desktop/planner.py" line="338" />
    <source>Fills</source>
    <translation>成交</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="397" />
+   <location filename="../desktop/planner.py" line="411" />
    <source> and </source>
    <translation> 和 </translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="122" />
+   <location filename="../desktop/planner.py" line="132" />
    <source>{rate} (the book's)</source>
    <translation>{rate}（账户现有）</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="155" />
+   <location filename="../desktop/planner.py" line="165" />
    <source>Symbol: type one, e.g. BTCUSDT</source>
    <translation>合约：请输入，例如 BTCUSDT</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="158" />
+   <location filename="../desktop/planner.py" line="168" />
    <source>Leverage: must be between 1 and 1,000</source>
    <translation>杠杆：必须在 1 到 1,000 之间</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="170" />
+   <location filename="../desktop/planner.py" line="180" />
    <source>MMR override (%)</source>
    <translation>维持保证金率覆盖值 (%)</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="199" />
+   <location filename="../desktop/planner.py" line="209" />
    <source>Exit price</source>
    <translation>平仓价格</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="200" />
+   <location filename="../desktop/planner.py" line="210" />
    <source>Target ROE (%)</source>
    <translation>目标收益率 (%)</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="269" />
+   <location filename="../desktop/planner.py" line="283" />
    <source>Position: add a position to the account first</source>
    <translation>仓位：请先在账户中添加仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="164" />
+   <location filename="../desktop/planner.py" line="174" />
    <source>Price: type the order price (the account holds no position in it)</source>
    <translation>价格：请输入订单价格（账户中没有该合约的仓位）</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="254" />
+   <location filename="../desktop/planner.py" line="264" />
    <source>Loss you accept: type it (the account sets no max acceptable loss)</source>
    <translation>可接受亏损：请输入（账户未设定最大可接受亏损）</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="309" />
+   <location filename="../desktop/planner.py" line="323" />
    <source>Fills: at most {most} (you typed {typed})</source>
    <translation>成交：最多 {most} 笔（你输入了 {typed} 笔）</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="319" />
+   <location filename="../desktop/planner.py" line="333" />
    <source>Fill {n} quantity</source>
    <translation>第 {n} 笔成交 数量</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="320" />
+   <location filename="../desktop/planner.py" line="334" />
    <source>Fill {n} price</source>
    <translation>第 {n} 笔成交 价格</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="174" />
+   <location filename="../desktop/planner.py" line="184" />
    <source>MMR override (%): must be between 0 and 100</source>
    <translation>维持保证金率覆盖值 (%)：必须在 0 到 100 之间</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="317" />
+   <location filename="../desktop/planner.py" line="331" />
    <source>Fill {n}: write quantity @ price, e.g. 0.5 @ 60000</source>
    <translation>第 {n} 笔成交：请写成 数量 @ 价格，例如 0.5 @ 60000</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="360" />
+   <location filename="../desktop/planner.py" line="374" />
    <source>past the liquidation of {id} as it stands ({modes}): the position would be gone before this fills</source>
    <translation>越过了 {id} 当前的强平价格（{modes}）：这笔成交之前仓位已被强平</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="376" />
+   <location filename="../desktop/planner.py" line="390" />
    <source>margin more than the account has left ({modes})</source>
    <translation>所需保证金超过账户剩余（{modes}）</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="369" />
+   <location filename="../desktop/planner.py" line="383" />
    <source>past the liquidation after fill {n} ({where}): the position would be gone before this fills</source>
    <translation>越过了第 {n} 笔成交后的强平价格（{where}）：这笔成交之前仓位已被强平</translation>
   </message>
@@ -2230,237 +2235,237 @@ Keep it?</source>
    <translation>持仓簿仍按今日标记价格（{symbol} {mark}）计算；检查是按 {price} 算的。</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="54" />
+   <location filename="../desktop/pretrade_view.py" line="58" />
    <source>Liquidation price</source>
    <translation>强平价格</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="55" />
+   <location filename="../desktop/pretrade_view.py" line="59" />
    <source>Where the order is liquidated, the rest at their marks</source>
    <translation>订单被强平的价格，其他合约处于标记价格</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="57" />
+   <location filename="../desktop/pretrade_view.py" line="61" />
    <source>Distance</source>
    <translation>距离</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="57" />
+   <location filename="../desktop/pretrade_view.py" line="61" />
    <source>Liquidation price / mark − 1</source>
    <translation>强平价格 / 标记价格 − 1</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="60" />
+   <location filename="../desktop/pretrade_view.py" line="64" />
    <source>Loss if wrong</source>
    <translation>判断错误时的亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="61" />
+   <location filename="../desktop/pretrade_view.py" line="65" />
    <source>What the account loses at the worst move of this symbol against the order, the others at their marks</source>
    <translation>该合约朝不利于订单的方向走到最坏时账户的亏损，其他合约处于标记价格</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="66" />
+   <location filename="../desktop/pretrade_view.py" line="70" />
    <source>Also closes</source>
    <translation>连带平仓</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="66" />
+   <location filename="../desktop/pretrade_view.py" line="70" />
    <source>Existing positions that move takes with it</source>
    <translation>这一波动会连带平掉的现有仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="69" />
+   <location filename="../desktop/pretrade_view.py" line="73" />
    <source>Account max loss</source>
    <translation>账户最大亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="70" />
+   <location filename="../desktop/pretrade_view.py" line="74" />
    <source>The account's max loss if wrong (any move of any symbol), now → after opening</source>
    <translation>账户判断错误时的最大亏损（任一合约任意变动），当前 → 开仓后</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="72" />
+   <location filename="../desktop/pretrade_view.py" line="76" />
    <source>Within what you accept</source>
    <translation>在可接受范围内</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="72" />
+   <location filename="../desktop/pretrade_view.py" line="76" />
    <source>Loss if wrong ≤ your max acceptable loss</source>
    <translation>判断错误时的亏损 ≤ 你的最大可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="75" />
+   <location filename="../desktop/pretrade_view.py" line="79" />
    <source>Largest size within it</source>
    <translation>可接受范围内的最大仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="76" />
+   <location filename="../desktop/pretrade_view.py" line="80" />
    <source>The largest size, at this price and leverage, whose loss if wrong stays within what you accept (and that the account can open)</source>
    <translation>在此价格和杠杆下，判断错误时亏损仍在你可接受范围内（且账户开得出）的最大仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="83" />
+   <location filename="../desktop/pretrade_view.py" line="87" />
    <source>Highest leverage at this margin</source>
    <translation>此保证金下的最高杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="84" />
+   <location filename="../desktop/pretrade_view.py" line="88" />
    <source>Keeping the order's margin, the highest leverage whose loss if wrong stays within what you accept (and the tier allows)</source>
    <translation>保持订单保证金不变，判断错误时亏损仍在你可接受范围内（且档位允许）的最高杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="91" />
+   <location filename="../desktop/pretrade_view.py" line="95" />
    <source>Moves existing liquidations</source>
    <translation>改变现有强平价格</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="92" />
+   <location filename="../desktop/pretrade_view.py" line="96" />
    <source>Existing positions whose liquidation price this order moves: before → after</source>
    <translation>该订单会改变其强平价格的现有仓位：之前 → 之后</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="105" />
+   <location filename="../desktop/pretrade_view.py" line="109" />
    <source>The position you are about to open</source>
    <translation>你将要开的仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="107" />
+   <location filename="../desktop/pretrade_view.py" line="111" />
    <source>order symbol</source>
    <translation>订单合约</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="108" />
+   <location filename="../desktop/pretrade_view.py" line="112" />
    <source>order side</source>
    <translation>订单方向</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="111" />
+   <location filename="../desktop/pretrade_view.py" line="115" />
    <source>Quantity in base units, or the margin you give it</source>
    <translation>以基础币计的数量，或你投入的保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="112" />
+   <location filename="../desktop/pretrade_view.py" line="116" />
    <source>order size</source>
    <translation>订单大小</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="118" />
+   <location filename="../desktop/pretrade_view.py" line="122" />
    <source>Size as a quantity (base units) or as the margin you give it</source>
    <translation>以数量（基础币）或投入的保证金给出仓位大小</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="120" />
+   <location filename="../desktop/pretrade_view.py" line="124" />
    <source>Leverage of the order</source>
    <translation>订单杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="120" />
+   <location filename="../desktop/pretrade_view.py" line="124" />
    <source>order leverage</source>
    <translation>订单杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="123" />
+   <location filename="../desktop/pretrade_view.py" line="127" />
    <source>order price</source>
    <translation>订单价格</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="131" />
+   <location filename="../desktop/pretrade_view.py" line="135" />
    <source>order mmr</source>
    <translation>订单维持保证金率</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="134" />
+   <location filename="../desktop/pretrade_view.py" line="138" />
    <source>the account's</source>
    <translation>账户设定</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="135" />
+   <location filename="../desktop/pretrade_view.py" line="139" />
    <source>The most you accept to lose if you are wrong</source>
    <translation>判断错误时你愿意承受的最大亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="136" />
+   <location filename="../desktop/pretrade_view.py" line="140" />
    <source>acceptable loss</source>
    <translation>可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="147" />
+   <location filename="../desktop/pretrade_view.py" line="160" />
    <source>order problems</source>
    <translation>订单 问题</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="237" />
+   <location filename="../desktop/pretrade_view.py" line="250" />
    <source>quantity</source>
    <translation>数量</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="115" />
+   <location filename="../desktop/pretrade_view.py" line="119" />
    <source>margin</source>
    <translation>保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="140" />
+   <location filename="../desktop/pretrade_view.py" line="144" />
    <source>as</source>
    <translation>按</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="162" />
+   <location filename="../desktop/pretrade_view.py" line="175" />
    <source>Open it isolated</source>
    <translation>以逐仓开仓</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="162" />
+   <location filename="../desktop/pretrade_view.py" line="175" />
    <source>Open it cross</source>
    <translation>以全仓开仓</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="180" />
+   <location filename="../desktop/pretrade_view.py" line="193" />
    <source>Put that size in the Size field</source>
    <translation>把这个仓位大小填入“仓位大小”栏</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="306" />
+   <location filename="../desktop/pretrade_view.py" line="319" />
    <source>Recommendation: open it ISOLATED</source>
    <translation>建议：以逐仓开仓</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="308" />
+   <location filename="../desktop/pretrade_view.py" line="321" />
    <source>Recommendation: open it CROSS</source>
    <translation>建议：以全仓开仓</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="318" />
+   <location filename="../desktop/pretrade_view.py" line="331" />
    <source>&lt;i&gt;The rules disagree; the first one below decides.&lt;/i&gt;</source>
    <translation>&lt;i&gt;各规则意见不一；以下面第一条为准。&lt;/i&gt;</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="239" />
+   <location filename="../desktop/pretrade_view.py" line="252" />
    <source>contracts ({size} USD)</source>
    <translation>张合约（每张 {size} USD）</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="329" />
+   <location filename="../desktop/pretrade_view.py" line="342" />
    <source>yes</source>
    <translation>是</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="329" />
+   <location filename="../desktop/pretrade_view.py" line="342" />
    <source>NO</source>
    <translation>否</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="376" />
+   <location filename="../desktop/pretrade_view.py" line="389" />
    <source>Opened as {mode}: Ctrl+Z undoes it.</source>
    <translation>已以{mode}开仓：Ctrl+Z 撤销。</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="179" />
+   <location filename="../desktop/pretrade_view.py" line="192" />
    <source>Use the largest size within it ({mode})</source>
    <translation>使用可接受范围内的最大仓位（{mode}）</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="190" />
+   <location filename="../desktop/pretrade_view.py" line="203" />
    <source>Add this position to the scenario as {mode} (Ctrl+Z undoes it)</source>
    <translation>把这个仓位以{mode}加入方案（Ctrl+Z 撤销）</translation>
   </message>
@@ -2890,27 +2895,27 @@ Keep it?</source>
    <translation>添加一个仓位，对比逐仓与全仓。</translation>
   </message>
   <message>
-   <location filename="../desktop/summary_view.py" line="165" />
+   <location filename="../desktop/summary_view.py" line="174" />
    <source>nothing else</source>
    <translation>没有其他</translation>
   </message>
   <message>
-   <location filename="../desktop/summary_view.py" line="123" />
+   <location filename="../desktop/summary_view.py" line="125" />
    <source>If wrong</source>
    <translation>若判断错误</translation>
   </message>
   <message>
-   <location filename="../desktop/summary_view.py" line="161" />
+   <location filename="../desktop/summary_view.py" line="170" />
    <source>also closes</source>
    <translation>连带平仓</translation>
   </message>
   <message>
-   <location filename="../desktop/summary_view.py" line="155" />
+   <location filename="../desktop/summary_view.py" line="164" />
    <source>, closes {n} more</source>
    <translation>，连带平仓另外 {n} 个</translation>
   </message>
   <message>
-   <location filename="../desktop/summary_view.py" line="146" />
+   <location filename="../desktop/summary_view.py" line="155" />
    <source>If {symbol} goes against you, alone</source>
    <translation>若只有 {symbol} 走势与你相反</translation>
   </message>

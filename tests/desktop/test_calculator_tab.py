@@ -114,7 +114,8 @@ def test_max_open_and_size_from_loss(qtbot, window: MainWindow) -> None:
     qtbot.keyClicks(calc.stop, "0")  # 50,000: not below the entry of a long
     _settle(qtbot, calc)
     assert "stop price: must be below the entry for a long" in calc.problems.text()
-    assert calc.size_text.text() == before  # the last figures stay
+    assert calc.size_text.text() == before  # the last figures stay, and say which stop
+    assert before.startswith("With the stop at 5,000.00 USDT and 2,500.00 USDT accepted:")
 
 
 def test_max_open_on_bybit_holds_back_both_fees_and_says_whose_formula(

@@ -69,6 +69,7 @@ FUNDING_PAGE = 4
 COIN_PAGES = (0, 1, 2)  # PnL & target, DCA, Max open: they price coin-margined contracts too
 MONEY_COLUMNS = {N_("Price"), N_("Avg entry"), N_("Margin"), N_("Liq. isolated"), N_("Liq. cross")}
 MODE_COLOURS = {"isolated": "#1f77b4", "cross": "#d62728"}
+FEE_FORMULAS = ("bybit", "bitget")  # order costs that hold back the taker fees (planning)
 
 
 class CalculatorView(QScrollArea):
@@ -529,17 +530,24 @@ class CalculatorView(QScrollArea):
                     source=source, amount=f"{amount_text(f.available, coin)} {currency}"
                 )
             )
+            # Only where the venue's order cost holds them back: "fees 0.00 USDT" beside
+            # Binance's formula, which counts none, read as if the order cost no fee.
+            fees = (
+                tr(", fees {amount}").format(amount=f"{amount_text(f.fees, coin)} {currency}")
+                if f.formula in FEE_FORMULAS
+                else ""
+            )
             lines.append(
                 tr(
                     "<b>{mode}</b>: {quantity} — notional {notional}, margin {margin}, open loss "
-                    "{loss}, fees {fees}; limited by {why}"
+                    "{loss}{fees}; limited by {why}"
                 ).format(
                     mode=tr(mode.capitalize()),
                     quantity=self.planner.size_text(self.symbol.currentText(), f.quantity),
                     notional=f"{amount_text(f.notional, coin)} {currency}",
                     margin=f"{amount_text(f.margin, coin)} {currency}",
                     loss=f"{amount_text(f.open_loss, coin)} {currency}",
-                    fees=f"{amount_text(f.fees, coin)} {currency}",
+                    fees=fees,
                     why=why,
                 )
             )

@@ -224,487 +224,492 @@
    <translation>全仓强平价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="563" />
+   <location filename="../desktop/calculator_view.py" line="571" />
    <source>Binance's Max Open: available / (price / leverage + open loss per unit), within the tier that allows the leverage. Fees not included.</source>
    <translation>币安最大可开：可用余额 / (价格 / 杠杆 + 每单位开仓损失)，限于允许该杠杆的档位内。未含手续费。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="87" />
+   <location filename="../desktop/calculator_view.py" line="88" />
    <source>The order</source>
    <translation>订单</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="89" />
+   <location filename="../desktop/calculator_view.py" line="90" />
    <source>calculator symbol</source>
    <translation>计算器 合约</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="90" />
+   <location filename="../desktop/calculator_view.py" line="91" />
    <source>calculator side</source>
    <translation>计算器 方向</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="93" />
+   <location filename="../desktop/calculator_view.py" line="94" />
    <source>Leverage of the order: its margin is notional / leverage</source>
    <translation>订单杠杆：保证金 = 名义价值 / 杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="94" />
+   <location filename="../desktop/calculator_view.py" line="95" />
    <source>calculator leverage</source>
    <translation>计算器 杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="98" />
+   <location filename="../desktop/calculator_view.py" line="99" />
    <source>Order price (its entry); empty = the symbol's mark</source>
    <translation>订单价格（即开仓价）；留空 = 该合约的标记价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="98" />
+   <location filename="../desktop/calculator_view.py" line="99" />
    <source>calculator price</source>
    <translation>计算器 价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="101" />
+   <location filename="../desktop/calculator_view.py" line="102" />
    <source>table</source>
    <translation>档位表</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="102" />
+   <location filename="../desktop/calculator_view.py" line="103" />
    <source>MMR override in %, where no tier table covers the symbol; empty = the rate the account's own positions in it hold</source>
    <translation>维持保证金率覆盖值（%），用于没有档位表覆盖的交易对；留空 = 账户中该交易对现有仓位所用的费率</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="106" />
+   <location filename="../desktop/calculator_view.py" line="107" />
    <source>calculator mmr</source>
    <translation>计算器 维持保证金率</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="117" />
+   <location filename="../desktop/calculator_view.py" line="118" />
    <source>calculator problems</source>
    <translation>计算器 问题</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="121" />
+   <location filename="../desktop/calculator_view.py" line="122" />
    <source>PnL &amp;&amp; target</source>
    <translation>盈亏与目标价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="122" />
+   <location filename="../desktop/calculator_view.py" line="123" />
    <source>Average &amp;&amp; DCA</source>
    <translation>均价与分批建仓</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="123" />
+   <location filename="../desktop/calculator_view.py" line="124" />
    <source>Max open</source>
    <translation>最大可开</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="124" />
+   <location filename="../desktop/calculator_view.py" line="125" />
    <source>Size from loss</source>
    <translation>按亏损定仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="125" />
+   <location filename="../desktop/calculator_view.py" line="126" />
    <source>Funding</source>
    <translation>资金费</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="170" />
+   <location filename="../desktop/calculator_view.py" line="171" />
    <source>Quantity of the order, base units</source>
    <translation>订单数量，以基础币计</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="171" />
+   <location filename="../desktop/calculator_view.py" line="172" />
    <source>calculator quantity</source>
    <translation>计算器 数量</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="174" />
+   <location filename="../desktop/calculator_view.py" line="175" />
    <source>Where you would close</source>
    <translation>你打算平仓的价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="174" />
+   <location filename="../desktop/calculator_view.py" line="175" />
    <source>exit price</source>
    <translation>平仓价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="178" />
+   <location filename="../desktop/calculator_view.py" line="179" />
    <source>Return on the margin you aim for, in %</source>
    <translation>目标保证金收益率，单位 %</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="179" />
+   <location filename="../desktop/calculator_view.py" line="180" />
    <source>target roe</source>
    <translation>目标收益率</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="183" />
+   <location filename="../desktop/calculator_view.py" line="184" />
    <source>Profit you aim for, settlement currency</source>
    <translation>目标盈利，以结算币种计</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="184" />
+   <location filename="../desktop/calculator_view.py" line="185" />
    <source>target pnl</source>
    <translation>目标盈亏</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="186" />
+   <location filename="../desktop/calculator_view.py" line="187" />
    <source>Quantity</source>
    <translation>数量</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="187" />
+   <location filename="../desktop/calculator_view.py" line="188" />
    <source>E&amp;xit price</source>
    <translation>平仓价格(&amp;X)</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="188" />
+   <location filename="../desktop/calculator_view.py" line="189" />
    <source>Target ROE %</source>
    <translation>目标收益率 %</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="189" />
+   <location filename="../desktop/calculator_view.py" line="190" />
    <source>Target PnL</source>
    <translation>目标盈亏</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="204" />
+   <location filename="../desktop/calculator_view.py" line="205" />
    <source>A new position with the order above, or fills added to a position of the account (its quantity, entry and margin first)</source>
    <translation>用上面的订单开一个新仓位，或把成交加到账户里已有的仓位上（先计入它的数量、开仓价和保证金）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="212" />
+   <location filename="../desktop/calculator_view.py" line="213" />
    <source>One fill a line: quantity @ price, e.g. 0.5 @ 60000</source>
    <translation>每行一笔成交：数量 @ 价格，例如 0.5 @ 60000</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="224" />
+   <location filename="../desktop/calculator_view.py" line="225" />
    <source>After each fill: average entry Σ q·p / Σ q (Bybit), margin at the order's leverage, and the liquidation price held isolated and held cross in this account, with the market at that fill</source>
    <translation>每笔成交后：平均开仓价 Σ q·p / Σ q（Bybit）、按订单杠杆计的保证金，以及在该成交时的行情下，本账户中逐仓持有和全仓持有的强平价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="244" />
+   <location filename="../desktop/calculator_view.py" line="245" />
    <source>available balance</source>
    <translation>可用余额</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="245" />
+   <location filename="../desktop/calculator_view.py" line="246" />
    <source>Isolated: the margin you set; empty = the available balance</source>
    <translation>逐仓：你设定的保证金；留空 = 可用余额</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="246" />
+   <location filename="../desktop/calculator_view.py" line="247" />
    <source>max open margin</source>
    <translation>最大可开 保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="249" />
+   <location filename="../desktop/calculator_view.py" line="250" />
    <source>none</source>
    <translation>无</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="250" />
+   <location filename="../desktop/calculator_view.py" line="251" />
    <source>The venue's quantity step, e.g. 0.001; the size is floored to it</source>
    <translation>交易所的数量步长，例如 0.001；仓位向下取整到它</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="251" />
+   <location filename="../desktop/calculator_view.py" line="252" />
    <source>quantity step</source>
    <translation>数量步长</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="253" />
+   <location filename="../desktop/calculator_view.py" line="254" />
    <source>Isolated margin</source>
    <translation>逐仓保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="254" />
+   <location filename="../desktop/calculator_view.py" line="255" />
    <source>Quantity step</source>
    <translation>数量步长</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="268" />
+   <location filename="../desktop/calculator_view.py" line="269" />
    <source>Where you would be proved wrong: the stop price</source>
    <translation>证明你判断错误的价格：止损价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="269" />
+   <location filename="../desktop/calculator_view.py" line="270" />
    <source>stop price</source>
    <translation>止损价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="272" />
+   <location filename="../desktop/calculator_view.py" line="273" />
    <source>max acceptable loss</source>
    <translation>最大可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="273" />
+   <location filename="../desktop/calculator_view.py" line="274" />
    <source>The loss you accept; empty = the account's max acceptable loss</source>
    <translation>你能接受的亏损；留空 = 账户的最大可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="274" />
+   <location filename="../desktop/calculator_view.py" line="275" />
    <source>loss you accept</source>
    <translation>可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="276" />
+   <location filename="../desktop/calculator_view.py" line="277" />
    <source>Stop price</source>
    <translation>止损价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="277" />
+   <location filename="../desktop/calculator_view.py" line="278" />
    <source>Loss you accept</source>
    <translation>可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="292" />
+   <location filename="../desktop/calculator_view.py" line="293" />
    <source>Funding rate per interval, in % (positive: longs pay)</source>
    <translation>每期资金费率，单位 %（正值：多头支付）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="292" />
+   <location filename="../desktop/calculator_view.py" line="293" />
    <source>funding rate</source>
    <translation>资金费率</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="295" />
+   <location filename="../desktop/calculator_view.py" line="296" />
    <source>How long you hold, in hours</source>
    <translation>持仓时长，单位小时</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="295" />
+   <location filename="../desktop/calculator_view.py" line="296" />
    <source>holding time</source>
    <translation>持仓时长</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="297" />
+   <location filename="../desktop/calculator_view.py" line="298" />
    <source>Position</source>
    <translation>仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="298" />
+   <location filename="../desktop/calculator_view.py" line="299" />
    <source>Rate % / interval</source>
    <translation>费率 % / 期</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="299" />
+   <location filename="../desktop/calculator_view.py" line="300" />
    <source>Hold (hours)</source>
    <translation>持仓（小时）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="307" />
+   <location filename="../desktop/calculator_view.py" line="308" />
    <source>holding time (hours)</source>
    <translation>持仓时长（小时）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="308" />
+   <location filename="../desktop/calculator_view.py" line="309" />
    <source>liquidation price</source>
    <translation>强平价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="553" />
+   <location filename="../desktop/calculator_view.py" line="561" />
    <source>Bybit's order cost: initial margin + fee to open + fee to close at the bankruptcy price, within the tier that allows the leverage.</source>
    <translation>Bybit 委托成本：起始保证金 + 开仓手续费 + 按破产价计的平仓手续费，限于允许该杠杆的档位内。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="558" />
+   <location filename="../desktop/calculator_view.py" line="566" />
    <source>Bitget's maximum open: available / (price × (1 / leverage + fee rate) + open loss per unit), within the tier that allows the leverage. Its freeze markups are not published (taken as 0): Bitget's own figure can be a little lower.</source>
    <translation>Bitget 最大可开：可用余额 / (价格 × (1 / 杠杆 + 手续费率) + 每单位开仓损失)，限于允许该杠杆的档位内。其冻结上浮比例未公布（按 0 计）：Bitget 自己的数字可能略低。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="607" />
+   <location filename="../desktop/calculator_view.py" line="615" />
    <source>&lt;span style='color:#707070'&gt;Cross counts what the account loses, so a position that takes the pool down with it costs the whole pool.&lt;/span&gt;</source>
    <translation>&lt;span style='color:#707070'&gt;全仓计算的是账户的亏损，所以一个会拖垮资金池的仓位，代价就是整个资金池。&lt;/span&gt;</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="654" />
+   <location filename="../desktop/calculator_view.py" line="662" />
    <source> Its isolated margin is used up: liquidated.</source>
    <translation> 其逐仓保证金已耗尽：被强平。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="154" />
+   <location filename="../desktop/calculator_view.py" line="155" />
    <source>contracts</source>
    <translation>张</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="370" />
+   <location filename="../desktop/calculator_view.py" line="371" />
    <source>mark</source>
    <translation>标记价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="378" />
+   <location filename="../desktop/calculator_view.py" line="379" />
    <source>type it</source>
    <translation>请输入</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="524" />
+   <location filename="../desktop/calculator_view.py" line="525" />
    <source>margin set</source>
    <translation>设定的保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="526" />
+   <location filename="../desktop/calculator_view.py" line="527" />
    <source>the tier's maximum notional at this leverage</source>
    <translation>该杠杆下档位的最大名义价值</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="581" />
+   <location filename="../desktop/calculator_view.py" line="589" />
    <source>n/a</source>
    <translation>无</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="583" />
+   <location filename="../desktop/calculator_view.py" line="591" />
    <source> — liquidated before the stop: the loss is the margin</source>
    <translation> — 在止损前已被强平：亏损即为保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="110" />
+   <location filename="../desktop/calculator_view.py" line="111" />
    <source>Symbol</source>
    <translation>合约</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="110" />
+   <location filename="../desktop/calculator_view.py" line="111" />
    <source>Side</source>
    <translation>方向</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="111" />
+   <location filename="../desktop/calculator_view.py" line="112" />
    <source>Leverage ×</source>
    <translation>杠杆 ×</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="111" />
+   <location filename="../desktop/calculator_view.py" line="112" />
    <source>Pr&amp;ice</source>
    <translation>价格(&amp;I)</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="112" />
+   <location filename="../desktop/calculator_view.py" line="113" />
    <source>MMR %</source>
    <translation>维持保证金率 %</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="169" />
+   <location filename="../desktop/calculator_view.py" line="170" />
    <source>e.g. {value}</source>
    <translation>例如 {value}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="327" />
+   <location filename="../desktop/calculator_view.py" line="328" />
    <source>A new position</source>
    <translation>新仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="469" />
+   <location filename="../desktop/calculator_view.py" line="470" />
    <source>Break-even after fees: &lt;b&gt;{price}&lt;/b&gt;</source>
    <translation>扣费后保本价：&lt;b&gt;{price}&lt;/b&gt;</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="568" />
+   <location filename="../desktop/calculator_view.py" line="576" />
    <source>Hyperliquid publishes no max-open formula; this is {rest}</source>
    <translation>Hyperliquid 未公布最大可开公式；此处用的是{rest}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="575" />
+   <location filename="../desktop/calculator_view.py" line="583" />
    <source>With the stop at {stop} and {loss} accepted:</source>
    <translation>止损价 {stop}，可接受亏损 {loss}：</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="622" />
+   <location filename="../desktop/calculator_view.py" line="630" />
    <source>liquidation price ({currency})</source>
    <translation>强平价格（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="633" />
+   <location filename="../desktop/calculator_view.py" line="641" />
    <source>Over {hours} h ({n} payments, one every {every} h, at {rate} each) it pays {amount}.</source>
    <translation>{hours} 小时内（共 {n} 次，每 {every} 小时一次，每次 {rate}）支付 {amount}。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="638" />
+   <location filename="../desktop/calculator_view.py" line="646" />
    <source>Over {hours} h ({n} payments, one every {every} h, at {rate} each) it receives {amount}.</source>
    <translation>{hours} 小时内（共 {n} 次，每 {every} 小时一次，每次 {rate}）收取 {amount}。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="649" />
+   <location filename="../desktop/calculator_view.py" line="657" />
    <source>Liquidation after: held isolated {isolated}, held cross {cross}.</source>
    <translation>之后的强平价格：逐仓持有 {isolated}，全仓持有 {cross}。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="158" />
+   <location filename="../desktop/calculator_view.py" line="159" />
    <source>{caption} ({unit})</source>
    <translation>{caption}（{unit}）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="370" />
+   <location filename="../desktop/calculator_view.py" line="371" />
    <source>mark {price}</source>
    <translation>标记价格 {price}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="380" />
+   <location filename="../desktop/calculator_view.py" line="381" />
    <source>{amount} (the account's)</source>
    <translation>{amount}（账户设定）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="444" />
+   <location filename="../desktop/calculator_view.py" line="445" />
    <source>Initial margin {amount} (contracts × size / price / leverage)</source>
    <translation>初始保证金 {amount}（张数 × 面值 / 价格 / 杠杆）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="446" />
+   <location filename="../desktop/calculator_view.py" line="447" />
    <source>Initial margin {amount} (quantity × price / leverage)</source>
    <translation>初始保证金 {amount}（数量 × 价格 / 杠杆）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="452" />
+   <location filename="../desktop/calculator_view.py" line="453" />
    <source>At {price}: &lt;b&gt;PnL {pnl}&lt;/b&gt;, ROE {roe} before fees</source>
    <translation>在 {price}：&lt;b&gt;盈亏 {pnl}&lt;/b&gt;，收益率 {roe}（未扣费）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="457" />
+   <location filename="../desktop/calculator_view.py" line="458" />
    <source>Fees at {rate} taker: {open} to open + {close} to close → &lt;b&gt;PnL {pnl}&lt;/b&gt;, ROE {roe} after fees</source>
    <translation>吃单费率 {rate}：开仓 {open} + 平仓 {close} → &lt;b&gt;盈亏 {pnl}&lt;/b&gt;，收益率 {roe}（扣费后）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="475" />
+   <location filename="../desktop/calculator_view.py" line="476" />
    <source>Exit for ROE {roe}: &lt;b&gt;{price}&lt;/b&gt; (before fees)</source>
    <translation>收益率 {roe} 的平仓价：&lt;b&gt;{price}&lt;/b&gt;（未扣费）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="482" />
+   <location filename="../desktop/calculator_view.py" line="483" />
    <source>Exit for PnL {pnl}: &lt;b&gt;{price}&lt;/b&gt; (before fees)</source>
    <translation>盈亏 {pnl} 的平仓价：&lt;b&gt;{price}&lt;/b&gt;（未扣费）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="528" />
+   <location filename="../desktop/calculator_view.py" line="529" />
    <source>the {source} ({amount})</source>
    <translation>{source}（{amount}）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="533" />
-   <source>&lt;b&gt;{mode}&lt;/b&gt;: {quantity} — notional {notional}, margin {margin}, open loss {loss}, fees {fees}; limited by {why}</source>
-   <translation>&lt;b&gt;{mode}&lt;/b&gt;：{quantity} — 名义价值 {notional}，保证金 {margin}，开仓损失 {loss}，手续费 {fees}；受限于{why}</translation>
+   <location filename="../desktop/calculator_view.py" line="536" />
+   <source>, fees {amount}</source>
+   <translation>，手续费 {amount}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="588" />
+   <location filename="../desktop/calculator_view.py" line="541" />
+   <source>&lt;b&gt;{mode}&lt;/b&gt;: {quantity} — notional {notional}, margin {margin}, open loss {loss}{fees}; limited by {why}</source>
+   <translation>&lt;b&gt;{mode}&lt;/b&gt;：{quantity} — 名义价值 {notional}，保证金 {margin}，开仓损失 {loss}{fees}；受限于{why}</translation>
+  </message>
+  <message>
+   <location filename="../desktop/calculator_view.py" line="596" />
    <source>&lt;b&gt;{mode}&lt;/b&gt;: largest size {quantity}, loses {loss} at the stop (fees included){note}; highest leverage {leverage}</source>
    <translation>&lt;b&gt;{mode}&lt;/b&gt;：最大仓位 {quantity}，在止损价亏损 {loss}（含手续费）{note}；最高杠杆 {leverage}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="602" />
+   <location filename="../desktop/calculator_view.py" line="610" />
    <source>Isolated margin that puts the liquidation at the stop: &lt;b&gt;{amount}&lt;/b&gt;</source>
    <translation>使强平价正好落在止损价的逐仓保证金：&lt;b&gt;{amount}&lt;/b&gt;</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="312" />
+   <location filename="../desktop/calculator_view.py" line="313" />
    <source>held {mode}</source>
    <translation>{mode}持有</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="511" />
+   <location filename="../desktop/calculator_view.py" line="512" />
    <source>Fill {n}: {note}</source>
    <translation>第 {n} 笔成交：{note}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="328" />
+   <location filename="../desktop/calculator_view.py" line="329" />
    <source>Add to {position}</source>
    <translation>加到 {position}</translation>
   </message>

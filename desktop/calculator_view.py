@@ -489,17 +489,20 @@ class CalculatorView(QScrollArea):
 
     def _show_ladder(self, steps: Any) -> None:
         rows = ladder_rows(steps, self.add_to.currentData(), self.planner.coin)
-        currency = self.planner.currency
-        # Coin-margined: prices in USD, the margin in the coin.
-        prices = " (USD)" if self.planner.coin else f" ({currency})"
-        self.ladder.setHorizontalHeaderLabels(
-            [
-                tr(h) + (f" ({currency})" if h == N_("Margin") else prices)
-                if h in MONEY_COLUMNS
-                else tr(h)
-                for h in LADDER_HEAD
-            ]
-        )
+        # Each column's unit under its name, on a second line: on one, the eight columns ran
+        # past a laptop's tab and "Liq. cross" stood under a scroll bar. Coin-margined: prices
+        # in USD, the margin in the coin, sizes in contracts.
+        symbol = self.symbol.currentText().strip().upper()
+        units = {
+            N_("Margin"): self.planner.currency,
+            N_("Qty"): tr("contracts") if self.planner.coin else base_asset(symbol),
+        }
+        units[N_("Total qty")] = units[N_("Qty")]
+        heads = []
+        for h in LADDER_HEAD:
+            unit = units.get(h, self.planner.price_currency if h in MONEY_COLUMNS else "")
+            heads.append(f"{tr(h)}\n({unit})" if unit else tr(h))
+        self.ladder.setHorizontalHeaderLabels(heads)
         self.ladder.setRowCount(len(rows))
         notes = []
         for r, cells in enumerate(rows):

@@ -85,7 +85,13 @@ def test_the_ladder_shows_each_fill_and_warns(qtbot, window: MainWindow) -> None
         f"⚠ Fill 3: past the liquidation after fill 2 (isolated {price_text(second)}): the "
         "position would be gone before this fills" in calc.ladder_notes.text()
     )
-    assert ladder.horizontalHeaderItem(6).text() == "Liq. isolated (USDT)"
+    assert ladder.horizontalHeaderItem(6).text() == "Liq. isolated\n(USDT)"
+    assert ladder.horizontalHeaderItem(2).text() == "Qty\n(BTC)"
+    # On a laptop every column stands in the tab: "Liq. cross" was under a scroll bar.
+    window.resize(1366, 740)
+    window._fit_splits()
+    qtbot.wait(50)
+    assert ladder.horizontalScrollBar().maximum() == 0
     calc.fills.setPlainText("0.1 @ 50000\nhalf @ 48000")  # refused: named; the rows stay
     _settle(qtbot, calc)
     assert "Fill 2 quantity: 'half' is not a number" in calc.problems.text()

@@ -158,7 +158,7 @@ def test_the_calculator_prices_coin_pnl_and_says_what_it_cannot_yet(
     average = 200 / (100 / 45_000 + 100 / 40_000)  # the contracts over their coin value
     assert calc.ladder.item(1, 4).text() == price_text(average)
     heads = [calc.ladder.horizontalHeaderItem(c).text() for c in (1, 5)]
-    assert heads == ["Price (USD)", "Margin (BTC)"]  # prices in dollars, margins in the coin
+    assert heads == ["Price\n(USD)", "Margin\n(BTC)"]  # prices in dollars, margins in coin
     assert calc.ladder.item(1, 5).text() == f"{(100 / 45_000 + 100 / 40_000) * 100 / 10:,.8f}"
     calc.tabs.setCurrentIndex(3)
     calc.recompute()

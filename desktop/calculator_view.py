@@ -85,7 +85,7 @@ class CalculatorView(QScrollArea):
         self._soon = BeforePaint(self.recompute, self)  # the next frame shows the answer
         body = QWidget()
         outer = QVBoxLayout(body)
-        ticket = QGroupBox(tr("The order"))
+        ticket = self.order_box = QGroupBox(tr("The order"))
         grid = QGridLayout(ticket)
         self.symbol = symbol_box(tr("calculator symbol"))
         self.side = side_box(tr("calculator side"))
@@ -381,6 +381,8 @@ class CalculatorView(QScrollArea):
             else tr("{amount} (the account's)").format(amount=f"{loss:,.2f}")
         )
         page = self.tabs.currentIndex()
+        # Funding is a position's of the account: the order stands greyed, not in use.
+        self.order_box.setEnabled(page != FUNDING_PAGE)
         if page == FUNDING_PAGE:  # funding does not need the order
             self._show(self._funding_answer(), self._show_funding)
             return

@@ -157,6 +157,7 @@ def test_funding_plots_the_liquidation_over_the_holding_time(qtbot, window: Main
     calc.tabs.setCurrentIndex(4)
     calc.position.setCurrentIndex(1)  # B
     _settle(qtbot, calc)
+    assert not calc.order_box.isEnabled()  # a position's funding: the order is not used
     _type(qtbot, calc.rate, "0.01")
     _type(qtbot, calc.hours, "72")
     # B pays 0.4 × 50,000 × 0.01 % for each of 9 eight-hour intervals: 18.00 USDT; the text

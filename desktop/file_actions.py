@@ -220,9 +220,29 @@ class FileActions:
         return QFileDialog.getOpenFileName(
             self.window,
             tr("Import positions"),
-            self._folder(),
+            self._import_folder(),
             tr("Venue answer (*.json);;All (*)"),
         )[0]
+
+    def ask_tier_path(self) -> str:
+        """File → Import tier table…'s question: its own title (it read "Import positions")."""
+        return QFileDialog.getOpenFileName(
+            self.window,
+            tr("Import tier table"),
+            self._import_folder(),
+            tr("Venue answer (*.json);;All (*)"),
+        )[0]
+
+    def _import_folder(self) -> str:
+        """Where the last venue answer was imported from: a scenario's folder (a bundled
+        preset's, inside the app) is no place to look for one."""
+        folder = self.settings.value("files/import_folder", "")
+        if isinstance(folder, str) and folder and Path(folder).is_dir():
+            return folder
+        return self._folder()
+
+    def _remember_import(self, path: Path) -> None:
+        self.settings.setValue("files/import_folder", str(path.resolve().parent))
 
     def ask_number(
         self,
@@ -241,16 +261,20 @@ class FileActions:
     def import_positions(self) -> None:
         """File → Import positions…: the current scenario stays until the import succeeds."""
         path = self.ask_import_path()
-        if path and self.maybe_keep_changes() and not self._import(Path(path)):
+        if not path:
+            return
+        self._remember_import(Path(path))
+        if self.maybe_keep_changes() and not self._import(Path(path)):
             self.show_error(
                 tr("Cannot import {file}").format(file=Path(path).name), self._import_problems
             )
 
     def import_tiers(self) -> None:
         """File → Import tier table…: stored per user, dated; the figures follow at once."""
-        path = self.ask_import_path()
+        path = self.ask_tier_path()
         if not path:
             return
+        self._remember_import(Path(path))
         try:
             rules, count, _ = import_tier_table(path)
         except VenueFileError as error:
@@ -258,9 +282,11 @@ class FileActions:
             return
         self.controller.recompute()
         self._show_status(
-            tr("{rules}: {n} symbols priced by {file} from now on").format(
-                rules=rules, n=count, file=Path(path).name
-            )
+            (
+                tr("{rules}: {n} symbols priced by {file} from now on")
+                if count != 1
+                else tr("{rules}: 1 symbol priced by {file} from now on")
+            ).format(rules=rules, n=f"{count:,}", file=Path(path).name)
         )
 
     def _import(self, path: Path) -> bool:

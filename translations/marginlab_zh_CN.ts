@@ -224,7 +224,7 @@
    <translation>全仓强平价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="571" />
+   <location filename="../desktop/calculator_view.py" line="576" />
    <source>Binance's Max Open: available / (price / leverage + open loss per unit), within the tier that allows the leverage. Fees not included.</source>
    <translation>币安最大可开：可用余额 / (价格 / 杠杆 + 每单位开仓损失)，限于允许该杠杆的档位内。未含手续费。</translation>
   </message>
@@ -504,22 +504,22 @@
    <translation>强平价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="561" />
+   <location filename="../desktop/calculator_view.py" line="566" />
    <source>Bybit's order cost: initial margin + fee to open + fee to close at the bankruptcy price, within the tier that allows the leverage.</source>
    <translation>Bybit 委托成本：起始保证金 + 开仓手续费 + 按破产价计的平仓手续费，限于允许该杠杆的档位内。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="566" />
+   <location filename="../desktop/calculator_view.py" line="571" />
    <source>Bitget's maximum open: available / (price × (1 / leverage + fee rate) + open loss per unit), within the tier that allows the leverage. Its freeze markups are not published (taken as 0): Bitget's own figure can be a little lower.</source>
    <translation>Bitget 最大可开：可用余额 / (价格 × (1 / 杠杆 + 手续费率) + 每单位开仓损失)，限于允许该杠杆的档位内。其冻结上浮比例未公布（按 0 计）：Bitget 自己的数字可能略低。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="615" />
+   <location filename="../desktop/calculator_view.py" line="620" />
    <source>&lt;span style='color:#707070'&gt;Cross counts what the account loses, so a position that takes the pool down with it costs the whole pool.&lt;/span&gt;</source>
    <translation>&lt;span style='color:#707070'&gt;全仓计算的是账户的亏损，所以一个会拖垮资金池的仓位，代价就是整个资金池。&lt;/span&gt;</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="662" />
+   <location filename="../desktop/calculator_view.py" line="667" />
    <source> Its isolated margin is used up: liquidated.</source>
    <translation> 其逐仓保证金已耗尽：被强平。</translation>
   </message>
@@ -539,22 +539,22 @@
    <translation>请输入</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="525" />
+   <location filename="../desktop/calculator_view.py" line="530" />
    <source>margin set</source>
    <translation>设定的保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="527" />
+   <location filename="../desktop/calculator_view.py" line="532" />
    <source>the tier's maximum notional at this leverage</source>
    <translation>该杠杆下档位的最大名义价值</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="589" />
+   <location filename="../desktop/calculator_view.py" line="594" />
    <source>n/a</source>
    <translation>无</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="591" />
+   <location filename="../desktop/calculator_view.py" line="596" />
    <source> — liquidated before the stop: the loss is the margin</source>
    <translation> — 在止损前已被强平：亏损即为保证金</translation>
   </message>
@@ -594,37 +594,37 @@
    <translation>新仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="470" />
+   <location filename="../desktop/calculator_view.py" line="472" />
    <source>Break-even after fees: &lt;b&gt;{price}&lt;/b&gt;</source>
    <translation>扣费后保本价：&lt;b&gt;{price}&lt;/b&gt;</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="576" />
+   <location filename="../desktop/calculator_view.py" line="581" />
    <source>Hyperliquid publishes no max-open formula; this is {rest}</source>
    <translation>Hyperliquid 未公布最大可开公式；此处用的是{rest}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="583" />
+   <location filename="../desktop/calculator_view.py" line="588" />
    <source>With the stop at {stop} and {loss} accepted:</source>
    <translation>止损价 {stop}，可接受亏损 {loss}：</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="630" />
+   <location filename="../desktop/calculator_view.py" line="635" />
    <source>liquidation price ({currency})</source>
    <translation>强平价格（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="641" />
+   <location filename="../desktop/calculator_view.py" line="646" />
    <source>Over {hours} h ({n} payments, one every {every} h, at {rate} each) it pays {amount}.</source>
    <translation>{hours} 小时内（共 {n} 次，每 {every} 小时一次，每次 {rate}）支付 {amount}。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="646" />
+   <location filename="../desktop/calculator_view.py" line="651" />
    <source>Over {hours} h ({n} payments, one every {every} h, at {rate} each) it receives {amount}.</source>
    <translation>{hours} 小时内（共 {n} 次，每 {every} 小时一次，每次 {rate}）收取 {amount}。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="657" />
+   <location filename="../desktop/calculator_view.py" line="662" />
    <source>Liquidation after: held isolated {isolated}, held cross {cross}.</source>
    <translation>之后的强平价格：逐仓持有 {isolated}，全仓持有 {cross}。</translation>
   </message>
@@ -644,57 +644,57 @@
    <translation>{amount}（账户设定）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="445" />
+   <location filename="../desktop/calculator_view.py" line="447" />
    <source>Initial margin {amount} (contracts × size / price / leverage)</source>
    <translation>初始保证金 {amount}（张数 × 面值 / 价格 / 杠杆）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="447" />
+   <location filename="../desktop/calculator_view.py" line="449" />
    <source>Initial margin {amount} (quantity × price / leverage)</source>
    <translation>初始保证金 {amount}（数量 × 价格 / 杠杆）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="453" />
+   <location filename="../desktop/calculator_view.py" line="455" />
    <source>At {price}: &lt;b&gt;PnL {pnl}&lt;/b&gt;, ROE {roe} before fees</source>
    <translation>在 {price}：&lt;b&gt;盈亏 {pnl}&lt;/b&gt;，收益率 {roe}（未扣费）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="458" />
+   <location filename="../desktop/calculator_view.py" line="460" />
    <source>Fees at {rate} taker: {open} to open + {close} to close → &lt;b&gt;PnL {pnl}&lt;/b&gt;, ROE {roe} after fees</source>
    <translation>吃单费率 {rate}：开仓 {open} + 平仓 {close} → &lt;b&gt;盈亏 {pnl}&lt;/b&gt;，收益率 {roe}（扣费后）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="476" />
+   <location filename="../desktop/calculator_view.py" line="478" />
    <source>Exit for ROE {roe}: &lt;b&gt;{price}&lt;/b&gt; (before fees)</source>
    <translation>收益率 {roe} 的平仓价：&lt;b&gt;{price}&lt;/b&gt;（未扣费）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="483" />
+   <location filename="../desktop/calculator_view.py" line="485" />
    <source>Exit for PnL {pnl}: &lt;b&gt;{price}&lt;/b&gt; (before fees)</source>
    <translation>盈亏 {pnl} 的平仓价：&lt;b&gt;{price}&lt;/b&gt;（未扣费）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="529" />
+   <location filename="../desktop/calculator_view.py" line="534" />
    <source>the {source} ({amount})</source>
    <translation>{source}（{amount}）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="536" />
+   <location filename="../desktop/calculator_view.py" line="541" />
    <source>, fees {amount}</source>
    <translation>，手续费 {amount}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="541" />
+   <location filename="../desktop/calculator_view.py" line="546" />
    <source>&lt;b&gt;{mode}&lt;/b&gt;: {quantity} — notional {notional}, margin {margin}, open loss {loss}{fees}; limited by {why}</source>
    <translation>&lt;b&gt;{mode}&lt;/b&gt;：{quantity} — 名义价值 {notional}，保证金 {margin}，开仓损失 {loss}{fees}；受限于{why}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="596" />
+   <location filename="../desktop/calculator_view.py" line="601" />
    <source>&lt;b&gt;{mode}&lt;/b&gt;: largest size {quantity}, loses {loss} at the stop (fees included){note}; highest leverage {leverage}</source>
    <translation>&lt;b&gt;{mode}&lt;/b&gt;：最大仓位 {quantity}，在止损价亏损 {loss}（含手续费）{note}；最高杠杆 {leverage}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="610" />
+   <location filename="../desktop/calculator_view.py" line="615" />
    <source>Isolated margin that puts the liquidation at the stop: &lt;b&gt;{amount}&lt;/b&gt;</source>
    <translation>使强平价正好落在止损价的逐仓保证金：&lt;b&gt;{amount}&lt;/b&gt;</translation>
   </message>
@@ -704,7 +704,7 @@
    <translation>{mode}持有</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="512" />
+   <location filename="../desktop/calculator_view.py" line="517" />
    <source>Fill {n}: {note}</source>
    <translation>第 {n} 笔成交：{note}</translation>
   </message>
@@ -1174,32 +1174,32 @@
    <translation>退出(&amp;Q)</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="342" />
+   <location filename="../desktop/file_actions.py" line="368" />
    <source>Save scenario as</source>
    <translation>方案另存为</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="347" />
+   <location filename="../desktop/file_actions.py" line="373" />
    <source>Export comparison picture</source>
    <translation>导出对比图片</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="347" />
+   <location filename="../desktop/file_actions.py" line="373" />
    <source>PNG image (*.png)</source>
    <translation>PNG 图片 (*.png)</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="359" />
+   <location filename="../desktop/file_actions.py" line="385" />
    <source>Export plot picture</source>
    <translation>导出图表图片</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="369" />
+   <location filename="../desktop/file_actions.py" line="395" />
    <source>Export comparison</source>
    <translation>导出对比</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="369" />
+   <location filename="../desktop/file_actions.py" line="395" />
    <source>CSV (*.csv)</source>
    <translation>CSV (*.csv)</translation>
   </message>
@@ -1254,12 +1254,17 @@
    <translation>交易所返回数据 (*.json);;全部 (*)</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="281" />
+   <location filename="../desktop/file_actions.py" line="231" />
+   <source>Import tier table</source>
+   <translation>导入档位表</translation>
+  </message>
+  <message>
+   <location filename="../desktop/file_actions.py" line="307" />
    <source>Wallet balance</source>
    <translation>钱包余额</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="350" />
+   <location filename="../desktop/file_actions.py" line="376" />
    <source>Export failed</source>
    <translation>导出失败</translation>
   </message>
@@ -1269,17 +1274,12 @@
    <translation>Margin Lab 关闭时没有保存“{name}”（自动保存于 {when}）。要恢复吗？</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="261" />
-   <source>{rules}: {n} symbols priced by {file} from now on</source>
-   <translation>{rules}：此后 {n} 个合约由 {file} 定价</translation>
-  </message>
-  <message>
-   <location filename="../desktop/file_actions.py" line="292" />
+   <location filename="../desktop/file_actions.py" line="318" />
    <source>wallet: no wallet balance given</source>
    <translation>钱包：未给出钱包余额</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="403" />
+   <location filename="../desktop/file_actions.py" line="429" />
    <source>Save failed</source>
    <translation>保存失败</translation>
   </message>
@@ -1294,57 +1294,67 @@
    <translation>先保存对“{name}”（尚未保存）的更改吗？</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="246" />
+   <location filename="../desktop/file_actions.py" line="269" />
    <source>Cannot import {file}</source>
    <translation>无法导入 {file}</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="282" />
+   <location filename="../desktop/file_actions.py" line="286" />
+   <source>{rules}: {n} symbols priced by {file} from now on</source>
+   <translation>{rules}：此后 {n} 个合约由 {file} 定价</translation>
+  </message>
+  <message>
+   <location filename="../desktop/file_actions.py" line="288" />
+   <source>{rules}: 1 symbol priced by {file} from now on</source>
+   <translation>{rules}：此后 1 个合约由 {file} 定价</translation>
+  </message>
+  <message>
+   <location filename="../desktop/file_actions.py" line="308" />
    <source>The {venue} file does not state the wallet balance. Wallet balance (at least {least}, the margin its isolated positions hold):</source>
    <translation>{venue} 文件中没有钱包余额。钱包余额（至少 {least}，即其逐仓仓位占用的保证金）：</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="330" />
+   <location filename="../desktop/file_actions.py" line="356" />
    <source>Imported {n} positions from {file}</source>
    <translation>已从 {file} 导入 {n} 个仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="378" />
+   <location filename="../desktop/file_actions.py" line="404" />
    <source>Comparison saved to {file}</source>
    <translation>对比已保存到 {file}</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="390" />
+   <location filename="../desktop/file_actions.py" line="416" />
    <source>Comparison copied: {n} rows, tab-separated, ready to paste</source>
    <translation>对比已复制：{n} 行，制表符分隔，可直接粘贴</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="307" />
+   <location filename="../desktop/file_actions.py" line="333" />
    <source>Maintenance rate</source>
    <translation>维持保证金率</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="350" />
+   <location filename="../desktop/file_actions.py" line="376" />
    <source>{file}: could not be written</source>
    <translation>{file}：无法写入</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="353" />
+   <location filename="../desktop/file_actions.py" line="379" />
    <source>Picture saved to {file}</source>
    <translation>图片已保存到 {file}</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="365" />
+   <location filename="../desktop/file_actions.py" line="391" />
    <source>Plot saved to {file}</source>
    <translation>图表已保存到 {file}</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="308" />
+   <location filename="../desktop/file_actions.py" line="334" />
    <source>No tier table covers {symbol}. MMR in %:</source>
    <translation>没有档位表覆盖 {symbol}。维持保证金率（%）：</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="310" />
+   <location filename="../desktop/file_actions.py" line="336" />
    <source>No tier table covers {symbol}. MMR in % (most {rules} symbols start at {rate} %):</source>
    <translation>没有档位表覆盖 {symbol}。维持保证金率 %（{rules} 的大多数交易对起始为 {rate} %）：</translation>
   </message>

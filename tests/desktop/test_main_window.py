@@ -826,6 +826,46 @@ def test_import_positions_from_a_venue_file(qtbot, window: MainWindow) -> None:
     window.controller.undo_stack.setClean()
 
 
+def test_import_tier_table_asks_in_its_own_words_and_remembers_the_folder(
+    qtbot, window: MainWindow, tmp_path, monkeypatch
+) -> None:
+    """File → Import tier table… asked with the title "Import positions". It has its own
+    now; and the next import starts where the last venue answer came from (not in the open
+    scenario's folder, a bundled preset's inside the app)."""
+    import json
+
+    from marginlab.engine.margin.pools import clear_schedule_cache
+    from marginlab.engine.margin.rules import rule_table, usual_first_rate
+
+    monkeypatch.setenv("MARGINLAB_TABLES_DIR", str(tmp_path / "tables"))
+    for cache in (rule_table.cache_clear, usual_first_rate.cache_clear, clear_schedule_cache):
+        cache()
+    answers = tmp_path / "answers"
+    answers.mkdir()
+    file = answers / "brackets.json"
+    tiers = [{"bracket": 1, "initialLeverage": 50, "notionalCap": 5000, "notionalFloor": 0,
+              "maintMarginRatio": 0.01, "cum": 0.0}]  # fmt: skip
+    file.write_text(json.dumps([{"symbol": "NEWCOINUSDT", "brackets": tiers}]))
+    asked: list[str] = []
+    monkeypatch.setattr(
+        "marginlab.desktop.file_actions.QFileDialog.getOpenFileName",
+        lambda _parent, title, folder, _filter: (
+            asked.append(f"{title} | {folder}") or (str(file), "")
+        ),
+    )
+    try:
+        window.files.import_tiers()
+        assert asked == [f"Import tier table | {window.files._folder()}"]
+        said = window.statusBar().currentMessage()
+        assert said == "binance-usdm: 1 symbol priced by brackets.json from now on"
+        window.files.ask_import_path()  # the next venue answer: from the same folder
+        assert asked[-1] == f"Import positions | {answers}"
+    finally:
+        for cache in (rule_table.cache_clear, usual_first_rate.cache_clear, clear_schedule_cache):
+            cache()
+    window.controller.undo_stack.setClean()
+
+
 def test_an_imported_book_keeps_the_three_cards_in_view(qtbot, qapp, window: MainWindow) -> None:
     """The 12-position Hyperliquid account imported into a 1600 × 1000 window: its cards came
     wider than the brief's ("+1198.0 %"), the left column kept the width it had, and the

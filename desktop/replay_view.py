@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from marginlab.desktop.candle_files import ask_candles
 from marginlab.desktop.controller import Result, ScenarioController
 from marginlab.desktop.elided_label import WrappedLabel
 from marginlab.desktop.equity_plot import plain_axes, set_axis_label
@@ -171,17 +171,14 @@ class ReplayView(QWidget):
 
     def _on_path_activated(self, _index: int) -> None:
         if self.path.currentData() == CSV:
-            file = QFileDialog.getOpenFileName(
-                self,
-                tr("Candles (timestamp, open, high, low, close)"),
-                str(Path.home()),
-                tr("CSV (*.csv)"),
-            )[0]
-            if file:
+            file = ask_candles(
+                self, tr("Candles (timestamp, open, high, low, close)"), tr("CSV (*.csv)")
+            )
+            if file is not None:
                 self._csv = {
                     self.symbol.currentText()
                     if self.symbol.currentText() != tr(ALL)
-                    else self._controller.scenario.symbols()[0]: Path(file)
+                    else self._controller.scenario.symbols()[0]: file
                 }
         self._set_depth_default()
         self.recompute()

@@ -14,7 +14,6 @@ import pyqtgraph as pg
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from marginlab.desktop.candle_files import ask_candles
 from marginlab.desktop.controller import ScenarioController
 from marginlab.desktop.elided_label import WrappedLabel
 from marginlab.desktop.equity_plot import NAMED_IDS, plain_axes, set_axis_label
@@ -216,16 +216,15 @@ class RiskView(QScrollArea):
         """One file per symbol; Cancel leaves that symbol at its mark."""
         chosen = {}
         for symbol in self._controller.scenario.symbols():
-            file = QFileDialog.getOpenFileName(
+            file = ask_candles(
                 self,
                 tr("Candles for {symbol} (Cancel: {symbol} stays at its mark)").format(
                     symbol=symbol
                 ),
-                str(Path.home()),
                 tr("CSV candles (*.csv);;All files (*)"),
-            )[0]
-            if file:
-                chosen[symbol] = Path(file)
+            )
+            if file is not None:
+                chosen[symbol] = file
         return chosen
 
     def _show_model_inputs(self) -> None:

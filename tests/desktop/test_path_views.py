@@ -186,6 +186,28 @@ def _candles(tmp_path: Path, name: str, lows: list[float]) -> Path:
     return file
 
 
+def test_each_candles_question_starts_where_the_last_file_was(
+    window: MainWindow, tmp_path, monkeypatch
+) -> None:
+    """The Risk tab asks for a file per symbol: each question began at the home folder again,
+    however deep the first file lay."""
+    deep = tmp_path / "data" / "candles"
+    deep.mkdir(parents=True)
+    eth, btc = deep / "eth.csv", deep / "btc.csv"
+    for file in (eth, btc):
+        file.write_text("timestamp,open,high,low,close\n1700000000,1,1,1,1\n")
+    started: list[str] = []
+
+    def dialog(_parent, title, folder, *_args):
+        started.append(folder)
+        return (str(eth if "ETHUSDT" in title else btc), "")
+
+    monkeypatch.setattr("marginlab.desktop.candle_files.QFileDialog.getOpenFileName", dialog)
+    monkeypatch.setattr("marginlab.desktop.candle_files._last_folder", [])
+    window.risk._ask_candles()
+    assert started == [str(Path.home()), str(deep)]
+
+
 def test_risk_bootstrap_of_your_candles(qtbot, window: MainWindow, tmp_path, monkeypatch) -> None:
     # Every 20th hour wicks to 44,000: isolated B (liquidated at 45,180.72) dies on a wick.
     file = _candles(tmp_path, "btc-1h.csv", [44_000 if i % 20 == 0 else 49_900 for i in range(400)])
@@ -195,7 +217,7 @@ def test_risk_bootstrap_of_your_candles(qtbot, window: MainWindow, tmp_path, mon
         asked.append(title)
         return (str(file) if "BTCUSDT" in title else "", "")
 
-    monkeypatch.setattr("marginlab.desktop.risk_view.QFileDialog.getOpenFileName", dialog)
+    monkeypatch.setattr("marginlab.desktop.candle_files.QFileDialog.getOpenFileName", dialog)
     risk_view = window.risk
     risk_view.model.setCurrentIndex(1)
     risk_view._on_model_activated(1)  # what choosing it in the list does
@@ -223,7 +245,7 @@ def test_risk_bootstrap_problems_are_named_and_nothing_runs(
 ) -> None:
     bad = _candles(tmp_path, "bad.csv", [49_900, 50_200, 49_900])  # row 3: low above the rest
     monkeypatch.setattr(
-        "marginlab.desktop.risk_view.QFileDialog.getOpenFileName", lambda *_a: (str(bad), "")
+        "marginlab.desktop.candle_files.QFileDialog.getOpenFileName", lambda *_a: (str(bad), "")
     )
     risk_view = window.risk
     risk_view.model.setCurrentIndex(1)
@@ -238,7 +260,7 @@ def test_risk_bootstrap_problems_are_named_and_nothing_runs(
     # Cancelling every file keeps the random model.
     risk_view._candles = {}
     monkeypatch.setattr(
-        "marginlab.desktop.risk_view.QFileDialog.getOpenFileName", lambda *_a: ("", "")
+        "marginlab.desktop.candle_files.QFileDialog.getOpenFileName", lambda *_a: ("", "")
     )
     risk_view.model.setCurrentIndex(1)
     risk_view._on_model_activated(1)

@@ -31,6 +31,7 @@ from marginlab.engine.margin.report import PositionFigures
 from marginlab.engine.text.numbers import (
     RATIO_DECIMALS,
     compact_amount_text,
+    compact_distance_text,
     percent_text,
     price_or_none_text,
 )
@@ -74,7 +75,7 @@ def row_texts(
         distance = f.liquidation_distance
         texts = (
             said(price_or_none_text(f.liquidation_price)),  # "none" in the window's language
-            "" if distance is None else percent_text(distance, signed=True),
+            "" if distance is None else compact_distance_text(distance),
             compact_amount_text(f.max_loss, coin),
             "≥ 100 %" if f.past_liquidation else percent_text(f.margin_ratio, RATIO_DECIMALS),
         )

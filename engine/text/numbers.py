@@ -174,6 +174,13 @@ def compact_amount_text(value: float, coin: bool = False) -> str:
     return f"{value:,.2f}" if abs(value) < SMALL_AMOUNT else f"{value:,.0f}"
 
 
+def compact_distance_text(fraction: float) -> str:
+    """A distance to liquidation for a narrow cell: to 0.1 % below 100 % ("-9.6 %"), whole
+    percents beyond ("+1,198 %": a move of twelve times the price needs no decimal, and the
+    cards' columns need the width)."""
+    return percent_text(fraction, 1 if abs(fraction) < 1 else 0, signed=True)
+
+
 def money_text(
     value: float, currency: str = "", decimals: int | None = None, coin: bool | None = None
 ) -> str:

@@ -130,3 +130,13 @@ def test_a_large_percentage_groups_its_thousands() -> None:
 
     assert percent_text(11.98, signed=True) == "+1,198.0 %"
     assert percent_text(-0.096, signed=True) == "-9.6 %"
+
+
+def test_a_card_writes_a_far_liquidation_in_whole_percents() -> None:
+    """A card's narrow Dist. column: "+1,198.0 %" took a column's width for a decimal that
+    says nothing about a move of twelve times the price."""
+    from marginlab.engine.text.numbers import compact_distance_text
+
+    assert compact_distance_text(11.98) == "+1,198 %"
+    assert compact_distance_text(-0.096) == "-9.6 %"
+    assert compact_distance_text(0.999) == "+99.9 %"

@@ -205,7 +205,7 @@ class SummaryView(QTreeView):
         if book.symbols == model.symbols():
             shown = range(len(model.unfolds))
             model.replace(book, frozenset(r for r in shown if self.isExpanded(model.index(r, 0))))
-            self._fit_columns()
+            self._fit_columns(keep=True)
             return
         unfolded = {
             symbol
@@ -227,12 +227,13 @@ class SummaryView(QTreeView):
         if section == 0:  # the symbols' column fits its contents: the variants share the rest
             self._fit_columns()
 
-    def _fit_columns(self, *_: Any) -> None:
+    def _fit_columns(self, *_: Any, keep: bool = False) -> None:
         """Each variant's column as wide as the longest text it shows in view, where the
         width allows; where it does not, the columns that need less than an even share keep
         what they need and the others share the rest evenly. Room left over is shared
         evenly. Only the rows in view are measured: fifty symbols are not worded at each
-        keystroke (issue 16)."""
+        keystroke (issue 16). With ``keep`` (a keystroke's new figures), the columns stay
+        as they are while every text fits them: their edges moved at each digit typed."""
         header = self.header()
         columns = range(1, self.summaries.columnCount())
         room = self.viewport().width() - header.sectionSize(0)
@@ -254,6 +255,8 @@ class SummaryView(QTreeView):
                 # every keystroke.
                 text = str(index.siblingAtColumn(c).data() or "")
                 needs[c] = max(needs[c], metrics.horizontalAdvance(text) + self._padding)
+        if keep and all(header.sectionSize(c) >= need for c, need in needs.items()):
+            return
         widths = share_by_need(needs, room)
         for column, width in widths.items():
             if header.sectionSize(column) != width:

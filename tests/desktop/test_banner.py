@@ -208,3 +208,29 @@ def test_the_columns_share_the_width_by_need() -> None:
     # Short of room: the columns needing less than an even share keep their need.
     assert share_by_need({1: 100, 2: 250, 3: 300}, 500) == {1: 100, 2: 200, 3: 200}
     assert share_by_need({1: 300, 2: 300, 3: 300}, 600) == {1: 200, 2: 200, 3: 200}
+
+
+def test_a_keystroke_leaves_the_columns_where_they_are_while_the_texts_fit(
+    qtbot, window: MainWindow
+) -> None:
+    """The columns' edges moved at each digit typed (each shared the room by its texts'
+    widths anew): they stay while every text fits them."""
+    window.resize(1366, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.wait(50)  # laid out at its size
+    header = window.comparison.summary.header()
+    before = [header.sectionSize(c) for c in range(1, 4)]
+    # The margins 3,000 and 2,000 → 300 and 200: "loses at most 3,000.00 USDT" → "300.00
+    # USDT", narrower. The banner alone is given the new report: the cards, and so the
+    # panes, stay as they are.
+    from marginlab.engine.margin.evaluate import evaluate
+    from marginlab.engine.text.symbol_summaries import SymbolSummaries
+
+    scenario = window.controller.scenario
+    a, b = (p.model_copy(update={"margin": p.margin / 10}) for p in scenario.positions)
+    edited = scenario.model_copy(update={"positions": [a, b]})
+    summary = window.comparison.summary
+    summary.show_summaries(SymbolSummaries(evaluate(edited)))
+    assert summary.cell_texts()[0][1] == "loses at most 300.00 USDT (fall)"
+    assert [header.sectionSize(c) for c in range(1, 4)] == before

@@ -4,7 +4,6 @@ in both modes in this account, recomputed as you type. Figures come from ``Plann
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 import pyqtgraph as pg
@@ -34,6 +33,7 @@ from marginlab.desktop.line_key import LineKey, key_row
 from marginlab.desktop.order_fields import (
     ProblemLine,
     caption_row,
+    example_mark,
     example_values,
     refill_choices,
     refill_symbols,
@@ -338,14 +338,7 @@ class CalculatorView(QScrollArea):
         """Example values near the symbol's mark, on the side of the order: "e.g. 66000" was
         a BTC exit in a 0G order at 0.18."""
         long = self.side.currentIndex() == 0
-        if mark is None:  # a symbol the account does not hold: near the price typed, if any
-            try:
-                mark = float(self.price.text().replace(",", ""))
-            except ValueError:
-                mark = None
-        if mark is None or not (0 < mark < math.inf):
-            mark = 60_000.0
-        example = example_values(mark, long, self.planner.coin)
+        example = example_values(example_mark(mark, self.price.text()), long, self.planner.coin)
         for edit, key in (
             (self.quantity, "quantity"),
             (self.exit_price, "exit"),

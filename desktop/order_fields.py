@@ -133,6 +133,19 @@ class ProblemLine(QLabel):
             self.setVisible(bool(text))
 
 
+def example_mark(mark: float | None, typed_price: str) -> float:
+    """The price the examples sit near: the symbol's mark; for a symbol the account does not
+    hold, the order's price typed, if any; else 60,000."""
+    if mark is None:
+        try:
+            mark = float(typed_price.replace(",", ""))
+        except ValueError:
+            mark = None
+    if mark is None or not (0 < mark < math.inf):
+        return 60_000.0
+    return mark
+
+
 def example_values(mark: float, long: bool, contracts: bool) -> dict[str, str]:
     """Placeholders near ``mark``: a size worth about 1,000 of notional (100 contracts of a
     coin-margined account), an exit 10 % in the order's favour and the profit it makes (in the

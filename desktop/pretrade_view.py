@@ -5,7 +5,6 @@ whose reasons are the rules that gave it. "Open it" adds it to the scenario (Ctr
 from __future__ import annotations
 
 import html
-import math
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -31,6 +30,7 @@ from marginlab.desktop.i18n import N_, said, tr
 from marginlab.desktop.order_fields import (
     ProblemLine,
     caption_row,
+    example_mark,
     example_values,
     refill_symbols,
     side_box,
@@ -253,14 +253,9 @@ class PreTradeView(QScrollArea):
         )
         if self.size_kind.itemText(0) != first:
             self.size_kind.setItemText(0, first)
-        if mark is None:  # a symbol the account does not hold: near the price typed, if any
-            try:
-                mark = float(self.price.text().replace(",", ""))
-            except ValueError:
-                mark = None
-        if mark is None or not (0 < mark < math.inf):
-            mark = 60_000.0
-        example = example_values(mark, self.side.currentIndex() == 0, size is not None)
+        example = example_values(
+            example_mark(mark, self.price.text()), self.side.currentIndex() == 0, size is not None
+        )
         text = tr("e.g. {value}").format(value=example["quantity"])
         if self.size_field.placeholderText() != text:
             self.size_field.setPlaceholderText(text)

@@ -217,20 +217,15 @@ class FileActions:
 
     # The questions are attributes so tests (and only tests) can answer them.
     def ask_import_path(self) -> str:
-        return QFileDialog.getOpenFileName(
-            self.window,
-            tr("Import positions"),
-            self._import_folder(),
-            tr("Venue answer (*.json);;All (*)"),
-        )[0]
+        return self._ask_venue_file(tr("Import positions"))
 
     def ask_tier_path(self) -> str:
         """File → Import tier table…'s question: its own title (it read "Import positions")."""
+        return self._ask_venue_file(tr("Import tier table"))
+
+    def _ask_venue_file(self, title: str) -> str:
         return QFileDialog.getOpenFileName(
-            self.window,
-            tr("Import tier table"),
-            self._import_folder(),
-            tr("Venue answer (*.json);;All (*)"),
+            self.window, title, self._import_folder(), tr("Venue answer (*.json);;All (*)")
         )[0]
 
     def _import_folder(self) -> str:

@@ -96,16 +96,7 @@ def test_on_a_short_screen_the_odds_read_whole_and_the_histogram_a_scroll_away(
     squeezed to 30 px. The tab now scrolls: every line of the odds has its height, and the
     histogram keeps its own. A tall window's tab does not scroll."""
     window.resize(1280, 660)
-    risk_view = window.risk
-    window.views.setCurrentWidget(risk_view)
-    risk_view.paths.setValue(500)
-    with qtbot.waitSignal(risk_view.done, timeout=30_000):
-        risk_view.run_button.click()
-    qapp.processEvents()
-    odds = risk_view.odds
-    assert "All cross" in odds.text()
-    assert odds.height() >= odds.heightForWidth(odds.width())
-    assert risk_view.plot.height() >= PLOT_HEIGHT
+    risk_view = _odds_whole_after_a_run(qtbot, qapp, window)
     assert risk_view.verticalScrollBar().maximum() > 0  # the rest, a scroll away
     window.resize(1600, 1000)  # a tall window: no scrolling, the histogram takes the room
     window._fit_splits()
@@ -121,6 +112,13 @@ def test_on_a_laptop_the_histogram_stands_beside_the_odds_in_view(
     a scroll away. The odds stand beside it now: both whole, nothing to scroll."""
     window.resize(1366, 720)
     window._fit_splits()
+    risk_view = _odds_whole_after_a_run(qtbot, qapp, window)
+    assert risk_view.verticalScrollBar().maximum() == 0
+
+
+def _odds_whole_after_a_run(qtbot, qapp, window: MainWindow):  # type: ignore[no-untyped-def]
+    """The Risk tab after a run of 500 paths: every line of its odds has its height, and the
+    histogram keeps its own."""
     risk_view = window.risk
     window.views.setCurrentWidget(risk_view)
     risk_view.paths.setValue(500)
@@ -131,7 +129,7 @@ def test_on_a_laptop_the_histogram_stands_beside_the_odds_in_view(
     assert "All cross" in odds.text()
     assert odds.height() >= odds.heightForWidth(odds.width())
     assert risk_view.plot.height() >= PLOT_HEIGHT
-    assert risk_view.verticalScrollBar().maximum() == 0
+    return risk_view
 
 
 def test_risk_cancel(qtbot, window: MainWindow) -> None:

@@ -136,6 +136,9 @@ class CalculatorView(QScrollArea):
             combo.currentIndexChanged.connect(self.schedule)
         self.tabs.currentChanged.connect(self.schedule)
         controller.resultChanged.connect(self._on_result_changed)
+        controller.scenarioReplaced.connect(
+            lambda: refill_symbols(self.symbol, self.planner.symbols(), keep_typed=False)
+        )
         self._on_result_changed(controller.result)
 
     # --- pages ----------------------------------------------------------------------------------

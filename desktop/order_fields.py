@@ -45,12 +45,17 @@ def side_box(name: str) -> QComboBox:
     return box
 
 
-def refill_symbols(box: QComboBox, symbols: list[str]) -> None:
+def refill_symbols(box: QComboBox, symbols: list[str], keep_typed: bool = True) -> None:
     """The account's symbols in ``box``, the text typed kept; nothing done when they did not
-    change (a result arrives with every keystroke in the window)."""
+    change (a result arrives with every keystroke in the window). Without ``keep_typed``
+    (another book: New, Open, a preset, another account shown), a symbol the new book does
+    not hold gives way to its first: the BTC-margined account shown after the USDT one kept
+    "ETHUSDT" in the order and asked for its price in red."""
     if [box.itemText(i) for i in range(box.count())] == symbols:
         return
     typed = box.currentText()
+    if not keep_typed and typed.strip().upper() not in symbols:
+        typed = ""
     box.blockSignals(True)
     box.clear()
     box.addItems(symbols)

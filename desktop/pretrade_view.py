@@ -218,6 +218,9 @@ class PreTradeView(QScrollArea):
         self.side.currentIndexChanged.connect(self._typed)
         self.size_kind.currentIndexChanged.connect(self._typed)
         controller.resultChanged.connect(self._on_result_changed)
+        controller.scenarioReplaced.connect(
+            lambda: refill_symbols(self.symbol, self.owner.planner.symbols(), keep_typed=False)
+        )
         self._on_result_changed(controller.result)
 
     def set_order(self, symbol: str, side: str, size: float, leverage: float, price: float) -> None:

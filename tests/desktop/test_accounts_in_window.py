@@ -135,3 +135,20 @@ def test_switching_accounts_never_paints_a_card_squeezed(qtbot, qapp, window) ->
         for name, card in window.comparison.cards.items():
             needed = card.heightForWidth(card.width())
             assert card.height() >= needed, (index, name, card.height(), needed)
+
+
+def test_the_order_follows_the_account_shown(qtbot, window: MainWindow) -> None:
+    """The BTC-margined account shown after the USDT one: the Calculator's order kept
+    "ETHUSDT", which this account does not hold, and asked for its price in red. Another
+    book's order starts at one of its own symbols; a symbol it holds stays."""
+    load(qtbot, window)
+    window.views.setCurrentWidget(window.calculator)
+    qtbot.waitUntil(window.calculator.isVisible)
+    pretrade = window.pretrade
+    assert window.calculator.symbol.currentText() in ("ETHUSDT", "BTCUSDT")
+    show(qtbot, window, 1)
+    assert window.calculator.symbol.currentText() == "BTCUSD"
+    assert pretrade.symbol.currentText() == "BTCUSD"
+    window.calculator.recompute()
+    assert "Price: type the order price" not in window.calculator.problems.text()
+    window.controller.undo_stack.setClean()

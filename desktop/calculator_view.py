@@ -436,21 +436,25 @@ class CalculatorView(QScrollArea):
             return said(price_or_none_text(None))
         return f"{price_text(price)} {self.planner.price_currency}"
 
+    def _amount(self, value: float, signed: bool = False) -> str:
+        """An amount in the account's currency ("2,500.00 USDT", "0.04545455 BTC")."""
+        return f"{amount_text(value, self.planner.coin, signed)} {self.planner.currency}"
+
     def _show_exit(self, figures: ExitFigures) -> None:
-        cur, coin = self.planner.currency, self.planner.coin
+        coin = self.planner.coin
         lines = [
             (
                 tr("Initial margin {amount} (contracts × size / price / leverage)")
                 if coin
                 else tr("Initial margin {amount} (quantity × price / leverage)")
-            ).format(amount=f"{amount_text(figures.margin, coin)} {cur}")
+            ).format(amount=self._amount(figures.margin))
         ]
         closed = figures.exit
         if closed is not None:
             lines += [
                 tr("At {price}: <b>PnL {pnl}</b>, ROE {roe} before fees").format(
                     price=self._price(closed.price),
-                    pnl=f"{amount_text(closed.pnl, coin, signed=True)} {cur}",
+                    pnl=self._amount(closed.pnl, signed=True),
                     roe=percent_text(closed.roe, 2, signed=True),
                 ),
                 tr(
@@ -458,9 +462,9 @@ class CalculatorView(QScrollArea):
                     "<b>PnL {pnl}</b>, ROE {roe} after fees"
                 ).format(
                     rate=f"{figures.fee_rate * 100:.4g} %",
-                    open=f"{amount_text(closed.open_fee, coin)} {cur}",
-                    close=f"{amount_text(closed.close_fee, coin)} {cur}",
-                    pnl=f"{amount_text(closed.net_pnl, coin, signed=True)} {cur}",
+                    open=self._amount(closed.open_fee),
+                    close=self._amount(closed.close_fee),
+                    pnl=self._amount(closed.net_pnl, signed=True),
                     roe=percent_text(closed.net_roe, 2, signed=True),
                 ),
             ]
@@ -479,7 +483,7 @@ class CalculatorView(QScrollArea):
         if figures.pnl_target is not None:
             lines.append(
                 tr("Exit for PnL {pnl}: <b>{price}</b> (before fees)").format(
-                    pnl=f"{amount_text(figures.pnl_target, coin, signed=True)} {cur}",
+                    pnl=self._amount(figures.pnl_target, signed=True),
                     price=self._price(figures.pnl_price),
                 )
             )
@@ -518,7 +522,6 @@ class CalculatorView(QScrollArea):
         self.ladder.resizeColumnsToContents()
 
     def _show_max_open(self, found: Any) -> None:
-        currency, coin = self.planner.currency, self.planner.coin
         lines = []
         for mode in MODES:
             f = found[mode]
@@ -528,13 +531,13 @@ class CalculatorView(QScrollArea):
                 tr("the tier's maximum notional at this leverage")
                 if f.limited_by == "tier"
                 else tr("the {source} ({amount})").format(
-                    source=source, amount=f"{amount_text(f.available, coin)} {currency}"
+                    source=source, amount=self._amount(f.available)
                 )
             )
             # Only where the venue's order cost holds them back: "fees 0.00 USDT" beside
             # Binance's formula, which counts none, read as if the order cost no fee.
             fees = (
-                tr(", fees {amount}").format(amount=f"{amount_text(f.fees, coin)} {currency}")
+                tr(", fees {amount}").format(amount=self._amount(f.fees))
                 if f.formula in FEE_FORMULAS
                 else ""
             )
@@ -545,9 +548,9 @@ class CalculatorView(QScrollArea):
                 ).format(
                     mode=tr(mode.capitalize()),
                     quantity=self.planner.size_text(self.symbol.currentText(), f.quantity),
-                    notional=f"{amount_text(f.notional, coin)} {currency}",
-                    margin=f"{amount_text(f.margin, coin)} {currency}",
-                    loss=f"{amount_text(f.open_loss, coin)} {currency}",
+                    notional=self._amount(f.notional),
+                    margin=self._amount(f.margin),
+                    loss=self._amount(f.open_loss),
                     fees=fees,
                     why=why,
                 )
@@ -578,11 +581,10 @@ class CalculatorView(QScrollArea):
         return note
 
     def _show_size(self, figures: SizeFigures) -> None:
-        currency = self.planner.currency
         sizes = figures.sizes
         lines = [
             tr("With the stop at {stop} and {loss} accepted:").format(
-                stop=self._price(figures.stop), loss=f"{figures.accepted:,.2f} {currency}"
+                stop=self._price(figures.stop), loss=self._amount(figures.accepted)
             )
         ]
         for mode in MODES:
@@ -600,7 +602,7 @@ class CalculatorView(QScrollArea):
                 ).format(
                     mode=tr(mode.capitalize()),
                     quantity=self.planner.size_text(self.symbol.currentText(), s.quantity),
-                    loss=f"{s.loss:,.2f} {currency}",
+                    loss=self._amount(s.loss),
                     note=note,
                     leverage=lev,
                 )
@@ -609,7 +611,7 @@ class CalculatorView(QScrollArea):
         if isolated.margin_for_stop is not None:
             lines.append(
                 tr("Isolated margin that puts the liquidation at the stop: <b>{amount}</b>").format(
-                    amount=f"{isolated.margin_for_stop:,.2f} {currency}"
+                    amount=self._amount(isolated.margin_for_stop)
                 )
             )
         lines.append(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from functools import partial
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QWidget
 
 from marginlab.desktop.controller import ScenarioController
@@ -113,9 +113,12 @@ class AccountPanel(QGroupBox):
         form.addRow(tr("&Rules"), self.rules)
         # Two lines at most, the whole warning in its tooltip: wrapped whole in the narrow
         # column it took seven lines at 1280 × 720 and left the positions table one row.
+        # Across both columns, under the rules' box: in the field's column alone its date and
+        # age were cut ("⚠ Tiers as of 2025-09-18, 14 …").
         self.stale = ElidedLabel(2)
         self.stale.setAccessibleName("rules date")
-        form.addRow("", self.stale)
+        self.stale.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        form.addRow(self.stale)
         controller.scenarioChanged.connect(self._show)
         controller.problemsChanged.connect(self._on_problems_changed)
         self._show(controller.scenario)

@@ -84,6 +84,14 @@ def row_texts(
     return (f"{f.id}·{modes[f.margin_mode]}", *texts)
 
 
+def header_text(column: int, prices: str, currency: str) -> str:
+    """A column's header: its title, and on a second line the unit of its figures where a
+    cell does not show one (a price and an amount; distance and ratio read "%")."""
+    title = tr(HEADERS[column][0])
+    unit = prices if column == 1 else currency if column == 3 else ""
+    return f"{title}\n{unit}" if unit else title
+
+
 def cell_tooltip(f: PositionFigures, column: int, prices: str, currency: str) -> str:
     """What a cell's figure means, in its unit; a liquidation price the venue reported too
     says how far ours is from it."""
@@ -134,9 +142,9 @@ class FiguresModel(QAbstractTableModel):
     ) -> object:
         if orientation != Qt.Orientation.Horizontal:
             return None
-        title, key = HEADERS[section]
+        key = HEADERS[section][1]
         if role == Qt.ItemDataRole.DisplayRole:
-            return tr(title)
+            return header_text(section, *self._units)
         if role == Qt.ItemDataRole.ToolTipRole:
             return tr(TOOLTIPS[key]) if key else tr("The position's ID")
         return None
@@ -148,7 +156,8 @@ class FiguresModel(QAbstractTableModel):
         prices: str,
         currency: str,
     ) -> bool:
-        """Show ``texts``; True when any text changed (the columns may need new widths)."""
+        """Show ``texts``; True when any text or unit changed (the columns may need new
+        widths)."""
         units_changed = (prices, currency) != self._units
         self._figures, self._units = figures, (prices, currency)
         if len(texts) != len(self.texts):
@@ -158,12 +167,14 @@ class FiguresModel(QAbstractTableModel):
             return True
         changed = [row for row, (a, b) in enumerate(zip(texts, self.texts, strict=True)) if a != b]
         self.texts = texts
-        if units_changed and texts:  # the tooltips say the units
-            changed = [0, len(texts) - 1]
+        if units_changed:  # the headers and the tooltips say the units
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HEADERS) - 1)
+            if texts:
+                changed = [0, len(texts) - 1]
         if changed:
             last = self.columnCount() - 1
             self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], last))
-        return bool(changed)
+        return bool(changed) or units_changed
 
 
 def elided_position(text: str, metrics: QFontMetrics, room: int) -> str:

@@ -30,8 +30,11 @@ def test_the_cards_say_coins_and_their_dollars(qtbot, window: MainWindow) -> Non
     assert "In USD: equity now 10,000.00 USD" in text  # 0.2 BTC at 50,000
     assert card_cell(window, "cross", 0, 1) == "33,500.00"  # COIN-M: N(1+MMR)/(WB + N/EP)
     assert card_cell(window, "cross", 0, 3) == "0.2000"  # the whole pool, in BTC
-    header = window.comparison.cards["cross"].table.model().headerData(1, Qt.Orientation.Horizontal)
-    assert card_tooltip(window, "cross", 0, 1).startswith(f"{header} (USD)")  # prices: dollars
+    model = window.comparison.cards["cross"].table.model()
+    # Each header says its figures' unit on a second line: prices in dollars, losses in coin.
+    assert model.headerData(1, Qt.Orientation.Horizontal) == "Liq. price\nUSD"
+    assert model.headerData(3, Qt.Orientation.Horizontal) == "Max loss\nBTC"
+    assert card_tooltip(window, "cross", 0, 1).startswith("Liq. price (USD)")
 
 
 def test_the_max_loss_bars_span_the_chart_in_coins(qtbot, window: MainWindow) -> None:

@@ -634,6 +634,28 @@ def test_a_short_id_is_never_cut_in_the_cards(qtbot, qapp, window: MainWindow) -
     window.controller.undo_stack.setClean()
 
 
+def test_each_card_header_says_its_figures_unit(qtbot, qapp, window: MainWindow) -> None:
+    """The cards' liquidation prices and max losses were bare numbers ("1,016.06", "9,940"):
+    their unit was in the tooltip only. Each header says it on a second line, drawn whole at
+    1366 × 740; distance and ratio carry "%" in their cells."""
+    window.resize(1366, 740)
+    window._fit_splits()
+    window.files.load_preset("core-plus-bet.json")
+    wait_result(qtbot, window)
+    for _ in range(3):
+        qapp.processEvents()
+    for card in window.comparison.cards.values():
+        model, header = card.table.model(), card.table.horizontalHeader()
+        titles = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(5)]
+        assert titles == ["Position", "Liq. price\nUSDT", "Dist.", "Max loss\nUSDT", "Ratio"]
+        lines = header.fontMetrics().lineSpacing()
+        assert header.height() >= 2 * lines, card.name  # both lines drawn
+        for column, title in enumerate(titles):
+            widest = max(header.fontMetrics().horizontalAdvance(t) for t in title.split("\n"))
+            assert header.sectionSize(column) >= widest, (card.name, title)
+    window.controller.undo_stack.setClean()
+
+
 def test_positions_table_shows_every_column_at_the_default_size(window: MainWindow) -> None:
     assert window.size().width() == 1600
     assert window.table.horizontalHeader().length() <= window.table.viewport().width()
@@ -1804,6 +1826,7 @@ def test_an_old_tier_table_s_warning_leaves_the_positions_table_its_rows(
     assert label.full_text() == f"⚠ Tiers as of {as_of}, 14 months old"
     assert label.toolTip().startswith(f"⚠ Hyperliquid tiers are from {as_of}, 14 months ago")
     assert label.height() <= 2 * label.fontMetrics().lineSpacing() + 4
+    assert label.text().replace("\n", " ") == label.full_text()  # its date and age whole
     table = window.table
     assert table.viewport().height() >= 2 * table.rowHeight(0)
 

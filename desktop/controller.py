@@ -798,6 +798,19 @@ class ScenarioController(QObject):
             self.axisChanged.emit(axis)
 
 
+def largest_position_symbol(scenario: Scenario) -> str | None:
+    """The symbol whose positions are worth the most at today's marks (``|Q| · mark``
+    summed; a coin-margined position's contract value in USD), the first of equals; None in
+    an empty book. An import's symbols come in the venue's order, so its last one is no
+    better a start for the plot than any other."""
+    marks = scenario.marks()
+    worth: dict[str, float] = {}
+    for p in scenario.positions:
+        value = p.usd_value if p.inverse else abs(p.quantity) * marks[p.symbol]
+        worth[p.symbol] = worth.get(p.symbol, 0.0) + value
+    return max(worth, key=worth.__getitem__) if worth else None
+
+
 def _on_axis(x: float, axis: str) -> bool:
     """Whether ``x`` is a place on the axis: a move above −100 %, or a price above 0."""
     return x > -100 if axis == ALL_SYMBOLS else x > 0

@@ -13,7 +13,11 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPixmap
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QWidget
 
 from marginlab.desktop.comparison_panel import comparison_rows
-from marginlab.desktop.controller import NEW_SCENARIO, ScenarioController
+from marginlab.desktop.controller import (
+    NEW_SCENARIO,
+    ScenarioController,
+    largest_position_symbol,
+)
 from marginlab.desktop.i18n import N_, said, tr
 from marginlab.desktop.number_dialog import NumberDialog
 from marginlab.engine.files.presets import load_preset, preset_list
@@ -347,8 +351,15 @@ class FileActions:
                 return False
             self.controller.replace(scenario)
             self.controller.undo_stack.resetClean()  # imported work is not saved yet
+            largest = largest_position_symbol(scenario)
+            if largest is not None:
+                self.controller.set_axis(largest)
             self._show_status(
-                tr("Imported {n} positions from {file}").format(
+                tr(
+                    "Imported {n} positions from {file}; the plot shows {symbol}, the largest"
+                ).format(n=len(scenario.positions), file=path.name, symbol=largest)
+                if largest is not None and len(scenario.symbols()) > 1
+                else tr("Imported {n} positions from {file}").format(
                     n=len(scenario.positions), file=path.name
                 )
             )

@@ -79,37 +79,37 @@
    <translation>最大可接受亏损(&amp;L)</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="139" />
+   <location filename="../desktop/account_panel.py" line="142" />
    <source>The accounts in this file. Each settles in its own currency and has its own wallet: they never share collateral, so each is evaluated on its own.</source>
    <translation>本文件中的账户。每个账户以自己的币种结算、有自己的钱包：它们从不共用保证金，因此各自单独计算。</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="128" />
+   <location filename="../desktop/account_panel.py" line="131" />
    <source>{number}. {name} ({currency})</source>
    <translation>{number}. {name}（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="163" />
+   <location filename="../desktop/account_panel.py" line="166" />
    <source>{rate} (venue base rate)</source>
    <translation>{rate}（交易所基础费率）</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="197" />
+   <location filename="../desktop/account_panel.py" line="200" />
    <source>Rules: {wanted} not used ({reasons}); still {rules}</source>
    <translation>规则：未采用 {wanted}（{reasons}）；仍为 {rules}</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="148" />
+   <location filename="../desktop/account_panel.py" line="151" />
    <source>Account {number} of {count}</source>
    <translation>账户 {number}/{count}</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="170" />
+   <location filename="../desktop/account_panel.py" line="173" />
    <source>Tiers as of {date}, {months} months old</source>
    <translation>档位表日期 {date}，已 {months} 个月</translation>
   </message>
   <message>
-   <location filename="../desktop/account_panel.py" line="172" />
+   <location filename="../desktop/account_panel.py" line="175" />
    <source>Tiers as of {date}</source>
    <translation>档位表日期 {date}</translation>
   </message>
@@ -224,7 +224,7 @@
    <translation>全仓强平价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="576" />
+   <location filename="../desktop/calculator_view.py" line="575" />
    <source>Binance's Max Open: available / (price / leverage + open loss per unit), within the tier that allows the leverage. Fees not included.</source>
    <translation>币安最大可开：可用余额 / (价格 / 杠杆 + 每单位开仓损失)，限于允许该杠杆的档位内。未含手续费。</translation>
   </message>
@@ -309,252 +309,252 @@
    <translation>资金费</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="171" />
+   <location filename="../desktop/calculator_view.py" line="174" />
    <source>Quantity of the order, base units</source>
    <translation>订单数量，以基础币计</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="172" />
+   <location filename="../desktop/calculator_view.py" line="175" />
    <source>calculator quantity</source>
    <translation>计算器 数量</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="175" />
+   <location filename="../desktop/calculator_view.py" line="178" />
    <source>Where you would close</source>
    <translation>你打算平仓的价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="175" />
+   <location filename="../desktop/calculator_view.py" line="178" />
    <source>exit price</source>
    <translation>平仓价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="179" />
+   <location filename="../desktop/calculator_view.py" line="182" />
    <source>Return on the margin you aim for, in %</source>
    <translation>目标保证金收益率，单位 %</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="180" />
+   <location filename="../desktop/calculator_view.py" line="183" />
    <source>target roe</source>
    <translation>目标收益率</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="184" />
+   <location filename="../desktop/calculator_view.py" line="187" />
    <source>Profit you aim for, settlement currency</source>
    <translation>目标盈利，以结算币种计</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="185" />
+   <location filename="../desktop/calculator_view.py" line="188" />
    <source>target pnl</source>
    <translation>目标盈亏</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="187" />
+   <location filename="../desktop/calculator_view.py" line="190" />
    <source>Quantity</source>
    <translation>数量</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="188" />
+   <location filename="../desktop/calculator_view.py" line="191" />
    <source>E&amp;xit price</source>
    <translation>平仓价格(&amp;X)</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="189" />
+   <location filename="../desktop/calculator_view.py" line="192" />
    <source>Target ROE %</source>
    <translation>目标收益率 %</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="190" />
+   <location filename="../desktop/calculator_view.py" line="193" />
    <source>Target PnL</source>
    <translation>目标盈亏</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="205" />
+   <location filename="../desktop/calculator_view.py" line="208" />
    <source>A new position with the order above, or fills added to a position of the account (its quantity, entry and margin first)</source>
    <translation>用上面的订单开一个新仓位，或把成交加到账户里已有的仓位上（先计入它的数量、开仓价和保证金）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="213" />
+   <location filename="../desktop/calculator_view.py" line="216" />
    <source>One fill a line: quantity @ price, e.g. 0.5 @ 60000</source>
    <translation>每行一笔成交：数量 @ 价格，例如 0.5 @ 60000</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="225" />
+   <location filename="../desktop/calculator_view.py" line="228" />
    <source>After each fill: average entry Σ q·p / Σ q (Bybit), margin at the order's leverage, and the liquidation price held isolated and held cross in this account, with the market at that fill</source>
    <translation>每笔成交后：平均开仓价 Σ q·p / Σ q（Bybit）、按订单杠杆计的保证金，以及在该成交时的行情下，本账户中逐仓持有和全仓持有的强平价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="245" />
+   <location filename="../desktop/calculator_view.py" line="248" />
    <source>available balance</source>
    <translation>可用余额</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="246" />
+   <location filename="../desktop/calculator_view.py" line="249" />
    <source>Isolated: the margin you set; empty = the available balance</source>
    <translation>逐仓：你设定的保证金；留空 = 可用余额</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="247" />
+   <location filename="../desktop/calculator_view.py" line="250" />
    <source>max open margin</source>
    <translation>最大可开 保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="250" />
+   <location filename="../desktop/calculator_view.py" line="253" />
    <source>none</source>
    <translation>无</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="251" />
+   <location filename="../desktop/calculator_view.py" line="254" />
    <source>The venue's quantity step, e.g. 0.001; the size is floored to it</source>
    <translation>交易所的数量步长，例如 0.001；仓位向下取整到它</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="252" />
+   <location filename="../desktop/calculator_view.py" line="255" />
    <source>quantity step</source>
    <translation>数量步长</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="254" />
+   <location filename="../desktop/calculator_view.py" line="257" />
    <source>Isolated margin</source>
    <translation>逐仓保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="255" />
+   <location filename="../desktop/calculator_view.py" line="258" />
    <source>Quantity step</source>
    <translation>数量步长</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="269" />
+   <location filename="../desktop/calculator_view.py" line="272" />
    <source>Where you would be proved wrong: the stop price</source>
    <translation>证明你判断错误的价格：止损价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="270" />
+   <location filename="../desktop/calculator_view.py" line="273" />
    <source>stop price</source>
    <translation>止损价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="273" />
+   <location filename="../desktop/calculator_view.py" line="276" />
    <source>max acceptable loss</source>
    <translation>最大可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="274" />
+   <location filename="../desktop/calculator_view.py" line="277" />
    <source>The loss you accept; empty = the account's max acceptable loss</source>
    <translation>你能接受的亏损；留空 = 账户的最大可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="275" />
+   <location filename="../desktop/calculator_view.py" line="278" />
    <source>loss you accept</source>
    <translation>可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="277" />
+   <location filename="../desktop/calculator_view.py" line="280" />
    <source>Stop price</source>
    <translation>止损价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="278" />
+   <location filename="../desktop/calculator_view.py" line="281" />
    <source>Loss you accept</source>
    <translation>可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="293" />
+   <location filename="../desktop/calculator_view.py" line="296" />
    <source>Funding rate per interval, in % (positive: longs pay)</source>
    <translation>每期资金费率，单位 %（正值：多头支付）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="293" />
+   <location filename="../desktop/calculator_view.py" line="296" />
    <source>funding rate</source>
    <translation>资金费率</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="296" />
+   <location filename="../desktop/calculator_view.py" line="299" />
    <source>How long you hold, in hours</source>
    <translation>持仓时长，单位小时</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="296" />
+   <location filename="../desktop/calculator_view.py" line="299" />
    <source>holding time</source>
    <translation>持仓时长</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="298" />
+   <location filename="../desktop/calculator_view.py" line="301" />
    <source>Position</source>
    <translation>仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="299" />
+   <location filename="../desktop/calculator_view.py" line="302" />
    <source>Rate % / interval</source>
    <translation>费率 % / 期</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="300" />
+   <location filename="../desktop/calculator_view.py" line="303" />
    <source>Hold (hours)</source>
    <translation>持仓（小时）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="308" />
+   <location filename="../desktop/calculator_view.py" line="311" />
    <source>holding time (hours)</source>
    <translation>持仓时长（小时）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="309" />
+   <location filename="../desktop/calculator_view.py" line="312" />
    <source>liquidation price</source>
    <translation>强平价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="566" />
+   <location filename="../desktop/calculator_view.py" line="565" />
    <source>Bybit's order cost: initial margin + fee to open + fee to close at the bankruptcy price, within the tier that allows the leverage.</source>
    <translation>Bybit 委托成本：起始保证金 + 开仓手续费 + 按破产价计的平仓手续费，限于允许该杠杆的档位内。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="571" />
+   <location filename="../desktop/calculator_view.py" line="570" />
    <source>Bitget's maximum open: available / (price × (1 / leverage + fee rate) + open loss per unit), within the tier that allows the leverage. Its freeze markups are not published (taken as 0): Bitget's own figure can be a little lower.</source>
    <translation>Bitget 最大可开：可用余额 / (价格 × (1 / 杠杆 + 手续费率) + 每单位开仓损失)，限于允许该杠杆的档位内。其冻结上浮比例未公布（按 0 计）：Bitget 自己的数字可能略低。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="620" />
+   <location filename="../desktop/calculator_view.py" line="618" />
    <source>&lt;span style='color:#707070'&gt;Cross counts what the account loses, so a position that takes the pool down with it costs the whole pool.&lt;/span&gt;</source>
    <translation>&lt;span style='color:#707070'&gt;全仓计算的是账户的亏损，所以一个会拖垮资金池的仓位，代价就是整个资金池。&lt;/span&gt;</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="667" />
+   <location filename="../desktop/calculator_view.py" line="665" />
    <source> Its isolated margin is used up: liquidated.</source>
    <translation> 其逐仓保证金已耗尽：被强平。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="155" />
+   <location filename="../desktop/calculator_view.py" line="158" />
    <source>contracts</source>
    <translation>张</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="371" />
+   <location filename="../desktop/calculator_view.py" line="367" />
    <source>mark</source>
    <translation>标记价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="379" />
+   <location filename="../desktop/calculator_view.py" line="375" />
    <source>type it</source>
    <translation>请输入</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="530" />
+   <location filename="../desktop/calculator_view.py" line="529" />
    <source>margin set</source>
    <translation>设定的保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="532" />
+   <location filename="../desktop/calculator_view.py" line="531" />
    <source>the tier's maximum notional at this leverage</source>
    <translation>该杠杆下档位的最大名义价值</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="594" />
+   <location filename="../desktop/calculator_view.py" line="592" />
    <source>n/a</source>
    <translation>无</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="596" />
+   <location filename="../desktop/calculator_view.py" line="594" />
    <source> — liquidated before the stop: the loss is the margin</source>
    <translation> — 在止损前已被强平：亏损即为保证金</translation>
   </message>
@@ -584,12 +584,12 @@
    <translation>维持保证金率 %</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="170" />
+   <location filename="../desktop/calculator_view.py" line="173" />
    <source>e.g. {value}</source>
    <translation>例如 {value}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="328" />
+   <location filename="../desktop/calculator_view.py" line="331" />
    <source>A new position</source>
    <translation>新仓位</translation>
   </message>
@@ -599,47 +599,47 @@
    <translation>扣费后保本价：&lt;b&gt;{price}&lt;/b&gt;</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="581" />
+   <location filename="../desktop/calculator_view.py" line="580" />
    <source>Hyperliquid publishes no max-open formula; this is {rest}</source>
    <translation>Hyperliquid 未公布最大可开公式；此处用的是{rest}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="588" />
+   <location filename="../desktop/calculator_view.py" line="586" />
    <source>With the stop at {stop} and {loss} accepted:</source>
    <translation>止损价 {stop}，可接受亏损 {loss}：</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="635" />
+   <location filename="../desktop/calculator_view.py" line="633" />
    <source>liquidation price ({currency})</source>
    <translation>强平价格（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="646" />
+   <location filename="../desktop/calculator_view.py" line="644" />
    <source>Over {hours} h ({n} payments, one every {every} h, at {rate} each) it pays {amount}.</source>
    <translation>{hours} 小时内（共 {n} 次，每 {every} 小时一次，每次 {rate}）支付 {amount}。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="651" />
+   <location filename="../desktop/calculator_view.py" line="649" />
    <source>Over {hours} h ({n} payments, one every {every} h, at {rate} each) it receives {amount}.</source>
    <translation>{hours} 小时内（共 {n} 次，每 {every} 小时一次，每次 {rate}）收取 {amount}。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="662" />
+   <location filename="../desktop/calculator_view.py" line="660" />
    <source>Liquidation after: held isolated {isolated}, held cross {cross}.</source>
    <translation>之后的强平价格：逐仓持有 {isolated}，全仓持有 {cross}。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="159" />
+   <location filename="../desktop/calculator_view.py" line="162" />
    <source>{caption} ({unit})</source>
    <translation>{caption}（{unit}）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="371" />
+   <location filename="../desktop/calculator_view.py" line="367" />
    <source>mark {price}</source>
    <translation>标记价格 {price}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="381" />
+   <location filename="../desktop/calculator_view.py" line="377" />
    <source>{amount} (the account's)</source>
    <translation>{amount}（账户设定）</translation>
   </message>
@@ -674,32 +674,32 @@
    <translation>盈亏 {pnl} 的平仓价：&lt;b&gt;{price}&lt;/b&gt;（未扣费）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="534" />
+   <location filename="../desktop/calculator_view.py" line="533" />
    <source>the {source} ({amount})</source>
    <translation>{source}（{amount}）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="541" />
+   <location filename="../desktop/calculator_view.py" line="540" />
    <source>, fees {amount}</source>
    <translation>，手续费 {amount}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="546" />
+   <location filename="../desktop/calculator_view.py" line="545" />
    <source>&lt;b&gt;{mode}&lt;/b&gt;: {quantity} — notional {notional}, margin {margin}, open loss {loss}{fees}; limited by {why}</source>
    <translation>&lt;b&gt;{mode}&lt;/b&gt;：{quantity} — 名义价值 {notional}，保证金 {margin}，开仓损失 {loss}{fees}；受限于{why}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="601" />
+   <location filename="../desktop/calculator_view.py" line="599" />
    <source>&lt;b&gt;{mode}&lt;/b&gt;: largest size {quantity}, loses {loss} at the stop (fees included){note}; highest leverage {leverage}</source>
    <translation>&lt;b&gt;{mode}&lt;/b&gt;：最大仓位 {quantity}，在止损价亏损 {loss}（含手续费）{note}；最高杠杆 {leverage}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="615" />
+   <location filename="../desktop/calculator_view.py" line="613" />
    <source>Isolated margin that puts the liquidation at the stop: &lt;b&gt;{amount}&lt;/b&gt;</source>
    <translation>使强平价正好落在止损价的逐仓保证金：&lt;b&gt;{amount}&lt;/b&gt;</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="313" />
+   <location filename="../desktop/calculator_view.py" line="316" />
    <source>held {mode}</source>
    <translation>{mode}持有</translation>
   </message>
@@ -709,7 +709,7 @@
    <translation>第 {n} 笔成交：{note}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="329" />
+   <location filename="../desktop/calculator_view.py" line="332" />
    <source>Add to {position}</source>
    <translation>加到 {position}</translation>
   </message>
@@ -749,7 +749,7 @@
    <translation>折合美元：当前权益 {equity} · 判断错误时的最大亏损 {loss}（币更少，每个币也更不值钱）</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="832" />
+   <location filename="../desktop/controller.py" line="845" />
    <source>must be a number</source>
    <translation>必须是数字</translation>
   </message>
@@ -779,12 +779,12 @@
    <translation>其他合约</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="833" />
+   <location filename="../desktop/controller.py" line="846" />
    <source>must be a number: {problem}</source>
    <translation>必须是数字：{problem}</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="854" />
+   <location filename="../desktop/controller.py" line="867" />
    <source>Edit {field}</source>
    <translation>修改{field}</translation>
   </message>
@@ -1084,277 +1084,282 @@
    <translation>{field}：未采用 {typed}；已恢复为 {value}</translation>
   </message>
   <message>
-   <location filename="../desktop/figures_table.py" line="41" />
+   <location filename="../desktop/figures_table.py" line="42" />
    <source>Liq. price</source>
    <translation>强平价</translation>
   </message>
   <message>
-   <location filename="../desktop/figures_table.py" line="42" />
+   <location filename="../desktop/figures_table.py" line="43" />
    <source>Dist.</source>
    <translation>距离</translation>
   </message>
   <message>
-   <location filename="../desktop/figures_table.py" line="43" />
+   <location filename="../desktop/figures_table.py" line="44" />
    <source>Max loss</source>
    <translation>最大亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/figures_table.py" line="44" />
+   <location filename="../desktop/figures_table.py" line="45" />
    <source>Ratio</source>
    <translation>保证金率</translation>
   </message>
   <message>
-   <location filename="../desktop/figures_table.py" line="94" />
+   <location filename="../desktop/figures_table.py" line="103" />
    <source>{id}: {symbol} {side}, {mode} in this variant</source>
    <translation>{id}：{symbol} {side}，本方案中为{mode}</translation>
   </message>
   <message>
-   <location filename="../desktop/figures_table.py" line="140" />
+   <location filename="../desktop/figures_table.py" line="149" />
    <source>The position's ID</source>
    <translation>仓位编号</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="35" />
+   <location filename="../desktop/file_actions.py" line="39" />
    <source>Margin Lab scenario (*.marginlab.json *.json);;All files (*)</source>
    <translation>Margin Lab 方案 (*.marginlab.json *.json);;所有文件 (*)</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="68" />
+   <location filename="../desktop/file_actions.py" line="72" />
    <source>Unsaved changes</source>
    <translation>未保存的更改</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="85" />
+   <location filename="../desktop/file_actions.py" line="89" />
    <source>Restore unsaved work?</source>
    <translation>恢复未保存的工作？</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="92" />
+   <location filename="../desktop/file_actions.py" line="96" />
    <source>&amp;Restore</source>
    <translation>恢复(&amp;R)</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="93" />
+   <location filename="../desktop/file_actions.py" line="97" />
    <source>&amp;Discard</source>
    <translation>丢弃(&amp;D)</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="94" />
+   <location filename="../desktop/file_actions.py" line="98" />
    <source>&amp;Later</source>
    <translation>稍后(&amp;L)</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="126" />
+   <location filename="../desktop/file_actions.py" line="130" />
    <source>Open &amp;Recent</source>
    <translation>最近打开(&amp;R)</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="128" />
+   <location filename="../desktop/file_actions.py" line="132" />
    <source>&amp;Import positions…</source>
    <translation>导入仓位(&amp;I)…</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="130" />
+   <location filename="../desktop/file_actions.py" line="134" />
    <source>A venue's saved positions answer: Binance positionRisk, Bybit v5 position list, Hyperliquid clearinghouseState</source>
    <translation>交易所保存的仓位返回数据：币安 positionRisk、Bybit v5 持仓列表、Hyperliquid clearinghouseState</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="137" />
+   <location filename="../desktop/file_actions.py" line="141" />
    <source>Import &amp;tier table…</source>
    <translation>导入档位表(&amp;T)…</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="139" />
+   <location filename="../desktop/file_actions.py" line="143" />
    <source>A venue's tier answer (Binance leverageBracket, Bybit risk-limit, Hyperliquid meta, ccxt fetch_leverage_tiers): it prices its symbols from now on</source>
    <translation>交易所的档位返回数据（币安 leverageBracket、Bybit risk-limit、Hyperliquid meta、ccxt fetch_leverage_tiers）：此后由它为其合约定价</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="157" />
+   <location filename="../desktop/file_actions.py" line="161" />
    <source>&amp;Quit</source>
    <translation>退出(&amp;Q)</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="368" />
-   <source>Save scenario as</source>
-   <translation>方案另存为</translation>
-  </message>
-  <message>
-   <location filename="../desktop/file_actions.py" line="373" />
-   <source>Export comparison picture</source>
-   <translation>导出对比图片</translation>
-  </message>
-  <message>
-   <location filename="../desktop/file_actions.py" line="373" />
-   <source>PNG image (*.png)</source>
-   <translation>PNG 图片 (*.png)</translation>
-  </message>
-  <message>
-   <location filename="../desktop/file_actions.py" line="385" />
-   <source>Export plot picture</source>
-   <translation>导出图表图片</translation>
-  </message>
-  <message>
-   <location filename="../desktop/file_actions.py" line="395" />
-   <source>Export comparison</source>
-   <translation>导出对比</translation>
-  </message>
-  <message>
-   <location filename="../desktop/file_actions.py" line="395" />
-   <source>CSV (*.csv)</source>
-   <translation>CSV (*.csv)</translation>
-  </message>
-  <message>
-   <location filename="../desktop/file_actions.py" line="102" />
-   <source>Open scenario</source>
-   <translation>打开方案</translation>
-  </message>
-  <message>
-   <location filename="../desktop/file_actions.py" line="118" />
-   <source>&amp;New</source>
-   <translation>新建(&amp;N)</translation>
-  </message>
-  <message>
-   <location filename="../desktop/file_actions.py" line="119" />
-   <source>&amp;Open…</source>
-   <translation>打开(&amp;O)…</translation>
-  </message>
-  <message>
-   <location filename="../desktop/file_actions.py" line="120" />
-   <source>&amp;Save</source>
-   <translation>保存(&amp;S)</translation>
-  </message>
-  <message>
-   <location filename="../desktop/file_actions.py" line="121" />
-   <source>Save &amp;As…</source>
-   <translation>另存为(&amp;A)…</translation>
-  </message>
-  <message>
-   <location filename="../desktop/file_actions.py" line="148" />
-   <source>Export comparison as &amp;PNG…</source>
-   <translation>导出对比为 PNG(&amp;P)…</translation>
-  </message>
-  <message>
-   <location filename="../desktop/file_actions.py" line="149" />
-   <source>Export p&amp;lot alone as PNG…</source>
-   <translation>仅导出图表为 PNG(&amp;L)…</translation>
-  </message>
-  <message>
-   <location filename="../desktop/file_actions.py" line="150" />
-   <source>Export comparison as &amp;CSV…</source>
-   <translation>导出对比为 CSV(&amp;C)…</translation>
-  </message>
-  <message>
-   <location filename="../desktop/file_actions.py" line="222" />
+   <location filename="../desktop/file_actions.py" line="224" />
    <source>Import positions</source>
    <translation>导入仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="224" />
-   <source>Venue answer (*.json);;All (*)</source>
-   <translation>交易所返回数据 (*.json);;全部 (*)</translation>
-  </message>
-  <message>
-   <location filename="../desktop/file_actions.py" line="231" />
+   <location filename="../desktop/file_actions.py" line="228" />
    <source>Import tier table</source>
    <translation>导入档位表</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="307" />
+   <location filename="../desktop/file_actions.py" line="374" />
+   <source>Save scenario as</source>
+   <translation>方案另存为</translation>
+  </message>
+  <message>
+   <location filename="../desktop/file_actions.py" line="379" />
+   <source>Export comparison picture</source>
+   <translation>导出对比图片</translation>
+  </message>
+  <message>
+   <location filename="../desktop/file_actions.py" line="379" />
+   <source>PNG image (*.png)</source>
+   <translation>PNG 图片 (*.png)</translation>
+  </message>
+  <message>
+   <location filename="../desktop/file_actions.py" line="391" />
+   <source>Export plot picture</source>
+   <translation>导出图表图片</translation>
+  </message>
+  <message>
+   <location filename="../desktop/file_actions.py" line="401" />
+   <source>Export comparison</source>
+   <translation>导出对比</translation>
+  </message>
+  <message>
+   <location filename="../desktop/file_actions.py" line="401" />
+   <source>CSV (*.csv)</source>
+   <translation>CSV (*.csv)</translation>
+  </message>
+  <message>
+   <location filename="../desktop/file_actions.py" line="106" />
+   <source>Open scenario</source>
+   <translation>打开方案</translation>
+  </message>
+  <message>
+   <location filename="../desktop/file_actions.py" line="122" />
+   <source>&amp;New</source>
+   <translation>新建(&amp;N)</translation>
+  </message>
+  <message>
+   <location filename="../desktop/file_actions.py" line="123" />
+   <source>&amp;Open…</source>
+   <translation>打开(&amp;O)…</translation>
+  </message>
+  <message>
+   <location filename="../desktop/file_actions.py" line="124" />
+   <source>&amp;Save</source>
+   <translation>保存(&amp;S)</translation>
+  </message>
+  <message>
+   <location filename="../desktop/file_actions.py" line="125" />
+   <source>Save &amp;As…</source>
+   <translation>另存为(&amp;A)…</translation>
+  </message>
+  <message>
+   <location filename="../desktop/file_actions.py" line="152" />
+   <source>Export comparison as &amp;PNG…</source>
+   <translation>导出对比为 PNG(&amp;P)…</translation>
+  </message>
+  <message>
+   <location filename="../desktop/file_actions.py" line="153" />
+   <source>Export p&amp;lot alone as PNG…</source>
+   <translation>仅导出图表为 PNG(&amp;L)…</translation>
+  </message>
+  <message>
+   <location filename="../desktop/file_actions.py" line="154" />
+   <source>Export comparison as &amp;CSV…</source>
+   <translation>导出对比为 CSV(&amp;C)…</translation>
+  </message>
+  <message>
+   <location filename="../desktop/file_actions.py" line="232" />
+   <source>Venue answer (*.json);;All (*)</source>
+   <translation>交易所返回数据 (*.json);;全部 (*)</translation>
+  </message>
+  <message>
+   <location filename="../desktop/file_actions.py" line="306" />
    <source>Wallet balance</source>
    <translation>钱包余额</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="376" />
+   <location filename="../desktop/file_actions.py" line="382" />
    <source>Export failed</source>
    <translation>导出失败</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="86" />
+   <location filename="../desktop/file_actions.py" line="90" />
    <source>Margin Lab closed without saving “{name}” (autosaved {when}). Restore it?</source>
    <translation>Margin Lab 关闭时没有保存“{name}”（自动保存于 {when}）。要恢复吗？</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="318" />
+   <location filename="../desktop/file_actions.py" line="317" />
    <source>wallet: no wallet balance given</source>
    <translation>钱包：未给出钱包余额</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="429" />
+   <location filename="../desktop/file_actions.py" line="435" />
    <source>Save failed</source>
    <translation>保存失败</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="70" />
+   <location filename="../desktop/file_actions.py" line="74" />
    <source>Save the changes to “{name}” ({file}) first?</source>
    <translation>先保存对“{name}”（{file}）的更改吗？</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="72" />
+   <location filename="../desktop/file_actions.py" line="76" />
    <source>Save the changes to “{name}” (not saved yet) first?</source>
    <translation>先保存对“{name}”（尚未保存）的更改吗？</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="269" />
+   <location filename="../desktop/file_actions.py" line="268" />
    <source>Cannot import {file}</source>
    <translation>无法导入 {file}</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="286" />
+   <location filename="../desktop/file_actions.py" line="285" />
    <source>{rules}: {n} symbols priced by {file} from now on</source>
    <translation>{rules}：此后 {n} 个合约由 {file} 定价</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="288" />
+   <location filename="../desktop/file_actions.py" line="287" />
    <source>{rules}: 1 symbol priced by {file} from now on</source>
    <translation>{rules}：此后 1 个合约由 {file} 定价</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="308" />
+   <location filename="../desktop/file_actions.py" line="307" />
    <source>The {venue} file does not state the wallet balance. Wallet balance (at least {least}, the margin its isolated positions hold):</source>
    <translation>{venue} 文件中没有钱包余额。钱包余额（至少 {least}，即其逐仓仓位占用的保证金）：</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="356" />
-   <source>Imported {n} positions from {file}</source>
-   <translation>已从 {file} 导入 {n} 个仓位</translation>
-  </message>
-  <message>
-   <location filename="../desktop/file_actions.py" line="404" />
+   <location filename="../desktop/file_actions.py" line="410" />
    <source>Comparison saved to {file}</source>
    <translation>对比已保存到 {file}</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="416" />
+   <location filename="../desktop/file_actions.py" line="422" />
    <source>Comparison copied: {n} rows, tab-separated, ready to paste</source>
    <translation>对比已复制：{n} 行，制表符分隔，可直接粘贴</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="333" />
+   <location filename="../desktop/file_actions.py" line="332" />
    <source>Maintenance rate</source>
    <translation>维持保证金率</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="376" />
+   <location filename="../desktop/file_actions.py" line="358" />
+   <source>Imported {n} positions from {file}; the plot shows {symbol}, the largest</source>
+   <translation>已从 {file} 导入 {n} 个仓位；图表显示价值最大的 {symbol}</translation>
+  </message>
+  <message>
+   <location filename="../desktop/file_actions.py" line="362" />
+   <source>Imported {n} positions from {file}</source>
+   <translation>已从 {file} 导入 {n} 个仓位</translation>
+  </message>
+  <message>
+   <location filename="../desktop/file_actions.py" line="382" />
    <source>{file}: could not be written</source>
    <translation>{file}：无法写入</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="379" />
+   <location filename="../desktop/file_actions.py" line="385" />
    <source>Picture saved to {file}</source>
    <translation>图片已保存到 {file}</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="391" />
+   <location filename="../desktop/file_actions.py" line="397" />
    <source>Plot saved to {file}</source>
    <translation>图表已保存到 {file}</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="334" />
+   <location filename="../desktop/file_actions.py" line="333" />
    <source>No tier table covers {symbol}. MMR in %:</source>
    <translation>没有档位表覆盖 {symbol}。维持保证金率（%）：</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="336" />
+   <location filename="../desktop/file_actions.py" line="335" />
    <source>No tier table covers {symbol}. MMR in % (most {rules} symbols start at {rate} %):</source>
    <translation>没有档位表覆盖 {symbol}。维持保证金率 %（{rules} 的大多数交易对起始为 {rate} %）：</translation>
   </message>
@@ -1725,7 +1730,7 @@ Keep it?</source>
    <translation>订单合约（账户中的合约，或输入其他合约）</translation>
   </message>
   <message>
-   <location filename="../desktop/order_fields.py" line="113" />
+   <location filename="../desktop/order_fields.py" line="118" />
    <source>To see the figures, fill in: {fields}</source>
    <translation>请填写以下字段以查看数值：{fields}</translation>
   </message>
@@ -2410,7 +2415,7 @@ Keep it?</source>
    <translation>订单 问题</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="250" />
+   <location filename="../desktop/pretrade_view.py" line="253" />
    <source>quantity</source>
    <translation>数量</translation>
   </message>
@@ -2440,37 +2445,37 @@ Keep it?</source>
    <translation>把这个仓位大小填入“仓位大小”栏</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="319" />
+   <location filename="../desktop/pretrade_view.py" line="317" />
    <source>Recommendation: open it ISOLATED</source>
    <translation>建议：以逐仓开仓</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="321" />
+   <location filename="../desktop/pretrade_view.py" line="319" />
    <source>Recommendation: open it CROSS</source>
    <translation>建议：以全仓开仓</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="331" />
+   <location filename="../desktop/pretrade_view.py" line="329" />
    <source>&lt;i&gt;The rules disagree; the first one below decides.&lt;/i&gt;</source>
    <translation>&lt;i&gt;各规则意见不一；以下面第一条为准。&lt;/i&gt;</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="252" />
+   <location filename="../desktop/pretrade_view.py" line="255" />
    <source>contracts ({size} USD)</source>
    <translation>张合约（每张 {size} USD）</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="342" />
+   <location filename="../desktop/pretrade_view.py" line="340" />
    <source>yes</source>
    <translation>是</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="342" />
+   <location filename="../desktop/pretrade_view.py" line="340" />
    <source>NO</source>
    <translation>否</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="389" />
+   <location filename="../desktop/pretrade_view.py" line="387" />
    <source>Opened as {mode}: Ctrl+Z undoes it.</source>
    <translation>已以{mode}开仓：Ctrl+Z 撤销。</translation>
   </message>
@@ -2590,12 +2595,17 @@ Keep it?</source>
    <translation>速度</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="232" />
+   <location filename="../desktop/replay_view.py" line="175" />
+   <source>Candles (timestamp, open, high, low, close)</source>
+   <translation>K 线（时间戳、开、高、低、收）</translation>
+  </message>
+  <message>
+   <location filename="../desktop/replay_view.py" line="229" />
    <source>Add a position, then pick a path to replay.</source>
    <translation>添加一个仓位，然后选择要回放的路径。</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="343" />
+   <location filename="../desktop/replay_view.py" line="340" />
    <source>&amp;Pause</source>
    <translation>暂停(&amp;P)</translation>
   </message>
@@ -2605,52 +2615,47 @@ Keep it?</source>
    <translation>{shape}（默认 {depth}）</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="176" />
-   <source>Candles (timestamp, open, high, low, close)</source>
-   <translation>K 线（时间戳、开、高、低、收）</translation>
-  </message>
-  <message>
-   <location filename="../desktop/replay_view.py" line="256" />
+   <location filename="../desktop/replay_view.py" line="253" />
    <source>Equity ({currency})</source>
    <translation>权益（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="268" />
+   <location filename="../desktop/replay_view.py" line="265" />
    <source>Lowest so far, wicks in: {figures} {currency}</source>
    <translation>迄今最低（含影线）：{figures} {currency}</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="277" />
+   <location filename="../desktop/replay_view.py" line="274" />
    <source>The lowest equity so far, wicks included (the thin lines): {figures} {currency}</source>
    <translation>迄今最低权益，含影线（细线所示）：{figures} {currency}</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="285" />
+   <location filename="../desktop/replay_view.py" line="282" />
    <source>Candle {n} of {total} ({minutes} min): {figures}</source>
    <translation>第 {n} / {total} 根 K 线（{minutes} 分钟）：{figures}</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="315" />
+   <location filename="../desktop/replay_view.py" line="312" />
    <source>✕ … and {n} earlier: hold the pointer here to read them</source>
    <translation>✕ … 之前另有 {n} 条:将指针停在此处即可阅读全部</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="323" />
+   <location filename="../desktop/replay_view.py" line="320" />
    <source>… and {n} more</source>
    <translation>… 另有 {n} 条</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="298" />
+   <location filename="../desktop/replay_view.py" line="295" />
    <source>{variant}: {ids} past liquidation before the path starts, lost {amount}</source>
    <translation>{variant}：{ids} 在路径开始前已越过强平，亏损 {amount}</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="300" />
+   <location filename="../desktop/replay_view.py" line="297" />
    <source>{variant}: {ids} liquidated at {where} (gap), lost {amount}</source>
    <translation>{variant}：{ids} 在 {where} 被强平（跳空），亏损 {amount}</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="302" />
+   <location filename="../desktop/replay_view.py" line="299" />
    <source>{variant}: {ids} liquidated at {where}, lost {amount}</source>
    <translation>{variant}：{ids} 在 {where} 被强平，亏损 {amount}</translation>
   </message>
@@ -2685,12 +2690,12 @@ Keep it?</source>
    <translation>自助抽样你的 K 线（CSV）…</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="319" />
+   <location filename="../desktop/risk_view.py" line="318" />
    <source>P(liquidation) {odds} ± {error}</source>
    <translation>P(强平) {odds} ± {error}</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="323" />
+   <location filename="../desktop/risk_view.py" line="322" />
    <source>{ids} past liquidation already, in every path; P(another liquidation) {odds} ± {error}</source>
    <translation>{ids} 已越过强平（每条路径都算）；P(其他强平) {odds} ± {error}</translation>
   </message>
@@ -2770,12 +2775,17 @@ Keep it?</source>
    <translation>P(强平)：在时间范围内发生任何强平的路径占比（± 一个标准误）。ES95：最差 5 % 路径的期末权益均值。</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="252" />
+   <location filename="../desktop/risk_view.py" line="251" />
    <source>Cancelled.</source>
    <translation>已取消。</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="339" />
+   <location filename="../desktop/risk_view.py" line="224" />
+   <source>CSV candles (*.csv);;All files (*)</source>
+   <translation>CSV K 线 (*.csv);;所有文件 (*)</translation>
+  </message>
+  <message>
+   <location filename="../desktop/risk_view.py" line="338" />
    <source>; median first liquidation after {hours} h</source>
    <translation>；首次强平的中位时间 {hours} 小时</translation>
   </message>
@@ -2810,17 +2820,12 @@ Keep it?</source>
    <translation>波动率 %/年</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="225" />
-   <source>CSV candles (*.csv);;All files (*)</source>
-   <translation>CSV K 线 (*.csv);;所有文件 (*)</translation>
-  </message>
-  <message>
-   <location filename="../desktop/risk_view.py" line="271" />
+   <location filename="../desktop/risk_view.py" line="270" />
    <source>{parameters}; start equity {amount}</source>
    <translation>{parameters}；初始权益 {amount}</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="299" />
+   <location filename="../desktop/risk_view.py" line="298" />
    <source>End equity ({currency})</source>
    <translation>期末权益（{currency}）</translation>
   </message>
@@ -2830,12 +2835,12 @@ Keep it?</source>
    <translation>{symbol} 的 K 线（取消：{symbol} 保持标记价格）</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="293" />
+   <location filename="../desktop/risk_view.py" line="292" />
    <source>end equity median {median}, p5 {p5}; ES95 {es}</source>
    <translation>期末权益中位数 {median}，p5 {p5}；ES95 {es}</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="288" />
+   <location filename="../desktop/risk_view.py" line="287" />
    <source>P(loss &gt; {limit}) {odds}; </source>
    <translation>P(亏损 &gt; {limit}) {odds}；</translation>
   </message>

@@ -1831,6 +1831,27 @@ def test_an_old_tier_table_s_warning_leaves_the_positions_table_its_rows(
     assert table.viewport().height() >= 2 * table.rowHeight(0)
 
 
+def test_an_import_plots_its_largest_position(qtbot, window: MainWindow) -> None:
+    """The 12-position Hyperliquid import plotted ENA, the venue's last listed and among its
+    smallest (2,040 USDC): the plot starts on the symbol worth the most, read from the venue's
+    own ``positionValue``, and the status says why."""
+    file = (
+        Path(__file__).parents[1]
+        / "fixtures"
+        / "venues"
+        / "hyperliquid-clearinghouse-12-cross.json"
+    )
+    rows = json.loads(file.read_text(encoding="utf-8"))["assetPositions"]
+    largest = max(rows, key=lambda row: float(row["position"]["positionValue"]))
+    expected = largest["position"]["coin"]
+    assert expected != rows[-1]["position"]["coin"]  # the old pick would not pass
+    _import_twelve_hyperliquid_positions(qtbot, window)
+    assert window.controller.axis == expected
+    assert window.plot.axis.currentData() == expected  # the box says so too
+    assert window.statusBar().currentMessage().endswith(f"; the plot shows {expected}, the largest")
+    window.controller.undo_stack.setClean()
+
+
 def _import_twelve_hyperliquid_positions(qtbot, window: MainWindow) -> None:
     """File > Import positions with the real 12-position Hyperliquid cross account."""
     file = (

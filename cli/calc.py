@@ -460,9 +460,14 @@ def held(args: argparse.Namespace, scenario: Scenario) -> tuple[Scenario, str | 
     except PlanError as error:
         raise CalcUsageError(error.problems) from None
     paid = sum(funded.paid.values())
+    payments = (
+        f"1 payment, due after {funded.interval_hours:g} h"  # it read "1 payments"
+        if funded.intervals == 1
+        else f"{funded.intervals:,} payments, one every {funded.interval_hours:g} h"
+    )
     note = (
-        f"after {hours:g} h of funding at {funding * 100:+.4f} % a payment ({funded.intervals:,} "
-        f"payments, one every {funded.interval_hours:g} h): the positions "
-        f"{'paid' if paid >= 0 else 'received'} {abs(paid):,.2f} {scenario.account.currency}"
+        f"after {hours:g} h of funding at {funding * 100:+.4f} % a payment ({payments}): the "
+        f"positions {'paid' if paid >= 0 else 'received'} {abs(paid):,.2f} "
+        f"{scenario.account.currency}"
     )
     return funded.scenario, note

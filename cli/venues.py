@@ -42,14 +42,14 @@ def run_import(args: argparse.Namespace) -> str:
     scenario = to_scenario(read_venue_file(args.file), wallet, rates, args.rules)
     if args.output:
         save_scenario(scenario, Path(args.output))
-        return f"wrote {len(scenario.positions)} positions to {args.output}"
+        return f"wrote {_count(len(scenario.positions), 'position')} to {args.output}"
     return dump_scenario(scenario).rstrip("\n")
 
 
 def run_tables(args: argparse.Namespace) -> str:
     if args.tables_command == "import":
         rules, count, target = import_tier_table(args.file)
-        return f"{rules}: {count} symbols imported to {target}; they now take precedence"
+        return f"{rules}: {_count(count, 'symbol')} imported to {target}; they now take precedence"
     today = date.today()
     if args.symbol is None:
         lines = []
@@ -57,7 +57,7 @@ def run_tables(args: argparse.Namespace) -> str:
             info = table_info(rules)
             count = len(rule_table(rules)["symbols"]) if rules != "generic" else 0
             line = f"{rules:<13} {VENUE_NAMES[rules]}: "
-            line += f"{count} symbols, as of {info['as_of']}" if count else info["source"]
+            line += f"{_count(count, 'symbol')}, as of {info['as_of']}" if count else info["source"]
             warning = stale_table_warning(rules, today)
             lines.append(line + (" (older than six months)" if warning else ""))
         return "\n".join(lines)
@@ -76,3 +76,8 @@ def run_tables(args: argparse.Namespace) -> str:
             for t in tiers
         ]
     return "\n".join(lines)
+
+
+def _count(n: int, noun: str) -> str:
+    """ "1 position", "2 positions", "1,204 symbols": it read "wrote 1 positions"."""
+    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"

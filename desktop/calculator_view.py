@@ -640,15 +640,27 @@ class CalculatorView(QScrollArea):
             ]
             curve.setData([h for h, _ in points], [p for _, p in points])
         end = {m: figures.liquidation[m][-1] for m in MODES}
+        one = figures.intervals == 1  # it read "(1 payments, …)"
         text = (
-            tr(
-                "Over {hours} h ({n} payments, one every {every} h, at {rate} each) it pays "
-                "{amount}."
+            (
+                tr("Over {hours} h (1 payment, due after {every} h, at {rate}) it pays {amount}.")
+                if one
+                else tr(
+                    "Over {hours} h ({n} payments, one every {every} h, at {rate} each) it pays "
+                    "{amount}."
+                )
             )
             if figures.paid >= 0
-            else tr(
-                "Over {hours} h ({n} payments, one every {every} h, at {rate} each) it receives "
-                "{amount}."
+            else (
+                tr(
+                    "Over {hours} h (1 payment, due after {every} h, at {rate}) it receives "
+                    "{amount}."
+                )
+                if one
+                else tr(
+                    "Over {hours} h ({n} payments, one every {every} h, at {rate} each) it "
+                    "receives {amount}."
+                )
             )
         ).format(
             hours=f"{figures.hours[-1]:,.4g}",

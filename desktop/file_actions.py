@@ -354,15 +354,7 @@ class FileActions:
             largest = largest_position_symbol(scenario)
             if largest is not None:
                 self.controller.set_axis(largest)
-            self._show_status(
-                tr(
-                    "Imported {n} positions from {file}; the plot shows {symbol}, the largest"
-                ).format(n=len(scenario.positions), file=path.name, symbol=largest)
-                if largest is not None and len(scenario.symbols()) > 1
-                else tr("Imported {n} positions from {file}").format(
-                    n=len(scenario.positions), file=path.name
-                )
-            )
+            self._show_status(_imported_text(scenario, path.name, largest))
             return True
 
     def save(self) -> bool:
@@ -462,6 +454,19 @@ class FileActions:
             action = self.recent_menu.addAction(text)
             action.triggered.connect(lambda _=False, p=text: self.open_path(Path(p)))
         self.recent_menu.setEnabled(bool(self.recent()))
+
+
+def _imported_text(scenario: Scenario, file: str, largest: str | None) -> str:
+    """What the status says of an import: how many positions, and which symbol the plot
+    starts on when there is a choice."""
+    n = len(scenario.positions)
+    if largest is not None and len(scenario.symbols()) > 1:
+        return tr(
+            "Imported {n} positions from {file}; the plot shows {symbol}, the largest"
+        ).format(n=f"{n:,}", file=file, symbol=largest)
+    if n == 1:  # it read "Imported 1 positions"
+        return tr("Imported 1 position from {file}").format(file=file)
+    return tr("Imported {n} positions from {file}").format(n=f"{n:,}", file=file)
 
 
 def _cents_up(amount: float) -> float:

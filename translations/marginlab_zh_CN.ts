@@ -519,7 +519,7 @@
    <translation>&lt;span style='color:#707070'&gt;全仓计算的是账户的亏损，所以一个会拖垮资金池的仓位，代价就是整个资金池。&lt;/span&gt;</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="665" />
+   <location filename="../desktop/calculator_view.py" line="677" />
    <source> Its isolated margin is used up: liquidated.</source>
    <translation> 其逐仓保证金已耗尽：被强平。</translation>
   </message>
@@ -614,17 +614,7 @@
    <translation>强平价格（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="644" />
-   <source>Over {hours} h ({n} payments, one every {every} h, at {rate} each) it pays {amount}.</source>
-   <translation>{hours} 小时内（共 {n} 次，每 {every} 小时一次，每次 {rate}）支付 {amount}。</translation>
-  </message>
-  <message>
-   <location filename="../desktop/calculator_view.py" line="649" />
-   <source>Over {hours} h ({n} payments, one every {every} h, at {rate} each) it receives {amount}.</source>
-   <translation>{hours} 小时内（共 {n} 次，每 {every} 小时一次，每次 {rate}）收取 {amount}。</translation>
-  </message>
-  <message>
-   <location filename="../desktop/calculator_view.py" line="660" />
+   <location filename="../desktop/calculator_view.py" line="672" />
    <source>Liquidation after: held isolated {isolated}, held cross {cross}.</source>
    <translation>之后的强平价格：逐仓持有 {isolated}，全仓持有 {cross}。</translation>
   </message>
@@ -697,6 +687,26 @@
    <location filename="../desktop/calculator_view.py" line="613" />
    <source>Isolated margin that puts the liquidation at the stop: &lt;b&gt;{amount}&lt;/b&gt;</source>
    <translation>使强平价正好落在止损价的逐仓保证金：&lt;b&gt;{amount}&lt;/b&gt;</translation>
+  </message>
+  <message>
+   <location filename="../desktop/calculator_view.py" line="646" />
+   <source>Over {hours} h (1 payment, due after {every} h, at {rate}) it pays {amount}.</source>
+   <translation>{hours} 小时内（共 1 次，{every} 小时后支付，费率 {rate}）支付 {amount}。</translation>
+  </message>
+  <message>
+   <location filename="../desktop/calculator_view.py" line="648" />
+   <source>Over {hours} h ({n} payments, one every {every} h, at {rate} each) it pays {amount}.</source>
+   <translation>{hours} 小时内（共 {n} 次，每 {every} 小时一次，每次 {rate}）支付 {amount}。</translation>
+  </message>
+  <message>
+   <location filename="../desktop/calculator_view.py" line="655" />
+   <source>Over {hours} h (1 payment, due after {every} h, at {rate}) it receives {amount}.</source>
+   <translation>{hours} 小时内（共 1 次，{every} 小时后收取，费率 {rate}）收取 {amount}。</translation>
+  </message>
+  <message>
+   <location filename="../desktop/calculator_view.py" line="660" />
+   <source>Over {hours} h ({n} payments, one every {every} h, at {rate} each) it receives {amount}.</source>
+   <translation>{hours} 小时内（共 {n} 次，每 {every} 小时一次，每次 {rate}）收取 {amount}。</translation>
   </message>
   <message>
    <location filename="../desktop/calculator_view.py" line="316" />
@@ -1184,34 +1194,39 @@
    <translation>导入档位表</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="374" />
+   <location filename="../desktop/file_actions.py" line="366" />
    <source>Save scenario as</source>
    <translation>方案另存为</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="379" />
+   <location filename="../desktop/file_actions.py" line="371" />
    <source>Export comparison picture</source>
    <translation>导出对比图片</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="379" />
+   <location filename="../desktop/file_actions.py" line="371" />
    <source>PNG image (*.png)</source>
    <translation>PNG 图片 (*.png)</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="391" />
+   <location filename="../desktop/file_actions.py" line="383" />
    <source>Export plot picture</source>
    <translation>导出图表图片</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="401" />
+   <location filename="../desktop/file_actions.py" line="393" />
    <source>Export comparison</source>
    <translation>导出对比</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="401" />
+   <location filename="../desktop/file_actions.py" line="393" />
    <source>CSV (*.csv)</source>
    <translation>CSV (*.csv)</translation>
+  </message>
+  <message>
+   <location filename="../desktop/file_actions.py" line="469" />
+   <source>Imported {n} positions from {file}</source>
+   <translation>已从 {file} 导入 {n} 个仓位</translation>
   </message>
   <message>
    <location filename="../desktop/file_actions.py" line="106" />
@@ -1264,9 +1279,19 @@
    <translation>钱包余额</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="382" />
+   <location filename="../desktop/file_actions.py" line="374" />
    <source>Export failed</source>
    <translation>导出失败</translation>
+  </message>
+  <message>
+   <location filename="../desktop/file_actions.py" line="464" />
+   <source>Imported {n} positions from {file}; the plot shows {symbol}, the largest</source>
+   <translation>已从 {file} 导入 {n} 个仓位；图表显示价值最大的 {symbol}</translation>
+  </message>
+  <message>
+   <location filename="../desktop/file_actions.py" line="468" />
+   <source>Imported 1 position from {file}</source>
+   <translation>已从 {file} 导入 1 个仓位</translation>
   </message>
   <message>
    <location filename="../desktop/file_actions.py" line="90" />
@@ -1279,7 +1304,7 @@
    <translation>钱包：未给出钱包余额</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="435" />
+   <location filename="../desktop/file_actions.py" line="427" />
    <source>Save failed</source>
    <translation>保存失败</translation>
   </message>
@@ -1314,12 +1339,12 @@
    <translation>{venue} 文件中没有钱包余额。钱包余额（至少 {least}，即其逐仓仓位占用的保证金）：</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="410" />
+   <location filename="../desktop/file_actions.py" line="402" />
    <source>Comparison saved to {file}</source>
    <translation>对比已保存到 {file}</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="422" />
+   <location filename="../desktop/file_actions.py" line="414" />
    <source>Comparison copied: {n} rows, tab-separated, ready to paste</source>
    <translation>对比已复制：{n} 行，制表符分隔，可直接粘贴</translation>
   </message>
@@ -1329,27 +1354,17 @@
    <translation>维持保证金率</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="358" />
-   <source>Imported {n} positions from {file}; the plot shows {symbol}, the largest</source>
-   <translation>已从 {file} 导入 {n} 个仓位；图表显示价值最大的 {symbol}</translation>
-  </message>
-  <message>
-   <location filename="../desktop/file_actions.py" line="362" />
-   <source>Imported {n} positions from {file}</source>
-   <translation>已从 {file} 导入 {n} 个仓位</translation>
-  </message>
-  <message>
-   <location filename="../desktop/file_actions.py" line="382" />
+   <location filename="../desktop/file_actions.py" line="374" />
    <source>{file}: could not be written</source>
    <translation>{file}：无法写入</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="385" />
+   <location filename="../desktop/file_actions.py" line="377" />
    <source>Picture saved to {file}</source>
    <translation>图片已保存到 {file}</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="397" />
+   <location filename="../desktop/file_actions.py" line="389" />
    <source>Plot saved to {file}</source>
    <translation>图表已保存到 {file}</translation>
   </message>
@@ -3970,7 +3985,7 @@ Keep it?</source>
    <translation>{n} 天</translation>
   </message>
   <message>
-   <location filename="../engine/text/risk_text.py" line="92" />
+   <location filename="../engine/text/risk_text.py" line="98" />
    <source>volatility {vols}, {value} % for the other {n} symbols, a year</source>
    <translation>年化波动率 {vols}，其余 {n} 个合约为 {value} %</translation>
   </message>
@@ -4008,6 +4023,11 @@ Keep it?</source>
    <location filename="../engine/text/risk_text.py" line="89" />
    <source>volatility {value} % a year for each of the {n} symbols</source>
    <translation>年化波动率：{n} 个合约均为 {value} %</translation>
+  </message>
+  <message>
+   <location filename="../engine/text/risk_text.py" line="93" />
+   <source>volatility {vols}, {value} % for the other symbol, a year</source>
+   <translation>年化波动率 {vols}，其余 1 个合约为 {value} %</translation>
   </message>
   <message>
    <location filename="../engine/text/risk_text.py" line="39" />

@@ -89,6 +89,12 @@ def _volatilities(rates: dict[str, float]) -> str:
         return say(
             "volatility {value} % a year for each of the {n} symbols", value=f"{common:g}", n=shared
         )
+    if shared == 1:  # it read "for the other 1 symbols"
+        return say(
+            "volatility {vols}, {value} % for the other symbol, a year",
+            vols=", ".join(others),
+            value=f"{common:g}",
+        )
     return say(
         "volatility {vols}, {value} % for the other {n} symbols, a year",
         vols=", ".join(others),

@@ -168,6 +168,11 @@ def test_funding_plots_the_liquidation_over_the_holding_time(qtbot, window: Main
     )
     xs, ys = calc.funding_curves["isolated"].getData()
     assert xs[0] == 0 and xs[-1] == 72
+    _type(qtbot, calc.hours, "8")  # one payment: it read "(1 payments, one every 8 h, …)"
+    assert calc.funding_text.text().startswith(
+        "Over 8 h (1 payment, due after 8 h, at 0.0100 %) it pays 2.00 USDT."
+    )
+    _type(qtbot, calc.hours, "72")
     drained = binance_usdm_liquidation_price(2_000 - 18, +1, 0.4, 50_000, 0.004, 0.0)
     assert ys[-1] == pytest.approx(drained, rel=1e-9)
     assert ys[0] < ys[-1]  # funding paid moves a long's liquidation up, towards the mark

@@ -1831,6 +1831,23 @@ def test_an_old_tier_table_s_warning_leaves_the_positions_table_its_rows(
     assert table.viewport().height() >= 2 * table.rowHeight(0)
 
 
+def test_an_import_of_one_position_says_one_position(qtbot, window: MainWindow, tmp_path) -> None:
+    """The status read "Imported 1 positions from …"."""
+    fixture = (
+        Path(__file__).parents[1] / "fixtures" / "venues" / "binance-positionrisk-v2-hedge.json"
+    )
+    rows = json.loads(fixture.read_text(encoding="utf-8"))
+    file = tmp_path / "one.json"
+    file.write_text(json.dumps(rows[:1]), encoding="utf-8")
+    window.files.ask_import_path = lambda: str(file)
+    window.files.ask_number = lambda *args, **kwargs: 10_000.0
+    window.files.import_positions()
+    wait_result(qtbot, window)
+    assert len(window.controller.scenario.positions) == 1
+    assert window.statusBar().currentMessage() == "Imported 1 position from one.json"
+    window.controller.undo_stack.setClean()
+
+
 def test_an_import_plots_its_largest_position(qtbot, window: MainWindow) -> None:
     """The 12-position Hyperliquid import plotted ENA, the venue's last listed and among its
     smallest (2,040 USDC): the plot starts on the symbol worth the most, read from the venue's

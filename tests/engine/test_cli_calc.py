@@ -121,6 +121,13 @@ def test_evaluate_with_funding_drains_the_pools(capsys: pytest.CaptureFixture[st
         "after 24 h of funding at +0.0100 % a payment (3 payments, one every 8 h): the "
         "positions paid 15.00 USDT\n"
     )
+    # One payment in 8 h: it read "(1 payments, one every 8 h)".
+    status, out, _ = run(capsys, "evaluate", SEED, "--funding-rate", "0.01%", "--hold", "8")
+    assert status == 0
+    assert out.startswith(
+        "after 8 h of funding at +0.0100 % a payment (1 payment, due after 8 h): the "
+        "positions paid 5.00 USDT\n"
+    )
 
 
 def test_funding_for_one_position_in_both_modes(capsys: pytest.CaptureFixture[str]) -> None:

@@ -111,6 +111,11 @@ def test_a_books_volatilities_are_said_once_when_most_share_one() -> None:
         "volatility S3USDT 60 %, S7USDT 120 %, 80 % for the other 48 symbols, a year;"
         in parameters_text(_gbm_parameters(mixed))
     )
+    # Only one symbol shares the most common rate: it read "for the other 1 symbols".
+    spread = {f"S{i}USDT": 10.0 + i for i in range(7)}
+    said = parameters_text(_gbm_parameters(spread))
+    assert "% for the other symbol, a year;" in said
+    assert "other 1 symbols" not in said
 
 
 def test_a_narrow_cell_shows_cents_below_100() -> None:

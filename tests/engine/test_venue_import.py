@@ -115,7 +115,11 @@ def test_import_round_trips_through_the_scenario_file(
     source = VENUES / "binance-positionrisk-v2-hedge.json"
     assert main(["import", str(source), "--wallet", "10000", "-o", str(out)]) == 0
     assert load_scenario(out) == to_scenario(read_venue_file(str(source)), wallet=10_000)
-    capsys.readouterr()
+    assert capsys.readouterr().out == f"wrote 2 positions to {out}\n"
+    one = tmp_path / "one.json"  # one row: it read "wrote 1 positions"
+    one.write_text(json.dumps(json.loads(source.read_text(encoding="utf-8"))[:1]), "utf-8")
+    assert main(["import", str(one), "--wallet", "10000", "-o", str(tmp_path / "o.json")]) == 0
+    assert capsys.readouterr().out == f"wrote 1 position to {tmp_path / 'o.json'}\n"
     assert main(["evaluate", str(out), "--json"]) == 0
     figures = json.loads(capsys.readouterr().out)["variants"]["as_entered"]["positions"]
     assert figures["BTCUSDT-long"]["venue_liquidation_price"] == pytest.approx(54_216.87, abs=0.01)

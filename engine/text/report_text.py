@@ -134,8 +134,12 @@ def report_table(report: Report, scenario: Scenario) -> str:
     ]
     columns = ["id", "symbol", "side", "mode", "init. margin", "maint.", "liq. price", "dist."]
     columns += ["bankruptcy", "max loss", "status"]
+    # Each figure's unit under its name (a coin-margined book's margins are in the coin, its
+    # prices in USD): the rows are bare numbers, as the window's cards' are.
+    prices = report.price_currency
+    units = ["", "", "", "", cur, cur, prices, "", prices, cur, ""]
     for name, variant in report.variants.items():
-        rows = [columns]
+        rows = [columns, units]
         for f in variant.positions.values():
             rows.append(
                 [

@@ -29,6 +29,33 @@ def test_evaluate_table_shows_the_brief_numbers(capsys: pytest.CaptureFixture[st
     assert "all cross can lose 10,000.00 USDT and also closes A" in out
 
 
+def test_evaluate_table_says_each_figures_unit(capsys: pytest.CaptureFixture[str]) -> None:
+    """The table's margins, prices and losses were bare numbers. A row under the column
+    names gives each one's unit, above its column's right edge. A coin-margined book's
+    margins are in the coin and its prices in USD."""
+    for preset, amounts, prices in (
+        (SEED, "USDT", "USDT"),
+        (str(Path(SEED).with_name("btc-margined-long.json")), "BTC", "USD"),
+    ):
+        status, out, _ = run(capsys, "evaluate", preset)
+        assert status == 0
+        lines = out.splitlines()
+        header = lines.index(next(line for line in lines if line.startswith("id ")))
+        names, units = lines[header], lines[header + 1]
+        expected = {
+            "init. margin": amounts,
+            "maint.": amounts,
+            "liq. price": prices,
+            "bankruptcy": prices,
+            "max loss": amounts,
+        }
+        for column, unit in expected.items():
+            # Right-aligned: the unit ends where the column's name ends.
+            end = names.index(column) + len(column)
+            assert units[:end].endswith(f" {unit}"), (column, units)
+        assert units.split() == [amounts, amounts, prices, prices, amounts]
+
+
 def test_evaluate_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "evaluate", SEED, "--json", "--at", "BTCUSDT=40000")
     assert status == 0

@@ -27,7 +27,7 @@ from marginlab.engine.paths.replay import PricePath, Replay, replay
 from marginlab.engine.paths.sources import SHAPES, builtin_path, csv_path
 from marginlab.engine.text.numbers import amount_text, compact_amount_text
 from marginlab.engine.text.report_text import strict_json
-from marginlab.engine.text.risk_text import duration_text, parameters_text
+from marginlab.engine.text.risk_text import duration_text, odds_text, parameters_text
 
 HORIZON_UNITS = {"m": 1 / 525_600, "h": 1 / 8_760, "d": 1 / 365, "w": 7 / 365, "y": 1.0}
 
@@ -234,13 +234,16 @@ def risk_text(risk: Risk, currency: str, limit: float | None = None, coin: bool 
     ]
     for v, r in risk.variants.items():
         median = r.median_steps_to_first_liquidation
-        odds = f"P(liquidation) {r.liquidation_probability:6.2%} ± {r.standard_error:.2%}"
+        shown = odds_text(r.liquidation_probability, r.standard_error, risk.paths, width=6)
+        odds = f"P(liquidation) {shown}"
         if r.further is not None:  # pools past liquidation today: every path liquidates them
             median = r.further.median_steps_to_first_liquidation
+            further = odds_text(
+                r.further.probability, r.further.standard_error, risk.paths, width=6
+            )
             odds = (
                 f"{', '.join(r.past_liquidation)} past liquidation already, in every path; "
-                f"P(another liquidation) {r.further.probability:6.2%} ± "
-                f"{r.further.standard_error:.2%}"
+                f"P(another liquidation) {further}"
             )
         when = (
             ""

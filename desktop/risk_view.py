@@ -42,6 +42,7 @@ from marginlab.desktop.path_runs import (
 from marginlab.desktop.spin_boxes import NumberBox, WholeBox
 from marginlab.desktop.style import VARIANT_STYLES, variant_pen
 from marginlab.engine.text.numbers import amount_text, compact_amount_text
+from marginlab.engine.text.risk_text import odds_text
 
 PLOT_HEIGHT = 160  # px of histogram at least: below, the tab scrolls
 HORIZONS = {
@@ -279,7 +280,7 @@ class RiskView(QScrollArea):
             lines.append(
                 f"<span style='color:{VARIANT_STYLES[name].colour}'><b>"
                 f"{VARIANT_STYLES[name].title}</b></span>: "
-                + _odds_text(variant, risk.step_years)
+                + _odds_text(variant, risk.step_years, risk.paths)
                 + "; "
                 + (
                     ""
@@ -309,19 +310,17 @@ class _Histogram(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped
         return QSize(super().sizeHint().width(), PLOT_HEIGHT)
 
 
-def _odds_text(variant: VariantRisk, step_years: float) -> str:
+def _odds_text(variant: VariantRisk, step_years: float, paths: int) -> str:
     """ "P(liquidation) 28.46% ± 0.45%; median first liquidation after 16.1 h". Beside pools
     past liquidation at today's marks, which every path liquidates at its first step, the
     odds of the others: "P2 past liquidation already, in every path; P(another …) …"."""
     further = variant.further
     if further is None:
-        odds = tr("P(liquidation) {odds} ± {error}")
+        odds = tr("P(liquidation) {odds}")
         p, error = variant.liquidation_probability, variant.standard_error
         median = variant.median_steps_to_first_liquidation
     else:
-        odds = tr(
-            "{ids} past liquidation already, in every path; P(another liquidation) {odds} ± {error}"
-        )
+        odds = tr("{ids} past liquidation already, in every path; P(another liquidation) {odds}")
         p, error, median = (
             further.probability,
             further.standard_error,
@@ -329,8 +328,7 @@ def _odds_text(variant: VariantRisk, step_years: float) -> str:
         )
     text = odds.format(
         ids=html.escape(named(variant.past_liquidation, NAMED_IDS)),
-        odds=f"{p:.2%}",
-        error=f"{error:.2%}",
+        odds=html.escape(said(odds_text(p, error, paths))),
     )
     if median is None:
         return text

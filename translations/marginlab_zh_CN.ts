@@ -2675,187 +2675,187 @@ Keep it?</source>
    <translation>{variant}：{ids} 在 {where} 被强平，亏损 {amount}</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="48" />
+   <location filename="../desktop/risk_view.py" line="49" />
    <source>1 hour</source>
    <translation>1 小时</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="49" />
+   <location filename="../desktop/risk_view.py" line="50" />
    <source>8 hours</source>
    <translation>8 小时</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="50" />
+   <location filename="../desktop/risk_view.py" line="51" />
    <source>1 day</source>
    <translation>1 天</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="51" />
+   <location filename="../desktop/risk_view.py" line="52" />
    <source>1 week</source>
    <translation>1 周</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="53" />
+   <location filename="../desktop/risk_view.py" line="54" />
    <source>GBM: volatility and correlation</source>
    <translation>GBM：波动率与相关性</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="53" />
+   <location filename="../desktop/risk_view.py" line="54" />
    <source>Bootstrap of your candles (CSV)…</source>
    <translation>自助抽样你的 K 线（CSV）…</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="318" />
-   <source>P(liquidation) {odds} ± {error}</source>
-   <translation>P(强平) {odds} ± {error}</translation>
+   <location filename="../desktop/risk_view.py" line="319" />
+   <source>P(liquidation) {odds}</source>
+   <translation>P(强平) {odds}</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="322" />
-   <source>{ids} past liquidation already, in every path; P(another liquidation) {odds} ± {error}</source>
-   <translation>{ids} 已越过强平（每条路径都算）；P(其他强平) {odds} ± {error}</translation>
+   <location filename="../desktop/risk_view.py" line="323" />
+   <source>{ids} past liquidation already, in every path; P(another liquidation) {odds}</source>
+   <translation>{ids} 已越过强平（每条路径都算）；P(其他强平) {odds}</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="74" />
+   <location filename="../desktop/risk_view.py" line="75" />
    <source>Paths</source>
    <translation>路径数</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="76" />
+   <location filename="../desktop/risk_view.py" line="77" />
    <source>Number of simulated price paths</source>
    <translation>模拟的价格路径条数</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="94" />
+   <location filename="../desktop/risk_view.py" line="95" />
    <source>80 or BTCUSDT=60, ETHUSDT=90</source>
    <translation>80 或 BTCUSDT=60, ETHUSDT=90</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="97" />
+   <location filename="../desktop/risk_view.py" line="98" />
    <source>Correlation</source>
    <translation>相关系数</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="103" />
+   <location filename="../desktop/risk_view.py" line="104" />
    <source>Correlation between every pair of symbols</source>
    <translation>每对合约之间的相关系数</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="104" />
+   <location filename="../desktop/risk_view.py" line="105" />
    <source>Seed</source>
    <translation>种子</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="105" />
+   <location filename="../desktop/risk_view.py" line="106" />
    <source>Random seed: the same seed gives the same figures</source>
    <translation>随机种子：相同的种子给出相同的数字</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="106" />
+   <location filename="../desktop/risk_view.py" line="107" />
    <source>&amp;Run</source>
    <translation>运行(&amp;R)</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="107" />
+   <location filename="../desktop/risk_view.py" line="108" />
    <source>Simulate in the background</source>
    <translation>在后台模拟</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="108" />
+   <location filename="../desktop/risk_view.py" line="109" />
    <source>&amp;Cancel</source>
    <translation>取消(&amp;C)</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="113" />
+   <location filename="../desktop/risk_view.py" line="114" />
    <source>How prices move: random (geometric Brownian motion), or blocks of your own candles drawn at random, wicks included (one CSV per symbol; timestamp, open, high, low, close)</source>
    <translation>价格如何变动：随机（几何布朗运动），或随机抽取你自己 K 线的连续片段，含插针（每个合约一个 CSV；时间戳、开、高、低、收）</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="121" />
+   <location filename="../desktop/risk_view.py" line="122" />
    <source>Block</source>
    <translation>块长</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="124" />
+   <location filename="../desktop/risk_view.py" line="125" />
    <source>Bootstrap: consecutive candles drawn together, so runs and volatility clusters in your history survive</source>
    <translation>自助抽样：连续的 K 线一起抽取，因此你历史中的连续行情和波动聚集得以保留</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="156" />
+   <location filename="../desktop/risk_view.py" line="157" />
    <source>Run a simulation to see the odds of liquidation in each mode.</source>
    <translation>运行一次模拟，查看各模式的强平概率。</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="159" />
+   <location filename="../desktop/risk_view.py" line="160" />
    <source>P(liquidation): share of paths with any liquidation within the horizon (± one standard error). ES95: mean end equity of the worst 5 % of paths.</source>
    <translation>P(强平)：在时间范围内发生任何强平的路径占比（± 一个标准误）。ES95：最差 5 % 路径的期末权益均值。</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="251" />
+   <location filename="../desktop/risk_view.py" line="252" />
    <source>Cancelled.</source>
    <translation>已取消。</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="224" />
+   <location filename="../desktop/risk_view.py" line="225" />
    <source>CSV candles (*.csv);;All files (*)</source>
    <translation>CSV K 线 (*.csv);;所有文件 (*)</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="338" />
+   <location filename="../desktop/risk_view.py" line="336" />
    <source>; median first liquidation after {hours} h</source>
    <translation>；首次强平的中位时间 {hours} 小时</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="82" />
+   <location filename="../desktop/risk_view.py" line="83" />
    <source>How far ahead; {n} steps over the horizon</source>
    <translation>向前看多远；整个时段分 {n} 步</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="86" />
+   <location filename="../desktop/risk_view.py" line="87" />
    <source>Annualised volatility in %, geometric Brownian motion: one number for every symbol (80), or per symbol (BTCUSDT=60, ETHUSDT=90); a lone number sets the symbols not named. Default {volatility}.</source>
    <translation>年化波动率 %，几何布朗运动：所有合约用一个数（80），或按合约分别给出（BTCUSDT=60, ETHUSDT=90）；单独的一个数用于未列出的合约。默认 {volatility}。</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="121" />
+   <location filename="../desktop/risk_view.py" line="122" />
    <source>candles</source>
    <translation>根K线</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="133" />
+   <location filename="../desktop/risk_view.py" line="134" />
    <source>Horizon</source>
    <translation>时间范围</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="139" />
+   <location filename="../desktop/risk_view.py" line="140" />
    <source>Model</source>
    <translation>模型</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="140" />
+   <location filename="../desktop/risk_view.py" line="141" />
    <source>Volatility %/yr</source>
    <translation>波动率 %/年</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="270" />
+   <location filename="../desktop/risk_view.py" line="271" />
    <source>{parameters}; start equity {amount}</source>
    <translation>{parameters}；初始权益 {amount}</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="298" />
+   <location filename="../desktop/risk_view.py" line="299" />
    <source>End equity ({currency})</source>
    <translation>期末权益（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="221" />
+   <location filename="../desktop/risk_view.py" line="222" />
    <source>Candles for {symbol} (Cancel: {symbol} stays at its mark)</source>
    <translation>{symbol} 的 K 线（取消：{symbol} 保持标记价格）</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="292" />
+   <location filename="../desktop/risk_view.py" line="293" />
    <source>end equity median {median}, p5 {p5}; ES95 {es}</source>
    <translation>期末权益中位数 {median}，p5 {p5}；ES95 {es}</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="287" />
+   <location filename="../desktop/risk_view.py" line="288" />
    <source>P(loss &gt; {limit}) {odds}; </source>
    <translation>P(亏损 &gt; {limit}) {odds}；</translation>
   </message>
@@ -3980,77 +3980,92 @@ Keep it?</source>
    <translation>若 {symbol} 判断错误：{phrases}。</translation>
   </message>
   <message>
-   <location filename="../engine/text/risk_text.py" line="67" />
+   <location filename="../engine/text/risk_text.py" line="77" />
+   <source>{odds} (every one of {paths} paths; above {bound} at 95% confidence)</source>
+   <translation>{odds}（{paths} 条路径全部发生；95% 置信度下高于 {bound}）</translation>
+  </message>
+  <message>
+   <location filename="../engine/text/risk_text.py" line="104" />
    <source>{n} days</source>
    <translation>{n} 天</translation>
   </message>
   <message>
-   <location filename="../engine/text/risk_text.py" line="98" />
+   <location filename="../engine/text/risk_text.py" line="135" />
    <source>volatility {vols}, {value} % for the other {n} symbols, a year</source>
    <translation>年化波动率 {vols}，其余 {n} 个合约为 {value} %</translation>
   </message>
   <message>
-   <location filename="../engine/text/risk_text.py" line="17" />
+   <location filename="../engine/text/risk_text.py" line="18" />
    <source>horizon {duration}</source>
    <translation>时间范围 {duration}</translation>
   </message>
   <message>
-   <location filename="../engine/text/risk_text.py" line="22" />
+   <location filename="../engine/text/risk_text.py" line="23" />
    <source>step {value}</source>
    <translation>步长 {value}</translation>
   </message>
   <message>
-   <location filename="../engine/text/risk_text.py" line="49" />
+   <location filename="../engine/text/risk_text.py" line="50" />
    <source>{value} paths, seed {value2}</source>
    <translation>{value} 条路径，种子 {value2}</translation>
   </message>
   <message>
-   <location filename="../engine/text/risk_text.py" line="64" />
+   <location filename="../engine/text/risk_text.py" line="68" />
+   <source>{odds} ± {error}</source>
+   <translation>{odds} ± {error}</translation>
+  </message>
+  <message>
+   <location filename="../engine/text/risk_text.py" line="71" />
+   <source>{odds} (none of {paths} paths; below {bound} at 95% confidence)</source>
+   <translation>{odds}（{paths} 条路径均未发生；95% 置信度下低于 {bound}）</translation>
+  </message>
+  <message>
+   <location filename="../engine/text/risk_text.py" line="101" />
    <source>{n} min</source>
    <translation>{n} 分钟</translation>
   </message>
   <message>
-   <location filename="../engine/text/risk_text.py" line="66" />
+   <location filename="../engine/text/risk_text.py" line="103" />
    <source>{n} h</source>
    <translation>{n} 小时</translation>
   </message>
   <message>
-   <location filename="../engine/text/risk_text.py" line="84" />
+   <location filename="../engine/text/risk_text.py" line="121" />
    <source>volatility {vols} a year</source>
    <translation>年化波动率 {vols}</translation>
   </message>
   <message>
-   <location filename="../engine/text/risk_text.py" line="89" />
+   <location filename="../engine/text/risk_text.py" line="126" />
    <source>volatility {value} % a year for each of the {n} symbols</source>
    <translation>年化波动率：{n} 个合约均为 {value} %</translation>
   </message>
   <message>
-   <location filename="../engine/text/risk_text.py" line="93" />
+   <location filename="../engine/text/risk_text.py" line="130" />
    <source>volatility {vols}, {value} % for the other symbol, a year</source>
    <translation>年化波动率 {vols}，其余 1 个合约为 {value} %</translation>
   </message>
   <message>
-   <location filename="../engine/text/risk_text.py" line="39" />
+   <location filename="../engine/text/risk_text.py" line="40" />
    <source>bootstrap of {files} in blocks of {value} {value2} candles ({value3} candles of history)</source>
    <translation>自助抽样 {files}，每块 {value} 根 {value2} K 线（历史 {value3} 根 K 线）</translation>
   </message>
   <message>
-   <location filename="../engine/text/risk_text.py" line="28" />
+   <location filename="../engine/text/risk_text.py" line="29" />
    <source>per pair (see --json)</source>
    <translation>逐对不同（见 --json）</translation>
   </message>
   <message>
-   <location filename="../engine/text/risk_text.py" line="29" />
+   <location filename="../engine/text/risk_text.py" line="30" />
    <source>correlation {shown}</source>
    <translation>相关系数 {shown}</translation>
   </message>
   <message>
-   <location filename="../engine/text/risk_text.py" line="31" />
+   <location filename="../engine/text/risk_text.py" line="32" />
    <source>no drift</source>
    <translation>无漂移</translation>
   </message>
   <message>
-   <location filename="../engine/text/risk_text.py" line="31" />
+   <location filename="../engine/text/risk_text.py" line="32" />
    <source>drift (see --json)</source>
    <translation>有漂移（见 --json）</translation>
   </message>

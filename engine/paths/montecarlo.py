@@ -617,6 +617,16 @@ def _past_ids(pools: tuple[Pool, ...], past: list[bool]) -> tuple[str, ...]:
     )
 
 
+def never_seen_bound(paths: int, confidence: float = 0.95) -> float:
+    """The most a probability can be, at ``confidence``, when none of ``paths`` independent
+    paths showed the event: ``1 − (1 − confidence)^(1/n)``, the exact one-sided
+    Clopper–Pearson bound for 0 events (about ``3/n`` at 95 %, the "rule of three": Hanley &
+    Lippman-Hand, "If nothing goes wrong, is everything all right?", JAMA 1983). Where the
+    share is 0 (or 1), its standard error ``√(p(1−p)/n)`` is 0 and says nothing of the odds
+    the paths were too few to show."""
+    return float(-np.expm1(np.log1p(-confidence) / paths))
+
+
 def _odds(first: npt.NDArray[np.int64], steps: int) -> tuple[float, float, float | None]:
     """The share of paths with a liquidation (``first`` < ``steps``), its standard error, and
     the median step of the first one (1 for the first step), None when no path has one."""

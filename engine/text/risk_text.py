@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from typing import Any
 
-from marginlab.engine.paths.montecarlo import SECONDS_PER_YEAR
-from marginlab.engine.text.said import say
+from marginlab.engine.paths.montecarlo import SECONDS_PER_YEAR, never_seen_bound
+from marginlab.engine.text.said import Said, say
 
 LISTED_VOLATILITIES = 6  # symbols named one by one; beyond, the commonest rate is said once
 
@@ -55,6 +56,42 @@ def parameters_text(parameters: dict[str, Any]) -> str:
     # One message of its parts, each said on its own in the window's language.
     template = "; ".join(f"{{p{i}}}" for i in range(len(parts)))
     return say(template, **{f"p{i}": part for i, part in enumerate(parts)})
+
+
+def odds_text(probability: float, error: float, paths: int, width: int = 0) -> Said:
+    """A share of paths and how sure it is: "2.60% ± 0.36%" (one standard error). Where no
+    path had the event, or every path did, that error is 0: "0.00% ± 0.00%" read as
+    certainty, so the bound the paths leave open is said instead (``never_seen_bound``).
+    ``width``: the share's width, so a terminal's rows line up."""
+    shown = f"{probability:{width}.2%}"
+    if 0 < probability < 1:
+        return say("{odds} ± {error}", odds=shown, error=f"{error:.2%}")
+    bound = never_seen_bound(paths)
+    if probability <= 0:
+        return say(
+            "{odds} (none of {paths} paths; below {bound} at 95% confidence)",
+            odds=shown,
+            paths=f"{paths:,}",
+            bound=_bound_text(bound),
+        )
+    return say(
+        "{odds} (every one of {paths} paths; above {bound} at 95% confidence)",
+        odds=shown,
+        paths=f"{paths:,}",
+        bound=_bound_text(1 - bound, up=True),
+    )
+
+
+def _bound_text(share: float, up: bool = False) -> str:
+    """A bound in % to two significant figures ("0.15%", "0.003%"), rounded away from what
+    the paths showed so it never claims more than they allow: a bound below, up; a bound
+    above ("99.85%"), down, by what it leaves out."""
+    rest = 1 - share if up else share
+    exponent = math.floor(math.log10(rest * 100)) - 1  # of the second significant figure
+    step = 10.0**exponent
+    rounded = math.ceil(rest * 100 / step * (1 - 1e-12)) * step
+    decimals = max(-exponent, 0)
+    return f"{100 - rounded if up else rounded:.{decimals}f}%"
 
 
 def duration_text(years: float) -> str:

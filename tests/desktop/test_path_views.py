@@ -471,7 +471,13 @@ def test_the_odds_beside_a_position_past_liquidation_are_those_of_the_others(
         f"{further.probability:.2%} ± {further.standard_error:.2%}; median first liquidation "
         f"after " in text
     )
-    assert "All cross: P(liquidation) 0.00% ± 0.00%" in text
+    # No path liquidated All cross: "0.00% ± 0.00%" read as certainty. The bound 2,000 paths
+    # leave open: 1 − 0.05^(1/2000) = 0.1497 %, rounded up.
+    assert (
+        "All cross: P(liquidation) 0.00% (none of 2,000 paths; below 0.15% at 95% confidence)"
+        in text
+    )
+    assert "± 0.00%" not in text
     assert "100.00%" not in text
 
 

@@ -145,3 +145,26 @@ def test_a_card_writes_a_far_liquidation_in_whole_percents() -> None:
     assert compact_distance_text(11.98) == "+1,198 %"
     assert compact_distance_text(-0.096) == "-9.6 %"
     assert compact_distance_text(0.999) == "+99.9 %"
+
+
+def test_odds_no_path_showed_say_the_bound_the_paths_leave_open() -> None:
+    """The odds "P(liquidation) 0.00% ± 0.00%" read as certainty: where no path (or every path) had
+    a liquidation, the one-sided 95 % Clopper–Pearson bound ``1 − 0.05^(1/n)`` is said, rounded
+    away from what the paths showed. Near ``3/n`` (the rule of three)."""
+    from marginlab.engine.paths.montecarlo import never_seen_bound
+    from marginlab.engine.text.risk_text import odds_text
+
+    assert never_seen_bound(1) == pytest.approx(0.95)
+    assert never_seen_bound(2_000) == pytest.approx(1 - 0.05 ** (1 / 2_000), rel=1e-12)
+    assert never_seen_bound(100_000) == pytest.approx(3 / 100_000, rel=2e-3)
+    assert odds_text(0.0, 0.0, 2_000) == (
+        "0.00% (none of 2,000 paths; below 0.15% at 95% confidence)"  # 0.1497 % up
+    )
+    assert odds_text(1.0, 0.0, 2_000) == (
+        "100.00% (every one of 2,000 paths; above 99.85% at 95% confidence)"  # 99.8503 % down
+    )
+    assert odds_text(0.0, 0.0, 300) == (
+        "0.00% (none of 300 paths; below 1.00% at 95% confidence)"  # 0.9936 % up
+    )
+    assert odds_text(0.026, 0.00356, 2_000) == "2.60% ± 0.36%"
+    assert odds_text(0.026, 0.00356, 2_000, width=6) == " 2.60% ± 0.36%"

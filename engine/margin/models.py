@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from marginlab.engine.margin.by_scenario import ByScenario
 from marginlab.engine.margin.report import MAX_PRICE
 from marginlab.engine.margin.rules import RULE_SETS, RuleSetName, missing_table_problem
+from marginlab.engine.text.numbers import money_text
 from marginlab.engine.text.said import say
 
 FORMAT: Final = "marginlab.scenario"
@@ -191,13 +192,17 @@ class Scenario(BaseModel):
                     say("{where}.{table_problem}", where=where, table_problem=table_problem)
                 )
         isolated = isolated_margin_total(self.positions)
+        coin = any(p.inverse for p in self.positions)
         if isolated > self.account.wallet_balance * (1 + 1e-12):
             problems.append(
                 say(
                     "positions: isolated margins add up to {isolated}, more than "
                     "account.wallet_balance {wallet_balance}",
-                    isolated=f"{isolated:,.2f}",
-                    wallet_balance=f"{self.account.wallet_balance:,.2f}",
+                    # In the account's currency, to 8 decimals in a coin (0.0004 BTC read 0.00).
+                    isolated=money_text(isolated, self.account.currency, coin=coin),
+                    wallet_balance=money_text(
+                        self.account.wallet_balance, self.account.currency, coin=coin
+                    ),
                 )
             )
         if problems:

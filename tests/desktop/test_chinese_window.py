@@ -213,7 +213,7 @@ def test_a_files_check_that_names_its_field_first_is_said_in_chinese(zh_window: 
     own words and said the rest in English, matching no template whole."""
     controller = zh_window.controller
     controller.set_position(0, "margin", "9000")
-    assert zh_window.problems.text().startswith("仓位: 逐仓保证金合计 11,000.00，超过钱包余额")
+    assert zh_window.problems.text().startswith("仓位: 逐仓保证金合计 11,000.00 USDT，超过钱包余额")
     controller.set_position(0, "margin", "3000")
     controller.set_position(0, "maintenance_amount", "5")
     assert "给出了速算额却没有维持保证金率" in zh_window.problems.text()

@@ -1126,7 +1126,7 @@ def test_a_value_refused_across_fields_goes_back_when_the_field_is_left(
     message = window.statusBar().currentMessage()
     assert "'8' was not used (isolated margins add up to" in message
     # The wallet as the form labels it, not the file's path ("account.wallet_balance").
-    assert "more than wallet balance 10,000.00)" in message
+    assert "more than wallet balance 10,000.00 USDT)" in message
     # The new position's max loss is its margin, 50,000 × 0.01 / 10 = 50: to the cent, where
     # whole dollars would show a small one's as "0".
     row_in_card = list(evaluate(window.controller.scenario).variants["isolated"].positions)

@@ -60,8 +60,8 @@ def problems_of(mutate: Any) -> list[str]:
         ),
         (
             lambda d: d["positions"][0].update(margin=9000),
-            "positions: isolated margins add up to 11,000.00, more than account.wallet_balance "
-            "10,000.00",
+            "positions: isolated margins add up to 11,000.00 USDT, more than "
+            "account.wallet_balance 10,000.00 USDT",
         ),
         (
             lambda d: d["positions"][0].update(symbol="NOSUCHUSDT"),
@@ -77,6 +77,23 @@ def problems_of(mutate: Any) -> list[str]:
 )
 def test_each_problem_names_its_field(mutate: Any, expected: str) -> None:
     assert any(p.startswith(expected) for p in problems_of(mutate)), problems_of(mutate)
+
+
+def test_a_coin_margined_books_margins_past_its_wallet_are_said_in_the_coin() -> None:
+    """Isolated margins past the wallet were said to the cent and without a unit: a BTC
+    account's 0.0004 read "0.00, more than account.wallet_balance 0.00". 20 contracts of
+    100 USD at 50,000 and 10x hold 2,000 / 50,000 / 10 = 0.004 BTC."""
+    preset = Path(__file__).parents[2] / "resources" / "presets" / "btc-margined-long.json"
+    document = json.loads(preset.read_text(encoding="utf-8"))
+    document["account"]["wallet_balance"] = 0.001
+    document["account"]["max_acceptable_loss"] = 0.0005
+    document["positions"][0].update(quantity=20, margin_mode="isolated")
+    with pytest.raises(ScenarioError) as error:
+        parse_scenario(json.dumps(document))
+    assert error.value.problems == [
+        "positions: isolated margins add up to 0.00400000 BTC, more than "
+        "account.wallet_balance 0.00100000 BTC"
+    ]
 
 
 def test_two_marks_for_one_symbol_are_refused() -> None:

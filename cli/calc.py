@@ -376,15 +376,15 @@ def _size(args: argparse.Namespace, reader: Reader) -> tuple[dict[str, Any], lis
         }
         for m, s in sizes.items()
     }
-    currency = scenario.account.currency
+    currency, coin = scenario.account.currency, scenario.coin_margined
     lines = []
     for m, s in sizes.items():
         tail = " (liquidated before the stop)" if s.liquidated_before_stop else ""
         lines.append(
             _row(
                 f"largest size, {m}",
-                f"{s.quantity:,.8g} {base_asset(ticket.symbol)}, loses {s.loss:,.2f} {currency}"
-                f"{tail}",
+                f"{s.quantity:,.8g} {base_asset(ticket.symbol)}, loses "
+                f"{money_text(s.loss, currency, coin=coin)}{tail}",
             )
         )
         lev = "n/a" if s.highest_leverage is None else f"{s.highest_leverage:,.2f}x"
@@ -392,7 +392,10 @@ def _size(args: argparse.Namespace, reader: Reader) -> tuple[dict[str, Any], lis
     isolated = sizes["isolated"]
     if isolated.margin_for_stop is not None:
         lines.append(
-            _row("isolated margin: liq = stop", f"{isolated.margin_for_stop:,.2f} {currency}")
+            _row(
+                "isolated margin: liq = stop",
+                money_text(isolated.margin_for_stop, currency, coin=coin),
+            )
         )
     return data, lines
 
@@ -418,7 +421,10 @@ def _funding(args: argparse.Namespace, reader: Reader) -> tuple[dict[str, Any], 
         )
     ]
     lines += [
-        _row(f"funding paid by {pid}", f"{paid:+,.2f} {currency}")
+        _row(
+            f"funding paid by {pid}",
+            f"{amount_text(paid, scenario.coin_margined, signed=True)} {currency}",
+        )
         for pid, paid in funded.paid.items()
     ]
     lines += [f"{pid}: its isolated margin is used up: liquidated" for pid in funded.drained]
@@ -467,7 +473,7 @@ def held(args: argparse.Namespace, scenario: Scenario) -> tuple[Scenario, str | 
     )
     note = (
         f"after {hours:g} h of funding at {funding * 100:+.4f} % a payment ({payments}): the "
-        f"positions {'paid' if paid >= 0 else 'received'} {abs(paid):,.2f} "
-        f"{scenario.account.currency}"
+        f"positions {'paid' if paid >= 0 else 'received'} "
+        f"{money_text(abs(paid), scenario.account.currency, coin=scenario.coin_margined)}"
     )
     return funded.scenario, note

@@ -25,7 +25,7 @@ from marginlab.engine.paths.montecarlo import (
 )
 from marginlab.engine.paths.replay import PricePath, Replay, replay
 from marginlab.engine.paths.sources import SHAPES, builtin_path, csv_path
-from marginlab.engine.text.numbers import amount_text, compact_amount_text
+from marginlab.engine.text.numbers import amount_text, compact_amount_text, price_text
 from marginlab.engine.text.report_text import strict_json
 from marginlab.engine.text.risk_text import duration_text, odds_text, parameters_text
 
@@ -113,7 +113,7 @@ def replay_text(result: Replay, currency: str, coin: bool = False) -> str:
             f"(lowest {amount_text(float(result.lowest[v].min()), coin)}, wicks included)"
         )
     for ev in result.events:
-        where = ", ".join(f"{s} {p:,.2f}" for s, p in ev.prices.items())
+        where = ", ".join(f"{s} {price_text(p)}" for s, p in ev.prices.items())
         gap = " (gap: opened beyond it)" if ev.gap else ""
         what = (
             "past liquidation before the path starts" if ev.past else f"liquidated at {where}{gap}"

@@ -374,7 +374,7 @@ class CalculatorView(QScrollArea):
         self.loss.setPlaceholderText(
             tr("type it")
             if loss is None
-            else tr("{amount} (the account's)").format(amount=f"{loss:,.2f}")
+            else tr("{amount} (the account's)").format(amount=amount_text(loss, self.planner.coin))
         )
         page = self.tabs.currentIndex()
         # Funding is a position's of the account: the order stands greyed, not in use.
@@ -627,7 +627,6 @@ class CalculatorView(QScrollArea):
         return self.planner.funding(pid or "", self.rate.text(), self.hours.text())
 
     def _show_funding(self, figures: FundingFigures) -> None:
-        currency = self.planner.currency
         self.funding_plot.setLabel(
             "left",
             tr("liquidation price ({currency})").format(currency=self.planner.price_currency),
@@ -667,7 +666,7 @@ class CalculatorView(QScrollArea):
             n=f"{figures.intervals:,}",
             every=f"{figures.interval_hours:g}",
             rate=f"{figures.rate * 100:.4f} %",
-            amount=f"{abs(figures.paid):,.2f} {currency}",
+            amount=self._amount(abs(figures.paid)),
         )
         text += " " + tr("Liquidation after: held isolated {isolated}, held cross {cross}.").format(
             isolated=self._price(end["isolated"]),

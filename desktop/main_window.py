@@ -68,7 +68,9 @@ from marginlab.desktop.style import tint
 from marginlab.desktop.symbol_delegate import SymbolDelegate
 from marginlab.desktop.text_widths import TextWidths
 from marginlab.desktop.wording import trader_words
+from marginlab.engine.margin.models import Scenario
 from marginlab.engine.margin.rules import table_info
+from marginlab.engine.text.numbers import money_text
 from marginlab.engine.text.orders import parse_order
 
 if TYPE_CHECKING:
@@ -699,18 +701,7 @@ class MainWindow(QMainWindow):
         """The whole comparison as a picture to share: a title line (scenario, wallet, rule
         set and its date, today's date), then the cards, the current view and the loss bars,
         at twice the screen's resolution."""
-        scenario = self.controller.scenario
-        account = scenario.account
-        as_of = table_info(scenario.rules)["as_of"]
-        title = (
-            tr("{name} · wallet {wallet} · {rules}").format(
-                name=scenario.name,
-                wallet=f"{account.wallet_balance:,.2f} {account.currency}",
-                rules=scenario.rules,
-            )
-            + (" " + tr("(tiers {date})").format(date=as_of) if as_of else "")
-            + f" · {tr('Margin Lab')}, {date.today().isoformat()}"
-        )
+        title = image_title(self.controller.scenario, date.today())
         body = self._right.grab()
         scale = 2
         band = self.fontMetrics().height() * 2
@@ -810,3 +801,22 @@ class MainWindow(QMainWindow):
         if self.controller.path is not None:
             self.settings.setValue("files/last", str(Path(self.controller.path)))
         event.accept()
+
+
+def image_title(scenario: Scenario, today: date) -> str:
+    """The comparison picture's title line: the scenario, its wallet in its currency (to
+    8 decimals in a coin: a BTC wallet of 0.2 read "0.20"), the rule set and its date, and
+    the day the picture was made."""
+    account = scenario.account
+    as_of = table_info(scenario.rules)["as_of"]
+    return (
+        tr("{name} · wallet {wallet} · {rules}").format(
+            name=scenario.name,
+            wallet=money_text(
+                account.wallet_balance, account.currency, coin=scenario.coin_margined
+            ),
+            rules=scenario.rules,
+        )
+        + (" " + tr("(tiers {date})").format(date=as_of) if as_of else "")
+        + f" · {tr('Margin Lab')}, {today.isoformat()}"
+    )

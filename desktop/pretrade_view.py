@@ -44,6 +44,7 @@ from marginlab.engine.text.numbers import (
     money_text,
     percent_text,
     price_or_none_text,
+    price_text,
 )
 from marginlab.engine.text.orders import where_it_fills
 
@@ -280,7 +281,7 @@ class PreTradeView(QScrollArea):
         mark = self.owner.planner.mark(self.symbol.currentText().strip().upper())
         self._show_size_unit(mark)
         self.price.setPlaceholderText(
-            tr("mark") if mark is None else tr("mark {price}").format(price=f"{mark:,.2f}")
+            tr("mark") if mark is None else tr("mark {price}").format(price=price_text(mark))
         )
         mmr = self.owner.planner.mmr_placeholder(self.symbol.currentText())
         if self.mmr.placeholderText() != mmr:

@@ -11,7 +11,7 @@ import math
 import re
 from collections.abc import Mapping
 
-from marginlab.engine.text.numbers import parse_number
+from marginlab.engine.text.numbers import parse_number, price_text
 from marginlab.engine.text.said import say
 
 ALL = "ALL"
@@ -116,5 +116,6 @@ def parse_move_text(
 
 
 def move_text(symbol: str, price: float, mark: float) -> str:
-    """A move as a trader reads it: "BTCUSDT 42,000.00 (−30.0 %)"."""
-    return f"{symbol} {price:,.2f} ({(price / mark - 1) * 100:+.1f} %)"
+    """A move as a trader reads it: "BTCUSDT 42,000.00 (−30.0 %)", the price with its
+    digits as every price is written (``price_text``: DOGE at 0.135 read "0.14")."""
+    return f"{symbol} {price_text(price)} ({(price / mark - 1) * 100:+.1f} %)"

@@ -255,3 +255,17 @@ def test_the_order_row_shows_its_unit_and_the_mark_whole_on_a_laptop(
     price = view.price
     assert price.placeholderText() == "mark 50,000.00"
     assert price.width() >= price.fontMetrics().horizontalAdvance("mark 50,000.00") + 8
+
+
+def test_the_comparison_pictures_title_gives_the_wallet_in_coin() -> None:
+    """The picture's title line gave a BTC wallet to the cent ("wallet 0.20 BTC")."""
+    from datetime import date
+
+    from marginlab.desktop.main_window import image_title
+    from marginlab.engine.files.presets import load_preset
+
+    title = image_title(load_preset("btc-margined-long.json"), date(2026, 11, 30))
+    assert " · wallet 0.20000000 BTC · generic · " in title
+    assert title.endswith(", 2026-11-30")
+    linear = image_title(load_preset("seed-example.json"), date(2026, 11, 30))
+    assert " · wallet 10,000.00 USDT · binance-usdm (tiers 2026-07-02) · " in linear

@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QPalette
 
 from marginlab.desktop.main_window import MainWindow
 from marginlab.engine.files.presets import preset_list
+from marginlab.engine.margin.models import Scenario
 from marginlab.engine.margin.venue_formulas import binance_usdm_liquidation_price
 from marginlab.engine.text.numbers import price_text
 from tests.desktop.conftest import wait_result
@@ -309,7 +310,6 @@ def test_an_isolated_margin_beyond_the_wallet_is_refused_in_the_order_s_words(
 
 def test_the_opened_note_writes_a_low_priced_coin_s_prices_whole(qtbot, window: MainWindow) -> None:
     """The note wrote prices to two decimals: a DOGE order at 0.123456 read "0.12"."""
-    from marginlab.engine.margin.models import Scenario
     from marginlab.engine.text.numbers import price_text
 
     window.controller.replace(
@@ -342,6 +342,40 @@ def test_the_opened_note_writes_a_low_priced_coin_s_prices_whole(qtbot, window: 
         f"(DOGEUSDT {price_text(0.15)}); the check read it at {price_text(0.123456)}."
     )
     assert price_text(0.123456) != "0.12"
+    window.controller.undo_stack.setClean()
+
+
+def test_the_price_placeholder_gives_the_mark_with_its_digits(qtbot, window: MainWindow) -> None:
+    """The price box read "mark 0.12" beside a DOGE order whose mark is 0.123456: the
+    mark is written as every price is."""
+    window.controller.replace(
+        Scenario.model_validate(
+            {
+                "rules": "binance-usdm",
+                "account": {"wallet_balance": 10_000},
+                "positions": [
+                    {
+                        "id": "D",
+                        "symbol": "DOGEUSDT",
+                        "side": "long",
+                        "quantity": 1_000,
+                        "entry_price": 0.15,
+                        "mark_price": 0.123456,
+                        "leverage": 5,
+                        "margin_mode": "cross",
+                    },
+                ],
+            }
+        )
+    )
+    wait_result(qtbot, window)
+    view = window.pretrade
+    window.views.setCurrentWidget(view)
+    qtbot.waitUntil(view.isVisible)
+    view.symbol.setEditText("DOGEUSDT")
+    view.recompute()
+    assert view.price.placeholderText() == f"mark {price_text(0.123456)}"
+    assert price_text(0.123456) == "0.12346"
     window.controller.undo_stack.setClean()
 
 

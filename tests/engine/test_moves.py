@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from marginlab.engine.text.moves import parse_move_text
+from marginlab.engine.text.moves import move_text, parse_move_text
 
 MARKS = {"BTCUSDT": 60_000.0, "ETHUSDT": 3_000.0, "ETHBTC": 0.05}
 
@@ -40,3 +40,10 @@ def test_moves_as_typed(text: str, prices: dict[str, float]) -> None:
 def test_a_move_that_is_no_move_is_named(text: str, problem: str) -> None:
     _, problems = parse_move_text(text, MARKS)
     assert any(p.startswith(problem) for p in problems), problems
+
+
+def test_a_move_is_written_with_its_prices_digits() -> None:
+    """The what-if readout wrote another symbol's move to the cent: DOGE 10 % below 0.15
+    read "DOGEUSDT 0.14 (-10.0 %)"."""
+    assert move_text("DOGEUSDT", 0.135, 0.15) == "DOGEUSDT 0.13500 (-10.0 %)"
+    assert move_text("BTCUSDT", 42_000, 60_000) == "BTCUSDT 42,000.00 (-30.0 %)"

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from marginlab.cli.main import main as cli
 from marginlab.engine.files.presets import load_preset
+from marginlab.engine.margin.models import Scenario
 from marginlab.engine.margin.pools import make_leg
 from marginlab.engine.paths.montecarlo import (
     GBM,
@@ -24,6 +25,7 @@ from marginlab.engine.paths.montecarlo import (
 )
 from marginlab.engine.paths.replay import replay
 from marginlab.engine.paths.sources import PathError, builtin_path, csv_path, read_candles
+from marginlab.engine.text.numbers import price_text
 from tests.engine.helpers import position, scenario
 
 SEED = Path(__file__).parents[2] / "resources" / "presets" / "seed-example.json"
@@ -123,6 +125,40 @@ def test_cli_replay_tells_a_pool_past_liquidation_before_the_path(tmp_path: Path
     assert cli(["replay", str(file), "--path", "flash-crash", "--json"]) == 0
     events = json.loads(capsys.readouterr().out)["events"]
     assert [e["past_liquidation"] for e in events if e["positions"] == ["E"]] == [True, True]
+
+
+def test_cli_replay_writes_a_low_priced_coins_liquidation_with_its_digits(
+    tmp_path: Path, capsys
+) -> None:
+    """A liquidation in the replay's text was written to the cent: a DOGE long's at
+    "DOGEUSDT 0.14" whatever its digits. The price is the one the JSON gives, written as
+    every price is (``price_text``)."""
+    book = Scenario.model_validate(
+        {
+            "rules": "binance-usdm",
+            "account": {"wallet_balance": 1_000},
+            "positions": [
+                {
+                    "id": "D",
+                    "symbol": "DOGEUSDT",
+                    "side": "long",
+                    "quantity": 10_000,
+                    "entry_price": 0.15,
+                    "leverage": 20,
+                    "margin_mode": "isolated",
+                }
+            ],
+        }
+    )
+    file = tmp_path / "doge.json"
+    file.write_text(book.model_dump_json(exclude_none=True), encoding="utf-8")
+    args = ["replay", str(file), "--path", "flash-crash", "--symbol", "DOGEUSDT"]
+    assert cli([*args, "--json"]) == 0
+    events = json.loads(capsys.readouterr().out)["events"]
+    price = events[0]["prices"]["DOGEUSDT"]
+    assert round(price, 2) != price  # more digits than cents
+    assert cli(args) == 0
+    assert f"liquidated at DOGEUSDT {price_text(price)}" in capsys.readouterr().out
 
 
 def test_monte_carlo_gives_the_odds_of_the_pools_alive_beside_one_past_liquidation(

@@ -34,6 +34,7 @@ from marginlab.engine.text.numbers import (
     price_text,
     read_number,
 )
+from marginlab.engine.text.orders import order_symbol
 from marginlab.engine.text.report_text import strict_json
 
 
@@ -129,9 +130,12 @@ def _ticket(reader: Reader, price_option: str = "--entry") -> Ticket:
     )
 
 
-def with_book_mmr(ticket: Ticket, scenario: Scenario) -> Ticket:
-    """The ticket with the account's own MMR for its symbol when ``--mmr`` is left out and no
-    table covers it (``planning.book_mmr``): a generic-rules file states it on each position."""
+def in_account(ticket: Ticket, scenario: Scenario) -> Ticket:
+    """The ticket in the account's terms: its symbol as the account holds it, whatever the
+    case typed (``orders.order_symbol``: "--symbol kpepe" is the book's kPEPE), and the
+    account's own MMR for it when ``--mmr`` is left out and no table covers it
+    (``planning.book_mmr``: a generic-rules file states it on each position)."""
+    ticket = replace(ticket, symbol=order_symbol(ticket.symbol, scenario.marks()))
     if ticket.maintenance_rate is not None:
         return ticket
     return replace(ticket, maintenance_rate=book_mmr(scenario, ticket.symbol))
@@ -247,7 +251,7 @@ def _average(args: argparse.Namespace, reader: Reader) -> tuple[dict[str, Any], 
             reader.problems.append(f"--{option}: needed for the ladder in an account")
     reader.done()
     leverage = reader.number("--leverage") if args.leverage is not None else None
-    symbol = base.symbol if base is not None else args.symbol
+    symbol = base.symbol if base is not None else order_symbol(args.symbol, scenario.marks())
     ticket = Ticket(
         symbol,
         base.side if base is not None else args.side,
@@ -257,7 +261,7 @@ def _average(args: argparse.Namespace, reader: Reader) -> tuple[dict[str, Any], 
         account_contract_size(scenario, symbol),  # coin-margined: contracts (issue 19)
     )
     reader.done()
-    steps = dca_ladder(scenario, with_book_mmr(ticket, scenario), fills, args.position)
+    steps = dca_ladder(scenario, in_account(ticket, scenario), fills, args.position)
     data = {
         "steps": [
             {
@@ -306,9 +310,9 @@ def _max_open(args: argparse.Namespace, reader: Reader) -> tuple[dict[str, Any],
     reader.done()
     scenario = _scenario(reader)
     reader.done()
+    ticket = in_account(ticket, scenario)
     # Coin-margined: the order is contracts of the account's size (issue 19).
     ticket = replace(ticket, contract_size=account_contract_size(scenario, ticket.symbol))
-    ticket = with_book_mmr(ticket, scenario)
     found = {m: max_open(scenario, ticket, m, margin, step) for m in MODES}
     data: dict[str, Any] = {
         m: {
@@ -361,7 +365,7 @@ def _size(args: argparse.Namespace, reader: Reader) -> tuple[dict[str, Any], lis
     typed = reader.optional("--max-loss")
     reader.done()
     scenario = _scenario(reader)
-    ticket = with_book_mmr(ticket, scenario)
+    ticket = in_account(ticket, scenario)
     max_loss = typed if typed is not None else scenario.account.max_acceptable_loss
     if max_loss is None:
         raise CalcUsageError(["--max-loss: needed (the file has no max acceptable loss)"])

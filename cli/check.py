@@ -7,7 +7,7 @@ import argparse
 from typing import Any
 
 from marginlab.cli.accounts import load_account
-from marginlab.cli.calc import CalcUsageError, Reader, with_book_mmr
+from marginlab.cli.calc import CalcUsageError, Reader, in_account
 from marginlab.engine.margin.planning import MODES, PlanError, Ticket, account_contract_size
 from marginlab.engine.margin.precheck import Check, check_order
 from marginlab.engine.margin.rules import size_text
@@ -29,7 +29,7 @@ def run_check(args: argparse.Namespace) -> str:
     if limit is None and scenario.account.max_acceptable_loss is None:
         raise CalcUsageError(["--max-loss: needed (the file has no max acceptable loss)"])
     size = account_contract_size(scenario, order.symbol)
-    ticket = with_book_mmr(
+    ticket = in_account(
         Ticket(order.symbol, order.side, order.leverage, order.price, mmr, size),  # type: ignore[arg-type]
         scenario,
     )

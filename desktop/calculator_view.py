@@ -151,7 +151,7 @@ class CalculatorView(QScrollArea):
         self._unit_labels.append((label, caption, unit))
 
     def _show_units(self) -> None:
-        coin, symbol = self.planner.coin, self.symbol.currentText().strip().upper()
+        coin, symbol = self.planner.coin, self.planner.symbol(self.symbol.currentText())
         units = {
             "price": self.planner.price_currency,
             "amount": self.planner.currency,
@@ -361,7 +361,7 @@ class CalculatorView(QScrollArea):
             self._stale = True
             return
         self._stale = False
-        mark = self.planner.mark(self.symbol.currentText().strip().upper())
+        mark = self.planner.mark(self.symbol.currentText())
         self._show_units()
         self.price.setPlaceholderText(
             tr("mark") if mark is None else tr("mark {price}").format(price=price_text(mark))
@@ -494,7 +494,7 @@ class CalculatorView(QScrollArea):
         # Each column's unit under its name, on a second line: on one, the eight columns ran
         # past a laptop's tab and "Liq. cross" stood under a scroll bar. Coin-margined: prices
         # in USD, the margin in the coin, sizes in contracts.
-        symbol = self.symbol.currentText().strip().upper()
+        symbol = self.planner.symbol(self.symbol.currentText())
         units = {
             N_("Margin"): self.planner.currency,
             N_("Qty"): tr("contracts") if self.planner.coin else base_asset(symbol),

@@ -13,6 +13,7 @@ from marginlab.desktop.style import tint
 from marginlab.engine.margin.rules import base_asset
 from marginlab.engine.text.moves import resolve_symbol
 from marginlab.engine.text.numbers import empty_field
+from marginlab.engine.text.orders import order_symbol
 
 PROBLEM_COLOUR = "#c0392b"
 SYMBOL_CHARACTERS = 10  # a symbol box shows at least this many characters
@@ -54,7 +55,7 @@ def refill_symbols(box: QComboBox, symbols: list[str], keep_typed: bool = True) 
     if [box.itemText(i) for i in range(box.count())] == symbols:
         return
     typed = box.currentText()
-    if not keep_typed and typed.strip().upper() not in symbols:
+    if not keep_typed and order_symbol(typed, symbols) not in symbols:
         typed = ""
     box.blockSignals(True)
     box.clear()

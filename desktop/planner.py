@@ -34,6 +34,7 @@ from marginlab.engine.margin.planning import (
 )
 from marginlab.engine.margin.rules import size_text
 from marginlab.engine.text.numbers import read_number
+from marginlab.engine.text.orders import order_symbol
 from marginlab.engine.text.said import Said
 
 FIELD_LABELS = {
@@ -112,17 +113,22 @@ class Planner:
         return self._controller.scenario.symbols()
 
     def mark(self, symbol: str) -> float | None:
-        return self._controller.scenario.marks().get(symbol)
+        return self._controller.scenario.marks().get(self.symbol(symbol))
+
+    def symbol(self, typed: str) -> str:
+        """The order's symbol as the account holds it, whatever the case typed
+        (``orders.order_symbol``: "kpepe" is the book's kPEPE); upper-case when not held."""
+        return order_symbol(typed, self._controller.scenario.marks())
 
     def size_text(self, symbol: str, quantity: float) -> str:
         """A size in its unit: "690.30034 0G" (``rules.size_text``), or "12 contracts" of a
         coin-margined account."""
-        return said(size_text(symbol.strip().upper(), quantity, self.coin, digits=8))
+        return said(size_text(self.symbol(symbol), quantity, self.coin, digits=8))
 
     def book_mmr(self, symbol: str) -> float | None:
         """The MMR an order in ``symbol`` takes with the field left empty, where no table
         covers it: the account's own positions' (``planning.book_mmr``)."""
-        return book_mmr(self._controller.scenario, symbol.strip().upper())
+        return book_mmr(self._controller.scenario, self.symbol(symbol))
 
     def mmr_placeholder(self, symbol: str) -> str:
         """What the empty MMR field stands for: the tier table, or the book's own rate."""
@@ -160,7 +166,7 @@ class Planner:
         """The order as typed; ``coin_margined``: the tool prices a coin-margined account, and
         the order is then contracts of the account's size (``account_contract_size``)."""
         problems: list[str] = []
-        symbol = symbol.strip().upper()
+        symbol = self.symbol(symbol)
         if not symbol:
             problems.append(tr("Symbol: type one, e.g. BTCUSDT"))
         lev = read_field(tr("Leverage"), leverage, problems)

@@ -56,7 +56,7 @@ class PreTrade:
 
     def contract_size(self, symbol: str) -> float | None:
         """USD per contract of an order in ``symbol`` (coin-margined accounts), else None."""
-        return account_contract_size(self._controller.scenario, symbol.strip().upper())
+        return account_contract_size(self._controller.scenario, self.planner.symbol(symbol))
 
     def check(
         self,

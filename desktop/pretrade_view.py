@@ -278,7 +278,7 @@ class PreTradeView(QScrollArea):
             self._stale = True
             return
         self._stale = False
-        mark = self.owner.planner.mark(self.symbol.currentText().strip().upper())
+        mark = self.owner.planner.mark(self.symbol.currentText())
         self._show_size_unit(mark)
         self.price.setPlaceholderText(
             tr("mark") if mark is None else tr("mark {price}").format(price=price_text(mark))

@@ -255,12 +255,14 @@ def size_text(symbol: str, quantity: float, contracts: bool = False, digits: int
 
 def base_asset(symbol: str) -> str:
     """What a linear symbol's quantity counts: BTCUSDT → BTC, ETH-PERP → ETH, 0GUSDT → 0G;
-    a symbol with no known quote suffix is its own unit. Hyperliquid names coins so."""
-    coin = symbol.upper()
+    a symbol with no known quote suffix is its own unit. Hyperliquid names coins so, in its
+    own spelling: its kPEPE (a thousand PEPE) read "KPEPE"."""
+    name = symbol.strip()
+    upper = name.upper()
     for quote in _QUOTES:
-        if coin.endswith(quote) and len(coin) > len(quote):
-            return coin[: -len(quote)]
-    return coin
+        if upper.endswith(quote) and len(upper) > len(quote):
+            return name[: -len(quote)]
+    return name
 
 
 def _override(basis: Basis, rate: float, amount: float) -> Schedule:

@@ -8,7 +8,7 @@ separators like every other field (``@ 60,000``).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -20,6 +20,18 @@ if TYPE_CHECKING:
 
 _SIDES = {"long": "long", "buy": "long", "short": "short", "sell": "short"}
 _LEVERAGE = re.compile(r"^(?:x(?P<a>.+)|(?P<b>.+)x)$", re.IGNORECASE)
+
+
+def order_symbol(typed: str, held: Iterable[str]) -> str:
+    """The symbol an order typed as ``typed`` is in: a symbol the account holds, spelled as
+    it holds it, whatever the case typed (Hyperliquid's "kPEPE": typed or picked, it was
+    read "KPEPE", a symbol of no position, with no mark, and its order was not netted with
+    the position already held); any other, upper-case, as the venues write theirs."""
+    name = typed.strip()
+    if name in held:
+        return name
+    upper = name.upper()
+    return next((symbol for symbol in held if symbol.upper() == upper), upper)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +52,7 @@ def parse_order(
     if len(tokens) < 3:
         return None, [f"{what}: write symbol, side, quantity and leverage, {example}"]
     problems: list[str] = []
-    symbol = tokens[0].upper()
+    symbol = order_symbol(tokens[0], marks)
     side = _SIDES.get(tokens[1].lower())
     if side is None:
         problems.append(f"{what}: '{tokens[1]}' is not a side (long or short)")

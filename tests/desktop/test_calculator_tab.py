@@ -15,6 +15,7 @@ from marginlab.desktop.main_window import MainWindow
 from marginlab.desktop.planner import Planner
 from marginlab.desktop.positions_table_model import FIELDS
 from marginlab.engine.files.presets import load_preset
+from marginlab.engine.margin.models import Scenario
 from marginlab.engine.margin.venue_formulas import binance_usdm_liquidation_price
 from marginlab.engine.text.numbers import price_text
 from tests.desktop.conftest import wait_result
@@ -374,3 +375,42 @@ def test_filling_in_the_first_field_never_moves_the_next(qtbot, window: MainWind
     assert calc.problems.text() == "" and "Initial margin" in calc.exit_text.text()
     qtbot.wait(10)
     assert calc.exit_price.mapTo(window, calc.exit_price.rect().topLeft()) == where
+
+
+def test_a_held_symbol_typed_in_lower_case_is_the_books(qtbot, window: MainWindow) -> None:
+    """Hyperliquid's "kPEPE", typed "kpepe" or picked from the list, was read "KPEPE": the
+    Calculator asked for its price in red ("the account holds no position in it"). It is the
+    book's kPEPE, at its mark, and the quantity counts kPEPE."""
+    window.controller.replace(
+        Scenario.model_validate(
+            {
+                "rules": "hyperliquid",
+                "account": {"wallet_balance": 10_000, "currency": "USDC"},
+                "positions": [
+                    {
+                        "id": "K",
+                        "symbol": "kPEPE",
+                        "side": "long",
+                        "quantity": 1_000_000,
+                        "entry_price": 0.011,
+                        "mark_price": 0.0115,
+                        "leverage": 5,
+                        "margin_mode": "cross",
+                    }
+                ],
+            }
+        )
+    )
+    wait_result(qtbot, window)
+    calc = _calculator(qtbot, window)
+    for typed in ("kpepe", "kPEPE"):
+        calc.symbol.setEditText(typed)
+        _type(qtbot, calc.quantity, "100000")
+        _type(qtbot, calc.exit_price, "0.0126")
+        assert calc.price.placeholderText() == f"mark {price_text(0.0115)}", typed
+        assert "holds no position" not in calc.problems.text(), typed
+        # 100,000 × (0.0126 − 0.0115) = 110, at the mark the book holds.
+        assert "PnL +110.00 USDC" in calc.exit_text.text(), typed
+        form = calc.quantity.parentWidget().layout()
+        assert form.labelForField(calc.quantity).text() == "Quantity (kPEPE)", typed
+    window.controller.undo_stack.setClean()

@@ -109,6 +109,48 @@ def test_the_order_text_names_what_is_wrong() -> None:
     assert "--open: write the leverage, e.g. x20" in problems
 
 
+def test_an_order_in_a_held_symbol_is_in_it_whatever_the_case_typed(
+    tmp_path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Hyperliquid names its small coins "kPEPE". An order typed "kpepe" (or picked as
+    "kPEPE") was read "KPEPE": a symbol of no position, with no mark, and not netted with the
+    position held. It is the held symbol, spelled as held; one not held is upper-case."""
+    import json
+    from pathlib import Path
+
+    from marginlab.cli.main import main as cli
+    from marginlab.engine.text.orders import order_symbol
+
+    assert order_symbol(" kpepe ", ["BTC", "kPEPE"]) == "kPEPE"
+    assert order_symbol("kPEPE", ["BTC", "kPEPE"]) == "kPEPE"
+    assert order_symbol("ethusdt", ["BTC", "kPEPE"]) == "ETHUSDT"
+    order, problems = parse_order("kpepe long 100000 x10", {"kPEPE": 0.0115})
+    assert problems == [] and order is not None
+    assert (order.symbol, order.price) == ("kPEPE", 0.0115)
+    # The CLI's check, on the real 12-position Hyperliquid account: the order fills at the
+    # venue's own kPEPE mark (positionValue / size), as the position it adds to.
+    venue = (
+        Path(__file__).parents[1]
+        / "fixtures"
+        / "venues"
+        / "hyperliquid-clearinghouse-12-cross.json"
+    )
+    row = next(
+        r["position"]
+        for r in json.loads(venue.read_text(encoding="utf-8"))["assetPositions"]
+        if r["position"]["coin"] == "kPEPE"
+    )
+    mark = float(row["positionValue"]) / abs(float(row["szi"]))
+    book = tmp_path / "hl.json"
+    assert cli(["import", str(venue), "-o", str(book)]) == 0
+    capsys.readouterr()
+    order = ["--open", "kpepe long 100000 x10", "--max-loss", "5000", "--json"]
+    assert cli(["check", str(book), *order]) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert found["order"]["symbol"] == "kPEPE"
+    assert found["order"]["price"] == pytest.approx(mark, rel=1e-12)
+
+
 def test_an_order_whose_margin_rounds_to_nothing_is_checked_without_an_error() -> None:
     """1e-300 BTC at a price of 1e-300: its margin underflows to 0, and the highest leverage
     within the limit divided by it (a ZeroDivisionError from the check tab, found by a GUI

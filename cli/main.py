@@ -188,7 +188,11 @@ def _sweep(args: argparse.Namespace) -> str:
     else:
         if min(args.start, args.stop) <= 0:
             raise UsageError(["--from/--to: prices must be > 0"])
-        result = sweep_price(scenario, args.symbol, np.linspace(args.start, args.stop, args.points))
+        from marginlab.engine.text.moves import resolve_symbol
+
+        # In any case typed (Hyperliquid's kPEPE as "kpepe"), or the one it starts, as --at.
+        symbol = resolve_symbol(args.symbol, scenario.symbols()) or args.symbol
+        result = sweep_price(scenario, symbol, np.linspace(args.start, args.stop, args.points))
     table = _sweep_csv(result, scenario.account.currency, scenario.coin_margined)
     if args.csv:
         try:

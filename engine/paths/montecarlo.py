@@ -37,6 +37,7 @@ from marginlab.engine.margin.pools import VARIANTS, Pool, build_pools, start_equ
 from marginlab.engine.margin.solver import crossings
 from marginlab.engine.paths.defaults import DEFAULT_VOLATILITY, PERCENTILES
 from marginlab.engine.paths.replay import FloatArray, PricePath
+from marginlab.engine.text.moves import resolve_symbol
 from marginlab.engine.text.said import say
 
 BATCH = 1000  # paths a batch: fixed, so the figures never depend on how batches are spread
@@ -163,8 +164,8 @@ def parse_volatilities(
             raise ValueError(say("'{item}': must be more than 0 % and at most 2,000 %", item=item))
         if not equals:
             volatilities = dict.fromkeys(symbols, value)
-        elif symbol in volatilities:
-            named[symbol] = value
+        elif (held := resolve_symbol(symbol, list(volatilities))) is not None:
+            named[held] = value  # in any case typed, or the one it starts: as a what-if names it
         else:
             raise ValueError(
                 say(

@@ -519,3 +519,30 @@ def test_cli_risk_text_gives_every_amount_its_unit(capsys) -> None:
     assert len(odds) == 3 and all("P(loss > 2,500.00 USDT) " in line for line in odds)
     assert len(shortfalls) == 3 and all(line.endswith(" USDT") for line in shortfalls)
     assert lines[-1] == "ES95: the mean end equity of the worst 5 % of paths"
+
+
+def test_symbol_options_take_a_held_symbol_in_any_case(tmp_path: Path, capsys) -> None:
+    """Hyperliquid's "kPEPE" typed "kpepe" in --symbol or --vol was "not in the scenario",
+    while --at took it: every symbol option reads a held symbol as --at does."""
+    from marginlab.engine.paths.montecarlo import parse_volatilities
+
+    venue = (
+        Path(__file__).parents[1]
+        / "fixtures"
+        / "venues"
+        / "hyperliquid-clearinghouse-12-cross.json"
+    )
+    book = tmp_path / "hl.json"
+    assert cli(["import", str(venue), "-o", str(book)]) == 0
+    capsys.readouterr()
+    assert cli(["sweep", str(book), "--symbol", "kpepe", "--from", "0.01", "--to", "0.02"]) == 0
+    assert capsys.readouterr().out.startswith("kPEPE price (USDC),")
+    assert cli(["replay", str(book), "--path", "flash-crash", "--symbol", "kpepe", "--json"]) == 0
+    found = json.loads(capsys.readouterr().out)  # the crash is kPEPE's: its long loses
+    assert found["min_equity"]["cross"] < found["start_equity"]
+    assert cli(["risk", str(book), "--vol", "kpepe=100", "--paths", "50", "--steps", "10"]) == 0
+    assert "volatility kPEPE 100 %, 80 % for the other 11 symbols" in capsys.readouterr().out
+    assert parse_volatilities("kpepe=100", ["BTC", "kPEPE"], 0.8) == {
+        "BTC": 0.8,
+        "kPEPE": 1.0,
+    }

@@ -31,7 +31,7 @@ from marginlab.engine.margin.inverse import (
 from marginlab.engine.margin.models import Position, Scenario
 from marginlab.engine.margin.report import MoveError, Report
 from marginlab.engine.margin.risk_warnings import unusual_entry
-from marginlab.engine.margin.rules import SETTLEMENT
+from marginlab.engine.margin.rules import SETTLEMENT, listed_symbol
 from marginlab.engine.margin.sweep import ALL_SYMBOLS, MAX_MOVE, SweepResult, sweep_for
 from marginlab.engine.text.moves import parse_move_text
 from marginlab.engine.text.numbers import number_problem, number_text, parse_number, reads_as
@@ -355,6 +355,9 @@ class ScenarioController(QObject):
             value = raw.strip()
             if field in ("side", "margin_mode"):
                 value = _WORDS.get(value.lower(), value)  # "Buy", "Long", "Cross" are fine
+            if field == "symbol" and value:  # "btcusdt" is the book's BTCUSDT, one market
+                others = (p.symbol for i, p in enumerate(self._scenario.positions) if i != row)
+                value = listed_symbol(self._scenario.rules, value, others)
         if field == "id" and any(
             p.id == value for i, p in enumerate(self._scenario.positions) if i != row
         ):

@@ -519,7 +519,7 @@
    <translation>&lt;span style='color:#707070'&gt;全仓计算的是账户的亏损，所以一个会拖垮资金池的仓位，代价就是整个资金池。&lt;/span&gt;</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="677" />
+   <location filename="../desktop/calculator_view.py" line="676" />
    <source> Its isolated margin is used up: liquidated.</source>
    <translation> 其逐仓保证金已耗尽：被强平。</translation>
   </message>
@@ -609,12 +609,12 @@
    <translation>止损价 {stop}，可接受亏损 {loss}：</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="633" />
+   <location filename="../desktop/calculator_view.py" line="632" />
    <source>liquidation price ({currency})</source>
    <translation>强平价格（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="672" />
+   <location filename="../desktop/calculator_view.py" line="671" />
    <source>Liquidation after: held isolated {isolated}, held cross {cross}.</source>
    <translation>之后的强平价格：逐仓持有 {isolated}，全仓持有 {cross}。</translation>
   </message>
@@ -689,22 +689,22 @@
    <translation>使强平价正好落在止损价的逐仓保证金：&lt;b&gt;{amount}&lt;/b&gt;</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="646" />
+   <location filename="../desktop/calculator_view.py" line="645" />
    <source>Over {hours} h (1 payment, due after {every} h, at {rate}) it pays {amount}.</source>
    <translation>{hours} 小时内（共 1 次，{every} 小时后支付，费率 {rate}）支付 {amount}。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="648" />
+   <location filename="../desktop/calculator_view.py" line="647" />
    <source>Over {hours} h ({n} payments, one every {every} h, at {rate} each) it pays {amount}.</source>
    <translation>{hours} 小时内（共 {n} 次，每 {every} 小时一次，每次 {rate}）支付 {amount}。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="655" />
+   <location filename="../desktop/calculator_view.py" line="654" />
    <source>Over {hours} h (1 payment, due after {every} h, at {rate}) it receives {amount}.</source>
    <translation>{hours} 小时内（共 1 次，{every} 小时后收取，费率 {rate}）收取 {amount}。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="660" />
+   <location filename="../desktop/calculator_view.py" line="659" />
    <source>Over {hours} h ({n} payments, one every {every} h, at {rate} each) it receives {amount}.</source>
    <translation>{hours} 小时内（共 {n} 次，每 {every} 小时一次，每次 {rate}）收取 {amount}。</translation>
   </message>
@@ -759,7 +759,7 @@
    <translation>折合美元：当前权益 {equity} · 判断错误时的最大亏损 {loss}（币更少，每个币也更不值钱）</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="845" />
+   <location filename="../desktop/controller.py" line="848" />
    <source>must be a number</source>
    <translation>必须是数字</translation>
   </message>
@@ -769,32 +769,32 @@
    <translation>修改吃单手续费</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="436" />
+   <location filename="../desktop/controller.py" line="439" />
    <source>Add position</source>
    <translation>添加仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="453" />
+   <location filename="../desktop/controller.py" line="456" />
    <source>Duplicate position</source>
    <translation>复制仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="458" />
+   <location filename="../desktop/controller.py" line="461" />
    <source>Remove position</source>
    <translation>删除仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="503" />
+   <location filename="../desktop/controller.py" line="506" />
    <source>Other symbols</source>
    <translation>其他合约</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="846" />
+   <location filename="../desktop/controller.py" line="849" />
    <source>must be a number: {problem}</source>
    <translation>必须是数字：{problem}</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="867" />
+   <location filename="../desktop/controller.py" line="870" />
    <source>Edit {field}</source>
    <translation>修改{field}</translation>
   </message>
@@ -819,32 +819,32 @@
    <translation>移除账户</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="362" />
+   <location filename="../desktop/controller.py" line="365" />
    <source>another position has this ID</source>
    <translation>已有其他仓位使用此 ID</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="390" />
+   <location filename="../desktop/controller.py" line="393" />
    <source>must be a number &gt; 0</source>
    <translation>必须是大于 0 的数字</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="393" />
+   <location filename="../desktop/controller.py" line="396" />
    <source>Size by {kind}</source>
    <translation>按{kind}设定仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="586" />
+   <location filename="../desktop/controller.py" line="589" />
    <source>{file} names its amounts in {named}, but {rules} settles in {currency}: they are shown in {currency} (save to keep it so)</source>
    <translation>{file} 以 {named} 计价，但 {rules} 以 {currency} 结算：金额按 {currency} 显示（保存后即如此）</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="594" />
+   <location filename="../desktop/controller.py" line="597" />
    <source>no file name</source>
    <translation>没有文件名</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="442" />
+   <location filename="../desktop/controller.py" line="445" />
    <source>Open {id}</source>
    <translation>开仓 {id}</translation>
   </message>
@@ -1444,254 +1444,254 @@
    <translation>可接受 {amount}</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="167" />
+   <location filename="../desktop/main_window.py" line="169" />
    <source>Edit any figure on the left; everything on the right follows as you type. F1: glossary.</source>
    <translation>修改左侧任一数字，右侧随输入即时更新。F1：术语表。</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="207" />
+   <location filename="../desktop/main_window.py" line="209" />
    <source>Before you open: isolated or cross?</source>
    <translation>开仓之前：逐仓还是全仓？</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="211" />
+   <location filename="../desktop/main_window.py" line="213" />
    <source>The order you are about to place, opened isolated and opened cross in this account, against the loss you accept (Ctrl+T)</source>
    <translation>你将要下的订单，在本账户中分别以逐仓和全仓开仓，与你能接受的亏损对比（Ctrl+T）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="235" />
+   <location filename="../desktop/main_window.py" line="237" />
    <source>Positions (double-click a cell to edit; tick Isolated to toggle the margin mode)</source>
    <translation>仓位（双击单元格编辑；勾选“逐仓”切换保证金模式）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="246" />
+   <location filename="../desktop/main_window.py" line="248" />
    <source>Price &amp;move</source>
    <translation>价格变动(&amp;M)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="248" />
+   <location filename="../desktop/main_window.py" line="250" />
    <source>Re&amp;play a path</source>
    <translation>回放价格路径(&amp;P)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="249" />
+   <location filename="../desktop/main_window.py" line="251" />
    <source>Ris&amp;k (Monte Carlo)</source>
    <translation>风险（蒙特卡洛）(&amp;K)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="250" />
+   <location filename="../desktop/main_window.py" line="252" />
    <source>Calculator</source>
    <translation>计算器</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="251" />
+   <location filename="../desktop/main_window.py" line="253" />
    <source>Before you open</source>
    <translation>开仓之前</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="253" />
+   <location filename="../desktop/main_window.py" line="255" />
    <source>Equity against a what-if price move</source>
    <translation>权益随假设价格变动的曲线</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="254" />
+   <location filename="../desktop/main_window.py" line="256" />
    <source>A price path in time: a wick or a sustained crash</source>
    <translation>随时间变化的价格路径：插针或持续暴跌</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="255" />
+   <location filename="../desktop/main_window.py" line="257" />
    <source>Odds of liquidation in each mode over many paths</source>
    <translation>多条路径下各模式的强平概率</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="258" />
+   <location filename="../desktop/main_window.py" line="260" />
    <source>PnL and targets, average entry and DCA ladder, max open, size from your loss, funding: per mode (Ctrl+K)</source>
    <translation>盈亏与目标价、均价与分批建仓、最大可开、按亏损定仓位、资金费：按模式分别计算（Ctrl+K）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="264" />
+   <location filename="../desktop/main_window.py" line="266" />
    <source>The order you are about to place, isolated vs cross, against your loss (Ctrl+T)</source>
    <translation>你将要下的订单，逐仓对比全仓，与你的可接受亏损对照（Ctrl+T）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="412" />
+   <location filename="../desktop/main_window.py" line="414" />
    <source>&amp;Edit</source>
    <translation>编辑(&amp;E)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="413" />
+   <location filename="../desktop/main_window.py" line="415" />
    <source>&amp;Undo</source>
    <translation>撤销(&amp;U)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="415" />
+   <location filename="../desktop/main_window.py" line="417" />
    <source>&amp;Redo</source>
    <translation>重做(&amp;R)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="446" />
+   <location filename="../desktop/main_window.py" line="448" />
    <source>Remove this accou&amp;nt</source>
    <translation>移除此账户(&amp;N)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="448" />
+   <location filename="../desktop/main_window.py" line="450" />
    <source>Take the account shown out of this file (Undo brings it back)</source>
    <translation>从本文件中移除当前显示的账户（撤销可恢复）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="456" />
+   <location filename="../desktop/main_window.py" line="458" />
    <source>&amp;Help</source>
    <translation>帮助(&amp;H)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="457" />
+   <location filename="../desktop/main_window.py" line="459" />
    <source>&amp;Glossary: isolated vs cross</source>
    <translation>术语表：逐仓与全仓(&amp;G)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="459" />
+   <location filename="../desktop/main_window.py" line="461" />
    <source>Show or hide the glossary panel (F1)</source>
    <translation>显示或隐藏术语表面板（F1）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="471" />
+   <location filename="../desktop/main_window.py" line="473" />
    <source>The window's language, from the next start</source>
    <translation>界面语言，下次启动时生效</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="757" />
+   <location filename="../desktop/main_window.py" line="748" />
    <source>An unusual value</source>
    <translation>异常的数值</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="761" />
+   <location filename="../desktop/main_window.py" line="752" />
    <source>Keep it</source>
    <translation>保留</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="762" />
+   <location filename="../desktop/main_window.py" line="753" />
    <source>Put it back</source>
    <translation>改回原值</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="222" />
+   <location filename="../desktop/main_window.py" line="224" />
    <source>&amp;Add</source>
    <translation>添加(&amp;A)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="222" />
+   <location filename="../desktop/main_window.py" line="224" />
    <source>Add a position (Ctrl+Shift+A)</source>
    <translation>添加仓位（Ctrl+Shift+A）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="224" />
+   <location filename="../desktop/main_window.py" line="226" />
    <source>D&amp;uplicate</source>
    <translation>复制(&amp;U)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="225" />
+   <location filename="../desktop/main_window.py" line="227" />
    <source>Duplicate the selected position (Ctrl+D)</source>
    <translation>复制所选仓位（Ctrl+D）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="228" />
+   <location filename="../desktop/main_window.py" line="230" />
    <source>Re&amp;move</source>
    <translation>删除(&amp;M)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="228" />
+   <location filename="../desktop/main_window.py" line="230" />
    <source>Remove the selected position (Ctrl+Del)</source>
    <translation>删除所选仓位（Ctrl+Del）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="368" />
+   <location filename="../desktop/main_window.py" line="370" />
    <source>Glossary: isolated vs cross</source>
    <translation>术语表：逐仓与全仓</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="411" />
+   <location filename="../desktop/main_window.py" line="413" />
    <source>&amp;File</source>
    <translation>文件(&amp;F)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="420" />
+   <location filename="../desktop/main_window.py" line="422" />
    <source>&amp;Add position</source>
    <translation>添加仓位(&amp;A)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="421" />
+   <location filename="../desktop/main_window.py" line="423" />
    <source>&amp;Duplicate position</source>
    <translation>复制仓位(&amp;D)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="422" />
+   <location filename="../desktop/main_window.py" line="424" />
    <source>&amp;Remove position</source>
    <translation>删除仓位(&amp;R)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="423" />
+   <location filename="../desktop/main_window.py" line="425" />
    <source>&amp;Copy comparison</source>
    <translation>复制对比(&amp;C)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="432" />
+   <location filename="../desktop/main_window.py" line="434" />
    <source>Add a &amp;coin-margined account</source>
    <translation>添加币本位账户(&amp;C)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="433" />
+   <location filename="../desktop/main_window.py" line="435" />
    <source>Link a BTC-margined account to this file: its own BTC wallet and positions</source>
    <translation>向本文件添加一个 BTC 币本位账户：有自己的 BTC 钱包和仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="437" />
+   <location filename="../desktop/main_window.py" line="439" />
    <source>Add a USD&amp;T-margined account</source>
    <translation>添加 USDT 本位账户(&amp;T)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="438" />
+   <location filename="../desktop/main_window.py" line="440" />
    <source>Link a USDT-margined account to this file: its own USDT wallet and positions</source>
    <translation>向本文件添加一个 USDT 本位账户：有自己的 USDT 钱包和仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="455" />
+   <location filename="../desktop/main_window.py" line="457" />
    <source>&amp;Presets</source>
    <translation>预设(&amp;P)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="462" />
+   <location filename="../desktop/main_window.py" line="464" />
    <source>&amp;Language</source>
    <translation>语言(&amp;L)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="474" />
+   <location filename="../desktop/main_window.py" line="476" />
    <source>System language</source>
    <translation>跟随系统</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="670" />
+   <location filename="../desktop/main_window.py" line="672" />
    <source>
 (the last valid figures stay on screen)</source>
    <translation>
 （屏幕上保留最后一次有效的数字）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="673" />
+   <location filename="../desktop/main_window.py" line="675" />
    <source>… (every problem in the tooltip)</source>
    <translation>…（所有问题见提示框）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="487" />
-   <source>Margin Lab will start in {language} next time</source>
-   <translation>Margin Lab 下次启动时将使用{language}</translation>
-  </message>
-  <message>
-   <location filename="../desktop/main_window.py" line="712" />
+   <location filename="../desktop/main_window.py" line="821" />
    <source>Margin Lab</source>
    <translation>Margin Lab</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="758" />
+   <location filename="../desktop/main_window.py" line="489" />
+   <source>Margin Lab will start in {language} next time</source>
+   <translation>Margin Lab 下次启动时将使用{language}</translation>
+  </message>
+  <message>
+   <location filename="../desktop/main_window.py" line="749" />
    <source>{message}.
 
 Keep it?</source>
@@ -1700,32 +1700,32 @@ Keep it?</source>
 保留吗？</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="488" />
-   <source>the system language</source>
-   <translation>系统语言</translation>
-  </message>
-  <message>
-   <location filename="../desktop/main_window.py" line="706" />
+   <location filename="../desktop/main_window.py" line="813" />
    <source>{name} · wallet {wallet} · {rules}</source>
    <translation>{name} · 钱包 {wallet} · {rules}</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="787" />
+   <location filename="../desktop/main_window.py" line="490" />
+   <source>the system language</source>
+   <translation>系统语言</translation>
+  </message>
+  <message>
+   <location filename="../desktop/main_window.py" line="778" />
    <source>Margin Lab — {name}</source>
    <translation>Margin Lab — {name}</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="745" />
+   <location filename="../desktop/main_window.py" line="736" />
    <source>{id}: the leverage is back to what it was before</source>
    <translation>{id}：杠杆已恢复为之前的值</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="747" />
+   <location filename="../desktop/main_window.py" line="738" />
    <source>{id}: the MMR override is back to what it was before</source>
    <translation>{id}：维持保证金率覆盖值已恢复为之前的值</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="711" />
+   <location filename="../desktop/main_window.py" line="820" />
    <source>(tiers {date})</source>
    <translation>（档位表 {date}）</translation>
   </message>
@@ -1740,12 +1740,12 @@ Keep it?</source>
    <translation>{field}：至少 {least}</translation>
   </message>
   <message>
-   <location filename="../desktop/order_fields.py" line="36" />
+   <location filename="../desktop/order_fields.py" line="37" />
    <source>Symbol of the order (the account's symbols, or type another)</source>
    <translation>订单合约（账户中的合约，或输入其他合约）</translation>
   </message>
   <message>
-   <location filename="../desktop/order_fields.py" line="118" />
+   <location filename="../desktop/order_fields.py" line="119" />
    <source>To see the figures, fill in: {fields}</source>
    <translation>请填写以下字段以查看数值：{fields}</translation>
   </message>
@@ -1765,117 +1765,117 @@ Keep it?</source>
    <translation>K 线：{problem}</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="41" />
+   <location filename="../desktop/planner.py" line="42" />
    <source>Size</source>
    <translation>仓位大小</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="43" />
+   <location filename="../desktop/planner.py" line="44" />
    <source>Leverage</source>
    <translation>杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="279" />
+   <location filename="../desktop/planner.py" line="285" />
    <source>Funding rate (%)</source>
    <translation>资金费率 (%)</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="280" />
+   <location filename="../desktop/planner.py" line="286" />
    <source>Holding time (hours)</source>
    <translation>持仓时长（小时）</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="338" />
+   <location filename="../desktop/planner.py" line="344" />
    <source>Fills</source>
    <translation>成交</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="411" />
+   <location filename="../desktop/planner.py" line="417" />
    <source> and </source>
    <translation> 和 </translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="132" />
+   <location filename="../desktop/planner.py" line="138" />
    <source>{rate} (the book's)</source>
    <translation>{rate}（账户现有）</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="165" />
+   <location filename="../desktop/planner.py" line="171" />
    <source>Symbol: type one, e.g. BTCUSDT</source>
    <translation>合约：请输入，例如 BTCUSDT</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="168" />
+   <location filename="../desktop/planner.py" line="174" />
    <source>Leverage: must be between 1 and 1,000</source>
    <translation>杠杆：必须在 1 到 1,000 之间</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="180" />
+   <location filename="../desktop/planner.py" line="186" />
    <source>MMR override (%)</source>
    <translation>维持保证金率覆盖值 (%)</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="209" />
+   <location filename="../desktop/planner.py" line="215" />
    <source>Exit price</source>
    <translation>平仓价格</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="210" />
+   <location filename="../desktop/planner.py" line="216" />
    <source>Target ROE (%)</source>
    <translation>目标收益率 (%)</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="283" />
+   <location filename="../desktop/planner.py" line="289" />
    <source>Position: add a position to the account first</source>
    <translation>仓位：请先在账户中添加仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="174" />
+   <location filename="../desktop/planner.py" line="180" />
    <source>Price: type the order price (the account holds no position in it)</source>
    <translation>价格：请输入订单价格（账户中没有该合约的仓位）</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="264" />
+   <location filename="../desktop/planner.py" line="270" />
    <source>Loss you accept: type it (the account sets no max acceptable loss)</source>
    <translation>可接受亏损：请输入（账户未设定最大可接受亏损）</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="323" />
+   <location filename="../desktop/planner.py" line="329" />
    <source>Fills: at most {most} (you typed {typed})</source>
    <translation>成交：最多 {most} 笔（你输入了 {typed} 笔）</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="333" />
+   <location filename="../desktop/planner.py" line="339" />
    <source>Fill {n} quantity</source>
    <translation>第 {n} 笔成交 数量</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="334" />
+   <location filename="../desktop/planner.py" line="340" />
    <source>Fill {n} price</source>
    <translation>第 {n} 笔成交 价格</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="184" />
+   <location filename="../desktop/planner.py" line="190" />
    <source>MMR override (%): must be between 0 and 100</source>
    <translation>维持保证金率覆盖值 (%)：必须在 0 到 100 之间</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="331" />
+   <location filename="../desktop/planner.py" line="337" />
    <source>Fill {n}: write quantity @ price, e.g. 0.5 @ 60000</source>
    <translation>第 {n} 笔成交：请写成 数量 @ 价格，例如 0.5 @ 60000</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="374" />
+   <location filename="../desktop/planner.py" line="380" />
    <source>past the liquidation of {id} as it stands ({modes}): the position would be gone before this fills</source>
    <translation>越过了 {id} 当前的强平价格（{modes}）：这笔成交之前仓位已被强平</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="390" />
+   <location filename="../desktop/planner.py" line="396" />
    <source>margin more than the account has left ({modes})</source>
    <translation>所需保证金超过账户剩余（{modes}）</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="383" />
+   <location filename="../desktop/planner.py" line="389" />
    <source>past the liquidation after fill {n} ({where}): the position would be gone before this fills</source>
    <translation>越过了第 {n} 笔成交后的强平价格（{where}）：这笔成交之前仓位已被强平</translation>
   </message>
@@ -2270,237 +2270,237 @@ Keep it?</source>
    <translation>持仓簿仍按今日标记价格（{symbol} {mark}）计算；检查是按 {price} 算的。</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="58" />
+   <location filename="../desktop/pretrade_view.py" line="59" />
    <source>Liquidation price</source>
    <translation>强平价格</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="59" />
+   <location filename="../desktop/pretrade_view.py" line="60" />
    <source>Where the order is liquidated, the rest at their marks</source>
    <translation>订单被强平的价格，其他合约处于标记价格</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="61" />
+   <location filename="../desktop/pretrade_view.py" line="62" />
    <source>Distance</source>
    <translation>距离</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="61" />
+   <location filename="../desktop/pretrade_view.py" line="62" />
    <source>Liquidation price / mark − 1</source>
    <translation>强平价格 / 标记价格 − 1</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="64" />
+   <location filename="../desktop/pretrade_view.py" line="65" />
    <source>Loss if wrong</source>
    <translation>判断错误时的亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="65" />
+   <location filename="../desktop/pretrade_view.py" line="66" />
    <source>What the account loses at the worst move of this symbol against the order, the others at their marks</source>
    <translation>该合约朝不利于订单的方向走到最坏时账户的亏损，其他合约处于标记价格</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="70" />
+   <location filename="../desktop/pretrade_view.py" line="71" />
    <source>Also closes</source>
    <translation>连带平仓</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="70" />
+   <location filename="../desktop/pretrade_view.py" line="71" />
    <source>Existing positions that move takes with it</source>
    <translation>这一波动会连带平掉的现有仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="73" />
+   <location filename="../desktop/pretrade_view.py" line="74" />
    <source>Account max loss</source>
    <translation>账户最大亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="74" />
+   <location filename="../desktop/pretrade_view.py" line="75" />
    <source>The account's max loss if wrong (any move of any symbol), now → after opening</source>
    <translation>账户判断错误时的最大亏损（任一合约任意变动），当前 → 开仓后</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="76" />
+   <location filename="../desktop/pretrade_view.py" line="77" />
    <source>Within what you accept</source>
    <translation>在可接受范围内</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="76" />
+   <location filename="../desktop/pretrade_view.py" line="77" />
    <source>Loss if wrong ≤ your max acceptable loss</source>
    <translation>判断错误时的亏损 ≤ 你的最大可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="79" />
+   <location filename="../desktop/pretrade_view.py" line="80" />
    <source>Largest size within it</source>
    <translation>可接受范围内的最大仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="80" />
+   <location filename="../desktop/pretrade_view.py" line="81" />
    <source>The largest size, at this price and leverage, whose loss if wrong stays within what you accept (and that the account can open)</source>
    <translation>在此价格和杠杆下，判断错误时亏损仍在你可接受范围内（且账户开得出）的最大仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="87" />
+   <location filename="../desktop/pretrade_view.py" line="88" />
    <source>Highest leverage at this margin</source>
    <translation>此保证金下的最高杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="88" />
+   <location filename="../desktop/pretrade_view.py" line="89" />
    <source>Keeping the order's margin, the highest leverage whose loss if wrong stays within what you accept (and the tier allows)</source>
    <translation>保持订单保证金不变，判断错误时亏损仍在你可接受范围内（且档位允许）的最高杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="95" />
+   <location filename="../desktop/pretrade_view.py" line="96" />
    <source>Moves existing liquidations</source>
    <translation>改变现有强平价格</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="96" />
+   <location filename="../desktop/pretrade_view.py" line="97" />
    <source>Existing positions whose liquidation price this order moves: before → after</source>
    <translation>该订单会改变其强平价格的现有仓位：之前 → 之后</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="109" />
+   <location filename="../desktop/pretrade_view.py" line="110" />
    <source>The position you are about to open</source>
    <translation>你将要开的仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="111" />
+   <location filename="../desktop/pretrade_view.py" line="112" />
    <source>order symbol</source>
    <translation>订单合约</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="112" />
+   <location filename="../desktop/pretrade_view.py" line="113" />
    <source>order side</source>
    <translation>订单方向</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="115" />
+   <location filename="../desktop/pretrade_view.py" line="116" />
    <source>Quantity in base units, or the margin you give it</source>
    <translation>以基础币计的数量，或你投入的保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="116" />
+   <location filename="../desktop/pretrade_view.py" line="117" />
    <source>order size</source>
    <translation>订单大小</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="122" />
+   <location filename="../desktop/pretrade_view.py" line="123" />
    <source>Size as a quantity (base units) or as the margin you give it</source>
    <translation>以数量（基础币）或投入的保证金给出仓位大小</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="124" />
+   <location filename="../desktop/pretrade_view.py" line="125" />
    <source>Leverage of the order</source>
    <translation>订单杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="124" />
+   <location filename="../desktop/pretrade_view.py" line="125" />
    <source>order leverage</source>
    <translation>订单杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="127" />
+   <location filename="../desktop/pretrade_view.py" line="128" />
    <source>order price</source>
    <translation>订单价格</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="135" />
+   <location filename="../desktop/pretrade_view.py" line="136" />
    <source>order mmr</source>
    <translation>订单维持保证金率</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="138" />
+   <location filename="../desktop/pretrade_view.py" line="139" />
    <source>the account's</source>
    <translation>账户设定</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="139" />
+   <location filename="../desktop/pretrade_view.py" line="140" />
    <source>The most you accept to lose if you are wrong</source>
    <translation>判断错误时你愿意承受的最大亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="140" />
+   <location filename="../desktop/pretrade_view.py" line="141" />
    <source>acceptable loss</source>
    <translation>可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="160" />
+   <location filename="../desktop/pretrade_view.py" line="161" />
    <source>order problems</source>
    <translation>订单 问题</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="253" />
+   <location filename="../desktop/pretrade_view.py" line="254" />
    <source>quantity</source>
    <translation>数量</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="119" />
+   <location filename="../desktop/pretrade_view.py" line="120" />
    <source>margin</source>
    <translation>保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="144" />
+   <location filename="../desktop/pretrade_view.py" line="145" />
    <source>as</source>
    <translation>按</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="175" />
+   <location filename="../desktop/pretrade_view.py" line="176" />
    <source>Open it isolated</source>
    <translation>以逐仓开仓</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="175" />
+   <location filename="../desktop/pretrade_view.py" line="176" />
    <source>Open it cross</source>
    <translation>以全仓开仓</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="193" />
+   <location filename="../desktop/pretrade_view.py" line="194" />
    <source>Put that size in the Size field</source>
    <translation>把这个仓位大小填入“仓位大小”栏</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="317" />
+   <location filename="../desktop/pretrade_view.py" line="318" />
    <source>Recommendation: open it ISOLATED</source>
    <translation>建议：以逐仓开仓</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="319" />
+   <location filename="../desktop/pretrade_view.py" line="320" />
    <source>Recommendation: open it CROSS</source>
    <translation>建议：以全仓开仓</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="329" />
+   <location filename="../desktop/pretrade_view.py" line="330" />
    <source>&lt;i&gt;The rules disagree; the first one below decides.&lt;/i&gt;</source>
    <translation>&lt;i&gt;各规则意见不一；以下面第一条为准。&lt;/i&gt;</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="255" />
+   <location filename="../desktop/pretrade_view.py" line="256" />
    <source>contracts ({size} USD)</source>
    <translation>张合约（每张 {size} USD）</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="340" />
+   <location filename="../desktop/pretrade_view.py" line="341" />
    <source>yes</source>
    <translation>是</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="340" />
+   <location filename="../desktop/pretrade_view.py" line="341" />
    <source>NO</source>
    <translation>否</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="387" />
+   <location filename="../desktop/pretrade_view.py" line="388" />
    <source>Opened as {mode}: Ctrl+Z undoes it.</source>
    <translation>已以{mode}开仓：Ctrl+Z 撤销。</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="192" />
+   <location filename="../desktop/pretrade_view.py" line="193" />
    <source>Use the largest size within it ({mode})</source>
    <translation>使用可接受范围内的最大仓位（{mode}）</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="203" />
+   <location filename="../desktop/pretrade_view.py" line="204" />
    <source>Add this position to the scenario as {mode} (Ctrl+Z undoes it)</source>
    <translation>把这个仓位以{mode}加入方案（Ctrl+Z 撤销）</translation>
   </message>
@@ -3365,57 +3365,62 @@ Keep it?</source>
    <translation>币本位仓位：{what}目前只支持 U 本位（线性）合约（卡片中的数字、图表、开仓前检查、盈亏与目标价、DCA 阶梯以及最大可开支持币本位合约）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="311" />
+   <location filename="../engine/margin/models.py" line="331" />
    <source>positions: linear and coin-margined positions settle in different currencies and never share collateral: keep the coin-margined ones in a linked account (linked_accounts)</source>
    <translation>positions：U 本位（线性）与币本位仓位以不同币种结算，从不共用保证金：请把币本位仓位放在关联账户中（linked_accounts）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="86" />
+   <location filename="../engine/margin/models.py" line="87" />
    <source>maintenance_amount: given without maintenance_rate</source>
    <translation>maintenance_amount：给出了速算额却没有维持保证金率</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="196" />
+   <location filename="../engine/margin/models.py" line="213" />
    <source>positions: isolated margins add up to {isolated}, more than account.wallet_balance {wallet_balance}</source>
    <translation>仓位：逐仓保证金合计 {isolated}，超过钱包余额 {wallet_balance}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="277" />
+   <location filename="../engine/margin/models.py" line="297" />
    <source>{where}.contract_size: required for a coin-margined position (USD per contract: 100 for Binance COIN-M BTCUSD, 1 for Bybit and BitMEX)</source>
    <translation>{where}.contract_size：币本位仓位必填（每张合约的美元面值：币安币本位 BTCUSD 为 100，Bybit 和 BitMEX 为 1）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="299" />
+   <location filename="../engine/margin/models.py" line="319" />
    <source>{where}.contract_size: only a coin-margined position has one</source>
    <translation>{where}.contract_size：只有币本位仓位才有合约面值</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="303" />
+   <location filename="../engine/margin/models.py" line="323" />
    <source>{where}.contract: coin-margined positions need the generic rule set and an MMR override: no COIN-M or inverse tier table is bundled yet</source>
    <translation>{where}.contract：币本位仓位需要通用规则集和维持保证金率覆盖值：目前尚未内置币本位（反向）合约的档位表</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="146" />
+   <location filename="../engine/margin/models.py" line="147" />
    <source>linked_accounts[{index}].linked_accounts: a linked account holds no accounts of its own; list them all in the file's linked_accounts</source>
    <translation>linked_accounts[{index}].linked_accounts：关联账户不能再包含自己的账户；请把它们都列在文件的 linked_accounts 中</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="160" />
+   <location filename="../engine/margin/models.py" line="165" />
+   <source>{where}.symbol: '{symbol}' is spelled '{held}' in positions[{first}]; one market, one spelling</source>
+   <translation>{where}.symbol: '{symbol}' 在 positions[{first}] 中写作 '{held}'；同一市场只用一种写法</translation>
+  </message>
+  <message>
+   <location filename="../engine/margin/models.py" line="176" />
    <source>{where}.id: '{id}' is already used by positions[{value}]</source>
    <translation>{where}.id：'{id}' 已被 positions[{value}] 使用</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="191" />
+   <location filename="../engine/margin/models.py" line="207" />
    <source>{where}.{table_problem}</source>
    <translation>{where}.{table_problem}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="172" />
+   <location filename="../engine/margin/models.py" line="188" />
    <source>{where}.mark_price: {symbol} already has mark {mark_price} in positions[{first}]</source>
    <translation>{where}.mark_price：{symbol} 在 positions[{first}] 中已有标记价格 {mark_price}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="288" />
+   <location filename="../engine/margin/models.py" line="308" />
    <source>{where}.{name}: a coin-margined price must be at least {least} (its reciprocal prices the contract, and may not pass {most})</source>
    <translation>{where}.{name}：币本位合约的价格不能低于 {least}（合约按其倒数定价，倒数不能超过 {most}）</translation>
   </message>
@@ -3690,12 +3695,12 @@ Keep it?</source>
    <translation>{id}：名义价值 {notional} 超出最大档位（{top}）；按最高档位计算</translation>
   </message>
   <message>
-   <location filename="../engine/margin/rules.py" line="339" />
+   <location filename="../engine/margin/rules.py" line="359" />
    <source>{venue} tiers are from {date}, {months} months ago: the venue may have changed them; check its current table or type an MMR override</source>
    <translation>{venue} 的档位表日期为 {date}，已过去 {months} 个月：交易所可能已修改；请核对其当前档位表或输入维持保证金率覆盖值</translation>
   </message>
   <message>
-   <location filename="../engine/margin/rules.py" line="386" />
+   <location filename="../engine/margin/rules.py" line="406" />
    <source>symbol: {venue} has no tier table for '{symbol}'{where}. Type an MMR override (maintenance_rate) or pick a rule set that covers it</source>
    <translation>合约：{venue} 没有 '{symbol}' 的档位表{where}。请输入维持保证金率覆盖值（maintenance_rate），或选择覆盖它的规则集</translation>
   </message>
@@ -3705,107 +3710,107 @@ Keep it?</source>
    <translation>{count} 张</translation>
   </message>
   <message>
-   <location filename="../engine/margin/rules.py" line="365" />
+   <location filename="../engine/margin/rules.py" line="385" />
    <source>{field}: {problem}</source>
    <translation>{field}：{problem}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/rules.py" line="374" />
+   <location filename="../engine/margin/rules.py" line="394" />
    <source>; covered by {venues}</source>
    <translation>；{venues} 有它的档位表</translation>
   </message>
   <message>
-   <location filename="../engine/margin/rules.py" line="376" />
+   <location filename="../engine/margin/rules.py" line="396" />
    <source>; no bundled table covers it</source>
    <translation>；内置档位表都不包含它</translation>
   </message>
   <message>
-   <location filename="../engine/margin/rules.py" line="379" />
+   <location filename="../engine/margin/rules.py" line="399" />
    <source>symbol: {venue} has no tier table for '{symbol}'{where}. Type an MMR override or pick a rule set that covers it</source>
    <translation>合约：{venue} 没有 '{symbol}' 的档位表{where}。请输入维持保证金率覆盖值，或选择覆盖它的规则集</translation>
   </message>
   <message>
-   <location filename="../engine/margin/rules.py" line="368" />
+   <location filename="../engine/margin/rules.py" line="388" />
    <source>required under rules 'generic' (type an MMR override)</source>
    <translation>在 'generic' 规则下必填（请输入维持保证金率覆盖值）</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="194" />
+   <location filename="../engine/paths/montecarlo.py" line="195" />
    <source>correlation: must be {k}×{k}, one row per symbol ({value})</source>
    <translation>相关系数：必须是 {k}×{k}，每个合约一行（{value}）</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="201" />
+   <location filename="../engine/paths/montecarlo.py" line="202" />
    <source>correlation: must be symmetric with ones on the diagonal</source>
    <translation>相关系数：必须对称且对角线为 1</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="414" />
+   <location filename="../engine/paths/montecarlo.py" line="415" />
    <source>--paths/--steps: {paths} paths × {steps} steps × {symbols} symbols would run for about {minutes} minutes; keep paths × steps × symbols under {work_budget}</source>
    <translation>--paths/--steps：{paths} 条路径 × {steps} 步 × {symbols} 个合约约需运行 {minutes} 分钟；请让 路径 × 步数 × 合约数 低于 {work_budget}</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="441" />
+   <location filename="../engine/paths/montecarlo.py" line="442" />
    <source>--paths/--steps: 1-1,000,000 paths and 1-100,000 steps</source>
    <translation>--paths/--steps：1 到 1,000,000 条路径，1 到 100,000 步</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="443" />
+   <location filename="../engine/paths/montecarlo.py" line="444" />
    <source>--seed {seed}: must be a whole number from 0</source>
    <translation>--seed {seed}：必须是从 0 开始的整数</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="445" />
+   <location filename="../engine/paths/montecarlo.py" line="446" />
    <source>horizon: each step must be longer than 0 and at most a year</source>
    <translation>时间范围：每一步必须大于 0 且最多一年</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="448" />
+   <location filename="../engine/paths/montecarlo.py" line="449" />
    <source>positions: the scenario has none to simulate</source>
    <translation>仓位：方案中没有可模拟的仓位</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="88" />
+   <location filename="../engine/paths/montecarlo.py" line="89" />
    <source>bootstrap: the candles need at least 2 distinct timestamps</source>
    <translation>自助抽样：K 线至少需要 2 个不同的时间戳</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="92" />
+   <location filename="../engine/paths/montecarlo.py" line="93" />
    <source>horizon: shorter than one candle ({value} s)</source>
    <translation>时间范围：短于一根 K 线（{value} 秒）</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="163" />
+   <location filename="../engine/paths/montecarlo.py" line="164" />
    <source>'{item}': must be more than 0 % and at most 2,000 %</source>
    <translation>'{item}'：必须大于 0 % 且不超过 2,000 %</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="205" />
+   <location filename="../engine/paths/montecarlo.py" line="206" />
    <source>correlation: not positive definite</source>
    <translation>相关系数：不是正定矩阵</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="454" />
+   <location filename="../engine/paths/montecarlo.py" line="455" />
    <source>volatility: missing for {value}</source>
    <translation>波动率：缺少 {value} 的值</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="457" />
+   <location filename="../engine/paths/montecarlo.py" line="458" />
    <source>bootstrap: needs at least 3 candles of history</source>
    <translation>自助抽样：至少需要 3 根历史 K 线</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="160" />
+   <location filename="../engine/paths/montecarlo.py" line="161" />
    <source>'{item}': expected a percentage, e.g. 80 or BTCUSDT=60</source>
    <translation>'{item}'：应为百分比，例如 80 或 BTCUSDT=60</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="170" />
+   <location filename="../engine/paths/montecarlo.py" line="171" />
    <source>'{item}': {value} is not a symbol of the scenario ({value2})</source>
    <translation>'{item}'：{value} 不是方案中的合约（{value2}）</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="461" />
+   <location filename="../engine/paths/montecarlo.py" line="462" />
    <source>step_years: a bootstrap steps one candle at a time ({step_years} years); use Bootstrap.step_years and Bootstrap.steps_for(horizon)</source>
    <translation>step_years：自助抽样每步一根 K 线（{step_years} 年）；请使用 Bootstrap.step_years 和 Bootstrap.steps_for(horizon)</translation>
   </message>
@@ -3950,7 +3955,7 @@ Keep it?</source>
    <translation>{field}：数值太大</translation>
   </message>
   <message>
-   <location filename="../engine/text/orders.py" line="82" />
+   <location filename="../engine/text/orders.py" line="94" />
    <source>Figures with {symbol} at {price}, where the order fills (its mark today: {mark}).</source>
    <translation>以下数字按 {symbol} 在 {price}（该委托成交之处）计算（今日标记价格：{mark}）。</translation>
   </message>

@@ -152,10 +152,25 @@ class Scenario(BaseModel):
                 )
         seen: dict[str, int] = {}
         marked: dict[str, int] = {}
+        spelled: dict[str, int] = {}  # each symbol, upper-case: where it is first spelled
         tables: dict[str, str | None] = {}  # each symbol's missing-table problem
         problems += _contract_problems(self)
         for index, position in enumerate(self.positions):
             where = f"positions[{index}]"
+            # One market, one spelling: "btcusdt" beside BTCUSDT would be another market to
+            # the engine, with its own mark, left still by a move of the other.
+            first_spelled = spelled.setdefault(position.symbol.upper(), index)
+            if self.positions[first_spelled].symbol != position.symbol:
+                problems.append(
+                    say(
+                        "{where}.symbol: '{symbol}' is spelled '{held}' in positions[{first}]; "
+                        "one market, one spelling",
+                        where=where,
+                        symbol=position.symbol,
+                        held=self.positions[first_spelled].symbol,
+                        first=first_spelled,
+                    )
+                )
             if position.id in seen:
                 problems.append(
                     say(

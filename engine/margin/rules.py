@@ -11,7 +11,7 @@ import bisect
 import json
 import os
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -263,6 +263,24 @@ def base_asset(symbol: str) -> str:
         if upper.endswith(quote) and len(upper) > len(quote):
             return name[: -len(quote)]
     return name
+
+
+def listed_symbol(rules: str, typed: str, held: Iterable[str]) -> str:
+    """A position's symbol as typed in the window: one the book holds, spelled as held,
+    whatever the case typed; else the rule set's table's own spelling of it (Hyperliquid's
+    kPEPE); else upper-case, as the venues write theirs. "btcusdt" beside BTCUSDT was
+    another market to the engine: its own mark, and a move of one left the other still."""
+    name = typed.strip()
+    upper = name.upper()
+    for symbol in held:
+        if symbol.upper() == upper:
+            return symbol
+    if rules != "generic":
+        listed = rule_table(rules)["symbols"]
+        if name in listed:
+            return name
+        return next((key for key in listed if key.upper() == upper), upper)
+    return upper
 
 
 def _override(basis: Basis, rate: float, amount: float) -> Schedule:

@@ -1264,6 +1264,27 @@ def test_add_takes_the_selected_symbol_and_side_takes_buy_or_sell(
     window.controller.undo_stack.setClean()
 
 
+def test_a_symbol_typed_in_another_case_is_the_books_one_market(qtbot, window: MainWindow) -> None:
+    """ "btcusdt" typed beside the book's BTCUSDT was another market to the engine: its own
+    mark, and a BTC move left it still, so the "If BTCUSDT is wrong" line left it out. A
+    symbol the book holds is taken as held; one it does not, as the venue's table spells it
+    (Hyperliquid's kPEPE), else upper-case. The cell shows the spelling kept."""
+    symbol = FIELDS.index("symbol")
+    row = 0  # A: ETHUSDT, beside B: BTCUSDT
+    assert window.model.setData(window.model.index(row, symbol), "btcusdt")
+    wait_result(qtbot, window)
+    scenario = window.controller.scenario
+    assert [p.symbol for p in scenario.positions] == ["BTCUSDT", "BTCUSDT"]
+    assert window.model.data(window.model.index(row, symbol)) == "BTCUSDT"
+    assert scenario.symbols() == ["BTCUSDT"]  # one market, one mark
+    assert window.model.setData(window.model.index(row, symbol), "solusdt")
+    assert window.controller.scenario.positions[row].symbol == "SOLUSDT"  # Binance's table
+    window.controller.set_meta("rules", "hyperliquid")
+    assert window.model.setData(window.model.index(row, symbol), "kpepe")
+    assert window.controller.scenario.positions[row].symbol == "kPEPE"  # Hyperliquid's own
+    window.controller.undo_stack.setClean()
+
+
 def test_problems_speak_the_traders_words(qtbot, window: MainWindow) -> None:
     """Issue 15 item 5: "B size: must be above 0", not ``positions[1].quantity: must be > 0``;
     an MMR override in %, as typed."""

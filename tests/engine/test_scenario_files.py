@@ -59,6 +59,11 @@ def problems_of(mutate: Any) -> list[str]:
             "positions[0].maintenance_amount: given without maintenance_rate",
         ),
         (
+            lambda d: d["positions"][0].update(symbol="btcusdt"),
+            "positions[1].symbol: 'BTCUSDT' is spelled 'btcusdt' in positions[0]; one market, "
+            "one spelling",
+        ),
+        (
             lambda d: d["positions"][0].update(margin=9000),
             "positions: isolated margins add up to 11,000.00 USDT, more than "
             "account.wallet_balance 10,000.00 USDT",

@@ -251,8 +251,10 @@ def _expected(field, text: str) -> tuple[bool, object]:
     attribute = field.path.rpartition(".")[2]
     if attribute == "name":
         return True, text
-    if attribute in ("currency", "symbol"):
+    if attribute == "currency":
         return True, text.strip()
+    if attribute == "symbol":  # kept as the book or the venue spells it: "btcusdt" is BTCUSDT
+        return True, _AnyCase(text.strip())
     if not text.strip():
         # Empty is a value where the field has a default: the venue's base rate, no loss
         # limit, the entry as the mark, notional / leverage as the margin, the table's MMR.
@@ -261,6 +263,15 @@ def _expected(field, text: str) -> tuple[bool, object]:
     if value is None:
         return False, None
     return True, value * _SCALES.get(attribute, 1.0)
+
+
+class _AnyCase(str):
+    """A symbol as typed, the same as the one committed in any case."""
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, str) and other.upper() == self.upper()
+
+    __hash__ = str.__hash__
 
 
 def _same(a: object, b: object) -> bool:

@@ -34,7 +34,7 @@ from marginlab.desktop.line_key import LineKey
 from marginlab.desktop.order_fields import example_moves
 from marginlab.desktop.style import PLOT_MIN_HEIGHT, VARIANT_STYLES, variant_pen
 from marginlab.desktop.what_if_box import WhatIfBox
-from marginlab.engine.margin.report import MAX_PRICE, VariantReport
+from marginlab.engine.margin.report import MAX_PRICE, PositionFigures, VariantReport
 from marginlab.engine.text.moves import move_text
 from marginlab.engine.text.numbers import amount_text, money_text, price_decimals, price_text
 
@@ -204,6 +204,15 @@ def _group_thresholds(
         groups.setdefault((x, tuple(variants), past), []).extend(ids)
     lines = [((x, tuple(ids), past), list(v)) for (x, v, past), ids in groups.items()]
     return sorted(lines, key=lambda group: (abs(group[0][0] - home), group[0][0]))
+
+
+def _past_today(result: Result, ids: tuple[str, ...], variants: list[str]) -> bool:
+    """Whether the positions ``ids`` are past liquidation at today's marks in each of
+    ``variants`` (the report's figures are today's: ``PositionFigures.past_liquidation``)."""
+    figures: dict[str, dict[str, PositionFigures]] = {
+        v: r.positions for v, r in result.report.variants.items()
+    }
+    return all(figures[v][i].past_liquidation for v in variants for i in ids if i in figures[v])
 
 
 class EquityPlot(QWidget):
@@ -561,8 +570,13 @@ class EquityPlot(QWidget):
             (x, ids, past), variants = drawn[i]
             names = "/".join(tr(SHORT[v]) for v in variants)
             at = _axis_text(x, self._controller.axis)
+            # Past liquidation all along the axis, by today's marks or by the other symbols'
+            # moves typed (it read "already" of positions the moves had closed).
+            moved = past and not _past_today(result, ids, variants)
             words = (
-                tr("{ids} past liquidation already ({variants})")
+                tr("{ids} liquidated by the other symbols' moves ({variants})")
+                if moved
+                else tr("{ids} past liquidation already ({variants})")
                 if past
                 else tr("{ids} liquidated ({variants}) at {where}")
             )
@@ -578,6 +592,11 @@ class EquityPlot(QWidget):
                 titles = ", ".join(VARIANT_STYLES[v].title for v in variants)
                 tip = (
                     tr(
+                        "{variants}: {ids} liquidated by the other symbols' moves, lost at any "
+                        "price on this axis"
+                    )
+                    if moved
+                    else tr(
                         "{variants}: {ids} already past liquidation at today's marks, lost at "
                         "any price on this axis"
                     )

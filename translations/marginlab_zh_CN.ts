@@ -874,72 +874,72 @@
    <translation>假设 {where}：{figures}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="220" />
+   <location filename="../desktop/equity_plot.py" line="229" />
    <source>Move one symbol's price (others stay at their marks), or move every symbol by the same percentage</source>
    <translation>移动一个合约的价格（其他合约保持标记价格），或让所有合约按相同百分比移动</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="232" />
+   <location filename="../desktop/equity_plot.py" line="241" />
    <source>Where the what-if line stands: type a price (or a % move of every symbol) and press Enter, or step it with Up/Down and PageUp/PageDown. Dragging the line in the plot moves it too.</source>
    <translation>假设价格线的位置：输入价格（或所有合约的百分比变动）后按回车，或用 上/下 和 PageUp/PageDown 调整。在图中拖动这条线也可以移动它。</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="243" />
+   <location filename="../desktop/equity_plot.py" line="252" />
    <source>What &amp;if:</source>
    <translation>假设(&amp;I)：</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="313" />
+   <location filename="../desktop/equity_plot.py" line="322" />
    <source>Drag: each variant's equity and liquidations at this price</source>
    <translation>拖动：各方案在此价格下的权益和强平</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="342" />
+   <location filename="../desktop/equity_plot.py" line="351" />
    <source>Move other symbols too, each its own way: a % from its mark or a price, e.g. 'ETH -10%, SOL 150' (ALL -20% moves every symbol). Enter applies it; the line sets the symbol on the plot's axis. Empty: the other symbols stay at their marks.</source>
    <translation>让其他合约也各自移动：相对标记价格的 % 或一个价格，例如 'ETH -10%, SOL 150'（ALL -20% 移动所有合约）。回车生效；图中的线设定横轴上的合约。留空：其他合约保持标记价格。</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="350" />
+   <location filename="../desktop/equity_plot.py" line="359" />
    <source>Other sym&amp;bols:</source>
    <translation>其他合约(&amp;B)：</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="359" />
+   <location filename="../desktop/equity_plot.py" line="368" />
    <source>The figures in the cards above: at today's marks, or as if the market stood at the what-if prices (liquidation prices, distances and ratios from there)</source>
    <translation>上方卡片中的数字：按今日标记价格，或假设市场处于假设价格（强平价格、距离和保证金率从那里算起）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="367" />
+   <location filename="../desktop/equity_plot.py" line="376" />
    <source>&amp;Cards show figures</source>
    <translation>卡片显示(&amp;C)</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="374" />
+   <location filename="../desktop/equity_plot.py" line="383" />
    <source>in USD, beside the same on USDT (grey dashes)</source>
    <translation>以美元计，并列 U 本位同样仓位（灰色虚线）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="375" />
+   <location filename="../desktop/equity_plot.py" line="384" />
    <source>in the coin</source>
    <translation>以币计</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="377" />
+   <location filename="../desktop/equity_plot.py" line="386" />
    <source>A coin-margined account's equity in USD at each price, or in the coin. In USD a long loses twice as the price falls: fewer coins, each worth less. The grey dashed curve is the same trades USDT-margined.</source>
    <translation>币本位账户在各价格下以美元或以币计的权益。以美元计时，多单在价格下跌时双重亏损：币更少，每个币也更不值钱。灰色虚线是同样的交易以 U 本位（USDT 保证金）持有。</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="384" />
+   <location filename="../desktop/equity_plot.py" line="393" />
    <source>&amp;Equity</source>
    <translation>权益(&amp;E)</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="432" />
+   <location filename="../desktop/equity_plot.py" line="441" />
    <source>no other symbol held</source>
    <translation>账户没有其他交易对</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="441" />
+   <location filename="../desktop/equity_plot.py" line="450" />
    <source>Move of every symbol (%)</source>
    <translation>所有合约的变动 (%)</translation>
   </message>
@@ -949,42 +949,37 @@
    <translation>所有合约 {move}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="216" />
+   <location filename="../desktop/equity_plot.py" line="225" />
    <source>Equity against:</source>
    <translation>权益对应：</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="308" />
+   <location filename="../desktop/equity_plot.py" line="317" />
    <source>what if</source>
    <translation>假设</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="357" />
+   <location filename="../desktop/equity_plot.py" line="366" />
    <source>at today's marks</source>
    <translation>按今日标记价格</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="357" />
+   <location filename="../desktop/equity_plot.py" line="366" />
    <source>at the what-if</source>
    <translation>按假设价格</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="471" />
+   <location filename="../desktop/equity_plot.py" line="480" />
    <source>Add a position to see the equity curves.</source>
    <translation>添加一个仓位以查看权益曲线。</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="565" />
-   <source>{ids} past liquidation already ({variants})</source>
-   <translation>{ids} 已越过强平（{variants}）</translation>
+   <location filename="../desktop/equity_plot.py" line="577" />
+   <source>{ids} liquidated by the other symbols' moves ({variants})</source>
+   <translation>{ids} 因其他合约的变动被强平（{variants}）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="567" />
-   <source>{ids} liquidated ({variants}) at {where}</source>
-   <translation>{ids} 被强平（{variants}），位置 {where}</translation>
-  </message>
-  <message>
-   <location filename="../desktop/equity_plot.py" line="592" />
+   <location filename="../desktop/equity_plot.py" line="611" />
    <source>Liquidation lines: </source>
    <translation>强平线：</translation>
   </message>
@@ -999,37 +994,42 @@
    <translation> — 已越过强平：{ids}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="443" />
+   <location filename="../desktop/equity_plot.py" line="452" />
    <source>{symbol} price ({currency})</source>
    <translation>{symbol} 价格（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="454" />
+   <location filename="../desktop/equity_plot.py" line="463" />
    <source>Account equity ({currency})</source>
    <translation>账户权益（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="527" />
+   <location filename="../desktop/equity_plot.py" line="536" />
    <source>start equity {amount}</source>
    <translation>初始权益 {amount}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="575" />
+   <location filename="../desktop/equity_plot.py" line="579" />
+   <source>{ids} past liquidation already ({variants})</source>
+   <translation>{ids} 已越过强平（{variants}）</translation>
+  </message>
+  <message>
+   <location filename="../desktop/equity_plot.py" line="581" />
+   <source>{ids} liquidated ({variants}) at {where}</source>
+   <translation>{ids} 被强平（{variants}），位置 {where}</translation>
+  </message>
+  <message>
+   <location filename="../desktop/equity_plot.py" line="589" />
    <source>{ids} ({variants})</source>
    <translation>{ids}（{variants}）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="580" />
-   <source>{variants}: {ids} already past liquidation at today's marks, lost at any price on this axis</source>
-   <translation>{variants}：{ids} 按今天的标记价已越过强平，此轴上任何价格都已亏掉</translation>
+   <location filename="../desktop/equity_plot.py" line="594" />
+   <source>{variants}: {ids} liquidated by the other symbols' moves, lost at any price on this axis</source>
+   <translation>{variants}：{ids} 因其他合约的变动被强平，此轴上任何价格都已亏掉</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="585" />
-   <source>{variants}: {ids} liquidated when the move reaches {where}</source>
-   <translation>{variants}：价格移动到 {where} 时 {ids} 被强平</translation>
-  </message>
-  <message>
-   <location filename="../desktop/equity_plot.py" line="773" />
+   <location filename="../desktop/equity_plot.py" line="792" />
    <source>what if {where}</source>
    <translation>假设 {where}</translation>
   </message>
@@ -1044,27 +1044,37 @@
    <translation>{variant}，已越过强平：{ids}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="539" />
+   <location filename="../desktop/equity_plot.py" line="548" />
    <source>max acceptable loss {limit}: equity {equity}</source>
    <translation>最大可接受亏损 {limit}：权益 {equity}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="590" />
+   <location filename="../desktop/equity_plot.py" line="599" />
+   <source>{variants}: {ids} already past liquidation at today's marks, lost at any price on this axis</source>
+   <translation>{variants}：{ids} 按今天的标记价已越过强平，此轴上任何价格都已亏掉</translation>
+  </message>
+  <message>
+   <location filename="../desktop/equity_plot.py" line="604" />
+   <source>{variants}: {ids} liquidated when the move reaches {where}</source>
+   <translation>{variants}：价格移动到 {where} 时 {ids} 被强平</translation>
+  </message>
+  <message>
+   <location filename="../desktop/equity_plot.py" line="609" />
    <source>… and {n} more, farther from the marks</source>
    <translation>… 另有 {n} 条，离标记价格更远</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="596" />
+   <location filename="../desktop/equity_plot.py" line="615" />
    <source>The numbered liquidation lines on the plot, nearest first:</source>
    <translation>图上编号的强平线，由近及远：</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="754" />
+   <location filename="../desktop/equity_plot.py" line="773" />
    <source>{problem}; nothing moved</source>
    <translation>{problem}；未移动</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="416" />
+   <location filename="../desktop/equity_plot.py" line="425" />
    <source>{problems}; the moves shown are the last valid ones</source>
    <translation>{problems}；显示的是上一次有效的移动</translation>
   </message>

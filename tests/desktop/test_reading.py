@@ -581,6 +581,31 @@ def test_a_position_past_liquidation_is_not_drawn_as_liquidated_by_another_symbo
     )
 
 
+def test_a_position_the_other_symbols_moves_close_is_not_said_past_already(
+    qtbot, window: MainWindow
+) -> None:
+    """The brief's account on BTCUSDT's axis with "ETH -20%" typed: ETH at 2,400 is past A's
+    isolated liquidation (2,710.84), so A is lost all along the axis. Its line read "A past
+    liquidation already", its tooltip "at today's marks", where A is alive today."""
+    field = window.plot.moves
+    field.setFocus()
+    qtbot.keyClicks(field, "ETH -20%")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.wait(50)
+    labels = dict(window.plot.line_positions())
+    assert " A liquidated by the other symbols' moves (entered/iso)" in labels, labels
+    assert not [text for text in labels if "A past liquidation already" in text], labels
+    line = next(
+        line
+        for line in window.plot.liquidation_lines
+        if line.isVisible() and "A liquidated by" in line.label.toPlainText()
+    )
+    assert line.toolTip() == (
+        "As entered, All isolated: A liquidated by the other symbols' moves, lost at any price "
+        "on this axis"
+    )
+
+
 def test_the_what_if_readout_tells_a_move_s_liquidations_from_those_past_already(
     qtbot, window: MainWindow
 ) -> None:

@@ -265,16 +265,36 @@ def base_asset(symbol: str) -> str:
     return name
 
 
+def held_market(typed: str, held: Iterable[str]) -> str | None:
+    """The symbol of ``held`` that ``typed`` names: itself; in another case (Hyperliquid's
+    kPEPE typed "kpepe"); or, where one of the two is a bare coin, the only one of its coin
+    (Hyperliquid's "BTC" typed "BTCUSDT", Binance's BTCUSDT typed "BTC"). Two quoted symbols
+    are two markets (BTCUSDT and BTCUSDC are two Binance contracts). None when none is."""
+    name = typed.strip()
+    symbols = list(held)
+    if name in symbols:
+        return name
+    upper = name.upper()
+    same = [s for s in symbols if s.upper() == upper]
+    if same:
+        return same[0]
+    coin = base_asset(upper)
+    bare = coin == upper
+    alike = [s for s in symbols if base_asset(s).upper() == coin and (bare or base_asset(s) == s)]
+    return alike[0] if len(alike) == 1 else None
+
+
 def listed_symbol(rules: str, typed: str, held: Iterable[str]) -> str:
-    """A position's symbol as typed in the window: one the book holds, spelled as held,
-    whatever the case typed; else the rule set's table's own spelling of it (Hyperliquid's
-    kPEPE); else upper-case, as the venues write theirs. "btcusdt" beside BTCUSDT was
-    another market to the engine: its own mark, and a move of one left the other still."""
+    """A position's symbol as typed in the window: one the book holds, spelled as held
+    (``held_market``: whatever the case, or its coin alone); else the rule set's table's own
+    spelling of it (Hyperliquid's kPEPE); else upper-case, as the venues write theirs.
+    "btcusdt" beside BTCUSDT was another market to the engine: its own mark, and a move of
+    one left the other still."""
     name = typed.strip()
     upper = name.upper()
-    for symbol in held:
-        if symbol.upper() == upper:
-            return symbol
+    found = held_market(name, held)
+    if found is not None:
+        return found
     if rules != "generic":
         listed = rule_table(rules)["symbols"]
         if name in listed:

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from marginlab.engine.margin.rules import held_market
 from marginlab.engine.text.numbers import price_or_none_text, read_number
 from marginlab.engine.text.said import say
 
@@ -24,14 +25,12 @@ _LEVERAGE = re.compile(r"^(?:x(?P<a>.+)|(?P<b>.+)x)$", re.IGNORECASE)
 
 def order_symbol(typed: str, held: Iterable[str]) -> str:
     """The symbol an order typed as ``typed`` is in: a symbol the account holds, spelled as
-    it holds it, whatever the case typed (Hyperliquid's "kPEPE": typed or picked, it was
-    read "KPEPE", a symbol of no position, with no mark, and its order was not netted with
-    the position already held); any other, upper-case, as the venues write theirs."""
-    name = typed.strip()
-    if name in held:
-        return name
-    upper = name.upper()
-    return next((symbol for symbol in held if symbol.upper() == upper), upper)
+    it holds it (``rules.held_market``: in any case, or by its coin alone where one of the
+    two is a bare coin). Hyperliquid's "kPEPE", typed or picked, was read "KPEPE", a symbol
+    of no position, with no mark, and its order was not netted with the position already
+    held. Any other symbol, upper-case, as the venues write theirs."""
+    found = held_market(typed, held)
+    return typed.strip().upper() if found is None else found
 
 
 @dataclass(frozen=True, slots=True)

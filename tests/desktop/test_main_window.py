@@ -1282,6 +1282,9 @@ def test_a_symbol_typed_in_another_case_is_the_books_one_market(qtbot, window: M
     window.controller.set_meta("rules", "hyperliquid")
     assert window.model.setData(window.model.index(row, symbol), "kpepe")
     assert window.controller.scenario.positions[row].symbol == "kPEPE"  # Hyperliquid's own
+    assert window.model.setData(window.model.index(1, symbol), "BTC")  # B, the coin alone
+    assert window.model.setData(window.model.index(row, symbol), "BTCUSDT")
+    assert window.controller.scenario.symbols() == ["BTC"]  # the book's BTC, one market
     window.controller.undo_stack.setClean()
 
 

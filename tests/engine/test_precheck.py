@@ -124,6 +124,15 @@ def test_an_order_in_a_held_symbol_is_in_it_whatever_the_case_typed(
     assert order_symbol(" kpepe ", ["BTC", "kPEPE"]) == "kPEPE"
     assert order_symbol("kPEPE", ["BTC", "kPEPE"]) == "kPEPE"
     assert order_symbol("ethusdt", ["BTC", "kPEPE"]) == "ETHUSDT"
+    # A coin alone names its one market: Hyperliquid's BTC as "BTCUSDT", Binance's BTCUSDT
+    # as "btc" (ETHFIUSDT is another coin). Two quoted symbols are two markets: BTCUSDC and
+    # BTCUSDT are two Binance contracts, with tiers of their own.
+    assert order_symbol("BTCUSDT", ["BTC", "kPEPE"]) == "BTC"
+    binance = ["BTCUSDT", "ETHUSDT", "ETHFIUSDT"]
+    assert order_symbol("btc", binance) == "BTCUSDT"
+    assert order_symbol("eth", binance) == "ETHUSDT"
+    assert order_symbol("BTCUSDC", binance) == "BTCUSDC"
+    assert order_symbol("SOL", binance) == "SOL"
     order, problems = parse_order("kpepe long 100000 x10", {"kPEPE": 0.0115})
     assert problems == [] and order is not None
     assert (order.symbol, order.price) == ("kPEPE", 0.0115)

@@ -267,9 +267,10 @@ def base_asset(symbol: str) -> str:
 
 def held_market(typed: str, held: Iterable[str]) -> str | None:
     """The symbol of ``held`` that ``typed`` names: itself; in another case (Hyperliquid's
-    kPEPE typed "kpepe"); or, where one of the two is a bare coin, the only one of its coin
-    (Hyperliquid's "BTC" typed "BTCUSDT", Binance's BTCUSDT typed "BTC"). Two quoted symbols
-    are two markets (BTCUSDT and BTCUSDC are two Binance contracts). None when none is."""
+    kPEPE typed "kpepe"); a coin alone, the held symbol quoted on it (Binance's BTCUSDT typed
+    "btc"; "ETH" beside ETHUSDT and ETHBTC names neither); a quoted symbol, the
+    held coin alone it quotes (Hyperliquid's BTC typed "BTCUSDT"). Two quoted symbols are
+    two markets (BTCUSDT and BTCUSDC are two Binance contracts). None when none is."""
     name = typed.strip()
     symbols = list(held)
     if name in symbols:
@@ -279,9 +280,17 @@ def held_market(typed: str, held: Iterable[str]) -> str | None:
     if same:
         return same[0]
     coin = base_asset(upper)
-    bare = coin == upper
-    alike = [s for s in symbols if base_asset(s).upper() == coin and (bare or base_asset(s) == s)]
-    return alike[0] if len(alike) == 1 else None
+    if coin != upper:  # quoted: the held coin alone it quotes
+        alike = [s for s in symbols if s.upper() == coin]
+        return alike[0] if len(alike) == 1 else None
+    starting = [s for s in symbols if s.upper().startswith(upper)]
+    if len(starting) == 1:
+        return starting[0]
+    # Several start with it: the one quoted on this coin, unless another's quote is unknown
+    # (ETHBTC may be ETH's too); ETHFIUSDT is ETHFI's, not ETH's.
+    ours = [s for s in starting if base_asset(s).upper() == upper]
+    unknown = [s for s in starting if base_asset(s) == s]
+    return ours[0] if len(ours) == 1 and not unknown else None
 
 
 def listed_symbol(rules: str, typed: str, held: Iterable[str]) -> str:

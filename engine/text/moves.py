@@ -11,6 +11,7 @@ import math
 import re
 from collections.abc import Mapping
 
+from marginlab.engine.margin.rules import held_market
 from marginlab.engine.text.numbers import parse_number, price_text
 from marginlab.engine.text.said import say
 
@@ -22,14 +23,14 @@ _PAIR = re.compile(
 
 
 def resolve_symbol(name: str, symbols: list[str]) -> str | None:
-    """``name`` as one of ``symbols``: exact, then ignoring case, then the only one starting
-    with it ("BTC" for BTCUSDT); None when unknown or ambiguous."""
-    if name in symbols:
-        return name
+    """``name`` as one of ``symbols``: the held market it names (``rules.held_market``:
+    exact, in any case, or by its coin where one of the two is a bare coin, so "BTCUSDT"
+    is a Hyperliquid book's BTC), then the only one starting with it ("BTC" for BTCUSDT);
+    None when unknown or ambiguous."""
+    found = held_market(name, symbols)
+    if found is not None:
+        return found
     upper = name.upper()
-    same = [s for s in symbols if s.upper() == upper]
-    if same:
-        return same[0]
     starting = [s for s in symbols if s.upper().startswith(upper)]
     return starting[0] if len(starting) == 1 else None
 

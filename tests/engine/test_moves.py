@@ -47,3 +47,12 @@ def test_a_move_is_written_with_its_prices_digits() -> None:
     read "DOGEUSDT 0.14 (-10.0 %)"."""
     assert move_text("DOGEUSDT", 0.135, 0.15) == "DOGEUSDT 0.13500 (-10.0 %)"
     assert move_text("BTCUSDT", 42_000, 60_000) == "BTCUSDT 42,000.00 (-30.0 %)"
+
+
+def test_a_move_names_a_hyperliquid_coin_by_its_quoted_symbol() -> None:
+    """Hyperliquid names coins ("BTC", "kPEPE"): "BTCUSDT -10%" and "kpepe 0.01" were
+    unknown symbols there. A quoted symbol names the held coin it quotes, in any case."""
+    marks = {"BTC": 100_000.0, "kPEPE": 0.0115}
+    moves, problems = parse_move_text("BTCUSDT -10%, kpepe 0.01", marks)
+    assert problems == []
+    assert moves == pytest.approx({"BTC": 90_000.0, "kPEPE": 0.01})

@@ -457,10 +457,12 @@ class EquityPlot(QWidget):
         usd = result.usd if self._in_usd(result) else None
         for widget in (self.unit_label, self.unit):
             widget.setVisible(result.usd is not None)
+        # "Equity", as the replay's axis: "Account equity (USDT)" was cut to "(USD" at the
+        # top of a laptop's 720-pixel-high plot.
         set_axis_label(
             self.plot,
             "left",
-            tr("Account equity ({currency})").format(
+            tr("Equity ({currency})").format(
                 currency="USD" if usd is not None else result.report.currency
             ),
         )

@@ -969,17 +969,17 @@
    <translation>按假设价格</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="480" />
+   <location filename="../desktop/equity_plot.py" line="482" />
    <source>Add a position to see the equity curves.</source>
    <translation>添加一个仓位以查看权益曲线。</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="577" />
+   <location filename="../desktop/equity_plot.py" line="579" />
    <source>{ids} liquidated by the other symbols' moves ({variants})</source>
    <translation>{ids} 因其他合约的变动被强平（{variants}）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="611" />
+   <location filename="../desktop/equity_plot.py" line="613" />
    <source>Liquidation lines: </source>
    <translation>强平线：</translation>
   </message>
@@ -999,37 +999,37 @@
    <translation>{symbol} 价格（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="463" />
-   <source>Account equity ({currency})</source>
-   <translation>账户权益（{currency}）</translation>
+   <location filename="../desktop/equity_plot.py" line="465" />
+   <source>Equity ({currency})</source>
+   <translation>权益（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="536" />
+   <location filename="../desktop/equity_plot.py" line="538" />
    <source>start equity {amount}</source>
    <translation>初始权益 {amount}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="579" />
+   <location filename="../desktop/equity_plot.py" line="581" />
    <source>{ids} past liquidation already ({variants})</source>
    <translation>{ids} 已越过强平（{variants}）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="581" />
+   <location filename="../desktop/equity_plot.py" line="583" />
    <source>{ids} liquidated ({variants}) at {where}</source>
    <translation>{ids} 被强平（{variants}），位置 {where}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="589" />
+   <location filename="../desktop/equity_plot.py" line="591" />
    <source>{ids} ({variants})</source>
    <translation>{ids}（{variants}）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="594" />
+   <location filename="../desktop/equity_plot.py" line="596" />
    <source>{variants}: {ids} liquidated by the other symbols' moves, lost at any price on this axis</source>
    <translation>{variants}：{ids} 因其他合约的变动被强平，此轴上任何价格都已亏掉</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="792" />
+   <location filename="../desktop/equity_plot.py" line="794" />
    <source>what if {where}</source>
    <translation>假设 {where}</translation>
   </message>
@@ -1044,32 +1044,32 @@
    <translation>{variant}，已越过强平：{ids}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="548" />
+   <location filename="../desktop/equity_plot.py" line="550" />
    <source>max acceptable loss {limit}: equity {equity}</source>
    <translation>最大可接受亏损 {limit}：权益 {equity}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="599" />
+   <location filename="../desktop/equity_plot.py" line="601" />
    <source>{variants}: {ids} already past liquidation at today's marks, lost at any price on this axis</source>
    <translation>{variants}：{ids} 按今天的标记价已越过强平，此轴上任何价格都已亏掉</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="604" />
+   <location filename="../desktop/equity_plot.py" line="606" />
    <source>{variants}: {ids} liquidated when the move reaches {where}</source>
    <translation>{variants}：价格移动到 {where} 时 {ids} 被强平</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="609" />
+   <location filename="../desktop/equity_plot.py" line="611" />
    <source>… and {n} more, farther from the marks</source>
    <translation>… 另有 {n} 条，离标记价格更远</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="615" />
+   <location filename="../desktop/equity_plot.py" line="617" />
    <source>The numbered liquidation lines on the plot, nearest first:</source>
    <translation>图上编号的强平线，由近及远：</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="773" />
+   <location filename="../desktop/equity_plot.py" line="775" />
    <source>{problem}; nothing moved</source>
    <translation>{problem}；未移动</translation>
   </message>
@@ -2640,11 +2640,6 @@ Keep it?</source>
    <translation>{shape}（默认 {depth}）</translation>
   </message>
   <message>
-   <location filename="../desktop/replay_view.py" line="253" />
-   <source>Equity ({currency})</source>
-   <translation>权益（{currency}）</translation>
-  </message>
-  <message>
    <location filename="../desktop/replay_view.py" line="265" />
    <source>Lowest so far, wicks in: {figures} {currency}</source>
    <translation>迄今最低（含影线）：{figures} {currency}</translation>
@@ -3705,12 +3700,12 @@ Keep it?</source>
    <translation>{id}：名义价值 {notional} 超出最大档位（{top}）；按最高档位计算</translation>
   </message>
   <message>
-   <location filename="../engine/margin/rules.py" line="359" />
+   <location filename="../engine/margin/rules.py" line="388" />
    <source>{venue} tiers are from {date}, {months} months ago: the venue may have changed them; check its current table or type an MMR override</source>
    <translation>{venue} 的档位表日期为 {date}，已过去 {months} 个月：交易所可能已修改；请核对其当前档位表或输入维持保证金率覆盖值</translation>
   </message>
   <message>
-   <location filename="../engine/margin/rules.py" line="406" />
+   <location filename="../engine/margin/rules.py" line="435" />
    <source>symbol: {venue} has no tier table for '{symbol}'{where}. Type an MMR override (maintenance_rate) or pick a rule set that covers it</source>
    <translation>合约：{venue} 没有 '{symbol}' 的档位表{where}。请输入维持保证金率覆盖值（maintenance_rate），或选择覆盖它的规则集</translation>
   </message>
@@ -3720,27 +3715,27 @@ Keep it?</source>
    <translation>{count} 张</translation>
   </message>
   <message>
-   <location filename="../engine/margin/rules.py" line="385" />
+   <location filename="../engine/margin/rules.py" line="414" />
    <source>{field}: {problem}</source>
    <translation>{field}：{problem}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/rules.py" line="394" />
+   <location filename="../engine/margin/rules.py" line="423" />
    <source>; covered by {venues}</source>
    <translation>；{venues} 有它的档位表</translation>
   </message>
   <message>
-   <location filename="../engine/margin/rules.py" line="396" />
+   <location filename="../engine/margin/rules.py" line="425" />
    <source>; no bundled table covers it</source>
    <translation>；内置档位表都不包含它</translation>
   </message>
   <message>
-   <location filename="../engine/margin/rules.py" line="399" />
+   <location filename="../engine/margin/rules.py" line="428" />
    <source>symbol: {venue} has no tier table for '{symbol}'{where}. Type an MMR override or pick a rule set that covers it</source>
    <translation>合约：{venue} 没有 '{symbol}' 的档位表{where}。请输入维持保证金率覆盖值，或选择覆盖它的规则集</translation>
   </message>
   <message>
-   <location filename="../engine/margin/rules.py" line="388" />
+   <location filename="../engine/margin/rules.py" line="417" />
    <source>required under rules 'generic' (type an MMR override)</source>
    <translation>在 'generic' 规则下必填（请输入维持保证金率覆盖值）</translation>
   </message>
@@ -3905,32 +3900,32 @@ Keep it?</source>
    <translation>{name}：时间戳与第一个文件不同；请为每个合约提供相同时间的 K 线</translation>
   </message>
   <message>
-   <location filename="../engine/text/moves.py" line="105" />
+   <location filename="../engine/text/moves.py" line="106" />
    <source>{where}: '{text}' is not a move (e.g. BTC -30%, ETH 2800)</source>
    <translation>{where}：'{text}' 不是价格变动（例如 BTC -30%, ETH 2800）</translation>
   </message>
   <message>
-   <location filename="../engine/text/moves.py" line="54" />
+   <location filename="../engine/text/moves.py" line="55" />
    <source>{move}: expected SYMBOL=PRICE, SYMBOL=PCT% or ALL=PCT% (e.g. BTCUSDT=-30%)</source>
    <translation>{move}：应为 合约=价格、合约=百分比% 或 ALL=百分比%（例如 BTCUSDT=-30%）</translation>
   </message>
   <message>
-   <location filename="../engine/text/moves.py" line="61" />
+   <location filename="../engine/text/moves.py" line="62" />
    <source>{move}: a move must stay above -100 %</source>
    <translation>{move}：变动必须大于 -100 %</translation>
   </message>
   <message>
-   <location filename="../engine/text/moves.py" line="73" />
+   <location filename="../engine/text/moves.py" line="74" />
    <source>{move}: unknown symbol (the scenario has: {known})</source>
    <translation>{move}：未知的合约（方案中有：{known}）</translation>
   </message>
   <message>
-   <location filename="../engine/text/moves.py" line="67" />
+   <location filename="../engine/text/moves.py" line="68" />
    <source>{move}: ALL takes a percentage, e.g. ALL=-20%</source>
    <translation>{move}：ALL 只接受百分比，例如 ALL=-20%</translation>
   </message>
   <message>
-   <location filename="../engine/text/moves.py" line="83" />
+   <location filename="../engine/text/moves.py" line="84" />
    <source>{move}: expected SYMBOL=PRICE with a finite price &gt; 0</source>
    <translation>{move}：应为 合约=价格，价格为大于 0 的有限数</translation>
   </message>
@@ -3965,7 +3960,7 @@ Keep it?</source>
    <translation>{field}：数值太大</translation>
   </message>
   <message>
-   <location filename="../engine/text/orders.py" line="94" />
+   <location filename="../engine/text/orders.py" line="93" />
    <source>Figures with {symbol} at {price}, where the order fills (its mark today: {mark}).</source>
    <translation>以下数字按 {symbol} 在 {price}（该委托成交之处）计算（今日标记价格：{mark}）。</translation>
   </message>

@@ -1583,6 +1583,21 @@ def test_a_scroll_bar_that_comes_later_does_not_cover_the_last_row(
     window.controller.undo_stack.setClean()
 
 
+def test_the_equity_axis_title_stands_whole_on_a_laptop(qapp, qtbot, window: MainWindow) -> None:
+    """1280 × 720 (660 px of window): the plot's left title "Account equity (USDT)" ran past
+    the plot's top and read "(USD". It reads "Equity (USDT)", as the replay's, and fits."""
+    window.files.load_preset("seed-example.json")
+    wait_result(qtbot, window)
+    window.resize(1280, 660)
+    window._fit_splits()
+    for _ in range(3):
+        qapp.processEvents()
+    axis = window.plot.plot.getAxis("left")
+    assert axis.labelText == "Equity (USDT)"
+    assert axis.label.boundingRect().width() <= axis.size().height()  # drawn turned a quarter
+    window.controller.undo_stack.setClean()
+
+
 def test_a_short_window_keeps_each_cards_max_loss_in_view(
     qapp, window: MainWindow, tmp_path
 ) -> None:

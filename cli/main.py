@@ -7,9 +7,7 @@ problem on stderr. Never a traceback for anything a user can type or load.
 from __future__ import annotations
 
 import argparse
-import csv
 import importlib
-import io
 import math
 import os
 import sys
@@ -39,8 +37,8 @@ from marginlab.engine.files.scenario_io import (
 from marginlab.engine.margin.evaluate import check_moves, evaluate
 from marginlab.engine.margin.models import Scenario
 from marginlab.engine.text.moves import parse_moves, resolve_symbol
-from marginlab.engine.text.numbers import amount_decimals
 from marginlab.engine.text.report_text import report_dict, report_table, strict_json
+from marginlab.engine.text.sweep_text import sweep_csv
 
 if TYPE_CHECKING:
     from marginlab.engine.margin.sweep import SweepResult
@@ -193,7 +191,7 @@ def _sweep(args: argparse.Namespace) -> str:
         # In any case typed (Hyperliquid's kPEPE as "kpepe"), or the one it starts, as --at.
         symbol = resolve_symbol(args.symbol, scenario.symbols()) or args.symbol
         result = sweep_price(scenario, symbol, np.linspace(args.start, args.stop, args.points))
-    table = _sweep_csv(result, scenario.account.currency, scenario.coin_margined)
+    table = sweep_csv(result, scenario.account.currency, scenario.coin_margined)
     if args.csv:
         try:
             Path(args.csv).write_text(table, encoding="utf-8")
@@ -202,24 +200,6 @@ def _sweep(args: argparse.Namespace) -> str:
     if args.json:
         return strict_json(_sweep_json(result))
     return f"wrote {args.points} rows to {args.csv}" if args.csv else table.rstrip("\n")
-
-
-def _sweep_csv(result: SweepResult, currency: str, coin: bool) -> str:
-    """The grid as CSV, each column's unit in its header; equity in the settlement currency,
-    to the cent or, for a coin, to 8 decimals (``numbers.amount_decimals``); a coin-margined
-    contract's price in USD."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    quoted = "USD" if coin else currency
-    head = f"{result.symbol} price ({quoted})" if result.axis == "price" else "move (%)"
-    writer.writerow([head, *(f"equity {v} ({currency})" for v in result.equity)])
-    places = amount_decimals(coin)
-    scale = 1.0 if result.axis == "price" else 100.0
-    for i, x in enumerate(result.x):
-        writer.writerow(
-            [f"{x * scale:.10g}", *(f"{e[i]:.{places}f}" for e in result.equity.values())]
-        )
-    return out.getvalue()
 
 
 def _sweep_json(result: SweepResult) -> dict[str, object]:

@@ -32,6 +32,7 @@ from marginlab.engine.files.venue_import import (
 )
 from marginlab.engine.margin.models import Scenario
 from marginlab.engine.margin.rules import usual_first_rate
+from marginlab.engine.text.sweep_text import sweep_csv
 
 # *.marginlab.json is the type the installed app registers (packaging/linux, the Info.plist):
 # a file saved so opens in Margin Lab from the file manager; any .json still opens here.
@@ -152,6 +153,7 @@ class FileActions:
             (tr("Export comparison as &PNG…"), "Ctrl+Shift+P", self.export_png),
             (tr("Export p&lot alone as PNG…"), "", self.export_plot_png),
             (tr("Export comparison as &CSV…"), "Ctrl+Shift+E", self.export_csv),
+            (tr("Export c&urves as CSV…"), "", self.export_curves_csv),
         ):
             action = QAction(text, self.window, shortcut=QKeySequence(typed))
             action.triggered.connect(slot)
@@ -400,6 +402,29 @@ class FileActions:
             self.show_error(tr("Export failed"), [f"{path}: {error.strerror}"])
         else:
             self._show_status(tr("Comparison saved to {file}").format(file=Path(path).name))
+
+    def export_curves_csv(self) -> None:
+        """The plotted curves: each variant's equity along the plot's axis (with any other
+        symbols' moves typed), one row a point, each column's unit in its header."""
+        result = self.controller.result
+        if result is None or result.sweep is None:
+            self._show_status(tr("No curves to export: the book holds no position"))
+            return
+        path = self.ask_save_path(tr("Export curves"), ".csv", tr("CSV (*.csv)"))
+        if not path:
+            return
+        scenario = result.scenario
+        text = sweep_csv(result.sweep, scenario.account.currency, scenario.coin_margined)
+        try:
+            Path(path).write_text(text, encoding="utf-8")
+        except OSError as error:
+            self.show_error(tr("Export failed"), [f"{path}: {error.strerror}"])
+        else:
+            self._show_status(
+                tr("Curves saved to {file}: {n} points").format(
+                    file=Path(path).name, n=f"{len(result.sweep.x):,}"
+                )
+            )
 
     def copy_comparison(self) -> None:
         result = self.controller.result

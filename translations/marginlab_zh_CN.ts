@@ -1134,257 +1134,277 @@
    <translation>仓位编号</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="39" />
+   <location filename="../desktop/file_actions.py" line="40" />
    <source>Margin Lab scenario (*.marginlab.json *.json);;All files (*)</source>
    <translation>Margin Lab 方案 (*.marginlab.json *.json);;所有文件 (*)</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="72" />
+   <location filename="../desktop/file_actions.py" line="73" />
    <source>Unsaved changes</source>
    <translation>未保存的更改</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="89" />
+   <location filename="../desktop/file_actions.py" line="90" />
    <source>Restore unsaved work?</source>
    <translation>恢复未保存的工作？</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="96" />
+   <location filename="../desktop/file_actions.py" line="97" />
    <source>&amp;Restore</source>
    <translation>恢复(&amp;R)</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="97" />
+   <location filename="../desktop/file_actions.py" line="98" />
    <source>&amp;Discard</source>
    <translation>丢弃(&amp;D)</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="98" />
+   <location filename="../desktop/file_actions.py" line="99" />
    <source>&amp;Later</source>
    <translation>稍后(&amp;L)</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="130" />
+   <location filename="../desktop/file_actions.py" line="131" />
    <source>Open &amp;Recent</source>
    <translation>最近打开(&amp;R)</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="132" />
+   <location filename="../desktop/file_actions.py" line="133" />
    <source>&amp;Import positions…</source>
    <translation>导入仓位(&amp;I)…</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="134" />
+   <location filename="../desktop/file_actions.py" line="135" />
    <source>A venue's saved positions answer: Binance positionRisk, Bybit v5 position list, Hyperliquid clearinghouseState</source>
    <translation>交易所保存的仓位返回数据：币安 positionRisk、Bybit v5 持仓列表、Hyperliquid clearinghouseState</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="141" />
+   <location filename="../desktop/file_actions.py" line="142" />
    <source>Import &amp;tier table…</source>
    <translation>导入档位表(&amp;T)…</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="143" />
+   <location filename="../desktop/file_actions.py" line="144" />
    <source>A venue's tier answer (Binance leverageBracket, Bybit risk-limit, Hyperliquid meta, ccxt fetch_leverage_tiers): it prices its symbols from now on</source>
    <translation>交易所的档位返回数据（币安 leverageBracket、Bybit risk-limit、Hyperliquid meta、ccxt fetch_leverage_tiers）：此后由它为其合约定价</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="161" />
+   <location filename="../desktop/file_actions.py" line="163" />
    <source>&amp;Quit</source>
    <translation>退出(&amp;Q)</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="224" />
+   <location filename="../desktop/file_actions.py" line="226" />
    <source>Import positions</source>
    <translation>导入仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="228" />
+   <location filename="../desktop/file_actions.py" line="230" />
    <source>Import tier table</source>
    <translation>导入档位表</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="366" />
+   <location filename="../desktop/file_actions.py" line="368" />
    <source>Save scenario as</source>
    <translation>方案另存为</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="371" />
+   <location filename="../desktop/file_actions.py" line="373" />
    <source>Export comparison picture</source>
    <translation>导出对比图片</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="371" />
+   <location filename="../desktop/file_actions.py" line="373" />
    <source>PNG image (*.png)</source>
    <translation>PNG 图片 (*.png)</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="383" />
+   <location filename="../desktop/file_actions.py" line="385" />
    <source>Export plot picture</source>
    <translation>导出图表图片</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="393" />
+   <location filename="../desktop/file_actions.py" line="395" />
    <source>Export comparison</source>
    <translation>导出对比</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="393" />
+   <location filename="../desktop/file_actions.py" line="395" />
    <source>CSV (*.csv)</source>
    <translation>CSV (*.csv)</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="469" />
+   <location filename="../desktop/file_actions.py" line="413" />
+   <source>Export curves</source>
+   <translation>导出曲线</translation>
+  </message>
+  <message>
+   <location filename="../desktop/file_actions.py" line="494" />
    <source>Imported {n} positions from {file}</source>
    <translation>已从 {file} 导入 {n} 个仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="106" />
+   <location filename="../desktop/file_actions.py" line="107" />
    <source>Open scenario</source>
    <translation>打开方案</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="122" />
+   <location filename="../desktop/file_actions.py" line="123" />
    <source>&amp;New</source>
    <translation>新建(&amp;N)</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="123" />
+   <location filename="../desktop/file_actions.py" line="124" />
    <source>&amp;Open…</source>
    <translation>打开(&amp;O)…</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="124" />
+   <location filename="../desktop/file_actions.py" line="125" />
    <source>&amp;Save</source>
    <translation>保存(&amp;S)</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="125" />
+   <location filename="../desktop/file_actions.py" line="126" />
    <source>Save &amp;As…</source>
    <translation>另存为(&amp;A)…</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="152" />
+   <location filename="../desktop/file_actions.py" line="153" />
    <source>Export comparison as &amp;PNG…</source>
    <translation>导出对比为 PNG(&amp;P)…</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="153" />
+   <location filename="../desktop/file_actions.py" line="154" />
    <source>Export p&amp;lot alone as PNG…</source>
    <translation>仅导出图表为 PNG(&amp;L)…</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="154" />
+   <location filename="../desktop/file_actions.py" line="155" />
    <source>Export comparison as &amp;CSV…</source>
    <translation>导出对比为 CSV(&amp;C)…</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="232" />
+   <location filename="../desktop/file_actions.py" line="156" />
+   <source>Export c&amp;urves as CSV…</source>
+   <translation>导出曲线为 CSV(&amp;U)…</translation>
+  </message>
+  <message>
+   <location filename="../desktop/file_actions.py" line="234" />
    <source>Venue answer (*.json);;All (*)</source>
    <translation>交易所返回数据 (*.json);;全部 (*)</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="306" />
+   <location filename="../desktop/file_actions.py" line="308" />
    <source>Wallet balance</source>
    <translation>钱包余额</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="374" />
+   <location filename="../desktop/file_actions.py" line="376" />
    <source>Export failed</source>
    <translation>导出失败</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="464" />
+   <location filename="../desktop/file_actions.py" line="411" />
+   <source>No curves to export: the book holds no position</source>
+   <translation>没有可导出的曲线：账户没有仓位</translation>
+  </message>
+  <message>
+   <location filename="../desktop/file_actions.py" line="489" />
    <source>Imported {n} positions from {file}; the plot shows {symbol}, the largest</source>
    <translation>已从 {file} 导入 {n} 个仓位；图表显示价值最大的 {symbol}</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="468" />
+   <location filename="../desktop/file_actions.py" line="493" />
    <source>Imported 1 position from {file}</source>
    <translation>已从 {file} 导入 1 个仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="90" />
+   <location filename="../desktop/file_actions.py" line="91" />
    <source>Margin Lab closed without saving “{name}” (autosaved {when}). Restore it?</source>
    <translation>Margin Lab 关闭时没有保存“{name}”（自动保存于 {when}）。要恢复吗？</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="317" />
+   <location filename="../desktop/file_actions.py" line="319" />
    <source>wallet: no wallet balance given</source>
    <translation>钱包：未给出钱包余额</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="427" />
+   <location filename="../desktop/file_actions.py" line="452" />
    <source>Save failed</source>
    <translation>保存失败</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="74" />
+   <location filename="../desktop/file_actions.py" line="75" />
    <source>Save the changes to “{name}” ({file}) first?</source>
    <translation>先保存对“{name}”（{file}）的更改吗？</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="76" />
+   <location filename="../desktop/file_actions.py" line="77" />
    <source>Save the changes to “{name}” (not saved yet) first?</source>
    <translation>先保存对“{name}”（尚未保存）的更改吗？</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="268" />
+   <location filename="../desktop/file_actions.py" line="270" />
    <source>Cannot import {file}</source>
    <translation>无法导入 {file}</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="285" />
+   <location filename="../desktop/file_actions.py" line="287" />
    <source>{rules}: {n} symbols priced by {file} from now on</source>
    <translation>{rules}：此后 {n} 个合约由 {file} 定价</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="287" />
+   <location filename="../desktop/file_actions.py" line="289" />
    <source>{rules}: 1 symbol priced by {file} from now on</source>
    <translation>{rules}：此后 1 个合约由 {file} 定价</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="307" />
+   <location filename="../desktop/file_actions.py" line="309" />
    <source>The {venue} file does not state the wallet balance. Wallet balance (at least {least}, the margin its isolated positions hold):</source>
    <translation>{venue} 文件中没有钱包余额。钱包余额（至少 {least}，即其逐仓仓位占用的保证金）：</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="402" />
+   <location filename="../desktop/file_actions.py" line="404" />
    <source>Comparison saved to {file}</source>
    <translation>对比已保存到 {file}</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="414" />
+   <location filename="../desktop/file_actions.py" line="424" />
+   <source>Curves saved to {file}: {n} points</source>
+   <translation>曲线已保存到 {file}：{n} 个点</translation>
+  </message>
+  <message>
+   <location filename="../desktop/file_actions.py" line="439" />
    <source>Comparison copied: {n} rows, tab-separated, ready to paste</source>
    <translation>对比已复制：{n} 行，制表符分隔，可直接粘贴</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="332" />
+   <location filename="../desktop/file_actions.py" line="334" />
    <source>Maintenance rate</source>
    <translation>维持保证金率</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="374" />
+   <location filename="../desktop/file_actions.py" line="376" />
    <source>{file}: could not be written</source>
    <translation>{file}：无法写入</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="377" />
+   <location filename="../desktop/file_actions.py" line="379" />
    <source>Picture saved to {file}</source>
    <translation>图片已保存到 {file}</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="389" />
+   <location filename="../desktop/file_actions.py" line="391" />
    <source>Plot saved to {file}</source>
    <translation>图表已保存到 {file}</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="333" />
+   <location filename="../desktop/file_actions.py" line="335" />
    <source>No tier table covers {symbol}. MMR in %:</source>
    <translation>没有档位表覆盖 {symbol}。维持保证金率（%）：</translation>
   </message>
   <message>
-   <location filename="../desktop/file_actions.py" line="335" />
+   <location filename="../desktop/file_actions.py" line="337" />
    <source>No tier table covers {symbol}. MMR in % (most {rules} symbols start at {rate} %):</source>
    <translation>没有档位表覆盖 {symbol}。维持保证金率 %（{rules} 的大多数交易对起始为 {rate} %）：</translation>
   </message>

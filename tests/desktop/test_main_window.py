@@ -7,6 +7,7 @@ import html
 import json
 from pathlib import Path
 
+import numpy as np
 import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, QUrl
@@ -321,6 +322,38 @@ def test_exports_and_clipboard(window: MainWindow, tmp_path: Path) -> None:
     assert float(b_cross[4]) == pytest.approx(25_401.606, abs=1e-3)
     window.files.copy_comparison()
     assert "isolated\tB\tBTCUSDT" in QGuiApplication.clipboard().text()
+
+
+def test_the_plotted_curves_export_as_csv(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    """File → Export curves as CSV…: the window had no way to take its curves out (the CLI's
+    sweep has one). The file holds the plotted points, each column's unit in its header; its
+    figures are the curves' own, to the cent. Along BTCUSDT, all cross at 40,000 is the
+    brief's 10,000 − 0.4 × 10,000 = 6,000."""
+    path = tmp_path / "curves.csv"
+    window.files.ask_save_path = lambda caption, suffix, *a: str(path)
+    window.files.export_curves_csv()
+    rows = list(csv.reader(path.open(encoding="utf-8")))
+    assert rows[0] == [
+        "BTCUSDT price (USDT)",
+        "equity as_entered (USDT)",
+        "equity isolated (USDT)",
+        "equity cross (USDT)",
+    ]
+    for column, variant in enumerate(("as_entered", "isolated", "cross"), start=1):
+        x, y = window.plot.curves[variant].getData()
+        assert [float(r[0]) for r in rows[1:]] == pytest.approx(list(x), rel=1e-9)
+        assert [float(r[column]) for r in rows[1:]] == pytest.approx(list(y), abs=0.005)
+    xs, cross = [float(r[0]) for r in rows[1:]], [float(r[3]) for r in rows[1:]]
+    assert np.interp(40_000, xs, cross) == pytest.approx(6_000.0, abs=0.01)  # linear there
+    assert (
+        window.statusBar().currentMessage()
+        == f"Curves saved to curves.csv: {len(rows) - 1:,} points"
+    )
+    window.files.new()  # no position, no curve: said, no file asked for
+    window.controller.recompute()
+    window.files.ask_save_path = lambda *a: pytest.fail("asked for a file with nothing to save")
+    window.files.export_curves_csv()
+    assert window.statusBar().currentMessage() == "No curves to export: the book holds no position"
 
 
 def test_geometry_and_last_file_are_kept(window: MainWindow, settings, tmp_path) -> None:

@@ -25,7 +25,7 @@ from marginlab.engine.margin.planning import (
     max_open,
     size_for_loss,
 )
-from marginlab.engine.margin.rules import base_asset
+from marginlab.engine.margin.rules import SETTLEMENT, base_asset
 from marginlab.engine.text.numbers import (
     amount_text,
     money_text,
@@ -145,6 +145,17 @@ def _row(label: str, value: str) -> str:
     return f"{label:<28} {value}"
 
 
+def _units(args: argparse.Namespace, coin: bool) -> tuple[str, str]:
+    """What a ticket without a file counts its amounts and its prices in: the rule set's
+    settlement currency (Binance's USDT when none is named; nothing under the generic rules,
+    which settle in no one currency); a coin-margined one (``--contract-size``), the coin and
+    USD. The figures were bare numbers."""
+    if coin:
+        return " coin", " USD"
+    settles = SETTLEMENT.get(args.rules or "binance-usdm")
+    return ("", "") if settles is None else (f" {settles}", f" {settles}")
+
+
 def _pnl(args: argparse.Namespace, reader: Reader) -> tuple[dict[str, Any], list[str]]:
     qty, entry, exit_price = (
         reader.number("--qty"),
@@ -177,23 +188,24 @@ def _pnl(args: argparse.Namespace, reader: Reader) -> tuple[dict[str, Any], list
         "fee_rate": rate,
         "break_even_price": even,
     }
-    lines = [_row("initial margin", amount_text(initial, coin))]
+    amount, quoted = _units(args, coin)
+    lines = [_row("initial margin", amount_text(initial, coin) + amount)]
     if margin is not None and abs(margin - initial) > 1e-9 * initial:
         lines += [
-            _row("your isolated margin", amount_text(put_in, coin)),
+            _row("your isolated margin", amount_text(put_in, coin) + amount),
             _row("ROE on the initial margin", percent_text(on_initial, 2, signed=True)),
         ]
     lines += [
-        _row("PnL (before fees)", amount_text(result.pnl, coin, signed=True)),
+        _row("PnL (before fees)", amount_text(result.pnl, coin, signed=True) + amount),
         _row("ROE (before fees)", percent_text(result.roe, 2, signed=True)),
         _row(
             f"fees at {rate:.4%} taker",
-            f"{amount_text(result.open_fee, coin)} open + "
-            f"{amount_text(result.close_fee, coin)} close",
+            f"{amount_text(result.open_fee, coin)}{amount} open + "
+            f"{amount_text(result.close_fee, coin)}{amount} close",
         ),
-        _row("PnL after fees", amount_text(result.net_pnl, coin, signed=True)),
+        _row("PnL after fees", amount_text(result.net_pnl, coin, signed=True) + amount),
         _row("ROE after fees", percent_text(result.net_roe, 2, signed=True)),
-        _row("break-even price", "none" if even is None else price_text(even)),
+        _row("break-even price", "none" if even is None else price_text(even) + quoted),
     ]
     return data, lines
 
@@ -215,8 +227,10 @@ def _target(args: argparse.Namespace, reader: Reader) -> tuple[dict[str, Any], l
         reader.done()
         price = Ticket("", args.side, leverage, entry, None, size).price_for_pnl(qty, goal)
         data = {"target_pnl": goal, "target_price": price}
-        label = f"price for PnL {amount_text(goal, size is not None, signed=True)}"
-    text = "none (no price > 0 gives it)" if price is None else price_text(price)
+        amount = _units(args, size is not None)[0]
+        label = f"price for PnL {amount_text(goal, size is not None, signed=True)}{amount}"
+    quoted = _units(args, size is not None)[1]
+    text = "none (no price > 0 gives it)" if price is None else price_text(price) + quoted
     return data, [_row(label, text)]
 
 
@@ -240,7 +254,11 @@ def _average(args: argparse.Namespace, reader: Reader) -> tuple[dict[str, Any], 
         average = calc.average_entry(fills)
         total = sum(q for _, q in fills)
         data: dict[str, Any] = {"average_entry": average, "quantity": total}
-        return data, [_row("quantity", f"{total:,.8g}"), _row("average entry", price_text(average))]
+        quoted = _units(args, False)[1]
+        return data, [
+            _row("quantity", f"{total:,.8g}"),
+            _row("average entry", price_text(average) + quoted),
+        ]
     scenario = _scenario(reader)
     base = next((p for p in scenario.positions if p.id == args.position), None)
     if args.position is not None and base is None:
@@ -277,9 +295,14 @@ def _average(args: argparse.Namespace, reader: Reader) -> tuple[dict[str, Any], 
             for s in steps
         ]
     }
+    # Each column's unit under its name, as the window's ladder has it: prices in the price
+    # currency (USD for a coin-margined account), sizes in the base asset or contracts.
+    prices = "USD" if scenario.coin_margined else scenario.account.currency
+    size = "contracts" if scenario.coin_margined else base_asset(symbol)
     lines = [
         f"{'fill':>4} {'price':>14} {'qty':>10} {'avg entry':>14} "
-        f"{'liq isolated':>14} {'liq cross':>14}"
+        f"{'liq isolated':>14} {'liq cross':>14}",
+        f"{'':>4} {prices:>14} {size:>10} {prices:>14} {prices:>14} {prices:>14}",
     ]
     for i, s in enumerate(steps, 1):
         lp = {m: price_or_none_text(s.liquidation[m]) for m in MODES}

@@ -19,12 +19,20 @@ def test_pnl_prints_the_calculator_figures(capsys: pytest.CaptureFixture[str]) -
         "--exit", "11000", "--leverage", "10", "--fee-rate", "0.05%",
     )  # fmt: skip
     assert status == 0
-    assert "PnL (before fees)            +1,000.00" in out
+    # Every amount and price with its unit: Binance's USDT, no rule set named (they were
+    # bare numbers).
+    assert "PnL (before fees)            +1,000.00 USDT" in out
     assert "ROE (before fees)            +100.00 %" in out
     # Fees 10,000 × 0.05 % = 5.00 to open, 11,000 × 0.05 % = 5.50 to close.
-    assert "5.00 open + 5.50 close" in out and "PnL after fees               +989.50" in out
+    assert "5.00 USDT open + 5.50 USDT close" in out
+    assert "PnL after fees               +989.50 USDT" in out
     # Break-even: 10,000 × 1.0005 / 0.9995.
-    assert f"{10_000 * 1.0005 / 0.9995:,.2f}" in out
+    assert f"break-even price             {10_000 * 1.0005 / 0.9995:,.2f} USDT" in out
+    status, out, _ = run(
+        capsys, "calc", "pnl", "--side", "long", "--qty", "1", "--entry", "10,000",
+        "--exit", "11000", "--leverage", "10", "--rules", "hyperliquid",
+    )  # fmt: skip
+    assert "initial margin               1,000.00 USDC" in out  # Hyperliquid settles in USDC
 
 
 def test_target_and_average_json(capsys: pytest.CaptureFixture[str]) -> None:
@@ -34,7 +42,12 @@ def test_target_and_average_json(capsys: pytest.CaptureFixture[str]) -> None:
     )  # fmt: skip
     assert status == 0 and json.loads(out)["target_price"] == pytest.approx(95_000)
     status, out, _ = run(capsys, "calc", "average", "--fill", "1@10000", "--fill", "2@13000")
-    assert status == 0 and "average entry                12,000.00" in out
+    assert status == 0 and "average entry                12,000.00 USDT" in out
+    status, out, _ = run(
+        capsys, "calc", "target", "--side", "short", "--entry", "100000", "--leverage", "10",
+        "--roe", "50%",
+    )  # fmt: skip
+    assert "price for ROE +50.00 %       95,000.00 USDT" in out  # the price with its unit
 
 
 def test_ladder_in_the_account_warns(capsys: pytest.CaptureFixture[str]) -> None:
@@ -49,6 +62,13 @@ def test_ladder_in_the_account_warns(capsys: pytest.CaptureFixture[str]) -> None
     first = venue.binance_usdm_liquidation_price(100, +1, 0.1, 50_000, 0.004, 0.0)
     assert steps[0]["liquidation_price"]["isolated"] == pytest.approx(first, rel=1e-9)
     assert steps[1]["beyond_previous_liquidation"] == ["isolated"]
+    status, out, _ = run(
+        capsys, "calc", "average", SEED, "--fill", "0.1@50000", "--fill", "0.1@40000",
+        "--symbol", "BTCUSDT", "--side", "long", "--leverage", "50",
+    )  # fmt: skip
+    names, units = out.splitlines()[:2]  # each column's unit under its name
+    assert units.split() == ["USDT", "BTC", "USDT", "USDT", "USDT"]
+    assert names.index("liq cross") + len("liq cross") == len(units)  # right-aligned
 
 
 def test_max_open_and_size(capsys: pytest.CaptureFixture[str]) -> None:

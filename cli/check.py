@@ -93,14 +93,17 @@ def check_dict(check: Check) -> dict[str, Any]:
 def check_lines(check: Check, currency: str, coin: bool = False) -> list[str]:
     """The check as a terminal reads it; ``coin``: amounts in a coin, to 8 decimals."""
     t = check.ticket
+    # Prices with their unit (USD for a coin-margined account), the size in its own ("0.5
+    # BTC", not "0.5 BTCUSDT"): the liquidation prices were bare numbers.
+    quoted = f" {'USD' if coin else currency}"
     size = (
-        f"{check.quantity:,.8g} {t.symbol}"
+        size_text(t.symbol, check.quantity, False)
         if t.contract_size is None
-        else f"{check.quantity:,.8g} {t.symbol} contracts of {t.contract_size:g} USD"
+        else f"{check.quantity:,.8g} contracts of {t.contract_size:g} USD"
     )
     head = (
-        f"Before you open {t.side} {size} "
-        f"@ {price_or_none_text(t.price)} x{t.leverage:g} "
+        f"Before you open {t.side} {t.symbol} {size} "
+        f"@ {price_or_none_text(t.price)}{quoted} x{t.leverage:g} "
         f"(margin {money_text(check.margin, currency, coin=coin)})"
     )
     limit = (
@@ -119,7 +122,7 @@ def check_lines(check: Check, currency: str, coin: bool = False) -> list[str]:
         ("", *(m for m in MODES)),
         (
             "liquidation price",
-            *(price_or_none_text(check.modes[m].liquidation_price) for m in MODES),
+            *(_price(check.modes[m].liquidation_price, quoted) for m in MODES),
         ),
         ("distance", *(percent_text(check.modes[m].distance, 1, signed=True) for m in MODES)),
         (
@@ -141,13 +144,18 @@ def check_lines(check: Check, currency: str, coin: bool = False) -> list[str]:
         for v in check.modes[m].moves:
             lines.append(
                 f"opened {m}: {v.id} ({v.symbol}) liquidation "
-                f"{price_or_none_text(v.before)} -> {price_or_none_text(v.after)}"
+                f"{_price(v.before, quoted)} -> {_price(v.after, quoted)}"
             )
     lines += ["", f"Recommendation: {check.recommendation}"]
     if check.disagree:
         lines.append("The rules disagree; the first below decides:")
     lines += [f"  - {r.text} [{r.source}]" for r in check.reasons]
     return lines
+
+
+def _price(price: float | None, quoted: str) -> str:
+    """A price and its unit, or "none"."""
+    return price_or_none_text(price) + (quoted if price is not None else "")
 
 
 def _yes(value: bool | None) -> str:

@@ -38,6 +38,11 @@ def test_check_text_and_its_options(capsys: pytest.CaptureFixture[str]) -> None:
     assert "Recommendation: isolated" in out
     # A margin of 2,500 given: isolated loses 2,500 if wrong.
     assert "2,500.00 USDT" in out.split("max loss if wrong")[1].splitlines()[0]
+    # The order's size in its coin, its price and the liquidation prices with their unit
+    # (they were bare numbers, and the size read "0.4 BTCUSDT").
+    assert out.startswith("Before you open long BTCUSDT 0.4 BTC @ 50,000.00 USDT x10")
+    cells = out.split("liquidation price")[1].splitlines()[0].split()
+    assert cells[1::2] == ["USDT", "USDT"], cells
 
 
 def test_check_names_bad_input(capsys: pytest.CaptureFixture[str]) -> None:

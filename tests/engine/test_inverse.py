@@ -506,7 +506,7 @@ def test_a_short_that_offsets_the_coin_long_is_cross(capsys) -> None:  # type: i
         == 0
     )
     out = capsys.readouterr().out
-    assert "short 100 BTCUSD contracts of 100 USD @ 50,000.00 x5 (margin 0.04000000 BTC)" in out
+    assert "short BTCUSD 100 contracts of 100 USD @ 50,000.00 USD x5 (margin 0.04000000 BTC)" in out
     assert "Recommendation: cross" in out
 
 

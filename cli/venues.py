@@ -11,6 +11,7 @@ from marginlab.engine.files.tier_import import import_tier_table
 from marginlab.engine.files.venue_import import VenueFileError, read_venue_file, to_scenario
 from marginlab.engine.margin.rules import (
     RULE_SETS,
+    SETTLEMENT,
     VENUE_NAMES,
     covering_rules,
     rule_table,
@@ -69,10 +70,13 @@ def run_tables(args: argparse.Namespace) -> str:
         key = table_symbol(rules, args.symbol)
         tiers = rule_table(rules)["symbols"][key]
         info = symbol_table_info(rules, args.symbol)
+        # Notionals and amounts in the rule set's settlement currency (they were bare).
+        unit = SETTLEMENT.get(rules, "")
         lines.append(f"{rules} ({key}, as of {info['as_of']}; {info['source'][:60]}…):")
+        lines.append(f"  {'notional from':>16}   {'to (' + unit + ')':>18}")
         lines += [
             f"  {t['floor']:>16,.0f} - {t['cap']:>18,.0f}  MMR {t['rate'] * 100:.3f} %  "
-            f"amount {t['amount']:,.2f}  max {t['max_leverage']:g}x"
+            f"amount {t['amount']:,.2f} {unit}  max {t['max_leverage']:g}x"
             for t in tiers
         ]
     return "\n".join(lines)

@@ -96,6 +96,21 @@ def test_tables_list_names_the_table_and_date(capsys: pytest.CaptureFixture[str]
     assert "bybit-linear  Bybit USDT perpetual: 271 symbols, as of 2024-12-25 (older" in out
 
 
+def test_a_symbols_tiers_say_their_unit(capsys: pytest.CaptureFixture[str]) -> None:
+    """The tiers' notionals and amounts were bare numbers: they are in the rule set's
+    settlement currency (Hyperliquid's USDC). Binance SOLUSDT's second bracket, from the
+    bundled snapshot: 50,000 to 400,000, MMR 0.65 %, amount 75."""
+    assert main(["tables", "list", "SOLUSDT"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    binance = lines.index(next(line for line in lines if line.startswith("binance-usdm")))
+    assert lines[binance + 1].split() == ["notional", "from", "to", "(USDT)"]
+    assert lines[binance + 3].split() == [
+        "50,000", "-", "400,000", "MMR", "0.650", "%", "amount", "75.00", "USDT", "max", "75x",
+    ]  # fmt: skip
+    assert main(["tables", "list", "kPEPE"]) == 0
+    assert "amount 0.00 USDC  max 10x" in capsys.readouterr().out
+
+
 def test_the_tables_folder_is_the_one_platformdirs_names(monkeypatch: pytest.MonkeyPatch) -> None:
     from platformdirs import user_data_dir
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -33,6 +33,8 @@ from marginlab.engine.text.report_text import margin_ratio_text
 from marginlab.engine.text.symbol_summaries import SymbolSummaries
 
 CARD_ROWS = 6  # positions a card shows before its table scrolls
+CARD_MARGIN = 8  # px each side of a card's figures
+TIGHT_MARGIN = 4  # on a screen too narrow for the three cards at their usual margins
 SHORT_CARD_ROWS = 3  # the same in a short window: its max loss and the plot stay in view
 SHOWN_WARNINGS = 3  # warnings a card shows; the rest are counted, and listed in its tooltip
 LISTED_WARNINGS = 30  # warnings a card's tooltip lists
@@ -110,7 +112,7 @@ class VariantCard(QFrame):
         self.name = name
         self._colour = QColor(style.colour)
         layout = self._column = QVBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 6)
+        layout.setContentsMargins(CARD_MARGIN, 6, CARD_MARGIN, 6)
         self.title = QLabel(f"{style.title}   {style.glyph}")
         self.title.setAccessibleName(f"{name} title")
         tint(self.title, style.colour, bold=True)
@@ -119,7 +121,9 @@ class VariantCard(QFrame):
         self.title.setWordWrap(True)
         layout.addWidget(self.title)
         self._shown: list[tuple[PositionFigures, bool]] = []  # the figures the rows were made of
-        self.table = FiguresTable()
+        # In All isolated and All cross the title gives every position's mode: short of room,
+        # their IDs drop it first (``FiguresTable.mode_in_title``).
+        self.table = FiguresTable(mode_in_title=name != "as_entered")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
@@ -142,6 +146,30 @@ class VariantCard(QFrame):
         self.warnings.setAccessibleName(f"{name} warnings")
         layout.addWidget(self.warnings)
         layout.addStretch()  # a card beside a taller one keeps its figures at the top
+
+    def whole_width(self) -> int:
+        """The card's width with every ID whole and its usual margins (``CARD_MARGIN``)."""
+        return self._bare_width() + 2 * CARD_MARGIN + self.table.id_cut
+
+    def minimumSizeHint(self) -> QSize:
+        """The least width: IDs cut (``FiguresTable.id_cut``) and margins tight
+        (``TIGHT_MARGIN``). The three cards of a 12-position Hyperliquid import ran 80 px
+        past a laptop's screen (1280 × 720) beside the narrowest left column."""
+        hint = super().minimumSizeHint()
+        return QSize(self._bare_width() + 2 * TIGHT_MARGIN, hint.height())
+
+    def _bare_width(self) -> int:
+        """The layout's least width without its side margins."""
+        margins = self._column.contentsMargins()
+        return super().minimumSizeHint().width() - margins.left() - margins.right()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Tight margins only where the card has less than its usual least width."""
+        super().resizeEvent(event)
+        side = CARD_MARGIN if self.width() >= self._bare_width() + 2 * CARD_MARGIN else TIGHT_MARGIN
+        margins = self._column.contentsMargins()
+        if margins.left() != side:
+            self._column.setContentsMargins(side, margins.top(), side, margins.bottom())
 
     def lay_out(self) -> None:
         """Place the card's rows now, not on the event loop's next turn."""
@@ -270,7 +298,7 @@ class ComparisonPanel(QScrollArea):
         Asked of the cards themselves: before the window's first show, the panel's own layout
         has not yet caught up with the figures the cards hold. With every ID whole: a card
         cuts a long one (``FiguresTable.id_cut``) only where the left column can give no more."""
-        cards = [card.minimumSizeHint().width() + card.table.id_cut for card in self.cards.values()]
+        cards = [card.whole_width() for card in self.cards.values()]
         spacing = self._row.spacing() * (len(cards) - 1)
         return sum(cards) + spacing + self.verticalScrollBar().sizeHint().width()
 

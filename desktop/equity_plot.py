@@ -634,6 +634,7 @@ class EquityPlot(QWidget):
         box = view.sceneBoundingRect()
         if box.width() <= 0:
             return
+        self._keep_what_if_label_right(view, box.right())
         lines = [line for line in self.liquidation_lines if line.isVisible()]
         if not lines:
             return
@@ -722,6 +723,18 @@ class EquityPlot(QWidget):
                 if abs(middle - taken.center().y()) < (tall + taken.height()) / 2 + 2:
                     blocked[k].append((taken.left(), taken.right()))
         return blocked
+
+    def _keep_what_if_label_right(self, view: pg.ViewBox, right: float) -> None:
+        """ "what if …" right of its line, as read, unless it would run past the plot's right
+        edge. pyqtgraph turns it to the side of the view's centre, where the line stands
+        when it opens at the mark: a pixel's difference in the range put it either side, and
+        the liquidation labels then found their places changed."""
+        label = self.what_if.label
+        middle = view.mapViewToScene(pg.Point(self.what_if.value(), 0)).x()
+        side = (0, 0.5) if middle + label.boundingRect().width() <= right else (1, 0.5)
+        if label.anchors != [side, side]:
+            label.anchors = [side, side]
+            label.updatePosition()
 
     def _keep_what_if_label_inside(self, plot_height: float) -> None:
         """Near the top, but low enough that the whole of "what if …" shows: on a laptop's

@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
+    QSize,
     Qt,
 )
 from PySide6.QtGui import QFontMetrics, QResizeEvent
@@ -38,7 +39,7 @@ from marginlab.engine.text.numbers import (
 from marginlab.engine.text.report_text import venue_comparison
 
 HEADERS = (
-    (N_("Position"), ""),
+    (N_("ID"), ""),
     (N_("Liq. price"), "liquidation_price"),
     (N_("Dist."), "distance"),
     (N_("Max loss"), "max_loss"),
@@ -177,12 +178,17 @@ class FiguresModel(QAbstractTableModel):
         return bool(changed) or units_changed
 
 
-def elided_position(text: str, metrics: QFontMetrics, room: int) -> str:
+def elided_position(
+    text: str, metrics: QFontMetrics, room: int, mode_in_title: bool = False
+) -> str:
     """A Position cell's "ID·mode" in ``room`` pixels: the ID cut at its end ("…"), the mode
-    whole: "ETHUSDT-s…·cross". Qt's own elision would cut the mode first."""
+    whole: "ETHUSDT-s…·cross". Qt's own elision would cut the mode first. Where the card's
+    title gives the mode (``mode_in_title``), the mode goes first: "kPEPE"."""
     if metrics.horizontalAdvance(text) <= room:
         return text
     name, dot, mode = text.rpartition("·")
+    if dot and mode_in_title:
+        return elided_position(name, metrics, room)
     if not dot:
         return metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
     tail = dot + mode
@@ -196,7 +202,11 @@ class _PositionCell(QStyledItemDelegate):
     def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
         super().initStyleOption(option, index)
         if option.rect.width() > 0:  # a size hint asks with no cell: the whole text
-            option.text = elided_position(option.text, option.fontMetrics, _text_room(option))
+            table = option.widget
+            in_title = isinstance(table, FiguresTable) and table.mode_in_title
+            option.text = elided_position(
+                option.text, option.fontMetrics, _text_room(option), in_title
+            )
 
 
 def _text_room(option: QStyleOptionViewItem) -> int:
@@ -234,8 +244,9 @@ class FiguresTable(QTableView):
     figures instead, and the panel around it scrolls.
     """
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, mode_in_title: bool = False) -> None:
         super().__init__(parent)
+        self.mode_in_title = mode_in_title  # the card's title gives every row's mode
         self.figures = FiguresModel(self)
         self.setModel(self.figures)
         self._position_cell = _PositionCell(self)
@@ -276,8 +287,14 @@ class FiguresTable(QTableView):
         most ``whole``."""
         if not widest:
             return whole
-        _, dot, mode = widest.rpartition("·")
-        reference = self.fontMetrics().horizontalAdvance(f"{ID_ROOM}{dot}{mode}") + _SLACK
+        name, dot, mode = widest.rpartition("·")
+        metrics = self.fontMetrics()
+        if self.mode_in_title:  # the mode may go: the ID alone, cut as ``ID_ROOM`` at most
+            shortest = min(
+                metrics.horizontalAdvance(name or widest), metrics.horizontalAdvance(ID_ROOM)
+            )
+            return min(whole, whole - advance + shortest + _SLACK)
+        reference = metrics.horizontalAdvance(f"{ID_ROOM}{dot}{mode}") + _SLACK
         return min(whole, whole - advance + reference)
 
     def fit_columns(self) -> None:
@@ -301,6 +318,13 @@ class FiguresTable(QTableView):
             wanted = width + share + (column < rest)
             if header.sectionSize(column) != wanted:
                 header.resizeSection(column, wanted)
+
+    def sizeHint(self) -> QSize:
+        """As wide as every figure and ID whole (the least width and the ID's cut): the
+        cards' row gives each card that much where the panel has it, then shares the rest.
+        Shared evenly from Qt's default, a card whose mode may go (``mode_in_title``) was cut
+        beside another with room to spare."""
+        return QSize(self.minimumWidth() + self.id_cut, super().sizeHint().height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -280,9 +280,13 @@ class PreTradeView(QScrollArea):
         self._stale = False
         mark = self.owner.planner.mark(self.symbol.currentText())
         self._show_size_unit(mark)
-        self.price.setPlaceholderText(
+        placeholder = (
             tr("mark") if mark is None else tr("mark {price}").format(price=price_text(mark))
         )
+        if self.price.placeholderText() != placeholder:
+            self.price.setPlaceholderText(placeholder)
+            # The mark whole before the other fields share the row ("mark 50,000.…").
+            self.price.setMinimumWidth(self.price.fontMetrics().horizontalAdvance(placeholder) + 12)
         mmr = self.owner.planner.mmr_placeholder(self.symbol.currentText())
         if self.mmr.placeholderText() != mmr:
             self.mmr.setPlaceholderText(mmr)

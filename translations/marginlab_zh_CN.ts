@@ -724,37 +724,37 @@
    <translation>加到 {position}</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="191" />
+   <location filename="../desktop/comparison_panel.py" line="219" />
    <source>iso</source>
    <translation>逐仓</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="191" />
+   <location filename="../desktop/comparison_panel.py" line="219" />
    <source>cross</source>
    <translation>全仓</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="239" />
+   <location filename="../desktop/comparison_panel.py" line="267" />
    <source>⚠ … and {n} more: hold the pointer here to read them</source>
    <translation>⚠ … 另有 {n} 条:将指针停在此处即可阅读全部</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="323" />
+   <location filename="../desktop/comparison_panel.py" line="351" />
    <source>{n} symbols moved</source>
    <translation>{n} 个合约已移动</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="211" />
+   <location filename="../desktop/comparison_panel.py" line="239" />
    <source>&lt;b&gt;Max loss if wrong: {loss} {currency}&lt;/b&gt;&lt;br&gt;Equity now {equity} {currency} · margin put in {margin} {currency} · margin ratio {ratio}</source>
    <translation>&lt;b&gt;判断错误时的最大亏损：{loss} {currency}&lt;/b&gt;&lt;br&gt;当前权益 {equity} {currency} · 投入保证金 {margin} {currency} · 保证金率 {ratio}</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="298" />
+   <location filename="../desktop/comparison_panel.py" line="326" />
    <source>at the what-if: {prices}</source>
    <translation>假设价格下：{prices}</translation>
   </message>
   <message>
-   <location filename="../desktop/comparison_panel.py" line="227" />
+   <location filename="../desktop/comparison_panel.py" line="255" />
    <source>In USD: equity now {equity} · max loss if wrong {loss} (fewer coins, each worth less)</source>
    <translation>折合美元：当前权益 {equity} · 判断错误时的最大亏损 {loss}（币更少，每个币也更不值钱）</translation>
   </message>
@@ -1105,31 +1105,36 @@
   </message>
   <message>
    <location filename="../desktop/figures_table.py" line="42" />
+   <source>ID</source>
+   <translation>编号</translation>
+  </message>
+  <message>
+   <location filename="../desktop/figures_table.py" line="43" />
    <source>Liq. price</source>
    <translation>强平价</translation>
   </message>
   <message>
-   <location filename="../desktop/figures_table.py" line="43" />
+   <location filename="../desktop/figures_table.py" line="44" />
    <source>Dist.</source>
    <translation>距离</translation>
   </message>
   <message>
-   <location filename="../desktop/figures_table.py" line="44" />
+   <location filename="../desktop/figures_table.py" line="45" />
    <source>Max loss</source>
    <translation>最大亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/figures_table.py" line="45" />
+   <location filename="../desktop/figures_table.py" line="46" />
    <source>Ratio</source>
    <translation>保证金率</translation>
   </message>
   <message>
-   <location filename="../desktop/figures_table.py" line="103" />
+   <location filename="../desktop/figures_table.py" line="104" />
    <source>{id}: {symbol} {side}, {mode} in this variant</source>
    <translation>{id}：{symbol} {side}，本方案中为{mode}</translation>
   </message>
   <message>
-   <location filename="../desktop/figures_table.py" line="149" />
+   <location filename="../desktop/figures_table.py" line="150" />
    <source>The position's ID</source>
    <translation>仓位编号</translation>
   </message>
@@ -2186,11 +2191,6 @@ Keep it?</source>
   </message>
   <message>
    <location filename="../desktop/positions_table_model.py" line="19" />
-   <source>ID</source>
-   <translation>编号</translation>
-  </message>
-  <message>
-   <location filename="../desktop/positions_table_model.py" line="19" />
    <source>A short name for the position, unique in the scenario</source>
    <translation>仓位的简短名称，在方案中唯一</translation>
   </message>
@@ -2490,17 +2490,17 @@ Keep it?</source>
    <translation>把这个仓位大小填入“仓位大小”栏</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="318" />
+   <location filename="../desktop/pretrade_view.py" line="322" />
    <source>Recommendation: open it ISOLATED</source>
    <translation>建议：以逐仓开仓</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="320" />
+   <location filename="../desktop/pretrade_view.py" line="324" />
    <source>Recommendation: open it CROSS</source>
    <translation>建议：以全仓开仓</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="330" />
+   <location filename="../desktop/pretrade_view.py" line="334" />
    <source>&lt;i&gt;The rules disagree; the first one below decides.&lt;/i&gt;</source>
    <translation>&lt;i&gt;各规则意见不一；以下面第一条为准。&lt;/i&gt;</translation>
   </message>
@@ -2510,17 +2510,17 @@ Keep it?</source>
    <translation>张合约（每张 {size} USD）</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="341" />
+   <location filename="../desktop/pretrade_view.py" line="345" />
    <source>yes</source>
    <translation>是</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="341" />
+   <location filename="../desktop/pretrade_view.py" line="345" />
    <source>NO</source>
    <translation>否</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="388" />
+   <location filename="../desktop/pretrade_view.py" line="392" />
    <source>Opened as {mode}: Ctrl+Z undoes it.</source>
    <translation>已以{mode}开仓：Ctrl+Z 撤销。</translation>
   </message>

@@ -643,7 +643,11 @@ def test_a_hedge_accounts_long_ids_leave_every_figure_whole_on_a_laptop(
             == f"ETHUSDT-short·{'iso' if card.name == 'isolated' else 'cross'}"
         )
         shown = shown_position(table, index)
-        assert shown.endswith("·iso" if card.name == "isolated" else "·cross"), shown
+        full = table.model().data(index)
+        if card.name == "as_entered":  # the modes differ: each row keeps its own
+            assert shown.endswith("·cross"), shown
+        else:  # the card's title gives the mode: it goes before any of the ID
+            assert shown == full or _cut_from(shown, "ETHUSDT-short"), shown
         assert table.fontMetrics().horizontalAdvance(shown) <= header.sectionSize(0)
         assert "ETHUSDT-short" in table.model().data(index, Qt.ItemDataRole.ToolTipRole)
     win.controller.undo_stack.setClean()
@@ -680,7 +684,7 @@ def test_each_card_header_says_its_figures_unit(qtbot, qapp, window: MainWindow)
     for card in window.comparison.cards.values():
         model, header = card.table.model(), card.table.horizontalHeader()
         titles = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(5)]
-        assert titles == ["Position", "Liq. price\nUSDT", "Dist.", "Max loss\nUSDT", "Ratio"]
+        assert titles == ["ID", "Liq. price\nUSDT", "Dist.", "Max loss\nUSDT", "Ratio"]
         lines = header.fontMetrics().lineSpacing()
         assert header.height() >= 2 * lines, card.name  # both lines drawn
         for column, title in enumerate(titles):
@@ -1466,11 +1470,18 @@ def test_a_wide_figure_out_of_sight_still_sets_its_column(
         index = table.model().index(33, 0)
         name, mode = str(table.model().data(index)).split("·")
         shown = shown_position(table, index)
-        assert shown == f"{name}·{mode}" or (
-            shown.endswith(f"…·{mode}") and name.startswith(shown.removesuffix(f"…·{mode}"))
-        ), shown
-        assert len(shown.removesuffix(f"…·{mode}")) >= len("BTCUSDT") - 2, shown
+        # The mode stays where the card mixes them (As entered); where its title gives it
+        # (All isolated, All cross), it goes before any of the ID.
+        kept = shown.removesuffix(f"·{mode}") if card.name == "as_entered" else shown
+        assert shown == f"{name}·{mode}" or _cut_from(kept, name), shown
+        assert card.name != "as_entered" or shown.endswith(f"·{mode}"), shown
+        assert len(kept.removesuffix("…")) >= len("BTCUSDT") - 2, shown
     assert not window.comparison.horizontalScrollBar().isVisible()
+
+
+def _cut_from(shown: str, name: str) -> bool:
+    """Whether ``shown`` is ``name`` whole, or cut at its end ("ETHUSDT-s…")."""
+    return shown == name or (shown.endswith("…") and name.startswith(shown.removesuffix("…")))
 
 
 def test_the_first_frame_after_a_keystroke_shows_its_figures(qtbot, qapp, window) -> None:
@@ -1582,7 +1593,9 @@ def test_the_table_shows_a_books_rows_and_the_form_scrolls_below(
     dragged = window.split.sizes()
     window.files.load_preset("seed-example.json")
     qapp.processEvents()
-    assert window.split.sizes() == dragged
+    # The handle stays where dragged: the table keeps its part (the form below takes any
+    # height the account's fields above leave it).
+    assert window.split.sizes()[0] == dragged[0]
     window.controller.undo_stack.setClean()
 
 
@@ -1847,6 +1860,28 @@ def test_liquidation_labels_stand_clear_of_the_what_if_line_as_it_moves(
         _clear_of_every_other_line(plot)
         texts = [label for label, _ in plot.line_positions()]
         assert " B liquidated (entered/iso) at 45,180.72" in texts
+
+
+def test_the_what_if_label_reads_right_of_its_line_wherever_the_view_is_centred(
+    qapp, window: MainWindow
+) -> None:
+    """The what-if line opens at the mark, the view's centre: pyqtgraph put "what if" on the
+    side of the centre, so a pixel's difference in the range sent it left of the line and the
+    liquidation labels to other places. It reads right of its line; left only where it would
+    run past the plot's right edge."""
+    plot = window.plot
+    view = plot.plot.getPlotItem().vb
+    label = plot.what_if.label
+    for centre_offset in (-1.0, 1.0):  # the centre a hair left, then a hair right of the line
+        view.setXRange(30_000 + centre_offset, 70_000 + centre_offset, padding=0)
+        qapp.processEvents()
+        line_x = view.mapViewToScene(pg.Point(plot.what_if.value(), 0)).x()
+        assert plot.what_if.value() == 50_000
+        assert label.sceneBoundingRect().left() >= line_x - 1, centre_offset
+    view.setXRange(10_000, 50_200, padding=0)  # the line near the right edge: the label left
+    qapp.processEvents()
+    line_x = view.mapViewToScene(pg.Point(plot.what_if.value(), 0)).x()
+    assert label.sceneBoundingRect().right() <= line_x + 1
 
 
 def test_rules_refused_are_said_and_leave_no_field_marked(qtbot, window: MainWindow) -> None:

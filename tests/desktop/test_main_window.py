@@ -1976,6 +1976,36 @@ def test_an_import_plots_its_largest_position(qtbot, window: MainWindow) -> None
     window.controller.undo_stack.setClean()
 
 
+def test_a_twelve_position_import_keeps_the_three_cards_side_by_side_on_a_laptop(
+    qtbot, qapp, window: MainWindow
+) -> None:
+    """1280 × 720, the real 12-position Hyperliquid account: the cards needed 1,072 px beside
+    the narrowest left column and had 992, so All cross stood under a sideways scroll bar.
+    Every figure stays whole; All isolated and All cross give up their IDs' mode first (their
+    titles give it), As entered keeps each row's."""
+    _import_twelve_hyperliquid_positions(qtbot, window)
+    window.resize(1280, 660)
+    window._fit_splits()
+    for _ in range(3):
+        qapp.processEvents()
+    panel = window.comparison
+    assert panel.horizontalScrollBar().maximum() == 0
+    for card in panel.cards.values():
+        table, header = card.table, card.table.horizontalHeader()
+        for column in range(1, table.columnCount()):
+            needed = max(table.sizeHintForColumn(column), header.sectionSizeHint(column))
+            assert header.sectionSize(column) >= needed, (card.name, column)
+        for row in range(table.model().rowCount()):
+            index = table.model().index(row, 0)
+            name, _, mode = str(table.model().data(index)).rpartition("·")
+            shown = shown_position(table, index)
+            if card.name == "as_entered":
+                assert shown == f"{name}·{mode}", shown
+            else:
+                assert shown in (name, f"{name}·{mode}"), shown
+    window.controller.undo_stack.setClean()
+
+
 def _import_twelve_hyperliquid_positions(qtbot, window: MainWindow) -> None:
     """File > Import positions with the real 12-position Hyperliquid cross account."""
     file = (

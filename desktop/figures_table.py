@@ -46,9 +46,10 @@ HEADERS = (
     (N_("Ratio"), "margin_ratio"),
 )
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-# The Position column always has room for an ID this long with its mode ("BTCUSDT·cross");
-# a longer one (a hedge-mode import's "ETHUSDT-short") is cut at its end where the card is
-# short of room, so that the figures beside it stay whole on a laptop screen.
+# The ID column always has room for an ID this long with its mode ("BTCUSDT·cross"; in a
+# card whose title gives the mode, without it); a longer one (a hedge-mode import's
+# "ETHUSDT-short") is cut at its end where the card is short of room, so that the figures
+# beside it stay whole on a laptop screen.
 ID_ROOM = "BTCUSDT"
 Index = QModelIndex | QPersistentModelIndex
 
@@ -282,7 +283,7 @@ class FiguresTable(QTableView):
         return max(cell + (1 if self.showGrid() else 0), header), widest, advance
 
     def _id_room(self, whole: int, widest: str, advance: int) -> int:
-        """The Position column's least width: its widest cell (``whole``, ``widest`` of
+        """The ID column's least width: its widest cell (``whole``, ``widest`` of
         ``advance`` pixels, from ``_needed``) with that cell's ID as wide as ``ID_ROOM``, at
         most ``whole``."""
         if not widest:

@@ -82,6 +82,7 @@ class PositionsTableModel(QAbstractTableModel):
         self._marks = controller.scenario.marks()  # a row without a mark of its own shows these
         self._pnl: dict[str, ClosedAt] = {}
         self._currency = controller.scenario.account.currency  # the PnL column's header says it
+        self._coin = controller.scenario.coin_margined  # the size column: contracts
         controller.scenarioChanged.connect(self._on_scenario_changed)
         controller.resultChanged.connect(self._on_result_changed)
 
@@ -104,6 +105,8 @@ class PositionsTableModel(QAbstractTableModel):
                 return tr("PnL ({currency})").format(
                     currency=self._controller.scenario.account.currency
                 )
+            if FIELDS[section] == "quantity" and self._controller.scenario.coin_margined:
+                return tr("Contracts")  # a coin-margined book's sizes: "Quantity 300" read as BTC
             return tr(COLUMNS[section][1])
         if role == Qt.ItemDataRole.ToolTipRole:
             return tr(COLUMNS[section][2])
@@ -230,6 +233,10 @@ class PositionsTableModel(QAbstractTableModel):
         if scenario.account.currency != self._currency:  # "PnL (USDT)" → "PnL (USDC)"
             self._currency = scenario.account.currency
             column = FIELDS.index("pnl")
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, column, column)
+        if scenario.coin_margined != self._coin:  # "Quantity" ↔ "Contracts"
+            self._coin = scenario.coin_margined
+            column = FIELDS.index("quantity")
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, column, column)
         if len(scenario.positions) == len(self._positions):
             # Only the rows whose position changed (an edit keeps every other one the same

@@ -1029,7 +1029,7 @@
    <translation>{variants}：{ids} 因其他合约的变动被强平，此轴上任何价格都已亏掉</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="794" />
+   <location filename="../desktop/equity_plot.py" line="807" />
    <source>what if {where}</source>
    <translation>假设 {where}</translation>
   </message>
@@ -1069,7 +1069,7 @@
    <translation>图上编号的强平线，由近及远：</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="775" />
+   <location filename="../desktop/equity_plot.py" line="788" />
    <source>{problem}; nothing moved</source>
    <translation>{problem}；未移动</translation>
   </message>
@@ -1129,12 +1129,12 @@
    <translation>保证金率</translation>
   </message>
   <message>
-   <location filename="../desktop/figures_table.py" line="104" />
+   <location filename="../desktop/figures_table.py" line="105" />
    <source>{id}: {symbol} {side}, {mode} in this variant</source>
    <translation>{id}：{symbol} {side}，本方案中为{mode}</translation>
   </message>
   <message>
-   <location filename="../desktop/figures_table.py" line="150" />
+   <location filename="../desktop/figures_table.py" line="151" />
    <source>The position's ID</source>
    <translation>仓位编号</translation>
   </message>
@@ -2180,12 +2180,12 @@ Keep it?</source>
    <translation>假设价格下盈亏 {pnl} · 保本价 {price}</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="256" />
+   <location filename="../desktop/positions_table_model.py" line="263" />
    <source> (grey: none typed, so the symbol's mark, or the entry price, is used)</source>
    <translation>（灰色：未输入，采用该合约的标记价格或开仓价格）</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="257" />
+   <location filename="../desktop/positions_table_model.py" line="264" />
    <source> (grey: none typed, so entry notional / leverage is used)</source>
    <translation>（灰色：未输入，采用开仓名义价值 / 杠杆）</translation>
   </message>
@@ -2270,22 +2270,27 @@ Keep it?</source>
    <translation>投入保证金的收益率：盈亏 / 初始保证金（逐仓：仓位的保证金）</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="175" />
+   <location filename="../desktop/positions_table_model.py" line="178" />
    <source>refused</source>
    <translation>被拒绝</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="177" />
+   <location filename="../desktop/positions_table_model.py" line="109" />
+   <source>Contracts</source>
+   <translation>张数</translation>
+  </message>
+  <message>
+   <location filename="../desktop/positions_table_model.py" line="180" />
    <source>row {n}</source>
    <translation>第 {n} 行</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="179" />
+   <location filename="../desktop/positions_table_model.py" line="182" />
    <source>{field}: '{value}' was not used ({problem})</source>
    <translation>{field}：未采用 '{value}'（{problem}）</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="104" />
+   <location filename="../desktop/positions_table_model.py" line="105" />
    <source>PnL ({currency})</source>
    <translation>盈亏（{currency}）</translation>
   </message>

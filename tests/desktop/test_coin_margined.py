@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from marginlab.desktop.main_window import MainWindow
+from marginlab.desktop.positions_table_model import FIELDS
 from marginlab.engine.text.numbers import price_text
 from tests.desktop.conftest import wait_result
 from tests.desktop.screen import card_cell, card_tooltip
@@ -58,6 +59,12 @@ def test_pnl_in_the_table_is_the_coin_formula(qtbot, window: MainWindow) -> None
     pnl = N * (1 / EP - 1 / 40_000)  # -0.1 BTC
     assert window.model.data(window.model.index(0, column)) == f"{pnl:+,.8f}"
     assert window.model.headerData(column, _horizontal()) == "PnL (BTC)"
+    # The size column counts contracts: "Quantity 200" read as 200 BTC.
+    size = FIELDS.index("quantity")
+    assert window.model.headerData(size, _horizontal()) == "Contracts"
+    window.files.load_preset("seed-example.json")  # a linear book: quantities again
+    wait_result(qtbot, window)
+    assert window.model.headerData(size, _horizontal()) == "Quantity"
 
 
 def test_the_plot_shows_the_double_loss_beside_usdt(qtbot, window: MainWindow) -> None:

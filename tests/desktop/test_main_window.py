@@ -653,16 +653,21 @@ def test_a_hedge_accounts_long_ids_leave_every_figure_whole_on_a_laptop(
     win.controller.undo_stack.setClean()
 
 
-def test_a_short_id_is_never_cut_in_the_cards(qtbot, qapp, window: MainWindow) -> None:
-    """The core-and-bet preset at 1366 × 740: "Core·cross" read "C…·cross" in two cards. A
-    Position column at Qt's own size for its widest cell left the text 2 px short of the room
-    our cell draws it in."""
+def _core_and_bet_at_1366(qtbot, qapp, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """The core-and-bet preset in a 1366 × 740 window, laid out."""
     window.resize(1366, 740)
     window._fit_splits()
     window.files.load_preset("core-plus-bet.json")
     wait_result(qtbot, window)
     for _ in range(3):
         qapp.processEvents()
+
+
+def test_a_short_id_is_never_cut_in_the_cards(qtbot, qapp, window: MainWindow) -> None:
+    """The core-and-bet preset at 1366 × 740: "Core·cross" read "C…·cross" in two cards. A
+    Position column at Qt's own size for its widest cell left the text 2 px short of the room
+    our cell draws it in."""
+    _core_and_bet_at_1366(qtbot, qapp, window)
     for card in window.comparison.cards.values():
         table = card.table
         for row in range(table.model().rowCount()):
@@ -675,12 +680,7 @@ def test_each_card_header_says_its_figures_unit(qtbot, qapp, window: MainWindow)
     """The cards' liquidation prices and max losses were bare numbers ("1,016.06", "9,940"):
     their unit was in the tooltip only. Each header says it on a second line, drawn whole at
     1366 × 740; distance and ratio carry "%" in their cells."""
-    window.resize(1366, 740)
-    window._fit_splits()
-    window.files.load_preset("core-plus-bet.json")
-    wait_result(qtbot, window)
-    for _ in range(3):
-        qapp.processEvents()
+    _core_and_bet_at_1366(qtbot, qapp, window)
     for card in window.comparison.cards.values():
         model, header = card.table.model(), card.table.horizontalHeader()
         titles = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(5)]

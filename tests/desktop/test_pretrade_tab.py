@@ -312,26 +312,7 @@ def test_the_opened_note_writes_a_low_priced_coin_s_prices_whole(qtbot, window: 
     """The note wrote prices to two decimals: a DOGE order at 0.123456 read "0.12"."""
     from marginlab.engine.text.numbers import price_text
 
-    window.controller.replace(
-        Scenario.model_validate(
-            {
-                "rules": "binance-usdm",
-                "account": {"wallet_balance": 10_000, "max_acceptable_loss": 500},
-                "positions": [
-                    {
-                        "id": "D",
-                        "symbol": "DOGEUSDT",
-                        "side": "long",
-                        "quantity": 1_000,
-                        "entry_price": 0.15,
-                        "mark_price": 0.15,
-                        "leverage": 5,
-                        "margin_mode": "isolated",
-                    },
-                ],
-            }
-        )
-    )
+    window.controller.replace(_doge_book(mark=0.15, mode="isolated", limit=500))
     view = window.pretrade
     window.views.setCurrentWidget(view)
     view.set_order("DOGEUSDT", "long", 1_000, 10, 0.123456)
@@ -348,26 +329,7 @@ def test_the_opened_note_writes_a_low_priced_coin_s_prices_whole(qtbot, window: 
 def test_the_price_placeholder_gives_the_mark_with_its_digits(qtbot, window: MainWindow) -> None:
     """The price box read "mark 0.12" beside a DOGE order whose mark is 0.123456: the
     mark is written as every price is."""
-    window.controller.replace(
-        Scenario.model_validate(
-            {
-                "rules": "binance-usdm",
-                "account": {"wallet_balance": 10_000},
-                "positions": [
-                    {
-                        "id": "D",
-                        "symbol": "DOGEUSDT",
-                        "side": "long",
-                        "quantity": 1_000,
-                        "entry_price": 0.15,
-                        "mark_price": 0.123456,
-                        "leverage": 5,
-                        "margin_mode": "cross",
-                    },
-                ],
-            }
-        )
-    )
+    window.controller.replace(_doge_book(mark=0.123456, mode="cross"))
     wait_result(qtbot, window)
     view = window.pretrade
     window.views.setCurrentWidget(view)
@@ -391,3 +353,23 @@ def test_the_example_size_follows_the_symbol(qtbot, window: MainWindow) -> None:
     view.symbol.setEditText("BTCUSDT")
     view.recompute()
     assert view.size_field.placeholderText() == "e.g. 0.02"  # 1,000 at 50,000
+
+
+def _doge_book(mark: float, mode: str, limit: float | None = None) -> Scenario:
+    """1,000 DOGEUSDT long at 0.15, 5x, on Binance, beside 10,000 USDT of wallet."""
+    account: dict[str, float] = {"wallet_balance": 10_000}
+    if limit is not None:
+        account["max_acceptable_loss"] = limit
+    position = {
+        "id": "D",
+        "symbol": "DOGEUSDT",
+        "side": "long",
+        "quantity": 1_000,
+        "entry_price": 0.15,
+        "mark_price": mark,
+        "leverage": 5,
+        "margin_mode": mode,
+    }
+    return Scenario.model_validate(
+        {"rules": "binance-usdm", "account": account, "positions": [position]}
+    )

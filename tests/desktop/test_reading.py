@@ -570,12 +570,7 @@ def test_a_position_past_liquidation_is_not_drawn_as_liquidated_by_another_symbo
     labels = dict(window.plot.line_positions())
     assert not [text for text in labels if "E liquidated" in text], labels
     assert labels[" E past liquidation already (entered/iso)"] == 60_000
-    line = next(
-        line
-        for line in window.plot.liquidation_lines
-        if line.isVisible() and "E past" in line.label.toPlainText()
-    )
-    assert line.toolTip() == (
+    assert _line_labelled(window, "E past").toolTip() == (
         "As entered, All isolated: E already past liquidation at today's marks, lost at any "
         "price on this axis"
     )
@@ -595,12 +590,7 @@ def test_a_position_the_other_symbols_moves_close_is_not_said_past_already(
     labels = dict(window.plot.line_positions())
     assert " A liquidated by the other symbols' moves (entered/iso)" in labels, labels
     assert not [text for text in labels if "A past liquidation already" in text], labels
-    line = next(
-        line
-        for line in window.plot.liquidation_lines
-        if line.isVisible() and "A liquidated by" in line.label.toPlainText()
-    )
-    assert line.toolTip() == (
+    assert _line_labelled(window, "A liquidated by").toolTip() == (
         "As entered, All isolated: A liquidated by the other symbols' moves, lost at any price "
         "on this axis"
     )
@@ -686,3 +676,12 @@ def test_the_other_symbols_example_names_the_books_own(qtbot, window: MainWindow
     wait_result(qtbot, window)
     assert plot.moves.placeholderText() == "no other symbol held"
     window.controller.undo_stack.setClean()
+
+
+def _line_labelled(window: MainWindow, words: str):  # type: ignore[no-untyped-def]
+    """The visible liquidation line whose label holds ``words``."""
+    return next(
+        line
+        for line in window.plot.liquidation_lines
+        if line.isVisible() and words in line.label.toPlainText()
+    )

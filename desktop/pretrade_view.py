@@ -340,11 +340,18 @@ class PreTradeView(QScrollArea):
         self.reasons.setText("<br>".join(lines))
         for label in (self.verdict, self.reasons):
             label.show()
+        prices = self.owner.planner.price_currency  # USD beside a coin-margined account
+
+        def price(value: float | None) -> str:
+            """A price and its unit (they were bare numbers beside amounts in USDT)."""
+            text = said(price_or_none_text(value))
+            return text if value is None else f"{text} {prices}"
+
         for col, mode in enumerate(MODES):
             m = check.modes[mode]
             within = tr("n/a") if m.within is None else tr("yes") if m.within else tr("NO")
             cells = {
-                "liquidation": said(price_or_none_text(m.liquidation_price)),
+                "liquidation": price(m.liquidation_price),
                 "distance": percent_text(m.distance, 1, signed=True),
                 "loss": money_text(m.loss_if_wrong, cur, coin=coin),
                 "closes": ", ".join(m.closes) or "—",
@@ -357,11 +364,7 @@ class PreTradeView(QScrollArea):
                 if not m.max_size
                 else self.owner.size_text(check.ticket, m.max_size),
                 "leverage": tr("none") if m.max_leverage is None else f"{m.max_leverage:,.2f}×",
-                "moves": "; ".join(
-                    f"{v.id} {said(price_or_none_text(v.before))} → "
-                    f"{said(price_or_none_text(v.after))}"
-                    for v in m.moves
-                )
+                "moves": "; ".join(f"{v.id} {price(v.before)} → {price(v.after)}" for v in m.moves)
                 or "—",
             }
             for row, (key, _, _) in enumerate(ROWS):

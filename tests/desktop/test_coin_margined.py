@@ -222,7 +222,7 @@ def test_the_order_takes_the_book_s_mmr_and_asks_nothing_in_red(qtbot, window: M
     pretrade.recompute()
     assert pretrade.mmr.placeholderText() == "0.5 (the book's)"
     assert pretrade.problems.text() == ""
-    assert pretrade.table.item(0, 0).text() == price_text(EP * 1.005 / 1.1)  # 45,681.82
+    assert pretrade.table.item(0, 0).text() == f"{price_text(EP * 1.005 / 1.1)} USD"  # 45,681.82
 
 
 def test_the_exported_comparison_quotes_prices_in_dollars(

@@ -43,7 +43,7 @@ def test_the_first_preset_opens_the_check_with_the_briefs_order(qtbot, window: M
     assert "2,500.00 USDT you accept" in view.reasons.text()
     # B isolated: Binance's one-way formula for 0.4 BTC long on 2,000 (bracket 1, 0.4 %).
     lp = binance_usdm_liquidation_price(2_000, +1, 0.4, 50_000, 0.004, 0.0)
-    assert _cell(view, "liquidation", 0) == price_text(lp)
+    assert _cell(view, "liquidation", 0) == f"{price_text(lp)} USDT"  # with its unit
     assert _cell(view, "loss", 0) == "2,000.00 USDT"
     assert _cell(view, "loss", 1) == "10,000.00 USDT"
     assert _cell(view, "closes", 1) == "A"
@@ -106,7 +106,8 @@ def test_a_coin_margined_account_checks_contracts_in_the_coin(qtbot, window: Mai
     assert view.problems.text() == ""
     assert view.size_kind.itemText(0) == "contracts (100 USD)"
     n, ep = 100 * 100, 50_000
-    assert _cell(view, "liquidation", 0) == price_text(n * 1.005 / (n / ep / 10 + n / ep))
+    lp = n * 1.005 / (n / ep / 10 + n / ep)
+    assert _cell(view, "liquidation", 0) == f"{price_text(lp)} USD"  # a coin's price: USD
     assert _cell(view, "loss", 0) == "0.20000000 BTC"  # C, long the same coin, loses it all
     view.open_buttons["isolated"].click()
     wait_result(qtbot, window)

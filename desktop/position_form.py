@@ -297,10 +297,12 @@ class PositionForm(QGroupBox):
         self.table.setText(tier_table_text(result.scenario.rules, position))
         closed = result.pnl.get(position.id)
         if closed is not None:
+            even = said(price_or_none_text(closed.break_even))
+            if closed.break_even is not None:  # in what prices are quoted in: USD for a coin
+                even = f"{even} {result.report.price_currency}"
             self.closed.setText(
                 tr("PnL {pnl} at the what-if · break-even {price}").format(
-                    pnl=f"{amount_text(closed.net_pnl, coin, signed=True)} {cur}",
-                    price=said(price_or_none_text(closed.break_even)),
+                    pnl=f"{amount_text(closed.net_pnl, coin, signed=True)} {cur}", price=even
                 )
             )
 

@@ -51,7 +51,7 @@ def test_the_taker_fee_sets_pnl_after_fees_and_break_even(qtbot, window: MainWin
     # break-even 50,000 × 1.001 / 0.999. The table keeps PnL before fees.
     window.table.selectRow(1)
     assert window.form.closed.text() == (
-        f"PnL -40.00 USDT at the what-if · break-even {price_text(50_000 * 1.001 / 0.999)}"
+        f"PnL -40.00 USDT at the what-if · break-even {price_text(50_000 * 1.001 / 0.999)} USDT"
     )
     assert _cell(window, 1, "pnl") == "+0.00"
     _type(qtbot, fee, "5")  # above 1 %: refused, named, and the last good rate stays

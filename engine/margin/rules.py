@@ -283,11 +283,9 @@ def held_market(typed: str, held: Iterable[str]) -> str | None:
     if coin != upper:  # quoted: the held coin alone it quotes
         alike = [s for s in symbols if s.upper() == coin]
         return alike[0] if len(alike) == 1 else None
+    # A coin alone: the one symbol quoted on it, unless another's quote is unknown (ETHBTC
+    # may be ETH's too); ETHFIUSDT is ETHFI's, not ETH's, and "B" is no coin of BTCUSDT's.
     starting = [s for s in symbols if s.upper().startswith(upper)]
-    if len(starting) == 1:
-        return starting[0]
-    # Several start with it: the one quoted on this coin, unless another's quote is unknown
-    # (ETHBTC may be ETH's too); ETHFIUSDT is ETHFI's, not ETH's.
     ours = [s for s in starting if base_asset(s).upper() == upper]
     unknown = [s for s in starting if base_asset(s) == s]
     return ours[0] if len(ours) == 1 and not unknown else None

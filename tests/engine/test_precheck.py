@@ -133,6 +133,7 @@ def test_an_order_in_a_held_symbol_is_in_it_whatever_the_case_typed(
     assert order_symbol("eth", binance) == "ETHUSDT"
     assert order_symbol("BTCUSDC", binance) == "BTCUSDC"
     assert order_symbol("SOL", binance) == "SOL"
+    assert order_symbol("b", binance) == "B"  # a letter is no coin: a symbol of its own
     order, problems = parse_order("kpepe long 100000 x10", {"kPEPE": 0.0115})
     assert problems == [] and order is not None
     assert (order.symbol, order.price) == ("kPEPE", 0.0115)

@@ -653,12 +653,15 @@ def test_a_hedge_accounts_long_ids_leave_every_figure_whole_on_a_laptop(
     win.controller.undo_stack.setClean()
 
 
-def _core_and_bet_at_1366(qtbot, qapp, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    """The core-and-bet preset in a 1366 × 740 window, laid out."""
-    window.resize(1366, 740)
-    window._fit_splits()
-    window.files.load_preset("core-plus-bet.json")
+def _preset_laid_out(  # type: ignore[no-untyped-def]
+    qtbot, qapp, window: MainWindow, preset: str, width: int, height: int
+) -> None:
+    """``preset`` loaded, then the window at ``width`` × ``height``, fitted as its first layout
+    fits it, and laid out."""
+    window.files.load_preset(preset)
     wait_result(qtbot, window)
+    window.resize(width, height)
+    window._fit_splits()
     for _ in range(3):
         qapp.processEvents()
 
@@ -667,7 +670,7 @@ def test_a_short_id_is_never_cut_in_the_cards(qtbot, qapp, window: MainWindow) -
     """The core-and-bet preset at 1366 × 740: "Core·cross" read "C…·cross" in two cards. A
     Position column at Qt's own size for its widest cell left the text 2 px short of the room
     our cell draws it in."""
-    _core_and_bet_at_1366(qtbot, qapp, window)
+    _preset_laid_out(qtbot, qapp, window, "core-plus-bet.json", 1366, 740)
     for card in window.comparison.cards.values():
         table = card.table
         for row in range(table.model().rowCount()):
@@ -680,7 +683,7 @@ def test_each_card_header_says_its_figures_unit(qtbot, qapp, window: MainWindow)
     """The cards' liquidation prices and max losses were bare numbers ("1,016.06", "9,940"):
     their unit was in the tooltip only. Each header says it on a second line, drawn whole at
     1366 × 740; distance and ratio carry "%" in their cells."""
-    _core_and_bet_at_1366(qtbot, qapp, window)
+    _preset_laid_out(qtbot, qapp, window, "core-plus-bet.json", 1366, 740)
     for card in window.comparison.cards.values():
         model, header = card.table.model(), card.table.horizontalHeader()
         titles = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(5)]
@@ -1632,12 +1635,7 @@ def test_a_scroll_bar_that_comes_later_does_not_cover_the_last_row(
 def test_the_equity_axis_title_stands_whole_on_a_laptop(qapp, qtbot, window: MainWindow) -> None:
     """1280 × 720 (660 px of window): the plot's left title "Account equity (USDT)" ran past
     the plot's top and read "(USD". It reads "Equity (USDT)", as the replay's, and fits."""
-    window.files.load_preset("seed-example.json")
-    wait_result(qtbot, window)
-    window.resize(1280, 660)
-    window._fit_splits()
-    for _ in range(3):
-        qapp.processEvents()
+    _preset_laid_out(qtbot, qapp, window, "seed-example.json", 1280, 660)
     axis = window.plot.plot.getAxis("left")
     assert axis.labelText == "Equity (USDT)"
     assert axis.label.boundingRect().width() <= axis.size().height()  # drawn turned a quarter
@@ -2027,12 +2025,7 @@ def test_a_long_account_name_does_not_widen_the_window_past_a_laptop_screen(
     the window could not be narrower than 1,491 px, and the All cross card, the plot's right
     side and the bars were off the screen. The picker shows what fits; its list and its
     tooltip name the account whole."""
-    window.files.load_preset("two-accounts.json")
-    wait_result(qtbot, window)
-    window.resize(1280, 660)
-    window._fit_splits()
-    for _ in range(3):
-        qapp.processEvents()
+    _preset_laid_out(qtbot, qapp, window, "two-accounts.json", 1280, 660)
     assert window.minimumSizeHint().width() <= 1280
     assert window.width() <= 1280
     viewport = window.comparison.viewport()

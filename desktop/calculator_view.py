@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from marginlab.desktop.before_paint import BeforePaint
 from marginlab.desktop.controller import Result, ScenarioController
+from marginlab.desktop.elided_label import WrappedLabel
 from marginlab.desktop.equity_plot import plain_axes
 from marginlab.desktop.i18n import N_, said, tr
 from marginlab.desktop.line_key import LineKey, key_row
@@ -167,8 +168,8 @@ class CalculatorView(QScrollArea):
                 label.setText(text)
 
     def _exit_page(self) -> QWidget:
-        page = QWidget()
-        form = QFormLayout(page)
+        fields = QWidget()
+        form = QFormLayout(fields)
         self.quantity = text_field(
             tr("e.g. {value}").format(value="0.5"),
             tr("Quantity of the order, base units"),
@@ -191,12 +192,10 @@ class CalculatorView(QScrollArea):
         self._unit_row(form, tr("E&xit price"), self.exit_price, "price")
         form.addRow(tr("Target ROE %"), self.target_roe)
         self._unit_row(form, tr("Target PnL"), self.target_pnl, "amount")
-        self.exit_text = QLabel()
+        self.exit_text = WrappedLabel()
         self.exit_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.exit_text.setAccessibleName("pnl and target")
-        self.exit_text.setWordWrap(True)
-        form.addRow(self.exit_text)
-        return page
+        return _beside(fields, self.exit_text)
 
     def _ladder_page(self) -> QWidget:
         page = QWidget()
@@ -242,8 +241,8 @@ class CalculatorView(QScrollArea):
         return page
 
     def _max_open_page(self) -> QWidget:
-        page = QWidget()
-        form = QFormLayout(page)
+        fields = QWidget()
+        form = QFormLayout(fields)
         self.margin = text_field(
             tr("available balance"),
             tr("Isolated: the margin you set; empty = the available balance"),
@@ -256,17 +255,15 @@ class CalculatorView(QScrollArea):
         )
         self._unit_row(form, tr("Isolated margin"), self.margin, "amount")
         form.addRow(tr("Quantity step"), self.step)
-        self.max_open_text = QLabel()
+        # Wrapped: a line of figures ran off a laptop's screen and widened the whole tab.
+        self.max_open_text = WrappedLabel()
         self.max_open_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.max_open_text.setAccessibleName("max open")
-        # Wrapped: a line of figures ran off a laptop's screen and widened the whole tab.
-        self.max_open_text.setWordWrap(True)
-        form.addRow(self.max_open_text)
-        return page
+        return _beside(fields, self.max_open_text)
 
     def _size_page(self) -> QWidget:
-        page = QWidget()
-        form = QFormLayout(page)
+        fields = QWidget()
+        form = QFormLayout(fields)
         self.stop = text_field(
             tr("e.g. {value}").format(value="57000"),
             tr("Where you would be proved wrong: the stop price"),
@@ -279,12 +276,10 @@ class CalculatorView(QScrollArea):
         )
         self._unit_row(form, tr("Stop price"), self.stop, "price")
         self._unit_row(form, tr("Loss you accept"), self.loss, "amount")
-        self.size_text = QLabel()
+        self.size_text = WrappedLabel()
         self.size_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.size_text.setAccessibleName("size from loss")
-        self.size_text.setWordWrap(True)
-        form.addRow(self.size_text)
-        return page
+        return _beside(fields, self.size_text)
 
     def _funding_page(self) -> QWidget:
         page = QWidget()
@@ -675,3 +670,15 @@ class CalculatorView(QScrollArea):
         if figures.drained:
             text += tr(" Its isolated margin is used up: liquidated.")
         self.funding_text.setText(text)
+
+
+def _beside(fields: QWidget, figures: QLabel) -> QWidget:
+    """A page's fields and, beside them, its figures: under the fields they stood a scroll
+    below the tab on a 768-pixel-high laptop screen, out of sight as the trader typed."""
+    page = QWidget()
+    row = QHBoxLayout(page)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(fields, 1, Qt.AlignmentFlag.AlignTop)
+    row.addSpacing(12)
+    row.addWidget(figures, 1, Qt.AlignmentFlag.AlignTop)
+    return page

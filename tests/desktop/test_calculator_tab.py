@@ -414,3 +414,24 @@ def test_a_held_symbol_typed_in_lower_case_is_the_books(qtbot, window: MainWindo
         form = calc.quantity.parentWidget().layout()
         assert form.labelForField(calc.quantity).text() == "Quantity (kPEPE)", typed
     window.controller.undo_stack.setClean()
+
+
+def test_the_figures_stand_beside_the_fields_in_view_on_a_laptop(qtbot, window: MainWindow) -> None:
+    """1366 × 768: the PnL figures stood under the four fields, a scroll below the tab, out of
+    sight as the trader typed. They stand beside the fields, whole in the tab's view."""
+    window.resize(1366, 688)
+    window._fit_splits()
+    calc = _calculator(qtbot, window)
+    calc.symbol.setEditText("BTCUSDT")
+    _type(qtbot, calc.quantity, "0.1")
+    _type(qtbot, calc.exit_price, "55000")
+    qtbot.wait(20)
+    text = calc.exit_text
+    assert "PnL +500.00 USDT" in text.text()  # 0.1 × (55,000 − 50,000)
+    viewport = calc.viewport()
+    top_left = text.mapTo(viewport, text.rect().topLeft())
+    bottom = text.mapTo(viewport, text.rect().bottomLeft()).y()
+    assert top_left.y() >= 0 and bottom <= viewport.height()  # whole, no scroll
+    fields_right = calc.exit_price.mapTo(viewport, calc.exit_price.rect().topRight()).x()
+    assert top_left.x() > fields_right  # beside the fields, not under them
+    window.controller.undo_stack.setClean()

@@ -32,6 +32,7 @@ from marginlab.engine.text.numbers import (
     percent_text,
     price_or_none_text,
     price_text,
+    quoted_in,
     read_number,
 )
 from marginlab.engine.text.orders import order_symbol
@@ -297,7 +298,7 @@ def _average(args: argparse.Namespace, reader: Reader) -> tuple[dict[str, Any], 
     }
     # Each column's unit under its name, as the window's ladder has it: prices in the price
     # currency (USD for a coin-margined account), sizes in the base asset or contracts.
-    prices = "USD" if scenario.coin_margined else scenario.account.currency
+    prices = quoted_in(scenario.account.currency, scenario.coin_margined)
     size = "contracts" if scenario.coin_margined else base_asset(symbol)
     lines = [
         f"{'fill':>4} {'price':>14} {'qty':>10} {'avg entry':>14} "

@@ -11,7 +11,7 @@ from marginlab.cli.calc import CalcUsageError, Reader, in_account
 from marginlab.engine.margin.planning import MODES, PlanError, Ticket, account_contract_size
 from marginlab.engine.margin.precheck import Check, check_order
 from marginlab.engine.margin.rules import size_text
-from marginlab.engine.text.numbers import money_text, percent_text, price_or_none_text
+from marginlab.engine.text.numbers import money_text, percent_text, quoted_in, quoted_price_text
 from marginlab.engine.text.orders import parse_order, where_it_fills
 from marginlab.engine.text.report_text import strict_json
 
@@ -95,7 +95,7 @@ def check_lines(check: Check, currency: str, coin: bool = False) -> list[str]:
     t = check.ticket
     # Prices with their unit (USD for a coin-margined account), the size in its own ("0.5
     # BTC", not "0.5 BTCUSDT"): the liquidation prices were bare numbers.
-    quoted = f" {'USD' if coin else currency}"
+    quoted = quoted_in(currency, coin)
     size = (
         size_text(t.symbol, check.quantity, False)
         if t.contract_size is None
@@ -103,7 +103,7 @@ def check_lines(check: Check, currency: str, coin: bool = False) -> list[str]:
     )
     head = (
         f"Before you open {t.side} {t.symbol} {size} "
-        f"@ {price_or_none_text(t.price)}{quoted} x{t.leverage:g} "
+        f"@ {quoted_price_text(t.price, quoted)} x{t.leverage:g} "
         f"(margin {money_text(check.margin, currency, coin=coin)})"
     )
     limit = (
@@ -122,7 +122,7 @@ def check_lines(check: Check, currency: str, coin: bool = False) -> list[str]:
         ("", *(m for m in MODES)),
         (
             "liquidation price",
-            *(_price(check.modes[m].liquidation_price, quoted) for m in MODES),
+            *(quoted_price_text(check.modes[m].liquidation_price, quoted) for m in MODES),
         ),
         ("distance", *(percent_text(check.modes[m].distance, 1, signed=True) for m in MODES)),
         (
@@ -144,18 +144,13 @@ def check_lines(check: Check, currency: str, coin: bool = False) -> list[str]:
         for v in check.modes[m].moves:
             lines.append(
                 f"opened {m}: {v.id} ({v.symbol}) liquidation "
-                f"{_price(v.before, quoted)} -> {_price(v.after, quoted)}"
+                f"{quoted_price_text(v.before, quoted)} -> {quoted_price_text(v.after, quoted)}"
             )
     lines += ["", f"Recommendation: {check.recommendation}"]
     if check.disagree:
         lines.append("The rules disagree; the first below decides:")
     lines += [f"  - {r.text} [{r.source}]" for r in check.reasons]
     return lines
-
-
-def _price(price: float | None, quoted: str) -> str:
-    """A price and its unit, or "none"."""
-    return price_or_none_text(price) + (quoted if price is not None else "")
 
 
 def _yes(value: bool | None) -> str:

@@ -36,7 +36,7 @@ from marginlab.engine.files.scenario_io import (
 )
 from marginlab.engine.margin.evaluate import check_moves, evaluate
 from marginlab.engine.margin.models import Scenario
-from marginlab.engine.text.moves import parse_moves, resolve_symbol
+from marginlab.engine.text.moves import held_or_typed, parse_moves, resolve_symbol
 from marginlab.engine.text.report_text import report_dict, report_table, strict_json
 from marginlab.engine.text.sweep_text import sweep_csv
 
@@ -186,10 +186,8 @@ def _sweep(args: argparse.Namespace) -> str:
     else:
         if min(args.start, args.stop) <= 0:
             raise UsageError(["--from/--to: prices must be > 0"])
-        from marginlab.engine.text.moves import resolve_symbol
-
         # In any case typed (Hyperliquid's kPEPE as "kpepe"), or the one it starts, as --at.
-        symbol = resolve_symbol(args.symbol, scenario.symbols()) or args.symbol
+        symbol = held_or_typed(args.symbol, scenario.symbols())
         result = sweep_price(scenario, symbol, np.linspace(args.start, args.stop, args.points))
     table = sweep_csv(result, scenario.account.currency, scenario.coin_margined)
     if args.csv:

@@ -25,7 +25,7 @@ from marginlab.engine.paths.montecarlo import (
 )
 from marginlab.engine.paths.replay import PricePath, Replay, replay
 from marginlab.engine.paths.sources import SHAPES, builtin_path, csv_path
-from marginlab.engine.text.moves import resolve_symbol
+from marginlab.engine.text.moves import held_or_typed
 from marginlab.engine.text.numbers import amount_text, compact_amount_text, price_text
 from marginlab.engine.text.report_text import strict_json
 from marginlab.engine.text.risk_text import duration_text, odds_text, parameters_text
@@ -41,7 +41,7 @@ def _files(items: list[str], held: list[str]) -> dict[str, Path]:
     out = {}
     for item in items:
         named, sep, file = item.partition("=")
-        symbol = held_symbol(named, held)
+        symbol = held_or_typed(named, held)
         if not sep or not symbol or not file:
             raise PathUsageError(f"{item}: expected SYMBOL=FILE.csv")
         if file in SHAPES and not Path(file).exists():  # "BTCUSDT=flash-crash"
@@ -53,19 +53,12 @@ def _files(items: list[str], held: list[str]) -> dict[str, Path]:
     return out
 
 
-def held_symbol(name: str, held: list[str]) -> str:
-    """A symbol option as the account holds it: exact, in any case (Hyperliquid's kPEPE
-    typed "kpepe"), or the one it starts ("BTC" for BTCUSDT), as ``--at`` reads one
-    (``moves.resolve_symbol``); as typed when none or several match, for the error to name."""
-    return resolve_symbol(name, held) or name
-
-
 def _path(args: argparse.Namespace, marks: dict[str, float]) -> PricePath:
     builtin = [p for p in args.path if "=" not in p]
     if builtin and len(args.path) > 1:
         raise PathUsageError("--path: one built-in path, or one or more SYMBOL=FILE.csv")
     if builtin:
-        symbols = [held_symbol(s, list(marks)) for s in args.symbol] or list(marks)
+        symbols = [held_or_typed(s, list(marks)) for s in args.symbol] or list(marks)
         unknown = [s for s in symbols if s not in marks]
         if unknown:
             raise PathUsageError(f"--symbol {unknown[0]}: not in the scenario ({', '.join(marks)})")

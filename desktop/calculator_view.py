@@ -54,7 +54,12 @@ from marginlab.desktop.planner import (
 )
 from marginlab.desktop.style import tint
 from marginlab.engine.margin.rules import base_asset
-from marginlab.engine.text.numbers import amount_text, percent_text, price_or_none_text, price_text
+from marginlab.engine.text.numbers import (
+    amount_text,
+    percent_text,
+    price_text,
+    quoted_price_text,
+)
 
 LADDER_HEAD = [
     N_("Fill"),
@@ -427,9 +432,7 @@ class CalculatorView(QScrollArea):
 
     def _price(self, price: float | None) -> str:
         """A price in what it is quoted in ("66,000.00 USDT"), or "none"."""
-        if price is None:
-            return said(price_or_none_text(None))
-        return f"{price_text(price)} {self.planner.price_currency}"
+        return said(quoted_price_text(price, self.planner.price_currency))
 
     def _amount(self, value: float, signed: bool = False) -> str:
         """An amount in the account's currency ("2,500.00 USDT", "0.04545455 BTC")."""

@@ -33,7 +33,7 @@ from marginlab.engine.margin.planning import (
     ticket_problems,
 )
 from marginlab.engine.margin.rules import size_text
-from marginlab.engine.text.numbers import read_number
+from marginlab.engine.text.numbers import quoted_in, read_number
 from marginlab.engine.text.orders import order_symbol
 from marginlab.engine.text.said import Said
 
@@ -102,7 +102,7 @@ class Planner:
     def price_currency(self) -> str:
         """What the account's prices are quoted in: USD for coin-margined contracts, else
         the settlement currency (``Report.price_currency``)."""
-        return "USD" if self.coin else self.currency
+        return quoted_in(self.currency, self.coin)
 
     @property
     def coin(self) -> bool:

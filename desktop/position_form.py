@@ -15,7 +15,7 @@ from marginlab.engine.text.numbers import (
     amount_text,
     money_text,
     number_text,
-    price_or_none_text,
+    quoted_price_text,
 )
 
 SIZE_KINDS = (
@@ -297,9 +297,8 @@ class PositionForm(QGroupBox):
         self.table.setText(tier_table_text(result.scenario.rules, position))
         closed = result.pnl.get(position.id)
         if closed is not None:
-            even = said(price_or_none_text(closed.break_even))
-            if closed.break_even is not None:  # in what prices are quoted in: USD for a coin
-                even = f"{even} {result.report.price_currency}"
+            # In what prices are quoted in: USD for a coin-margined position.
+            even = said(quoted_price_text(closed.break_even, result.report.price_currency))
             self.closed.setText(
                 tr("PnL {pnl} at the what-if · break-even {price}").format(
                     pnl=f"{amount_text(closed.net_pnl, coin, signed=True)} {cur}", price=even

@@ -43,8 +43,8 @@ from marginlab.engine.text.numbers import (
     amount_text,
     money_text,
     percent_text,
-    price_or_none_text,
     price_text,
+    quoted_price_text,
 )
 from marginlab.engine.text.orders import where_it_fills
 
@@ -286,7 +286,8 @@ class PreTradeView(QScrollArea):
         if self.price.placeholderText() != placeholder:
             self.price.setPlaceholderText(placeholder)
             # The mark whole before the other fields share the row ("mark 50,000.…").
-            self.price.setMinimumWidth(self.price.fontMetrics().horizontalAdvance(placeholder) + 12)
+            width = self.price.fontMetrics().horizontalAdvance(placeholder) + LINE_EDIT_PADDING
+            self.price.setMinimumWidth(width)
         mmr = self.owner.planner.mmr_placeholder(self.symbol.currentText())
         if self.mmr.placeholderText() != mmr:
             self.mmr.setPlaceholderText(mmr)
@@ -342,10 +343,8 @@ class PreTradeView(QScrollArea):
             label.show()
         prices = self.owner.planner.price_currency  # USD beside a coin-margined account
 
-        def price(value: float | None) -> str:
-            """A price and its unit (they were bare numbers beside amounts in USDT)."""
-            text = said(price_or_none_text(value))
-            return text if value is None else f"{text} {prices}"
+        def price(value: float | None) -> str:  # with its unit: bare beside amounts in USDT
+            return said(quoted_price_text(value, prices))
 
         for col, mode in enumerate(MODES):
             m = check.modes[mode]

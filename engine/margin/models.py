@@ -152,14 +152,21 @@ class Scenario(BaseModel):
                 )
         seen: dict[str, int] = {}
         marked: dict[str, int] = {}
-        spelled: dict[str, int] = {}  # each symbol, upper-case: where it is first spelled
+        # Each symbol as spelled, and upper-case: where it is first spelled so.
+        spelled: dict[str, int] = {}
+        upper: dict[str, int] = {}
         tables: dict[str, str | None] = {}  # each symbol's missing-table problem
         problems += _contract_problems(self)
         for index, position in enumerate(self.positions):
             where = f"positions[{index}]"
             # One market, one spelling: "btcusdt" beside BTCUSDT would be another market to
-            # the engine, with its own mark, left still by a move of the other.
-            first_spelled = spelled.setdefault(position.symbol.upper(), index)
+            # the engine, with its own mark, left still by a move of the other. Each spelling
+            # is looked up in upper case once: a book of 5,000 positions holds a few dozen.
+            first_spelled = spelled.get(position.symbol)
+            if first_spelled is None:
+                first_spelled = spelled[position.symbol] = upper.setdefault(
+                    position.symbol.upper(), index
+                )
             if self.positions[first_spelled].symbol != position.symbol:
                 problems.append(
                     say(
@@ -207,8 +214,8 @@ class Scenario(BaseModel):
                     say("{where}.{table_problem}", where=where, table_problem=table_problem)
                 )
         isolated = isolated_margin_total(self.positions)
-        coin = any(p.inverse for p in self.positions)
         if isolated > self.account.wallet_balance * (1 + 1e-12):
+            coin = any(p.inverse for p in self.positions)
             problems.append(
                 say(
                     "positions: isolated margins add up to {isolated}, more than "

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
+from marginlab.engine.text.numbers import quoted_in
+
 if TYPE_CHECKING:
     from marginlab.engine.margin.max_loss import SymbolRisk, WorstMove
     from marginlab.engine.margin.models import Variant
@@ -114,4 +116,4 @@ class Report:
     def price_currency(self) -> str:
         """What prices are quoted in: the settlement currency, or USD for coin-margined
         contracts (a BTCUSD price is dollars; its margins are coins)."""
-        return "USD" if self.contract == "inverse" else self.currency
+        return quoted_in(self.currency, self.contract == "inverse")

@@ -35,6 +35,12 @@ def resolve_symbol(name: str, symbols: list[str]) -> str | None:
     return starting[0] if len(starting) == 1 else None
 
 
+def held_or_typed(name: str, symbols: list[str]) -> str:
+    """A symbol option as the account holds it (``resolve_symbol``: in any case, as its coin,
+    or the one it starts), else as typed, for the error to name."""
+    return resolve_symbol(name, symbols) or name
+
+
 def parse_moves(
     items: list[tuple[str, str]], marks: Mapping[str, float], where: str
 ) -> tuple[dict[str, float], list[str]]:

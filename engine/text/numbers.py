@@ -216,3 +216,15 @@ def share_text(fraction: float) -> str:
 def price_or_none_text(value: float | None) -> str:
     """A price, or "none" when no price applies (no liquidation price)."""
     return say("none") if value is None else price_text(value)
+
+
+def quoted_in(currency: str, coin: bool) -> str:
+    """What prices are quoted in: the settlement ``currency``, or USD for coin-margined
+    contracts (a BTCUSD price is dollars; its margins are coins)."""
+    return "USD" if coin else currency
+
+
+def quoted_price_text(value: float | None, quoted: str) -> str:
+    """A price and what it is quoted in ("66,000.00 USDT"), or "none" (``price_or_none_text``,
+    a message the window translates)."""
+    return price_or_none_text(value) if value is None else f"{price_text(value)} {quoted}"

@@ -6,7 +6,7 @@ import csv
 import io
 from typing import TYPE_CHECKING
 
-from marginlab.engine.text.numbers import amount_decimals
+from marginlab.engine.text.numbers import amount_decimals, quoted_in
 
 if TYPE_CHECKING:
     from marginlab.engine.margin.sweep import SweepResult
@@ -18,7 +18,7 @@ def sweep_csv(result: SweepResult, currency: str, coin: bool) -> str:
     contract's price in USD."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    quoted = "USD" if coin else currency
+    quoted = quoted_in(currency, coin)
     head = f"{result.symbol} price ({quoted})" if result.axis == "price" else "move (%)"
     writer.writerow([head, *(f"equity {v} ({currency})" for v in result.equity)])
     places = amount_decimals(coin)

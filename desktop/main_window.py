@@ -67,6 +67,7 @@ from marginlab.desktop.positions_table_model import (
 from marginlab.desktop.style import tint
 from marginlab.desktop.symbol_delegate import SymbolDelegate
 from marginlab.desktop.text_widths import TextWidths
+from marginlab.desktop.wheel_guard import guard_wheels
 from marginlab.desktop.wording import trader_words
 from marginlab.engine.margin.models import Scenario
 from marginlab.engine.margin.rules import table_info
@@ -191,6 +192,7 @@ class MainWindow(QMainWindow):
         for typed in self.findChildren(EditField):
             typed.reverted.connect(self._say)
             typed.finished.connect(controller.end_edit)
+        guard_wheels(self)  # every choice and spin box of the window, all built by now
         controller.scenarioChanged.connect(self._update_title)
         controller.pathChanged.connect(self._update_title)
         controller.undo_stack.cleanChanged.connect(self._update_title)
@@ -551,6 +553,7 @@ class MainWindow(QMainWindow):
         view.size_field.setFocus()
 
     def _install_view(self, index: int, view: QWidget) -> None:
+        guard_wheels(view)  # built after the window: its boxes were not guarded with it
         current = self.views.currentIndex()
         text, tip = self.views.tabText(index), self.views.tabToolTip(index)
         self.views.blockSignals(True)

@@ -53,6 +53,7 @@ from marginlab.desktop.planner import (
     ladder_rows,
 )
 from marginlab.desktop.style import tint
+from marginlab.desktop.unit_captions import UnitCaptions
 from marginlab.engine.margin.rules import base_asset
 from marginlab.engine.text.numbers import (
     amount_text,
@@ -86,7 +87,7 @@ class CalculatorView(QScrollArea):
         super().__init__(parent)
         scroll_down_only(self)
         self.planner = Planner(controller)
-        self._unit_labels: list[tuple[QLabel, str, str]] = []
+        self._units = UnitCaptions()
         # Keystrokes that arrive while a big book is being searched are answered once.
         self._soon = BeforePaint(self.recompute, self)  # the next frame shows the answer
         body = QWidget()
@@ -112,12 +113,13 @@ class CalculatorView(QScrollArea):
             ),
             tr("calculator mmr"),
         )
-        caption_row(
+        captions = caption_row(
             grid,
             ((tr("Symbol"), self.symbol), (tr("Side"), self.side),
              (tr("Leverage ×"), self.leverage), (tr("Pr&ice"), self.price),
              (tr("MMR %"), self.mmr)),
         )  # fmt: skip
+        self._units.add(captions[3], tr("Pr&ice"), "price")
         outer.addWidget(ticket)
         # Right under the order, above the pages: under them it stood a scroll below the
         # ladder's table on a laptop, and a refused fill was said out of sight.
@@ -154,23 +156,17 @@ class CalculatorView(QScrollArea):
         label = QLabel(caption)
         label.setBuddy(field)
         form.addRow(label, field)
-        self._unit_labels.append((label, caption, unit))
+        self._units.add(label, caption, unit)
 
     def _show_units(self) -> None:
         coin, symbol = self.planner.coin, self.planner.symbol(self.symbol.currentText())
-        units = {
-            "price": self.planner.price_currency,
-            "amount": self.planner.currency,
-            "size": tr("contracts") if coin else (base_asset(symbol) if symbol else ""),
-        }
-        for label, caption, unit in self._unit_labels:
-            text = (
-                tr("{caption} ({unit})").format(caption=caption, unit=units[unit])
-                if units[unit]
-                else caption
-            )
-            if label.text() != text:
-                label.setText(text)
+        self._units.show(
+            {
+                "price": self.planner.price_currency,
+                "amount": self.planner.currency,
+                "size": tr("contracts") if coin else (base_asset(symbol) if symbol else ""),
+            }
+        )
 
     def _exit_page(self) -> QWidget:
         fields = QWidget()

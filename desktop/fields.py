@@ -12,6 +12,7 @@ from marginlab.desktop.i18n import said, tr
 from marginlab.engine.text.numbers import reads_as
 
 ERROR_STYLE = "QLineEdit { border: 2px solid #d0342c; }"
+LINE_EDIT_PADDING = 16  # px a line edit adds around its text: frame and margins
 
 
 class EditField(QLineEdit):

@@ -77,13 +77,17 @@ def refill_choices(box: QComboBox, choices: list[tuple[str | None, str]]) -> Non
     box.blockSignals(False)
 
 
-def caption_row(grid: QGridLayout, cells: tuple[tuple[str, QWidget], ...]) -> None:
-    """Each field under its caption, side by side (the caption's mnemonic focuses it)."""
+def caption_row(grid: QGridLayout, cells: tuple[tuple[str, QWidget], ...]) -> list[QLabel]:
+    """Each field under its caption, side by side (the caption's mnemonic focuses it); the
+    captions, for those that name a unit (``UnitCaptions``)."""
+    captions = []
     for col, (label, widget) in enumerate(cells):
         caption = QLabel(label)
         caption.setBuddy(widget)
         grid.addWidget(caption, 0, col)
         grid.addWidget(widget, 1, col)
+        captions.append(caption)
+    return captions
 
 
 class ProblemLine(QLabel):

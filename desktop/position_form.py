@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QSignalBlocker, QStringListModel, Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QWidget
 
 from marginlab.desktop.controller import Result, ScenarioController
-from marginlab.desktop.fields import EditField, problem_for
+from marginlab.desktop.fields import LINE_EDIT_PADDING, EditField, problem_for
 from marginlab.desktop.i18n import N_, said, tr
 from marginlab.desktop.symbol_delegate import attach_symbol_completer, rule_set_symbols
+from marginlab.desktop.unit_captions import UnitCaptions
 from marginlab.engine.margin.models import Position, Scenario
-from marginlab.engine.margin.rules import symbol_table_info, table_symbol
+from marginlab.engine.margin.rules import base_asset, symbol_table_info, table_symbol
 from marginlab.engine.text.numbers import (
     amount_text,
     money_text,
     number_text,
+    quoted_in,
     quoted_price_text,
 )
 
@@ -44,6 +48,9 @@ class PositionForm(QGroupBox):
         self._scales: dict[str, float] = {}
         self._by_field: dict[str, EditField] = {}
         form = QFormLayout(self)
+        # A column narrower than captions and fields side by side (1280 × 720) puts a field
+        # under its caption: side by side, the fields stood cut at the column's edge.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.symbol = EditField(
             "symbol",
             tr("Contract symbol, e.g. ETHUSDT: picks the rule set's tier table"),
@@ -157,6 +164,22 @@ class PositionForm(QGroupBox):
         ):
             widget.setTextFormat(Qt.TextFormat.PlainText)  # the currency is shown as typed
             form.addRow(label, widget)
+        self._units = UnitCaptions()
+        for edit, caption, unit in (
+            (self.size_field, tr("&Size"), "size"),
+            (self.entry, tr("&Entry price"), "price"),
+            (self.mark, tr("Mar&k price"), "price"),
+            (self.margin, tr("Isolated mar&gin"), "amount"),
+            (self.amount, tr("MM a&mount override"), "amount"),
+        ):
+            self._units.add(cast(QLabel | None, form.labelForField(edit)), caption, unit)
+        for edit in self._edits():
+            # Room for a size like 0.00012345 or the placeholder: a narrower column puts
+            # the field under its caption (above) rather than showing "11000" of 110000.
+            shown = max(
+                ("0.00012345", edit.placeholderText()), key=edit.fontMetrics().horizontalAdvance
+            )
+            edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(shown) + LINE_EDIT_PADDING)
         controller.scenarioChanged.connect(self._show_fields)
         controller.resultChanged.connect(self._show_result)
         controller.problemsChanged.connect(self._on_problems_changed)
@@ -213,6 +236,7 @@ class PositionForm(QGroupBox):
             self.setTitle(tr("Position (select a row)"))
             for edit in self._edits():
                 edit.setText("")
+            self._units.show({})
             return
         self.setTitle(
             tr("Position {id}: {symbol} {side}, {mode}").format(
@@ -234,6 +258,7 @@ class PositionForm(QGroupBox):
                 box.setCurrentIndex(box.property("values").index(value))
         self._show_size_kinds(position)
         kind = self._kind()
+        self._show_units(position, kind)
         self.size_field.path = f"positions[{self._row}].{kind}"
         size = {
             "quantity": position.quantity,
@@ -245,6 +270,22 @@ class PositionForm(QGroupBox):
             value = getattr(position, field)
             edit.path = f"positions[{self._row}].{field}"
             edit.show_value(number_text(None if value is None else value / self._scales[field]))
+
+    def _show_units(self, position: Position, kind: str) -> None:
+        """The fields' units: prices in what they are quoted in (USD for a coin-margined
+        contract), margins in the settlement currency, the size in the symbol's coin or, by
+        notional or margin, in the settlement currency (in contracts: the kind names them)."""
+        currency = self._controller.scenario.account.currency
+        size = (
+            ""
+            if position.inverse
+            else base_asset(position.symbol)
+            if kind == "quantity"
+            else currency
+        )
+        self._units.show(
+            {"size": size, "price": quoted_in(currency, position.inverse), "amount": currency}
+        )
 
     def _show_size_kinds(self, position: Position) -> None:
         """A coin-margined position is sized in contracts only: its notional and margin are

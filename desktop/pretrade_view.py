@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from marginlab.desktop.before_paint import BeforePaint
 from marginlab.desktop.controller import Result, ScenarioController
+from marginlab.desktop.fields import LINE_EDIT_PADDING
 from marginlab.desktop.i18n import N_, said, tr
 from marginlab.desktop.order_fields import (
     ProblemLine,
@@ -39,6 +40,8 @@ from marginlab.desktop.order_fields import (
 )
 from marginlab.desktop.pretrade import PreTrade
 from marginlab.desktop.style import VARIANT_STYLES, tint
+from marginlab.desktop.unit_captions import UnitCaptions
+from marginlab.engine.margin.rules import base_asset
 from marginlab.engine.text.numbers import (
     amount_text,
     money_text,
@@ -52,7 +55,6 @@ MODES = ("isolated", "cross")
 # Each order field's share of the row's spare width: symbol, side, size, as, leverage, price,
 # MMR, max acceptable loss (the combos hold their contents' width).
 ORDER_STRETCH = (0, 0, 2, 0, 0, 3, 3, 4)
-LINE_EDIT_PADDING = 16  # px a line edit adds around its text: frame and margins
 ROWS = (
     (
         "liquidation",
@@ -146,7 +148,11 @@ class PreTradeView(QScrollArea):
             (tr("Price"), self.price), (tr("MMR %"), self.mmr),
             (tr("Max acceptable loss"), self.acceptable),
         )  # fmt: skip
-        caption_row(grid, cells)
+        captions = caption_row(grid, cells)
+        self._units = UnitCaptions()
+        for column, caption, unit in ((2, tr("Size"), "size"), (5, tr("Price"), "price"),
+                                      (7, tr("Max acceptable loss"), "amount")):  # fmt: skip
+            self._units.add(captions[column], caption, unit)
         # The room shared by what each field shows: in equal shares the leverage's "10" had
         # as much as the price's "mark 50,000.00", cut to "mark 50,000....", and the size's
         # unit read "contracts (100 U".
@@ -264,6 +270,22 @@ class PreTradeView(QScrollArea):
         if self.size_field.placeholderText() != text:
             self.size_field.setPlaceholderText(text)
 
+    def _show_units(self) -> None:
+        """The captions' units: a size in the symbol's coin, or in the settlement currency
+        as a margin (none in contracts: the size's unit names them); prices in what they
+        are quoted in; the loss in the settlement currency."""
+        planner = self.owner.planner
+        symbol = planner.symbol(self.symbol.currentText())
+        if self.owner.contract_size(self.symbol.currentText()) is not None:
+            size = ""
+        elif self.size_kind.currentIndex() == 0:
+            size = base_asset(symbol) if symbol else ""
+        else:
+            size = self.owner.currency
+        self._units.show(
+            {"size": size, "price": planner.price_currency, "amount": self.owner.currency}
+        )
+
     def _typed(self, *_: Any) -> None:
         """The trader changed the order: a note on the last one opened no longer applies."""
         self.problems.forget_note()
@@ -280,6 +302,7 @@ class PreTradeView(QScrollArea):
         self._stale = False
         mark = self.owner.planner.mark(self.symbol.currentText())
         self._show_size_unit(mark)
+        self._show_units()
         placeholder = (
             tr("mark") if mark is None else tr("mark {price}").format(price=price_text(mark))
         )

@@ -184,187 +184,192 @@
    <translation>自动保存已关闭：无法写入 {folder}（{reason}）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="59" />
+   <location filename="../desktop/calculator_view.py" line="66" />
    <source>Fill</source>
    <translation>成交</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="60" />
+   <location filename="../desktop/calculator_view.py" line="67" />
    <source>Price</source>
    <translation>价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="61" />
+   <location filename="../desktop/calculator_view.py" line="68" />
    <source>Qty</source>
    <translation>数量</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="62" />
+   <location filename="../desktop/calculator_view.py" line="69" />
    <source>Total qty</source>
    <translation>总数量</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="63" />
+   <location filename="../desktop/calculator_view.py" line="70" />
    <source>Avg entry</source>
    <translation>平均开仓价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="64" />
+   <location filename="../desktop/calculator_view.py" line="71" />
    <source>Margin</source>
    <translation>保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="65" />
+   <location filename="../desktop/calculator_view.py" line="72" />
    <source>Liq. isolated</source>
    <translation>逐仓强平价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="66" />
+   <location filename="../desktop/calculator_view.py" line="73" />
    <source>Liq. cross</source>
    <translation>全仓强平价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="575" />
+   <location filename="../desktop/calculator_view.py" line="569" />
    <source>Binance's Max Open: available / (price / leverage + open loss per unit), within the tier that allows the leverage. Fees not included.</source>
    <translation>币安最大可开：可用余额 / (价格 / 杠杆 + 每单位开仓损失)，限于允许该杠杆的档位内。未含手续费。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="88" />
+   <location filename="../desktop/calculator_view.py" line="95" />
    <source>The order</source>
    <translation>订单</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="90" />
+   <location filename="../desktop/calculator_view.py" line="97" />
    <source>calculator symbol</source>
    <translation>计算器 合约</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="91" />
+   <location filename="../desktop/calculator_view.py" line="98" />
    <source>calculator side</source>
    <translation>计算器 方向</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="94" />
+   <location filename="../desktop/calculator_view.py" line="101" />
    <source>Leverage of the order: its margin is notional / leverage</source>
    <translation>订单杠杆：保证金 = 名义价值 / 杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="95" />
+   <location filename="../desktop/calculator_view.py" line="102" />
    <source>calculator leverage</source>
    <translation>计算器 杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="99" />
+   <location filename="../desktop/calculator_view.py" line="106" />
    <source>Order price (its entry); empty = the symbol's mark</source>
    <translation>订单价格（即开仓价）；留空 = 该合约的标记价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="99" />
+   <location filename="../desktop/calculator_view.py" line="106" />
    <source>calculator price</source>
    <translation>计算器 价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="102" />
+   <location filename="../desktop/calculator_view.py" line="109" />
    <source>table</source>
    <translation>档位表</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="103" />
+   <location filename="../desktop/calculator_view.py" line="110" />
    <source>MMR override in %, where no tier table covers the symbol; empty = the rate the account's own positions in it hold</source>
    <translation>维持保证金率覆盖值（%），用于没有档位表覆盖的交易对；留空 = 账户中该交易对现有仓位所用的费率</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="107" />
+   <location filename="../desktop/calculator_view.py" line="114" />
    <source>calculator mmr</source>
    <translation>计算器 维持保证金率</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="118" />
+   <location filename="../desktop/calculator_view.py" line="122" />
+   <source>Pr&amp;ice</source>
+   <translation>价格(&amp;I)</translation>
+  </message>
+  <message>
+   <location filename="../desktop/calculator_view.py" line="126" />
    <source>calculator problems</source>
    <translation>计算器 问题</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="122" />
+   <location filename="../desktop/calculator_view.py" line="130" />
    <source>PnL &amp;&amp; target</source>
    <translation>盈亏与目标价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="123" />
+   <location filename="../desktop/calculator_view.py" line="131" />
    <source>Average &amp;&amp; DCA</source>
    <translation>均价与分批建仓</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="124" />
+   <location filename="../desktop/calculator_view.py" line="132" />
    <source>Max open</source>
    <translation>最大可开</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="125" />
+   <location filename="../desktop/calculator_view.py" line="133" />
    <source>Size from loss</source>
    <translation>按亏损定仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="126" />
+   <location filename="../desktop/calculator_view.py" line="134" />
    <source>Funding</source>
    <translation>资金费</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="174" />
+   <location filename="../desktop/calculator_view.py" line="176" />
    <source>Quantity of the order, base units</source>
    <translation>订单数量，以基础币计</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="175" />
+   <location filename="../desktop/calculator_view.py" line="177" />
    <source>calculator quantity</source>
    <translation>计算器 数量</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="178" />
+   <location filename="../desktop/calculator_view.py" line="180" />
    <source>Where you would close</source>
    <translation>你打算平仓的价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="178" />
+   <location filename="../desktop/calculator_view.py" line="180" />
    <source>exit price</source>
    <translation>平仓价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="182" />
+   <location filename="../desktop/calculator_view.py" line="184" />
    <source>Return on the margin you aim for, in %</source>
    <translation>目标保证金收益率，单位 %</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="183" />
+   <location filename="../desktop/calculator_view.py" line="185" />
    <source>target roe</source>
    <translation>目标收益率</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="187" />
+   <location filename="../desktop/calculator_view.py" line="189" />
    <source>Profit you aim for, settlement currency</source>
    <translation>目标盈利，以结算币种计</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="188" />
+   <location filename="../desktop/calculator_view.py" line="190" />
    <source>target pnl</source>
    <translation>目标盈亏</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="190" />
+   <location filename="../desktop/calculator_view.py" line="192" />
    <source>Quantity</source>
    <translation>数量</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="191" />
+   <location filename="../desktop/calculator_view.py" line="193" />
    <source>E&amp;xit price</source>
    <translation>平仓价格(&amp;X)</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="192" />
+   <location filename="../desktop/calculator_view.py" line="194" />
    <source>Target ROE %</source>
    <translation>目标收益率 %</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="193" />
+   <location filename="../desktop/calculator_view.py" line="195" />
    <source>Target PnL</source>
    <translation>目标盈亏</translation>
   </message>
@@ -424,302 +429,292 @@
    <translation>数量步长</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="272" />
+   <location filename="../desktop/calculator_view.py" line="270" />
    <source>Where you would be proved wrong: the stop price</source>
    <translation>证明你判断错误的价格：止损价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="273" />
+   <location filename="../desktop/calculator_view.py" line="271" />
    <source>stop price</source>
    <translation>止损价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="276" />
+   <location filename="../desktop/calculator_view.py" line="274" />
    <source>max acceptable loss</source>
    <translation>最大可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="277" />
+   <location filename="../desktop/calculator_view.py" line="275" />
    <source>The loss you accept; empty = the account's max acceptable loss</source>
    <translation>你能接受的亏损；留空 = 账户的最大可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="278" />
+   <location filename="../desktop/calculator_view.py" line="276" />
    <source>loss you accept</source>
    <translation>可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="280" />
+   <location filename="../desktop/calculator_view.py" line="278" />
    <source>Stop price</source>
    <translation>止损价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="281" />
+   <location filename="../desktop/calculator_view.py" line="279" />
    <source>Loss you accept</source>
    <translation>可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="296" />
+   <location filename="../desktop/calculator_view.py" line="292" />
    <source>Funding rate per interval, in % (positive: longs pay)</source>
    <translation>每期资金费率，单位 %（正值：多头支付）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="296" />
+   <location filename="../desktop/calculator_view.py" line="292" />
    <source>funding rate</source>
    <translation>资金费率</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="299" />
+   <location filename="../desktop/calculator_view.py" line="295" />
    <source>How long you hold, in hours</source>
    <translation>持仓时长，单位小时</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="299" />
+   <location filename="../desktop/calculator_view.py" line="295" />
    <source>holding time</source>
    <translation>持仓时长</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="301" />
+   <location filename="../desktop/calculator_view.py" line="297" />
    <source>Position</source>
    <translation>仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="302" />
+   <location filename="../desktop/calculator_view.py" line="298" />
    <source>Rate % / interval</source>
    <translation>费率 % / 期</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="303" />
+   <location filename="../desktop/calculator_view.py" line="299" />
    <source>Hold (hours)</source>
    <translation>持仓（小时）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="311" />
+   <location filename="../desktop/calculator_view.py" line="307" />
    <source>holding time (hours)</source>
    <translation>持仓时长（小时）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="312" />
+   <location filename="../desktop/calculator_view.py" line="308" />
    <source>liquidation price</source>
    <translation>强平价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="565" />
+   <location filename="../desktop/calculator_view.py" line="559" />
    <source>Bybit's order cost: initial margin + fee to open + fee to close at the bankruptcy price, within the tier that allows the leverage.</source>
    <translation>Bybit 委托成本：起始保证金 + 开仓手续费 + 按破产价计的平仓手续费，限于允许该杠杆的档位内。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="570" />
+   <location filename="../desktop/calculator_view.py" line="564" />
    <source>Bitget's maximum open: available / (price × (1 / leverage + fee rate) + open loss per unit), within the tier that allows the leverage. Its freeze markups are not published (taken as 0): Bitget's own figure can be a little lower.</source>
    <translation>Bitget 最大可开：可用余额 / (价格 × (1 / 杠杆 + 手续费率) + 每单位开仓损失)，限于允许该杠杆的档位内。其冻结上浮比例未公布（按 0 计）：Bitget 自己的数字可能略低。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="618" />
+   <location filename="../desktop/calculator_view.py" line="612" />
    <source>&lt;span style='color:#707070'&gt;Cross counts what the account loses, so a position that takes the pool down with it costs the whole pool.&lt;/span&gt;</source>
    <translation>&lt;span style='color:#707070'&gt;全仓计算的是账户的亏损，所以一个会拖垮资金池的仓位，代价就是整个资金池。&lt;/span&gt;</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="676" />
+   <location filename="../desktop/calculator_view.py" line="670" />
    <source> Its isolated margin is used up: liquidated.</source>
    <translation> 其逐仓保证金已耗尽：被强平。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="158" />
-   <source>contracts</source>
-   <translation>张</translation>
-  </message>
-  <message>
-   <location filename="../desktop/calculator_view.py" line="367" />
+   <location filename="../desktop/calculator_view.py" line="363" />
    <source>mark</source>
    <translation>标记价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="375" />
+   <location filename="../desktop/calculator_view.py" line="371" />
    <source>type it</source>
    <translation>请输入</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="529" />
+   <location filename="../desktop/calculator_view.py" line="494" />
+   <source>contracts</source>
+   <translation>张</translation>
+  </message>
+  <message>
+   <location filename="../desktop/calculator_view.py" line="523" />
    <source>margin set</source>
    <translation>设定的保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="531" />
+   <location filename="../desktop/calculator_view.py" line="525" />
    <source>the tier's maximum notional at this leverage</source>
    <translation>该杠杆下档位的最大名义价值</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="592" />
+   <location filename="../desktop/calculator_view.py" line="586" />
    <source>n/a</source>
    <translation>无</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="594" />
+   <location filename="../desktop/calculator_view.py" line="588" />
    <source> — liquidated before the stop: the loss is the margin</source>
    <translation> — 在止损前已被强平：亏损即为保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="111" />
+   <location filename="../desktop/calculator_view.py" line="118" />
    <source>Symbol</source>
    <translation>合约</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="111" />
+   <location filename="../desktop/calculator_view.py" line="118" />
    <source>Side</source>
    <translation>方向</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="112" />
+   <location filename="../desktop/calculator_view.py" line="119" />
    <source>Leverage ×</source>
    <translation>杠杆 ×</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="112" />
-   <source>Pr&amp;ice</source>
-   <translation>价格(&amp;I)</translation>
-  </message>
-  <message>
-   <location filename="../desktop/calculator_view.py" line="113" />
+   <location filename="../desktop/calculator_view.py" line="120" />
    <source>MMR %</source>
    <translation>维持保证金率 %</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="173" />
+   <location filename="../desktop/calculator_view.py" line="175" />
    <source>e.g. {value}</source>
    <translation>例如 {value}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="331" />
+   <location filename="../desktop/calculator_view.py" line="327" />
    <source>A new position</source>
    <translation>新仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="472" />
+   <location filename="../desktop/calculator_view.py" line="466" />
    <source>Break-even after fees: &lt;b&gt;{price}&lt;/b&gt;</source>
    <translation>扣费后保本价：&lt;b&gt;{price}&lt;/b&gt;</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="580" />
+   <location filename="../desktop/calculator_view.py" line="574" />
    <source>Hyperliquid publishes no max-open formula; this is {rest}</source>
    <translation>Hyperliquid 未公布最大可开公式；此处用的是{rest}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="586" />
+   <location filename="../desktop/calculator_view.py" line="580" />
    <source>With the stop at {stop} and {loss} accepted:</source>
    <translation>止损价 {stop}，可接受亏损 {loss}：</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="632" />
+   <location filename="../desktop/calculator_view.py" line="626" />
    <source>liquidation price ({currency})</source>
    <translation>强平价格（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="671" />
+   <location filename="../desktop/calculator_view.py" line="665" />
    <source>Liquidation after: held isolated {isolated}, held cross {cross}.</source>
    <translation>之后的强平价格：逐仓持有 {isolated}，全仓持有 {cross}。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="162" />
-   <source>{caption} ({unit})</source>
-   <translation>{caption}（{unit}）</translation>
-  </message>
-  <message>
-   <location filename="../desktop/calculator_view.py" line="367" />
+   <location filename="../desktop/calculator_view.py" line="363" />
    <source>mark {price}</source>
    <translation>标记价格 {price}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="377" />
+   <location filename="../desktop/calculator_view.py" line="373" />
    <source>{amount} (the account's)</source>
    <translation>{amount}（账户设定）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="447" />
+   <location filename="../desktop/calculator_view.py" line="441" />
    <source>Initial margin {amount} (contracts × size / price / leverage)</source>
    <translation>初始保证金 {amount}（张数 × 面值 / 价格 / 杠杆）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="449" />
+   <location filename="../desktop/calculator_view.py" line="443" />
    <source>Initial margin {amount} (quantity × price / leverage)</source>
    <translation>初始保证金 {amount}（数量 × 价格 / 杠杆）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="455" />
+   <location filename="../desktop/calculator_view.py" line="449" />
    <source>At {price}: &lt;b&gt;PnL {pnl}&lt;/b&gt;, ROE {roe} before fees</source>
    <translation>在 {price}：&lt;b&gt;盈亏 {pnl}&lt;/b&gt;，收益率 {roe}（未扣费）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="460" />
+   <location filename="../desktop/calculator_view.py" line="454" />
    <source>Fees at {rate} taker: {open} to open + {close} to close → &lt;b&gt;PnL {pnl}&lt;/b&gt;, ROE {roe} after fees</source>
    <translation>吃单费率 {rate}：开仓 {open} + 平仓 {close} → &lt;b&gt;盈亏 {pnl}&lt;/b&gt;，收益率 {roe}（扣费后）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="478" />
+   <location filename="../desktop/calculator_view.py" line="472" />
    <source>Exit for ROE {roe}: &lt;b&gt;{price}&lt;/b&gt; (before fees)</source>
    <translation>收益率 {roe} 的平仓价：&lt;b&gt;{price}&lt;/b&gt;（未扣费）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="485" />
+   <location filename="../desktop/calculator_view.py" line="479" />
    <source>Exit for PnL {pnl}: &lt;b&gt;{price}&lt;/b&gt; (before fees)</source>
    <translation>盈亏 {pnl} 的平仓价：&lt;b&gt;{price}&lt;/b&gt;（未扣费）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="533" />
+   <location filename="../desktop/calculator_view.py" line="527" />
    <source>the {source} ({amount})</source>
    <translation>{source}（{amount}）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="540" />
+   <location filename="../desktop/calculator_view.py" line="534" />
    <source>, fees {amount}</source>
    <translation>，手续费 {amount}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="545" />
+   <location filename="../desktop/calculator_view.py" line="539" />
    <source>&lt;b&gt;{mode}&lt;/b&gt;: {quantity} — notional {notional}, margin {margin}, open loss {loss}{fees}; limited by {why}</source>
    <translation>&lt;b&gt;{mode}&lt;/b&gt;：{quantity} — 名义价值 {notional}，保证金 {margin}，开仓损失 {loss}{fees}；受限于{why}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="599" />
+   <location filename="../desktop/calculator_view.py" line="593" />
    <source>&lt;b&gt;{mode}&lt;/b&gt;: largest size {quantity}, loses {loss} at the stop (fees included){note}; highest leverage {leverage}</source>
    <translation>&lt;b&gt;{mode}&lt;/b&gt;：最大仓位 {quantity}，在止损价亏损 {loss}（含手续费）{note}；最高杠杆 {leverage}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="613" />
+   <location filename="../desktop/calculator_view.py" line="607" />
    <source>Isolated margin that puts the liquidation at the stop: &lt;b&gt;{amount}&lt;/b&gt;</source>
    <translation>使强平价正好落在止损价的逐仓保证金：&lt;b&gt;{amount}&lt;/b&gt;</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="645" />
+   <location filename="../desktop/calculator_view.py" line="639" />
    <source>Over {hours} h (1 payment, due after {every} h, at {rate}) it pays {amount}.</source>
    <translation>{hours} 小时内（共 1 次，{every} 小时后支付，费率 {rate}）支付 {amount}。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="647" />
+   <location filename="../desktop/calculator_view.py" line="641" />
    <source>Over {hours} h ({n} payments, one every {every} h, at {rate} each) it pays {amount}.</source>
    <translation>{hours} 小时内（共 {n} 次，每 {every} 小时一次，每次 {rate}）支付 {amount}。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="654" />
+   <location filename="../desktop/calculator_view.py" line="648" />
    <source>Over {hours} h (1 payment, due after {every} h, at {rate}) it receives {amount}.</source>
    <translation>{hours} 小时内（共 1 次，{every} 小时后收取，费率 {rate}）收取 {amount}。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="659" />
+   <location filename="../desktop/calculator_view.py" line="653" />
    <source>Over {hours} h ({n} payments, one every {every} h, at {rate} each) it receives {amount}.</source>
    <translation>{hours} 小时内（共 {n} 次，每 {every} 小时一次，每次 {rate}）收取 {amount}。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="316" />
+   <location filename="../desktop/calculator_view.py" line="312" />
    <source>held {mode}</source>
    <translation>{mode}持有</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="517" />
+   <location filename="../desktop/calculator_view.py" line="511" />
    <source>Fill {n}: {note}</source>
    <translation>第 {n} 笔成交：{note}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="332" />
+   <location filename="../desktop/calculator_view.py" line="328" />
    <source>Add to {position}</source>
    <translation>加到 {position}</translation>
   </message>
@@ -1079,27 +1074,27 @@
    <translation>{problems}；显示的是上一次有效的移动</translation>
   </message>
   <message>
-   <location filename="../desktop/fields.py" line="113" />
+   <location filename="../desktop/fields.py" line="114" />
    <source>an empty value</source>
    <translation>空值</translation>
   </message>
   <message>
-   <location filename="../desktop/fields.py" line="132" />
+   <location filename="../desktop/fields.py" line="133" />
    <source>empty</source>
    <translation>空</translation>
   </message>
   <message>
-   <location filename="../desktop/fields.py" line="121" />
+   <location filename="../desktop/fields.py" line="122" />
    <source>{field}: {typed} was not used; {value} stays ({back} is refused: {why})</source>
    <translation>{field}：未采用 {typed}；保留 {value}（{back} 不被接受：{why}）</translation>
   </message>
   <message>
-   <location filename="../desktop/fields.py" line="134" />
+   <location filename="../desktop/fields.py" line="135" />
    <source>{field}: {typed} was not used ({problem}); back to {value}</source>
    <translation>{field}：未采用 {typed}（{problem}）；已恢复为 {value}</translation>
   </message>
   <message>
-   <location filename="../desktop/fields.py" line="138" />
+   <location filename="../desktop/fields.py" line="139" />
    <source>{field}: {typed} was not used; back to {value}</source>
    <translation>{field}：未采用 {typed}；已恢复为 {value}</translation>
   </message>
@@ -1479,254 +1474,254 @@
    <translation>可接受 {amount}</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="169" />
+   <location filename="../desktop/main_window.py" line="170" />
    <source>Edit any figure on the left; everything on the right follows as you type. F1: glossary.</source>
    <translation>修改左侧任一数字，右侧随输入即时更新。F1：术语表。</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="209" />
+   <location filename="../desktop/main_window.py" line="211" />
    <source>Before you open: isolated or cross?</source>
    <translation>开仓之前：逐仓还是全仓？</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="213" />
+   <location filename="../desktop/main_window.py" line="215" />
    <source>The order you are about to place, opened isolated and opened cross in this account, against the loss you accept (Ctrl+T)</source>
    <translation>你将要下的订单，在本账户中分别以逐仓和全仓开仓，与你能接受的亏损对比（Ctrl+T）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="237" />
+   <location filename="../desktop/main_window.py" line="239" />
    <source>Positions (double-click a cell to edit; tick Isolated to toggle the margin mode)</source>
    <translation>仓位（双击单元格编辑；勾选“逐仓”切换保证金模式）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="248" />
+   <location filename="../desktop/main_window.py" line="250" />
    <source>Price &amp;move</source>
    <translation>价格变动(&amp;M)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="250" />
+   <location filename="../desktop/main_window.py" line="252" />
    <source>Re&amp;play a path</source>
    <translation>回放价格路径(&amp;P)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="251" />
+   <location filename="../desktop/main_window.py" line="253" />
    <source>Ris&amp;k (Monte Carlo)</source>
    <translation>风险（蒙特卡洛）(&amp;K)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="252" />
+   <location filename="../desktop/main_window.py" line="254" />
    <source>Calculator</source>
    <translation>计算器</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="253" />
+   <location filename="../desktop/main_window.py" line="255" />
    <source>Before you open</source>
    <translation>开仓之前</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="255" />
+   <location filename="../desktop/main_window.py" line="257" />
    <source>Equity against a what-if price move</source>
    <translation>权益随假设价格变动的曲线</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="256" />
+   <location filename="../desktop/main_window.py" line="258" />
    <source>A price path in time: a wick or a sustained crash</source>
    <translation>随时间变化的价格路径：插针或持续暴跌</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="257" />
+   <location filename="../desktop/main_window.py" line="259" />
    <source>Odds of liquidation in each mode over many paths</source>
    <translation>多条路径下各模式的强平概率</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="260" />
+   <location filename="../desktop/main_window.py" line="262" />
    <source>PnL and targets, average entry and DCA ladder, max open, size from your loss, funding: per mode (Ctrl+K)</source>
    <translation>盈亏与目标价、均价与分批建仓、最大可开、按亏损定仓位、资金费：按模式分别计算（Ctrl+K）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="266" />
+   <location filename="../desktop/main_window.py" line="268" />
    <source>The order you are about to place, isolated vs cross, against your loss (Ctrl+T)</source>
    <translation>你将要下的订单，逐仓对比全仓，与你的可接受亏损对照（Ctrl+T）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="414" />
+   <location filename="../desktop/main_window.py" line="416" />
    <source>&amp;Edit</source>
    <translation>编辑(&amp;E)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="415" />
+   <location filename="../desktop/main_window.py" line="417" />
    <source>&amp;Undo</source>
    <translation>撤销(&amp;U)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="417" />
+   <location filename="../desktop/main_window.py" line="419" />
    <source>&amp;Redo</source>
    <translation>重做(&amp;R)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="448" />
+   <location filename="../desktop/main_window.py" line="450" />
    <source>Remove this accou&amp;nt</source>
    <translation>移除此账户(&amp;N)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="450" />
+   <location filename="../desktop/main_window.py" line="452" />
    <source>Take the account shown out of this file (Undo brings it back)</source>
    <translation>从本文件中移除当前显示的账户（撤销可恢复）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="458" />
+   <location filename="../desktop/main_window.py" line="460" />
    <source>&amp;Help</source>
    <translation>帮助(&amp;H)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="459" />
+   <location filename="../desktop/main_window.py" line="461" />
    <source>&amp;Glossary: isolated vs cross</source>
    <translation>术语表：逐仓与全仓(&amp;G)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="461" />
+   <location filename="../desktop/main_window.py" line="463" />
    <source>Show or hide the glossary panel (F1)</source>
    <translation>显示或隐藏术语表面板（F1）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="473" />
+   <location filename="../desktop/main_window.py" line="475" />
    <source>The window's language, from the next start</source>
    <translation>界面语言，下次启动时生效</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="748" />
+   <location filename="../desktop/main_window.py" line="751" />
    <source>An unusual value</source>
    <translation>异常的数值</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="752" />
+   <location filename="../desktop/main_window.py" line="755" />
    <source>Keep it</source>
    <translation>保留</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="753" />
+   <location filename="../desktop/main_window.py" line="756" />
    <source>Put it back</source>
    <translation>改回原值</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="224" />
+   <location filename="../desktop/main_window.py" line="226" />
    <source>&amp;Add</source>
    <translation>添加(&amp;A)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="224" />
+   <location filename="../desktop/main_window.py" line="226" />
    <source>Add a position (Ctrl+Shift+A)</source>
    <translation>添加仓位（Ctrl+Shift+A）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="226" />
+   <location filename="../desktop/main_window.py" line="228" />
    <source>D&amp;uplicate</source>
    <translation>复制(&amp;U)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="227" />
+   <location filename="../desktop/main_window.py" line="229" />
    <source>Duplicate the selected position (Ctrl+D)</source>
    <translation>复制所选仓位（Ctrl+D）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="230" />
+   <location filename="../desktop/main_window.py" line="232" />
    <source>Re&amp;move</source>
    <translation>删除(&amp;M)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="230" />
+   <location filename="../desktop/main_window.py" line="232" />
    <source>Remove the selected position (Ctrl+Del)</source>
    <translation>删除所选仓位（Ctrl+Del）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="370" />
+   <location filename="../desktop/main_window.py" line="372" />
    <source>Glossary: isolated vs cross</source>
    <translation>术语表：逐仓与全仓</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="413" />
+   <location filename="../desktop/main_window.py" line="415" />
    <source>&amp;File</source>
    <translation>文件(&amp;F)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="422" />
+   <location filename="../desktop/main_window.py" line="424" />
    <source>&amp;Add position</source>
    <translation>添加仓位(&amp;A)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="423" />
+   <location filename="../desktop/main_window.py" line="425" />
    <source>&amp;Duplicate position</source>
    <translation>复制仓位(&amp;D)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="424" />
+   <location filename="../desktop/main_window.py" line="426" />
    <source>&amp;Remove position</source>
    <translation>删除仓位(&amp;R)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="425" />
+   <location filename="../desktop/main_window.py" line="427" />
    <source>&amp;Copy comparison</source>
    <translation>复制对比(&amp;C)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="434" />
+   <location filename="../desktop/main_window.py" line="436" />
    <source>Add a &amp;coin-margined account</source>
    <translation>添加币本位账户(&amp;C)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="435" />
+   <location filename="../desktop/main_window.py" line="437" />
    <source>Link a BTC-margined account to this file: its own BTC wallet and positions</source>
    <translation>向本文件添加一个 BTC 币本位账户：有自己的 BTC 钱包和仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="439" />
+   <location filename="../desktop/main_window.py" line="441" />
    <source>Add a USD&amp;T-margined account</source>
    <translation>添加 USDT 本位账户(&amp;T)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="440" />
+   <location filename="../desktop/main_window.py" line="442" />
    <source>Link a USDT-margined account to this file: its own USDT wallet and positions</source>
    <translation>向本文件添加一个 USDT 本位账户：有自己的 USDT 钱包和仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="457" />
+   <location filename="../desktop/main_window.py" line="459" />
    <source>&amp;Presets</source>
    <translation>预设(&amp;P)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="464" />
+   <location filename="../desktop/main_window.py" line="466" />
    <source>&amp;Language</source>
    <translation>语言(&amp;L)</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="476" />
+   <location filename="../desktop/main_window.py" line="478" />
    <source>System language</source>
    <translation>跟随系统</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="672" />
+   <location filename="../desktop/main_window.py" line="675" />
    <source>
 (the last valid figures stay on screen)</source>
    <translation>
 （屏幕上保留最后一次有效的数字）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="675" />
+   <location filename="../desktop/main_window.py" line="678" />
    <source>… (every problem in the tooltip)</source>
    <translation>…（所有问题见提示框）</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="821" />
+   <location filename="../desktop/main_window.py" line="824" />
    <source>Margin Lab</source>
    <translation>Margin Lab</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="489" />
+   <location filename="../desktop/main_window.py" line="491" />
    <source>Margin Lab will start in {language} next time</source>
    <translation>Margin Lab 下次启动时将使用{language}</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="749" />
+   <location filename="../desktop/main_window.py" line="752" />
    <source>{message}.
 
 Keep it?</source>
@@ -1735,32 +1730,32 @@ Keep it?</source>
 保留吗？</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="813" />
+   <location filename="../desktop/main_window.py" line="816" />
    <source>{name} · wallet {wallet} · {rules}</source>
    <translation>{name} · 钱包 {wallet} · {rules}</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="490" />
+   <location filename="../desktop/main_window.py" line="492" />
    <source>the system language</source>
    <translation>系统语言</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="778" />
+   <location filename="../desktop/main_window.py" line="781" />
    <source>Margin Lab — {name}</source>
    <translation>Margin Lab — {name}</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="736" />
+   <location filename="../desktop/main_window.py" line="739" />
    <source>{id}: the leverage is back to what it was before</source>
    <translation>{id}：杠杆已恢复为之前的值</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="738" />
+   <location filename="../desktop/main_window.py" line="741" />
    <source>{id}: the MMR override is back to what it was before</source>
    <translation>{id}：维持保证金率覆盖值已恢复为之前的值</translation>
   </message>
   <message>
-   <location filename="../desktop/main_window.py" line="820" />
+   <location filename="../desktop/main_window.py" line="823" />
    <source>(tiers {date})</source>
    <translation>（档位表 {date}）</translation>
   </message>
@@ -1780,7 +1775,7 @@ Keep it?</source>
    <translation>订单合约（账户中的合约，或输入其他合约）</translation>
   </message>
   <message>
-   <location filename="../desktop/order_fields.py" line="119" />
+   <location filename="../desktop/order_fields.py" line="123" />
    <source>To see the figures, fill in: {fields}</source>
    <translation>请填写以下字段以查看数值：{fields}</translation>
   </message>
@@ -1915,267 +1910,267 @@ Keep it?</source>
    <translation>越过了第 {n} 笔成交后的强平价格（{where}）：这笔成交之前仓位已被强平</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="32" />
+   <location filename="../desktop/position_form.py" line="36" />
    <source>Long profits when the price rises, short when it falls</source>
    <translation>做多在价格上涨时盈利，做空在价格下跌时盈利</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="33" />
+   <location filename="../desktop/position_form.py" line="37" />
    <source>Isolated: the position has its own margin and can lose at most that. Cross: it shares the account's pool, holds on longer, and can take the pool with it</source>
    <translation>逐仓：仓位有自己的保证金，最多亏掉这部分。全仓：共享账户资金池，扛得更久，但可能把整个资金池一起拖垮</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="22" />
+   <location filename="../desktop/position_form.py" line="26" />
    <source>Quantity (base units)</source>
    <translation>数量（基础币）</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="22" />
+   <location filename="../desktop/position_form.py" line="26" />
    <source>Size in base units, e.g. 0.4 BTC</source>
    <translation>以基础币计的仓位大小，例如 0.4 BTC</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="23" />
+   <location filename="../desktop/position_form.py" line="27" />
    <source>Notional at entry</source>
    <translation>开仓名义价值</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="23" />
+   <location filename="../desktop/position_form.py" line="27" />
    <source>Quantity × entry price, in the settlement currency</source>
    <translation>数量 × 开仓价格，以结算币种计</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="26" />
+   <location filename="../desktop/position_form.py" line="30" />
    <source>Margin × leverage</source>
    <translation>保证金 × 杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="27" />
+   <location filename="../desktop/position_form.py" line="31" />
    <source>The margin you put up; quantity = margin × leverage / entry</source>
    <translation>你投入的保证金；数量 = 保证金 × 杠杆 / 开仓价格</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="348" />
+   <location filename="../desktop/position_form.py" line="390" />
    <source>your MMR override</source>
    <translation>你的维持保证金率覆盖值</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="350" />
+   <location filename="../desktop/position_form.py" line="392" />
    <source>generic: your own rates</source>
    <translation>通用规则：你自己的费率</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="352" />
+   <location filename="../desktop/position_form.py" line="394" />
    <source>imported</source>
    <translation>已导入</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="352" />
+   <location filename="../desktop/position_form.py" line="394" />
    <source>bundled</source>
    <translation>内置</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="49" />
+   <location filename="../desktop/position_form.py" line="56" />
    <source>Contract symbol, e.g. ETHUSDT: picks the rule set's tier table</source>
    <translation>合约代码，例如 ETHUSDT：决定使用规则集中的哪张档位表</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="54" />
+   <location filename="../desktop/position_form.py" line="61" />
    <source>S&amp;ymbol</source>
    <translation>合约(&amp;Y)</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="55" />
+   <location filename="../desktop/position_form.py" line="62" />
    <source>Si&amp;de</source>
    <translation>方向(&amp;D)</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="57" />
+   <location filename="../desktop/position_form.py" line="64" />
    <source>Isola&amp;ted or cross</source>
    <translation>逐仓或全仓(&amp;T)</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="64" />
+   <location filename="../desktop/position_form.py" line="71" />
    <source>How you give the size; the others follow from it</source>
    <translation>你用哪种方式给出仓位大小；其余随之推算</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="66" />
+   <location filename="../desktop/position_form.py" line="73" />
    <source>Size &amp;as</source>
    <translation>仓位大小单位(&amp;A)</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="68" />
+   <location filename="../desktop/position_form.py" line="75" />
    <source>Size of the position, in the unit chosen above</source>
    <translation>仓位大小，以上面选择的单位计</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="70" />
+   <location filename="../desktop/position_form.py" line="77" />
    <source>&amp;Size</source>
    <translation>仓位大小(&amp;S)</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="71" />
+   <location filename="../desktop/position_form.py" line="78" />
    <source>&amp;Entry price</source>
    <translation>开仓价格(&amp;E)</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="71" />
+   <location filename="../desktop/position_form.py" line="78" />
    <source>Average entry price</source>
    <translation>平均开仓价格</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="74" />
+   <location filename="../desktop/position_form.py" line="81" />
    <source>Mar&amp;k price</source>
    <translation>标记价格(&amp;K)</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="76" />
+   <location filename="../desktop/position_form.py" line="83" />
    <source>Today's mark price of this symbol; empty: the entry price</source>
    <translation>该合约今日的标记价格；留空：取开仓价格</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="77" />
+   <location filename="../desktop/position_form.py" line="84" />
    <source>the entry price</source>
    <translation>开仓价格</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="81" />
+   <location filename="../desktop/position_form.py" line="88" />
    <source>Isolated mar&amp;gin</source>
    <translation>逐仓保证金(&amp;G)</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="83" />
+   <location filename="../desktop/position_form.py" line="90" />
    <source>Isolated margin, added margin included; empty: entry notional / leverage</source>
    <translation>逐仓保证金，含追加的保证金；留空：开仓名义价值 / 杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="84" />
+   <location filename="../desktop/position_form.py" line="91" />
    <source>notional / leverage</source>
    <translation>名义价值 / 杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="88" />
+   <location filename="../desktop/position_form.py" line="95" />
    <source>Le&amp;verage ×</source>
    <translation>杠杆 ×(&amp;V)</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="90" />
+   <location filename="../desktop/position_form.py" line="97" />
    <source>Leverage: initial margin = entry notional / leverage</source>
    <translation>杠杆：初始保证金 = 开仓名义价值 / 杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="95" />
+   <location filename="../desktop/position_form.py" line="102" />
    <source>MMR &amp;override %</source>
    <translation>维持保证金率覆盖值 %(&amp;O)</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="97" />
+   <location filename="../desktop/position_form.py" line="104" />
    <source>Maintenance margin rate override, in %. Empty: the rule set's table decides</source>
    <translation>维持保证金率覆盖值，单位 %。留空：由规则集的档位表决定</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="102" />
+   <location filename="../desktop/position_form.py" line="109" />
    <source>MM a&amp;mount override</source>
    <translation>维持保证金速算额覆盖值(&amp;M)</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="104" />
+   <location filename="../desktop/position_form.py" line="111" />
    <source>Maintenance amount override (Binance 'cum', Bybit 'deduction'), settlement currency; needs the rate above</source>
    <translation>维持保证金速算额覆盖值（币安 'cum'，Bybit 'deduction'），以结算币种计；需要上面的费率</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="110" />
+   <location filename="../desktop/position_form.py" line="117" />
    <source>Quantity × mark price</source>
    <translation>数量 × 标记价格</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="113" />
+   <location filename="../desktop/position_form.py" line="120" />
    <source>Isolated: the position's margin. Cross: entry notional / leverage, drawn from the shared pool</source>
    <translation>逐仓：仓位自己的保证金。全仓：开仓名义价值 / 杠杆，从共享资金池中占用</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="120" />
+   <location filename="../desktop/position_form.py" line="127" />
    <source>Entry notional / initial margin. Differs from the leverage when an explicit isolated margin is given</source>
    <translation>开仓名义价值 / 初始保证金。给出具体逐仓保证金时与杠杆不同</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="127" />
+   <location filename="../desktop/position_form.py" line="134" />
    <source>Maintenance margin at the mark: notional × MMR − amount of the tier in force (the rule set's table or your override)</source>
    <translation>标记价格下的维持保证金：名义价值 × 维持保证金率 − 所在档位的速算额（来自规则集档位表或你的覆盖值）</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="136" />
+   <location filename="../desktop/position_form.py" line="143" />
    <source>Closed at the what-if price (the mark when the what-if does not move it): PnL less the taker fee to open (at the entry) and to close, each quantity × price × rate (Account: Taker fee); break-even: the exit at which the PnL pays both fees</source>
    <translation>按假设价格平仓（假设价格未移动该合约时为标记价格）：盈亏减去开仓（按开仓价）和平仓的吃单手续费，各为 数量 × 价格 × 费率（账户：吃单手续费）；保本价：盈亏恰好抵消两笔手续费的平仓价</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="145" />
+   <location filename="../desktop/position_form.py" line="152" />
    <source>Which table prices this position's maintenance margin, and how old it is: a table you imported from the venue wins over the bundled one</source>
    <translation>哪张表为该仓位的维持保证金定价，以及它有多旧：你从交易所导入的表优先于内置表</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="353" />
+   <location filename="../desktop/position_form.py" line="395" />
    <source>{rules} {symbol}, {origin}, as of {date}</source>
    <translation>{rules} {symbol}，{origin}，日期 {date}</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="151" />
+   <location filename="../desktop/position_form.py" line="158" />
    <source>Notional</source>
    <translation>名义价值</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="152" />
+   <location filename="../desktop/position_form.py" line="159" />
    <source>Initial margin</source>
    <translation>初始保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="153" />
+   <location filename="../desktop/position_form.py" line="160" />
    <source>Effective leverage</source>
    <translation>实际杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="154" />
+   <location filename="../desktop/position_form.py" line="161" />
    <source>Maintenance</source>
    <translation>维持保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="155" />
+   <location filename="../desktop/position_form.py" line="162" />
    <source>After fees</source>
    <translation>扣费后</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="156" />
+   <location filename="../desktop/position_form.py" line="163" />
    <source>Tier table</source>
    <translation>档位表</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="213" />
+   <location filename="../desktop/position_form.py" line="236" />
    <source>Position (select a row)</source>
    <translation>仓位（请选择一行）</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="290" />
+   <location filename="../desktop/position_form.py" line="331" />
    <source>over 10^12×</source>
    <translation>超过 10^12×</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="218" />
+   <location filename="../desktop/position_form.py" line="242" />
    <source>Position {id}: {symbol} {side}, {mode}</source>
    <translation>仓位 {id}：{symbol} {side}，{mode}</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="253" />
+   <location filename="../desktop/position_form.py" line="294" />
    <source>Contracts ({size} USD each)</source>
    <translation>合约张数（每张 {size} USD）</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="292" />
+   <location filename="../desktop/position_form.py" line="333" />
    <source>{amount} (MMR {rate})</source>
    <translation>{amount}（维持保证金率 {rate}）</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="301" />
+   <location filename="../desktop/position_form.py" line="344" />
    <source>PnL {pnl} at the what-if · break-even {price}</source>
    <translation>假设价格下盈亏 {pnl} · 保本价 {price}</translation>
   </message>
@@ -2305,237 +2300,237 @@ Keep it?</source>
    <translation>持仓簿仍按今日标记价格（{symbol} {mark}）计算；检查是按 {price} 算的。</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="59" />
+   <location filename="../desktop/pretrade_view.py" line="61" />
    <source>Liquidation price</source>
    <translation>强平价格</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="60" />
+   <location filename="../desktop/pretrade_view.py" line="62" />
    <source>Where the order is liquidated, the rest at their marks</source>
    <translation>订单被强平的价格，其他合约处于标记价格</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="62" />
+   <location filename="../desktop/pretrade_view.py" line="64" />
    <source>Distance</source>
    <translation>距离</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="62" />
+   <location filename="../desktop/pretrade_view.py" line="64" />
    <source>Liquidation price / mark − 1</source>
    <translation>强平价格 / 标记价格 − 1</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="65" />
+   <location filename="../desktop/pretrade_view.py" line="67" />
    <source>Loss if wrong</source>
    <translation>判断错误时的亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="66" />
+   <location filename="../desktop/pretrade_view.py" line="68" />
    <source>What the account loses at the worst move of this symbol against the order, the others at their marks</source>
    <translation>该合约朝不利于订单的方向走到最坏时账户的亏损，其他合约处于标记价格</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="71" />
+   <location filename="../desktop/pretrade_view.py" line="73" />
    <source>Also closes</source>
    <translation>连带平仓</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="71" />
+   <location filename="../desktop/pretrade_view.py" line="73" />
    <source>Existing positions that move takes with it</source>
    <translation>这一波动会连带平掉的现有仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="74" />
+   <location filename="../desktop/pretrade_view.py" line="76" />
    <source>Account max loss</source>
    <translation>账户最大亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="75" />
+   <location filename="../desktop/pretrade_view.py" line="77" />
    <source>The account's max loss if wrong (any move of any symbol), now → after opening</source>
    <translation>账户判断错误时的最大亏损（任一合约任意变动），当前 → 开仓后</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="77" />
+   <location filename="../desktop/pretrade_view.py" line="79" />
    <source>Within what you accept</source>
    <translation>在可接受范围内</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="77" />
+   <location filename="../desktop/pretrade_view.py" line="79" />
    <source>Loss if wrong ≤ your max acceptable loss</source>
    <translation>判断错误时的亏损 ≤ 你的最大可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="80" />
+   <location filename="../desktop/pretrade_view.py" line="82" />
    <source>Largest size within it</source>
    <translation>可接受范围内的最大仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="81" />
+   <location filename="../desktop/pretrade_view.py" line="83" />
    <source>The largest size, at this price and leverage, whose loss if wrong stays within what you accept (and that the account can open)</source>
    <translation>在此价格和杠杆下，判断错误时亏损仍在你可接受范围内（且账户开得出）的最大仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="88" />
+   <location filename="../desktop/pretrade_view.py" line="90" />
    <source>Highest leverage at this margin</source>
    <translation>此保证金下的最高杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="89" />
+   <location filename="../desktop/pretrade_view.py" line="91" />
    <source>Keeping the order's margin, the highest leverage whose loss if wrong stays within what you accept (and the tier allows)</source>
    <translation>保持订单保证金不变，判断错误时亏损仍在你可接受范围内（且档位允许）的最高杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="96" />
+   <location filename="../desktop/pretrade_view.py" line="98" />
    <source>Moves existing liquidations</source>
    <translation>改变现有强平价格</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="97" />
+   <location filename="../desktop/pretrade_view.py" line="99" />
    <source>Existing positions whose liquidation price this order moves: before → after</source>
    <translation>该订单会改变其强平价格的现有仓位：之前 → 之后</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="110" />
+   <location filename="../desktop/pretrade_view.py" line="112" />
    <source>The position you are about to open</source>
    <translation>你将要开的仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="112" />
+   <location filename="../desktop/pretrade_view.py" line="114" />
    <source>order symbol</source>
    <translation>订单合约</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="113" />
+   <location filename="../desktop/pretrade_view.py" line="115" />
    <source>order side</source>
    <translation>订单方向</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="116" />
+   <location filename="../desktop/pretrade_view.py" line="118" />
    <source>Quantity in base units, or the margin you give it</source>
    <translation>以基础币计的数量，或你投入的保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="117" />
+   <location filename="../desktop/pretrade_view.py" line="119" />
    <source>order size</source>
    <translation>订单大小</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="123" />
+   <location filename="../desktop/pretrade_view.py" line="125" />
    <source>Size as a quantity (base units) or as the margin you give it</source>
    <translation>以数量（基础币）或投入的保证金给出仓位大小</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="125" />
+   <location filename="../desktop/pretrade_view.py" line="127" />
    <source>Leverage of the order</source>
    <translation>订单杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="125" />
+   <location filename="../desktop/pretrade_view.py" line="127" />
    <source>order leverage</source>
    <translation>订单杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="128" />
+   <location filename="../desktop/pretrade_view.py" line="130" />
    <source>order price</source>
    <translation>订单价格</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="136" />
+   <location filename="../desktop/pretrade_view.py" line="138" />
    <source>order mmr</source>
    <translation>订单维持保证金率</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="139" />
+   <location filename="../desktop/pretrade_view.py" line="141" />
    <source>the account's</source>
    <translation>账户设定</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="140" />
+   <location filename="../desktop/pretrade_view.py" line="142" />
    <source>The most you accept to lose if you are wrong</source>
    <translation>判断错误时你愿意承受的最大亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="141" />
+   <location filename="../desktop/pretrade_view.py" line="143" />
    <source>acceptable loss</source>
    <translation>可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="161" />
+   <location filename="../desktop/pretrade_view.py" line="167" />
    <source>order problems</source>
    <translation>订单 问题</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="254" />
+   <location filename="../desktop/pretrade_view.py" line="260" />
    <source>quantity</source>
    <translation>数量</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="120" />
+   <location filename="../desktop/pretrade_view.py" line="122" />
    <source>margin</source>
    <translation>保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="145" />
+   <location filename="../desktop/pretrade_view.py" line="147" />
    <source>as</source>
    <translation>按</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="176" />
+   <location filename="../desktop/pretrade_view.py" line="182" />
    <source>Open it isolated</source>
    <translation>以逐仓开仓</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="176" />
+   <location filename="../desktop/pretrade_view.py" line="182" />
    <source>Open it cross</source>
    <translation>以全仓开仓</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="194" />
+   <location filename="../desktop/pretrade_view.py" line="200" />
    <source>Put that size in the Size field</source>
    <translation>把这个仓位大小填入“仓位大小”栏</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="322" />
+   <location filename="../desktop/pretrade_view.py" line="346" />
    <source>Recommendation: open it ISOLATED</source>
    <translation>建议：以逐仓开仓</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="324" />
+   <location filename="../desktop/pretrade_view.py" line="348" />
    <source>Recommendation: open it CROSS</source>
    <translation>建议：以全仓开仓</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="334" />
+   <location filename="../desktop/pretrade_view.py" line="358" />
    <source>&lt;i&gt;The rules disagree; the first one below decides.&lt;/i&gt;</source>
    <translation>&lt;i&gt;各规则意见不一；以下面第一条为准。&lt;/i&gt;</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="256" />
+   <location filename="../desktop/pretrade_view.py" line="262" />
    <source>contracts ({size} USD)</source>
    <translation>张合约（每张 {size} USD）</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="345" />
+   <location filename="../desktop/pretrade_view.py" line="374" />
    <source>yes</source>
    <translation>是</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="345" />
+   <location filename="../desktop/pretrade_view.py" line="374" />
    <source>NO</source>
    <translation>否</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="392" />
+   <location filename="../desktop/pretrade_view.py" line="417" />
    <source>Opened as {mode}: Ctrl+Z undoes it.</source>
    <translation>已以{mode}开仓：Ctrl+Z 撤销。</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="193" />
+   <location filename="../desktop/pretrade_view.py" line="199" />
    <source>Use the largest size within it ({mode})</source>
    <translation>使用可接受范围内的最大仓位（{mode}）</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="204" />
+   <location filename="../desktop/pretrade_view.py" line="210" />
    <source>Add this position to the scenario as {mode} (Ctrl+Z undoes it)</source>
    <translation>把这个仓位以{mode}加入方案（Ctrl+Z 撤销）</translation>
   </message>
@@ -2995,6 +2990,11 @@ Keep it?</source>
    <translation>输入名称的一部分：会列出 {rules} 表中包含它的合约</translation>
   </message>
   <message>
+   <location filename="../desktop/unit_captions.py" line="16" />
+   <source>{caption} ({unit})</source>
+   <translation>{caption}（{unit}）</translation>
+  </message>
+  <message>
    <location filename="../desktop/what_if_box.py" line="21" />
    <source>What if</source>
    <translation>假设</translation>
@@ -3395,7 +3395,7 @@ Keep it?</source>
    <translation>币本位仓位：{what}目前只支持 U 本位（线性）合约（卡片中的数字、图表、开仓前检查、盈亏与目标价、DCA 阶梯以及最大可开支持币本位合约）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="331" />
+   <location filename="../engine/margin/models.py" line="338" />
    <source>positions: linear and coin-margined positions settle in different currencies and never share collateral: keep the coin-margined ones in a linked account (linked_accounts)</source>
    <translation>positions：U 本位（线性）与币本位仓位以不同币种结算，从不共用保证金：请把币本位仓位放在关联账户中（linked_accounts）</translation>
   </message>
@@ -3405,22 +3405,22 @@ Keep it?</source>
    <translation>maintenance_amount：给出了速算额却没有维持保证金率</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="213" />
+   <location filename="../engine/margin/models.py" line="220" />
    <source>positions: isolated margins add up to {isolated}, more than account.wallet_balance {wallet_balance}</source>
    <translation>仓位：逐仓保证金合计 {isolated}，超过钱包余额 {wallet_balance}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="297" />
+   <location filename="../engine/margin/models.py" line="304" />
    <source>{where}.contract_size: required for a coin-margined position (USD per contract: 100 for Binance COIN-M BTCUSD, 1 for Bybit and BitMEX)</source>
    <translation>{where}.contract_size：币本位仓位必填（每张合约的美元面值：币安币本位 BTCUSD 为 100，Bybit 和 BitMEX 为 1）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="319" />
+   <location filename="../engine/margin/models.py" line="326" />
    <source>{where}.contract_size: only a coin-margined position has one</source>
    <translation>{where}.contract_size：只有币本位仓位才有合约面值</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="323" />
+   <location filename="../engine/margin/models.py" line="330" />
    <source>{where}.contract: coin-margined positions need the generic rule set and an MMR override: no COIN-M or inverse tier table is bundled yet</source>
    <translation>{where}.contract：币本位仓位需要通用规则集和维持保证金率覆盖值：目前尚未内置币本位（反向）合约的档位表</translation>
   </message>
@@ -3430,27 +3430,27 @@ Keep it?</source>
    <translation>linked_accounts[{index}].linked_accounts：关联账户不能再包含自己的账户；请把它们都列在文件的 linked_accounts 中</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="165" />
+   <location filename="../engine/margin/models.py" line="172" />
    <source>{where}.symbol: '{symbol}' is spelled '{held}' in positions[{first}]; one market, one spelling</source>
    <translation>{where}.symbol: '{symbol}' 在 positions[{first}] 中写作 '{held}'；同一市场只用一种写法</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="176" />
+   <location filename="../engine/margin/models.py" line="183" />
    <source>{where}.id: '{id}' is already used by positions[{value}]</source>
    <translation>{where}.id：'{id}' 已被 positions[{value}] 使用</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="207" />
+   <location filename="../engine/margin/models.py" line="214" />
    <source>{where}.{table_problem}</source>
    <translation>{where}.{table_problem}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="188" />
+   <location filename="../engine/margin/models.py" line="195" />
    <source>{where}.mark_price: {symbol} already has mark {mark_price} in positions[{first}]</source>
    <translation>{where}.mark_price：{symbol} 在 positions[{first}] 中已有标记价格 {mark_price}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="308" />
+   <location filename="../engine/margin/models.py" line="315" />
    <source>{where}.{name}: a coin-margined price must be at least {least} (its reciprocal prices the contract, and may not pass {most})</source>
    <translation>{where}.{name}：币本位合约的价格不能低于 {least}（合约按其倒数定价，倒数不能超过 {most}）</translation>
   </message>
@@ -3725,12 +3725,12 @@ Keep it?</source>
    <translation>{id}：名义价值 {notional} 超出最大档位（{top}）；按最高档位计算</translation>
   </message>
   <message>
-   <location filename="../engine/margin/rules.py" line="388" />
+   <location filename="../engine/margin/rules.py" line="386" />
    <source>{venue} tiers are from {date}, {months} months ago: the venue may have changed them; check its current table or type an MMR override</source>
    <translation>{venue} 的档位表日期为 {date}，已过去 {months} 个月：交易所可能已修改；请核对其当前档位表或输入维持保证金率覆盖值</translation>
   </message>
   <message>
-   <location filename="../engine/margin/rules.py" line="435" />
+   <location filename="../engine/margin/rules.py" line="433" />
    <source>symbol: {venue} has no tier table for '{symbol}'{where}. Type an MMR override (maintenance_rate) or pick a rule set that covers it</source>
    <translation>合约：{venue} 没有 '{symbol}' 的档位表{where}。请输入维持保证金率覆盖值（maintenance_rate），或选择覆盖它的规则集</translation>
   </message>
@@ -3740,27 +3740,27 @@ Keep it?</source>
    <translation>{count} 张</translation>
   </message>
   <message>
-   <location filename="../engine/margin/rules.py" line="414" />
+   <location filename="../engine/margin/rules.py" line="412" />
    <source>{field}: {problem}</source>
    <translation>{field}：{problem}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/rules.py" line="423" />
+   <location filename="../engine/margin/rules.py" line="421" />
    <source>; covered by {venues}</source>
    <translation>；{venues} 有它的档位表</translation>
   </message>
   <message>
-   <location filename="../engine/margin/rules.py" line="425" />
+   <location filename="../engine/margin/rules.py" line="423" />
    <source>; no bundled table covers it</source>
    <translation>；内置档位表都不包含它</translation>
   </message>
   <message>
-   <location filename="../engine/margin/rules.py" line="428" />
+   <location filename="../engine/margin/rules.py" line="426" />
    <source>symbol: {venue} has no tier table for '{symbol}'{where}. Type an MMR override or pick a rule set that covers it</source>
    <translation>合约：{venue} 没有 '{symbol}' 的档位表{where}。请输入维持保证金率覆盖值，或选择覆盖它的规则集</translation>
   </message>
   <message>
-   <location filename="../engine/margin/rules.py" line="417" />
+   <location filename="../engine/margin/rules.py" line="415" />
    <source>required under rules 'generic' (type an MMR override)</source>
    <translation>在 'generic' 规则下必填（请输入维持保证金率覆盖值）</translation>
   </message>
@@ -3925,32 +3925,32 @@ Keep it?</source>
    <translation>{name}：时间戳与第一个文件不同；请为每个合约提供相同时间的 K 线</translation>
   </message>
   <message>
-   <location filename="../engine/text/moves.py" line="106" />
+   <location filename="../engine/text/moves.py" line="112" />
    <source>{where}: '{text}' is not a move (e.g. BTC -30%, ETH 2800)</source>
    <translation>{where}：'{text}' 不是价格变动（例如 BTC -30%, ETH 2800）</translation>
   </message>
   <message>
-   <location filename="../engine/text/moves.py" line="55" />
+   <location filename="../engine/text/moves.py" line="61" />
    <source>{move}: expected SYMBOL=PRICE, SYMBOL=PCT% or ALL=PCT% (e.g. BTCUSDT=-30%)</source>
    <translation>{move}：应为 合约=价格、合约=百分比% 或 ALL=百分比%（例如 BTCUSDT=-30%）</translation>
   </message>
   <message>
-   <location filename="../engine/text/moves.py" line="62" />
+   <location filename="../engine/text/moves.py" line="68" />
    <source>{move}: a move must stay above -100 %</source>
    <translation>{move}：变动必须大于 -100 %</translation>
   </message>
   <message>
-   <location filename="../engine/text/moves.py" line="74" />
+   <location filename="../engine/text/moves.py" line="80" />
    <source>{move}: unknown symbol (the scenario has: {known})</source>
    <translation>{move}：未知的合约（方案中有：{known}）</translation>
   </message>
   <message>
-   <location filename="../engine/text/moves.py" line="68" />
+   <location filename="../engine/text/moves.py" line="74" />
    <source>{move}: ALL takes a percentage, e.g. ALL=-20%</source>
    <translation>{move}：ALL 只接受百分比，例如 ALL=-20%</translation>
   </message>
   <message>
-   <location filename="../engine/text/moves.py" line="84" />
+   <location filename="../engine/text/moves.py" line="90" />
    <source>{move}: expected SYMBOL=PRICE with a finite price &gt; 0</source>
    <translation>{move}：应为 合约=价格，价格为大于 0 的有限数</translation>
   </message>

@@ -1,0 +1,119 @@
+"""Every number typed has its unit in view: the position form's, "Before you open"'s and the
+Calculator's captions name what a figure is in (the settlement currency, USD for a
+coin-margined contract's prices, the coin for its margins, the symbol's coin for a size), and
+follow the account, the symbol and the size's kind. On a laptop the form puts a field under
+its caption rather than cutting it at the column's edge."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
+
+from marginlab.desktop.main_window import MainWindow
+from tests.desktop.conftest import wait_result
+
+
+def caption(form_field: QWidget) -> str:
+    form = form_field.parentWidget().layout()
+    assert isinstance(form, QFormLayout)
+    label = form.labelForField(form_field)
+    assert isinstance(label, QLabel)
+    return label.text().replace("&", "")  # the mnemonic's marker is not shown
+
+
+def test_the_position_forms_captions_name_their_units(qtbot, window: MainWindow) -> None:
+    window.table.selectRow(0)  # A: ETHUSDT long on USDT
+    form = window.form
+    fields = (form.size_field, form.entry, form.mark, form.margin, form.amount)
+    assert [caption(f) for f in fields] == [
+        "Size (ETH)",
+        "Entry price (USDT)",
+        "Mark price (USDT)",
+        "Isolated margin (USDT)",
+        "MM amount override (USDT)",
+    ]
+    form.size_kind.setCurrentIndex(1)  # by notional at entry: an amount of the currency
+    assert caption(form.size_field) == "Size (USDT)"
+    form.size_kind.setCurrentIndex(0)
+    window.table.selectRow(1)  # B: BTCUSDT
+    assert caption(form.size_field) == "Size (BTC)"
+    window.controller.undo_stack.setClean()
+
+
+def test_a_coin_margined_position_is_priced_in_dollars_and_margined_in_coins(
+    qtbot, window: MainWindow
+) -> None:
+    window.files.load_preset("btc-margined-long.json")
+    wait_result(qtbot, window)
+    window.table.selectRow(0)
+    form = window.form
+    assert caption(form.entry) == "Entry price (USD)"
+    assert caption(form.mark) == "Mark price (USD)"
+    assert caption(form.margin) == "Isolated margin (BTC)"
+    assert caption(form.size_field) == "Size"  # in contracts: "Size as" names them
+    assert form.size_kind.currentText().startswith("Contracts (100 USD each)")
+
+
+def _order_captions(view: QWidget) -> list[str]:
+    grid = view.price.parentWidget().layout()
+    labels = [grid.itemAtPosition(0, column).widget() for column in range(grid.columnCount())]
+    return [label.text().replace("&", "") for label in labels if isinstance(label, QLabel)]
+
+
+def test_before_you_open_names_the_orders_units(qtbot, qapp, window: MainWindow) -> None:
+    view = window.pretrade
+    window.views.setCurrentWidget(view)
+    view.symbol.setEditText("ETHUSDT")
+    view.recompute()
+    captions = _order_captions(view)
+    assert "Size (ETH)" in captions
+    assert "Price (USDT)" in captions
+    assert "Max acceptable loss (USDT)" in captions
+    view.size_kind.setCurrentIndex(1)  # the margin given: an amount of the currency
+    view.recompute()
+    assert "Size (USDT)" in _order_captions(view)
+    window.files.load_preset("btc-margined-long.json")
+    wait_result(qtbot, window)
+    view.recompute()
+    captions = _order_captions(view)
+    assert "Price (USD)" in captions and "Max acceptable loss (BTC)" in captions
+    assert "Size" in captions  # contracts: the size's kind says so
+    window.controller.undo_stack.setClean()
+
+
+def test_the_calculators_order_price_names_its_unit(qtbot, window: MainWindow) -> None:
+    view = window.calculator
+    window.views.setCurrentWidget(view)
+    view.recompute()
+    assert "Price (USDT)" in _order_captions(view)
+    window.files.load_preset("btc-margined-long.json")
+    wait_result(qtbot, window)
+    view.recompute()
+    assert "Price (USD)" in _order_captions(view)
+
+
+def test_on_a_laptop_every_form_field_is_whole_beside_or_under_its_caption(
+    qtbot, qapp, window: MainWindow
+) -> None:
+    """1280 × 720 with the 12-position Hyperliquid account: the left column is at its
+    narrowest, and the form's fields stood cut at its edge ("Long" read "Lo", a price
+    "11000" of 110000)."""
+    from tests.desktop.test_main_window import _import_twelve_hyperliquid_positions
+
+    _import_twelve_hyperliquid_positions(qtbot, window)
+    window.resize(1280, 660)
+    window._fit_splits()
+    for _ in range(3):
+        qapp.processEvents()
+    window.table.selectRow(0)
+    qapp.processEvents()
+    viewport = window.split.form_area.viewport()
+    form = window.form
+    assert caption(form.entry) == "Entry price (USDC)"  # the venue's settlement currency
+    assert caption(form.size_field) == "Size (BTC)"  # Hyperliquid's "BTC" is the coin
+    fields = (form.symbol, form.side, form.mode, form.size_kind, form.size_field, form.entry,
+              form.mark, form.margin, form.leverage, form.rate, form.amount)  # fmt: skip
+    for field in fields:
+        right = field.mapTo(viewport, field.rect().topRight()).x()
+        assert right < viewport.width(), field.accessibleName()
+        assert field.width() >= field.minimumSizeHint().width(), field.accessibleName()
+    window.controller.undo_stack.setClean()

@@ -128,6 +128,7 @@ class RiskView(QScrollArea):
             )
         )
         self._candles: dict[str, Path] = {}
+        self._captions: dict[QWidget, QLabel] = {}
         for line in (
             (
                 (tr("Paths"), self.paths),
@@ -146,7 +147,8 @@ class RiskView(QScrollArea):
             row = QHBoxLayout()
             for label, widget in line:
                 if label:
-                    row.addWidget(QLabel(label))
+                    caption = self._captions[widget] = QLabel(label)
+                    row.addWidget(caption)
                 row.addWidget(widget)
             row.addStretch(1)
             layout.addLayout(row)
@@ -229,10 +231,13 @@ class RiskView(QScrollArea):
         return chosen
 
     def _show_model_inputs(self) -> None:
+        """The chosen model's inputs only: with the other's beside them, the row was wider
+        than the tab at 1366 × 768, and the Block field and the key stood cut at its edge."""
         random = self.model.currentIndex() == 0
-        self.vol.setEnabled(random)
-        self.corr.setEnabled(random)
-        self.block.setEnabled(not random)
+        for widget, used in ((self.vol, random), (self.corr, random), (self.block, not random)):
+            widget.setEnabled(used)
+            widget.setVisible(used)
+            self._captions[widget].setVisible(used)
 
     def _volatilities(self) -> None:
         """Show what is wrong with the typed volatility on the field, as it is typed."""

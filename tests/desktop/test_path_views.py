@@ -116,6 +116,32 @@ def test_on_a_laptop_the_histogram_stands_beside_the_odds_in_view(
     assert risk_view.verticalScrollBar().maximum() == 0
 
 
+def test_on_a_laptop_the_risk_tabs_inputs_and_key_stand_whole(qapp, window: MainWindow) -> None:
+    """1366 × 720, the brief's example: the random model's volatility and correlation beside
+    the bootstrap's (disabled) block made the row wider than the tab; the Block field, the
+    key's "All cross" and the histogram's right side stood cut at its edge. Each model shows
+    its own inputs."""
+    window.resize(1366, 720)
+    window._fit_splits()
+    risk_view = window.risk
+    window.views.setCurrentWidget(risk_view)
+    qapp.processEvents()
+    viewport = risk_view.viewport()
+    for model in (0, 1):
+        risk_view.model.setCurrentIndex(model)
+        risk_view._show_model_inputs()  # what choosing it does, without asking for files
+        qapp.processEvents()
+        assert risk_view.widget().width() <= viewport.width(), model
+        shown = [risk_view.paths, risk_view.horizon, risk_view.seed, risk_view.cancel_button,
+                 risk_view.model, *((risk_view.vol, risk_view.corr) if model == 0
+                                    else (risk_view.block,))]  # fmt: skip
+        for widget in shown:
+            assert widget.isVisible(), (model, widget.toolTip())
+            right = widget.mapTo(viewport, widget.rect().topRight()).x()
+            assert right < viewport.width(), (model, widget.toolTip())
+    assert not risk_view.vol.isVisible() and not risk_view.corr.isVisible()
+
+
 def _odds_whole_after_a_run(qtbot, qapp, window: MainWindow):  # type: ignore[no-untyped-def]
     """The Risk tab after a run of 500 paths: every line of its odds has its height, and the
     histogram keeps its own."""

@@ -10,7 +10,7 @@ from PySide6.QtGui import QBrush, QColor
 from marginlab.desktop.controller import ClosedAt, Result, ScenarioController
 from marginlab.desktop.i18n import N_, said, tr
 from marginlab.engine.margin.models import Position, Scenario
-from marginlab.engine.text.numbers import amount_text, percent_text
+from marginlab.engine.text.numbers import amount_text, percent_text, quoted_in
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -29,13 +29,13 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
         ),
     ),
     ("quantity", N_("Quantity"), N_("Size in base units (e.g. BTC)")),
-    ("entry_price", N_("Entry"), N_("Average entry price (settlement currency)")),
-    ("mark_price", N_("Mark"), N_("Today's mark price; empty = the entry price")),
+    ("entry_price", N_("Entry"), N_("Average entry price, in {prices}")),
+    ("mark_price", N_("Mark"), N_("Today's mark price, in {prices}; empty = the entry price")),
     ("leverage", N_("Lev. ×"), N_("Leverage: sets initial margin = entry notional / leverage")),
     (
         "margin",
         N_("Margin"),
-        N_("Isolated margin incl. any added margin; empty = notional / leverage"),
+        N_("Isolated margin incl. any added margin, in {currency}; empty = notional / leverage"),
     ),
 )
 # Read only: the position closed at the what-if prices (the symbol's mark when none).
@@ -109,8 +109,20 @@ class PositionsTableModel(QAbstractTableModel):
                 return tr("Contracts")  # a coin-margined book's sizes: "Quantity 300" read as BTC
             return tr(COLUMNS[section][1])
         if role == Qt.ItemDataRole.ToolTipRole:
-            return tr(COLUMNS[section][2])
+            return self._column_tip(section)
         return None
+
+    def _column_tip(self, column: int) -> str:
+        """What a column holds, in the units in force: a coin-margined book's prices are
+        dollars and its margins coins ("settlement currency" told a BTCUSD trader the entry
+        was in BTC)."""
+        scenario = self._controller.scenario
+        if FIELDS[column] == "quantity" and scenario.coin_margined:
+            return tr("Size in contracts; each contract's USD value is in the form below")
+        currency = scenario.account.currency
+        return tr(COLUMNS[column][2]).format(
+            prices=quoted_in(currency, scenario.coin_margined), currency=currency
+        )
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -149,7 +161,7 @@ class PositionsTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             problem = self._controller.problems.get(f"positions[{index.row()}].{field}")
             note = tr(_DERIVED_NOTES[field]) if derived and field in _DERIVED_NOTES else ""
-            return said(problem) if problem else tr(COLUMNS[index.column()][2]) + note
+            return said(problem) if problem else self._column_tip(index.column()) + note
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > SIDE_COLUMN:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -200,7 +212,7 @@ class PositionsTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and gain:
             return QBrush(QColor("#2e8b57" if gain > 0 else "#c0392b"))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return tr(COLUMNS[FIELDS.index(field)][2])
+            return self._column_tip(FIELDS.index(field))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -2175,12 +2175,12 @@ Keep it?</source>
    <translation>假设价格下盈亏 {pnl} · 保本价 {price}</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="263" />
+   <location filename="../desktop/positions_table_model.py" line="275" />
    <source> (grey: none typed, so the symbol's mark, or the entry price, is used)</source>
    <translation>（灰色：未输入，采用该合约的标记价格或开仓价格）</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="264" />
+   <location filename="../desktop/positions_table_model.py" line="276" />
    <source> (grey: none typed, so entry notional / leverage is used)</source>
    <translation>（灰色：未输入，采用开仓名义价值 / 杠杆）</translation>
   </message>
@@ -2216,8 +2216,8 @@ Keep it?</source>
   </message>
   <message>
    <location filename="../desktop/positions_table_model.py" line="32" />
-   <source>Average entry price (settlement currency)</source>
-   <translation>平均开仓价格（结算币种）</translation>
+   <source>Average entry price, in {prices}</source>
+   <translation>平均开仓价格，单位 {prices}</translation>
   </message>
   <message>
    <location filename="../desktop/positions_table_model.py" line="33" />
@@ -2226,8 +2226,8 @@ Keep it?</source>
   </message>
   <message>
    <location filename="../desktop/positions_table_model.py" line="33" />
-   <source>Today's mark price; empty = the entry price</source>
-   <translation>今日标记价格；留空 = 开仓价格</translation>
+   <source>Today's mark price, in {prices}; empty = the entry price</source>
+   <translation>今日标记价格，单位 {prices}；留空 = 开仓价格</translation>
   </message>
   <message>
    <location filename="../desktop/positions_table_model.py" line="34" />
@@ -2241,8 +2241,8 @@ Keep it?</source>
   </message>
   <message>
    <location filename="../desktop/positions_table_model.py" line="38" />
-   <source>Isolated margin incl. any added margin; empty = notional / leverage</source>
-   <translation>逐仓保证金，含追加的保证金；留空 = 名义价值 / 杠杆</translation>
+   <source>Isolated margin incl. any added margin, in {currency}; empty = notional / leverage</source>
+   <translation>逐仓保证金，含追加的保证金，单位 {currency}；留空 = 名义价值 / 杠杆</translation>
   </message>
   <message>
    <location filename="../desktop/positions_table_model.py" line="45" />
@@ -2265,7 +2265,12 @@ Keep it?</source>
    <translation>投入保证金的收益率：盈亏 / 初始保证金（逐仓：仓位的保证金）</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="178" />
+   <location filename="../desktop/positions_table_model.py" line="121" />
+   <source>Size in contracts; each contract's USD value is in the form below</source>
+   <translation>以合约张数计的仓位大小；每张合约的美元价值见下方表单</translation>
+  </message>
+  <message>
+   <location filename="../desktop/positions_table_model.py" line="190" />
    <source>refused</source>
    <translation>被拒绝</translation>
   </message>
@@ -2275,12 +2280,12 @@ Keep it?</source>
    <translation>张数</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="180" />
+   <location filename="../desktop/positions_table_model.py" line="192" />
    <source>row {n}</source>
    <translation>第 {n} 行</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="182" />
+   <location filename="../desktop/positions_table_model.py" line="194" />
    <source>{field}: '{value}' was not used ({problem})</source>
    <translation>{field}：未采用 '{value}'（{problem}）</translation>
   </message>
@@ -2730,12 +2735,12 @@ Keep it?</source>
    <translation>自助抽样你的 K 线（CSV）…</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="319" />
+   <location filename="../desktop/risk_view.py" line="324" />
    <source>P(liquidation) {odds}</source>
    <translation>P(强平) {odds}</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="323" />
+   <location filename="../desktop/risk_view.py" line="328" />
    <source>{ids} past liquidation already, in every path; P(another liquidation) {odds}</source>
    <translation>{ids} 已越过强平（每条路径都算）；P(其他强平) {odds}</translation>
   </message>
@@ -2805,27 +2810,27 @@ Keep it?</source>
    <translation>自助抽样：连续的 K 线一起抽取，因此你历史中的连续行情和波动聚集得以保留</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="157" />
+   <location filename="../desktop/risk_view.py" line="159" />
    <source>Run a simulation to see the odds of liquidation in each mode.</source>
    <translation>运行一次模拟，查看各模式的强平概率。</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="160" />
+   <location filename="../desktop/risk_view.py" line="162" />
    <source>P(liquidation): share of paths with any liquidation within the horizon (± one standard error). ES95: mean end equity of the worst 5 % of paths.</source>
    <translation>P(强平)：在时间范围内发生任何强平的路径占比（± 一个标准误）。ES95：最差 5 % 路径的期末权益均值。</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="252" />
+   <location filename="../desktop/risk_view.py" line="257" />
    <source>Cancelled.</source>
    <translation>已取消。</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="225" />
+   <location filename="../desktop/risk_view.py" line="227" />
    <source>CSV candles (*.csv);;All files (*)</source>
    <translation>CSV K 线 (*.csv);;所有文件 (*)</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="336" />
+   <location filename="../desktop/risk_view.py" line="341" />
    <source>; median first liquidation after {hours} h</source>
    <translation>；首次强平的中位时间 {hours} 小时</translation>
   </message>
@@ -2845,42 +2850,42 @@ Keep it?</source>
    <translation>根K线</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="134" />
+   <location filename="../desktop/risk_view.py" line="135" />
    <source>Horizon</source>
    <translation>时间范围</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="140" />
+   <location filename="../desktop/risk_view.py" line="141" />
    <source>Model</source>
    <translation>模型</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="141" />
+   <location filename="../desktop/risk_view.py" line="142" />
    <source>Volatility %/yr</source>
    <translation>波动率 %/年</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="271" />
+   <location filename="../desktop/risk_view.py" line="276" />
    <source>{parameters}; start equity {amount}</source>
    <translation>{parameters}；初始权益 {amount}</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="299" />
+   <location filename="../desktop/risk_view.py" line="304" />
    <source>End equity ({currency})</source>
    <translation>期末权益（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="222" />
+   <location filename="../desktop/risk_view.py" line="224" />
    <source>Candles for {symbol} (Cancel: {symbol} stays at its mark)</source>
    <translation>{symbol} 的 K 线（取消：{symbol} 保持标记价格）</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="293" />
+   <location filename="../desktop/risk_view.py" line="298" />
    <source>end equity median {median}, p5 {p5}; ES95 {es}</source>
    <translation>期末权益中位数 {median}，p5 {p5}；ES95 {es}</translation>
   </message>
   <message>
-   <location filename="../desktop/risk_view.py" line="288" />
+   <location filename="../desktop/risk_view.py" line="293" />
    <source>P(loss &gt; {limit}) {odds}; </source>
    <translation>P(亏损 &gt; {limit}) {odds}；</translation>
   </message>

@@ -117,3 +117,28 @@ def test_on_a_laptop_every_form_field_is_whole_beside_or_under_its_caption(
         assert right < viewport.width(), field.accessibleName()
         assert field.width() >= field.minimumSizeHint().width(), field.accessibleName()
     window.controller.undo_stack.setClean()
+
+
+def test_the_tables_header_tips_name_the_units(qtbot, window: MainWindow) -> None:
+    """The Entry header's tip said "settlement currency": of a BTC-margined BTCUSD position,
+    BTC, where the entry is in dollars."""
+    from PySide6.QtCore import Qt
+
+    from marginlab.desktop.positions_table_model import FIELDS
+
+    def tip(field: str) -> str:
+        return str(
+            window.model.headerData(
+                FIELDS.index(field), Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole
+            )
+        )
+
+    assert tip("entry_price") == "Average entry price, in USDT"
+    assert tip("mark_price").startswith("Today's mark price, in USDT;")
+    assert "in USDT;" in tip("margin")
+    window.files.load_preset("btc-margined-long.json")
+    wait_result(qtbot, window)
+    assert tip("entry_price") == "Average entry price, in USD"
+    assert tip("mark_price").startswith("Today's mark price, in USD;")
+    assert "in BTC;" in tip("margin")
+    assert tip("quantity").startswith("Size in contracts")

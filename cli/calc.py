@@ -25,7 +25,7 @@ from marginlab.engine.margin.planning import (
     max_open,
     size_for_loss,
 )
-from marginlab.engine.margin.rules import SETTLEMENT, base_asset
+from marginlab.engine.margin.rules import SETTLEMENT, base_asset, size_text
 from marginlab.engine.text.numbers import (
     amount_text,
     money_text,
@@ -135,8 +135,11 @@ def in_account(ticket: Ticket, scenario: Scenario) -> Ticket:
     """The ticket in the account's terms: its symbol as the account holds it, whatever the
     case typed (``orders.order_symbol``: "--symbol kpepe" is the book's kPEPE), and the
     account's own MMR for it when ``--mmr`` is left out and no table covers it
-    (``planning.book_mmr``: a generic-rules file states it on each position)."""
-    ticket = replace(ticket, symbol=order_symbol(ticket.symbol, scenario.marks()))
+    (``planning.book_mmr``: a generic-rules file states it on each position); in a
+    coin-margined account, contracts of the account's size (issue 19)."""
+    symbol = order_symbol(ticket.symbol, scenario.marks())
+    size = ticket.contract_size or account_contract_size(scenario, symbol)
+    ticket = replace(ticket, symbol=symbol, contract_size=size)
     if ticket.maintenance_rate is not None:
         return ticket
     return replace(ticket, maintenance_rate=book_mmr(scenario, ticket.symbol))
@@ -335,8 +338,6 @@ def _max_open(args: argparse.Namespace, reader: Reader) -> tuple[dict[str, Any],
     scenario = _scenario(reader)
     reader.done()
     ticket = in_account(ticket, scenario)
-    # Coin-margined: the order is contracts of the account's size (issue 19).
-    ticket = replace(ticket, contract_size=account_contract_size(scenario, ticket.symbol))
     found = {m: max_open(scenario, ticket, m, margin, step) for m in MODES}
     data: dict[str, Any] = {
         m: {
@@ -411,7 +412,7 @@ def _size(args: argparse.Namespace, reader: Reader) -> tuple[dict[str, Any], lis
         lines.append(
             _row(
                 f"largest size, {m}",
-                f"{s.quantity:,.8g} {base_asset(ticket.symbol)}, loses "
+                f"{size_text(ticket.symbol, s.quantity, ticket.inverse, digits=8)}, loses "
                 f"{money_text(s.loss, currency, coin=coin)}{tail}",
             )
         )

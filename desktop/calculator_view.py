@@ -73,7 +73,6 @@ LADDER_HEAD = [
     N_("Liq. cross"),
 ]
 FUNDING_PAGE = 4
-COIN_PAGES = (0, 1, 2)  # PnL & target, DCA, Max open: they price coin-margined contracts too
 MONEY_COLUMNS = {N_("Price"), N_("Avg entry"), N_("Margin"), N_("Liq. isolated"), N_("Liq. cross")}
 MODE_COLOURS = {"isolated": "#1f77b4", "cross": "#d62728"}
 FEE_FORMULAS = ("bybit", "bitget")  # order costs that hold back the taker fees (planning)
@@ -384,7 +383,6 @@ class CalculatorView(QScrollArea):
             self.leverage.text(),
             self.price.text(),
             self.mmr.text(),
-            coin_margined=page in COIN_PAGES,
         )
         if ticket is None:
             self.problems.show_problems(problems, page in self._shown_pages)

@@ -161,10 +161,9 @@ class Planner:
         leverage: str,
         price: str,
         mmr: str,
-        coin_margined: bool = False,
     ) -> tuple[Ticket | None, list[str]]:
-        """The order as typed; ``coin_margined``: the tool prices a coin-margined account, and
-        the order is then contracts of the account's size (``account_contract_size``)."""
+        """The order as typed; in a coin-margined account, contracts of the account's size
+        (``account_contract_size``)."""
         problems: list[str] = []
         symbol = self.symbol(symbol)
         if not symbol:
@@ -193,13 +192,13 @@ class Planner:
         if problems or lev is None or at is None:
             return None, problems
         scenario = self._controller.scenario
-        size = account_contract_size(scenario, symbol) if coin_margined else None
+        size = account_contract_size(scenario, symbol)
         ticket = Ticket(symbol, side, lev, at, rate, size)
-        probe_problem = self._table_problem(ticket, coin_margined)
+        probe_problem = self._table_problem(ticket)
         return (None, [probe_problem]) if probe_problem else (ticket, [])
 
-    def _table_problem(self, ticket: Ticket, coin_margined: bool = False) -> str | None:
-        problems = ticket_problems(self._controller.scenario, ticket, coin_margined)
+    def _table_problem(self, ticket: Ticket) -> str | None:
+        problems = ticket_problems(self._controller.scenario, ticket)
         if not problems:
             return None
         return in_field_words(problems[0])

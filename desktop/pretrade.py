@@ -70,9 +70,7 @@ class PreTrade:
         acceptable: str,
     ) -> Answer:
         """The order in both modes, or the problems naming the fields as the view labels them."""
-        ticket, problems = self.planner.ticket(
-            symbol, side, leverage, price, mmr, coin_margined=True
-        )
+        ticket, problems = self.planner.ticket(symbol, side, leverage, price, mmr)
         amount = read_field(tr("Size") if kind == "quantity" else tr("Margin"), size, problems)
         limit = (
             read_field(tr("Max acceptable loss"), acceptable, problems)

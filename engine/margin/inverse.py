@@ -310,16 +310,17 @@ def symbol_loss_inverse(scenario: Scenario, symbol: str, side: int) -> WorstMove
     return _move(move)
 
 
-def linear_only(scenario: Scenario, what: Said) -> Said | None:
-    """Why ``what`` (a tool that assumes linear PnL) cannot price ``scenario``, or None."""
-    if not scenario.coin_margined:
-        return None
-    return say(
-        "coin-margined positions: {what} prices linear contracts only so far (the figures, the "
-        "plot, the pre-trade check, PnL and targets, the DCA ladder and max open take "
-        "coin-margined ones)",
-        what=what,
-    )
+def funding_payment_inverse(
+    sign: int, usd_value: float, mark: float, rate: float, intervals: float
+) -> float:
+    """Funding a coin-margined position pays over ``intervals`` intervals, in the coin
+    (negative: it receives): ``s · (N / P) · rate`` each, the nominal value being the
+    contracts' USD value over the mark (Binance FAQ "Introduction to Binance Futures Funding
+    Rates": funding amount = nominal value of positions × funding rate, nominal value
+    "contract multiplier × size / mark price" for coin-margined contracts; Bitget academy
+    "Funding cost calculation": reverse contract position value = face value × number of
+    contracts / mark price). The mark is held where it is today."""
+    return sign * usd_value / mark * rate * intervals
 
 
 def exit_at_inverse(position: Position, price: float, margin: float, fee_rate: float) -> Exit:

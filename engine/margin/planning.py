@@ -28,9 +28,10 @@ from marginlab.engine.margin.fees import taker_rate, trade_fee
 from marginlab.engine.margin.inverse import (
     break_even_price_inverse,
     exit_inverse,
-    linear_only,
+    funding_payment_inverse,
     target_price_for_pnl_inverse,
     target_price_for_roe_inverse,
+    twin,
 )
 from marginlab.engine.margin.models import (
     MarginMode,
@@ -41,7 +42,7 @@ from marginlab.engine.margin.models import (
 )
 from marginlab.engine.margin.pools import make_leg
 from marginlab.engine.margin.rules import has_table, missing_table_problem, schedule_for
-from marginlab.engine.text.numbers import money_text
+from marginlab.engine.text.numbers import coin_amounts, money_text
 from marginlab.engine.text.said import say
 
 MODES: tuple[MarginMode, ...] = ("isolated", "cross")
@@ -177,15 +178,10 @@ def book_mmr(scenario: Scenario, symbol: str) -> float | None:
     return rate if amount == 0.0 else None
 
 
-def ticket_problems(scenario: Scenario, ticket: Ticket, coin_margined: bool = False) -> list[str]:
-    """Why the ticket cannot be priced in this account, one message per field: a symbol the
-    file format refuses, a leverage or price out of range, no tier table and no MMR override;
-    first of all, an account the tool cannot price (coin-margined, unless ``coin_margined``
-    says the tool prices it) or a contract of the other kind than the account's."""
-    if not coin_margined:
-        refused = linear_only(scenario, say("size from the loss and funding"))
-        if refused is not None:
-            return [refused]
+def ticket_problems(scenario: Scenario, ticket: Ticket) -> list[str]:
+    """Why the ticket cannot be priced in this account, one message per field: a contract of
+    the other kind than the account's first, then a symbol the file format refuses, a
+    leverage or price out of range, no tier table and no MMR override."""
     if scenario.positions and ticket.inverse != scenario.coin_margined:
         return [
             say("contract: this account holds coin-margined contracts; the order must be one too")
@@ -208,9 +204,9 @@ def ticket_problems(scenario: Scenario, ticket: Ticket, coin_margined: bool = Fa
     return [] if problem is None else [problem]
 
 
-def checked(scenario: Scenario, ticket: Ticket, coin_margined: bool = False) -> None:
+def checked(scenario: Scenario, ticket: Ticket) -> None:
     """Raise ``PlanError`` with ``ticket_problems``, if any."""
-    problems = ticket_problems(scenario, ticket, coin_margined)
+    problems = ticket_problems(scenario, ticket)
     if problems:
         raise PlanError(problems)
 
@@ -380,7 +376,7 @@ def dca_ladder(
         scenario = scenario.model_copy(
             update={"positions": tuple(p for p in scenario.positions if p.id != base.id)}
         )
-    checked(scenario, ticket, coin_margined=True)
+    checked(scenario, ticket)
     problems: list[str] = [
         say("fill {n}: price and quantity must be numbers > 0", n=i + 1)
         for i, (p, q) in enumerate(fills)
@@ -591,7 +587,7 @@ def max_open(
     and no more notional than the tier allows at that leverage. Cross draws on the available
     balance; isolated on the margin you set, else the same. Coin-margined, in contracts: each
     costs ``size / (price · L)`` coins plus its open loss."""
-    checked(scenario, ticket, coin_margined=True)
+    checked(scenario, ticket)
     mark = scenario.marks().get(ticket.symbol, ticket.price)
     available = margin if mode == "isolated" and margin is not None else available_balance(scenario)
     cost = order_cost(scenario.rules, ticket, mark, taker_rate(scenario))
@@ -685,16 +681,58 @@ def size_for_loss(
     doubling then a bisection finds it to 1e-7 relative. Highest leverage: isolated, the one
     whose margin ``M = MM(stop) − s·Q·(stop − EP)`` makes the stop the liquidation price
     (health ``M + s·Q·(P − EP) − MM(P) = 0`` at P = stop; formulas.md §0), capped by the
-    tier; cross, the tier's own maximum, since leverage does not move a cross liquidation."""
+    tier; cross, the tier's own maximum, since leverage does not move a cross liquidation.
+    Coin-margined, in whole contracts (``_size_in_contracts``)."""
     checked(scenario, ticket)
     problems = _sizing_problems(ticket, stop, max_loss)
     if problems:
         raise PlanError(problems)
+    if ticket.contract_size is not None:
+        return _size_in_contracts(scenario, ticket, mode, stop, max_loss)
+    quantity = _largest_within(scenario, ticket, mode, stop, max_loss)
+    return _sizing(scenario, ticket, mode, quantity, stop)
+
+
+def _size_in_contracts(
+    scenario: Scenario, ticket: Ticket, mode: MarginMode, stop: float, max_loss: float
+) -> Sizing:
+    """``size_for_loss`` of a coin-margined order: its linear twin's (``inverse``: the
+    opposite side, ``N`` USD at ``1/EP``, in the price ``u = 1/P``, every amount in the
+    coin), whose quantity is the USD value, floored to whole contracts of the order's size
+    (a venue trades whole contracts). The twin's margin for the stop is
+    ``MM(1/stop) + s·N·(1/stop − 1/EP)``, the coin margin that puts the liquidation at the stop,
+    and its leverage the coin notional over it."""
+    size = ticket.contract_size
+    assert size is not None  # a coin-margined ticket's
+    linear = twin(scenario)
+    mirror = replace(
+        ticket,
+        side="short" if ticket.side == "long" else "long",
+        price=1 / ticket.price,
+        contract_size=None,
+    )
+    with coin_amounts():
+        value = _largest_within(linear, mirror, mode, 1 / stop, max_loss)
+        # The search finds the USD size to 1e-7 relative: a whole count at the limit itself
+        # (250 contracts whose loss is exactly the loss accepted) can lie just above it.
+        contracts = math.floor(value / size)
+        limit = _quantity_limit(linear, mirror)
+        for _ in range(2):
+            more = (contracts + 1) * size
+            if more > limit or loss_at_stop(linear, mirror, mode, more, 1 / stop)[0] > max_loss:
+                break
+            contracts += 1
+        found = _sizing(linear, mirror, mode, contracts * size, 1 / stop)
+    return replace(found, quantity=float(max(contracts, 0)))
+
+
+def _largest_within(
+    scenario: Scenario, ticket: Ticket, mode: MarginMode, stop: float, max_loss: float
+) -> float:
+    """The largest quantity whose ``loss_at_stop`` is within ``max_loss`` (``size_for_loss``)."""
     unit_loss = abs(ticket.price - stop) + taker_rate(scenario) * (ticket.price + stop)
-    high = max_loss / unit_loss
-    cap = tier_cap(scenario, ticket)
-    limit = 1e12 / ticket.price if cap is None else max(cap / ticket.price, 0.0)
-    high = min(high, limit)
+    limit = _quantity_limit(scenario, ticket)
+    high = min(max_loss / unit_loss, limit)
     low = 0.0
     for _ in range(_SEARCH_STEPS):  # widen while the whole range still fits
         if high >= limit or loss_at_stop(scenario, ticket, mode, high, stop)[0] > max_loss:
@@ -712,18 +750,32 @@ def size_for_loss(
             low = mid
         else:
             high = mid
-    if low <= 0:
+    return low
+
+
+def _quantity_limit(scenario: Scenario, ticket: Ticket) -> float:
+    """The largest quantity the tier allows at the ticket's leverage, or a notional of 10^12."""
+    cap = tier_cap(scenario, ticket)
+    return 1e12 / ticket.price if cap is None else max(cap / ticket.price, 0.0)
+
+
+def _sizing(
+    scenario: Scenario, ticket: Ticket, mode: MarginMode, quantity: float, stop: float
+) -> Sizing:
+    """What ``quantity`` of the order does at the stop: its loss, whether it is liquidated on
+    the way, its highest leverage and (isolated) the margin that puts its liquidation there."""
+    if quantity <= 0:
         return Sizing(mode, 0.0, 0.0, False, None, None)
-    loss, liquidated = loss_at_stop(scenario, ticket, mode, low, stop)
-    margin_for_stop = _margin_for_stop(scenario, ticket, low, stop)
-    top = _top_leverage(scenario, ticket, low)
+    loss, liquidated = loss_at_stop(scenario, ticket, mode, quantity, stop)
+    margin_for_stop = _margin_for_stop(scenario, ticket, quantity, stop)
+    top = _top_leverage(scenario, ticket, quantity)
     if mode == "isolated":
-        highest = low * ticket.price / margin_for_stop if margin_for_stop > 0 else None
+        highest = quantity * ticket.price / margin_for_stop if margin_for_stop > 0 else None
         if highest is not None and top is not None:
             highest = min(highest, top)
     else:
         highest = top
-    return Sizing(mode, low, loss, liquidated, highest, margin_for_stop)
+    return Sizing(mode, quantity, loss, liquidated, highest, margin_for_stop)
 
 
 def _sizing_problems(ticket: Ticket, stop: float, max_loss: float) -> list[str]:
@@ -768,19 +820,14 @@ class Funded:
     interval_hours: float = 8.0  # their length on the venue (``FUNDING_HOURS``)
 
 
-def _linear_only(scenario: Scenario) -> None:
-    refused = linear_only(scenario, say("size from the loss and funding"))
-    if refused is not None:
-        raise PlanError([refused])
-
-
 def after_funding(scenario: Scenario, rate: float, hours: float) -> Funded:
     """The account after ``hours`` of funding at ``rate`` per interval (``FUNDING_HOURS``), the
     marks held: each position pays ``s · Q · P · rate`` per interval (calculator.
     funding_payment). An isolated position's margin drains by its own payment (Bybit help
     "Liquidation Price (USDT Contract)": funding taken from the position margin acts as
-    negative extra margin, [V13]); the wallet, and so the cross pool, by every payment."""
-    _linear_only(scenario)
+    negative extra margin, [V13]); the wallet, and so the cross pool, by every payment.
+    Coin-margined, each pays ``s · (N / P) · rate`` in the coin
+    (``inverse.funding_payment_inverse``)."""
     if not (math.isfinite(rate) and abs(rate) < 1):
         raise PlanError(
             [say("funding rate: must be a fraction between -1 and 1 (0.0001 = 0.01 %)")]
@@ -791,7 +838,9 @@ def after_funding(scenario: Scenario, rate: float, hours: float) -> Funded:
     intervals = math.floor(hours / length + 1e-9)
     marks = scenario.marks()
     paid = {
-        p.id: funding_payment(p.sign, p.quantity, marks[p.symbol], rate, intervals)
+        p.id: funding_payment_inverse(p.sign, p.usd_value, marks[p.symbol], rate, intervals)
+        if p.inverse
+        else funding_payment(p.sign, p.quantity, marks[p.symbol], rate, intervals)
         for p in scenario.positions
     }
     if not any(paid.values()):
@@ -820,7 +869,6 @@ def liquidation_over_time(
 ) -> dict[MarginMode, list[float | None]]:
     """The position's liquidation price after each holding time, held isolated and held cross
     (the others as entered): ``after_funding`` then ``evaluate``."""
-    _linear_only(scenario)
     out: dict[MarginMode, list[float | None]] = {m: [] for m in MODES}
     for mode in MODES:
         moved = with_positions(

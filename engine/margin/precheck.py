@@ -173,7 +173,7 @@ def check_order(
     """The order in each mode, and the recommendation (``recommend``)."""
     if not (quantity > 0 and math.isfinite(quantity)):
         raise PlanError([say("size: must be a number > 0")])
-    checked(scenario, ticket, coin_margined=True)
+    checked(scenario, ticket)
     limit = scenario.account.max_acceptable_loss if acceptable is None else acceptable
     today = scenario
     scenario = at_the_order(today, ticket)

@@ -170,9 +170,29 @@ def test_the_calculator_prices_coin_pnl_and_says_what_it_cannot_yet(
     heads = [calc.ladder.horizontalHeaderItem(c).text() for c in (1, 5)]
     assert heads == ["Price\n(USD)", "Margin\n(BTC)"]  # prices in dollars, margins in coin
     assert calc.ladder.item(1, 5).text() == f"{(100 / 45_000 + 100 / 40_000) * 100 / 10:,.8f}"
+    # Size from the loss: whole contracts, losses and margins in the coin (stop 44,000,
+    # 0.0501 BTC accepted: isolated loses its 0.0002 BTC a contract before the stop, 250 of
+    # them; cross loses 100·(1/44,000 − 1/50,000) a contract, 183 of them).
     calc.tabs.setCurrentIndex(3)
+    calc.stop.setText("44000")
+    calc.loss.setText("0.0501")
     calc.recompute()
-    assert "size from the loss and funding prices linear contracts only" in (calc.problems.text())
+    assert calc.problems.text() == ""
+    text = calc.size_text.text()
+    assert "largest size 250 contracts, loses 0.05000000 BTC" in text
+    assert f"largest size 183 contracts, loses {183 * 100 * (1 / 44_000 - 1 / EP):,.8f} BTC" in text
+    # Funding: 9 payments of (20,000 / 50,000) · 0.01 % in 72 h, in the coin; the liquidation
+    # after it by Binance COIN-M's formula, the wallet less what was paid.
+    calc.tabs.setCurrentIndex(4)
+    calc.rate.setText("0.01")
+    calc.hours.setText("72")
+    calc.recompute()
+    assert calc.problems.text() == ""
+    paid = N / EP * 0.0001 * 9
+    funding = calc.funding_text.text()
+    assert f"it pays {paid:,.8f} BTC" in funding
+    cross = N * 1.005 / (WALLET - paid + N / EP)
+    assert f"held cross {price_text(cross)} USD" in funding
 
 
 def _horizontal():  # type: ignore[no-untyped-def]

@@ -280,7 +280,6 @@ def _average(args: argparse.Namespace, reader: Reader) -> tuple[dict[str, Any], 
         leverage if leverage is not None else (base.leverage if base is not None else 1.0),
         fills[0][0] if fills else 1.0,
         reader.optional("--mmr", percent=True),
-        account_contract_size(scenario, symbol),  # coin-margined: contracts (issue 19)
     )
     reader.done()
     steps = dca_ladder(scenario, in_account(ticket, scenario), fills, args.position)

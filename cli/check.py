@@ -8,7 +8,7 @@ from typing import Any
 
 from marginlab.cli.accounts import load_account
 from marginlab.cli.calc import CalcUsageError, Reader, in_account
-from marginlab.engine.margin.planning import MODES, PlanError, Ticket, account_contract_size
+from marginlab.engine.margin.planning import MODES, PlanError, Ticket
 from marginlab.engine.margin.precheck import Check, check_order
 from marginlab.engine.margin.rules import size_text
 from marginlab.engine.text.numbers import money_text, percent_text, quoted_in, quoted_price_text
@@ -28,9 +28,8 @@ def run_check(args: argparse.Namespace) -> str:
         raise CalcUsageError(problems)
     if limit is None and scenario.account.max_acceptable_loss is None:
         raise CalcUsageError(["--max-loss: needed (the file has no max acceptable loss)"])
-    size = account_contract_size(scenario, order.symbol)
-    ticket = in_account(
-        Ticket(order.symbol, order.side, order.leverage, order.price, mmr, size),  # type: ignore[arg-type]
+    ticket = in_account(  # in a coin-margined account, contracts of its size
+        Ticket(order.symbol, order.side, order.leverage, order.price, mmr),  # type: ignore[arg-type]
         scenario,
     )
     try:

@@ -713,8 +713,9 @@ def _size_in_contracts(
     )
     with coin_amounts():
         value = _largest_within(linear, mirror, mode, 1 / stop, max_loss)
-        # The search finds the USD size to 1e-7 relative: a whole count at the limit itself
-        # (250 contracts whose loss is exactly the loss accepted) can lie just above it.
+        # The search finds the USD size to 1e-7 relative, so it can stop just short of a
+        # whole count whose loss is exactly the loss accepted (250 contracts of 0.0002 BTC
+        # for 0.05 BTC): the next one or two counts are tried.
         contracts = math.floor(value / size)
         limit = _quantity_limit(linear, mirror)
         for _ in range(2):

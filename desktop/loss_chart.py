@@ -42,6 +42,7 @@ class LossChart(QWidget):
         self._limit: float | None = None
         self._currency = ""
         self._coin = False
+        self._at_what_if = False
 
     def sizeHint(self) -> QSize:
         return QSize(600, 140)
@@ -50,7 +51,10 @@ class LossChart(QWidget):
         return QSize(260, 90)
 
     def show_result(self, result: Result) -> None:
-        report = result.report
+        """The figures the cards show: at today's marks, or at the what-if when the cards
+        follow it (the bars stayed at today's marks beside cards that had moved on)."""
+        report = result.shown
+        self._at_what_if = result.cards is not None
         self._heights = [report.variants[n].account.max_loss for n in self.names]
         self._limit = result.scenario.account.max_acceptable_loss
         self._currency = report.currency
@@ -62,6 +66,10 @@ class LossChart(QWidget):
         return list(self._heights)
 
     def title(self) -> str:
+        if self._at_what_if:
+            return tr("Max loss if wrong, from the what-if ({currency})").format(
+                currency=self._currency
+            )
         return tr("Max loss if wrong ({currency})").format(currency=self._currency)
 
     def value_texts(self) -> list[str]:

@@ -1464,14 +1464,19 @@
    <translation>判断错误时的最大亏损：你可能亏掉的各资金池之和（逐仓保证金；整个全仓资金池）。虚线：你的最大可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/loss_chart.py" line="65" />
+   <location filename="../desktop/loss_chart.py" line="73" />
    <source>Max loss if wrong ({currency})</source>
    <translation>判断错误时的最大亏损（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/loss_chart.py" line="77" />
+   <location filename="../desktop/loss_chart.py" line="85" />
    <source>acceptable {amount}</source>
    <translation>可接受 {amount}</translation>
+  </message>
+  <message>
+   <location filename="../desktop/loss_chart.py" line="70" />
+   <source>Max loss if wrong, from the what-if ({currency})</source>
+   <translation>判断错误时的最大亏损，从假设价格起（{currency}）</translation>
   </message>
   <message>
    <location filename="../desktop/main_window.py" line="170" />
@@ -3470,12 +3475,12 @@ Keep it?</source>
    <translation>成交：最多 {most} 笔（这是分批建仓计划，不是成交记录）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="784" />
+   <location filename="../engine/margin/planning.py" line="785" />
    <source>stop price: must be a number &gt; 0</source>
    <translation>止损价：必须是大于 0 的数字</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="792" />
+   <location filename="../engine/margin/planning.py" line="793" />
    <source>loss you accept: must be a number &gt; 0</source>
    <translation>可接受亏损：必须是大于 0 的数字</translation>
   </message>
@@ -3495,12 +3500,12 @@ Keep it?</source>
    <translation>逐仓开仓时，其保证金 {margin} 超过了钱包在已有逐仓保证金之外的可用余额 {free}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="833" />
+   <location filename="../engine/margin/planning.py" line="834" />
    <source>funding rate: must be a fraction between -1 and 1 (0.0001 = 0.01 %)</source>
    <translation>资金费率：必须是 -1 到 1 之间的小数（0.0001 = 0.01 %）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="836" />
+   <location filename="../engine/margin/planning.py" line="837" />
    <source>holding time: must be between 0 and 10 years, in hours</source>
    <translation>持仓时长：必须在 0 到 10 年之间，以小时计</translation>
   </message>
@@ -3515,12 +3520,12 @@ Keep it?</source>
    <translation>数量步长：对这个仓位太细（超过 10^12 步）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="787" />
+   <location filename="../engine/margin/planning.py" line="788" />
    <source>stop price: must be below the entry for a long</source>
    <translation>止损价：做多时必须低于开仓价</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="789" />
+   <location filename="../engine/margin/planning.py" line="790" />
    <source>stop price: must be above the entry for a short</source>
    <translation>止损价：做空时必须高于开仓价</translation>
   </message>

@@ -2207,3 +2207,23 @@ def test_a_label_with_no_room_for_its_words_names_its_positions(qtbot, qapp, win
     assert not rects[0].intersects(rects[1])
     _clear_of_every_other_line(plot)
     window.controller.undo_stack.setClean()
+
+
+def test_the_loss_chart_follows_the_cards_to_the_what_if(qtbot, window: MainWindow) -> None:
+    """Cards at the what-if with ETH 20 % down: A is past liquidation there, so the cards'
+    max losses are 2,000 (B's margin), 2,000 and 4,000 (the cross pool left); the bars
+    stayed at today's 5,000, 5,000 and 10,000 beside them, under the same title."""
+    window.plot.moves.setText("ETH -20%")
+    window.plot.moves.returnPressed.emit()  # what Enter does
+    window.plot.cards_at.setCurrentIndex(1)  # the controller answers at once
+    qtbot.waitUntil(lambda: window.controller.result.cards is not None)
+    cards = window.controller.result.cards
+    shown = [cards.variants[n].account.max_loss for n in window.losses.names]
+    assert shown == pytest.approx([2_000, 2_000, 4_000])  # the brief's B margin; 10,000 − 6,000
+    assert window.losses.heights() == shown
+    assert window.losses.title() == "Max loss if wrong, from the what-if (USDT)"
+    window.plot.cards_at.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: window.controller.result.cards is None)
+    assert window.losses.heights() == [5_000, 5_000, 10_000]
+    assert window.losses.title() == "Max loss if wrong (USDT)"
+    window.controller.undo_stack.setClean()

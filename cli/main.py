@@ -10,6 +10,7 @@ import argparse
 import importlib
 import math
 import os
+import re
 import sys
 import warnings
 from collections.abc import Callable, Sequence
@@ -232,10 +233,32 @@ def _run(module: str, name: str) -> Callable[[argparse.Namespace], str]:
     return run
 
 
+# A negative percentage, "-0.01%": argparse takes a value that starts with "-" only when it
+# reads as a plain negative number, so "--rate -0.01%" stopped at "expected one argument".
+_SIGNED_PERCENT = re.compile(r"-(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?%")
+
+
+def with_signed_percents(argv: Sequence[str]) -> list[str]:
+    """``argv`` with each option followed by a negative percentage written as one token,
+    "--rate=-0.01%" (a negative funding rate, "--roe -50%" for a target below the entry)."""
+    out: list[str] = []
+    for token in argv:
+        if (
+            out
+            and _SIGNED_PERCENT.fullmatch(token)
+            and out[-1].startswith("--")
+            and "=" not in out[-1]
+        ):
+            out[-1] = f"{out[-1]}={token}"
+        else:
+            out.append(token)
+    return out
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``marginlab-cli``; returns the exit status."""
     try:
-        args = _parser().parse_args(argv)
+        args = _parser().parse_args(with_signed_percents(sys.argv[1:] if argv is None else argv))
         command = {
             "evaluate": _evaluate,
             "sweep": _sweep,

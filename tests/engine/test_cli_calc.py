@@ -242,3 +242,26 @@ def test_a_rate_typed_without_percent_is_said_to_be_a_fraction(
     assert "note: --roe 50 is read as a fraction, 5,000 %; write 50% for 50 %" in err
     status, out, err = run(capsys, *base, "--roe", "50%")
     assert status == 0 and "price for ROE +50.00 %" in out and err == ""
+
+
+def test_a_negative_percentage_is_read_as_the_options_value(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """ "--rate -0.01%" stopped at argparse's "expected one argument": a value starting with
+    "-" was taken for an option unless it read as a plain negative number. A negative
+    funding rate (shorts pay longs) and a target ROE below the entry are both common."""
+    seed = str(Path(__file__).parents[2] / "resources" / "presets" / "seed-example.json")
+    status, out, err = run(capsys, "calc", "funding", seed, "--rate", "-0.01%", "--hold", "8")
+    assert status == 0, err
+    # One payment of −0.01 % on each long's notional at the mark: A 30,000, B 0.4 × 50,000.
+    assert "at -0.0100 % each" in out
+    assert "funding paid by A            -3.00 USDT" in out
+    assert "funding paid by B            -2.00 USDT" in out
+    status, out, err = run(
+        capsys, "calc", "target", "--side", "long", "--entry", "50000", "--leverage", "10",
+        "--roe", "-50%",
+    )  # fmt: skip
+    assert status == 0, err
+    assert f"{50_000 * (1 - 0.5 / 10):,.2f} USDT" in out  # −5 % at 10× is −50 % ROE
+    status, _, err = run(capsys, "calc", "funding", seed, "--json", "-5%", "--hold", "8")
+    assert status == 2 and "--json" in err  # a flag takes no value: still refused

@@ -206,7 +206,8 @@ def add_check_command(commands: Any) -> None:
         "--open",
         required=True,
         metavar="ORDER",
-        help="the order, e.g. 'BTCUSDT long 0.5 @ 60000 x20' (price: the mark when left out)",
+        help="the order, e.g. 'BTCUSDT long 0.5 @ 60000 x20' (price: the mark when left out; "
+        "the leverage also as 'x 20' or '20x')",
     )
     ck.add_argument(
         "--margin", help="isolated margin you would give it (default size × price / leverage)"

@@ -1,8 +1,9 @@
 """An order as a trader writes it: ``BTCUSDT long 0.5 @ 60000 x20`` (issue 18).
 
 Symbol, side (long/short, or buy/sell), quantity in base units, then optionally ``@ PRICE``
-(else the symbol's mark) and the leverage as ``x20`` or ``20x``. Numbers take thousands
-separators like every other field (``@ 60,000``).
+(else the symbol's mark) and the leverage as ``x20``, ``x 20`` or ``20x`` (``×`` as well, as
+the app writes a leverage). Numbers take thousands separators like every other field
+(``@ 60,000``).
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ if TYPE_CHECKING:
     from marginlab.engine.margin.precheck import Check
 
 _SIDES = {"long": "long", "buy": "long", "short": "short", "sell": "short"}
-_LEVERAGE = re.compile(r"^(?:x(?P<a>.+)|(?P<b>.+)x)$", re.IGNORECASE)
+_LEVERAGE = re.compile(r"^(?:[x×](?P<a>.+)|(?P<b>.+)[x×])$", re.IGNORECASE)
+_TIMES = ("x", "X", "×")
 
 
 def order_symbol(typed: str, held: Iterable[str]) -> str:
@@ -59,8 +61,17 @@ def parse_order(
     rest = tokens[3:]
     price: float | None = marks.get(symbol)
     leverage: float | None = None
+    written: set[str] = set()  # "@" and the leverage, each once: a second one was taken silently
     while rest:
         token = rest.pop(0)
+        if token == "@" or _LEVERAGE.match(token) or token in _TIMES:
+            part = "price" if token == "@" else "leverage"
+            if part in written:
+                problems.append(f"{what}: the {part} is written twice, {example}")
+                if rest and (token == "@" or token in _TIMES):
+                    rest.pop(0)  # its value, read with it
+                continue
+            written.add(part)
         if token == "@":
             if not rest:
                 problems.append(f"{what}: a price after '@', {example}")
@@ -68,10 +79,15 @@ def parse_order(
             price = read_number(f"{what} price", rest.pop(0), problems)
             continue
         match = _LEVERAGE.match(token)
-        if match:
-            leverage = read_number(
-                f"{what} leverage", match.group("a") or match.group("b"), problems
-            )
+        if match or token in _TIMES:
+            if match:
+                typed = match.group("a") or match.group("b")
+            elif rest:  # "x 20": the leverage written apart from its "x"
+                typed = rest.pop(0)
+            else:
+                problems.append(f"{what}: a leverage after '{token}', {example}")
+                break
+            leverage = read_number(f"{what} leverage", typed, problems)
             if leverage is not None and not 1 <= leverage <= 1000:
                 problems.append(f"{what} leverage: must be between 1 and 1,000")
             continue

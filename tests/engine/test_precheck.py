@@ -109,6 +109,24 @@ def test_the_order_text_names_what_is_wrong() -> None:
     assert "--open: write the leverage, e.g. x20" in problems
 
 
+def test_the_leverage_is_read_however_a_trader_writes_it() -> None:
+    """ "x 200" (the number apart from its "x") read as "'x' is not understood", "'200' is
+    not understood" and "write the leverage"; "20×", as the app writes a leverage, was not
+    read either. A leverage or a price written twice took the last one without a word."""
+    marks = {"ETHUSDT": 3_000.0}
+    for text in ("x 20", "X 20", "x20", "20x", "20×", "×20", "× 20"):
+        order, problems = parse_order(f"ETHUSDT long 1 @ 3000 {text}", marks)
+        assert problems == [] and order is not None and order.leverage == 20, text
+    _, problems = parse_order("ETHUSDT long 1 @ 3000 x", marks)
+    assert problems == ["--open: a leverage after 'x', e.g. 'BTCUSDT long 0.5 @ 60000 x20'"]
+    _, problems = parse_order("ETHUSDT long 1 @ 3000 x20 x 5", marks)
+    assert problems == [
+        "--open: the leverage is written twice, e.g. 'BTCUSDT long 0.5 @ 60000 x20'"
+    ]
+    _, problems = parse_order("ETHUSDT long 1 @ 3000 @ 2900 x5", marks)
+    assert problems == ["--open: the price is written twice, e.g. 'BTCUSDT long 0.5 @ 60000 x20'"]
+
+
 def test_an_order_in_a_held_symbol_is_in_it_whatever_the_case_typed(
     tmp_path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -36,6 +36,7 @@ from marginlab.desktop.order_fields import (
     caption_row,
     example_mark,
     example_values,
+    price_placeholder,
     refill_choices,
     refill_symbols,
     side_box,
@@ -58,7 +59,6 @@ from marginlab.engine.margin.rules import base_asset
 from marginlab.engine.text.numbers import (
     amount_text,
     percent_text,
-    price_text,
     quoted_price_text,
 )
 
@@ -358,9 +358,7 @@ class CalculatorView(QScrollArea):
         self._stale = False
         mark = self.planner.mark(self.symbol.currentText())
         self._show_units()
-        self.price.setPlaceholderText(
-            tr("mark") if mark is None else tr("mark {price}").format(price=price_text(mark))
-        )
+        self.price.setPlaceholderText(price_placeholder(mark, self.symbol.currentText()))
         self._show_examples(mark)
         mmr = self.planner.mmr_placeholder(self.symbol.currentText())
         if self.mmr.placeholderText() != mmr:

@@ -12,7 +12,7 @@ from marginlab.desktop.i18n import said, tr
 from marginlab.desktop.style import tint
 from marginlab.engine.margin.rules import base_asset
 from marginlab.engine.text.moves import resolve_symbol
-from marginlab.engine.text.numbers import empty_field
+from marginlab.engine.text.numbers import empty_field, price_text
 from marginlab.engine.text.orders import order_symbol
 
 PROBLEM_COLOUR = "#c0392b"
@@ -141,6 +141,15 @@ class ProblemLine(QLabel):
         self.setText(text)
         if not self._keep_room:
             self.setVisible(bool(text))
+
+
+def price_placeholder(mark: float | None, symbol_typed: str) -> str:
+    """What an empty price field stands for: the symbol's mark ("mark 50,000.00"); for a
+    symbol the account holds no position in, a price to type ("mark" read as if one would be
+    used); "mark" until a symbol is typed."""
+    if mark is not None:
+        return tr("mark {price}").format(price=price_text(mark))
+    return tr("no mark: type it") if symbol_typed.strip() else tr("mark")
 
 
 def example_mark(mark: float | None, typed_price: str) -> float:

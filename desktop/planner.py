@@ -33,7 +33,7 @@ from marginlab.engine.margin.planning import (
     ticket_problems,
 )
 from marginlab.engine.margin.rules import size_text
-from marginlab.engine.text.numbers import quoted_in, read_number
+from marginlab.engine.text.numbers import left_empty, quoted_in, read_number
 from marginlab.engine.text.orders import order_symbol
 from marginlab.engine.text.said import Said
 
@@ -166,8 +166,8 @@ class Planner:
         (``account_contract_size``)."""
         problems: list[str] = []
         symbol = self.symbol(symbol)
-        if not symbol:
-            problems.append(tr("Symbol: type one, e.g. BTCUSDT"))
+        if not symbol:  # not typed yet: asked for, not a mistake (``ProblemLine``)
+            problems.append(left_empty(tr("Symbol")))
         lev = read_field(tr("Leverage"), leverage, problems)
         if lev is not None and not 1 <= lev <= 1000:
             problems.append(tr("Leverage: must be between 1 and 1,000"))
@@ -175,8 +175,8 @@ class Planner:
         mark = self.mark(symbol)
         if typed_price:
             at = read_field(tr("Price"), typed_price, problems)
-        elif mark is None:
-            problems.append(tr("Price: type the order price (the account holds no position in it)"))
+        elif mark is None:  # a symbol the account holds no position in: its price, asked for
+            problems.append(left_empty(tr("Price")))
             at = None
         else:
             at = mark

@@ -33,6 +33,7 @@ from marginlab.desktop.order_fields import (
     caption_row,
     example_mark,
     example_values,
+    price_placeholder,
     refill_symbols,
     side_box,
     symbol_box,
@@ -46,7 +47,6 @@ from marginlab.engine.text.numbers import (
     amount_text,
     money_text,
     percent_text,
-    price_text,
     quoted_price_text,
 )
 from marginlab.engine.text.orders import where_it_fills
@@ -303,9 +303,7 @@ class PreTradeView(QScrollArea):
         mark = self.owner.planner.mark(self.symbol.currentText())
         self._show_size_unit(mark)
         self._show_units()
-        placeholder = (
-            tr("mark") if mark is None else tr("mark {price}").format(price=price_text(mark))
-        )
+        placeholder = price_placeholder(mark, self.symbol.currentText())
         if self.price.placeholderText() != placeholder:
             self.price.setPlaceholderText(placeholder)
             # The mark whole before the other fields share the row ("mark 50,000.…").

@@ -224,7 +224,7 @@
    <translation>全仓强平价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="567" />
+   <location filename="../desktop/calculator_view.py" line="565" />
    <source>Binance's Max Open: available / (price / leverage + open loss per unit), within the tier that allows the leverage. Fees not included.</source>
    <translation>币安最大可开：可用余额 / (价格 / 杠杆 + 每单位开仓损失)，限于允许该杠杆的档位内。未含手续费。</translation>
   </message>
@@ -509,57 +509,52 @@
    <translation>强平价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="557" />
+   <location filename="../desktop/calculator_view.py" line="555" />
    <source>Bybit's order cost: initial margin + fee to open + fee to close at the bankruptcy price, within the tier that allows the leverage.</source>
    <translation>Bybit 委托成本：起始保证金 + 开仓手续费 + 按破产价计的平仓手续费，限于允许该杠杆的档位内。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="562" />
+   <location filename="../desktop/calculator_view.py" line="560" />
    <source>Bitget's maximum open: available / (price × (1 / leverage + fee rate) + open loss per unit), within the tier that allows the leverage. Its freeze markups are not published (taken as 0): Bitget's own figure can be a little lower.</source>
    <translation>Bitget 最大可开：可用余额 / (价格 × (1 / 杠杆 + 手续费率) + 每单位开仓损失)，限于允许该杠杆的档位内。其冻结上浮比例未公布（按 0 计）：Bitget 自己的数字可能略低。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="610" />
+   <location filename="../desktop/calculator_view.py" line="608" />
    <source>&lt;span style='color:#707070'&gt;Cross counts what the account loses, so a position that takes the pool down with it costs the whole pool.&lt;/span&gt;</source>
    <translation>&lt;span style='color:#707070'&gt;全仓计算的是账户的亏损，所以一个会拖垮资金池的仓位，代价就是整个资金池。&lt;/span&gt;</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="668" />
+   <location filename="../desktop/calculator_view.py" line="666" />
    <source> Its isolated margin is used up: liquidated.</source>
    <translation> 其逐仓保证金已耗尽：被强平。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="362" />
-   <source>mark</source>
-   <translation>标记价格</translation>
-  </message>
-  <message>
-   <location filename="../desktop/calculator_view.py" line="370" />
+   <location filename="../desktop/calculator_view.py" line="368" />
    <source>type it</source>
    <translation>请输入</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="492" />
+   <location filename="../desktop/calculator_view.py" line="490" />
    <source>contracts</source>
    <translation>张</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="521" />
+   <location filename="../desktop/calculator_view.py" line="519" />
    <source>margin set</source>
    <translation>设定的保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="523" />
+   <location filename="../desktop/calculator_view.py" line="521" />
    <source>the tier's maximum notional at this leverage</source>
    <translation>该杠杆下档位的最大名义价值</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="584" />
+   <location filename="../desktop/calculator_view.py" line="582" />
    <source>n/a</source>
    <translation>无</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="586" />
+   <location filename="../desktop/calculator_view.py" line="584" />
    <source> — liquidated before the stop: the loss is the margin</source>
    <translation> — 在止损前已被强平：亏损即为保证金</translation>
   </message>
@@ -594,112 +589,107 @@
    <translation>新仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="464" />
+   <location filename="../desktop/calculator_view.py" line="462" />
    <source>Break-even after fees: &lt;b&gt;{price}&lt;/b&gt;</source>
    <translation>扣费后保本价：&lt;b&gt;{price}&lt;/b&gt;</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="572" />
+   <location filename="../desktop/calculator_view.py" line="570" />
    <source>Hyperliquid publishes no max-open formula; this is {rest}</source>
    <translation>Hyperliquid 未公布最大可开公式；此处用的是{rest}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="578" />
+   <location filename="../desktop/calculator_view.py" line="576" />
    <source>With the stop at {stop} and {loss} accepted:</source>
    <translation>止损价 {stop}，可接受亏损 {loss}：</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="624" />
+   <location filename="../desktop/calculator_view.py" line="622" />
    <source>liquidation price ({currency})</source>
    <translation>强平价格（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="663" />
+   <location filename="../desktop/calculator_view.py" line="661" />
    <source>Liquidation after: held isolated {isolated}, held cross {cross}.</source>
    <translation>之后的强平价格：逐仓持有 {isolated}，全仓持有 {cross}。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="362" />
-   <source>mark {price}</source>
-   <translation>标记价格 {price}</translation>
-  </message>
-  <message>
-   <location filename="../desktop/calculator_view.py" line="372" />
+   <location filename="../desktop/calculator_view.py" line="370" />
    <source>{amount} (the account's)</source>
    <translation>{amount}（账户设定）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="439" />
+   <location filename="../desktop/calculator_view.py" line="437" />
    <source>Initial margin {amount} (contracts × size / price / leverage)</source>
    <translation>初始保证金 {amount}（张数 × 面值 / 价格 / 杠杆）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="441" />
+   <location filename="../desktop/calculator_view.py" line="439" />
    <source>Initial margin {amount} (quantity × price / leverage)</source>
    <translation>初始保证金 {amount}（数量 × 价格 / 杠杆）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="447" />
+   <location filename="../desktop/calculator_view.py" line="445" />
    <source>At {price}: &lt;b&gt;PnL {pnl}&lt;/b&gt;, ROE {roe} before fees</source>
    <translation>在 {price}：&lt;b&gt;盈亏 {pnl}&lt;/b&gt;，收益率 {roe}（未扣费）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="452" />
+   <location filename="../desktop/calculator_view.py" line="450" />
    <source>Fees at {rate} taker: {open} to open + {close} to close → &lt;b&gt;PnL {pnl}&lt;/b&gt;, ROE {roe} after fees</source>
    <translation>吃单费率 {rate}：开仓 {open} + 平仓 {close} → &lt;b&gt;盈亏 {pnl}&lt;/b&gt;，收益率 {roe}（扣费后）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="470" />
+   <location filename="../desktop/calculator_view.py" line="468" />
    <source>Exit for ROE {roe}: &lt;b&gt;{price}&lt;/b&gt; (before fees)</source>
    <translation>收益率 {roe} 的平仓价：&lt;b&gt;{price}&lt;/b&gt;（未扣费）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="477" />
+   <location filename="../desktop/calculator_view.py" line="475" />
    <source>Exit for PnL {pnl}: &lt;b&gt;{price}&lt;/b&gt; (before fees)</source>
    <translation>盈亏 {pnl} 的平仓价：&lt;b&gt;{price}&lt;/b&gt;（未扣费）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="525" />
+   <location filename="../desktop/calculator_view.py" line="523" />
    <source>the {source} ({amount})</source>
    <translation>{source}（{amount}）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="532" />
+   <location filename="../desktop/calculator_view.py" line="530" />
    <source>, fees {amount}</source>
    <translation>，手续费 {amount}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="537" />
+   <location filename="../desktop/calculator_view.py" line="535" />
    <source>&lt;b&gt;{mode}&lt;/b&gt;: {quantity} — notional {notional}, margin {margin}, open loss {loss}{fees}; limited by {why}</source>
    <translation>&lt;b&gt;{mode}&lt;/b&gt;：{quantity} — 名义价值 {notional}，保证金 {margin}，开仓损失 {loss}{fees}；受限于{why}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="591" />
+   <location filename="../desktop/calculator_view.py" line="589" />
    <source>&lt;b&gt;{mode}&lt;/b&gt;: largest size {quantity}, loses {loss} at the stop (fees included){note}; highest leverage {leverage}</source>
    <translation>&lt;b&gt;{mode}&lt;/b&gt;：最大仓位 {quantity}，在止损价亏损 {loss}（含手续费）{note}；最高杠杆 {leverage}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="605" />
+   <location filename="../desktop/calculator_view.py" line="603" />
    <source>Isolated margin that puts the liquidation at the stop: &lt;b&gt;{amount}&lt;/b&gt;</source>
    <translation>使强平价正好落在止损价的逐仓保证金：&lt;b&gt;{amount}&lt;/b&gt;</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="637" />
+   <location filename="../desktop/calculator_view.py" line="635" />
    <source>Over {hours} h (1 payment, due after {every} h, at {rate}) it pays {amount}.</source>
    <translation>{hours} 小时内（共 1 次，{every} 小时后支付，费率 {rate}）支付 {amount}。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="639" />
+   <location filename="../desktop/calculator_view.py" line="637" />
    <source>Over {hours} h ({n} payments, one every {every} h, at {rate} each) it pays {amount}.</source>
    <translation>{hours} 小时内（共 {n} 次，每 {every} 小时一次，每次 {rate}）支付 {amount}。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="646" />
+   <location filename="../desktop/calculator_view.py" line="644" />
    <source>Over {hours} h (1 payment, due after {every} h, at {rate}) it receives {amount}.</source>
    <translation>{hours} 小时内（共 1 次，{every} 小时后收取，费率 {rate}）收取 {amount}。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="651" />
+   <location filename="../desktop/calculator_view.py" line="649" />
    <source>Over {hours} h ({n} payments, one every {every} h, at {rate} each) it receives {amount}.</source>
    <translation>{hours} 小时内（共 {n} 次，每 {every} 小时一次，每次 {rate}）收取 {amount}。</translation>
   </message>
@@ -709,7 +699,7 @@
    <translation>{mode}持有</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="509" />
+   <location filename="../desktop/calculator_view.py" line="507" />
    <source>Fill {n}: {note}</source>
    <translation>第 {n} 笔成交：{note}</translation>
   </message>
@@ -1780,6 +1770,21 @@ Keep it?</source>
    <translation>订单合约（账户中的合约，或输入其他合约）</translation>
   </message>
   <message>
+   <location filename="../desktop/order_fields.py" line="152" />
+   <source>no mark: type it</source>
+   <translation>无标记价格：请输入</translation>
+  </message>
+  <message>
+   <location filename="../desktop/order_fields.py" line="152" />
+   <source>mark</source>
+   <translation>标记价格</translation>
+  </message>
+  <message>
+   <location filename="../desktop/order_fields.py" line="151" />
+   <source>mark {price}</source>
+   <translation>标记价格 {price}</translation>
+  </message>
+  <message>
    <location filename="../desktop/order_fields.py" line="123" />
    <source>To see the figures, fill in: {fields}</source>
    <translation>请填写以下字段以查看数值：{fields}</translation>
@@ -1835,11 +1840,6 @@ Keep it?</source>
    <translation>{rate}（账户现有）</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="170" />
-   <source>Symbol: type one, e.g. BTCUSDT</source>
-   <translation>合约：请输入，例如 BTCUSDT</translation>
-  </message>
-  <message>
    <location filename="../desktop/planner.py" line="173" />
    <source>Leverage: must be between 1 and 1,000</source>
    <translation>杠杆：必须在 1 到 1,000 之间</translation>
@@ -1863,11 +1863,6 @@ Keep it?</source>
    <location filename="../desktop/planner.py" line="288" />
    <source>Position: add a position to the account first</source>
    <translation>仓位：请先在账户中添加仓位</translation>
-  </message>
-  <message>
-   <location filename="../desktop/planner.py" line="179" />
-   <source>Price: type the order price (the account holds no position in it)</source>
-   <translation>价格：请输入订单价格（账户中没有该合约的仓位）</translation>
   </message>
   <message>
    <location filename="../desktop/planner.py" line="269" />
@@ -2500,17 +2495,17 @@ Keep it?</source>
    <translation>把这个仓位大小填入“仓位大小”栏</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="346" />
+   <location filename="../desktop/pretrade_view.py" line="344" />
    <source>Recommendation: open it ISOLATED</source>
    <translation>建议：以逐仓开仓</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="348" />
+   <location filename="../desktop/pretrade_view.py" line="346" />
    <source>Recommendation: open it CROSS</source>
    <translation>建议：以全仓开仓</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="358" />
+   <location filename="../desktop/pretrade_view.py" line="356" />
    <source>&lt;i&gt;The rules disagree; the first one below decides.&lt;/i&gt;</source>
    <translation>&lt;i&gt;各规则意见不一；以下面第一条为准。&lt;/i&gt;</translation>
   </message>
@@ -2520,17 +2515,17 @@ Keep it?</source>
    <translation>张合约（每张 {size} USD）</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="374" />
+   <location filename="../desktop/pretrade_view.py" line="372" />
    <source>yes</source>
    <translation>是</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="374" />
+   <location filename="../desktop/pretrade_view.py" line="372" />
    <source>NO</source>
    <translation>否</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="417" />
+   <location filename="../desktop/pretrade_view.py" line="415" />
    <source>Opened as {mode}: Ctrl+Z undoes it.</source>
    <translation>已以{mode}开仓：Ctrl+Z 撤销。</translation>
   </message>
@@ -3975,17 +3970,17 @@ Keep it?</source>
    <translation>'{text}' 不是数字</translation>
   </message>
   <message>
-   <location filename="../engine/text/numbers.py" line="134" />
+   <location filename="../engine/text/numbers.py" line="140" />
    <source>{field}: must be &gt; 0</source>
    <translation>{field}：必须大于 0</translation>
   </message>
   <message>
-   <location filename="../engine/text/numbers.py" line="137" />
+   <location filename="../engine/text/numbers.py" line="143" />
    <source>{field}: too large</source>
    <translation>{field}：数值太大</translation>
   </message>
   <message>
-   <location filename="../engine/text/orders.py" line="93" />
+   <location filename="../engine/text/orders.py" line="109" />
    <source>Figures with {symbol} at {price}, where the order fills (its mark today: {mark}).</source>
    <translation>以下数字按 {symbol} 在 {price}（该委托成交之处）计算（今日标记价格：{mark}）。</translation>
   </message>

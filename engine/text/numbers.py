@@ -86,6 +86,12 @@ def reads_as(typed: str, shown: str) -> bool:
     return value is not None and value == parse_number(shown)
 
 
+def left_empty(field: str) -> str:
+    """ "Quantity: is empty", as ``read_number`` says it of a field not typed in: a face asks
+    for such a field (``empty_field``) rather than calling it a mistake."""
+    return say("{field}: {problem}", field=field, problem=say("is empty"))
+
+
 def empty_field(message: str) -> str | None:
     """The field a ``read_number`` message says was left empty ("Quantity: is empty" →
     "Quantity"), None for any other message: a face can ask for a field not yet typed in

@@ -307,6 +307,36 @@ def test_a_field_not_typed_in_yet_is_asked_for_not_called_a_mistake(
     assert _colour(calc.problems) != "#c0392b"
 
 
+def test_an_empty_book_asks_for_the_symbol_and_its_price_not_in_red(
+    qtbot, window: MainWindow
+) -> None:
+    """Every position removed, the Calculator and Before you open said "Symbol: type one,
+    e.g. BTCUSDT" and "Price: type the order price (…)" in red before anything was typed:
+    fields not typed in yet are asked for. A symbol the account holds no position in asks
+    for its price, whose field says there is no mark to use."""
+    for _ in range(len(window.controller.scenario.positions)):
+        window.table.selectRow(0)
+        window.remove_position()
+    assert not window.controller.scenario.positions
+    calc = _calculator(qtbot, window)
+    calc.recompute()
+    assert calc.problems.text() == "To see the figures, fill in: Symbol, Price"
+    assert _colour(calc.problems) != "#c0392b"
+    assert calc.price.placeholderText() == "mark"
+    calc.symbol.setEditText("DOGEUSDT")
+    calc.recompute()
+    assert calc.problems.text() == "To see the figures, fill in: Price"
+    assert calc.price.placeholderText() == "no mark: type it"
+    view = window.pretrade
+    window.views.setCurrentWidget(view)
+    qtbot.waitUntil(view.isVisible)
+    view.symbol.setEditText("")
+    view.recompute()
+    assert view.problems.text().startswith("To see the figures, fill in: Symbol, Price, Size")
+    assert _colour(view.problems) != "#c0392b"
+    window.controller.undo_stack.setClean()
+
+
 def test_the_examples_follow_the_symbol_and_the_side(qtbot, window: MainWindow) -> None:
     """The placeholders were a BTC trade's ("e.g. 66000") whatever the symbol: they sit near
     the symbol's mark now, on the order's side (ETH at 3,000 in the brief's account)."""

@@ -34,6 +34,7 @@ from marginlab.engine.text.numbers import (
     price_text,
     quoted_in,
     read_number,
+    without_times,
 )
 from marginlab.engine.text.orders import order_symbol
 from marginlab.engine.text.report_text import strict_json
@@ -54,6 +55,8 @@ class Reader:
 
     def number(self, option: str, *, percent: bool = False, positive: bool = True) -> float:
         text = getattr(self.args, option.lstrip("-").replace("-", "_"))
+        if option == "--leverage" and isinstance(text, str):
+            text = without_times(text)  # "--leverage 20x", as the venues write one
         return self.text_number(option, text, percent=percent, positive=positive)
 
     def text_number(

@@ -34,7 +34,13 @@ from marginlab.engine.margin.risk_warnings import unusual_entry
 from marginlab.engine.margin.rules import SETTLEMENT, listed_symbol
 from marginlab.engine.margin.sweep import ALL_SYMBOLS, MAX_MOVE, SweepResult, sweep_for
 from marginlab.engine.text.moves import parse_move_text
-from marginlab.engine.text.numbers import number_problem, number_text, parse_number, reads_as
+from marginlab.engine.text.numbers import (
+    number_problem,
+    number_text,
+    parse_number,
+    reads_as,
+    without_times,
+)
 
 __all__ = [
     "ALL_SYMBOLS",
@@ -338,6 +344,8 @@ class ScenarioController(QObject):
             return False
         document = self._document()
         value = raw
+        if isinstance(raw, str) and field == "leverage":
+            raw = without_times(raw)  # "20x", as the venues write a leverage
         if isinstance(raw, str) and field not in _TEXT_FIELDS:
             value = parse_number(raw) if raw.strip() else None
             if value is None and (raw.strip() or field in _REQUIRED):

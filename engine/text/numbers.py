@@ -36,6 +36,7 @@ def price_decimals(value: float) -> int:
 
 # Thousands separators must group digits by three: "1,234.5" is a number, "1,5" is not.
 _GROUPED = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d*)?([eE][+-]?\d+)?$")
+_TIMES = re.compile(r"^\s*[x×]\s*(?=\S)|(?<=\S)\s*[x×]\s*$", re.IGNORECASE)
 
 
 def number_problem(text: str) -> str | None:
@@ -84,6 +85,12 @@ def reads_as(typed: str, shown: str) -> bool:
     typed again or put back after a refused edit, instead of a value the last unit away."""
     value = parse_number(typed)
     return value is not None and value == parse_number(shown)
+
+
+def without_times(text: str) -> str:
+    """A leverage typed "20x", "x20" or "20×" (as the venues and the app write one) as its
+    number, "20"; any other text as it is."""
+    return _TIMES.sub("", text, count=1)
 
 
 def left_empty(field: str) -> str:

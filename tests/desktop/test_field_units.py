@@ -142,3 +142,31 @@ def test_the_tables_header_tips_name_the_units(qtbot, window: MainWindow) -> Non
     assert tip("mark_price").startswith("Today's mark price, in USD;")
     assert "in BTC;" in tip("margin")
     assert tip("quantity").startswith("Size in contracts")
+
+
+def test_a_leverage_typed_as_the_venues_write_it_is_read(qtbot, window: MainWindow) -> None:
+    """ "20x" (as the venues write a leverage, and "20×" as the app does) was "'20x' is not a
+    number" in the form, the table, the Calculator and Before you open."""
+    from marginlab.desktop.positions_table_model import FIELDS
+
+    window.table.selectRow(0)
+    assert window.controller.set_position(0, "leverage", "20x")
+    assert window.controller.scenario.positions[0].leverage == 20
+    column = FIELDS.index("leverage")
+    assert window.model.setData(window.model.index(1, column), "5×")
+    assert window.controller.scenario.positions[1].leverage == 5
+    calc = window.calculator
+    window.views.setCurrentWidget(calc)
+    calc.leverage.setText("x25")
+    calc.quantity.setText("1")
+    calc.recompute()
+    assert calc.problems.text() == ""
+    price = window.controller.scenario.marks()[calc.symbol.currentText()]
+    assert f"Initial margin {price / 25:,.2f} USDT" in calc.exit_text.text()  # 1 at 25×
+    view = window.pretrade
+    window.views.setCurrentWidget(view)
+    view.leverage.setText("15x")
+    view.size_field.setText("1")
+    view.recompute()
+    assert "Leverage" not in view.problems.text()
+    window.controller.undo_stack.setClean()

@@ -265,3 +265,17 @@ def test_a_negative_percentage_is_read_as_the_options_value(
     assert f"{50_000 * (1 - 0.5 / 10):,.2f} USDT" in out  # −5 % at 10× is −50 % ROE
     status, _, err = run(capsys, "calc", "funding", seed, "--json", "-5%", "--hold", "8")
     assert status == 2 and "--json" in err  # a flag takes no value: still refused
+
+
+def test_a_leverage_written_20x_is_read(capsys: pytest.CaptureFixture[str]) -> None:
+    from marginlab.engine.text.numbers import without_times
+
+    assert [without_times(t) for t in ("20x", "x20", "20×", "× 20", "20", "x", "abc")] == [
+        "20", "20", "20", "20", "20", "x", "abc",
+    ]  # fmt: skip
+    status, out, err = run(
+        capsys, "calc", "pnl", "--side", "long", "--qty", "1", "--entry", "100",
+        "--exit", "110", "--leverage", "20x",
+    )  # fmt: skip
+    assert status == 0, err
+    assert "initial margin               5.00 USDT" in out  # 100 / 20

@@ -145,8 +145,8 @@ class ProblemLine(QLabel):
 
 def price_placeholder(mark: float | None, symbol_typed: str) -> str:
     """What an empty price field stands for: the symbol's mark ("mark 50,000.00"); for a
-    symbol the account holds no position in, a price to type ("mark" read as if one would be
-    used); "mark" until a symbol is typed."""
+    symbol the account holds no position in, "no mark: type it" (a plain "mark" read as if
+    there were one to use); "mark" until a symbol is typed."""
     if mark is not None:
         return tr("mark {price}").format(price=price_text(mark))
     return tr("no mark: type it") if symbol_typed.strip() else tr("mark")

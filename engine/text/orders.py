@@ -8,21 +8,19 @@ the app writes a leverage). Numbers take thousands separators like every other f
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from marginlab.engine.margin.rules import held_market
-from marginlab.engine.text.numbers import price_or_none_text, read_number
+from marginlab.engine.text.numbers import price_or_none_text, read_number, without_times
 from marginlab.engine.text.said import say
 
 if TYPE_CHECKING:
     from marginlab.engine.margin.precheck import Check
 
 _SIDES = {"long": "long", "buy": "long", "short": "short", "sell": "short"}
-_LEVERAGE = re.compile(r"^(?:[x×](?P<a>.+)|(?P<b>.+)[x×])$", re.IGNORECASE)
-_TIMES = ("x", "X", "×")
+_TIMES = ("x", "X", "×")  # the sign alone: its leverage is the next word
 
 
 def order_symbol(typed: str, held: Iterable[str]) -> str:
@@ -64,7 +62,8 @@ def parse_order(
     written: set[str] = set()  # "@" and the leverage, each once: a second one was taken silently
     while rest:
         token = rest.pop(0)
-        if token == "@" or _LEVERAGE.match(token) or token in _TIMES:
+        joined = without_times(token)  # "x20", "20x", "20×": the leverage with its sign
+        if token == "@" or joined != token or token in _TIMES:
             part = "price" if token == "@" else "leverage"
             if part in written:
                 problems.append(f"{what}: the {part} is written twice, {example}")
@@ -78,10 +77,9 @@ def parse_order(
                 break
             price = read_number(f"{what} price", rest.pop(0), problems)
             continue
-        match = _LEVERAGE.match(token)
-        if match or token in _TIMES:
-            if match:
-                typed = match.group("a") or match.group("b")
+        if joined != token or token in _TIMES:
+            if joined != token:
+                typed = joined
             elif rest:  # "x 20": the leverage written apart from its "x"
                 typed = rest.pop(0)
             else:

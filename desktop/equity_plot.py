@@ -239,9 +239,10 @@ class EquityPlot(QWidget):
         self.what_if_value.setAccessibleName("what-if value")
         self.what_if_value.setToolTip(
             tr(
-                "Where the what-if line stands: type a price (or a % move of every symbol) and "
-                "press Enter, or step it with Up/Down and PageUp/PageDown. Dragging the line in "
-                "the plot moves it too."
+                "Where the what-if line stands: type a price, or a move from the mark such as "
+                "-10% (on the all-symbols axis, the % move of every symbol), and press Enter, or "
+                "step it with Up/Down and PageUp/PageDown. Dragging the line in the plot moves "
+                "it too."
             )
         )
         self.what_if_value.setKeyboardTracking(False)  # "4" on the way to "42000" is no price
@@ -750,6 +751,8 @@ class EquityPlot(QWidget):
 
     def _fit_what_if_value(self, bounds: tuple[float, float], axis: str, result: Result) -> None:
         """The field takes the line's range, and the digits and unit of the axis."""
+        marks = result.scenario.marks()
+        self.what_if_value.mark = None if axis == ALL_SYMBOLS else marks.get(axis)
         key = (bounds, axis, result.report.price_currency)
         if self._what_if_key == key:  # each setter re-lays-out the field
             return

@@ -744,102 +744,102 @@
    <translation>折合美元：当前权益 {equity} · 判断错误时的最大亏损 {loss}（币更少，每个币也更不值钱）</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="848" />
+   <location filename="../desktop/controller.py" line="856" />
    <source>must be a number</source>
    <translation>必须是数字</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="324" />
+   <location filename="../desktop/controller.py" line="330" />
    <source>Edit taker fee</source>
    <translation>修改吃单手续费</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="439" />
+   <location filename="../desktop/controller.py" line="447" />
    <source>Add position</source>
    <translation>添加仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="456" />
+   <location filename="../desktop/controller.py" line="464" />
    <source>Duplicate position</source>
    <translation>复制仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="461" />
+   <location filename="../desktop/controller.py" line="469" />
    <source>Remove position</source>
    <translation>删除仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="506" />
+   <location filename="../desktop/controller.py" line="514" />
    <source>Other symbols</source>
    <translation>其他合约</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="849" />
+   <location filename="../desktop/controller.py" line="857" />
    <source>must be a number: {problem}</source>
    <translation>必须是数字：{problem}</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="870" />
+   <location filename="../desktop/controller.py" line="878" />
    <source>Edit {field}</source>
    <translation>修改{field}</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="219" />
+   <location filename="../desktop/controller.py" line="225" />
    <source>BTC-margined</source>
    <translation>BTC 币本位</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="226" />
+   <location filename="../desktop/controller.py" line="232" />
    <source>USDT-margined</source>
    <translation>USDT 本位</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="240" />
+   <location filename="../desktop/controller.py" line="246" />
    <source>Add account</source>
    <translation>添加账户</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="254" />
+   <location filename="../desktop/controller.py" line="260" />
    <source>Remove account</source>
    <translation>移除账户</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="365" />
+   <location filename="../desktop/controller.py" line="373" />
    <source>another position has this ID</source>
    <translation>已有其他仓位使用此 ID</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="393" />
+   <location filename="../desktop/controller.py" line="401" />
    <source>must be a number &gt; 0</source>
    <translation>必须是大于 0 的数字</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="396" />
+   <location filename="../desktop/controller.py" line="404" />
    <source>Size by {kind}</source>
    <translation>按{kind}设定仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="589" />
+   <location filename="../desktop/controller.py" line="597" />
    <source>{file} names its amounts in {named}, but {rules} settles in {currency}: they are shown in {currency} (save to keep it so)</source>
    <translation>{file} 以 {named} 计价，但 {rules} 以 {currency} 结算：金额按 {currency} 显示（保存后即如此）</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="597" />
+   <location filename="../desktop/controller.py" line="605" />
    <source>no file name</source>
    <translation>没有文件名</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="445" />
+   <location filename="../desktop/controller.py" line="453" />
    <source>Open {id}</source>
    <translation>开仓 {id}</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="295" />
+   <location filename="../desktop/controller.py" line="301" />
    <source>{rules} settles in {currency}; choose the generic rules for another currency</source>
    <translation>{rules} 以 {currency} 结算；其他币种请选择通用规则（generic）</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="315" />
+   <location filename="../desktop/controller.py" line="321" />
    <source>must be between 0 and {most} %</source>
    <translation>必须在 0 到 {most} % 之间</translation>
   </message>
@@ -865,66 +865,66 @@
   </message>
   <message>
    <location filename="../desktop/equity_plot.py" line="241" />
-   <source>Where the what-if line stands: type a price (or a % move of every symbol) and press Enter, or step it with Up/Down and PageUp/PageDown. Dragging the line in the plot moves it too.</source>
-   <translation>假设价格线的位置：输入价格（或所有合约的百分比变动）后按回车，或用 上/下 和 PageUp/PageDown 调整。在图中拖动这条线也可以移动它。</translation>
+   <source>Where the what-if line stands: type a price, or a move from the mark such as -10% (on the all-symbols axis, the % move of every symbol), and press Enter, or step it with Up/Down and PageUp/PageDown. Dragging the line in the plot moves it too.</source>
+   <translation>假设线的位置：输入价格，或相对标记价格的变动，如 -10%（在全部合约轴上，为每个合约的百分比变动），然后按回车；或用上/下键和 PageUp/PageDown 调整。在图中拖动假设线也会移动它。</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="252" />
+   <location filename="../desktop/equity_plot.py" line="253" />
    <source>What &amp;if:</source>
    <translation>假设(&amp;I)：</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="322" />
+   <location filename="../desktop/equity_plot.py" line="323" />
    <source>Drag: each variant's equity and liquidations at this price</source>
    <translation>拖动：各方案在此价格下的权益和强平</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="351" />
+   <location filename="../desktop/equity_plot.py" line="352" />
    <source>Move other symbols too, each its own way: a % from its mark or a price, e.g. 'ETH -10%, SOL 150' (ALL -20% moves every symbol). Enter applies it; the line sets the symbol on the plot's axis. Empty: the other symbols stay at their marks.</source>
    <translation>让其他合约也各自移动：相对标记价格的 % 或一个价格，例如 'ETH -10%, SOL 150'（ALL -20% 移动所有合约）。回车生效；图中的线设定横轴上的合约。留空：其他合约保持标记价格。</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="359" />
+   <location filename="../desktop/equity_plot.py" line="360" />
    <source>Other sym&amp;bols:</source>
    <translation>其他合约(&amp;B)：</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="368" />
+   <location filename="../desktop/equity_plot.py" line="369" />
    <source>The figures in the cards above: at today's marks, or as if the market stood at the what-if prices (liquidation prices, distances and ratios from there)</source>
    <translation>上方卡片中的数字：按今日标记价格，或假设市场处于假设价格（强平价格、距离和保证金率从那里算起）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="376" />
+   <location filename="../desktop/equity_plot.py" line="377" />
    <source>&amp;Cards show figures</source>
    <translation>卡片显示(&amp;C)</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="383" />
+   <location filename="../desktop/equity_plot.py" line="384" />
    <source>in USD, beside the same on USDT (grey dashes)</source>
    <translation>以美元计，并列 U 本位同样仓位（灰色虚线）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="384" />
+   <location filename="../desktop/equity_plot.py" line="385" />
    <source>in the coin</source>
    <translation>以币计</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="386" />
+   <location filename="../desktop/equity_plot.py" line="387" />
    <source>A coin-margined account's equity in USD at each price, or in the coin. In USD a long loses twice as the price falls: fewer coins, each worth less. The grey dashed curve is the same trades USDT-margined.</source>
    <translation>币本位账户在各价格下以美元或以币计的权益。以美元计时，多单在价格下跌时双重亏损：币更少，每个币也更不值钱。灰色虚线是同样的交易以 U 本位（USDT 保证金）持有。</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="393" />
+   <location filename="../desktop/equity_plot.py" line="394" />
    <source>&amp;Equity</source>
    <translation>权益(&amp;E)</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="441" />
+   <location filename="../desktop/equity_plot.py" line="442" />
    <source>no other symbol held</source>
    <translation>账户没有其他交易对</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="450" />
+   <location filename="../desktop/equity_plot.py" line="451" />
    <source>Move of every symbol (%)</source>
    <translation>所有合约的变动 (%)</translation>
   </message>
@@ -939,32 +939,32 @@
    <translation>权益对应：</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="317" />
+   <location filename="../desktop/equity_plot.py" line="318" />
    <source>what if</source>
    <translation>假设</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="366" />
+   <location filename="../desktop/equity_plot.py" line="367" />
    <source>at today's marks</source>
    <translation>按今日标记价格</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="366" />
+   <location filename="../desktop/equity_plot.py" line="367" />
    <source>at the what-if</source>
    <translation>按假设价格</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="482" />
+   <location filename="../desktop/equity_plot.py" line="483" />
    <source>Add a position to see the equity curves.</source>
    <translation>添加一个仓位以查看权益曲线。</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="579" />
+   <location filename="../desktop/equity_plot.py" line="580" />
    <source>{ids} liquidated by the other symbols' moves ({variants})</source>
    <translation>{ids} 因其他合约的变动被强平（{variants}）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="613" />
+   <location filename="../desktop/equity_plot.py" line="614" />
    <source>Liquidation lines: </source>
    <translation>强平线：</translation>
   </message>
@@ -979,42 +979,42 @@
    <translation> — 已越过强平：{ids}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="452" />
+   <location filename="../desktop/equity_plot.py" line="453" />
    <source>{symbol} price ({currency})</source>
    <translation>{symbol} 价格（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="465" />
+   <location filename="../desktop/equity_plot.py" line="466" />
    <source>Equity ({currency})</source>
    <translation>权益（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="538" />
+   <location filename="../desktop/equity_plot.py" line="539" />
    <source>start equity {amount}</source>
    <translation>初始权益 {amount}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="581" />
+   <location filename="../desktop/equity_plot.py" line="582" />
    <source>{ids} past liquidation already ({variants})</source>
    <translation>{ids} 已越过强平（{variants}）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="583" />
+   <location filename="../desktop/equity_plot.py" line="584" />
    <source>{ids} liquidated ({variants}) at {where}</source>
    <translation>{ids} 被强平（{variants}），位置 {where}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="591" />
+   <location filename="../desktop/equity_plot.py" line="592" />
    <source>{ids} ({variants})</source>
    <translation>{ids}（{variants}）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="596" />
+   <location filename="../desktop/equity_plot.py" line="597" />
    <source>{variants}: {ids} liquidated by the other symbols' moves, lost at any price on this axis</source>
    <translation>{variants}：{ids} 因其他合约的变动被强平，此轴上任何价格都已亏掉</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="807" />
+   <location filename="../desktop/equity_plot.py" line="810" />
    <source>what if {where}</source>
    <translation>假设 {where}</translation>
   </message>
@@ -1029,37 +1029,37 @@
    <translation>{variant}，已越过强平：{ids}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="550" />
+   <location filename="../desktop/equity_plot.py" line="551" />
    <source>max acceptable loss {limit}: equity {equity}</source>
    <translation>最大可接受亏损 {limit}：权益 {equity}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="601" />
+   <location filename="../desktop/equity_plot.py" line="602" />
    <source>{variants}: {ids} already past liquidation at today's marks, lost at any price on this axis</source>
    <translation>{variants}：{ids} 按今天的标记价已越过强平，此轴上任何价格都已亏掉</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="606" />
+   <location filename="../desktop/equity_plot.py" line="607" />
    <source>{variants}: {ids} liquidated when the move reaches {where}</source>
    <translation>{variants}：价格移动到 {where} 时 {ids} 被强平</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="611" />
+   <location filename="../desktop/equity_plot.py" line="612" />
    <source>… and {n} more, farther from the marks</source>
    <translation>… 另有 {n} 条，离标记价格更远</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="617" />
+   <location filename="../desktop/equity_plot.py" line="618" />
    <source>The numbered liquidation lines on the plot, nearest first:</source>
    <translation>图上编号的强平线，由近及远：</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="788" />
+   <location filename="../desktop/equity_plot.py" line="791" />
    <source>{problem}; nothing moved</source>
    <translation>{problem}；未移动</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="425" />
+   <location filename="../desktop/equity_plot.py" line="426" />
    <source>{problems}; the moves shown are the last valid ones</source>
    <translation>{problems}；显示的是上一次有效的移动</translation>
   </message>
@@ -3005,24 +3005,29 @@ Keep it?</source>
    <translation>假设</translation>
   </message>
   <message>
-   <location filename="../desktop/what_if_box.py" line="33" />
+   <location filename="../desktop/what_if_box.py" line="72" />
    <source>What if: a move must stay above −100 % (a price cannot reach 0)</source>
    <translation>假设：变动必须大于 −100 %（价格不能到 0）</translation>
   </message>
   <message>
-   <location filename="../desktop/what_if_box.py" line="35" />
+   <location filename="../desktop/what_if_box.py" line="74" />
    <source>What if: a price must be above 0</source>
    <translation>假设：价格必须大于 0</translation>
   </message>
   <message>
-   <location filename="../desktop/what_if_box.py" line="31" />
+   <location filename="../desktop/what_if_box.py" line="70" />
    <source>What if: '{text}' is not a number</source>
    <translation>假设：'{text}' 不是数字</translation>
   </message>
   <message>
-   <location filename="../desktop/what_if_box.py" line="37" />
+   <location filename="../desktop/what_if_box.py" line="76" />
    <source>What if: at most {value}</source>
    <translation>假设：最多 {value}</translation>
+  </message>
+  <message>
+   <location filename="../desktop/what_if_box.py" line="52" />
+   <source>What if: {typed} from the mark taken as {value}</source>
+   <translation>假设：相对标记价格 {typed}，按 {value} 采用</translation>
   </message>
   <message>
    <location filename="../desktop/wording.py" line="13" />
@@ -3950,37 +3955,37 @@ Keep it?</source>
    <translation>{move}：应为 合约=价格，价格为大于 0 的有限数</translation>
   </message>
   <message>
-   <location filename="../engine/text/numbers.py" line="50" />
+   <location filename="../engine/text/numbers.py" line="51" />
    <source>is empty</source>
    <translation>为空</translation>
   </message>
   <message>
-   <location filename="../engine/text/numbers.py" line="64" />
+   <location filename="../engine/text/numbers.py" line="65" />
    <source>'{text}' is not a finite number</source>
    <translation>'{text}' 不是有限的数字</translation>
   </message>
   <message>
-   <location filename="../engine/text/numbers.py" line="53" />
+   <location filename="../engine/text/numbers.py" line="54" />
    <source>'{text}' is ambiguous: use a point for decimals (1.5) and commas only between groups of three digits (12,500)</source>
    <translation>'{text}' 有歧义：小数请用小数点（1.5），逗号只用于三位一组的千位分隔（12,500）</translation>
   </message>
   <message>
-   <location filename="../engine/text/numbers.py" line="62" />
+   <location filename="../engine/text/numbers.py" line="63" />
    <source>'{text}' is not a number</source>
    <translation>'{text}' 不是数字</translation>
   </message>
   <message>
-   <location filename="../engine/text/numbers.py" line="140" />
+   <location filename="../engine/text/numbers.py" line="147" />
    <source>{field}: must be &gt; 0</source>
    <translation>{field}：必须大于 0</translation>
   </message>
   <message>
-   <location filename="../engine/text/numbers.py" line="143" />
+   <location filename="../engine/text/numbers.py" line="150" />
    <source>{field}: too large</source>
    <translation>{field}：数值太大</translation>
   </message>
   <message>
-   <location filename="../engine/text/orders.py" line="109" />
+   <location filename="../engine/text/orders.py" line="107" />
    <source>Figures with {symbol} at {price}, where the order fills (its mark today: {mark}).</source>
    <translation>以下数字按 {symbol} 在 {price}（该委托成交之处）计算（今日标记价格：{mark}）。</translation>
   </message>

@@ -2227,3 +2227,31 @@ def test_the_loss_chart_follows_the_cards_to_the_what_if(qtbot, window: MainWind
     assert window.losses.heights() == [5_000, 5_000, 10_000]
     assert window.losses.title() == "Max loss if wrong (USDT)"
     window.controller.undo_stack.setClean()
+
+
+def test_what_if_takes_a_move_from_the_mark(qtbot, window: MainWindow) -> None:
+    """ "-10%" typed on the BTCUSDT axis read "'-10%' is not a number", where the Other
+    symbols field takes "ETH -10%": it is the price 10 % below the mark, 45,000, and the
+    status line says so. On the all-symbols axis "-10%" is the move -10 %."""
+    field = window.plot.what_if_value
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "-10%")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert window.plot.what_if.value() == pytest.approx(50_000 * 0.9)
+    assert "What if BTCUSDT 45,000.00" in window.plot.readout.text()
+    assert (
+        window.statusBar().currentMessage() == "What if: -10% from the mark taken as 45,000.00 USDT"
+    )
+    field.selectAll()
+    qtbot.keyClicks(field, "-100%")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert window.plot.what_if.value() == pytest.approx(45_000)  # nothing moved
+    assert "a move must stay above −100 %" in window.plot.readout.text()
+    window.controller.set_axis("All symbols (%)")
+    wait_result(qtbot, window)
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "-10%")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert window.plot.what_if.value() == pytest.approx(-10)

@@ -34,6 +34,7 @@ from marginlab.desktop.line_key import LineKey, key_row
 from marginlab.desktop.order_fields import (
     ProblemLine,
     caption_row,
+    compact_form,
     example_mark,
     example_values,
     price_placeholder,
@@ -91,6 +92,7 @@ class CalculatorView(QScrollArea):
         self._soon = BeforePaint(self.recompute, self)  # the next frame shows the answer
         body = QWidget()
         outer = QVBoxLayout(body)
+        outer.setSpacing(4)
         ticket = self.order_box = QGroupBox(tr("The order"))
         grid = QGridLayout(ticket)
         self.symbol = symbol_box(tr("calculator symbol"))
@@ -169,7 +171,7 @@ class CalculatorView(QScrollArea):
 
     def _exit_page(self) -> QWidget:
         fields = QWidget()
-        form = QFormLayout(fields)
+        form = compact_form(QFormLayout(fields))
         self.quantity = text_field(
             tr("e.g. {value}").format(value="0.5"),
             tr("Quantity of the order, base units"),
@@ -242,7 +244,7 @@ class CalculatorView(QScrollArea):
 
     def _max_open_page(self) -> QWidget:
         fields = QWidget()
-        form = QFormLayout(fields)
+        form = compact_form(QFormLayout(fields))
         self.margin = text_field(
             tr("available balance"),
             tr("Isolated: the margin you set; empty = the available balance"),
@@ -263,7 +265,7 @@ class CalculatorView(QScrollArea):
 
     def _size_page(self) -> QWidget:
         fields = QWidget()
-        form = QFormLayout(fields)
+        form = compact_form(QFormLayout(fields))
         self.stop = text_field(
             tr("e.g. {value}").format(value="57000"),
             tr("Where you would be proved wrong: the stop price"),
@@ -284,7 +286,7 @@ class CalculatorView(QScrollArea):
     def _funding_page(self) -> QWidget:
         page = QWidget()
         row = QHBoxLayout(page)
-        form = QFormLayout()
+        form = compact_form(QFormLayout())
         self.position = QComboBox()
         self.position.setAccessibleName("funding position")
         self.rate = text_field(

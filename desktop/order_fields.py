@@ -6,7 +6,7 @@ import math
 from collections.abc import Sequence
 
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGridLayout, QLabel, QLineEdit, QWidget
 
 from marginlab.desktop.i18n import said, tr
 from marginlab.desktop.style import tint
@@ -79,7 +79,10 @@ def refill_choices(box: QComboBox, choices: list[tuple[str | None, str]]) -> Non
 
 def caption_row(grid: QGridLayout, cells: tuple[tuple[str, QWidget], ...]) -> list[QLabel]:
     """Each field under its caption, side by side (the caption's mnemonic focuses it); the
-    captions, for those that name a unit (``UnitCaptions``)."""
+    captions, for those that name a unit (``UnitCaptions``). Close under the box's title: at
+    1280 × 720 the Calculator's first page showed three of its four fields before a scroll."""
+    grid.setContentsMargins(9, 2, 9, 4)
+    grid.setVerticalSpacing(2)
     captions = []
     for col, (label, widget) in enumerate(cells):
         caption = QLabel(label)
@@ -141,6 +144,13 @@ class ProblemLine(QLabel):
         self.setText(text)
         if not self._keep_room:
             self.setVisible(bool(text))
+
+
+def compact_form(form: QFormLayout) -> QFormLayout:
+    """A calculator page's fields closer together (``caption_row``: room on a laptop)."""
+    form.setVerticalSpacing(3)
+    form.setContentsMargins(6, 4, 6, 4)
+    return form
 
 
 def price_placeholder(mark: float | None, symbol_typed: str) -> str:

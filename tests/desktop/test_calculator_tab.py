@@ -465,3 +465,19 @@ def test_the_figures_stand_beside_the_fields_in_view_on_a_laptop(qtbot, window: 
     fields_right = calc.exit_price.mapTo(viewport, calc.exit_price.rect().topRight()).x()
     assert top_left.x() > fields_right  # beside the fields, not under them
     window.controller.undo_stack.setClean()
+
+
+def test_on_a_laptop_the_first_page_shows_its_four_fields(qtbot, qapp, window: MainWindow) -> None:
+    """1280 × 720 (a window 660 high): the PnL & target page showed Quantity, Exit price and
+    half of Target ROE, Target PnL a scroll below. The order and the page's fields stand
+    closer now, and all four are in view."""
+    window.resize(1280, 660)
+    window._fit_splits()
+    calc = _calculator(qtbot, window)
+    for _ in range(3):
+        qapp.processEvents()
+    viewport = calc.viewport()
+    for field in (calc.quantity, calc.exit_price, calc.target_roe, calc.target_pnl):
+        bottom = field.mapTo(viewport, field.rect().bottomLeft()).y()
+        assert bottom <= viewport.height(), field.accessibleName()
+    window.controller.undo_stack.setClean()

@@ -176,10 +176,9 @@ class PositionForm(QGroupBox):
         for edit in self._edits():
             # Room for a size like 0.00012345 or the placeholder: a narrower column puts
             # the field under its caption (above) rather than showing "11000" of 110000.
-            shown = max(
-                ("0.00012345", edit.placeholderText()), key=edit.fontMetrics().horizontalAdvance
-            )
-            edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(shown) + LINE_EDIT_PADDING)
+            advance = edit.fontMetrics().horizontalAdvance
+            shown = max(advance("0.00012345"), advance(edit.placeholderText()))
+            edit.setMinimumWidth(shown + LINE_EDIT_PADDING)
         controller.scenarioChanged.connect(self._show_fields)
         controller.resultChanged.connect(self._show_result)
         controller.problemsChanged.connect(self._on_problems_changed)

@@ -251,11 +251,10 @@ class PreTradeView(QScrollArea):
         )
         self.schedule()  # the size's unit follows there, when the view is shown
 
-    def _show_size_unit(self, mark: float | None) -> None:
+    def _show_size_unit(self, mark: float | None, size: float | None) -> None:
         """In a coin-margined account the order is sized in contracts of the account's size.
         The example size is about 1,000 of notional at the symbol's mark: "e.g. 0.4" was a
         BTC size beside an ENA order at 0.68."""
-        size = self.owner.contract_size(self.symbol.currentText())
         first = (
             tr("quantity")
             if size is None
@@ -270,13 +269,13 @@ class PreTradeView(QScrollArea):
         if self.size_field.placeholderText() != text:
             self.size_field.setPlaceholderText(text)
 
-    def _show_units(self) -> None:
+    def _show_units(self, contracts: bool) -> None:
         """The captions' units: a size in the symbol's coin, or in the settlement currency
         as a margin (none in contracts: the size's unit names them); prices in what they
         are quoted in; the loss in the settlement currency."""
         planner = self.owner.planner
         symbol = planner.symbol(self.symbol.currentText())
-        if self.owner.contract_size(self.symbol.currentText()) is not None:
+        if contracts:
             size = ""
         elif self.size_kind.currentIndex() == 0:
             size = base_asset(symbol) if symbol else ""
@@ -301,8 +300,9 @@ class PreTradeView(QScrollArea):
             return
         self._stale = False
         mark = self.owner.planner.mark(self.symbol.currentText())
-        self._show_size_unit(mark)
-        self._show_units()
+        size = self.owner.contract_size(self.symbol.currentText())  # None: not contracts
+        self._show_size_unit(mark, size)
+        self._show_units(size is not None)
         placeholder = price_placeholder(mark, self.symbol.currentText())
         if self.price.placeholderText() != placeholder:
             self.price.setPlaceholderText(placeholder)

@@ -58,12 +58,12 @@ class WhatIfBox(NumberBox):
         """Why ``text`` is no value for this axis, in the trader's words; None when it is."""
         typed = text.strip()
         if typed.endswith("%") and (self.mark is not None or self._percent_axis()):
-            move = parse_number(typed[:-1])
-            if move is None:
-                return tr("What if: '{text}' is not a number").format(text=typed)
-            if move <= -100:
+            moved = self.moved_price(typed)
+            if moved is None:  # no number before the "%", or a fall of 100 % or more
+                if parse_number(typed[:-1]) is None:
+                    return tr("What if: '{text}' is not a number").format(text=typed)
                 return tr("What if: a move must stay above −100 % (a price cannot reach 0)")
-            text = repr(self.moved_price(typed))  # the value it names, judged as one
+            text = repr(moved)  # the value it names, judged as one
         value = parse_number(text)
         percent = self._percent_axis()
         if value is None:

@@ -724,7 +724,7 @@ def _size_in_contracts(
                 break
             contracts += 1
         found = _sizing(linear, mirror, mode, contracts * size, 1 / stop)
-    return replace(found, quantity=float(max(contracts, 0)))
+    return replace(found, quantity=float(contracts))
 
 
 def _largest_within(

@@ -268,6 +268,10 @@ class PreTradeView(QScrollArea):
         text = tr("e.g. {value}").format(value=example["quantity"])
         if self.size_field.placeholderText() != text:
             self.size_field.setPlaceholderText(text)
+            # The example whole, as the price's mark: in a coin-margined account the size's
+            # unit ("contracts (100 USD)") and the loss's caption left it "e.g. …".
+            width = self.size_field.fontMetrics().horizontalAdvance(text) + LINE_EDIT_PADDING
+            self.size_field.setMinimumWidth(width)
 
     def _show_units(self, contracts: bool) -> None:
         """The captions' units: a size in the symbol's coin, or in the settlement currency

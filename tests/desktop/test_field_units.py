@@ -170,3 +170,25 @@ def test_a_leverage_typed_as_the_venues_write_it_is_read(qtbot, window: MainWind
     view.recompute()
     assert "Leverage" not in view.problems.text()
     window.controller.undo_stack.setClean()
+
+
+def test_a_coin_orders_size_example_stays_whole_beside_its_units(
+    qtbot, qapp, window: MainWindow
+) -> None:
+    """Before you open in the BTC-margined preset at 1366 × 720: the size's unit, "contracts
+    (100 USD)", and the caption "Max acceptable loss (BTC)" left the size's example "e.g. …"."""
+    window.files.load_preset("btc-margined-long.json")
+    wait_result(qtbot, window)
+    window.resize(1366, 720)
+    window._fit_splits()
+    view = window.pretrade
+    window.views.setCurrentWidget(view)
+    qtbot.waitUntil(view.isVisible)
+    view.recompute()
+    for _ in range(3):
+        qapp.processEvents()
+    field = view.size_field
+    example = field.placeholderText()
+    assert example.startswith("e.g. ")
+    assert field.width() >= field.fontMetrics().horizontalAdvance(example) + 16
+    window.controller.undo_stack.setClean()

@@ -7,9 +7,13 @@ marks; every threshold on the way is applied, in the order the move reaches it (
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import NamedTuple
+
+import numpy as np
 
 from marginlab.engine.margin import figures as fig
 from marginlab.engine.margin.by_scenario import ByScenario
+from marginlab.engine.margin.columns import IsolatedColumns, isolated_columns
 from marginlab.engine.margin.fees import CLOSE_FEE_IN_MAINTENANCE, maintenance_fee, taker_rate
 from marginlab.engine.margin.max_loss import SymbolRisk, WorstMove, max_losses
 from marginlab.engine.margin.models import Position, Scenario, Variant
@@ -21,6 +25,7 @@ from marginlab.engine.margin.pools import (
     clear_pools_cache,
     equity_now,
     mode_in,
+    shared_pool,
 )
 from marginlab.engine.margin.remembered import Remembered
 from marginlab.engine.margin.report import (
@@ -118,46 +123,45 @@ def _variant(
     at: dict[str, float],
     direction: dict[str, float],
 ) -> VariantReport:
-    pools = build_pools(scenario, variant)
-    by_id = {p.id: p for p in scenario.positions}
-    rate = taker_rate(scenario)
-    fees = {p.id: maintenance_fee(scenario.rules, p, rate) for p in scenario.positions}
+    columns = isolated_columns(scenario, variant)
+    shared = shared_pool(scenario, variant)
     # The prices named, exactly: mark + (price − mark) can miss a price near 0 by 10^-12,
     # which decides a pool at its threshold.
     final = {**marks, **at}
-    figures: dict[str, PositionFigures] = {}
-    events: list[LiquidationEvent] = []
-    equity_after = 0.0
-    ratios: list[float | None] = []
-    unhealthy: list[Pool] = []
-    nows: list[float] = []  # each pool's equity today (``equity_now``)
-    for pool in pools:
-        if not pool.legs:
-            equity_after += pool.cash
-            nows.append(equity_now(pool, marks))
-            continue
-        equity, maintenance = pool.at_marks()
+    found = _isolated_figures(columns, marks, direction, final)
+    figures, events, unhealthy = found.figures, found.events, found.unhealthy
+    ratios, nows, equity_after = found.ratios, found.nows, found.equity_after
+    if not shared.legs:
+        equity_after += shared.cash
+        nows.append(equity_now(shared, marks))
+    else:
+        by_id = {p.id: p for p in scenario.positions}
+        rate = taker_rate(scenario)
+        fees = {
+            leg.position_id: maintenance_fee(scenario.rules, by_id[leg.position_id], rate)
+            for leg in shared.legs
+        }
+        equity, maintenance = shared.at_marks()
         nows.append(max(equity, 0.0))
         ratio = fig.margin_ratio(maintenance, equity)
         ratios.append(ratio)
-        step = _liquidation_step(pool, equity - maintenance, direction, final)
+        step = _liquidation_step(shared, equity - maintenance, direction, final)
         if step is None:
-            moved = bool(direction) and any(leg.symbol in direction for leg in pool.legs)
-            equity_after += float(pool.equity(final)) if moved else equity
+            moved = bool(direction) and any(leg.symbol in direction for leg in shared.legs)
+            equity_after += float(shared.equity(final)) if moved else equity
         else:
             if step == 0.0:
-                unhealthy.append(pool)
-            events.append(_event(pool, step, marks, direction))
+                unhealthy.append(shared)
+            events.append(_event(shared, step, marks, direction))
         # Found once per pool and outcome: they depend on the pool, its positions (which
-        # decide it) and whether the move liquidates it. The memo read inline: a book's
-        # thousands of pools, at every keystroke.
+        # decide it) and whether the move liquidates it.
         outcome = (step is not None, step == 0.0)
-        found = pool.memo.get(outcome)
-        if found is None:
-            found = pool.memo[outcome] = _pool_figures(
-                by_id, variant, pool, marks, ratio, *outcome, fees
+        known = shared.memo.get(outcome)
+        if known is None:
+            known = shared.memo[outcome] = _pool_figures(
+                by_id, variant, shared, marks, ratio, *outcome, fees
             )
-        figures.update(found)
+        figures.update(known)
     ordered = {p.id: figures[p.id] for p in scenario.positions}
     risks, worst = _headline(scenario, variant)
     account = AccountFigures(
@@ -172,7 +176,7 @@ def _variant(
         past_liquidation=tuple(p.name for p in unhealthy),
     )
     events.sort(key=lambda e: e.step)
-    warnings = variant_warnings(scenario, variant, pools, ordered, account, unhealthy)
+    warnings = variant_warnings(scenario, variant, columns, shared, ordered, account, unhealthy)
     return VariantReport(
         name=variant,
         positions=ordered,
@@ -181,6 +185,89 @@ def _variant(
         warnings=warnings,
         symbol_risks=risks,
     )
+
+
+class _Isolated(NamedTuple):
+    """What a variant's isolated pools add to its report, in their order (the order the
+    report sums its pools in: isolated first, the shared pool last)."""
+
+    figures: dict[str, PositionFigures]
+    events: list[LiquidationEvent]
+    unhealthy: list[Pool]
+    ratios: list[float | None]
+    nows: list[float]
+    equity_after: float
+
+
+def _isolated_figures(
+    columns: IsolatedColumns,
+    marks: dict[str, float],
+    direction: dict[str, float],
+    final: dict[str, float],
+) -> _Isolated:
+    """Every isolated pool's figures and its part of the account's, from the columns (each
+    figure as ``_pool_figures`` and ``_liquidation_step`` find it for the pool; the pools a
+    move liquidates, and those past liquidation, built to say where and to be named)."""
+    equity, maintenance = columns.equity.tolist(), columns.maintenance.tolist()
+    steps: list[float | None] = [0.0 if h <= 0 else None for h in columns.health.tolist()]
+    after = equity
+    if direction and len(columns):
+        moved = np.array([s in direction for s in columns.symbols], dtype=bool)
+        prices = np.array([final[s] for s in columns.symbols], dtype=float)
+        at_final = columns.equity_at(prices)
+        down = (at_final - columns.maintenance_at(prices) <= 0) & moved
+        after = np.where(moved, at_final, columns.equity).tolist()
+        for row in np.flatnonzero(down).tolist():
+            if steps[row] is None:
+                up = crossings(columns.pool(row), direction).up
+                steps[row] = up if up is not None and up <= 1.0 else 1.0
+    liquidation = columns.liquidation_prices()
+    bankruptcy = columns.bankruptcy_prices()
+    max_loss = columns.max_losses().tolist()
+    rates = columns.tier_rates().tolist()
+    notional = columns.notional.tolist()
+    cash, marks_of = columns.cash.tolist(), columns.mark.tolist()
+    out = _Isolated({}, [], [], [], [], 0.0)
+    equity_after = 0.0
+    for row, position in enumerate(columns.positions):
+        e, m, step = equity[row], maintenance[row], steps[row]
+        now = max(e, 0.0)
+        out.nows.append(now)
+        ratio = fig.margin_ratio(m, e)
+        out.ratios.append(ratio)
+        if step is None:
+            equity_after += after[row]
+        else:
+            pool = columns.pool(row)
+            if step == 0.0:
+                out.unhealthy.append(pool)
+            out.events.append(_event(pool, step, marks, direction))
+        liquidation_price, mark, initial = liquidation[row], marks_of[row], cash[row]
+        out.figures[position.id] = PositionFigures(
+            position.id,
+            position.symbol,
+            position.side,
+            "isolated",
+            f"isolated {position.id}",
+            position.quantity,
+            position.entry_price,
+            mark,
+            notional[row],
+            initial,
+            fig.effective_leverage(position, initial),
+            m,
+            rates[row],
+            liquidation_price,
+            fig.liquidation_distance(liquidation_price, mark),
+            bankruptcy[row],
+            ratio,
+            max_loss[row],
+            step is not None,
+            now,
+            position.venue_liquidation_price,
+            step == 0.0,
+        )
+    return out._replace(equity_after=equity_after)
 
 
 def _pool_figures(
@@ -353,7 +440,8 @@ def _headline(scenario: Scenario, variant: Variant) -> tuple[dict[str, SymbolRis
 
 
 def _search(scenario: Scenario, variant: Variant) -> tuple[dict[str, SymbolRisk], WorstMove]:
-    return max_losses(build_pools(scenario, variant), scenario.marks())
+    shared = (shared_pool(scenario, variant),)
+    return max_losses(shared, scenario.marks(), isolated_columns(scenario, variant))
 
 
 _HEADLINES: ByScenario[Variant, tuple[dict[str, SymbolRisk], WorstMove]]

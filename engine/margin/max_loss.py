@@ -42,14 +42,17 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import NamedTuple, cast
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 import numpy as np
 
 from marginlab.engine.margin.pools import Pool, SymbolPart, equity_now
 from marginlab.engine.margin.remembered import Remembered
 from marginlab.engine.margin.report import MAX_PRICE
-from marginlab.engine.margin.slices import Slice, alone_pools, nudged
+from marginlab.engine.margin.slices import AloneRows, Slice, alone_pools, alone_rows, nudged
+
+if TYPE_CHECKING:
+    from marginlab.engine.margin.columns import IsolatedColumns
 
 _SCALAR_WORK = 48  # places × pools a line search evaluates one by one; more as arrays
 # Weights of the cross pool's health against the isolated pools' worth, one start each.
@@ -199,11 +202,14 @@ class _Account:
         marks: Mapping[str, float],
         lost_elsewhere: float = 0.0,
         kept_elsewhere: float = 0.0,
+        isolated: IsolatedColumns | None = None,
     ) -> None:
         """``lost_elsewhere``: what pools left out of ``pools`` lose at any move of the
         symbols searched (``symbol_loss``), counted in today's equity; ``kept_elsewhere``:
         what they are worth at any such move, counted in the worth everywhere, so the search
-        weighs its near-ties on the whole account's scale, as the whole account's does."""
+        weighs its near-ties on the whole account's scale, as the whole account's does.
+        ``isolated``: isolated pools as columns, beside ``pools`` (which then hold none): each
+        symbol's live ones are searched as one ``AloneRows``, whose worth follows its price."""
         self.marks = dict(marks)
         self.live: list[Pool] = []
         self.parts: list[list[SymbolPart]] = []
@@ -241,6 +247,12 @@ class _Account:
             # No move leaves the account worth less than each live pool at its own lowest: a
             # search that gets there has found the worst, and looks no further.
             lows += row.lowest
+        # Each symbol's isolated pools as columns: alive today, else worth 0 after any move.
+        self.rows: dict[str, AloneRows] = {}
+        if isolated is not None and len(isolated):
+            now += float(np.maximum(isolated.equity, 0.0).sum())
+            self.rows = alone_rows(isolated)
+            lows += sum(rows.lowest for rows in self.rows.values())
         self.fixed, self.now, self.floor = fixed, now + lost_elsewhere, fixed + lows
         self._searched: dict[tuple[str, tuple[float, ...]], dict[int, tuple[float, float]]] = {}
         self._sharing: dict[str, frozenset[str]] = {}
@@ -259,7 +271,12 @@ class _Account:
             return False
         # Near it: the running total carries the rounding of every move (a book whose pools
         # are all liquidated keeps 1e-11 of them), so the worths are summed afresh to decide.
-        live = math.fsum(e for i, e in enumerate(state.equity) if i not in state.down)
+        live = math.fsum(
+            [
+                *(e for i, e in enumerate(state.equity) if i not in state.down),
+                *(rows.worth(state.prices[symbol]) for symbol, rows in self.rows.items()),
+            ]
+        )
         return self.fixed + live <= self.floor + tolerance
 
     def state(self, prices: Mapping[str, float]) -> _State:
@@ -274,6 +291,8 @@ class _Account:
         health = [pool.health for pool in found]
         equity = [pool.equity for pool in found]
         total = self.fixed + sum(e for h, e in zip(health, equity, strict=True) if h > 0)
+        for symbol, rows in self.rows.items():
+            total += rows.worth(prices[symbol])
         down = frozenset(i for i, h in enumerate(health) if h <= 0)
         return _State(dict(prices), part_equity, part_maintenance, health, equity, total, down)
 
@@ -305,6 +324,9 @@ class _Account:
         maintenance, health, equity) each, and the account's worth and its liquidated pools.
         Without ``keep``, the worth and the liquidated pools only: no list is copied."""
         total, down = state.total, state.down
+        rows = self.rows.get(symbol)
+        if rows is not None:
+            total += rows.worth(x) - rows.worth(state.prices[symbol])
         added: set[int] = set()
         revived: set[int] = set()
         changed = []
@@ -352,6 +374,13 @@ class _Account:
 
     def _worst(self, total: float, down: frozenset[int], prices: dict[str, float]) -> WorstMove:
         gone: list[str] = []  # not ``dead``: no move liquidates a pool liquidated today
+        if self.rows:  # the isolated pools, in the book's order, before ``pools``
+            dead = sorted(
+                (row, rows.id_of[row])
+                for symbol, rows in self.rows.items()
+                for row in rows.dead(prices[symbol])
+            )
+            gone += [pid for _, pid in dead]
         for i in sorted(down):
             gone += self.ids[i]
         return WorstMove(max(self.now - total, 0.0), prices, tuple(gone))
@@ -372,6 +401,9 @@ class _Account:
         start = state.prices[symbol]
         base = state.total
         alone, indices = self.alone[symbol], self.alone_indices[symbol]
+        rows = self.rows.get(symbol)
+        if rows is not None:
+            base -= rows.worth(start)
         slices = []  # the pools holding other symbols too: their rest moves with the state
         for i, k in self.by_symbol[symbol]:
             if state.health[i] > 0:
@@ -380,24 +412,29 @@ class _Account:
                 continue
             e, m = state.part_equity[i][k], state.part_maintenance[i][k]
             slices.append(Slice(self.parts[i][k], state.health[i] - (e - m), state.equity[i] - e))
-        if not slices:  # the symbol's pools hold it alone: their worths depend on the start
+        if not slices and rows is not None and not alone.slices:  # its isolated pools only
+            places, local = rows.worths_from(start)
+            return _lowest_by_side(places, (local + base).tolist())
+        if not slices and rows is None:  # the symbol's pools hold it alone: from the start
             if len(alone.slices) * len(alone.points) > _SCALAR_WORK:
                 places, local = alone.worths_from(start)
                 return _lowest_by_side(places, (local + base).tolist())
             places, sums = alone.sums_from(start)
             return _lowest_by_side(places, [base + total for total in sums])
-        points = set(alone.points)
+        points = set(alone.points) if rows is None else alone.points | rows.points
         for piece in slices:
             points.update(nudged(piece.roots()))
         places = [start, *sorted(x for x in points if x <= MAX_PRICE)]
         pieces = len(alone.slices) + len(slices)
-        if len(places) * pieces <= _SCALAR_WORK:  # a small book: numpy's overhead costs more
+        if rows is None and len(places) * pieces <= _SCALAR_WORK:  # numpy's overhead costs more
             every = [*alone.slices, *slices]
             values = [base + sum(piece.worth(x) for piece in every) for x in places]
         else:
             xs = np.array(places, dtype=float)
             array = np.full(xs.shape, float(base))
             alone.add_worths(array, xs)
+            if rows is not None:
+                rows.add_worths(array, xs)
             for piece in slices:
                 array += piece.worths(xs)
             values = array.tolist()
@@ -413,7 +450,7 @@ class _Account:
         cross = found[0]
         shared = any(
             i != cross for part in self.parts[cross] for i, _ in self.by_symbol[part.symbol]
-        )
+        ) or any(part.symbol in self.rows for part in self.parts[cross])
         return cross if shared else None
 
     def lagrangian_starts(self, cross: int, weights: tuple[float, ...]) -> list[_State]:
@@ -427,16 +464,18 @@ class _Account:
         chosen = [dict(self.marks) for _ in weights]
         lambdas = np.array(weights)
         for symbol, mark in self.marks.items():
-            alone = self.alone[symbol]
+            alone, rows = self.alone[symbol], self.rows.get(symbol)
             held = [k for i, k in self.by_symbol[symbol] if i == cross]
             part = self.parts[cross][held[0]] if held else None
-            points = {*alone.points, mark}
+            points = {*alone.points, mark, *(() if rows is None else rows.points)}
             if part is not None:
                 points.update(part.edges)
             xs = np.array(sorted(x for x in points if x <= MAX_PRICE))
             values = np.zeros(xs.shape)
             with np.errstate(all="ignore"):  # prices near 0 or 10^12: inf, as in floats
                 alone.add_worths(values, xs)
+                if rows is not None:
+                    rows.add_worths(values, xs)
                 health = np.zeros(xs.shape) if part is None else part.health(xs)
                 costs = values[None, :] + lambdas[:, None] * health[None, :]
                 lowest = np.nanmin(costs, axis=1, keepdims=True)
@@ -630,10 +669,11 @@ def _today(pool: Pool) -> tuple[float, float]:
 
 
 def max_losses(
-    pools: tuple[Pool, ...], marks: Mapping[str, float]
+    pools: tuple[Pool, ...], marks: Mapping[str, float], isolated: IsolatedColumns | None = None
 ) -> tuple[dict[str, SymbolRisk], WorstMove]:
-    """ "If SYMBOL is wrong" for every symbol, and the account's max loss, sharing one search."""
-    account = _Account(pools, marks)
+    """ "If SYMBOL is wrong" for every symbol, and the account's max loss, sharing one search.
+    ``isolated``: the isolated pools as columns, where ``pools`` hold the rest."""
+    account = _Account(pools, marks, isolated=isolated)
     risks = _symbol_risks(account, pools)
     return risks, _account_max_loss(account, risks)
 

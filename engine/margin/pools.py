@@ -289,7 +289,7 @@ class Pool:
     # Σ equity and Σ MM of every part at its legs' marks, summed once (``totals_at_marks``).
     _totals: tuple[float, float] | None = field(default=None, init=False, repr=False, compare=False)
     # Figures derived from the pool alone, found once: a pool is built again only when
-    # something that decides it changes (``build_pools``, ``_isolated_pool``). Keys: "at
+    # something that decides it changes (``build_pools``, ``isolated_pool``). Keys: "at
     # marks" (``at_marks``), the positions' figures by outcome (``evaluate``), "lowest
     # worth" and "parts at" some prices (``max_loss``), "crossings" (``solver``).
     memo: dict[object, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -386,7 +386,7 @@ _SCHEDULES: Remembered[tuple[str, str, float | None, float | None], Schedule]
 _SCHEDULES = Remembered(20_000)
 
 
-def _schedule(rules: str, position: Position) -> Schedule:
+def schedule_of(rules: str, position: Position) -> Schedule:
     """``schedule_for``, remembered by what decides it (rules, symbol, the overrides), not by
     the position's hash: hashing each of thousands of positions costs more than the lookup."""
     key = (rules, position.symbol, position.maintenance_rate, position.maintenance_amount)
@@ -397,6 +397,7 @@ def clear_pools_cache() -> None:
     """Forget the pools built so far (a benchmark measures a fresh build)."""
     _SEGMENTS.clear()
     _POOLS.clear()
+    _SHARED.clear()
     _ISOLATED.clear()
     _LEGS.clear()
     _HELD.clear()
@@ -407,6 +408,7 @@ def clear_schedule_cache() -> None:
     _SCHEDULES.clear()
     _SEGMENTS.clear()
     _POOLS.clear()
+    _SHARED.clear()
     _ISOLATED.clear()
     _LEGS.clear()
 
@@ -415,7 +417,7 @@ def make_leg(rules: str, position: Position, mark: float, fee_rate: float = 0.0)
     """A position as its pool sees it. On a venue that counts the fee to close inside the
     maintenance margin (``fees.CLOSE_FEE_IN_MAINTENANCE``, all on an entry basis) that fee is
     part of the fixed entry maintenance."""
-    schedule = _schedule(rules, position)
+    schedule = schedule_of(rules, position)
     return Leg(
         position.id,
         position.symbol,
@@ -493,26 +495,44 @@ def build_pools(scenario: Scenario, variant: Variant) -> tuple[Pool, ...]:
 
 
 def _build_pools(scenario: Scenario, variant: Variant) -> tuple[Pool, ...]:
+    marks = scenario.marks()
+    scale = isolated_margin_scale(scenario, variant)
+    fee_rate = taker_rate(scenario)
     pools: list[Pool] = []
+    for position, held in zip(scenario.positions, margins_held(scenario), strict=True):
+        if mode_in(variant, position) == "isolated":
+            mark = marks[position.symbol]
+            pools.append(isolated_pool(scenario.rules, position, mark, held * scale, fee_rate))
+    pools.append(shared_pool(scenario, variant))
+    return tuple(pools)
+
+
+def shared_pool(scenario: Scenario, variant: Variant) -> Pool:
+    """The last pool of ``variant``: the cross pool (the wallet less every isolated margin,
+    and the cross positions), or the free balance where no position is cross. Remembered by
+    the scenario object, as ``build_pools``."""
+    return _SHARED.get(scenario, variant)
+
+
+def _shared_pool(scenario: Scenario, variant: Variant) -> Pool:
     cross_legs: list[Leg] = []
-    isolated_total = 0.0
+    isolated_total = 0.0  # summed in the positions' order: the same figure at every build
     marks = scenario.marks()
     scale = isolated_margin_scale(scenario, variant)
     fee_rate = taker_rate(scenario)
     for position, held in zip(scenario.positions, margins_held(scenario), strict=True):
-        mark = marks[position.symbol]
         if mode_in(variant, position) == "isolated":
-            margin = held * scale
-            isolated_total += margin
-            pools.append(_isolated_pool(scenario.rules, position, mark, margin, fee_rate))
+            isolated_total += held * scale
         else:
+            mark = marks[position.symbol]
             cross_legs.append(_cross_leg(scenario.rules, position, mark, fee_rate))
     rest = max(scenario.account.wallet_balance - isolated_total, 0.0)
     if cross_legs:
-        pools.append(Pool("cross", "cross", rest, tuple(cross_legs)))
-    else:
-        pools.append(Pool("free balance", "free", rest, ()))
-    return tuple(pools)
+        return Pool("cross", "cross", rest, tuple(cross_legs))
+    return Pool("free balance", "free", rest, ())
+
+
+_SHARED: ByScenario[Variant, Pool] = ByScenario(_shared_pool, kept=12)
 
 
 _POOLS: ByScenario[Variant, tuple[Pool, ...]] = ByScenario(_build_pools, kept=12)
@@ -579,7 +599,7 @@ def _cross_with(last: Pool, cash: float, leg: Leg | None) -> Pool:
     return pool
 
 
-def _isolated_pool(rules: str, position: Position, mark: float, margin: float, fee: float) -> Pool:
+def isolated_pool(rules: str, position: Position, mark: float, margin: float, fee: float) -> Pool:
     """An isolated position's pool, remembered by everything that decides it (the rules, the
     position's every field, its mark, margin and fee rate): it is the same pool in "as
     entered" and "all isolated", and an edit of one position leaves every other one's alone,
@@ -594,7 +614,7 @@ def _isolated_pool(rules: str, position: Position, mark: float, margin: float, f
 
 
 def _cross_leg(rules: str, position: Position, mark: float, fee: float) -> Leg:
-    """A cross position's leg, remembered by everything that decides it (as ``_isolated_pool``):
+    """A cross position's leg, remembered by everything that decides it (as ``isolated_pool``):
     an edit rebuilds the cross pool, and all but one of its legs are as they were."""
     key = (rules, mark, fee, *position.__dict__.values())
     return _LEGS.get(key, lambda: make_leg(rules, position, mark, fee))

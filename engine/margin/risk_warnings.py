@@ -7,15 +7,17 @@ from typing import TYPE_CHECKING
 
 from marginlab.engine.margin.pools import (
     VARIANT_TITLES,
+    Leg,
     Pool,
     isolated_margin_scale,
     isolated_margins,
 )
-from marginlab.engine.margin.rules import VENUE_NAMES, schedule_for
+from marginlab.engine.margin.rules import VENUE_NAMES, Schedule, schedule_for
 from marginlab.engine.text.numbers import money_text, price_text
 from marginlab.engine.text.said import say
 
 if TYPE_CHECKING:
+    from marginlab.engine.margin.columns import IsolatedColumns
     from marginlab.engine.margin.models import Position, Scenario, Variant
     from marginlab.engine.margin.report import AccountFigures, PositionFigures
 
@@ -36,12 +38,14 @@ def _money(value: float, currency: str) -> str:
 def variant_warnings(
     scenario: Scenario,
     variant: Variant,
-    pools: tuple[Pool, ...],
+    isolated: IsolatedColumns,
+    shared: Pool,
     positions: dict[str, PositionFigures],
     account: AccountFigures,
     unhealthy: list[Pool],
 ) -> tuple[RiskWarning, ...]:
-    """Every warning of one variant, most serious first."""
+    """Every warning of one variant, most serious first: ``isolated``, its isolated pools;
+    ``shared``, its cross pool or free balance."""
     currency = scenario.account.currency
     out: list[RiskWarning] = []
     for pool in unhealthy:
@@ -78,7 +82,7 @@ def variant_warnings(
                 ),
             )
         )
-    cross = next((p for p in pools if p.kind == "cross"), None)
+    cross = shared if shared.kind == "cross" else None
     if cross is not None:
         needed = sum(positions[leg.position_id].initial_margin for leg in cross.legs)
         if needed > cross.cash * (1 + 1e-12):
@@ -110,53 +114,56 @@ def variant_warnings(
                 ),
             )
         )
-    out.extend(_tier_warnings(scenario, pools, positions))
+    legs: list[tuple[str, Schedule, Position | Leg]] = [
+        *zip(isolated.ids, isolated.schedules, isolated.positions, strict=True),
+        *((leg.position_id, leg.schedule, leg) for leg in shared.legs),
+    ]
+    out.extend(_tier_warnings(legs, positions))
     return tuple(out)
 
 
 def _tier_warnings(
-    scenario: Scenario, pools: tuple[Pool, ...], positions: dict[str, PositionFigures]
+    legs: list[tuple[str, Schedule, Position | Leg]], positions: dict[str, PositionFigures]
 ) -> list[RiskWarning]:
+    """Leverage above the tier's maximum, notional beyond the table: for each position (its
+    id, its schedule, and it or its leg, for its quantity and entry price), in pool order."""
     out: list[RiskWarning] = []
-    for pool in pools:
-        for leg in pool.legs:
-            figures = positions[leg.position_id]
-            basis = (
-                figures.notional if leg.schedule.basis == "mark" else leg.quantity * leg.entry_price
+    for position_id, schedule, held in legs:
+        figures = positions[position_id]
+        basis = figures.notional if schedule.basis == "mark" else held.quantity * held.entry_price
+        allowed = schedule.max_leverage(basis)
+        leverage = figures.effective_leverage  # None: beyond 10^12
+        if allowed is not None and (leverage is None or leverage > allowed * (1 + 1e-9)):
+            shown = say("over 10^12x") if leverage is None else f"{leverage:g}x"
+            out.append(
+                RiskWarning(
+                    "leverage_above_tier_max",
+                    say(
+                        "{id}: leverage {leverage} is above the {allowed} the tier allows at "
+                        "notional {notional}",
+                        id=position_id,
+                        leverage=shown,
+                        allowed=f"{allowed:g}x",
+                        notional=f"{basis:,.0f}",
+                    ),
+                    position_id,
+                )
             )
-            allowed = leg.schedule.max_leverage(basis)
-            leverage = figures.effective_leverage  # None: beyond 10^12
-            if allowed is not None and (leverage is None or leverage > allowed * (1 + 1e-9)):
-                shown = say("over 10^12x") if leverage is None else f"{leverage:g}x"
-                out.append(
-                    RiskWarning(
-                        "leverage_above_tier_max",
-                        say(
-                            "{id}: leverage {leverage} is above the {allowed} the tier allows at "
-                            "notional {notional}",
-                            id=leg.position_id,
-                            leverage=shown,
-                            allowed=f"{allowed:g}x",
-                            notional=f"{basis:,.0f}",
-                        ),
-                        leg.position_id,
-                    )
+        top = schedule.top_cap
+        if top is not None and basis > top:
+            out.append(
+                RiskWarning(
+                    "beyond_tier_table",
+                    say(
+                        "{id}: notional {notional} is beyond the largest tier ({top}); its "
+                        "top tier is used",
+                        id=position_id,
+                        notional=f"{basis:,.0f}",
+                        top=f"{top:,.0f}",
+                    ),
+                    position_id,
                 )
-            top = leg.schedule.top_cap
-            if top is not None and basis > top:
-                out.append(
-                    RiskWarning(
-                        "beyond_tier_table",
-                        say(
-                            "{id}: notional {notional} is beyond the largest tier ({top}); its "
-                            "top tier is used",
-                            id=leg.position_id,
-                            notional=f"{basis:,.0f}",
-                            top=f"{top:,.0f}",
-                        ),
-                        leg.position_id,
-                    )
-                )
+            )
     return out
 
 

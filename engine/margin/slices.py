@@ -10,13 +10,18 @@ array operation per tier schedule rather than one per pool.
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 import numpy as np
+import numpy.typing as npt
 
 from marginlab.engine.margin.pools import Pool, SymbolPart
 from marginlab.engine.margin.remembered import Remembered
 from marginlab.engine.margin.report import MAX_PRICE
 from marginlab.engine.margin.rules import FloatArray, Schedule
+
+if TYPE_CHECKING:
+    from marginlab.engine.margin.columns import IsolatedColumns
 
 NUDGE = 1e-9  # past a threshold by this fraction: liquidated there, whatever the rounding
 
@@ -193,3 +198,108 @@ def alone_pools(pools: tuple[Pool, ...]) -> AlonePools:
 
 
 _ALONE: Remembered[tuple[int, ...], AlonePools] = Remembered(4_096)
+
+
+class AloneRows:
+    """The isolated pools of one symbol alive today, as columns (rows of ``columns.
+    IsolatedColumns``): their worth along the symbol's price in one array operation, each
+    element as ``Slice.worths`` computes it. One leg's health is monotone in its price (slope
+    ``Q·(s − MMR)``, and every MMR is below 1), so its liquidation price is its only threshold:
+    the places a search compares are just before and past each."""
+
+    def __init__(self, columns: IsolatedColumns, rows: list[int]) -> None:
+        self.rows = rows
+        index = np.asarray(rows, dtype=np.intp)
+        self.ids = [columns.ids[row] for row in rows]
+        self.id_of = dict(zip(rows, self.ids, strict=True))
+        self.cash = columns.cash[index][:, None]
+        self.net = columns.net[index][:, None]
+        self.cost = columns.cost[index][:, None]
+        self.quantity = columns.quantity[index][:, None]
+        self.fixed = columns.fixed[index][:, None]
+        self.by_entry = columns.by_entry[index][:, None]
+        schedules: dict[int, list[int]] = {}
+        for local, row in enumerate(rows):
+            schedules.setdefault(id(columns.schedules[row]), []).append(local)
+        tables = {id(table.schedule): table for table, _, _ in columns.tiers.groups}
+        self._groups = [(tables[key], np.asarray(local)) for key, local in schedules.items()]
+        liquidation = columns.liquidation_prices()
+        self.points = {
+            0.0,
+            MAX_PRICE,
+            *nudged([p for p in (liquidation[row] for row in rows) if p is not None]),
+        }
+        lowest = columns.lowest_worth()[index]
+        self.lowest = float(np.where(np.isnan(lowest), 0.0, lowest).sum())
+        # The worth and the pools liquidated at each price seen: at the mark, all alive.
+        self._at: dict[float, tuple[float, list[int]]] = {}
+        self._from: dict[float, tuple[list[float], FloatArray]] = {}
+        self.mark = float(columns.mark[rows[0]])
+        self._at[self.mark] = (float(columns.equity[index].sum()), [])
+
+    def _alive(self, xs: FloatArray) -> tuple[npt.NDArray[np.bool_], FloatArray]:
+        """Whether each pool survives a move to each price of ``xs``, and its worth there."""
+        with np.errstate(all="ignore"):  # a price near 0 or 10^12: inf, as in floats
+            notional = self.quantity * xs[None, :]
+            maintenance = np.empty(notional.shape)
+            for table, local in self._groups:
+                part = notional[local]
+                tiers = np.maximum(np.searchsorted(table.floors, part, side="right") - 1, 0)
+                maintenance[local] = part * table.rates[tiers] - table.amounts[tiers]
+            maintenance = np.where(self.by_entry, self.fixed, maintenance)
+            equity = xs[None, :] * self.net - self.cost
+            alive = self.cash + (equity - maintenance) > 0
+            worth: FloatArray = np.where(alive, self.cash + equity, 0.0)
+        return alive, worth
+
+    def _remember(self, xs: list[float]) -> FloatArray:
+        alive, worth = self._alive(np.array(xs, dtype=float))
+        sums: FloatArray = worth.sum(axis=0)
+        for j, (x, total) in enumerate(zip(xs, sums.tolist(), strict=True)):
+            if x not in self._at:
+                self._at[x] = (total, [self.rows[i] for i in np.flatnonzero(~alive[:, j])])
+        return sums
+
+    def worth(self, x: float) -> float:
+        """Σ worth of the pools after a move of their symbol to ``x``."""
+        found = self._at.get(x)
+        if found is None:
+            self._remember([x])
+            found = self._at[x]
+        return found[0]
+
+    def dead(self, x: float) -> list[int]:
+        """The rows a move to ``x`` liquidates."""
+        found = self._at.get(x)
+        if found is None:
+            self._remember([x])
+            found = self._at[x]
+        return found[1]
+
+    def worths_from(self, start: float) -> tuple[list[float], FloatArray]:
+        """The start, then ``points`` in order up to the largest price a move may name, and
+        the pools' summed worth at each."""
+        found = self._from.get(start)
+        if found is None:
+            places = [start, *sorted(x for x in self.points if x <= MAX_PRICE)]
+            found = self._from[start] = (places, self._remember(places))
+        return found
+
+    def add_worths(self, total: FloatArray, xs: FloatArray) -> None:
+        total += self._remember(xs.tolist())
+
+
+def alone_rows(columns: IsolatedColumns) -> dict[str, AloneRows]:
+    """Each symbol's isolated pools alive today (health above 0 at the marks), as ``AloneRows``:
+    remembered on the columns, which a scenario's every search shares."""
+    found = columns.memo.get("alone rows")
+    if found is None:
+        by_symbol: dict[str, list[int]] = {}
+        healthy = (columns.health > 0).tolist()
+        for row, symbol in enumerate(columns.symbols):
+            if healthy[row]:
+                by_symbol.setdefault(symbol, []).append(row)
+        found = columns.memo["alone rows"] = {
+            symbol: AloneRows(columns, rows) for symbol, rows in by_symbol.items()
+        }
+    return found

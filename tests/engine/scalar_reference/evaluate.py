@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from functools import lru_cache
 
+from marginlab.engine.margin.columns import isolated_columns
 from marginlab.engine.margin.models import Scenario, Variant
 from marginlab.engine.margin.report import (
     MAX_PRICE,
@@ -108,7 +109,11 @@ def _variant(
         past_liquidation=tuple(p.name for p in unhealthy),
     )
     events.sort(key=lambda e: e.step)
-    warnings = variant_warnings(scenario, variant, pools, ordered, account, unhealthy)
+    # The warnings are the product's (they are not the figures this reference checks), fed
+    # this reference's shared pool.
+    columns = isolated_columns(scenario, variant)
+    shared = pools[-1]
+    warnings = variant_warnings(scenario, variant, columns, shared, ordered, account, unhealthy)
     return VariantReport(
         name=variant,
         positions=ordered,

@@ -1,0 +1,284 @@
+"""Isolated positions as columns (issue 16): the figures ``evaluate`` shows of a variant's
+isolated pools, in array operations over all of them rather than one ``Pool`` each.
+
+An isolated pool is one position and its margin (DESIGN §1; ``pools``). Each figure here is
+the one ``figures`` gives that position's ``Pool``, by the same formula, element by element in
+the same order of operations, so the two agree to the last bit. Where a closed form does not
+decide (a pool at or past liquidation, a threshold within rounding of 0 or of the largest
+price a move may name), the row's own ``Pool`` is built and asked (``IsolatedColumns.pool``).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from marginlab.engine.margin.by_scenario import ByScenario
+from marginlab.engine.margin.fees import maintenance_fee, taker_rate
+from marginlab.engine.margin.models import Position, Scenario, Variant
+from marginlab.engine.margin.pools import (
+    Pool,
+    isolated_margin_scale,
+    isolated_pool,
+    margins_held,
+    mode_in,
+    schedule_of,
+)
+from marginlab.engine.margin.remembered import Remembered
+from marginlab.engine.margin.report import MAX_PRICE
+from marginlab.engine.margin.rules import Schedule
+
+FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.intp]
+BoolArray = npt.NDArray[np.bool_]
+
+_EDGE = 1e-9  # ``figures._EDGE``: a threshold this near 0 or the largest price, the solver's
+
+
+@dataclass(frozen=True, slots=True)
+class _Table:
+    """One schedule's tiers as arrays, read by every row on it."""
+
+    schedule: Schedule  # held, so the id in the cache key stays its own
+    floors: FloatArray
+    rates: FloatArray
+    amounts: FloatArray
+
+
+def _table(schedule: Schedule) -> _Table:
+    found = _TABLES.get(id(schedule), lambda: _make_table(schedule))
+    return found if found.schedule is schedule else _make_table(schedule)
+
+
+def _make_table(schedule: Schedule) -> _Table:
+    return _Table(
+        schedule,
+        np.asarray(schedule.floors, dtype=float),
+        np.asarray(schedule.rates, dtype=float),
+        np.asarray(schedule.amounts, dtype=float),
+    )
+
+
+_TABLES: Remembered[int, _Table] = Remembered(4_096)
+
+
+class Tiers:
+    """The schedules of some rows, end to end: a row's tier ``k`` of its own schedule is
+    ``start[row] + k`` here, so one gather reads every row's rate, amount and bounds."""
+
+    def __init__(self, schedules: list[Schedule]) -> None:
+        tables: dict[int, tuple[_Table, list[int]]] = {}
+        for row, schedule in enumerate(schedules):
+            tables.setdefault(id(schedule), (_table(schedule), []))[1].append(row)
+        self.start = np.zeros(len(schedules), dtype=np.intp)
+        self.last = np.zeros(len(schedules), dtype=np.intp)  # the row's top tier, here
+        self.groups: list[tuple[_Table, IntArray, int]] = []
+        floors, rates, amounts, low, high = [], [], [], [], []
+        offset = 0
+        for table, rows in tables.values():
+            count = table.floors.size
+            indices = np.asarray(rows, dtype=np.intp)
+            self.groups.append((table, indices, offset))
+            self.start[indices] = offset
+            self.last[indices] = offset + count - 1
+            floors.append(table.floors)
+            rates.append(table.rates)
+            amounts.append(table.amounts)
+            low.append(np.concatenate(([-math.inf], table.floors[1:])))
+            high.append(np.concatenate((table.floors[1:], [math.inf])))
+            offset += count
+        joined = (np.concatenate(parts) if parts else np.zeros(0) for parts in (floors, rates))
+        self.floors, self.rates = joined
+        self.amounts = np.concatenate(amounts) if amounts else np.zeros(0)
+        self.low = np.concatenate(low) if low else np.zeros(0)
+        self.high = np.concatenate(high) if high else np.zeros(0)
+
+    def index(self, notional: FloatArray) -> IntArray:
+        """Each row's tier at its ``notional`` (``Schedule.tier_index``: the largest floor not
+        above it), as an index here."""
+        found = np.empty(notional.shape, dtype=np.intp)
+        for table, rows, offset in self.groups:
+            k = np.searchsorted(table.floors, notional[rows], side="right") - 1
+            found[rows] = np.maximum(k, 0) + offset
+        return found
+
+    def maintenance(self, notional: FloatArray) -> FloatArray:
+        """``Schedule.maintenance`` of each row's ``notional``: ``N · MMR_k − cum_k``."""
+        k = self.index(notional)
+        result: FloatArray = notional * self.rates[k] - self.amounts[k]
+        return result
+
+
+class IsolatedColumns:
+    """The isolated pools of one variant, one row each, in the order ``build_pools`` makes
+    them (the scenario's order): one position, its margin (``cash``) and its leg's terms."""
+
+    def __init__(self, scenario: Scenario, variant: Variant) -> None:
+        self.rules = scenario.rules
+        self.fee_rate = taker_rate(scenario)
+        marks = scenario.marks()
+        scale = isolated_margin_scale(scenario, variant)
+        positions: list[Position] = []
+        cash: list[float] = []
+        schedules: list[Schedule] = []
+        fixed: list[float] = []
+        for position, held in zip(scenario.positions, margins_held(scenario), strict=True):
+            if mode_in(variant, position) != "isolated":
+                continue
+            schedule = schedule_of(scenario.rules, position)
+            positions.append(position)
+            cash.append(held * scale)
+            schedules.append(schedule)
+            # The maintenance an entry basis fixes (``pools.make_leg``: the fee to close in it
+            # where the venue counts it); 0 on a mark basis, where the tiers decide it.
+            fixed.append(
+                schedule.maintenance(position.entry_notional)
+                + maintenance_fee(scenario.rules, position, self.fee_rate)
+                if schedule.basis == "entry"
+                else 0.0
+            )
+        self.positions = tuple(positions)
+        self.ids = [p.id for p in positions]
+        self.symbols = [p.symbol for p in positions]
+        self.schedules = schedules
+        self.sign = np.array([p.sign for p in positions], dtype=float)
+        self.quantity = np.array([p.quantity for p in positions], dtype=float)
+        self.entry = np.array([p.entry_price for p in positions], dtype=float)
+        self.mark = np.array([marks[p.symbol] for p in positions], dtype=float)
+        self.cash = np.array(cash, dtype=float)
+        self.fixed = np.array(fixed, dtype=float)
+        self.by_entry = np.array([s.basis == "entry" for s in schedules], dtype=bool)
+        self.tiers = Tiers(schedules)
+        # ``SymbolPart``: net quantity ``s·Q`` and cost ``s·Q·EP``, so equity is ``x·net − cost``.
+        self.net = self.sign * self.quantity
+        self.cost = self.net * self.entry
+        self.notional = self.quantity * self.mark
+        self.equity = self.equity_at(self.mark)
+        self.maintenance = self.maintenance_at(self.mark)
+        self.health = self.equity - self.maintenance
+        self._liquidation: list[float | None] | None = None
+        self.memo: dict[str, Any] = {}  # what a search finds of these rows, once
+
+    def __len__(self) -> int:
+        return len(self.positions)
+
+    def equity_at(self, price: FloatArray) -> FloatArray:
+        """Each pool's equity with its symbol at ``price``: ``cash + s·Q·(P − EP)`` (``Pool.
+        equity``, summed as it sums)."""
+        result: FloatArray = self.cash + (price * self.net - self.cost)
+        return result
+
+    def maintenance_at(self, price: FloatArray) -> FloatArray:
+        """Each pool's MM with its symbol at ``price``: the tier's ``Q·P·MMR − cum`` on a mark
+        basis, the entry's on an entry basis (``Leg.maintenance``)."""
+        with np.errstate(all="ignore"):  # a price near 10^12 times a large quantity: inf
+            marked = self.tiers.maintenance(price * self.quantity)
+        result: FloatArray = np.where(self.by_entry, self.fixed, marked)
+        return result
+
+    def tier_rates(self) -> FloatArray:
+        """MMR of the tier in force at the mark, at the entry value on an entry basis
+        (``Leg.tier_rate``)."""
+        basis = np.where(self.by_entry, self.entry, self.mark)
+        result: FloatArray = self.tiers.rates[self.tiers.index(self.quantity * basis)]
+        return result
+
+    def pool(self, row: int) -> Pool:
+        """The row's own ``Pool``, as ``build_pools`` makes it (remembered there by all that
+        decides it): for what a closed form leaves to the solver."""
+        position = self.positions[row]
+        return isolated_pool(
+            self.rules, position, float(self.mark[row]), float(self.cash[row]), self.fee_rate
+        )
+
+    def liquidation_prices(self) -> list[float | None]:
+        """Each pool's liquidation price (``figures.liquidation_price`` of its pool): the closed
+        form of ``figures.single_leg_liquidation`` (Binance's ``LP = (WB + cum − s·Q·EP) /
+        (Q·MMR − s·Q)``, the tier re-solved at the answer; ``EP − s·(cash − MM)/Q`` on an entry
+        basis, Bybit), walked for every row at once; the rows it leaves open, by their pools.
+        Found once: the report shows them, and the max-loss search starts from them (``slices.
+        AloneRows``). Read only."""
+        if self._liquidation is None:
+            self._liquidation = self._liquidation_prices()
+        return self._liquidation
+
+    def _liquidation_prices(self) -> list[float | None]:
+        from marginlab.engine.margin import figures
+
+        price = np.full(len(self), np.nan)
+        tiers = self.tiers
+        sign, q = self.sign, self.quantity
+        with np.errstate(all="ignore"):
+            entry_rows = self.by_entry & (self.health > 0)
+            price[entry_rows] = (self.entry - sign * (self.cash - self.fixed) / q)[entry_rows]
+            open_rows = ~self.by_entry & (self.health > 0)
+            k = tiers.index(self.notional)
+            for _ in range(int(np.max(tiers.last - tiers.start, initial=0)) + 1):
+                if not open_rows.any():
+                    break
+                slope = q * (sign - tiers.rates[k])
+                candidate = (sign * q * self.entry - self.cash - tiers.amounts[k]) / slope
+                notional = q * candidate
+                low, high = tiers.low[k], tiers.high[k]
+                first = k == tiers.start
+                inside = (low <= notional) & (notional < high) | first & (notional < high)
+                rising = slope * sign <= 0  # health no longer falls this way: not here
+                back = (sign > 0) & (notional >= high) | (sign < 0) & (notional < low)
+                found = open_rows & ~rising & inside
+                price[found] = candidate[found]
+                open_rows &= ~rising & ~inside & ~back
+                k = np.where(notional >= high, k + 1, k - 1)
+                open_rows &= (k >= tiers.start) & (k <= tiers.last)
+            loss_side = sign * (price - self.mark) <= 0
+            clear = (_EDGE * self.mark < price) & (price < MAX_PRICE * (1 - _EDGE))
+            solved = np.isfinite(price) & loss_side & clear
+        out: list[float | None] = price.tolist()
+        for row in np.flatnonzero(~solved).tolist():
+            pool = self.pool(row)
+            out[row] = figures.liquidation_price(pool, self.symbols[row], float(self.mark[row]))
+        return out
+
+    def bankruptcy_prices(self) -> list[float | None]:
+        """Where each pool's equity is 0, ``mark − equity / (s·Q)`` (``figures.
+        bankruptcy_price``; Bybit "Bankruptcy Price"), None where that is 0 or below."""
+        with np.errstate(all="ignore"):
+            price = self.mark + -self.equity / self.net
+        keep = np.isfinite(price) & (price > 0)
+        return [p if ok else None for p, ok in zip(price.tolist(), keep.tolist(), strict=True)]
+
+    def lowest_worth(self) -> FloatArray:
+        """Each pool's lowest equity a move can leave it with, NaN where some move liquidates
+        it (``max_loss.lowest_worth``): health and equity are lowest at 0 or at the largest
+        price a move may name."""
+        with np.errstate(all="ignore"):
+            ends = (np.zeros(len(self)), np.full(len(self), MAX_PRICE))
+            health = [x * self.net - self.cost - self.maintenance_at(x) for x in ends]
+            equity = [x * self.net - self.cost for x in ends]
+            lowest_health = self.cash + np.minimum(*health)
+            lowest_equity: FloatArray = self.cash + np.minimum(*equity)
+        return np.where(lowest_health <= 0, np.nan, lowest_equity)
+
+    def max_losses(self) -> FloatArray:
+        """Each pool's max loss if wrong (``max_loss.pool_max_loss``): its equity today where a
+        move liquidates it (or it is past liquidation), else down to its lowest worth."""
+        now = np.maximum(self.equity, 0.0)
+        lowest = self.lowest_worth()
+        liquidable = (self.health <= 0) | np.isnan(lowest)
+        result: FloatArray = np.where(liquidable, now, np.maximum(now - lowest, 0.0))
+        return result
+
+
+def isolated_columns(scenario: Scenario, variant: Variant) -> IsolatedColumns:
+    """The isolated pools of ``variant`` as columns, remembered by the scenario object."""
+    return _COLUMNS.get(scenario, variant)
+
+
+_COLUMNS: ByScenario[Variant, IsolatedColumns] = ByScenario(IsolatedColumns, kept=12)
+
+
+def clear_columns_cache() -> None:
+    _COLUMNS.clear()

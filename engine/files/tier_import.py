@@ -11,6 +11,7 @@ from marginlab.engine.files.bounded import ReadError, read_bounded
 from marginlab.engine.files.scenario_io import write_atomic
 from marginlab.engine.files.venue_import import VenueFileError
 from marginlab.engine.files.venue_tables import read_tier_answer
+from marginlab.engine.margin.evaluate import clear_headline_cache
 from marginlab.engine.margin.pools import clear_schedule_cache
 from marginlab.engine.margin.rules import (
     imported_tables_folder,
@@ -73,4 +74,5 @@ def import_tier_table(path: str) -> tuple[str, int, str]:
     rule_table.cache_clear()
     usual_first_rate.cache_clear()  # the rate offered for a symbol no table covers
     clear_schedule_cache()
+    clear_headline_cache()  # the figures found with the tiers before
     return rules, len(symbols), str(target)

@@ -19,13 +19,12 @@ import numpy.typing as npt
 
 from marginlab.engine.margin.by_scenario import ByScenario
 from marginlab.engine.margin.fees import maintenance_fee, taker_rate
-from marginlab.engine.margin.models import Position, Scenario, Variant
+from marginlab.engine.margin.models import Scenario, Variant
 from marginlab.engine.margin.pools import (
     Pool,
     isolated_margin_scale,
     isolated_pool,
     margins_held,
-    mode_in,
     schedule_of,
 )
 from marginlab.engine.margin.remembered import Remembered
@@ -91,11 +90,28 @@ class Tiers:
             low.append(np.concatenate(([-math.inf], table.floors[1:])))
             high.append(np.concatenate((table.floors[1:], [math.inf])))
             offset += count
-        joined = (np.concatenate(parts) if parts else np.zeros(0) for parts in (floors, rates))
-        self.floors, self.rates = joined
-        self.amounts = np.concatenate(amounts) if amounts else np.zeros(0)
-        self.low = np.concatenate(low) if low else np.zeros(0)
-        self.high = np.concatenate(high) if high else np.zeros(0)
+        empty = np.zeros(0)
+        self.floors = np.concatenate(floors) if floors else empty
+        self.rates = np.concatenate(rates) if rates else empty
+        self.amounts = np.concatenate(amounts) if amounts else empty
+        self.low = np.concatenate(low) if low else empty
+        self.high = np.concatenate(high) if high else empty
+
+    def subset(self, index: IntArray) -> Tiers:
+        """The same tiers for the rows ``index`` only, renumbered in that order."""
+        found = object.__new__(Tiers)
+        found.floors, found.rates, found.amounts = self.floors, self.rates, self.amounts
+        found.low, found.high = self.low, self.high
+        found.start, found.last = self.start[index], self.last[index]
+        renumbered = np.full(self.start.size, -1, dtype=np.intp)
+        renumbered[index] = np.arange(index.size, dtype=np.intp)
+        found.groups = []
+        for table, rows, offset in self.groups:
+            kept = renumbered[rows]
+            kept = kept[kept >= 0]
+            if kept.size:
+                found.groups.append((table, kept, offset))
+        return found
 
     def index(self, notional: FloatArray) -> IntArray:
         """Each row's tier at its ``notional`` (``Schedule.tier_index``: the largest floor not
@@ -113,55 +129,119 @@ class Tiers:
         return result
 
 
-class IsolatedColumns:
-    """The isolated pools of one variant, one row each, in the order ``build_pools`` makes
-    them (the scenario's order): one position, its margin (``cash``) and its leg's terms."""
+class BookColumns:
+    """Every position of a scenario as columns, with what no variant changes: its leg's terms
+    (``pools.make_leg``), its margin if isolated (``pools.margins_held``), its tiers."""
 
-    def __init__(self, scenario: Scenario, variant: Variant) -> None:
-        self.rules = scenario.rules
-        self.fee_rate = taker_rate(scenario)
+    def __init__(self, scenario: Scenario) -> None:
+        rules = scenario.rules
+        fee_rate = taker_rate(scenario)
         marks = scenario.marks()
-        scale = isolated_margin_scale(scenario, variant)
-        positions: list[Position] = []
-        cash: list[float] = []
-        schedules: list[Schedule] = []
-        fixed: list[float] = []
-        for position, held in zip(scenario.positions, margins_held(scenario), strict=True):
-            if mode_in(variant, position) != "isolated":
-                continue
-            schedule = schedule_of(scenario.rules, position)
-            positions.append(position)
-            cash.append(held * scale)
-            schedules.append(schedule)
-            # The maintenance an entry basis fixes (``pools.make_leg``: the fee to close in it
-            # where the venue counts it); 0 on a mark basis, where the tiers decide it.
-            fixed.append(
-                schedule.maintenance(position.entry_notional)
-                + maintenance_fee(scenario.rules, position, self.fee_rate)
+        positions = scenario.positions
+        schedules = [schedule_of(rules, p) for p in positions]
+        self.positions = positions
+        self.schedules = schedules
+        self.held = np.array(margins_held(scenario), dtype=float)
+        # The maintenance an entry basis fixes (``pools.make_leg``: the fee to close in it
+        # where the venue counts it); 0 on a mark basis, where the tiers decide it.
+        self.fixed = np.array(
+            [
+                schedule.maintenance(p.entry_notional) + maintenance_fee(rules, p, fee_rate)
                 if schedule.basis == "entry"
                 else 0.0
-            )
-        self.positions = tuple(positions)
-        self.ids = [p.id for p in positions]
-        self.symbols = [p.symbol for p in positions]
-        self.schedules = schedules
+                for p, schedule in zip(positions, schedules, strict=True)
+            ],
+            dtype=float,
+        )
         self.sign = np.array([p.sign for p in positions], dtype=float)
         self.quantity = np.array([p.quantity for p in positions], dtype=float)
         self.entry = np.array([p.entry_price for p in positions], dtype=float)
         self.mark = np.array([marks[p.symbol] for p in positions], dtype=float)
-        self.cash = np.array(cash, dtype=float)
-        self.fixed = np.array(fixed, dtype=float)
         self.by_entry = np.array([s.basis == "entry" for s in schedules], dtype=bool)
+        self.isolated = np.array([p.margin_mode == "isolated" for p in positions], dtype=bool)
         self.tiers = Tiers(schedules)
         # ``SymbolPart``: net quantity ``s·Q`` and cost ``s·Q·EP``, so equity is ``x·net − cost``.
         self.net = self.sign * self.quantity
         self.cost = self.net * self.entry
         self.notional = self.quantity * self.mark
+        with np.errstate(all="ignore"):  # a notional near 10^24: inf, as in floats
+            marked = self.tiers.maintenance(self.notional)
+        self.maintenance = np.where(self.by_entry, self.fixed, marked)
+        self._limits: list[tuple[float, float | None, float | None]] | None = None
+
+    def tier_limits(self) -> list[tuple[float, float | None, float | None]]:
+        """Each position's notional as its tiers read it (at the mark; at the entry on an
+        entry basis), the most leverage its tier allows there and its table's largest
+        notional (None: no limit): what ``risk_warnings`` checks. Found once."""
+        if self._limits is None:
+            basis = np.where(self.by_entry, self.quantity * self.entry, self.notional)
+            allowed: list[float | None] = [None] * basis.size
+            top: list[float | None] = [None] * basis.size
+            for table, rows, _ in self.tiers.groups:
+                schedule = table.schedule
+                k = np.maximum(np.searchsorted(table.floors, basis[rows], side="right") - 1, 0)
+                for row, tier in zip(rows.tolist(), k.tolist(), strict=True):
+                    allowed[row] = schedule.max_leverages[tier]
+                    top[row] = schedule.top_cap
+            self._limits = list(zip(basis.tolist(), allowed, top, strict=True))
+        return self._limits
+
+
+def book_columns(scenario: Scenario) -> BookColumns:
+    """``BookColumns`` of ``scenario``, remembered by the scenario object."""
+    return _BOOKS.get(scenario, None)
+
+
+_BOOKS: ByScenario[None, BookColumns] = ByScenario(lambda scenario, _: BookColumns(scenario), 6)
+
+
+class IsolatedColumns:
+    """The isolated pools of one variant, one row each, in the order ``build_pools`` makes
+    them (the scenario's order): one position, its margin (``cash``) and its leg's terms."""
+
+    def __init__(
+        self, rules: str, fee_rate: float, book: BookColumns, index: IntArray, cash: FloatArray
+    ) -> None:
+        """The rows ``index`` of ``book``, holding ``cash`` each."""
+        self.rules = rules
+        self.fee_rate = fee_rate
+        self.index = index
+        rows = index.tolist()
+        self.positions = tuple(book.positions[row] for row in rows)
+        self.ids = [p.id for p in self.positions]
+        self.symbols = [p.symbol for p in self.positions]
+        self.schedules = [book.schedules[row] for row in rows]
+        self.cash = cash
+        self.sign, self.quantity = book.sign[index], book.quantity[index]
+        self.entry, self.mark = book.entry[index], book.mark[index]
+        self.fixed, self.by_entry = book.fixed[index], book.by_entry[index]
+        self.tiers = book.tiers.subset(index)
+        self.net, self.cost = book.net[index], book.cost[index]
+        self.notional = book.notional[index]
         self.equity = self.equity_at(self.mark)
-        self.maintenance = self.maintenance_at(self.mark)
+        self.maintenance = book.maintenance[index]
         self.health = self.equity - self.maintenance
         self._liquidation: list[float | None] | None = None
         self.memo: dict[str, Any] = {}  # what a search finds of these rows, once
+
+    def rows_of(self, index: IntArray) -> IsolatedColumns:
+        """Some of these pools, with the figures found for them already (the pools isolated
+        as entered are the same pools in "all isolated", margins unscaled)."""
+        found = object.__new__(IsolatedColumns)
+        rows = index.tolist()
+        found.rules, found.fee_rate = self.rules, self.fee_rate
+        found.index = self.index[index]
+        found.positions = tuple(self.positions[row] for row in rows)
+        found.ids = [self.ids[row] for row in rows]
+        found.symbols = [self.symbols[row] for row in rows]
+        found.schedules = [self.schedules[row] for row in rows]
+        for name in _ARRAYS:
+            setattr(found, name, getattr(self, name)[index])
+        found.tiers = self.tiers.subset(index)
+        every = self.liquidation_prices()
+        found._liquidation = [every[row] for row in rows]
+        found.memo = {"lowest worth": self.lowest_worth()[index]}
+        return found
 
     def __len__(self) -> int:
         return len(self.positions)
@@ -212,10 +292,13 @@ class IsolatedColumns:
         price = np.full(len(self), np.nan)
         tiers = self.tiers
         sign, q = self.sign, self.quantity
+        # One leg's health is monotone in its price, so its one threshold lies on the loss
+        # side of the mark, or, at or past liquidation, on the side that would revive it
+        # (where ``figures.liquidation_price`` finds it from inside).
+        side = np.where(self.health > 0, sign, -sign)
         with np.errstate(all="ignore"):
-            entry_rows = self.by_entry & (self.health > 0)
-            price[entry_rows] = (self.entry - sign * (self.cash - self.fixed) / q)[entry_rows]
-            open_rows = ~self.by_entry & (self.health > 0)
+            price[self.by_entry] = (self.entry - sign * (self.cash - self.fixed) / q)[self.by_entry]
+            open_rows = ~self.by_entry
             k = tiers.index(self.notional)
             for _ in range(int(np.max(tiers.last - tiers.start, initial=0)) + 1):
                 if not open_rows.any():
@@ -227,15 +310,15 @@ class IsolatedColumns:
                 first = k == tiers.start
                 inside = (low <= notional) & (notional < high) | first & (notional < high)
                 rising = slope * sign <= 0  # health no longer falls this way: not here
-                back = (sign > 0) & (notional >= high) | (sign < 0) & (notional < low)
+                back = (side > 0) & (notional >= high) | (side < 0) & (notional < low)
                 found = open_rows & ~rising & inside
                 price[found] = candidate[found]
                 open_rows &= ~rising & ~inside & ~back
                 k = np.where(notional >= high, k + 1, k - 1)
                 open_rows &= (k >= tiers.start) & (k <= tiers.last)
-            loss_side = sign * (price - self.mark) <= 0
+            on_its_side = side * (price - self.mark) <= 0
             clear = (_EDGE * self.mark < price) & (price < MAX_PRICE * (1 - _EDGE))
-            solved = np.isfinite(price) & loss_side & clear
+            solved = np.isfinite(price) & on_its_side & clear
         out: list[float | None] = price.tolist()
         for row in np.flatnonzero(~solved).tolist():
             pool = self.pool(row)
@@ -253,7 +336,14 @@ class IsolatedColumns:
     def lowest_worth(self) -> FloatArray:
         """Each pool's lowest equity a move can leave it with, NaN where some move liquidates
         it (``max_loss.lowest_worth``): health and equity are lowest at 0 or at the largest
-        price a move may name."""
+        price a move may name. Found once (the report's max loss and every symbol's search
+        read it). Read only."""
+        found: FloatArray | None = self.memo.get("lowest worth")
+        if found is None:
+            found = self.memo["lowest worth"] = self._lowest_worth()
+        return found
+
+    def _lowest_worth(self) -> FloatArray:
         with np.errstate(all="ignore"):
             ends = (np.zeros(len(self)), np.full(len(self), MAX_PRICE))
             health = [x * self.net - self.cost - self.maintenance_at(x) for x in ends]
@@ -272,13 +362,49 @@ class IsolatedColumns:
         return result
 
 
+_ARRAYS = (
+    "cash",
+    "sign",
+    "quantity",
+    "entry",
+    "mark",
+    "fixed",
+    "by_entry",
+    "net",
+    "cost",
+    "notional",
+    "equity",
+    "maintenance",
+    "health",
+)
+
+
 def isolated_columns(scenario: Scenario, variant: Variant) -> IsolatedColumns:
     """The isolated pools of ``variant`` as columns, remembered by the scenario object."""
     return _COLUMNS.get(scenario, variant)
 
 
-_COLUMNS: ByScenario[Variant, IsolatedColumns] = ByScenario(IsolatedColumns, kept=12)
+def _isolated_columns(scenario: Scenario, variant: Variant) -> IsolatedColumns:
+    book = book_columns(scenario)
+    scale = isolated_margin_scale(scenario, variant)
+    if variant == "isolated":
+        index = np.arange(len(book.positions), dtype=np.intp)
+    elif variant == "cross":
+        index = np.zeros(0, dtype=np.intp)
+    else:
+        index = np.flatnonzero(book.isolated)
+        if scale == isolated_margin_scale(scenario, "isolated"):
+            return isolated_columns(scenario, "isolated").rows_of(index)
+    return IsolatedColumns(
+        scenario.rules, taker_rate(scenario), book, index, book.held[index] * scale
+    )
+
+
+_COLUMNS: ByScenario[Variant, IsolatedColumns] = ByScenario(_isolated_columns, kept=12)
 
 
 def clear_columns_cache() -> None:
+    """Forget the columns made (a benchmark measures fresh ones; an imported tier table
+    prices the same scenario anew)."""
     _COLUMNS.clear()
+    _BOOKS.clear()

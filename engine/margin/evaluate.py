@@ -13,7 +13,11 @@ import numpy as np
 
 from marginlab.engine.margin import figures as fig
 from marginlab.engine.margin.by_scenario import ByScenario
-from marginlab.engine.margin.columns import IsolatedColumns, isolated_columns
+from marginlab.engine.margin.columns import (
+    IsolatedColumns,
+    clear_columns_cache,
+    isolated_columns,
+)
 from marginlab.engine.margin.fees import CLOSE_FEE_IN_MAINTENANCE, maintenance_fee, taker_rate
 from marginlab.engine.margin.max_loss import SymbolRisk, WorstMove, max_losses
 from marginlab.engine.margin.models import Position, Scenario, Variant
@@ -208,6 +212,8 @@ def _isolated_figures(
     """Every isolated pool's figures and its part of the account's, from the columns (each
     figure as ``_pool_figures`` and ``_liquidation_step`` find it for the pool; the pools a
     move liquidates, and those past liquidation, built to say where and to be named)."""
+    if not len(columns):
+        return _Isolated({}, [], [], [], [], 0.0)
     equity, maintenance = columns.equity.tolist(), columns.maintenance.tolist()
     steps: list[float | None] = [0.0 if h <= 0 else None for h in columns.health.tolist()]
     after = equity
@@ -455,3 +461,4 @@ def clear_headline_cache() -> None:
     _AS_ENTERED.clear()
     _LEG_FIGURES.clear()
     clear_pools_cache()
+    clear_columns_cache()

@@ -49,12 +49,18 @@ import numpy as np
 from marginlab.engine.margin.pools import Pool, SymbolPart, equity_now
 from marginlab.engine.margin.remembered import Remembered
 from marginlab.engine.margin.report import MAX_PRICE
-from marginlab.engine.margin.slices import AloneRows, Slice, alone_pools, alone_rows, nudged
+from marginlab.engine.margin.slices import (
+    SCALAR_WORK,
+    AloneRows,
+    Slice,
+    alone_pools,
+    alone_rows,
+    nudged,
+)
 
 if TYPE_CHECKING:
     from marginlab.engine.margin.columns import IsolatedColumns
 
-_SCALAR_WORK = 48  # places × pools a line search evaluates one by one; more as arrays
 # Weights of the cross pool's health against the isolated pools' worth, one start each.
 _WEIGHTS = (0.0, 1 / 16, 1.0, 16.0)
 _FEWER_WEIGHTS = (1 / 16, 1.0)  # for a cross pool of more symbols: each start costs more
@@ -375,9 +381,12 @@ class _Account:
     def _worst(self, total: float, down: frozenset[int], prices: dict[str, float]) -> WorstMove:
         gone: list[str] = []  # not ``dead``: no move liquidates a pool liquidated today
         if self.rows:  # the isolated pools, in the book's order, before ``pools``
+            # All alive at the marks: only a symbol moved from its mark liquidates any.
+            marks = self.marks
             dead = sorted(
                 (row, rows.id_of[row])
                 for symbol, rows in self.rows.items()
+                if prices[symbol] != marks[symbol]
                 for row in rows.dead(prices[symbol])
             )
             gone += [pid for _, pid in dead]
@@ -413,10 +422,10 @@ class _Account:
             e, m = state.part_equity[i][k], state.part_maintenance[i][k]
             slices.append(Slice(self.parts[i][k], state.health[i] - (e - m), state.equity[i] - e))
         if not slices and rows is not None and not alone.slices:  # its isolated pools only
-            places, local = rows.worths_from(start)
-            return _lowest_by_side(places, (local + base).tolist())
+            places, worths = rows.worths_from(start)
+            return _lowest_by_side(places, [base + value for value in worths])
         if not slices and rows is None:  # the symbol's pools hold it alone: from the start
-            if len(alone.slices) * len(alone.points) > _SCALAR_WORK:
+            if len(alone.slices) * len(alone.points) > SCALAR_WORK:
                 places, local = alone.worths_from(start)
                 return _lowest_by_side(places, (local + base).tolist())
             places, sums = alone.sums_from(start)
@@ -426,7 +435,7 @@ class _Account:
             points.update(nudged(piece.roots()))
         places = [start, *sorted(x for x in points if x <= MAX_PRICE)]
         pieces = len(alone.slices) + len(slices)
-        if rows is None and len(places) * pieces <= _SCALAR_WORK:  # numpy's overhead costs more
+        if rows is None and len(places) * pieces <= SCALAR_WORK:  # numpy's overhead costs more
             every = [*alone.slices, *slices]
             values = [base + sum(piece.worth(x) for piece in every) for x in places]
         else:

@@ -5,14 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from marginlab.engine.margin.columns import book_columns
 from marginlab.engine.margin.pools import (
     VARIANT_TITLES,
-    Leg,
     Pool,
     isolated_margin_scale,
     isolated_margins,
 )
-from marginlab.engine.margin.rules import VENUE_NAMES, Schedule, schedule_for
+from marginlab.engine.margin.rules import VENUE_NAMES, schedule_for
 from marginlab.engine.text.numbers import money_text, price_text
 from marginlab.engine.text.said import say
 
@@ -114,25 +114,27 @@ def variant_warnings(
                 ),
             )
         )
-    legs: list[tuple[str, Schedule, Position | Leg]] = [
-        *zip(isolated.ids, isolated.schedules, isolated.positions, strict=True),
-        *((leg.position_id, leg.schedule, leg) for leg in shared.legs),
-    ]
-    out.extend(_tier_warnings(legs, positions))
+    rows = isolated.index.tolist()  # the pools' order: the isolated ones, then the shared
+    taken = set(rows)
+    order = rows + [row for row in range(len(scenario.positions)) if row not in taken]
+    out.extend(_tier_warnings(scenario, order, positions))
     return tuple(out)
 
 
 def _tier_warnings(
-    legs: list[tuple[str, Schedule, Position | Leg]], positions: dict[str, PositionFigures]
+    scenario: Scenario, order: list[int], positions: dict[str, PositionFigures]
 ) -> list[RiskWarning]:
-    """Leverage above the tier's maximum, notional beyond the table: for each position (its
-    id, its schedule, and it or its leg, for its quantity and entry price), in pool order."""
+    """Leverage above the tier's maximum, notional beyond the table: position by position in
+    ``order`` (the pools' order; each position's limits found once, ``BookColumns``)."""
+    limits = book_columns(scenario).tier_limits()
+    every = scenario.positions
     out: list[RiskWarning] = []
-    for position_id, schedule, held in legs:
-        figures = positions[position_id]
-        basis = figures.notional if schedule.basis == "mark" else held.quantity * held.entry_price
-        allowed = schedule.max_leverage(basis)
-        leverage = figures.effective_leverage  # None: beyond 10^12
+    for row in order:
+        basis, allowed, top = limits[row]
+        if allowed is None and top is None:
+            continue
+        position_id = every[row].id
+        leverage = positions[position_id].effective_leverage  # None: beyond 10^12
         if allowed is not None and (leverage is None or leverage > allowed * (1 + 1e-9)):
             shown = say("over 10^12x") if leverage is None else f"{leverage:g}x"
             out.append(
@@ -149,7 +151,6 @@ def _tier_warnings(
                     position_id,
                 )
             )
-        top = schedule.top_cap
         if top is not None and basis > top:
             out.append(
                 RiskWarning(

@@ -10,7 +10,7 @@ array operation per tier schedule rather than one per pool.
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 import numpy.typing as npt
@@ -21,9 +21,10 @@ from marginlab.engine.margin.report import MAX_PRICE
 from marginlab.engine.margin.rules import FloatArray, Schedule
 
 if TYPE_CHECKING:
-    from marginlab.engine.margin.columns import IsolatedColumns
+    from marginlab.engine.margin.columns import IsolatedColumns, Tiers
 
 NUDGE = 1e-9  # past a threshold by this fraction: liquidated there, whatever the rounding
+SCALAR_WORK = 48  # places × pools a line search evaluates one by one; more as arrays
 
 
 class Slice:
@@ -200,29 +201,27 @@ def alone_pools(pools: tuple[Pool, ...]) -> AlonePools:
 _ALONE: Remembered[tuple[int, ...], AlonePools] = Remembered(4_096)
 
 
+# A pool's row, cash, net quantity, cost, quantity, fixed MM, entry basis, schedule.
+_Terms = tuple[int, float, float, float, float, float, bool, Schedule]
+
+
 class AloneRows:
     """The isolated pools of one symbol alive today, as columns (rows of ``columns.
-    IsolatedColumns``): their worth along the symbol's price in one array operation, each
-    element as ``Slice.worths`` computes it. One leg's health is monotone in its price (slope
-    ``Q·(s − MMR)``, and every MMR is below 1), so its liquidation price is its only threshold:
-    the places a search compares are just before and past each."""
+    IsolatedColumns``): their worth along the symbol's price in one array operation (a few
+    pools at a few prices one by one: numpy's overhead costs more there), each element as
+    ``Slice.worths`` computes it. One leg's health is monotone in its price (slope ``Q·(s −
+    MMR)``, and every MMR is below 1), so its liquidation price is its only threshold: the
+    places a search compares are just before and past each."""
 
     def __init__(self, columns: IsolatedColumns, rows: list[int]) -> None:
         self.rows = rows
         index = np.asarray(rows, dtype=np.intp)
         self.ids = [columns.ids[row] for row in rows]
         self.id_of = dict(zip(rows, self.ids, strict=True))
-        self.cash = columns.cash[index][:, None]
-        self.net = columns.net[index][:, None]
-        self.cost = columns.cost[index][:, None]
-        self.quantity = columns.quantity[index][:, None]
-        self.fixed = columns.fixed[index][:, None]
-        self.by_entry = columns.by_entry[index][:, None]
-        schedules: dict[int, list[int]] = {}
-        for local, row in enumerate(rows):
-            schedules.setdefault(id(columns.schedules[row]), []).append(local)
-        tables = {id(table.schedule): table for table, _, _ in columns.tiers.groups}
-        self._groups = [(tables[key], np.asarray(local)) for key, local in schedules.items()]
+        self._columns, self._index = columns, index
+        self._arrays: tuple[npt.NDArray[Any], ...] | None = None
+        self._tiers: Tiers | None = None
+        self._found_terms: list[_Terms] | None = None
         liquidation = columns.liquidation_prices()
         self.points = {
             0.0,
@@ -231,34 +230,80 @@ class AloneRows:
         }
         lowest = columns.lowest_worth()[index]
         self.lowest = float(np.where(np.isnan(lowest), 0.0, lowest).sum())
-        # The worth and the pools liquidated at each price seen: at the mark, all alive.
-        self._at: dict[float, tuple[float, list[int]]] = {}
-        self._from: dict[float, tuple[list[float], FloatArray]] = {}
+        # The worth at each price seen, and which pools it liquidates there (a list, or where
+        # to read them: few are asked, the prices a worst move ends at). At the mark, all alive.
+        self._at: dict[float, tuple[float, object]] = {}
+        self._from: dict[float, tuple[list[float], list[float]]] = {}
         self.mark = float(columns.mark[rows[0]])
         self._at[self.mark] = (float(columns.equity[index].sum()), [])
 
+    def _terms(self) -> list[_Terms]:
+        """Each pool's row, cash, net quantity, cost, quantity, fixed MM, basis, schedule."""
+        found = self._found_terms
+        if found is None:
+            c, index = self._columns, self._index
+            found = list(
+                zip(
+                    self.rows,
+                    c.cash[index].tolist(),
+                    c.net[index].tolist(),
+                    c.cost[index].tolist(),
+                    c.quantity[index].tolist(),
+                    c.fixed[index].tolist(),
+                    c.by_entry[index].tolist(),
+                    [c.schedules[row] for row in self.rows],
+                    strict=True,
+                )
+            )
+            self._found_terms = found
+        return found
+
     def _alive(self, xs: FloatArray) -> tuple[npt.NDArray[np.bool_], FloatArray]:
         """Whether each pool survives a move to each price of ``xs``, and its worth there."""
+        if self._arrays is None:
+            c, index = self._columns, self._index
+            self._arrays = (
+                c.quantity[index][:, None],
+                c.net[index][:, None],
+                c.cost[index][:, None],
+                c.cash[index][:, None],
+                c.fixed[index][:, None],
+                c.by_entry[index][:, None],
+            )
+            self._tiers = c.tiers.subset(index)
+        quantity, net, cost, cash, fixed, by_entry = self._arrays
+        tiers = cast("Tiers", self._tiers)
         with np.errstate(all="ignore"):  # a price near 0 or 10^12: inf, as in floats
-            notional = self.quantity * xs[None, :]
-            maintenance = np.empty(notional.shape)
-            for table, local in self._groups:
-                part = notional[local]
-                tiers = np.maximum(np.searchsorted(table.floors, part, side="right") - 1, 0)
-                maintenance[local] = part * table.rates[tiers] - table.amounts[tiers]
-            maintenance = np.where(self.by_entry, self.fixed, maintenance)
-            equity = xs[None, :] * self.net - self.cost
-            alive = self.cash + (equity - maintenance) > 0
-            worth: FloatArray = np.where(alive, self.cash + equity, 0.0)
+            notional: npt.NDArray[np.float64] = quantity * xs[None, :]
+            k = tiers.index(notional)
+            maintenance = np.where(by_entry, fixed, notional * tiers.rates[k] - tiers.amounts[k])
+            equity = xs[None, :] * net - cost
+            alive = cash + (equity - maintenance) > 0
+            worth: FloatArray = np.where(alive, cash + equity, 0.0)
         return alive, worth
 
-    def _remember(self, xs: list[float]) -> FloatArray:
+    def _remember(self, xs: list[float]) -> list[float]:
+        """The pools' summed worth at each price of ``xs``, each kept."""
+        at = self._at
+        if len(self.rows) * len(xs) <= SCALAR_WORK:
+            sums = []
+            for x in xs:
+                total, dead = 0.0, []
+                for row, cash, net, cost, quantity, fixed, by_entry, schedule in self._terms():
+                    equity = x * net - cost
+                    maintenance = fixed if by_entry else schedule.maintenance(x * quantity)
+                    if cash + (equity - maintenance) > 0:
+                        total += cash + equity
+                    else:
+                        dead.append(row)
+                sums.append(total)
+                at.setdefault(x, (total, dead))
+            return sums
         alive, worth = self._alive(np.array(xs, dtype=float))
-        sums: FloatArray = worth.sum(axis=0)
-        for j, (x, total) in enumerate(zip(xs, sums.tolist(), strict=True)):
-            if x not in self._at:
-                self._at[x] = (total, [self.rows[i] for i in np.flatnonzero(~alive[:, j])])
-        return sums
+        found: list[float] = worth.sum(axis=0).tolist()
+        for j, (x, total) in enumerate(zip(xs, found, strict=True)):
+            at.setdefault(x, (total, (alive, j)))
+        return found
 
     def worth(self, x: float) -> float:
         """Σ worth of the pools after a move of their symbol to ``x``."""
@@ -274,9 +319,13 @@ class AloneRows:
         if found is None:
             self._remember([x])
             found = self._at[x]
-        return found[1]
+        where = found[1]
+        if isinstance(where, list):
+            return where
+        alive, j = cast(tuple[npt.NDArray[np.bool_], int], where)
+        return [self.rows[i] for i in np.flatnonzero(~alive[:, j]).tolist()]
 
-    def worths_from(self, start: float) -> tuple[list[float], FloatArray]:
+    def worths_from(self, start: float) -> tuple[list[float], list[float]]:
         """The start, then ``points`` in order up to the largest price a move may name, and
         the pools' summed worth at each."""
         found = self._from.get(start)
@@ -286,7 +335,7 @@ class AloneRows:
         return found
 
     def add_worths(self, total: FloatArray, xs: FloatArray) -> None:
-        total += self._remember(xs.tolist())
+        total += np.asarray(self._remember(xs.tolist()))
 
 
 def alone_rows(columns: IsolatedColumns) -> dict[str, AloneRows]:

@@ -36,6 +36,7 @@ IntArray = npt.NDArray[np.intp]
 BoolArray = npt.NDArray[np.bool_]
 
 _EDGE = 1e-9  # ``figures._EDGE``: a threshold this near 0 or the largest price, the solver's
+MAX_RATIO = 1e12  # ``figures.MAX_RATIO``: a ratio beyond it is shown as absent
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,12 +76,14 @@ class Tiers:
             tables.setdefault(id(schedule), (_table(schedule), []))[1].append(row)
         self.start = np.zeros(len(schedules), dtype=np.intp)
         self.last = np.zeros(len(schedules), dtype=np.intp)  # the row's top tier, here
+        self.group = np.zeros(len(schedules), dtype=np.intp)  # each row's entry in ``groups``
         self.groups: list[tuple[_Table, IntArray, int]] = []
         floors, rates, amounts, low, high = [], [], [], [], []
         offset = 0
         for table, rows in tables.values():
             count = table.floors.size
             indices = np.asarray(rows, dtype=np.intp)
+            self.group[indices] = len(self.groups)
             self.groups.append((table, indices, offset))
             self.start[indices] = offset
             self.last[indices] = offset + count - 1
@@ -91,6 +94,13 @@ class Tiers:
             high.append(np.concatenate((table.floors[1:], [math.inf])))
             offset += count
         empty = np.zeros(0)
+        # Each group's floors in one row, padded with inf: any rows' tiers in one comparison.
+        widest = max((table.floors.size for table, _, _ in self.groups), default=0)
+        self.floor_rows = np.full((len(self.groups), widest), np.inf)
+        for g, (table, _, _) in enumerate(self.groups):
+            self.floor_rows[g, : table.floors.size] = table.floors
+        self.offsets = np.array([offset for _, _, offset in self.groups], dtype=np.intp)
+        self.root_group = self.group  # each row's group here, as ``floor_rows`` counts them
         self.floors = np.concatenate(floors) if floors else empty
         self.rates = np.concatenate(rates) if rates else empty
         self.amounts = np.concatenate(amounts) if amounts else empty
@@ -102,15 +112,17 @@ class Tiers:
         found = object.__new__(Tiers)
         found.floors, found.rates, found.amounts = self.floors, self.rates, self.amounts
         found.low, found.high = self.low, self.high
+        found.floor_rows, found.offsets = self.floor_rows, self.offsets
+        found.root_group = self.root_group[index]
         found.start, found.last = self.start[index], self.last[index]
-        renumbered = np.full(self.start.size, -1, dtype=np.intp)
-        renumbered[index] = np.arange(index.size, dtype=np.intp)
+        group = self.group[index]
         found.groups = []
-        for table, rows, offset in self.groups:
-            kept = renumbered[rows]
-            kept = kept[kept >= 0]
-            if kept.size:
-                found.groups.append((table, kept, offset))
+        found.group = np.zeros(index.size, dtype=np.intp)
+        for g in dict.fromkeys(group.tolist()):  # the groups these rows are in, in order
+            kept = np.flatnonzero(group == g) if len(self.groups) > 1 else np.arange(index.size)
+            table, _, offset = self.groups[g]
+            found.group[kept] = len(found.groups)
+            found.groups.append((table, kept, offset))
         return found
 
     def index(self, notional: FloatArray) -> IntArray:
@@ -120,6 +132,14 @@ class Tiers:
         for table, rows, offset in self.groups:
             k = np.searchsorted(table.floors, notional[rows], side="right") - 1
             found[rows] = np.maximum(k, 0) + offset
+        return found
+
+    def index_in(self, groups: IntArray, notional: FloatArray) -> IntArray:
+        """The tier of each ``notional`` on its row's schedule (``groups``: the rows'
+        ``root_group``), as an index here: the count of its floors not above it, less one
+        (``Schedule.tier_index``)."""
+        below = (self.floor_rows[groups] <= notional[:, None]).sum(axis=1) - 1
+        found: IntArray = np.maximum(below, 0) + self.offsets[groups]
         return found
 
     def maintenance(self, notional: FloatArray) -> FloatArray:
@@ -325,6 +345,34 @@ class IsolatedColumns:
             out[row] = figures.liquidation_price(pool, self.symbols[row], float(self.mark[row]))
         return out
 
+    def margin_ratios(self) -> list[float | None]:
+        """Each pool's ``MM / equity`` (``figures.margin_ratio``), None at an equity of 0 or
+        less, or beyond ±10^12."""
+        with np.errstate(all="ignore"):
+            ratio = self.maintenance / self.equity
+        return _bounded(ratio, self.equity > 0)
+
+    def effective_leverages(self) -> list[float | None]:
+        """Entry notional over the margin put in (``figures.effective_leverage``): the
+        leverage typed where the margin rounds to 0."""
+        entry_notional = np.array([p.entry_notional for p in self.positions], dtype=float)
+        with np.errstate(all="ignore"):
+            leverage = entry_notional / self.cash
+        found = _bounded(leverage, self.cash > 0)
+        for row in np.flatnonzero(self.cash <= 0).tolist():
+            found[row] = float(self.positions[row].leverage)
+        return found
+
+    def liquidation_distances(self) -> list[float | None]:
+        """How far the mark must move to liquidate, ``LP / P − 1`` (``figures.
+        liquidation_distance``)."""
+        prices = self.liquidation_prices()
+        known = np.array([p is not None for p in prices], dtype=bool)
+        values = np.array([p if p is not None else np.nan for p in prices], dtype=float)
+        with np.errstate(all="ignore"):
+            distance = values / self.mark - 1
+        return _bounded(distance, known)
+
     def bankruptcy_prices(self) -> list[float | None]:
         """Where each pool's equity is 0, ``mark − equity / (s·Q)`` (``figures.
         bankruptcy_price``; Bybit "Bankruptcy Price"), None where that is 0 or below."""
@@ -377,6 +425,13 @@ _ARRAYS = (
     "maintenance",
     "health",
 )
+
+
+def _bounded(values: FloatArray, valid: BoolArray) -> list[float | None]:
+    """``figures.bounded_ratio`` of each value where ``valid``: None where not, or where the
+    value is not finite or beyond ±10^12."""
+    keep = valid & np.isfinite(values) & (np.abs(values) <= MAX_RATIO)
+    return [v if ok else None for v, ok in zip(values.tolist(), keep.tolist(), strict=True)]
 
 
 def isolated_columns(scenario: Scenario, variant: Variant) -> IsolatedColumns:

@@ -228,19 +228,11 @@ def _isolated_figures(
                 up = crossings(columns.pool(row), direction).up
                 steps[row] = up if up is not None and up <= 1.0 else 1.0
     liquidation = columns.liquidation_prices()
-    bankruptcy = columns.bankruptcy_prices()
-    max_loss = columns.max_losses().tolist()
-    rates = columns.tier_rates().tolist()
-    notional = columns.notional.tolist()
-    cash, marks_of = columns.cash.tolist(), columns.mark.tolist()
-    out = _Isolated({}, [], [], [], [], 0.0)
+    nows = np.maximum(columns.equity, 0.0).tolist()
+    ratios = columns.margin_ratios()
+    out = _Isolated({}, [], [], ratios, nows, 0.0)
     equity_after = 0.0
-    for row, position in enumerate(columns.positions):
-        e, m, step = equity[row], maintenance[row], steps[row]
-        now = max(e, 0.0)
-        out.nows.append(now)
-        ratio = fig.margin_ratio(m, e)
-        out.ratios.append(ratio)
+    for row, step in enumerate(steps):
         if step is None:
             equity_after += after[row]
         else:
@@ -248,31 +240,41 @@ def _isolated_figures(
             if step == 0.0:
                 out.unhealthy.append(pool)
             out.events.append(_event(pool, step, marks, direction))
-        liquidation_price, mark, initial = liquidation[row], marks_of[row], cash[row]
-        out.figures[position.id] = PositionFigures(
-            position.id,
-            position.symbol,
-            position.side,
-            "isolated",
-            f"isolated {position.id}",
-            position.quantity,
-            position.entry_price,
-            mark,
-            notional[row],
-            initial,
-            fig.effective_leverage(position, initial),
-            m,
-            rates[row],
-            liquidation_price,
-            fig.liquidation_distance(liquidation_price, mark),
-            bankruptcy[row],
-            ratio,
-            max_loss[row],
-            step is not None,
-            now,
-            position.venue_liquidation_price,
-            step == 0.0,
+    positions = columns.positions
+    out.figures.update(
+        zip(
+            columns.ids,
+            map(
+                PositionFigures._make,
+                zip(
+                    columns.ids,
+                    columns.symbols,
+                    [p.side for p in positions],
+                    ["isolated"] * len(steps),
+                    [f"isolated {pid}" for pid in columns.ids],
+                    [p.quantity for p in positions],
+                    [p.entry_price for p in positions],
+                    columns.mark.tolist(),
+                    columns.notional.tolist(),
+                    columns.cash.tolist(),
+                    columns.effective_leverages(),
+                    maintenance,
+                    columns.tier_rates().tolist(),
+                    liquidation,
+                    columns.liquidation_distances(),
+                    columns.bankruptcy_prices(),
+                    ratios,
+                    columns.max_losses().tolist(),
+                    [step is not None for step in steps],
+                    nows,
+                    [p.venue_liquidation_price for p in positions],
+                    [step == 0.0 for step in steps],
+                    strict=True,
+                ),
+            ),
+            strict=True,
         )
+    )
     return out._replace(equity_after=equity_after)
 
 

@@ -49,6 +49,7 @@ import numpy as np
 from marginlab.engine.margin.pools import Pool, SymbolPart, equity_now
 from marginlab.engine.margin.remembered import Remembered
 from marginlab.engine.margin.report import MAX_PRICE
+from marginlab.engine.margin.rules import FloatArray
 from marginlab.engine.margin.slices import (
     SCALAR_WORK,
     AloneRows,
@@ -56,10 +57,11 @@ from marginlab.engine.margin.slices import (
     alone_pools,
     alone_rows,
     nudged,
+    worths_along,
 )
 
 if TYPE_CHECKING:
-    from marginlab.engine.margin.columns import IsolatedColumns
+    from marginlab.engine.margin.columns import IntArray, IsolatedColumns
 
 # Weights of the cross pool's health against the isolated pools' worth, one start each.
 _WEIGHTS = (0.0, 1 / 16, 1.0, 16.0)
@@ -67,6 +69,9 @@ _FEWER_WEIGHTS = (1 / 16, 1.0)  # for a cross pool of more symbols: each start c
 # Symbols of a cross pool up to which those starts are searched (each costs a descent).
 _COMBINED_SYMBOLS = 12
 _PRICES_KEPT = 16  # prices a pool remembers itself at (``_pool_at``)
+# Pools × places of the symbols only isolated pools hold, from which their searches at the
+# marks are made at once (below, numpy's overhead costs more than one by one).
+_BATCHED = 2_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +171,48 @@ def _lowest_by_side(places: list[float], values: list[float]) -> dict[int, tuple
                         farthest, chosen = away, (v, x)
         best[side] = chosen
     return best
+
+
+def _lowest_by_sides(
+    first: IntArray, places: FloatArray, values: FloatArray
+) -> list[dict[int, tuple[float, float]]]:
+    """``_lowest_by_side`` of many line searches at once: search ``g`` compares
+    ``places[first[g]:first[g + 1]]`` (its start first), worth ``values`` there. Each step as
+    there, element by element: the start unless a side is clearly lower, else its farthest
+    place of those tied for its lowest (the first of equally far ones)."""
+    count = first.size
+    size = places.size
+    segment = np.repeat(np.arange(count), np.diff(np.append(first, size)))
+    start = places[first][segment]
+    rest = np.ones(size, dtype=bool)
+    rest[first] = False  # the places compared with the start: every one but the start
+    side_of = np.where(places < start, -1, np.where(places > start, 1, 0))
+    order = np.arange(size)
+    with np.errstate(all="ignore"):
+        away = np.where(
+            start <= 0,
+            places,
+            np.where(places <= 0, np.inf, np.abs(np.log(places) - np.log(start))),
+        )
+    found: list[dict[int, tuple[float, float]]] = [{} for _ in range(count)]
+    here_of, start_of = values[first], places[first]
+    for side in (0, -1, 1):
+        on_side = rest if side == 0 else rest & (side_of == side)
+        lowest = np.minimum(here_of, np.minimum.reduceat(np.where(on_side, values, np.inf), first))
+        lower = lowest < here_of - 1e-12 * np.maximum(1.0, np.abs(here_of))
+        tied = lowest + 1e-12 * np.maximum(1.0, np.abs(lowest))
+        candidate = on_side & (values <= tied[segment]) & lower[segment]
+        distance = np.where(candidate, away, -np.inf)
+        farthest = np.maximum.reduceat(distance, first)
+        best = candidate & (distance == farthest[segment])
+        chosen = np.minimum.reduceat(np.where(best, order, size), first)
+        for g, (at, keep) in enumerate(zip(chosen.tolist(), lower.tolist(), strict=True)):
+            found[g][side] = (
+                (float(values[at]), float(places[at]))
+                if keep and at < size
+                else (float(here_of[g]), float(start_of[g]))
+            )
+    return found
 
 
 def _on_side(x: float, start: float, side: int) -> bool:
@@ -321,7 +368,8 @@ class _Account:
         if x == state.prices[symbol]:
             return self.worst_move(state)
         _, total, down = self._changed(state, symbol, x, keep=False)
-        return self._worst(total, down, {**state.prices, symbol: x})
+        moved = (symbol,) if state is self.at_marks else None  # the one price off its mark
+        return self._worst(total, down, {**state.prices, symbol: x}, moved)
 
     def _changed(
         self, state: _State, symbol: str, x: float, keep: bool = True
@@ -376,23 +424,57 @@ class _Account:
     def worst_move(self, state: _State) -> WorstMove:
         """The loss from today's equity to the worth at ``state`` (kept up to date move by
         move: summing every pool again costs a big book more than the search itself)."""
-        return self._worst(state.total, state.down, dict(state.prices))
+        moved = () if state is self.at_marks else None  # every price at its mark
+        return self._worst(state.total, state.down, dict(state.prices), moved)
 
-    def _worst(self, total: float, down: frozenset[int], prices: dict[str, float]) -> WorstMove:
+    def _worst(
+        self,
+        total: float,
+        down: frozenset[int],
+        prices: dict[str, float],
+        moved: tuple[str, ...] | None = None,
+    ) -> WorstMove:
+        """``moved``: the symbols whose prices are off their marks, when the caller knows."""
         gone: list[str] = []  # not ``dead``: no move liquidates a pool liquidated today
         if self.rows:  # the isolated pools, in the book's order, before ``pools``
             # All alive at the marks: only a symbol moved from its mark liquidates any.
-            marks = self.marks
-            dead = sorted(
-                (row, rows.id_of[row])
-                for symbol, rows in self.rows.items()
-                if prices[symbol] != marks[symbol]
-                for row in rows.dead(prices[symbol])
-            )
-            gone += [pid for _, pid in dead]
+            if moved is not None and len(moved) <= 1:
+                rows = self.rows.get(moved[0]) if moved else None
+                if rows is not None:
+                    gone += [rows.id_of[row] for row in rows.dead(prices[moved[0]])]
+            else:
+                marks = self.marks
+                dead = sorted(
+                    (row, rows.id_of[row])
+                    for symbol, rows in self.rows.items()
+                    if prices[symbol] != marks[symbol]
+                    for row in rows.dead(prices[symbol])
+                )
+                gone += [pid for _, pid in dead]
         for i in sorted(down):
             gone += self.ids[i]
         return WorstMove(max(self.now - total, 0.0), prices, tuple(gone))
+
+    def search_alone(self) -> None:
+        """The line searches at the marks of every symbol only isolated pools hold, found at
+        once (``slices.worths_along``, ``_lowest_by_sides``): "If SYMBOL is wrong" asks them
+        of a book's every symbol. Each is the search ``line_search`` makes, kept as its."""
+        state = self.at_marks
+        symbols = [s for s in self.rows if not self.by_symbol[s]]
+        work = sum(len(self.rows[s].rows) * len(self.rows[s].points) for s in symbols)
+        if work < _BATCHED:
+            return  # one by one costs no more
+        groups = [self.rows[s] for s in symbols]
+        starts = [state.prices[s] for s in symbols]
+        first, places, local = worths_along(groups, starts)
+        bases = [
+            state.total - rows.worth(start) for rows, start in zip(groups, starts, strict=True)
+        ]
+        counts = np.diff(np.append(first, places.size))
+        values = np.repeat(np.array(bases, dtype=float), counts) + local
+        key = tuple(state.prices.values())
+        for symbol, found in zip(symbols, _lowest_by_sides(first, places, values), strict=True):
+            self._searched[symbol, key] = found
 
     def line_search(self, symbol: str, state: _State, side: int = 0) -> tuple[float, float]:
         """The lowest worth moving ``symbol`` alone, and where: both ways (side 0), down (−1)
@@ -626,6 +708,7 @@ def _symbol_risks(account: _Account, pools: tuple[Pool, ...]) -> dict[str, Symbo
     out = {}
     at_marks = account.at_marks
     hedged = _hedged_symbols(pools)
+    account.search_alone()
     for symbol in account.marks:
         _, fall = account.line_search(symbol, at_marks, -1)
         _, rise = account.line_search(symbol, at_marks, +1)
@@ -709,7 +792,22 @@ def _account_max_loss(account: _Account, risks: Mapping[str, SymbolRisk]) -> Wor
         if separable.total < best.total:
             return account.worst_move(separable)  # summed afresh by ``state``
         return account.found(best)
-    starts = [(at_marks, symbols), (account.state(dict.fromkeys(symbols, 0.0)), symbols[::-1])]
+    # A symbol no pool of several symbols holds moves its pools alone: its own exact search
+    # gives where it sinks them most, whatever the other prices. Those symbols are set there
+    # first; the descents then move only the symbols pools of several symbols hold.
+    coupled = {part.symbol for parts in account.parts if len(parts) > 1 for part in parts}
+    held = [s for s in symbols if s in coupled]
+    base = {**account.marks}
+    for symbol in symbols:
+        if symbol not in coupled:
+            base[symbol] = account.line_search(symbol, at_marks)[1]
+    start = account.state(base) if len(held) < len(symbols) else at_marks
+    if start.total < best.total:
+        best = start
+        if account.at_floor(best):
+            return account.found(best)
+    symbols = held
+    starts = [(start, held), (account.state({**base, **dict.fromkeys(held, 0.0)}), held[::-1])]
     for start, order in starts:
         found = account.descend(start, order)
         if found.total < best.total:

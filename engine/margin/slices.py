@@ -21,7 +21,7 @@ from marginlab.engine.margin.report import MAX_PRICE
 from marginlab.engine.margin.rules import FloatArray, Schedule
 
 if TYPE_CHECKING:
-    from marginlab.engine.margin.columns import IsolatedColumns, Tiers
+    from marginlab.engine.margin.columns import IntArray, IsolatedColumns, Tiers
 
 NUDGE = 1e-9  # past a threshold by this fraction: liquidated there, whatever the rounding
 SCALAR_WORK = 48  # places × pools a line search evaluates one by one; more as arrays
@@ -234,6 +234,8 @@ class AloneRows:
         # to read them: few are asked, the prices a worst move ends at). At the mark, all alive.
         self._at: dict[float, tuple[float, object]] = {}
         self._from: dict[float, tuple[list[float], list[float]]] = {}
+        # The arrays ``_remember`` found, newest last: prices, worths, who survives where.
+        self._batches: list[tuple[list[float], list[float], npt.NDArray[np.bool_]]] = []
         self.mark = float(columns.mark[rows[0]])
         self._at[self.mark] = (float(columns.equity[index].sum()), [])
 
@@ -283,9 +285,11 @@ class AloneRows:
         return alive, worth
 
     def _remember(self, xs: list[float]) -> list[float]:
-        """The pools' summed worth at each price of ``xs``, each kept."""
-        at = self._at
+        """The pools' summed worth at each price of ``xs``, kept: one by one for a few pools
+        at a few prices, else as the array they were found in (a line search compares a
+        few dozen prices and ends at one or two of them)."""
         if len(self.rows) * len(xs) <= SCALAR_WORK:
+            at = self._at
             sums = []
             for x in xs:
                 total, dead = 0.0, []
@@ -301,28 +305,40 @@ class AloneRows:
             return sums
         alive, worth = self._alive(np.array(xs, dtype=float))
         found: list[float] = worth.sum(axis=0).tolist()
-        for j, (x, total) in enumerate(zip(xs, found, strict=True)):
-            at.setdefault(x, (total, (alive, j)))
+        if len(self._batches) >= 8:
+            del self._batches[0]
+        self._batches.append((xs, found, alive))
+        return found
+
+    def keep(self, xs: list[float], sums: list[float], alive: npt.NDArray[np.bool_]) -> None:
+        """Worths found for these pools elsewhere (``worths_along``), kept as its own."""
+        if len(self._batches) >= 8:
+            del self._batches[0]
+        self._batches.append((xs, sums, alive))
+
+    def _found(self, x: float) -> tuple[float, object]:
+        """The worth at ``x`` and where its liquidated pools are read, found if not yet."""
+        found = self._at.get(x)
+        if found is None:
+            for xs, sums, alive in reversed(self._batches):
+                if x in xs:
+                    j = xs.index(x)
+                    found = self._at[x] = (sums[j], (alive, j))
+                    return found
+            self._remember([x])
+            return self._found(x)
         return found
 
     def worth(self, x: float) -> float:
         """Σ worth of the pools after a move of their symbol to ``x``."""
-        found = self._at.get(x)
-        if found is None:
-            self._remember([x])
-            found = self._at[x]
-        return found[0]
+        return self._found(x)[0]
 
     def dead(self, x: float) -> list[int]:
         """The rows a move to ``x`` liquidates."""
-        found = self._at.get(x)
-        if found is None:
-            self._remember([x])
-            found = self._at[x]
-        where = found[1]
+        where = self._found(x)[1]
         if isinstance(where, list):
             return where
-        alive, j = cast(tuple[npt.NDArray[np.bool_], int], where)
+        alive, j = cast("tuple[npt.NDArray[np.bool_], int]", where)
         return [self.rows[i] for i in np.flatnonzero(~alive[:, j]).tolist()]
 
     def worths_from(self, start: float) -> tuple[list[float], list[float]]:
@@ -352,3 +368,51 @@ def alone_rows(columns: IsolatedColumns) -> dict[str, AloneRows]:
             symbol: AloneRows(columns, rows) for symbol, rows in by_symbol.items()
         }
     return found
+
+
+def worths_along(
+    groups: list[AloneRows], starts: list[float]
+) -> tuple[IntArray, FloatArray, FloatArray]:
+    """``AloneRows.worths_from`` of many symbols' pools at once (one set of columns): each
+    group's places from its start (``first``: where each begins in ``places``), and its
+    pools' summed worth at each, summed in row order as there. Each group keeps the worths
+    and who survives at the places it was asked, as its own search would (``_batches``)."""
+    columns = groups[0]._columns
+    place_lists = [
+        [start, *sorted(x for x in rows.points if x <= MAX_PRICE)]
+        for rows, start in zip(groups, starts, strict=True)
+    ]
+    place_counts = np.array([len(found) for found in place_lists], dtype=np.intp)
+    row_counts = np.array([len(rows.rows) for rows in groups], dtype=np.intp)
+    first = np.concatenate(([0], np.cumsum(place_counts)[:-1])).astype(np.intp)
+    places = np.array([x for found in place_lists for x in found], dtype=float)
+    every_row = np.array([row for rows in groups for row in rows.rows], dtype=np.intp)
+    row_first = np.concatenate(([0], np.cumsum(row_counts)[:-1])).astype(np.intp)
+    # One pair per place and pool of its symbol, place by place, pools in their order.
+    group_of_place = np.repeat(np.arange(len(groups)), place_counts)
+    per_place = row_counts[group_of_place]
+    pair_place = np.repeat(np.arange(places.size), per_place)
+    ends = np.cumsum(per_place)
+    within = np.arange(int(ends[-1]) if ends.size else 0) - np.repeat(ends - per_place, per_place)
+    pair_row = every_row[row_first[group_of_place][pair_place] + within]
+    x = places[pair_place]
+    with np.errstate(all="ignore"):  # a price near 0 or 10^12: inf, as in floats
+        notional = columns.quantity[pair_row] * x
+        tiers = columns.tiers
+        k = tiers.index_in(tiers.root_group[pair_row], notional)
+        marked = notional * tiers.rates[k] - tiers.amounts[k]
+        maintenance = np.where(columns.by_entry[pair_row], columns.fixed[pair_row], marked)
+        equity = x * columns.net[pair_row] - columns.cost[pair_row]
+        cash = columns.cash[pair_row]
+        alive = cash + (equity - maintenance) > 0
+        worth = np.where(alive, cash + equity, 0.0)
+    local: FloatArray = np.bincount(pair_place, weights=worth, minlength=places.size).astype(float)
+    pair_first = np.concatenate(([0], ends)).astype(np.intp)
+    sums = local.tolist()
+    for g, rows in enumerate(groups):
+        a, b = int(first[g]), int(first[g]) + int(place_counts[g])
+        xs = place_lists[g]
+        # Who survives where, as ``_alive`` gives it: one row per pool, one column per place.
+        survives = alive[pair_first[a] : pair_first[b]].reshape(b - a, len(rows.rows)).T
+        rows.keep(xs, sums[a:b], survives)
+    return first, places, local

@@ -415,6 +415,12 @@ class _Account:
             down = (down - revived) | added
         return changed, total, down
 
+    def afresh(self, state: _State) -> _State:
+        """``state`` with its worth summed afresh: a descent keeps a running total through
+        moves to prices near 10^12, whose worths dwarf the answer; two descents' ends are
+        compared by what a move there is worth."""
+        return state if state is self.at_marks else self.state(state.prices)
+
     def found(self, state: _State) -> WorstMove:
         """The account's worst move at ``state``'s prices, its worth summed afresh: a descent
         keeps its running total through many moves, some to prices near 10^12 whose worths
@@ -809,7 +815,7 @@ def _account_max_loss(account: _Account, risks: Mapping[str, SymbolRisk]) -> Wor
     symbols = held
     starts = [(start, held), (account.state({**base, **dict.fromkeys(held, 0.0)}), held[::-1])]
     for start, order in starts:
-        found = account.descend(start, order)
+        found = account.afresh(account.descend(start, order))
         if found.total < best.total:
             best = found
         if account.at_floor(best):
@@ -822,7 +828,7 @@ def _account_max_loss(account: _Account, risks: Mapping[str, SymbolRisk]) -> Wor
         orders = [symbols, symbols[::-1]] if few else [symbols]
         for start in account.lagrangian_starts(cross, _WEIGHTS if few else _FEWER_WEIGHTS):
             for order in orders:
-                found = account.descend(start, order)
+                found = account.afresh(account.descend(start, order))
                 if found.total < best.total:
                     best = found
                 if account.at_floor(best):

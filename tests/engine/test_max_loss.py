@@ -501,3 +501,35 @@ def test_a_position_past_liquidation_today_is_not_closed_by_another_symbol_s_mov
         "If BTCUSDT is wrong: as entered loses at most 200.00 USDT; all isolated loses at most "
         "200.00 USDT; all cross can lose 5,000.00 USDT."
     )
+
+
+CROSS_1X: dict[str, Any] = {"mode": "cross", "leverage": 1, "mark_price": None}
+
+
+def test_descents_through_huge_prices_are_compared_by_what_their_end_is_worth() -> None:
+    """A cross pool short 266,667 ETH (1x) with a tiny BTC long, beside an isolated 1x ETH
+    long. The worst move: BTC to 0 and ETH just past the cross pool's threshold. A descent
+    that starts with ETH at 10^12 carries a running total of 3.3·10^16 and rounds its end's
+    worth by about 1 USDT: judged by that total, it won over the true worst move, 0.65 USDT
+    worse (the isolated long worth more 6·10^-9 higher up)."""
+    book = scenario(
+        100_000_010,
+        [
+            position("P0", "BTCUSDT", "long", 2.9637990167315383e-4, 60_000, **CROSS_1X),
+            position("P1", "ETHUSDT", "long", 33333.333333333336, 3_000, leverage=1),
+            position("P2", "ETHUSDT", "short", 266666.6666666667, 3_750, **CROSS_1X),
+        ],
+    )
+    account = evaluate(book).variants["as_entered"].account
+    cross = build_pools(book, "as_entered")[-1]
+    low, high = 3_000.0, 4_000.0  # the cross pool's threshold along ETH, BTC near 0
+    for _ in range(200):
+        middle = (low + high) / 2
+        alive = cross.health({"BTCUSDT": 1e-6, "ETHUSDT": middle}) > 0
+        low, high = (middle, high) if alive else (low, middle)
+    move = {"BTCUSDT": 1e-6, "ETHUSDT": high * (1 + 1e-9)}  # just past it
+    after = evaluate(book, move).variants["as_entered"].account
+    assert (
+        after.past_liquidation == ()
+        and account.max_loss >= account.equity_now - after.equity - 1e-6
+    )

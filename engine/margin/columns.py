@@ -18,8 +18,8 @@ import numpy as np
 import numpy.typing as npt
 
 from marginlab.engine.margin.by_scenario import ByScenario
-from marginlab.engine.margin.fees import maintenance_fee, taker_rate
-from marginlab.engine.margin.models import Scenario, Variant
+from marginlab.engine.margin.fees import CLOSE_FEE_IN_MAINTENANCE, maintenance_fee, taker_rate
+from marginlab.engine.margin.models import Position, Scenario, Variant
 from marginlab.engine.margin.pools import (
     Pool,
     isolated_margin_scale,
@@ -41,12 +41,16 @@ MAX_RATIO = 1e12  # ``figures.MAX_RATIO``: a ratio beyond it is shown as absent
 
 @dataclass(frozen=True, slots=True)
 class _Table:
-    """One schedule's tiers as arrays, read by every row on it."""
+    """One schedule's tiers as arrays, read by every row on it: each tier's floor, rate and
+    amount, and the notionals it spans (``low`` −inf for the first, ``high`` inf for the
+    last)."""
 
     schedule: Schedule  # held, so the id in the cache key stays its own
     floors: FloatArray
     rates: FloatArray
     amounts: FloatArray
+    low: FloatArray
+    high: FloatArray
 
 
 def _table(schedule: Schedule) -> _Table:
@@ -55,11 +59,14 @@ def _table(schedule: Schedule) -> _Table:
 
 
 def _make_table(schedule: Schedule) -> _Table:
+    floors = np.asarray(schedule.floors, dtype=float)
     return _Table(
         schedule,
-        np.asarray(schedule.floors, dtype=float),
+        floors,
         np.asarray(schedule.rates, dtype=float),
         np.asarray(schedule.amounts, dtype=float),
+        np.concatenate(([-math.inf], floors[1:])),
+        np.concatenate((floors[1:], [math.inf])),
     )
 
 
@@ -74,45 +81,53 @@ class Tiers:
         tables: dict[int, tuple[_Table, list[int]]] = {}
         for row, schedule in enumerate(schedules):
             tables.setdefault(id(schedule), (_table(schedule), []))[1].append(row)
-        self.start = np.zeros(len(schedules), dtype=np.intp)
-        self.last = np.zeros(len(schedules), dtype=np.intp)  # the row's top tier, here
-        self.group = np.zeros(len(schedules), dtype=np.intp)  # each row's entry in ``groups``
         self.groups: list[tuple[_Table, IntArray, int]] = []
-        floors, rates, amounts, low, high = [], [], [], [], []
+        group_of_row = [0] * len(schedules)
+        offsets, sizes = [], []
         offset = 0
-        for table, rows in tables.values():
-            count = table.floors.size
-            indices = np.asarray(rows, dtype=np.intp)
-            self.group[indices] = len(self.groups)
-            self.groups.append((table, indices, offset))
-            self.start[indices] = offset
-            self.last[indices] = offset + count - 1
-            floors.append(table.floors)
-            rates.append(table.rates)
-            amounts.append(table.amounts)
-            low.append(np.concatenate(([-math.inf], table.floors[1:])))
-            high.append(np.concatenate((table.floors[1:], [math.inf])))
-            offset += count
-        empty = np.zeros(0)
-        # Each group's floors in one row, padded with inf: any rows' tiers in one comparison.
-        widest = max((table.floors.size for table, _, _ in self.groups), default=0)
-        self.floor_rows = np.full((len(self.groups), widest), np.inf)
-        for g, (table, _, _) in enumerate(self.groups):
-            self.floor_rows[g, : table.floors.size] = table.floors
-        self.offsets = np.array([offset for _, _, offset in self.groups], dtype=np.intp)
+        for g, (table, rows) in enumerate(tables.values()):
+            for row in rows:
+                group_of_row[row] = g
+            self.groups.append((table, np.asarray(rows, dtype=np.intp), offset))
+            offsets.append(offset)
+            sizes.append(table.floors.size)
+            offset += table.floors.size
+        self.group = np.asarray(group_of_row, dtype=np.intp)  # each row's entry in ``groups``
+        self.offsets = np.asarray(offsets, dtype=np.intp)
+        self.start = self.offsets[self.group]
+        self.last = self.start + np.asarray(sizes, dtype=np.intp)[self.group] - 1  # top tier
         self.root_group = self.group  # each row's group here, as ``floor_rows`` counts them
-        self.floors = np.concatenate(floors) if floors else empty
-        self.rates = np.concatenate(rates) if rates else empty
-        self.amounts = np.concatenate(amounts) if amounts else empty
-        self.low = np.concatenate(low) if low else empty
-        self.high = np.concatenate(high) if high else empty
+        parts = [table for table, _, _ in self.groups]
+        empty = np.zeros(0)
+        self.floors = np.concatenate([t.floors for t in parts]) if parts else empty
+        self.rates = np.concatenate([t.rates for t in parts]) if parts else empty
+        self.amounts = np.concatenate([t.amounts for t in parts]) if parts else empty
+        self.low = np.concatenate([t.low for t in parts]) if parts else empty
+        self.high = np.concatenate([t.high for t in parts]) if parts else empty
+        self._floor_rows: FloatArray | None = None
+        self._root: Tiers | None = None  # the tiers a subset was taken from
+
+    @property
+    def floor_rows(self) -> FloatArray:
+        """Each group's floors in one row, padded with inf: any rows' tiers in one
+        comparison (``index_in``). Made on first use, shared with every subset."""
+        if self._root is not None:
+            return self._root.floor_rows
+        if self._floor_rows is None:
+            widest = max((table.floors.size for table, _, _ in self.groups), default=0)
+            self._floor_rows = np.full((len(self.groups), widest), np.inf)
+            for g, (table, _, _) in enumerate(self.groups):
+                self._floor_rows[g, : table.floors.size] = table.floors
+        return self._floor_rows
 
     def subset(self, index: IntArray) -> Tiers:
         """The same tiers for the rows ``index`` only, renumbered in that order."""
         found = object.__new__(Tiers)
         found.floors, found.rates, found.amounts = self.floors, self.rates, self.amounts
         found.low, found.high = self.low, self.high
-        found.floor_rows, found.offsets = self.floor_rows, self.offsets
+        found.offsets = self.offsets
+        found._floor_rows = None
+        found._root = self if self._root is None else self._root
         found.root_group = self.root_group[index]
         found.start, found.last = self.start[index], self.last[index]
         group = self.group[index]
@@ -187,6 +202,18 @@ class BookColumns:
         with np.errstate(all="ignore"):  # a notional near 10^24: inf, as in floats
             marked = self.tiers.maintenance(self.notional)
         self.maintenance = np.where(self.by_entry, self.fixed, marked)
+        # MMR of the tier in force at the mark, at the entry value on an entry basis
+        # (``Leg.tier_rate``).
+        basis = np.where(self.by_entry, self.entry, self.mark)
+        self.tier_rate = self.tiers.rates[self.tiers.index(self.quantity * basis)]
+        self.entry_notional = np.array([p.entry_notional for p in positions], dtype=float)
+        # A cross position's margin put in: ``Q·EP / L``, and the fee to close where the venue
+        # counts it (``figures.initial_margin``).
+        leverage = np.array([p.leverage for p in positions], dtype=float)
+        close_fees = np.zeros(len(positions))
+        if rules in CLOSE_FEE_IN_MAINTENANCE and fee_rate:
+            close_fees = np.array([maintenance_fee(rules, p, fee_rate) for p in positions])
+        self.cross_initial = self.entry_notional / leverage + close_fees
         self._limits: list[tuple[float, float | None, float | None]] | None = None
 
     def tier_limits(self) -> list[tuple[float, float | None, float | None]]:
@@ -240,6 +267,8 @@ class IsolatedColumns:
         self.notional = book.notional[index]
         self.equity = self.equity_at(self.mark)
         self.maintenance = book.maintenance[index]
+        self.tier_rate = book.tier_rate[index]
+        self.entry_notional = book.entry_notional[index]
         self.health = self.equity - self.maintenance
         self._liquidation: list[float | None] | None = None
         self.memo: dict[str, Any] = {}  # what a search finds of these rows, once
@@ -247,6 +276,8 @@ class IsolatedColumns:
     def rows_of(self, index: IntArray) -> IsolatedColumns:
         """Some of these pools, with the figures found for them already (the pools isolated
         as entered are the same pools in "all isolated", margins unscaled)."""
+        if index.size == len(self):
+            return self  # all of them, in order (``flatnonzero`` of every row)
         found = object.__new__(IsolatedColumns)
         rows = index.tolist()
         found.rules, found.fee_rate = self.rules, self.fee_rate
@@ -283,9 +314,7 @@ class IsolatedColumns:
     def tier_rates(self) -> FloatArray:
         """MMR of the tier in force at the mark, at the entry value on an entry basis
         (``Leg.tier_rate``)."""
-        basis = np.where(self.by_entry, self.entry, self.mark)
-        result: FloatArray = self.tiers.rates[self.tiers.index(self.quantity * basis)]
-        return result
+        return self.tier_rate
 
     def pool(self, row: int) -> Pool:
         """The row's own ``Pool``, as ``build_pools`` makes it (remembered there by all that
@@ -355,23 +384,12 @@ class IsolatedColumns:
     def effective_leverages(self) -> list[float | None]:
         """Entry notional over the margin put in (``figures.effective_leverage``): the
         leverage typed where the margin rounds to 0."""
-        entry_notional = np.array([p.entry_notional for p in self.positions], dtype=float)
-        with np.errstate(all="ignore"):
-            leverage = entry_notional / self.cash
-        found = _bounded(leverage, self.cash > 0)
-        for row in np.flatnonzero(self.cash <= 0).tolist():
-            found[row] = float(self.positions[row].leverage)
-        return found
+        return effective_leverages(self.entry_notional, self.cash, self.positions)
 
     def liquidation_distances(self) -> list[float | None]:
         """How far the mark must move to liquidate, ``LP / P − 1`` (``figures.
         liquidation_distance``)."""
-        prices = self.liquidation_prices()
-        known = np.array([p is not None for p in prices], dtype=bool)
-        values = np.array([p if p is not None else np.nan for p in prices], dtype=float)
-        with np.errstate(all="ignore"):
-            distance = values / self.mark - 1
-        return _bounded(distance, known)
+        return liquidation_distances(self.liquidation_prices(), self.mark)
 
     def bankruptcy_prices(self) -> list[float | None]:
         """Where each pool's equity is 0, ``mark − equity / (s·Q)`` (``figures.
@@ -424,7 +442,32 @@ _ARRAYS = (
     "equity",
     "maintenance",
     "health",
+    "tier_rate",
+    "entry_notional",
 )
+
+
+def effective_leverages(
+    entry_notional: FloatArray, initial: FloatArray, positions: tuple[Position, ...]
+) -> list[float | None]:
+    """Entry notional over the margin put in (``figures.effective_leverage``), for each of
+    ``positions``: the leverage typed where the margin rounds to 0."""
+    with np.errstate(all="ignore"):
+        leverage = entry_notional / initial
+    found = _bounded(leverage, initial > 0)
+    for row in np.flatnonzero(initial <= 0).tolist():
+        found[row] = float(positions[row].leverage)
+    return found
+
+
+def liquidation_distances(prices: list[float | None], marks: FloatArray) -> list[float | None]:
+    """``LP / P − 1`` of each liquidation price over its mark (``figures.
+    liquidation_distance``), None where there is no price or beyond ±10^12."""
+    known = np.array([p is not None for p in prices], dtype=bool)
+    values = np.array([p if p is not None else np.nan for p in prices], dtype=float)
+    with np.errstate(all="ignore"):
+        distance = values / marks - 1
+    return _bounded(distance, known)
 
 
 def _bounded(values: FloatArray, valid: BoolArray) -> list[float | None]:
@@ -444,8 +487,8 @@ def _isolated_columns(scenario: Scenario, variant: Variant) -> IsolatedColumns:
     scale = isolated_margin_scale(scenario, variant)
     if variant == "isolated":
         index = np.arange(len(book.positions), dtype=np.intp)
-    elif variant == "cross":
-        index = np.zeros(0, dtype=np.intp)
+    elif variant == "cross":  # none: the "all isolated" pools' columns, none of them
+        return isolated_columns(scenario, "isolated").rows_of(np.zeros(0, dtype=np.intp))
     else:
         index = np.flatnonzero(book.isolated)
         if scale == isolated_margin_scale(scenario, "isolated"):

@@ -14,24 +14,25 @@ import numpy as np
 from marginlab.engine.margin import figures as fig
 from marginlab.engine.margin.by_scenario import ByScenario
 from marginlab.engine.margin.columns import (
+    IntArray,
     IsolatedColumns,
+    book_columns,
     clear_columns_cache,
+    effective_leverages,
     isolated_columns,
+    liquidation_distances,
 )
-from marginlab.engine.margin.fees import CLOSE_FEE_IN_MAINTENANCE, maintenance_fee, taker_rate
+from marginlab.engine.margin.fees import CLOSE_FEE_IN_MAINTENANCE, taker_rate
 from marginlab.engine.margin.max_loss import SymbolRisk, WorstMove, max_losses
-from marginlab.engine.margin.models import Position, Scenario, Variant
+from marginlab.engine.margin.models import Scenario, Variant
 from marginlab.engine.margin.pools import (
     VARIANTS,
-    Leg,
     Pool,
     build_pools,
     clear_pools_cache,
     equity_now,
-    mode_in,
     shared_pool,
 )
-from marginlab.engine.margin.remembered import Remembered
 from marginlab.engine.margin.report import (
     MAX_PRICE,
     AccountFigures,
@@ -139,12 +140,6 @@ def _variant(
         equity_after += shared.cash
         nows.append(equity_now(shared, marks))
     else:
-        by_id = {p.id: p for p in scenario.positions}
-        rate = taker_rate(scenario)
-        fees = {
-            leg.position_id: maintenance_fee(scenario.rules, by_id[leg.position_id], rate)
-            for leg in shared.legs
-        }
         equity, maintenance = shared.at_marks()
         nows.append(max(equity, 0.0))
         ratio = fig.margin_ratio(maintenance, equity)
@@ -162,8 +157,9 @@ def _variant(
         outcome = (step is not None, step == 0.0)
         known = shared.memo.get(outcome)
         if known is None:
-            known = shared.memo[outcome] = _pool_figures(
-                by_id, variant, shared, marks, ratio, *outcome, fees
+            rows = np.setdiff1d(np.arange(len(scenario.positions)), columns.index)
+            known = shared.memo[outcome] = _shared_figures(
+                scenario, rows, shared, marks, ratio, *outcome
             )
         figures.update(known)
     ordered = {p.id: figures[p.id] for p in scenario.positions}
@@ -278,84 +274,63 @@ def _isolated_figures(
     return out._replace(equity_after=equity_after)
 
 
-def _pool_figures(
-    by_id: dict[str, Position],
-    variant: Variant,
+def _shared_figures(
+    scenario: Scenario,
+    rows: IntArray,
     pool: Pool,
     marks: dict[str, float],
     ratio: float | None,
     liquidated: bool,
     past: bool,
-    fees: dict[str, float],
 ) -> dict[str, PositionFigures]:
+    """The figures of the cross pool's positions (the book's ``rows``, in the pool's order):
+    each position's own from the book's columns, as ``figures`` gives them for its leg; per
+    symbol and for the whole pool, the pool's."""
     prices = {
         symbol: (fig.liquidation_price(pool, symbol, m), fig.bankruptcy_price(pool, symbol, m))
         for symbol, m in {leg.symbol: leg.mark for leg in pool.legs}.items()
     }
-    pool_max_loss = fig.max_loss(pool, marks)
-    pool_equity = equity_now(pool, marks)
-    out = {}
-    for leg in pool.legs:
-        position = by_id[leg.position_id]
-        initial = fig.initial_margin(position, pool, fees[leg.position_id])
-        liquidation, bankruptcy = prices[leg.symbol]
-        out[leg.position_id] = PositionFigures._make(
-            (
-                *_leg_figures(leg, position, mode_in(variant, position), pool.name, initial),
-                liquidation,
-                fig.liquidation_distance(liquidation, leg.mark),
-                bankruptcy,
-                ratio,
-                pool_max_loss,
-                liquidated,
-                pool_equity,
-                position.venue_liquidation_price,
-                past,
-            )
+    book = book_columns(scenario)
+    positions = tuple(book.positions[row] for row in rows.tolist())
+    ids = [p.id for p in positions]
+    symbols = [p.symbol for p in positions]
+    liquidation = [prices[symbol][0] for symbol in symbols]
+    initial = book.cross_initial[rows]
+    count = len(positions)
+    return dict(
+        zip(
+            ids,
+            map(
+                PositionFigures._make,
+                zip(
+                    ids,
+                    symbols,
+                    [p.side for p in positions],
+                    ["cross"] * count,
+                    [pool.name] * count,
+                    [p.quantity for p in positions],
+                    [p.entry_price for p in positions],
+                    book.mark[rows].tolist(),
+                    book.notional[rows].tolist(),
+                    initial.tolist(),
+                    effective_leverages(book.entry_notional[rows], initial, positions),
+                    book.maintenance[rows].tolist(),
+                    book.tier_rate[rows].tolist(),
+                    liquidation,
+                    liquidation_distances(liquidation, book.mark[rows]),
+                    [prices[symbol][1] for symbol in symbols],
+                    [ratio] * count,
+                    [fig.max_loss(pool, marks)] * count,
+                    [liquidated] * count,
+                    [equity_now(pool, marks)] * count,
+                    [p.venue_liquidation_price for p in positions],
+                    [past] * count,
+                    strict=True,
+                ),
+            ),
+            strict=True,
         )
-    return out
-
-
-def _leg_figures(
-    leg: Leg, position: Position, mode: str, pool: str, initial: float
-) -> tuple[object, ...]:
-    """``PositionFigures``' first fields, id to maintenance rate: the leg's and its position's
-    alone, whatever the rest of its pool. Remembered by the leg and the position themselves
-    (held, so their ids stay theirs): an edit of one leg of a cross pool of 500 rebuilds the
-    pool's figures, and every other leg's are these again."""
-    key = (id(leg), id(position), mode, pool, initial)
-    found = _LEG_FIGURES.get(
-        key, lambda: (leg, position, _leg_prefix(leg, position, mode, pool, initial))
     )
-    if found[0] is leg and found[1] is position:  # held: no other object has their ids
-        return found[2]
-    return _leg_prefix(leg, position, mode, pool, initial)
-
-
-def _leg_prefix(
-    leg: Leg, position: Position, mode: str, pool: str, initial: float
-) -> tuple[object, ...]:
-    return (
-        leg.position_id,
-        leg.symbol,
-        position.side,
-        mode,
-        pool,
-        leg.quantity,
-        leg.entry_price,
-        leg.mark,
-        fig.notional(leg),
-        initial,
-        fig.effective_leverage(position, initial),
-        fig.maintenance_margin(leg),
-        fig.maintenance_rate(leg),
-    )
-
-
-# Two variants' worth of legs of a 5,000-position book ("as entered" and "all isolated"
-# share an isolated position's).
-_LEG_FIGURES: Remembered[tuple[object, ...], tuple[Leg, Position, tuple[object, ...]]]
-_LEG_FIGURES = Remembered(24_000)
 
 
 def equity_after(
@@ -461,6 +436,5 @@ def clear_headline_cache() -> None:
     edit, which makes a new scenario, sees them)."""
     _HEADLINES.clear()
     _AS_ENTERED.clear()
-    _LEG_FIGURES.clear()
     clear_pools_cache()
     clear_columns_cache()

@@ -78,7 +78,9 @@ class _Segments:
     slopes: npt.NDArray[np.float64]
     amounts: npt.NDArray[np.float64]
     edges: list[float]
-    terms: list[tuple[float, float]]
+    # ``slopes`` and ``amounts`` as lists, read one by one by a price's segment.
+    slope_list: list[float]
+    amount_list: list[float]
     top_rate: float
     schedules: tuple[Schedule, ...]  # held, so the ids in the cache key stay theirs
     # Σ MM at 0 and at every edge: a search asks for the health there at every step.
@@ -136,7 +138,8 @@ def _segments(legs: tuple[Leg, ...]) -> _Segments:
         slope,
         amount,
         edges.tolist(),
-        list(zip(slope.tolist(), amount.tolist(), strict=True)),
+        slope.tolist(),
+        amount.tolist(),
         sum(leg.quantity * leg.schedule.rates[-1] for leg in legs),
         tuple(leg.schedule for leg in legs),
         at_edges,
@@ -159,7 +162,8 @@ def _single_segments(leg: Leg) -> _Segments | None:
         np.array(slopes),
         np.array(amounts),
         edges,
-        list(zip(slopes, amounts, strict=True)),
+        slopes,
+        amounts,
         quantity * schedule.rates[-1],
         (schedule,),
         [schedule.maintenance(x * quantity) for x in [0.0, *edges]],
@@ -182,6 +186,7 @@ class SymbolPart:
         "_at_edges",
         "_boundary_health",
         "_single",
+        "amount_list",
         "amounts",
         "breakpoints",
         "cost",
@@ -190,9 +195,9 @@ class SymbolPart:
         "legs",
         "net",
         "roots",
+        "slope_list",
         "slopes",
         "symbol",
-        "terms",
         "top_rate",
     )
 
@@ -214,9 +219,11 @@ class SymbolPart:
         self.slopes = segments.slopes
         if self.fixed:
             self.amounts = segments.amounts - self.fixed
-            self.terms = [(slope, amount - self.fixed) for slope, amount in segments.terms]
+            self.slope_list = segments.slope_list
+            self.amount_list = [amount - self.fixed for amount in segments.amount_list]
         else:
-            self.amounts, self.terms = segments.amounts, segments.terms
+            self.amounts = segments.amounts
+            self.slope_list, self.amount_list = segments.slope_list, segments.amount_list
         self._at_edges = segments.at_edges
         self._boundary_health: list[float] | None = None
         # One leg marked to market (every isolated position): its own schedule, so its figures
@@ -254,8 +261,8 @@ class SymbolPart:
             j = np.searchsorted(self.breakpoints, price, side="right")
             result: Price = price * self.slopes.astype(kind)[j] - self.amounts.astype(kind)[j]
             return result
-        slope, amount = self.terms[bisect.bisect_right(self.edges, price)]
-        return price * slope - amount
+        j = bisect.bisect_right(self.edges, price)
+        return price * self.slope_list[j] - self.amount_list[j]
 
     def health(self, price: Price) -> Price:
         return self.equity(price) - self.maintenance(price)

@@ -9,10 +9,11 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 
-from marginlab.engine.margin.max_loss import pool_max_loss
+from marginlab.engine.margin.max_loss import pool_at, pool_max_loss
 from marginlab.engine.margin.models import Position
 from marginlab.engine.margin.pools import Leg, Pool, equity_now
 from marginlab.engine.margin.report import MAX_PRICE
+from marginlab.engine.margin.slices import Slice
 from marginlab.engine.margin.solver import bankruptcy_t, crossings, nearest
 
 MAX_RATIO = 1e12
@@ -78,12 +79,38 @@ def liquidation_price(pool: Pool, symbol: str, mark: float) -> float | None:
         price = single_leg_liquidation(pool)
         if price is not _UNSOLVED:
             return price
+    if len(pool.parts) > _MANY_PARTS:
+        return _nearest_root(pool, symbol, mark)
     t = nearest(crossings(pool, {symbol: 1.0}))
     if t is None or not 0 < mark + t <= MAX_PRICE:
         return None
     return finite_or_none(mark + t)
 
 
+def _nearest_root(pool: Pool, symbol: str, mark: float) -> float | None:
+    """``liquidation_price`` of a pool of many symbols: the roots of its health along
+    ``symbol``'s price, every other price at its mark, found exactly on each tier segment as
+    the max-loss search finds them (``slices.Slice.roots``, remembered on the symbol's part:
+    the search at the marks starts from these very ones); the nearer to the mark."""
+    marks, order = pool.remembered("marks by part", lambda: _marks_by_part(pool))
+    today = pool_at(pool, marks)
+    k = order[symbol]
+    equity, maintenance = today.part_equity[k], today.part_maintenance[k]
+    rest = today.health - (equity - maintenance)
+    roots = Slice(pool.parts[symbol], rest, today.equity - equity).roots()
+    if not roots:
+        return None
+    root = min(roots, key=lambda r: abs(r - mark))
+    return root if root <= MAX_PRICE else None
+
+
+def _marks_by_part(pool: Pool) -> tuple[dict[str, float], dict[str, int]]:
+    """Each part's mark, and its place among the pool's parts."""
+    marks = {symbol: part.legs[0].mark for symbol, part in pool.parts.items()}
+    return marks, {symbol: k for k, symbol in enumerate(pool.parts)}
+
+
+_MANY_PARTS = 8  # symbols of a pool from which its liquidation prices are its roots
 _UNSOLVED = -1.0
 _EDGE = 1e-9
 

@@ -68,7 +68,7 @@ _WEIGHTS = (0.0, 1 / 16, 1.0, 16.0)
 _FEWER_WEIGHTS = (1 / 16, 1.0)  # for a cross pool of more symbols: each start costs more
 # Symbols of a cross pool up to which those starts are searched (each costs a descent).
 _COMBINED_SYMBOLS = 12
-_PRICES_KEPT = 16  # prices a pool remembers itself at (``_pool_at``)
+_PRICES_KEPT = 16  # prices a pool remembers itself at (``pool_at``)
 # Pools × places of the symbols only isolated pools hold, from which their searches at the
 # marks are made at once (below, numpy's overhead costs more than one by one).
 _BATCHED = 2_000
@@ -129,7 +129,7 @@ def lowest_worth(pool: Pool) -> float | None:
     """The lowest equity a move can leave a pool with, None when some move liquidates it
     (``pool_max_loss``); found once per pool."""
     found = pool.memo.get(_LOWEST, _MISSING)
-    if found is _MISSING:  # the memo read inline, as ``_pool_at``
+    if found is _MISSING:  # the memo read inline, as ``pool_at``
         found = pool.memo[_LOWEST] = _lowest_worth(pool)
     return cast(float | None, found)
 
@@ -281,7 +281,7 @@ class _Account:
                 fixed += cash
                 now += cash
                 continue
-            today = _pool_at(pool, self.marks)
+            today = pool_at(pool, self.marks)
             now += max(today.equity, 0.0)
             if today.health <= 0:  # liquidated today: no move liquidates it, nor revives it
                 continue
@@ -333,12 +333,12 @@ class _Account:
         return self.fixed + live <= self.floor + tolerance
 
     def state(self, prices: Mapping[str, float]) -> _State:
-        # Each pool at some prices is found once per pool (``_pool_at``): a book's edit keeps
+        # Each pool at some prices is found once per pool (``pool_at``): a book's edit keeps
         # all but a few pools, and its search starts and ends where the last one did.
-        return self._state(prices, [_pool_at(pool, prices) for pool in self.live])
+        return self._state(prices, [pool_at(pool, prices) for pool in self.live])
 
     def _state(self, prices: Mapping[str, float], found: list[_PoolAt]) -> _State:
-        """The account at ``prices``, from each live pool there (``_pool_at``)."""
+        """The account at ``prices``, from each live pool there (``pool_at``)."""
         part_equity = [pool.part_equity for pool in found]
         part_maintenance = [pool.part_maintenance for pool in found]
         health = [pool.health for pool in found]
@@ -689,7 +689,7 @@ class _PoolAt(NamedTuple):
     equity: float
 
 
-def _pool_at(pool: Pool, prices: Mapping[str, float]) -> _PoolAt:
+def pool_at(pool: Pool, prices: Mapping[str, float]) -> _PoolAt:
     """A pool at ``prices``, found once per pool and prices (shared: a search copies a pool's
     lists before it moves it). A pool keeps up to ``_PRICES_KEPT`` prices it was seen at: the
     marks, and the few places a search starts from and ends at."""
@@ -760,7 +760,7 @@ def _today(pool: Pool) -> tuple[float, float]:
     """What a move of a symbol the pool does not hold does to it, judged at its legs' marks as
     ``_Account`` judges it: liquidated today already, it loses its equity (first figure);
     alive, it keeps it (second)."""
-    today = _pool_at(pool, {leg.symbol: leg.mark for leg in pool.legs})
+    today = pool_at(pool, {leg.symbol: leg.mark for leg in pool.legs})
     if today.health <= 0:
         return max(today.equity, 0.0), 0.0
     return 0.0, today.equity

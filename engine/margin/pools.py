@@ -184,6 +184,7 @@ class SymbolPart:
 
     __slots__ = (
         "_at_edges",
+        "_boundary_array",
         "_boundary_health",
         "_single",
         "amount_list",
@@ -226,6 +227,7 @@ class SymbolPart:
             self.slope_list, self.amount_list = segments.slope_list, segments.amount_list
         self._at_edges = segments.at_edges
         self._boundary_health: list[float] | None = None
+        self._boundary_array: npt.NDArray[np.float64] | None = None
         # One leg marked to market (every isolated position): its own schedule, so its figures
         # round exactly as that position's formula does, and two positions alike tie exactly.
         self._single = (marked[0].schedule, marked[0].quantity) if len(marked) == 1 else None
@@ -281,6 +283,12 @@ class SymbolPart:
                 for x, maintenance in zip([0.0, *self.edges], self._at_edges, strict=True)
             ]
         return self._boundary_health
+
+    def boundary_array(self) -> npt.NDArray[np.float64]:
+        """``boundary_health`` as an array, made once."""
+        if self._boundary_array is None:
+            self._boundary_array = np.array(self.boundary_health(), dtype=float)
+        return self._boundary_array
 
 
 @dataclass(frozen=True, slots=True)

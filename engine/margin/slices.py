@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 NUDGE = 1e-9  # past a threshold by this fraction: liquidated there, whatever the rounding
 SCALAR_WORK = 48  # places × pools a line search evaluates one by one; more as arrays
+_LONG_PART = 24  # tier boundaries of a part from which its roots are found over an array
 
 
 class Slice:
@@ -63,17 +64,29 @@ class Slice:
         rises to one peak and falls after it: the segments that hold the roots are found
         from its values at every boundary at once, and each root is exact on its segment."""
         at: list[float] = [0.0, *self.part.edges]
-        values = [self.health0 + value for value in self.part.boundary_health()]
         n = len(at) - 1
-        peak = max(range(n + 1), key=values.__getitem__)  # the first of the highest
+        array = None
+        if n > _LONG_PART:  # the same steps over an array: a cross part of many legs
+            array = self.health0 + self.part.boundary_array()
+            peak = int(np.argmax(array))  # the first of the highest
+            values = array.tolist()
+        else:
+            values = [self.health0 + value for value in self.part.boundary_health()]
+            peak = max(range(n + 1), key=values.__getitem__)  # the first of the highest
         slope = self.part.final_slope()
         roots = []
         if values[peak] > 0:
             if values[0] <= 0:  # rising side: the last point at or below 0
-                lo = max(i for i in range(peak + 1) if values[i] <= 0)
+                if array is None:
+                    lo = max(i for i in range(peak + 1) if values[i] <= 0)
+                else:
+                    lo = int(np.flatnonzero(array[: peak + 1] <= 0)[-1])
                 roots.append(_cross(at[lo], at[lo + 1], values[lo], values[lo + 1]))
             if values[n] <= 0:  # falling side: the last point above 0
-                lo = max(i for i in range(peak, n + 1) if values[i] > 0)
+                if array is None:
+                    lo = max(i for i in range(peak, n + 1) if values[i] > 0)
+                else:
+                    lo = peak + int(np.flatnonzero(array[peak:] > 0)[-1])
                 roots.append(_cross(at[lo], at[lo + 1], values[lo], values[lo + 1]))
             elif slope < 0:
                 roots.append(_beyond(at[n], values[n], slope))

@@ -42,7 +42,7 @@ from marginlab.engine.margin.report import (
     Report,
     VariantReport,
 )
-from marginlab.engine.margin.risk_warnings import variant_warnings
+from marginlab.engine.margin.risk_warnings import Unhealthy, variant_warnings
 from marginlab.engine.margin.rules import table_info
 from marginlab.engine.margin.solver import crossings
 from marginlab.engine.text.said import say
@@ -150,7 +150,8 @@ def _variant(
             equity_after += float(shared.equity(final)) if moved else equity
         else:
             if step == 0.0:
-                unhealthy.append(shared)
+                legs = tuple((leg.position_id, leg.mark) for leg in shared.legs)
+                unhealthy.append(Unhealthy(shared.name, shared.kind, legs))
             events.append(_event(shared, step, marks, direction))
         # Found once per pool and outcome: they depend on the pool, its positions (which
         # decide it) and whether the move liquidates it.
@@ -193,7 +194,7 @@ class _Isolated(NamedTuple):
 
     figures: dict[str, PositionFigures]
     events: list[LiquidationEvent]
-    unhealthy: list[Pool]
+    unhealthy: list[Unhealthy]
     ratios: list[float | None]
     nows: list[float]
     equity_after: float
@@ -231,11 +232,14 @@ def _isolated_figures(
     for row, step in enumerate(steps):
         if step is None:
             equity_after += after[row]
+        elif step == 0.0:  # past liquidation today: named, and lost whole at the start
+            position_id, symbol = columns.ids[row], columns.symbols[row]
+            name = f"isolated {position_id}"
+            out.unhealthy.append(Unhealthy(name, "isolated", ((position_id, marks[symbol]),)))
+            at = marks[symbol] + step * direction.get(symbol, 0.0)
+            out.events.append(LiquidationEvent(step, name, (position_id,), {symbol: at}, nows[row]))
         else:
-            pool = columns.pool(row)
-            if step == 0.0:
-                out.unhealthy.append(pool)
-            out.events.append(_event(pool, step, marks, direction))
+            out.events.append(_event(columns.pool(row), step, marks, direction))
     positions = columns.positions
     out.figures.update(
         zip(

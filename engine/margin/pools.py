@@ -414,8 +414,9 @@ def clear_pools_cache() -> None:
     _POOLS.clear()
     _SHARED.clear()
     _ISOLATED.clear()
-    _LEGS.clear()
     _HELD.clear()
+    _ISOLATED_MARGINS.clear()
+    _BOOK_LEGS.clear()
 
 
 def clear_schedule_cache() -> None:
@@ -425,7 +426,7 @@ def clear_schedule_cache() -> None:
     _POOLS.clear()
     _SHARED.clear()
     _ISOLATED.clear()
-    _LEGS.clear()
+    _BOOK_LEGS.clear()
 
 
 def make_leg(rules: str, position: Position, mark: float, fee_rate: float = 0.0) -> Leg:
@@ -494,12 +495,20 @@ def isolated_margin_scale(scenario: Scenario, variant: Variant) -> float:
 
 
 def isolated_margins(scenario: Scenario, variant: Variant) -> float:
-    """Σ ``margin_held`` of the positions isolated in ``variant``."""
+    """Σ ``margin_held`` of the positions isolated in ``variant``; found once per scenario
+    and variant (its pools, its columns and its warnings ask)."""
+    return _ISOLATED_MARGINS.get(scenario, variant)
+
+
+def _isolated_margins(scenario: Scenario, variant: Variant) -> float:
     return sum(
         held
         for p, held in zip(scenario.positions, margins_held(scenario), strict=True)
         if mode_in(variant, p) == "isolated"
     )
+
+
+_ISOLATED_MARGINS: ByScenario[Variant, float] = ByScenario(_isolated_margins, kept=12)
 
 
 def build_pools(scenario: Scenario, variant: Variant) -> tuple[Pool, ...]:
@@ -532,15 +541,13 @@ def shared_pool(scenario: Scenario, variant: Variant) -> Pool:
 def _shared_pool(scenario: Scenario, variant: Variant) -> Pool:
     cross_legs: list[Leg] = []
     isolated_total = 0.0  # summed in the positions' order: the same figure at every build
-    marks = scenario.marks()
     scale = isolated_margin_scale(scenario, variant)
-    fee_rate = taker_rate(scenario)
-    for position, held in zip(scenario.positions, margins_held(scenario), strict=True):
+    every = book_legs(scenario)
+    for position, held, leg in zip(scenario.positions, margins_held(scenario), every, strict=True):
         if mode_in(variant, position) == "isolated":
             isolated_total += held * scale
         else:
-            mark = marks[position.symbol]
-            cross_legs.append(_cross_leg(scenario.rules, position, mark, fee_rate))
+            cross_legs.append(leg)
     rest = max(scenario.account.wallet_balance - isolated_total, 0.0)
     if cross_legs:
         return Pool("cross", "cross", rest, tuple(cross_legs))
@@ -548,6 +555,39 @@ def _shared_pool(scenario: Scenario, variant: Variant) -> Pool:
 
 
 _SHARED: ByScenario[Variant, Pool] = ByScenario(_shared_pool, kept=12)
+
+
+def book_legs(scenario: Scenario) -> list[Leg]:
+    """Every position's leg at today's marks (``make_leg``), in order; made once per
+    scenario (each variant's cross pool takes its own from them)."""
+    return _BOOK_LEGS.get(scenario, None)
+
+
+def _book_legs(scenario: Scenario, _: None) -> list[Leg]:
+    rules, marks, rate = scenario.rules, scenario.marks(), taker_rate(scenario)
+    positions = scenario.positions
+    schedules = [schedule_of(rules, p) for p in positions]
+    fees = [maintenance_fee(rules, p, rate) for p in positions] if rate else None
+    entry = [
+        schedule.maintenance(p.entry_notional) + (fees[i] if fees else 0.0)
+        for i, (p, schedule) in enumerate(zip(positions, schedules, strict=True))
+    ]
+    return list(
+        map(
+            Leg,
+            [p.id for p in positions],
+            [p.symbol for p in positions],
+            [p.sign for p in positions],
+            [p.quantity for p in positions],
+            [p.entry_price for p in positions],
+            [marks[p.symbol] for p in positions],
+            schedules,
+            entry,
+        )
+    )
+
+
+_BOOK_LEGS: ByScenario[None, list[Leg]] = ByScenario(_book_legs, kept=6)
 
 
 _POOLS: ByScenario[Variant, tuple[Pool, ...]] = ByScenario(_build_pools, kept=12)
@@ -626,16 +666,6 @@ def isolated_pool(rules: str, position: Position, mark: float, margin: float, fe
             f"isolated {position.id}", "isolated", margin, (make_leg(rules, position, mark, fee),)
         ),
     )
-
-
-def _cross_leg(rules: str, position: Position, mark: float, fee: float) -> Leg:
-    """A cross position's leg, remembered by everything that decides it (as ``isolated_pool``):
-    an edit rebuilds the cross pool, and all but one of its legs are as they were."""
-    key = (rules, mark, fee, *position.__dict__.values())
-    return _LEGS.get(key, lambda: make_leg(rules, position, mark, fee))
-
-
-_LEGS: Remembered[tuple[object, ...], Leg] = Remembered(12_000)
 
 
 # Two variants' worth of a 5,000-position book (about 4.6 KB a pool with its figures).

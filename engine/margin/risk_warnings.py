@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from marginlab.engine.margin.columns import book_columns
 from marginlab.engine.margin.pools import (
@@ -20,6 +20,15 @@ if TYPE_CHECKING:
     from marginlab.engine.margin.columns import IsolatedColumns
     from marginlab.engine.margin.models import Position, Scenario, Variant
     from marginlab.engine.margin.report import AccountFigures, PositionFigures
+
+
+class Unhealthy(NamedTuple):
+    """A pool at or past liquidation today, as its warning names it: its name, its kind and
+    each position's ID with its mark."""
+
+    name: str
+    kind: str
+    legs: tuple[tuple[str, float], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,15 +51,15 @@ def variant_warnings(
     shared: Pool,
     positions: dict[str, PositionFigures],
     account: AccountFigures,
-    unhealthy: list[Pool],
+    unhealthy: list[Unhealthy],
 ) -> tuple[RiskWarning, ...]:
     """Every warning of one variant, most serious first: ``isolated``, its isolated pools;
     ``shared``, its cross pool or free balance."""
     currency = scenario.account.currency
     out: list[RiskWarning] = []
     for pool in unhealthy:
-        for leg in pool.legs:
-            figures = positions[leg.position_id]
+        for position_id, mark in pool.legs:
+            figures = positions[position_id]
             where = (
                 ""
                 if figures.liquidation_price is None
@@ -62,12 +71,12 @@ def variant_warnings(
                     say(
                         "{id} is already past its liquidation price{where} at mark {mark}: its "
                         "{pool} pool counts as liquidated",
-                        id=leg.position_id,
+                        id=position_id,
                         where=where,
-                        mark=price_text(leg.mark),
+                        mark=price_text(mark),
                         pool=say(pool.kind),
                     ),
-                    leg.position_id,
+                    position_id,
                 )
             )
     limit = scenario.account.max_acceptable_loss

@@ -20,7 +20,7 @@ from marginlab.engine.margin.report import (
     Report,
     VariantReport,
 )
-from marginlab.engine.margin.risk_warnings import variant_warnings
+from marginlab.engine.margin.risk_warnings import Unhealthy, variant_warnings
 from marginlab.engine.margin.rules import table_info
 from tests.engine.scalar_reference import figures as fig
 from tests.engine.scalar_reference.max_loss import SymbolRisk, WorstMove, max_losses
@@ -113,7 +113,11 @@ def _variant(
     # this reference's shared pool.
     columns = isolated_columns(scenario, variant)
     shared = pools[-1]
-    warnings = variant_warnings(scenario, variant, columns, shared, ordered, account, unhealthy)
+    past = [
+        Unhealthy(p.name, p.kind, tuple((leg.position_id, leg.mark) for leg in p.legs))
+        for p in unhealthy
+    ]
+    warnings = variant_warnings(scenario, variant, columns, shared, ordered, account, past)
     return VariantReport(
         name=variant,
         positions=ordered,

@@ -69,6 +69,7 @@ _FEWER_WEIGHTS = (1 / 16, 1.0)  # for a cross pool of more symbols: each start c
 # Symbols of a cross pool up to which those starts are searched (each costs a descent).
 _COMBINED_SYMBOLS = 12
 _PRICES_KEPT = 16  # prices a pool remembers itself at (``pool_at``)
+_NO_POOLS = alone_pools(())  # a symbol no pool of one symbol holds
 # Pools × places of the symbols only isolated pools hold, from which their searches at the
 # marks are made at once (below, numpy's overhead costs more than one by one).
 _BATCHED = 2_000
@@ -310,9 +311,11 @@ class _Account:
         self._searched: dict[tuple[str, tuple[float, ...]], dict[int, tuple[float, float]]] = {}
         self._sharing: dict[str, frozenset[str]] = {}
         # For each symbol: the pools holding it alone (their indices, and as ``AlonePools``).
-        self.alone_indices = {symbol: frozenset(rows) for symbol, rows in alone.items()}
+        self.alone_indices = {symbol: frozenset(rows) for symbol, rows in alone.items() if rows}
         self.alone = {
-            symbol: alone_pools(tuple(self.live[i] for i in rows)) for symbol, rows in alone.items()
+            symbol: alone_pools(tuple(self.live[i] for i in rows))
+            for symbol, rows in alone.items()
+            if rows
         }
         self.at_marks = self._state(self.marks, found)
 
@@ -497,7 +500,8 @@ class _Account:
         the largest price a move may name (module docstring)."""
         start = state.prices[symbol]
         base = state.total
-        alone, indices = self.alone[symbol], self.alone_indices[symbol]
+        alone = self.alone.get(symbol, _NO_POOLS)
+        indices = self.alone_indices.get(symbol, frozenset())
         rows = self.rows.get(symbol)
         if rows is not None:
             base -= rows.worth(start)
@@ -561,7 +565,7 @@ class _Account:
         chosen = [dict(self.marks) for _ in weights]
         lambdas = np.array(weights)
         for symbol, mark in self.marks.items():
-            alone, rows = self.alone[symbol], self.rows.get(symbol)
+            alone, rows = self.alone.get(symbol, _NO_POOLS), self.rows.get(symbol)
             held = [k for i, k in self.by_symbol[symbol] if i == cross]
             part = self.parts[cross][held[0]] if held else None
             points = {*alone.points, mark, *(() if rows is None else rows.points)}

@@ -102,6 +102,8 @@ def _segments(legs: tuple[Leg, ...]) -> _Segments:
         found = _single_segments(legs[0])
         if found is not None:
             return found
+    if len(legs) > 1:
+        return _merged_segments(legs)
     points = {f / leg.quantity for leg in legs for f in leg.schedule.floors[1:]}
     edges = np.array(sorted(points), dtype=float)
     at_edges: list[float] | None = None
@@ -113,23 +115,7 @@ def _segments(legs: tuple[Leg, ...]) -> _Segments:
         amount = np.array(schedule.amounts, dtype=float)
         at_edges = [schedule.maintenance(x * quantity) for x in [0.0, *edges.tolist()]]
     else:
-        starts = np.concatenate(([0.0], edges))
-        with np.errstate(over="ignore"):  # edges near 10^308 (a quantity near 0): inf, the top
-            ends = np.concatenate((edges, [edges[-1] * 2 + 1 if edges.size else 1.0]))
-            middles = (starts + ends) / 2
-        slope = np.zeros(middles.shape)
-        amount = np.zeros(middles.shape)
-        by_schedule: dict[int, list[Leg]] = {}
-        for leg in legs:
-            by_schedule.setdefault(id(leg.schedule), []).append(leg)
-        for group in by_schedule.values():  # every leg on one schedule in one array operation
-            schedule = group[0].schedule
-            quantities = np.array([leg.quantity for leg in group])
-            with np.errstate(over="ignore"):  # a middle near 10^308 (as above): inf, the top
-                notionals = np.outer(quantities, middles)
-            tiers = np.maximum(np.searchsorted(schedule.floors, notionals, side="right") - 1, 0)
-            slope += quantities @ np.asarray(schedule.rates)[tiers]
-            amount += np.asarray(schedule.amounts)[tiers].sum(axis=0)
+        slope, amount = _lines(legs, edges)
     if at_edges is None:
         with np.errstate(all="ignore"):  # an edge near 10^21 (a quantity near 0): inf, nan
             at_edges = [0.0 - float(amount[0]), *(edges * slope[1:] - amount[1:]).tolist()]
@@ -144,6 +130,59 @@ def _segments(legs: tuple[Leg, ...]) -> _Segments:
         tuple(leg.schedule for leg in legs),
         at_edges,
     )
+
+
+def _merged_segments(legs: tuple[Leg, ...]) -> _Segments:
+    """``_segments`` of several legs: the union of their edges (each leg's floors over its
+    quantity), found by schedule as arrays, and on each segment the line ``_lines`` reads."""
+    by_schedule: dict[int, tuple[Schedule, list[float]]] = {}
+    for leg in legs:
+        by_schedule.setdefault(id(leg.schedule), (leg.schedule, []))[1].append(leg.quantity)
+    with np.errstate(all="ignore"):  # a quantity near 0: edges near 10^308, inf
+        found = [
+            (schedule_arrays(schedule)[0][None, 1:] / np.array(quantities)[:, None]).ravel()
+            for schedule, quantities in by_schedule.values()
+        ]
+        edges = np.unique(found[0] if len(found) == 1 else np.concatenate(found))
+        slope, amount = _lines(legs, edges)
+        at_edges = [0.0 - float(amount[0]), *(edges * slope[1:] - amount[1:]).tolist()]
+    return _Segments(
+        edges,
+        slope,
+        amount,
+        edges.tolist(),
+        slope.tolist(),
+        amount.tolist(),
+        sum(leg.quantity * leg.schedule.rates[-1] for leg in legs),
+        tuple(leg.schedule for leg in legs),
+        at_edges,
+    )
+
+
+def _lines(
+    legs: tuple[Leg, ...], edges: npt.NDArray[np.float64]
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+    """Σ MM of ``legs`` on each segment between ``edges`` (and before the first, past the
+    last), as its slope and amount: each leg's tier read at the segment's middle, away from
+    any boundary's rounding."""
+    starts = np.concatenate(([0.0], edges))
+    with np.errstate(over="ignore"):  # edges near 10^308 (a quantity near 0): inf, the top
+        ends = np.concatenate((edges, [edges[-1] * 2 + 1 if edges.size else 1.0]))
+        middles = (starts + ends) / 2
+    slope = np.zeros(middles.shape)
+    amount = np.zeros(middles.shape)
+    by_schedule: dict[int, list[Leg]] = {}
+    for leg in legs:
+        by_schedule.setdefault(id(leg.schedule), []).append(leg)
+    for group in by_schedule.values():  # every leg on one schedule in one array operation
+        floors, rates, amounts = schedule_arrays(group[0].schedule)
+        quantities = np.array([leg.quantity for leg in group])
+        with np.errstate(over="ignore"):  # a middle near 10^308 (as above): inf, the top
+            notionals = np.outer(quantities, middles)
+        tiers = np.maximum(np.searchsorted(floors, notionals, side="right") - 1, 0)
+        slope += quantities @ rates[tiers]
+        amount += amounts[tiers].sum(axis=0)
+    return slope, amount
 
 
 def _single_segments(leg: Leg) -> _Segments | None:
@@ -171,6 +210,27 @@ def _single_segments(leg: Leg) -> _Segments | None:
 
 
 _SEGMENTS: Remembered[tuple[tuple[int, float], ...], _Segments] = Remembered(20_000)
+
+FloatArray = npt.NDArray[np.float64]
+
+
+def schedule_arrays(schedule: Schedule) -> tuple[FloatArray, FloatArray, FloatArray]:
+    """A schedule's floors, rates and amounts as arrays, made once per schedule."""
+    found = _ARRAYS.get(id(schedule), lambda: (schedule, *_arrays_of(schedule)))
+    if found[0] is not schedule:  # held, so its id is its own; else a schedule forgotten
+        return _arrays_of(schedule)
+    return found[1], found[2], found[3]
+
+
+def _arrays_of(schedule: Schedule) -> tuple[FloatArray, FloatArray, FloatArray]:
+    return (
+        np.asarray(schedule.floors, dtype=float),
+        np.asarray(schedule.rates, dtype=float),
+        np.asarray(schedule.amounts, dtype=float),
+    )
+
+
+_ARRAYS: Remembered[int, tuple[Schedule, FloatArray, FloatArray, FloatArray]] = Remembered(4_096)
 
 
 class SymbolPart:

@@ -70,6 +70,7 @@ _FEWER_WEIGHTS = (1 / 16, 1.0)  # for a cross pool of more symbols: each start c
 _COMBINED_SYMBOLS = 12
 _PRICES_KEPT = 16  # prices a pool remembers itself at (``pool_at``)
 _NO_POOLS = alone_pools(())  # a symbol no pool of one symbol holds
+_MANY_PARTS = 8  # parts of a pool from which a move of one updates its figures, not resums
 # Pools × places of the symbols only isolated pools hold, from which their searches at the
 # marks are made at once (below, numpy's overhead costs more than one by one).
 _BATCHED = 2_000
@@ -399,6 +400,12 @@ class _Account:
                 maintenances[k] = maintenance_k
                 h, e = _pool_values(self.live[i].cash, equities, maintenances)
                 changed.append((i, equities, maintenances, h, e))
+            elif len(state.part_equity[i]) > _MANY_PARTS:
+                # A cross pool of many symbols: its figures less the part's old, plus its new
+                # (far from 0 at every place a search compares, the rounding decides nothing).
+                was_e, was_m = state.part_equity[i][k], state.part_maintenance[i][k]
+                e = state.equity[i] - was_e + equity_k
+                h = state.health[i] - (was_e - was_m) + (equity_k - maintenance_k)
             else:
                 h, e = _pool_values_with(
                     self.live[i].cash,

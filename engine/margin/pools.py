@@ -133,30 +133,91 @@ def _segments(legs: tuple[Leg, ...]) -> _Segments:
 
 
 def _merged_segments(legs: tuple[Leg, ...]) -> _Segments:
-    """``_segments`` of several legs: the union of their edges (each leg's floors over its
-    quantity), found by schedule as arrays, and on each segment the line ``_lines`` reads."""
-    by_schedule: dict[int, tuple[Schedule, list[float]]] = {}
-    for leg in legs:
-        by_schedule.setdefault(id(leg.schedule), (leg.schedule, []))[1].append(leg.quantity)
-    with np.errstate(all="ignore"):  # a quantity near 0: edges near 10^308, inf
-        found = [
-            (schedule_arrays(schedule)[0][None, 1:] / np.array(quantities)[:, None]).ravel()
-            for schedule, quantities in by_schedule.values()
-        ]
-        edges = np.unique(found[0] if len(found) == 1 else np.concatenate(found))
-        slope, amount = _lines(legs, edges)
-        at_edges = [0.0 - float(amount[0]), *(edges * slope[1:] - amount[1:]).tolist()]
-    return _Segments(
-        edges,
-        slope,
-        amount,
-        edges.tolist(),
-        slope.tolist(),
-        amount.tolist(),
-        sum(leg.quantity * leg.schedule.rates[-1] for leg in legs),
-        tuple(leg.schedule for leg in legs),
-        at_edges,
+    """``_segments`` of several legs (``_many_segments`` of one part)."""
+    return _many_segments([legs])[0]
+
+
+def _many_segments(groups: list[tuple[Leg, ...]]) -> list[_Segments]:
+    """The segments of parts of several legs each, all in one pass of array operations (a
+    cross pool of a big book holds dozens): each part's edges are the union of its legs'
+    (each leg's floors over its quantity). A leg's tier rises by one at each of its own
+    edges, so the sum's slope and amount change there by that leg's step, and each segment's
+    line is the part's first line plus the steps so far: summed part by part, so a part's
+    segments are the same whatever other parts it is found with."""
+    legs = [leg for group in groups for leg in group]
+    count = len(groups)
+    sizes = np.array([len(group) for group in groups], dtype=np.intp)
+    owner_of_leg = np.repeat(np.arange(count), sizes)
+    quantity = np.array([leg.quantity for leg in legs], dtype=float)
+    rows: dict[int, tuple[int, Schedule]] = {}
+    row = np.array(
+        [rows.setdefault(id(leg.schedule), (len(rows), leg.schedule))[0] for leg in legs],
+        dtype=np.intp,
     )
+    schedules = [schedule for _, schedule in rows.values()]
+    widest = max(len(schedule.floors) for schedule in schedules)
+    floors = np.full((len(schedules), widest), np.inf)
+    rate_steps = np.zeros((len(schedules), widest - 1))
+    amount_steps = np.zeros((len(schedules), widest - 1))
+    first_rate, first_amount = np.empty(len(schedules)), np.empty(len(schedules))
+    for r, schedule in enumerate(schedules):
+        f, rates, amounts = schedule_arrays(schedule)
+        floors[r, : f.size] = f
+        rate_steps[r, : f.size - 1] = np.diff(rates)
+        amount_steps[r, : f.size - 1] = np.diff(amounts)
+        first_rate[r], first_amount[r] = rates[0], amounts[0]
+    with np.errstate(all="ignore"):  # a quantity near 0: edges near 10^308, inf
+        every_edge = floors[row, 1:] / quantity[:, None]
+    real = np.isfinite(floors[row, 1:])
+    value = every_edge[real]
+    owner = np.broadcast_to(owner_of_leg[:, None], every_edge.shape)[real]
+    slope_step = (quantity[:, None] * rate_steps[row])[real]
+    amount_step = amount_steps[row][real]
+    order = np.lexsort((value, owner))
+    value, owner = value[order], owner[order]
+    slope_step, amount_step = slope_step[order], amount_step[order]
+    fresh = np.ones(value.size, dtype=bool)
+    fresh[1:] = (value[1:] != value[:-1]) | (owner[1:] != owner[:-1])
+    starts = np.flatnonzero(fresh)
+    edges, edge_owner = value[starts], owner[starts]
+    if value.size:  # legs sharing an edge: their steps add up there
+        slope_step = np.add.reduceat(slope_step, starts)
+        amount_step = np.add.reduceat(amount_step, starts)
+    edge_counts = np.bincount(edge_owner, minlength=count)
+    first_edge = np.concatenate(([0], np.cumsum(edge_counts)[:-1])).astype(np.intp)
+    # Each part's first line, then its steps summed within the part (one row each).
+    within = np.arange(edges.size) - first_edge[edge_owner]
+    line_slope = np.zeros((count, int(edge_counts.max(initial=0)) + 1))
+    line_amount = np.zeros(line_slope.shape)
+    line_slope[:, 0] = np.bincount(owner_of_leg, quantity * first_rate[row], count)
+    line_amount[:, 0] = np.bincount(owner_of_leg, first_amount[row], count)
+    line_slope[edge_owner, within + 1] = slope_step
+    line_amount[edge_owner, within + 1] = amount_step
+    line_slope = np.cumsum(line_slope, axis=1)
+    line_amount = np.cumsum(line_amount, axis=1)
+    out = []
+    edge_list = edges.tolist()
+    for g, group in enumerate(groups):
+        n = int(edge_counts[g])
+        e0 = int(first_edge[g])
+        slope, amount = line_slope[g, : n + 1], line_amount[g, : n + 1]
+        part_edges = edges[e0 : e0 + n]
+        with np.errstate(all="ignore"):  # an edge near 10^21 (a quantity near 0): inf, nan
+            at_edges = [0.0 - float(amount[0]), *(part_edges * slope[1:] - amount[1:]).tolist()]
+        out.append(
+            _Segments(
+                part_edges,
+                slope,
+                amount,
+                edge_list[e0 : e0 + n],
+                slope.tolist(),
+                amount.tolist(),
+                sum(leg.quantity * leg.schedule.rates[-1] for leg in group),
+                tuple(leg.schedule for leg in group),
+                at_edges,
+            )
+        )
+    return out
 
 
 def _lines(
@@ -373,6 +434,18 @@ class Pool:
         by_symbol: dict[str, list[Leg]] = {}
         for leg in self.legs:
             by_symbol.setdefault(leg.symbol, []).append(leg)
+        if len(by_symbol) > 1:  # its parts of several legs: their segments found at once
+            missing: dict[tuple[tuple[int, float], ...], tuple[Leg, ...]] = {}
+            for legs in by_symbol.values():
+                marked = tuple(leg for leg in legs if leg.schedule.basis == "mark")
+                if len(marked) > 1:
+                    key = tuple((id(leg.schedule), leg.quantity) for leg in marked)
+                    if _SEGMENTS.peek(key) is None:
+                        missing[key] = marked
+            if len(missing) > 1:
+                found = _many_segments(list(missing.values()))
+                for key, segments in zip(missing, found, strict=True):
+                    _SEGMENTS.put(key, segments)
         parts = {s: SymbolPart(s, tuple(legs)) for s, legs in by_symbol.items()}
         object.__setattr__(self, "parts", parts)
 

@@ -29,6 +29,16 @@ class Remembered(Generic[K, T]):
             found = self._entries[key] = compute()
         return found  # type: ignore[return-value]
 
+    def peek(self, key: K) -> T | None:
+        """The result remembered for ``key``, None when there is none."""
+        return self._entries.get(key)
+
+    def put(self, key: K, value: T) -> None:
+        """Remember ``value`` for ``key`` (found by the caller with others at once)."""
+        if len(self._entries) >= self._limit:
+            self._entries.clear()
+        self._entries[key] = value
+
     def clear(self) -> None:
         self._entries.clear()
 

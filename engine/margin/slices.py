@@ -228,10 +228,9 @@ class AloneRows:
 
     def __init__(self, columns: IsolatedColumns, rows: list[int]) -> None:
         self.rows = rows
-        index = np.asarray(rows, dtype=np.intp)
         self.ids = [columns.ids[row] for row in rows]
         self.id_of = dict(zip(rows, self.ids, strict=True))
-        self._columns, self._index = columns, index
+        self._columns, self._index = columns, np.asarray(rows, dtype=np.intp)
         self._arrays: tuple[npt.NDArray[Any], ...] | None = None
         self._tiers: Tiers | None = None
         self._found_terms: list[_Terms] | None = None
@@ -241,8 +240,8 @@ class AloneRows:
             MAX_PRICE,
             *nudged([p for p in (liquidation[row] for row in rows) if p is not None]),
         }
-        lowest = columns.lowest_worth()[index]
-        self.lowest = float(np.where(np.isnan(lowest), 0.0, lowest).sum())
+        equity, lowest = _lists(columns)
+        self.lowest = sum(lowest[row] for row in rows)
         # The worth at each price seen, and which pools it liquidates there (a list, or where
         # to read them: few are asked, the prices a worst move ends at). At the mark, all alive.
         self._at: dict[float, tuple[float, object]] = {}
@@ -250,7 +249,7 @@ class AloneRows:
         # The arrays ``_remember`` found, newest last: prices, worths, who survives where.
         self._batches: list[tuple[list[float], list[float], npt.NDArray[np.bool_]]] = []
         self.mark = float(columns.mark[rows[0]])
-        self._at[self.mark] = (float(columns.equity[index].sum()), [])
+        self._at[self.mark] = (sum(equity[row] for row in rows), [])  # as ``_remember`` sums
 
     def _terms(self) -> list[_Terms]:
         """Each pool's row, cash, net quantity, cost, quantity, fixed MM, basis, schedule."""
@@ -365,6 +364,19 @@ class AloneRows:
 
     def add_worths(self, total: FloatArray, xs: FloatArray) -> None:
         total += np.asarray(self._remember(xs.tolist()))
+
+
+def _lists(columns: IsolatedColumns) -> tuple[list[float], list[float]]:
+    """The pools' equity today and lowest worth (0 where a move liquidates it), as lists,
+    made once: each symbol's ``AloneRows`` sums its own."""
+    found: tuple[list[float], list[float]] | None = columns.memo.get("lists")
+    if found is None:
+        lowest = columns.lowest_worth()
+        found = columns.memo["lists"] = (
+            columns.equity.tolist(),
+            np.where(np.isnan(lowest), 0.0, lowest).tolist(),
+        )
+    return found
 
 
 def alone_rows(columns: IsolatedColumns) -> dict[str, AloneRows]:

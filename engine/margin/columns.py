@@ -130,31 +130,26 @@ class Tiers:
         found._root = self if self._root is None else self._root
         found.root_group = self.root_group[index]
         found.start, found.last = self.start[index], self.last[index]
-        group = self.group[index]
-        found.groups = []
-        found.group = np.zeros(index.size, dtype=np.intp)
-        for g in dict.fromkeys(group.tolist()):  # the groups these rows are in, in order
-            kept = np.flatnonzero(group == g) if len(self.groups) > 1 else np.arange(index.size)
-            table, _, offset = self.groups[g]
-            found.group[kept] = len(found.groups)
-            found.groups.append((table, kept, offset))
+        found.group = self.group[index]
+        found.groups = []  # a subset reads its tiers through ``floor_rows`` (``index``)
         return found
 
     def index(self, notional: FloatArray) -> IntArray:
         """Each row's tier at its ``notional`` (``Schedule.tier_index``: the largest floor not
-        above it), as an index here."""
-        found = np.empty(notional.shape, dtype=np.intp)
-        for table, rows, offset in self.groups:
-            k = np.searchsorted(table.floors, notional[rows], side="right") - 1
-            found[rows] = np.maximum(k, 0) + offset
-        return found
+        above it), as an index here; ``notional`` one value per row, or a row of values per
+        row (a pool at many prices)."""
+        return self.index_in(self.root_group, notional)
 
     def index_in(self, groups: IntArray, notional: FloatArray) -> IntArray:
         """The tier of each ``notional`` on its row's schedule (``groups``: the rows'
         ``root_group``), as an index here: the count of its floors not above it, less one
         (``Schedule.tier_index``)."""
-        below = (self.floor_rows[groups] <= notional[:, None]).sum(axis=1) - 1
-        found: IntArray = np.maximum(below, 0) + self.offsets[groups]
+        floors = self.floor_rows[groups]
+        offsets = self.offsets[groups]
+        if notional.ndim == 2:  # a row of prices per row: each row's floors against each
+            floors, offsets = floors[:, None, :], offsets[:, None]
+        below = (floors <= notional[..., None]).sum(axis=-1) - 1
+        found: IntArray = np.maximum(below, 0) + offsets
         return found
 
     def maintenance(self, notional: FloatArray) -> FloatArray:

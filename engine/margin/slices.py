@@ -255,21 +255,8 @@ class AloneRows:
         """Each pool's row, cash, net quantity, cost, quantity, fixed MM, basis, schedule."""
         found = self._found_terms
         if found is None:
-            c, index = self._columns, self._index
-            found = list(
-                zip(
-                    self.rows,
-                    c.cash[index].tolist(),
-                    c.net[index].tolist(),
-                    c.cost[index].tolist(),
-                    c.quantity[index].tolist(),
-                    c.fixed[index].tolist(),
-                    c.by_entry[index].tolist(),
-                    [c.schedules[row] for row in self.rows],
-                    strict=True,
-                )
-            )
-            self._found_terms = found
+            every = _terms_of(self._columns)
+            found = self._found_terms = [every[row] for row in self.rows]
         return found
 
     def _alive(self, xs: FloatArray) -> tuple[npt.NDArray[np.bool_], FloatArray]:
@@ -364,6 +351,26 @@ class AloneRows:
 
     def add_worths(self, total: FloatArray, xs: FloatArray) -> None:
         total += np.asarray(self._remember(xs.tolist()))
+
+
+def _terms_of(columns: IsolatedColumns) -> list[_Terms]:
+    """``AloneRows._terms`` of every row of ``columns``, made once."""
+    found: list[_Terms] | None = columns.memo.get("terms")
+    if found is None:
+        found = columns.memo["terms"] = list(
+            zip(
+                range(len(columns)),
+                columns.cash.tolist(),
+                columns.net.tolist(),
+                columns.cost.tolist(),
+                columns.quantity.tolist(),
+                columns.fixed.tolist(),
+                columns.by_entry.tolist(),
+                columns.schedules,
+                strict=True,
+            )
+        )
+    return found
 
 
 def _lists(columns: IsolatedColumns) -> tuple[list[float], list[float]]:

@@ -153,20 +153,23 @@ def _lowest_by_side(places: list[float], values: list[float]) -> dict[int, tuple
     The start wins unless a move is clearly lower; of equally low places, the farthest from
     the start (a pool left just past its threshold could be revived by the next move)."""
     start, here = places[0], values[0]
-    lowest = {0: here, -1: here, 1: here}  # each side's lowest, the start's when none is lower
-    for x, v in zip(places[1:], values[1:], strict=True):
-        if v < lowest[0]:
-            lowest[0] = v
-        side = -1 if x < start else 1 if x > start else 0
-        if side and v < lowest[side]:
-            lowest[side] = v
+    low = down = up = here  # each side's lowest, the start's when none is lower
+    others = list(zip(places[1:], values[1:], strict=True))
+    for x, v in others:
+        if v < low:
+            low = v
+        if x < start:
+            if v < down:
+                down = v
+        elif x > start and v < up:
+            up = v
     best = {}
-    for side in (0, -1, 1):
+    for side, lowest in ((0, low), (-1, down), (1, up)):
         chosen = (here, start)
-        if lowest[side] < here - 1e-12 * max(1.0, abs(here)):
-            tied = lowest[side] + 1e-12 * max(1.0, abs(lowest[side]))
+        if lowest < here - 1e-12 * max(1.0, abs(here)):
+            tied = lowest + 1e-12 * max(1.0, abs(lowest))
             farthest = -1.0
-            for x, v in zip(places[1:], values[1:], strict=True):
+            for x, v in others:
                 if v <= tied and _on_side(x, start, side):
                     away = _distance(x, start)
                     if away > farthest:

@@ -406,9 +406,13 @@ class SymbolPart:
         return self._boundary_health
 
     def boundary_array(self) -> npt.NDArray[np.float64]:
-        """``boundary_health`` as an array, made once."""
+        """``boundary_health`` as an array (each element as there), made once."""
         if self._boundary_array is None:
-            self._boundary_array = np.array(self.boundary_health(), dtype=float)
+            at = np.concatenate(([0.0], self.breakpoints))
+            maintenance = np.asarray(self._at_edges, dtype=float)
+            with np.errstate(all="ignore"):  # an edge near 10^308: inf, as in floats
+                found = at * self.net - self.cost - (maintenance + self.fixed)
+            self._boundary_array = found
         return self._boundary_array
 
 

@@ -10,6 +10,7 @@ array operation per tier schedule rather than one per pool.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
@@ -63,35 +64,66 @@ class Slice:
         """Health is piecewise linear between tier boundaries and concave (``solver``), so it
         rises to one peak and falls after it: the segments that hold the roots are found
         from its values at every boundary at once, and each root is exact on its segment."""
-        at: list[float] = [0.0, *self.part.edges]
-        n = len(at) - 1
-        array = None
+        edges = self.part.edges
+        n = len(edges)
         if n > _LONG_PART:  # the same steps over an array: a cross part of many legs
-            array = self.health0 + self.part.boundary_array()
-            peak = int(np.argmax(array))  # the first of the highest
-            values = array.tolist()
-        else:
-            values = [self.health0 + value for value in self.part.boundary_health()]
-            peak = max(range(n + 1), key=values.__getitem__)  # the first of the highest
-        slope = self.part.final_slope()
-        roots = []
+            return self._roots_over_array()
+        at: list[float] = [0.0, *edges]
+        values = [self.health0 + value for value in self.part.boundary_health()]
+        peak = max(range(n + 1), key=values.__getitem__)  # the first of the highest
+        rising = falling = None
         if values[peak] > 0:
             if values[0] <= 0:  # rising side: the last point at or below 0
-                if array is None:
-                    lo = max(i for i in range(peak + 1) if values[i] <= 0)
-                else:
-                    lo = int(np.flatnonzero(array[: peak + 1] <= 0)[-1])
-                roots.append(_cross(at[lo], at[lo + 1], values[lo], values[lo + 1]))
+                rising = max(i for i in range(peak + 1) if values[i] <= 0)
             if values[n] <= 0:  # falling side: the last point above 0
-                if array is None:
-                    lo = max(i for i in range(peak, n + 1) if values[i] > 0)
-                else:
-                    lo = peak + int(np.flatnonzero(array[peak:] > 0)[-1])
-                roots.append(_cross(at[lo], at[lo + 1], values[lo], values[lo + 1]))
+                falling = max(i for i in range(peak, n + 1) if values[i] > 0)
+        return self._found(at.__getitem__, values.__getitem__, n, peak, rising, falling)
+
+    def _roots_over_array(self) -> list[float]:
+        """``_roots`` of a part of many tier boundaries, each step over an array."""
+        edges = self.part.edges
+        n = len(edges)
+        array = self.health0 + self.part.boundary_array()
+        peak = int(np.argmax(array))  # the first of the highest
+        rising = falling = None
+        if array[peak] > 0:
+            if array[0] <= 0:
+                rising = int(np.flatnonzero(array[: peak + 1] <= 0)[-1])
+            if array[n] <= 0:
+                falling = peak + int(np.flatnonzero(array[peak:] > 0)[-1])
+
+        def at(i: int) -> float:
+            return 0.0 if i == 0 else edges[i - 1]
+
+        def value(i: int) -> float:
+            return float(array[i])
+
+        return self._found(at, value, n, peak, rising, falling)
+
+    def _found(
+        self,
+        at: Callable[[int], float],
+        value: Callable[[int], float],
+        n: int,
+        peak: int,
+        rising: int | None,
+        falling: int | None,
+    ) -> list[float]:
+        """The roots, from where health crosses 0 on each side of its peak (``rising``,
+        ``falling``: the boundary before each crossing) or beyond the last boundary."""
+        slope = self.part.final_slope()
+        roots = []
+        if value(peak) > 0:
+            if rising is not None:
+                roots.append(_cross(at(rising), at(rising + 1), value(rising), value(rising + 1)))
+            if falling is not None:
+                roots.append(
+                    _cross(at(falling), at(falling + 1), value(falling), value(falling + 1))
+                )
             elif slope < 0:
-                roots.append(_beyond(at[n], values[n], slope))
-        elif slope > 0 and values[n] <= 0:
-            roots.append(_beyond(at[n], values[n], slope))
+                roots.append(_beyond(at(n), value(n), slope))
+        elif slope > 0 and value(n) <= 0:
+            roots.append(_beyond(at(n), value(n), slope))
         return [r for r in roots if r > 0 and math.isfinite(r)]
 
 

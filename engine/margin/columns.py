@@ -1,11 +1,13 @@
-"""Isolated positions as columns (issue 16): the figures ``evaluate`` shows of a variant's
-isolated pools, in array operations over all of them rather than one ``Pool`` each.
+"""Positions as columns (issue 16, the vectorised core): the figures ``evaluate`` shows of a
+variant's isolated pools, and each position's own figures, in array operations over all of
+them rather than one ``Pool`` or ``Leg`` each.
 
 An isolated pool is one position and its margin (DESIGN §1; ``pools``). Each figure here is
 the one ``figures`` gives that position's ``Pool``, by the same formula, element by element in
-the same order of operations, so the two agree to the last bit. Where a closed form does not
-decide (a pool at or past liquidation, a threshold within rounding of 0 or of the largest
-price a move may name), the row's own ``Pool`` is built and asked (``IsolatedColumns.pool``).
+the same order of operations, so the two agree to the last bit. At or past liquidation, the
+price that would revive a pool is solved on its tier's line, the solver's to 1e-12. Where a
+closed form does not decide (a threshold within rounding of 0 or of the largest price a move
+may name), the row's own ``Pool`` is built and asked (``IsolatedColumns.pool``).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from marginlab.engine.margin import figures
 from marginlab.engine.margin.by_scenario import ByScenario
 from marginlab.engine.margin.fees import CLOSE_FEE_IN_MAINTENANCE, maintenance_fee, taker_rate
 from marginlab.engine.margin.models import Position, Scenario, Variant
@@ -34,9 +37,6 @@ from marginlab.engine.margin.rules import Schedule
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.intp]
 BoolArray = npt.NDArray[np.bool_]
-
-_EDGE = 1e-9  # ``figures._EDGE``: a threshold this near 0 or the largest price, the solver's
-MAX_RATIO = 1e12  # ``figures.MAX_RATIO``: a ratio beyond it is shown as absent
 
 
 @dataclass(frozen=True, slots=True)
@@ -331,8 +331,6 @@ class IsolatedColumns:
         return self._liquidation
 
     def _liquidation_prices(self) -> list[float | None]:
-        from marginlab.engine.margin import figures
-
         price = np.full(len(self), np.nan)
         tiers = self.tiers
         sign, q = self.sign, self.quantity
@@ -361,7 +359,8 @@ class IsolatedColumns:
                 k = np.where(notional >= high, k + 1, k - 1)
                 open_rows &= (k >= tiers.start) & (k <= tiers.last)
             on_its_side = side * (price - self.mark) <= 0
-            clear = (_EDGE * self.mark < price) & (price < MAX_PRICE * (1 - _EDGE))
+            edge = figures.SOLVER_EDGE
+            clear = (edge * self.mark < price) & (price < MAX_PRICE * (1 - edge))
             solved = np.isfinite(price) & on_its_side & clear
         out: list[float | None] = price.tolist()
         for row in np.flatnonzero(~solved).tolist():
@@ -468,7 +467,7 @@ def liquidation_distances(prices: list[float | None], marks: FloatArray) -> list
 def _bounded(values: FloatArray, valid: BoolArray) -> list[float | None]:
     """``figures.bounded_ratio`` of each value where ``valid``: None where not, or where the
     value is not finite or beyond ±10^12."""
-    keep = valid & np.isfinite(values) & (np.abs(values) <= MAX_RATIO)
+    keep = valid & np.isfinite(values) & (np.abs(values) <= figures.MAX_RATIO)
     return [v if ok else None for v, ok in zip(values.tolist(), keep.tolist(), strict=True)]
 
 

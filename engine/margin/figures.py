@@ -112,7 +112,7 @@ def _marks_by_part(pool: Pool) -> tuple[dict[str, float], dict[str, int]]:
 
 _MANY_PARTS = 8  # symbols of a pool from which its liquidation prices are its roots
 _UNSOLVED = -1.0
-_EDGE = 1e-9
+SOLVER_EDGE = 1e-9  # a closed form's threshold this near 0 or the largest price: the solver's
 
 
 def single_leg_liquidation(pool: Pool) -> float | None:
@@ -159,7 +159,7 @@ def _bounded(price: float, mark: float, sign: int) -> float | None:
     a scenario may name; ``_UNSOLVED`` otherwise, for the solver's own edge handling."""
     if not math.isfinite(price) or sign * (price - mark) > 0:
         return _UNSOLVED
-    if not _EDGE * mark < price < MAX_PRICE * (1 - _EDGE):
+    if not SOLVER_EDGE * mark < price < MAX_PRICE * (1 - SOLVER_EDGE):
         return _UNSOLVED  # at 0 or at the largest price, within rounding: the solver decides
     return price
 

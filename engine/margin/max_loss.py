@@ -17,11 +17,14 @@ below 0, the insurance fund takes the rest). The account is worth the sum of its
   its lowest value is at one of them or at 0: the search is exact, in both directions.
 * **The account**: the lowest worth over every combination of prices. Where no pool spans
   two symbols the worth is a sum of one-symbol parts and each symbol's exact search gives the
-  exact answer; where the cross pool spans several, exact one-symbol searches in turn
-  (coordinate descent) from today's marks and from all prices at 0, and every symbol's own
-  worst move, give the lowest worth found. Where isolated pools share symbols with such a
-  cross pool, the worst move can need two symbols at once: one fall that alone would feed the
-  cross pool (a short in it) and another that sinks it anyway. Starts that weigh the cross
+  exact answer; where the cross pool spans several, the symbols it does not hold are first
+  set at their own exact lowest (their pools move with them alone), then exact one-symbol
+  searches of its symbols in turn (coordinate descent) from there and from its prices all
+  at 0, and every symbol's own worst move, give the lowest worth found (each descent's end
+  judged by its worth summed afresh: a descent's running total rounds). Where isolated
+  pools share symbols with such a cross pool, the worst move can need two symbols at once:
+  one fall that alone would feed the cross pool (a short in it) and another that sinks it
+  anyway. Starts that weigh the cross
   pool's health against the isolated pools' worth (a Lagrangian relaxation of "the cross pool
   is liquidated": separable, so each symbol's best price is found on its own), each followed
   by a descent, look for those: four weights for a cross pool of up to ``_COMBINED_SYMBOLS``

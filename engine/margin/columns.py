@@ -217,14 +217,12 @@ class BookColumns:
         notional (None: no limit): what ``risk_warnings`` checks. Found once."""
         if self._limits is None:
             basis = np.where(self.by_entry, self.quantity * self.entry, self.notional)
-            allowed: list[float | None] = [None] * basis.size
-            top: list[float | None] = [None] * basis.size
-            for table, rows, _ in self.tiers.groups:
-                schedule = table.schedule
-                k = np.maximum(np.searchsorted(table.floors, basis[rows], side="right") - 1, 0)
-                for row, tier in zip(rows.tolist(), k.tolist(), strict=True):
-                    allowed[row] = schedule.max_leverages[tier]
-                    top[row] = schedule.top_cap
+            tables = [table.schedule for table, _, _ in self.tiers.groups]
+            # Each tier's leverage cap, in the order ``tiers`` lays the tables end to end.
+            caps = [cap for schedule in tables for cap in schedule.max_leverages]
+            tops = [schedule.top_cap for schedule in tables]
+            allowed = [caps[k] for k in self.tiers.index(basis).tolist()]
+            top = [tops[g] for g in self.tiers.group.tolist()]
             self._limits = list(zip(basis.tolist(), allowed, top, strict=True))
         return self._limits
 

@@ -92,11 +92,11 @@ class Tiers:
             offsets.append(offset)
             sizes.append(table.floors.size)
             offset += table.floors.size
-        self.group = np.asarray(group_of_row, dtype=np.intp)  # each row's entry in ``groups``
+        # Each row's entry in ``groups`` (a subset keeps its rows' entries: ``floor_rows``).
+        self.group = np.asarray(group_of_row, dtype=np.intp)
         self.offsets = np.asarray(offsets, dtype=np.intp)
         self.start = self.offsets[self.group]
         self.last = self.start + np.asarray(sizes, dtype=np.intp)[self.group] - 1  # top tier
-        self.root_group = self.group  # each row's group here, as ``floor_rows`` counts them
         parts = [table for table, _, _ in self.groups]
         empty = np.zeros(0)
         self.floors = np.concatenate([t.floors for t in parts]) if parts else empty
@@ -128,7 +128,6 @@ class Tiers:
         found.offsets = self.offsets
         found._floor_rows = None
         found._root = self if self._root is None else self._root
-        found.root_group = self.root_group[index]
         found.start, found.last = self.start[index], self.last[index]
         found.group = self.group[index]
         found.groups = []  # a subset reads its tiers through ``floor_rows`` (``index``)
@@ -138,11 +137,11 @@ class Tiers:
         """Each row's tier at its ``notional`` (``Schedule.tier_index``: the largest floor not
         above it), as an index here; ``notional`` one value per row, or a row of values per
         row (a pool at many prices)."""
-        return self.index_in(self.root_group, notional)
+        return self.index_in(self.group, notional)
 
     def index_in(self, groups: IntArray, notional: FloatArray) -> IntArray:
         """The tier of each ``notional`` on its row's schedule (``groups``: the rows'
-        ``root_group``), as an index here: the count of its floors not above it, less one
+        ``group``), as an index here: the count of its floors not above it, less one
         (``Schedule.tier_index``)."""
         floors = self.floor_rows[groups]
         offsets = self.offsets[groups]

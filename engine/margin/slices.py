@@ -463,7 +463,7 @@ def worths_along(
     with np.errstate(all="ignore"):  # a price near 0 or 10^12: inf, as in floats
         notional = columns.quantity[pair_row] * x
         tiers = columns.tiers
-        k = tiers.index_in(tiers.root_group[pair_row], notional)
+        k = tiers.index_in(tiers.group[pair_row], notional)
         marked = notional * tiers.rates[k] - tiers.amounts[k]
         maintenance = np.where(columns.by_entry[pair_row], columns.fixed[pair_row], marked)
         equity = x * columns.net[pair_row] - columns.cost[pair_row]

@@ -80,7 +80,10 @@ class Tiers:
     def __init__(self, schedules: list[Schedule]) -> None:
         tables: dict[int, tuple[_Table, list[int]]] = {}
         for row, schedule in enumerate(schedules):
-            tables.setdefault(id(schedule), (_table(schedule), []))[1].append(row)
+            found = tables.get(id(schedule))
+            if found is None:
+                found = tables[id(schedule)] = (_table(schedule), [])
+            found[1].append(row)
         self.groups: list[tuple[_Table, IntArray, int]] = []
         group_of_row = [0] * len(schedules)
         offsets, sizes = [], []
@@ -171,24 +174,23 @@ class BookColumns:
         self.positions = positions
         self.schedules = schedules
         self.held = np.array(margins_held(scenario), dtype=float)
-        # The maintenance an entry basis fixes (``pools.make_leg``: the fee to close in it
-        # where the venue counts it); 0 on a mark basis, where the tiers decide it.
-        self.fixed = np.array(
-            [
-                schedule.maintenance(p.entry_notional) + maintenance_fee(rules, p, fee_rate)
-                if schedule.basis == "entry"
-                else 0.0
-                for p, schedule in zip(positions, schedules, strict=True)
-            ],
-            dtype=float,
-        )
+        self.tiers = Tiers(schedules)
+        self.entry_notional = np.array([p.entry_notional for p in positions], dtype=float)
+        # The fee to close, where the venue counts it in the maintenance (``fees``).
+        close_fees = np.zeros(len(positions))
+        if rules in CLOSE_FEE_IN_MAINTENANCE and fee_rate:
+            close_fees = np.array([maintenance_fee(rules, p, fee_rate) for p in positions])
+        # ``Leg.entry_maintenance`` (``pools.make_leg``): MM on the entry value, and the fee.
+        with np.errstate(all="ignore"):  # a notional near 10^24: inf, as in floats
+            self.entry_maintenance = self.tiers.maintenance(self.entry_notional) + close_fees
         self.sign = np.array([p.sign for p in positions], dtype=float)
         self.quantity = np.array([p.quantity for p in positions], dtype=float)
         self.entry = np.array([p.entry_price for p in positions], dtype=float)
         self.mark = np.array([marks[p.symbol] for p in positions], dtype=float)
         self.by_entry = np.array([s.basis == "entry" for s in schedules], dtype=bool)
         self.isolated = np.array([p.margin_mode == "isolated" for p in positions], dtype=bool)
-        self.tiers = Tiers(schedules)
+        # The maintenance an entry basis fixes; 0 on a mark basis, where the tiers decide it.
+        self.fixed = np.where(self.by_entry, self.entry_maintenance, 0.0)
         # ``SymbolPart``: net quantity ``s·Q`` and cost ``s·Q·EP``, so equity is ``x·net − cost``.
         self.net = self.sign * self.quantity
         self.cost = self.net * self.entry
@@ -200,13 +202,9 @@ class BookColumns:
         # (``Leg.tier_rate``).
         basis = np.where(self.by_entry, self.entry, self.mark)
         self.tier_rate = self.tiers.rates[self.tiers.index(self.quantity * basis)]
-        self.entry_notional = np.array([p.entry_notional for p in positions], dtype=float)
         # A cross position's margin put in: ``Q·EP / L``, and the fee to close where the venue
         # counts it (``figures.initial_margin``).
         leverage = np.array([p.leverage for p in positions], dtype=float)
-        close_fees = np.zeros(len(positions))
-        if rules in CLOSE_FEE_IN_MAINTENANCE and fee_rate:
-            close_fees = np.array([maintenance_fee(rules, p, fee_rate) for p in positions])
         self.cross_initial = self.entry_notional / leverage + close_fees
         self._limits: list[tuple[float, float | None, float | None]] | None = None
 

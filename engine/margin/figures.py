@@ -13,7 +13,7 @@ from marginlab.engine.margin.max_loss import pool_at, pool_max_loss
 from marginlab.engine.margin.models import Position
 from marginlab.engine.margin.pools import Leg, Pool, equity_now
 from marginlab.engine.margin.report import MAX_PRICE
-from marginlab.engine.margin.slices import Slice
+from marginlab.engine.margin.slices import Slice, many_roots
 from marginlab.engine.margin.solver import bankruptcy_t, crossings, nearest
 
 MAX_RATIO = 1e12
@@ -93,15 +93,24 @@ def _nearest_root(pool: Pool, symbol: str, mark: float) -> float | None:
     the max-loss search finds them (``slices.Slice.roots``, remembered on the symbol's part:
     the search at the marks starts from these very ones); the nearer to the mark."""
     marks, order = pool.remembered("marks by part", lambda: _marks_by_part(pool))
-    today = pool_at(pool, marks)
-    k = order[symbol]
-    equity, maintenance = today.part_equity[k], today.part_maintenance[k]
-    rest = today.health - (equity - maintenance)
-    roots = Slice(pool.parts[symbol], rest, today.equity - equity).roots()
+    slices = pool.remembered("slices at marks", lambda: _slices_at(pool, marks))
+    roots = slices[order[symbol]].roots()
     if not roots:
         return None
     root = min(roots, key=lambda r: abs(r - mark))
     return root if root <= MAX_PRICE else None
+
+
+def _slices_at(pool: Pool, marks: dict[str, float]) -> list[Slice]:
+    """Each part's ``Slice`` at the marks, their roots found at once (``many_roots``): a
+    report asks for every symbol's."""
+    today = pool_at(pool, marks)
+    found = []
+    for k, part in enumerate(pool.parts.values()):
+        equity, maintenance = today.part_equity[k], today.part_maintenance[k]
+        found.append(Slice(part, today.health - (equity - maintenance), today.equity - equity))
+    many_roots(found)
+    return found
 
 
 def _marks_by_part(pool: Pool) -> tuple[dict[str, float], dict[str, int]]:

@@ -154,18 +154,9 @@ def _many_segments(groups: list[tuple[Leg, ...]]) -> list[_Segments]:
         [rows.setdefault(id(leg.schedule), (len(rows), leg.schedule))[0] for leg in legs],
         dtype=np.intp,
     )
-    schedules = [schedule for _, schedule in rows.values()]
-    widest = max(len(schedule.floors) for schedule in schedules)
-    floors = np.full((len(schedules), widest), np.inf)
-    rate_steps = np.zeros((len(schedules), widest - 1))
-    amount_steps = np.zeros((len(schedules), widest - 1))
-    first_rate, first_amount = np.empty(len(schedules)), np.empty(len(schedules))
-    for r, schedule in enumerate(schedules):
-        f, rates, amounts = schedule_arrays(schedule)
-        floors[r, : f.size] = f
-        rate_steps[r, : f.size - 1] = np.diff(rates)
-        amount_steps[r, : f.size - 1] = np.diff(amounts)
-        first_rate[r], first_amount[r] = rates[0], amounts[0]
+    floors, rate_steps, amount_steps, first_rate, first_amount, top_rate = _stepped(
+        [schedule for _, schedule in rows.values()]
+    )
     with np.errstate(all="ignore"):  # a quantity near 0: edges near 10^308, inf
         every_edge = floors[row, 1:] / quantity[:, None]
     real = np.isfinite(floors[row, 1:])
@@ -195,29 +186,47 @@ def _many_segments(groups: list[tuple[Leg, ...]]) -> list[_Segments]:
     line_amount[edge_owner, within + 1] = amount_step
     line_slope = np.cumsum(line_slope, axis=1)
     line_amount = np.cumsum(line_amount, axis=1)
+    with np.errstate(all="ignore"):  # an edge near 10^21 (a quantity near 0): inf, nan
+        # Σ MM at each edge, on the line that starts there; at 0, the first line's.
+        at_edge = edges * line_slope[edge_owner, within + 1] - line_amount[edge_owner, within + 1]
+    at_zero = (0.0 - line_amount[:, 0]).tolist()
+    tops = np.bincount(owner_of_leg, quantity * top_rate[row], count).tolist()
+    edge_list, at_list = edges.tolist(), at_edge.tolist()
+    slope_lists, amount_lists = line_slope.tolist(), line_amount.tolist()
     out = []
-    edge_list = edges.tolist()
     for g, group in enumerate(groups):
         n = int(edge_counts[g])
         e0 = int(first_edge[g])
-        slope, amount = line_slope[g, : n + 1], line_amount[g, : n + 1]
-        part_edges = edges[e0 : e0 + n]
-        with np.errstate(all="ignore"):  # an edge near 10^21 (a quantity near 0): inf, nan
-            at_edges = [0.0 - float(amount[0]), *(part_edges * slope[1:] - amount[1:]).tolist()]
         out.append(
             _Segments(
-                part_edges,
-                slope,
-                amount,
+                edges[e0 : e0 + n],
+                line_slope[g, : n + 1],
+                line_amount[g, : n + 1],
                 edge_list[e0 : e0 + n],
-                slope.tolist(),
-                amount.tolist(),
-                sum(leg.quantity * leg.schedule.rates[-1] for leg in group),
+                slope_lists[g][: n + 1],
+                amount_lists[g][: n + 1],
+                tops[g],
                 tuple(leg.schedule for leg in group),
-                at_edges,
+                [at_zero[g], *at_list[e0 : e0 + n]],
             )
         )
     return out
+
+
+def _stepped(schedules: list[Schedule]) -> tuple[FloatArray, ...]:
+    """The schedules' floors (one row each, padded with inf), each tier's rise in rate and in
+    amount over the tier before, their first rate and amount, and their top rate."""
+    steps = [schedule_steps(schedule) for schedule in schedules]
+    widest = max(found[0].size for found in steps)
+    floors = np.full((len(schedules), widest), np.inf)
+    rate_steps = np.zeros((len(schedules), widest - 1))
+    amount_steps = np.zeros((len(schedules), widest - 1))
+    for r, (f, rate_step, amount_step, _) in enumerate(steps):
+        floors[r, : f.size] = f
+        rate_steps[r, : f.size - 1] = rate_step
+        amount_steps[r, : f.size - 1] = amount_step
+    ends = np.array([found[3] for found in steps], dtype=float).reshape(len(steps), 3)
+    return floors, rate_steps, amount_steps, ends[:, 0], ends[:, 1], ends[:, 2]
 
 
 def _lines(
@@ -294,6 +303,30 @@ def _arrays_of(schedule: Schedule) -> tuple[FloatArray, FloatArray, FloatArray]:
 _ARRAYS: Remembered[int, tuple[Schedule, FloatArray, FloatArray, FloatArray]] = Remembered(4_096)
 
 
+def schedule_steps(
+    schedule: Schedule,
+) -> tuple[FloatArray, FloatArray, FloatArray, tuple[float, float, float]]:
+    """A schedule's floors, each tier's rise in rate and in amount over the tier before, and
+    its first rate, first amount and top rate: made once per schedule (``_many_segments``)."""
+    found = _STEPS.get(id(schedule), lambda: (schedule, *_steps_of(schedule)))
+    if found[0] is not schedule:  # held, so its id is its own; else a schedule forgotten
+        return _steps_of(schedule)
+    return found[1], found[2], found[3], found[4]
+
+
+def _steps_of(
+    schedule: Schedule,
+) -> tuple[FloatArray, FloatArray, FloatArray, tuple[float, float, float]]:
+    floors, rates, amounts = schedule_arrays(schedule)
+    ends = (float(rates[0]), float(amounts[0]), schedule.rates[-1])
+    return floors, np.diff(rates), np.diff(amounts), ends
+
+
+_STEPS: Remembered[
+    int, tuple[Schedule, FloatArray, FloatArray, FloatArray, tuple[float, float, float]]
+] = Remembered(4_096)
+
+
 class SymbolPart:
     """A pool's legs in one symbol. Pool equity and health are sums of one such part per
     symbol plus the cash, each part a function of its own symbol's price only: so a move of
@@ -304,12 +337,12 @@ class SymbolPart:
     between tier boundaries (``_Segments``): a price costs one lookup, whatever its legs."""
 
     __slots__ = (
-        "_at_edges",
         "_boundary_array",
         "_boundary_health",
         "_single",
         "amount_list",
         "amounts",
+        "at_edges",
         "breakpoints",
         "cost",
         "edges",
@@ -346,7 +379,7 @@ class SymbolPart:
         else:
             self.amounts = segments.amounts
             self.slope_list, self.amount_list = segments.slope_list, segments.amount_list
-        self._at_edges = segments.at_edges
+        self.at_edges = segments.at_edges  # Σ MM at 0 and at every edge
         self._boundary_health: list[float] | None = None
         self._boundary_array: npt.NDArray[np.float64] | None = None
         # One leg marked to market (every isolated position): its own schedule, so its figures
@@ -401,7 +434,7 @@ class SymbolPart:
             net, cost, fixed = self.net, self.cost, self.fixed
             self._boundary_health = [
                 x * net - cost - (maintenance + fixed)
-                for x, maintenance in zip([0.0, *self.edges], self._at_edges, strict=True)
+                for x, maintenance in zip([0.0, *self.edges], self.at_edges, strict=True)
             ]
         return self._boundary_health
 
@@ -409,7 +442,7 @@ class SymbolPart:
         """``boundary_health`` as an array (each element as there), made once."""
         if self._boundary_array is None:
             at = np.concatenate(([0.0], self.breakpoints))
-            maintenance = np.asarray(self._at_edges, dtype=float)
+            maintenance = np.asarray(self.at_edges, dtype=float)
             with np.errstate(all="ignore"):  # an edge near 10^308: inf, as in floats
                 found = at * self.net - self.cost - (maintenance + self.fixed)
             self._boundary_array = found
@@ -701,14 +734,12 @@ def book_legs(scenario: Scenario) -> list[Leg]:
 
 
 def _book_legs(scenario: Scenario, _: None) -> list[Leg]:
-    rules, marks, rate = scenario.rules, scenario.marks(), taker_rate(scenario)
-    positions = scenario.positions
-    schedules = [schedule_of(rules, p) for p in positions]
-    fees = [maintenance_fee(rules, p, rate) for p in positions] if rate else None
-    entry = [
-        schedule.maintenance(p.entry_notional) + (fees[i] if fees else 0.0)
-        for i, (p, schedule) in enumerate(zip(positions, schedules, strict=True))
-    ]
+    """Each leg's terms as ``make_leg`` finds them, from the book's columns (its schedules and
+    entry maintenance found there once, for every position at once)."""
+    from marginlab.engine.margin.columns import book_columns  # columns build on pools
+
+    book = book_columns(scenario)
+    marks, positions = scenario.marks(), scenario.positions
     return list(
         map(
             Leg,
@@ -718,8 +749,8 @@ def _book_legs(scenario: Scenario, _: None) -> list[Leg]:
             [p.quantity for p in positions],
             [p.entry_price for p in positions],
             [marks[p.symbol] for p in positions],
-            schedules,
-            entry,
+            book.schedules,
+            book.entry_maintenance.tolist(),
         )
     )
 

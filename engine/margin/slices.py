@@ -127,6 +127,59 @@ class Slice:
         return [r for r in roots if r > 0 and math.isfinite(r)]
 
 
+def many_roots(slices: list[Slice]) -> None:
+    """``Slice.roots`` of many slices at once (every symbol of a cross pool, at the marks),
+    remembered on each part as ``roots`` keeps them: the same steps as ``Slice._roots``, each
+    over one array of every part's boundaries (``np.*.reduceat``, part by part), then each
+    crossing exact on its segment by the same ``_found``. A part whose health is not a number
+    at some boundary (an edge near 10^308) is left to its own search, which orders NaN as
+    it always has."""
+    todo = [piece for piece in slices if piece.part.roots.peek(piece.health0) is None]
+    if len(todo) < _MANY_SLICES:
+        return  # one by one costs no more
+    parts = [piece.part for piece in todo]
+    sizes = np.array([len(part.at_edges) for part in parts], dtype=np.intp)
+    starts = np.concatenate(([0], np.cumsum(sizes)[:-1])).astype(np.intp)
+    at = np.array([x for part in parts for x in (0.0, *part.edges)], dtype=float)
+    maintenance = np.array([m for part in parts for m in part.at_edges], dtype=float)
+
+    def each(values: list[float]) -> FloatArray:
+        return np.repeat(np.array(values, dtype=float), sizes)
+
+    with np.errstate(all="ignore"):  # an edge near 10^308: inf, as in floats
+        health = at * each([p.net for p in parts]) - each([p.cost for p in parts])
+        health = health - (maintenance + each([p.fixed for p in parts]))
+        values = each([piece.health0 for piece in todo]) + health
+    index = np.arange(values.size)
+    top = np.maximum.reduceat(values, starts)
+    peak = np.minimum.reduceat(
+        np.where(values == np.repeat(top, sizes), index, values.size), starts
+    )
+    below = np.repeat(peak, sizes)
+    rising = np.maximum.reduceat(np.where((values <= 0) & (index <= below), index, -1), starts)
+    falling = np.maximum.reduceat(np.where((values > 0) & (index >= below), index, -1), starts)
+    number = np.logical_and.reduceat(~np.isnan(values), starts).tolist()
+    at_list, value_list = at.tolist(), values.tolist()
+    for g, (piece, part) in enumerate(zip(todo, parts, strict=True)):
+        if not number[g]:
+            continue
+        a = int(starts[g])
+        n = int(sizes[g]) - 1
+        p = int(peak[g]) - a
+        up = down = None
+        if value_list[a + p] > 0:
+            if value_list[a] <= 0:
+                up = int(rising[g]) - a
+            if value_list[a + n] <= 0:
+                down = int(falling[g]) - a
+        points, heights = at_list[a : a + n + 1], value_list[a : a + n + 1]
+        found = piece._found(points.__getitem__, heights.__getitem__, n, p, up, down)
+        part.roots.put(piece.health0, found)
+
+
+_MANY_SLICES = 4  # slices from which their roots are found at once
+
+
 def nudged(roots: list[float]) -> list[float]:
     """Just before and just past each threshold: the places a line search compares."""
     return [x for root in roots for x in (root * (1 - NUDGE), root * (1 + NUDGE))]

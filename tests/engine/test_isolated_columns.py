@@ -16,8 +16,9 @@ from hypothesis import strategies as st
 from marginlab.engine.files.presets import load_preset
 from marginlab.engine.margin import figures as fig
 from marginlab.engine.margin.columns import isolated_columns
+from marginlab.engine.margin.fees import taker_rate
 from marginlab.engine.margin.models import VARIANTS, Scenario
-from marginlab.engine.margin.pools import build_pools
+from marginlab.engine.margin.pools import book_legs, build_pools, make_leg
 from tests.engine.test_properties import SYMBOLS
 
 RULES = ["binance-usdm", "bybit-linear", "bitget-usdtm", "hyperliquid", "generic"]
@@ -37,6 +38,10 @@ def near(a: float | None, b: float | None) -> bool:
 
 def assert_like_pools(scenario: Scenario) -> None:
     marks = scenario.marks()
+    # Every leg the columns make is the one ``make_leg`` makes of its position, to the bit.
+    rate = taker_rate(scenario)
+    for leg, position in zip(book_legs(scenario), scenario.positions, strict=True):
+        assert leg == make_leg(scenario.rules, position, marks[position.symbol], rate)
     for variant in VARIANTS:
         columns = isolated_columns(scenario, variant)
         pools = [p for p in build_pools(scenario, variant) if p.kind == "isolated"]

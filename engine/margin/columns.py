@@ -207,6 +207,7 @@ class BookColumns:
         leverage = np.array([p.leverage for p in positions], dtype=float)
         self.cross_initial = self.entry_notional / leverage + close_fees
         self._limits: list[tuple[float, float | None, float | None]] | None = None
+        self._caps: tuple[FloatArray, BoolArray] | None = None
 
     def tier_limits(self) -> list[tuple[float, float | None, float | None]]:
         """Each position's notional as its tiers read it (at the mark; at the entry on an
@@ -222,6 +223,16 @@ class BookColumns:
             top = [tops[g] for g in self.tiers.group.tolist()]
             self._limits = list(zip(basis.tolist(), allowed, top, strict=True))
         return self._limits
+
+    def tier_caps(self) -> tuple[FloatArray, BoolArray]:
+        """``tier_limits`` as arrays: each position's leverage cap (NaN: none), and whether
+        its notional is beyond its table's largest. Found once."""
+        if self._caps is None:
+            limits = self.tier_limits()
+            allowed = [math.nan if cap is None else cap for _, cap, _ in limits]
+            above = [top is not None and basis > top for basis, _, top in limits]
+            self._caps = (np.array(allowed, dtype=float), np.array(above, dtype=bool))
+        return self._caps
 
 
 def book_columns(scenario: Scenario) -> BookColumns:

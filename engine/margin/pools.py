@@ -356,7 +356,15 @@ class SymbolPart:
         "top_rate",
     )
 
-    def __init__(self, symbol: str, legs: tuple[Leg, ...]) -> None:
+    def __init__(
+        self,
+        symbol: str,
+        legs: tuple[Leg, ...],
+        marked: tuple[Leg, ...] | None = None,
+        segments: _Segments | None = None,
+    ) -> None:
+        """``marked``: the legs on a mark basis, and ``segments`` theirs, when the caller
+        found them (a pool finds every part's at once)."""
         self.symbol = symbol
         self.legs = legs
         self.net = 0.0
@@ -364,10 +372,16 @@ class SymbolPart:
         for leg in legs:
             self.net += leg.sign * leg.quantity
             self.cost += leg.sign * leg.quantity * leg.entry_price
-        marked = tuple(leg for leg in legs if leg.schedule.basis == "mark")
+        if marked is None:
+            marked = tuple(leg for leg in legs if leg.schedule.basis == "mark")
         # Entry-basis legs (Bybit USDT, BitMEX): maintenance fixed by the entry value.
-        self.fixed = sum(leg.entry_maintenance for leg in legs if leg.schedule.basis == "entry")
-        segments = _maintenance_segments(marked)
+        self.fixed = (
+            sum(leg.entry_maintenance for leg in legs if leg.schedule.basis == "entry")
+            if len(marked) < len(legs)
+            else 0
+        )
+        if segments is None:
+            segments = _maintenance_segments(marked)
         self.top_rate = segments.top_rate
         self.breakpoints = segments.breakpoints
         self.edges = segments.edges
@@ -438,6 +452,11 @@ class SymbolPart:
             ]
         return self._boundary_health
 
+    def keep_boundary_array(self, found: npt.NDArray[np.float64]) -> None:
+        """``boundary_array`` found elsewhere (``slices.many_roots``, each element as here)."""
+        if self._boundary_array is None:
+            self._boundary_array = found
+
     def boundary_array(self) -> npt.NDArray[np.float64]:
         """``boundary_health`` as an array (each element as there), made once."""
         if self._boundary_array is None:
@@ -472,18 +491,9 @@ class Pool:
         for leg in self.legs:
             by_symbol.setdefault(leg.symbol, []).append(leg)
         if len(by_symbol) > 1:  # its parts of several legs: their segments found at once
-            missing: dict[tuple[tuple[int, float], ...], tuple[Leg, ...]] = {}
-            for legs in by_symbol.values():
-                marked = tuple(leg for leg in legs if leg.schedule.basis == "mark")
-                if len(marked) > 1:
-                    key = tuple((id(leg.schedule), leg.quantity) for leg in marked)
-                    if _SEGMENTS.peek(key) is None:
-                        missing[key] = marked
-            if len(missing) > 1:
-                found = _many_segments(list(missing.values()))
-                for key, segments in zip(missing, found, strict=True):
-                    _SEGMENTS.put(key, segments)
-        parts = {s: SymbolPart(s, tuple(legs)) for s, legs in by_symbol.items()}
+            parts = _parts_at_once(by_symbol)
+        else:
+            parts = {s: SymbolPart(s, tuple(legs)) for s, legs in by_symbol.items()}
         object.__setattr__(self, "parts", parts)
 
     def totals_at_marks(self) -> tuple[float, float]:
@@ -565,6 +575,31 @@ class Pool:
         """``equity − Σ MM``: the pool is liquidated when this is ≤ 0 (Binance FAQ, Hyperliquid
         docs "Liquidations": account value below maintenance margin)."""
         return self.equity(prices) - self.maintenance(prices)
+
+
+def _parts_at_once(by_symbol: dict[str, list[Leg]]) -> dict[str, SymbolPart]:
+    """Each symbol's ``SymbolPart``, the segments of every part of several marked legs found
+    in one ``_many_segments`` (remembered, as ``_maintenance_segments`` remembers them)."""
+    marked_of, key_of = {}, {}
+    missing: dict[tuple[tuple[int, float], ...], tuple[Leg, ...]] = {}
+    for symbol, legs in by_symbol.items():
+        marked = marked_of[symbol] = tuple(leg for leg in legs if leg.schedule.basis == "mark")
+        key = key_of[symbol] = tuple((id(leg.schedule), leg.quantity) for leg in marked)
+        if len(marked) > 1 and _SEGMENTS.peek(key) is None:
+            missing[key] = marked
+    if len(missing) > 1:
+        found = _many_segments(list(missing.values()))
+        for key, made in zip(missing, found, strict=True):
+            _SEGMENTS.put(key, made)
+    parts = {}
+    for symbol, legs in by_symbol.items():
+        marked, key = marked_of[symbol], key_of[symbol]
+        segments = _SEGMENTS.peek(key)
+        if segments is None:
+            segments = _segments(marked)
+            _SEGMENTS.put(key, segments)
+        parts[symbol] = SymbolPart(symbol, tuple(legs), marked, segments)
+    return parts
 
 
 _SCHEDULES: Remembered[tuple[str, str, float | None, float | None], Schedule]

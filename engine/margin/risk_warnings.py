@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
+
+import numpy as np
 
 from marginlab.engine.margin.columns import book_columns
 from marginlab.engine.margin.pools import (
@@ -12,6 +15,7 @@ from marginlab.engine.margin.pools import (
     isolated_margin_scale,
     isolated_margins,
 )
+from marginlab.engine.margin.remembered import Remembered
 from marginlab.engine.margin.rules import VENUE_NAMES, schedule_for
 from marginlab.engine.text.numbers import money_text, price_text
 from marginlab.engine.text.said import say
@@ -59,26 +63,12 @@ def variant_warnings(
     out: list[RiskWarning] = []
     for pool in unhealthy:
         for position_id, mark in pool.legs:
-            figures = positions[position_id]
-            where = (
-                ""
-                if figures.liquidation_price is None
-                else f" ({price_text(figures.liquidation_price)})"
-            )
-            out.append(
-                RiskWarning(
-                    "past_liquidation",
-                    say(
-                        "{id} is already past its liquidation price{where} at mark {mark}: its "
-                        "{pool} pool counts as liquidated",
-                        id=position_id,
-                        where=where,
-                        mark=price_text(mark),
-                        pool=say(pool.kind),
-                    ),
-                    position_id,
-                )
-            )
+            key = (position_id, positions[position_id].liquidation_price, mark, pool.kind)
+            found = _PAST.peek(key)
+            if found is None:
+                found = _past_liquidation(*key)
+                _PAST.put(key, found)
+            out.append(found)
     limit = scenario.account.max_acceptable_loss
     if limit is not None and account.max_loss > limit * (1 + 1e-12):
         out.append(
@@ -130,18 +120,57 @@ def variant_warnings(
     return tuple(out)
 
 
+def _past_liquidation(
+    position_id: str, liquidation: float | None, mark: float, kind: str
+) -> RiskWarning:
+    where = "" if liquidation is None else f" ({price_text(liquidation)})"
+    return RiskWarning(
+        "past_liquidation",
+        say(
+            "{id} is already past its liquidation price{where} at mark {mark}: its "
+            "{pool} pool counts as liquidated",
+            id=position_id,
+            where=where,
+            mark=price_text(mark),
+            pool=say(kind),
+        ),
+        position_id,
+    )
+
+
+# Said once per position, price, mark and pool kind: "as entered" and "all isolated" see the
+# same isolated pool past liquidation, and an edit of another position sees it again.
+_PAST: Remembered[tuple[str, float | None, float, str], RiskWarning] = Remembered(4_096)
+
+
 def _tier_warnings(
     scenario: Scenario, order: list[int], positions: dict[str, PositionFigures]
 ) -> list[RiskWarning]:
     """Leverage above the tier's maximum, notional beyond the table: position by position in
-    ``order`` (the pools' order; each position's limits found once, ``BookColumns``)."""
-    limits = book_columns(scenario).tier_limits()
+    ``order`` (the pools' order; each position's limits found once, ``BookColumns``).
+    ``positions``: in the scenario's order. Which positions to warn about is found for every
+    position at once; only those are written."""
+    book = book_columns(scenario)
+    limits = book.tier_limits()
+    capped, above = book.tier_caps()
+    leverages = np.array(
+        [
+            math.inf if f.effective_leverage is None else f.effective_leverage
+            for f in positions.values()
+        ],
+        dtype=float,
+    )
+    with np.errstate(invalid="ignore"):  # no cap: NaN, compared False
+        flagged = (leverages > capped * (1 + 1e-9)) | above
+    if not flagged.any():
+        return []
+    rank = np.empty(len(order), dtype=np.intp)
+    rank[np.asarray(order, dtype=np.intp)] = np.arange(len(order))
+    rows = np.flatnonzero(flagged)
     every = scenario.positions
     out: list[RiskWarning] = []
-    for row in order:
+    for row in rows[np.argsort(rank[rows], kind="stable")].tolist():
         basis, allowed, top = limits[row]
-        if allowed is None and top is None:
-            continue
         position_id = every[row].id
         leverage = positions[position_id].effective_leverage  # None: beyond 10^12
         if allowed is not None and (leverage is None or leverage > allowed * (1 + 1e-9)):

@@ -172,6 +172,7 @@ def many_roots(slices: list[Slice]) -> None:
                 up = int(rising[g]) - a
             if value_list[a + n] <= 0:
                 down = int(falling[g]) - a
+        part.keep_boundary_array(health[a : a + n + 1])  # a descent reads it
         points, heights = at_list[a : a + n + 1], value_list[a : a + n + 1]
         found = piece._found(points.__getitem__, heights.__getitem__, n, p, up, down)
         part.roots.put(piece.health0, found)
@@ -313,20 +314,20 @@ class AloneRows:
 
     def __init__(self, columns: IsolatedColumns, rows: list[int]) -> None:
         self.rows = rows
-        self.ids = [columns.ids[row] for row in rows]
+        self.ids = list(map(columns.ids.__getitem__, rows))
         self.id_of = dict(zip(rows, self.ids, strict=True))
         self._columns, self._index = columns, np.asarray(rows, dtype=np.intp)
         self._arrays: tuple[npt.NDArray[Any], ...] | None = None
         self._tiers: Tiers | None = None
         self._found_terms: list[_Terms] | None = None
-        liquidation = columns.liquidation_prices()
-        self.points = {
-            0.0,
-            MAX_PRICE,
-            *nudged([p for p in (liquidation[row] for row in rows) if p is not None]),
-        }
+        below, above = _nudged_liquidation(columns)
+        self.points = {0.0, MAX_PRICE}
+        for row in rows:
+            if below[row] is not None:
+                self.points.add(below[row])
+                self.points.add(above[row])
         equity, lowest = _lists(columns)
-        self.lowest = sum(lowest[row] for row in rows)
+        self.lowest = sum(map(lowest.__getitem__, rows))
         # The worth at each price seen, and which pools it liquidates there (a list, or where
         # to read them: few are asked, the prices a worst move ends at). At the mark, all alive.
         self._at: dict[float, tuple[float, object]] = {}
@@ -334,7 +335,7 @@ class AloneRows:
         # The arrays ``_remember`` found, newest last: prices, worths, who survives where.
         self._batches: list[tuple[list[float], list[float], npt.NDArray[np.bool_]]] = []
         self.mark = float(columns.mark[rows[0]])
-        self._at[self.mark] = (sum(equity[row] for row in rows), [])  # as ``_remember`` sums
+        self._at[self.mark] = (sum(map(equity.__getitem__, rows)), [])  # as ``_remember`` sums
 
     def _terms(self) -> list[_Terms]:
         """Each pool's row, cash, net quantity, cost, quantity, fixed MM, basis, schedule."""
@@ -454,6 +455,23 @@ def _terms_of(columns: IsolatedColumns) -> list[_Terms]:
                 columns.schedules,
                 strict=True,
             )
+        )
+    return found
+
+
+def _nudged_liquidation(columns: IsolatedColumns) -> tuple[list[Any], list[Any]]:
+    """Each pool's liquidation price ``nudged`` (just before, just past; None where no price
+    liquidates it), made once for every row: each symbol's ``AloneRows`` reads its own."""
+    found: tuple[list[Any], list[Any]] | None = columns.memo.get("nudged")
+    if found is None:
+        liquidation = columns.liquidation_prices()
+        known = [p is not None for p in liquidation]
+        prices = np.array([p if p is not None else 0.0 for p in liquidation], dtype=float)
+        below = (prices * (1 - NUDGE)).tolist()
+        above = (prices * (1 + NUDGE)).tolist()
+        found = columns.memo["nudged"] = (
+            [x if ok else None for x, ok in zip(below, known, strict=True)],
+            [x if ok else None for x, ok in zip(above, known, strict=True)],
         )
     return found
 

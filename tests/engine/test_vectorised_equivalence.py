@@ -87,7 +87,9 @@ def assert_same(new: Report, old: Report) -> None:
         assert [e.position_ids for e in variant.events] == [
             e.position_ids for e in reference.events
         ]
-        assert [w.code for w in variant.warnings] == [w.code for w in reference.warnings]
+        assert [(w.code, w.message, w.position_id) for w in variant.warnings] == [
+            (w.code, w.message, w.position_id) for w in reference.warnings
+        ]
 
 
 def assert_reached(report: Report, name: str) -> None:

@@ -20,7 +20,7 @@ from marginlab.engine.margin.report import (
     Report,
     VariantReport,
 )
-from marginlab.engine.margin.risk_warnings import Unhealthy, variant_warnings
+from marginlab.engine.margin.risk_warnings import Unhealthy
 from marginlab.engine.margin.rules import table_info
 from tests.engine.scalar_reference import figures as fig
 from tests.engine.scalar_reference.max_loss import SymbolRisk, WorstMove, max_losses
@@ -32,6 +32,7 @@ from tests.engine.scalar_reference.pools import (
     mode_in,
 )
 from tests.engine.scalar_reference.solver import crossings
+from tests.engine.scalar_reference.warnings import variant_warnings
 
 
 def check_moves(scenario: Scenario, at: Mapping[str, float]) -> list[str]:
@@ -109,8 +110,7 @@ def _variant(
         past_liquidation=tuple(p.name for p in unhealthy),
     )
     events.sort(key=lambda e: e.step)
-    # The warnings are the product's (they are not the figures this reference checks), fed
-    # this reference's shared pool.
+    # The warnings position by position (``warnings``), fed this reference's shared pool.
     columns = isolated_columns(scenario, variant)
     shared = pools[-1]
     past = [

@@ -59,7 +59,9 @@ from marginlab.engine.margin.slices import (
     Slice,
     alone_pools,
     alone_rows,
+    many_roots,
     nudged,
+    slice_worths,
     worths_along,
 )
 
@@ -77,6 +79,8 @@ _MANY_PARTS = 8  # parts of a pool from which a move of one updates its figures,
 # Pools × places of the symbols only isolated pools hold, from which their searches at the
 # marks are made at once (below, numpy's overhead costs more than one by one).
 _BATCHED = 2_000
+# Symbols only the cross pool holds from which their searches at the marks are made at once.
+_BATCHED_SYMBOLS = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,7 +207,9 @@ def _lowest_by_sides(
             np.where(places <= 0, np.inf, np.abs(np.log(places) - np.log(start))),
         )
     found: list[dict[int, tuple[float, float]]] = [{} for _ in range(count)]
-    here_of, start_of = values[first], places[first]
+    here_of = values[first]
+    value_list, place_list = values.tolist(), places.tolist()
+    starts = [(value_list[i], place_list[i]) for i in first.tolist()]
     for side in (0, -1, 1):
         on_side = rest if side == 0 else rest & (side_of == side)
         lowest = np.minimum(here_of, np.minimum.reduceat(np.where(on_side, values, np.inf), first))
@@ -215,11 +221,7 @@ def _lowest_by_sides(
         best = candidate & (distance == farthest[segment])
         chosen = np.minimum.reduceat(np.where(best, order, size), first)
         for g, (at, keep) in enumerate(zip(chosen.tolist(), lower.tolist(), strict=True)):
-            found[g][side] = (
-                (float(values[at]), float(places[at]))
-                if keep and at < size
-                else (float(here_of[g]), float(start_of[g]))
-            )
+            found[g][side] = (value_list[at], place_list[at]) if keep and at < size else starts[g]
     return found
 
 
@@ -498,6 +500,37 @@ class _Account:
         for symbol, found in zip(symbols, _lowest_by_sides(first, places, values), strict=True):
             self._searched[symbol, key] = found
 
+    def search_shared(self) -> None:
+        """The line searches at the marks of every symbol one pool of several symbols holds
+        and no other pool does (a cross pool's own symbols), found at once
+        (``slices.slice_worths``, ``_lowest_by_sides``). Each is the search ``line_search``
+        makes, kept as its."""
+        state = self.at_marks
+        chosen: list[tuple[str, int]] = []
+        pieces: list[Slice] = []
+        for symbol, held in self.by_symbol.items():
+            if len(held) != 1 or symbol in self.rows or symbol in self.alone_indices:
+                continue
+            i, k = held[0]
+            e, m = state.part_equity[i][k], state.part_maintenance[i][k]
+            chosen.append((symbol, i))
+            pieces.append(Slice(self.parts[i][k], state.health[i] - (e - m), state.equity[i] - e))
+        if len(chosen) < _BATCHED_SYMBOLS:
+            return  # one by one costs no more
+        many_roots(pieces)
+        place_lists, bases = [], []
+        for (symbol, i), piece in zip(chosen, pieces, strict=True):
+            points = {*_NO_POOLS.points, *nudged(piece.roots())}
+            place_lists.append([state.prices[symbol], *sorted(x for x in points if x <= MAX_PRICE)])
+            bases.append(state.total - state.equity[i] if state.health[i] > 0 else state.total)
+        counts = np.array([len(places) for places in place_lists], dtype=np.intp)
+        first = (np.cumsum(counts) - counts).astype(np.intp)
+        places = np.array([x for found in place_lists for x in found], dtype=float)
+        values = np.repeat(np.array(bases, dtype=float), counts) + slice_worths(pieces, place_lists)
+        key = tuple(state.prices.values())
+        for (symbol, _), found in zip(chosen, _lowest_by_sides(first, places, values), strict=True):
+            self._searched[symbol, key] = found
+
     def line_search(self, symbol: str, state: _State, side: int = 0) -> tuple[float, float]:
         """The lowest worth moving ``symbol`` alone, and where: both ways (side 0), down (−1)
         or up (+1)."""
@@ -732,6 +765,7 @@ def _symbol_risks(account: _Account, pools: tuple[Pool, ...]) -> dict[str, Symbo
     at_marks = account.at_marks
     hedged = _hedged_symbols(pools)
     account.search_alone()
+    account.search_shared()
     for symbol in account.marks:
         _, fall = account.line_search(symbol, at_marks, -1)
         _, rise = account.line_search(symbol, at_marks, +1)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, cast
 import numpy as np
 import numpy.typing as npt
 
-from marginlab.engine.margin.pools import Pool, SymbolPart
+from marginlab.engine.margin.pools import Pool, SymbolPart, schedule_arrays
 from marginlab.engine.margin.remembered import Remembered
 from marginlab.engine.margin.report import MAX_PRICE
 from marginlab.engine.margin.rules import FloatArray, Schedule
@@ -179,6 +179,66 @@ def many_roots(slices: list[Slice]) -> None:
 
 
 _MANY_SLICES = 4  # slices from which their roots are found at once
+
+
+def slice_worths(pieces: list[Slice], place_lists: list[list[float]]) -> FloatArray:
+    """Each slice's worth at each of its own places (``Slice.worth``, element by element),
+    slice after slice in one array: every cross symbol's line search at the marks at once.
+
+    A part's maintenance at ``x`` is its segment's line ``x · slope − amount``, the segment
+    the count of its edges at or below ``x`` (``SymbolPart.maintenance``); a part of one
+    marked leg reads its own schedule, ``fixed + (n · MMR_k − cum_k)`` at the notional
+    ``n = x · Q``, ``k`` the count of its floors above the first at or below ``n``
+    (``Schedule.maintenance``). Every part's count is one stable sort of its edges and its
+    places together, keyed by part, then value (edges first of equals)."""
+    count = len(pieces)
+    parts = [piece.part for piece in pieces]
+    singles = [part.single() for part in parts]
+    edge_arrays: list[FloatArray] = []
+    slope_arrays: list[FloatArray] = []
+    amount_arrays: list[FloatArray] = []
+    scale, fixed = [], []
+    for part, single in zip(parts, singles, strict=True):
+        if single is None:  # its segments' lines, as ``slope_list`` and ``amount_list``
+            edge_arrays.append(part.breakpoints)
+            slope_arrays.append(part.slopes)
+            amount_arrays.append(part.amounts)
+            scale.append(1.0)
+            fixed.append(0.0)
+        else:
+            schedule, quantity = single
+            floors, rates, amounts = schedule_arrays(schedule)
+            edge_arrays.append(floors[1:])
+            slope_arrays.append(rates)
+            amount_arrays.append(amounts)
+            scale.append(quantity)
+            fixed.append(float(part.fixed))
+    edge_counts = np.array([edges.size for edges in edge_arrays], dtype=np.intp)
+    place_counts = np.array([len(places) for places in place_lists], dtype=np.intp)
+    xs = np.array([x for places in place_lists for x in places], dtype=float)
+    owner = np.repeat(np.arange(count), place_counts)
+    at = xs * np.array(scale)[owner]  # the notional for a part of one leg, else the price
+    edges = np.concatenate(edge_arrays)
+    key = np.empty(edges.size + at.size, dtype=complex)  # set part by part: 1j · inf is nan
+    key.real = np.concatenate((np.repeat(np.arange(count), edge_counts), owner))
+    key.imag = np.concatenate((edges, at))
+    order = np.argsort(key, kind="stable")
+    seen = np.cumsum(order < edges.size)  # edges sorted at or before each position
+    rank = np.empty(order.size, dtype=np.intp)
+    rank[order] = np.arange(order.size)
+    below = seen[rank[edges.size :]] - (np.cumsum(edge_counts) - edge_counts)[owner]
+    line = below + (np.cumsum(edge_counts + 1) - (edge_counts + 1))[owner]
+    slope, amount = np.concatenate(slope_arrays)[line], np.concatenate(amount_arrays)[line]
+    net = np.array([part.net for part in parts], dtype=float)[owner]
+    cost = np.array([part.cost for part in parts], dtype=float)[owner]
+    with np.errstate(all="ignore"):  # a price near 0 or 10^12: inf, as in floats
+        maintenance = np.array(fixed)[owner] + (at * slope - amount)
+        equity = xs * net - cost
+        health0 = np.array([piece.health0 for piece in pieces], dtype=float)[owner]
+        equity0 = np.array([piece.equity0 for piece in pieces], dtype=float)[owner]
+        alive = health0 + (equity - maintenance) > 0
+        worths: FloatArray = np.where(alive, equity0 + equity, 0.0)
+    return worths
 
 
 def nudged(roots: list[float]) -> list[float]:

@@ -66,3 +66,20 @@ def test_each_parts_lines_are_its_legs_maintenance(
         for price in [*prices, *segments.edges]:
             expected = own_sum(legs, price)
             assert math.isclose(line(segments, price), expected, rel_tol=1e-9, abs_tol=1e-9)
+
+
+def test_a_leg_so_small_its_boundaries_are_beyond_any_float_sorts_them_last() -> None:
+    def leg(pid: str, quantity: float) -> Leg:
+        fields = {"id": pid, "symbol": "BTCUSDT", "side": "long", "quantity": quantity}
+        fields |= {"entry_price": 1000.0, "leverage": 10, "margin_mode": "cross"}
+        return make_leg("binance-usdm", Position.model_validate(fields), 1000.0)
+
+    groups = [(leg("a", 2.0), leg("tiny", 1e-300)), (leg("b", 0.5), leg("c", 3.0))]
+    tiny_edges = [f / 1e-300 for f in groups[0][1].schedule.floors[1:]]
+    assert math.inf in tiny_edges  # the case: its floors overflow
+    for legs, segments in zip(groups, _many_segments(groups), strict=True):
+        edges = [f / g.quantity for g in legs for f in g.schedule.floors[1:]]
+        assert segments.edges == sorted(set(edges))
+        for price in [10.0, 1_000.0, 50_000.0, *(e for e in segments.edges if e < 1e300)]:
+            expected = own_sum(legs, price)
+            assert math.isclose(line(segments, price), expected, rel_tol=1e-9, abs_tol=1e-9)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from itertools import chain
 from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
@@ -140,8 +141,9 @@ def many_roots(slices: list[Slice]) -> None:
     parts = [piece.part for piece in todo]
     sizes = np.array([len(part.at_edges) for part in parts], dtype=np.intp)
     starts = np.concatenate(([0], np.cumsum(sizes)[:-1])).astype(np.intp)
-    at = np.array([x for part in parts for x in (0.0, *part.edges)], dtype=float)
-    maintenance = np.array([m for part in parts for m in part.at_edges], dtype=float)
+    edges = np.concatenate([part.breakpoints for part in parts])
+    at = np.insert(edges, np.cumsum(sizes - 1) - (sizes - 1), 0.0)  # 0, then each's edges
+    maintenance = np.fromiter(chain.from_iterable(part.at_edges for part in parts), float)
 
     def each(values: list[float]) -> FloatArray:
         return np.repeat(np.array(values, dtype=float), sizes)
@@ -374,9 +376,8 @@ class AloneRows:
 
     def __init__(self, columns: IsolatedColumns, rows: list[int]) -> None:
         self.rows = rows
-        self.ids = list(map(columns.ids.__getitem__, rows))
-        self.id_of = dict(zip(rows, self.ids, strict=True))
-        self._columns, self._index = columns, np.asarray(rows, dtype=np.intp)
+        self.id_of = columns.ids  # each row's position ID, by row
+        self._columns = columns
         self._arrays: tuple[npt.NDArray[Any], ...] | None = None
         self._tiers: Tiers | None = None
         self._found_terms: list[_Terms] | None = None
@@ -408,7 +409,7 @@ class AloneRows:
     def _alive(self, xs: FloatArray) -> tuple[npt.NDArray[np.bool_], FloatArray]:
         """Whether each pool survives a move to each price of ``xs``, and its worth there."""
         if self._arrays is None:
-            c, index = self._columns, self._index
+            c, index = self._columns, np.asarray(self.rows, dtype=np.intp)
             self._arrays = (
                 c.quantity[index][:, None],
                 c.net[index][:, None],

@@ -587,6 +587,25 @@ class _Account:
             values = array.tolist()
         return _lowest_by_side(places, values)
 
+    def lowest_apart(self, start: _State) -> float | None:
+        """The account's lowest worth, exactly, where one pool spans several symbols and no
+        other pool holds any of them: ``start`` (every other symbol at its own lowest, that
+        pool's at their marks) with that pool at its own lowest (``lowest_worth``: 0 where a
+        move liquidates it). Its symbols move that pool only, the others every pool but it,
+        so the two lowest add up. None in any other book."""
+        spanning = [i for i, parts in enumerate(self.parts) if len(parts) > 1]
+        if len(spanning) != 1:
+            return None
+        (i,) = spanning
+        if any(
+            len(self.by_symbol[part.symbol]) > 1 or part.symbol in self.rows
+            for part in self.parts[i]
+        ):
+            return None
+        own = lowest_worth(self.live[i])
+        worth = start.equity[i] if start.health[i] > 0 else 0.0
+        return start.total - worth + (0.0 if own is None else own)
+
     def coupled(self) -> int | None:
         """The live pool spanning several symbols (the cross pool), when there is one only and
         another pool (an isolated one) shares one of its symbols: only then can a move that
@@ -863,13 +882,16 @@ def _account_max_loss(account: _Account, risks: Mapping[str, SymbolRisk]) -> Wor
         best = start
         if account.at_floor(best):
             return account.found(best)
+    exact = account.lowest_apart(start)
     symbols = held
     starts = [(start, held), (account.state({**base, **dict.fromkeys(held, 0.0)}), held[::-1])]
     for start, order in starts:
         found = account.afresh(account.descend(start, order))
         if found.total < best.total:
             best = found
-        if account.at_floor(best):
+        if account.at_floor(best) or (
+            exact is not None and best.total <= exact + 1e-12 * max(1.0, abs(account.now))
+        ):
             return account.found(best)
     cross = account.coupled()
     if cross is not None:

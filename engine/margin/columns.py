@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -34,6 +34,7 @@ from marginlab.engine.margin.remembered import Remembered
 from marginlab.engine.margin.report import MAX_PRICE
 from marginlab.engine.margin.rules import Schedule
 
+T = TypeVar("T")
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.intp]
 BoolArray = npt.NDArray[np.bool_]
@@ -161,6 +162,32 @@ class Tiers:
         return result
 
 
+class FigureLists(NamedTuple):
+    """Each position's side, quantity, entry price, the venue's liquidation price typed and
+    its pool's name when isolated (``PositionFigures``), in the book's order."""
+
+    sides: list[str]
+    quantities: list[float]
+    entries: list[float]
+    venue_prices: list[float | None]
+    isolated_names: list[str]
+
+
+def pick(values: list[T], rows: list[int]) -> list[T]:
+    """``values`` at ``rows``, distinct and in order (read only: all of them is ``values``
+    itself, not a copy)."""
+    if len(rows) == len(values) and (not rows or rows[-1] == len(rows) - 1):
+        return values
+    return list(map(values.__getitem__, rows))
+
+
+def pick_positions(positions: tuple[Position, ...], rows: list[int]) -> tuple[Position, ...]:
+    """``pick`` of a tuple of positions."""
+    if len(rows) == len(positions) and (not rows or rows[-1] == len(rows) - 1):
+        return positions
+    return tuple(map(positions.__getitem__, rows))
+
+
 class BookColumns:
     """Every position of a scenario as columns, with what no variant changes: its leg's terms
     (``pools.make_leg``), its margin if isolated (``pools.margins_held``), its tiers."""
@@ -173,6 +200,9 @@ class BookColumns:
         schedules = [schedule_of(rules, p) for p in positions]
         self.positions = positions
         self.schedules = schedules
+        self.ids = [p.id for p in positions]
+        self.symbols = [p.symbol for p in positions]
+        self._figure_lists: FigureLists | None = None
         self.held = np.array(margins_held(scenario), dtype=float)
         self.tiers = Tiers(schedules)
         self.entry_notional = np.array([p.entry_notional for p in positions], dtype=float)
@@ -224,6 +254,19 @@ class BookColumns:
             self._limits = list(zip(basis.tolist(), allowed, top, strict=True))
         return self._limits
 
+    def figure_lists(self) -> FigureLists:
+        """What each position's figures repeat of it, as lists, made once per book."""
+        if self._figure_lists is None:
+            positions = self.positions
+            self._figure_lists = FigureLists(
+                [p.side for p in positions],
+                self.quantity.tolist(),
+                self.entry.tolist(),
+                [p.venue_liquidation_price for p in positions],
+                [f"isolated {pid}" for pid in self.ids],
+            )
+        return self._figure_lists
+
     def tier_caps(self) -> tuple[FloatArray, BoolArray]:
         """``tier_limits`` as arrays: each position's leverage cap (NaN: none), and whether
         its notional is beyond its table's largest. Found once."""
@@ -254,11 +297,12 @@ class IsolatedColumns:
         self.rules = rules
         self.fee_rate = fee_rate
         self.index = index
-        rows = index.tolist()
-        self.positions = tuple(book.positions[row] for row in rows)
-        self.ids = [p.id for p in self.positions]
-        self.symbols = [p.symbol for p in self.positions]
-        self.schedules = [book.schedules[row] for row in rows]
+        self.book = book
+        rows = self.rows = index.tolist()
+        self.positions = pick_positions(book.positions, rows)
+        self.ids = pick(book.ids, rows)
+        self.symbols = pick(book.symbols, rows)
+        self.schedules = pick(book.schedules, rows)
         self.cash = cash
         self.sign, self.quantity = book.sign[index], book.quantity[index]
         self.entry, self.mark = book.entry[index], book.mark[index]
@@ -282,11 +326,12 @@ class IsolatedColumns:
         found = object.__new__(IsolatedColumns)
         rows = index.tolist()
         found.rules, found.fee_rate = self.rules, self.fee_rate
-        found.index = self.index[index]
-        found.positions = tuple(self.positions[row] for row in rows)
-        found.ids = [self.ids[row] for row in rows]
-        found.symbols = [self.symbols[row] for row in rows]
-        found.schedules = [self.schedules[row] for row in rows]
+        found.index, found.book = self.index[index], self.book
+        found.rows = found.index.tolist()
+        found.positions = pick_positions(self.positions, rows)
+        found.ids = pick(self.ids, rows)
+        found.symbols = pick(self.symbols, rows)
+        found.schedules = pick(self.schedules, rows)
         for name in _ARRAYS:
             setattr(found, name, getattr(self, name)[index])
         found.tiers = self.tiers.subset(index)

@@ -7,6 +7,7 @@ marks; every threshold on the way is applied, in the order the move reaches it (
 from __future__ import annotations
 
 from collections.abc import Mapping
+from itertools import repeat
 from typing import NamedTuple
 
 import numpy as np
@@ -21,6 +22,8 @@ from marginlab.engine.margin.columns import (
     effective_leverages,
     isolated_columns,
     liquidation_distances,
+    pick,
+    pick_positions,
 )
 from marginlab.engine.margin.fees import CLOSE_FEE_IN_MAINTENANCE, taker_rate
 from marginlab.engine.margin.max_loss import SymbolRisk, WorstMove, max_losses
@@ -240,20 +243,21 @@ def _isolated_figures(
             out.events.append(LiquidationEvent(step, name, (position_id,), {symbol: at}, nows[row]))
         else:
             out.events.append(_event(columns.pool(row), step, marks, direction))
-    positions = columns.positions
+    lists, rows = columns.book.figure_lists(), columns.rows
     out.figures.update(
         zip(
             columns.ids,
             map(
-                PositionFigures._make,
+                _new,
+                repeat(PositionFigures),
                 zip(
                     columns.ids,
                     columns.symbols,
-                    [p.side for p in positions],
+                    pick(lists.sides, rows),
                     ["isolated"] * len(steps),
-                    [f"isolated {pid}" for pid in columns.ids],
-                    [p.quantity for p in positions],
-                    [p.entry_price for p in positions],
+                    pick(lists.isolated_names, rows),
+                    pick(lists.quantities, rows),
+                    pick(lists.entries, rows),
                     columns.mark.tolist(),
                     columns.notional.tolist(),
                     columns.cash.tolist(),
@@ -267,7 +271,7 @@ def _isolated_figures(
                     columns.max_losses().tolist(),
                     [step is not None for step in steps],
                     nows,
-                    [p.venue_liquidation_price for p in positions],
+                    pick(lists.venue_prices, rows),
                     [step == 0.0 for step in steps],
                     strict=True,
                 ),
@@ -276,6 +280,10 @@ def _isolated_figures(
         )
     )
     return out._replace(equity_after=equity_after)
+
+
+# ``PositionFigures._make`` without its call: a book's figures are thousands of them.
+_new = tuple.__new__
 
 
 def _shared_figures(
@@ -295,9 +303,10 @@ def _shared_figures(
         for symbol, m in {leg.symbol: leg.mark for leg in pool.legs}.items()
     }
     book = book_columns(scenario)
-    positions = tuple(book.positions[row] for row in rows.tolist())
-    ids = [p.id for p in positions]
-    symbols = [p.symbol for p in positions]
+    lists, at = book.figure_lists(), rows.tolist()
+    positions = pick_positions(book.positions, at)
+    ids = pick(book.ids, at)
+    symbols = pick(book.symbols, at)
     liquidation = [prices[symbol][0] for symbol in symbols]
     initial = book.cross_initial[rows]
     count = len(positions)
@@ -305,15 +314,16 @@ def _shared_figures(
         zip(
             ids,
             map(
-                PositionFigures._make,
+                _new,
+                repeat(PositionFigures),
                 zip(
                     ids,
                     symbols,
-                    [p.side for p in positions],
+                    pick(lists.sides, at),
                     ["cross"] * count,
                     [pool.name] * count,
-                    [p.quantity for p in positions],
-                    [p.entry_price for p in positions],
+                    pick(lists.quantities, at),
+                    pick(lists.entries, at),
                     book.mark[rows].tolist(),
                     book.notional[rows].tolist(),
                     initial.tolist(),
@@ -327,7 +337,7 @@ def _shared_figures(
                     [fig.max_loss(pool, marks)] * count,
                     [liquidated] * count,
                     [equity_now(pool, marks)] * count,
-                    [p.venue_liquidation_price for p in positions],
+                    pick(lists.venue_prices, at),
                     [past] * count,
                     strict=True,
                 ),

@@ -74,6 +74,9 @@ def _make_table(schedule: Schedule) -> _Table:
 _TABLES: Remembered[int, _Table] = Remembered(4_096)
 
 
+_BISECTED = 2_000  # notionals from which ``index_in`` halves rows of floors, not compares all
+
+
 class Tiers:
     """The schedules of some rows, end to end: a row's tier ``k`` of its own schedule is
     ``start[row] + k`` here, so one gather reads every row's rate, amount and bounds."""
@@ -147,12 +150,33 @@ class Tiers:
         """The tier of each ``notional`` on its row's schedule (``groups``: the rows'
         ``group``), as an index here: the count of its floors not above it, less one
         (``Schedule.tier_index``)."""
+        if notional.ndim == 1 and notional.size > _BISECTED:
+            return self._bisected(groups, notional)
         floors = self.floor_rows[groups]
         offsets = self.offsets[groups]
         if notional.ndim == 2:  # a row of prices per row: each row's floors against each
             floors, offsets = floors[:, None, :], offsets[:, None]
         below = (floors <= notional[..., None]).sum(axis=-1) - 1
         found: IntArray = np.maximum(below, 0) + offsets
+        return found
+
+    def _bisected(self, groups: IntArray, notional: FloatArray) -> IntArray:
+        """``index_in`` of many notionals: the same count of floors at or below each, found
+        by halving each one's row of floors (sorted, padded with inf: "floor ≤ notional"
+        holds on a first stretch of it, so halving finds where that stretch ends, as
+        counting does), a few steps over all at once rather than one comparison per floor."""
+        rows = self.floor_rows
+        width = rows.shape[1]
+        flat, start = rows.ravel(), groups * width
+        low = np.zeros(notional.size, dtype=np.intp)
+        high = np.full(notional.size, width, dtype=np.intp)
+        for _ in range(width.bit_length()):
+            middle = (low + high) >> 1
+            open_ = middle < high
+            holds = open_ & (flat[start + np.minimum(middle, width - 1)] <= notional)
+            low = np.where(holds, middle + 1, low)
+            high = np.where(open_ & ~holds, middle, high)
+        found: IntArray = np.maximum(low - 1, 0) + self.offsets[groups]
         return found
 
     def maintenance(self, notional: FloatArray) -> FloatArray:

@@ -198,10 +198,9 @@ def _many_segments(groups: list[tuple[Leg, ...]]) -> list[_Segments]:
     tops = np.bincount(owner_of_leg, quantity * top_rate[row], count).tolist()
     edge_list, at_list = edges.tolist(), at_edge.tolist()
     slope_lists, amount_lists = line_slope.tolist(), line_amount.tolist()
+    held = tuple(unique.values())  # every part's schedules, kept alive by each (the cache keys)
     out = []
-    for g, group in enumerate(groups):
-        n = int(edge_counts[g])
-        e0 = int(first_edge[g])
+    for g, n, e0 in zip(range(count), edge_counts.tolist(), first_edge.tolist(), strict=True):
         out.append(
             _Segments(
                 edges[e0 : e0 + n],
@@ -211,7 +210,7 @@ def _many_segments(groups: list[tuple[Leg, ...]]) -> list[_Segments]:
                 slope_lists[g][: n + 1],
                 amount_lists[g][: n + 1],
                 tops[g],
-                tuple(leg.schedule for leg in group),
+                held,
                 [at_zero[g], *at_list[e0 : e0 + n]],
             )
         )
@@ -329,8 +328,11 @@ def schedule_steps(
 ) -> tuple[FloatArray, FloatArray, FloatArray, tuple[float, float, float]]:
     """A schedule's floors, each tier's rise in rate and in amount over the tier before, and
     its first rate, first amount and top rate: made once per schedule (``_many_segments``)."""
-    found = _STEPS.get(id(schedule), lambda: (schedule, *_steps_of(schedule)))
-    if found[0] is not schedule:  # held, so its id is its own; else a schedule forgotten
+    found = _STEPS.peek(id(schedule))
+    if found is None:
+        found = (schedule, *_steps_of(schedule))
+        _STEPS.put(id(schedule), found)
+    elif found[0] is not schedule:  # held, so its id is its own; else a schedule forgotten
         return _steps_of(schedule)
     return found[1], found[2], found[3], found[4]
 

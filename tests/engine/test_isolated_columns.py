@@ -7,9 +7,12 @@ tier's line)."""
 
 from __future__ import annotations
 
+import itertools
 import math
 from typing import Any
 
+import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -120,3 +123,46 @@ def test_the_presets_and_a_bybit_fee_to_close() -> None:
         update={"rules": "bybit-linear", "taker_fee": 0.00055}
     )
     assert_like_pools(bybit)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(st.sampled_from(["BTCUSDT", "ETHUSDT", "SOLUSDT"]), min_size=1, max_size=8),
+    st.sampled_from(["binance-usdm", "bitget-usdtm", "hyperliquid"]),
+    st.data(),
+)
+def test_many_notionals_find_the_tier_counting_finds(
+    symbols: list[str], rules: str, data: st.DataObject
+) -> None:
+    """``Tiers.index_in`` of many notionals halves each row of floors; of a few, it counts
+    them. Both give each notional the same tier: at a floor, just either side of one,
+    between two, beyond the table, at 0, inf or NaN."""
+    from marginlab.engine.margin import columns
+    from marginlab.engine.margin.models import Position
+    from marginlab.engine.margin.pools import schedule_of
+
+    fields = {"side": "long", "quantity": 1.0, "entry_price": 1.0, "leverage": 1}
+    schedules = [
+        schedule_of(
+            rules,
+            Position.model_validate({**fields, "id": f"P{i}", "symbol": s, "margin_mode": "cross"}),
+        )
+        for i, s in enumerate(symbols)
+    ]
+    floors = sorted({f for schedule in schedules for f in schedule.floors})
+    near = [*floors, *(math.nextafter(f, math.inf) for f in floors)]
+    near += [math.nextafter(f, -math.inf) for f in floors]
+    near += [(a + b) / 2 for a, b in itertools.pairwise(floors)]
+    special = st.sampled_from([0.0, -1.0, math.inf, math.nan, 1e13, *near])
+    notionals = data.draw(
+        st.lists(st.one_of(special, st.floats(0, 1e13)), min_size=1, max_size=300)
+    )
+    tiers = columns.Tiers(schedules)
+    groups = np.resize(tiers.group, len(notionals))
+    values = np.array(notionals, dtype=float)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(columns, "_BISECTED", 10**9)
+        counted = tiers.index_in(groups, values)
+        patch.setattr(columns, "_BISECTED", 0)
+        halved = tiers.index_in(groups, values)
+    assert (halved == counted).all()

@@ -27,7 +27,6 @@ from marginlab.engine.margin.pools import (
     Pool,
     isolated_margin_scale,
     isolated_pool,
-    margins_held,
     schedule_of,
 )
 from marginlab.engine.margin.remembered import Remembered
@@ -82,29 +81,19 @@ class Tiers:
     ``start[row] + k`` here, so one gather reads every row's rate, amount and bounds."""
 
     def __init__(self, schedules: list[Schedule]) -> None:
-        tables: dict[int, tuple[_Table, list[int]]] = {}
-        for row, schedule in enumerate(schedules):
-            found = tables.get(id(schedule))
-            if found is None:
-                found = tables[id(schedule)] = (_table(schedule), [])
-            found[1].append(row)
-        self.groups: list[tuple[_Table, IntArray, int]] = []
-        group_of_row = [0] * len(schedules)
-        offsets, sizes = [], []
-        offset = 0
-        for g, (table, rows) in enumerate(tables.values()):
-            for row in rows:
-                group_of_row[row] = g
-            self.groups.append((table, np.asarray(rows, dtype=np.intp), offset))
-            offsets.append(offset)
-            sizes.append(table.floors.size)
-            offset += table.floors.size
+        ids = list(map(id, schedules))
+        unique = {key: schedule for key, schedule in zip(ids, schedules, strict=True)}
+        place = {key: g for g, key in enumerate(unique)}
+        parts = [_table(schedule) for schedule in unique.values()]
+        sizes = np.array([table.floors.size for table in parts], dtype=np.intp)
+        offsets = np.cumsum(sizes) - sizes
+        # Each table, in the order rows first use it, and where its tiers start here.
+        self.groups: list[tuple[_Table, int]] = list(zip(parts, offsets.tolist(), strict=True))
         # Each row's entry in ``groups`` (a subset keeps its rows' entries: ``floor_rows``).
-        self.group = np.asarray(group_of_row, dtype=np.intp)
-        self.offsets = np.asarray(offsets, dtype=np.intp)
+        self.group = np.array([place[key] for key in ids], dtype=np.intp)
+        self.offsets = offsets.astype(np.intp)
         self.start = self.offsets[self.group]
-        self.last = self.start + np.asarray(sizes, dtype=np.intp)[self.group] - 1  # top tier
-        parts = [table for table, _, _ in self.groups]
+        self.last = self.start + sizes[self.group] - 1  # each row's top tier
         empty = np.zeros(0)
         self.floors = np.concatenate([t.floors for t in parts]) if parts else empty
         self.rates = np.concatenate([t.rates for t in parts]) if parts else empty
@@ -121,9 +110,9 @@ class Tiers:
         if self._root is not None:
             return self._root.floor_rows
         if self._floor_rows is None:
-            widest = max((table.floors.size for table, _, _ in self.groups), default=0)
+            widest = max((table.floors.size for table, _ in self.groups), default=0)
             self._floor_rows = np.full((len(self.groups), widest), np.inf)
-            for g, (table, _, _) in enumerate(self.groups):
+            for g, (table, _) in enumerate(self.groups):
                 self._floor_rows[g, : table.floors.size] = table.floors
         return self._floor_rows
 
@@ -227,13 +216,19 @@ class BookColumns:
         self.ids = [p.id for p in positions]
         self.symbols = [p.symbol for p in positions]
         self._figure_lists: FigureLists | None = None
-        self.held = np.array(margins_held(scenario), dtype=float)
         self.tiers = Tiers(schedules)
         self.entry_notional = np.array([p.entry_notional for p in positions], dtype=float)
         # The fee to close, where the venue counts it in the maintenance (``fees``).
         close_fees = np.zeros(len(positions))
         if rules in CLOSE_FEE_IN_MAINTENANCE and fee_rate:
             close_fees = np.array([maintenance_fee(rules, p, fee_rate) for p in positions])
+        leverage = np.array([p.leverage for p in positions], dtype=float)
+        # Each position's margin if isolated (``pools.held_margin``): the margin given, else
+        # ``Q·EP / L`` and the fee to close where the venue counts it.
+        given = [p.margin for p in positions]
+        self.held = self.entry_notional / leverage + close_fees
+        for row in [row for row, margin in enumerate(given) if margin is not None]:
+            self.held[row] = given[row]
         # ``Leg.entry_maintenance`` (``pools.make_leg``): MM on the entry value, and the fee.
         with np.errstate(all="ignore"):  # a notional near 10^24: inf, as in floats
             self.entry_maintenance = self.tiers.maintenance(self.entry_notional) + close_fees
@@ -258,7 +253,6 @@ class BookColumns:
         self.tier_rate = self.tiers.rates[self.tiers.index(self.quantity * basis)]
         # A cross position's margin put in: ``Q·EP / L``, and the fee to close where the venue
         # counts it (``figures.initial_margin``).
-        leverage = np.array([p.leverage for p in positions], dtype=float)
         self.cross_initial = self.entry_notional / leverage + close_fees
         self._limits: list[tuple[float, float | None, float | None]] | None = None
         self._caps: tuple[FloatArray, BoolArray] | None = None
@@ -269,7 +263,7 @@ class BookColumns:
         notional (None: no limit): what ``risk_warnings`` checks. Found once."""
         if self._limits is None:
             basis = np.where(self.by_entry, self.quantity * self.entry, self.notional)
-            tables = [table.schedule for table, _, _ in self.tiers.groups]
+            tables = [table.schedule for table, _ in self.tiers.groups]
             # Each tier's leverage cap, in the order ``tiers`` lays the tables end to end.
             caps = [cap for schedule in tables for cap in schedule.max_leverages]
             tops = [schedule.top_cap for schedule in tables]

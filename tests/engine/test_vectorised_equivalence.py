@@ -8,16 +8,20 @@ from __future__ import annotations
 import math
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from marginlab.engine.files.presets import load_preset, preset_list
+from marginlab.engine.margin import evaluate as evaluate_module
 from marginlab.engine.margin.evaluate import evaluate
 from marginlab.engine.margin.models import Scenario
 from marginlab.engine.margin.report import MAX_PRICE, Report
+from marginlab.engine.margin.risk_warnings import RiskWarning, variant_warnings
 from tests.engine.scalar_reference.evaluate import evaluate as scalar_evaluate
+from tests.engine.scalar_reference.warnings import variant_warnings as reference_warnings
 from tests.engine.test_properties import scenarios, target_prices
 
 sys.path.insert(0, str(Path(__file__).parents[2]))
@@ -87,8 +91,9 @@ def assert_same(new: Report, old: Report) -> None:
         assert [e.position_ids for e in variant.events] == [
             e.position_ids for e in reference.events
         ]
-        assert [(w.code, w.message, w.position_id) for w in variant.warnings] == [
-            (w.code, w.message, w.position_id) for w in reference.warnings
+        # Which warnings, in which order (their words: ``words_checked``).
+        assert [(w.code, w.position_id) for w in variant.warnings] == [
+            (w.code, w.position_id) for w in reference.warnings
         ]
 
 
@@ -109,8 +114,21 @@ def assert_reached(report: Report, name: str) -> None:
 _SCENARIOS: dict[tuple[str, int], Scenario] = {}
 
 
+def words_checked(*args: Any) -> tuple[RiskWarning, ...]:
+    """The product's warnings, checked word for word against those the reference writes
+    position by position from the same figures."""
+    found = variant_warnings(*args)
+    expected = reference_warnings(*args)
+    assert [(w.code, w.message, w.position_id) for w in found] == [
+        (w.code, w.message, w.position_id) for w in expected
+    ]
+    return found
+
+
 def evaluated(scenario: Scenario, at: dict[str, float] | None = None) -> Report:
-    report = evaluate(scenario, at)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(evaluate_module, "variant_warnings", words_checked)
+        report = evaluate(scenario, at)
     _SCENARIOS[report.scenario_name, id(report)] = scenario
     return report
 

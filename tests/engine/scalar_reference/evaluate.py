@@ -117,15 +117,7 @@ def _variant(
         Unhealthy(p.name, p.kind, tuple((leg.position_id, leg.mark) for leg in p.legs))
         for p in unhealthy
     ]
-    # A liquidation price beyond the largest price a scenario may name is "none" now
-    # (``figures.liquidation_price``), and the warnings name it so.
-    named = {
-        pid: f._replace(liquidation_price=None)
-        if f.liquidation_price is not None and f.liquidation_price > MAX_PRICE
-        else f
-        for pid, f in ordered.items()
-    }
-    warnings = variant_warnings(scenario, variant, columns, shared, named, account, past)
+    warnings = variant_warnings(scenario, variant, columns, shared, ordered, account, past)
     return VariantReport(
         name=variant,
         positions=ordered,

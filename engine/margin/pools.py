@@ -11,7 +11,7 @@ import bisect
 import itertools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal, TypeVar, cast
+from typing import Any, Literal, NamedTuple, TypeVar, cast
 
 import numpy as np
 import numpy.typing as npt
@@ -69,10 +69,10 @@ class Leg:
         return self.schedule.rates[self.schedule.tier_index(self.quantity * basis)]
 
 
-@dataclass(frozen=True, slots=True)
-class _Segments:
+class _Segments(NamedTuple):
     """Σ MM of some legs as one piecewise-linear function of the price: on segment ``j``
-    (between ``edges[j-1]`` and ``edges[j]``) it is ``x · slopes[j] − amounts[j]``."""
+    (between ``edges[j-1]`` and ``edges[j]``) it is ``x · slopes[j] − amounts[j]``. A named
+    tuple (never compared): a cross pool makes one per symbol at every edit."""
 
     breakpoints: npt.NDArray[np.float64]
     slopes: npt.NDArray[np.float64]

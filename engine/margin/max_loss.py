@@ -239,8 +239,7 @@ def _distance(x: float, start: float) -> float:
     return abs(math.log(x) - math.log(start))  # x / start may underflow to 0
 
 
-@dataclass(frozen=True, slots=True)
-class _State:
+class _State(NamedTuple):
     """Every live pool at ``prices``: each symbol part's equity and maintenance, the pool's
     health and equity summed from them (in the order ``Pool.health`` sums), and the account's
     worth there."""

@@ -36,9 +36,9 @@ VARIANT_TITLES = {
 PoolKind = Literal["isolated", "cross", "free"]
 
 
-@dataclass(frozen=True, slots=True)
-class Leg:
-    """One position inside a pool, with what the formulas need."""
+class Leg(NamedTuple):
+    """One position inside a pool, with what the formulas need (a named tuple: a book makes
+    one per position at every edit)."""
 
     position_id: str
     symbol: str

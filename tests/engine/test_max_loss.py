@@ -458,7 +458,6 @@ def test_a_search_that_liquidates_every_pool_knows_no_move_goes_lower() -> None:
     """The 20-position bench book as entered: a descent from today's marks liquidates every
     pool. Its running total keeps the rounding of each move (about 1e-11 there), yet that is
     the floor, and the search stops; a state with a pool still alive is not."""
-    from dataclasses import replace
 
     from marginlab.engine.margin.max_loss import _Account
 
@@ -470,11 +469,11 @@ def test_a_search_that_liquidates_every_pool_knows_no_move_goes_lower() -> None:
     assert bottom.down == frozenset(range(len(account.live)))
     assert account.floor == 0.0
     assert account.at_floor(bottom)
-    assert account.at_floor(replace(bottom, total=3e-11))
+    assert account.at_floor(bottom._replace(total=3e-11))
     assert not account.at_floor(account.at_marks)
     alive = max(range(len(account.live)), key=lambda i: account.at_marks.equity[i])
-    one_alive = replace(bottom, down=bottom.down - {alive}, equity=account.at_marks.equity)
-    assert not account.at_floor(replace(one_alive, total=1e-11))
+    one_alive = bottom._replace(down=bottom.down - {alive}, equity=account.at_marks.equity)
+    assert not account.at_floor(one_alive._replace(total=1e-11))
 
 
 def test_a_position_past_liquidation_today_is_not_closed_by_another_symbol_s_move() -> None:

@@ -254,23 +254,32 @@ class BookColumns:
         # A cross position's margin put in: ``Q·EP / L``, and the fee to close where the venue
         # counts it (``figures.initial_margin``).
         self.cross_initial = self.entry_notional / leverage + close_fees
-        self._limits: list[tuple[float, float | None, float | None]] | None = None
+        self._limits: tuple[FloatArray, FloatArray, FloatArray] | None = None
         self._caps: tuple[FloatArray, BoolArray] | None = None
 
-    def tier_limits(self) -> list[tuple[float, float | None, float | None]]:
+    def tier_limits(self) -> tuple[FloatArray, FloatArray, FloatArray]:
         """Each position's notional as its tiers read it (at the mark; at the entry on an
         entry basis), the most leverage its tier allows there and its table's largest
-        notional (None: no limit): what ``risk_warnings`` checks. Found once."""
+        notional (NaN: no limit): what ``risk_warnings`` checks. Found once."""
         if self._limits is None:
             basis = np.where(self.by_entry, self.quantity * self.entry, self.notional)
             tables = [table.schedule for table, _ in self.tiers.groups]
             # Each tier's leverage cap, in the order ``tiers`` lays the tables end to end.
             caps = [cap for schedule in tables for cap in schedule.max_leverages]
             tops = [schedule.top_cap for schedule in tables]
-            allowed = [caps[k] for k in self.tiers.index(basis).tolist()]
-            top = [tops[g] for g in self.tiers.group.tolist()]
-            self._limits = list(zip(basis.tolist(), allowed, top, strict=True))
+            every_cap = np.array([math.nan if c is None else c for c in caps], dtype=float)
+            every_top = np.array([math.nan if t is None else t for t in tops], dtype=float)
+            self._limits = (
+                basis,
+                every_cap[self.tiers.index(basis)] if caps else np.full(basis.shape, math.nan),
+                every_top[self.tiers.group] if tops else np.full(basis.shape, math.nan),
+            )
         return self._limits
+
+    def tier_limit(self, row: int) -> tuple[float, float | None, float | None]:
+        """``tier_limits`` of one position, None where there is no limit."""
+        basis, allowed, top = (float(values[row]) for values in self.tier_limits())
+        return basis, None if math.isnan(allowed) else allowed, None if math.isnan(top) else top
 
     def figure_lists(self) -> FigureLists:
         """What each position's figures repeat of it, as lists, made once per book."""
@@ -289,10 +298,9 @@ class BookColumns:
         """``tier_limits`` as arrays: each position's leverage cap (NaN: none), and whether
         its notional is beyond its table's largest. Found once."""
         if self._caps is None:
-            limits = self.tier_limits()
-            allowed = [math.nan if cap is None else cap for _, cap, _ in limits]
-            above = [top is not None and basis > top for basis, _, top in limits]
-            self._caps = (np.array(allowed, dtype=float), np.array(above, dtype=bool))
+            basis, allowed, top = self.tier_limits()
+            with np.errstate(invalid="ignore"):  # no largest: NaN, compared False
+                self._caps = (allowed, basis > top)
         return self._caps
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from itertools import repeat
+from operator import attrgetter
 from typing import NamedTuple
 
 import numpy as np
@@ -161,19 +162,22 @@ def _variant(
         outcome = (step is not None, step == 0.0)
         known = shared.memo.get(outcome)
         if known is None:
-            rows = np.setdiff1d(np.arange(len(scenario.positions)), columns.index)
+            shared_rows = np.ones(len(scenario.positions), dtype=bool)
+            shared_rows[columns.index] = False
+            rows = np.flatnonzero(shared_rows)
             known = shared.memo[outcome] = _shared_figures(
                 scenario, rows, shared, marks, ratio, *outcome
             )
         figures.update(known)
-    ordered = {p.id: figures[p.id] for p in scenario.positions}
+    ids = book_columns(scenario).ids
+    ordered = dict(zip(ids, map(figures.__getitem__, ids), strict=True))
     risks, worst = _headline(scenario, variant)
     account = AccountFigures(
         wallet_balance=scenario.account.wallet_balance,
         equity_now=sum(nows),
         equity=equity_after,
-        initial_margin=sum(f.initial_margin for f in ordered.values()),
-        maintenance_margin=sum(f.maintenance_margin for f in ordered.values()),
+        initial_margin=sum(map(attrgetter("initial_margin"), ordered.values())),
+        maintenance_margin=sum(map(attrgetter("maintenance_margin"), ordered.values())),
         margin_ratio=fig.account_margin_ratio(ratios, bool(unhealthy)),
         max_loss=worst.loss,
         worst_move=worst,

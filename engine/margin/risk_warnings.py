@@ -151,7 +151,6 @@ def _tier_warnings(
     ``positions``: in the scenario's order. Which positions to warn about is found for every
     position at once; only those are written."""
     book = book_columns(scenario)
-    limits = book.tier_limits()
     capped, above = book.tier_caps()
     leverages = np.array(
         [
@@ -170,7 +169,7 @@ def _tier_warnings(
     every = scenario.positions
     out: list[RiskWarning] = []
     for row in rows[np.argsort(rank[rows], kind="stable")].tolist():
-        basis, allowed, top = limits[row]
+        basis, allowed, top = book.tier_limit(row)
         position_id = every[row].id
         leverage = positions[position_id].effective_leverage  # None: beyond 10^12
         if allowed is not None and (leverage is None or leverage > allowed * (1 + 1e-9)):

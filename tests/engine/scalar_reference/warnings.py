@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from marginlab.engine.margin.columns import book_columns
 from marginlab.engine.margin.pools import (
     VARIANT_TITLES,
     Pool,
@@ -14,6 +13,7 @@ from marginlab.engine.margin.pools import (
     isolated_margins,
 )
 from marginlab.engine.margin.risk_warnings import RiskWarning, Unhealthy
+from marginlab.engine.margin.rules import schedule_for
 from marginlab.engine.text.numbers import money_text, price_text
 from marginlab.engine.text.said import say
 
@@ -117,12 +117,16 @@ def _tier_warnings(
     scenario: Scenario, order: list[int], positions: dict[str, PositionFigures]
 ) -> list[RiskWarning]:
     """Leverage above the tier's maximum, notional beyond the table: position by position in
-    ``order`` (the pools' order; each position's limits found once, ``BookColumns``)."""
-    limits = book_columns(scenario).tier_limits()
+    ``order`` (the pools' order), each position's limits read from its own schedule."""
+    marks = scenario.marks()
     every = scenario.positions
     out: list[RiskWarning] = []
     for row in order:
-        basis, allowed, top = limits[row]
+        position = every[row]
+        schedule = schedule_for(scenario.rules, position)
+        price = position.entry_price if schedule.basis == "entry" else marks[position.symbol]
+        basis = position.quantity * price
+        allowed, top = schedule.max_leverage(basis), schedule.top_cap
         if allowed is None and top is None:
             continue
         position_id = every[row].id

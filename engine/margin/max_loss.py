@@ -206,10 +206,8 @@ def _lowest_by_sides(
             places,
             np.where(places <= 0, np.inf, np.abs(np.log(places) - np.log(start))),
         )
-    found: list[dict[int, tuple[float, float]]] = [{} for _ in range(count)]
     here_of = values[first]
-    value_list, place_list = values.tolist(), places.tolist()
-    starts = [(value_list[i], place_list[i]) for i in first.tolist()]
+    sides: list[list[tuple[float, float]]] = []
     for side in (0, -1, 1):
         on_side = rest if side == 0 else rest & (side_of == side)
         lowest = np.minimum(here_of, np.minimum.reduceat(np.where(on_side, values, np.inf), first))
@@ -220,9 +218,9 @@ def _lowest_by_sides(
         farthest = np.maximum.reduceat(distance, first)
         best = candidate & (distance == farthest[segment])
         chosen = np.minimum.reduceat(np.where(best, order, size), first)
-        for g, (at, keep) in enumerate(zip(chosen.tolist(), lower.tolist(), strict=True)):
-            found[g][side] = (value_list[at], place_list[at]) if keep and at < size else starts[g]
-    return found
+        at = np.where(lower & (chosen < size), chosen, first)  # else the start
+        sides.append(list(zip(values[at].tolist(), places[at].tolist(), strict=True)))
+    return [{0: both, -1: down, 1: up} for both, down, up in zip(*sides, strict=True)]
 
 
 def _on_side(x: float, start: float, side: int) -> bool:

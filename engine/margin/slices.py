@@ -10,7 +10,6 @@ array operation per tier schedule rather than one per pool.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 from itertools import chain
 from typing import TYPE_CHECKING, Any, cast
 
@@ -78,7 +77,7 @@ class Slice:
                 rising = max(i for i in range(peak + 1) if values[i] <= 0)
             if values[n] <= 0:  # falling side: the last point above 0
                 falling = max(i for i in range(peak, n + 1) if values[i] > 0)
-        return self._found(at.__getitem__, values.__getitem__, n, peak, rising, falling)
+        return self._found(at, values, 0, n, peak, rising, falling)
 
     def _roots_over_array(self) -> list[float]:
         """``_roots`` of a part of many tier boundaries, each step over an array."""
@@ -92,39 +91,36 @@ class Slice:
                 rising = int(np.flatnonzero(array[: peak + 1] <= 0)[-1])
             if array[n] <= 0:
                 falling = peak + int(np.flatnonzero(array[peak:] > 0)[-1])
-
-        def at(i: int) -> float:
-            return 0.0 if i == 0 else edges[i - 1]
-
-        def value(i: int) -> float:
-            return float(array[i])
-
-        return self._found(at, value, n, peak, rising, falling)
+        at = [0.0, *edges]
+        return self._found(at, array.tolist(), 0, n, peak, rising, falling)
 
     def _found(
         self,
-        at: Callable[[int], float],
-        value: Callable[[int], float],
+        at: list[float],
+        value: list[float],
+        start: int,
         n: int,
         peak: int,
         rising: int | None,
         falling: int | None,
     ) -> list[float]:
         """The roots, from where health crosses 0 on each side of its peak (``rising``,
-        ``falling``: the boundary before each crossing) or beyond the last boundary."""
+        ``falling``: the boundary before each crossing) or beyond the last boundary. ``at``
+        and ``value``: the boundaries and health there, this part's from ``start`` on (the
+        indices are its own)."""
         slope = self.part.final_slope()
         roots = []
-        if value(peak) > 0:
+        if value[start + peak] > 0:
             if rising is not None:
-                roots.append(_cross(at(rising), at(rising + 1), value(rising), value(rising + 1)))
+                i = start + rising
+                roots.append(_cross(at[i], at[i + 1], value[i], value[i + 1]))
             if falling is not None:
-                roots.append(
-                    _cross(at(falling), at(falling + 1), value(falling), value(falling + 1))
-                )
+                i = start + falling
+                roots.append(_cross(at[i], at[i + 1], value[i], value[i + 1]))
             elif slope < 0:
-                roots.append(_beyond(at(n), value(n), slope))
-        elif slope > 0 and value(n) <= 0:
-            roots.append(_beyond(at(n), value(n), slope))
+                roots.append(_beyond(at[start + n], value[start + n], slope))
+        elif slope > 0 and value[start + n] <= 0:
+            roots.append(_beyond(at[start + n], value[start + n], slope))
         return [r for r in roots if r > 0 and math.isfinite(r)]
 
 
@@ -175,9 +171,7 @@ def many_roots(slices: list[Slice]) -> None:
             if value_list[a + n] <= 0:
                 down = int(falling[g]) - a
         part.keep_boundary_array(health[a : a + n + 1])  # a descent reads it
-        points, heights = at_list[a : a + n + 1], value_list[a : a + n + 1]
-        found = piece._found(points.__getitem__, heights.__getitem__, n, p, up, down)
-        part.roots.put(piece.health0, found)
+        part.roots.put(piece.health0, piece._found(at_list, value_list, a, n, p, up, down))
 
 
 _MANY_SLICES = 4  # slices from which their roots are found at once
@@ -384,7 +378,7 @@ class AloneRows:
         below, above = _nudged_liquidation(columns)
         self.points = {0.0, MAX_PRICE}
         for row in rows:
-            if below[row] is not None:
+            if below[row] == below[row]:  # not NaN: some price liquidates it
                 self.points.add(below[row])
                 self.points.add(above[row])
         equity, lowest = _lists(columns)
@@ -520,19 +514,15 @@ def _terms_of(columns: IsolatedColumns) -> list[_Terms]:
     return found
 
 
-def _nudged_liquidation(columns: IsolatedColumns) -> tuple[list[Any], list[Any]]:
-    """Each pool's liquidation price ``nudged`` (just before, just past; None where no price
+def _nudged_liquidation(columns: IsolatedColumns) -> tuple[list[float], list[float]]:
+    """Each pool's liquidation price ``nudged`` (just before, just past; NaN where no price
     liquidates it), made once for every row: each symbol's ``AloneRows`` reads its own."""
-    found: tuple[list[Any], list[Any]] | None = columns.memo.get("nudged")
+    found: tuple[list[float], list[float]] | None = columns.memo.get("nudged")
     if found is None:
-        liquidation = columns.liquidation_prices()
-        known = [p is not None for p in liquidation]
-        prices = np.array([p if p is not None else 0.0 for p in liquidation], dtype=float)
-        below = (prices * (1 - NUDGE)).tolist()
-        above = (prices * (1 + NUDGE)).tolist()
+        prices = np.array(columns.liquidation_prices(), dtype=float)  # None: NaN
         found = columns.memo["nudged"] = (
-            [x if ok else None for x, ok in zip(below, known, strict=True)],
-            [x if ok else None for x, ok in zip(above, known, strict=True)],
+            (prices * (1 - NUDGE)).tolist(),
+            (prices * (1 + NUDGE)).tolist(),
         )
     return found
 

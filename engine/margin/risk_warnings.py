@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
@@ -21,7 +21,7 @@ from marginlab.engine.text.numbers import money_text, price_text
 from marginlab.engine.text.said import say
 
 if TYPE_CHECKING:
-    from marginlab.engine.margin.columns import IsolatedColumns
+    from marginlab.engine.margin.columns import IntArray, IsolatedColumns
     from marginlab.engine.margin.models import Position, Scenario, Variant
     from marginlab.engine.margin.report import AccountFigures, PositionFigures
 
@@ -113,9 +113,10 @@ def variant_warnings(
                 ),
             )
         )
-    rows = isolated.index.tolist()  # the pools' order: the isolated ones, then the shared
-    taken = set(rows)
-    order = rows + [row for row in range(len(scenario.positions)) if row not in taken]
+    # The pools' order: the isolated ones, then the shared one's.
+    shared_rows = np.ones(len(scenario.positions), dtype=bool)
+    shared_rows[isolated.index] = False
+    order = np.concatenate((isolated.index, np.flatnonzero(shared_rows)))
     out.extend(_tier_warnings(scenario, order, positions))
     return tuple(out)
 
@@ -144,7 +145,7 @@ _PAST: Remembered[tuple[str, float | None, float, str], RiskWarning] = Remembere
 
 
 def _tier_warnings(
-    scenario: Scenario, order: list[int], positions: dict[str, PositionFigures]
+    scenario: Scenario, order: IntArray, positions: dict[str, PositionFigures]
 ) -> list[RiskWarning]:
     """Leverage above the tier's maximum, notional beyond the table: position by position in
     ``order`` (the pools' order; each position's limits found once, ``BookColumns``).
@@ -152,57 +153,74 @@ def _tier_warnings(
     position at once; only those are written."""
     book = book_columns(scenario)
     capped, above = book.tier_caps()
-    leverages = np.array(
-        [
-            math.inf if f.effective_leverage is None else f.effective_leverage
-            for f in positions.values()
-        ],
-        dtype=float,
-    )
+    # None (beyond 10^12) is NaN here: above any cap there is.
+    leverages = np.array(list(map(_LEVERAGE, positions.values())), dtype=float)
     with np.errstate(invalid="ignore"):  # no cap: NaN, compared False
-        flagged = (leverages > capped * (1 + 1e-9)) | above
+        flagged = (leverages > capped * (1 + 1e-9)) | (np.isnan(leverages) & ~np.isnan(capped))
+        flagged |= above
     if not flagged.any():
         return []
-    rank = np.empty(len(order), dtype=np.intp)
-    rank[np.asarray(order, dtype=np.intp)] = np.arange(len(order))
+    rank = np.empty(order.size, dtype=np.intp)
+    rank[order] = np.arange(order.size)
     rows = np.flatnonzero(flagged)
-    every = scenario.positions
     out: list[RiskWarning] = []
     for row in rows[np.argsort(rank[rows], kind="stable")].tolist():
-        basis, allowed, top = book.tier_limit(row)
-        position_id = every[row].id
-        leverage = positions[position_id].effective_leverage  # None: beyond 10^12
-        if allowed is not None and (leverage is None or leverage > allowed * (1 + 1e-9)):
-            shown = say("over 10^12x") if leverage is None else f"{leverage:g}x"
-            out.append(
-                RiskWarning(
-                    "leverage_above_tier_max",
-                    say(
-                        "{id}: leverage {leverage} is above the {allowed} the tier allows at "
-                        "notional {notional}",
-                        id=position_id,
-                        leverage=shown,
-                        allowed=f"{allowed:g}x",
-                        notional=f"{basis:,.0f}",
-                    ),
-                    position_id,
-                )
-            )
-        if top is not None and basis > top:
-            out.append(
-                RiskWarning(
-                    "beyond_tier_table",
-                    say(
-                        "{id}: notional {notional} is beyond the largest tier ({top}); its "
-                        "top tier is used",
-                        id=position_id,
-                        notional=f"{basis:,.0f}",
-                        top=f"{top:,.0f}",
-                    ),
-                    position_id,
-                )
-            )
+        position_id = book.ids[row]
+        key = (position_id, *book.tier_limit(row), positions[position_id].effective_leverage)
+        found = _TIER.peek(key)
+        if found is None:
+            found = _tier_limits_passed(*key)
+            _TIER.put(key, found)
+        out.extend(found)
     return out
+
+
+_LEVERAGE = attrgetter("effective_leverage")
+
+
+def _tier_limits_passed(
+    position_id: str, basis: float, allowed: float | None, top: float | None, leverage: float | None
+) -> list[RiskWarning]:
+    """One position's tier warnings: its leverage (None: beyond 10^12) above what the tier
+    allows at its notional ``basis``, its notional beyond the table's largest ``top``."""
+    out = []
+    if allowed is not None and (leverage is None or leverage > allowed * (1 + 1e-9)):
+        shown = say("over 10^12x") if leverage is None else f"{leverage:g}x"
+        out.append(
+            RiskWarning(
+                "leverage_above_tier_max",
+                say(
+                    "{id}: leverage {leverage} is above the {allowed} the tier allows at "
+                    "notional {notional}",
+                    id=position_id,
+                    leverage=shown,
+                    allowed=f"{allowed:g}x",
+                    notional=f"{basis:,.0f}",
+                ),
+                position_id,
+            )
+        )
+    if top is not None and basis > top:
+        out.append(
+            RiskWarning(
+                "beyond_tier_table",
+                say(
+                    "{id}: notional {notional} is beyond the largest tier ({top}); its "
+                    "top tier is used",
+                    id=position_id,
+                    notional=f"{basis:,.0f}",
+                    top=f"{top:,.0f}",
+                ),
+                position_id,
+            )
+        )
+    return out
+
+
+# Said once per position and figures: an edit of one position leaves the others' as they were.
+_TIER: Remembered[
+    tuple[str, float, float | None, float | None, float | None], list[RiskWarning]
+] = Remembered(4_096)
 
 
 UNUSUAL_MMR = 0.10  # venues charge more only on their largest tiers

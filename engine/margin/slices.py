@@ -479,7 +479,7 @@ class AloneRows:
         if isinstance(where, list):
             return where
         alive, j = cast("tuple[npt.NDArray[np.bool_], int]", where)
-        return [self.rows[i] for i in np.flatnonzero(~alive[:, j]).tolist()]
+        return [row for row, ok in zip(self.rows, alive[:, j].tolist(), strict=True) if not ok]
 
     def worths_from(self, start: float) -> tuple[list[float], list[float]]:
         """The start, then ``points`` in order up to the largest price a move may name, and

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any, NamedTuple, TypeVar
 
 import numpy as np
@@ -201,6 +202,20 @@ def pick_positions(positions: tuple[Position, ...], rows: list[int]) -> tuple[Po
     return tuple(map(positions.__getitem__, rows))
 
 
+# What the book's columns read of each position, in one pass.
+_FIELD_NAMES = (
+    "id",
+    "symbol",
+    "side",
+    "quantity",
+    "entry_price",
+    "leverage",
+    "margin",
+    "margin_mode",
+)
+_FIELDS = attrgetter(*_FIELD_NAMES)
+
+
 class BookColumns:
     """Every position of a scenario as columns, with what no variant changes: its leg's terms
     (``pools.make_leg``), its margin if isolated (``pools.margins_held``), its tiers."""
@@ -213,8 +228,10 @@ class BookColumns:
         schedules = [schedule_of(rules, p) for p in positions]
         self.positions = positions
         self.schedules = schedules
-        self.ids = [p.id for p in positions]
-        self.symbols = [p.symbol for p in positions]
+        # Each field once, every position at a time (one pass, not one per field).
+        fields = list(zip(*map(_FIELDS, positions), strict=True)) or [()] * len(_FIELD_NAMES)
+        ids, symbols, sides, quantities, entries, leverages, given, modes = fields
+        self.ids, self.symbols = list(ids), list(symbols)
         self._figure_lists: FigureLists | None = None
         self.tiers = Tiers(schedules)
         self.entry_notional = np.array([p.entry_notional for p in positions], dtype=float)
@@ -222,22 +239,22 @@ class BookColumns:
         close_fees = np.zeros(len(positions))
         if rules in CLOSE_FEE_IN_MAINTENANCE and fee_rate:
             close_fees = np.array([maintenance_fee(rules, p, fee_rate) for p in positions])
-        leverage = np.array([p.leverage for p in positions], dtype=float)
+        leverage = np.array(leverages, dtype=float)
         # Each position's margin if isolated (``pools.held_margin``): the margin given, else
         # ``Q·EP / L`` and the fee to close where the venue counts it.
-        given = [p.margin for p in positions]
         self.held = self.entry_notional / leverage + close_fees
         for row in [row for row, margin in enumerate(given) if margin is not None]:
             self.held[row] = given[row]
         # ``Leg.entry_maintenance`` (``pools.make_leg``): MM on the entry value, and the fee.
         with np.errstate(all="ignore"):  # a notional near 10^24: inf, as in floats
             self.entry_maintenance = self.tiers.maintenance(self.entry_notional) + close_fees
-        self.sign = np.array([p.sign for p in positions], dtype=float)
-        self.quantity = np.array([p.quantity for p in positions], dtype=float)
-        self.entry = np.array([p.entry_price for p in positions], dtype=float)
-        self.mark = np.array([marks[p.symbol] for p in positions], dtype=float)
+        self.sides = list(sides)
+        self.sign = np.array([1.0 if side == "long" else -1.0 for side in sides])  # ``.sign``
+        self.quantity = np.array(quantities, dtype=float)
+        self.entry = np.array(entries, dtype=float)
+        self.mark = np.array(list(map(marks.__getitem__, symbols)), dtype=float)
         self.by_entry = np.array([s.basis == "entry" for s in schedules], dtype=bool)
-        self.isolated = np.array([p.margin_mode == "isolated" for p in positions], dtype=bool)
+        self.isolated = np.array([mode == "isolated" for mode in modes], dtype=bool)
         # The maintenance an entry basis fixes; 0 on a mark basis, where the tiers decide it.
         self.fixed = np.where(self.by_entry, self.entry_maintenance, 0.0)
         # ``SymbolPart``: net quantity ``s·Q`` and cost ``s·Q·EP``, so equity is ``x·net − cost``.
@@ -286,7 +303,7 @@ class BookColumns:
         if self._figure_lists is None:
             positions = self.positions
             self._figure_lists = FigureLists(
-                [p.side for p in positions],
+                self.sides,
                 self.quantity.tolist(),
                 self.entry.tolist(),
                 [p.venue_liquidation_price for p in positions],

@@ -633,7 +633,11 @@ def schedule_of(rules: str, position: Position) -> Schedule:
     """``schedule_for``, remembered by what decides it (rules, symbol, the overrides), not by
     the position's hash: hashing each of thousands of positions costs more than the lookup."""
     key = (rules, position.symbol, position.maintenance_rate, position.maintenance_amount)
-    return _SCHEDULES.get(key, lambda: schedule_for(rules, position))
+    found = _SCHEDULES.peek(key)
+    if found is None:
+        found = schedule_for(rules, position)
+        _SCHEDULES.put(key, found)
+    return found
 
 
 def clear_pools_cache() -> None:

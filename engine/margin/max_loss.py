@@ -584,6 +584,11 @@ class _Account:
             values = array.tolist()
         return _lowest_by_side(places, values)
 
+    def at_lowest(self, state: _State, lowest: float | None) -> bool:
+        """Whether ``state`` is worth the account's ``lowest`` (``lowest_apart``; None when
+        it is not known), to rounding: no move goes lower."""
+        return lowest is not None and state.total <= lowest + 1e-12 * max(1.0, abs(self.now))
+
     def lowest_apart(self, start: _State) -> float | None:
         """The account's lowest worth, exactly, where one pool spans several symbols and no
         other pool holds any of them: ``start`` (every other symbol at its own lowest, that
@@ -650,7 +655,7 @@ class _Account:
         unique = {tuple(prices.values()): prices for prices in chosen}
         return [self.state(prices) for prices in unique.values()]
 
-    def descend(self, start: _State, order: list[str]) -> _State:
+    def descend(self, start: _State, order: list[str], lowest: float | None = None) -> _State:
         """Exact one-symbol searches in turn, pass after pass, until a pass improves nothing.
         A symbol is searched again only when a pool it shares with a symbol moved since: a
         move of another symbol shifts its line's worth and the account's by the same amount
@@ -668,7 +673,7 @@ class _Account:
                 settled.add(symbol)
                 if value < state.total - 1e-9 * max(1.0, abs(state.total)):
                     state, improved = self.moved(state, symbol, x), True
-                    if self.at_floor(state):
+                    if self.at_floor(state) or self.at_lowest(state, lowest):
                         return state  # no move goes lower
                     settled -= self.sharing(symbol)
                     settled.add(symbol)
@@ -883,12 +888,10 @@ def _account_max_loss(account: _Account, risks: Mapping[str, SymbolRisk]) -> Wor
     symbols = held
     starts = [(start, held), (account.state({**base, **dict.fromkeys(held, 0.0)}), held[::-1])]
     for start, order in starts:
-        found = account.afresh(account.descend(start, order))
+        found = account.afresh(account.descend(start, order, exact))
         if found.total < best.total:
             best = found
-        if account.at_floor(best) or (
-            exact is not None and best.total <= exact + 1e-12 * max(1.0, abs(account.now))
-        ):
+        if account.at_floor(best) or account.at_lowest(best, exact):
             return account.found(best)
     cross = account.coupled()
     if cross is not None:

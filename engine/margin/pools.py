@@ -219,7 +219,21 @@ def _many_segments(groups: list[tuple[Leg, ...]]) -> list[_Segments]:
 
 def _stepped(schedules: list[Schedule]) -> tuple[FloatArray, ...]:
     """The schedules' floors (one row each, padded with inf), each tier's rise in rate and in
-    amount over the tier before, their first rate and amount, and their top rate."""
+    amount over the tier before, their first rate and amount, and their top rate; remembered
+    by the schedules (a pre-trade check builds its symbol's part at dozens of sizes)."""
+    key = tuple(map(id, schedules))
+    found = _STEPPED.peek(key)
+    if found is None:
+        found = (tuple(schedules), _laid_out_steps(schedules))  # held: the ids stay theirs
+        _STEPPED.put(key, found)
+    return found[1]
+
+
+_STEPPED: Remembered[tuple[int, ...], tuple[tuple[Schedule, ...], tuple[FloatArray, ...]]]
+_STEPPED = Remembered(4_096)
+
+
+def _laid_out_steps(schedules: list[Schedule]) -> tuple[FloatArray, ...]:
     steps = [schedule_steps(schedule) for schedule in schedules]
     count = len(steps)
     sizes = np.array([found[0].size for found in steps], dtype=np.intp)
@@ -643,6 +657,7 @@ def schedule_of(rules: str, position: Position) -> Schedule:
 def clear_pools_cache() -> None:
     """Forget the pools built so far (a benchmark measures a fresh build)."""
     _SEGMENTS.clear()
+    _STEPPED.clear()
     _POOLS.clear()
     _SHARED.clear()
     _ISOLATED.clear()
@@ -655,6 +670,7 @@ def clear_schedule_cache() -> None:
     """Forget the schedules looked up so far (after a tier table was imported)."""
     _SCHEDULES.clear()
     _SEGMENTS.clear()
+    _STEPPED.clear()
     _POOLS.clear()
     _SHARED.clear()
     _ISOLATED.clear()

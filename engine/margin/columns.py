@@ -272,7 +272,7 @@ class BookColumns:
         # counts it (``figures.initial_margin``).
         self.cross_initial = self.entry_notional / leverage + close_fees
         self._limits: tuple[FloatArray, FloatArray, FloatArray] | None = None
-        self._caps: tuple[FloatArray, BoolArray] | None = None
+        self._caps: tuple[FloatArray, BoolArray, BoolArray] | None = None
 
     def tier_limits(self) -> tuple[FloatArray, FloatArray, FloatArray]:
         """Each position's notional as its tiers read it (at the mark; at the entry on an
@@ -311,13 +311,14 @@ class BookColumns:
             )
         return self._figure_lists
 
-    def tier_caps(self) -> tuple[FloatArray, BoolArray]:
-        """``tier_limits`` as arrays: each position's leverage cap (NaN: none), and whether
-        its notional is beyond its table's largest. Found once."""
+    def tier_caps(self) -> tuple[FloatArray, BoolArray, BoolArray]:
+        """What ``risk_warnings`` compares each position's leverage with: the most its tier
+        allows, less rounding (NaN: no cap), whether there is a cap, and whether its notional
+        is beyond its table's largest. Found once."""
         if self._caps is None:
             basis, allowed, top = self.tier_limits()
             with np.errstate(invalid="ignore"):  # no largest: NaN, compared False
-                self._caps = (allowed, basis > top)
+                self._caps = (allowed * (1 + 1e-9), ~np.isnan(allowed), basis > top)
         return self._caps
 
 

@@ -113,11 +113,7 @@ def variant_warnings(
                 ),
             )
         )
-    # The pools' order: the isolated ones, then the shared one's.
-    shared_rows = np.ones(len(scenario.positions), dtype=bool)
-    shared_rows[isolated.index] = False
-    order = np.concatenate((isolated.index, np.flatnonzero(shared_rows)))
-    out.extend(_tier_warnings(scenario, order, positions))
+    out.extend(_tier_warnings(scenario, isolated.index, positions))
     return tuple(out)
 
 
@@ -145,21 +141,23 @@ _PAST: Remembered[tuple[str, float | None, float, str], RiskWarning] = Remembere
 
 
 def _tier_warnings(
-    scenario: Scenario, order: IntArray, positions: dict[str, PositionFigures]
+    scenario: Scenario, isolated: IntArray, positions: dict[str, PositionFigures]
 ) -> list[RiskWarning]:
     """Leverage above the tier's maximum, notional beyond the table: position by position in
-    ``order`` (the pools' order; each position's limits found once, ``BookColumns``).
-    ``positions``: in the scenario's order. Which positions to warn about is found for every
-    position at once; only those are written."""
+    the pools' order (the ``isolated`` rows, then the shared pool's; each position's limits
+    found once, ``BookColumns``). ``positions``: in the scenario's order. Which positions to
+    warn about is found for every position at once; only those are written."""
     book = book_columns(scenario)
-    capped, above = book.tier_caps()
+    capped, has_cap, above = book.tier_caps()
     # None (beyond 10^12) is NaN here: above any cap there is.
     leverages = np.array(list(map(_LEVERAGE, positions.values())), dtype=float)
     with np.errstate(invalid="ignore"):  # no cap: NaN, compared False
-        flagged = (leverages > capped * (1 + 1e-9)) | (np.isnan(leverages) & ~np.isnan(capped))
-        flagged |= above
+        flagged = (leverages > capped) | (np.isnan(leverages) & has_cap) | above
     if not flagged.any():
         return []
+    shared_rows = np.ones(flagged.size, dtype=bool)
+    shared_rows[isolated] = False
+    order = np.concatenate((isolated, np.flatnonzero(shared_rows)))
     rank = np.empty(order.size, dtype=np.intp)
     rank[order] = np.arange(order.size)
     rows = np.flatnonzero(flagged)

@@ -46,7 +46,11 @@ from marginlab.engine.margin.report import (
     Report,
     VariantReport,
 )
-from marginlab.engine.margin.risk_warnings import Unhealthy, variant_warnings
+from marginlab.engine.margin.risk_warnings import (
+    Unhealthy,
+    clear_warnings_cache,
+    variant_warnings,
+)
 from marginlab.engine.margin.rules import table_info
 from marginlab.engine.margin.solver import crossings
 from marginlab.engine.text.said import say
@@ -450,9 +454,10 @@ _HEADLINES = ByScenario(_search, kept=24)
 
 
 def clear_headline_cache() -> None:
-    """Forget the searches made and the pools built (a benchmark measures fresh ones, as an
-    edit, which makes a new scenario, sees them)."""
+    """Forget the searches made, the pools built and the warnings said (a benchmark measures
+    fresh ones, as the first evaluation of a book sees them)."""
     _HEADLINES.clear()
     _AS_ENTERED.clear()
     clear_pools_cache()
     clear_columns_cache()
+    clear_warnings_cache()

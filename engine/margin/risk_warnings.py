@@ -221,6 +221,12 @@ _TIER: Remembered[
 ] = Remembered(4_096)
 
 
+def clear_warnings_cache() -> None:
+    """Forget the warnings said so far (a benchmark measures them said afresh)."""
+    _PAST.clear()
+    _TIER.clear()
+
+
 UNUSUAL_MMR = 0.10  # venues charge more only on their largest tiers
 
 

@@ -187,17 +187,20 @@ class FigureLists(NamedTuple):
     isolated_names: list[str]
 
 
+def _every_row(rows: list[int], size: int) -> bool:
+    """Whether ``rows`` (distinct, in order) are all ``size`` rows."""
+    return len(rows) == size and (not rows or rows[-1] == size - 1)
+
+
 def pick(values: list[T], rows: list[int]) -> list[T]:
     """``values`` at ``rows``, distinct and in order (read only: all of them is ``values``
     itself, not a copy)."""
-    if len(rows) == len(values) and (not rows or rows[-1] == len(rows) - 1):
-        return values
-    return list(map(values.__getitem__, rows))
+    return values if _every_row(rows, len(values)) else list(map(values.__getitem__, rows))
 
 
 def pick_positions(positions: tuple[Position, ...], rows: list[int]) -> tuple[Position, ...]:
     """``pick`` of a tuple of positions."""
-    if len(rows) == len(positions) and (not rows or rows[-1] == len(rows) - 1):
+    if _every_row(rows, len(positions)):
         return positions
     return tuple(map(positions.__getitem__, rows))
 

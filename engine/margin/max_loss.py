@@ -491,11 +491,7 @@ class _Account:
         bases = [
             state.total - rows.worth(start) for rows, start in zip(groups, starts, strict=True)
         ]
-        counts = np.diff(np.append(first, places.size))
-        values = np.repeat(np.array(bases, dtype=float), counts) + local
-        key = tuple(state.prices.values())
-        for symbol, found in zip(symbols, _lowest_by_sides(first, places, values), strict=True):
-            self._searched[symbol, key] = found
+        self._keep(symbols, first, np.diff(np.append(first, places.size)), places, bases, local)
 
     def search_shared(self) -> None:
         """The line searches at the marks of every symbol one pool of several symbols holds
@@ -523,9 +519,24 @@ class _Account:
         counts = np.array([len(places) for places in place_lists], dtype=np.intp)
         first = (np.cumsum(counts) - counts).astype(np.intp)
         places = np.array([x for found in place_lists for x in found], dtype=float)
-        values = np.repeat(np.array(bases, dtype=float), counts) + slice_worths(pieces, place_lists)
-        key = tuple(state.prices.values())
-        for (symbol, _), found in zip(chosen, _lowest_by_sides(first, places, values), strict=True):
+        local = slice_worths(pieces, place_lists)
+        self._keep([symbol for symbol, _ in chosen], first, counts, places, bases, local)
+
+    def _keep(
+        self,
+        symbols: list[str],
+        first: IntArray,
+        counts: IntArray,
+        places: FloatArray,
+        bases: list[float],
+        local: FloatArray,
+    ) -> None:
+        """Each symbol's searches at the marks, found at once: its places (``counts`` of
+        them from ``first``) worth the rest of the account (``bases``) plus its own pools
+        (``local``); kept as ``line_search`` keeps its own."""
+        values = np.repeat(np.array(bases, dtype=float), counts) + local
+        key = tuple(self.at_marks.prices.values())
+        for symbol, found in zip(symbols, _lowest_by_sides(first, places, values), strict=True):
             self._searched[symbol, key] = found
 
     def line_search(self, symbol: str, state: _State, side: int = 0) -> tuple[float, float]:

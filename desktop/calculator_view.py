@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QTableWidget,
     QTableWidgetItem,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -54,6 +53,7 @@ from marginlab.desktop.planner import (
     SizeFigures,
     ladder_rows,
 )
+from marginlab.desktop.steady_tabs import SteadyTabs
 from marginlab.desktop.style import tint
 from marginlab.desktop.unit_captions import UnitCaptions
 from marginlab.engine.margin.rules import base_asset
@@ -127,7 +127,7 @@ class CalculatorView(QScrollArea):
         self.problems = ProblemLine(tr("calculator problems"), keep_room=True)
         self._shown_pages: set[int] = set()  # the pages that have shown figures
         outer.addWidget(self.problems)
-        self.tabs = QTabWidget()
+        self.tabs = SteadyTabs()
         self.tabs.addTab(self._exit_page(), tr("PnL && target"))
         self.tabs.addTab(self._ladder_page(), tr("Average && DCA"))
         self.tabs.addTab(self._max_open_page(), tr("Max open"))

@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStyle,
     QTableView,
-    QTabWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -64,6 +63,7 @@ from marginlab.desktop.positions_table_model import (
     MODE_COLUMN,
     PositionsTableModel,
 )
+from marginlab.desktop.steady_tabs import SteadyTabs
 from marginlab.desktop.style import tint
 from marginlab.desktop.symbol_delegate import SymbolDelegate
 from marginlab.desktop.text_widths import TextWidths
@@ -245,7 +245,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.problems)
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.comparison)
-        self.views = QTabWidget()
+        self.views = SteadyTabs()
         self.views.setAccessibleName("views")
         self.views.addTab(self.plot, tr("Price &move"))
         # Built on first use: they (and the Monte Carlo code) cost start-up time otherwise.

@@ -316,6 +316,7 @@ class _Account:
         self.fixed, self.now, self.floor = fixed, now + lost_elsewhere, fixed + lows
         self._searched: dict[tuple[str, tuple[float, ...]], dict[int, tuple[float, float]]] = {}
         self._sharing: dict[str, frozenset[str]] = {}
+        self._at_marks_worst: WorstMove | None = None
         # For each symbol: the pools holding it alone (their indices, and as ``AlonePools``).
         self.alone_indices = {symbol: frozenset(rows) for symbol, rows in alone.items() if rows}
         self.alone = {
@@ -444,9 +445,14 @@ class _Account:
 
     def worst_move(self, state: _State) -> WorstMove:
         """The loss from today's equity to the worth at ``state`` (kept up to date move by
-        move: summing every pool again costs a big book more than the search itself)."""
-        moved = () if state is self.at_marks else None  # every price at its mark
-        return self._worst(state.total, state.down, dict(state.prices), moved)
+        move: summing every pool again costs a big book more than the search itself). At the
+        marks, found once and shared (read only, as every ``WorstMove``): "If SYMBOL is
+        wrong" asks it of every side no move of its symbol makes worse."""
+        if state is self.at_marks:  # every price at its mark
+            if self._at_marks_worst is None:
+                self._at_marks_worst = self._worst(state.total, state.down, dict(state.prices), ())
+            return self._at_marks_worst
+        return self._worst(state.total, state.down, dict(state.prices))
 
     def _worst(
         self,

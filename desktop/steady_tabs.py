@@ -7,8 +7,8 @@ and ``QLayout::activate`` calls ``updateGeometry`` on its widget whatever change
 comment there: "ideally only if sizeHint() or sizePolicy() has changed"). The plot's what-if
 readout changes at every keystroke, so every keystroke painted the tab, the plot and every
 box above it a second time: 1.5 ms of a 19 ms keystroke in a one-position book, 5 ms of 29
-in a book of 20 (``bench/scale_bench.py``; the Fusion style fills the tab's frame around
-every page widget).
+in a book of 20 (an event log of the keystrokes ``bench/scale_bench.py`` types; the Fusion
+style fills the tab's frame around every page widget).
 """
 
 from __future__ import annotations

@@ -46,6 +46,9 @@ HEADERS = (
     (N_("Ratio"), "margin_ratio"),
 )
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_DISPLAY = Qt.ItemDataRole.DisplayRole.value
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole.value
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
 # The ID column always has room for an ID this long with its mode ("BTCUSDT·cross"; in a
 # card whose title gives the mode, without it); a longer one (a hedge-mode import's
 # "ETHUSDT-short") is cut at its end where the card is short of room, so that the figures
@@ -127,16 +130,15 @@ class FiguresModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(HEADERS)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        row, column = index.row(), index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.texts[row][column]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return cell_tooltip(self._figures[row], column, *self._units)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column:
-            return _RIGHT
+    def data(self, index: Index, role: int = _DISPLAY) -> object:
+        # Asked for seven roles of every cell in sight at each paint: the roles this model
+        # answers are told apart first, as plain numbers, and any other costs no more.
+        if role == _DISPLAY:
+            return self.texts[index.row()][index.column()] if index.isValid() else None
+        if role == _ALIGNMENT:
+            return _RIGHT if index.column() > 0 else None
+        if role == _TOOLTIP and index.isValid():
+            return cell_tooltip(self._figures[index.row()], index.column(), *self._units)
         return None
 
     def headerData(

@@ -71,6 +71,19 @@ def _text(position: Position, field: str) -> str:
     return str(value)
 
 
+_ANSWERED = frozenset(
+    role.value
+    for role in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.EditRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.CheckStateRole,
+    )
+)
+
+
 class PositionsTableModel(QAbstractTableModel):
     refused = Signal(str)  # an edit that was not used, in the user's words
     committed = Signal(int, str)  # row, field: an edit the user finished, used
@@ -133,7 +146,9 @@ class PositionsTableModel(QAbstractTableModel):
         return base | Qt.ItemFlag.ItemIsEditable
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # A paint asks seven roles of every cell in sight; three of them this model never
+        # answers (font, decoration, background), and they cost nothing more here.
+        if role not in _ANSWERED or not index.isValid():
             return None
         position = self._positions[index.row()]
         field = FIELDS[index.column()]

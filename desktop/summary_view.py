@@ -32,6 +32,9 @@ TOP = 0  # ``internalId`` of a symbol's row; its unfolded line has its row + 1
 Index = QModelIndex | QPersistentModelIndex
 
 
+_ANSWERED = frozenset((Qt.ItemDataRole.DisplayRole.value, Qt.ItemDataRole.ToolTipRole.value))
+
+
 class SummaryModel(QAbstractItemModel):
     """One row a symbol (column 0 the symbol, then one column a variant); a row whose worst
     moves close positions of other symbols has one child, the "also closes" line."""
@@ -131,7 +134,7 @@ class SummaryModel(QAbstractItemModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role not in _ANSWERED:  # asked of seven roles per cell at each paint
             return None
         tip = role == Qt.ItemDataRole.ToolTipRole
         if not self.unfolds:

@@ -105,10 +105,12 @@ def _slices_at(pool: Pool, marks: dict[str, float]) -> list[Slice]:
     """Each part's ``Slice`` at the marks, their roots found at once (``many_roots``): a
     report asks for every symbol's."""
     today = pool_at(pool, marks)
-    found = []
-    for k, part in enumerate(pool.parts.values()):
-        equity, maintenance = today.part_equity[k], today.part_maintenance[k]
-        found.append(Slice(part, today.health - (equity - maintenance), today.equity - equity))
+    found = [
+        Slice.apart(part, equity, maintenance, today.health, today.equity)
+        for part, equity, maintenance in zip(
+            pool.parts.values(), today.part_equity, today.part_maintenance, strict=True
+        )
+    ]
     many_roots(found)
     return found
 

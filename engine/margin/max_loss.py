@@ -511,9 +511,8 @@ class _Account:
             if len(held) != 1 or symbol in self.rows or symbol in self.alone_indices:
                 continue
             i, k = held[0]
-            e, m = state.part_equity[i][k], state.part_maintenance[i][k]
             chosen.append((symbol, i))
-            pieces.append(Slice(self.parts[i][k], state.health[i] - (e - m), state.equity[i] - e))
+            pieces.append(self._slice(state, i, k))
         if len(chosen) < _BATCHED_SYMBOLS:
             return  # one by one costs no more
         many_roots(pieces)
@@ -527,6 +526,16 @@ class _Account:
         places = np.array([x for found in place_lists for x in found], dtype=float)
         local = slice_worths(pieces, place_lists)
         self._keep([symbol for symbol, _ in chosen], first, counts, places, bases, local)
+
+    def _slice(self, state: _State, i: int, k: int) -> Slice:
+        """Live pool ``i`` at ``state``, seen along its part ``k``'s symbol."""
+        return Slice.apart(
+            self.parts[i][k],
+            state.part_equity[i][k],
+            state.part_maintenance[i][k],
+            state.health[i],
+            state.equity[i],
+        )
 
     def _keep(
         self,
@@ -571,8 +580,7 @@ class _Account:
                 base -= state.equity[i]
             if i in indices:
                 continue
-            e, m = state.part_equity[i][k], state.part_maintenance[i][k]
-            slices.append(Slice(self.parts[i][k], state.health[i] - (e - m), state.equity[i] - e))
+            slices.append(self._slice(state, i, k))
         if not slices and rows is not None and not alone.slices:  # its isolated pools only
             places, worths = rows.worths_from(start)
             return _lowest_by_side(places, [base + value for value in worths])

@@ -40,6 +40,19 @@ class Slice:
         self.health0 = health0
         self.equity0 = equity0
 
+    @classmethod
+    def apart(
+        cls,
+        part: SymbolPart,
+        part_equity: float,
+        part_maintenance: float,
+        health: float,
+        equity: float,
+    ) -> Slice:
+        """The pool seen along ``part``'s symbol from where it stands (its ``health`` and
+        ``equity``, the part's own equity and maintenance there): all but the part is held."""
+        return cls(part, health - (part_equity - part_maintenance), equity - part_equity)
+
     def worth(self, x: float) -> float:
         """Equity at ``x`` if the pool survives a move there, else 0."""
         if self.health0 + float(self.part.health(x)) <= 0:

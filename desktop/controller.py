@@ -619,7 +619,13 @@ class ScenarioController(QObject):
         scenario = self._scenario
         self._moves = {s: p for s, p in self._moves.items() if s in scenario.marks()}
         base = scenario.at_marks({s: p for s, p in self._moves.items() if s != self._axis})
-        self._publish(sweep_for(base, self._axis, include=self._include))
+        sweep = sweep_for(base, self._axis, include=self._include)
+        if self._what_if is None and sweep is not None:
+            # A new axis or scenario: the line starts at home, where the plot puts it. Set here,
+            # the widgets are told once; set by the plot, they were told twice (at start-up,
+            # 8 ms of a first window).
+            self._what_if = 0.0 if self._axis == ALL_SYMBOLS else scenario.marks()[self._axis]
+        self._publish(sweep)
 
     def _publish(self, sweep: SweepResult | None) -> None:
         """Evaluate once at the what-if prices and tell the widgets."""

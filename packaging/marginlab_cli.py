@@ -2,6 +2,6 @@
 
 import sys
 
-from marginlab.cli.main import main
+from marginlab.cli.launch import main
 
 sys.exit(main())

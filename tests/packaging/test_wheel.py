@@ -59,7 +59,7 @@ def test_the_wheel_installs_one_top_level_package_and_two_entry_points(tmp_path:
     }
     entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
     text = wheel.read(entry_points).decode()
-    assert "marginlab-cli = marginlab.cli.main:main" in text
+    assert "marginlab-cli = marginlab.cli.launch:main" in text
     assert "marginlab = marginlab.desktop.launch:main" in text
 
 

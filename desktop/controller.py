@@ -623,7 +623,7 @@ class ScenarioController(QObject):
         if self._what_if is None and sweep is not None:
             # A new axis or scenario: the line starts at home, where the plot puts it. Set here,
             # the widgets are told once; set by the plot, they were told twice (at start-up,
-            # 8 ms of a first window).
+            # about 5 ms of the first window).
             self._what_if = 0.0 if self._axis == ALL_SYMBOLS else scenario.marks()[self._axis]
         self._publish(sweep)
 

@@ -4,7 +4,7 @@ Once PySide6 is imported, its import hook asks of every module imported after it
 module's source mentions "PySide6" (``shibokensupport.feature._mod_uses_pyside``, PYSIDE-2029:
 a module that does is switched back to no ``__feature__`` when it calls Qt). It reads each
 source through ``inspect.getsource``, and pyqtgraph's 270 modules come after PySide6: about
-45 ms of a 0.5 s start-up here (``bench/gui_latency.py``), most of it ``inspect`` and
+30 ms of a 0.5 s start-up here (``bench/gui_latency.py``), most of it ``inspect`` and
 ``linecache`` splitting the files into lines. Reading a ``.py`` file's bytes gives the same
 answer (``tests/desktop/test_pyside_scan.py`` compares the two on every module the window
 imports); any other module (compiled, zipped, frozen) is left to shiboken's own check.

@@ -1,6 +1,6 @@
 """``marginlab`` entry point: the start-up order that gets the window up soonest.
 
-Three measured costs (``bench/gui_latency.py``) are avoided before ``marginlab.desktop.app`` runs:
+Four measured costs (``bench/gui_latency.py``) are avoided before ``marginlab.desktop.app`` runs:
 
 * Once PySide6 is imported, shiboken's import hook reads the source of every module imported
   after it, to see whether it mentions PySide6 (``pyside_scan``). Importing the engine
@@ -8,6 +8,9 @@ Three measured costs (``bench/gui_latency.py``) are avoided before ``marginlab.d
 * The modules that must come after PySide6, pyqtgraph's 270 among them, are still read, but
   ``pyside_scan.spare_source_scan`` gives the hook the same answers from the files' bytes,
   not through ``inspect``: about 30 ms.
+* pyqtgraph copies every name of PySide6's three main modules into its own at import, which
+  makes all 721 Qt classes and their enums; ``marginlab.desktop`` installs ``qt_mirrors``
+  first, so its copies read each name when first asked for instead: about 60 ms.
 * Start-up builds a few hundred thousand objects that live for the whole session; the cyclic
   garbage collector would scan them again and again while they are created: about 40 ms.
   It is off until the window is up, then those objects are frozen out of later collections.

@@ -59,9 +59,11 @@ def test_the_app_icon_loads(qapp) -> None:
 
 
 def test_the_launcher_spares_the_source_scan_before_pyqtgraph_and_looks_for_no_plugin() -> None:
-    """The quick check is in place before pyqtgraph's 270 modules are imported, and pydantic's
-    plugin loader (with ``importlib.metadata``) is never imported (bench/gui_latency.py)."""
+    """The quick check and the on-demand copies (``qt_mirrors``) are in place before pyqtgraph's
+    270 modules are imported, and pydantic's plugin loader (with ``importlib.metadata``) is
+    never imported (bench/gui_latency.py)."""
     order = _import_order("--version")
     assert order.index("marginlab.desktop.pyside_scan") < order.index("pyqtgraph")
+    assert order.index("marginlab.desktop.qt_mirrors") < order.index("pyqtgraph")
     assert "importlib.metadata" not in order
     assert "pydantic.plugin._loader" not in order

@@ -29,6 +29,7 @@ NOT_WORDS = {
     ("self_test.py", "*"): "--self-test prints to a terminal, in English like the CLI",
     ("comparison_panel.py", "*"): "comparison_rows: the CSV export's header, a data format",
     ("wording.py", r"must be (>=|<=|>|<) (-?[\d.e+]+)"): "a pattern over the engine's words",
+    ("qt_mirrors.py", "*"): "the names of Qt's and pyqtgraph's modules, never shown",
 }
 _WORD = re.compile(r"[A-Za-z]{2,}")
 _TAGS = re.compile(r"<[^>]*>|<\w+[^>]*$|^[^<]*>")

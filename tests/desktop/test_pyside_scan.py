@@ -4,10 +4,9 @@ interpreter: the check is asked once per module, as it is imported."""
 
 from __future__ import annotations
 
-import json
 import os
-import subprocess
-import sys
+
+from tests.fresh_interpreter import fresh_json
 
 _COMPARE = """
 import json, sys
@@ -35,13 +34,7 @@ print(json.dumps({
 
 
 def _compare() -> dict[str, object]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run(
-        [sys.executable, "-c", _COMPARE], capture_output=True, text=True, env=env, timeout=120
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    found: dict[str, object] = json.loads(done.stdout.splitlines()[-1])
-    return found
+    return fresh_json(_COMPARE, {**os.environ, "QT_QPA_PLATFORM": "offscreen"})
 
 
 def test_the_quick_check_answers_as_shibokens_own_for_every_module_the_window_imports() -> None:

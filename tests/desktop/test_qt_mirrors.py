@@ -5,10 +5,9 @@ pyqtgraph is first imported."""
 
 from __future__ import annotations
 
-import json
 import os
-import subprocess
-import sys
+
+from tests.fresh_interpreter import fresh_json
 
 SOURCES = ("PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets")
 
@@ -51,13 +50,7 @@ print(json.dumps({{
 
 
 def _fresh(code: str) -> dict[str, object]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    found: dict[str, object] = json.loads(done.stdout.splitlines()[-1])
-    return found
+    return fresh_json(code, {**os.environ, "QT_QPA_PLATFORM": "offscreen"})
 
 
 def test_every_name_reads_the_object_pyqtgraphs_own_loop_copies() -> None:

@@ -5,13 +5,12 @@ imported ``importlib.metadata`` long before a test runs."""
 
 from __future__ import annotations
 
-import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.fresh_interpreter import fresh_json
 
 SEED = Path(__file__).parents[2] / "resources" / "presets" / "seed-example.json"
 
@@ -20,12 +19,7 @@ def _fresh(code: str, switch: str | None) -> dict[str, object]:
     env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
     if switch is not None:
         env["PYDANTIC_DISABLE_PLUGINS"] = switch
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    found: dict[str, object] = json.loads(done.stdout.splitlines()[-1])
-    return found
+    return fresh_json(code, env)
 
 
 _AFTER_SWITCH = f"""

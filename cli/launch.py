@@ -1,6 +1,6 @@
 """``marginlab-cli`` entry point: pydantic's plugins are switched off before any scenario model
 is built (``engine.pydantic_plugins``: no plugin looked for, and ``importlib.metadata`` left
-unimported; ``evaluate`` went from 2.02 to 1.85-1.90 × a bare import of numpy and pydantic),
+unimported; ``evaluate`` went from 2.02 to 1.83-1.90 × a bare import of numpy and pydantic),
 then the command runs (``cli.main``)."""
 
 from __future__ import annotations

@@ -84,6 +84,8 @@ class _Wrapped(Loader):
         self._name = name
 
     def __getattr__(self, name: str) -> Any:  # get_code, get_source, is_package…: the loader's
+        if name == "_loader":  # not set yet (a copy being made): no endless look-up
+            raise AttributeError(name)
         return getattr(self._loader, name)
 
     def create_module(self, spec: ModuleSpec) -> ModuleType | None:

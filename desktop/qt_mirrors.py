@@ -19,6 +19,7 @@ frozen app all load pyqtgraph this way; a pyqtgraph imported earlier is left as 
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from importlib.abc import Loader, MetaPathFinder
@@ -68,6 +69,8 @@ class _MirrorFinder(MetaPathFinder):
     ) -> ModuleSpec | None:
         if fullname != _FILLER and fullname not in MIRRORS:
             return None
+        if os.environ.get("PYQTGRAPH_QT_LIB", "PySide6") != "PySide6":
+            return None  # pyqtgraph told to copy another binding's modules: left as it is
         for finder in sys.meta_path:
             if finder is self or not hasattr(finder, "find_spec"):
                 continue

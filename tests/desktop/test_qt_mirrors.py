@@ -76,3 +76,18 @@ def test_the_classes_no_one_reads_are_never_made_and_pyside_lists_them_all_again
     for name in SOURCES:
         assert own_made[name] >= listed[name] - 5, name
         assert made[name] < listed[name] / 2, (name, made[name], listed[name])
+
+
+def test_a_pyqtgraph_told_to_use_another_binding_is_left_as_it_is() -> None:
+    code = (
+        "import importlib.util, json, os, sys\n"
+        "import marginlab.desktop\n"
+        "path = importlib.util.find_spec('pyqtgraph').submodule_search_locations\n"
+        "finder = next(f for f in sys.meta_path if type(f).__name__ == '_MirrorFinder')\n"
+        "found = {}\n"
+        "for binding in ('PySide6', 'PyQt6'):\n"
+        "    os.environ['PYQTGRAPH_QT_LIB'] = binding\n"
+        "    found[binding] = finder.find_spec('pyqtgraph.Qt', path) is not None\n"
+        "print(json.dumps(found))"
+    )
+    assert _fresh(code) == {"PySide6": True, "PyQt6": False}

@@ -624,7 +624,7 @@ class ScenarioController(QObject):
             # A new axis or scenario: the line starts at home, where the plot puts it. Set here,
             # the widgets are told once; set by the plot, they were told twice (at start-up,
             # about 5 ms of the first window).
-            self._what_if = 0.0 if self._axis == ALL_SYMBOLS else scenario.marks()[self._axis]
+            self._what_if = axis_home(scenario.marks(), self._axis)
         self._publish(sweep)
 
     def _publish(self, sweep: SweepResult | None) -> None:
@@ -826,6 +826,12 @@ def largest_position_symbol(scenario: Scenario) -> str | None:
         value = p.usd_value if p.inverse else abs(p.quantity) * marks[p.symbol]
         worth[p.symbol] = worth.get(p.symbol, 0.0) + value
     return max(worth, key=worth.__getitem__) if worth else None
+
+
+def axis_home(marks: dict[str, float], axis: str) -> float:
+    """Where the what-if line starts on ``axis``: no move (0 %) of every symbol, or the axis
+    symbol's mark."""
+    return 0.0 if axis == ALL_SYMBOLS else marks.get(axis, 0.0)
 
 
 def _on_axis(x: float, axis: str) -> bool:

@@ -26,6 +26,7 @@ from marginlab.desktop.controller import (
     Result,
     ScenarioController,
     SweepResult,
+    axis_home,
 )
 from marginlab.desktop.elided_label import ElidedLabel, WrappedLabel
 from marginlab.desktop.fields import ERROR_STYLE
@@ -503,8 +504,7 @@ class EquityPlot(QWidget):
                 # The view follows the sweep, which always spans every liquidation line, until
                 # the user pans or zooms (pyqtgraph's "A" button brings it back).
                 self.plot.enableAutoRange(axis="x")
-                home = 0.0 if axis == ALL_SYMBOLS else result.scenario.marks()[axis]
-                self.what_if.setValue(home)
+                self.what_if.setValue(axis_home(result.scenario.marks(), axis))
             elif self._controller.what_if_value not in (None, float(self.what_if.value())):
                 self.what_if.setValue(self._controller.what_if_value)  # the controller's own
         x = float(self.what_if.value())
@@ -554,8 +554,7 @@ class EquityPlot(QWidget):
                 ),
             )
         axis = self._controller.axis
-        home = 0.0 if axis == ALL_SYMBOLS else result.scenario.marks().get(axis, 0.0)
-        groups = _group_thresholds(sweep, home)
+        groups = _group_thresholds(sweep, axis_home(result.scenario.marks(), axis))
         crowded = len(groups) > LABELLED_LINES
         drawn = groups[:DRAWN_LINES]
         while len(self.liquidation_lines) < len(drawn):

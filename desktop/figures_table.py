@@ -169,15 +169,19 @@ class FiguresModel(QAbstractTableModel):
             self.texts = texts
             self.endResetModel()
             return True
-        changed = [row for row, (a, b) in enumerate(zip(texts, self.texts, strict=True)) if a != b]
+        before = self.texts
+        changed = [row for row, (a, b) in enumerate(zip(texts, before, strict=True)) if a != b]
         self.texts = texts
+        # The view repaints the changed cells' rectangle: where no ID changed (a keystroke's
+        # new figures), the Position column, the dearest to paint, is left as it is.
+        first = 0 if any(texts[row][0] != before[row][0] for row in changed) else 1
         if units_changed:  # the headers and the tooltips say the units
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HEADERS) - 1)
             if texts:
-                changed = [0, len(texts) - 1]
+                changed, first = [0, len(texts) - 1], 0
         if changed:
             last = self.columnCount() - 1
-            self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], last))
+            self.dataChanged.emit(self.index(changed[0], first), self.index(changed[-1], last))
         return bool(changed) or units_changed
 
 

@@ -129,10 +129,15 @@ def _past_liquidation(
             id=position_id,
             where=where,
             mark=price_text(mark),
-            pool=say(kind),
+            pool=_POOL_KINDS.get(kind) or say(kind),
         ),
         position_id,
     )
+
+
+# The pool kinds a past-liquidation warning names, said once: a big book's evaluation names
+# dozens of pools past liquidation.
+_POOL_KINDS = {kind: say(kind) for kind in ("isolated", "cross")}
 
 
 # Said once per position, price, mark and pool kind: "as entered" and "all isolated" see the

@@ -14,7 +14,12 @@ from __future__ import annotations
 
 
 class Said(str):
-    """An English message with its id (``template``) and the values put into it."""
+    """An English message with its id (``template``) and the values put into it.
+
+    Slots, not an instance dict: an evaluation of a big book says hundreds of warnings, and
+    each dict was one more object for the cyclic collector to count and scan."""
+
+    __slots__ = ("params", "template")
 
     template: str
     params: dict[str, object]

@@ -51,3 +51,25 @@ def scenario(
         "positions": positions,
     }
     return parse_scenario(json.dumps(document))
+
+
+def past_liquidation_book() -> Scenario:
+    """An isolated long X already marked past its liquidation price, beside a cross long E
+    (generic rules)."""
+    return scenario(
+        5_000,
+        [
+            position(
+                "X",
+                "BTCUSDT",
+                "long",
+                1,
+                50_000,
+                margin=1_000,
+                mark_price=48_000,
+                maintenance_rate=0.004,
+            ),
+            position("E", "ETHUSDT", "long", 0.1, 3_000, mode="cross", maintenance_rate=0.005),
+        ],
+        rules="generic",
+    )

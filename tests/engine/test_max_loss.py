@@ -22,7 +22,7 @@ from marginlab.engine.margin.models import Scenario
 from marginlab.engine.margin.pools import VARIANTS, build_pools
 from marginlab.engine.text.report_text import report_json, summary_lines
 from marginlab.engine.text.symbol_summaries import symbol_summaries
-from tests.engine.helpers import position, scenario
+from tests.engine.helpers import past_liquidation_book, position, scenario
 from tests.engine.test_properties import scenarios
 
 sys.path.insert(0, str(Path(__file__).parents[2]))
@@ -93,23 +93,7 @@ def test_max_loss_is_measured_from_todays_equity_isolated() -> None:
 
 def test_a_pool_past_liquidation_puts_the_margin_ratio_at_100_percent_or_more() -> None:
     """Case 3: an isolated long already marked past its liquidation price."""
-    s = scenario(
-        5_000,
-        [
-            position(
-                "X",
-                "BTCUSDT",
-                "long",
-                1,
-                50_000,
-                margin=1_000,
-                mark_price=48_000,
-                maintenance_rate=0.004,
-            ),
-            position("E", "ETHUSDT", "long", 0.1, 3_000, mode="cross", maintenance_rate=0.005),
-        ],
-        rules="generic",
-    )
+    s = past_liquidation_book()
     entered = evaluate(s).variants["as_entered"]
     assert entered.account.margin_ratio is not None and entered.account.margin_ratio >= 1
     assert entered.account.past_liquidation == ("isolated X",)

@@ -8,7 +8,7 @@ import pickle
 
 from marginlab.engine.margin.evaluate import clear_headline_cache, evaluate
 from marginlab.engine.text.said import Said
-from tests.engine.helpers import position, scenario
+from tests.engine.helpers import past_liquidation_book
 
 PAST = (
     "{id} is already past its liquidation price{where} at mark {mark}: its {pool} pool counts "
@@ -18,23 +18,7 @@ PAST = (
 
 def _past_liquidation_warning() -> Said:
     clear_headline_cache()  # said afresh, not remembered from another test's book
-    book = scenario(
-        5_000,
-        [
-            position(
-                "X",
-                "BTCUSDT",
-                "long",
-                1,
-                50_000,
-                margin=1_000,
-                mark_price=48_000,
-                maintenance_rate=0.004,
-            ),
-            position("E", "ETHUSDT", "long", 0.1, 3_000, mode="cross", maintenance_rate=0.005),
-        ],
-        rules="generic",
-    )
+    book = past_liquidation_book()
     warnings = evaluate(book).variants["as_entered"].warnings
     (found,) = (w.message for w in warnings if w.code == "past_liquidation")
     assert isinstance(found, Said)

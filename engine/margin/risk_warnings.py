@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from operator import attrgetter
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, get_args
 
 import numpy as np
 
@@ -12,6 +12,7 @@ from marginlab.engine.margin.columns import book_columns
 from marginlab.engine.margin.pools import (
     VARIANT_TITLES,
     Pool,
+    PoolKind,
     isolated_margin_scale,
     isolated_margins,
 )
@@ -129,7 +130,7 @@ def _past_liquidation(
             id=position_id,
             where=where,
             mark=price_text(mark),
-            pool=_POOL_KINDS.get(kind) or say(kind),
+            pool=_POOL_KINDS[kind],
         ),
         position_id,
     )
@@ -137,7 +138,7 @@ def _past_liquidation(
 
 # The pool kinds a past-liquidation warning names, said once: a big book's evaluation names
 # dozens of pools past liquidation.
-_POOL_KINDS = {kind: say(kind) for kind in ("isolated", "cross")}
+_POOL_KINDS = {kind: say(kind) for kind in get_args(PoolKind)}
 
 
 # Said once per position, price, mark and pool kind: "as entered" and "all isolated" see the

@@ -53,22 +53,28 @@ def scenario(
     return parse_scenario(json.dumps(document))
 
 
+def isolated_btc_long(margin: float, mark_price: float) -> dict[str, Any]:
+    """X: 1 BTCUSDT long at 50,000, isolated with ``margin``, marked ``mark_price``, 0.4 %
+    maintenance."""
+    return position(
+        "X",
+        "BTCUSDT",
+        "long",
+        1,
+        50_000,
+        margin=margin,
+        mark_price=mark_price,
+        maintenance_rate=0.004,
+    )
+
+
 def past_liquidation_book() -> Scenario:
     """An isolated long X already marked past its liquidation price, beside a cross long E
     (generic rules)."""
     return scenario(
         5_000,
         [
-            position(
-                "X",
-                "BTCUSDT",
-                "long",
-                1,
-                50_000,
-                margin=1_000,
-                mark_price=48_000,
-                maintenance_rate=0.004,
-            ),
+            isolated_btc_long(margin=1_000, mark_price=48_000),
             position("E", "ETHUSDT", "long", 0.1, 3_000, mode="cross", maintenance_rate=0.005),
         ],
         rules="generic",

@@ -22,7 +22,7 @@ from marginlab.engine.margin.models import Scenario
 from marginlab.engine.margin.pools import VARIANTS, build_pools
 from marginlab.engine.text.report_text import report_json, summary_lines
 from marginlab.engine.text.symbol_summaries import symbol_summaries
-from tests.engine.helpers import past_liquidation_book, position, scenario
+from tests.engine.helpers import isolated_btc_long, past_liquidation_book, position, scenario
 from tests.engine.test_properties import scenarios
 
 sys.path.insert(0, str(Path(__file__).parents[2]))
@@ -68,22 +68,7 @@ def test_max_loss_is_measured_from_todays_equity_cross() -> None:
 
 def test_max_loss_is_measured_from_todays_equity_isolated() -> None:
     """Case 2b: margin 5,000 on 1 long at 50,000 marked 60,000: a liquidation takes 15,000."""
-    s = scenario(
-        5_000,
-        [
-            position(
-                "X",
-                "BTCUSDT",
-                "long",
-                1,
-                50_000,
-                margin=5_000,
-                mark_price=60_000,
-                maintenance_rate=0.004,
-            )
-        ],
-        rules="generic",
-    )
+    s = scenario(5_000, [isolated_btc_long(margin=5_000, mark_price=60_000)], rules="generic")
     isolated = evaluate(s).variants["isolated"]
     assert isolated.positions["X"].equity_now == pytest.approx(15_000)
     assert isolated.positions["X"].initial_margin == pytest.approx(5_000)  # the money put in

@@ -384,7 +384,9 @@ class AloneRows:
     def __init__(self, columns: IsolatedColumns, rows: list[int]) -> None:
         self.rows = rows
         self.id_of = columns.ids  # each row's position ID, by row
-        self._columns = columns
+        # The columns' terms, not the columns: the columns remember these rows (``alone_rows``),
+        # and a reference back would leave both, arrays and all, to the cyclic collector.
+        self._source = _row_terms(columns)
         self._arrays: tuple[npt.NDArray[Any], ...] | None = None
         self._tiers: Tiers | None = None
         self._found_terms: list[_Terms] | None = None
@@ -409,14 +411,14 @@ class AloneRows:
         """Each pool's row, cash, net quantity, cost, quantity, fixed MM, basis, schedule."""
         found = self._found_terms
         if found is None:
-            every = _terms_of(self._columns)
+            every = self._source.terms()
             found = self._found_terms = [every[row] for row in self.rows]
         return found
 
     def _alive(self, xs: FloatArray) -> tuple[npt.NDArray[np.bool_], FloatArray]:
         """Whether each pool survives a move to each price of ``xs``, and its worth there."""
         if self._arrays is None:
-            c, index = self._columns, np.asarray(self.rows, dtype=np.intp)
+            c, index = self._source, np.asarray(self.rows, dtype=np.intp)
             self._arrays = (
                 c.quantity[index][:, None],
                 c.net[index][:, None],
@@ -507,23 +509,52 @@ class AloneRows:
         total += np.asarray(self._remember(xs.tolist()))
 
 
-def _terms_of(columns: IsolatedColumns) -> list[_Terms]:
-    """``AloneRows._terms`` of every row of ``columns``, made once."""
-    found: list[_Terms] | None = columns.memo.get("terms")
-    if found is None:
-        found = columns.memo["terms"] = list(
-            zip(
-                range(len(columns)),
-                columns.cash.tolist(),
-                columns.net.tolist(),
-                columns.cost.tolist(),
-                columns.quantity.tolist(),
-                columns.fixed.tolist(),
-                columns.by_entry.tolist(),
-                columns.schedules,
-                strict=True,
+class _RowTerms:
+    """What the ``AloneRows`` of one set of columns read of them: each row's terms, as arrays
+    and (made once, when first asked) as one tuple a row."""
+
+    __slots__ = (
+        "_terms",
+        "by_entry",
+        "cash",
+        "cost",
+        "fixed",
+        "net",
+        "quantity",
+        "schedules",
+        "tiers",
+    )
+
+    def __init__(self, columns: IsolatedColumns) -> None:
+        self.quantity, self.net, self.cost = columns.quantity, columns.net, columns.cost
+        self.cash, self.fixed, self.by_entry = columns.cash, columns.fixed, columns.by_entry
+        self.tiers, self.schedules = columns.tiers, columns.schedules
+        self._terms: list[_Terms] | None = None
+
+    def terms(self) -> list[_Terms]:
+        """``AloneRows._terms`` of every row."""
+        if self._terms is None:
+            self._terms = list(
+                zip(
+                    range(len(self.schedules)),
+                    self.cash.tolist(),
+                    self.net.tolist(),
+                    self.cost.tolist(),
+                    self.quantity.tolist(),
+                    self.fixed.tolist(),
+                    self.by_entry.tolist(),
+                    self.schedules,
+                    strict=True,
+                )
             )
-        )
+        return self._terms
+
+
+def _row_terms(columns: IsolatedColumns) -> _RowTerms:
+    """The columns' ``_RowTerms``, made once: every symbol's ``AloneRows`` shares them."""
+    found: _RowTerms | None = columns.memo.get("row terms")
+    if found is None:
+        found = columns.memo["row terms"] = _RowTerms(columns)
     return found
 
 
@@ -576,7 +607,7 @@ def worths_along(
     group's places from its start (``first``: where each begins in ``places``), and its
     pools' summed worth at each, summed in row order as there. Each group keeps the worths
     and who survives at the places it was asked, as its own search would (``_batches``)."""
-    columns = groups[0]._columns
+    columns = groups[0]._source
     place_lists = [
         [start, *sorted(x for x in rows.points if x <= MAX_PRICE)]
         for rows, start in zip(groups, starts, strict=True)

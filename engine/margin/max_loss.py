@@ -43,6 +43,7 @@ below 0, the insurance fund takes the rest). The account is worth the sum of its
 from __future__ import annotations
 
 import math
+import operator
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple, cast
@@ -824,16 +825,31 @@ def _symbol_risks(account: _Account, pools: tuple[Pool, ...]) -> dict[str, Symbo
     return out
 
 
-def symbol_loss(
-    pools: tuple[Pool, ...], marks: Mapping[str, float], symbol: str, side: int
-) -> WorstMove:
-    """The worst the account can reach moving ``symbol`` alone, down (−1) or up (+1): the same
-    exact search as "If SYMBOL is wrong", for one symbol and one side. Only the pools holding
-    ``symbol`` are searched: any other keeps its worth at every price of ``symbol``, so it
-    adds nothing to the loss, unless it is liquidated today already (worth 0 after any move),
-    when it adds its equity today, as the whole account's search counts it. A pre-trade check
-    asks this at dozens of sizes of one order, in a book of thousands of positions."""
-    moving, lost, kept = [], 0.0, 0.0
+class Settled(NamedTuple):
+    """What ``symbol_loss`` reads of some pools for one symbol, found once (``settled``): the
+    pools, those of them holding the symbol, and what the others lose and keep at any move of
+    it, summed in the pools' order."""
+
+    pools: tuple[Pool, ...]
+    moving: tuple[Pool, ...]
+    lost: float
+    kept: float
+
+
+_NOTHING_SETTLED = Settled((), (), 0.0, 0.0)
+
+
+def settled(pools: tuple[Pool, ...], symbol: str) -> Settled:
+    """``Settled`` of ``pools`` for ``symbol``: a pre-trade check's probes all start with the
+    book's own pools, a thousand of them in a big book, and differ only in the order's."""
+    moving, lost, kept = _settle([], 0.0, 0.0, pools, symbol)
+    return Settled(pools, tuple(moving), lost, kept)
+
+
+def _settle(
+    moving: list[Pool], lost: float, kept: float, pools: tuple[Pool, ...], symbol: str
+) -> tuple[list[Pool], float, float]:
+    """``moving``, ``lost`` and ``kept`` (``Settled``) continued over ``pools``, in order."""
     for pool in pools:
         if symbol in pool.parts:
             moving.append(pool)
@@ -845,9 +861,36 @@ def symbol_loss(
             kept += found[1]
         else:
             kept += max(pool.cash, 0.0)
+    return moving, lost, kept
+
+
+def symbol_loss(
+    pools: tuple[Pool, ...],
+    marks: Mapping[str, float],
+    symbol: str,
+    side: int,
+    known: Settled | None = None,
+) -> WorstMove:
+    """The worst the account can reach moving ``symbol`` alone, down (−1) or up (+1): the same
+    exact search as "If SYMBOL is wrong", for one symbol and one side. Only the pools holding
+    ``symbol`` are searched: any other keeps its worth at every price of ``symbol``, so it
+    adds nothing to the loss, unless it is liquidated today already (worth 0 after any move),
+    when it adds its equity today, as the whole account's search counts it. A pre-trade check
+    asks this at dozens of sizes of one order, in a book of thousands of positions: ``known``,
+    ``settled`` of the pools its probes start with, is read instead where ``pools`` do start
+    with those very pools (the sums then go on from it, in the same order)."""
+    if known is None or not _starts_with(pools, known.pools):
+        known = _NOTHING_SETTLED
+    rest = pools[len(known.pools) :]
+    moving, lost, kept = _settle(list(known.moving), known.lost, known.kept, rest, symbol)
     account = _Account(tuple(moving), marks, lost, kept)
     _, x = account.line_search(symbol, account.at_marks, side)
     return account.moved_worst(account.at_marks, symbol, x)
+
+
+def _starts_with(pools: tuple[Pool, ...], first: tuple[Pool, ...]) -> bool:
+    """Whether ``pools`` begin with the very pools of ``first``, in their order."""
+    return len(first) <= len(pools) and all(map(operator.is_, first, pools))
 
 
 _TODAY = "lost or kept today"

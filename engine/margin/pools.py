@@ -664,6 +664,7 @@ def clear_pools_cache() -> None:
     _HELD.clear()
     _ISOLATED_MARGINS.clear()
     _BOOK_LEGS.clear()
+    _BOOK_ISOLATED.clear()
 
 
 def clear_schedule_cache() -> None:
@@ -866,12 +867,9 @@ def as_entered_with_order(account: Scenario, before: Scenario) -> tuple[Pool, ..
     *isolated, last = build_pools(before, "as_entered")
     rate = taker_rate(account)
     held = held_margin(account.rules, rate, position)
-    # The isolated margins summed in position order, as ``_build_pools`` sums them. Past the
-    # wallet (a venue's fee to close on top: ``isolated_margin_scale``) the general build
-    # scales them all: the book's pools already were, and adding the order's tips it over.
-    isolated_total = 0.0
-    for pool in isolated:
-        isolated_total += pool.cash
+    # Past the wallet (a venue's fee to close on top: ``isolated_margin_scale``) the general
+    # build scales them all: the book's pools already were, and adding the order's tips it over.
+    isolated_total = _BOOK_ISOLATED.get(before, None)
     added: Leg | None = None
     if position.margin_mode == "isolated":
         if isolated_total + held > account.account.wallet_balance * (1 + 1e-12):
@@ -885,6 +883,18 @@ def as_entered_with_order(account: Scenario, before: Scenario) -> tuple[Pool, ..
     if last.legs or added is not None:
         return (*isolated, _cross_with(last, rest, added))
     return (*isolated, Pool("free balance", "free", rest, ()))
+
+
+def _book_isolated(before: Scenario, _: None) -> float:
+    """The margins of the book's isolated pools as entered, summed in position order as
+    ``_build_pools`` sums them: every probe of a pre-trade check adds its order's to it."""
+    total = 0.0
+    for pool in build_pools(before, "as_entered")[:-1]:
+        total += pool.cash
+    return total
+
+
+_BOOK_ISOLATED: ByScenario[None, float] = ByScenario(_book_isolated, kept=4)
 
 
 def _cross_with(last: Pool, cash: float, leg: Leg | None) -> Pool:

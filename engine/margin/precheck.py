@@ -25,7 +25,7 @@ from typing import Literal
 
 from marginlab.engine.margin.evaluate import as_entered
 from marginlab.engine.margin.inverse import symbol_loss_inverse
-from marginlab.engine.margin.max_loss import WorstMove, symbol_loss
+from marginlab.engine.margin.max_loss import Settled, WorstMove, settled, symbol_loss
 from marginlab.engine.margin.models import MarginMode, Scenario
 from marginlab.engine.margin.planning import (
     MODES,
@@ -35,7 +35,8 @@ from marginlab.engine.margin.planning import (
     max_open,
     opened,
 )
-from marginlab.engine.margin.pools import as_entered_with_order, build_pools
+from marginlab.engine.margin.pools import Pool, as_entered_with_order, build_pools
+from marginlab.engine.margin.remembered import Remembered
 from marginlab.engine.margin.report import MAX_PRICE, VariantReport
 from marginlab.engine.margin.rules import VENUE_NAMES, schedule_for, size_text
 from marginlab.engine.text.numbers import (
@@ -157,10 +158,28 @@ def wrong_move(account: Scenario, ticket: Ticket, before: Scenario | None = None
         return symbol_loss_inverse(account, ticket.symbol, adverse_side(ticket))
     if before is None:
         pools, marks = build_pools(account, "as_entered"), account.marks()
-    else:
-        pools, marks = as_entered_with_order(account, before), before.marks()
-        marks.setdefault(ticket.symbol, ticket.price)  # a new symbol's: ``order_document``
-    return symbol_loss(pools, marks, ticket.symbol, adverse_side(ticket))
+        return symbol_loss(pools, marks, ticket.symbol, adverse_side(ticket))
+    pools, marks = as_entered_with_order(account, before), before.marks()
+    marks.setdefault(ticket.symbol, ticket.price)  # a new symbol's: ``order_document``
+    known = _book_settled(before, ticket.symbol)
+    return symbol_loss(pools, marks, ticket.symbol, adverse_side(ticket), known)
+
+
+def _book_settled(before: Scenario, symbol: str) -> Settled:
+    """``settled`` of the book's isolated pools for the order's symbol: the pools every probe
+    of a check starts with (``as_entered_with_order``), found once a check, not once a probe.
+    Remembered by the book's pools themselves, so pools built anew (a tier table imported)
+    are settled anew."""
+    book = build_pools(before, "as_entered")
+    found = _SETTLED.peek((id(book), symbol))
+    if found is None or found[0] is not book:
+        found = (book, settled(book[:-1], symbol))
+        _SETTLED.put((id(book), symbol), found)
+    return found[1]
+
+
+# A few books: each entry keeps its book's pools alive, thousands in a big book.
+_SETTLED: Remembered[tuple[int, str], tuple[tuple[Pool, ...], Settled]] = Remembered(8)
 
 
 def check_order(

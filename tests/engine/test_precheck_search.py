@@ -13,7 +13,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from marginlab.engine.margin.max_loss import max_losses, symbol_loss
+from marginlab.engine.margin.max_loss import max_losses, settled, symbol_loss
 from marginlab.engine.margin.models import Scenario
 from marginlab.engine.margin.planning import PlanError, Ticket, opened
 from marginlab.engine.margin.pools import Pool, as_entered_with_order, build_pools, margin_held
@@ -90,6 +90,32 @@ def test_the_order_s_pools_are_the_pools_the_whole_build_makes(
         assume(False)
         return
     assert_same_pools(as_entered_with_order(account, before), build_pools(account, "as_entered"))
+
+
+@settings(max_examples=150, deadline=None)
+@given(scenarios(size=6), orders(), st.sampled_from([-1, 1]))
+def test_a_probe_goes_on_from_the_book_s_settled_pools_to_the_bit(
+    before: Scenario, order: tuple[Ticket, float, str, float | None], side: int
+) -> None:
+    """A check settles the book's pools for its symbol once (``max_loss.settled``) and every
+    probe goes on from there: the loss, the prices and the positions closed its own pass over
+    every pool gives, to the bit. Settled pools the probe's do not start with (another book's)
+    are not read: the probe sums its own."""
+    ticket, quantity, mode, margin = order
+    assume(ticket.symbol != "DOGEUSDT" or before.rules in ("binance-usdm", "bybit-linear"))
+    try:
+        account, _ = opened(before, ticket, quantity, mode, margin)  # type: ignore[arg-type]
+    except PlanError:
+        assume(False)
+        return
+    pools = as_entered_with_order(account, before)
+    marks = before.marks()
+    marks.setdefault(ticket.symbol, ticket.price)
+    own = symbol_loss(pools, marks, ticket.symbol, side)
+    book_pools = build_pools(before, "as_entered")[:-1]
+    assert symbol_loss(pools, marks, ticket.symbol, side, settled(book_pools, ticket.symbol)) == own
+    other = settled(build_pools(book(8), "as_entered")[:-1], ticket.symbol)
+    assert symbol_loss(pools, marks, ticket.symbol, side, other) == own
 
 
 def test_an_order_in_a_book_of_isolated_positions_only_makes_the_cross_pool_or_the_free_one() -> (

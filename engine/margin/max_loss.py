@@ -151,8 +151,14 @@ _MISSING = object()
 def _lowest_worth(pool: Pool) -> float | None:
     lowest_health = lowest_equity = pool.cash
     for part in pool.parts.values():
-        lowest_health += min(float(part.health(x)) for x in (0.0, MAX_PRICE))
-        lowest_equity += min(float(part.equity(x)) for x in (0.0, MAX_PRICE))
+        terms = part.lowest_terms
+        if terms is None:  # found once per part: pools built anew share their parts
+            terms = part.lowest_terms = (
+                min(float(part.health(x)) for x in (0.0, MAX_PRICE)),
+                min(float(part.equity(x)) for x in (0.0, MAX_PRICE)),
+            )
+        lowest_health += terms[0]
+        lowest_equity += terms[1]
     return None if lowest_health <= 0 else lowest_equity
 
 

@@ -385,6 +385,7 @@ class SymbolPart:
         "edges",
         "fixed",
         "legs",
+        "lowest_terms",
         "net",
         "roots",
         "slope_list",
@@ -439,6 +440,9 @@ class SymbolPart:
         # Where health is 0, by the rest of the pool's health (``max_loss``): an isolated
         # part's rest is its cash, so its roots are found once for every search that sees it.
         self.roots: Remembered[float, list[float]] = Remembered(4_096)
+        # Its lowest health and equity over a move of its symbol (``max_loss.lowest_worth``):
+        # a pre-trade check's probes share the book's cross pool's parts.
+        self.lowest_terms: tuple[float, float] | None = None
 
     def single(self) -> tuple[Schedule, float] | None:
         """The schedule and quantity of the part's marked leg, when it has one only."""

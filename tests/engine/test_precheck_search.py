@@ -13,7 +13,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from marginlab.engine.margin.max_loss import max_losses, settled, symbol_loss
+from marginlab.engine.margin.max_loss import lowest_worth, max_losses, settled, symbol_loss
 from marginlab.engine.margin.models import Scenario
 from marginlab.engine.margin.planning import PlanError, Ticket, opened
 from marginlab.engine.margin.pools import Pool, as_entered_with_order, build_pools, margin_held
@@ -32,6 +32,8 @@ def assert_same_pools(fast: tuple[Pool, ...], whole: tuple[Pool, ...]) -> None:
     ]
     for a, b in zip(fast, whole, strict=True):
         assert list(a.parts) == list(b.parts), a.name
+        # The order's pools share the book's parts, and with them each part's lowest terms.
+        assert lowest_worth(a) == lowest_worth(b), a.name
         for symbol, part in a.parts.items():
             other = b.parts[symbol]
             assert part.legs == other.legs

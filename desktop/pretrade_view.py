@@ -46,6 +46,7 @@ from marginlab.engine.margin.rules import base_asset
 from marginlab.engine.text.numbers import (
     amount_text,
     money_text,
+    number_text,
     percent_text,
     quoted_price_text,
 )
@@ -231,13 +232,14 @@ class PreTradeView(QScrollArea):
         self._on_result_changed(controller.result)
 
     def set_order(self, symbol: str, side: str, size: float, leverage: float, price: float) -> None:
-        """Fill the ticket (a preset's order): what a trader would type."""
+        """Fill the ticket (a preset's order): what a trader would type, every digit of it (a
+        price left out of the order is the mark's)."""
         self.symbol.setEditText(symbol)
         self.side.setCurrentIndex(0 if side == "long" else 1)
         self.size_kind.setCurrentIndex(0)
-        self.size_field.setText(f"{size:g}")
-        self.leverage.setText(f"{leverage:g}")
-        self.price.setText(f"{price:g}")
+        self.size_field.setText(number_text(size))
+        self.leverage.setText(number_text(leverage))
+        self.price.setText(number_text(price))
         self.recompute()
 
     # --- figures --------------------------------------------------------------------------------

@@ -342,6 +342,21 @@ def test_the_price_placeholder_gives_the_mark_with_its_digits(qtbot, window: Mai
     window.controller.undo_stack.setClean()
 
 
+def test_an_order_filled_in_for_the_trader_keeps_every_digit(qtbot, window: MainWindow) -> None:
+    """An order written without a price fills at the mark: the ticket read "0.123457" for a
+    mark of 0.1234567 (six digits), so the check was read at another price than the mark and
+    said so, and the size 1,234.567 became 1,234.57."""
+    window.controller.replace(_doge_book(mark=0.1234567, mode="cross", limit=500))
+    wait_result(qtbot, window)
+    window.show_pretrade("DOGEUSDT long 1234.567 x12.5")
+    view = window.pretrade
+    _settle(qtbot, view)
+    assert (view.size_field.text(), view.leverage.text()) == ("1234.567", "12.5")
+    assert view.price.text() == "0.1234567"
+    assert "where the order fills" not in view.reasons.text()  # read at today's mark
+    window.controller.undo_stack.setClean()
+
+
 def test_the_example_size_follows_the_symbol(qtbot, window: MainWindow) -> None:
     """ "e.g. 0.4" stood beside every order, a BTC size beside an ETH or an ENA one: the
     example is about 1,000 of notional at the symbol's mark (ETH at 3,000: 0.3)."""

@@ -15,6 +15,7 @@ from marginlab.engine.margin.fees import BASE_TAKER_RATES, MAX_TAKER_RATE, taker
 from marginlab.engine.margin.models import Scenario
 from marginlab.engine.margin.planning import (
     MODES,
+    SIZING_DIGITS,
     PlanError,
     Ticket,
     account_contract_size,
@@ -28,6 +29,8 @@ from marginlab.engine.margin.planning import (
 from marginlab.engine.margin.rules import SETTLEMENT, base_asset, size_text
 from marginlab.engine.text.numbers import (
     amount_text,
+    at_most_text,
+    cut_to_digits,
     money_text,
     percent_text,
     price_or_none_text,
@@ -371,7 +374,9 @@ def _max_open(args: argparse.Namespace, reader: Reader) -> tuple[dict[str, Any],
         lines.append(
             _row(
                 f"max open, {m}",
-                f"{f.quantity:,.8g}{unit} ({notional} notional; limited by the {why})",
+                f"{cut_to_digits(f.quantity, SIZING_DIGITS):,.{SIZING_DIGITS}g}{unit} ({notional} "
+                f"notional; limited by the "
+                f"{why})",
             )
         )
     lines.append(_row("order cost", ORDER_COST_WORDS[found[MODES[0]].formula]))
@@ -414,11 +419,12 @@ def _size(args: argparse.Namespace, reader: Reader) -> tuple[dict[str, Any], lis
         lines.append(
             _row(
                 f"largest size, {m}",
-                f"{size_text(ticket.symbol, s.quantity, ticket.inverse, digits=8)}, loses "
+                f"{size_text(ticket.symbol, s.quantity, ticket.inverse, SIZING_DIGITS, True)}, "
+                f"loses "
                 f"{money_text(s.loss, currency, coin=coin)}{tail}",
             )
         )
-        lev = "n/a" if s.highest_leverage is None else f"{s.highest_leverage:,.2f}x"
+        lev = "n/a" if s.highest_leverage is None else f"{at_most_text(s.highest_leverage, 2)}x"
         lines.append(_row(f"highest leverage, {m}", lev))
     isolated = sizes["isolated"]
     if isolated.margin_for_stop is not None:

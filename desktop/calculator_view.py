@@ -59,6 +59,7 @@ from marginlab.desktop.unit_captions import UnitCaptions
 from marginlab.engine.margin.rules import base_asset
 from marginlab.engine.text.numbers import (
     amount_text,
+    at_most_text,
     percent_text,
     quoted_price_text,
 )
@@ -581,7 +582,11 @@ class CalculatorView(QScrollArea):
         ]
         for mode in MODES:
             s = sizes[mode]
-            lev = tr("n/a") if s.highest_leverage is None else f"{s.highest_leverage:,.2f}×"
+            lev = (
+                tr("n/a")
+                if s.highest_leverage is None
+                else f"{at_most_text(s.highest_leverage, 2)}×"  # within: cut, not rounded
+            )
             note = (
                 tr(" — liquidated before the stop: the loss is the margin")
                 if s.liquidated_before_stop

@@ -18,6 +18,7 @@ from marginlab.engine.margin.models import Side
 from marginlab.engine.margin.planning import (
     MAX_FILLS,
     MODES,
+    SIZING_DIGITS,
     LadderStep,
     MaxOpen,
     PlanError,
@@ -121,9 +122,12 @@ class Planner:
         return order_symbol(typed, self._controller.scenario.marks())
 
     def size_text(self, symbol: str, quantity: float) -> str:
-        """A size in its unit: "690.30034 0G" (``rules.size_text``), or "12 contracts" of a
-        coin-margined account."""
-        return said(size_text(self.symbol(symbol), quantity, self.coin, digits=8))
+        """A largest size (the most the wallet opens, the most a stop allows) in its unit:
+        "690.30034 0G" (``rules.size_text``), or "12 contracts" of a coin-margined account,
+        cut so that what it reads is within."""
+        return said(
+            size_text(self.symbol(symbol), quantity, self.coin, SIZING_DIGITS, at_most=True)
+        )
 
     def book_mmr(self, symbol: str) -> float | None:
         """The MMR an order in ``symbol`` takes with the field left empty, where no table

@@ -7,7 +7,7 @@ and the venue's fee rules all count; the formulas cited are the parts computed h
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
@@ -42,7 +42,7 @@ from marginlab.engine.margin.models import (
 )
 from marginlab.engine.margin.pools import make_leg
 from marginlab.engine.margin.rules import has_table, missing_table_problem, schedule_for
-from marginlab.engine.text.numbers import coin_amounts, money_text
+from marginlab.engine.text.numbers import coin_amounts, cut_to_digits, money_text
 from marginlab.engine.text.said import say
 
 MODES: tuple[MarginMode, ...] = ("isolated", "cross")
@@ -674,6 +674,11 @@ def _equity_at(scenario: Scenario, symbol: str, price: float) -> float:
     return equity_after(scenario, at)[0]
 
 
+# Significant digits the calculator gives a size in ("690.30034 0G"): its largest sizes are
+# found to them (``as_read``).
+SIZING_DIGITS = 8
+
+
 def size_for_loss(
     scenario: Scenario, ticket: Ticket, mode: MarginMode, stop: float, max_loss: float
 ) -> Sizing:
@@ -751,7 +756,28 @@ def _largest_within(
             low = mid
         else:
             high = mid
-    return low
+
+    def fits(quantity: float) -> bool:
+        return (
+            quantity <= limit
+            and loss_at_stop(scenario, ticket, mode, quantity, stop)[0] <= max_loss
+        )
+
+    return as_read(low, fits, SIZING_DIGITS)
+
+
+def as_read(found: float, fits: Callable[[float], bool], digits: int) -> float:
+    """The largest value within (``found``: a bisection's, to 1e-7) as a trader reads it, to
+    ``digits`` significant digits: rounded where that is within too, since the bisection ends
+    a hair below the largest (0.49999997 for 0.5); else cut (``numbers.cut_to_digits``),
+    which is. Rounded alone, "Use this size" filled in 0.10247 where 0.10246956 was the
+    largest, and the check then said it was not within."""
+    if not found > 0:
+        return found
+    rounded = float(f"{found:.{digits}g}")
+    if rounded <= found or fits(rounded):
+        return rounded
+    return cut_to_digits(found, digits)
 
 
 def _quantity_limit(scenario: Scenario, ticket: Ticket) -> float:

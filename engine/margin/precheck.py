@@ -31,6 +31,7 @@ from marginlab.engine.margin.planning import (
     MODES,
     PlanError,
     Ticket,
+    as_read,
     checked,
     max_open,
     opened,
@@ -38,7 +39,7 @@ from marginlab.engine.margin.planning import (
 from marginlab.engine.margin.pools import Pool, as_entered_with_order, build_pools
 from marginlab.engine.margin.remembered import Remembered
 from marginlab.engine.margin.report import MAX_PRICE, VariantReport
-from marginlab.engine.margin.rules import VENUE_NAMES, schedule_for, size_text
+from marginlab.engine.margin.rules import SIZE_DIGITS, VENUE_NAMES, schedule_for, size_text
 from marginlab.engine.text.numbers import (
     coin_amounts,
     money_text,
@@ -353,15 +354,16 @@ def largest_size(
     within ``limit`` and that the account can open (``planning.max_open`` of the book
     ``today``, at today's marks, as the venue charges the order when it is placed; the book
     itself when not given): the loss grows with the size, so a doubling then a bisection
-    finds it to 1e-7 relative."""
+    finds it to 1e-7 relative; given to the digits a size is read to (``SIZE_DIGITS``), and
+    within (``planning.as_read``)."""
     cap = max_open(scenario if today is None else today, ticket, mode).quantity
     if cap <= 0:
         return 0.0
 
     def fits(q: float) -> bool:
-        return loss_if_wrong(scenario, ticket, q, mode).loss <= limit * (1 + 1e-12)
+        return q <= cap and loss_if_wrong(scenario, ticket, q, mode).loss <= limit * (1 + 1e-12)
 
-    found = _largest(fits, cap)
+    found = as_read(_largest(fits, cap), fits, SIZE_DIGITS)
     move = loss_if_wrong(scenario, ticket, found, mode) if found > 0 else None
     if move is not None and _only_the_end_of_prices_stops_it(move, scenario, ticket.symbol):
         return 0.0
@@ -407,7 +409,7 @@ def highest_leverage(
     if not fits(1.0):
         return None
     found = 1.0 + _largest(lambda extra: fits(1.0 + extra), top - 1.0) if top > 1 else 1.0
-    return found
+    return as_read(found, fits, len(f"{int(found)}") + 2)  # to the hundredth: "12.34×"
 
 
 def _tier_top(scenario: Scenario, ticket: Ticket, margin: float) -> float:

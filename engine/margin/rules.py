@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Literal, get_args, overload
 import numpy as np
 import numpy.typing as npt
 
+from marginlab.engine.text.numbers import cut_to_digits
 from marginlab.engine.text.said import say
 
 if TYPE_CHECKING:
@@ -245,9 +246,21 @@ def _table_header(rules: str) -> dict[str, Any]:
     return {k: v for k, v in rule_table(rules).items() if k != "symbols"}
 
 
-def size_text(symbol: str, quantity: float, contracts: bool = False, digits: int = 6) -> str:
+SIZE_DIGITS = 6  # significant digits of an order's size, where no others are asked for
+
+
+def size_text(
+    symbol: str,
+    quantity: float,
+    contracts: bool = False,
+    digits: int = SIZE_DIGITS,
+    at_most: bool = False,
+) -> str:
     """An order's size in its unit: "59.9563 0G" (``base_asset``), or "12 contracts" of a
-    coin-margined account, to ``digits`` significant digits."""
+    coin-margined account, to ``digits`` significant digits. ``at_most``: a largest size,
+    cut rather than rounded (``numbers.cut_to_digits``), so what it reads is within."""
+    if at_most:
+        quantity = cut_to_digits(quantity, digits)
     if contracts:
         return say("{count} contracts", count=f"{quantity:,.{digits}g}")
     return f"{quantity:,.{digits}g} {base_asset(symbol.strip())}"

@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from decimal import ROUND_DOWN, Decimal
 
 from marginlab.engine.text.said import say
 
@@ -64,6 +65,28 @@ def number_problem(text: str) -> str | None:
     if not math.isfinite(value):
         return say("'{text}' is not a finite number", text=text.strip())
     return None
+
+
+def cut_to_digits(value: float, digits: int) -> float:
+    """``value`` cut, not rounded, to ``digits`` significant digits: a largest size (the most
+    within a limit, the most the wallet opens) written short may not read as more than it
+    is. Rounded, 0.10246956 BTC read 0.10247, and 0.10247 lost more than the limit."""
+    if not (math.isfinite(value) and value > 0):
+        return value
+    shortest = Decimal(repr(value))  # as the value reads: 0.0109556, not 0.01095559999…
+    step = Decimal(1).scaleb(shortest.adjusted() - digits + 1)
+    cut = shortest.quantize(step, rounding=ROUND_DOWN)
+    found = float(cut)
+    return found if found <= value else float(cut - step)  # the digits read a hair above it
+
+
+def at_most_text(value: float, decimals: int) -> str:
+    """A largest figure to ``decimals`` decimals, cut rather than rounded, so that it reads
+    within: a highest leverage of 12.346× reads "12.34", not "12.35" (which is not)."""
+    if not math.isfinite(value):
+        return f"{value:,.{decimals}f}"
+    cut = Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_DOWN)
+    return f"{cut:,.{decimals}f}"
 
 
 def number_text(value: float | None) -> str:

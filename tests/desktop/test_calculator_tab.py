@@ -4,6 +4,8 @@ the Calculator tab, as a trader reads them (the brief's account: A ETH 10 @ 3,00
 
 from __future__ import annotations
 
+from decimal import ROUND_DOWN, Decimal
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -99,6 +101,11 @@ def test_the_ladder_shows_each_fill_and_warns(qtbot, window: MainWindow) -> None
     assert ladder.rowCount() == 3
 
 
+def _cut(value: float, step: str) -> str:
+    """``value`` to ``step``, cut: how a largest figure reads (within, never above)."""
+    return str(Decimal(repr(value)).quantize(Decimal(step), rounding=ROUND_DOWN))
+
+
 def test_max_open_and_size_from_loss(qtbot, window: MainWindow) -> None:
     calc = _calculator(qtbot, window)
     calc.symbol.setEditText("BTCUSDT")
@@ -114,8 +121,11 @@ def test_max_open_and_size_from_loss(qtbot, window: MainWindow) -> None:
     _type(qtbot, calc.stop, "47500")
     text = calc.size_text.text()
     # The account's acceptable loss, 2,500, with a fee on each side (0.05 %): Q × (2,500 +
-    # 0.0005 × 97,500) = 2,500 → Q = 0.98087…; the cross pool holds on to the stop.
-    assert f"<b>Cross</b>: largest size {2_500 / (2_500 + 0.0005 * 97_500):,.8g} BTC," in text
+    # 0.0005 × 97,500) = 2,500 → Q = 0.980872977…; the cross pool holds on to the stop. A
+    # largest size reads within: 0.98087297, not 0.98087298 (which loses more than 2,500).
+    largest = _cut(2_500 / (2_500 + 0.0005 * 97_500), "0.00000001")
+    assert largest == "0.98087297"
+    assert f"<b>Cross</b>: largest size {largest} BTC," in text
     _type(qtbot, calc.stop, "5000")  # as typed, each keystroke is a stop below the entry
     before = calc.size_text.text()
     qtbot.keyClicks(calc.stop, "0")  # 50,000: not below the entry of a long
@@ -139,8 +149,8 @@ def test_max_open_on_bybit_holds_back_both_fees_and_says_whose_formula(
     # Bybit help "Order Cost (USDT Contract)" at Bybit's base taker rate (0.055 %): a BTC at
     # the mark 50,000 and 10x costs 5,000 + 27.50 to open + 24.75 to close at 45,000.
     text = calc.max_open_text.text()
-    quantity = 5_057 / (5_000 + 27.5 + 24.75)
-    assert f"<b>Isolated</b>: {quantity:,.8g} BTC" in text
+    quantity = 5_057 / (5_000 + 27.5 + 24.75)  # 1.000940155…: the most, so 1.0009401 reads
+    assert f"<b>Isolated</b>: {_cut(quantity, '0.0000001')} BTC" in text
     assert f"fees {quantity * 52.25:,.2f} USDT" in text
     assert "Bybit's order cost: initial margin + fee to open + fee to close" in text
     # On a laptop the lines wrap in the tab: a line of figures ran off its right edge.

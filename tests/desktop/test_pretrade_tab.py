@@ -86,6 +86,7 @@ def test_use_the_largest_size_and_ctrl_t(qtbot, window: MainWindow) -> None:
     view.use_size["cross"].click()
     _settle(qtbot, view)
     assert float(view.size_field.text()) == pytest.approx(0.05, rel=1e-5)
+    assert _cell(view, "within", 1) == "yes"  # the size it gave is within, as it said
     window.views.setCurrentIndex(0)
     qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
     assert window.views.currentWidget() is view
@@ -355,6 +356,19 @@ def test_an_order_filled_in_for_the_trader_keeps_every_digit(qtbot, window: Main
     assert view.price.text() == "0.1234567"
     assert "where the order fills" not in view.reasons.text()  # read at today's mark
     window.controller.undo_stack.setClean()
+
+
+def test_the_size_it_offers_is_within_as_it_reads(qtbot, window: MainWindow) -> None:
+    """Within 2,512.3478 the isolated order may be 0.50246956 BTC: the cell read "0.50247
+    BTC" and "Use this size" filled that in, which loses 2,512.35, and the check said NO."""
+    view = _story(qtbot, window)
+    view.acceptable.setText("2512.3478")
+    view.recompute()
+    assert _cell(view, "size", 0) == "0.502469 BTC"
+    view.use_size["isolated"].click()
+    _settle(qtbot, view)
+    assert view.size_field.text() == "0.502469"
+    assert _cell(view, "within", 0) == "yes"
 
 
 def test_the_example_size_follows_the_symbol(qtbot, window: MainWindow) -> None:

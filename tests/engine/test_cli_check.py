@@ -45,6 +45,18 @@ def test_check_text_and_its_options(capsys: pytest.CaptureFixture[str]) -> None:
     assert cells[1::2] == ["USDT", "USDT"], cells
 
 
+def test_the_largest_size_within_reads_within(capsys: pytest.CaptureFixture[str]) -> None:
+    """Within 2,512.3478 isolated B may be 0.50246956 BTC (its margin Q × 5,000): the line read
+    "0.50247 BTC", which loses 2,512.35. Both the text and the JSON give 0.502469."""
+    order = ("--open", "BTCUSDT long 0.4 @ 50000 x10", "--max-loss", "2512.3478")
+    status, out, _ = run(capsys, "check", STORY, *order)
+    assert status == 0
+    line = next(row for row in out.splitlines() if row.startswith("largest size within it"))
+    assert "0.502469 BTC" in line and "0.50247 BTC" not in line
+    status, out, _ = run(capsys, "check", STORY, *order, "--json")
+    assert json.loads(out)["modes"]["isolated"]["max_size"] == 0.502469
+
+
 def test_check_names_bad_input(capsys: pytest.CaptureFixture[str]) -> None:
     status, _, err = run(capsys, "check", STORY, "--open", "BTCUSDT long 0.4")
     assert status == 2 and "--open: write the leverage, e.g. x20" in err

@@ -5,9 +5,13 @@ from __future__ import annotations
 import math
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from marginlab.engine.text.numbers import (
+    at_most_text,
     compact_amount_text,
+    cut_to_digits,
     number_problem,
     parse_number,
     price_text,
@@ -168,3 +172,34 @@ def test_odds_no_path_showed_say_the_bound_the_paths_leave_open() -> None:
     )
     assert odds_text(0.026, 0.00356, 2_000) == "2.60% ± 0.36%"
     assert odds_text(0.026, 0.00356, 2_000, width=6) == " 2.60% ± 0.36%"
+
+
+@pytest.mark.parametrize(
+    ("value", "digits", "read"),
+    [
+        (0.50246956, 6, 0.502469),  # rounded, 0.50247: more than the largest
+        (0.0109556, 6, 0.0109556),  # as it reads, though the float is 0.01095559999…
+        (0.49999997, 6, 0.499999),
+        (1.000940155, 8, 1.0009401),
+        (123_456_789.0, 6, 123_456_000.0),
+        (2.0, 8, 2.0),
+        (0.0, 6, 0.0),
+    ],
+)
+def test_a_largest_figure_is_cut_not_rounded(value: float, digits: int, read: float) -> None:
+    assert cut_to_digits(value, digits) == read
+
+
+@given(st.floats(1e-12, 1e12), st.sampled_from([6, 8]))
+def test_a_cut_figure_is_never_more_and_at_most_one_digit_less(value: float, digits: int) -> None:
+    cut = cut_to_digits(value, digits)
+    assert cut <= value
+    assert float(f"{cut:.{digits}g}") == cut  # it reads as itself, to its digits
+    assert value - cut <= 10 ** (math.floor(math.log10(value)) - digits + 2)
+
+
+@pytest.mark.parametrize(
+    ("value", "read"), [(12.346, "12.34"), (1.25, "1.25"), (1_000.0, "1,000.00"), (1.2999, "1.29")]
+)
+def test_a_highest_leverage_reads_within(value: float, read: str) -> None:
+    assert at_most_text(value, 2) == read

@@ -3,6 +3,8 @@ recommendation and its reasons, checked against the brief's numbers and the venu
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from marginlab.engine.files.presets import load_preset, preset_list
@@ -80,6 +82,32 @@ def test_the_largest_size_keeps_the_worst_case_within_and_one_percent_more_does_
     assert check.modes["cross"].max_size == pytest.approx(0.05, rel=1e-6)
     # At B's 2,000 of margin, cross stays within 2,500 up to 1.25x (2,000 × L ≤ 2,500).
     assert check.modes["cross"].max_leverage == pytest.approx(1.25, rel=1e-6)
+
+
+def test_the_largest_size_and_leverage_read_within_to_their_digits() -> None:
+    """Within 2,512.3478, isolated B may lose its margin Q × 5,000: Q = 0.50246956. To six
+    digits, rounded, 0.50247 loses 2,512.35, more than that: the check gives 0.502469, which
+    is within ("Use this size" filled in 0.50247, and the check then said NO). Within 2,500 it
+    gives 0.5, not the search's 0.49999997. Cross at B's 2,000 of margin: 2,000 × L within
+    2,512.3478 is L = 1.2561739, read to the hundredth: 1.25, as 1.26 is not within."""
+    account = load_preset("before-you-open.json")
+    limit = 2_512.3478
+    check = check_order(account, B, 0.4, None, limit)
+    assert check.modes["isolated"].max_size == 0.502469
+    assert check.modes["cross"].max_size == 0.0502469
+    for mode, mode_check in check.modes.items():
+        size = mode_check.max_size
+        assert size is not None
+        assert loss_if_wrong(account, B, size, mode).loss <= limit
+        rounded = float(f"{size * (1 + 2e-6):.6g}")  # the next six-digit size up
+        assert loss_if_wrong(account, B, rounded, mode).loss > limit
+    assert check.modes["cross"].max_leverage == 1.25
+    for leverage, within in ((1.25, True), (1.26, False)):  # B's 2,000 of margin kept
+        levered = replace(B, leverage=leverage)
+        size = levered.quantity_at(2_000, leverage)
+        assert (loss_if_wrong(account, levered, size, "cross").loss <= limit) is within
+    exact = check_order(account, B, 0.4, None, 2_500)
+    assert (exact.modes["isolated"].max_size, exact.modes["cross"].max_size) == (0.5, 0.05)
 
 
 def test_rules_for_leverage_small_bets_and_buffer() -> None:

@@ -419,8 +419,7 @@ def _size(args: argparse.Namespace, reader: Reader) -> tuple[dict[str, Any], lis
         lines.append(
             _row(
                 f"largest size, {m}",
-                f"{size_text(ticket.symbol, s.quantity, ticket.inverse, SIZING_DIGITS, True)}, "
-                f"loses "
+                f"{size_text(ticket.symbol, s.quantity, ticket.inverse, SIZING_DIGITS)}, loses "
                 f"{money_text(s.loss, currency, coin=coin)}{tail}",
             )
         )

@@ -160,9 +160,7 @@ def _size(check: Check, value: float | None) -> str:
     """A largest size in its unit: "n/a" without a limit, "none" when no size is within it."""
     if value is None:
         return "n/a"
-    if not value:
-        return "none"
-    return size_text(check.ticket.symbol, value, check.ticket.inverse, at_most=True)
+    return size_text(check.ticket.symbol, value, check.ticket.inverse) if value else "none"
 
 
 def _lev(value: float | None) -> str:

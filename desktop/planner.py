@@ -124,7 +124,8 @@ class Planner:
     def size_text(self, symbol: str, quantity: float) -> str:
         """A largest size (the most the wallet opens, the most a stop allows) in its unit:
         "690.30034 0G" (``rules.size_text``), or "12 contracts" of a coin-margined account,
-        cut so that what it reads is within."""
+        cut so that what it reads is within (max open is a closed form, not found to its
+        digits as the size from the loss is: ``planning.as_read``)."""
         return said(
             size_text(self.symbol(symbol), quantity, self.coin, SIZING_DIGITS, at_most=True)
         )

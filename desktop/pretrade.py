@@ -18,8 +18,8 @@ from marginlab.engine.margin.planning import (
     order_document,
 )
 from marginlab.engine.margin.precheck import Check, check_order
-from marginlab.engine.margin.rules import SIZE_DIGITS, size_text
-from marginlab.engine.text.numbers import cut_to_digits, number_text, price_text
+from marginlab.engine.margin.rules import size_text
+from marginlab.engine.text.numbers import price_text
 
 SizeKind = Literal["quantity", "margin"]
 
@@ -50,15 +50,9 @@ class PreTrade:
         """The account is coin-margined: amounts in the coin, sizes in contracts."""
         return self._controller.scenario.coin_margined
 
-    def size_text(self, ticket: Ticket, quantity: float, at_most: bool = False) -> str:
-        """The order's size in its unit: "59.9563 0G", or "12 contracts" (``rules.size_text``;
-        ``at_most``: a largest size, cut so that it reads within)."""
-        return said(size_text(ticket.symbol, quantity, ticket.inverse, at_most=at_most))
-
-    def typed_size(self, quantity: float) -> str:
-        """A largest size as the size box takes it ("Use this size"): the digits its cell
-        reads (``size_text`` at most), so the size used is within, as the cell said."""
-        return number_text(cut_to_digits(quantity, SIZE_DIGITS))
+    def size_text(self, ticket: Ticket, quantity: float) -> str:
+        """The order's size in its unit: "59.9563 0G", or "12 contracts" (``rules.size_text``)."""
+        return said(size_text(ticket.symbol, quantity, ticket.inverse))
 
     def contract_size(self, symbol: str) -> float | None:
         """USD per contract of an order in ``symbol`` (coin-margined accounts), else None."""

@@ -388,7 +388,7 @@ class PreTradeView(QScrollArea):
                 if m.max_size is None
                 else tr("none")
                 if not m.max_size
-                else self.owner.size_text(check.ticket, m.max_size, at_most=True),
+                else self.owner.size_text(check.ticket, m.max_size),
                 "leverage": tr("none") if m.max_leverage is None else f"{m.max_leverage:,.2f}×",
                 "moves": "; ".join(f"{v.id} {price(v.before)} → {price(v.after)}" for v in m.moves)
                 or "—",
@@ -412,7 +412,7 @@ class PreTradeView(QScrollArea):
             return
         self.problems.forget_note()
         self.size_kind.setCurrentIndex(0)
-        self.size_field.setText(self.owner.typed_size(size))
+        self.size_field.setText(number_text(size))  # found to the digits it reads, within
         self.recompute()
 
     def open_it(self, mode: str) -> bool:

@@ -28,7 +28,9 @@ from marginlab.engine.margin.planning import (
 )
 from marginlab.engine.margin.rules import SETTLEMENT, base_asset, size_text
 from marginlab.engine.text.numbers import (
+    amount_decimals,
     amount_text,
+    at_least_text,
     at_most_text,
     cut_to_digits,
     money_text,
@@ -426,13 +428,9 @@ def _size(args: argparse.Namespace, reader: Reader) -> tuple[dict[str, Any], lis
         lev = "n/a" if s.highest_leverage is None else f"{at_most_text(s.highest_leverage, 2)}x"
         lines.append(_row(f"highest leverage, {m}", lev))
     isolated = sizes["isolated"]
-    if isolated.margin_for_stop is not None:
-        lines.append(
-            _row(
-                "isolated margin: liq = stop",
-                money_text(isolated.margin_for_stop, currency, coin=coin),
-            )
-        )
+    if isolated.margin_for_stop is not None:  # read up: less liquidates before the stop
+        least = at_least_text(isolated.margin_for_stop, amount_decimals(coin))
+        lines.append(_row("isolated margin: liq = stop", f"{least} {currency}".strip()))
     return data, lines
 
 

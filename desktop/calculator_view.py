@@ -58,7 +58,9 @@ from marginlab.desktop.style import tint
 from marginlab.desktop.unit_captions import UnitCaptions
 from marginlab.engine.margin.rules import base_asset
 from marginlab.engine.text.numbers import (
+    amount_decimals,
     amount_text,
+    at_least_text,
     at_most_text,
     percent_text,
     quoted_price_text,
@@ -433,6 +435,11 @@ class CalculatorView(QScrollArea):
         """An amount in the account's currency ("2,500.00 USDT", "0.04545455 BTC")."""
         return f"{amount_text(value, self.planner.coin, signed)} {self.planner.currency}"
 
+    def _least_amount(self, value: float) -> str:
+        """A least amount in the account's currency, read up rather than under it."""
+        decimals = amount_decimals(self.planner.coin)
+        return f"{at_least_text(value, decimals)} {self.planner.currency}"
+
     def _show_exit(self, figures: ExitFigures) -> None:
         coin = self.planner.coin
         lines = [
@@ -608,7 +615,7 @@ class CalculatorView(QScrollArea):
         if isolated.margin_for_stop is not None:
             lines.append(
                 tr("Isolated margin that puts the liquidation at the stop: <b>{amount}</b>").format(
-                    amount=self._amount(isolated.margin_for_stop)
+                    amount=self._least_amount(isolated.margin_for_stop)
                 )
             )
         lines.append(

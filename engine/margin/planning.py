@@ -675,15 +675,17 @@ def _equity_at(scenario: Scenario, symbol: str, price: float) -> float:
 
 
 # Significant digits the calculator gives a size in ("690.30034 0G"): its largest sizes are
-# found to them (``as_read``).
+# found to them (``as_read``), by a bisection a hundred times finer than their last digit. At
+# 1e-7 it read 0.78705243 BTC where 0.78705247 was the largest.
 SIZING_DIGITS = 8
+_SIZING_PRECISION = 1e-10  # relative
 
 
 def size_for_loss(
     scenario: Scenario, ticket: Ticket, mode: MarginMode, stop: float, max_loss: float
 ) -> Sizing:
     """The largest quantity with ``loss_at_stop ≤ max_loss``: the loss grows with the size, so a
-    doubling then a bisection finds it to 1e-7 relative. Highest leverage: isolated, the one
+    doubling then a bisection finds it to 1e-10 relative. Highest leverage: isolated, the one
     whose margin ``M = MM(stop) − s·Q·(stop − EP)`` makes the stop the liquidation price
     (health ``M + s·Q·(P − EP) − MM(P) = 0`` at P = stop; formulas.md §0), capped by the
     tier; cross, the tier's own maximum, since leverage does not move a cross liquidation.
@@ -718,7 +720,7 @@ def _size_in_contracts(
     )
     with coin_amounts():
         value = _largest_within(linear, mirror, mode, 1 / stop, max_loss)
-        # The search finds the USD size to 1e-7 relative, so it can stop just short of a
+        # The search finds the USD size to 1e-10 relative, so it can stop just short of a
         # whole count whose loss is exactly the loss accepted (250 contracts of 0.0002 BTC
         # for 0.05 BTC): the next one or two counts are tried.
         contracts = math.floor(value / size)
@@ -749,7 +751,7 @@ def _largest_within(
     if high >= limit and loss_at_stop(scenario, ticket, mode, high, stop)[0] <= max_loss:
         low = high
     for _ in range(_SEARCH_STEPS):
-        if high - low <= 1e-7 * high:
+        if high - low <= _SIZING_PRECISION * high:
             break
         mid = (low + high) / 2
         if loss_at_stop(scenario, ticket, mode, mid, stop)[0] <= max_loss:
@@ -767,9 +769,9 @@ def _largest_within(
 
 
 def as_read(found: float, fits: Callable[[float], bool], digits: int) -> float:
-    """The largest value within (``found``: a bisection's, to 1e-7) as a trader reads it, to
-    ``digits`` significant digits: rounded where that is within too, since the bisection ends
-    a hair below the largest (0.49999997 for 0.5); else cut (``numbers.cut_to_digits``),
+    """The largest value within (``found``: a bisection's, finer than its last digit) as a
+    trader reads it, to ``digits`` significant digits: rounded where that is within too, since
+    the bisection ends a hair below the largest (0.49999997 for 0.5); else cut (``cut_to_digits``),
     which is. Rounded alone, "Use this size" filled in 0.10247 where 0.10246956 was the
     largest, and the check then said it was not within."""
     if not found > 0:

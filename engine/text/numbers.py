@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from decimal import ROUND_DOWN, Decimal
+from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_HALF_EVEN, Decimal
 
 from marginlab.engine.text.said import say
 
@@ -87,6 +87,21 @@ def at_most_text(value: float, decimals: int) -> str:
         return f"{value:,.{decimals}f}"
     cut = Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_DOWN)
     return f"{cut:,.{decimals}f}"
+
+
+def at_least_text(value: float, decimals: int) -> str:
+    """A least figure to ``decimals`` decimals, rounded up where rounding would read less than
+    it is: the isolated margin that puts the liquidation at the stop reads 1,095.46 for
+    1,095.454, since 1,095.45 typed in liquidates a hair before the stop. A value above a
+    written one by float noise alone (1e-12 relative) reads as that one: 95.00000000000001
+    is 95.00, not 95.01."""
+    if not math.isfinite(value):
+        return f"{value:,.{decimals}f}"
+    exact, step = Decimal(repr(value)), Decimal(1).scaleb(-decimals)
+    rounded = exact.quantize(step, rounding=ROUND_HALF_EVEN)
+    if rounded < exact and float(exact - rounded) > abs(value) * 1e-12:
+        rounded = exact.quantize(step, rounding=ROUND_CEILING)
+    return f"{rounded:,.{decimals}f}"
 
 
 def number_text(value: float | None) -> str:

@@ -126,13 +126,25 @@ def test_max_open_and_size_from_loss(qtbot, window: MainWindow) -> None:
     largest = _cut(2_500 / (2_500 + 0.0005 * 97_500), "0.00000001")
     assert largest == "0.98087297"
     assert f"<b>Cross</b>: largest size {largest} BTC," in text
+    _type(qtbot, calc.loss, "2006")
+    text = calc.size_text.text()
+    quantity = float(_cut(2_006 / (2_500 + 0.0005 * 97_500), "0.00000001"))
+    assert f"<b>Isolated</b>: largest size {quantity:.8f} BTC," in text
+    # Health 0 at the stop (formulas.md §0): M = MM(stop) + Q·(EP − stop), Binance's first
+    # BTCUSDT bracket (MMR 0.4 %): 2,117.1711…, read up, since 2,117.17 typed in liquidates
+    # the position a hair before the stop.
+    margin = quantity * 47_500 * 0.004 + quantity * 2_500
+    assert f"{margin:,.2f}" == "2,117.17"
+    assert binance_usdm_liquidation_price(2_117.17, +1, quantity, 50_000, 0.004, 0) > 47_500
+    assert binance_usdm_liquidation_price(2_117.18, +1, quantity, 50_000, 0.004, 0) <= 47_500
+    assert "liquidation at the stop: <b>2,117.18 USDT</b>" in text
     _type(qtbot, calc.stop, "5000")  # as typed, each keystroke is a stop below the entry
     before = calc.size_text.text()
     qtbot.keyClicks(calc.stop, "0")  # 50,000: not below the entry of a long
     _settle(qtbot, calc)
     assert "stop price: must be below the entry for a long" in calc.problems.text()
     assert calc.size_text.text() == before  # the last figures stay, and say which stop
-    assert before.startswith("With the stop at 5,000.00 USDT and 2,500.00 USDT accepted:")
+    assert before.startswith("With the stop at 5,000.00 USDT and 2,006.00 USDT accepted:")
 
 
 def test_max_open_on_bybit_holds_back_both_fees_and_says_whose_formula(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 import pytest
@@ -100,6 +101,26 @@ def test_max_open_and_size(capsys: pytest.CaptureFixture[str]) -> None:
         "10", "--entry", "50000", "--stop", "47500", "--fee-rate", "0",
     )  # fmt: skip
     assert "largest size, isolated" in out and "1 BTC, loses 2,500.00 USDT" in out
+
+
+def test_the_margin_for_the_stop_reads_up(capsys: pytest.CaptureFixture[str]) -> None:
+    args = [
+        "calc", "size", SEED, "--symbol", "BTCUSDT", "--side", "long", "--leverage", "10",
+        "--entry", "50000", "--stop", "47500", "--fee-rate", "0%", "--max-loss", "308.525",
+    ]  # fmt: skip
+    status, out, _ = run(capsys, *args, "--json")
+    assert status == 0
+    quantity = json.loads(out)["isolated"]["quantity"]
+    # Health 0 at the stop (formulas.md §0): M = MM(stop) + Q·(EP − stop), Binance's first
+    # BTCUSDT bracket (MMR 0.4 %): 331.9728… for the largest size, which rounds to 331.97.
+    margin = quantity * 47_500 * 0.004 + quantity * 2_500
+    read = math.ceil(margin * 100) / 100
+    assert f"{margin:.2f}" == "331.97" and read == 331.98
+    status, out, _ = run(capsys, *args)
+    assert f"isolated margin: liq = stop  {read:,.2f} USDT" in out
+    # That margin typed in keeps the liquidation at or below the stop; the rounded one not.
+    assert venue.binance_usdm_liquidation_price(read, +1, quantity, 50_000, 0.004, 0) <= 47_500
+    assert venue.binance_usdm_liquidation_price(331.97, +1, quantity, 50_000, 0.004, 0) > 47_500
 
 
 def test_bad_calculator_input_names_the_option(capsys: pytest.CaptureFixture[str]) -> None:

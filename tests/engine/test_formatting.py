@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from marginlab.engine.text.numbers import (
+    at_least_text,
     at_most_text,
     compact_amount_text,
     cut_to_digits,
@@ -203,3 +204,25 @@ def test_a_cut_figure_is_never_more_and_at_most_one_digit_less(value: float, dig
 )
 def test_a_highest_leverage_reads_within(value: float, read: str) -> None:
     assert at_most_text(value, 2) == read
+
+
+@pytest.mark.parametrize(
+    ("value", "decimals", "read"),
+    [
+        (1_095.454, 2, "1,095.46"),  # rounded, 1,095.45 would be less than it is
+        (331.9728731, 2, "331.98"),
+        (2_638.5482893, 2, "2,638.55"),  # rounding reads up already
+        (95.00000000000001, 2, "95.00"),  # float noise above a cent is not a cent more
+        (12.5, 2, "12.50"),
+        (0.123456781, 8, "0.12345679"),
+    ],
+)
+def test_a_least_figure_reads_at_least(value: float, decimals: int, read: str) -> None:
+    assert at_least_text(value, decimals) == read
+
+
+@given(st.floats(min_value=1e-6, max_value=1e9))
+def test_a_least_figure_is_never_read_below_it(value: float) -> None:
+    read = float(at_least_text(value, 2).replace(",", ""))
+    assert read >= value * (1 - 1e-12)
+    assert read - value < 0.01 + value * 1e-12

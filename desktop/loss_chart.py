@@ -6,6 +6,8 @@ a millisecond, where a pyqtgraph plot cost ~20 ms of start-up (``bench/gui_laten
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -89,20 +91,27 @@ class LossChart(QWidget):
     def bar_lengths(self) -> list[float]:
         """Each bar's length in pixels at the chart's width: the longest bar, or the limit
         when it is further, spans the room the titles and values leave."""
-        *_, scale = self._geometry(self.fontMetrics())
-        return [h * scale for h in self._heights]
+        *_, length = self._geometry(self.fontMetrics())
+        return [length(h) for h in self._heights]
 
-    def _geometry(self, metrics: QFontMetrics) -> tuple[list[str], float, list[str], float, float]:
-        """The titles and where the bars start, the values and their room, and the pixels per
-        unit of loss. Scaled to the largest figure, whatever its size: a floor of 1 left a
-        BTC-margined account's bars (0.2 BTC) a fifth of the chart long."""
+    def _geometry(
+        self, metrics: QFontMetrics
+    ) -> tuple[list[str], float, list[str], float, Callable[[float], float]]:
+        """The titles and where the bars start, the values and their room, and the pixels an
+        amount of loss spans. Scaled to the largest figure, whatever its size: a floor of 1 left
+        a BTC-margined account's bars (0.2 BTC) a fifth of the chart long. As a share of the
+        largest, never pixels per unit: a loss limit of 1e-320 made that infinite."""
         titles = [f"{VARIANT_STYLES[n].title} {VARIANT_STYLES[n].glyph}" for n in self.names]
         left = PAD + max(metrics.horizontalAdvance(t) for t in titles) + PAD
         values = [amount_text(h, self._coin) for h in self._heights]
         room = max(metrics.horizontalAdvance(v) for v in values) + 2 * PAD
         span = max(1.0, self.width() - left - room - PAD)
         largest = max([*self._heights, self._limit or 0.0])
-        return titles, left, values, room, span / largest if largest > 0 else 0.0
+
+        def length(amount: float) -> float:
+            return span * (amount / largest) if largest > 0 else 0.0
+
+        return titles, left, values, room, length
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -118,7 +127,7 @@ class LossChart(QWidget):
         line = float(metrics.height())
         painter.setPen(ink)
         painter.drawText(QRectF(PAD, 0, self.width() - 2 * PAD, line), self.title())
-        titles, left, values, room, scale = self._geometry(metrics)
+        titles, left, values, room, length = self._geometry(metrics)
         top, bottom = line + 2, self.height() - line - 2  # a line below for the limit label
         row = max(1.0, (bottom - top) / len(self.names))
         for i, name in enumerate(self.names):
@@ -128,7 +137,7 @@ class LossChart(QWidget):
             painter.drawText(
                 QRectF(PAD, y, left - PAD, row), Qt.AlignmentFlag.AlignVCenter, titles[i]
             )
-            bar = QRectF(left, y + row * 0.15, self._heights[i] * scale, row * 0.7)
+            bar = QRectF(left, y + row * 0.15, length(self._heights[i]), row * 0.7)
             colour = QColor(style.colour)
             painter.setPen(QPen(colour, 2))
             painter.setBrush(QBrush(colour, PATTERNS[name]))
@@ -138,7 +147,7 @@ class LossChart(QWidget):
                 QRectF(bar.right() + PAD, y, room, row), Qt.AlignmentFlag.AlignVCenter, values[i]
             )
         if self._limit is not None:
-            x = left + self._limit * scale
+            x = left + length(self._limit)
             painter.setPen(QPen(QColor(LIMIT_COLOUR), 2, Qt.PenStyle.DashLine))
             painter.drawLine(int(x), int(top), int(x), int(bottom))
             text = self.limit_text() or ""

@@ -75,13 +75,23 @@ def _twin(scenario: Scenario, _: None) -> Scenario:
 _TWINS: ByScenario[None, Scenario] = ByScenario(_twin, kept=12)
 
 
+def _positive(quantity: float) -> float:
+    """A size made of two positive ones, kept positive: 1e-320 contracts over a price of
+    10^12 rounded away to 0, and the counterpart's tiers divided by it at every frame (found
+    by a GUI monkey run). The least float stands for a size below any float's reach."""
+    return max(quantity, _LEAST_FLOAT)
+
+
+_LEAST_FLOAT = math.ulp(0.0)
+
+
 def _twin_position(position: Position) -> Position:
     flipped = "short" if position.side == "long" else "long"
     venue = position.venue_liquidation_price
     return position.model_copy(
         update={
             "side": flipped,
-            "quantity": position.usd_value,
+            "quantity": _positive(position.usd_value),
             "entry_price": 1.0 / position.entry_price,
             "mark_price": None if position.mark_price is None else 1.0 / position.mark_price,
             "venue_liquidation_price": None if venue is None else 1.0 / venue,
@@ -387,7 +397,7 @@ def linear_counterpart(scenario: Scenario) -> Scenario:
     positions = tuple(
         p.model_copy(
             update={
-                "quantity": p.usd_value / p.entry_price,
+                "quantity": _positive(p.usd_value / p.entry_price),
                 "contract": "linear",
                 "contract_size": None,
                 "margin": None if p.margin is None else p.margin * p.entry_price,

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 from bench.books import book_document
 from marginlab.desktop.app import build_window, follow_palette
 from marginlab.desktop.figures_table import shown_position
+from marginlab.desktop.loss_chart import LIMIT_COLOUR
 from marginlab.desktop.main_window import MainWindow
 from marginlab.desktop.positions_table_model import FIELDS, MODE_COLUMN
 from marginlab.desktop.style import PLOT_MIN_HEIGHT, VARIANT_STYLES
@@ -78,6 +79,27 @@ def test_a_long_name_reads_from_its_start(qtbot, window: MainWindow) -> None:
     window.controller.replace(window.controller.scenario.model_copy(update={"name": "x" * 300}))
     wait_result(qtbot, window)
     assert name.text() == "x" * 300 and name.cursorPosition() == 0
+
+
+def test_a_loss_limit_next_to_nothing_still_draws(qtbot, window: MainWindow) -> None:
+    """In an empty book (no loss at all), a max acceptable loss of 1e-320 made the chart's
+    pixels per unit infinite, and every paint of the window a traceback. The limit, the
+    largest figure, now spans the chart; the bars of no loss have no length."""
+    while window.controller.scenario.positions:
+        assert window.controller.remove_position(0)
+    assert window.controller.set_account("max_acceptable_loss", "1e-320")
+    wait_result(qtbot, window)
+    chart = window.losses
+    assert chart.limit_text() == "acceptable 0.00 USDT"
+    chart.resize(800, 150)
+    image = chart.grab().toImage()  # painted, where it raised
+    assert chart.bar_lengths() == [0.0, 0.0, 0.0]
+    from PySide6.QtGui import QColor
+
+    y = chart.fontMetrics().height() + 4  # through the dashed line, below the title
+    red = [x for x in range(image.width()) if image.pixelColor(x, y) == QColor(LIMIT_COLOUR)]
+    assert red and min(red) > chart.width() / 2  # the far end: the largest figure
+    window.controller.undo_stack.setClean()
 
 
 def test_max_loss_bars_are_drawn_to_scale(window: MainWindow) -> None:

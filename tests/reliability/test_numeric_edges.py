@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from marginlab.engine.margin.evaluate import evaluate
+from marginlab.engine.margin.inverse import linear_counterpart, usd_curves
 from marginlab.engine.margin.models import Scenario
 from marginlab.engine.margin.sweep import sweep_move, sweep_price
 from marginlab.engine.text.report_text import report_dict
@@ -67,6 +68,28 @@ def test_a_tiny_and_a_huge_quantity_in_one_cross_pool_warn_of_nothing() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         check(s)
+
+
+def test_a_coin_margined_size_beyond_any_float_sweeps_in_usd() -> None:
+    """1e-320 contracts of 100 USD entered at 999,999,999,999: the USDT counterpart's size,
+    1e-318 / 10^12, rounded away to 0, and its tiers divided by it at every frame of the
+    window (a GUI monkey run). It is kept the least float: priced, with finite curves."""
+    document = {
+        "rules": "generic",
+        "account": {"wallet_balance": 81_181.0, "currency": "BTC"},
+        "positions": [
+            {"id": p, "symbol": "BTCUSD", "side": "long", "quantity": q, "entry_price": 1e12 - 1,
+             "mark_price": 1_000, "leverage": 10, "margin_mode": "cross", "contract": "inverse",
+             "contract_size": 100, "maintenance_rate": 0.005, "maintenance_amount": 1_000}
+            for p, q in (("P1", 1.0), ("P1-2", 1e-320))
+        ],
+    }  # fmt: skip
+    s = Scenario.model_validate(document)
+    assert linear_counterpart(s).positions[1].quantity == math.ulp(0.0)
+    check(s)
+    curves = usd_curves(s, sweep_price(s, "BTCUSD", np.linspace(500, 2_000, 101)))
+    assert np.isfinite(curves.linear).all()
+    assert all(np.isfinite(c).all() for c in curves.equity.values())
 
 
 def test_trillion_notional() -> None:

@@ -151,8 +151,15 @@ def tick_texts(values: list[float], scale: float, spacing: float) -> list[str]:
 
 def plain_axes(plot: pg.PlotWidget) -> None:
     """The plot's two shown axes as ``PlainAxis``; before any title, grid or style is set
-    on them (the axes are new)."""
-    plot.getPlotItem().setAxisItems({side: PlainAxis(side) for side in ("left", "bottom")})
+    on them (the axes are new). Neither axis spans less than ``LEAST_SPAN``: a mark typed as
+    1e-320 gave the replay a range of 1e-323, where pyqtgraph's tick spacing rounds to 0 (a
+    division by zero at every paint) and its view transform to infinity."""
+    item = plot.getPlotItem()
+    item.setAxisItems({side: PlainAxis(side) for side in ("left", "bottom")})
+    item.getViewBox().setLimits(minXRange=LEAST_SPAN, minYRange=LEAST_SPAN)
+
+
+LEAST_SPAN = 1e-300  # far below any price or amount, far above where floats lose digits
 
 
 def set_axis_label(plot: pg.PlotWidget, side: str, text: str) -> None:

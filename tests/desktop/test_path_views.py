@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import numpy as np
 import pytest
 from PySide6.QtGui import QTextDocumentFragment
 
+from marginlab.desktop.equity_plot import LEAST_SPAN
 from marginlab.desktop.main_window import MainWindow
 from marginlab.desktop.risk_view import PLOT_HEIGHT
 from marginlab.engine.margin.models import Scenario
@@ -43,6 +45,36 @@ def test_replay_the_wick_from_the_preset(qtbot, window: MainWindow) -> None:
     tip = window.replay.lowest_text.toolTip()
     assert tip.startswith("The lowest equity so far, wicks included (the thin lines): As entered")
     assert tip.endswith(f"All cross {deepest} USDT")
+
+
+def test_a_mark_next_to_nothing_replays_without_a_traceback(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
+    """A mark and an entry typed as 1e-320 replayed an equity of 1e-323 (a cross long gone,
+    an isolated one of dust): a range so small that pyqtgraph's tick spacing rounded to 0, a
+    division by zero at every paint (a GUI monkey run). Each axis spans at least
+    ``LEAST_SPAN`` now."""
+    book = {
+        "format": "marginlab.scenario", "version": 3, "rules": "binance-usdm",
+        "account": {"wallet_balance": 100},
+        "positions": [
+            {"id": "Gone", "symbol": "ETHUSDT", "side": "long", "quantity": 1,
+             "entry_price": 1_000, "mark_price": 1e-320, "leverage": 10, "margin_mode": "cross"},
+            {"id": "Dust", "symbol": "ETHUSDT", "side": "long", "quantity": 0.01,
+             "entry_price": 1e-320, "leverage": 10, "margin_mode": "isolated"},
+        ],
+    }  # fmt: skip
+    path = tmp_path / "gone.json"
+    path.write_text(json.dumps(book), encoding="utf-8")
+    window.files.open_path(path, ask=False)
+    wait_result(qtbot, window)
+    window.views.setCurrentWidget(window.replay)
+    window.replay.choose("flash-crash", "ETHUSDT", 15)
+    window.grab()  # painted, where it raised
+    _, dust = window.replay.curves["isolated"].getData()
+    assert 0 < dust.max() < 1e-300  # the equity replayed: 1e-323
+    low, high = window.replay.plot.getPlotItem().getViewBox().viewRange()[1]
+    assert high - low >= LEAST_SPAN
 
 
 def test_replay_the_sustained_crash_and_scrub(qtbot, window: MainWindow) -> None:

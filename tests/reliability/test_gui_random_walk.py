@@ -5,8 +5,10 @@ step picks a visible widget and does what a hurried trader might: types a number
 a symbol (with Enter, Escape, Tab…), picks an item, clicks a button, double-clicks a cell,
 triggers a menu action; the file dialogs answer with presets, broken files and venue exports.
 pytest-qt fails the test on any exception raised inside Qt's event loop, and the steps taken
-are printed beside it. Walks like this, run
-by hand with other seeds and longer, found the bugs the tests named "a GUI monkey run" pin.
+are printed beside it. Walks like this, run by hand with other seeds and longer, found the
+bugs the tests named "a GUI monkey run" pin. Beside ``test_gui_monkey.py``, which edits the
+book and checks every figure against the engine's after each step, this one checks only that
+nothing raises, and reaches every tab, menu and file dialog.
 """
 
 from __future__ import annotations

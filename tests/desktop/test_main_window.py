@@ -81,6 +81,43 @@ def test_a_long_name_reads_from_its_start(qtbot, window: MainWindow) -> None:
     assert name.text() == "x" * 300 and name.cursorPosition() == 0
 
 
+class _PaintCounter(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.paints = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        self.paints += event.type() == QEvent.Type.Paint
+        return False
+
+
+def test_a_keystroke_paints_the_plot_once(qtbot, window: MainWindow) -> None:
+    """A size that moves the curves' range: the plot was painted with the new curves, then
+    again when pyqtgraph's new range reached the axes, about 5 ms later. The range now follows
+    the curves before the paint: the first frame is the whole one. (A size whose axis labels
+    are wider resizes the view, which then takes a second paint: the first edit here.)"""
+    counter = _PaintCounter()
+    view = window.plot.plot.getPlotItem().getViewBox()
+    window.plot.plot.viewport().installEventFilter(counter)
+    field = window.form.size_field
+    field.setFocus()
+    kept_size = 0
+    for typed in ("5", "50", "5", "0.5"):
+        field.selectAll()
+        before, size = view.viewRange()[1], view.size()
+        counter.paints = 0
+        qtbot.keyClicks(field, typed)
+        wait_result(qtbot, window)
+        for _ in range(5):  # every paint the edit asked for, and any it set off
+            QApplication.processEvents()
+        assert view.viewRange()[1] != before
+        if view.size() == size:
+            kept_size += 1
+            assert counter.paints == 1, typed
+    assert kept_size >= 3
+    window.controller.undo_stack.setClean()
+
+
 def test_a_loss_limit_next_to_nothing_still_draws(qtbot, window: MainWindow) -> None:
     """In an empty book (no loss at all), a max acceptable loss of 1e-320 made the chart's
     pixels per unit infinite, and every paint of the window a traceback. The limit, the

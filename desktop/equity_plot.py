@@ -490,7 +490,8 @@ class EquityPlot(QWidget):
                 self.what_if_value.clear()  # no value left over from the previous scenario
             self.readout.setText(tr("Add a position to see the equity curves."))
             return
-        if sweep is not self._sweep_shown:  # a move of the what-if line keeps the sweep
+        new_sweep = sweep is not self._sweep_shown  # a move of the what-if line keeps it
+        if new_sweep:
             self._sweep_shown = sweep
             curves = sweep.equity if usd is None else usd.equity
             for name, curve in self.curves.items():
@@ -514,11 +515,12 @@ class EquityPlot(QWidget):
                 self.what_if.setValue(axis_home(result.scenario.marks(), axis))
             elif self._controller.what_if_value not in (None, float(self.what_if.value())):
                 self.what_if.setValue(self._controller.what_if_value)  # the controller's own
-        # The view follows the new curves now, not when the plot is about to paint: there,
-        # pyqtgraph's new range moved the axes after the curves were drawn, and the plot was
-        # painted a second time, about 5 ms later (unless the axes' labels change width: the
-        # view is then resized, and ranged and painted again).
-        self.plot.getPlotItem().getViewBox().updateAutoRange()
+        if new_sweep:
+            # The view follows the new curves now, not when the plot is about to paint: there,
+            # pyqtgraph's new range moved the axes after the curves were drawn, and the plot
+            # was painted a second time, about 5 ms later (unless the axes' labels change
+            # width: the view is then resized, and ranged and painted again).
+            self.plot.getPlotItem().getViewBox().updateAutoRange()
         x = float(self.what_if.value())
         if self._controller.what_if_value != x:
             self._controller.set_what_if(x)  # comes back here with the report at x

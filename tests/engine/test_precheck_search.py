@@ -200,6 +200,11 @@ def test_a_500_position_book_s_check_reads_as_the_whole_account_search(mode: str
     already = max_losses(build_pools(before, "as_entered"), before.marks())[0][symbol].fall.loss
     limit = already + 400.0
     check = check_order(before, ticket, 1.0, None, limit)
+    # The typed size's own figure, made from the book's pools, is the whole build's too.
+    typed, order_id = opened(before, ticket, 1.0, mode)  # type: ignore[arg-type]
+    searched = max_losses(build_pools(typed, "as_entered"), typed.marks())[0][symbol].fall
+    assert check.modes[mode].loss_if_wrong == pytest.approx(searched.loss, rel=1e-12)  # type: ignore[index]
+    assert check.modes[mode].closes == tuple(i for i in searched.liquidated if i != order_id)  # type: ignore[index]
     size = check.modes[mode].max_size  # type: ignore[index]
     assert size is not None and size > 0
     account, _ = opened(before, ticket, size, mode)  # type: ignore[arg-type]

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_HALF_EVEN, Decimal
+from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_FLOOR, Decimal
 
 from marginlab.engine.text.said import say
 
@@ -82,26 +82,36 @@ def cut_to_digits(value: float, digits: int) -> float:
 
 def at_most_text(value: float, decimals: int) -> str:
     """A largest figure to ``decimals`` decimals, cut rather than rounded, so that it reads
-    within: a highest leverage of 12.346× reads "12.34", not "12.35" (which is not)."""
-    if not math.isfinite(value):
-        return f"{value:,.{decimals}f}"
-    cut = Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_DOWN)
-    return f"{cut:,.{decimals}f}"
+    within: a highest leverage of 12.346× reads "12.34", not "12.35" (which is not). A value
+    below a written one by float noise alone (``FLOAT_NOISE``) reads as that one: an exact
+    20× found as 19.999999999999996 is "20.00", not "19.99"."""
+    return _within(value, decimals, ROUND_FLOOR)
 
 
 def at_least_text(value: float, decimals: int) -> str:
     """A least figure to ``decimals`` decimals, rounded up where rounding would read less than
     it is: the isolated margin that puts the liquidation at the stop reads 1,095.46 for
     1,095.454, since 1,095.45 typed in liquidates a hair before the stop. A value above a
-    written one by float noise alone (1e-12 relative) reads as that one: 95.00000000000001
+    written one by float noise alone (``FLOAT_NOISE``) reads as that one: 95.00000000000001
     is 95.00, not 95.01."""
+    return _within(value, decimals, ROUND_CEILING)
+
+
+# How far a figure computed in floats may sit off the number it stands for (relative): a
+# closed form's few operations stay well inside it, any real difference a trader can type
+# well outside it.
+FLOAT_NOISE = 1e-12
+
+
+def _within(value: float, decimals: int, rounding: str) -> str:
+    """``value`` to ``decimals`` decimals, rounded the one way (``ROUND_FLOOR``: never more;
+    ``ROUND_CEILING``: never less), after its float noise is given the other way."""
     if not math.isfinite(value):
         return f"{value:,.{decimals}f}"
-    exact, step = Decimal(repr(value)), Decimal(1).scaleb(-decimals)
-    rounded = exact.quantize(step, rounding=ROUND_HALF_EVEN)
-    if rounded < exact and float(exact - rounded) > abs(value) * 1e-12:
-        rounded = exact.quantize(step, rounding=ROUND_CEILING)
-    return f"{rounded:,.{decimals}f}"
+    noise = Decimal(abs(value) * FLOAT_NOISE)
+    exact = Decimal(repr(value)) + (noise if rounding == ROUND_FLOOR else -noise)
+    written = exact.quantize(Decimal(1).scaleb(-decimals), rounding=rounding)
+    return f"{written:,.{decimals}f}"
 
 
 def number_text(value: float | None) -> str:

@@ -123,6 +123,21 @@ def test_the_margin_for_the_stop_reads_up(capsys: pytest.CaptureFixture[str]) ->
     assert venue.binance_usdm_liquidation_price(331.97, +1, quantity, 50_000, 0.004, 0) > 47_500
 
 
+def test_a_highest_leverage_of_exactly_20_reads_20(capsys: pytest.CaptureFixture[str]) -> None:
+    """Isolated, the leverage whose margin puts the liquidation at the stop (formulas.md §0):
+    EP / (MMR · stop + EP − stop) = 99,000 / (950 + 4,000) = 20 × at any size. The size for
+    a 777 limit gave 19.999999999999996 in floats, which read "19.99x"."""
+    args = [
+        "calc", "size", SEED, "--symbol", "BTCUSDT", "--side", "long", "--leverage", "10",
+        "--entry", "99000", "--stop", "95000", "--mmr", "1%", "--fee-rate", "0%",
+    ]  # fmt: skip
+    assert 99_000 / (0.01 * 95_000 + 99_000 - 95_000) == 20
+    for limit in ("777", "2500", "1234.5678"):
+        status, out, _ = run(capsys, *args, "--max-loss", limit)
+        assert status == 0
+        assert "highest leverage, isolated   20.00x" in out
+
+
 def test_bad_calculator_input_names_the_option(capsys: pytest.CaptureFixture[str]) -> None:
     status, _, err = run(
         capsys, "calc", "pnl", "--side", "long", "--qty", "x", "--entry", "-1", "--exit", "1,5",

@@ -200,7 +200,15 @@ def test_a_cut_figure_is_never_more_and_at_most_one_digit_less(value: float, dig
 
 
 @pytest.mark.parametrize(
-    ("value", "read"), [(12.346, "12.34"), (1.25, "1.25"), (1_000.0, "1,000.00"), (1.2999, "1.29")]
+    ("value", "read"),
+    [
+        (12.346, "12.34"),
+        (1.25, "1.25"),
+        (1_000.0, "1,000.00"),
+        (1.2999, "1.29"),
+        (19.999999999999996, "20.00"),  # 20 in floats: not a hundredth less
+        (19.9999999999, "19.99"),  # a real hair below 20 (5e-12) is less than 20
+    ],
 )
 def test_a_highest_leverage_reads_within(value: float, read: str) -> None:
     assert at_most_text(value, 2) == read

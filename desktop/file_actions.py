@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import math
 from collections.abc import Callable
 from pathlib import Path
 
@@ -32,6 +31,7 @@ from marginlab.engine.files.venue_import import (
 )
 from marginlab.engine.margin.models import Scenario
 from marginlab.engine.margin.rules import usual_first_rate
+from marginlab.engine.text.numbers import at_least
 from marginlab.engine.text.sweep_text import sweep_csv
 
 # *.marginlab.json is the type the installed app registers (packaging/linux, the Info.plist):
@@ -495,8 +495,9 @@ def _imported_text(scenario: Scenario, file: str, largest: str | None) -> str:
 
 
 def _cents_up(amount: float) -> float:
-    """``amount`` rounded up to the cent, as the two-decimal box shows it (never below)."""
-    return math.ceil(amount * 100) / 100
+    """``amount`` rounded up to the cent, as the two-decimal box shows it (never below;
+    ``numbers.at_least``)."""
+    return at_least(amount, 2)
 
 
 def _missing_symbols(problems: list[str]) -> list[str]:

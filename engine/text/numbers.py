@@ -103,15 +103,27 @@ def at_least_text(value: float, decimals: int) -> str:
 FLOAT_NOISE = 1e-12
 
 
+def at_least(value: float, decimals: int) -> float:
+    """``at_least_text``'s figure as a number: the least a two-decimal box may take. Cents up
+    by ``ceil(value × 100) / 100`` read 128.06 for 128.05 (128.05 × 100 is 12,805.000…02 in
+    floats), and refused the 128.05 an import's isolated margins hold."""
+    if not math.isfinite(value):
+        return value
+    return float(_stepped(value, decimals, ROUND_CEILING))
+
+
 def _within(value: float, decimals: int, rounding: str) -> str:
     """``value`` to ``decimals`` decimals, rounded the one way (``ROUND_FLOOR``: never more;
     ``ROUND_CEILING``: never less), after its float noise is given the other way."""
     if not math.isfinite(value):
         return f"{value:,.{decimals}f}"
+    return f"{_stepped(value, decimals, rounding):,.{decimals}f}"
+
+
+def _stepped(value: float, decimals: int, rounding: str) -> Decimal:
     noise = Decimal(abs(value) * FLOAT_NOISE)
     exact = Decimal(repr(value)) + (noise if rounding == ROUND_FLOOR else -noise)
-    written = exact.quantize(Decimal(1).scaleb(-decimals), rounding=rounding)
-    return f"{written:,.{decimals}f}"
+    return exact.quantize(Decimal(1).scaleb(-decimals), rounding=rounding)
 
 
 def number_text(value: float | None) -> str:

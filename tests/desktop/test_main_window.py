@@ -2132,6 +2132,43 @@ def test_the_wallet_asked_for_an_import_is_at_least_its_isolated_margins(
     window.controller.undo_stack.setClean()
 
 
+def test_an_isolated_margin_of_whole_cents_is_the_least_wallet_to_the_cent(
+    qtbot, window: MainWindow, monkeypatch, tmp_path
+) -> None:
+    """A Binance export whose isolated position holds 128.05 USDT (its isolatedWallet), and
+    no wallet: the question asked for at least 128.06, since 128.05 × 100 is 12,805.000…02 in
+    floats and was rounded up, and refused the 128.05 the position holds. It now takes
+    128.05, and the book opens on it."""
+    from PySide6.QtWidgets import QDialog
+
+    from marginlab.desktop.number_dialog import NumberDialog
+
+    source = Path(__file__).parents[1] / "fixtures" / "venues" / "binance-positionrisk-v3.json"
+    rows = json.loads(source.read_text())
+    rows[0]["isolatedWallet"] = "128.05"  # isolated: the margin put in
+    file = tmp_path / "positions.json"
+    file.write_text(json.dumps(rows))
+    window.files.ask_import_path = lambda: str(file)
+    asked: list[tuple] = []
+
+    def type_the_least(dialog: NumberDialog) -> QDialog.DialogCode:
+        asked.append((dialog.question.text(), dialog.least))
+        dialog.edit.setText("128.05")
+        dialog.accept()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(NumberDialog, "exec", type_the_least)
+    window.files.import_positions()
+    wait_result(qtbot, window)
+    ((label, least),) = asked
+    assert 128.05 * 100 > 12_805  # the float the old rounding read up
+    assert least == 128.05
+    assert "at least 128.05 USDT, the margin its isolated positions hold" in label
+    assert window.controller.scenario.account.wallet_balance == 128.05
+    assert window.controller.scenario.positions[0].margin_mode == "isolated"
+    window.controller.undo_stack.setClean()
+
+
 def test_a_symbol_without_a_table_is_offered_the_rate_most_symbols_start_at(
     qtbot, window: MainWindow, monkeypatch, tmp_path
 ) -> None:

@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from marginlab.engine.text.numbers import (
+    at_least,
     at_least_text,
     at_most_text,
     compact_amount_text,
@@ -227,6 +228,16 @@ def test_a_highest_leverage_reads_within(value: float, read: str) -> None:
 )
 def test_a_least_figure_reads_at_least(value: float, decimals: int, read: str) -> None:
     assert at_least_text(value, decimals) == read
+    assert at_least(value, decimals) == float(read.replace(",", ""))
+
+
+def test_whole_cents_are_their_own_least() -> None:
+    """Amounts of whole cents up to 100,000 (every 37th) are the least of themselves:
+    ``ceil(x × 100) / 100`` read 6.6 % of them a cent up (128.05 → 128.06)."""
+    assert at_least(128.05, 2) == 128.05
+    for cents in range(0, 10_000_000, 37):
+        amount = cents / 100
+        assert at_least(amount, 2) == amount, amount
 
 
 @given(st.floats(min_value=1e-6, max_value=1e9))

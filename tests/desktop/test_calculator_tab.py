@@ -147,6 +147,23 @@ def test_max_open_and_size_from_loss(qtbot, window: MainWindow) -> None:
     assert before.startswith("With the stop at 5,000.00 USDT and 2,006.00 USDT accepted:")
 
 
+def test_a_highest_leverage_of_exactly_20_reads_20(qtbot, window: MainWindow) -> None:
+    """Isolated, the leverage whose margin puts the liquidation at the stop (formulas.md §0):
+    EP / (MMR · stop + EP − stop) = 99,000 / (950 + 4,000) = 20 × at any size. For the
+    account's 2,500 it came out of floats as 19.999999999999996 and read "19.99×"."""
+    calc = _calculator(qtbot, window)
+    calc.symbol.setEditText("BTCUSDT")
+    _type(qtbot, calc.leverage, "10")
+    _type(qtbot, calc.price, "99000")
+    _type(qtbot, calc.mmr, "1")
+    calc.tabs.setCurrentIndex(3)
+    _type(qtbot, calc.stop, "95000")
+    assert 99_000 / (0.01 * 95_000 + 99_000 - 95_000) == 20
+    assert "<b>Isolated</b>: largest size" in calc.size_text.text()
+    assert "; highest leverage 20.00×" in calc.size_text.text()
+    assert "19.99" not in calc.size_text.text()
+
+
 def test_max_open_on_bybit_holds_back_both_fees_and_says_whose_formula(
     qtbot, window: MainWindow
 ) -> None:

@@ -123,6 +123,19 @@ def test_the_margin_for_the_stop_reads_up(capsys: pytest.CaptureFixture[str]) ->
     assert venue.binance_usdm_liquidation_price(331.97, +1, quantity, 50_000, 0.004, 0) > 47_500
 
 
+def test_a_max_open_of_exactly_0_14_reads_0_14(capsys: pytest.CaptureFixture[str]) -> None:
+    """Binance's max open: margin / (price / leverage) (order cost, no fee at the mark):
+    1,000 / (50,000 / 7) = 0.14 BTC. Floats give 0.13999999999999999, which read
+    "0.13999999 BTC" beside "7,000.00 USDT notional"."""
+    status, out, _ = run(
+        capsys, "calc", "max-open", SEED, "--symbol", "BTCUSDT", "--side", "long",
+        "--leverage", "7", "--price", "50000", "--margin", "1000",
+    )  # fmt: skip
+    assert status == 0
+    assert 1_000 / (50_000 / 7) < 0.14
+    assert "max open, isolated           0.14 BTC (7,000.00 USDT notional" in out
+
+
 def test_a_highest_leverage_of_exactly_20_reads_20(capsys: pytest.CaptureFixture[str]) -> None:
     """Isolated, the leverage whose margin puts the liquidation at the stop (formulas.md §0):
     EP / (MMR · stop + EP − stop) = 99,000 / (950 + 4,000) = 20 × at any size. The size for

@@ -303,7 +303,7 @@ class FileActions:
             # At least what the isolated positions hold (less is refused, naming the file's
             # field); offered: every position's margin, so the cross ones keep theirs too.
             held = margins_held(imported)
-            least = _cents_up(held.isolated)
+            least = at_least(held.isolated, 2)  # to the cent, as the box shows it
             wallet = self.ask_number(
                 tr("Wallet balance"),
                 tr(
@@ -311,7 +311,7 @@ class FileActions:
                     "least {least}, the margin its isolated positions hold):"
                 ).format(venue=imported.venue, least=f"{least:,.2f} {currency_of(imported.rules)}"),
                 least=least,
-                value=_cents_up(held.initial),
+                value=at_least(held.initial, 2),
                 decimals=2,
                 unit=f" {currency_of(imported.rules)}",
             )
@@ -492,12 +492,6 @@ def _imported_text(scenario: Scenario, file: str, largest: str | None) -> str:
     if n == 1:  # it read "Imported 1 positions"
         return tr("Imported 1 position from {file}").format(file=file)
     return tr("Imported {n} positions from {file}").format(n=f"{n:,}", file=file)
-
-
-def _cents_up(amount: float) -> float:
-    """``amount`` rounded up to the cent, as the two-decimal box shows it (never below;
-    ``numbers.at_least``)."""
-    return at_least(amount, 2)
 
 
 def _missing_symbols(problems: list[str]) -> list[str]:

@@ -67,6 +67,12 @@ def number_problem(text: str) -> str | None:
     return None
 
 
+# How far a figure computed in floats may sit off the number it stands for (relative): a
+# closed form's few operations stay well inside it, any real difference a trader can type
+# well outside it.
+FLOAT_NOISE = 1e-12
+
+
 def cut_to_digits(value: float, digits: int) -> float:
     """``value`` cut, not rounded, to ``digits`` significant digits: a largest size (the most
     within a limit, the most the wallet opens) written short may not read as more than it
@@ -100,12 +106,6 @@ def at_least_text(value: float, decimals: int) -> str:
     written one by float noise alone (``FLOAT_NOISE``) reads as that one: 95.00000000000001
     is 95.00, not 95.01."""
     return _within(value, decimals, ROUND_CEILING)
-
-
-# How far a figure computed in floats may sit off the number it stands for (relative): a
-# closed form's few operations stay well inside it, any real difference a trader can type
-# well outside it.
-FLOAT_NOISE = 1e-12
 
 
 def at_least(value: float, decimals: int) -> float:

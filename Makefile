@@ -73,7 +73,7 @@ test-slow: $(DEV_STAMP) $(QM)
 
 # The one-folder app, rebuilt, then checked as a user would run it (self-test, X window).
 frozen: package
-	$(BIN)/python -m pytest -q tests/packaging
+	$(BIN)/python -m pytest -q -n 2 --dist worksteal tests/packaging
 
 package: $(DEV_STAMP) $(QM)
 	$(BIN)/pyinstaller --noconfirm --log-level WARN build.spec

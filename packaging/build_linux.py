@@ -18,6 +18,7 @@ import shutil
 import subprocess
 import sys
 import tarfile
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
 
@@ -39,7 +40,8 @@ def version() -> str:
 
 def tarball(dist: Path, ver: str) -> Path:
     out = dist / f"marginlab-{ver}-linux-x86_64.tar.gz"
-    with tarfile.open(out, "w:gz") as archive:
+    # gzip's own default level: level 9 took three times as long for half a percent less.
+    with tarfile.open(out, "w:gz", compresslevel=6) as archive:
         archive.add(dist / "marginlab", arcname=f"marginlab-{ver}")
     return out
 
@@ -146,8 +148,12 @@ def main() -> int:
         print(f"{dist / 'marginlab'} is missing: run PyInstaller first", file=sys.stderr)
         return 1
     ver = version()
-    print(tarball(dist, ver))
-    print(deb(dist, ver))
+    # Both compress the same folder on one core each (zlib lets go of the GIL).
+    with ThreadPoolExecutor(max_workers=1) as other_core:
+        archive = other_core.submit(tarball, dist, ver)
+        package = deb(dist, ver)
+        print(archive.result())
+    print(package)
     return 0
 
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
+import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,8 +29,24 @@ X_PACKAGES = [
 ]
 
 
+@contextlib.contextmanager
+def debian_turn() -> Iterator[None]:
+    """Wait for the other test worker's apt or dpkg to finish: both take the system's one
+    package lock and fail at once, not wait, when it is held (``make frozen`` runs two)."""
+    import fcntl  # these tests run on Debian only
+
+    with open(Path(tempfile.gettempdir()) / "marginlab-tests-dpkg.lock", "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+
+
 def ensure_debian_packages(packages: list[str]) -> None:
     """Install what is missing (CI runs as root on Debian); skip the test if we cannot."""
+    with debian_turn():
+        _install_missing(packages)
+
+
+def _install_missing(packages: list[str]) -> None:
     missing = [
         p
         for p in packages
@@ -88,15 +107,22 @@ def x_window_opens(executable: Path, home: Path) -> None:
     """Start Xvfb, run ``executable`` with no Python on PATH, find its window "Margin Lab",
     check that it stays up for two seconds, then close both."""
     ensure_debian_packages(X_PACKAGES)
-    display = f":{70 + (os.getpid() + len(str(executable))) % 20}"
+    # Xvfb picks a free display and writes its number once it accepts clients: two test
+    # workers each start one, and neither waits a fixed time.
+    read_end, write_end = os.pipe()
     xvfb = subprocess.Popen(
-        ["Xvfb", display, "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
+        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        pass_fds=(write_end,),
     )
+    os.close(write_end)
     app = None
     try:
-        time.sleep(1.0)
+        with os.fdopen(read_end) as told:
+            number = told.readline().strip()
+        assert number.isdigit(), "Xvfb did not start"
+        display = f":{number}"
         env = {**clean_env(home), "DISPLAY": display}
         app = subprocess.Popen(
             [executable], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
@@ -124,3 +150,9 @@ def x_window_opens(executable: Path, home: Path) -> None:
             app.wait(timeout=10)
         xvfb.terminate()
         xvfb.wait(timeout=10)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Lintian takes most of this folder's minute on one core: it starts first, so that the
+    other test worker (``make frozen`` runs two, ``--dist worksteal``) does the rest meanwhile."""
+    items.sort(key=lambda item: item.name != "test_lintian_passes")

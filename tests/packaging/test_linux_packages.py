@@ -14,7 +14,13 @@ from pathlib import Path
 import pytest
 
 from marginlab.engine import __version__
-from tests.packaging.conftest import ROOT, clean_env, ensure_debian_packages, x_window_opens
+from tests.packaging.conftest import (
+    ROOT,
+    clean_env,
+    debian_turn,
+    ensure_debian_packages,
+    x_window_opens,
+)
 
 DIST = ROOT / "dist"
 DEB = DIST / f"marginlab_{__version__}_amd64.deb"
@@ -104,7 +110,8 @@ def test_lintian_passes(deb: Path) -> None:
 
 def _dpkg(*args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    return subprocess.run(["dpkg", *args], capture_output=True, text=True, env=env, check=False)
+    with debian_turn():
+        return subprocess.run(["dpkg", *args], capture_output=True, text=True, env=env, check=False)
 
 
 def test_install_run_and_remove_leave_nothing_behind(deb: Path, tmp_path: Path) -> None:

@@ -373,6 +373,8 @@ class ScenarioController(QObject):
             return self._refuse(f"positions[{row}].id", tr("another position has this ID"))
         edited = _editable(document, row)
         edited[field] = value
+        if field == "symbol":
+            edited["mark_price"] = self._mark_for(row, str(value))
         if field == "mark_price":  # one mark a symbol: every position of it follows
             for other, position in enumerate(self._scenario.positions):
                 if position.symbol == edited["symbol"]:
@@ -380,6 +382,22 @@ class ScenarioController(QObject):
         if field == "maintenance_rate" and value is None:
             edited.pop("maintenance_amount", None)  # no rate, no amount
         return self._apply(document, _edit(field), f"positions[{row}].{field}")
+
+    def _mark_for(self, row: int, symbol: str) -> float | None:
+        """The mark of row ``row`` once it holds ``symbol``. A symbol another position holds
+        stands where the book has it (``Scenario.marks``: one mark a symbol), and the row takes
+        that mark: its own was another market's, and kept, it refused the symbol or, where the
+        others' mark was their entry, moved their mark to it (BTCUSDT typed over the brief's
+        ETH row put BTC at 3,000 and B past liquidation). Any other symbol keeps the mark the
+        row had when this edit began: a symbol typed on the way and left puts it back."""
+        positions = self._scenario.positions
+        held = [p for i, p in enumerate(positions) if i != row and p.symbol == symbol]
+        if held:
+            return next(
+                (p.mark_price for p in held if p.mark_price is not None), held[0].entry_price
+            )
+        start = self._at_edit_start(f"positions[{row}].symbol").positions
+        return start[row].mark_price if row < len(start) else None
 
     def set_position_fields(self, row: int, values: dict[str, Any], label: str) -> bool:
         """Several fields of one position at once (e.g. size given as notional)."""

@@ -47,6 +47,7 @@ class EditField(QLineEdit):
         self._problem = ""
         self._refused = False  # the last text sent was not used (by whatever check)
         self._typed = ""  # the last text typed
+        self._sending = False  # the scenario's value that arrives now is this typing's own
         self.textEdited.connect(self._edited)
         self.editingFinished.connect(self._on_editing_finished)
         app = QApplication.instance()
@@ -73,7 +74,11 @@ class EditField(QLineEdit):
         if self._committed is None:  # read before the edit reaches the scenario
             self._committed = self._shown
         self._typed = text  # what a message names, even once the scenario's value replaced it
-        self._refused = self._on_edit(text) is False
+        self._sending = True
+        try:
+            self._refused = self._on_edit(text) is False
+        finally:
+            self._sending = False
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         """Leaving the field ends the edit even when Qt does not say so: since Qt 6 it
@@ -104,8 +109,9 @@ class EditField(QLineEdit):
         refused, self._refused = self._refused or bool(self.property("invalid")), False
         if not refused or committed is None:
             if committed is not None:
-                if self.text() != self._shown and self.text().strip() == self._shown.strip():
-                    self.setText(self._shown)  # "  7 " was kept as "7": show what was kept
+                typed, kept = self.text(), self._shown
+                if typed != kept and (typed.strip() == kept.strip() or not reads_as(typed, kept)):
+                    self.setText(kept)  # "  7 " was kept as "7", "btc" as the book's BTCUSDT
                 self._shown = self.text()  # a field that keeps its own value keeps this one
             return
         typed, problem = self._typed, self._problem
@@ -145,8 +151,13 @@ class EditField(QLineEdit):
         """Show the scenario's value unless the user is typing here (their text wins)."""
         # A new value that is not what the typing here sent (an undo, another row, a
         # preset) ends the edit: it wins over a half-typed text.
+        # The value the keystroke being sent made ("btc" is the book's BTCUSDT, "3e" is 3E)
+        # is not from elsewhere: the edit goes on with the text as typed, shown as kept at its
+        # end. Rewritten at once, the next keys landed after it ("BTCUSDTusdt"), and the edit
+        # began again from the half-typed symbol, which a refusal then put back.
         elsewhere = (
-            text != self._shown
+            not self._sending
+            and text != self._shown
             and text.strip() != self.text().strip()
             and not reads_as(self.text(), text)
         )
@@ -155,7 +166,9 @@ class EditField(QLineEdit):
             self._committed = None
         if self.text() == text:
             return
-        if self.editing and (self.property("invalid") or reads_as(self.text(), text)):
+        if self.editing and (
+            self._sending or self.property("invalid") or reads_as(self.text(), text)
+        ):
             return  # mid-edit: "1e3" stays "1e3", and a typo stays until the user fixes it
         self.setText(text)
         if not self.hasFocus():

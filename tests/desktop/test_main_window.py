@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 import pytest
+from pydantic import ValidationError
 from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, QUrl
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
@@ -21,8 +22,11 @@ from marginlab.desktop.loss_chart import LIMIT_COLOUR
 from marginlab.desktop.main_window import MainWindow
 from marginlab.desktop.positions_table_model import FIELDS, MODE_COLUMN
 from marginlab.desktop.style import PLOT_MIN_HEIGHT, VARIANT_STYLES
+from marginlab.desktop.wording import trader_words
 from marginlab.engine.files.presets import load_preset
+from marginlab.engine.files.scenario_io import format_errors
 from marginlab.engine.margin.evaluate import evaluate
+from marginlab.engine.margin.models import Scenario
 from tests.desktop.conftest import add_cross_position, wait_result
 from tests.desktop.screen import assert_shows_engine_figures, card_cell, card_tooltip
 
@@ -1133,24 +1137,69 @@ def test_the_pnl_header_follows_the_settlement_currency(qtbot, window: MainWindo
 def test_a_refused_symbol_goes_back_when_the_focus_leaves_from_its_list(
     qtbot, window: MainWindow, key: Qt.Key
 ) -> None:
-    """B's symbol typed "ETHUSDT" while B has a mark of its own (refused: one mark a symbol),
-    its list of symbols open, then Enter or Tab; the list closes and the table takes the focus:
-    the edit ends, and B is BTCUSDT again, not the half-typed "ETHUSD". After Tab the field
-    heard no focus-out of its own, and a GUI monkey run saw the edit stay open."""
-    assert window.controller.set_position(1, "mark_price", "51000")
-    window.table.selectRow(1)
+    """A's symbol typed "SOLUSD" (refused: A has no MMR override, and Binance's table has no
+    such contract), its list of symbols open (SOLUSDT, SOLUSDC), then Enter or Tab; the list
+    closes and the table takes the focus: the edit ends, and A is ETHUSDT again, not the
+    half-typed "SOLUSD". After Tab the field heard no focus-out of its own, and a GUI monkey run
+    saw the edit stay open. (Until round 31 the refusal here was B's "ETHUSDT already has mark
+    3000": a held symbol now brings its mark, ``test_a_held_symbol_brings_its_mark``.)"""
+    window.table.selectRow(0)
     symbol = window.form.symbol
     symbol.setFocus()
     symbol.selectAll()
-    qtbot.keyClicks(symbol, "ETHUSDT")
-    assert "ETHUSDT already has mark 3000" in str(window.controller.problems)
+    qtbot.keyClicks(symbol, "SOLUSD")
+    assert QApplication.activePopupWidget() is not None
+    assert "has no tier table for 'SOLUSD'" in str(window.controller.problems)
     qtbot.keyClick(symbol, key)  # taken by the list of symbols, open under the field
     while (popup := QApplication.activePopupWidget()) is not None:
         popup.close()
     window.table.setFocus()
     qtbot.waitUntil(lambda: not symbol.editing, timeout=1000)
-    assert window.controller.scenario.positions[1].symbol == "BTCUSDT"
+    assert window.controller.scenario.positions[0].symbol == "ETHUSDT"
+    assert symbol.text() == "ETHUSDT"
+    window.controller.undo_stack.setClean()
+
+
+def test_a_held_symbol_brings_its_mark(qtbot, window: MainWindow) -> None:
+    """The brief's A (ETHUSDT, mark 3,000) typed "btcusdt" in the form: A joins the book's
+    BTCUSDT at B's mark, 50,000 (its entry, no mark given), and B's mark and figures stay.
+    A kept its own mark before: one mark a symbol made it BTC's, and B read "past its
+    liquidation price" at 3,000 after an edit of A. The field shows the keys as typed, then
+    the symbol kept: the symbol rewritten after "btc" made "BTCUSDTusdt" of the rest."""
+    before = evaluate(window.controller.scenario).variants["as_entered"].positions["B"]
+    window.table.selectRow(0)
+    symbol = window.form.symbol
+    symbol.setFocus()
+    symbol.selectAll()
+    typed = "btcusdt"
+    for end in range(1, len(typed) + 1):
+        qtbot.keyClicks(symbol, typed[end - 1])
+        assert symbol.text() == typed[:end]
+    qtbot.keyClick(symbol, Qt.Key.Key_Return)
     assert symbol.text() == "BTCUSDT"
+    scenario = window.controller.scenario
+    assert [p.symbol for p in scenario.positions] == ["BTCUSDT", "BTCUSDT"]
+    assert scenario.marks() == {"BTCUSDT": 50_000.0}
+    assert scenario.positions[0].mark_price == 50_000.0
+    assert evaluate(scenario).variants["as_entered"].positions["B"] == before
+    # B with a mark of its own typed ETHUSDT (refused before round 31: "ETHUSDT already has
+    # mark 3000"): B takes ETH's mark, and A stays where it is.
+    window.controller.undo_stack.undo()
+    assert window.controller.set_position(1, "mark_price", "60000")
+    assert window.controller.set_position(1, "symbol", "ETHUSDT")
+    assert window.controller.scenario.marks() == {"ETHUSDT": 3_000.0}
+    window.controller.undo_stack.undo()
+    window.controller.undo_stack.undo()
+    # A typed on past the held symbol to one refused (no table, no override): the edit puts
+    # back A's symbol and the mark it had when the edit began, not BTC's.
+    assert window.controller.scenario.marks() == {"ETHUSDT": 3_000.0, "BTCUSDT": 50_000.0}
+    symbol.setFocus()
+    symbol.selectAll()
+    qtbot.keyClicks(symbol, "btcusdtx")
+    assert window.controller.scenario.positions[0].mark_price == 50_000.0  # BTC's, on the way
+    qtbot.keyClick(symbol, Qt.Key.Key_Return)
+    assert symbol.text() == "ETHUSDT"
+    assert window.controller.scenario.marks() == {"ETHUSDT": 3_000.0, "BTCUSDT": 50_000.0}
     window.controller.undo_stack.setClean()
 
 
@@ -1610,12 +1659,14 @@ def test_a_refusal_names_other_positions_by_their_ids(qtbot, window) -> None:
     assert not model.setData(model.index(0, 0), "B")
     assert refused[-1] == "A ID: 'B' was not used (another position has this ID)"
     assert [p.id for p in window.controller.scenario.positions] == ["A", "B"]
-    assert window.controller.set_position(1, "mark_price", "60000")
-    assert not window.controller.set_position(1, "symbol", "ETHUSDT")
-    text = window.problems.text()
-    assert "B symbol" in text or "B mark" in text
-    assert "ETHUSDT already has mark 3000 in A" in text
-    assert "positions[" not in text
+    # The engine's refusal of two marks for one symbol, as a file gets it (typed in the window,
+    # a held symbol brings its mark since round 31): read with the positions by their IDs.
+    document = window.controller.scenario.model_dump(mode="json")
+    document["positions"][1].update(symbol="ETHUSDT", mark_price=60_000)
+    with pytest.raises(ValidationError) as error:
+        Scenario.model_validate(document)
+    text = trader_words(format_errors(error.value)[0], window.controller.scenario)
+    assert text == "B mark: ETHUSDT already has mark 3000 in A"
 
 
 def _rows_in_view(table) -> float:  # type: ignore[no-untyped-def]

@@ -49,6 +49,8 @@ LISTED_IDS = 40  # positions a line's tooltip names
 LABEL_HEIGHTS = (0.92, 0.8, 0.68, 0.56, 0.44, 0.32, 0.2)  # of the plot's height, top first
 WHAT_IF_LABEL_HEIGHT = 0.97  # of the plot's height, when the plot is tall enough
 WHAT_IF_CLEARANCE = 4  # px each side of the what-if line kept clear of liquidation labels
+# Where along their lines the start-equity and max-acceptable-loss labels stand, of its width.
+LEVEL_LABEL_RIGHT, LEVEL_LABEL_LEFT = 0.98, 0.02
 
 
 def readout_text(result: Result | None, axis: str, x: float) -> str:
@@ -298,7 +300,7 @@ class EquityPlot(QWidget):
             [], [], pen=pg.mkPen("#888", width=2, style=Qt.PenStyle.DashLine)
         )
         self.plot.addItem(self.linear_curve)
-        label_opts = {"position": 0.98, "color": "#888", "anchors": [(1, 1), (1, 1)]}
+        label_opts = {"position": LEVEL_LABEL_RIGHT, "color": "#888", "anchors": [(1, 1), (1, 1)]}
         self.start_line = pg.InfiniteLine(
             angle=0,
             pen=pg.mkPen("#888", style=Qt.PenStyle.DashLine),
@@ -649,6 +651,7 @@ class EquityPlot(QWidget):
         if box.width() <= 0:
             return
         self._keep_what_if_label_right(view, box.right())
+        self._keep_level_labels_apart(view, box.bottom())
         lines = [line for line in self.liquidation_lines if line.isVisible()]
         if not lines:
             return
@@ -737,6 +740,25 @@ class EquityPlot(QWidget):
                 if abs(middle - taken.center().y()) < (tall + taken.height()) / 2 + 2:
                     blocked[k].append((taken.left(), taken.right()))
         return blocked
+
+    def _keep_level_labels_apart(self, view: pg.ViewBox, bottom: float) -> None:
+        """ "start equity" and "max acceptable loss" both stand at the right end, above their
+        lines. Lines closer than a label's height (a limit small beside the equity, 2,500 on
+        480,000; or a short plot) wrote one label over the other. The limit's then goes below
+        its line, or, where that would run past the plot's bottom, to the left end."""
+        start, limit = self.start_line, self.limit_line
+        place = ((1, 1), LEVEL_LABEL_RIGHT)  # right end, above the line
+        if start.isVisible() and limit.isVisible():
+            upper = view.mapViewToScene(pg.Point(0, start.value())).y()
+            lower = view.mapViewToScene(pg.Point(0, limit.value())).y()
+            tall = limit.label.boundingRect().height()
+            if lower - upper < tall + 2:
+                below = lower + tall <= bottom
+                place = ((1, 0), LEVEL_LABEL_RIGHT) if below else ((0, 1), LEVEL_LABEL_LEFT)
+        anchor, position = place
+        if limit.label.anchors != [anchor, anchor] or limit.label.orthoPos != position:
+            limit.label.anchors = [anchor, anchor]
+            limit.label.setPosition(position)
 
     def _keep_what_if_label_right(self, view: pg.ViewBox, right: float) -> None:
         """ "what if …" right of its line, as read, unless it would run past the plot's right

@@ -1864,6 +1864,37 @@ def test_the_limit_line_stands_in_the_view_where_the_curves_stay_above_it(
     window.controller.undo_stack.setClean()
 
 
+def test_the_start_and_limit_labels_never_overlap(qtbot, qapp, window: MainWindow) -> None:
+    """Lines closer than a label's height wrote "max acceptable loss …" over "start equity …":
+    the brief's A on BTCUSDT at 50,000 (equity 480,000 against a limit of 2,500, seen in the
+    real app), and the brief's own example in a laptop's window, whose plot is short. The
+    limit's label then stands below its line (or at the left end, where below would leave the
+    plot); both stay whole inside the plot, also with the lines far apart."""
+    plot = window.plot
+    view = plot.plot.getPlotItem().vb
+
+    def apart_and_inside() -> None:
+        qapp.processEvents()
+        box = view.sceneBoundingRect()
+        start = plot.start_line.label.sceneBoundingRect()
+        limit = plot.limit_line.label.sceneBoundingRect()
+        assert not start.intersects(limit), (start, limit)
+        for label in (start, limit):
+            assert box.top() <= label.top() and label.bottom() <= box.bottom() + 1, (box, label)
+            assert box.left() <= label.left() and label.right() <= box.right() + 1, (box, label)
+
+    apart_and_inside()
+    window.resize(1366, 688)
+    apart_and_inside()
+    assert window.controller.set_position(0, "symbol", "BTCUSDT")
+    wait_result(qtbot, window)
+    assert plot.start_line.value() - plot.limit_line.value() == pytest.approx(2_500)
+    apart_and_inside()
+    window.resize(1600, 1000)
+    apart_and_inside()
+    window.controller.undo_stack.setClean()
+
+
 def test_labels_placed_on_a_new_range_are_clear_of_what_if(qapp, window: MainWindow, tmp_path):
     """A 60-position book opened in a laptop's window: the labels were placed on the view's
     range change, while "what if …" still stood where the last range put it (pyqtgraph moves

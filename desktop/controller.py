@@ -389,13 +389,13 @@ class ScenarioController(QObject):
         that mark: its own was another market's, and kept, it refused the symbol or, where the
         others' mark was their entry, moved their mark to it (BTCUSDT typed over the brief's
         ETH row put BTC at 3,000 and B past liquidation). Any other symbol keeps the mark the
-        row had when this edit began: a symbol typed on the way and left puts it back."""
+        row had when this edit began: a symbol typed on the way and left puts it back. The
+        symbol the row holds keeps its mark: retyped, it took the others' entry as the mark."""
         positions = self._scenario.positions
-        held = [p for i, p in enumerate(positions) if i != row and p.symbol == symbol]
-        if held:
-            return next(
-                (p.mark_price for p in held if p.mark_price is not None), held[0].entry_price
-            )
+        if positions[row].symbol == symbol:  # the one it holds, typed again: nothing moves
+            return positions[row].mark_price
+        if any(p.symbol == symbol for p in positions):
+            return self._scenario.marks()[symbol]
         start = self._at_edit_start(f"positions[{row}].symbol").positions
         return start[row].mark_price if row < len(start) else None
 

@@ -1190,6 +1190,24 @@ def test_a_held_symbol_brings_its_mark(qtbot, window: MainWindow) -> None:
     assert window.controller.scenario.marks() == {"ETHUSDT": 3_000.0}
     window.controller.undo_stack.undo()
     window.controller.undo_stack.undo()
+    # A on BTCUSDT with the symbol's mark, 60,000, beside B's none (its entry, 50,000): A's
+    # symbol typed again moves nothing.
+    brief = window.controller.scenario
+    marked = brief.positions
+    window.controller.replace(
+        brief.model_copy(
+            update={
+                "positions": (
+                    marked[0].model_copy(update={"symbol": "BTCUSDT", "mark_price": 60_000.0}),
+                    marked[1],
+                )
+            }
+        )
+    )
+    assert window.controller.scenario.marks() == {"BTCUSDT": 60_000.0}
+    assert window.controller.set_position(0, "symbol", "btcusdt")
+    assert window.controller.scenario.marks() == {"BTCUSDT": 60_000.0}
+    window.controller.replace(brief)
     # A typed on past the held symbol to one refused (no table, no override): the edit puts
     # back A's symbol and the mark it had when the edit began, not BTC's.
     assert window.controller.scenario.marks() == {"ETHUSDT": 3_000.0, "BTCUSDT": 50_000.0}

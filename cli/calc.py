@@ -370,15 +370,16 @@ def _max_open(args: argparse.Namespace, reader: Reader) -> tuple[dict[str, Any],
     lines = []
     for m, f in found.items():
         why = (
-            "the tier's maximum notional at this leverage" if f.limited_by == "tier" else "balance"
+            "the tier's maximum notional at this leverage"
+            if f.limited_by == "tier"
+            else "the balance"
         )
         notional = money_text(f.notional, currency, coin=coin)
         lines.append(
             _row(
                 f"max open, {m}",
                 f"{cut_to_digits(f.quantity, SIZING_DIGITS):,.{SIZING_DIGITS}g}{unit} ({notional} "
-                f"notional; limited by the "
-                f"{why})",
+                f"notional; limited by {why})",
             )
         )
     lines.append(_row("order cost", ORDER_COST_WORDS[found[MODES[0]].formula]))

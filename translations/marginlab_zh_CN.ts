@@ -184,527 +184,527 @@
    <translation>自动保存已关闭：无法写入 {folder}（{reason}）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="66" />
+   <location filename="../desktop/calculator_view.py" line="70" />
    <source>Fill</source>
    <translation>成交</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="67" />
+   <location filename="../desktop/calculator_view.py" line="71" />
    <source>Price</source>
    <translation>价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="68" />
+   <location filename="../desktop/calculator_view.py" line="72" />
    <source>Qty</source>
    <translation>数量</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="69" />
+   <location filename="../desktop/calculator_view.py" line="73" />
    <source>Total qty</source>
    <translation>总数量</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="70" />
+   <location filename="../desktop/calculator_view.py" line="74" />
    <source>Avg entry</source>
    <translation>平均开仓价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="71" />
+   <location filename="../desktop/calculator_view.py" line="75" />
    <source>Margin</source>
    <translation>保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="72" />
+   <location filename="../desktop/calculator_view.py" line="76" />
    <source>Liq. isolated</source>
    <translation>逐仓强平价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="73" />
+   <location filename="../desktop/calculator_view.py" line="77" />
    <source>Liq. cross</source>
    <translation>全仓强平价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="565" />
+   <location filename="../desktop/calculator_view.py" line="575" />
    <source>Binance's Max Open: available / (price / leverage + open loss per unit), within the tier that allows the leverage. Fees not included.</source>
    <translation>币安最大可开：可用余额 / (价格 / 杠杆 + 每单位开仓损失)，限于允许该杠杆的档位内。未含手续费。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="94" />
+   <location filename="../desktop/calculator_view.py" line="99" />
    <source>The order</source>
    <translation>订单</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="96" />
+   <location filename="../desktop/calculator_view.py" line="101" />
    <source>calculator symbol</source>
    <translation>计算器 合约</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="97" />
+   <location filename="../desktop/calculator_view.py" line="102" />
    <source>calculator side</source>
    <translation>计算器 方向</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="100" />
+   <location filename="../desktop/calculator_view.py" line="105" />
    <source>Leverage of the order: its margin is notional / leverage</source>
    <translation>订单杠杆：保证金 = 名义价值 / 杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="101" />
+   <location filename="../desktop/calculator_view.py" line="106" />
    <source>calculator leverage</source>
    <translation>计算器 杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="105" />
+   <location filename="../desktop/calculator_view.py" line="110" />
    <source>Order price (its entry); empty = the symbol's mark</source>
    <translation>订单价格（即开仓价）；留空 = 该合约的标记价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="105" />
+   <location filename="../desktop/calculator_view.py" line="110" />
    <source>calculator price</source>
    <translation>计算器 价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="108" />
+   <location filename="../desktop/calculator_view.py" line="113" />
    <source>table</source>
    <translation>档位表</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="109" />
+   <location filename="../desktop/calculator_view.py" line="114" />
    <source>MMR override in %, where no tier table covers the symbol; empty = the rate the account's own positions in it hold</source>
    <translation>维持保证金率覆盖值（%），用于没有档位表覆盖的交易对；留空 = 账户中该交易对现有仓位所用的费率</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="113" />
+   <location filename="../desktop/calculator_view.py" line="118" />
    <source>calculator mmr</source>
    <translation>计算器 维持保证金率</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="121" />
+   <location filename="../desktop/calculator_view.py" line="126" />
    <source>Pr&amp;ice</source>
    <translation>价格(&amp;I)</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="125" />
+   <location filename="../desktop/calculator_view.py" line="130" />
    <source>calculator problems</source>
    <translation>计算器 问题</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="129" />
+   <location filename="../desktop/calculator_view.py" line="134" />
    <source>PnL &amp;&amp; target</source>
    <translation>盈亏与目标价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="130" />
+   <location filename="../desktop/calculator_view.py" line="135" />
    <source>Average &amp;&amp; DCA</source>
    <translation>均价与分批建仓</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="131" />
+   <location filename="../desktop/calculator_view.py" line="136" />
    <source>Max open</source>
    <translation>最大可开</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="132" />
+   <location filename="../desktop/calculator_view.py" line="137" />
    <source>Size from loss</source>
    <translation>按亏损定仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="133" />
+   <location filename="../desktop/calculator_view.py" line="138" />
    <source>Funding</source>
    <translation>资金费</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="175" />
+   <location filename="../desktop/calculator_view.py" line="180" />
    <source>Quantity of the order, base units</source>
    <translation>订单数量，以基础币计</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="176" />
+   <location filename="../desktop/calculator_view.py" line="181" />
    <source>calculator quantity</source>
    <translation>计算器 数量</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="179" />
+   <location filename="../desktop/calculator_view.py" line="184" />
    <source>Where you would close</source>
    <translation>你打算平仓的价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="179" />
+   <location filename="../desktop/calculator_view.py" line="184" />
    <source>exit price</source>
    <translation>平仓价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="183" />
+   <location filename="../desktop/calculator_view.py" line="188" />
    <source>Return on the margin you aim for, in %</source>
    <translation>目标保证金收益率，单位 %</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="184" />
+   <location filename="../desktop/calculator_view.py" line="189" />
    <source>target roe</source>
    <translation>目标收益率</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="188" />
+   <location filename="../desktop/calculator_view.py" line="193" />
    <source>Profit you aim for, settlement currency</source>
    <translation>目标盈利，以结算币种计</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="189" />
+   <location filename="../desktop/calculator_view.py" line="194" />
    <source>target pnl</source>
    <translation>目标盈亏</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="191" />
+   <location filename="../desktop/calculator_view.py" line="196" />
    <source>Quantity</source>
    <translation>数量</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="192" />
+   <location filename="../desktop/calculator_view.py" line="197" />
    <source>E&amp;xit price</source>
    <translation>平仓价格(&amp;X)</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="193" />
+   <location filename="../desktop/calculator_view.py" line="198" />
    <source>Target ROE %</source>
    <translation>目标收益率 %</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="194" />
+   <location filename="../desktop/calculator_view.py" line="199" />
    <source>Target PnL</source>
    <translation>目标盈亏</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="207" />
+   <location filename="../desktop/calculator_view.py" line="212" />
    <source>A new position with the order above, or fills added to a position of the account (its quantity, entry and margin first)</source>
    <translation>用上面的订单开一个新仓位，或把成交加到账户里已有的仓位上（先计入它的数量、开仓价和保证金）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="215" />
+   <location filename="../desktop/calculator_view.py" line="220" />
    <source>One fill a line: quantity @ price, e.g. 0.5 @ 60000</source>
    <translation>每行一笔成交：数量 @ 价格，例如 0.5 @ 60000</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="227" />
+   <location filename="../desktop/calculator_view.py" line="232" />
    <source>After each fill: average entry Σ q·p / Σ q (Bybit), margin at the order's leverage, and the liquidation price held isolated and held cross in this account, with the market at that fill</source>
    <translation>每笔成交后：平均开仓价 Σ q·p / Σ q（Bybit）、按订单杠杆计的保证金，以及在该成交时的行情下，本账户中逐仓持有和全仓持有的强平价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="247" />
+   <location filename="../desktop/calculator_view.py" line="252" />
    <source>available balance</source>
    <translation>可用余额</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="248" />
+   <location filename="../desktop/calculator_view.py" line="253" />
    <source>Isolated: the margin you set; empty = the available balance</source>
    <translation>逐仓：你设定的保证金；留空 = 可用余额</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="249" />
+   <location filename="../desktop/calculator_view.py" line="254" />
    <source>max open margin</source>
    <translation>最大可开 保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="252" />
+   <location filename="../desktop/calculator_view.py" line="257" />
    <source>none</source>
    <translation>无</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="253" />
+   <location filename="../desktop/calculator_view.py" line="258" />
    <source>The venue's quantity step, e.g. 0.001; the size is floored to it</source>
    <translation>交易所的数量步长，例如 0.001；仓位向下取整到它</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="254" />
+   <location filename="../desktop/calculator_view.py" line="259" />
    <source>quantity step</source>
    <translation>数量步长</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="256" />
+   <location filename="../desktop/calculator_view.py" line="261" />
    <source>Isolated margin</source>
    <translation>逐仓保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="257" />
+   <location filename="../desktop/calculator_view.py" line="262" />
    <source>Quantity step</source>
    <translation>数量步长</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="269" />
+   <location filename="../desktop/calculator_view.py" line="274" />
    <source>Where you would be proved wrong: the stop price</source>
    <translation>证明你判断错误的价格：止损价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="270" />
+   <location filename="../desktop/calculator_view.py" line="275" />
    <source>stop price</source>
    <translation>止损价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="273" />
+   <location filename="../desktop/calculator_view.py" line="278" />
    <source>max acceptable loss</source>
    <translation>最大可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="274" />
+   <location filename="../desktop/calculator_view.py" line="279" />
    <source>The loss you accept; empty = the account's max acceptable loss</source>
    <translation>你能接受的亏损；留空 = 账户的最大可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="275" />
+   <location filename="../desktop/calculator_view.py" line="280" />
    <source>loss you accept</source>
    <translation>可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="277" />
+   <location filename="../desktop/calculator_view.py" line="282" />
    <source>Stop price</source>
    <translation>止损价</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="278" />
+   <location filename="../desktop/calculator_view.py" line="283" />
    <source>Loss you accept</source>
    <translation>可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="291" />
+   <location filename="../desktop/calculator_view.py" line="296" />
    <source>Funding rate per interval, in % (positive: longs pay)</source>
    <translation>每期资金费率，单位 %（正值：多头支付）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="291" />
+   <location filename="../desktop/calculator_view.py" line="296" />
    <source>funding rate</source>
    <translation>资金费率</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="294" />
+   <location filename="../desktop/calculator_view.py" line="299" />
    <source>How long you hold, in hours</source>
    <translation>持仓时长，单位小时</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="294" />
+   <location filename="../desktop/calculator_view.py" line="299" />
    <source>holding time</source>
    <translation>持仓时长</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="296" />
+   <location filename="../desktop/calculator_view.py" line="301" />
    <source>Position</source>
    <translation>仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="297" />
+   <location filename="../desktop/calculator_view.py" line="302" />
    <source>Rate % / interval</source>
    <translation>费率 % / 期</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="298" />
+   <location filename="../desktop/calculator_view.py" line="303" />
    <source>Hold (hours)</source>
    <translation>持仓（小时）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="306" />
+   <location filename="../desktop/calculator_view.py" line="311" />
    <source>holding time (hours)</source>
    <translation>持仓时长（小时）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="307" />
+   <location filename="../desktop/calculator_view.py" line="312" />
    <source>liquidation price</source>
    <translation>强平价格</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="555" />
+   <location filename="../desktop/calculator_view.py" line="565" />
    <source>Bybit's order cost: initial margin + fee to open + fee to close at the bankruptcy price, within the tier that allows the leverage.</source>
    <translation>Bybit 委托成本：起始保证金 + 开仓手续费 + 按破产价计的平仓手续费，限于允许该杠杆的档位内。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="560" />
+   <location filename="../desktop/calculator_view.py" line="570" />
    <source>Bitget's maximum open: available / (price × (1 / leverage + fee rate) + open loss per unit), within the tier that allows the leverage. Its freeze markups are not published (taken as 0): Bitget's own figure can be a little lower.</source>
    <translation>Bitget 最大可开：可用余额 / (价格 × (1 / 杠杆 + 手续费率) + 每单位开仓损失)，限于允许该杠杆的档位内。其冻结上浮比例未公布（按 0 计）：Bitget 自己的数字可能略低。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="608" />
+   <location filename="../desktop/calculator_view.py" line="622" />
    <source>&lt;span style='color:#707070'&gt;Cross counts what the account loses, so a position that takes the pool down with it costs the whole pool.&lt;/span&gt;</source>
    <translation>&lt;span style='color:#707070'&gt;全仓计算的是账户的亏损，所以一个会拖垮资金池的仓位，代价就是整个资金池。&lt;/span&gt;</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="666" />
+   <location filename="../desktop/calculator_view.py" line="680" />
    <source> Its isolated margin is used up: liquidated.</source>
    <translation> 其逐仓保证金已耗尽：被强平。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="368" />
+   <location filename="../desktop/calculator_view.py" line="373" />
    <source>type it</source>
    <translation>请输入</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="490" />
+   <location filename="../desktop/calculator_view.py" line="500" />
    <source>contracts</source>
    <translation>张</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="519" />
+   <location filename="../desktop/calculator_view.py" line="529" />
    <source>margin set</source>
    <translation>设定的保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="521" />
+   <location filename="../desktop/calculator_view.py" line="531" />
    <source>the tier's maximum notional at this leverage</source>
    <translation>该杠杆下档位的最大名义价值</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="582" />
+   <location filename="../desktop/calculator_view.py" line="593" />
    <source>n/a</source>
    <translation>无</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="584" />
+   <location filename="../desktop/calculator_view.py" line="598" />
    <source> — liquidated before the stop: the loss is the margin</source>
    <translation> — 在止损前已被强平：亏损即为保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="117" />
+   <location filename="../desktop/calculator_view.py" line="122" />
    <source>Symbol</source>
    <translation>合约</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="117" />
+   <location filename="../desktop/calculator_view.py" line="122" />
    <source>Side</source>
    <translation>方向</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="118" />
+   <location filename="../desktop/calculator_view.py" line="123" />
    <source>Leverage ×</source>
    <translation>杠杆 ×</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="119" />
+   <location filename="../desktop/calculator_view.py" line="124" />
    <source>MMR %</source>
    <translation>维持保证金率 %</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="174" />
+   <location filename="../desktop/calculator_view.py" line="179" />
    <source>e.g. {value}</source>
    <translation>例如 {value}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="326" />
+   <location filename="../desktop/calculator_view.py" line="331" />
    <source>A new position</source>
    <translation>新仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="462" />
+   <location filename="../desktop/calculator_view.py" line="472" />
    <source>Break-even after fees: &lt;b&gt;{price}&lt;/b&gt;</source>
    <translation>扣费后保本价：&lt;b&gt;{price}&lt;/b&gt;</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="570" />
+   <location filename="../desktop/calculator_view.py" line="580" />
    <source>Hyperliquid publishes no max-open formula; this is {rest}</source>
    <translation>Hyperliquid 未公布最大可开公式；此处用的是{rest}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="576" />
+   <location filename="../desktop/calculator_view.py" line="586" />
    <source>With the stop at {stop} and {loss} accepted:</source>
    <translation>止损价 {stop}，可接受亏损 {loss}：</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="622" />
+   <location filename="../desktop/calculator_view.py" line="636" />
    <source>liquidation price ({currency})</source>
    <translation>强平价格（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="661" />
+   <location filename="../desktop/calculator_view.py" line="675" />
    <source>Liquidation after: held isolated {isolated}, held cross {cross}.</source>
    <translation>之后的强平价格：逐仓持有 {isolated}，全仓持有 {cross}。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="370" />
+   <location filename="../desktop/calculator_view.py" line="375" />
    <source>{amount} (the account's)</source>
    <translation>{amount}（账户设定）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="437" />
+   <location filename="../desktop/calculator_view.py" line="447" />
    <source>Initial margin {amount} (contracts × size / price / leverage)</source>
    <translation>初始保证金 {amount}（张数 × 面值 / 价格 / 杠杆）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="439" />
+   <location filename="../desktop/calculator_view.py" line="449" />
    <source>Initial margin {amount} (quantity × price / leverage)</source>
    <translation>初始保证金 {amount}（数量 × 价格 / 杠杆）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="445" />
+   <location filename="../desktop/calculator_view.py" line="455" />
    <source>At {price}: &lt;b&gt;PnL {pnl}&lt;/b&gt;, ROE {roe} before fees</source>
    <translation>在 {price}：&lt;b&gt;盈亏 {pnl}&lt;/b&gt;，收益率 {roe}（未扣费）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="450" />
+   <location filename="../desktop/calculator_view.py" line="460" />
    <source>Fees at {rate} taker: {open} to open + {close} to close → &lt;b&gt;PnL {pnl}&lt;/b&gt;, ROE {roe} after fees</source>
    <translation>吃单费率 {rate}：开仓 {open} + 平仓 {close} → &lt;b&gt;盈亏 {pnl}&lt;/b&gt;，收益率 {roe}（扣费后）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="468" />
+   <location filename="../desktop/calculator_view.py" line="478" />
    <source>Exit for ROE {roe}: &lt;b&gt;{price}&lt;/b&gt; (before fees)</source>
    <translation>收益率 {roe} 的平仓价：&lt;b&gt;{price}&lt;/b&gt;（未扣费）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="475" />
+   <location filename="../desktop/calculator_view.py" line="485" />
    <source>Exit for PnL {pnl}: &lt;b&gt;{price}&lt;/b&gt; (before fees)</source>
    <translation>盈亏 {pnl} 的平仓价：&lt;b&gt;{price}&lt;/b&gt;（未扣费）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="523" />
+   <location filename="../desktop/calculator_view.py" line="533" />
    <source>the {source} ({amount})</source>
    <translation>{source}（{amount}）</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="530" />
+   <location filename="../desktop/calculator_view.py" line="540" />
    <source>, fees {amount}</source>
    <translation>，手续费 {amount}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="535" />
+   <location filename="../desktop/calculator_view.py" line="545" />
    <source>&lt;b&gt;{mode}&lt;/b&gt;: {quantity} — notional {notional}, margin {margin}, open loss {loss}{fees}; limited by {why}</source>
    <translation>&lt;b&gt;{mode}&lt;/b&gt;：{quantity} — 名义价值 {notional}，保证金 {margin}，开仓损失 {loss}{fees}；受限于{why}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="589" />
+   <location filename="../desktop/calculator_view.py" line="603" />
    <source>&lt;b&gt;{mode}&lt;/b&gt;: largest size {quantity}, loses {loss} at the stop (fees included){note}; highest leverage {leverage}</source>
    <translation>&lt;b&gt;{mode}&lt;/b&gt;：最大仓位 {quantity}，在止损价亏损 {loss}（含手续费）{note}；最高杠杆 {leverage}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="603" />
+   <location filename="../desktop/calculator_view.py" line="617" />
    <source>Isolated margin that puts the liquidation at the stop: &lt;b&gt;{amount}&lt;/b&gt;</source>
    <translation>使强平价正好落在止损价的逐仓保证金：&lt;b&gt;{amount}&lt;/b&gt;</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="635" />
+   <location filename="../desktop/calculator_view.py" line="649" />
    <source>Over {hours} h (1 payment, due after {every} h, at {rate}) it pays {amount}.</source>
    <translation>{hours} 小时内（共 1 次，{every} 小时后支付，费率 {rate}）支付 {amount}。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="637" />
+   <location filename="../desktop/calculator_view.py" line="651" />
    <source>Over {hours} h ({n} payments, one every {every} h, at {rate} each) it pays {amount}.</source>
    <translation>{hours} 小时内（共 {n} 次，每 {every} 小时一次，每次 {rate}）支付 {amount}。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="644" />
+   <location filename="../desktop/calculator_view.py" line="658" />
    <source>Over {hours} h (1 payment, due after {every} h, at {rate}) it receives {amount}.</source>
    <translation>{hours} 小时内（共 1 次，{every} 小时后收取，费率 {rate}）收取 {amount}。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="649" />
+   <location filename="../desktop/calculator_view.py" line="663" />
    <source>Over {hours} h ({n} payments, one every {every} h, at {rate} each) it receives {amount}.</source>
    <translation>{hours} 小时内（共 {n} 次，每 {every} 小时一次，每次 {rate}）收取 {amount}。</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="311" />
+   <location filename="../desktop/calculator_view.py" line="316" />
    <source>held {mode}</source>
    <translation>{mode}持有</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="507" />
+   <location filename="../desktop/calculator_view.py" line="517" />
    <source>Fill {n}: {note}</source>
    <translation>第 {n} 笔成交：{note}</translation>
   </message>
   <message>
-   <location filename="../desktop/calculator_view.py" line="327" />
+   <location filename="../desktop/calculator_view.py" line="332" />
    <source>Add to {position}</source>
    <translation>加到 {position}</translation>
   </message>
@@ -744,7 +744,7 @@
    <translation>折合美元：当前权益 {equity} · 判断错误时的最大亏损 {loss}（币更少，每个币也更不值钱）</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="856" />
+   <location filename="../desktop/controller.py" line="886" />
    <source>must be a number</source>
    <translation>必须是数字</translation>
   </message>
@@ -754,32 +754,32 @@
    <translation>修改吃单手续费</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="447" />
+   <location filename="../desktop/controller.py" line="465" />
    <source>Add position</source>
    <translation>添加仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="464" />
+   <location filename="../desktop/controller.py" line="482" />
    <source>Duplicate position</source>
    <translation>复制仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="469" />
+   <location filename="../desktop/controller.py" line="487" />
    <source>Remove position</source>
    <translation>删除仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="514" />
+   <location filename="../desktop/controller.py" line="532" />
    <source>Other symbols</source>
    <translation>其他合约</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="857" />
+   <location filename="../desktop/controller.py" line="887" />
    <source>must be a number: {problem}</source>
    <translation>必须是数字：{problem}</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="878" />
+   <location filename="../desktop/controller.py" line="908" />
    <source>Edit {field}</source>
    <translation>修改{field}</translation>
   </message>
@@ -809,27 +809,27 @@
    <translation>已有其他仓位使用此 ID</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="401" />
+   <location filename="../desktop/controller.py" line="419" />
    <source>must be a number &gt; 0</source>
    <translation>必须是大于 0 的数字</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="404" />
+   <location filename="../desktop/controller.py" line="422" />
    <source>Size by {kind}</source>
    <translation>按{kind}设定仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="597" />
+   <location filename="../desktop/controller.py" line="615" />
    <source>{file} names its amounts in {named}, but {rules} settles in {currency}: they are shown in {currency} (save to keep it so)</source>
    <translation>{file} 以 {named} 计价，但 {rules} 以 {currency} 结算：金额按 {currency} 显示（保存后即如此）</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="605" />
+   <location filename="../desktop/controller.py" line="623" />
    <source>no file name</source>
    <translation>没有文件名</translation>
   </message>
   <message>
-   <location filename="../desktop/controller.py" line="453" />
+   <location filename="../desktop/controller.py" line="471" />
    <source>Open {id}</source>
    <translation>开仓 {id}</translation>
   </message>
@@ -844,247 +844,247 @@
    <translation>必须在 0 到 {most} % 之间</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="41" />
+   <location filename="../desktop/equity_plot.py" line="42" />
    <source>entered</source>
    <translation>按输入</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="56" />
+   <location filename="../desktop/equity_plot.py" line="59" />
    <source>Move the what-if line to see each variant's equity there.</source>
    <translation>移动假设价格线，查看各方案在该处的权益。</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="82" />
+   <location filename="../desktop/equity_plot.py" line="85" />
    <source>What if {where}: {figures}</source>
    <translation>假设 {where}：{figures}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="229" />
+   <location filename="../desktop/equity_plot.py" line="239" />
    <source>Move one symbol's price (others stay at their marks), or move every symbol by the same percentage</source>
    <translation>移动一个合约的价格（其他合约保持标记价格），或让所有合约按相同百分比移动</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="241" />
+   <location filename="../desktop/equity_plot.py" line="251" />
    <source>Where the what-if line stands: type a price, or a move from the mark such as -10% (on the all-symbols axis, the % move of every symbol), and press Enter, or step it with Up/Down and PageUp/PageDown. Dragging the line in the plot moves it too.</source>
    <translation>假设线的位置：输入价格，或相对标记价格的变动，如 -10%（在全部合约轴上，为每个合约的百分比变动），然后按回车；或用上/下键和 PageUp/PageDown 调整。在图中拖动假设线也会移动它。</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="253" />
+   <location filename="../desktop/equity_plot.py" line="263" />
    <source>What &amp;if:</source>
    <translation>假设(&amp;I)：</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="323" />
+   <location filename="../desktop/equity_plot.py" line="333" />
    <source>Drag: each variant's equity and liquidations at this price</source>
    <translation>拖动：各方案在此价格下的权益和强平</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="352" />
+   <location filename="../desktop/equity_plot.py" line="362" />
    <source>Move other symbols too, each its own way: a % from its mark or a price, e.g. 'ETH -10%, SOL 150' (ALL -20% moves every symbol). Enter applies it; the line sets the symbol on the plot's axis. Empty: the other symbols stay at their marks.</source>
    <translation>让其他合约也各自移动：相对标记价格的 % 或一个价格，例如 'ETH -10%, SOL 150'（ALL -20% 移动所有合约）。回车生效；图中的线设定横轴上的合约。留空：其他合约保持标记价格。</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="360" />
+   <location filename="../desktop/equity_plot.py" line="370" />
    <source>Other sym&amp;bols:</source>
    <translation>其他合约(&amp;B)：</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="369" />
+   <location filename="../desktop/equity_plot.py" line="379" />
    <source>The figures in the cards above: at today's marks, or as if the market stood at the what-if prices (liquidation prices, distances and ratios from there)</source>
    <translation>上方卡片中的数字：按今日标记价格，或假设市场处于假设价格（强平价格、距离和保证金率从那里算起）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="377" />
+   <location filename="../desktop/equity_plot.py" line="387" />
    <source>&amp;Cards show figures</source>
    <translation>卡片显示(&amp;C)</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="384" />
+   <location filename="../desktop/equity_plot.py" line="394" />
    <source>in USD, beside the same on USDT (grey dashes)</source>
    <translation>以美元计，并列 U 本位同样仓位（灰色虚线）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="385" />
+   <location filename="../desktop/equity_plot.py" line="395" />
    <source>in the coin</source>
    <translation>以币计</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="387" />
+   <location filename="../desktop/equity_plot.py" line="397" />
    <source>A coin-margined account's equity in USD at each price, or in the coin. In USD a long loses twice as the price falls: fewer coins, each worth less. The grey dashed curve is the same trades USDT-margined.</source>
    <translation>币本位账户在各价格下以美元或以币计的权益。以美元计时，多单在价格下跌时双重亏损：币更少，每个币也更不值钱。灰色虚线是同样的交易以 U 本位（USDT 保证金）持有。</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="394" />
+   <location filename="../desktop/equity_plot.py" line="404" />
    <source>&amp;Equity</source>
    <translation>权益(&amp;E)</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="442" />
+   <location filename="../desktop/equity_plot.py" line="452" />
    <source>no other symbol held</source>
    <translation>账户没有其他交易对</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="451" />
+   <location filename="../desktop/equity_plot.py" line="461" />
    <source>Move of every symbol (%)</source>
    <translation>所有合约的变动 (%)</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="59" />
+   <location filename="../desktop/equity_plot.py" line="62" />
    <source>all symbols {move}</source>
    <translation>所有合约 {move}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="225" />
+   <location filename="../desktop/equity_plot.py" line="235" />
    <source>Equity against:</source>
    <translation>权益对应：</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="318" />
+   <location filename="../desktop/equity_plot.py" line="328" />
    <source>what if</source>
    <translation>假设</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="367" />
+   <location filename="../desktop/equity_plot.py" line="377" />
    <source>at today's marks</source>
    <translation>按今日标记价格</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="367" />
+   <location filename="../desktop/equity_plot.py" line="377" />
    <source>at the what-if</source>
    <translation>按假设价格</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="483" />
+   <location filename="../desktop/equity_plot.py" line="493" />
    <source>Add a position to see the equity curves.</source>
    <translation>添加一个仓位以查看权益曲线。</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="580" />
+   <location filename="../desktop/equity_plot.py" line="595" />
    <source>{ids} liquidated by the other symbols' moves ({variants})</source>
    <translation>{ids} 因其他合约的变动被强平（{variants}）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="614" />
+   <location filename="../desktop/equity_plot.py" line="629" />
    <source>Liquidation lines: </source>
    <translation>强平线：</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="74" />
+   <location filename="../desktop/equity_plot.py" line="77" />
    <source> — liquidated: {ids}</source>
    <translation> — 已强平：{ids}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="76" />
+   <location filename="../desktop/equity_plot.py" line="79" />
    <source> — past liquidation already: {ids}</source>
    <translation> — 已越过强平：{ids}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="453" />
+   <location filename="../desktop/equity_plot.py" line="463" />
    <source>{symbol} price ({currency})</source>
    <translation>{symbol} 价格（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="466" />
+   <location filename="../desktop/equity_plot.py" line="476" />
    <source>Equity ({currency})</source>
    <translation>权益（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="539" />
+   <location filename="../desktop/equity_plot.py" line="555" />
    <source>start equity {amount}</source>
    <translation>初始权益 {amount}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="582" />
+   <location filename="../desktop/equity_plot.py" line="597" />
    <source>{ids} past liquidation already ({variants})</source>
    <translation>{ids} 已越过强平（{variants}）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="584" />
+   <location filename="../desktop/equity_plot.py" line="599" />
    <source>{ids} liquidated ({variants}) at {where}</source>
    <translation>{ids} 被强平（{variants}），位置 {where}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="592" />
+   <location filename="../desktop/equity_plot.py" line="607" />
    <source>{ids} ({variants})</source>
    <translation>{ids}（{variants}）</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="597" />
+   <location filename="../desktop/equity_plot.py" line="612" />
    <source>{variants}: {ids} liquidated by the other symbols' moves, lost at any price on this axis</source>
    <translation>{variants}：{ids} 因其他合约的变动被强平，此轴上任何价格都已亏掉</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="810" />
+   <location filename="../desktop/equity_plot.py" line="845" />
    <source>what if {where}</source>
    <translation>假设 {where}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="101" />
+   <location filename="../desktop/equity_plot.py" line="104" />
    <source>{variant} liquidates: {ids}</source>
    <translation>{variant} 强平：{ids}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="105" />
+   <location filename="../desktop/equity_plot.py" line="108" />
    <source>{variant}, past liquidation already: {ids}</source>
    <translation>{variant}，已越过强平：{ids}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="551" />
+   <location filename="../desktop/equity_plot.py" line="567" />
    <source>max acceptable loss {limit}: equity {equity}</source>
    <translation>最大可接受亏损 {limit}：权益 {equity}</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="602" />
+   <location filename="../desktop/equity_plot.py" line="617" />
    <source>{variants}: {ids} already past liquidation at today's marks, lost at any price on this axis</source>
    <translation>{variants}：{ids} 按今天的标记价已越过强平，此轴上任何价格都已亏掉</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="607" />
+   <location filename="../desktop/equity_plot.py" line="622" />
    <source>{variants}: {ids} liquidated when the move reaches {where}</source>
    <translation>{variants}：价格移动到 {where} 时 {ids} 被强平</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="612" />
+   <location filename="../desktop/equity_plot.py" line="627" />
    <source>… and {n} more, farther from the marks</source>
    <translation>… 另有 {n} 条，离标记价格更远</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="618" />
+   <location filename="../desktop/equity_plot.py" line="633" />
    <source>The numbered liquidation lines on the plot, nearest first:</source>
    <translation>图上编号的强平线，由近及远：</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="791" />
+   <location filename="../desktop/equity_plot.py" line="826" />
    <source>{problem}; nothing moved</source>
    <translation>{problem}；未移动</translation>
   </message>
   <message>
-   <location filename="../desktop/equity_plot.py" line="426" />
+   <location filename="../desktop/equity_plot.py" line="436" />
    <source>{problems}; the moves shown are the last valid ones</source>
    <translation>{problems}；显示的是上一次有效的移动</translation>
   </message>
   <message>
-   <location filename="../desktop/fields.py" line="114" />
+   <location filename="../desktop/fields.py" line="120" />
    <source>an empty value</source>
    <translation>空值</translation>
   </message>
   <message>
-   <location filename="../desktop/fields.py" line="133" />
+   <location filename="../desktop/fields.py" line="139" />
    <source>empty</source>
    <translation>空</translation>
   </message>
   <message>
-   <location filename="../desktop/fields.py" line="122" />
+   <location filename="../desktop/fields.py" line="128" />
    <source>{field}: {typed} was not used; {value} stays ({back} is refused: {why})</source>
    <translation>{field}：未采用 {typed}；保留 {value}（{back} 不被接受：{why}）</translation>
   </message>
   <message>
-   <location filename="../desktop/fields.py" line="135" />
+   <location filename="../desktop/fields.py" line="141" />
    <source>{field}: {typed} was not used ({problem}); back to {value}</source>
    <translation>{field}：未采用 {typed}（{problem}）；已恢复为 {value}</translation>
   </message>
   <message>
-   <location filename="../desktop/fields.py" line="139" />
+   <location filename="../desktop/fields.py" line="145" />
    <source>{field}: {typed} was not used; back to {value}</source>
    <translation>{field}：未采用 {typed}；已恢复为 {value}</translation>
   </message>
@@ -1114,12 +1114,12 @@
    <translation>保证金率</translation>
   </message>
   <message>
-   <location filename="../desktop/figures_table.py" line="105" />
+   <location filename="../desktop/figures_table.py" line="108" />
    <source>{id}: {symbol} {side}, {mode} in this variant</source>
    <translation>{id}：{symbol} {side}，本方案中为{mode}</translation>
   </message>
   <message>
-   <location filename="../desktop/figures_table.py" line="151" />
+   <location filename="../desktop/figures_table.py" line="153" />
    <source>The position's ID</source>
    <translation>仓位编号</translation>
   </message>
@@ -1449,22 +1449,22 @@
    <translation>每条线的画法</translation>
   </message>
   <message>
-   <location filename="../desktop/loss_chart.py" line="34" />
+   <location filename="../desktop/loss_chart.py" line="36" />
    <source>Max loss if wrong: the sum of the pools you can lose (isolated margins; the whole cross pool). Dashed line: your max acceptable loss</source>
    <translation>判断错误时的最大亏损：你可能亏掉的各资金池之和（逐仓保证金；整个全仓资金池）。虚线：你的最大可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/loss_chart.py" line="73" />
+   <location filename="../desktop/loss_chart.py" line="75" />
    <source>Max loss if wrong ({currency})</source>
    <translation>判断错误时的最大亏损（{currency}）</translation>
   </message>
   <message>
-   <location filename="../desktop/loss_chart.py" line="85" />
+   <location filename="../desktop/loss_chart.py" line="87" />
    <source>acceptable {amount}</source>
    <translation>可接受 {amount}</translation>
   </message>
   <message>
-   <location filename="../desktop/loss_chart.py" line="70" />
+   <location filename="../desktop/loss_chart.py" line="72" />
    <source>Max loss if wrong, from the what-if ({currency})</source>
    <translation>判断错误时的最大亏损，从假设价格起（{currency}）</translation>
   </message>
@@ -1770,22 +1770,22 @@ Keep it?</source>
    <translation>订单合约（账户中的合约，或输入其他合约）</translation>
   </message>
   <message>
-   <location filename="../desktop/order_fields.py" line="152" />
+   <location filename="../desktop/order_fields.py" line="162" />
    <source>no mark: type it</source>
    <translation>无标记价格：请输入</translation>
   </message>
   <message>
-   <location filename="../desktop/order_fields.py" line="152" />
+   <location filename="../desktop/order_fields.py" line="162" />
    <source>mark</source>
    <translation>标记价格</translation>
   </message>
   <message>
-   <location filename="../desktop/order_fields.py" line="151" />
+   <location filename="../desktop/order_fields.py" line="161" />
    <source>mark {price}</source>
    <translation>标记价格 {price}</translation>
   </message>
   <message>
-   <location filename="../desktop/order_fields.py" line="123" />
+   <location filename="../desktop/order_fields.py" line="126" />
    <source>To see the figures, fill in: {fields}</source>
    <translation>请填写以下字段以查看数值：{fields}</translation>
   </message>
@@ -1805,107 +1805,107 @@ Keep it?</source>
    <translation>K 线：{problem}</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="42" />
+   <location filename="../desktop/planner.py" line="43" />
    <source>Size</source>
    <translation>仓位大小</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="44" />
+   <location filename="../desktop/planner.py" line="45" />
    <source>Leverage</source>
    <translation>杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="284" />
+   <location filename="../desktop/planner.py" line="289" />
    <source>Funding rate (%)</source>
    <translation>资金费率 (%)</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="285" />
+   <location filename="../desktop/planner.py" line="290" />
    <source>Holding time (hours)</source>
    <translation>持仓时长（小时）</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="343" />
+   <location filename="../desktop/planner.py" line="348" />
    <source>Fills</source>
    <translation>成交</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="416" />
+   <location filename="../desktop/planner.py" line="421" />
    <source> and </source>
    <translation> 和 </translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="138" />
+   <location filename="../desktop/planner.py" line="143" />
    <source>{rate} (the book's)</source>
    <translation>{rate}（账户现有）</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="173" />
+   <location filename="../desktop/planner.py" line="178" />
    <source>Leverage: must be between 1 and 1,000</source>
    <translation>杠杆：必须在 1 到 1,000 之间</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="185" />
+   <location filename="../desktop/planner.py" line="190" />
    <source>MMR override (%)</source>
    <translation>维持保证金率覆盖值 (%)</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="214" />
+   <location filename="../desktop/planner.py" line="219" />
    <source>Exit price</source>
    <translation>平仓价格</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="215" />
+   <location filename="../desktop/planner.py" line="220" />
    <source>Target ROE (%)</source>
    <translation>目标收益率 (%)</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="288" />
+   <location filename="../desktop/planner.py" line="293" />
    <source>Position: add a position to the account first</source>
    <translation>仓位：请先在账户中添加仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="269" />
+   <location filename="../desktop/planner.py" line="274" />
    <source>Loss you accept: type it (the account sets no max acceptable loss)</source>
    <translation>可接受亏损：请输入（账户未设定最大可接受亏损）</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="328" />
+   <location filename="../desktop/planner.py" line="333" />
    <source>Fills: at most {most} (you typed {typed})</source>
    <translation>成交：最多 {most} 笔（你输入了 {typed} 笔）</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="338" />
+   <location filename="../desktop/planner.py" line="343" />
    <source>Fill {n} quantity</source>
    <translation>第 {n} 笔成交 数量</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="339" />
+   <location filename="../desktop/planner.py" line="344" />
    <source>Fill {n} price</source>
    <translation>第 {n} 笔成交 价格</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="189" />
+   <location filename="../desktop/planner.py" line="194" />
    <source>MMR override (%): must be between 0 and 100</source>
    <translation>维持保证金率覆盖值 (%)：必须在 0 到 100 之间</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="336" />
+   <location filename="../desktop/planner.py" line="341" />
    <source>Fill {n}: write quantity @ price, e.g. 0.5 @ 60000</source>
    <translation>第 {n} 笔成交：请写成 数量 @ 价格，例如 0.5 @ 60000</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="379" />
+   <location filename="../desktop/planner.py" line="384" />
    <source>past the liquidation of {id} as it stands ({modes}): the position would be gone before this fills</source>
    <translation>越过了 {id} 当前的强平价格（{modes}）：这笔成交之前仓位已被强平</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="395" />
+   <location filename="../desktop/planner.py" line="400" />
    <source>margin more than the account has left ({modes})</source>
    <translation>所需保证金超过账户剩余（{modes}）</translation>
   </message>
   <message>
-   <location filename="../desktop/planner.py" line="388" />
+   <location filename="../desktop/planner.py" line="393" />
    <source>past the liquidation after fill {n} ({where}): the position would be gone before this fills</source>
    <translation>越过了第 {n} 笔成交后的强平价格（{where}）：这笔成交之前仓位已被强平</translation>
   </message>
@@ -1950,22 +1950,22 @@ Keep it?</source>
    <translation>你投入的保证金；数量 = 保证金 × 杠杆 / 开仓价格</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="390" />
+   <location filename="../desktop/position_form.py" line="389" />
    <source>your MMR override</source>
    <translation>你的维持保证金率覆盖值</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="392" />
+   <location filename="../desktop/position_form.py" line="391" />
    <source>generic: your own rates</source>
    <translation>通用规则：你自己的费率</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="394" />
+   <location filename="../desktop/position_form.py" line="393" />
    <source>imported</source>
    <translation>已导入</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="394" />
+   <location filename="../desktop/position_form.py" line="393" />
    <source>bundled</source>
    <translation>内置</translation>
   </message>
@@ -2110,7 +2110,7 @@ Keep it?</source>
    <translation>哪张表为该仓位的维持保证金定价，以及它有多旧：你从交易所导入的表优先于内置表</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="395" />
+   <location filename="../desktop/position_form.py" line="394" />
    <source>{rules} {symbol}, {origin}, as of {date}</source>
    <translation>{rules} {symbol}，{origin}，日期 {date}</translation>
   </message>
@@ -2145,42 +2145,42 @@ Keep it?</source>
    <translation>档位表</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="236" />
+   <location filename="../desktop/position_form.py" line="235" />
    <source>Position (select a row)</source>
    <translation>仓位（请选择一行）</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="331" />
+   <location filename="../desktop/position_form.py" line="330" />
    <source>over 10^12×</source>
    <translation>超过 10^12×</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="242" />
+   <location filename="../desktop/position_form.py" line="241" />
    <source>Position {id}: {symbol} {side}, {mode}</source>
    <translation>仓位 {id}：{symbol} {side}，{mode}</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="294" />
+   <location filename="../desktop/position_form.py" line="293" />
    <source>Contracts ({size} USD each)</source>
    <translation>合约张数（每张 {size} USD）</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="333" />
+   <location filename="../desktop/position_form.py" line="332" />
    <source>{amount} (MMR {rate})</source>
    <translation>{amount}（维持保证金率 {rate}）</translation>
   </message>
   <message>
-   <location filename="../desktop/position_form.py" line="344" />
+   <location filename="../desktop/position_form.py" line="343" />
    <source>PnL {pnl} at the what-if · break-even {price}</source>
    <translation>假设价格下盈亏 {pnl} · 保本价 {price}</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="275" />
+   <location filename="../desktop/positions_table_model.py" line="290" />
    <source> (grey: none typed, so the symbol's mark, or the entry price, is used)</source>
    <translation>（灰色：未输入，采用该合约的标记价格或开仓价格）</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="276" />
+   <location filename="../desktop/positions_table_model.py" line="291" />
    <source> (grey: none typed, so entry notional / leverage is used)</source>
    <translation>（灰色：未输入，采用开仓名义价值 / 杠杆）</translation>
   </message>
@@ -2265,32 +2265,32 @@ Keep it?</source>
    <translation>投入保证金的收益率：盈亏 / 初始保证金（逐仓：仓位的保证金）</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="121" />
+   <location filename="../desktop/positions_table_model.py" line="134" />
    <source>Size in contracts; each contract's USD value is in the form below</source>
    <translation>以合约张数计的仓位大小；每张合约的美元价值见下方表单</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="190" />
+   <location filename="../desktop/positions_table_model.py" line="205" />
    <source>refused</source>
    <translation>被拒绝</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="109" />
+   <location filename="../desktop/positions_table_model.py" line="122" />
    <source>Contracts</source>
    <translation>张数</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="192" />
+   <location filename="../desktop/positions_table_model.py" line="207" />
    <source>row {n}</source>
    <translation>第 {n} 行</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="194" />
+   <location filename="../desktop/positions_table_model.py" line="209" />
    <source>{field}: '{value}' was not used ({problem})</source>
    <translation>{field}：未采用 '{value}'（{problem}）</translation>
   </message>
   <message>
-   <location filename="../desktop/positions_table_model.py" line="105" />
+   <location filename="../desktop/positions_table_model.py" line="118" />
    <source>PnL ({currency})</source>
    <translation>盈亏（{currency}）</translation>
   </message>
@@ -2305,237 +2305,237 @@ Keep it?</source>
    <translation>持仓簿仍按今日标记价格（{symbol} {mark}）计算；检查是按 {price} 算的。</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="61" />
+   <location filename="../desktop/pretrade_view.py" line="62" />
    <source>Liquidation price</source>
    <translation>强平价格</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="62" />
+   <location filename="../desktop/pretrade_view.py" line="63" />
    <source>Where the order is liquidated, the rest at their marks</source>
    <translation>订单被强平的价格，其他合约处于标记价格</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="64" />
+   <location filename="../desktop/pretrade_view.py" line="65" />
    <source>Distance</source>
    <translation>距离</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="64" />
+   <location filename="../desktop/pretrade_view.py" line="65" />
    <source>Liquidation price / mark − 1</source>
    <translation>强平价格 / 标记价格 − 1</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="67" />
+   <location filename="../desktop/pretrade_view.py" line="68" />
    <source>Loss if wrong</source>
    <translation>判断错误时的亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="68" />
+   <location filename="../desktop/pretrade_view.py" line="69" />
    <source>What the account loses at the worst move of this symbol against the order, the others at their marks</source>
    <translation>该合约朝不利于订单的方向走到最坏时账户的亏损，其他合约处于标记价格</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="73" />
+   <location filename="../desktop/pretrade_view.py" line="74" />
    <source>Also closes</source>
    <translation>连带平仓</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="73" />
+   <location filename="../desktop/pretrade_view.py" line="74" />
    <source>Existing positions that move takes with it</source>
    <translation>这一波动会连带平掉的现有仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="76" />
+   <location filename="../desktop/pretrade_view.py" line="77" />
    <source>Account max loss</source>
    <translation>账户最大亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="77" />
+   <location filename="../desktop/pretrade_view.py" line="78" />
    <source>The account's max loss if wrong (any move of any symbol), now → after opening</source>
    <translation>账户判断错误时的最大亏损（任一合约任意变动），当前 → 开仓后</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="79" />
+   <location filename="../desktop/pretrade_view.py" line="80" />
    <source>Within what you accept</source>
    <translation>在可接受范围内</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="79" />
+   <location filename="../desktop/pretrade_view.py" line="80" />
    <source>Loss if wrong ≤ your max acceptable loss</source>
    <translation>判断错误时的亏损 ≤ 你的最大可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="82" />
+   <location filename="../desktop/pretrade_view.py" line="83" />
    <source>Largest size within it</source>
    <translation>可接受范围内的最大仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="83" />
+   <location filename="../desktop/pretrade_view.py" line="84" />
    <source>The largest size, at this price and leverage, whose loss if wrong stays within what you accept (and that the account can open)</source>
    <translation>在此价格和杠杆下，判断错误时亏损仍在你可接受范围内（且账户开得出）的最大仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="90" />
+   <location filename="../desktop/pretrade_view.py" line="91" />
    <source>Highest leverage at this margin</source>
    <translation>此保证金下的最高杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="91" />
+   <location filename="../desktop/pretrade_view.py" line="92" />
    <source>Keeping the order's margin, the highest leverage whose loss if wrong stays within what you accept (and the tier allows)</source>
    <translation>保持订单保证金不变，判断错误时亏损仍在你可接受范围内（且档位允许）的最高杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="98" />
+   <location filename="../desktop/pretrade_view.py" line="99" />
    <source>Moves existing liquidations</source>
    <translation>改变现有强平价格</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="99" />
+   <location filename="../desktop/pretrade_view.py" line="100" />
    <source>Existing positions whose liquidation price this order moves: before → after</source>
    <translation>该订单会改变其强平价格的现有仓位：之前 → 之后</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="112" />
+   <location filename="../desktop/pretrade_view.py" line="113" />
    <source>The position you are about to open</source>
    <translation>你将要开的仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="114" />
+   <location filename="../desktop/pretrade_view.py" line="115" />
    <source>order symbol</source>
    <translation>订单合约</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="115" />
+   <location filename="../desktop/pretrade_view.py" line="116" />
    <source>order side</source>
    <translation>订单方向</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="118" />
+   <location filename="../desktop/pretrade_view.py" line="119" />
    <source>Quantity in base units, or the margin you give it</source>
    <translation>以基础币计的数量，或你投入的保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="119" />
+   <location filename="../desktop/pretrade_view.py" line="120" />
    <source>order size</source>
    <translation>订单大小</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="125" />
+   <location filename="../desktop/pretrade_view.py" line="126" />
    <source>Size as a quantity (base units) or as the margin you give it</source>
    <translation>以数量（基础币）或投入的保证金给出仓位大小</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="127" />
+   <location filename="../desktop/pretrade_view.py" line="128" />
    <source>Leverage of the order</source>
    <translation>订单杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="127" />
+   <location filename="../desktop/pretrade_view.py" line="128" />
    <source>order leverage</source>
    <translation>订单杠杆</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="130" />
+   <location filename="../desktop/pretrade_view.py" line="131" />
    <source>order price</source>
    <translation>订单价格</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="138" />
+   <location filename="../desktop/pretrade_view.py" line="139" />
    <source>order mmr</source>
    <translation>订单维持保证金率</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="141" />
+   <location filename="../desktop/pretrade_view.py" line="142" />
    <source>the account's</source>
    <translation>账户设定</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="142" />
+   <location filename="../desktop/pretrade_view.py" line="143" />
    <source>The most you accept to lose if you are wrong</source>
    <translation>判断错误时你愿意承受的最大亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="143" />
+   <location filename="../desktop/pretrade_view.py" line="144" />
    <source>acceptable loss</source>
    <translation>可接受亏损</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="167" />
+   <location filename="../desktop/pretrade_view.py" line="168" />
    <source>order problems</source>
    <translation>订单 问题</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="260" />
+   <location filename="../desktop/pretrade_view.py" line="261" />
    <source>quantity</source>
    <translation>数量</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="122" />
+   <location filename="../desktop/pretrade_view.py" line="123" />
    <source>margin</source>
    <translation>保证金</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="147" />
+   <location filename="../desktop/pretrade_view.py" line="148" />
    <source>as</source>
    <translation>按</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="182" />
+   <location filename="../desktop/pretrade_view.py" line="183" />
    <source>Open it isolated</source>
    <translation>以逐仓开仓</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="182" />
+   <location filename="../desktop/pretrade_view.py" line="183" />
    <source>Open it cross</source>
    <translation>以全仓开仓</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="200" />
+   <location filename="../desktop/pretrade_view.py" line="201" />
    <source>Put that size in the Size field</source>
    <translation>把这个仓位大小填入“仓位大小”栏</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="344" />
+   <location filename="../desktop/pretrade_view.py" line="350" />
    <source>Recommendation: open it ISOLATED</source>
    <translation>建议：以逐仓开仓</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="346" />
+   <location filename="../desktop/pretrade_view.py" line="352" />
    <source>Recommendation: open it CROSS</source>
    <translation>建议：以全仓开仓</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="356" />
+   <location filename="../desktop/pretrade_view.py" line="362" />
    <source>&lt;i&gt;The rules disagree; the first one below decides.&lt;/i&gt;</source>
    <translation>&lt;i&gt;各规则意见不一；以下面第一条为准。&lt;/i&gt;</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="262" />
+   <location filename="../desktop/pretrade_view.py" line="263" />
    <source>contracts ({size} USD)</source>
    <translation>张合约（每张 {size} USD）</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="372" />
+   <location filename="../desktop/pretrade_view.py" line="378" />
    <source>yes</source>
    <translation>是</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="372" />
+   <location filename="../desktop/pretrade_view.py" line="378" />
    <source>NO</source>
    <translation>否</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="415" />
+   <location filename="../desktop/pretrade_view.py" line="421" />
    <source>Opened as {mode}: Ctrl+Z undoes it.</source>
    <translation>已以{mode}开仓：Ctrl+Z 撤销。</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="199" />
+   <location filename="../desktop/pretrade_view.py" line="200" />
    <source>Use the largest size within it ({mode})</source>
    <translation>使用可接受范围内的最大仓位（{mode}）</translation>
   </message>
   <message>
-   <location filename="../desktop/pretrade_view.py" line="210" />
+   <location filename="../desktop/pretrade_view.py" line="211" />
    <source>Add this position to the scenario as {mode} (Ctrl+Z undoes it)</source>
    <translation>把这个仓位以{mode}加入方案（Ctrl+Z 撤销）</translation>
   </message>
@@ -2960,27 +2960,27 @@ Keep it?</source>
    <translation>添加一个仓位，对比逐仓与全仓。</translation>
   </message>
   <message>
-   <location filename="../desktop/summary_view.py" line="174" />
+   <location filename="../desktop/summary_view.py" line="177" />
    <source>nothing else</source>
    <translation>没有其他</translation>
   </message>
   <message>
-   <location filename="../desktop/summary_view.py" line="125" />
+   <location filename="../desktop/summary_view.py" line="128" />
    <source>If wrong</source>
    <translation>若判断错误</translation>
   </message>
   <message>
-   <location filename="../desktop/summary_view.py" line="170" />
+   <location filename="../desktop/summary_view.py" line="173" />
    <source>also closes</source>
    <translation>连带平仓</translation>
   </message>
   <message>
-   <location filename="../desktop/summary_view.py" line="164" />
+   <location filename="../desktop/summary_view.py" line="167" />
    <source>, closes {n} more</source>
    <translation>，连带平仓另外 {n} 个</translation>
   </message>
   <message>
-   <location filename="../desktop/summary_view.py" line="155" />
+   <location filename="../desktop/summary_view.py" line="158" />
    <source>If {symbol} goes against you, alone</source>
    <translation>若只有 {symbol} 走势与你相反</translation>
   </message>
@@ -3175,152 +3175,97 @@ Keep it?</source>
    <translation>{target}：不是普通文件；请选择{what}</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="316" />
-   <source>must be &gt; {gt}</source>
-   <translation>必须大于 {gt}</translation>
-  </message>
-  <message>
-   <location filename="../engine/files/scenario_io.py" line="317" />
-   <source>must be &gt;= {ge}</source>
-   <translation>必须大于等于 {ge}</translation>
-  </message>
-  <message>
-   <location filename="../engine/files/scenario_io.py" line="318" />
-   <source>must be &lt; {lt}</source>
-   <translation>必须小于 {lt}</translation>
-  </message>
-  <message>
-   <location filename="../engine/files/scenario_io.py" line="319" />
-   <source>must be &lt;= {le}</source>
-   <translation>必须小于等于 {le}</translation>
-  </message>
-  <message>
-   <location filename="../engine/files/scenario_io.py" line="320" />
-   <source>required</source>
-   <translation>必填</translation>
-  </message>
-  <message>
-   <location filename="../engine/files/scenario_io.py" line="321" />
-   <source>unknown key</source>
-   <translation>未知的键</translation>
-  </message>
-  <message>
-   <location filename="../engine/files/scenario_io.py" line="322" />
-   <source>must be a finite number</source>
-   <translation>必须是有限的数字</translation>
-  </message>
-  <message>
-   <location filename="../engine/files/scenario_io.py" line="323" />
-   <source>must not be empty</source>
-   <translation>不能为空</translation>
-  </message>
-  <message>
-   <location filename="../engine/files/scenario_io.py" line="324" />
-   <source>too long (at most {max_length} characters)</source>
-   <translation>太长（最多 {max_length} 个字符）</translation>
-  </message>
-  <message>
-   <location filename="../engine/files/scenario_io.py" line="325" />
-   <source>too many entries (at most {max_length})</source>
-   <translation>条目太多（最多 {max_length} 个）</translation>
-  </message>
-  <message>
-   <location filename="../engine/files/scenario_io.py" line="327" />
-   <source>use letters, digits and . _ : / - only</source>
-   <translation>只能使用字母、数字和 . _ : / -</translation>
-  </message>
-  <message>
-   <location filename="../engine/files/scenario_io.py" line="136" />
+   <location filename="../engine/files/scenario_io.py" line="137" />
    <source>{name} is not a number JSON allows</source>
    <translation>{name} 不是 JSON 允许的数字</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="369" />
+   <location filename="../engine/files/scenario_io.py" line="352" />
    <source>{value}: {message}</source>
    <translation>{value}：{message}</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="88" />
+   <location filename="../engine/files/scenario_io.py" line="89" />
    <source>format: missing; a scenario file says "format": "{format}" (a venue's positions answer comes in with File → Import positions…, or marginlab-cli import)</source>
    <translation>格式：缺失；场景文件应写明 "format": "{format}"（交易所的持仓回复请用“文件 → 导入仓位…”或 marginlab-cli import 导入）</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="99" />
+   <location filename="../engine/files/scenario_io.py" line="100" />
    <source>format: expected "{format}", found {value}</source>
    <translation>format：应为 "{format}"，实际为 {value}</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="110" />
+   <location filename="../engine/files/scenario_io.py" line="111" />
    <source>version: must be a whole number &gt;= {oldest}, found {version}</source>
    <translation>version：必须是 &gt;= {oldest} 的整数，实际为 {version}</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="120" />
+   <location filename="../engine/files/scenario_io.py" line="121" />
    <source>version: this file is version {version}; this Margin Lab reads scenario versions up to {version2}. Update Margin Lab to open it.</source>
    <translation>version：该文件是第 {version} 版；此 Margin Lab 只能读取到第 {version2} 版的方案。请更新 Margin Lab 后再打开。</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="153" />
+   <location filename="../engine/files/scenario_io.py" line="154" />
    <source>file: larger than {value} MB</source>
    <translation>文件：大于 {value} MB</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="169" />
+   <location filename="../engine/files/scenario_io.py" line="170" />
    <source>file: JSON nested deeper than {max_depth} levels</source>
    <translation>文件：JSON 嵌套超过 {max_depth} 层</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="197" />
+   <location filename="../engine/files/scenario_io.py" line="198" />
    <source>linked_accounts: {count} accounts; a file links at most {most}</source>
    <translation>linked_accounts：{count} 个账户；一个文件最多关联 {most} 个</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="159" />
+   <location filename="../engine/files/scenario_io.py" line="160" />
    <source>file: the key {error} is given twice in one object</source>
    <translation>文件：同一个对象中键 {error} 出现了两次</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="166" />
+   <location filename="../engine/files/scenario_io.py" line="167" />
    <source>file: not valid JSON ({error})</source>
    <translation>文件：不是有效的 JSON（{error}）</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="174" />
+   <location filename="../engine/files/scenario_io.py" line="175" />
    <source>file: the top level must be a JSON object (a venue's positions answer comes in with File → Import positions…, or marginlab-cli import)</source>
    <translation>文件：顶层必须是 JSON 对象（交易所的持仓回复请用“文件 → 导入仓位…”或 marginlab-cli import 导入）</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="179" />
+   <location filename="../engine/files/scenario_io.py" line="180" />
    <source>file: the top level must be a JSON object</source>
    <translation>文件：顶层必须是 JSON 对象</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="212" />
+   <location filename="../engine/files/scenario_io.py" line="213" />
    <source>{where}positions: {positions} entries; a scenario holds at most {max_positions}</source>
    <translation>{where}positions：{positions} 条；一个情景最多 {max_positions} 条</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="359" />
+   <location filename="../engine/files/scenario_io.py" line="346" />
    <source>{location}.{message}</source>
    <translation>{location}.{message}</translation>
   </message>
   <message>
-   <location filename="../engine/files/tier_import.py" line="49" />
+   <location filename="../engine/files/tier_import.py" line="50" />
    <source>{source}: no USDT perpetual tiers in it</source>
    <translation>{source}：其中没有 USDT 永续合约的档位</translation>
   </message>
   <message>
-   <location filename="../engine/files/tier_import.py" line="36" />
+   <location filename="../engine/files/tier_import.py" line="37" />
    <source>{source}: {error}</source>
    <translation>{source}：{error}</translation>
   </message>
   <message>
-   <location filename="../engine/files/tier_import.py" line="40" />
+   <location filename="../engine/files/tier_import.py" line="41" />
    <source>{source}: unexpected shape ({name}: {error})</source>
    <translation>{source}：结构不符合预期（{name}：{error}）</translation>
   </message>
   <message>
-   <location filename="../engine/files/tier_import.py" line="66" />
+   <location filename="../engine/files/tier_import.py" line="67" />
    <source>{folder}: cannot be written ({value})</source>
    <translation>{folder}：无法写入（{value}）</translation>
   </message>
@@ -3390,12 +3335,12 @@ Keep it?</source>
    <translation>不是 Margin Lab 认识的档位返回数据（币安 leverageBracket、Bybit risk-limit、Hyperliquid meta、ccxt fetch_leverage_tiers）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/evaluate.py" line="49" />
+   <location filename="../engine/margin/evaluate.py" line="67" />
    <source>--at {symbol}: unknown symbol (the scenario has: {listed})</source>
    <translation>--at {symbol}：未知的合约（方案中有：{listed}）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/evaluate.py" line="57" />
+   <location filename="../engine/margin/evaluate.py" line="75" />
    <source>--at {symbol}: price must be a number &gt; 0 and &lt;= {max_price}</source>
    <translation>--at {symbol}：价格必须是大于 0 且不超过 {max_price} 的数字</translation>
   </message>
@@ -3460,72 +3405,82 @@ Keep it?</source>
    <translation>{where}.{name}：币本位合约的价格不能低于 {least}（合约按其倒数定价，倒数不能超过 {most}）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="381" />
+   <location filename="../engine/margin/planning.py" line="225" />
+   <source>{field}: {problem}</source>
+   <translation>{field}：{problem}</translation>
+  </message>
+  <message>
+   <location filename="../engine/margin/planning.py" line="222" />
+   <source>must be between 0 and 100 %</source>
+   <translation>必须在 0 到 100 % 之间</translation>
+  </message>
+  <message>
+   <location filename="../engine/margin/planning.py" line="411" />
    <source>fill {n}: price and quantity must be numbers &gt; 0</source>
    <translation>第 {n} 笔成交：价格和数量必须是大于 0 的数字</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="386" />
+   <location filename="../engine/margin/planning.py" line="416" />
    <source>fills: type at least one fill (price and quantity)</source>
    <translation>成交：请至少输入一笔成交（价格和数量）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="388" />
+   <location filename="../engine/margin/planning.py" line="418" />
    <source>fills: at most {most} (a ladder, not a trade log)</source>
    <translation>成交：最多 {most} 笔（这是分批建仓计划，不是成交记录）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="785" />
+   <location filename="../engine/margin/planning.py" line="843" />
    <source>stop price: must be a number &gt; 0</source>
    <translation>止损价：必须是大于 0 的数字</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="793" />
+   <location filename="../engine/margin/planning.py" line="851" />
    <source>loss you accept: must be a number &gt; 0</source>
    <translation>可接受亏损：必须是大于 0 的数字</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="187" />
+   <location filename="../engine/margin/planning.py" line="188" />
    <source>contract: this account holds coin-margined contracts; the order must be one too</source>
    <translation>contract：此账户持有币本位合约；订单也必须是币本位合约</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="189" />
+   <location filename="../engine/margin/planning.py" line="190" />
    <source>contract: this account holds linear contracts; the order must be one too</source>
    <translation>contract：此账户持有 U 本位（线性）合约；订单也必须是线性合约</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="316" />
+   <location filename="../engine/margin/planning.py" line="346" />
    <source>Opened isolated, its margin {margin} is more than the {free} the wallet has free beside the isolated margins it holds</source>
    <translation>逐仓开仓时，其保证金 {margin} 超过了钱包在已有逐仓保证金之外的可用余额 {free}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="834" />
+   <location filename="../engine/margin/planning.py" line="892" />
    <source>funding rate: must be a fraction between -1 and 1 (0.0001 = 0.01 %)</source>
    <translation>资金费率：必须是 -1 到 1 之间的小数（0.0001 = 0.01 %）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="837" />
+   <location filename="../engine/margin/planning.py" line="895" />
    <source>holding time: must be between 0 and 10 years, in hours</source>
    <translation>持仓时长：必须在 0 到 10 年之间，以小时计</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="366" />
+   <location filename="../engine/margin/planning.py" line="396" />
    <source>position: no position '{id}' in the account</source>
    <translation>仓位：账户中没有仓位 '{id}'</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="602" />
+   <location filename="../engine/margin/planning.py" line="632" />
    <source>quantity step: too fine for this size (more than 10^12 steps)</source>
    <translation>数量步长：对这个仓位太细（超过 10^12 步）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="788" />
+   <location filename="../engine/margin/planning.py" line="846" />
    <source>stop price: must be below the entry for a long</source>
    <translation>止损价：做多时必须低于开仓价</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="790" />
+   <location filename="../engine/margin/planning.py" line="848" />
    <source>stop price: must be above the entry for a short</source>
    <translation>止损价：做空时必须高于开仓价</translation>
   </message>
@@ -3535,232 +3490,227 @@ Keep it?</source>
    <translation>合约：只能用字母、数字、_ . : / -，最多 40 个字符</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="58" />
+   <location filename="../engine/margin/precheck.py" line="60" />
    <source>the brief's habit: compare the mode's loss if wrong with the most you accept</source>
    <translation>原文的习惯：把该模式判断错误时的亏损与你能接受的最大亏损相比</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="61" />
+   <location filename="../engine/margin/precheck.py" line="63" />
    <source>the brief, 'when to choose': cross for positions that hedge each other</source>
    <translation>原文“如何选择”：互相对冲的仓位用全仓</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="62" />
+   <location filename="../engine/margin/precheck.py" line="64" />
    <source>the brief, 'when to choose': isolated for high-leverage positions</source>
    <translation>原文“如何选择”：高杠杆仓位用逐仓</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="63" />
+   <location filename="../engine/margin/precheck.py" line="65" />
    <source>the brief, isolated pros: small experimental bets with a known worst case</source>
    <translation>原文逐仓的优点：小额试探性下注，最坏情况已知</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="64" />
+   <location filename="../engine/margin/precheck.py" line="66" />
    <source>the brief, 'when to choose': cross for low leverage with ample funds</source>
    <translation>原文“如何选择”：低杠杆且资金充足时用全仓</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="65" />
+   <location filename="../engine/margin/precheck.py" line="67" />
    <source>the brief, isolated pros: a loss ceiling when the direction is uncertain</source>
    <translation>原文逐仓的优点：方向不确定时给亏损封顶</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="468" />
+   <location filename="../engine/margin/precheck.py" line="492" />
    <source>No size would.</source>
    <translation>任何仓位大小都不行。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="241" />
+   <location filename="../engine/margin/precheck.py" line="261" />
    <source>With {symbol} at {price}, where the order fills, {ids} are past liquidation already: the move there closes them first.</source>
    <translation>{symbol} 到 {price}（该委托成交之处）时，{ids} 已越过强平价：走到那里会先把它们平掉。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="265" />
+   <location filename="../engine/margin/precheck.py" line="285" />
    <source>{leverage} is above the {allowed} {venue} allows for {symbol} at a notional of {notional}: the venue would refuse the order.</source>
    <translation>{leverage} 高于 {venue} 在名义价值 {notional} 时允许 {symbol} 使用的 {allowed}：交易所会拒绝该委托。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="451" />
+   <location filename="../engine/margin/precheck.py" line="475" />
    <source>{size} {mode}</source>
    <translation>{size}（{mode}）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="461" />
+   <location filename="../engine/margin/precheck.py" line="485" />
    <source>At most {sizes} would.</source>
    <translation>最多 {sizes} 才行。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="463" />
+   <location filename="../engine/margin/precheck.py" line="487" />
    <source>No size would: without it, a wrong {symbol} already costs the book {loss}.</source>
    <translation>任何仓位大小都不行：即使不开这笔，判断错误的 {symbol} 已让现有持仓亏损 {loss}。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="650" />
+   <location filename="../engine/margin/precheck.py" line="674" />
    <source> past {price}</source>
    <translation>越过 {price} 后</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="233" />
+   <location filename="../engine/margin/precheck.py" line="253" />
    <source>With {symbol} at {price}, where the order fills, {ids} is past liquidation already: the move there closes it first.</source>
    <translation>{symbol} 到 {price}（该委托成交之处）时，{ids} 已越过强平价：走到那里会先把它平掉。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="459" />
+   <location filename="../engine/margin/precheck.py" line="483" />
    <source>{first} and {second}</source>
    <translation>{first} 和 {second}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="600" />
+   <location filename="../engine/margin/precheck.py" line="624" />
    <source>no price</source>
    <translation>没有价格</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="602" />
+   <location filename="../engine/margin/precheck.py" line="626" />
    <source>{distance} away</source>
    <translation>相距 {distance}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="175" />
+   <location filename="../engine/margin/precheck.py" line="195" />
    <source>size: must be a number &gt; 0</source>
    <translation>仓位大小：必须是大于 0 的数字</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="488" />
+   <location filename="../engine/margin/precheck.py" line="512" />
    <source> and closes {ids}</source>
    <translation>，并连带平仓 {ids}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="506" />
+   <location filename="../engine/margin/precheck.py" line="530" />
    <source>Neither mode keeps a wrong {symbol} within the {accept} you accept (isolated {isolated}, cross {cross}).</source>
    <translation>两种模式都不能把判断错误的 {symbol} 控制在你能接受的 {accept} 以内（逐仓 {isolated}，全仓 {cross}）。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="545" />
+   <location filename="../engine/margin/precheck.py" line="569" />
    <source> ({ids} is isolated now: they carry each other only if both are cross)</source>
    <translation>（{ids} 目前是逐仓：只有两边都是全仓才能互相支撑）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="550" />
+   <location filename="../engine/margin/precheck.py" line="574" />
    <source> ({ids} are isolated now: they carry each other only if both are cross)</source>
    <translation>（{ids} 目前是逐仓：只有两边都是全仓才能互相支撑）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="559" />
+   <location filename="../engine/margin/precheck.py" line="583" />
    <source>It offsets {ids} ({side} {symbol}): in cross the two carry each other, so a swing against one side does not liquidate it alone{note}.</source>
    <translation>它对冲了 {ids}（{side} {symbol}）：在全仓中两者互相支撑，单边不利的波动不会单独强平它{note}。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="574" />
+   <location filename="../engine/margin/precheck.py" line="598" />
    <source>At {leverage} a brief wick can liquidate it; isolated keeps that from reaching your other positions.</source>
    <translation>在 {leverage} 下，一次短暂的插针就可能强平它；逐仓可以防止波及你的其他仓位。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="587" />
+   <location filename="../engine/margin/precheck.py" line="611" />
    <source>A small bet ({margin}, {share} of the wallet): isolated makes its worst case exactly that margin.</source>
    <translation>小额下注（{margin}，占钱包 {share}）：逐仓让它的最坏情况正好是这笔保证金。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="608" />
+   <location filename="../engine/margin/precheck.py" line="632" />
    <source>At {leverage} with the cross liquidation {where}, the account's buffer carries it: cross uses your margin efficiently.</source>
    <translation>在 {leverage} 下，全仓强平{where}，账户的缓冲足以支撑：全仓更有效地利用你的保证金。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="621" />
+   <location filename="../engine/margin/precheck.py" line="645" />
    <source>No rule decides it; isolated keeps the loss to its margin, the safer default when you are unsure.</source>
    <translation>没有规则能决定；逐仓把亏损限制在保证金之内，在你拿不准时是更安全的默认选择。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="493" />
+   <location filename="../engine/margin/precheck.py" line="517" />
    <source>If {symbol} goes against it{where}, cross can lose {loss}{closes}: more than the {accept} you accept. Isolated stops at {isolated}.</source>
    <translation>若 {symbol} 走势与它相反{where}，全仓可能亏损 {loss}{closes}：超过你能接受的 {accept}。逐仓止于 {isolated}。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="526" />
+   <location filename="../engine/margin/precheck.py" line="550" />
    <source>Cross keeps a wrong {symbol} within the {accept} you accept; isolated would lose {loss}.</source>
    <translation>全仓能把判断错误的 {symbol} 控制在你能接受的 {accept} 以内；逐仓会亏损 {loss}。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/risk_warnings.py" line="192" />
+   <location filename="../engine/margin/risk_warnings.py" line="265" />
    <source>{id}: leverage {leverage} is above the {allowed} {venue} allows for {symbol} at notional {notional}</source>
    <translation>{id}：杠杆 {leverage} 超过了 {venue} 在名义价值 {notional} 下对 {symbol} 允许的 {allowed}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/risk_warnings.py" line="173" />
-   <source>{id}: an MMR override of {rate} is above {usual}; venues charge that only on their largest tiers</source>
-   <translation>{id}：维持保证金率覆盖值 {rate} 高于 {usual}；交易所只在最大的档位才收这么多</translation>
-  </message>
-  <message>
-   <location filename="../engine/margin/risk_warnings.py" line="74" />
-   <source>Max loss {loss} is above your max acceptable loss {limit}</source>
-   <translation>最大亏损 {loss} 超过了你的最大可接受亏损 {limit}</translation>
-  </message>
-  <message>
-   <location filename="../engine/margin/risk_warnings.py" line="102" />
-   <source>{variant} needs {margin} of margin, more than the wallet's {wallet}: this variant assumes each isolated margin is cut to {scale} of it so that they fit the wallet (higher effective leverage, nearer liquidation prices)</source>
-   <translation>{variant}需要 {margin} 的保证金，超过钱包的 {wallet}：该方案假设每笔逐仓保证金都被削减到原来的 {scale}，以便放进钱包（实际杠杆更高，强平价格更近）</translation>
-  </message>
-  <message>
-   <location filename="../engine/margin/risk_warnings.py" line="58" />
+   <location filename="../engine/margin/risk_warnings.py" line="127" />
    <source>{id} is already past its liquidation price{where} at mark {mark}: its {pool} pool counts as liquidated</source>
    <translation>{id} 在标记价格 {mark} 下已越过其强平价格{where}：其{pool}资金池按已强平计算</translation>
   </message>
   <message>
-   <location filename="../engine/margin/risk_warnings.py" line="88" />
-   <source>Cross initial margin {margin} is above the cross pool {pool}: a venue would not open all of it</source>
-   <translation>全仓初始保证金 {margin} 超过全仓资金池 {pool}：交易所不会让你全部开出</translation>
-  </message>
-  <message>
-   <location filename="../engine/margin/risk_warnings.py" line="130" />
+   <location filename="../engine/margin/risk_warnings.py" line="192" />
    <source>over 10^12x</source>
    <translation>超过 10^12x</translation>
   </message>
   <message>
-   <location filename="../engine/margin/risk_warnings.py" line="134" />
+   <location filename="../engine/margin/risk_warnings.py" line="246" />
+   <source>{id}: an MMR override of {rate} is above {usual}; venues charge that only on their largest tiers</source>
+   <translation>{id}：维持保证金率覆盖值 {rate} 高于 {usual}；交易所只在最大的档位才收这么多</translation>
+  </message>
+  <message>
+   <location filename="../engine/margin/risk_warnings.py" line="78" />
+   <source>Max loss {loss} is above your max acceptable loss {limit}</source>
+   <translation>最大亏损 {loss} 超过了你的最大可接受亏损 {limit}</translation>
+  </message>
+  <message>
+   <location filename="../engine/margin/risk_warnings.py" line="106" />
+   <source>{variant} needs {margin} of margin, more than the wallet's {wallet}: this variant assumes each isolated margin is cut to {scale} of it so that they fit the wallet (higher effective leverage, nearer liquidation prices)</source>
+   <translation>{variant}需要 {margin} 的保证金，超过钱包的 {wallet}：该方案假设每笔逐仓保证金都被削减到原来的 {scale}，以便放进钱包（实际杠杆更高，强平价格更近）</translation>
+  </message>
+  <message>
+   <location filename="../engine/margin/risk_warnings.py" line="196" />
    <source>{id}: leverage {leverage} is above the {allowed} the tier allows at notional {notional}</source>
    <translation>{id}：杠杆 {leverage} 超过了档位在名义价值 {notional} 下允许的 {allowed}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/risk_warnings.py" line="150" />
+   <location filename="../engine/margin/risk_warnings.py" line="211" />
    <source>{id}: notional {notional} is beyond the largest tier ({top}); its top tier is used</source>
    <translation>{id}：名义价值 {notional} 超出最大档位（{top}）；按最高档位计算</translation>
   </message>
   <message>
-   <location filename="../engine/margin/rules.py" line="386" />
+   <location filename="../engine/margin/risk_warnings.py" line="92" />
+   <source>Cross initial margin {margin} is above the cross pool {pool}: a venue would not open all of it</source>
+   <translation>全仓初始保证金 {margin} 超过全仓资金池 {pool}：交易所不会让你全部开出</translation>
+  </message>
+  <message>
+   <location filename="../engine/margin/rules.py" line="399" />
    <source>{venue} tiers are from {date}, {months} months ago: the venue may have changed them; check its current table or type an MMR override</source>
    <translation>{venue} 的档位表日期为 {date}，已过去 {months} 个月：交易所可能已修改；请核对其当前档位表或输入维持保证金率覆盖值</translation>
   </message>
   <message>
-   <location filename="../engine/margin/rules.py" line="433" />
+   <location filename="../engine/margin/rules.py" line="446" />
    <source>symbol: {venue} has no tier table for '{symbol}'{where}. Type an MMR override (maintenance_rate) or pick a rule set that covers it</source>
    <translation>合约：{venue} 没有 '{symbol}' 的档位表{where}。请输入维持保证金率覆盖值（maintenance_rate），或选择覆盖它的规则集</translation>
   </message>
   <message>
-   <location filename="../engine/margin/rules.py" line="252" />
+   <location filename="../engine/margin/rules.py" line="265" />
    <source>{count} contracts</source>
    <translation>{count} 张</translation>
   </message>
   <message>
-   <location filename="../engine/margin/rules.py" line="412" />
-   <source>{field}: {problem}</source>
-   <translation>{field}：{problem}</translation>
-  </message>
-  <message>
-   <location filename="../engine/margin/rules.py" line="421" />
+   <location filename="../engine/margin/rules.py" line="434" />
    <source>; covered by {venues}</source>
    <translation>；{venues} 有它的档位表</translation>
   </message>
   <message>
-   <location filename="../engine/margin/rules.py" line="423" />
+   <location filename="../engine/margin/rules.py" line="436" />
    <source>; no bundled table covers it</source>
    <translation>；内置档位表都不包含它</translation>
   </message>
   <message>
-   <location filename="../engine/margin/rules.py" line="426" />
+   <location filename="../engine/margin/rules.py" line="439" />
    <source>symbol: {venue} has no tier table for '{symbol}'{where}. Type an MMR override or pick a rule set that covers it</source>
    <translation>合约：{venue} 没有 '{symbol}' 的档位表{where}。请输入维持保证金率覆盖值，或选择覆盖它的规则集</translation>
   </message>
   <message>
-   <location filename="../engine/margin/rules.py" line="415" />
+   <location filename="../engine/margin/rules.py" line="428" />
    <source>required under rules 'generic' (type an MMR override)</source>
    <translation>在 'generic' 规则下必填（请输入维持保证金率覆盖值）</translation>
   </message>
@@ -3955,32 +3905,32 @@ Keep it?</source>
    <translation>{move}：应为 合约=价格，价格为大于 0 的有限数</translation>
   </message>
   <message>
-   <location filename="../engine/text/numbers.py" line="51" />
+   <location filename="../engine/text/numbers.py" line="52" />
    <source>is empty</source>
    <translation>为空</translation>
   </message>
   <message>
-   <location filename="../engine/text/numbers.py" line="65" />
+   <location filename="../engine/text/numbers.py" line="66" />
    <source>'{text}' is not a finite number</source>
    <translation>'{text}' 不是有限的数字</translation>
   </message>
   <message>
-   <location filename="../engine/text/numbers.py" line="54" />
+   <location filename="../engine/text/numbers.py" line="55" />
    <source>'{text}' is ambiguous: use a point for decimals (1.5) and commas only between groups of three digits (12,500)</source>
    <translation>'{text}' 有歧义：小数请用小数点（1.5），逗号只用于三位一组的千位分隔（12,500）</translation>
   </message>
   <message>
-   <location filename="../engine/text/numbers.py" line="63" />
+   <location filename="../engine/text/numbers.py" line="64" />
    <source>'{text}' is not a number</source>
    <translation>'{text}' 不是数字</translation>
   </message>
   <message>
-   <location filename="../engine/text/numbers.py" line="147" />
+   <location filename="../engine/text/numbers.py" line="212" />
    <source>{field}: must be &gt; 0</source>
    <translation>{field}：必须大于 0</translation>
   </message>
   <message>
-   <location filename="../engine/text/numbers.py" line="150" />
+   <location filename="../engine/text/numbers.py" line="215" />
    <source>{field}: too large</source>
    <translation>{field}：数值太大</translation>
   </message>
@@ -3988,6 +3938,61 @@ Keep it?</source>
    <location filename="../engine/text/orders.py" line="107" />
    <source>Figures with {symbol} at {price}, where the order fills (its mark today: {mark}).</source>
    <translation>以下数字按 {symbol} 在 {price}（该委托成交之处）计算（今日标记价格：{mark}）。</translation>
+  </message>
+  <message>
+   <location filename="../engine/text/pydantic_words.py" line="15" />
+   <source>must be &gt; {gt}</source>
+   <translation>必须大于 {gt}</translation>
+  </message>
+  <message>
+   <location filename="../engine/text/pydantic_words.py" line="16" />
+   <source>must be &gt;= {ge}</source>
+   <translation>必须大于等于 {ge}</translation>
+  </message>
+  <message>
+   <location filename="../engine/text/pydantic_words.py" line="17" />
+   <source>must be &lt; {lt}</source>
+   <translation>必须小于 {lt}</translation>
+  </message>
+  <message>
+   <location filename="../engine/text/pydantic_words.py" line="18" />
+   <source>must be &lt;= {le}</source>
+   <translation>必须小于等于 {le}</translation>
+  </message>
+  <message>
+   <location filename="../engine/text/pydantic_words.py" line="19" />
+   <source>required</source>
+   <translation>必填</translation>
+  </message>
+  <message>
+   <location filename="../engine/text/pydantic_words.py" line="20" />
+   <source>unknown key</source>
+   <translation>未知的键</translation>
+  </message>
+  <message>
+   <location filename="../engine/text/pydantic_words.py" line="21" />
+   <source>must be a finite number</source>
+   <translation>必须是有限的数字</translation>
+  </message>
+  <message>
+   <location filename="../engine/text/pydantic_words.py" line="22" />
+   <source>must not be empty</source>
+   <translation>不能为空</translation>
+  </message>
+  <message>
+   <location filename="../engine/text/pydantic_words.py" line="23" />
+   <source>too long (at most {max_length} characters)</source>
+   <translation>太长（最多 {max_length} 个字符）</translation>
+  </message>
+  <message>
+   <location filename="../engine/text/pydantic_words.py" line="24" />
+   <source>too many entries (at most {max_length})</source>
+   <translation>条目太多（最多 {max_length} 个）</translation>
+  </message>
+  <message>
+   <location filename="../engine/text/pydantic_words.py" line="26" />
+   <source>use letters, digits and . _ : / - only</source>
+   <translation>只能使用字母、数字和 . _ : / -</translation>
   </message>
   <message>
    <location filename="../engine/text/report_text.py" line="89" />

@@ -29,6 +29,7 @@ from marginlab.engine.margin.models import (
     VERSION,
     Scenario,
 )
+from marginlab.engine.text.pydantic_words import rule_message
 from marginlab.engine.text.said import say
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -312,20 +313,6 @@ def _fsync_folder(folder: Path) -> None:
 # account's (a scenario inside the file).
 _FIELD_PREFIX = re.compile(r"^[a-z_]+(?:\[\d+\])?(?:\.[a-z_]+)*: ")
 _PLAIN_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,60}$")
-_MESSAGES = {
-    "greater_than": say("must be > {gt}"),
-    "greater_than_equal": say("must be >= {ge}"),
-    "less_than": say("must be < {lt}"),
-    "less_than_equal": say("must be <= {le}"),
-    "missing": say("required"),
-    "extra_forbidden": say("unknown key"),
-    "finite_number": say("must be a finite number"),
-    "string_too_short": say("must not be empty"),
-    "string_too_long": say("too long (at most {max_length} characters)"),
-    "too_long": say("too many entries (at most {max_length})"),
-    # Letters of any script are allowed: the message does not say "Latin".
-    "string_pattern_mismatch": say("use letters, digits and . _ : / - only"),
-}
 
 
 def _where(location: tuple[int | str, ...]) -> str:
@@ -360,17 +347,7 @@ def format_errors(error: ValidationError) -> list[str]:
                     for problem in problems
                 )
                 continue
-        elif kind in _MESSAGES:
-            message = _MESSAGES[kind].format(**{k: _number(v) for k, v in context.items()})
-        elif kind.endswith("_type") or kind.endswith("_parsing"):
-            message = f"{item['msg'].replace('Input should be', 'must be')}"
         else:
-            message = item["msg"].replace("Input should be", "must be")
+            message = rule_message(item)
         lines.append(say("{value}: {message}", value=_where(location) or "file", message=message))
     return lines
-
-
-def _number(value: Any) -> Any:
-    if isinstance(value, float) and value.is_integer():
-        return f"{value:g}" if abs(value) < 1e15 else value
-    return value

@@ -43,6 +43,7 @@ from marginlab.engine.margin.models import (
 from marginlab.engine.margin.pools import make_leg
 from marginlab.engine.margin.rules import has_table, missing_table_problem, schedule_for
 from marginlab.engine.text.numbers import coin_amounts, cut_to_digits, money_text
+from marginlab.engine.text.pydantic_words import rule_message
 from marginlab.engine.text.said import say
 
 MODES: tuple[MarginMode, ...] = ("isolated", "cross")
@@ -191,17 +192,37 @@ def ticket_problems(scenario: Scenario, ticket: Ticket) -> list[str]:
     try:
         probe = ticket.probe()
     except ValidationError as error:
-        words = {"symbol": "symbol", "entry_price": "price", "leverage": "leverage"}
         out: list[str] = []
         for item in error.errors():
-            field = words.get(str(item["loc"][0]) if item["loc"] else "", "MMR override")
+            field = _ORDER_WORDS.get(str(item["loc"][0]) if item["loc"] else "", "MMR override")
             if field == "symbol":
                 out.append(say("symbol: letters, digits, _ . : / - only, at most 40"))
             else:
-                out.append(f"{field}: {str(item['msg']).lower()}")
+                out.append(_order_problem(field, item))
         return out
     problem = missing_table_problem(scenario.rules, probe, file_words=False)
     return [] if problem is None else [problem]
+
+
+# An order's fields as the order tabs and ``marginlab-cli check`` name them (``in_field_words``).
+_ORDER_WORDS = {
+    "symbol": "symbol",
+    "quantity": "size",
+    "entry_price": "price",
+    "leverage": "leverage",
+    "maintenance_rate": "MMR override",
+    "margin": "margin",
+}
+
+
+def _order_problem(field: str, item: Any) -> str:
+    """``field: what is wrong``, for one pydantic error of the order as a position: the
+    bounds as a file's are said (``rule_message``), an MMR's as the percent it is typed in."""
+    if field == "MMR override" and item["type"] != "value_error":
+        problem: str = say("must be between 0 and 100 %")
+    else:
+        problem = rule_message(item)
+    return say("{field}: {problem}", field=field, problem=problem)
 
 
 def checked(scenario: Scenario, ticket: Ticket) -> None:
@@ -244,9 +265,13 @@ def with_positions(scenario: Scenario, positions: Sequence[dict[str, Any] | Posi
     except ValidationError as error:
         problems = []
         for item in error.errors():
-            text = str(item["msg"]).removeprefix("Value error, ")
+            text = rule_message(item)
             where = ".".join(str(part) for part in item["loc"])
-            problems += [f"{where}: {line}" if where else line for line in text.splitlines()]
+            lines = text.splitlines() if item["type"] == "value_error" else [text]
+            problems += [
+                say("{field}: {problem}", field=where, problem=line) if where else line
+                for line in lines
+            ]
         raise PlanError(problems) from None
 
 
@@ -299,7 +324,12 @@ def _added(scenario: Scenario, document: dict[str, Any]) -> Scenario:
     the whole book again: a search opens it dozens of times."""
     try:
         position = Position.model_validate(document)
-    except ValidationError:
+    except ValidationError as error:
+        errors = error.errors()
+        if all(item["loc"] and item["loc"][0] in _ORDER_WORDS for item in errors):
+            raise PlanError(
+                [_order_problem(_ORDER_WORDS[str(item["loc"][0])], item) for item in errors]
+            ) from None
         return with_positions(scenario, [*scenario.positions, document])  # names the problem
     problems = []
     table_problem = missing_table_problem(scenario.rules, position)

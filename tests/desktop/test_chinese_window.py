@@ -253,3 +253,20 @@ def test_the_tabs_built_when_first_opened_are_in_chinese(zh_window: MainWindow) 
     for view in (zh_window.replay, zh_window.risk, zh_window.calculator, zh_window.pretrade):
         zh_window.views.setCurrentWidget(view)
         assert english_words(shown_texts(view)) == []
+
+
+def test_an_order_past_what_a_file_may_hold_is_refused_in_chinese(
+    zh_window: MainWindow, qtbot
+) -> None:
+    """A size, a price or an MMR past their bounds, under Before you open: pydantic's English
+    sentence was shown as it was ("Price: input should be less than or equal to …")."""
+    view = zh_window.pretrade
+    zh_window.views.setCurrentWidget(view)
+    for size, price, mmr in ((1e13, 50_000.0, ""), (0.1, 1e13, ""), (0.1, 50_000.0, "150")):
+        view.set_order("BTCUSDT", "long", size, 10, price)
+        view.mmr.setText(mmr)
+        view.recompute()
+        qtbot.waitUntil(lambda: bool(view.problems.text()), timeout=3000)
+        text = view.problems.text()
+        assert english_words([text]) == [], text
+    zh_window.controller.undo_stack.setClean()

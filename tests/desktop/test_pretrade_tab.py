@@ -310,6 +310,18 @@ def test_an_isolated_margin_beyond_the_wallet_is_refused_in_the_order_s_words(
     )
 
 
+def test_a_size_or_price_past_what_a_file_may_hold_names_the_field(
+    qtbot, window: MainWindow
+) -> None:
+    """A size of 10^13 read "positions.2.quantity: Input should be less than or equal to
+    1000000000000" under the order, and a price of 10^13 "Price: input should be …":
+    pydantic's words, and for the size the file's name of a position the order is not."""
+    view = _seed_order(qtbot, window, 1e13, 10, 50_000)
+    assert view.problems.text() == "Size: must be <= 1e+12"
+    view = _seed_order(qtbot, window, 0.1, 10, 1e13)
+    assert view.problems.text() == "Price: must be <= 1e+12"
+
+
 def test_the_opened_note_writes_a_low_priced_coin_s_prices_whole(qtbot, window: MainWindow) -> None:
     """The note wrote prices to two decimals: a DOGE order at 0.123456 read "0.12"."""
     from marginlab.engine.text.numbers import price_text

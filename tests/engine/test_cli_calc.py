@@ -96,6 +96,15 @@ def test_max_open_and_size(capsys: pytest.CaptureFixture[str]) -> None:
         "--leverage", "10", "--price", "50000", "--step", "0.001",
     )  # fmt: skip
     assert "max open, cross" in out and "1 BTC (50,000.00 USDT notional" in out
+    assert "; limited by the balance)" in out
+    # A margin of 10^16 set: isolated is held back by Binance's top BTCUSDT tier at 10×. It
+    # read "limited by the the tier's maximum notional".
+    status, out, _ = run(
+        capsys, "calc", "max-open", SEED, "--symbol", "BTCUSDT", "--side", "long",
+        "--leverage", "10", "--price", "50000", "--margin", "1e16",
+    )  # fmt: skip
+    assert "; limited by the tier's maximum notional at this leverage)" in out, out
+    assert "the the" not in out
     status, out, _ = run(
         capsys, "calc", "size", SEED, "--symbol", "BTCUSDT", "--side", "long", "--leverage",
         "10", "--entry", "50000", "--stop", "47500", "--fee-rate", "0",

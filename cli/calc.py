@@ -12,7 +12,7 @@ from marginlab.cli.accounts import load_account
 from marginlab.cli.notes import note
 from marginlab.engine.margin import calculator as calc
 from marginlab.engine.margin.fees import BASE_TAKER_RATES, MAX_TAKER_RATE, taker_rate
-from marginlab.engine.margin.models import Scenario
+from marginlab.engine.margin.models import MAX_LEVERAGE, Scenario
 from marginlab.engine.margin.planning import (
     MODES,
     SIZING_DIGITS,
@@ -60,9 +60,14 @@ class Reader:
 
     def number(self, option: str, *, percent: bool = False, positive: bool = True) -> float:
         text = getattr(self.args, option.lstrip("-").replace("-", "_"))
-        if option == "--leverage" and isinstance(text, str):
-            text = without_times(text)  # "--leverage 20x", as the venues write one
-        return self.text_number(option, text, percent=percent, positive=positive)
+        if option != "--leverage" or not isinstance(text, str):
+            return self.text_number(option, text, percent=percent, positive=positive)
+        leverage = self.text_number(option, without_times(text))  # "20x", as venues write it
+        if not 1 <= leverage <= MAX_LEVERAGE:  # as a file's, the order tabs' and --open's
+            if leverage == leverage:  # NaN: already said
+                self.problems.append(f"--leverage: must be between 1 and {MAX_LEVERAGE:,}")
+            return math.nan
+        return leverage
 
     def text_number(
         self, option: str, text: str, *, percent: bool = False, positive: bool = True

@@ -233,19 +233,21 @@ def _run(module: str, name: str) -> Callable[[argparse.Namespace], str]:
     return run
 
 
-# A negative percentage, "-0.01%": argparse takes a value that starts with "-" only when it
-# reads as a plain negative number, so "--rate -0.01%" stopped at "expected one argument".
-_SIGNED_PERCENT = re.compile(r"-(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?%")
+# A negative figure as a trader writes one, "-0.01%", "-1,000", "-1e3": argparse takes a value
+# that starts with "-" only when it reads as a plain negative number ("-1000", "-0.5"), so
+# "--rate -0.01%" and "--pnl -1,000" stopped at "expected one argument".
+_SIGNED_NUMBER = re.compile(r"-(\d[\d,_]*(\.\d*)?|\.\d+)([eE][-+]?\d+)?%?")
 
 
-def with_signed_percents(argv: Sequence[str]) -> list[str]:
-    """``argv`` with each option followed by a negative percentage written as one token,
-    "--rate=-0.01%" (a negative funding rate, "--roe -50%" for a target below the entry)."""
+def with_signed_numbers(argv: Sequence[str]) -> list[str]:
+    """``argv`` with each option followed by a negative figure written as one token,
+    "--rate=-0.01%" (a negative funding rate, "--roe -50%" or "--pnl -1,000" for a target
+    below the entry)."""
     out: list[str] = []
     for token in argv:
         if (
             out
-            and _SIGNED_PERCENT.fullmatch(token)
+            and _SIGNED_NUMBER.fullmatch(token)
             and out[-1].startswith("--")
             and "=" not in out[-1]
         ):
@@ -258,7 +260,7 @@ def with_signed_percents(argv: Sequence[str]) -> list[str]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``marginlab-cli``; returns the exit status."""
     try:
-        args = _parser().parse_args(with_signed_percents(sys.argv[1:] if argv is None else argv))
+        args = _parser().parse_args(with_signed_numbers(sys.argv[1:] if argv is None else argv))
         command = {
             "evaluate": _evaluate,
             "sweep": _sweep,

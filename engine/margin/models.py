@@ -31,6 +31,8 @@ PROBLEM_SEPARATOR = "\n"
 VERSION: Final = 3
 # Accounts one file may hold besides its own: a trader's USDT-margined and coin-margined books.
 MAX_LINKED_ACCOUNTS: Final = 8
+# The highest leverage a position may have: above every venue's highest (Binance 125-150×).
+MAX_LEVERAGE: Final = 1000
 
 Side = Literal["long", "short"]
 MarginMode = Literal["isolated", "cross"]
@@ -69,7 +71,7 @@ class Position(BaseModel):
     quantity: float = Field(gt=0, le=1e12, description="Base units")
     entry_price: float = Field(gt=0, le=1e12)
     mark_price: float | None = Field(default=None, gt=0, le=1e12)
-    leverage: float = Field(ge=1, le=1000)
+    leverage: float = Field(ge=1, le=MAX_LEVERAGE)
     margin_mode: MarginMode
     margin: float | None = Field(default=None, gt=0, le=1e15, description="Isolated margin")
     maintenance_rate: float | None = Field(default=None, ge=0, lt=1)

@@ -302,7 +302,7 @@ def test_a_rate_typed_without_percent_is_said_to_be_a_fraction(
     assert status == 0 and "price for ROE +50.00 %" in out and err == ""
 
 
-def test_a_negative_percentage_is_read_as_the_options_value(
+def test_a_negative_figure_is_read_as_the_options_value(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     """ "--rate -0.01%" stopped at argparse's "expected one argument": a value starting with
@@ -321,8 +321,18 @@ def test_a_negative_percentage_is_read_as_the_options_value(
     )  # fmt: skip
     assert status == 0, err
     assert f"{50_000 * (1 - 0.5 / 10):,.2f} USDT" in out  # −5 % at 10× is −50 % ROE
+    # A negative PnL with a thousands comma or an exponent read "expected one argument" too.
+    for pnl in ("-1,000", "-1e3", "-1_000", "-1000"):
+        status, out, err = run(
+            capsys, "calc", "target", "--side", "long", "--entry", "50000", "--leverage", "10",
+            "--pnl", pnl, "--qty", "1",
+        )  # fmt: skip
+        assert status == 0, (pnl, err)
+        assert out.split()[-2:] == ["49,000.00", "USDT"], out  # 1 BTC 1,000 below its entry
     status, _, err = run(capsys, "calc", "funding", seed, "--json", "-5%", "--hold", "8")
     assert status == 2 and "--json" in err  # a flag takes no value: still refused
+    status, _, err = run(capsys, "calc", "funding", seed, "--json", "-1,000", "--hold", "8")
+    assert status == 2 and "--json" in err
 
 
 def test_a_leverage_written_20x_is_read(capsys: pytest.CaptureFixture[str]) -> None:
@@ -337,3 +347,22 @@ def test_a_leverage_written_20x_is_read(capsys: pytest.CaptureFixture[str]) -> N
     )  # fmt: skip
     assert status == 0, err
     assert "initial margin               5.00 USDT" in out  # 100 / 20
+
+
+def test_a_leverage_no_venue_offers_is_refused_by_every_calc(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """PnL and target took any leverage: 10^9 read "initial margin 0.00 USDT" and an ROE of
+    2,000,000,000 %, and 0.5× a margin twice the notional. A file, the order tabs and
+    --open refuse a leverage outside 1-1,000; so does each calc command, naming the option."""
+    base = ("--side", "long", "--qty", "1", "--entry", "50000")
+    for leverage in ("1e9", "0.5", "0.5x", "1001"):
+        for command in (("pnl", *base, "--exit", "51000"), ("target", *base, "--roe", "50%")):
+            status, out, err = run(capsys, "calc", *command, "--leverage", leverage)
+            assert status == 2 and out == "", (command, leverage, out)
+            assert "--leverage: must be between 1 and 1,000" in err, err
+    for leverage in ("1", "1000x"):
+        status, _, err = run(
+            capsys, "calc", "pnl", *base, "--exit", "51000", "--leverage", leverage
+        )
+        assert status == 0, err

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import argparse
 from typing import Any
 
 from marginlab.cli.accounts import add_account_option
@@ -17,6 +18,33 @@ from marginlab.engine.paths.defaults import (
     DEFAULT_VOLATILITY_TEXT,
     SHAPE_NAMES,
 )
+from marginlab.engine.text.numbers import number_problem, parse_number
+
+
+def typed_number(text: str) -> float:
+    """An option's number as a trader writes it ("1e3", "0.7": ``numbers.number_problem``).
+    argparse's own ``float`` refused "1,000" as an "invalid float value"."""
+    problem = number_problem(text)
+    if problem is not None:
+        raise argparse.ArgumentTypeError(problem)
+    return parse_number(text)  # type: ignore[return-value]  # checked just above
+
+
+def typed_percent(text: str) -> float:
+    """``typed_number`` of an option in percent, with or without its "%" ("50" or "50%")."""
+    return typed_number(text.strip().removesuffix("%"))
+
+
+def typed_count(text: str) -> int:
+    """An option's whole number as a trader writes it: "10,000" paths, as the help's own
+    default reads ("invalid int value: '10,000'" before)."""
+    problem = number_problem(text)
+    if problem is not None:
+        raise argparse.ArgumentTypeError(problem)
+    value = parse_number(text)
+    if value is None or not value.is_integer():
+        raise argparse.ArgumentTypeError(f"'{text.strip()}' is not a whole number")
+    return int(value)
 
 
 def add_path_commands(commands: Any) -> None:
@@ -34,14 +62,16 @@ def add_path_commands(commands: Any) -> None:
         default=[],
         help="symbol(s) a built-in path moves (default: all)",
     )
-    rp.add_argument("--depth", type=float, help="depth of a built-in path, in %%")
-    rp.add_argument("--steps", type=int, default=240, help="candles of a built-in path")
+    rp.add_argument("--depth", type=typed_percent, help="depth of a built-in path, in %%")
+    rp.add_argument("--steps", type=typed_count, default=240, help="candles of a built-in path")
     rp.add_argument("--json", action="store_true")
     add_account_option(rp)
     rk = commands.add_parser("risk", help="Monte Carlo odds of liquidation in each variant")
     rk.add_argument("file")
     add_account_option(rk)
-    rk.add_argument("--paths", type=int, default=DEFAULT_PATHS, help=f"default {DEFAULT_PATHS:,}")
+    rk.add_argument(
+        "--paths", type=typed_count, default=DEFAULT_PATHS, help=f"default {DEFAULT_PATHS:,}"
+    )
     rk.add_argument(
         "--horizon",
         default=DEFAULT_HORIZON,
@@ -49,7 +79,7 @@ def add_path_commands(commands: Any) -> None:
     )
     rk.add_argument(
         "--steps",
-        type=int,
+        type=typed_count,
         default=None,
         help=f"GBM steps over the horizon (default {DEFAULT_STEPS}); a bootstrap steps one "
         "candle at a time",
@@ -64,7 +94,7 @@ def add_path_commands(commands: Any) -> None:
     )
     rk.add_argument(
         "--corr",
-        type=float,
+        type=typed_number,
         default=DEFAULT_CORRELATION,
         help=f"one correlation between every pair of symbols (GBM; default {DEFAULT_CORRELATION})",
     )
@@ -77,11 +107,13 @@ def add_path_commands(commands: Any) -> None:
     )
     rk.add_argument(
         "--block",
-        type=int,
+        type=typed_count,
         default=DEFAULT_BLOCK,
         help=f"candles a block (default {DEFAULT_BLOCK})",
     )
-    rk.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"default {DEFAULT_SEED}")
+    rk.add_argument(
+        "--seed", type=typed_count, default=DEFAULT_SEED, help=f"default {DEFAULT_SEED}"
+    )
     rk.add_argument("--json", action="store_true")
 
 

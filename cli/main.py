@@ -25,6 +25,7 @@ from marginlab.cli.commands import (
     add_check_command,
     add_path_commands,
     add_venue_commands,
+    typed_count,
 )
 from marginlab.cli.notes import forget_notes, say_notes
 from marginlab.engine import __version__
@@ -38,6 +39,7 @@ from marginlab.engine.files.scenario_io import (
 from marginlab.engine.margin.evaluate import check_moves, evaluate
 from marginlab.engine.margin.models import Scenario
 from marginlab.engine.text.moves import held_or_typed, parse_moves, resolve_symbol
+from marginlab.engine.text.numbers import read_number
 from marginlab.engine.text.report_text import report_dict, report_table, strict_json
 from marginlab.engine.text.sweep_text import sweep_csv
 
@@ -61,7 +63,11 @@ class UsageError(Exception):
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
-        raise UsageError([message])
+        # "--points: …", as every other message names an option ("argument --points: …").
+        raise UsageError([_OPTION_MESSAGE.sub(r"\1: ", message)])
+
+
+_OPTION_MESSAGE = re.compile(r"^argument (--[\w-]+(?:/-\w)?): ")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -94,9 +100,11 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="move every symbol by the same %%, from --from to --to (percent)",
     )
-    sw.add_argument("--from", dest="start", type=float, required=True)
-    sw.add_argument("--to", dest="stop", type=float, required=True)
-    sw.add_argument("--points", type=int, default=201)
+    sw.add_argument(
+        "--from", dest="start", required=True, help="a price, or with --all a move in %%"
+    )
+    sw.add_argument("--to", dest="stop", required=True, help="a price, or with --all a move in %%")
+    sw.add_argument("--points", type=typed_count, default=201)
     sw.add_argument("--csv", metavar="OUT", help="write the grid to this CSV file")
     sw.add_argument("--json", action="store_true", help="grid and thresholds as JSON")
     add_account_option(sw)
@@ -169,9 +177,9 @@ def _anywhere(accounts: Sequence[Scenario], name: str) -> bool:
 
 
 def _sweep(args: argparse.Namespace) -> str:
-    problems = []
-    if not (math.isfinite(args.start) and math.isfinite(args.stop)):
-        problems.append("--from/--to: must be finite numbers")
+    problems: list[str] = []
+    start = _sweep_end("--from", args.start, args.all, problems)
+    stop = _sweep_end("--to", args.stop, args.all, problems)
     if not 2 <= args.points <= 1_000_001:
         problems.append("--points: must be between 2 and 1,000,001")
     if problems:
@@ -180,16 +188,16 @@ def _sweep(args: argparse.Namespace) -> str:
     from marginlab.engine.margin.sweep import sweep_move, sweep_price  # this command's only
 
     if args.all:
-        if min(args.start, args.stop) <= -100:
+        if min(start, stop) <= -100:
             raise UsageError(["--from/--to: a move must stay above -100 %"])
-        grid = np.linspace(args.start, args.stop, args.points) / 100.0
+        grid = np.linspace(start, stop, args.points) / 100.0
         result = sweep_move(scenario, grid)
     else:
-        if min(args.start, args.stop) <= 0:
+        if min(start, stop) <= 0:
             raise UsageError(["--from/--to: prices must be > 0"])
         # In any case typed (Hyperliquid's kPEPE as "kpepe"), or the one it starts, as --at.
         symbol = held_or_typed(args.symbol, scenario.symbols())
-        result = sweep_price(scenario, symbol, np.linspace(args.start, args.stop, args.points))
+        result = sweep_price(scenario, symbol, np.linspace(start, stop, args.points))
     table = sweep_csv(result, scenario.account.currency, scenario.coin_margined)
     if args.csv:
         try:
@@ -199,6 +207,17 @@ def _sweep(args: argparse.Namespace) -> str:
     if args.json:
         return strict_json(_sweep_json(result))
     return f"wrote {args.points} rows to {args.csv}" if args.csv else table.rstrip("\n")
+
+
+def _sweep_end(option: str, text: str, moves: bool, problems: list[str]) -> float:
+    """``--from``/``--to`` as typed ("40,000"; with ``--all`` a move, "-20" or "-20%").
+    argparse's ``float`` refused "40,000" and "-20%" as an "invalid float value"."""
+    figure = text.strip()
+    if figure.endswith("%") and not moves:
+        problems.append(f"{option}: a price, e.g. 40000 (a move in % is --all's)")
+        return math.nan
+    value = read_number(option, figure.removesuffix("%"), problems, positive=False)
+    return math.nan if value is None else value
 
 
 def _sweep_json(result: SweepResult) -> dict[str, object]:

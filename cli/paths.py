@@ -12,6 +12,7 @@ from marginlab.cli.accounts import load_account
 from marginlab.engine.margin.pools import VARIANT_TITLES
 from marginlab.engine.paths.defaults import (
     DEFAULT_STEPS,
+    MAX_SEED,
     PERCENTILES,
 )
 from marginlab.engine.paths.montecarlo import (
@@ -180,8 +181,8 @@ def run_risk(args: argparse.Namespace) -> str:
         if not -1 < args.corr < 1:
             raise PathUsageError("--corr: must be between -1 and 1")
         model = GBM(vols, uniform_correlation(len(symbols), args.corr))
-    if args.seed < 0:
-        raise PathUsageError(f"--seed {args.seed}: must be a whole number from 0")
+    if not 0 <= args.seed <= MAX_SEED:  # here: "1e30" read back as 1000000000000000019884624838656
+        raise PathUsageError(f"--seed: must be a whole number from 0 to {MAX_SEED:,}")
     too_much = run_problems(args.paths, steps, len(symbols))
     if too_much:
         raise PathUsageError("\n".join(too_much))

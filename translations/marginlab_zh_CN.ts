@@ -3345,62 +3345,62 @@ Keep it?</source>
    <translation>--at {symbol}：价格必须是大于 0 且不超过 {max_price} 的数字</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="338" />
+   <location filename="../engine/margin/models.py" line="340" />
    <source>positions: linear and coin-margined positions settle in different currencies and never share collateral: keep the coin-margined ones in a linked account (linked_accounts)</source>
    <translation>positions：U 本位（线性）与币本位仓位以不同币种结算，从不共用保证金：请把币本位仓位放在关联账户中（linked_accounts）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="87" />
+   <location filename="../engine/margin/models.py" line="89" />
    <source>maintenance_amount: given without maintenance_rate</source>
    <translation>maintenance_amount：给出了速算额却没有维持保证金率</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="220" />
+   <location filename="../engine/margin/models.py" line="222" />
    <source>positions: isolated margins add up to {isolated}, more than account.wallet_balance {wallet_balance}</source>
    <translation>仓位：逐仓保证金合计 {isolated}，超过钱包余额 {wallet_balance}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="304" />
+   <location filename="../engine/margin/models.py" line="306" />
    <source>{where}.contract_size: required for a coin-margined position (USD per contract: 100 for Binance COIN-M BTCUSD, 1 for Bybit and BitMEX)</source>
    <translation>{where}.contract_size：币本位仓位必填（每张合约的美元面值：币安币本位 BTCUSD 为 100，Bybit 和 BitMEX 为 1）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="326" />
+   <location filename="../engine/margin/models.py" line="328" />
    <source>{where}.contract_size: only a coin-margined position has one</source>
    <translation>{where}.contract_size：只有币本位仓位才有合约面值</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="330" />
+   <location filename="../engine/margin/models.py" line="332" />
    <source>{where}.contract: coin-margined positions need the generic rule set and an MMR override: no COIN-M or inverse tier table is bundled yet</source>
    <translation>{where}.contract：币本位仓位需要通用规则集和维持保证金率覆盖值：目前尚未内置币本位（反向）合约的档位表</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="147" />
+   <location filename="../engine/margin/models.py" line="149" />
    <source>linked_accounts[{index}].linked_accounts: a linked account holds no accounts of its own; list them all in the file's linked_accounts</source>
    <translation>linked_accounts[{index}].linked_accounts：关联账户不能再包含自己的账户；请把它们都列在文件的 linked_accounts 中</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="172" />
+   <location filename="../engine/margin/models.py" line="174" />
    <source>{where}.symbol: '{symbol}' is spelled '{held}' in positions[{first}]; one market, one spelling</source>
    <translation>{where}.symbol: '{symbol}' 在 positions[{first}] 中写作 '{held}'；同一市场只用一种写法</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="183" />
+   <location filename="../engine/margin/models.py" line="185" />
    <source>{where}.id: '{id}' is already used by positions[{value}]</source>
    <translation>{where}.id：'{id}' 已被 positions[{value}] 使用</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="214" />
+   <location filename="../engine/margin/models.py" line="216" />
    <source>{where}.{table_problem}</source>
    <translation>{where}.{table_problem}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="195" />
+   <location filename="../engine/margin/models.py" line="197" />
    <source>{where}.mark_price: {symbol} already has mark {mark_price} in positions[{first}]</source>
    <translation>{where}.mark_price：{symbol} 在 positions[{first}] 中已有标记价格 {mark_price}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/models.py" line="315" />
+   <location filename="../engine/margin/models.py" line="317" />
    <source>{where}.{name}: a coin-margined price must be at least {least} (its reciprocal prices the contract, and may not pass {most})</source>
    <translation>{where}.{name}：币本位合约的价格不能低于 {least}（合约按其倒数定价，倒数不能超过 {most}）</translation>
   </message>
@@ -3735,17 +3735,17 @@ Keep it?</source>
    <translation>--paths/--steps：1 到 1,000,000 条路径，1 到 100,000 步</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="444" />
-   <source>--seed {seed}: must be a whole number from 0</source>
-   <translation>--seed {seed}：必须是从 0 开始的整数</translation>
+   <location filename="../engine/paths/montecarlo.py" line="445" />
+   <source>--seed {seed}: must be a whole number from 0 to {most}</source>
+   <translation>--seed {seed}：必须是 0 到 {most} 之间的整数</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="446" />
+   <location filename="../engine/paths/montecarlo.py" line="452" />
    <source>horizon: each step must be longer than 0 and at most a year</source>
    <translation>时间范围：每一步必须大于 0 且最多一年</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="449" />
+   <location filename="../engine/paths/montecarlo.py" line="455" />
    <source>positions: the scenario has none to simulate</source>
    <translation>仓位：方案中没有可模拟的仓位</translation>
   </message>
@@ -3770,12 +3770,12 @@ Keep it?</source>
    <translation>相关系数：不是正定矩阵</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="455" />
+   <location filename="../engine/paths/montecarlo.py" line="461" />
    <source>volatility: missing for {value}</source>
    <translation>波动率：缺少 {value} 的值</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="458" />
+   <location filename="../engine/paths/montecarlo.py" line="464" />
    <source>bootstrap: needs at least 3 candles of history</source>
    <translation>自助抽样：至少需要 3 根历史 K 线</translation>
   </message>
@@ -3790,7 +3790,7 @@ Keep it?</source>
    <translation>'{item}'：{value} 不是方案中的合约（{value2}）</translation>
   </message>
   <message>
-   <location filename="../engine/paths/montecarlo.py" line="462" />
+   <location filename="../engine/paths/montecarlo.py" line="468" />
    <source>step_years: a bootstrap steps one candle at a time ({step_years} years); use Bootstrap.step_years and Bootstrap.steps_for(horizon)</source>
    <translation>step_years：自助抽样每步一根 K 线（{step_years} 年）；请使用 Bootstrap.step_years 和 Bootstrap.steps_for(horizon)</translation>
   </message>

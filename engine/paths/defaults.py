@@ -11,6 +11,7 @@ DEFAULT_HORIZON = "1d"
 DEFAULT_STEPS = 1_440
 DEFAULT_PATHS = 10_000
 DEFAULT_SEED = 0
+MAX_SEED = 2**63 - 1  # a signed 64-bit whole number, as a run has always taken its seed
 DEFAULT_BLOCK = 30
 PERCENTILES = (5, 25, 50, 75, 95)
 SHAPE_NAMES = ("flash-crash", "slow-bleed", "v-shape", "overnight-gap")  # sources.SHAPES

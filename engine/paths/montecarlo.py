@@ -35,7 +35,7 @@ from marginlab.engine.margin.inverse import twin
 from marginlab.engine.margin.models import Scenario
 from marginlab.engine.margin.pools import VARIANTS, Pool, build_pools, start_equity
 from marginlab.engine.margin.solver import crossings
-from marginlab.engine.paths.defaults import DEFAULT_VOLATILITY, PERCENTILES
+from marginlab.engine.paths.defaults import DEFAULT_VOLATILITY, MAX_SEED, PERCENTILES
 from marginlab.engine.paths.replay import FloatArray, PricePath
 from marginlab.engine.text.moves import resolve_symbol
 from marginlab.engine.text.said import say
@@ -440,8 +440,14 @@ def simulate(
     along ``1/P`` (``margin.inverse``: a candle's high is the twin's low), equity in the coin."""
     if not 1 <= paths <= 1_000_000 or not 1 <= steps <= 100_000:
         raise ValueError(say("--paths/--steps: 1-1,000,000 paths and 1-100,000 steps"))
-    if not 0 <= seed < 2**63:
-        raise ValueError(say("--seed {seed}: must be a whole number from 0", seed=seed))
+    if not 0 <= seed <= MAX_SEED:
+        raise ValueError(
+            say(
+                "--seed {seed}: must be a whole number from 0 to {most}",
+                seed=seed,
+                most=f"{MAX_SEED:,}",
+            )
+        )
     if not 0 < step_years <= 1:
         raise ValueError(say("horizon: each step must be longer than 0 and at most a year"))
     symbols = _symbols(scenario)

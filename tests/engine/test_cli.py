@@ -145,6 +145,22 @@ def test_sweep_all_symbols_percent(capsys: pytest.CaptureFixture[str]) -> None:
     assert data["equity"]["isolated"][0] == pytest.approx(5000)  # both liquidated at -9.6 %
 
 
+def test_a_sweep_reads_its_ends_as_a_trader_writes_them(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """ "--from 40,000", "--from -20%" with --all and "--points 1,001" read argparse's "invalid
+    float value" and "invalid int value": the same grid as the plain numbers now."""
+    plain = run(capsys, "sweep", SEED, "--symbol", "BTCUSDT", "--from", "40000", "--to", "60000")
+    typed = run(
+        capsys, "sweep", SEED, "--symbol", "BTCUSDT", "--from", "40,000", "--to", "6e4",
+        "--points", "2_01",
+    )  # fmt: skip
+    assert typed == plain and plain[0] == 0
+    plain = run(capsys, "sweep", SEED, "--all", "--from", "-20", "--to", "0", "--points", "1001")
+    typed = run(capsys, "sweep", SEED, "--all", "--from", "-20%", "--to", "0%", "--points", "1,001")
+    assert typed == plain and plain[0] == 0 and len(plain[1].splitlines()) == 1 + 1001
+
+
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
@@ -162,7 +178,19 @@ def test_sweep_all_symbols_percent(capsys: pytest.CaptureFixture[str]) -> None:
         ),
         (
             ["sweep", SEED, "--symbol", "BTCUSDT", "--from", "1", "--to", "inf"],
-            "--from/--to: must be finite numbers",
+            "--to: 'inf' is not a finite number",
+        ),
+        (
+            ["sweep", SEED, "--symbol", "BTCUSDT", "--from", "-10%", "--to", "2"],
+            "--from: a price, e.g. 40000 (a move in % is --all's)",
+        ),
+        (
+            ["sweep", SEED, "--symbol", "BTCUSDT", "--from", "4,0000", "--to", "2"],
+            "--from: '4,0000' is ambiguous",
+        ),
+        (
+            ["sweep", SEED, "--symbol", "BTCUSDT", "--from", "1", "--to", "2", "--points", "x"],
+            "--points: 'x' is not a number",
         ),
         (
             ["sweep", SEED, "--all", "--from", "-100", "--to", "5"],

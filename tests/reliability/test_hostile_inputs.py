@@ -113,7 +113,10 @@ def test_duplicate_keys_are_named() -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--seed", "-1"], "--seed -1: must be a whole number from 0"),
+        (["--seed", "-1"], "--seed: must be a whole number from 0 to 9,223,372,036,854,775,807"),
+        # It read "--seed 1000000000000000019884624838656: must be a whole number from 0".
+        (["--seed", "1e30"], "--seed: must be a whole number from 0 to 9,223,372,036,854,775,807"),
+        (["--paths", "1.5"], "--paths: '1.5' is not a whole number"),
         (["--horizon=-1d"], "--horizon -1d: expected a number and a unit"),
         (["--paths", "1000000", "--steps", "100000"], "--paths/--steps: "),
     ],

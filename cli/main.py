@@ -67,7 +67,7 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError([_OPTION_MESSAGE.sub(r"\1: ", message)])
 
 
-_OPTION_MESSAGE = re.compile(r"^argument (--[\w-]+(?:/-\w)?): ")
+_OPTION_MESSAGE = re.compile(r"^argument (--[\w-]+): ")
 
 
 def _parser() -> argparse.ArgumentParser:

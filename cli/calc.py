@@ -108,8 +108,27 @@ def run_calc(args: argparse.Namespace) -> str:
     try:
         data, lines = command(args, Reader(args))
     except PlanError as error:
-        raise CalcUsageError(error.problems) from None
+        price = "--price" if args.calc_command == "max-open" else "--entry"
+        options = {**CALC_OPTIONS, "price": price}
+        raise CalcUsageError([in_option_words(p, options) for p in error.problems]) from None
     return strict_json(data) if args.json else "\n".join(lines)
+
+
+# The engine names an order's fields as the order tabs do (``planning.ticket_problems``); the
+# CLI names the option the value was typed into. A calc's price option is its command's.
+CALC_OPTIONS = {
+    "symbol": "--symbol",
+    "leverage": "--leverage",
+    "margin": "--margin",
+    "MMR override": "--mmr",
+}
+
+
+def in_option_words(problem: str, options: dict[str, str]) -> str:
+    """ "price: must be <= 1e+12" as "--entry: must be <= 1e+12": the field an engine message
+    names first, as the option it was typed into; any other message as it is."""
+    field, colon, rest = problem.partition(": ")
+    return f"{options[field]}: {rest}" if colon and field in options else problem
 
 
 def _fee_rate(reader: Reader, scenario: Scenario | None) -> float:

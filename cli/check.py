@@ -7,7 +7,7 @@ import argparse
 from typing import Any
 
 from marginlab.cli.accounts import load_account
-from marginlab.cli.calc import CalcUsageError, Reader, in_account
+from marginlab.cli.calc import CalcUsageError, Reader, in_account, in_option_words
 from marginlab.engine.margin.planning import MODES, PlanError, Ticket
 from marginlab.engine.margin.precheck import Check, check_order
 from marginlab.engine.margin.rules import size_text
@@ -35,12 +35,24 @@ def run_check(args: argparse.Namespace) -> str:
     try:
         check = check_order(scenario, ticket, order.quantity, margin, limit)
     except (PlanError, LookupError) as error:
-        raise CalcUsageError(getattr(error, "problems", [str(error).strip("'\"")])) from None
+        problems = getattr(error, "problems", [str(error).strip("'\"")])
+        raise CalcUsageError([in_option_words(p, CHECK_OPTIONS) for p in problems]) from None
     return (
         strict_json(check_dict(check))
         if args.json
         else "\n".join(check_lines(check, scenario.account.currency, scenario.coin_margined))
     )
+
+
+# The order's fields as --open names them (its parser's own messages: "--open quantity: …").
+CHECK_OPTIONS = {
+    "symbol": "--open symbol",
+    "size": "--open quantity",
+    "price": "--open price",
+    "leverage": "--open leverage",
+    "margin": "--margin",
+    "MMR override": "--mmr",
+}
 
 
 def check_dict(check: Check) -> dict[str, Any]:

@@ -366,3 +366,24 @@ def test_a_leverage_no_venue_offers_is_refused_by_every_calc(
             capsys, "calc", "pnl", *base, "--exit", "51000", "--leverage", leverage
         )
         assert status == 0, err
+
+
+def test_a_calc_names_the_option_a_refused_value_was_typed_into(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The engine names an order's fields as the order tabs do ("price: must be <= 1e+12");
+    the CLI names the option: --price for max open, --entry for size, and --symbol, --mmr."""
+    order = (SEED, "--symbol", "BTCUSDT", "--side", "long", "--leverage", "10")
+    cases = [
+        (("max-open", *order, "--price", "1e13"), "--price: must be <= 1e+12"),
+        (("size", *order, "--entry", "1e13", "--stop", "5"), "--entry: must be <= 1e+12"),
+        (("max-open", *order, "--price", "100", "--mmr", "200%"), "--mmr: must be between 0"),
+        (
+            ("size", SEED, "--symbol", "FOO", "--side", "long", "--leverage", "10", "--entry",
+             "10", "--stop", "5"),
+            "--symbol: Binance USDⓈ-M has no tier table for 'FOO'",
+        ),
+    ]  # fmt: skip
+    for options, message in cases:
+        status, _, err = run(capsys, "calc", *options)
+        assert status == 2 and err.startswith(f"marginlab-cli: {message}"), (options, err)

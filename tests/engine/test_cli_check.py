@@ -122,17 +122,17 @@ def test_an_order_past_what_a_file_may_hold_is_refused_in_the_order_s_words(
     """A size or a price above 10^12, a margin above 10^15 and an MMR of 150 %: pydantic's own
     sentence was printed, under the file's name for the field ("positions.2.quantity: Input
     should be less than or equal to 1000000000000", "MMR override: input should be less
-    than 1"). The order's field is named, with its bound as a file's are written."""
+    than 1"). The option typed into is named, with its bound as a file's are written."""
     cases = [
-        (("--open", "BTCUSDT long 1e13 @ 50000 x10"), "size: must be <= 1e+12"),
-        (("--open", "BTCUSDT long 0.4 @ 1e13 x10"), "price: must be <= 1e+12"),
+        (("--open", "BTCUSDT long 1e13 @ 50000 x10"), "--open quantity: must be <= 1e+12"),
+        (("--open", "BTCUSDT long 0.4 @ 1e13 x10"), "--open price: must be <= 1e+12"),
         (
             ("--open", "BTCUSDT long 0.4 @ 50000 x10", "--margin", "1e16"),
-            "margin: must be <= 1e+15",
+            "--margin: must be <= 1e+15",
         ),
         (
             ("--open", "BTCUSDT long 0.4 @ 50000 x10", "--mmr", "150%"),
-            "MMR override: must be between",
+            "--mmr: must be between 0 and 100 %",
         ),
     ]
     for options, message in cases:

@@ -3175,77 +3175,77 @@ Keep it?</source>
    <translation>{target}：不是普通文件；请选择{what}</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="137" />
+   <location filename="../engine/files/scenario_io.py" line="140" />
    <source>{name} is not a number JSON allows</source>
    <translation>{name} 不是 JSON 允许的数字</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="352" />
+   <location filename="../engine/files/scenario_io.py" line="360" />
    <source>{value}: {message}</source>
    <translation>{value}：{message}</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="89" />
+   <location filename="../engine/files/scenario_io.py" line="92" />
    <source>format: missing; a scenario file says "format": "{format}" (a venue's positions answer comes in with File → Import positions…, or marginlab-cli import)</source>
    <translation>格式：缺失；场景文件应写明 "format": "{format}"（交易所的持仓回复请用“文件 → 导入仓位…”或 marginlab-cli import 导入）</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="100" />
+   <location filename="../engine/files/scenario_io.py" line="103" />
    <source>format: expected "{format}", found {value}</source>
    <translation>format：应为 "{format}"，实际为 {value}</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="111" />
+   <location filename="../engine/files/scenario_io.py" line="114" />
    <source>version: must be a whole number &gt;= {oldest}, found {version}</source>
    <translation>version：必须是 &gt;= {oldest} 的整数，实际为 {version}</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="121" />
+   <location filename="../engine/files/scenario_io.py" line="124" />
    <source>version: this file is version {version}; this Margin Lab reads scenario versions up to {version2}. Update Margin Lab to open it.</source>
    <translation>version：该文件是第 {version} 版；此 Margin Lab 只能读取到第 {version2} 版的方案。请更新 Margin Lab 后再打开。</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="154" />
+   <location filename="../engine/files/scenario_io.py" line="157" />
    <source>file: larger than {value} MB</source>
    <translation>文件：大于 {value} MB</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="170" />
+   <location filename="../engine/files/scenario_io.py" line="173" />
    <source>file: JSON nested deeper than {max_depth} levels</source>
    <translation>文件：JSON 嵌套超过 {max_depth} 层</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="198" />
+   <location filename="../engine/files/scenario_io.py" line="201" />
    <source>linked_accounts: {count} accounts; a file links at most {most}</source>
    <translation>linked_accounts：{count} 个账户；一个文件最多关联 {most} 个</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="160" />
+   <location filename="../engine/files/scenario_io.py" line="163" />
    <source>file: the key {error} is given twice in one object</source>
    <translation>文件：同一个对象中键 {error} 出现了两次</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="167" />
+   <location filename="../engine/files/scenario_io.py" line="170" />
    <source>file: not valid JSON ({error})</source>
    <translation>文件：不是有效的 JSON（{error}）</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="175" />
+   <location filename="../engine/files/scenario_io.py" line="178" />
    <source>file: the top level must be a JSON object (a venue's positions answer comes in with File → Import positions…, or marginlab-cli import)</source>
    <translation>文件：顶层必须是 JSON 对象（交易所的持仓回复请用“文件 → 导入仓位…”或 marginlab-cli import 导入）</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="180" />
+   <location filename="../engine/files/scenario_io.py" line="183" />
    <source>file: the top level must be a JSON object</source>
    <translation>文件：顶层必须是 JSON 对象</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="213" />
+   <location filename="../engine/files/scenario_io.py" line="216" />
    <source>{where}positions: {positions} entries; a scenario holds at most {max_positions}</source>
    <translation>{where}positions：{positions} 条；一个情景最多 {max_positions} 条</translation>
   </message>
   <message>
-   <location filename="../engine/files/scenario_io.py" line="346" />
+   <location filename="../engine/files/scenario_io.py" line="354" />
    <source>{location}.{message}</source>
    <translation>{location}.{message}</translation>
   </message>
@@ -3270,57 +3270,57 @@ Keep it?</source>
    <translation>{folder}：无法写入（{value}）</translation>
   </message>
   <message>
-   <location filename="../engine/files/venue_import.py" line="81" />
+   <location filename="../engine/files/venue_import.py" line="92" />
    <source>{source} {where}, field {field}: not a finite number</source>
    <translation>{source} {where}，字段 {field}：不是有限的数字</translation>
   </message>
   <message>
-   <location filename="../engine/files/venue_import.py" line="170" />
+   <location filename="../engine/files/venue_import.py" line="185" />
    <source>{source} assetPositions[{index}]: no position object</source>
    <translation>{source} assetPositions[{index}]：没有 position 对象</translation>
   </message>
   <message>
-   <location filename="../engine/files/venue_import.py" line="234" />
+   <location filename="../engine/files/venue_import.py" line="251" />
    <source>{source} {where}, field instId: {symbol} is not an OKX USDT swap Margin Lab knows the contract value of</source>
    <translation>{source} {where}，字段 instId：{symbol} 不是 Margin Lab 知道合约面值的 OKX USDT 永续合约</translation>
   </message>
   <message>
-   <location filename="../engine/files/venue_import.py" line="370" />
+   <location filename="../engine/files/venue_import.py" line="393" />
    <source>{source}: not a venue answer Margin Lab knows (Binance positionRisk, Bybit v5 position list, OKX positions, Hyperliquid clearinghouseState, ccxt fetch_positions)</source>
    <translation>{source}：不是 Margin Lab 认识的交易所返回数据（币安 positionRisk、Bybit v5 持仓列表、OKX positions、Hyperliquid clearinghouseState、ccxt fetch_positions）</translation>
   </message>
   <message>
-   <location filename="../engine/files/venue_import.py" line="429" />
+   <location filename="../engine/files/venue_import.py" line="503" />
    <source>--wallet {wallet}: less than the {least} the file's isolated positions hold as margin</source>
    <translation>--wallet {wallet}：少于文件中逐仓仓位占用的保证金 {least}</translation>
   </message>
   <message>
-   <location filename="../engine/files/venue_import.py" line="70" />
+   <location filename="../engine/files/venue_import.py" line="578" />
    <source>{source} {where}, field {field}: {shown}</source>
    <translation>{source} {where}，字段 {field}：{shown}</translation>
   </message>
   <message>
-   <location filename="../engine/files/venue_import.py" line="364" />
+   <location filename="../engine/files/venue_import.py" line="387" />
    <source>{source}: not valid JSON ({error})</source>
    <translation>{source}：不是有效的 JSON（{error}）</translation>
   </message>
   <message>
-   <location filename="../engine/files/venue_import.py" line="413" />
+   <location filename="../engine/files/venue_import.py" line="487" />
    <source>wallet: the {venue} file does not state the wallet balance; give --wallet (at least {least}, the margin its isolated positions hold)</source>
    <translation>钱包：{venue} 文件中没有钱包余额；请用 --wallet 给出（至少 {least}，即其逐仓仓位占用的保证金）</translation>
   </message>
   <message>
-   <location filename="../engine/files/venue_import.py" line="420" />
+   <location filename="../engine/files/venue_import.py" line="494" />
    <source>wallet: the {venue} file does not state the wallet balance; give --wallet</source>
    <translation>钱包：{venue} 文件中没有钱包余额；请用 --wallet 给出</translation>
   </message>
   <message>
-   <location filename="../engine/files/venue_import.py" line="453" />
+   <location filename="../engine/files/venue_import.py" line="527" />
    <source>mmr: no {chosen} tier table covers {listed}; give a maintenance rate for each, e.g. --mmr {value}={rate} (most {chosen} symbols start at {percent} %)</source>
    <translation>mmr：{chosen} 没有覆盖 {listed} 的档位表；请为每个合约给出维持保证金率，例如 --mmr {value}={rate}（{chosen} 的大多数合约起始为 {percent} %）</translation>
   </message>
   <message>
-   <location filename="../engine/files/venue_import.py" line="463" />
+   <location filename="../engine/files/venue_import.py" line="537" />
    <source>mmr: no {chosen} tier table covers {listed}; give a maintenance rate for each, e.g. --mmr {value}=0.01</source>
    <translation>mmr：{chosen} 没有覆盖 {listed} 的档位表；请为每个合约给出维持保证金率，例如 --mmr {value}=0.01</translation>
   </message>

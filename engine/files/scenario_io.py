@@ -15,11 +15,12 @@ import shutil
 import stat
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from marginlab.engine.files.bounded import ReadError, capped, read_bounded
 from marginlab.engine.margin.models import (
@@ -49,9 +50,11 @@ class ScenarioError(ValueError):
 
 def _one_line(problem: str) -> str:
     """A message as one readable line: no raw newline or control character, no 300-digit
-    number pasted from the input."""
+    number pasted from the input. A message already so is kept as it is, with its id for the
+    window to say it in its language (``Said``)."""
     text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in problem)
-    return re.sub(r"\d{40,}", lambda m: f"{m.group()[:12]}…({len(m.group())} digits)", text)
+    text = re.sub(r"\d{40,}", lambda m: f"{m.group()[:12]}…({len(m.group())} digits)", text)
+    return problem if text == problem else text
 
 
 class _DuplicateKey(ValueError):
@@ -330,8 +333,13 @@ def _where(location: tuple[int | str, ...]) -> str:
 
 def format_errors(error: ValidationError) -> list[str]:
     """One ``field: message`` line per pydantic error."""
+    return format_error_items(error.errors(include_url=False))
+
+
+def format_error_items(items: Iterable[ErrorDetails]) -> list[str]:
+    """``format_errors`` of some of a ``ValidationError``'s errors."""
     lines: list[str] = []
-    for item in error.errors(include_url=False):
+    for item in items:
         location = tuple(p for p in item["loc"] if p not in ("function-after",))
         kind = item["type"]
         context = item.get("ctx") or {}

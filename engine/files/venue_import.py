@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -21,11 +21,16 @@ from typing import Any
 from pydantic import ValidationError
 
 from marginlab.engine.files.bounded import ReadError, read_bounded
-from marginlab.engine.files.scenario_io import MAX_FILE_BYTES, ScenarioError, format_errors
+from marginlab.engine.files.scenario_io import (
+    MAX_FILE_BYTES,
+    ScenarioError,
+    format_error_items,
+)
 from marginlab.engine.margin.fees import BASE_TAKER_RATES, maintenance_fee
 from marginlab.engine.margin.models import Position, Scenario, isolated_margin_total
 from marginlab.engine.margin.pools import held_margin
 from marginlab.engine.margin.rules import missing_table_problem, usual_first_rate
+from marginlab.engine.text.pydantic_words import rule_message
 from marginlab.engine.text.said import say
 
 Row = dict[str, Any]
@@ -49,6 +54,11 @@ class Imported:
     positions: list[Row]
     wallet: float | None
     default_rates: dict[str, float]
+    # Where each position came from, to name it in the file's words when the scenario refuses
+    # a figure: the file, each position's row, and the venue's field for each of ours.
+    source: str = ""
+    origins: tuple[str, ...] = ()
+    fields: tuple[tuple[str, str], ...] = ()
 
 
 class _Reader:
@@ -57,6 +67,7 @@ class _Reader:
     def __init__(self, source: str) -> None:
         self.source = source
         self.problems: list[str] = []
+        self.origins: list[str] = []  # each position's row, as ``_position`` makes them
 
     def number(self, row: Row, field: str, where: str, required: bool = True) -> float | None:
         value: Any = row.get(field)
@@ -92,7 +103,7 @@ class _Reader:
 def _binance(rows: list[Row], read: _Reader) -> Imported:
     positions = []
     for index, row in enumerate(rows, start=1):
-        where = f"row {index}"
+        where = say("row {n}", n=index)
         amount = read.number(row, "positionAmt", where)
         if not amount:
             continue  # an empty hedge leg, or a symbol never traded
@@ -111,6 +122,8 @@ def _binance(rows: list[Row], read: _Reader) -> Imported:
         symbol = str(row.get("symbol", ""))
         positions.append(
             _position(
+                read,
+                where,
                 read.number(row, "liquidationPrice", where, required=False),
                 id=symbol if side == "BOTH" else f"{symbol}-{side.lower()}",
                 symbol=symbol,
@@ -143,6 +156,8 @@ def _bybit(answer: Row, read: _Reader) -> Imported:
         isolated = str(row.get("tradeMode")) == "1"
         positions.append(
             _position(
+                read,
+                where,
                 read.number(row, "liqPrice", where, required=False),
                 id=f"{symbol}{hedge}",
                 symbol=symbol,
@@ -188,6 +203,8 @@ def _hyperliquid(state: Row, read: _Reader) -> Imported:
         used = read.number(row, "marginUsed", where) if isolated else None
         positions.append(
             _position(
+                read,
+                where,
                 read.number(row, "liquidationPx", where, required=False),
                 id=coin,
                 symbol=coin,
@@ -250,6 +267,8 @@ def _okx(answer: Row, read: _Reader) -> Imported:
         isolated = row.get("mgnMode") == "isolated"
         positions.append(
             _position(
+                read,
+                where,
                 read.number(row, "liqPx", where, required=False),
                 id=symbol if side == "net" else f"{symbol}-{side}",
                 symbol=symbol,
@@ -292,6 +311,8 @@ def _ccxt_positions(rows: list[Row], read: _Reader) -> Imported:
         isolated = row.get("marginMode") == "isolated"
         positions.append(
             _position(
+                read,
+                where,
                 read.number(row, "liquidationPrice", where, required=False),
                 id=f"{symbol}-{row.get('side')}" if row.get("hedged") else symbol,
                 symbol=symbol,
@@ -309,9 +330,11 @@ def _ccxt_positions(rows: list[Row], read: _Reader) -> Imported:
     return Imported(venue, rules, positions, None, rates)
 
 
-def _position(venue_liquidation: float | None, **fields: Any) -> Row:
+def _position(read: _Reader, where: str, venue_liquidation: float | None, **fields: Any) -> Row:
     """A scenario position from a venue row's figures: isolated when a margin is given, the
-    leverage at least 1, the venue's own liquidation price kept when it states one."""
+    leverage at least 1, the venue's own liquidation price kept when it states one. The row
+    it came from is noted (``Imported.origins``)."""
+    read.origins.append(where)
     margin = fields.pop("margin")
     position: Row = {
         **fields,
@@ -391,7 +414,58 @@ def read_venue_file(path: str, data: bytes | None = None) -> Imported:
         ) from None
     if read.problems:
         raise VenueFileError(read.problems)
-    return imported
+    fields = tuple(_VENUE_FIELDS[reader.__name__].items())
+    return replace(imported, source=source, origins=tuple(read.origins), fields=fields)
+
+
+# Each of our position fields, as the venue's answer names what it was made from.
+_VENUE_FIELDS: dict[str, dict[str, str]] = {
+    "_binance": {
+        "symbol": "symbol",
+        "quantity": "positionAmt",
+        "entry_price": "entryPrice",
+        "mark_price": "markPrice",
+        "leverage": "leverage",
+        "margin": "isolatedWallet",
+        "venue_liquidation_price": "liquidationPrice",
+    },
+    "_bybit": {
+        "symbol": "symbol",
+        "quantity": "size",
+        "entry_price": "avgPrice",
+        "mark_price": "markPrice",
+        "leverage": "leverage",
+        "margin": "positionBalance",
+        "venue_liquidation_price": "liqPrice",
+    },
+    "_hyperliquid": {
+        "symbol": "coin",
+        "quantity": "szi",
+        "entry_price": "entryPx",
+        "mark_price": "positionValue / szi",
+        "leverage": "leverage.value",
+        "margin": "marginUsed - unrealizedPnl",
+        "venue_liquidation_price": "liquidationPx",
+    },
+    "_okx": {
+        "symbol": "instId",
+        "quantity": "pos × ctVal",
+        "entry_price": "avgPx",
+        "mark_price": "markPx",
+        "leverage": "lever",
+        "margin": "margin",
+        "venue_liquidation_price": "liqPx",
+    },
+    "_ccxt_positions": {
+        "symbol": "symbol",
+        "quantity": "contracts × contractSize",
+        "entry_price": "entryPrice",
+        "mark_price": "markPrice",
+        "leverage": "leverage",
+        "margin": "initialMargin",
+        "venue_liquidation_price": "liquidationPrice",
+    },
+}
 
 
 def to_scenario(
@@ -481,7 +555,37 @@ def to_scenario(
     try:
         return Scenario.model_validate(document)
     except ValidationError as error:
-        raise ScenarioError(format_errors(error)) from None
+        raise ScenarioError(_in_file_words(imported, error)) from None
+
+
+def _in_file_words(imported: Imported, error: ValidationError) -> list[str]:
+    """The scenario's refusals, each figure a venue row gave named as the file names it
+    ("positionRisk.json row 1, field positionAmt: must be <= 1e+12"); the rest as a
+    scenario file's (``format_errors``: "positions[0].quantity" named a position of a file
+    the trader never wrote)."""
+    fields = dict(imported.fields)
+    problems: list[str] = []
+    for item in error.errors(include_url=False):
+        where = item["loc"]
+        if (
+            len(where) == 3
+            and where[0] == "positions"
+            and isinstance(where[1], int)
+            and where[1] < len(imported.origins)
+            and str(where[2]) in fields
+        ):
+            problems.append(
+                say(
+                    "{source} {where}, field {field}: {shown}",
+                    source=imported.source,
+                    where=imported.origins[where[1]],
+                    field=fields[str(where[2])],
+                    shown=rule_message(item),
+                )
+            )
+        else:
+            problems += format_error_items([item])
+    return problems
 
 
 def currency_of(rules: str) -> str:

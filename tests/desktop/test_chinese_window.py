@@ -4,6 +4,7 @@ sets' ids are not words of the language and stay as the venues write them)."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 
@@ -270,3 +271,22 @@ def test_an_order_past_what_a_file_may_hold_is_refused_in_chinese(
         text = view.problems.text()
         assert english_words([text]) == [], text
     zh_window.controller.undo_stack.setClean()
+
+
+def test_an_import_refused_for_a_figure_names_the_venue_field_in_chinese(
+    zh_window: MainWindow, tmp_path
+) -> None:
+    """A Binance row of 10^13 ETH: the refusal names the file's row and field, with the bound
+    said in Chinese (it read "positions[0].quantity: must be <= 1e+12")."""
+    shown: list[tuple[str, list[str]]] = []
+    zh_window.files.show_error = lambda title, lines: shown.append((title, lines))
+    row = {"symbol": "ETHUSDT", "positionAmt": "1e13", "entryPrice": "3000", "markPrice": "3000"}
+    answer = tmp_path / "answer.json"
+    answer.write_text(json.dumps([row]), "utf-8")
+    zh_window.files.ask_import_path = lambda: str(answer)
+    zh_window.files.ask_number = lambda *args, **kwargs: 10_000.0
+    zh_window.files.import_positions()
+    assert shown[0][0] == "无法导入 answer.json"
+    assert [i18n.said(line) for line in shown[0][1]] == [
+        "answer.json 第 1 行，字段 positionAmt：必须小于等于 1e+12"
+    ]

@@ -96,6 +96,22 @@ def test_a_symbol_without_a_table_asks_for_a_rate(tmp_path: Path) -> None:
             '{"assetPositions": [{"position": {"coin": "BTC", "szi": "1"}}], "marginSummary": {}}',
             "assetPositions[0].position, field positionValue: missing",
         ),
+        # A figure read but past what a position may hold read as a file's own position
+        # ("positions[0].quantity: must be <= 1e+12"), a file the trader never wrote.
+        (
+            '[{"symbol": "BTCUSDT", "positionAmt": "1e13", "entryPrice": "1", "markPrice": "1"}]',
+            "answer.json row 1, field positionAmt: must be <= 1e+12",
+        ),
+        (
+            '[{"symbol": "ETH USDT", "positionAmt": "1", "entryPrice": "1", "markPrice": "1"}]',
+            "answer.json row 1, field symbol: use letters, digits",
+        ),
+        (
+            '{"assetPositions": [{"position": {"coin": "BTC", "szi": "1", "entryPx": "-5", '
+            '"positionValue": "50000", "unrealizedPnl": "0"}}], '
+            '"marginSummary": {"accountValue": "1000"}}',
+            "answer.json assetPositions[0].position, field entryPx: must be > 0",
+        ),
     ],
 )
 def test_bad_venue_files_exit_2_naming_the_field(

@@ -34,6 +34,7 @@ LABELS = {
 _POSITION = re.compile(r"positions\[(\d+)\]\.(\w+)")
 _OTHER_POSITION = re.compile(r"positions\[(\d+)\](?!\.\w)")  # not "positions[0].field"
 _ACCOUNT = re.compile(r"account\.(\w+)")
+_FIELD_END = re.compile(r": |：")
 _COMPARE = re.compile(r"must be (>=|<=|>|<) (-?[\d.e+]+)")
 _WORDS = {">": N_("above"), ">=": N_("at least"), "<": N_("below"), "<=": N_("at most")}
 
@@ -48,9 +49,11 @@ def trader_words(text: str, scenario: Scenario) -> str:
     MMR override (a fraction in the file) is spoken of in %, as it is typed. The message after
     a field's name is said in the window's language: an engine message by its template, a
     fixed phrase by the catalogue, a limit ("must be > 0") by its own template."""
-    where, separator, message = said(text).partition(": ")
-    if not separator:
-        return said(where)
+    shown = said(text)
+    end = _FIELD_END.search(shown)  # "：" in Chinese: a translation keeps the field first
+    if end is None:
+        return shown
+    where, separator, message = shown[: end.start()], end.group(), shown[end.end() :]
 
     def position(match: re.Match[str]) -> str:
         index, field = int(match.group(1)), match.group(2)
@@ -80,8 +83,8 @@ def trader_words(text: str, scenario: Scenario) -> str:
         label = field_label(where)
         place = label[:1].upper() + label[1:]
     if _COMPARE.search(message):
-        return f"{place}: {_COMPARE.sub(compare, message)}"
-    return f"{place}: {_account_fields_named(_others_named(said(message), scenario))}"
+        return f"{place}{separator}{_COMPARE.sub(compare, message)}"
+    return f"{place}{separator}{_account_fields_named(_others_named(said(message), scenario))}"
 
 
 def _account_fields_named(message: str) -> str:

@@ -3405,37 +3405,37 @@ Keep it?</source>
    <translation>{where}.{name}：币本位合约的价格不能低于 {least}（合约按其倒数定价，倒数不能超过 {most}）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="225" />
+   <location filename="../engine/margin/planning.py" line="227" />
    <source>{field}: {problem}</source>
    <translation>{field}：{problem}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="222" />
+   <location filename="../engine/margin/planning.py" line="224" />
    <source>must be between 0 and 100 %</source>
    <translation>必须在 0 到 100 % 之间</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="411" />
+   <location filename="../engine/margin/planning.py" line="413" />
    <source>fill {n}: price and quantity must be numbers &gt; 0</source>
    <translation>第 {n} 笔成交：价格和数量必须是大于 0 的数字</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="416" />
+   <location filename="../engine/margin/planning.py" line="418" />
    <source>fills: type at least one fill (price and quantity)</source>
    <translation>成交：请至少输入一笔成交（价格和数量）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="418" />
+   <location filename="../engine/margin/planning.py" line="420" />
    <source>fills: at most {most} (a ladder, not a trade log)</source>
    <translation>成交：最多 {most} 笔（这是分批建仓计划，不是成交记录）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="843" />
+   <location filename="../engine/margin/planning.py" line="845" />
    <source>stop price: must be a number &gt; 0</source>
    <translation>止损价：必须是大于 0 的数字</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="851" />
+   <location filename="../engine/margin/planning.py" line="853" />
    <source>loss you accept: must be a number &gt; 0</source>
    <translation>可接受亏损：必须是大于 0 的数字</translation>
   </message>
@@ -3450,44 +3450,44 @@ Keep it?</source>
    <translation>contract：此账户持有 U 本位（线性）合约；订单也必须是线性合约</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="346" />
+   <location filename="../engine/margin/planning.py" line="348" />
    <source>Opened isolated, its margin {margin} is more than the {free} the wallet has free beside the isolated margins it holds</source>
    <translation>逐仓开仓时，其保证金 {margin} 超过了钱包在已有逐仓保证金之外的可用余额 {free}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="892" />
+   <location filename="../engine/margin/planning.py" line="894" />
    <source>funding rate: must be a fraction between -1 and 1 (0.0001 = 0.01 %)</source>
    <translation>资金费率：必须是 -1 到 1 之间的小数（0.0001 = 0.01 %）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="895" />
+   <location filename="../engine/margin/planning.py" line="897" />
    <source>holding time: must be between 0 and 10 years, in hours</source>
    <translation>持仓时长：必须在 0 到 10 年之间，以小时计</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="396" />
+   <location filename="../engine/margin/planning.py" line="200" />
+   <source>letters, digits, _ . : / - only, at most 40</source>
+   <translation>只能用字母、数字、_ . : / -，最多 40 个字符</translation>
+  </message>
+  <message>
+   <location filename="../engine/margin/planning.py" line="398" />
    <source>position: no position '{id}' in the account</source>
    <translation>仓位：账户中没有仓位 '{id}'</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="632" />
+   <location filename="../engine/margin/planning.py" line="634" />
    <source>quantity step: too fine for this size (more than 10^12 steps)</source>
    <translation>数量步长：对这个仓位太细（超过 10^12 步）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="846" />
+   <location filename="../engine/margin/planning.py" line="848" />
    <source>stop price: must be below the entry for a long</source>
    <translation>止损价：做多时必须低于开仓价</translation>
   </message>
   <message>
-   <location filename="../engine/margin/planning.py" line="848" />
+   <location filename="../engine/margin/planning.py" line="850" />
    <source>stop price: must be above the entry for a short</source>
    <translation>止损价：做空时必须高于开仓价</translation>
-  </message>
-  <message>
-   <location filename="../engine/margin/planning.py" line="199" />
-   <source>symbol: letters, digits, _ . : / - only, at most 40</source>
-   <translation>合约：只能用字母、数字、_ . : / -，最多 40 个字符</translation>
   </message>
   <message>
    <location filename="../engine/margin/precheck.py" line="60" />

@@ -196,7 +196,9 @@ def ticket_problems(scenario: Scenario, ticket: Ticket) -> list[str]:
         for item in error.errors():
             field = _ORDER_WORDS.get(str(item["loc"][0]) if item["loc"] else "", "MMR override")
             if field == "symbol":
-                out.append(say("symbol: letters, digits, _ . : / - only, at most 40"))
+                # The rule, not pydantic's pattern: its own field, as every order message.
+                rule = say("letters, digits, _ . : / - only, at most 40")
+                out.append(say("{field}: {problem}", field="symbol", problem=rule))
             else:
                 out.append(_order_problem(field, item))
         return out

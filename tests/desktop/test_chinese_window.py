@@ -270,6 +270,12 @@ def test_an_order_past_what_a_file_may_hold_is_refused_in_chinese(
         qtbot.waitUntil(lambda: bool(view.problems.text()), timeout=3000)
         text = view.problems.text()
         assert english_words([text]) == [], text
+    # A symbol the file format refuses read "合约: letters, digits, _ . : / - only, at most 40"
+    # (found by a random walk in this window that read every label it showed).
+    view.mmr.setText("")
+    view.set_order("x" * 300, "long", 0.1, 10, 50_000.0)
+    qtbot.waitUntil(lambda: "40" in view.problems.text(), timeout=3000)
+    assert english_words([view.problems.text()]) == [], view.problems.text()
     zh_window.controller.undo_stack.setClean()
 
 
@@ -290,3 +296,20 @@ def test_an_import_refused_for_a_figure_names_the_venue_field_in_chinese(
     assert [i18n.said(line) for line in shown[0][1]] == [
         "answer.json 第 1 行，字段 positionAmt：必须小于等于 1e+12"
     ]
+
+
+def test_a_refusal_translated_with_a_chinese_colon_still_names_the_position(
+    zh_window: MainWindow, qtbot
+) -> None:
+    """A coin-margined mark of 10^-13: the message read "positions[0].mark_price：币本位…",
+    the file's path, where the English window says "C mark price: …". Its translation puts a
+    full-width colon after the field, which the window did not look for (a random walk that
+    read every label found it)."""
+    zh_window.files.load_preset("btc-margined-long.json")
+    wait_result(qtbot, zh_window)
+    first = zh_window.controller.scenario.positions[0].id
+    assert not zh_window.controller.set_position(0, "mark_price", "1e-13")
+    text = zh_window.problems.text()
+    assert "positions[" not in text and "mark_price" not in text, text
+    assert text.startswith(f"{first} "), text
+    zh_window.controller.undo_stack.setClean()

@@ -126,9 +126,11 @@ CALC_OPTIONS = {
 
 def in_option_words(problem: str, options: dict[str, str]) -> str:
     """ "price: must be <= 1e+12" as "--entry: must be <= 1e+12": the field an engine message
-    names first, as the option it was typed into; any other message as it is."""
+    names first, as the option it was typed into; "Type an MMR override" (the window's field)
+    as "Give --mmr"; any other message as it is."""
     field, colon, rest = problem.partition(": ")
-    return f"{options[field]}: {rest}" if colon and field in options else problem
+    text = f"{options[field]}: {rest}" if colon and field in options else problem
+    return text.replace("Type an MMR override", f"Give {options['MMR override']}")
 
 
 def _fee_rate(reader: Reader, scenario: Scenario | None) -> float:

@@ -64,7 +64,9 @@ def run_tables(args: argparse.Namespace) -> str:
         return "\n".join(lines)
     covering = covering_rules(args.symbol)
     if not covering:
-        raise VenueFileError([f"{args.symbol}: no bundled table covers it; type an MMR override"])
+        raise VenueFileError(
+            [f"{args.symbol}: no bundled table covers it; give its rate with --mmr"]
+        )
     lines = []
     for rules in covering:
         key = table_symbol(rules, args.symbol)

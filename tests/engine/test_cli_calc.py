@@ -381,7 +381,8 @@ def test_a_calc_names_the_option_a_refused_value_was_typed_into(
         (
             ("size", SEED, "--symbol", "FOO", "--side", "long", "--leverage", "10", "--entry",
              "10", "--stop", "5"),
-            "--symbol: Binance USDⓈ-M has no tier table for 'FOO'",
+            "--symbol: Binance USDⓈ-M has no tier table for 'FOO'; no bundled table covers "
+            "it. Give --mmr or pick a rule set that covers it",
         ),
     ]  # fmt: skip
     for options, message in cases:

@@ -62,6 +62,7 @@ def test_check_names_bad_input(capsys: pytest.CaptureFixture[str]) -> None:
     assert status == 2 and "--open: write the leverage, e.g. x20" in err
     status, _, err = run(capsys, "check", STORY, "--open", "FOOUSDT long 1 @ 5 x10")
     assert status == 2 and "no tier table for 'FOOUSDT'" in err
+    assert "Give --mmr or pick a rule set" in err  # the option, not the window's field
     status, _, err = run(capsys, "check", STORY, "--open", "BTCUSDT long 1 x10", "--max-loss", "x")
     assert status == 2 and "--max-loss: 'x' is not a number" in err
 

@@ -94,6 +94,10 @@ def test_tables_list_names_the_table_and_date(capsys: pytest.CaptureFixture[str]
     out = capsys.readouterr().out
     assert "binance-usdm  Binance USDⓈ-M: 762 symbols, as of 2026-07-02" in out
     assert "bybit-linear  Bybit USDT perpetual: 271 symbols, as of 2024-12-25 (older" in out
+    # A symbol no table covers: what to give, as the CLI names it (it read "type an MMR
+    # override", the window's words).
+    assert main(["tables", "list", "FOOBAR"]) == 2
+    assert "FOOBAR: no bundled table covers it; give its rate with --mmr" in capsys.readouterr().err
 
 
 def test_a_symbols_tiers_say_their_unit(capsys: pytest.CaptureFixture[str]) -> None:

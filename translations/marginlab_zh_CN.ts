@@ -3095,32 +3095,32 @@ Keep it?</source>
    <translation>仓位</translation>
   </message>
   <message>
-   <location filename="../desktop/wording.py" line="38" />
+   <location filename="../desktop/wording.py" line="39" />
    <source>above</source>
    <translation>大于</translation>
   </message>
   <message>
-   <location filename="../desktop/wording.py" line="38" />
+   <location filename="../desktop/wording.py" line="39" />
    <source>at least</source>
    <translation>至少为</translation>
   </message>
   <message>
-   <location filename="../desktop/wording.py" line="38" />
+   <location filename="../desktop/wording.py" line="39" />
    <source>below</source>
    <translation>小于</translation>
   </message>
   <message>
-   <location filename="../desktop/wording.py" line="38" />
+   <location filename="../desktop/wording.py" line="39" />
    <source>at most</source>
    <translation>至多为</translation>
   </message>
   <message>
-   <location filename="../desktop/wording.py" line="76" />
+   <location filename="../desktop/wording.py" line="79" />
    <source>must be {relation} {value}</source>
    <translation>必须{relation} {value}</translation>
   </message>
   <message>
-   <location filename="../desktop/wording.py" line="61" />
+   <location filename="../desktop/wording.py" line="64" />
    <source>position {n}</source>
    <translation>仓位 {n}</translation>
   </message>
@@ -3550,7 +3550,7 @@ Keep it?</source>
    <translation>任何仓位大小都不行：即使不开这笔，判断错误的 {symbol} 已让现有持仓亏损 {loss}。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="674" />
+   <location filename="../engine/margin/precheck.py" line="678" />
    <source> past {price}</source>
    <translation>越过 {price} 后</translation>
   </message>
@@ -3565,12 +3565,12 @@ Keep it?</source>
    <translation>{first} 和 {second}</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="624" />
+   <location filename="../engine/margin/precheck.py" line="628" />
    <source>no price</source>
    <translation>没有价格</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="626" />
+   <location filename="../engine/margin/precheck.py" line="630" />
    <source>{distance} away</source>
    <translation>相距 {distance}</translation>
   </message>
@@ -3590,37 +3590,37 @@ Keep it?</source>
    <translation>两种模式都不能把判断错误的 {symbol} 控制在你能接受的 {accept} 以内（逐仓 {isolated}，全仓 {cross}）。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="569" />
+   <location filename="../engine/margin/precheck.py" line="573" />
    <source> ({ids} is isolated now: they carry each other only if both are cross)</source>
    <translation>（{ids} 目前是逐仓：只有两边都是全仓才能互相支撑）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="574" />
+   <location filename="../engine/margin/precheck.py" line="578" />
    <source> ({ids} are isolated now: they carry each other only if both are cross)</source>
    <translation>（{ids} 目前是逐仓：只有两边都是全仓才能互相支撑）</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="583" />
+   <location filename="../engine/margin/precheck.py" line="587" />
    <source>It offsets {ids} ({side} {symbol}): in cross the two carry each other, so a swing against one side does not liquidate it alone{note}.</source>
    <translation>它对冲了 {ids}（{side} {symbol}）：在全仓中两者互相支撑，单边不利的波动不会单独强平它{note}。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="598" />
+   <location filename="../engine/margin/precheck.py" line="602" />
    <source>At {leverage} a brief wick can liquidate it; isolated keeps that from reaching your other positions.</source>
    <translation>在 {leverage} 下，一次短暂的插针就可能强平它；逐仓可以防止波及你的其他仓位。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="611" />
+   <location filename="../engine/margin/precheck.py" line="615" />
    <source>A small bet ({margin}, {share} of the wallet): isolated makes its worst case exactly that margin.</source>
    <translation>小额下注（{margin}，占钱包 {share}）：逐仓让它的最坏情况正好是这笔保证金。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="632" />
+   <location filename="../engine/margin/precheck.py" line="636" />
    <source>At {leverage} with the cross liquidation {where}, the account's buffer carries it: cross uses your margin efficiently.</source>
    <translation>在 {leverage} 下，全仓强平{where}，账户的缓冲足以支撑：全仓更有效地利用你的保证金。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="645" />
+   <location filename="../engine/margin/precheck.py" line="649" />
    <source>No rule decides it; isolated keeps the loss to its margin, the safer default when you are unsure.</source>
    <translation>没有规则能决定；逐仓把亏损限制在保证金之内，在你拿不准时是更安全的默认选择。</translation>
   </message>
@@ -3630,7 +3630,12 @@ Keep it?</source>
    <translation>若 {symbol} 走势与它相反{where}，全仓可能亏损 {loss}{closes}：超过你能接受的 {accept}。逐仓止于 {isolated}。</translation>
   </message>
   <message>
-   <location filename="../engine/margin/precheck.py" line="550" />
+   <location filename="../engine/margin/precheck.py" line="542" />
+   <source>{neither} {sizes}</source>
+   <translation>{neither}{sizes}</translation>
+  </message>
+  <message>
+   <location filename="../engine/margin/precheck.py" line="554" />
    <source>Cross keeps a wrong {symbol} within the {accept} you accept; isolated would lose {loss}.</source>
    <translation>全仓能把判断错误的 {symbol} 控制在你能接受的 {accept} 以内；逐仓会亏损 {loss}。</translation>
   </message>

@@ -539,7 +539,11 @@ def _reasons(
                 Reason(
                     "acceptable",
                     "isolated" if iso.loss_if_wrong < cross.loss_if_wrong else None,
-                    f"{neither} {_sizes_within(ticket, iso, cross, already, limit, cur)}",
+                    say(
+                        "{neither} {sizes}",
+                        neither=neither,
+                        sizes=_sizes_within(ticket, iso, cross, already, limit, cur),
+                    ),
                 )
             )
         elif cross.within and not iso.within:

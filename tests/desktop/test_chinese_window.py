@@ -313,3 +313,18 @@ def test_a_refusal_translated_with_a_chinese_colon_still_names_the_position(
     assert "positions[" not in text and "mark_price" not in text, text
     assert text.startswith(f"{first} "), text
     zh_window.controller.undo_stack.setClean()
+
+
+def test_a_check_that_neither_mode_keeps_within_is_said_in_chinese(
+    zh_window: MainWindow, qtbot
+) -> None:
+    """The brief's book and a 1 ETH long: neither mode keeps a wrong ETHUSDT within 2,500, and
+    no size would. The reason read "Neither mode keeps a wrong ETHUSDT within … No size would."
+    in English: its two messages were joined as plain text, which dropped their ids."""
+    zh_window.files.load_preset("seed-example.json")
+    wait_result(qtbot, zh_window)
+    view = zh_window.pretrade
+    zh_window.views.setCurrentWidget(view)
+    view.set_order("ETHUSDT", "long", 1.0, 10, 3_000.0)
+    qtbot.waitUntil(lambda: "ETHUSDT" in view.reasons.text(), timeout=3000)
+    assert english_words([view.reasons.text()]) == [], view.reasons.text()

@@ -12,7 +12,7 @@ from marginlab.cli.accounts import load_account
 from marginlab.cli.notes import note
 from marginlab.engine.margin import calculator as calc
 from marginlab.engine.margin.fees import BASE_TAKER_RATES, MAX_TAKER_RATE, taker_rate
-from marginlab.engine.margin.models import MAX_LEVERAGE, Scenario
+from marginlab.engine.margin.models import Scenario
 from marginlab.engine.margin.planning import (
     MODES,
     SIZING_DIGITS,
@@ -26,7 +26,7 @@ from marginlab.engine.margin.planning import (
     max_open,
     size_for_loss,
 )
-from marginlab.engine.margin.rules import SETTLEMENT, base_asset, size_text
+from marginlab.engine.margin.rules import MAX_LEVERAGE, SETTLEMENT, base_asset, size_text
 from marginlab.engine.text.numbers import (
     amount_decimals,
     amount_text,

@@ -33,7 +33,7 @@ from marginlab.engine.margin.planning import (
     size_for_loss,
     ticket_problems,
 )
-from marginlab.engine.margin.rules import size_text
+from marginlab.engine.margin.rules import MAX_LEVERAGE, size_text
 from marginlab.engine.text.numbers import left_empty, quoted_in, read_number, without_times
 from marginlab.engine.text.orders import order_symbol
 from marginlab.engine.text.said import Said
@@ -174,7 +174,7 @@ class Planner:
         if not symbol:  # not typed yet: asked for, not a mistake (``ProblemLine``)
             problems.append(left_empty(tr("Symbol")))
         lev = read_field(tr("Leverage"), without_times(leverage), problems)  # "20x" as 20
-        if lev is not None and not 1 <= lev <= 1000:
+        if lev is not None and not 1 <= lev <= MAX_LEVERAGE:
             problems.append(tr("Leverage: must be between 1 and 1,000"))
         typed_price = price.strip()
         mark = self.mark(symbol)

@@ -21,7 +21,12 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from marginlab.engine.margin.by_scenario import ByScenario
 from marginlab.engine.margin.report import MAX_PRICE
-from marginlab.engine.margin.rules import RULE_SETS, RuleSetName, missing_table_problem
+from marginlab.engine.margin.rules import (
+    MAX_LEVERAGE,
+    RULE_SETS,
+    RuleSetName,
+    missing_table_problem,
+)
 from marginlab.engine.text.numbers import money_text
 from marginlab.engine.text.said import say
 
@@ -31,8 +36,6 @@ PROBLEM_SEPARATOR = "\n"
 VERSION: Final = 3
 # Accounts one file may hold besides its own: a trader's USDT-margined and coin-margined books.
 MAX_LINKED_ACCOUNTS: Final = 8
-# The highest leverage a position may have: above every venue's highest (Binance 125-150×).
-MAX_LEVERAGE: Final = 1000
 
 Side = Literal["long", "short"]
 MarginMode = Literal["isolated", "cross"]

@@ -45,6 +45,9 @@ SETTLEMENT = {
     "hyperliquid": "USDC",
 }
 STALE_DAYS = 183  # six months: tiers change without notice
+# The highest leverage a position may have: above every venue's highest (Binance 125-150×).
+# Here, not in the models, so the order readers check it without importing pydantic.
+MAX_LEVERAGE = 1000
 RULE_SETS: tuple[str, ...] = get_args(RuleSetName)
 Basis = Literal["mark", "entry"]
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from marginlab.engine.margin.rules import held_market
+from marginlab.engine.margin.rules import MAX_LEVERAGE, held_market
 from marginlab.engine.text.numbers import price_or_none_text, read_number, without_times
 from marginlab.engine.text.said import say
 
@@ -86,8 +86,8 @@ def parse_order(
                 problems.append(f"{what}: a leverage after '{token}', {example}")
                 break
             leverage = read_number(f"{what} leverage", typed, problems)
-            if leverage is not None and not 1 <= leverage <= 1000:
-                problems.append(f"{what} leverage: must be between 1 and 1,000")
+            if leverage is not None and not 1 <= leverage <= MAX_LEVERAGE:
+                problems.append(f"{what} leverage: must be between 1 and {MAX_LEVERAGE:,}")
             continue
         problems.append(f"{what}: '{token}' is not understood, {example}")
     if leverage is None and not any("leverage" in p for p in problems):
